@@ -1,0 +1,133 @@
+//! The catalog (shared/PATTERNS.md): for each pattern its id, title, parameter schema, Go
+//! source template, explanation, and the program written on [`crate::rt`].
+//!
+//! Each pattern lives in its own module, beside its Go template in `go/<id>.go`. A pattern's
+//! Rust program mirrors its Go source: the same goroutines, channels and structure, so the
+//! timeline the page draws is the timeline of the program the user reads.
+
+pub mod params;
+pub mod template;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::rt;
+pub use params::{Notice, ParamKind, ParamSpec, Params, Value};
+
+/// The catalog's sections, in the order the page lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Basics,
+    Patterns,
+    Mistakes,
+    Measuring,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Basics,
+        Group::Patterns,
+        Group::Mistakes,
+        Group::Measuring,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Basics => "Basics",
+            Group::Patterns => "Patterns",
+            Group::Mistakes => "Mistakes",
+            Group::Measuring => "Measuring",
+        }
+    }
+}
+
+/// The main goroutine of a pattern's program, ready to run.
+pub type Main = Pin<Box<dyn Future<Output = ()>>>;
+
+/// One entry of the catalog.
+pub struct Pattern {
+    /// The URL id (`worker-pool`).
+    pub id: &'static str,
+    pub title: &'static str,
+    pub group: Group,
+    pub params: &'static [ParamSpec],
+    /// The Go source template (see [`template`]).
+    pub source: &'static str,
+    /// A few sentences: what to look for, and what to change to see it.
+    pub explanation: &'static str,
+    /// Extra Go snippets the template needs beyond plain parameter values.
+    pub extra: fn(&Params) -> Vec<(&'static str, String)>,
+    /// Checks beyond each parameter's own range (e.g. the entries of a list); the notices say
+    /// what was corrected, and the returned parameters are the ones to use.
+    pub check: fn(Params) -> (Params, Vec<Notice>),
+    /// The program: its main goroutine for these parameters.
+    pub main: fn(&Params) -> Main,
+}
+
+impl Pattern {
+    /// The Go program with the current parameter values written in.
+    pub fn go_source(&self, params: &Params) -> String {
+        template::render(self.source, params, &(self.extra)(params))
+    }
+
+    /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for
+    /// everything that was corrected.
+    pub fn parse_params<'a>(
+        &self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Params, Vec<Notice>) {
+        let (params, mut notices) = Params::parse(self.params, pairs);
+        let (params, more) = (self.check)(params);
+        notices.extend(more);
+        (params, notices)
+    }
+
+    /// Runs the program in sim mode to the end.
+    pub fn run_sim(&self, params: &Params, config: rt::Config) -> rt::Report {
+        rt::Runtime::new(config).run((self.main)(params))
+    }
+}
+
+/// No extra snippets.
+pub fn no_extra(_: &Params) -> Vec<(&'static str, String)> {
+    Vec::new()
+}
+
+/// No checks beyond each parameter's range.
+pub fn no_check(params: Params) -> (Params, Vec<Notice>) {
+    (params, Vec::new())
+}
+
+/// Every pattern, in catalog order.
+pub fn catalog() -> &'static [&'static Pattern] {
+    CATALOG
+}
+
+/// The pattern with this id.
+pub fn find(id: &str) -> Option<&'static Pattern> {
+    CATALOG.iter().copied().find(|p| p.id == id)
+}
+
+/// The pattern a page opens when the link names none.
+pub const DEFAULT_PATTERN: &str = "worker-pool";
+
+static CATALOG: &[&Pattern] = &[];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_defaults_valid() {
+        let mut ids: Vec<_> = catalog().iter().map(|p| p.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), catalog().len());
+        for p in catalog() {
+            // Panics with the key's name if a default does not parse.
+            let params = Params::defaults(p.params);
+            let source = p.go_source(&params);
+            assert!(!source.contains("{{"), "{}: unrendered template text", p.id);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Messages between the page and its workers. Everything that crosses the worker boundary is
+//! defined here, serialised with serde.
+//!
+//! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
+//! runaway run cannot be trusted to read a stop message). The worker answers with batches of
+//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
+
+/// How a program runs (DESIGN.md, Two modes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// One executor, a virtual clock and a seeded RNG: deterministic.
+    #[default]
+    Sim,
+    /// The wall clock across Web Workers: truly parallel.
+    Real,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Sim => "sim",
+            Mode::Real => "real",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "sim" => Some(Mode::Sim),
+            "real" => Some(Mode::Real),
+            _ => None,
+        }
+    }
+}
+
+/// What to run: a pattern and its raw parameters (validated again in the worker, so a
+/// message from anywhere can be trusted no more than a URL).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRequest {
+    pub pattern: String,
+    pub params: Vec<(String, String)>,
+    pub mode: Mode,
+    pub seed: u64,
+    pub procs: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    Run(RunRequest),
+}
+
+/// The end of a run, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunSummary {
+    pub outcome: Outcome,
+    pub exit_code: i32,
+    /// Virtual (sim) or wall-clock (real) ns from start to end.
+    pub elapsed_ns: u64,
+    /// Wall-clock ms the worker spent.
+    pub wall_ms: f64,
+    pub leaked: Vec<GoroutineInfo>,
+    pub metrics: Metrics,
+    pub trace_events: u64,
+    pub trace_truncated: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// Lines printed since the last batch.
+    Output(Vec<OutputLine>),
+    Done(RunSummary),
+    /// The run could not start (or the worker failed); the message says why.
+    Failed(String),
+}

@@ -1,0 +1,173 @@
+//! Go's `context`: cancellation and deadlines that propagate from parents to children.
+//!
+//! A [`Context`] is a copyable handle into the run's [`Contexts`]; context 0 is
+//! `context.Background()`, which is never cancelled and whose `Done()` is the nil channel.
+//! Every other context owns a done channel that cancellation closes, so `select` on
+//! `ctx.done()` needs nothing special.
+//!
+//! # States
+//! A context is live until cancelled; cancelled is final. Cancelling records the error
+//! (`context canceled` or `context deadline exceeded`), closes the done channel, cancels every
+//! child with the same error, stops the deadline timer and detaches from the parent.
+//!
+//! # Invariants
+//! - `err.is_some()` exactly when the done channel is closed.
+//! - A child's deadline is never later than its parent's (a later one is not set: Go's
+//!   `WithDeadline` then behaves as `WithCancel`).
+
+use serde::{Deserialize, Serialize};
+
+use super::chan::{close_internal, Chan};
+use super::runtime::{with_core, Core};
+use super::time::{deadline_timer, Duration, Time, TimerId};
+use super::Error;
+
+/// `context.Canceled`'s text.
+pub const CANCELED: &str = "context canceled";
+/// `context.DeadlineExceeded`'s text.
+pub const DEADLINE_EXCEEDED: &str = "context deadline exceeded";
+
+struct CtxState {
+    parent: u32,
+    /// The done channel's id; 0 (nil) for Background.
+    done: u32,
+    err: Option<&'static str>,
+    children: Vec<u32>,
+    deadline: Option<u64>,
+    timer: Option<TimerId>,
+}
+
+/// The run's contexts; entry 0 is Background.
+pub(crate) struct Contexts {
+    ctxs: Vec<CtxState>,
+}
+
+impl Default for Contexts {
+    fn default() -> Self {
+        Contexts {
+            ctxs: vec![CtxState {
+                parent: 0,
+                done: 0,
+                err: None,
+                children: Vec::new(),
+                deadline: None,
+                timer: None,
+            }],
+        }
+    }
+}
+
+/// A Go `context.Context`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context(u32);
+
+/// The function `WithCancel` and friends return: call [`CancelFunc::cancel`] to cancel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelFunc(u32);
+
+/// `context.Background()`.
+pub fn background() -> Context {
+    Context(0)
+}
+
+/// `context.WithCancel(parent)`.
+pub fn with_cancel(parent: Context) -> (Context, CancelFunc) {
+    let id = with_core(|c| new_child(c, parent.0, None));
+    (Context(id), CancelFunc(id))
+}
+
+/// `context.WithTimeout(parent, d)`.
+pub fn with_timeout(parent: Context, d: Duration) -> (Context, CancelFunc) {
+    let at = Time(with_core(|c| c.sched.now) + d.as_nanos() as u64);
+    with_deadline(parent, at)
+}
+
+/// `context.WithDeadline(parent, at)`.
+pub fn with_deadline(parent: Context, at: Time) -> (Context, CancelFunc) {
+    let id = with_core(|c| {
+        let parent_deadline = c.ctxs.ctxs[parent.0 as usize].deadline;
+        if parent_deadline.is_some_and(|p| p <= at.0) {
+            return new_child(c, parent.0, None);
+        }
+        new_child(c, parent.0, Some(at.0))
+    });
+    (Context(id), CancelFunc(id))
+}
+
+/// Creates a child of `parent`, cancelled at once if the parent already is or the deadline
+/// has passed.
+fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> u32 {
+    let done = c.chans.make::<()>(&mut c.sched, 0);
+    let id = c.ctxs.ctxs.len() as u32;
+    c.ctxs.ctxs.push(CtxState {
+        parent,
+        done,
+        err: None,
+        children: Vec::new(),
+        deadline,
+        timer: None,
+    });
+    if let Some(err) = c.ctxs.ctxs[parent as usize].err {
+        cancel(c, id, err);
+        return id;
+    }
+    c.ctxs.ctxs[parent as usize].children.push(id);
+    if let Some(at) = deadline {
+        if at <= c.sched.now {
+            cancel(c, id, DEADLINE_EXCEEDED);
+        } else {
+            let timer = deadline_timer(c, at, id);
+            c.ctxs.ctxs[id as usize].timer = Some(timer);
+        }
+    }
+    id
+}
+
+/// Cancels context `id` and its descendants with `err`, if not cancelled already.
+fn cancel(c: &mut Core, id: u32, err: &'static str) {
+    let ctx = &mut c.ctxs.ctxs[id as usize];
+    if ctx.err.is_some() || id == 0 {
+        return;
+    }
+    ctx.err = Some(err);
+    let children = std::mem::take(&mut ctx.children);
+    let (done, parent, timer) = (ctx.done, ctx.parent, ctx.timer.take());
+    close_internal(c, done);
+    if let Some(timer) = timer {
+        c.timers.stop(timer);
+    }
+    c.ctxs.ctxs[parent as usize].children.retain(|&k| k != id);
+    for child in children {
+        cancel(c, child, err);
+    }
+}
+
+/// The deadline of context `ctx` passed.
+pub(crate) fn expire(c: &mut Core, ctx: u32) {
+    cancel(c, ctx, DEADLINE_EXCEEDED);
+}
+
+impl Context {
+    /// `ctx.Done()`: closed when the context is cancelled (nil for Background).
+    pub fn done(self) -> Chan<()> {
+        let id = with_core(|c| c.ctxs.ctxs[self.0 as usize].done);
+        Chan::from_id(id)
+    }
+
+    /// `ctx.Err()`: `None` while live, then `context canceled` or `context deadline exceeded`.
+    pub fn err(self) -> Option<Error> {
+        with_core(|c| c.ctxs.ctxs[self.0 as usize].err.map(Error::new))
+    }
+
+    /// `ctx.Deadline()`.
+    pub fn deadline(self) -> Option<Time> {
+        with_core(|c| c.ctxs.ctxs[self.0 as usize].deadline.map(Time))
+    }
+}
+
+impl CancelFunc {
+    /// `cancel()`: cancels the context with `context canceled`; later calls do nothing.
+    pub fn cancel(self) {
+        with_core(|c| cancel(c, self.0, CANCELED));
+    }
+}

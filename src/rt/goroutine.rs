@@ -1,0 +1,313 @@
+//! Goroutines: their records, states, names, and `go`.
+//!
+//! A goroutine is a future plus a record in the scheduler's slab. Records are reused once a
+//! goroutine is done, so memory follows the live goroutines, not all that ever ran; Go ids
+//! (`GoId`) are never reused. main is goroutine 1.
+//!
+//! # States
+//! `Runnable` (in the run queue) → `Running` (being polled) → `Blocked(reason)` (parked on an
+//! object, waiting for another goroutine, a timer, or a virtual processor) → `Runnable` …
+//! → `Done`. A parked goroutine is woken at most once per park: every park gets a fresh
+//! sequence number, and a wake names it (see [`WaitKey`]).
+//!
+//! # Invariants
+//! - A goroutine is in the run queue exactly when its status is `Runnable`.
+//! - `park != 0` exactly when the status is `Blocked`.
+
+use std::future::Future;
+
+use serde::{Deserialize, Serialize};
+
+use super::runtime::with_core;
+
+/// A goroutine's Go id (`goroutine 7 [chan send]:`).
+pub type GoId = u32;
+
+/// Index of a goroutine record in the scheduler's slab.
+pub(crate) type Slot = u32;
+
+/// Why a goroutine is blocked, in enough detail for the timeline; [`WaitReason::go_name`] gives
+/// Go's wording for reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum WaitReason {
+    ChanSend,
+    ChanRecv,
+    ChanSendNil,
+    ChanRecvNil,
+    Select,
+    SelectNoCases,
+    Sleep,
+    WaitGroup,
+    Mutex,
+    Once,
+    /// Waiting for, or running on, a virtual processor inside `cpu_work`.
+    CpuWork,
+}
+
+impl WaitReason {
+    /// The state Go prints in `goroutine N [state]:`.
+    pub fn go_name(self) -> &'static str {
+        match self {
+            WaitReason::ChanSend => "chan send",
+            WaitReason::ChanRecv => "chan receive",
+            WaitReason::ChanSendNil => "chan send (nil chan)",
+            WaitReason::ChanRecvNil => "chan receive (nil chan)",
+            WaitReason::Select => "select",
+            WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::Sleep => "sleep",
+            WaitReason::WaitGroup | WaitReason::Mutex | WaitReason::Once => "semacquire",
+            WaitReason::CpuWork => "running",
+        }
+    }
+
+    pub(crate) const ALL: [WaitReason; 11] = [
+        WaitReason::ChanSend,
+        WaitReason::ChanRecv,
+        WaitReason::ChanSendNil,
+        WaitReason::ChanRecvNil,
+        WaitReason::Select,
+        WaitReason::SelectNoCases,
+        WaitReason::Sleep,
+        WaitReason::WaitGroup,
+        WaitReason::Mutex,
+        WaitReason::Once,
+        WaitReason::CpuWork,
+    ];
+}
+
+/// A goroutine's scheduling state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Runnable,
+    Running,
+    Blocked(WaitReason),
+    Done,
+}
+
+impl Status {
+    /// A compact code for the trace: 0 runnable, 1 running, 2 done, 3.. blocked reasons.
+    pub(crate) fn code(self) -> u32 {
+        match self {
+            Status::Runnable => 0,
+            Status::Running => 1,
+            Status::Done => 2,
+            Status::Blocked(r) => 3 + r as u32,
+        }
+    }
+
+    pub fn from_code(code: u32) -> Option<Status> {
+        match code {
+            0 => Some(Status::Runnable),
+            1 => Some(Status::Running),
+            2 => Some(Status::Done),
+            n => WaitReason::ALL
+                .get(n as usize - 3)
+                .map(|r| Status::Blocked(*r)),
+        }
+    }
+}
+
+/// How a program names a goroutine: the function it runs and, for goroutines started in a
+/// loop, an index (`worker 3`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// The Rust path of the function (`chanlab::patterns::worker_pool::worker`), or a short
+    /// name given by the program.
+    pub func: &'static str,
+    /// The name the program gives the goroutine, when not the function's own.
+    pub name: Option<&'static str>,
+    pub index: Option<u32>,
+}
+
+impl Label {
+    /// The function's own name, without its module path (`worker`).
+    pub fn short(&self) -> &'static str {
+        let path = self.func.trim_end_matches("::{{closure}}");
+        path.rsplit("::").next().unwrap_or(path)
+    }
+
+    /// The name shown on the timeline (`worker 3`).
+    pub fn display(&self) -> String {
+        let name = self.name.unwrap_or_else(|| self.short());
+        match self.index {
+            Some(i) => format!("{name} {i}"),
+            None => name.to_string(),
+        }
+    }
+
+    /// The function as Go names it in a stack trace (`main.worker`, `main.startWorker`,
+    /// `main.leak.func1` for a closure).
+    pub fn go_func(&self) -> String {
+        let closure = self.func.ends_with("{{closure}}");
+        let name = camel_case(self.short());
+        if closure {
+            format!("main.{name}.func1")
+        } else {
+            format!("main.{name}")
+        }
+    }
+}
+
+/// `start_worker` → `startWorker`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a goroutine parked on, so that exactly one party wakes it: the goroutine's slot, the
+/// sequence number of this park, and which case of a select the waiter stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WaitKey {
+    pub slot: Slot,
+    pub case: u32,
+    pub seq: u64,
+}
+
+/// What the party that woke a goroutine tells it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Wake {
+    /// The select case that fired (0 for a plain operation).
+    pub case: u32,
+    /// The channel was closed (receive gets the zero value; send panics).
+    pub closed: bool,
+}
+
+/// A goroutine's record.
+pub(crate) struct G {
+    pub id: GoId,
+    pub label: Label,
+    /// The Go id of the goroutine that started this one (0 for main).
+    pub parent: GoId,
+    pub status: Status,
+    /// The sequence number of the current park; 0 when not parked.
+    pub park: u64,
+    /// Set by the waker, read by the operation that parked.
+    pub wake: Wake,
+    /// The object blocked on (a channel id), for reports.
+    pub blocked_on: u32,
+}
+
+/// `go f(args)`: starts a goroutine running `f(args)`. It is named after `f`. The new goroutine
+/// does not run before its parent blocks or yields.
+///
+/// `f` is a function (or a closure capturing nothing) and `args` a tuple of its arguments:
+/// `go(worker, (id, jobs, results))`. Keeping the function and its arguments apart is what lets
+/// a goroutine start on another worker in parallel mode.
+pub fn go<F, A>(f: F, args: A) -> GoId
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+{
+    spawn(
+        Label {
+            func: std::any::type_name::<F>(),
+            name: None,
+            index: None,
+        },
+        f.call(args),
+    )
+}
+
+/// Like [`go`], naming the goroutine `name index` on the timeline (`worker 3`).
+pub fn go_named<F, A>(name: &'static str, index: u32, f: F, args: A) -> GoId
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+{
+    spawn(
+        Label {
+            func: std::any::type_name::<F>(),
+            name: Some(name),
+            index: Some(index),
+        },
+        f.call(args),
+    )
+}
+
+pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
+    super::runtime::spawn_boxed(label, Box::pin(fut))
+}
+
+/// Go's `runtime.Gosched()`: lets other runnable goroutines run first.
+pub async fn gosched() {
+    super::runtime::Yield::default().await
+}
+
+/// Go's `runtime.NumGoroutine()`: goroutines that exist now, main included.
+pub fn num_goroutine() -> usize {
+    with_core(|c| c.sched.live)
+}
+
+/// A function called with its arguments as a tuple; implemented for functions of up to six
+/// arguments, so `go(f, (a, b))` reads like Go's `go f(a, b)`.
+pub trait Call<A> {
+    type Fut: Future + 'static;
+    fn call(self, args: A) -> Self::Fut;
+}
+
+macro_rules! impl_call {
+    ($($a:ident),*) => {
+        impl<Func, Fut, $($a),*> Call<($($a,)*)> for Func
+        where
+            Func: FnOnce($($a),*) -> Fut,
+            Fut: Future + 'static,
+        {
+            type Fut = Fut;
+            #[allow(non_snake_case)]
+            fn call(self, ($($a,)*): ($($a,)*)) -> Fut {
+                self($($a),*)
+            }
+        }
+    };
+}
+
+impl_call!();
+impl_call!(A1);
+impl_call!(A1, A2);
+impl_call!(A1, A2, A3);
+impl_call!(A1, A2, A3, A4);
+impl_call!(A1, A2, A3, A4, A5);
+impl_call!(A1, A2, A3, A4, A5, A6);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_functions_as_go_does() {
+        let l = Label {
+            func: "chanlab::patterns::worker_pool::start_worker",
+            name: None,
+            index: Some(3),
+        };
+        assert_eq!(l.display(), "start_worker 3");
+        assert_eq!(l.go_func(), "main.startWorker");
+        let c = Label {
+            func: "chanlab::patterns::leak::leak::{{closure}}",
+            name: None,
+            index: None,
+        };
+        assert_eq!(c.go_func(), "main.leak.func1");
+    }
+
+    #[test]
+    fn status_codes_round_trip() {
+        for r in WaitReason::ALL {
+            let s = Status::Blocked(r);
+            assert_eq!(Status::from_code(s.code()), Some(s));
+        }
+        assert_eq!(Status::from_code(1), Some(Status::Running));
+    }
+}

@@ -1,0 +1,76 @@
+//! The Go-style runtime every chanlab pattern runs on.
+//!
+//! A single-threaded cooperative executor of goroutines (futures) with Go's channel, select,
+//! time, sync, context, errgroup and semaphore semantics, a virtual clock and a seeded RNG for
+//! deterministic simulation, and a trace of everything that happened. It knows nothing of the
+//! web: it builds and is tested natively.
+//!
+//! Goroutines are spawned as named functions with their arguments (`go(worker, (id, jobs))`,
+//! Go's `go worker(id, jobs)`), and every runtime object a goroutine may hold (channel,
+//! WaitGroup, Mutex, context, errgroup, semaphore) is a small copyable handle: an id into the
+//! runtime's tables. That is what lets the parallel mode place goroutines on other workers.
+//!
+//! # Invariants
+//! - A goroutine awaits runtime operations only: the executor polls a goroutine when, and only
+//!   when, a runtime operation made it runnable (wakers are not used).
+//! - Go's panics and fatal errors are outcomes of the run, reported in Go's words; an operation
+//!   that panics never returns to the goroutine that called it.
+
+#![forbid(unsafe_code)]
+
+mod chan;
+mod context;
+mod cpu;
+mod errgroup_impl;
+mod goroutine;
+mod report;
+mod rng;
+mod runtime;
+mod select;
+mod semaphore_impl;
+mod sync;
+mod time;
+pub mod trace;
+
+pub use chan::{make_chan, Chan, Receiver, Sender};
+pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
+pub use cpu::{cpu_work, do_task};
+pub use goroutine::{go, go_named, gosched, num_goroutine, GoId, Label, Status, WaitReason};
+pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
+pub use rng::Rng;
+pub use runtime::{go_panic, now, print, println, rand_below, Config, Progress, Runtime};
+pub use select::{Select, Selected};
+pub use sync::{Mutex, Once, WaitGroup};
+pub use time::{
+    after, fmt_duration, ms, new_ticker, new_timer, sleep, tick, Duration, Ticker, Time, Timer,
+};
+
+/// Go's `errgroup` package (golang.org/x/sync/errgroup).
+pub mod errgroup {
+    pub use super::errgroup_impl::{with_context, Group};
+}
+
+/// Go's `semaphore` package (golang.org/x/sync/semaphore).
+pub mod semaphore {
+    pub use super::semaphore_impl::{new_weighted, Weighted};
+}
+
+/// A Go `error`: its text is what `Error()` returns.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Error(pub String);
+
+impl Error {
+    pub fn new(text: impl Into<String>) -> Self {
+        Error(text.into())
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Values that may cross a worker boundary: everything a channel carries or a goroutine takes.
+pub trait Value: serde::Serialize + serde::de::DeserializeOwned + 'static {}
+impl<T: serde::Serialize + serde::de::DeserializeOwned + 'static> Value for T {}

@@ -1,0 +1,114 @@
+//! What a run produced: its output lines, how it ended, and what it left behind.
+
+use serde::{Deserialize, Serialize};
+
+use super::goroutine::{GoId, Status};
+use super::trace::Trace;
+
+/// Which stream a line went to: a program's prints go to stdout, Go's panic and fatal error
+/// reports to stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// One printed line, its text exactly what Go prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputLine {
+    pub text: String,
+    /// When it was printed: virtual ns in sim mode, wall-clock ns in real mode.
+    pub t_ns: u64,
+    /// The goroutine that printed it (0 for the runtime's own reports).
+    pub g: GoId,
+    pub stream: Stream,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// main returned.
+    Exit,
+    /// An unrecovered panic in goroutine `g`, with Go's message (`close of closed channel`).
+    Panic { g: GoId, message: String },
+    /// Every goroutine was blocked with no timer pending.
+    Deadlock,
+    /// Another fatal error (`sync: unlock of unlocked mutex`).
+    Fatal { message: String },
+    /// The run was stopped by a limit of chanlab's, not by the program.
+    Limit { message: String },
+}
+
+impl Outcome {
+    /// The process exit status Go would give.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Exit => 0,
+            Outcome::Limit { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// A goroutine as reports and leak lists show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoroutineInfo {
+    pub id: GoId,
+    /// The name on the timeline (`worker 3`).
+    pub name: String,
+    /// The function as Go names it (`main.worker`).
+    pub func: String,
+    /// Where it was created (`main.main`), empty for main.
+    pub created_by: String,
+    pub status: Status,
+}
+
+impl GoroutineInfo {
+    /// The state in Go's words, as a report prints it.
+    pub fn go_state(&self) -> &'static str {
+        match self.status {
+            Status::Blocked(r) => r.go_name(),
+            Status::Runnable => "runnable",
+            Status::Running => "running",
+            Status::Done => "dead",
+        }
+    }
+}
+
+/// Totals of a run.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metrics {
+    pub goroutines_created: u64,
+    pub peak_live: u64,
+    pub chan_sends: u64,
+    pub chan_recvs: u64,
+    pub context_switches: u64,
+    /// Timers created and not yet fired or stopped, at the end of the run.
+    pub live_timers: u64,
+    pub peak_live_timers: u64,
+}
+
+/// Everything a run produced.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub outcome: Outcome,
+    pub output: Vec<OutputLine>,
+    /// The clock when the run ended.
+    pub end_ns: u64,
+    /// Goroutines still alive when main returned (empty after a panic or deadlock, whose
+    /// report already lists them).
+    pub leaked: Vec<GoroutineInfo>,
+    pub metrics: Metrics,
+    pub trace: Trace,
+}
+
+impl Report {
+    pub fn exit_code(&self) -> i32 {
+        self.outcome.exit_code()
+    }
+
+    /// The output's texts, one per line.
+    pub fn lines(&self) -> Vec<&str> {
+        self.output.iter().map(|l| l.text.as_str()).collect()
+    }
+}

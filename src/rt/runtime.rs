@@ -1,0 +1,678 @@
+//! The executor: the scheduler's state, the run loop, and how a run ends.
+//!
+//! One run owns one [`Core`] (all runtime state: goroutines, channels, timers, sync objects)
+//! and the goroutines' futures. While a run is stepping, the runtime is reachable from the
+//! thread-local `CURRENT`, which is how free functions such as `make_chan` or `sleep` find it,
+//! as Go's do.
+//!
+//! The run loop, one step at a time:
+//! 1. If the run is ending (main returned, a panic, a fatal error), build the report.
+//! 2. Else poll the goroutine at the head of the run queue (FIFO: Go's order on one P, minus
+//!    `runnext`, is one of the orders Go allows).
+//! 3. Else nothing can run: advance the clock to the earliest timer and fire every timer due
+//!    then (virtual clock), or, with no timer pending, end with Go's deadlock error.
+//!
+//! # Invariants
+//! - `Core` is borrowed only inside runtime operations, never across a poll.
+//! - Futures are taken out of `tasks` while polled, so a goroutine may spawn others.
+//! - A goroutine that returns `Pending` has parked (its status is `Blocked`), yielded
+//!   (`Runnable`), or ended the run (`ending` is set).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::fmt::Display;
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context as TaskContext, Poll, Waker};
+
+use super::chan::ChanTable;
+use super::context::Contexts;
+use super::cpu::Procs;
+use super::errgroup_impl::Groups;
+use super::goroutine::{GoId, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
+use super::report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
+use super::rng::Rng;
+use super::semaphore_impl::Semaphores;
+use super::sync::SyncTables;
+use super::time::Timers;
+use super::trace::{self, Event, Kind, Trace};
+
+/// How to run a program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Seeds every choice Go leaves open (select among ready cases).
+    pub seed: u64,
+    /// Virtual processors for `cpu_work`.
+    pub procs: u32,
+    /// The most trace events kept (see [`trace`]).
+    pub trace_cap: usize,
+    /// The run stops with a limit outcome when the virtual clock passes this.
+    pub max_virtual_ns: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seed: 1,
+            procs: 1,
+            trace_cap: trace::DEFAULT_CAP,
+            max_virtual_ns: 24 * 3600 * 1_000_000_000,
+        }
+    }
+}
+
+type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+/// No goroutine is current (before main starts, and while timers fire).
+const NO_SLOT: Slot = Slot::MAX;
+
+/// The scheduler's state: goroutines, the run queue, the clock, the output and the trace.
+pub(crate) struct Sched {
+    /// The clock, in ns since the run started.
+    pub now: u64,
+    /// The goroutine being polled, or `NO_SLOT`.
+    pub current: Slot,
+    /// Goroutine records, indexed by slot; slots of finished goroutines are reused.
+    pub gs: Vec<G>,
+    free: Vec<Slot>,
+    /// Runnable goroutines, in the order they will run.
+    pub runq: VecDeque<Slot>,
+    /// The next park sequence number (never 0, never reused).
+    next_seq: u64,
+    next_id: GoId,
+    /// Goroutines created and not done.
+    pub live: usize,
+    pub rng: Rng,
+    pub trace: Trace,
+    pub output: Vec<OutputLine>,
+    /// Text printed since the last newline.
+    partial: String,
+    /// Set when the run must end after the current step.
+    pub ending: Option<Outcome>,
+    pub metrics: Metrics,
+}
+
+impl Sched {
+    fn new(config: &Config) -> Self {
+        Sched {
+            now: 0,
+            current: NO_SLOT,
+            gs: Vec::new(),
+            free: Vec::new(),
+            runq: VecDeque::new(),
+            next_seq: 1,
+            next_id: 1,
+            live: 0,
+            rng: Rng::new(config.seed),
+            trace: Trace::new(config.trace_cap),
+            output: Vec::new(),
+            partial: String::new(),
+            ending: None,
+            metrics: Metrics::default(),
+        }
+    }
+
+    /// The Go id of the running goroutine (0 when none).
+    pub fn current_id(&self) -> GoId {
+        self.gs.get(self.current as usize).map_or(0, |g| g.id)
+    }
+
+    /// Creates a runnable goroutine and returns its slot and id.
+    fn new_goroutine(&mut self, label: Label) -> (Slot, GoId) {
+        let id = self.next_id;
+        self.next_id += 1;
+        let parent = self.current_id();
+        let g = G {
+            id,
+            label,
+            parent,
+            status: Status::Runnable,
+            park: 0,
+            wake: Wake::default(),
+            blocked_on: 0,
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.gs[slot as usize] = g;
+                slot
+            }
+            None => {
+                self.gs.push(g);
+                (self.gs.len() - 1) as Slot
+            }
+        };
+        self.runq.push_back(slot);
+        self.live += 1;
+        self.metrics.goroutines_created += 1;
+        self.metrics.peak_live = self.metrics.peak_live.max(self.live as u64);
+        self.trace.add_goroutine(id, label, parent, self.now);
+        (slot, id)
+    }
+
+    /// Records a state change of the goroutine in `slot`.
+    fn set_status(&mut self, slot: Slot, status: Status, obj: u32) {
+        let g = &mut self.gs[slot as usize];
+        g.status = status;
+        let id = g.id;
+        self.trace.push(Event {
+            t: self.now,
+            g: id,
+            obj,
+            arg: status.code(),
+            kind: Kind::GoState,
+            proc: 0,
+        });
+    }
+
+    /// Parks the running goroutine, blocked for `reason` on object `obj`, and returns the
+    /// sequence number that wait keys for this park carry.
+    pub fn park(&mut self, reason: WaitReason, obj: u32) -> u64 {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let slot = self.current;
+        self.set_status(slot, Status::Blocked(reason), obj);
+        let g = &mut self.gs[slot as usize];
+        g.park = seq;
+        g.blocked_on = obj;
+        seq
+    }
+
+    /// A wait key for case `case` of the park `seq` of the running goroutine.
+    pub fn key(&self, seq: u64, case: u32) -> WaitKey {
+        WaitKey {
+            slot: self.current,
+            case,
+            seq,
+        }
+    }
+
+    /// Wakes the goroutine `key` names, if it is still parked in that park; returns whether
+    /// it was. The goroutine is told `wake`, with the case of `key`.
+    pub fn ready(&mut self, key: WaitKey, wake: Wake) -> bool {
+        let Some(g) = self.gs.get_mut(key.slot as usize) else {
+            return false;
+        };
+        if g.park != key.seq {
+            return false;
+        }
+        g.park = 0;
+        g.wake = Wake {
+            case: key.case,
+            ..wake
+        };
+        self.set_status(key.slot, Status::Runnable, 0);
+        self.runq.push_back(key.slot);
+        true
+    }
+
+    /// What woke the running goroutine.
+    pub fn wake(&self) -> Wake {
+        self.gs[self.current as usize].wake
+    }
+
+    /// Puts the running goroutine at the back of the run queue.
+    pub fn yield_now(&mut self) {
+        let slot = self.current;
+        self.set_status(slot, Status::Runnable, 0);
+        self.runq.push_back(slot);
+    }
+
+    /// Ends the run with Go's panic `message` in the running goroutine.
+    pub fn go_panic(&mut self, message: impl Into<String>) {
+        if self.ending.is_none() {
+            self.ending = Some(Outcome::Panic {
+                g: self.current_id(),
+                message: message.into(),
+            });
+        }
+    }
+
+    /// Ends the run with a fatal error (`fatal error: <message>`).
+    pub fn fatal(&mut self, message: impl Into<String>) {
+        if self.ending.is_none() {
+            self.ending = Some(Outcome::Fatal {
+                message: message.into(),
+            });
+        }
+    }
+
+    /// Appends printed text; complete lines become output lines.
+    pub fn write(&mut self, text: &str) {
+        self.partial.push_str(text);
+        while let Some(i) = self.partial.find('\n') {
+            let line: String = self.partial.drain(..=i).collect();
+            self.emit_line(line[..i].to_string(), self.current_id(), Stream::Stdout);
+        }
+    }
+
+    fn emit_line(&mut self, text: String, g: GoId, stream: Stream) {
+        let index = self.output.len() as u32;
+        self.output.push(OutputLine {
+            text,
+            t_ns: self.now,
+            g,
+            stream,
+        });
+        self.trace.push(Event {
+            t: self.now,
+            g,
+            obj: 0,
+            arg: index,
+            kind: Kind::Output,
+            proc: 0,
+        });
+    }
+
+    /// Marks the goroutine in `slot` done and frees its record.
+    fn exit_goroutine(&mut self, slot: Slot) {
+        self.set_status(slot, Status::Done, 0);
+        self.live -= 1;
+        self.free.push(slot);
+    }
+
+    fn info(&self, g: &G) -> GoroutineInfo {
+        GoroutineInfo {
+            id: g.id,
+            name: g.label.display(),
+            func: g.label.go_func(),
+            created_by: if g.parent == 0 {
+                String::new()
+            } else {
+                self.trace.label(g.parent).go_func()
+            },
+            status: g.status,
+        }
+    }
+
+    /// Goroutines not done, in creation order.
+    fn alive(&self) -> Vec<GoroutineInfo> {
+        let mut alive: Vec<&G> = self
+            .gs
+            .iter()
+            .filter(|g| g.status != Status::Done)
+            .collect();
+        alive.sort_by_key(|g| g.id);
+        alive.into_iter().map(|g| self.info(g)).collect()
+    }
+
+    /// Appends Go's report for `outcome` to the output, on stderr.
+    fn report(&mut self, outcome: &Outcome) {
+        let stanza = |info: &GoroutineInfo, state: &str| -> Vec<String> {
+            let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
+            if info.id == 1 {
+                lines.push("main.main()".to_string());
+            } else {
+                lines.push(format!("{}(...)", info.func));
+                lines.push(format!("created by {}", info.created_by));
+            }
+            lines
+        };
+        let mut lines = Vec::new();
+        match outcome {
+            Outcome::Exit | Outcome::Limit { .. } => {}
+            Outcome::Panic { g, message } => {
+                lines.push(format!("panic: {message}"));
+                lines.push(String::new());
+                if let Some(info) = self.alive().into_iter().find(|i| i.id == *g) {
+                    lines.extend(stanza(&info, "running"));
+                }
+            }
+            Outcome::Deadlock => {
+                lines.push("fatal error: all goroutines are asleep - deadlock!".to_string());
+                for info in self.alive() {
+                    lines.push(String::new());
+                    lines.extend(stanza(&info, info.go_state()));
+                }
+            }
+            Outcome::Fatal { message } => {
+                lines.push(format!("fatal error: {message}"));
+                lines.push(String::new());
+                if let Some(info) = self.alive().into_iter().find(|i| i.status == Status::Running) {
+                    lines.extend(stanza(&info, "running"));
+                }
+            }
+        }
+        for line in lines {
+            self.emit_line(line, 0, Stream::Stderr);
+        }
+    }
+}
+
+/// All the state of one run.
+pub(crate) struct Core {
+    pub sched: Sched,
+    pub chans: ChanTable,
+    pub timers: Timers,
+    pub sync: SyncTables,
+    pub ctxs: Contexts,
+    pub sems: Semaphores,
+    pub groups: Groups,
+    pub procs: Procs,
+    max_virtual_ns: u64,
+}
+
+impl Core {
+    /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
+    /// every timer due then, or ends the run (deadlock, or past the time limit).
+    fn idle(&mut self) {
+        match self.timers.next_deadline() {
+            Some(t) if t > self.max_virtual_ns => {
+                self.sched.ending = Some(Outcome::Limit {
+                    message: format!(
+                        "stopped at {} of virtual time, the longest run chanlab simulates",
+                        super::time::fmt_duration(std::time::Duration::from_nanos(
+                            self.max_virtual_ns
+                        ))
+                    ),
+                });
+            }
+            Some(t) => {
+                self.sched.now = self.sched.now.max(t);
+                super::time::fire_due(self);
+            }
+            None => self.sched.ending = Some(Outcome::Deadlock),
+        }
+    }
+}
+
+struct Shared {
+    core: RefCell<Core>,
+    /// Goroutines' futures, indexed by slot; `None` while polled or after it finished.
+    tasks: RefCell<Vec<Option<Task>>>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Shared>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the current run's state. Precondition: called from a goroutine of a run (a
+/// runtime operation used elsewhere is a bug in the program, reported as a Rust panic).
+pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
+    CURRENT.with(|c| {
+        let c = c.borrow();
+        let shared = c
+            .as_ref()
+            .expect("chanlab runtime operations can only be used inside Runtime::run");
+        let mut core = shared.core.borrow_mut();
+        f(&mut core)
+    })
+}
+
+/// Starts a goroutine; see [`super::goroutine::go`].
+pub(crate) fn spawn_boxed(label: Label, fut: Task) -> GoId {
+    CURRENT.with(|c| {
+        let c = c.borrow();
+        let shared = c
+            .as_ref()
+            .expect("go() can only be used inside Runtime::run");
+        let (slot, id) = shared.core.borrow_mut().sched.new_goroutine(label);
+        store_task(&shared.tasks, slot, fut);
+        id
+    })
+}
+
+fn store_task(tasks: &RefCell<Vec<Option<Task>>>, slot: Slot, fut: Task) {
+    let mut tasks = tasks.borrow_mut();
+    match tasks.get_mut(slot as usize) {
+        Some(entry) => *entry = Some(fut),
+        None => {
+            debug_assert_eq!(slot as usize, tasks.len());
+            tasks.push(Some(fut));
+        }
+    }
+}
+
+/// Makes the run reachable from runtime operations while it steps; restores the previous one
+/// (normally none) when dropped.
+struct Enter(Option<Rc<Shared>>);
+
+impl Enter {
+    fn new(shared: &Rc<Shared>) -> Self {
+        Enter(CURRENT.with(|c| c.replace(Some(shared.clone()))))
+    }
+}
+
+impl Drop for Enter {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        CURRENT.with(|c| *c.borrow_mut() = previous);
+    }
+}
+
+/// How far a run has got.
+#[derive(Debug)]
+pub enum Progress {
+    /// The run goes on; call [`Runtime::run_slice`] again.
+    Running,
+    Done(Box<Report>),
+}
+
+/// One run of one program.
+pub struct Runtime {
+    shared: Rc<Shared>,
+    /// Output lines already handed out by [`Runtime::take_new_output`].
+    output_seen: usize,
+}
+
+impl Runtime {
+    pub fn new(config: Config) -> Self {
+        let core = Core {
+            sched: Sched::new(&config),
+            chans: ChanTable::new(),
+            timers: Timers::default(),
+            sync: SyncTables::default(),
+            ctxs: Contexts::default(),
+            sems: Semaphores::default(),
+            groups: Groups::default(),
+            procs: Procs::new(config.procs),
+            max_virtual_ns: config.max_virtual_ns,
+        };
+        Runtime {
+            shared: Rc::new(Shared {
+                core: RefCell::new(core),
+                tasks: RefCell::new(Vec::new()),
+            }),
+            output_seen: 0,
+        }
+    }
+
+    /// Runs `main` as goroutine 1 until the run ends.
+    pub fn run(mut self, main: impl Future<Output = ()> + 'static) -> Report {
+        self.start(main);
+        loop {
+            if let Progress::Done(report) = self.run_slice(u64::MAX) {
+                return *report;
+            }
+        }
+    }
+
+    /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
+    pub fn start(&mut self, main: impl Future<Output = ()> + 'static) {
+        let label = Label {
+            func: "main",
+            name: None,
+            index: None,
+        };
+        let _enter = Enter::new(&self.shared);
+        spawn_boxed(label, Box::pin(main));
+    }
+
+    /// Takes up to `max_steps` steps of the run loop.
+    pub fn run_slice(&mut self, max_steps: u64) -> Progress {
+        let shared = self.shared.clone();
+        let _enter = Enter::new(&shared);
+        let mut cx = TaskContext::from_waker(Waker::noop());
+        for _ in 0..max_steps {
+            let next = {
+                let mut core = shared.core.borrow_mut();
+                if core.sched.ending.is_some() {
+                    drop(core);
+                    return Progress::Done(Box::new(self.finish()));
+                }
+                // Go's scheduler checks timers before it picks a goroutine: a timer due now
+                // fires now, even while goroutines are runnable.
+                if core
+                    .timers
+                    .next_deadline()
+                    .is_some_and(|t| t <= core.sched.now)
+                {
+                    super::time::fire_due(&mut core);
+                }
+                match core.sched.runq.pop_front() {
+                    Some(slot) => {
+                        core.sched.current = slot;
+                        core.sched.gs[slot as usize].status = Status::Running;
+                        core.sched.metrics.context_switches += 1;
+                        Some(slot)
+                    }
+                    None => {
+                        core.idle();
+                        None
+                    }
+                }
+            };
+            let Some(slot) = next else { continue };
+            let mut task = shared.tasks.borrow_mut()[slot as usize]
+                .take()
+                .expect("a runnable goroutine has its future");
+            let polled = catch_unwind(AssertUnwindSafe(|| task.as_mut().poll(&mut cx)));
+            let mut core = shared.core.borrow_mut();
+            let sched = &mut core.sched;
+            match polled {
+                Ok(Poll::Ready(())) => {
+                    let main = sched.gs[slot as usize].id == 1;
+                    sched.exit_goroutine(slot);
+                    if main && sched.ending.is_none() {
+                        sched.ending = Some(Outcome::Exit);
+                    }
+                    sched.current = NO_SLOT;
+                    drop(core);
+                    drop(task);
+                    continue;
+                }
+                Ok(Poll::Pending) => {
+                    if sched.gs[slot as usize].status == Status::Running && sched.ending.is_none()
+                    {
+                        sched.fatal(format!(
+                            "goroutine {} awaited a future that is not a chanlab runtime operation",
+                            sched.gs[slot as usize].id
+                        ));
+                    }
+                }
+                Err(payload) => {
+                    let message = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "a Rust panic".to_string());
+                    sched.go_panic(message);
+                }
+            }
+            sched.current = NO_SLOT;
+            drop(core);
+            shared.tasks.borrow_mut()[slot as usize] = Some(task);
+        }
+        Progress::Running
+    }
+
+    /// Output lines printed since the last call.
+    pub fn take_new_output(&mut self) -> Vec<OutputLine> {
+        let core = self.shared.core.borrow();
+        let new = core.sched.output[self.output_seen..].to_vec();
+        self.output_seen = core.sched.output.len();
+        new
+    }
+
+    /// Ends the run: Go's report for the outcome, leaked goroutines, the trace.
+    fn finish(&mut self) -> Report {
+        let mut core = self.shared.core.borrow_mut();
+        let outcome = core.sched.ending.clone().unwrap_or(Outcome::Exit);
+        let sched = &mut core.sched;
+        if !sched.partial.is_empty() {
+            let text = std::mem::take(&mut sched.partial);
+            sched.emit_line(text, 0, Stream::Stdout);
+        }
+        sched.report(&outcome);
+        let leaked = if outcome == Outcome::Exit {
+            sched.alive()
+        } else {
+            Vec::new()
+        };
+        let mut metrics = sched.metrics.clone();
+        metrics.live_timers = core.timers.live() as u64;
+        metrics.peak_live_timers = core.timers.peak_live() as u64;
+        let sched = &mut core.sched;
+        let report = Report {
+            outcome,
+            output: std::mem::take(&mut sched.output),
+            end_ns: sched.now,
+            leaked,
+            metrics,
+            trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
+        };
+        drop(core);
+        // Drop the goroutines still alive while the run is reachable: their futures may hold
+        // values whose drop uses it.
+        let tasks = std::mem::take(&mut *self.shared.tasks.borrow_mut());
+        drop(tasks);
+        report
+    }
+}
+
+/// The future of [`super::goroutine::gosched`]: pending once, after queueing itself.
+#[derive(Default)]
+pub(crate) struct Yield {
+    yielded: bool,
+}
+
+impl Future for Yield {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        with_core(|c| c.sched.yield_now());
+        Poll::Pending
+    }
+}
+
+/// A future that never completes: what an operation that panicked returns, so the code after
+/// it never runs (the run ends before the goroutine is polled again).
+pub(crate) struct Never;
+
+impl Future for Never {
+    type Output = std::convert::Infallible;
+    fn poll(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        Poll::Pending
+    }
+}
+
+/// Go's `panic(message)`: ends the run with `panic: <message>` and exit status 2.
+pub fn go_panic(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.go_panic(message));
+    Never
+}
+
+/// Go's `fmt.Println`: prints `line` and a newline.
+pub fn println(line: impl Display) {
+    with_core(|c| c.sched.write(&format!("{line}\n")));
+}
+
+/// Go's `fmt.Print`: prints `text`; output lines end at newlines.
+pub fn print(text: impl Display) {
+    with_core(|c| c.sched.write(&text.to_string()));
+}
+
+/// The clock now, in ns since the run started (virtual in sim mode).
+pub fn now() -> super::time::Time {
+    super::time::Time(with_core(|c| c.sched.now))
+}
+
+/// A seeded random number in `0..n` (Go's `rand.Intn`). Precondition: `n > 0`.
+pub fn rand_below(n: u64) -> u64 {
+    with_core(|c| c.sched.rng.below(n))
+}

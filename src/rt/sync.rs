@@ -1,0 +1,256 @@
+//! Go's `sync`: `WaitGroup`, `Mutex`, `Once`.
+//!
+//! Each is a copyable handle into the run's [`SyncTables`]. Blocking on any of them parks the
+//! goroutine in Go's `semacquire` state; waiters are woken in FIFO order.
+//!
+//! Operations that can panic in Go (`Add` below zero, `Unlock` of an unlocked mutex) are
+//! futures, like every operation that may end the run: the code after one that panicked never
+//! runs.
+//!
+//! # Invariants
+//! - A WaitGroup's counter is never negative; its waiters are parked only while it is positive.
+//! - A Mutex's waiters are parked only while it is locked; unlock hands it to the first waiter.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use serde::{Deserialize, Serialize};
+
+use super::goroutine::{WaitKey, WaitReason, Wake};
+use super::runtime::{with_core, Core};
+
+#[derive(Default)]
+struct WgState {
+    counter: i64,
+    waiters: Vec<WaitKey>,
+}
+
+#[derive(Default)]
+struct MutexState {
+    locked: bool,
+    waiters: std::collections::VecDeque<WaitKey>,
+}
+
+#[derive(Default)]
+struct OnceState {
+    done: bool,
+    running: bool,
+    waiters: Vec<WaitKey>,
+}
+
+/// The run's WaitGroups, Mutexes and Onces.
+#[derive(Default)]
+pub(crate) struct SyncTables {
+    wgs: Vec<WgState>,
+    mutexes: Vec<MutexState>,
+    onces: Vec<OnceState>,
+}
+
+/// Parks the running goroutine once, for `reason` on `obj`, after `register` has filed its
+/// wait key; completes when woken.
+pub(crate) struct Park<F> {
+    reason: WaitReason,
+    obj: u32,
+    register: Option<F>,
+}
+
+impl<F: FnOnce(&mut Core, WaitKey) + Unpin> Future for Park<F> {
+    type Output = Wake;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Wake> {
+        match self.register.take() {
+            None => Poll::Ready(with_core(|c| c.sched.wake())),
+            Some(register) => {
+                let (reason, obj) = (self.reason, self.obj);
+                with_core(|c| {
+                    let seq = c.sched.park(reason, obj);
+                    let key = c.sched.key(seq, 0);
+                    register(c, key);
+                });
+                Poll::Pending
+            }
+        }
+    }
+}
+
+pub(crate) fn park<F: FnOnce(&mut Core, WaitKey) + Unpin>(
+    reason: WaitReason,
+    obj: u32,
+    register: F,
+) -> Park<F> {
+    Park {
+        reason,
+        obj,
+        register: Some(register),
+    }
+}
+
+/// Ends the run with Go's panic `message` (or a fatal error) and never completes.
+async fn fail(panic: bool, message: &'static str) {
+    with_core(|c| {
+        if panic {
+            c.sched.go_panic(message)
+        } else {
+            c.sched.fatal(message)
+        }
+    });
+    let never = super::runtime::Never.await;
+    match never {}
+}
+
+/// Go's `sync.WaitGroup`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitGroup(u32);
+
+impl WaitGroup {
+    /// `var wg sync.WaitGroup`.
+    pub fn new() -> Self {
+        with_core(|c| {
+            c.sync.wgs.push(WgState::default());
+            WaitGroup((c.sync.wgs.len() - 1) as u32)
+        })
+    }
+
+    /// `wg.Add(n)`: panics with `sync: negative WaitGroup counter` below zero; at zero, wakes
+    /// every waiter.
+    pub async fn add(self, n: i64) {
+        let negative = with_core(|c| {
+            let wg = &mut c.sync.wgs[self.0 as usize];
+            wg.counter += n;
+            if wg.counter < 0 {
+                return true;
+            }
+            if wg.counter == 0 {
+                for key in std::mem::take(&mut wg.waiters) {
+                    c.sched.ready(key, Wake::default());
+                }
+            }
+            false
+        });
+        if negative {
+            fail(true, "sync: negative WaitGroup counter").await;
+        }
+    }
+
+    /// `wg.Done()`.
+    pub async fn done(self) {
+        self.add(-1).await
+    }
+
+    /// `wg.Wait()`: blocks until the counter is zero.
+    pub async fn wait(self) {
+        if with_core(|c| c.sync.wgs[self.0 as usize].counter == 0) {
+            return;
+        }
+        let id = self.0;
+        park(WaitReason::WaitGroup, id, move |c, key| {
+            c.sync.wgs[id as usize].waiters.push(key)
+        })
+        .await;
+    }
+
+    /// The counter (for tests and the page; Go does not expose it).
+    pub fn counter(self) -> i64 {
+        with_core(|c| c.sync.wgs[self.0 as usize].counter)
+    }
+}
+
+/// Go's `sync.Mutex`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mutex(u32);
+
+impl Mutex {
+    pub fn new() -> Self {
+        with_core(|c| {
+            c.sync.mutexes.push(MutexState::default());
+            Mutex((c.sync.mutexes.len() - 1) as u32)
+        })
+    }
+
+    /// `mu.Lock()`.
+    pub async fn lock(self) {
+        let free = with_core(|c| {
+            let m = &mut c.sync.mutexes[self.0 as usize];
+            !std::mem::replace(&mut m.locked, true)
+        });
+        if free {
+            return;
+        }
+        let id = self.0;
+        // Woken by unlock, which hands the lock over (it stays locked).
+        park(WaitReason::Mutex, id, move |c, key| {
+            c.sync.mutexes[id as usize].waiters.push_back(key)
+        })
+        .await;
+    }
+
+    /// `mu.Unlock()`: `fatal error: sync: unlock of unlocked mutex` if it was not locked.
+    pub async fn unlock(self) {
+        let unlocked = with_core(|c| {
+            let m = &mut c.sync.mutexes[self.0 as usize];
+            if !m.locked {
+                return true;
+            }
+            while let Some(key) = m.waiters.pop_front() {
+                if c.sched.ready(key, Wake::default()) {
+                    return false;
+                }
+            }
+            m.locked = false;
+            false
+        });
+        if unlocked {
+            fail(false, "sync: unlock of unlocked mutex").await;
+        }
+    }
+}
+
+/// Go's `sync.Once`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Once(u32);
+
+impl Once {
+    pub fn new() -> Self {
+        with_core(|c| {
+            c.sync.onces.push(OnceState::default());
+            Once((c.sync.onces.len() - 1) as u32)
+        })
+    }
+
+    /// `once.Do(f)`: the first call runs `f`; the others wait until it has finished, then
+    /// return without running theirs.
+    pub async fn call<F: Future<Output = ()>>(self, f: F) {
+        let id = self.0 as usize;
+        // Some(true): run it; Some(false): already done; None: running elsewhere, wait.
+        let first = with_core(|c| {
+            let o = &mut c.sync.onces[id];
+            if o.done {
+                Some(false)
+            } else if o.running {
+                None
+            } else {
+                o.running = true;
+                Some(true)
+            }
+        });
+        match first {
+            Some(true) => {
+                f.await;
+                with_core(|c| {
+                    let o = &mut c.sync.onces[id];
+                    o.done = true;
+                    for key in std::mem::take(&mut o.waiters) {
+                        c.sched.ready(key, Wake::default());
+                    }
+                });
+            }
+            Some(false) => {}
+            None => {
+                park(WaitReason::Once, self.0, move |c, key| {
+                    c.sync.onces[id].waiters.push(key)
+                })
+                .await;
+            }
+        }
+    }
+}

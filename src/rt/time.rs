@@ -1,0 +1,437 @@
+//! Time: the clock, timers, `sleep`, `after`, `Timer`, `Ticker`, and Go's duration format.
+//!
+//! Timers live in a binary heap ordered by (deadline, creation sequence), so timers due at the
+//! same instant fire in the order they were set, as Go's do. In sim mode the clock is virtual:
+//! it moves only when no goroutine can run, jumping to the earliest deadline (the semantics of
+//! the Go Playground's fake time and of tokio's paused clock). Due timers fire before the next
+//! goroutine runs, so a timer set for "now" fires at once.
+//!
+//! A timer that is not stopped stays live until it fires: `time.After` in a loop piles them up,
+//! and the run's metrics count them.
+//!
+//! # Invariants
+//! - A heap entry is current only if its timer is active and the entry's sequence number is
+//!   the timer's; stale entries (stopped or reset timers) are skipped when they reach the top.
+//! - `live` counts the active timers.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use serde::{Deserialize, Serialize};
+
+use super::chan::{make_chan, Chan};
+use super::goroutine::{WaitKey, WaitReason, Wake};
+use super::runtime::{with_core, Core};
+
+pub use std::time::Duration;
+
+/// `n` milliseconds.
+pub const fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// An instant: ns since the run started (Go's `time.Time`, as timer channels deliver it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Time(pub u64);
+
+impl Time {
+    /// Go's `time.Since(t)`.
+    pub fn elapsed(self) -> Duration {
+        Duration::from_nanos(super::runtime::now().0.saturating_sub(self.0))
+    }
+}
+
+/// What a timer does when it fires.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Action {
+    /// Wakes a parked goroutine (sleep, the end of CPU work).
+    Wake(WaitKey),
+    /// Sends the time on channel `chan` without blocking; every `period` ns again when
+    /// non-zero (a ticker).
+    SendTime { chan: u32, period: u64 },
+    /// Cancels context `ctx` with `context deadline exceeded`.
+    Deadline { ctx: u32 },
+}
+
+/// A timer's handle: its slot and that slot's generation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct TimerId {
+    slot: u32,
+    gen: u32,
+}
+
+struct Entry {
+    when: u64,
+    /// The sequence number of the heap entry that is current for this timer.
+    seq: u64,
+    active: bool,
+    gen: u32,
+    /// Whether a handle (`Timer`, `Ticker`, a context) may still stop or reset it; slots of
+    /// timers without a handle are reused once they fire.
+    owned: bool,
+    action: Action,
+}
+
+/// The run's timers.
+#[derive(Default)]
+pub(crate) struct Timers {
+    heap: BinaryHeap<Reverse<(u64, u64, u32)>>,
+    entries: Vec<Entry>,
+    free: Vec<u32>,
+    seq: u64,
+    live: usize,
+    peak: usize,
+}
+
+impl Timers {
+    /// Sets a timer for `when`. `owned` timers keep their slot for their handle.
+    pub fn add(&mut self, when: u64, action: Action, owned: bool) -> TimerId {
+        self.seq += 1;
+        let entry = Entry {
+            when,
+            seq: self.seq,
+            active: true,
+            gen: 0,
+            owned,
+            action,
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                let gen = self.entries[slot as usize].gen.wrapping_add(1);
+                self.entries[slot as usize] = Entry { gen, ..entry };
+                slot
+            }
+            None => {
+                self.entries.push(entry);
+                (self.entries.len() - 1) as u32
+            }
+        };
+        self.heap.push(Reverse((when, self.seq, slot)));
+        self.live += 1;
+        self.peak = self.peak.max(self.live);
+        TimerId {
+            slot,
+            gen: self.entries[slot as usize].gen,
+        }
+    }
+
+    fn entry(&mut self, id: TimerId) -> Option<&mut Entry> {
+        self.entries
+            .get_mut(id.slot as usize)
+            .filter(|e| e.gen == id.gen)
+    }
+
+    /// Stops the timer; true if it was active (Go's `Timer.Stop`).
+    pub fn stop(&mut self, id: TimerId) -> bool {
+        let Some(e) = self.entry(id) else {
+            return false;
+        };
+        let was = e.active;
+        e.active = false;
+        if was {
+            self.live -= 1;
+        }
+        was
+    }
+
+    /// Re-arms the timer for `when`; true if it was active (Go's `Timer.Reset`).
+    pub fn reset(&mut self, id: TimerId, when: u64) -> bool {
+        self.seq += 1;
+        let seq = self.seq;
+        let Some(e) = self.entry(id) else {
+            return false;
+        };
+        let was = e.active;
+        e.active = true;
+        e.when = when;
+        e.seq = seq;
+        if !was {
+            self.live += 1;
+            self.peak = self.peak.max(self.live);
+        }
+        self.heap.push(Reverse((when, seq, id.slot)));
+        was
+    }
+
+    /// The earliest deadline of an active timer.
+    pub fn next_deadline(&mut self) -> Option<u64> {
+        while let Some(Reverse((when, seq, slot))) = self.heap.peek().copied() {
+            let e = &self.entries[slot as usize];
+            if e.active && e.seq == seq {
+                return Some(when);
+            }
+            self.heap.pop();
+        }
+        None
+    }
+
+    /// Takes the next timer due at or before `now`, re-arming periodic ones.
+    fn pop_due(&mut self, now: u64) -> Option<Action> {
+        let when = self.next_deadline().filter(|w| *w <= now)?;
+        let Reverse((_, _, slot)) = self.heap.pop().expect("next_deadline saw an entry");
+        let e = &mut self.entries[slot as usize];
+        let action = e.action;
+        match action {
+            Action::SendTime { period, .. } if period > 0 => {
+                // Go's ticker: the next tick after now, skipping missed ones.
+                let next = when + period * (1 + (now - when) / period);
+                self.seq += 1;
+                e.when = next;
+                e.seq = self.seq;
+                self.heap.push(Reverse((next, self.seq, slot)));
+            }
+            _ => {
+                e.active = false;
+                self.live -= 1;
+                if !e.owned {
+                    self.free.push(slot);
+                }
+            }
+        }
+        Some(action)
+    }
+
+    pub fn live(&self) -> usize {
+        self.live
+    }
+
+    pub fn peak_live(&self) -> usize {
+        self.peak
+    }
+}
+
+/// Fires every timer due at the current time.
+pub(crate) fn fire_due(core: &mut Core) {
+    let now = core.sched.now;
+    while let Some(action) = core.timers.pop_due(now) {
+        match action {
+            Action::Wake(key) => {
+                core.sched.ready(key, Wake::default());
+            }
+            Action::SendTime { chan, .. } => {
+                let Core { sched, chans, .. } = core;
+                // A full channel drops the tick, as Go's timers do.
+                let _ = chans.get::<Time>(chan).try_send(sched, Time(now));
+            }
+            Action::Deadline { ctx } => super::context::expire(core, ctx),
+        }
+    }
+}
+
+/// Go's `time.Sleep(d)`.
+pub fn sleep(d: Duration) -> Sleep {
+    Sleep {
+        ns: d.as_nanos() as u64,
+        parked: false,
+    }
+}
+
+/// The future of [`sleep`].
+#[must_use = "sleep does nothing unless awaited"]
+pub struct Sleep {
+    ns: u64,
+    parked: bool,
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.parked || self.ns == 0 {
+            return Poll::Ready(());
+        }
+        self.parked = true;
+        let ns = self.ns;
+        with_core(|c| {
+            let seq = c.sched.park(WaitReason::Sleep, 0);
+            let key = c.sched.key(seq, 0);
+            c.timers.add(c.sched.now + ns, Action::Wake(key), false);
+        });
+        Poll::Pending
+    }
+}
+
+/// A timer that sends the time on `c` when it fires: Go's `*time.Timer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timer {
+    pub c: Chan<Time>,
+    id: TimerId,
+}
+
+/// Go's `time.NewTimer(d)`.
+pub fn new_timer(d: Duration) -> Timer {
+    let c = make_chan::<Time>(1);
+    let id = with_core(|core| {
+        let when = core.sched.now + d.as_nanos() as u64;
+        core.timers.add(
+            when,
+            Action::SendTime {
+                chan: c.id(),
+                period: 0,
+            },
+            true,
+        )
+    });
+    Timer { c, id }
+}
+
+impl Timer {
+    /// Go's `Timer.Stop`: true if this call stopped the timer before it fired.
+    pub fn stop(self) -> bool {
+        with_core(|c| c.timers.stop(self.id))
+    }
+
+    /// Go's `Timer.Reset`: re-arms the timer `d` from now; true if it had been active.
+    pub fn reset(self, d: Duration) -> bool {
+        with_core(|c| {
+            let when = c.sched.now + d.as_nanos() as u64;
+            c.timers.reset(self.id, when)
+        })
+    }
+}
+
+/// Go's `time.After(d)`: a channel that receives the time once `d` has passed. The timer stays
+/// live until it fires.
+pub fn after(d: Duration) -> Chan<Time> {
+    new_timer(d).c
+}
+
+/// Go's `*time.Ticker`: sends the time on `c` every period, dropping ticks nobody took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticker {
+    pub c: Chan<Time>,
+    id: TimerId,
+}
+
+/// Go's `time.NewTicker(d)`. Precondition: `d > 0` (Go panics otherwise).
+pub fn new_ticker(d: Duration) -> Ticker {
+    let period = (d.as_nanos() as u64).max(1);
+    let c = make_chan::<Time>(1);
+    let id = with_core(|core| {
+        let when = core.sched.now + period;
+        core.timers.add(
+            when,
+            Action::SendTime {
+                chan: c.id(),
+                period,
+            },
+            true,
+        )
+    });
+    Ticker { c, id }
+}
+
+impl Ticker {
+    /// Go's `Ticker.Stop`.
+    pub fn stop(self) {
+        with_core(|c| c.timers.stop(self.id));
+    }
+
+    /// Go's `Ticker.Reset`: the next tick is `d` from now, and every `d` after.
+    pub fn reset(self, d: Duration) {
+        let period = (d.as_nanos() as u64).max(1);
+        with_core(|c| {
+            let when = c.sched.now + period;
+            if let Some(e) = c.timers.entry(self.id) {
+                e.action = Action::SendTime {
+                    chan: self.c.id(),
+                    period,
+                };
+            }
+            c.timers.reset(self.id, when);
+        });
+    }
+}
+
+/// Go's `time.Tick(d)`: a ticker's channel, the ticker never stopped.
+pub fn tick(d: Duration) -> Chan<Time> {
+    new_ticker(d).c
+}
+
+/// Sets a deadline timer for a context. Returns the timer, for stopping it on cancel.
+pub(crate) fn deadline_timer(core: &mut Core, when: u64, ctx: u32) -> TimerId {
+    core.timers.add(when, Action::Deadline { ctx }, true)
+}
+
+/// `d` as Go's `time.Duration.String()` prints it: `0s`, `1.5µs`, `112ms`, `2.000001s`,
+/// `1m30s`, `2h0m0s`.
+pub fn fmt_duration(d: Duration) -> String {
+    let u = d.as_nanos() as u64;
+    if u == 0 {
+        return "0s".to_string();
+    }
+    if u < 1_000_000_000 {
+        let (prec, unit) = match u {
+            0..=999 => (0, "ns"),
+            1_000..=999_999 => (3, "µs"),
+            _ => (6, "ms"),
+        };
+        let (int, frac) = split_frac(u, prec);
+        return format!("{int}{frac}{unit}");
+    }
+    let (secs, frac) = split_frac(u, 9);
+    let (s, mins) = (secs % 60, secs / 60);
+    if mins == 0 {
+        return format!("{s}{frac}s");
+    }
+    let (m, hours) = (mins % 60, mins / 60);
+    if hours == 0 {
+        return format!("{m}m{s}{frac}s");
+    }
+    format!("{hours}h{m}m{s}{frac}s")
+}
+
+/// `v / 10^prec` as its integer part and its fraction (`.125`, trailing zeros and an empty
+/// fraction's point omitted).
+fn split_frac(v: u64, prec: u32) -> (u64, String) {
+    let scale = 10u64.pow(prec);
+    let (int, frac) = (v / scale, v % scale);
+    if frac == 0 {
+        return (int, String::new());
+    }
+    let digits = format!("{frac:0width$}", width = prec as usize);
+    (int, format!(".{}", digits.trim_end_matches('0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_print_as_go_prints_them() {
+        let cases = [
+            (0, "0s"),
+            (1, "1ns"),
+            (1_100, "1.1µs"),
+            (2_200_000, "2.2ms"),
+            (112_000_000, "112ms"),
+            (1_500_000_000, "1.5s"),
+            (2_000_001_000, "2.000001s"),
+            (90_000_000_000, "1m30s"),
+            (7_200_000_000_000, "2h0m0s"),
+            (3_723_000_000_000, "1h2m3s"),
+        ];
+        for (ns, want) in cases {
+            assert_eq!(fmt_duration(Duration::from_nanos(ns)), want, "{ns}");
+        }
+    }
+
+    #[test]
+    fn stopped_and_reset_timers_leave_no_current_entry() {
+        let mut t = Timers::default();
+        let a = t.add(10, Action::Deadline { ctx: 1 }, true);
+        let _b = t.add(20, Action::Deadline { ctx: 2 }, true);
+        assert_eq!(t.live(), 2);
+        assert!(t.stop(a));
+        assert!(!t.stop(a));
+        assert_eq!(t.next_deadline(), Some(20));
+        assert!(!t.reset(a, 5));
+        assert_eq!(t.next_deadline(), Some(5));
+        assert_eq!(t.live(), 2);
+        assert!(matches!(t.pop_due(5), Some(Action::Deadline { ctx: 1 })));
+        assert!(t.pop_due(5).is_none());
+        assert_eq!(t.live(), 1);
+    }
+}
