@@ -8,6 +8,12 @@
 pub mod params;
 pub mod template;
 
+mod context_cancel;
+mod nil_channel;
+mod pipeline;
+mod select;
+mod worker_pool;
+
 use std::future::Future;
 use std::pin::Pin;
 
@@ -111,7 +117,16 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
 /// The pattern a page opens when the link names none.
 pub const DEFAULT_PATTERN: &str = "worker-pool";
 
-static CATALOG: &[&Pattern] = &[];
+static CATALOG: &[&Pattern] = &[
+    // Basics
+    &select::PATTERN,
+    // Patterns
+    &worker_pool::PATTERN,
+    &pipeline::PATTERN,
+    &context_cancel::PATTERN,
+    // Mistakes
+    &nil_channel::PATTERN,
+];
 
 #[cfg(test)]
 mod tests {

@@ -82,6 +82,99 @@ impl fmt::Display for Notice {
 pub const MAX_RAW_CHARS: usize = 200_000;
 
 impl ParamSpec {
+    /// An integer parameter (durations are `_ms` integers with unit `ms`).
+    pub const fn int(
+        key: &'static str,
+        label: &'static str,
+        (min, max): (i64, i64),
+        default: &'static str,
+        unit: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            key,
+            label,
+            kind: ParamKind::Int { min, max },
+            default,
+            unit,
+            help,
+        }
+    }
+
+    /// A boolean parameter.
+    pub const fn boolean(
+        key: &'static str,
+        label: &'static str,
+        default: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            key,
+            label,
+            kind: ParamKind::Bool,
+            default,
+            unit: "",
+            help,
+        }
+    }
+
+    /// A parameter taking one of `options`.
+    pub const fn choice(
+        key: &'static str,
+        label: &'static str,
+        options: &'static [&'static str],
+        default: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            key,
+            label,
+            kind: ParamKind::Choice(options),
+            default,
+            unit: "",
+            help,
+        }
+    }
+
+    /// A free-text parameter.
+    pub const fn text(
+        key: &'static str,
+        label: &'static str,
+        max_chars: usize,
+        default: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            key,
+            label,
+            kind: ParamKind::Text { max_chars },
+            default,
+            unit: "",
+            help,
+        }
+    }
+
+    /// A comma-separated list parameter.
+    pub const fn list(
+        key: &'static str,
+        label: &'static str,
+        (max_items, max_chars): (usize, usize),
+        default: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            key,
+            label,
+            kind: ParamKind::List {
+                max_items,
+                max_chars,
+            },
+            default,
+            unit: "",
+            help,
+        }
+    }
+
     /// The default as a validated value.
     ///
     /// Precondition: the spec's default is valid for its kind (checked by the catalog tests).
@@ -112,9 +205,7 @@ impl ParamSpec {
                 .iter()
                 .find(|o| **o == raw.trim())
                 .map(|o| Value::Choice(o))
-                .ok_or_else(|| {
-                    format!("`{}` is not one of {}", shorten(raw), options.join(", "))
-                }),
+                .ok_or_else(|| format!("`{}` is not one of {}", shorten(raw), options.join(", "))),
             ParamKind::Text { max_chars } => {
                 let n = raw.chars().count();
                 if n > max_chars {
@@ -221,7 +312,10 @@ pub fn cut_chars(s: &str, max: usize) -> &str {
 /// A short, single-line rendering of user text for notices.
 fn shorten(s: &str) -> String {
     let cut = cut_chars(s, 40);
-    let mut out: String = cut.chars().map(|c| if c.is_control() { '·' } else { c }).collect();
+    let mut out: String = cut
+        .chars()
+        .map(|c| if c.is_control() { '·' } else { c })
+        .collect();
     if cut.len() < s.len() {
         out.push('…');
     }

@@ -161,7 +161,9 @@ fn eval(cond: &str, params: &Params) -> bool {
             let lit = lit.trim();
             return match value {
                 Value::Int(n) => {
-                    let m: i64 = lit.parse().unwrap_or_else(|_| panic!("bad literal `{lit}`"));
+                    let m: i64 = lit
+                        .parse()
+                        .unwrap_or_else(|_| panic!("bad literal `{lit}`"));
                     compare(n.cmp(&m), op)
                 }
                 other => {
@@ -225,7 +227,11 @@ mod tests {
     #[test]
     fn substitutes_values_as_go_literals() {
         let (p, _) = Params::parse(SPECS, [("prefix", "a\"b\\c\n")]);
-        let out = render("n := {{n}}\np := {{prefix}}\nx := {{extra}}\n", &p, &[("extra", "[]int{1}".into())]);
+        let out = render(
+            "n := {{n}}\np := {{prefix}}\nx := {{extra}}\n",
+            &p,
+            &[("extra", "[]int{1}".into())],
+        );
         assert_eq!(out, "n := 3\np := \"a\\\"b\\\\c\\n\"\nx := []int{1}\n");
     }
 

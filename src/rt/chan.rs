@@ -189,7 +189,11 @@ pub(crate) trait ChanObj: Any {
     fn as_any_mut(&mut self) -> &mut dyn Any;
     fn len(&self) -> usize;
     fn cap(&self) -> usize;
-    fn try_send_any(&mut self, s: &mut Sched, v: Box<dyn Any>) -> Result<(), SendFail<Box<dyn Any>>>;
+    fn try_send_any(
+        &mut self,
+        s: &mut Sched,
+        v: Box<dyn Any>,
+    ) -> Result<(), SendFail<Box<dyn Any>>>;
     fn try_recv_any(&mut self, s: &mut Sched) -> Option<Option<Box<dyn Any>>>;
     fn park_send_any(&mut self, key: WaitKey, v: Box<dyn Any>);
     fn park_recv(&mut self, key: WaitKey);
@@ -214,7 +218,11 @@ impl<T: 'static> ChanObj for ChanState<T> {
     fn cap(&self) -> usize {
         self.cap
     }
-    fn try_send_any(&mut self, s: &mut Sched, v: Box<dyn Any>) -> Result<(), SendFail<Box<dyn Any>>> {
+    fn try_send_any(
+        &mut self,
+        s: &mut Sched,
+        v: Box<dyn Any>,
+    ) -> Result<(), SendFail<Box<dyn Any>>> {
         self.try_send(s, downcast::<T>(v)).map_err(|e| match e {
             SendFail::Closed(v) => SendFail::Closed(Box::new(v) as Box<dyn Any>),
             SendFail::Full(v) => SendFail::Full(Box::new(v) as Box<dyn Any>),
@@ -254,7 +262,8 @@ impl ChanTable {
 
     pub fn make<T: 'static>(&mut self, s: &mut Sched, cap: usize) -> u32 {
         let id = self.chans.len() as u32;
-        self.chans.push(Some(Box::new(ChanState::<T>::new(id, cap))));
+        self.chans
+            .push(Some(Box::new(ChanState::<T>::new(id, cap))));
         s.trace.chans.push(ChanInfo {
             cap: cap as u32,
             created_ns: s.now,

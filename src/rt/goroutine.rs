@@ -236,6 +236,23 @@ where
     )
 }
 
+/// Like [`go`], naming the goroutine `name` on the timeline (a Go closure's role, such as
+/// `closer` or `generate`).
+pub fn go_as<F, A>(name: &'static str, f: F, args: A) -> GoId
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+{
+    spawn(
+        Label {
+            func: std::any::type_name::<F>(),
+            name: Some(name),
+            index: None,
+        },
+        f.call(args),
+    )
+}
+
 pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
     super::runtime::spawn_boxed(label, Box::pin(fut))
 }

@@ -329,7 +329,11 @@ impl Sched {
             Outcome::Fatal { message } => {
                 lines.push(format!("fatal error: {message}"));
                 lines.push(String::new());
-                if let Some(info) = self.alive().into_iter().find(|i| i.status == Status::Running) {
+                if let Some(info) = self
+                    .alive()
+                    .into_iter()
+                    .find(|i| i.status == Status::Running)
+                {
                     lines.extend(stanza(&info, "running"));
                 }
             }
@@ -553,8 +557,7 @@ impl Runtime {
                     continue;
                 }
                 Ok(Poll::Pending) => {
-                    if sched.gs[slot as usize].status == Status::Running && sched.ending.is_none()
-                    {
+                    if sched.gs[slot as usize].status == Status::Running && sched.ending.is_none() {
                         sched.fatal(format!(
                             "goroutine {} awaited a future that is not a chanlab runtime operation",
                             sched.gs[slot as usize].id

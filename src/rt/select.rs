@@ -100,10 +100,7 @@ impl Select {
 
     /// Waits until one case can proceed (or takes the default).
     pub fn wait(self) -> Wait {
-        Wait {
-            sel: self,
-            seq: 0,
-        }
+        Wait { sel: self, seq: 0 }
     }
 }
 

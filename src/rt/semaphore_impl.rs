@@ -89,7 +89,9 @@ impl Weighted {
             Ok(true) => return Ok(()),
             Ok(false) => {
                 done.recv().await;
-                return Err(ctx.err().unwrap_or_else(|| Error::new(super::context::CANCELED)));
+                return Err(ctx
+                    .err()
+                    .unwrap_or_else(|| Error::new(super::context::CANCELED)));
             }
             Err(ready) => Chan::<()>::from_id(ready),
         };
@@ -105,7 +107,9 @@ impl Weighted {
 
     /// The context ended while queued: leave the queue, unless the weight arrived meanwhile.
     fn abandon(self, ctx: Context, ready: Chan<()>) -> Result<(), Error> {
-        let err = ctx.err().unwrap_or_else(|| Error::new(super::context::CANCELED));
+        let err = ctx
+            .err()
+            .unwrap_or_else(|| Error::new(super::context::CANCELED));
         with_core(|c| {
             let s = &mut c.sems.sems[self.0 as usize];
             let Some(pos) = s.waiters.iter().position(|&(_, r)| r == ready.id()) else {

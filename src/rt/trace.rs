@@ -204,7 +204,8 @@ impl Trace {
             out: String::with_capacity(64 + self.events.len() * 96),
             first: true,
         };
-        j.out.push_str("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
+        j.out
+            .push_str("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[");
         j.emit(format_args!(
             "{{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{{\"name\":\"goroutines\"}}}}"
         ));
