@@ -248,7 +248,7 @@ fn every_pattern_prints_what_go_prints() {
                                 let report = p.run_sim(&params, Config::default());
                                 let ours: Vec<String> =
                                     report.output.iter().map(|l| l.text.clone()).collect();
-                                let source = p.go_source(&params);
+                                let source = p.go_source(&params, 1);
                                 let go = run_go(
                                     &work.join(format!("case{i}")),
                                     &source,

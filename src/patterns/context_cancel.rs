@@ -40,7 +40,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params) -> Main {
+fn main(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("timeout_ms") as u64, p.int("tick_ms") as u64))
 }
 

@@ -61,19 +61,26 @@ pub struct Pattern {
     pub source: &'static str,
     /// A few sentences: what to look for, and what to change to see it.
     pub explanation: &'static str,
-    /// Extra Go snippets the template needs beyond plain parameter values.
-    pub extra: fn(&Params) -> Vec<(&'static str, String)>,
+    /// Extra Go snippets the template needs beyond plain parameter values, for these
+    /// parameters and the run's seed (a pattern with seeded data shows it in its source).
+    pub extra: fn(&Params, u64) -> Vec<(&'static str, String)>,
     /// Checks beyond each parameter's own range (e.g. the entries of a list); the notices say
     /// what was corrected, and the returned parameters are the ones to use.
     pub check: fn(Params) -> (Params, Vec<Notice>),
-    /// The program: its main goroutine for these parameters.
-    pub main: fn(&Params) -> Main,
+    /// The program: its main goroutine for these parameters and the run's seed.
+    pub main: fn(&Params, u64) -> Main,
 }
 
 impl Pattern {
-    /// The Go program with the current parameter values written in.
-    pub fn go_source(&self, params: &Params) -> String {
-        template::render(self.source, params, &(self.extra)(params))
+    /// The Go program with the current parameter values written in, as the page shows it for
+    /// a run with `seed`.
+    pub fn go_source(&self, params: &Params, seed: u64) -> String {
+        template::render(self.source, params, &(self.extra)(params, seed))
+    }
+
+    /// The program's main goroutine, ready for [`rt::Runtime::start`].
+    pub fn program(&self, params: &Params, seed: u64) -> Main {
+        (self.main)(params, seed)
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for
@@ -90,12 +97,13 @@ impl Pattern {
 
     /// Runs the program in sim mode to the end.
     pub fn run_sim(&self, params: &Params, config: rt::Config) -> rt::Report {
-        rt::Runtime::new(config).run((self.main)(params))
+        let main = self.program(params, config.seed);
+        rt::Runtime::new(config).run(main)
     }
 }
 
 /// No extra snippets.
-pub fn no_extra(_: &Params) -> Vec<(&'static str, String)> {
+pub fn no_extra(_: &Params, _seed: u64) -> Vec<(&'static str, String)> {
     Vec::new()
 }
 
@@ -141,7 +149,7 @@ mod tests {
         for p in catalog() {
             // Panics with the key's name if a default does not parse.
             let params = Params::defaults(p.params);
-            let source = p.go_source(&params);
+            let source = p.go_source(&params, 1);
             assert!(!source.contains("{{"), "{}: unrendered template text", p.id);
         }
     }

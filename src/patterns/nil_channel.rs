@@ -27,7 +27,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::choice(
     "What main does with the nil channel.",
 )];
 
-fn main(p: &Params) -> Main {
+fn main(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.text("op").to_string()))
 }
 

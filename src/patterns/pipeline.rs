@@ -38,7 +38,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params) -> Main {
+fn main(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.list("words").to_vec(),
         p.text("prefix").to_string(),

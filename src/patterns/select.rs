@@ -38,7 +38,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params) -> Main {
+fn main(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("latency_a_ms") as u64,
         p.int("latency_b_ms") as u64,

@@ -54,7 +54,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params) -> Main {
+fn main(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("workers") as u32,
         p.int("jobs"),
