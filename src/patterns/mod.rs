@@ -8,11 +8,22 @@
 pub mod params;
 pub mod template;
 
+mod batch_processor;
+mod channels;
 mod context_cancel;
+mod errgroup;
+mod fan_out_fan_in;
+mod goroutines;
 mod nil_channel;
 mod pipeline;
+mod range_close;
 mod select;
+mod select_default;
+mod semaphore;
+mod timeout;
+mod waitgroup_add;
 mod worker_pool;
+mod worker_pool_context;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -127,11 +138,22 @@ pub const DEFAULT_PATTERN: &str = "worker-pool";
 
 static CATALOG: &[&Pattern] = &[
     // Basics
+    &goroutines::PATTERN,
+    &channels::PATTERN,
+    &range_close::PATTERN,
     &select::PATTERN,
+    &select_default::PATTERN,
+    &timeout::PATTERN,
+    &waitgroup_add::PATTERN,
     // Patterns
     &worker_pool::PATTERN,
+    &fan_out_fan_in::PATTERN,
     &pipeline::PATTERN,
     &context_cancel::PATTERN,
+    &worker_pool_context::PATTERN,
+    &semaphore::PATTERN,
+    &errgroup::PATTERN,
+    &batch_processor::PATTERN,
     // Mistakes
     &nil_channel::PATTERN,
 ];

@@ -28,6 +28,7 @@ mod rng;
 mod runtime;
 mod select;
 mod semaphore_impl;
+mod shared;
 mod sync;
 mod time;
 pub mod trace;
@@ -39,7 +40,8 @@ pub use goroutine::{go, go_as, go_named, gosched, num_goroutine, GoId, Label, St
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{go_panic, now, print, println, rand_below, Config, Progress, Runtime};
-pub use select::{Select, Selected};
+pub use select::{AsChan, Select, Selected};
+pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
     after, fmt_duration, ms, new_ticker, new_timer, sleep, tick, Duration, Ticker, Time, Timer,

@@ -35,6 +35,7 @@ use super::goroutine::{GoId, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
 use super::report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 use super::rng::Rng;
 use super::semaphore_impl::Semaphores;
+use super::shared::Vars;
 use super::sync::SyncTables;
 use super::time::Timers;
 use super::trace::{self, Event, Kind, Trace};
@@ -354,6 +355,7 @@ pub(crate) struct Core {
     pub sems: Semaphores,
     pub groups: Groups,
     pub procs: Procs,
+    pub vars: Vars,
     max_virtual_ns: u64,
 }
 
@@ -471,6 +473,7 @@ impl Runtime {
             sems: Semaphores::default(),
             groups: Groups::default(),
             procs: Procs::new(config.procs),
+            vars: Vars::default(),
             max_virtual_ns: config.max_virtual_ns,
         };
         Runtime {

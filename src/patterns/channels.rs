@@ -1,0 +1,74 @@
+//! `channels`: unbuffered versus buffered channels.
+
+use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use crate::rt::{self, go_as, make_chan, ms, sleep, Chan};
+
+pub static PATTERN: Pattern = Pattern {
+    id: "channels",
+    title: "Unbuffered vs buffered",
+    group: Group::Basics,
+    params: PARAMS,
+    source: include_str!("go/channels.go"),
+    explanation: "With capacity 0 every send waits for a receiver: on the timeline the producer \
+        sits blocked on send until main, slowed by recv_delay_ms, comes to receive, so sent and \
+        received alternate. Set capacity to the number of values and the producer runs ahead: \
+        all its sends complete at once into the buffer, and main drains it at its own pace.",
+    extra: no_extra,
+    check: no_check,
+    main,
+};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int(
+        "capacity",
+        "Capacity",
+        (0, 10_000),
+        "0",
+        "",
+        "The channel's buffer; 0 is unbuffered.",
+    ),
+    ParamSpec::int(
+        "values",
+        "Values",
+        (1, 10_000),
+        "3",
+        "",
+        "How many values the producer sends.",
+    ),
+    ParamSpec::int(
+        "recv_delay_ms",
+        "Receive delay",
+        (0, 60_000),
+        "100",
+        "ms",
+        "main waits this long before each receive.",
+    ),
+];
+
+fn main(p: &Params, _seed: u64) -> Main {
+    Box::pin(program(
+        p.int("capacity") as usize,
+        p.int("values"),
+        p.int("recv_delay_ms") as u64,
+    ))
+}
+
+async fn producer(ch: Chan<i64>, values: i64) {
+    for v in 1..=values {
+        ch.send(v).await;
+        rt::println(format!("sent {v}"));
+    }
+    ch.close().await;
+}
+
+async fn program(capacity: usize, values: i64, recv_delay_ms: u64) {
+    let ch = make_chan::<i64>(capacity);
+
+    go_as("producer", producer, (ch, values));
+
+    sleep(ms(recv_delay_ms)).await;
+    while let Some(v) = ch.recv().await {
+        rt::println(format!("received {v}"));
+        sleep(ms(recv_delay_ms)).await;
+    }
+}

@@ -1,0 +1,42 @@
+//! `select-default`: a select that never blocks.
+
+use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use crate::rt::{self, make_chan};
+use crate::select;
+
+pub static PATTERN: Pattern = Pattern {
+    id: "select-default",
+    title: "Non-blocking select",
+    group: Group::Basics,
+    params: PARAMS,
+    source: include_str!("go/select-default.go"),
+    explanation: "A select with a default case never blocks: if no other case can proceed at \
+        that instant, default runs. Set ready to put a value in the channel first, and the \
+        receive case wins instead.",
+    extra: no_extra,
+    check: no_check,
+    main,
+};
+
+const PARAMS: &[ParamSpec] = &[ParamSpec::boolean(
+    "ready",
+    "Value ready",
+    "false",
+    "Whether a value is already buffered when select runs.",
+)];
+
+fn main(p: &Params, _seed: u64) -> Main {
+    Box::pin(program(p.bool("ready")))
+}
+
+async fn program(ready: bool) {
+    let ch = make_chan::<i64>(1);
+    if ready {
+        ch.send(1).await;
+    }
+
+    select! {
+        v = recv(ch) => { rt::println(format!("received {}", v.unwrap_or_default())); },
+        default => { rt::println("channel not ready, moving on"); },
+    }
+}

@@ -1,0 +1,134 @@
+//! `worker-pool-context`: a worker pool stopped by a context deadline.
+
+use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use crate::rt::{
+    self, after, background, go_named, make_chan, ms, with_timeout, AtomicInt, Context, Error,
+    Receiver, WaitGroup,
+};
+use crate::select;
+
+pub static PATTERN: Pattern = Pattern {
+    id: "worker-pool-context",
+    title: "Cancelling a worker pool",
+    group: Group::Patterns,
+    params: PARAMS,
+    source: include_str!("go/worker-pool-context.go"),
+    explanation: "Every worker selects on ctx.Done() both between jobs and inside a job, so when \
+        the deadline passes, jobs in progress are abandoned mid-way and no new ones start. \
+        main reports how many jobs completed and why the pool stopped. Raise timeout_ms until \
+        every job completes, and the stopped line disappears.",
+    extra: no_extra,
+    check: no_check,
+    main,
+};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int(
+        "workers",
+        "Workers",
+        (1, 1024),
+        "4",
+        "",
+        "Goroutines in the pool.",
+    ),
+    ParamSpec::int(
+        "jobs",
+        "Jobs",
+        (0, 100_000),
+        "20",
+        "",
+        "Jobs queued before the workers start.",
+    ),
+    ParamSpec::int(
+        "job_ms",
+        "Job duration",
+        (0, 60_000),
+        "50",
+        "ms",
+        "How long each job takes.",
+    ),
+    ParamSpec::int(
+        "timeout_ms",
+        "Timeout",
+        (0, 60_000),
+        "120",
+        "ms",
+        "The context's deadline.",
+    ),
+];
+
+fn main(p: &Params, _seed: u64) -> Main {
+    Box::pin(program(
+        p.int("workers") as u32,
+        p.int("jobs"),
+        p.int("job_ms") as u64,
+        p.int("timeout_ms") as u64,
+    ))
+}
+
+/// Takes `job_ms`, unless ctx is cancelled first.
+async fn process(ctx: Context, job_ms: u64) -> Result<(), Error> {
+    let mut result = Ok(());
+    select! {
+        recv(after(ms(job_ms))) => {},
+        recv(ctx.done()) => { result = Err(ctx.err().unwrap_or_else(|| Error::new(""))); },
+    }
+    result
+}
+
+async fn worker(
+    ctx: Context,
+    jobs: Receiver<i64>,
+    completed: AtomicInt,
+    wg: WaitGroup,
+    job_ms: u64,
+) {
+    loop {
+        let mut stop = false;
+        select! {
+            recv(ctx.done()) => { stop = true; },
+            job = recv(jobs) => {
+                stop = match job {
+                    None => true,
+                    Some(_) => process(ctx, job_ms).await.is_err(),
+                };
+                if !stop {
+                    completed.add(1);
+                }
+            },
+        }
+        if stop {
+            break;
+        }
+    }
+    wg.done().await;
+}
+
+async fn program(workers: u32, n_jobs: i64, job_ms: u64, timeout_ms: u64) {
+    let (ctx, cancel) = with_timeout(background(), ms(timeout_ms));
+
+    let jobs = make_chan::<i64>(n_jobs as usize);
+    for j in 1..=n_jobs {
+        jobs.send(j).await;
+    }
+    jobs.close().await;
+
+    let completed = AtomicInt::new();
+    let wg = WaitGroup::new();
+    for w in 1..=workers {
+        wg.add(1).await;
+        go_named(
+            "worker",
+            w,
+            worker,
+            (ctx, jobs.receiver(), completed, wg, job_ms),
+        );
+    }
+    wg.wait().await;
+
+    rt::println(format!("completed {} of {n_jobs} jobs", completed.load()));
+    if let Some(err) = ctx.err() {
+        rt::println(format!("stopped: {err}"));
+    }
+    cancel.cancel();
+}
