@@ -9,19 +9,26 @@ pub mod params;
 pub mod template;
 
 mod batch_processor;
+mod benchmark;
 mod channels;
 mod context_cancel;
+mod deadlock;
+mod double_close;
 mod errgroup;
 mod fan_out_fan_in;
 mod goroutines;
+mod leak;
+mod loop_capture;
 mod nil_channel;
 mod pipeline;
 mod range_close;
 mod select;
 mod select_default;
 mod semaphore;
+mod send_closed;
 mod timeout;
 mod waitgroup_add;
+mod waitgroup_negative;
 mod worker_pool;
 mod worker_pool_context;
 
@@ -155,12 +162,59 @@ static CATALOG: &[&Pattern] = &[
     &errgroup::PATTERN,
     &batch_processor::PATTERN,
     // Mistakes
+    &leak::PATTERN,
+    &double_close::PATTERN,
+    &send_closed::PATTERN,
     &nil_channel::PATTERN,
+    &loop_capture::PATTERN,
+    &waitgroup_negative::PATTERN,
+    &deadlock::PATTERN,
+    // Measuring
+    &benchmark::PATTERN,
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_catalog_is_the_one_of_patterns_md() {
+        let ids: Vec<_> = catalog().iter().map(|p| p.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "goroutines",
+                "channels",
+                "range-close",
+                "select",
+                "select-default",
+                "timeout",
+                "waitgroup-add",
+                "worker-pool",
+                "fan-out-fan-in",
+                "pipeline",
+                "context-cancel",
+                "worker-pool-context",
+                "semaphore",
+                "errgroup",
+                "batch-processor",
+                "leak",
+                "double-close",
+                "send-closed",
+                "nil-channel",
+                "loop-capture",
+                "waitgroup-negative",
+                "deadlock",
+                "benchmark",
+            ]
+        );
+        for group in Group::ALL {
+            assert!(
+                catalog().iter().any(|p| p.group == group),
+                "{group:?} is empty"
+            );
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_defaults_valid() {

@@ -35,6 +35,10 @@ impl Procs {
         }
     }
 
+    pub fn count(&self) -> usize {
+        self.busy_until.len()
+    }
+
     /// Assigns `ns` of work that is ready at `now` to the processor that frees up first.
     /// Returns the processor and when the work starts.
     fn assign(&mut self, now: u64, ns: u64) -> (usize, u64) {

@@ -39,7 +39,10 @@ pub use cpu::{cpu_work, do_task};
 pub use goroutine::{go, go_as, go_named, gosched, num_goroutine, GoId, Label, Status, WaitReason};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
-pub use runtime::{go_panic, now, print, println, rand_below, Config, Progress, Runtime};
+pub use runtime::{
+    go_panic, gomaxprocs, now, print, println, rand_below, set_wall_clock, wall_ns, Config,
+    Progress, Runtime,
+};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};

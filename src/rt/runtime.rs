@@ -682,3 +682,42 @@ pub fn now() -> super::time::Time {
 pub fn rand_below(n: u64) -> u64 {
     with_core(|c| c.sched.rng.below(n))
 }
+
+/// Go's `runtime.GOMAXPROCS(0)`: the processors goroutines run on (virtual in sim mode).
+pub fn gomaxprocs() -> usize {
+    with_core(|c| c.procs.count())
+}
+
+thread_local! {
+    /// The host's wall clock in ns, for programs that measure real time (the benchmark).
+    static WALL_CLOCK: std::cell::Cell<Option<fn() -> u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the wall clock [`wall_ns`] reads on this thread (the browser's `performance.now()`;
+/// natively, a monotonic clock is used when none is set).
+pub fn set_wall_clock(clock: fn() -> u64) {
+    WALL_CLOCK.with(|c| c.set(Some(clock)));
+}
+
+/// The host's wall clock in ns from an arbitrary origin: real time, even in sim mode, for
+/// programs that measure real computation (Go's `time.Now()` in a benchmark).
+pub fn wall_ns() -> u64 {
+    if let Some(clock) = WALL_CLOCK.with(|c| c.get()) {
+        return clock();
+    }
+    native_wall_ns()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn native_wall_ns() -> u64 {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    ORIGIN.get_or_init(Instant::now).elapsed().as_nanos() as u64
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native_wall_ns() -> u64 {
+    // Without a clock set by the host there is no time source: measurements read zero.
+    0
+}

@@ -1,0 +1,37 @@
+//! `send-closed`: a send on a closed channel panics.
+
+use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use crate::rt::make_chan;
+
+pub static PATTERN: Pattern = Pattern {
+    id: "send-closed",
+    title: "Sending on a closed channel",
+    group: Group::Mistakes,
+    params: PARAMS,
+    source: include_str!("go/send-closed.go"),
+    explanation: "Once a channel is closed, a send on it panics, even when the buffer has room: \
+        close means no more values. Only the sender should close a channel, and only once it \
+        is done sending.",
+    extra: no_extra,
+    check: no_check,
+    main,
+};
+
+const PARAMS: &[ParamSpec] = &[ParamSpec::int(
+    "capacity",
+    "Capacity",
+    (0, 100),
+    "1",
+    "",
+    "The channel's buffer.",
+)];
+
+fn main(p: &Params, _seed: u64) -> Main {
+    Box::pin(program(p.int("capacity") as usize))
+}
+
+async fn program(capacity: usize) {
+    let ch = make_chan::<i64>(capacity);
+    ch.close().await;
+    ch.send(1).await;
+}
