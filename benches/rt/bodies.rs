@@ -1,0 +1,276 @@
+//! The runtime's benchmarks, shared by the native harness (`benches/rt/main.rs`) and the
+//! browser one (`examples/rt_bench_web.rs`): each platform supplies only a clock and an
+//! allocation counter ([`Host`]).
+//!
+//! Every benchmark is a chanlab program run to completion with the default configuration,
+//! so tracing is on, as it is on the page. `benches/rt/baseline_test.go` is the same five
+//! programs in Go, for the reference figures.
+
+use std::future::Future;
+
+use chanlab::rt::{self, go, make_chan, Chan, Config, Report, Runtime, WaitGroup};
+
+/// What a platform provides.
+#[derive(Clone, Copy)]
+pub struct Host {
+    /// The clock benchmarks are timed by, in ns: this thread's CPU time where the platform
+    /// has it, else a monotonic wall clock.
+    pub now_ns: fn() -> f64,
+    /// Bytes currently allocated on the heap.
+    pub allocated: fn() -> usize,
+}
+
+/// One measured figure.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// A stable key (`ping_pong`), shared with the Go baseline.
+    pub key: &'static str,
+    pub what: &'static str,
+    /// Measured with tracing on (every event kept).
+    pub value: f64,
+    /// Measured with tracing off (`trace_cap: 0`), for the timed benchmarks.
+    pub untraced: Option<f64>,
+    pub unit: &'static str,
+    /// The target, if any, and whether lower is better (always true for our targets).
+    pub target: Option<f64>,
+}
+
+/// How much work each benchmark does; `quick` is for a smoke run.
+#[derive(Clone, Copy)]
+pub struct Sizes {
+    pub spawn_join: u64,
+    pub ping_pong: u64,
+    pub buffered: u64,
+    pub select4: u64,
+    pub parked: u64,
+}
+
+impl Sizes {
+    /// Each run's trace fits the default cap, so every event is kept.
+    pub const FULL: Sizes = Sizes {
+        spawn_join: 500_000,
+        ping_pong: 400_000,
+        buffered: 1_500_000,
+        select4: 1_500_000,
+        parked: 1_000_000,
+    };
+
+    pub const QUICK: Sizes = Sizes {
+        spawn_join: 10_000,
+        ping_pong: 10_000,
+        buffered: 10_000,
+        select4: 10_000,
+        parked: 10_000,
+    };
+}
+
+/// Runs `main` on a fresh runtime with `config`; returns the time it took, in ns, and the
+/// report. Panics if the program did not exit normally.
+fn run(host: Host, config: Config, main: impl Future<Output = ()> + 'static) -> (f64, Report) {
+    let start = (host.now_ns)();
+    let report = Runtime::new(config).run(main);
+    let end = (host.now_ns)();
+    assert_eq!(report.exit_code(), 0, "{:?}", report.lines());
+    (end - start, report)
+}
+
+/// Runs `main` tracing on (the default configuration) or off, and returns the time it took,
+/// in ns. With tracing on, every event must be kept (the sizes are chosen to fit the cap).
+fn timed(host: Host, trace: bool, main: impl Future<Output = ()> + 'static) -> f64 {
+    let trace_cap = if trace { Config::default().trace_cap } else { 0 };
+    let (ns, report) = run(
+        host,
+        Config {
+            trace_cap,
+            ..Config::default()
+        },
+        main,
+    );
+    assert!(
+        !trace || !report.trace.truncated(),
+        "the trace fits its cap: {} events, {} dropped",
+        report.trace.events.len(),
+        report.trace.dropped
+    );
+    ns
+}
+
+/// Times `program` (a fresh one per call) with tracing on and off, each the fastest (the
+/// least disturbed) of a few runs, and returns the figure (`per` turns a time into it).
+fn measure<F: Future<Output = ()> + 'static>(
+    host: Host,
+    mut program: impl FnMut() -> F,
+    per: impl Fn(f64) -> f64,
+) -> (f64, Option<f64>) {
+    const REPS: u32 = 5;
+    let mut best = |trace: bool| {
+        (0..REPS)
+            .map(|_| timed(host, trace, program()))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let on = best(true);
+    let off = best(false);
+    (per(on), Some(per(off)))
+}
+
+/// `go func() { wg.Done() }(); wg.Wait()`, one goroutine at a time.
+pub fn spawn_join(host: Host, n: u64) -> Figure {
+    async fn done(wg: WaitGroup) {
+        wg.done().await;
+    }
+    let program = || async move {
+        let wg = WaitGroup::new();
+        for _ in 0..n {
+            wg.add(1).await;
+            go(done, (wg,));
+            wg.wait().await;
+        }
+    };
+    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    Figure {
+        key: "spawn_join",
+        what: "goroutine spawn+join",
+        value,
+        untraced,
+        unit: "ns",
+        target: Some(100.0),
+    }
+}
+
+/// A value sent to a goroutine and back over two unbuffered channels.
+pub fn ping_pong(host: Host, n: u64) -> Figure {
+    async fn echo(ping: Chan<u64>, pong: Chan<u64>) {
+        while let Some(v) = ping.recv().await {
+            pong.send(v).await;
+        }
+    }
+    let program = || async move {
+        let ping = make_chan::<u64>(0);
+        let pong = make_chan::<u64>(0);
+        go(echo, (ping, pong));
+        for i in 0..n {
+            ping.send(i).await;
+            let back = pong.recv().await;
+            debug_assert_eq!(back, Some(i));
+        }
+        ping.close().await;
+    };
+    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    Figure {
+        key: "ping_pong",
+        what: "unbuffered ping-pong round trip",
+        value,
+        untraced,
+        unit: "ns",
+        target: Some(100.0),
+    }
+}
+
+/// A producer and a consumer on a channel with a buffer of 128.
+pub fn buffered(host: Host, n: u64) -> Figure {
+    async fn produce(ch: Chan<u64>, n: u64) {
+        for i in 0..n {
+            ch.send(i).await;
+        }
+        ch.close().await;
+    }
+    let program = || async move {
+        let ch = make_chan::<u64>(128);
+        go(produce, (ch, n));
+        let mut sum = 0u64;
+        while let Some(v) = ch.recv().await {
+            sum = sum.wrapping_add(v);
+        }
+        assert_eq!(sum, n * (n - 1) / 2);
+    };
+    let (value, untraced) = measure(host, program, |ns| n as f64 / (ns / 1e9));
+    Figure {
+        key: "buffered",
+        what: "buffered channel throughput (cap 128)",
+        value,
+        untraced,
+        unit: "msg/s",
+        target: None,
+    }
+}
+
+/// `select` receiving from one of 4 channels that each hold a value; the chosen one is
+/// refilled (a buffered send) so all 4 stay ready.
+pub fn select4(host: Host, n: u64) -> Figure {
+    let program = || async move {
+        let chans: [Chan<u64>; 4] = std::array::from_fn(|_| make_chan(1));
+        for (i, ch) in chans.iter().enumerate() {
+            ch.send(i as u64).await;
+        }
+        for _ in 0..n {
+            let mut sel = rt::Select::new();
+            for ch in chans {
+                sel.recv(ch);
+            }
+            let mut got = sel.wait().await;
+            let i = got.index().expect("no default case");
+            let v = got.take(chans[i]).expect("open channel");
+            chans[i].send(v).await;
+        }
+    };
+    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    Figure {
+        key: "select4",
+        what: "select over 4 ready channels",
+        value,
+        untraced,
+        unit: "ns/op",
+        target: None,
+    }
+}
+
+/// `n` goroutines parked receiving on one channel, tracing on: heap bytes per goroutine.
+pub fn parked(host: Host, n: u64) -> Figure {
+    async fn wait(ch: Chan<()>, wg: WaitGroup) {
+        ch.recv().await;
+        wg.done().await;
+    }
+    thread_local! {
+        static MEASURED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let before = (host.allocated)();
+    let allocated = host.allocated;
+    // Waking them all afterwards overflows the trace cap; only the parked state is measured.
+    run(host, Config::default(), async move {
+        let ch = make_chan::<()>(0);
+        let wg = WaitGroup::new();
+        wg.add(n as i64).await;
+        for _ in 0..n {
+            go(wait, (ch, wg));
+        }
+        // Let every goroutine run and park, then measure.
+        rt::gosched().await;
+        MEASURED.with(|m| m.set(allocated()));
+        ch.close().await;
+        wg.wait().await;
+    });
+    let bytes = MEASURED.with(|m| m.get()).saturating_sub(before);
+    Figure {
+        key: "parked",
+        what: "memory per parked goroutine (tracing on)",
+        value: bytes as f64 / n as f64,
+        untraced: None,
+        unit: "B",
+        target: Some(300.0),
+    }
+}
+
+/// The benchmarks whose key contains `filter` (all for ""), in the order tables print them.
+pub fn run_all(host: Host, sizes: Sizes, filter: &str) -> Vec<Figure> {
+    let all: [(&str, &dyn Fn() -> Figure); 5] = [
+        ("spawn_join", &|| spawn_join(host, sizes.spawn_join)),
+        ("ping_pong", &|| ping_pong(host, sizes.ping_pong)),
+        ("buffered", &|| buffered(host, sizes.buffered)),
+        ("select4", &|| select4(host, sizes.select4)),
+        ("parked", &|| parked(host, sizes.parked)),
+    ];
+    all.iter()
+        .filter(|(key, _)| key.contains(filter))
+        .map(|(_, run)| run())
+        .collect()
+}

@@ -1,0 +1,123 @@
+//! The runtime's benchmarks, natively: `cargo bench --bench rt` (add `-- --quick` for a
+//! smoke run, `-- --json` for machine-readable figures, `-- ping_pong` for one benchmark).
+//!
+//! Prints each figure beside its target and Go's. Go's figures are measured in the same run
+//! from `baseline_test.go` when a Go toolchain is found, else the reference constants
+//! measured on the project's machine are shown.
+
+#[path = "bodies.rs"]
+mod bodies;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use bodies::{Figure, Host, Sizes};
+
+/// The system allocator, counting the bytes currently allocated.
+struct Counting;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: defers to the system allocator; only adds bookkeeping.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
+        ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let json = args.iter().any(|a| a == "--json");
+    // `cargo bench` passes `--bench`; any other bare word filters the benchmarks by key.
+    let filter = args[1..]
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or("", |a| a.as_str());
+    let epoch = Instant::now();
+    EPOCH.with(|e| e.set(Some(epoch)));
+    let host = Host {
+        now_ns: if thread_cpu_ns().is_some() {
+            || thread_cpu_ns().expect("was readable") as f64
+        } else {
+            || EPOCH.with(|e| e.get().expect("set in main").elapsed().as_nanos() as f64)
+        },
+        allocated: || ALLOCATED.load(Ordering::Relaxed),
+    };
+    let figures = bodies::run_all(host, if quick { Sizes::QUICK } else { Sizes::FULL }, filter);
+    if json {
+        print_json(&figures);
+    } else {
+        print_table(&figures);
+    }
+}
+
+thread_local! {
+    static EPOCH: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// The CPU time this thread has run, in ns (Linux), kernel time included: the benchmarks
+/// are single-threaded, so this is their cost without the time other processes on the
+/// machine took from them.
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+fn print_table(figures: &[Figure]) {
+    println!(
+        "{:<42} {:>12} {:>12} {:<6} {:>8}",
+        "benchmark", "trace on", "trace off", "unit", "target"
+    );
+    for f in figures {
+        let target = f.target.map_or(String::from("-"), |t| format!("≤ {t}"));
+        let off = f.untraced.map_or(String::from("-"), fmt);
+        println!(
+            "{:<42} {:>12} {:>12} {:<6} {:>8}",
+            f.what,
+            fmt(f.value),
+            off,
+            f.unit,
+            target
+        );
+    }
+}
+
+/// A figure with a precision that suits its size.
+fn fmt(v: f64) -> String {
+    if v >= 1e6 {
+        format!("{:.2}M", v / 1e6)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn print_json(figures: &[Figure]) {
+    let items: Vec<String> = figures
+        .iter()
+        .map(|f| format!("\"{}\":{:.3}", f.key, f.value))
+        .collect();
+    println!("{{{}}}", items.join(","));
+}
