@@ -226,6 +226,10 @@ fn run_go(dir: &Path, source: &str, procs1: bool) -> (Vec<String>, i32) {
     (lines, out.status.code().unwrap_or(-1))
 }
 
+/// A case's index, Go's lines and exit status (`None`: the pattern is not in the catalog), and
+/// chanlab's lines and exit status.
+type CaseResult = (usize, Option<(Vec<String>, i32)>, Vec<String>, i32);
+
 #[test]
 fn every_pattern_prints_what_go_prints() {
     if let Err(why) = ensure_go() {
@@ -237,7 +241,7 @@ fn every_pattern_prints_what_go_prints() {
     let mut checked = 0;
     let mut missing = Vec::new();
     // Go builds are the slow part: run them two at a time.
-    let results: Vec<(usize, Option<(Vec<String>, i32)>, Vec<String>, i32)> =
+    let results: Vec<CaseResult> =
         std::thread::scope(|s| {
             let chunks: Vec<Vec<(usize, &Case)>> = {
                 let mut c = vec![Vec::new(), Vec::new()];

@@ -45,6 +45,13 @@ pub fn with_context(parent: Context) -> (Group, Context) {
     (Group::with_cancel(Some(cancel)), ctx)
 }
 
+impl Default for Group {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        Group::new()
+    }
+}
+
 impl Group {
     /// A zero `errgroup.Group`: no context, no limit.
     pub fn new() -> Self {

@@ -91,12 +91,20 @@ impl<T: Value + Clone> Var<T> {
 #[serde(transparent)]
 pub struct AtomicInt(Var<i64>);
 
+impl Default for AtomicInt {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        AtomicInt::new()
+    }
+}
+
 impl AtomicInt {
     pub fn new() -> Self {
         AtomicInt(Var::new(0))
     }
 
     /// `x.Add(n)`: returns the new value.
+    #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
     pub fn add(self, n: i64) -> i64 {
         self.0.update(|v| {
             *v += n;

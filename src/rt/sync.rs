@@ -102,6 +102,13 @@ async fn fail(panic: bool, message: &'static str) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitGroup(u32);
 
+impl Default for WaitGroup {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        WaitGroup::new()
+    }
+}
+
 impl WaitGroup {
     /// `var wg sync.WaitGroup`.
     pub fn new() -> Self {
@@ -159,6 +166,13 @@ impl WaitGroup {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mutex(u32);
 
+impl Default for Mutex {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        Mutex::new()
+    }
+}
+
 impl Mutex {
     pub fn new() -> Self {
         with_core(|c| {
@@ -208,6 +222,13 @@ impl Mutex {
 /// Go's `sync.Once`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Once(u32);
+
+impl Default for Once {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        Once::new()
+    }
+}
 
 impl Once {
     pub fn new() -> Self {
