@@ -209,7 +209,12 @@ fn run_go(dir: &Path, source: &str, procs1: bool) -> (Vec<String>, i32) {
         "go build failed for\n{source}\n{}",
         String::from_utf8_lossy(&build.stderr)
     );
-    let mut cmd = Command::new(&bin);
+    run_bin(&bin, procs1)
+}
+
+/// Runs a built Go program: its output lines (stdout, then stderr) and exit status.
+fn run_bin(bin: &Path, procs1: bool) -> (Vec<String>, i32) {
+    let mut cmd = Command::new(bin);
     if procs1 {
         cmd.env("GOMAXPROCS", "1");
     }
@@ -241,50 +246,48 @@ fn every_pattern_prints_what_go_prints() {
     let mut checked = 0;
     let mut missing = Vec::new();
     // Go builds are the slow part: run them two at a time.
-    let results: Vec<CaseResult> =
-        std::thread::scope(|s| {
-            let chunks: Vec<Vec<(usize, &Case)>> = {
-                let mut c = vec![Vec::new(), Vec::new()];
-                for (i, case) in cases.iter().enumerate() {
-                    c[i % 2].push((i, case));
-                }
-                c
-            };
-            let handles: Vec<_> = chunks
-                .into_iter()
-                .map(|chunk| {
-                    let work = &work;
-                    s.spawn(move || {
-                        chunk
-                            .into_iter()
-                            .map(|(i, case)| {
-                                let Some(p) = patterns::find(&case.id) else {
-                                    return (i, None, Vec::new(), 0);
-                                };
-                                let pairs =
-                                    case.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                                let (params, notices) = p.parse_params(pairs);
-                                assert!(notices.is_empty(), "line {}: {notices:?}", case.line);
-                                let report = p.run_sim(&params, Config::default());
-                                let ours: Vec<String> =
-                                    report.output.iter().map(|l| l.text.clone()).collect();
-                                let source = p.go_source(&params, 1);
-                                let go = run_go(
-                                    &work.join(format!("case{i}")),
-                                    &source,
-                                    case.tags.iter().any(|t| t == "procs1"),
-                                );
-                                (i, Some(go), ours, report.exit_code())
-                            })
-                            .collect::<Vec<_>>()
-                    })
+    let results: Vec<CaseResult> = std::thread::scope(|s| {
+        let chunks: Vec<Vec<(usize, &Case)>> = {
+            let mut c = vec![Vec::new(), Vec::new()];
+            for (i, case) in cases.iter().enumerate() {
+                c[i % 2].push((i, case));
+            }
+            c
+        };
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let work = &work;
+                s.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|(i, case)| {
+                            let Some(p) = patterns::find(&case.id) else {
+                                return (i, None, Vec::new(), 0);
+                            };
+                            let pairs = case.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                            let (params, notices) = p.parse_params(pairs);
+                            assert!(notices.is_empty(), "line {}: {notices:?}", case.line);
+                            let report = p.run_sim(&params, Config::default());
+                            let ours: Vec<String> =
+                                report.output.iter().map(|l| l.text.clone()).collect();
+                            let source = p.go_source(&params, 1);
+                            let go = run_go(
+                                &work.join(format!("case{i}")),
+                                &source,
+                                case.tags.iter().any(|t| t == "procs1"),
+                            );
+                            (i, Some(go), ours, report.exit_code())
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap())
-                .collect()
-        });
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
     for (i, go, ours, our_exit) in results {
         let case = &cases[i];
         let Some(first_go_run) = go else {
@@ -310,21 +313,7 @@ fn every_pattern_prints_what_go_prints() {
         let mut attempts = 1;
         while (comparable(&go_run.0) != got || go_run.1 != our_exit) && attempts < 4 {
             let bin = work.join(format!("case{i}")).join("prog");
-            let mut cmd = Command::new(&bin);
-            if tagged("procs1") {
-                cmd.env("GOMAXPROCS", "1");
-            }
-            let out = cmd.output().expect("the Go program runs");
-            let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .map(String::from)
-                .collect();
-            lines.extend(
-                String::from_utf8_lossy(&out.stderr)
-                    .lines()
-                    .map(String::from),
-            );
-            go_run = (lines, out.status.code().unwrap_or(-1));
+            go_run = run_bin(&bin, tagged("procs1"));
             attempts += 1;
         }
         let (want, go_exit) = (comparable(&go_run.0), go_run.1);

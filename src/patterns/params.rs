@@ -426,10 +426,11 @@ impl Params {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const SPECS: &[ParamSpec] = &[
+    /// One parameter of each kind, for this module's tests and the template's.
+    pub(crate) const SPECS: &[ParamSpec] = &[
         ParamSpec {
             key: "workers",
             label: "Workers",
@@ -465,6 +466,7 @@ mod tests {
             unit: "",
             help: "",
         },
+        ParamSpec::text("prefix", "Prefix", 20, ">> ", ""),
     ];
 
     #[test]

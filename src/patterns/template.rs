@@ -195,50 +195,23 @@ fn compare(ord: std::cmp::Ordering, op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::patterns::params::{ParamKind, ParamSpec};
-
-    const SPECS: &[ParamSpec] = &[
-        ParamSpec {
-            key: "n",
-            label: "N",
-            kind: ParamKind::Int { min: 0, max: 100 },
-            default: "3",
-            unit: "",
-            help: "",
-        },
-        ParamSpec {
-            key: "fix",
-            label: "Fix",
-            kind: ParamKind::Choice(&["none", "once"]),
-            default: "none",
-            unit: "",
-            help: "",
-        },
-        ParamSpec {
-            key: "prefix",
-            label: "Prefix",
-            kind: ParamKind::Text { max_chars: 20 },
-            default: ">> ",
-            unit: "",
-            help: "",
-        },
-    ];
+    use crate::patterns::params::tests::SPECS;
 
     #[test]
     fn substitutes_values_as_go_literals() {
         let (p, _) = Params::parse(SPECS, [("prefix", "a\"b\\c\n")]);
         let out = render(
-            "n := {{n}}\np := {{prefix}}\nx := {{extra}}\n",
+            "n := {{workers}}\np := {{prefix}}\nx := {{extra}}\n",
             &p,
             &[("extra", "[]int{1}".into())],
         );
-        assert_eq!(out, "n := 3\np := \"a\\\"b\\\\c\\n\"\nx := []int{1}\n");
+        assert_eq!(out, "n := 5\np := \"a\\\"b\\\\c\\n\"\nx := []int{1}\n");
     }
 
     #[test]
     fn blocks_select_lines_and_nest() {
-        let t = "a\n  {{if fix == \"once\"}}\nonce\n  {{if n > 5}}\nbig\n  {{end}}\n{{else}}\nnone\n{{end}}\nz\n";
-        let (p, _) = Params::parse(SPECS, [("fix", "once"), ("n", "9")]);
+        let t = "a\n  {{if fix == \"once\"}}\nonce\n  {{if workers > 5}}\nbig\n  {{end}}\n{{else}}\nnone\n{{end}}\nz\n";
+        let (p, _) = Params::parse(SPECS, [("fix", "once"), ("workers", "9")]);
         assert_eq!(render(t, &p, &[]), "a\nonce\nbig\nz\n");
         let (p, _) = Params::parse(SPECS, [("fix", "once")]);
         assert_eq!(render(t, &p, &[]), "a\nonce\nz\n");

@@ -447,6 +447,30 @@ impl<T> Clone for Receiver<T> {
 }
 impl<T> Copy for Receiver<T> {}
 
+/// What both halves of a channel can do besides their own direction.
+macro_rules! half_common {
+    ($half:ident) => {
+        impl<T: Value> $half<T> {
+            pub fn len(self) -> usize {
+                self.0.len()
+            }
+            pub fn is_empty(self) -> bool {
+                self.0.is_empty()
+            }
+            pub fn cap(self) -> usize {
+                self.0.cap()
+            }
+            /// The channel itself, for select.
+            pub fn chan(self) -> Chan<T> {
+                self.0
+            }
+        }
+    };
+}
+
+half_common!(Sender);
+half_common!(Receiver);
+
 impl<T: Value> Sender<T> {
     pub fn send(self, v: T) -> Send<T> {
         self.0.send(v)
@@ -454,37 +478,11 @@ impl<T: Value> Sender<T> {
     pub fn close(self) -> Close<T> {
         self.0.close()
     }
-    pub fn len(self) -> usize {
-        self.0.len()
-    }
-    pub fn is_empty(self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn cap(self) -> usize {
-        self.0.cap()
-    }
-    /// The channel itself, for select.
-    pub fn chan(self) -> Chan<T> {
-        self.0
-    }
 }
 
 impl<T: Value> Receiver<T> {
     pub fn recv(self) -> Recv<T> {
         self.0.recv()
-    }
-    pub fn len(self) -> usize {
-        self.0.len()
-    }
-    pub fn is_empty(self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn cap(self) -> usize {
-        self.0.cap()
-    }
-    /// The channel itself, for select.
-    pub fn chan(self) -> Chan<T> {
-        self.0
     }
 }
 

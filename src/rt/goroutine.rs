@@ -210,14 +210,7 @@ where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
 {
-    spawn(
-        Label {
-            func: std::any::type_name::<F>(),
-            name: None,
-            index: None,
-        },
-        f.call(args),
-    )
+    go_labelled(None, None, f, args)
 }
 
 /// Like [`go`], naming the goroutine `name index` on the timeline (`worker 3`).
@@ -226,14 +219,7 @@ where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
 {
-    spawn(
-        Label {
-            func: std::any::type_name::<F>(),
-            name: Some(name),
-            index: Some(index),
-        },
-        f.call(args),
-    )
+    go_labelled(Some(name), Some(index), f, args)
 }
 
 /// Like [`go`], naming the goroutine `name` on the timeline (a Go closure's role, such as
@@ -243,14 +229,26 @@ where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
 {
-    spawn(
-        Label {
-            func: std::any::type_name::<F>(),
-            name: Some(name),
-            index: None,
-        },
-        f.call(args),
-    )
+    go_labelled(Some(name), None, f, args)
+}
+
+/// Starts `f(args)` with its label: the function's name, and the program's name and index.
+pub(crate) fn go_labelled<F, A>(
+    name: Option<&'static str>,
+    index: Option<u32>,
+    f: F,
+    args: A,
+) -> GoId
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+{
+    let label = Label {
+        func: std::any::type_name::<F>(),
+        name,
+        index,
+    };
+    spawn(label, f.call(args))
 }
 
 pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
