@@ -77,7 +77,11 @@ fn run(host: Host, config: Config, main: impl Future<Output = ()> + 'static) -> 
 /// Runs `main` tracing on (the default configuration) or off, and returns the time it took,
 /// in ns. With tracing on, every event must be kept (the sizes are chosen to fit the cap).
 fn timed(host: Host, trace: bool, main: impl Future<Output = ()> + 'static) -> f64 {
-    let trace_cap = if trace { Config::default().trace_cap } else { 0 };
+    let trace_cap = if trace {
+        Config::default().trace_cap
+    } else {
+        0
+    };
     let (ns, report) = run(
         host,
         Config {

@@ -159,9 +159,22 @@ impl Context {
         with_core(|c| c.ctxs.ctxs[self.0 as usize].err.map(Error::new))
     }
 
-    /// `ctx.Deadline()`.
+    /// `ctx.Deadline()`: the earliest deadline up the chain of parents (a context without
+    /// its own deadline has its parent's, as in Go).
     pub fn deadline(self) -> Option<Time> {
-        with_core(|c| c.ctxs.ctxs[self.0 as usize].deadline.map(Time))
+        with_core(|c| {
+            let mut id = self.0 as usize;
+            loop {
+                let ctx = &c.ctxs.ctxs[id];
+                if let Some(at) = ctx.deadline {
+                    return Some(Time(at));
+                }
+                if id == 0 {
+                    return None;
+                }
+                id = ctx.parent as usize;
+            }
+        })
     }
 }
 

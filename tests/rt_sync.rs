@@ -1,0 +1,289 @@
+//! Go's `sync`: WaitGroup, Mutex and Once, including the panics and fatal errors Go reports.
+
+mod rt_support;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chanlab::rt::{self, go, gosched, ms, sleep, Mutex, Once, Outcome, WaitGroup};
+use rt_support::{goroutine_headers, run, stderr};
+
+#[test]
+fn wait_returns_at_once_when_the_counter_is_zero() {
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.wait().await;
+        rt::println(wg.counter());
+    });
+    assert_eq!(r.lines(), ["0"]);
+}
+
+#[test]
+fn wait_blocks_until_every_done() {
+    async fn work(i: u64, wg: WaitGroup) {
+        sleep(ms(i * 10)).await;
+        wg.done().await;
+    }
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.add(3).await;
+        for i in 1..=3 {
+            go(work, (i, wg));
+        }
+        wg.wait().await;
+        rt::println(format!("{} {}", rt::now().0 / 1_000_000, wg.counter()));
+    });
+    assert_eq!(r.lines(), ["30 0"]);
+}
+
+#[test]
+fn every_waiter_is_released() {
+    async fn waiter(i: u32, wg: WaitGroup) {
+        wg.wait().await;
+        rt::println(format!("waiter {i} released"));
+    }
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.add(1).await;
+        for i in 0..3 {
+            go(waiter, (i, wg));
+        }
+        sleep(ms(1)).await;
+        wg.done().await;
+        sleep(ms(1)).await;
+    });
+    assert_eq!(r.lines().len(), 3);
+    assert!(r.leaked.is_empty());
+}
+
+#[test]
+fn a_waitgroup_can_be_reused() {
+    async fn work(wg: WaitGroup) {
+        wg.done().await;
+    }
+    let r = run(async {
+        let wg = WaitGroup::new();
+        for round in 0..3 {
+            wg.add(2).await;
+            go(work, (wg,));
+            go(work, (wg,));
+            wg.wait().await;
+            rt::println(format!("round {round}"));
+        }
+    });
+    assert_eq!(r.lines(), ["round 0", "round 1", "round 2"]);
+}
+
+#[test]
+fn a_negative_counter_panics() {
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.add(1).await;
+        wg.done().await;
+        wg.done().await;
+        rt::println("unreachable");
+    });
+    assert_eq!(r.exit_code(), 2);
+    assert_eq!(
+        stderr(&r),
+        [
+            "panic: sync: negative WaitGroup counter",
+            "",
+            "goroutine 1 [running]:",
+            "main.main()"
+        ]
+    );
+    assert!(!r.lines().contains(&"unreachable"));
+}
+
+#[test]
+fn a_negative_counter_in_a_goroutine_names_that_goroutine() {
+    async fn worker(wg: WaitGroup) {
+        wg.done().await;
+    }
+    let r = run(async {
+        let wg = WaitGroup::new();
+        go(worker, (wg,));
+        wg.wait().await;
+        sleep(ms(1)).await;
+    });
+    assert_eq!(
+        r.outcome,
+        Outcome::Panic {
+            g: 2,
+            message: "sync: negative WaitGroup counter".into()
+        }
+    );
+    assert_eq!(
+        stderr(&r),
+        [
+            "panic: sync: negative WaitGroup counter",
+            "",
+            "goroutine 2 [running]:",
+            "main.worker(...)",
+            "created by main.main"
+        ]
+    );
+}
+
+#[test]
+fn a_forgotten_done_deadlocks_in_semacquire() {
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.add(1).await;
+        wg.wait().await;
+    });
+    assert_eq!(r.outcome, Outcome::Deadlock);
+    assert_eq!(goroutine_headers(&r), ["goroutine 1 [semacquire]:"]);
+}
+
+/// Four goroutines add 1 to a shared counter 50 times each, reading it, yielding, then
+/// writing it back; with `locked` they hold a mutex around that.
+fn increments(locked: bool) -> u64 {
+    async fn increment(mu: Option<Mutex>, counter: Rc<Cell<u64>>, wg: WaitGroup) {
+        for _ in 0..50 {
+            if let Some(mu) = mu {
+                mu.lock().await;
+            }
+            let v = counter.get();
+            gosched().await;
+            counter.set(v + 1);
+            if let Some(mu) = mu {
+                mu.unlock().await;
+            }
+        }
+        wg.done().await;
+    }
+    let counter = Rc::new(Cell::new(0));
+    let shared = counter.clone();
+    let r = run(async move {
+        let mu = locked.then(Mutex::new);
+        let wg = WaitGroup::new();
+        wg.add(4).await;
+        for _ in 0..4 {
+            go(increment, (mu, shared.clone(), wg));
+        }
+        wg.wait().await;
+    });
+    assert_eq!(r.exit_code(), 0);
+    counter.get()
+}
+
+#[test]
+fn a_mutex_excludes_other_goroutines() {
+    assert_eq!(increments(true), 200);
+    // Without it, updates are lost: the test would notice a mutex that does not exclude.
+    assert!(increments(false) < 200);
+}
+
+#[test]
+fn a_mutex_holder_is_never_two_goroutines() {
+    async fn critical(i: u32, mu: Mutex, wg: WaitGroup) {
+        mu.lock().await;
+        rt::println(format!("{i} in"));
+        sleep(ms(10)).await;
+        rt::println(format!("{i} out"));
+        mu.unlock().await;
+        wg.done().await;
+    }
+    let r = run(async {
+        let mu = Mutex::new();
+        let wg = WaitGroup::new();
+        wg.add(3).await;
+        for i in 0..3 {
+            go(critical, (i, mu, wg));
+        }
+        wg.wait().await;
+    });
+    let lines = r.lines();
+    assert_eq!(lines.len(), 6);
+    for pair in lines.chunks(2) {
+        let who = pair[0].strip_suffix(" in").expect("enter");
+        assert_eq!(pair[1], format!("{who} out"));
+    }
+    // Waiters get the lock in the order they asked for it.
+    assert_eq!(lines, ["0 in", "0 out", "1 in", "1 out", "2 in", "2 out"]);
+    assert_eq!(r.end_ns, 30_000_000);
+}
+
+#[test]
+fn unlock_of_an_unlocked_mutex_is_fatal() {
+    let r = run(async {
+        let mu = Mutex::new();
+        mu.lock().await;
+        mu.unlock().await;
+        mu.unlock().await;
+        rt::println("unreachable");
+    });
+    assert_eq!(
+        r.outcome,
+        Outcome::Fatal {
+            message: "sync: unlock of unlocked mutex".into()
+        }
+    );
+    assert_eq!(r.exit_code(), 2);
+    assert_eq!(
+        &stderr(&r)[..3],
+        [
+            "fatal error: sync: unlock of unlocked mutex",
+            "",
+            "goroutine 1 [running]:"
+        ]
+    );
+}
+
+#[test]
+fn locking_a_locked_mutex_twice_deadlocks_in_semacquire() {
+    let r = run(async {
+        let mu = Mutex::new();
+        mu.lock().await;
+        mu.lock().await;
+    });
+    assert_eq!(r.outcome, Outcome::Deadlock);
+    assert_eq!(goroutine_headers(&r), ["goroutine 1 [semacquire]:"]);
+}
+
+#[test]
+fn once_runs_its_function_once_and_the_others_wait_for_it() {
+    async fn setup(i: u32, once: Once, wg: WaitGroup) {
+        once.call(async move {
+            rt::println(format!("setup by {i}"));
+            sleep(ms(10)).await;
+        })
+        .await;
+        rt::println(format!("{i} past once at {}", rt::now().0 / 1_000_000));
+        wg.done().await;
+    }
+    let r = run(async {
+        let once = Once::new();
+        let wg = WaitGroup::new();
+        wg.add(3).await;
+        for i in 0..3 {
+            go(setup, (i, once, wg));
+        }
+        wg.wait().await;
+        once.call(async { rt::println("again") }).await;
+    });
+    let lines = r.lines();
+    assert_eq!(lines[0], "setup by 0");
+    assert_eq!(lines.iter().filter(|l| l.starts_with("setup")).count(), 1);
+    for i in 0..3 {
+        assert!(
+            lines.contains(&format!("{i} past once at 10").as_str()),
+            "{lines:?}"
+        );
+    }
+    assert!(!lines.contains(&"again"));
+}
+
+#[test]
+fn sync_handles_are_copyable_and_serializable() {
+    let r = run(async {
+        let wg = WaitGroup::new();
+        let mu = Mutex::new();
+        let json = serde_json::to_string(&(wg, mu)).unwrap();
+        let (wg2, mu2): (WaitGroup, Mutex) = serde_json::from_str(&json).unwrap();
+        assert_eq!((wg2, mu2), (wg, mu));
+    });
+    assert_eq!(r.exit_code(), 0);
+}
