@@ -1,12 +1,13 @@
 //! chanlab: Go's concurrency patterns, run live by a Go-style runtime.
 //!
 //! Layers (see DESIGN.md): `rt` is the Go-faithful runtime, `patterns` the catalog written on
-//! it, `protocol` the messages between the page and its workers. `runner` and `ui` exist only
-//! in the browser build.
+//! it, `protocol` the messages between the page and its workers, `view` the page's pure models
+//! (link, highlighting, console). `runner` and `ui` exist only in the browser build.
 
 pub mod patterns;
 pub mod protocol;
 pub mod rt;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod runner;

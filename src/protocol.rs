@@ -3,7 +3,8 @@
 //!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
 //! runaway run cannot be trusted to read a stop message). The worker answers with batches of
-//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`].
+//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
+//! says [`Response::Ready`] once it listens.
 
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +71,9 @@ pub struct RunSummary {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Response {
+    /// The worker has loaded and listens for requests; a request posted before this may be
+    /// lost, so the page waits for it.
+    Ready,
     /// Lines printed since the last batch.
     Output(Vec<OutputLine>),
     Done(RunSummary),

@@ -1,0 +1,265 @@
+//! The page's side: the worker that runs the current program, and a spare one loading.
+//!
+//! A worker runs one program and is then terminated; the next run gets a fresh worker, so no
+//! state survives from one run to the next. A spare worker is spawned when the page opens and
+//! after each run, so a Run finds one loaded. Stopping terminates the worker at once, whatever
+//! it is doing.
+//!
+//! # States of a worker slot
+//! `loading` (spawned, no [`Response::Ready`] yet; a request waits in `pending`) → `ready` →
+//! `running` (request posted) → retired (terminated). Messages from a retired worker are
+//! ignored: each slot has an id and each run an id, and an event reaches the page only while
+//! both still match.
+//!
+//! # Invariants
+//! - At most one slot is active (has a run) and at most one is spare.
+//! - A retired slot is terminated at once but dropped only outside its own callbacks (a
+//!   closure must not be dropped while it runs), when the next command comes.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::protocol::{Request, Response, RunRequest, RunSummary};
+use crate::rt::OutputLine;
+
+/// What a run reports to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunnerEvent {
+    Output(Vec<OutputLine>),
+    Done(RunSummary),
+    Failed(String),
+}
+
+/// Runs programs in Web Workers. Cloning gives another handle to the same runner.
+#[derive(Clone)]
+pub struct Runner {
+    inner: Rc<RefCell<Inner>>,
+}
+
+type OnEvent = Rc<dyn Fn(u32, RunnerEvent)>;
+
+struct Inner {
+    script: String,
+    on_event: OnEvent,
+    active: Option<Slot>,
+    spare: Option<Slot>,
+    /// Terminated slots waiting to be dropped.
+    retired: Vec<Slot>,
+    next_slot: u64,
+}
+
+struct Slot {
+    id: u64,
+    worker: Worker,
+    ready: bool,
+    /// The run this worker was given, if any.
+    run: Option<u32>,
+    /// The request to post once the worker is ready.
+    pending: Option<String>,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl Slot {
+    fn retire(self, retired: &mut Vec<Slot>) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        retired.push(self);
+    }
+}
+
+impl Runner {
+    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs.
+    pub fn new(script: &str, on_event: impl Fn(u32, RunnerEvent) + 'static) -> Self {
+        let runner = Runner {
+            inner: Rc::new(RefCell::new(Inner {
+                script: script.to_string(),
+                on_event: Rc::new(on_event),
+                active: None,
+                spare: None,
+                retired: Vec::new(),
+                next_slot: 1,
+            })),
+        };
+        runner.ensure_spare();
+        runner
+    }
+
+    /// Starts run `run` of `req`, stopping any run in progress.
+    pub fn run(&self, run: u32, req: &RunRequest) {
+        self.stop();
+        let text = match serde_json::to_string(&Request::Run(req.clone())) {
+            Ok(text) => text,
+            Err(e) => {
+                let on_event = self.inner.borrow().on_event.clone();
+                on_event(
+                    run,
+                    RunnerEvent::Failed(format!("could not encode the run: {e}")),
+                );
+                return;
+            }
+        };
+        let spare = self.inner.borrow_mut().spare.take();
+        let slot = match spare {
+            Some(slot) => slot,
+            None => match self.spawn() {
+                Ok(slot) => slot,
+                Err(why) => {
+                    let on_event = self.inner.borrow().on_event.clone();
+                    on_event(run, RunnerEvent::Failed(why));
+                    return;
+                }
+            },
+        };
+        let mut slot = slot;
+        slot.run = Some(run);
+        if slot.ready {
+            post(&slot.worker, &text);
+        } else {
+            slot.pending = Some(text);
+        }
+        self.inner.borrow_mut().active = Some(slot);
+    }
+
+    /// Ends the run in progress, if any, at once; a spare worker starts loading.
+    pub fn stop(&self) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            let inner = &mut *inner;
+            // Commands never come from a worker's callback, so the retired can go now.
+            inner.retired.clear();
+            if let Some(slot) = inner.active.take() {
+                slot.retire(&mut inner.retired);
+            }
+        }
+        self.ensure_spare();
+    }
+
+    fn ensure_spare(&self) {
+        if self.inner.borrow().spare.is_some() {
+            return;
+        }
+        // A worker that cannot be created now is tried again at the next run, which reports
+        // the reason.
+        if let Ok(slot) = self.spawn() {
+            self.inner.borrow_mut().spare = Some(slot);
+        }
+    }
+
+    fn spawn(&self) -> Result<Slot, String> {
+        let (id, script) = {
+            let mut inner = self.inner.borrow_mut();
+            inner.next_slot += 1;
+            (inner.next_slot, inner.script.clone())
+        };
+        let worker = Worker::new(&script)
+            .map_err(|e| format!("could not start a worker: {}", js_text(&e)))?;
+        let weak = Rc::downgrade(&self.inner);
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let response = match event.data().as_string() {
+                Some(text) => serde_json::from_str::<Response>(&text).unwrap_or_else(|e| {
+                    Response::Failed(format!("unreadable worker message: {e}"))
+                }),
+                None => Response::Failed("the worker sent something that is not text".into()),
+            };
+            on_response(&weak, id, response);
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            let message = event.message();
+            let message = if message.is_empty() {
+                "the worker failed to load or crashed".to_string()
+            } else {
+                format!("the worker failed: {message}")
+            };
+            on_response(&weak, id, Response::Failed(message));
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        Ok(Slot {
+            id,
+            worker,
+            ready: false,
+            run: None,
+            pending: None,
+            _onmessage: onmessage,
+            _onerror: onerror,
+        })
+    }
+}
+
+/// Handles what slot `id` said. Called from the slot's own callbacks: the slot may be retired
+/// here but not dropped.
+fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
+    let Some(inner) = inner.upgrade() else { return };
+    let (run, on_event, event) = {
+        let mut guard = inner.borrow_mut();
+        let state = &mut *guard;
+        if let Response::Ready = response {
+            for slot in [&mut state.active, &mut state.spare].into_iter().flatten() {
+                if slot.id == id {
+                    slot.ready = true;
+                    if let Some(text) = slot.pending.take() {
+                        post(&slot.worker, &text);
+                    }
+                }
+            }
+            return;
+        }
+        let is_active = state.active.as_ref().is_some_and(|s| s.id == id);
+        if !is_active {
+            // A spare that failed to load is dropped; the next run spawns another and reports
+            // the reason if it fails again.
+            if state.spare.as_ref().is_some_and(|s| s.id == id) {
+                if let Some(slot) = state.spare.take() {
+                    slot.retire(&mut state.retired);
+                }
+            }
+            return;
+        }
+        let Some(run) = state.active.as_ref().and_then(|s| s.run) else {
+            return;
+        };
+        let event = match response {
+            Response::Ready => unreachable!("handled above"),
+            Response::Output(lines) => RunnerEvent::Output(lines),
+            Response::Done(summary) => RunnerEvent::Done(summary),
+            Response::Failed(why) => RunnerEvent::Failed(why),
+        };
+        if !matches!(event, RunnerEvent::Output(_)) {
+            // The run is over: this worker is done with.
+            if let Some(slot) = state.active.take() {
+                slot.retire(&mut state.retired);
+            }
+        }
+        (run, state.on_event.clone(), event)
+    };
+    let finished = !matches!(event, RunnerEvent::Output(_));
+    on_event(run, event);
+    if finished {
+        // Load the next run's worker now, while the user reads the output.
+        let runner = Runner { inner };
+        runner.ensure_spare();
+    }
+}
+
+fn post(worker: &Worker, text: &str) {
+    // Posting a string to a live worker does not fail; a dead one reports through onerror.
+    let _ = worker.post_message(&JsValue::from_str(text));
+}
+
+fn js_text(value: &JsValue) -> String {
+    value
+        .as_string()
+        .or_else(|| {
+            value
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{value:?}"))
+}

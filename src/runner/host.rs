@@ -1,0 +1,132 @@
+//! The worker's side: one run per worker.
+//!
+//! On start the worker installs a panic hook and its message handler, then posts
+//! [`Response::Ready`]. A [`Request::Run`] is checked again here (pattern id, parameters, mode,
+//! processors), since a message is trusted no more than a URL. The program then runs in slices
+//! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
+//! the last batch go to the page, so output streams while the run goes on. The run ends with
+//! [`Response::Done`], or [`Response::Failed`] when it could not start or the worker crashed.
+//!
+//! The loop never yields to the worker's event loop: the page stops a run by terminating the
+//! worker, which needs no cooperation from it.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::patterns;
+use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary};
+use crate::rt::{Config, Progress, Report, Runtime};
+use crate::view::link::MAX_PROCS;
+
+/// Scheduler steps between two looks at the clock.
+const SLICE_STEPS: u64 = 4096;
+/// Wall-clock ms between two output batches.
+const BATCH_MS: f64 = 50.0;
+
+/// The worker's entry point (called by `src/bin/worker.rs`).
+pub fn start_worker() {
+    std::panic::set_hook(Box::new(|info| {
+        post(&Response::Failed(format!("the worker crashed: {info}")));
+    }));
+    let onmessage =
+        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
+            Ok(Request::Run(req)) => run(req),
+            Err(why) => post(&Response::Failed(why)),
+        });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    onmessage.forget();
+    post(&Response::Ready);
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now_ms() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
+fn post(response: &Response) {
+    // Serialising these plain types cannot fail; if it ever did, say so rather than go quiet.
+    let text = serde_json::to_string(response).unwrap_or_else(|e| {
+        format!(r#"{{"Failed":"the worker could not encode its answer: {e}"}}"#)
+    });
+    // Posting a string to the page cannot fail while the worker lives.
+    let _ = scope().post_message(&JsValue::from_str(&text));
+}
+
+fn parse(data: JsValue) -> Result<Request, String> {
+    let text = data
+        .as_string()
+        .ok_or_else(|| "the request is not JSON text".to_string())?;
+    serde_json::from_str(&text).map_err(|e| format!("the request is not understood: {e}"))
+}
+
+/// Checks `req`, runs it to the end, and posts its output and summary.
+fn run(req: RunRequest) {
+    let Some(pattern) = patterns::find(&req.pattern) else {
+        post(&Response::Failed(format!(
+            "there is no pattern `{}`",
+            req.pattern
+        )));
+        return;
+    };
+    if req.mode != Mode::Sim {
+        post(&Response::Failed(
+            "only sim mode is available in this version".to_string(),
+        ));
+        return;
+    }
+    // The page already showed notices for these; here they only make the values safe.
+    let (params, _notices) =
+        pattern.parse_params(req.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let config = Config {
+        seed: req.seed,
+        procs: req.procs.clamp(1, MAX_PROCS),
+        ..Config::default()
+    };
+
+    let started = now_ms();
+    let mut rt = Runtime::new(config);
+    rt.start(pattern.program(&params, req.seed));
+    let mut sent = 0usize;
+    let mut last_batch = started;
+    loop {
+        match rt.run_slice(SLICE_STEPS) {
+            Progress::Running => {
+                let now = now_ms();
+                if now - last_batch >= BATCH_MS {
+                    let lines = rt.take_new_output();
+                    sent += lines.len();
+                    if !lines.is_empty() {
+                        post(&Response::Output(lines));
+                    }
+                    last_batch = now;
+                }
+            }
+            Progress::Done(report) => {
+                let rest = report.output.get(sent..).unwrap_or_default();
+                if !rest.is_empty() {
+                    post(&Response::Output(rest.to_vec()));
+                }
+                post(&Response::Done(summary(&report, now_ms() - started)));
+                return;
+            }
+        }
+    }
+}
+
+fn summary(report: &Report, wall_ms: f64) -> RunSummary {
+    RunSummary {
+        outcome: report.outcome.clone(),
+        exit_code: report.exit_code(),
+        elapsed_ns: report.end_ns,
+        wall_ms,
+        leaked: report.leaked.clone(),
+        metrics: report.metrics.clone(),
+        trace_events: report.trace.events.len() as u64,
+        trace_truncated: report.trace.truncated(),
+    }
+}

@@ -1,0 +1,162 @@
+//! The root component: the state, the runner, and the effects that tie them to the browser
+//! (address bar, keyboard shortcut, autorun).
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::runner::{Runner, WORKER_SCRIPT};
+
+use super::catalog::Catalog;
+use super::console::ConsoleView;
+use super::dom;
+use super::notices::Notices;
+use super::param_form::ParamForm;
+use super::run_controls::RunControls;
+use super::source_view::SourceView;
+use super::state::{Action, AppState, RunStatus};
+use super::topbar::TopBar;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::from_query(&dom::location_search()));
+    let dispatcher = state.dispatcher();
+
+    let runner = {
+        let dispatcher = dispatcher.clone();
+        use_memo((), move |_| {
+            Runner::new(WORKER_SCRIPT, move |run, event| {
+                dispatcher.dispatch(Action::Event(run, event))
+            })
+        })
+    };
+
+    // The address bar always holds the current configuration.
+    let query = state.link.to_query();
+    use_effect_with(query, |query| dom::replace_query(query));
+
+    // A new run id means the user asked for a run: start it with the configuration rendered
+    // together with it.
+    {
+        let runner = runner.clone();
+        let run_id = state.run.id;
+        let starting = state.run.status == RunStatus::Running;
+        let request = state.link.run_request();
+        use_effect_with(run_id, move |&run_id| {
+            if run_id > 0 && starting {
+                runner.run(run_id, &request);
+            }
+        });
+    }
+
+    // `autorun=1` runs once the page is up.
+    {
+        let dispatcher = dispatcher.clone();
+        let autorun = state.link.autorun;
+        use_effect_with((), move |_| {
+            if autorun {
+                dispatcher.dispatch(Action::Run);
+            }
+        });
+    }
+
+    // Ctrl+Enter (Cmd+Enter on a Mac) runs from anywhere on the page.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                    e.prevent_default();
+                    // A field being edited commits first, so the run uses what it shows.
+                    dom::commit_focused_field();
+                    dispatcher.dispatch(Action::Run);
+                }
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(doc) = &document {
+                let _ = doc
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(doc) = &document {
+                    let _ = doc.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    let on_run = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Run))
+    };
+    let on_stop = {
+        let dispatcher = dispatcher.clone();
+        let runner = runner.clone();
+        Callback::from(move |()| {
+            runner.stop();
+            dispatcher.dispatch(Action::Stop);
+        })
+    };
+    let on_select = {
+        let dispatcher = dispatcher.clone();
+        let runner = runner.clone();
+        let running = state.run.status == RunStatus::Running;
+        Callback::from(move |id: &'static str| {
+            if running {
+                runner.stop();
+            }
+            dispatcher.dispatch(Action::SelectPattern(id));
+        })
+    };
+    let on_change = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(key, raw): (&'static str, String)| {
+            dispatcher.dispatch(match key {
+                "seed" => Action::SetSeed(raw),
+                "procs" => Action::SetProcs(raw),
+                _ => Action::SetParam { key, raw },
+            })
+        })
+    };
+    let on_reset = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::ResetParams))
+    };
+    let on_dismiss = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::DismissNotices))
+    };
+
+    let link = &state.link;
+    let pattern = link.pattern;
+    let source: Rc<str> = link.go_source().into();
+    let running = state.run.status == RunStatus::Running;
+    html! {
+        <div class={classes!("app", link.embed.then_some("embed"))}>
+            <TopBar />
+            <Catalog current={pattern.id} {on_select} />
+            <main class="workbench">
+                <section class="intro">
+                    <h1 data-testid="pattern-title">{pattern.title}</h1>
+                    <p class="explanation">{pattern.explanation}</p>
+                </section>
+                <Notices notices={state.notices.clone()} {on_dismiss} />
+                <div class="panes">
+                    <div class="left">
+                        <ParamForm params={link.params.clone()} seed={link.seed} procs={link.procs}
+                                   rev={state.form_rev} {on_change} {on_reset} />
+                        <RunControls {running} {on_run} {on_stop} />
+                        <ConsoleView run={state.run.clone()} />
+                    </div>
+                    <SourceView {source} />
+                </div>
+            </main>
+        </div>
+    }
+}

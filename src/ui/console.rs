@@ -1,0 +1,155 @@
+//! The output console: each line as Go printed it with its time beside it, how the run ended,
+//! and the goroutines it left behind.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::protocol::RunSummary;
+use crate::rt::{Outcome, Stream};
+use crate::view::console::{exit_text, fmt_t, Line};
+
+use super::leaks::Leaks;
+use super::state::{RunStatus, RunView};
+
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub run: RunView,
+}
+
+#[function_component(ConsoleView)]
+pub fn console_view(props: &ConsoleProps) -> Html {
+    let run = &props.run;
+    let lines_ref = use_node_ref();
+    // Follow new output while the reader is at the bottom; leave them be once they scroll up.
+    let stick = use_mut_ref(|| true);
+    let onscroll = {
+        let lines_ref = lines_ref.clone();
+        let stick = stick.clone();
+        Callback::from(move |_: Event| {
+            if let Some(el) = lines_ref.cast::<web_sys::Element>() {
+                let at_bottom = el.scroll_top() + el.client_height() >= el.scroll_height() - 24;
+                *stick.borrow_mut() = at_bottom;
+            }
+        })
+    };
+    {
+        let lines_ref = lines_ref.clone();
+        let stick = stick.clone();
+        use_effect_with(Rc::as_ptr(&run.console) as usize, move |_| {
+            if *stick.borrow() {
+                if let Some(el) = lines_ref.cast::<web_sys::Element>() {
+                    el.set_scroll_top(el.scroll_height());
+                }
+            }
+        });
+    }
+
+    let console = &run.console;
+    let exit_code = match &run.status {
+        RunStatus::Done(summary) => Some(summary.exit_code.to_string()),
+        _ => None,
+    };
+    let gap = (console.omitted() > 0).then(|| {
+        html! {
+            <div class="gap">
+                {format!("… {} lines not shown (the console keeps the first and last {}) …",
+                    console.omitted(), crate::view::console::TAIL)}
+            </div>
+        }
+    });
+    let empty = console.is_empty() && run.status != RunStatus::Running;
+    html! {
+        <section class="console" data-testid="output" data-state={run.status.data_state()}
+                 data-exit-code={exit_code} aria-label="Output">
+            <header>
+                <h2>{"Output"}</h2>
+                <span class="lines-count">{lines_count(console.total())}</span>
+            </header>
+            <div class="lines" ref={lines_ref} role="log" {onscroll}>
+                if empty {
+                    <p class="placeholder">{placeholder(&run.status)}</p>
+                }
+                { for console.head().iter().map(line_row) }
+                { gap }
+                { for console.tail().map(line_row) }
+            </div>
+            <Status status={run.status.clone()} />
+        </section>
+    }
+}
+
+fn line_row(line: &Line) -> Html {
+    let stderr = line.line.stream == Stream::Stderr;
+    html! {
+        <div class={classes!("row", stderr.then_some("stderr"))} key={line.index}>
+            <span class="t" aria-hidden="true">{fmt_t(line.line.t_ns)}</span>
+            <span class="text" data-testid="output-line" data-t-ns={line.line.t_ns.to_string()}>
+                {line.line.text.clone()}
+            </span>
+        </div>
+    }
+}
+
+fn lines_count(n: u64) -> String {
+    match n {
+        0 => String::new(),
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    }
+}
+
+fn placeholder(status: &RunStatus) -> &'static str {
+    match status {
+        RunStatus::Done(_) => "The program printed nothing.",
+        RunStatus::Stopped => "Stopped before anything was printed.",
+        _ => "Press Run (or Ctrl+Enter) to run the program.",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StatusProps {
+    status: RunStatus,
+}
+
+#[function_component(Status)]
+fn status(props: &StatusProps) -> Html {
+    match &props.status {
+        RunStatus::Idle => html! {},
+        RunStatus::Running => html! {
+            <footer class="status running" data-testid="status"><span class="spinner"></span>{"Running…"}</footer>
+        },
+        RunStatus::Stopped => html! {
+            <footer class="status stopped" data-testid="status">{"Stopped."}</footer>
+        },
+        RunStatus::Failed(why) => html! {
+            <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
+        },
+        RunStatus::Done(summary) => done(summary),
+    }
+}
+
+fn done(summary: &RunSummary) -> Html {
+    let code = summary.exit_code;
+    let what = match &summary.outcome {
+        Outcome::Limit { message } => Some(format!("stopped by chanlab: {message}")),
+        _ => None,
+    };
+    let m = &summary.metrics;
+    let facts = format!(
+        "{} of virtual time · {:.0} ms in your browser · {} goroutines · {} sends, {} receives",
+        fmt_t(summary.elapsed_ns),
+        summary.wall_ms,
+        m.goroutines_created,
+        m.chan_sends,
+        m.chan_recvs,
+    );
+    html! {
+        <footer class={classes!("status", if code == 0 { "ok" } else { "failed" })} data-testid="status">
+            <p class="exit" data-testid="exit-status">{exit_text(code)}</p>
+            if let Some(what) = what { <p class="limit">{what}</p> }
+            <p class="facts">{facts}</p>
+            <Leaks leaked={summary.leaked.clone()} />
+        </footer>
+    }
+}

@@ -1,0 +1,120 @@
+//! The few browser calls the page makes, each failing softly: a page that cannot write its
+//! address bar or the clipboard still runs programs.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+/// The query of the page's URL, with its leading `?` (empty when none).
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's full URL.
+pub fn location_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Makes the address bar show `query` (without `?`) without adding a history entry.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let hash = window.location().hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Takes focus from the focused field, which commits its edit (its `change` event fires).
+pub fn commit_focused_field() {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = active {
+        let tag = el.tag_name();
+        if tag == "INPUT" || tag == "SELECT" || tag == "TEXTAREA" {
+            el.blur().ok();
+            el.focus().ok();
+        }
+    }
+}
+
+/// Calls `f` after `ms` milliseconds.
+pub fn set_timeout(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Copies `text` to the clipboard; `done(true)` once it is there, `done(false)` if the
+/// browser refused.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let clipboard = window.navigator().clipboard();
+    // `navigator.clipboard` is undefined outside secure contexts.
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        done(copy_with_selection(text));
+        return;
+    }
+    let done = std::rc::Rc::new(done);
+    let on_ok = {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| done(true))
+    };
+    let fallback_text = text.to_string();
+    let on_err = Closure::once_into_js(move |_: JsValue| done(copy_with_selection(&fallback_text)));
+    // `then` through a plain call: each handler frees itself when it runs.
+    let promise = clipboard.write_text(text);
+    if let Ok(then) = js_sys::Reflect::get(&promise, &JsValue::from_str("then")) {
+        let _ = then
+            .unchecked_into::<js_sys::Function>()
+            .call2(&promise, &on_ok, &on_err);
+    }
+}
+
+/// The old way: select the text in a hidden field and ask the document to copy it.
+fn copy_with_selection(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(body) = document.body() else {
+        return false;
+    };
+    let Ok(area) = document
+        .create_element("textarea")
+        .map(|e| e.unchecked_into::<HtmlTextAreaElement>())
+    else {
+        return false;
+    };
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = document
+        .unchecked_ref::<web_sys::HtmlDocument>()
+        .exec_command("copy")
+        .unwrap_or(false);
+    area.remove();
+    copied
+}

@@ -1,0 +1,40 @@
+//! The goroutines still alive when main returned, as goleak would list them.
+
+use yew::prelude::*;
+
+use crate::rt::GoroutineInfo;
+
+#[derive(Properties, PartialEq)]
+pub struct LeaksProps {
+    pub leaked: Vec<GoroutineInfo>,
+}
+
+#[function_component(Leaks)]
+pub fn leaks(props: &LeaksProps) -> Html {
+    if props.leaked.is_empty() {
+        return html! {};
+    }
+    let n = props.leaked.len();
+    let heading = if n == 1 {
+        "1 goroutine was still alive when main returned:".to_string()
+    } else {
+        format!("{n} goroutines were still alive when main returned:")
+    };
+    html! {
+        <div class="leaks" data-testid="leaks">
+            <p>{heading}</p>
+            <ul>
+                { for props.leaked.iter().map(|g| html! {
+                    <li data-testid="leak">
+                        <code>{format!("goroutine {} [{}]", g.id, g.go_state())}</code>
+                        {" "}<span class="gname">{g.name.clone()}</span>
+                        {" "}<code class="func">{g.func.clone()}</code>
+                        if !g.created_by.is_empty() {
+                            <span class="created">{format!(", created by {}", g.created_by)}</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,109 @@
+//! One field of the parameter form, shaped by its spec: a number, a checkbox, a choice, or
+//! text.
+
+use yew::prelude::*;
+
+use crate::patterns::{ParamKind, ParamSpec};
+use crate::view::format::group_digits;
+
+#[derive(Properties, PartialEq)]
+pub struct ParamInputProps {
+    pub spec: &'static ParamSpec,
+    /// The current value as text (`5`, `true`, `a,b`).
+    pub value: AttrValue,
+    /// The form's revision: a new one refreshes the field even if `value` is unchanged, so a
+    /// corrected entry never stays on screen.
+    pub rev: u32,
+    pub on_change: Callback<(&'static str, String)>,
+}
+
+#[function_component(ParamInput)]
+pub fn param_input(props: &ParamInputProps) -> Html {
+    let spec = props.spec;
+    let node = use_node_ref();
+    {
+        // Show the value the state holds (a corrected one, too) once the edit is committed.
+        let node = node.clone();
+        let kind = spec.kind;
+        use_effect_with((props.value.clone(), props.rev), move |(value, _)| {
+            if let Some(input) = node.cast::<web_sys::HtmlInputElement>() {
+                if kind == ParamKind::Bool {
+                    input.set_checked(value.as_str() == "true");
+                } else if input.value() != value.as_str() {
+                    input.set_value(value);
+                }
+            } else if let Some(select) = node.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(value);
+            }
+        });
+    }
+    let id = format!("param-{}", spec.key);
+    let key = spec.key;
+    let emit = props.on_change.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let raw = if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                input.checked().to_string()
+            } else {
+                input.value()
+            }
+        } else if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            select.value()
+        } else {
+            return;
+        };
+        emit.emit((key, raw));
+    });
+    let value = props.value.clone();
+    let field = match spec.kind {
+        ParamKind::Int { min, max } => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="number"
+                   inputmode="numeric" step="1" min={min.to_string()} max={max.to_string()}
+                   value={value} {onchange} />
+        },
+        ParamKind::Bool => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="checkbox"
+                   checked={value.as_str() == "true"} {onchange} />
+        },
+        ParamKind::Choice(options) => html! {
+            <select ref={node} id={id.clone()} data-testid={id.clone()} {onchange}>
+                { for options.iter().map(|o| html! {
+                    <option value={*o} selected={*o == value.as_str()}>{*o}</option>
+                }) }
+            </select>
+        },
+        ParamKind::Text { max_chars } => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
+                   maxlength={max_chars.to_string()} spellcheck="false" value={value} {onchange} />
+        },
+        ParamKind::List { .. } => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
+                   spellcheck="false" placeholder="comma-separated" value={value} {onchange} />
+        },
+    };
+    let range = match spec.kind {
+        ParamKind::Int { min, max } => format!("{}–{}", group_digits(min), group_digits(max)),
+        ParamKind::Text { max_chars } => format!("up to {max_chars} characters"),
+        ParamKind::List {
+            max_items,
+            max_chars,
+        } => {
+            format!("up to {max_items} items of {max_chars} characters")
+        }
+        ParamKind::Bool | ParamKind::Choice(_) => String::new(),
+    };
+    html! {
+        <div class={classes!("field", (spec.kind == ParamKind::Bool).then_some("check"))}>
+            <label for={id.clone()}>
+                {spec.label}
+                if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
+            </label>
+            {field}
+            <small class="help">
+                <code class="key">{spec.key}</code>
+                if !range.is_empty() { {" · "}{range} }
+                if !spec.help.is_empty() { {" · "}{spec.help} }
+            </small>
+        </div>
+    }
+}

@@ -1,0 +1,206 @@
+//! The page's state and every way it changes.
+//!
+//! One [`AppState`] holds the configuration (a [`Link`]), the notices, and the current run;
+//! components send [`Action`]s and the reducer applies them. Side effects (starting a worker,
+//! writing the address bar) happen in the app's effects, after the state that asks for them is
+//! rendered, so they always see the latest configuration.
+//!
+//! # Invariants
+//! - Events of a run are applied only while `run.id` is theirs and the run is `Running`, so a
+//!   stopped or replaced run can never write into the console.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::patterns::{self, Notice};
+use crate::protocol::RunSummary;
+use crate::rt::OutputLine;
+use crate::runner::RunnerEvent;
+use crate::view::console::Console;
+use crate::view::link::Link;
+
+/// The most notices shown at once; older ones give way.
+const MAX_NOTICES: usize = 20;
+
+/// Where the current run is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunStatus {
+    /// Nothing ran yet for this configuration.
+    Idle,
+    Running,
+    /// The user stopped it.
+    Stopped,
+    Done(Rc<RunSummary>),
+    /// It could not start, or the worker failed.
+    Failed(Rc<str>),
+}
+
+impl RunStatus {
+    /// The output's `data-state` (DESIGN.md).
+    pub fn data_state(&self) -> &'static str {
+        match self {
+            RunStatus::Idle | RunStatus::Stopped => "idle",
+            RunStatus::Running => "running",
+            RunStatus::Done(_) => "done",
+            RunStatus::Failed(_) => "error",
+        }
+    }
+}
+
+/// One run and what it printed.
+#[derive(Clone, Debug)]
+pub struct RunView {
+    /// Counts runs from 1; 0 before the first.
+    pub id: u32,
+    pub status: RunStatus,
+    pub console: Rc<Console>,
+}
+
+impl PartialEq for RunView {
+    fn eq(&self, other: &Self) -> bool {
+        // A console is replaced, never changed in place, so its address tells.
+        self.id == other.id
+            && self.status == other.status
+            && Rc::ptr_eq(&self.console, &other.console)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub link: Link,
+    pub notices: Rc<Vec<Notice>>,
+    pub run: RunView,
+    /// Bumped on every form edit, so inputs showing a corrected value refresh even when the
+    /// value itself did not change.
+    pub form_rev: u32,
+}
+
+impl AppState {
+    /// The state for a page opened with `query`.
+    pub fn from_query(query: &str) -> Self {
+        let (link, notices) = Link::parse(query);
+        AppState {
+            link,
+            notices: Rc::new(notices),
+            run: RunView {
+                id: 0,
+                status: RunStatus::Idle,
+                console: Rc::new(Console::new()),
+            },
+            form_rev: 0,
+        }
+    }
+}
+
+pub enum Action {
+    SelectPattern(&'static str),
+    SetParam {
+        key: &'static str,
+        raw: String,
+    },
+    SetSeed(String),
+    SetProcs(String),
+    ResetParams,
+    DismissNotices,
+    /// Start a new run of the current configuration.
+    Run,
+    /// The user stopped the run.
+    Stop,
+    /// What run `.0` reported.
+    Event(u32, RunnerEvent),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SelectPattern(id) => {
+                let Some(pattern) = patterns::find(id) else {
+                    return self;
+                };
+                if pattern.id == self.link.pattern.id {
+                    return self;
+                }
+                next.link = self.link.with_pattern(pattern);
+                next.notices = Rc::new(Vec::new());
+                next.run = RunView {
+                    id: self.run.id,
+                    status: RunStatus::Idle,
+                    console: Rc::new(Console::new()),
+                };
+                next.form_rev += 1;
+            }
+            Action::SetParam { key, raw } => {
+                let notices = next.link.set_param(key, &raw);
+                next.add_notices(notices);
+                next.form_rev += 1;
+            }
+            Action::SetSeed(raw) => {
+                let notice = next.link.set_seed(&raw);
+                next.add_notices(notice);
+                next.form_rev += 1;
+            }
+            Action::SetProcs(raw) => {
+                let notice = next.link.set_procs(&raw);
+                next.add_notices(notice);
+                next.form_rev += 1;
+            }
+            Action::ResetParams => {
+                next.link.reset_params();
+                next.form_rev += 1;
+            }
+            Action::DismissNotices => next.notices = Rc::new(Vec::new()),
+            Action::Run => {
+                next.run = RunView {
+                    id: self.run.id + 1,
+                    status: RunStatus::Running,
+                    console: Rc::new(Console::new()),
+                };
+            }
+            Action::Stop => {
+                if self.run.status != RunStatus::Running {
+                    return self;
+                }
+                next.run.status = RunStatus::Stopped;
+            }
+            Action::Event(run, event) => {
+                if run != self.run.id || self.run.status != RunStatus::Running {
+                    return self;
+                }
+                match event {
+                    RunnerEvent::Output(lines) => {
+                        next.run.console = append(&self.run.console, lines)
+                    }
+                    RunnerEvent::Done(summary) => {
+                        next.run.status = RunStatus::Done(Rc::new(summary))
+                    }
+                    RunnerEvent::Failed(why) => next.run.status = RunStatus::Failed(why.into()),
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    fn add_notices(&mut self, new: impl IntoIterator<Item = Notice>) {
+        let new: Vec<Notice> = new.into_iter().collect();
+        if new.is_empty() {
+            return;
+        }
+        let mut all = (*self.notices).clone();
+        all.extend(new);
+        let over = all.len().saturating_sub(MAX_NOTICES);
+        all.drain(..over);
+        self.notices = Rc::new(all);
+    }
+}
+
+fn append(console: &Console, lines: Vec<OutputLine>) -> Rc<Console> {
+    let mut console = console.clone();
+    console.extend(lines);
+    Rc::new(console)
+}

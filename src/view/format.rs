@@ -1,0 +1,41 @@
+//! Small text formats the page uses.
+
+/// `1000000000` as `1 000 000 000` (thin spaces), for ranges read at a glance.
+pub fn group_digits(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{2009}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1\u{2009}000");
+        assert_eq!(
+            group_digits(1_000_000_000),
+            "1\u{2009}000\u{2009}000\u{2009}000"
+        );
+        assert_eq!(group_digits(-60000), "−60\u{2009}000");
+        assert_eq!(
+            group_digits(i64::MIN)
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .count(),
+            19
+        );
+    }
+}

@@ -1,0 +1,723 @@
+//! The page's link: the URL query that holds one configuration (DESIGN.md, The page's
+//! contract). The address bar always shows [`Link::to_query`] of the current configuration, so
+//! the current URL is the permalink.
+//!
+//! Keys: `p` the pattern id, each parameter of that pattern by its key, `mode`, `seed`,
+//! `procs`, `autorun=1`, `embed=1` and `v`, the link format version. Only values that differ
+//! from the defaults are written; `v` is never written while the format is version 1 (a link
+//! without `v` is version 1), and it is read so later formats can migrate old links.
+//!
+//! [`Link::parse`] never fails and never panics: whatever a query holds, it gives a usable
+//! configuration and one [`Notice`] per value it had to correct or ignore.
+//!
+//! # Invariants
+//! - `Link::parse(&link.to_query())` gives back `link` with no notices.
+//! - A parsed link's parameters went through [`Pattern::parse_params`], so they are valid.
+
+use std::fmt;
+
+use crate::patterns::{self, Notice, Params, Pattern};
+use crate::protocol::{Mode, RunRequest};
+
+/// The link format this code writes.
+pub const LINK_VERSION: &str = "1";
+/// The seed when the link names none.
+pub const DEFAULT_SEED: u64 = 1;
+/// Virtual processors when the link names none. Fixed rather than taken from the machine, so
+/// that a sim-mode link gives the same output everywhere.
+pub const DEFAULT_PROCS: u32 = 4;
+/// The most processors a link may ask for.
+pub const MAX_PROCS: u32 = 16;
+
+/// The most `key=value` pairs read; a hostile link cannot make the page do unbounded work.
+const MAX_PAIRS: usize = 1000;
+/// The most notices one link produces; the rest are counted in a last notice.
+const MAX_NOTICES: usize = 20;
+/// The longest query looked at (a browser caps URLs at about 2 MB anyway).
+const MAX_QUERY_BYTES: usize = 4 << 20;
+
+/// The keys of the page itself; a pattern parameter never uses one of them.
+pub const PAGE_KEYS: [&str; 7] = ["p", "mode", "seed", "procs", "autorun", "embed", "v"];
+
+/// One configuration of the page.
+#[derive(Clone)]
+pub struct Link {
+    pub pattern: &'static Pattern,
+    /// Valid parameters of `pattern`.
+    pub params: Params,
+    pub mode: Mode,
+    pub seed: u64,
+    /// Virtual processors for CPU work, `1..=MAX_PROCS`.
+    pub procs: u32,
+    /// Run as soon as the page opens.
+    pub autorun: bool,
+    /// The compact view for an iframe on another page.
+    pub embed: bool,
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern.id == other.pattern.id
+            && self.params == other.params
+            && self.mode == other.mode
+            && self.seed == other.seed
+            && self.procs == other.procs
+            && self.autorun == other.autorun
+            && self.embed == other.embed
+    }
+}
+
+impl fmt::Debug for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Link(?{})", self.to_query())
+    }
+}
+
+impl Default for Link {
+    fn default() -> Self {
+        Link::new(default_pattern())
+    }
+}
+
+fn default_pattern() -> &'static Pattern {
+    patterns::find(patterns::DEFAULT_PATTERN)
+        .or_else(|| patterns::catalog().first().copied())
+        .expect("the catalog is not empty")
+}
+
+impl Link {
+    /// `pattern` with every value at its default.
+    pub fn new(pattern: &'static Pattern) -> Self {
+        Link {
+            pattern,
+            params: Params::defaults(pattern.params),
+            mode: Mode::Sim,
+            seed: DEFAULT_SEED,
+            procs: DEFAULT_PROCS,
+            autorun: false,
+            embed: false,
+        }
+    }
+
+    /// The same page settings on another pattern, whose parameters start at their defaults.
+    pub fn with_pattern(&self, pattern: &'static Pattern) -> Self {
+        Link {
+            pattern,
+            params: Params::defaults(pattern.params),
+            ..self.clone()
+        }
+    }
+
+    /// Reads a URL query (with or without its leading `?`).
+    pub fn parse(query: &str) -> (Link, Vec<Notice>) {
+        let mut notices = Notices::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let query = if query.len() > MAX_QUERY_BYTES {
+            notices.push(format!(
+                "the link is {} bytes long; only its first {MAX_QUERY_BYTES} were read",
+                query.len()
+            ));
+            cut_bytes(query, MAX_QUERY_BYTES)
+        } else {
+            query
+        };
+
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut skipped = 0usize;
+        for piece in query.split('&').filter(|p| !p.is_empty()) {
+            if pairs.len() == MAX_PAIRS {
+                skipped += 1;
+                continue;
+            }
+            let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
+            pairs.push((decode(key), decode(value)));
+        }
+        if skipped > 0 {
+            notices.push(format!(
+                "the link has more than {MAX_PAIRS} values; the last {skipped} were ignored"
+            ));
+        }
+        let last = |key: &str| {
+            pairs
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+
+        if let Some(v) = last("v") {
+            if v != LINK_VERSION {
+                notices.push(format!(
+                    "v: link version `{}` is not known; read as version {LINK_VERSION}",
+                    shorten(v)
+                ));
+            }
+        }
+
+        let pattern = match last("p") {
+            None => default_pattern(),
+            Some(id) => patterns::find(id).unwrap_or_else(|| {
+                let fallback = default_pattern();
+                notices.push(format!(
+                    "p: there is no pattern `{}`; showing {} instead (pick another from the catalog)",
+                    shorten(id),
+                    fallback.id
+                ));
+                fallback
+            }),
+        };
+
+        let mut link = Link::new(pattern);
+
+        if let Some(raw) = last("mode") {
+            match Mode::parse(raw.trim()) {
+                Some(Mode::Sim) => {}
+                Some(Mode::Real) => notices
+                    .push("mode: real mode is not available yet; running in sim mode".to_string()),
+                None => notices.push(format!(
+                    "mode: `{}` is not sim or real; using sim",
+                    shorten(raw)
+                )),
+            }
+        }
+
+        if let Some(raw) = last("seed") {
+            match parse_seed(raw) {
+                Ok(seed) => link.seed = seed,
+                Err(why) => notices.push(format!("{why}; using the default {DEFAULT_SEED}")),
+            }
+        }
+
+        if let Some(raw) = last("procs") {
+            let (procs, notice) = parse_procs(raw);
+            link.procs = procs;
+            notices.extend(notice);
+        }
+
+        if let Some(raw) = last("autorun") {
+            link.autorun = parse_flag("autorun", raw, &mut notices);
+        }
+        if let Some(raw) = last("embed") {
+            link.embed = parse_flag("embed", raw, &mut notices);
+        }
+
+        let mut param_pairs: Vec<(&str, &str)> = Vec::new();
+        for (key, value) in &pairs {
+            if PAGE_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if pattern.params.iter().any(|s| s.key == key) {
+                param_pairs.push((key, value));
+            } else {
+                notices.push(format!(
+                    "`{}` is not a parameter of {}; ignored",
+                    shorten(key),
+                    pattern.id
+                ));
+            }
+        }
+        let (params, param_notices) = pattern.parse_params(param_pairs);
+        link.params = params;
+        for notice in param_notices {
+            notices.push(notice.0);
+        }
+
+        (link, notices.finish())
+    }
+
+    /// The query for this configuration, without the leading `?`; empty when every value is a
+    /// default.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if self.pattern.id != patterns::DEFAULT_PATTERN {
+            pairs.push(("p", self.pattern.id.to_string()));
+        }
+        pairs.extend(self.params.non_defaults());
+        if self.mode != Mode::Sim {
+            pairs.push(("mode", self.mode.as_str().to_string()));
+        }
+        if self.seed != DEFAULT_SEED {
+            pairs.push(("seed", self.seed.to_string()));
+        }
+        if self.procs != DEFAULT_PROCS {
+            pairs.push(("procs", self.procs.to_string()));
+        }
+        if self.autorun {
+            pairs.push(("autorun", "1".to_string()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".to_string()));
+        }
+        let mut out = String::new();
+        for (key, value) in pairs {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            encode_into(&mut out, key);
+            out.push('=');
+            encode_into(&mut out, &value);
+        }
+        out
+    }
+
+    /// Sets parameter `key` from form text; the notices say what was corrected.
+    pub fn set_param(&mut self, key: &str, raw: &str) -> Vec<Notice> {
+        let mut notices: Vec<Notice> = self.params.set(key, raw).into_iter().collect();
+        let (params, more) = (self.pattern.check)(self.params.clone());
+        self.params = params;
+        notices.extend(more);
+        notices
+    }
+
+    /// Sets the seed from form text; a notice when it is not a seed (the seed is then kept).
+    pub fn set_seed(&mut self, raw: &str) -> Option<Notice> {
+        match parse_seed(raw) {
+            Ok(seed) => {
+                self.seed = seed;
+                None
+            }
+            Err(why) => Some(Notice(format!("{why}; kept {}", self.seed))),
+        }
+    }
+
+    /// Sets the processors from form text; a notice when it had to be corrected.
+    pub fn set_procs(&mut self, raw: &str) -> Option<Notice> {
+        let (procs, why) = parse_procs(raw);
+        self.procs = procs;
+        why.map(Notice)
+    }
+
+    /// Every parameter back to its default.
+    pub fn reset_params(&mut self) {
+        self.params = Params::defaults(self.pattern.params);
+    }
+
+    /// The Go program for this configuration, as the page shows it.
+    pub fn go_source(&self) -> String {
+        self.pattern.go_source(&self.params, self.seed)
+    }
+
+    /// The message that asks a worker to run this configuration.
+    pub fn run_request(&self) -> RunRequest {
+        RunRequest {
+            pattern: self.pattern.id.to_string(),
+            params: self
+                .params
+                .iter()
+                .map(|(spec, value)| (spec.key.to_string(), value.to_string()))
+                .collect(),
+            mode: self.mode,
+            seed: self.seed,
+            procs: self.procs,
+        }
+    }
+}
+
+/// Reads a processor count: clamped to `1..=MAX_PROCS`, the default when not a number.
+pub fn parse_procs(raw: &str) -> (u32, Option<String>) {
+    match raw.trim().parse::<i128>() {
+        Ok(n) if (1..=MAX_PROCS as i128).contains(&n) => (n as u32, None),
+        Ok(n) => {
+            let clamped = n.clamp(1, MAX_PROCS as i128) as u32;
+            let why = format!("procs: {n} is outside 1–{MAX_PROCS}; clamped to {clamped}");
+            (clamped, Some(why))
+        }
+        Err(_) => (
+            DEFAULT_PROCS,
+            Some(format!(
+                "procs: `{}` is not a whole number; using the default {DEFAULT_PROCS}",
+                shorten(raw)
+            )),
+        ),
+    }
+}
+
+/// Reads a seed: any u64; otherwise the reason it is not one.
+pub fn parse_seed(raw: &str) -> Result<u64, String> {
+    raw.trim().parse::<u64>().map_err(|_| {
+        format!(
+            "seed: `{}` is not a whole number from 0 to {}",
+            shorten(raw),
+            u64::MAX
+        )
+    })
+}
+
+fn parse_flag(key: &str, raw: &str, notices: &mut Notices) -> bool {
+    match raw.trim() {
+        "1" | "true" => true,
+        "0" | "false" => false,
+        _ => {
+            notices.push(format!("{key}: `{}` is not 1 or 0; using 0", shorten(raw)));
+            false
+        }
+    }
+}
+
+/// Notices, at most [`MAX_NOTICES`] of them.
+#[derive(Default)]
+struct Notices {
+    kept: Vec<Notice>,
+    more: usize,
+}
+
+impl Notices {
+    fn push(&mut self, text: String) {
+        if self.kept.len() < MAX_NOTICES {
+            self.kept.push(Notice(text));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn extend(&mut self, text: Option<String>) {
+        if let Some(text) = text {
+            self.push(text);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Notice> {
+        if self.more > 0 {
+            self.kept.push(Notice(format!(
+                "… and {} more corrections to the link",
+                self.more
+            )));
+        }
+        self.kept
+    }
+}
+
+/// Decodes one query component: `+` is a space, `%XX` a byte; a `%` not followed by two hex
+/// digits stays as it is, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Appends `s` percent-encoded for a query component. Letters, digits, `-_.~` and the
+/// separators that read well in a list (`,` `:` `/`) stay as they are.
+fn encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~,:/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+}
+
+/// The query component `s` encoded as [`Link::to_query`] writes it.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn cut_bytes(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// A short, single-line rendering of link text for notices.
+fn shorten(s: &str) -> String {
+    let cut = patterns::params::cut_chars(s, 40);
+    let mut out: String = cut
+        .chars()
+        .map(|c| if c.is_control() { '·' } else { c })
+        .collect();
+    if cut.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patterns::{catalog, ParamKind};
+    use crate::rt::Rng;
+
+    fn texts(notices: &[Notice]) -> Vec<&str> {
+        notices.iter().map(|n| n.0.as_str()).collect()
+    }
+
+    #[test]
+    fn an_empty_query_is_the_default_configuration() {
+        let (link, notices) = Link::parse("");
+        assert!(notices.is_empty());
+        assert_eq!(link, Link::default());
+        assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
+        assert_eq!(link.to_query(), "");
+        assert_eq!(Link::parse("?").0, Link::default());
+    }
+
+    #[test]
+    fn only_non_defaults_are_written() {
+        let (link, notices) = Link::parse("?p=worker-pool&workers=3&seed=1&procs=4&mode=sim");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(link.to_query(), "workers=3");
+        let mut link = link.with_pattern(patterns::find("select").unwrap());
+        link.seed = 42;
+        link.autorun = true;
+        assert_eq!(link.to_query(), "p=select&seed=42&autorun=1");
+    }
+
+    #[test]
+    fn an_unknown_pattern_falls_back_with_a_notice() {
+        let (link, notices) = Link::parse("p=nope");
+        assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].0.contains("no pattern `nope`"), "{notices:?}");
+    }
+
+    #[test]
+    fn bad_params_are_corrected_with_notices() {
+        let (link, notices) = Link::parse("p=worker-pool&workers=abc&jobs=99999999");
+        assert_eq!(link.params.int("workers"), 5);
+        assert_eq!(link.params.int("jobs"), 100_000);
+        let texts = texts(&notices);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("workers:"), "{texts:?}");
+        assert!(texts[1].contains("clamped to 100000"), "{texts:?}");
+    }
+
+    #[test]
+    fn bad_page_values_fall_back_with_notices() {
+        let (link, notices) =
+            Link::parse("seed=-1&procs=999&mode=fast&autorun=yes&v=9&embed=1&zzz=1");
+        assert_eq!(link.seed, DEFAULT_SEED);
+        assert_eq!(link.procs, MAX_PROCS);
+        assert_eq!(link.mode, Mode::Sim);
+        assert!(!link.autorun);
+        assert!(link.embed);
+        let texts = texts(&notices);
+        for needle in ["v:", "mode:", "seed:", "procs:", "autorun:", "`zzz`"] {
+            assert!(
+                texts.iter().any(|t| t.contains(needle)),
+                "no notice with {needle}: {texts:?}"
+            );
+        }
+        let (link, notices) = Link::parse("mode=real&procs=x");
+        assert_eq!(link.mode, Mode::Sim);
+        assert_eq!(link.procs, DEFAULT_PROCS);
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn values_are_percent_decoded() {
+        let (link, notices) = Link::parse("p=%73elect&seed=%31%32");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(link.pattern.id, "select");
+        assert_eq!(link.seed, 12);
+        assert_eq!(decode("a+b%20c%zz%4"), "a b c%zz%4");
+        assert_eq!(decode("%E2%9C%93"), "✓");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+        assert_eq!(encode("a b+c,d:é"), "a%20b%2Bc,d:%C3%A9");
+    }
+
+    #[test]
+    fn the_last_value_of_a_key_wins() {
+        let (link, _) = Link::parse("workers=3&workers=7&seed=2&seed=9");
+        assert_eq!(link.params.int("workers"), 7);
+        assert_eq!(link.seed, 9);
+    }
+
+    #[test]
+    fn notices_are_capped() {
+        let query: String = (0..500).map(|i| format!("k{i}=1&")).collect();
+        let (_, notices) = Link::parse(&query);
+        assert_eq!(notices.len(), MAX_NOTICES + 1);
+        assert!(notices.last().unwrap().0.contains("480 more"));
+        let query = "x=1&".repeat(MAX_PAIRS + 5);
+        let (_, notices) = Link::parse(&query);
+        assert!(texts(&notices)[0].contains("the last 5 were ignored"));
+    }
+
+    #[test]
+    fn no_parameter_uses_a_page_key() {
+        for pattern in catalog() {
+            for spec in pattern.params {
+                assert!(
+                    !PAGE_KEYS.contains(&spec.key),
+                    "{}: parameter `{}` is a page key",
+                    pattern.id,
+                    spec.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn form_edits_are_corrected_with_notices() {
+        let mut link = Link::default();
+        assert!(link.set_param("workers", "3").is_empty());
+        assert_eq!(link.to_query(), "workers=3");
+        let notices = link.set_param("jobs", "-5");
+        assert_eq!(link.params.int("jobs"), 0);
+        assert_eq!(notices.len(), 1);
+        assert!(link.set_seed("x").is_some());
+        assert_eq!(link.seed, DEFAULT_SEED);
+        assert!(link.set_seed(" 77 ").is_none());
+        assert_eq!(link.seed, 77);
+        assert!(link.set_procs("0").is_some());
+        assert_eq!(link.procs, 1);
+        link.reset_params();
+        assert_eq!(link.to_query(), "seed=77&procs=1");
+    }
+
+    #[test]
+    fn run_requests_carry_every_parameter() {
+        let (link, _) = Link::parse("p=worker-pool&jobs=7&seed=3&procs=2");
+        let req = link.run_request();
+        assert_eq!(req.pattern, "worker-pool");
+        assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
+        assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
+        assert_eq!(req.params.len(), link.pattern.params.len());
+    }
+
+    /// A raw value for a parameter: sometimes valid, sometimes hostile.
+    fn random_value(rng: &mut Rng, kind: ParamKind) -> String {
+        match (kind, rng.below(3)) {
+            (ParamKind::Int { min, max }, 0) => {
+                let span = (max - min) as u64 + 1;
+                (min + rng.below(span) as i64).to_string()
+            }
+            (ParamKind::Choice(options), 0) => {
+                options[rng.below(options.len() as u64) as usize].to_string()
+            }
+            (ParamKind::Bool, 0) => ["true", "false", "1", "0"][rng.below(4) as usize].to_string(),
+            _ => random_text(rng, 30),
+        }
+    }
+
+    fn random_text(rng: &mut Rng, max_len: u64) -> String {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "0",
+            "7",
+            "-",
+            "+",
+            "%",
+            "%2",
+            "%41",
+            "%E2%9C",
+            "%FF",
+            "&",
+            "=",
+            ",",
+            ":",
+            "?",
+            "#",
+            " ",
+            "é",
+            "✓",
+            "\u{0}",
+            "\n",
+            "p",
+            "seed",
+            "procs",
+            "mode",
+            "999999999999999999999",
+            "-1",
+            "workers",
+            "jobs",
+            "true",
+            "sim",
+            "real",
+            "{{",
+            "}}",
+            "\"",
+            "`",
+        ];
+        let len = rng.below(max_len + 1);
+        (0..len)
+            .map(|_| PIECES[rng.below(PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    /// Property: whatever the query, parsing does not panic, gives a link whose query reads
+    /// back to the same link with no notices.
+    #[test]
+    fn any_query_parses_and_round_trips() {
+        let mut rng = Rng::new(0x5eed);
+        let keys: Vec<&str> = catalog()
+            .iter()
+            .flat_map(|p| p.params.iter().map(|s| s.key))
+            .chain(PAGE_KEYS)
+            .collect();
+        for round in 0..3000 {
+            let query = if round % 2 == 0 {
+                random_text(&mut rng, 60)
+            } else {
+                // Structured: real keys with random values.
+                let pattern = catalog()[rng.below(catalog().len() as u64) as usize];
+                let mut q = format!("p={}", pattern.id);
+                for _ in 0..rng.below(8) {
+                    let key = keys[rng.below(keys.len() as u64) as usize];
+                    let value = match pattern.params.iter().find(|s| s.key == key) {
+                        Some(spec) => random_value(&mut rng, spec.kind),
+                        None => random_text(&mut rng, 10),
+                    };
+                    q.push_str(&format!("&{key}={}", encode(&value)));
+                }
+                q
+            };
+            let (link, _) = Link::parse(&query);
+            let written = link.to_query();
+            let (again, notices) = Link::parse(&written);
+            assert!(
+                notices.is_empty(),
+                "query {query:?} → {written:?}: {notices:?}"
+            );
+            assert_eq!(again, link, "query {query:?} → {written:?}");
+            assert_eq!(again.to_query(), written);
+            let _ = link.go_source();
+        }
+    }
+
+    #[test]
+    fn huge_values_do_not_hang_or_panic() {
+        let big = "9".repeat(1 << 20);
+        let (link, notices) =
+            Link::parse(&format!("p=pipeline&words={big}&seed={big}&procs={big}"));
+        assert_eq!(link.seed, DEFAULT_SEED);
+        assert_eq!(link.procs, DEFAULT_PROCS);
+        assert!(notices.len() >= 3, "{notices:?}");
+        let (link, _) = Link::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
+        assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
+    }
+}
