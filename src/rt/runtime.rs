@@ -314,7 +314,8 @@ impl Sched {
         match outcome {
             Outcome::Exit | Outcome::Limit { .. } => {}
             Outcome::Panic { g, message } => {
-                lines.push(format!("panic: {message}"));
+                // A message of several lines prints as several lines, as Go's does.
+                lines.extend(format!("panic: {message}").lines().map(String::from));
                 lines.push(String::new());
                 if let Some(info) = self.alive().into_iter().find(|i| i.id == *g) {
                     lines.extend(stanza(&info, "running"));
@@ -328,7 +329,7 @@ impl Sched {
                 }
             }
             Outcome::Fatal { message } => {
-                lines.push(format!("fatal error: {message}"));
+                lines.extend(format!("fatal error: {message}").lines().map(String::from));
                 lines.push(String::new());
                 if let Some(info) = self
                     .alive()
