@@ -4,6 +4,7 @@
 //! it, `protocol` the messages between the page and its workers, `view` the page's pure models
 //! (link, highlighting, console). `runner` and `ui` exist only in the browser build.
 
+pub mod chart;
 pub mod patterns;
 pub mod protocol;
 pub mod rt;

@@ -1,0 +1,119 @@
+//! The metrics panel's model: a run's figures, as label and value.
+//!
+//! Counters the runtime keeps (goroutines created, peak live, context switches, live timers)
+//! come from the run's [`Metrics`]; figures over time (time blocked by reason) come from the
+//! timeline's spans, so the panel and the timeline always agree.
+
+use super::scale::format_ns;
+use super::spans::Timeline;
+use super::state::State;
+use crate::rt::Metrics;
+
+/// One figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetricRow {
+    /// A stable key (`data-metric="peak-live"`).
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+/// The panel's rows for a run that took `elapsed_ns`, left `leaked` goroutines behind, and
+/// counted `m`; `timeline` may be absent (the trace has not arrived).
+pub fn metric_rows(
+    elapsed_ns: u64,
+    m: &Metrics,
+    leaked: usize,
+    timeline: Option<&Timeline>,
+) -> Vec<MetricRow> {
+    let row = |key, label: &str, value: String| MetricRow {
+        key,
+        label: label.to_string(),
+        value,
+    };
+    let mut rows = vec![
+        row("elapsed", "Elapsed", format_ns(elapsed_ns as f64)),
+        row(
+            "goroutines",
+            "Goroutines created",
+            m.goroutines_created.to_string(),
+        ),
+        row("peak-live", "Peak live goroutines", m.peak_live.to_string()),
+        row(
+            "chan-ops",
+            "Channel operations",
+            format!(
+                "{} ({} sends, {} receives)",
+                m.chan_sends + m.chan_recvs,
+                m.chan_sends,
+                m.chan_recvs
+            ),
+        ),
+        row(
+            "switches",
+            "Context switches",
+            m.context_switches.to_string(),
+        ),
+        row(
+            "timers",
+            "Live timers at exit",
+            format!("{} (peak {})", m.live_timers, m.peak_live_timers),
+        ),
+        row("leaked", "Leaked goroutines", leaked.to_string()),
+    ];
+    if let Some(tl) = timeline {
+        let by_state = tl.time_by_state();
+        for state in State::ALL.into_iter().filter(|s| s.is_blocked()) {
+            let ns = by_state[state as usize];
+            rows.push(MetricRow {
+                key: blocked_key(state),
+                label: format!("Time {}", state.label()),
+                value: format_ns(ns as f64),
+            });
+        }
+        let cpu = by_state[State::Cpu as usize];
+        if cpu > 0 {
+            rows.push(row("cpu", "CPU work", format_ns(cpu as f64)));
+        }
+    }
+    rows
+}
+
+fn blocked_key(state: State) -> &'static str {
+    match state {
+        State::Send => "blocked-send",
+        State::Recv => "blocked-recv",
+        State::Select => "blocked-select",
+        State::Sleep => "sleeping",
+        _ => "blocked-sync",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::data::tests::sample;
+    use super::*;
+
+    #[test]
+    fn rows_hold_counters_and_blocked_time() {
+        let m = Metrics {
+            goroutines_created: 2,
+            peak_live: 2,
+            chan_sends: 1,
+            chan_recvs: 1,
+            context_switches: 4,
+            live_timers: 0,
+            peak_live_timers: 0,
+        };
+        let tl = Timeline::build(&sample());
+        let rows = metric_rows(10, &m, 0, Some(&tl));
+        let get = |k| rows.iter().find(|r| r.key == k).unwrap().value.clone();
+        assert_eq!(get("elapsed"), "10ns");
+        assert_eq!(get("chan-ops"), "2 (1 sends, 1 receives)");
+        assert_eq!(get("blocked-recv"), "10ns");
+        assert_eq!(get("sleeping"), "10ns");
+        assert_eq!(get("blocked-send"), "0");
+        assert!(rows.iter().all(|r| r.key != "cpu"));
+        assert_eq!(metric_rows(10, &m, 1, None).len(), 7);
+    }
+}
