@@ -1,0 +1,276 @@
+// The page as a user drives it: the form, the address bar, Run, Stop, the keyboard, bad links,
+// and small screens.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  launchBrowser,
+  notices,
+  openPage,
+  output,
+  outputState,
+  query,
+  startServer,
+  waitForEnd,
+} from './harness.mjs';
+
+/** A run that computes for many seconds: 100000 jobs of 100000 units of real CPU work. */
+const LONG_RUN = '?p=worker-pool&jobs=100000&job_ms=0&cpu_work=100000';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function source(page) {
+  return page.getByTestId('go-source').textContent();
+}
+
+describe('the form', () => {
+  test('a parameter change updates the address bar and the Go source', async () => {
+    const page = await openPage(browser, server.url, '?p=worker-pool');
+    // worker-pool is the default pattern, so the link says nothing.
+    assert.equal(new URL(page.url()).search, '');
+    const before = await source(page);
+    assert.ok(before.startsWith('package main'), 'the source is a whole Go program');
+    assert.match(before, /w <= 5;/);
+
+    await page.getByTestId('param-workers').fill('7');
+    await page.getByTestId('param-workers').press('Tab');
+    await page.waitForFunction(() => location.search.includes('workers=7'));
+    assert.equal(query(page).get('workers'), '7');
+    assert.match(await source(page), /w <= 7;/);
+
+    await page.getByTestId('param-job_ms').fill('250');
+    await page.getByTestId('param-job_ms').press('Enter');
+    await page.waitForFunction(() => location.search.includes('job_ms=250'));
+    assert.match(await source(page), /time\.Sleep\(250 \* time\.Millisecond\)/);
+
+    // Back to the defaults: the link is bare again.
+    await page.getByTestId('reset').click();
+    await page.waitForFunction(() => location.search === '');
+    assert.equal(await source(page), before);
+    assert.equal(await page.getByTestId('param-workers').inputValue(), '5');
+
+    // And the run uses what the form says.
+    await page.getByTestId('param-workers').fill('10');
+    await page.getByTestId('run').click();
+    const { lines, times, exitCode } = await waitForEnd(page);
+    assert.deepEqual(lines, ['processed 20 jobs']);
+    assert.deepEqual(times, [100_000_000]);
+    assert.equal(exitCode, 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('an out-of-range value is clamped with a notice', async () => {
+    const page = await openPage(browser, server.url, '?p=worker-pool');
+    await page.getByTestId('param-jobs').fill('99999999');
+    await page.getByTestId('param-jobs').press('Tab');
+    await page.getByTestId('notice').first().waitFor();
+    const texts = await notices(page);
+    assert.ok(texts.some((t) => t.includes('jobs') && t.includes('clamped to 100000')), texts.join('\n'));
+    assert.equal(await page.getByTestId('param-jobs').inputValue(), '100000');
+    assert.equal(query(page).get('jobs'), '100000');
+
+    // Text where a number belongs falls back to the default, with a notice, even when the
+    // value held before was already the default.
+    await page.getByTestId('param-workers').fill('');
+    await page.getByTestId('param-workers').press('Tab');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="notice"]').length >= 2);
+    assert.equal(await page.getByTestId('param-workers').inputValue(), '5');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('picking another pattern shows its form, source and link', async () => {
+    const page = await openPage(browser, server.url, '');
+    await page.getByTestId('pattern-select').click();
+    await page.waitForFunction(() => location.search === '?p=select');
+    assert.equal(await page.getByTestId('pattern-title').textContent(), 'First response wins');
+    assert.match(await source(page), /select \{/);
+    assert.equal(await page.getByTestId('param-latency_b_ms').inputValue(), '100');
+    assert.equal(await page.getByTestId('param-workers').count(), 0);
+    await page.getByTestId('run').click();
+    assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+    await page.context().close();
+  });
+});
+
+describe('running', () => {
+  test('Stop ends a long run at once, the page stays responsive, and the next Run works', async (t) => {
+    const page = await openPage(browser, server.url, LONG_RUN);
+    await page.getByTestId('run').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="output"]').dataset.state === 'running');
+    await page.waitForTimeout(500);
+    assert.equal(await output(page).getAttribute('data-state'), 'running', 'the run is long enough');
+
+    // The page answers while the worker is busy.
+    const t0 = Date.now();
+    const frame = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(true))));
+    assert.ok(frame);
+    const roundTrip = Date.now() - t0;
+    assert.ok(roundTrip < 500, `a frame took ${roundTrip} ms during the run`);
+
+    const stoppedIn = await page.evaluate(async () => {
+      const out = document.querySelector('[data-testid="output"]');
+      const start = performance.now();
+      document.querySelector('[data-testid="stop"]').click();
+      while (out.dataset.state === 'running') await new Promise((ok) => setTimeout(ok, 1));
+      return performance.now() - start;
+    });
+    t.diagnostic(`frame during the run: ${roundTrip} ms; stopped in ${stoppedIn.toFixed(1)} ms`);
+    assert.ok(stoppedIn < 100, `stopped in ${stoppedIn} ms`);
+    const stopped = await outputState(page);
+    assert.equal(stopped.state, 'idle');
+    assert.equal(stopped.exitCode, null);
+    assert.match(await page.getByTestId('status').textContent(), /Stopped/);
+
+    // Nothing more arrives from the stopped run.
+    const linesAfterStop = stopped.lines.length;
+    await page.waitForTimeout(300);
+    assert.equal((await outputState(page)).lines.length, linesAfterStop);
+
+    await page.getByTestId('reset').click();
+    await page.waitForFunction(() => location.search === '');
+    await page.getByTestId('run').click();
+    const { state, lines, exitCode } = await waitForEnd(page);
+    assert.equal(state, 'done');
+    assert.deepEqual(lines, ['processed 20 jobs']);
+    assert.equal(exitCode, 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('Ctrl+Enter runs, with the field being edited committed first', async () => {
+    const page = await openPage(browser, server.url, '?p=select');
+    await page.keyboard.press('Control+Enter');
+    assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+
+    await page.getByTestId('param-latency_a_ms').fill('50');
+    await page.getByTestId('param-latency_a_ms').press('Control+Enter');
+    await page.waitForFunction(() => location.search.includes('latency_a_ms=50'));
+    const { lines } = await waitForEnd(page);
+    assert.deepEqual(lines, ['response from service A']);
+    await page.context().close();
+  });
+
+  test('each line shows its time beside it, not inside it', async () => {
+    const page = await openPage(browser, server.url, '?p=worker-pool&autorun=1');
+    await waitForEnd(page);
+    const row = page.locator('.row').first();
+    assert.equal(await row.getByTestId('output-line').textContent(), 'processed 20 jobs');
+    assert.equal(await row.getByTestId('output-line').getAttribute('data-t-ns'), '200000000');
+    assert.equal(await row.locator('.t').textContent(), '200ms');
+    await page.context().close();
+  });
+});
+
+describe('links', () => {
+  test('an unknown pattern shows the catalog, a notice, and a working default', async () => {
+    const page = await openPage(browser, server.url, '?p=nope');
+    const texts = await notices(page);
+    assert.equal(texts.length, 1);
+    assert.match(texts[0], /no pattern `nope`/);
+    assert.equal(await page.getByTestId('pattern-title').textContent(), 'Worker pool');
+    assert.ok((await page.locator('[data-testid^="pattern-"]').count()) >= 5);
+    // The address bar now holds the configuration on show.
+    assert.equal(new URL(page.url()).search, '');
+    await page.getByTestId('run').click();
+    assert.deepEqual((await waitForEnd(page)).lines, ['processed 20 jobs']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('malformed and out-of-range parameters are corrected with notices', async () => {
+    const page = await openPage(browser, server.url, '?p=worker-pool&workers=abc&jobs=99999999&autorun=1');
+    const texts = await notices(page);
+    assert.ok(texts.some((t) => t.startsWith('workers:') && t.includes('default 5')), texts.join('\n'));
+    assert.ok(texts.some((t) => t.startsWith('jobs:') && t.includes('clamped to 100000')), texts.join('\n'));
+    assert.equal(await page.getByTestId('param-workers').inputValue(), '5');
+    assert.equal(await page.getByTestId('param-jobs').inputValue(), '100000');
+    const q = query(page);
+    assert.equal(q.get('jobs'), '100000');
+    assert.equal(q.get('workers'), null);
+    assert.equal(q.get('autorun'), '1');
+    const { lines, exitCode } = await waitForEnd(page, 60_000);
+    assert.deepEqual(lines, ['processed 100000 jobs']);
+    assert.equal(exitCode, 0);
+    await page.context().close();
+  });
+
+  test('a hostile link cannot break the page', async () => {
+    const hostile =
+      '?p=%3Cscript%3Ealert(1)%3C%2Fscript%3E&seed=-5&procs=1e999&mode=real&v=99&embed=maybe' +
+      '&%ZZ=%&&==&workers=' + '9'.repeat(5000) + '&autorun=1';
+    const page = await openPage(browser, server.url, hostile);
+    const texts = await notices(page);
+    for (const key of ['p:', 'seed:', 'procs:', 'mode:', 'v:', 'embed:']) {
+      assert.ok(texts.some((t) => t.startsWith(key)), `a notice for ${key}\n${texts.join('\n')}`);
+    }
+    assert.equal(await page.locator('script:not([type])').count(), 0);
+    const { state, lines } = await waitForEnd(page);
+    assert.equal(state, 'done');
+    assert.deepEqual(lines, ['processed 20 jobs']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('settings survive in the link', async () => {
+    const page = await openPage(browser, server.url, '?p=select&seed=7&procs=2&latency_b_ms=300');
+    assert.deepEqual(await notices(page), []);
+    const q = query(page);
+    assert.equal(q.get('seed'), '7');
+    assert.equal(q.get('procs'), '2');
+    assert.equal(q.get('latency_b_ms'), '300');
+    assert.equal(await page.getByTestId('param-seed').inputValue(), '7');
+    await page.context().close();
+  });
+
+  test('copy link puts the current link on the clipboard', async () => {
+    const page = await openPage(browser, server.url, '?p=pipeline');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('param-prefix').fill('#');
+    await page.getByTestId('param-prefix').press('Tab');
+    await page.waitForFunction(() => location.search.includes('prefix='));
+    await page.getByTestId('copy-link').click();
+    await page.getByText('Copied').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, page.url());
+    assert.equal(new URL(copied).searchParams.get('prefix'), '#');
+    await page.context().close();
+  });
+});
+
+describe('layout', () => {
+  test('works on a phone-sized screen without sideways scrolling', async () => {
+    const page = await openPage(browser, server.url, '?p=nil-channel&autorun=1', {
+      viewport: { width: 375, height: 740 },
+    });
+    const { exitCode } = await waitForEnd(page);
+    assert.equal(exitCode, 2);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await page.getByTestId('pattern-select').click();
+    await page.getByTestId('run').click();
+    assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+    await page.context().close();
+  });
+
+  test('embed=1 shows the compact view without the catalog', async () => {
+    const page = await openPage(browser, server.url, '?p=select&embed=1&autorun=1');
+    assert.equal(await page.locator('.catalog').isVisible(), false);
+    assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+    assert.equal(query(page).get('embed'), '1');
+    await page.context().close();
+  });
+});
