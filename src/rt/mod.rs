@@ -36,7 +36,9 @@ pub mod trace;
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
 pub use cpu::{cpu_work, do_task};
-pub use goroutine::{go, go_as, go_named, gosched, num_goroutine, GoId, Label, Status, WaitReason};
+pub use goroutine::{
+    go, go_as, go_named, gosched, num_goroutine, Call, GoId, Label, Status, WaitReason,
+};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
