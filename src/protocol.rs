@@ -5,9 +5,18 @@
 //! runaway run cannot be trusted to read a stop message). The worker answers with batches of
 //! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
 //! says [`Response::Ready`] once it listens.
+//!
+//! # The trace
+//! Just before [`Response::Done`], the worker sends the run's trace once, as
+//! [`Response::Trace`]. Every other message is JSON text; the trace is not: it is posted as an
+//! `ArrayBuffer` holding [`TraceData::to_bytes`], transferred rather than copied, so a message
+//! whose data is an `ArrayBuffer` is the trace, read back with [`TraceData::from_bytes`]
+//! (about 30 ms each way for a million events; see `crate::chart::data`). A page that cannot
+//! read it still has the run's output and summary.
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::chart::TraceData;
 use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
 
 /// How a program runs (DESIGN.md, Two modes).
@@ -76,6 +85,9 @@ pub enum Response {
     Ready,
     /// Lines printed since the last batch.
     Output(Vec<OutputLine>),
+    /// The run's trace, sent once before `Done`, in its binary form (see the module doc).
+    #[serde(skip)]
+    Trace(Box<TraceData>),
     Done(RunSummary),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),

@@ -23,13 +23,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{Request, Response, RunRequest, RunSummary};
+use crate::protocol::{Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::OutputLine;
 
 /// What a run reports to the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunnerEvent {
     Output(Vec<OutputLine>),
+    /// The run's trace, and when its message arrived (`performance.now()`, ms), which times
+    /// how soon the page draws it.
+    Trace {
+        trace: Rc<TraceData>,
+        received_ms: f64,
+    },
     Done(RunSummary),
     Failed(String),
 }
@@ -161,7 +167,18 @@ impl Runner {
             .map_err(|e| format!("could not start a worker: {}", js_text(&e)))?;
         let weak = Rc::downgrade(&self.inner);
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let response = match event.data().as_string() {
+            let data = event.data();
+            if let Some(buffer) = data.dyn_ref::<js_sys::ArrayBuffer>() {
+                let received_ms = now_ms();
+                match read_trace(buffer) {
+                    Some(trace) => on_trace(&weak, id, trace, received_ms),
+                    None => {
+                        web_sys::console::warn_1(&"chanlab: the run's trace is unreadable".into())
+                    }
+                }
+                return;
+            }
+            let response = match data.as_string() {
                 Some(text) => serde_json::from_str::<Response>(&text).unwrap_or_else(|e| {
                     Response::Failed(format!("unreadable worker message: {e}"))
                 }),
@@ -228,10 +245,14 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         let event = match response {
             Response::Ready => unreachable!("handled above"),
             Response::Output(lines) => RunnerEvent::Output(lines),
+            Response::Trace(trace) => RunnerEvent::Trace {
+                trace: Rc::new(*trace),
+                received_ms: TRACE_RECEIVED_MS.with(|t| t.get()),
+            },
             Response::Done(summary) => RunnerEvent::Done(summary),
             Response::Failed(why) => RunnerEvent::Failed(why),
         };
-        if !matches!(event, RunnerEvent::Output(_)) {
+        if !is_progress(&event) {
             // The run is over: this worker is done with.
             if let Some(slot) = state.active.take() {
                 slot.retire(&mut state.retired);
@@ -239,13 +260,41 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         }
         (run, state.on_event.clone(), event)
     };
-    let finished = !matches!(event, RunnerEvent::Output(_));
+    let finished = !is_progress(&event);
     on_event(run, event);
     if finished {
         // Load the next run's worker now, while the user reads the output.
         let runner = Runner { inner };
         runner.ensure_spare();
     }
+}
+
+thread_local! {
+    /// When the last trace message arrived, before it was read (ms).
+    static TRACE_RECEIVED_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Handles a trace from slot `id` whose message arrived at `received_ms`.
+fn on_trace(inner: &Weak<RefCell<Inner>>, id: u64, trace: TraceData, received_ms: f64) {
+    TRACE_RECEIVED_MS.with(|t| t.set(received_ms));
+    on_response(inner, id, Response::Trace(Box::new(trace)));
+}
+
+/// True for the events of a run still going (the trace comes just before the end).
+fn is_progress(event: &RunnerEvent) -> bool {
+    matches!(event, RunnerEvent::Output(_) | RunnerEvent::Trace { .. })
+}
+
+/// The trace in `buffer` (see `crate::protocol`), or `None` when it is unreadable.
+fn read_trace(buffer: &js_sys::ArrayBuffer) -> Option<TraceData> {
+    let bytes = js_sys::Uint8Array::new(buffer).to_vec();
+    TraceData::from_bytes(&bytes).ok()
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn post(worker: &Worker, text: &str) {

@@ -5,6 +5,7 @@
 //! processors), since a message is trusted no more than a URL. The program then runs in slices
 //! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
 //! the last batch go to the page, so output streams while the run goes on. The run ends with
+//! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
 //! [`Response::Done`], or [`Response::Failed`] when it could not start or the worker crashed.
 //!
 //! The loop never yields to the worker's event loop: the page stops a run by terminating the
@@ -15,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::patterns;
-use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary};
+use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::link::MAX_PROCS;
 
@@ -57,6 +58,17 @@ fn post(response: &Response) {
     let _ = scope().post_message(&JsValue::from_str(&text));
 }
 
+/// Posts the trace in its binary form, transferring the buffer (see `crate::protocol`).
+fn post_trace(trace: &TraceData) {
+    let bytes = trace.to_bytes();
+    let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
+    array.copy_from(&bytes);
+    let buffer = array.buffer();
+    // Transfer fails only for a detached buffer, which this fresh one is not; the page then
+    // simply has no trace.
+    let _ = scope().post_message_with_transfer(&buffer, &js_sys::Array::of1(&buffer));
+}
+
 fn parse(data: JsValue) -> Result<Request, String> {
     let text = data
         .as_string()
@@ -89,6 +101,7 @@ fn run(req: RunRequest) {
     };
 
     let started = now_ms();
+    let procs = config.procs;
     let mut rt = Runtime::new(config);
     rt.start(pattern.program(&params, req.seed));
     let mut sent = 0usize;
@@ -111,6 +124,7 @@ fn run(req: RunRequest) {
                 if !rest.is_empty() {
                     post(&Response::Output(rest.to_vec()));
                 }
+                post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
                 post(&Response::Done(summary(&report, now_ms() - started)));
                 return;
             }

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::chart::Chart;
 use crate::patterns::{self, Notice};
 use crate::protocol::RunSummary;
 use crate::rt::OutputLine;
@@ -55,6 +56,9 @@ pub struct RunView {
     pub id: u32,
     pub status: RunStatus,
     pub console: Rc<Console>,
+    /// The views computed from the run's trace, once it arrived, and when its message
+    /// arrived (`performance.now()`, ms).
+    pub chart: Option<(Rc<Chart>, f64)>,
 }
 
 impl PartialEq for RunView {
@@ -63,6 +67,10 @@ impl PartialEq for RunView {
         self.id == other.id
             && self.status == other.status
             && Rc::ptr_eq(&self.console, &other.console)
+            && match (&self.chart, &other.chart) {
+                (Some(a), Some(b)) => Rc::ptr_eq(&a.0, &b.0),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -87,6 +95,7 @@ impl AppState {
                 id: 0,
                 status: RunStatus::Idle,
                 console: Rc::new(Console::new()),
+                chart: None,
             },
             form_rev: 0,
         }
@@ -130,6 +139,7 @@ impl Reducible for AppState {
                     id: self.run.id,
                     status: RunStatus::Idle,
                     console: Rc::new(Console::new()),
+                    chart: None,
                 };
                 next.form_rev += 1;
             }
@@ -158,6 +168,7 @@ impl Reducible for AppState {
                     id: self.run.id + 1,
                     status: RunStatus::Running,
                     console: Rc::new(Console::new()),
+                    chart: None,
                 };
             }
             Action::Stop => {
@@ -173,6 +184,10 @@ impl Reducible for AppState {
                 match event {
                     RunnerEvent::Output(lines) => {
                         next.run.console = append(&self.run.console, lines)
+                    }
+                    RunnerEvent::Trace { trace, received_ms } => {
+                        let trace = Rc::try_unwrap(trace).unwrap_or_else(|t| (*t).clone());
+                        next.run.chart = Some((Rc::new(Chart::build(trace)), received_ms));
                     }
                     RunnerEvent::Done(summary) => {
                         next.run.status = RunStatus::Done(Rc::new(summary))
