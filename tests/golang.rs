@@ -837,9 +837,8 @@ mod select5 {
         run(async {
             let c = make_chan::<i32>(1);
             let dummy = make_chan::<i32>(0);
-            let mut n = 1;
             let mut cases = 0;
-            for e in all_extras() {
+            for (e, n) in all_extras().zip(1..) {
                 c.send(n).await;
                 let (sel, i) = build(e, dummy, |s| s.recv(c));
                 let mut got = sel.wait().await;
@@ -849,7 +848,6 @@ mod select5 {
                 assert_eq!(got.index(), Some(i), "{e:?}");
                 let x = got.take(c).unwrap();
                 assert_eq!(x, n, "have {x} want {n}");
-                n += 1;
                 cases += 1;
             }
             assert_eq!(cases, 48);
@@ -861,14 +859,12 @@ mod select5 {
         run(async {
             let c = make_chan::<i32>(1);
             let dummy = make_chan::<i32>(0);
-            let mut n = 1;
-            for e in all_extras() {
+            for (e, n) in all_extras().zip(1..) {
                 let (sel, i) = build(e, dummy, |s| s.send(c, n));
                 let got = sel.wait().await;
                 assert_eq!(got.index(), Some(i), "nonblock {e:?}");
                 let x = c.recv().await.unwrap();
                 assert_eq!(x, n, "have {x} want {n}");
-                n += 1;
             }
         });
     }

@@ -413,7 +413,7 @@ fn check(p: &Program, seed: u64) -> Ending {
                 let c = index[&e.obj];
                 // A parked goroutine a transfer wakes is the first parked in that direction
                 // on that channel (Go's FIFO wait queues).
-                if let Some((w, order)) = woken.filter(|&(w, _)| w == gi) {
+                if let Some((_, order)) = woken.filter(|&(w, _)| w == gi) {
                     woken = None;
                     if matches!(k, Kind::ChanSend | Kind::ChanRecv) {
                         let send = k == Kind::ChanSend;
