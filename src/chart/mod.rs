@@ -17,7 +17,7 @@
 //! - [`frame`]: one drawn view and what is under the pointer.
 //! - [`chans`], [`procs`], [`metrics`]: the channels, processor and metrics views.
 //! - [`playback`]: replaying a run at a chosen speed.
-//! - [`chrome`]: the Chrome Trace Event JSON export.
+//! - [`chrome`]: the Chrome Trace Event JSON export; [`svg`]: the views as SVG markup.
 
 pub mod aggregate;
 pub mod chans;
@@ -31,6 +31,7 @@ pub mod procs;
 pub mod scale;
 pub mod spans;
 pub mod state;
+pub mod svg;
 
 pub use data::TraceData;
 pub use frame::{frame, hover, Chart, Frame, FrameSpec, Hover};
