@@ -72,20 +72,32 @@ impl<T: 'static> ChanState<T> {
         }
     }
 
+    /// Records goroutine `g`'s `kind` of operation on this channel (not a send or receive:
+    /// those are [`ChanState::sent`] and [`ChanState::received`]).
     fn event(&mut self, s: &mut Sched, kind: Kind, g: u32) {
-        let arg = match kind {
-            Kind::ChanSend => {
-                self.sent = self.sent.wrapping_add(1);
-                s.metrics.chan_sends += 1;
-                self.sent.wrapping_sub(1)
-            }
-            Kind::ChanRecv => {
-                self.received = self.received.wrapping_add(1);
-                s.metrics.chan_recvs += 1;
-                self.received.wrapping_sub(1)
-            }
-            _ => 0,
-        };
+        self.push(s, kind, g, 0);
+    }
+
+    /// Records that goroutine `g` sent the next value.
+    #[inline]
+    fn sent(&mut self, s: &mut Sched, g: u32) {
+        let n = self.sent;
+        self.sent = n.wrapping_add(1);
+        s.metrics.chan_sends += 1;
+        self.push(s, Kind::ChanSend, g, n);
+    }
+
+    /// Records that goroutine `g` received the next value.
+    #[inline]
+    fn received(&mut self, s: &mut Sched, g: u32) {
+        let n = self.received;
+        self.received = n.wrapping_add(1);
+        s.metrics.chan_recvs += 1;
+        self.push(s, Kind::ChanRecv, g, n);
+    }
+
+    #[inline]
+    fn push(&self, s: &mut Sched, kind: Kind, g: u32, arg: u32) {
         s.trace.push(Event {
             t: s.now,
             g,
@@ -105,15 +117,15 @@ impl<T: 'static> ChanState<T> {
         while let Some(key) = self.recvq.pop_front() {
             if s.ready(key, Wake::default()) {
                 let receiver = s.gs[key.slot as usize].id;
-                self.event(s, Kind::ChanSend, me);
-                self.event(s, Kind::ChanRecv, receiver);
+                self.sent(s, me);
+                self.received(s, receiver);
                 self.handoff.push((key.seq, v));
                 return Ok(());
             }
         }
         if self.buf.len() < self.cap {
             self.buf.push_back(v);
-            self.event(s, Kind::ChanSend, me);
+            self.sent(s, me);
             return Ok(());
         }
         Err(SendFail::Full(v))
@@ -124,13 +136,13 @@ impl<T: 'static> ChanState<T> {
     pub fn try_recv(&mut self, s: &mut Sched) -> Option<Option<T>> {
         let me = s.current_id();
         if let Some(v) = self.buf.pop_front() {
-            self.event(s, Kind::ChanRecv, me);
+            self.received(s, me);
             // Room now: the first parked sender's value moves into the buffer.
             while let Some((key, w)) = self.sendq.pop_front() {
                 if s.ready(key, Wake::default()) {
                     let sender = s.gs[key.slot as usize].id;
                     self.buf.push_back(w);
-                    self.event(s, Kind::ChanSend, sender);
+                    self.sent(s, sender);
                     break;
                 }
             }
@@ -139,8 +151,8 @@ impl<T: 'static> ChanState<T> {
         while let Some((key, w)) = self.sendq.pop_front() {
             if s.ready(key, Wake::default()) {
                 let sender = s.gs[key.slot as usize].id;
-                self.event(s, Kind::ChanSend, sender);
-                self.event(s, Kind::ChanRecv, me);
+                self.sent(s, sender);
+                self.received(s, me);
                 return Some(Some(w));
             }
         }
@@ -186,7 +198,6 @@ impl<T: 'static> ChanState<T> {
 
 /// What select needs of a channel without knowing its element type.
 pub(crate) trait ChanObj: Any {
-    fn as_any_mut(&mut self) -> &mut dyn Any;
     fn len(&self) -> usize;
     fn cap(&self) -> usize;
     fn try_send_any(
@@ -209,9 +220,6 @@ fn downcast<T: 'static>(v: Box<dyn Any>) -> T {
 }
 
 impl<T: 'static> ChanObj for ChanState<T> {
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
     fn len(&self) -> usize {
         self.buf.len()
     }
@@ -282,6 +290,7 @@ impl ChanTable {
     }
 
     /// The channel `id`. Precondition: `id` is a channel of this run, not nil.
+    #[inline]
     pub fn get_dyn(&mut self, id: u32) -> &mut dyn ChanObj {
         self.chans[id as usize]
             .as_deref_mut()
@@ -290,10 +299,10 @@ impl ChanTable {
 
     /// The channel `id` with its element type. Precondition: as for `get_dyn`, and `T` is the
     /// type it was made with (handles are typed, so this holds).
+    #[inline]
     pub fn get<T: 'static>(&mut self, id: u32) -> &mut ChanState<T> {
-        self.get_dyn(id)
-            .as_any_mut()
-            .downcast_mut::<ChanState<T>>()
+        let any: &mut dyn Any = self.get_dyn(id);
+        any.downcast_mut::<ChanState<T>>()
             .expect("a channel handle has its channel's element type")
     }
 }

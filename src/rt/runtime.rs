@@ -75,6 +75,8 @@ pub(crate) struct Sched {
     pub now: u64,
     /// The goroutine being polled, or `NO_SLOT`.
     pub current: Slot,
+    /// Its Go id, or 0.
+    current_id: GoId,
     /// Goroutine records, indexed by slot; slots of finished goroutines are reused.
     pub gs: Vec<G>,
     free: Vec<Slot>,
@@ -100,6 +102,7 @@ impl Sched {
         Sched {
             now: 0,
             current: NO_SLOT,
+            current_id: 0,
             gs: Vec::new(),
             free: Vec::new(),
             runq: VecDeque::new(),
@@ -116,8 +119,24 @@ impl Sched {
     }
 
     /// The Go id of the running goroutine (0 when none).
+    #[inline]
     pub fn current_id(&self) -> GoId {
-        self.gs.get(self.current as usize).map_or(0, |g| g.id)
+        self.current_id
+    }
+
+    /// Makes the goroutine in `slot`, just taken from the run queue, the running one.
+    fn switch_to(&mut self, slot: Slot) {
+        let g = &mut self.gs[slot as usize];
+        g.status = Status::Running;
+        self.current = slot;
+        self.current_id = g.id;
+        self.metrics.context_switches += 1;
+    }
+
+    /// No goroutine runs (between polls, and while timers fire).
+    fn switch_away(&mut self) {
+        self.current = NO_SLOT;
+        self.current_id = 0;
     }
 
     /// Creates a runnable goroutine and returns its slot and id.
@@ -127,8 +146,6 @@ impl Sched {
         let parent = self.current_id();
         let g = G {
             id,
-            label,
-            parent,
             status: Status::Runnable,
             park: 0,
             wake: Wake::default(),
@@ -157,9 +174,15 @@ impl Sched {
         let g = &mut self.gs[slot as usize];
         g.status = status;
         let id = g.id;
+        self.trace_state(id, status, obj);
+    }
+
+    /// Records that goroutine `g` entered `status` (blocked on `obj`).
+    #[inline]
+    fn trace_state(&mut self, g: GoId, status: Status, obj: u32) {
         self.trace.push(Event {
             t: self.now,
-            g: id,
+            g,
             obj,
             arg: status.code(),
             kind: Kind::GoState,
@@ -172,11 +195,12 @@ impl Sched {
     pub fn park(&mut self, reason: WaitReason, obj: u32) -> u64 {
         let seq = self.next_seq;
         self.next_seq += 1;
-        let slot = self.current;
-        self.set_status(slot, Status::Blocked(reason), obj);
-        let g = &mut self.gs[slot as usize];
+        let status = Status::Blocked(reason);
+        let g = &mut self.gs[self.current as usize];
+        g.status = status;
         g.park = seq;
         g.blocked_on = obj;
+        self.trace_state(self.current_id, status, obj);
         seq
     }
 
@@ -203,7 +227,9 @@ impl Sched {
             case: key.case,
             ..wake
         };
-        self.set_status(key.slot, Status::Runnable, 0);
+        g.status = Status::Runnable;
+        let id = g.id;
+        self.trace_state(id, Status::Runnable, 0);
         self.runq.push_back(key.slot);
         true
     }
@@ -216,7 +242,8 @@ impl Sched {
     /// Puts the running goroutine at the back of the run queue.
     pub fn yield_now(&mut self) {
         let slot = self.current;
-        self.set_status(slot, Status::Runnable, 0);
+        self.gs[slot as usize].status = Status::Runnable;
+        self.trace_state(self.current_id, Status::Runnable, 0);
         self.runq.push_back(slot);
     }
 
@@ -274,14 +301,16 @@ impl Sched {
     }
 
     fn info(&self, g: &G) -> GoroutineInfo {
+        let label = self.trace.label(g.id);
+        let parent = self.trace.goroutines[g.id as usize].parent;
         GoroutineInfo {
             id: g.id,
-            name: g.label.display(),
-            func: g.label.go_func(),
-            created_by: if g.parent == 0 {
+            name: label.display(),
+            func: label.go_func(),
+            created_by: if parent == 0 {
                 String::new()
             } else {
-                self.trace.label(g.parent).go_func()
+                self.trace.label(parent).go_func()
             },
             status: g.status,
         }
@@ -513,60 +542,47 @@ impl Runtime {
         let _enter = Enter::new(&shared);
         let mut cx = TaskContext::from_waker(Waker::noop());
         for _ in 0..max_steps {
-            let next = {
-                let mut core = shared.core.borrow_mut();
-                if core.sched.ending.is_some() {
-                    drop(core);
+            let slot = {
+                let mut guard = shared.core.borrow_mut();
+                if guard.sched.ending.is_some() {
+                    drop(guard);
                     return Progress::Done(Box::new(self.finish()));
                 }
+                let core = &mut *guard;
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
                 // fires now, even while goroutines are runnable.
-                if core
-                    .timers
-                    .next_deadline()
-                    .is_some_and(|t| t <= core.sched.now)
-                {
-                    super::time::fire_due(&mut core);
+                if core.timers.may_be_due(core.sched.now) {
+                    super::time::fire_due(core);
                 }
-                match core.sched.runq.pop_front() {
-                    Some(slot) => {
-                        core.sched.current = slot;
-                        core.sched.gs[slot as usize].status = Status::Running;
-                        core.sched.metrics.context_switches += 1;
-                        Some(slot)
-                    }
-                    None => {
-                        core.idle();
-                        None
-                    }
-                }
+                let Some(slot) = core.sched.runq.pop_front() else {
+                    core.idle();
+                    continue;
+                };
+                core.sched.switch_to(slot);
+                slot
             };
-            let Some(slot) = next else { continue };
             let mut task = shared.tasks.borrow_mut()[slot as usize]
                 .take()
                 .expect("a runnable goroutine has its future");
             let polled = catch_unwind(AssertUnwindSafe(|| task.as_mut().poll(&mut cx)));
             let mut core = shared.core.borrow_mut();
             let sched = &mut core.sched;
-            match polled {
-                Ok(Poll::Ready(())) => {
-                    let main = sched.gs[slot as usize].id == 1;
-                    sched.exit_goroutine(slot);
-                    if main && sched.ending.is_none() {
-                        sched.ending = Some(Outcome::Exit);
-                    }
-                    sched.current = NO_SLOT;
-                    drop(core);
-                    drop(task);
-                    continue;
-                }
+            let finished = match polled {
                 Ok(Poll::Pending) => {
                     if sched.gs[slot as usize].status == Status::Running && sched.ending.is_none() {
                         sched.fatal(format!(
                             "goroutine {} awaited a future that is not a chanlab runtime operation",
-                            sched.gs[slot as usize].id
+                            sched.current_id
                         ));
                     }
+                    false
+                }
+                Ok(Poll::Ready(())) => {
+                    if sched.current_id == 1 && sched.ending.is_none() {
+                        sched.ending = Some(Outcome::Exit);
+                    }
+                    sched.exit_goroutine(slot);
+                    true
                 }
                 Err(payload) => {
                     let message = payload
@@ -575,11 +591,17 @@ impl Runtime {
                         .or_else(|| payload.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "a Rust panic".to_string());
                     sched.go_panic(message);
+                    false
                 }
-            }
-            sched.current = NO_SLOT;
+            };
+            sched.switch_away();
             drop(core);
-            shared.tasks.borrow_mut()[slot as usize] = Some(task);
+            if finished {
+                // Dropped outside the borrow: its locals' drops may use the runtime.
+                drop(task);
+            } else {
+                shared.tasks.borrow_mut()[slot as usize] = Some(task);
+            }
         }
         Progress::Running
     }
@@ -630,7 +652,8 @@ impl Runtime {
 
 /// The future of [`super::goroutine::gosched`]: pending once, after queueing itself.
 #[derive(Default)]
-pub(crate) struct Yield {
+#[must_use = "gosched does nothing unless awaited"]
+pub struct Yield {
     yielded: bool,
 }
 

@@ -156,6 +156,15 @@ impl Timers {
         was
     }
 
+    /// Whether a timer may be due at `now`: the cheap check the run loop makes every step.
+    /// A stale entry at the top of the heap can make it true when none is.
+    #[inline]
+    pub fn may_be_due(&self, now: u64) -> bool {
+        self.heap
+            .peek()
+            .is_some_and(|Reverse((when, _, _))| *when <= now)
+    }
+
     /// The earliest deadline of an active timer.
     pub fn next_deadline(&mut self) -> Option<u64> {
         while let Some(Reverse((when, seq, slot))) = self.heap.peek().copied() {
