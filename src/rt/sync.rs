@@ -120,45 +120,104 @@ impl WaitGroup {
 
     /// `wg.Add(n)`: panics with `sync: negative WaitGroup counter` below zero; at zero, wakes
     /// every waiter.
-    pub async fn add(self, n: i64) {
-        let negative = with_core(|c| {
-            let wg = &mut c.sync.wgs[self.0 as usize];
-            wg.counter += n;
-            if wg.counter < 0 {
-                return true;
-            }
-            if wg.counter == 0 {
-                for key in std::mem::take(&mut wg.waiters) {
-                    c.sched.ready(key, Wake::default());
-                }
-            }
-            false
-        });
-        if negative {
-            fail(true, "sync: negative WaitGroup counter").await;
+    #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
+    pub fn add(self, n: i64) -> WgAdd {
+        WgAdd {
+            wg: self.0,
+            n,
+            failed: false,
         }
     }
 
     /// `wg.Done()`.
-    pub async fn done(self) {
-        self.add(-1).await
+    pub fn done(self) -> WgAdd {
+        self.add(-1)
     }
 
     /// `wg.Wait()`: blocks until the counter is zero.
-    pub async fn wait(self) {
-        if with_core(|c| c.sync.wgs[self.0 as usize].counter == 0) {
-            return;
+    pub fn wait(self) -> WgWait {
+        WgWait {
+            wg: self.0,
+            parked: false,
         }
-        let id = self.0;
-        park(WaitReason::WaitGroup, id, move |c, key| {
-            c.sync.wgs[id as usize].waiters.push(key)
-        })
-        .await;
     }
 
     /// The counter (for tests and the page; Go does not expose it).
     pub fn counter(self) -> i64 {
         with_core(|c| c.sync.wgs[self.0 as usize].counter)
+    }
+}
+
+/// The future of [`WaitGroup::add`] and [`WaitGroup::done`]: ready at once, or never (the
+/// run ends with Go's panic).
+#[must_use = "wg.add does nothing unless awaited"]
+pub struct WgAdd {
+    wg: u32,
+    n: i64,
+    /// The counter went negative: the run is ending.
+    failed: bool,
+}
+
+impl Future for WgAdd {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.failed {
+            return Poll::Pending;
+        }
+        let (id, n) = (self.wg as usize, self.n);
+        let negative = with_core(|c| {
+            let Core { sync, sched, .. } = c;
+            let wg = &mut sync.wgs[id];
+            wg.counter += n;
+            if wg.counter < 0 {
+                sched.go_panic("sync: negative WaitGroup counter");
+                return true;
+            }
+            if wg.counter == 0 {
+                // Drained, not taken: the list keeps its buffer for the next wait.
+                for key in wg.waiters.drain(..) {
+                    sched.ready(key, Wake::default());
+                }
+            }
+            false
+        });
+        if negative {
+            self.failed = true;
+            return Poll::Pending;
+        }
+        Poll::Ready(())
+    }
+}
+
+/// The future of [`WaitGroup::wait`].
+#[must_use = "wg.wait does nothing unless awaited"]
+pub struct WgWait {
+    wg: u32,
+    parked: bool,
+}
+
+impl Future for WgWait {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.parked {
+            // Woken by the add that brought the counter to zero.
+            return Poll::Ready(());
+        }
+        let id = self.wg;
+        let parked = with_core(|c| {
+            if c.sync.wgs[id as usize].counter == 0 {
+                return false;
+            }
+            let seq = c.sched.park(WaitReason::WaitGroup, id);
+            let key = c.sched.key(seq, 0);
+            c.sync.wgs[id as usize].waiters.push(key);
+            true
+        });
+        if !parked {
+            return Poll::Ready(());
+        }
+        self.parked = true;
+        Poll::Pending
     }
 }
 

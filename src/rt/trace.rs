@@ -107,7 +107,7 @@ pub struct Trace {
 impl Trace {
     pub fn new(cap: usize) -> Self {
         Trace {
-            events: Vec::new(),
+            events: if cap > 0 { take_spare() } else { Vec::new() },
             goroutines: vec![GInfo {
                 label: 0,
                 index: u32::MAX,
@@ -277,6 +277,52 @@ impl Trace {
         j.out.push_str("]}");
         j.out
     }
+}
+
+impl Drop for Trace {
+    fn drop(&mut self) {
+        give_spare(std::mem::take(&mut self.events));
+    }
+}
+
+thread_local! {
+    /// The largest event buffer a dropped trace left on this thread, for the next run's
+    /// trace: its pages are already mapped and it needs no growing, so a run's events cost a
+    /// store each instead of the kernel's first touch of fresh memory (most of tracing's
+    /// cost natively). A page's worker runs pattern after pattern; a benchmark run after run.
+    static SPARE: std::cell::Cell<Vec<Event>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The spare event buffer, emptied (or a new one).
+fn take_spare() -> Vec<Event> {
+    let mut events = SPARE.try_with(|s| s.take()).unwrap_or_default();
+    events.clear();
+    events
+}
+
+/// Keeps `events`'s buffer as the spare if it is larger than the one kept.
+fn give_spare(events: Vec<Event>) {
+    let _ = SPARE.try_with(|s| {
+        let kept = s.take();
+        s.set(if events.capacity() > kept.capacity() {
+            events
+        } else {
+            kept
+        });
+    });
+}
+
+/// Bytes held by this thread's spare event buffer (for memory measurements: the next run's
+/// trace takes it).
+pub fn spare_bytes() -> usize {
+    SPARE
+        .try_with(|s| {
+            let v = s.take();
+            let bytes = v.capacity() * std::mem::size_of::<Event>();
+            s.set(v);
+            bytes
+        })
+        .unwrap_or(0)
 }
 
 fn us(ns: u64) -> f64 {
