@@ -279,3 +279,22 @@ pub fn run_all(host: Host, sizes: Sizes, filter: &str) -> Vec<Figure> {
         .map(|(_, run)| run())
         .collect()
 }
+
+/// Figures as JSON, for the harnesses to hand to scripts:
+/// `[{"key":…,"what":…,"value":…,"untraced":…,"unit":…,"target":…}, …]`.
+pub fn to_json(figures: &[Figure]) -> String {
+    let items: Vec<serde_json::Value> = figures
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "key": f.key,
+                "what": f.what,
+                "value": f.value,
+                "untraced": f.untraced,
+                "unit": f.unit,
+                "target": f.target,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
+}

@@ -68,7 +68,7 @@ fn main() {
     };
     let figures = bodies::run_all(host, if quick { Sizes::QUICK } else { Sizes::FULL }, filter);
     if json {
-        print_json(&figures);
+        println!("{}", bodies::to_json(&figures));
     } else {
         print_table(&figures);
     }
@@ -123,12 +123,4 @@ fn fmt(v: f64) -> String {
     } else {
         format!("{v:.1}")
     }
-}
-
-fn print_json(figures: &[Figure]) {
-    let items: Vec<String> = figures
-        .iter()
-        .map(|f| format!("\"{}\":{:.3}", f.key, f.value))
-        .collect();
-    println!("{{{}}}", items.join(","));
 }
