@@ -24,7 +24,8 @@ pub struct Chart {
     pub trace: TraceData,
     pub timeline: Timeline,
     pub groups: Vec<Group>,
-    pub chans: Vec<ChanStats>,
+    /// Computed when first asked for (see [`Chart::chans`]): most views never need it.
+    chans: std::cell::OnceCell<Vec<ChanStats>>,
     pub procs: Vec<ProcStats>,
 }
 
@@ -32,15 +33,20 @@ impl Chart {
     pub fn build(trace: TraceData) -> Self {
         let timeline = Timeline::build(&trace);
         let groups = groups(&trace);
-        let chans = channel_stats(&trace, &timeline);
         let procs = proc_stats(&timeline);
         Chart {
             trace,
             timeline,
             groups,
-            chans,
+            chans: std::cell::OnceCell::new(),
             procs,
         }
+    }
+
+    /// Every channel's history and totals, computed on first use.
+    pub fn chans(&self) -> &[ChanStats] {
+        self.chans
+            .get_or_init(|| channel_stats(&self.trace, &self.timeline))
     }
 
     /// The run's length as the timeline shows it.
@@ -245,30 +251,38 @@ pub fn hover(
     slop_px: f64,
 ) -> Option<Hover> {
     let i = layout.row_at(y)?;
-    let row = layout.rows[i];
     let t = scale.t(x).max(0.0) as u64;
-    let name = chart.row_name(layout, row.kind);
-    match row.kind {
+    if let RowKind::Lane(g) = layout.rows[i].kind {
+        let lane = &chart.timeline.lanes[g as usize];
+        let slop = (slop_px / scale.k()) as u64;
+        // An instant is drawn over the span around it, so it wins the hover.
+        if let Some(&m) = lane.marks_in(t.saturating_sub(slop), t + slop).first() {
+            let name = chart.row_name(layout, layout.rows[i].kind);
+            return Some(Hover {
+                row: i,
+                name: name.clone(),
+                state: Some(State::Running),
+                start_ns: m,
+                duration_ns: 0,
+                lines: vec![
+                    format!("{name} ran at {}", format_ns(m as f64)),
+                    "for no virtual time (sim mode)".to_string(),
+                ],
+            });
+        }
+    }
+    describe(chart, layout, i, t)
+}
+
+/// What row `row` shows at instant `t`: its span, or its group members' states. Instants are
+/// left out (the keyboard moves from span to span).
+pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Hover> {
+    let kind = layout.rows.get(row)?.kind;
+    let name = chart.row_name(layout, kind);
+    match kind {
         RowKind::Lane(g) => {
-            let lane = &chart.timeline.lanes[g as usize];
-            let slop = (slop_px / scale.k()) as u64;
-            let near = lane.marks_in(t.saturating_sub(slop), t + slop);
-            // An instant is drawn over the span around it, so it wins the hover.
-            if let Some(&m) = near.first() {
-                return Some(Hover {
-                    row: i,
-                    name: name.clone(),
-                    state: Some(State::Running),
-                    start_ns: m,
-                    duration_ns: 0,
-                    lines: vec![
-                        format!("{name} ran at {}", format_ns(m as f64)),
-                        "for no virtual time (sim mode)".to_string(),
-                    ],
-                });
-            }
-            let span = lane.span_at(t)?;
-            Some(span_hover(chart, i, name, g, span))
+            let span = chart.timeline.lanes[g as usize].span_at(t)?;
+            Some(span_hover(chart, row, name, g, span))
         }
         RowKind::Group { group, expanded } => {
             let members = &layout.groups[group].members;
@@ -293,7 +307,7 @@ pub fn hover(
                 .filter(|s| counts[*s as usize] > 0)
                 .max_by_key(|s| counts[*s as usize]);
             Some(Hover {
-                row: i,
+                row,
                 name,
                 state,
                 start_ns: t,
@@ -353,6 +367,35 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
         start_ns: span.start,
         duration_ns: span.duration(),
         lines,
+    }
+}
+
+/// For keyboard focus: the span of lane row `row` after (`forward`) or before the one at `t`,
+/// or the first (last) one when `t` is in none. `None` for group rows and past the ends.
+pub fn step_span(
+    chart: &Chart,
+    layout: &Layout,
+    row: usize,
+    t: u64,
+    forward: bool,
+) -> Option<Span> {
+    let RowKind::Lane(g) = layout.rows.get(row)?.kind else {
+        return None;
+    };
+    let spans = &chart.timeline.lanes[g as usize].spans;
+    if forward {
+        // The first span starting after `t`.
+        let i = spans.partition_point(|s| s.start <= t);
+        spans.get(i).copied()
+    } else {
+        // The last span ending at or before the start of the one at `t`.
+        let at = spans.partition_point(|s| s.end <= t);
+        let start = spans
+            .get(at)
+            .filter(|s| s.start <= t)
+            .map_or(t, |s| s.start);
+        let i = spans.partition_point(|s| s.end <= start);
+        i.checked_sub(1).and_then(|i| spans.get(i)).copied()
     }
 }
 
@@ -430,5 +473,23 @@ mod tests {
         let m = hover(&chart, &layout, &scale, 1.0, 5.0, 2.0).unwrap();
         assert_eq!(m.duration_ns, 0);
         assert!(hover(&chart, &layout, &scale, 50.0, 1e6, 2.0).is_none());
+    }
+
+    #[test]
+    fn focus_steps_through_a_lanes_spans() {
+        let mut t = sample();
+        // main: sleep 0..10, then (from the end of the run) done until 30.
+        t.end_ns = 30;
+        let chart = Chart::build(t);
+        let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
+        let first = step_span(&chart, &layout, 0, 0, true).unwrap();
+        assert_eq!((first.start, first.state), (10, State::Done));
+        let back = step_span(&chart, &layout, 0, 15, false).unwrap();
+        assert_eq!((back.start, back.end), (0, 10));
+        assert!(step_span(&chart, &layout, 0, 5, false).is_none());
+        assert!(step_span(&chart, &layout, 0, 20, true).is_none());
+        // Where an instant and a span meet, the keyboard describes the span.
+        let d = describe(&chart, &layout, 0, 10).unwrap();
+        assert_eq!(d.state, Some(State::Done));
     }
 }

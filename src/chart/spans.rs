@@ -121,12 +121,48 @@ impl Timeline {
     /// Builds the lanes, arrows and processor lanes of `trace`.
     pub fn build(trace: &TraceData) -> Self {
         let n = trace.goroutines.len().max(1);
-        let mut lanes: Vec<Lane> = vec![Lane::default(); n];
+        let n_chans = trace.chans.len().max(1);
+        // First pass: sizes, so that nothing grows (and moves) while the lanes fill.
+        let mut changes = vec![0u32; n];
+        let mut chan_sends = vec![0u32; n_chans + 1];
+        let mut recvs = 0usize;
+        for e in &trace.events {
+            match e.kind {
+                Kind::GoCreate | Kind::GoState => {
+                    if let Some(c) = changes.get_mut(e.g as usize) {
+                        *c += 1;
+                    }
+                }
+                Kind::ChanSend => {
+                    if let Some(c) = chan_sends.get_mut(e.obj as usize + 1) {
+                        *c += 1;
+                    }
+                }
+                Kind::ChanRecv => recvs += 1,
+                _ => {}
+            }
+        }
+        let mut lanes: Vec<Lane> = changes
+            .iter()
+            .map(|&c| Lane {
+                // A change closes at most one span (two for CPU work, rare), and makes at most
+                // one instant.
+                spans: Vec::with_capacity(c as usize + 1),
+                marks: Vec::with_capacity((c as usize).div_ceil(2)),
+                done_at: None,
+            })
+            .collect();
         let mut open: Vec<Option<Open>> = vec![None; n];
         // The start of the last ProcSpan of each goroutine, until its park claims it.
         let mut proc_start: Vec<Option<u64>> = vec![None; n];
-        let mut sends: Vec<Vec<(u64, GoId)>> = vec![Vec::new(); trace.chans.len().max(1)];
-        let mut arrows = Vec::new();
+        // Sends, flat: channel c's k-th send is at `send_at[send_off[c] + k]`.
+        let mut send_off = chan_sends;
+        for c in 1..send_off.len() {
+            send_off[c] += send_off[c - 1];
+        }
+        let mut send_len = vec![0u32; n_chans];
+        let mut send_at: Vec<(u64, GoId)> = vec![(0, 0); send_off[n_chans] as usize];
+        let mut arrows = Vec::with_capacity(recvs);
         let mut unmatched = 0u64;
         let mut procs: Vec<Vec<ProcSpan>> = vec![Vec::new(); trace.procs.max(1) as usize];
         let mut end_ns = trace.end_ns;
@@ -169,19 +205,19 @@ impl Timeline {
                     });
                 }
                 Kind::ChanSend => {
-                    if let Some(v) = sends.get_mut(e.obj as usize) {
-                        // Sequence numbers count up from 0 per channel, so the index is the
-                        // number; a gap means the trace lost events.
-                        if v.len() == e.arg as usize {
-                            v.push((e.t, e.g));
-                        }
+                    let c = e.obj as usize;
+                    // Sequence numbers count up from 0 per channel, so the k-th send is value
+                    // k; a gap means the trace lost events.
+                    if c < n_chans && send_len[c] == e.arg {
+                        send_at[(send_off[c] + e.arg) as usize] = (e.t, e.g);
+                        send_len[c] += 1;
                     }
                 }
-                Kind::ChanRecv => match sends
-                    .get(e.obj as usize)
-                    .and_then(|v| v.get(e.arg as usize))
+                Kind::ChanRecv => match Some(e.obj as usize)
+                    .filter(|&c| c < n_chans && e.arg < send_len[c])
+                    .map(|c| send_at[(send_off[c] + e.arg) as usize])
                 {
-                    Some(&(send_t, send_g)) => arrows.push(Arrow {
+                    Some((send_t, send_g)) => arrows.push(Arrow {
                         chan: e.obj,
                         seq: e.arg,
                         send_t,
@@ -291,12 +327,14 @@ fn close(lane: &mut Lane, prev: Open, until: u64) {
     push(lane, prev.since, until, prev.state, prev.obj);
 }
 
-/// Appends a span, merging it into the previous one when it continues it.
+/// Appends a span, merging it into the previous one when it continues it (and the goroutine
+/// did not run in between: two sleeps are two spans).
 fn push(lane: &mut Lane, start: u64, end: u64, state: State, obj: u32) {
     if start >= end {
         return;
     }
-    if let Some(last) = lane.spans.last_mut() {
+    let ran_between = lane.marks.last() == Some(&start);
+    if let Some(last) = lane.spans.last_mut().filter(|_| !ran_between) {
         if last.end == start && last.state == state && last.obj == obj {
             last.end = end;
             return;

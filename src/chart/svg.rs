@@ -23,6 +23,9 @@ pub const AXIS_HEIGHT: f64 = 24.0;
 /// Height of a processor's or channel's row.
 pub const ROW_HEIGHT: f64 = 28.0;
 
+/// Height of the ticks marking instants at which a goroutine ran.
+pub const MARK_HEIGHT: f64 = 7.0;
+
 /// Marks drawn over the lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Overlay {
@@ -95,14 +98,15 @@ fn lanes_body(s: &mut String, frame: &Frame, overlay: &Overlay, height: f64) {
                 b.state.color()
             );
         }
+        // Instants are ticks along the top of the lane, so that a lane busy with them still
+        // shows the states between.
         for &(a, b) in &row.marks {
             let _ = write!(
                 s,
-                r#"<rect class="mark" x="{:.0}" y="{:.1}" width="{}" height="{:.1}" fill="{}"/>"#,
+                r#"<rect class="mark" x="{:.0}" y="{:.1}" width="{}" height="{MARK_HEIGHT}" fill="{}"/>"#,
                 x0 + a as f64,
                 y + 1.0,
                 b - a,
-                h - 2.0,
                 State::Running.color()
             );
         }

@@ -287,8 +287,14 @@ fn is_progress(event: &RunnerEvent) -> bool {
 
 /// The trace in `buffer` (see `crate::protocol`), or `None` when it is unreadable.
 fn read_trace(buffer: &js_sys::ArrayBuffer) -> Option<TraceData> {
+    let t0 = now_ms();
     let bytes = js_sys::Uint8Array::new(buffer).to_vec();
-    TraceData::from_bytes(&bytes).ok()
+    let trace = TraceData::from_bytes(&bytes).ok();
+    // For the benchmark (scripts/bench-timeline.mjs), which reads the console.
+    web_sys::console::debug_1(
+        &format!("chanlab: trace of {} bytes read in {:.1} ms", bytes.len(), now_ms() - t0).into(),
+    );
+    trace
 }
 
 fn now_ms() -> f64 {

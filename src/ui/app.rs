@@ -18,6 +18,7 @@ use super::run_controls::RunControls;
 use super::source_view::SourceView;
 use super::state::{Action, AppState, RunStatus};
 use super::topbar::TopBar;
+use super::trace_views::TraceViews;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -133,6 +134,27 @@ pub fn app() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::DismissNotices))
     };
 
+    // An output line picked to mark on the timeline, and the replay's reveal of the output;
+    // both belong to one run.
+    let marker = use_state(|| None::<u64>);
+    let reveal = use_state(|| None::<u64>);
+    {
+        let marker = marker.clone();
+        let reveal = reveal.clone();
+        use_effect_with(state.run.id, move |_| {
+            marker.set(None);
+            reveal.set(None);
+        });
+    }
+    let on_pick = {
+        let marker = marker.clone();
+        Callback::from(move |t: u64| marker.set(Some(t)))
+    };
+    let on_reveal = {
+        let reveal = reveal.clone();
+        Callback::from(move |t: Option<u64>| reveal.set(t))
+    };
+
     let link = &state.link;
     let pattern = link.pattern;
     let source: Rc<str> = link.go_source().into();
@@ -152,10 +174,11 @@ pub fn app() -> Html {
                         <ParamForm params={link.params.clone()} seed={link.seed} procs={link.procs}
                                    rev={state.form_rev} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} />
-                        <ConsoleView run={state.run.clone()} />
+                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
                     </div>
                     <SourceView {source} />
                 </div>
+                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
             </main>
         </div>
     }

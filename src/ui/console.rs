@@ -15,6 +15,12 @@ use super::state::{RunStatus, RunView};
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
     pub run: RunView,
+    /// Clicking a line picks its instant (ns), to mark it on the timeline.
+    #[prop_or_default]
+    pub on_pick: Option<Callback<u64>>,
+    /// During a replay, only lines printed by this instant (ns) are shown.
+    #[prop_or_default]
+    pub reveal: Option<u64>,
 }
 
 #[function_component(ConsoleView)]
@@ -59,6 +65,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
         }
     });
     let empty = console.is_empty() && run.status != RunStatus::Running;
+    let shown = |l: &&Line| props.reveal.is_none_or(|t| l.line.t_ns <= t);
     html! {
         <section class="console" data-testid="output" data-state={run.status.data_state()}
                  data-exit-code={exit_code} aria-label="Output">
@@ -70,19 +77,27 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if empty {
                     <p class="placeholder">{placeholder(&run.status)}</p>
                 }
-                { for console.head().iter().map(line_row) }
-                { gap }
-                { for console.tail().map(line_row) }
+                { for console.head().iter().filter(|l| shown(l)).map(|l| line_row(l, &props.on_pick)) }
+                if props.reveal.is_none() { { gap } }
+                { for console.tail().filter(|l| shown(l)).map(|l| line_row(l, &props.on_pick)) }
             </div>
             <Status status={run.status.clone()} />
         </section>
     }
 }
 
-fn line_row(line: &Line) -> Html {
+fn line_row(line: &Line, on_pick: &Option<Callback<u64>>) -> Html {
     let stderr = line.line.stream == Stream::Stderr;
+    let t = line.line.t_ns;
+    let onclick = on_pick
+        .as_ref()
+        .map(|pick| pick.reform(move |_: MouseEvent| t));
+    let title = on_pick
+        .as_ref()
+        .map(|_| "Mark this instant on the timeline");
     html! {
-        <div class={classes!("row", stderr.then_some("stderr"))} key={line.index}>
+        <div class={classes!("row", stderr.then_some("stderr"), on_pick.is_some().then_some("pickable"))}
+             key={line.index} {onclick} {title}>
             <span class="t" aria-hidden="true">{fmt_t(line.line.t_ns)}</span>
             <span class="text" data-testid="output-line" data-t-ns={line.line.t_ns.to_string()}>
                 {line.line.text.clone()}

@@ -6,17 +6,24 @@
 
 mod app;
 mod catalog;
+mod channels;
 mod console;
 mod copy_button;
 mod dom;
+mod download;
 mod leaks;
+mod legend;
+mod metrics;
 mod notices;
 mod param_form;
 mod param_input;
+mod processors;
 mod run_controls;
 mod source_view;
 mod state;
+mod timeline;
 mod topbar;
+mod trace_views;
 
 /// Mounts the app in `#chanlab`, replacing the loading message (called by `src/bin/app.rs`).
 pub fn start() {

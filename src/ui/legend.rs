@@ -1,0 +1,25 @@
+//! The timeline's legend: each state's colour and name, its meaning on hover.
+
+use yew::prelude::*;
+
+use crate::chart::state::legend;
+
+#[function_component(Legend)]
+pub fn legend_view() -> Html {
+    html! {
+        <ul class="legend" data-testid="legend" aria-label="Legend">
+            { for legend().into_iter().map(|e| {
+                let style = format!("background:{}", e.color);
+                let class = classes!("swatch", (e.state == crate::chart::State::Done).then_some("hairline"));
+                html! {
+                    <li title={e.description} data-state={e.state.key()}>
+                        <span {class} {style} aria-hidden="true"></span>{e.label}
+                    </li>
+                }
+            }) }
+            <li title="an instant at which the goroutine ran (code takes no virtual time in sim mode)">
+                <span class="swatch tick" aria-hidden="true"></span>{"ran (instant)"}
+            </li>
+        </ul>
+    }
+}
