@@ -99,21 +99,24 @@ fn thread_cpu_ns() -> Option<u64> {
 
 fn print_table(figures: &[Figure]) {
     println!(
-        "{:<42} {:>12} {:>12} {:<6} {:>8}",
-        "benchmark", "trace on", "trace off", "unit", "target"
+        "{:<42} {:>10} {:>10} {:>10} {:<6} {:>8}",
+        "benchmark", "trace on", "trace off", "Go 1.19*", "unit", "target"
     );
+    let opt = |v: Option<f64>| v.map_or(String::from("-"), fmt);
     for f in figures {
         let target = f.target.map_or(String::from("-"), |t| format!("≤ {t}"));
-        let off = f.untraced.map_or(String::from("-"), fmt);
         println!(
-            "{:<42} {:>12} {:>12} {:<6} {:>8}",
+            "{:<42} {:>10} {:>10} {:>10} {:<6} {:>8}",
             f.what,
             fmt(f.value),
-            off,
+            opt(f.untraced),
+            opt(bodies::go_reference(f.key)),
             f.unit,
             target
         );
     }
+    println!("* Go 1.19 on the project's machine; for memory, a goroutine's minimum stack.");
+    println!("  scripts/bench.sh measures Go in the same run, and the browser build.");
 }
 
 /// A figure with a precision that suits its size.

@@ -12,9 +12,8 @@ const [nativeFile, wasmFile, goFile] = process.argv.slice(2);
 const native = JSON.parse(readFileSync(nativeFile, 'utf8'));
 const wasm = JSON.parse(readFileSync(wasmFile, 'utf8'));
 const measured = goFile && existsSync(goFile) ? JSON.parse(readFileSync(goFile, 'utf8')) : null;
-// Go 1.19 on the project's machine (2 vCPUs): the issue's reference figures.
-const REFERENCE = { ping_pong: 198, spawn_join: 137, parked: 2048 };
-const go = measured ?? REFERENCE;
+// Without a measured Go, the reference figures the native harness carries (`go_ref`).
+const goFigure = (f) => (measured ? measured[f.key] : f.go_ref);
 
 const fmt = (v) => (v == null ? '-' : v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : v.toFixed(1));
 const wasmBy = Object.fromEntries(wasm.figures.map((f) => [f.key, f]));
@@ -27,7 +26,7 @@ for (const f of native) {
     f.what, f.unit,
     fmt(f.value), fmt(f.untraced),
     fmt(w.value), fmt(w.untraced),
-    fmt(go[f.key]),
+    fmt(goFigure(f)),
     f.target == null ? '-' : `<= ${f.target}`,
   ]);
 }
