@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use crate::patterns::{catalog, Group};
 
+use super::dom;
+
 #[derive(Properties, PartialEq)]
 pub struct CatalogProps {
     /// The id of the pattern on show.
@@ -13,6 +15,10 @@ pub struct CatalogProps {
 
 #[function_component(Catalog)]
 pub fn catalog_view(props: &CatalogProps) -> Html {
+    // Keep the current entry in sight where the catalog scrolls (a phone's row of chips).
+    use_effect_with(props.current, |id| {
+        dom::scroll_into_view(&format!("[data-testid=\"pattern-{id}\"]"));
+    });
     let groups = Group::ALL.iter().filter_map(|&group| {
         let entries: Vec<_> = catalog().iter().filter(|p| p.group == group).collect();
         if entries.is_empty() {

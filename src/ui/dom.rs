@@ -51,6 +51,24 @@ pub fn commit_focused_field() {
     }
 }
 
+/// Scrolls the element matching `selector` into view, as little as needed, in whatever
+/// scrolls around it (the catalog's row of chips on a phone).
+pub fn scroll_into_view(selector: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    for key in ["block", "inline"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &"nearest".into());
+    }
+    if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
+        let _ = f.unchecked_into::<js_sys::Function>().call1(&el, &options);
+    }
+}
+
 /// Calls `f` after `ms` milliseconds.
 pub fn set_timeout(ms: i32, f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {

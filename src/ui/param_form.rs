@@ -65,7 +65,8 @@ pub fn param_form(props: &ParamFormProps) -> Html {
                 <legend>{"Run"}</legend>
                 <p class="mode">{"Mode: sim (virtual clock, seeded scheduler)"}</p>
                 <ParamInput spec={&SEED} value={AttrValue::from(props.seed.to_string())}
-                            rev={props.rev} on_change={props.on_change.clone()} />
+                            rev={props.rev} on_change={props.on_change.clone()}
+                            range={Some(AttrValue::from("any whole number ≥ 0"))} />
                 <ParamInput spec={&PROCS} value={AttrValue::from(props.procs.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()} />
             </fieldset>

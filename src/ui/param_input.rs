@@ -15,6 +15,9 @@ pub struct ParamInputProps {
     /// corrected entry never stays on screen.
     pub rev: u32,
     pub on_change: Callback<(&'static str, String)>,
+    /// What values the field takes, when the spec's kind does not say it well.
+    #[prop_or_default]
+    pub range: Option<AttrValue>,
 }
 
 #[function_component(ParamInput)]
@@ -81,16 +84,9 @@ pub fn param_input(props: &ParamInputProps) -> Html {
                    spellcheck="false" placeholder="comma-separated" value={value} {onchange} />
         },
     };
-    let range = match spec.kind {
-        ParamKind::Int { min, max } => format!("{}–{}", group_digits(min), group_digits(max)),
-        ParamKind::Text { max_chars } => format!("up to {max_chars} characters"),
-        ParamKind::List {
-            max_items,
-            max_chars,
-        } => {
-            format!("up to {max_items} items of {max_chars} characters")
-        }
-        ParamKind::Bool | ParamKind::Choice(_) => String::new(),
+    let range = match (&props.range, spec.kind) {
+        (Some(range), _) => range.to_string(),
+        (None, kind) => kind_range(kind),
     };
     html! {
         <div class={classes!("field", (spec.kind == ParamKind::Bool).then_some("check"))}>
@@ -105,5 +101,20 @@ pub fn param_input(props: &ParamInputProps) -> Html {
                 if !spec.help.is_empty() { {" · "}{spec.help} }
             </small>
         </div>
+    }
+}
+
+/// The values a kind takes, as the help line says it.
+fn kind_range(kind: ParamKind) -> String {
+    match kind {
+        ParamKind::Int { min, max } => format!("{}–{}", group_digits(min), group_digits(max)),
+        ParamKind::Text { max_chars } => format!("up to {max_chars} characters"),
+        ParamKind::List {
+            max_items,
+            max_chars,
+        } => {
+            format!("up to {max_items} items of {max_chars} characters")
+        }
+        ParamKind::Bool | ParamKind::Choice(_) => String::new(),
     }
 }

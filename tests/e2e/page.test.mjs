@@ -274,3 +274,52 @@ describe('layout', () => {
     await page.context().close();
   });
 });
+
+describe('the worker', () => {
+  test('checks every request itself and answers bad ones without crashing', async () => {
+    const page = await openPage(browser, server.url, '');
+    const run = (pattern, params, extra = '') =>
+      `{"Run":{"pattern":${JSON.stringify(pattern)},"params":${JSON.stringify(params)},` +
+      `"mode":"sim","seed":18446744073709551615,"procs":4294967295${extra}}}`;
+    const requests = [
+      'not json',
+      42,
+      run('nope', []),
+      run('worker-pool', [['workers', '-9'], ['jobs', '1e99'], ['nope', 'x']]),
+      run('select', []).replace('"mode":"sim"', '"mode":"real"'),
+      run('select', []),
+    ];
+    const replies = await page.evaluate(
+      (requests) =>
+        new Promise((ok, fail) => {
+          const worker = new Worker('./worker_loader.js');
+          const answers = [];
+          let output = [];
+          worker.onerror = (e) => fail(new Error(`worker error: ${e.message}`));
+          worker.onmessage = (e) => {
+            const r = JSON.parse(e.data);
+            if (r === 'Ready') {
+              for (const m of requests) worker.postMessage(m);
+            } else if (r.Output) {
+              output.push(...r.Output.map((l) => l.text));
+            } else {
+              answers.push(r.Done ? { exit: r.Done.exit_code, output } : { failed: r.Failed });
+              output = [];
+              if (answers.length === requests.length) {
+                worker.terminate();
+                ok(answers);
+              }
+            }
+          };
+        }),
+      requests,
+    );
+    assert.match(replies[0].failed, /not understood/);
+    assert.match(replies[1].failed, /not JSON text/);
+    assert.match(replies[2].failed, /no pattern `nope`/);
+    assert.deepEqual(replies[3], { exit: 0, output: ['processed 20 jobs'] });
+    assert.match(replies[4].failed, /sim mode/);
+    assert.deepEqual(replies[5], { exit: 0, output: ['response from service B'] });
+    await page.context().close();
+  });
+});
