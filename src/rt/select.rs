@@ -149,16 +149,31 @@ impl Future for Wait {
             if this.seq != 0 {
                 return finish(c, &mut this.sel, this.seq);
             }
-            // Pass 1: try the non-nil cases in a random order.
-            let mut order: Vec<usize> = (0..this.sel.cases.len())
-                .filter(|&i| this.sel.cases[i].chan != 0)
-                .collect();
+            // Pass 1: try the non-nil cases in a random order (kept on the stack for the
+            // usual handful of cases: a select allocates nothing for it).
+            let cases = &this.sel.cases;
+            let mut inline = [0usize; 16];
+            let mut heap = Vec::new();
+            let order: &mut [usize] = if cases.len() <= inline.len() {
+                &mut inline
+            } else {
+                heap.resize(cases.len(), 0);
+                &mut heap
+            };
+            let mut n = 0;
+            for (i, case) in cases.iter().enumerate() {
+                if case.chan != 0 {
+                    order[n] = i;
+                    n += 1;
+                }
+            }
+            let order = &mut order[..n];
             for i in (1..order.len()).rev() {
                 let j = c.sched.rng.below(i as u64 + 1) as usize;
                 order.swap(i, j);
             }
             let Core { sched, chans, .. } = c;
-            for &i in &order {
+            for &i in order.iter() {
                 let case = &mut this.sel.cases[i];
                 let ch = chans.get_dyn(case.chan);
                 match &mut case.op {
@@ -208,7 +223,7 @@ impl Future for Wait {
             };
             let obj = order.first().map_or(0, |&i| this.sel.cases[i].chan);
             let seq = sched.park(reason, obj);
-            for &i in &order {
+            for &i in order.iter() {
                 let key = sched.key(seq, i as u32);
                 let case = &mut this.sel.cases[i];
                 let ch = chans.get_dyn(case.chan);
