@@ -316,6 +316,12 @@ mod tests {
     }
 
     #[test]
+    fn a_goroutine_record_is_small() {
+        // A million parked goroutines must fit in 300 bytes each, trace included.
+        assert!(std::mem::size_of::<G>() <= 32);
+    }
+
+    #[test]
     fn status_codes_round_trip() {
         for r in WaitReason::ALL {
             let s = Status::Blocked(r);
