@@ -47,21 +47,37 @@ if [ -n "$GO" ]; then
   cp benches/rt/baseline_test.go "$SCRATCH/"
   BENCHTIME="1s"
   [ -n "$QUICK" ] && BENCHTIME="100ms"
+  # One processor (chanlab's runtime is one cooperative executor) and all of the machine's.
+  PROCS="$(nproc)"
+  CPUS="1"
+  [ "$PROCS" -gt 1 ] && CPUS="1,$PROCS"
   (
     cd "$SCRATCH"
     "$GO" mod init baseline >/dev/null 2>&1
-    "$GO" test -run '^$' -bench 'SpawnJoin|PingPong|Buffered|Select4' -benchtime "$BENCHTIME"
+    "$GO" test -run '^$' -bench 'SpawnJoin|PingPong|Buffered|Select4' -benchtime "$BENCHTIME" -cpu "$CPUS"
     "$GO" test -run '^$' -bench 'Parked' -benchtime 1x
   ) > "$OUT/go.txt"
-  awk -v version="$("$GO" version | awk '{print $3}')" '
-    /^BenchmarkSpawnJoin/ { v["spawn_join"] = $3 }
-    /^BenchmarkPingPong/  { v["ping_pong"] = $3 }
-    /^BenchmarkBuffered/  { v["buffered"] = 1e9 / $3 }
-    /^BenchmarkSelect4/   { v["select4"] = $3 }
-    /^BenchmarkParked/    { for (i = 1; i < NF; i++) if ($(i + 1) == "B/goroutine") v["parked"] = $i }
+  # {"version": …, "procs": N, "1": {key: figure}, "N": {…}}: benchmark lines are
+  # BenchmarkName-P (no suffix for P = 1).
+  awk -v version="$("$GO" version | awk '{print $3}')" -v procs="$PROCS" '
+    /^Benchmark/ {
+      name = $1; p = 1
+      if (match(name, /-[0-9]+$/)) { p = substr(name, RSTART + 1); name = substr(name, 1, RSTART - 1) }
+      sub(/^Benchmark/, "", name)
+      key = name == "SpawnJoin" ? "spawn_join" : name == "PingPong" ? "ping_pong" : \
+            name == "Buffered" ? "buffered" : name == "Select4" ? "select4" : "parked"
+      value = $3
+      if (key == "buffered") value = 1e9 / $3
+      if (key == "parked") { for (i = 1; i < NF; i++) if ($(i + 1) == "B/goroutine") value = $i; p = procs }
+      v[p "," key] = value; ps[p] = 1
+    }
     END {
-      printf "{\"version\":\"%s\"", version
-      for (k in v) printf ",\"%s\":%s", k, v[k]
+      printf "{\"version\":\"%s\",\"procs\":%d", version, procs
+      for (p in ps) {
+        printf ",\"%s\":{", p; sep = ""
+        for (k in v) { split(k, a, ","); if (a[1] == p) { printf "%s\"%s\":%s", sep, a[2], v[k]; sep = "," } }
+        printf "}"
+      }
       print "}"
     }' "$OUT/go.txt" > "$OUT/go.json"
 fi
