@@ -292,7 +292,12 @@ fn read_trace(buffer: &js_sys::ArrayBuffer) -> Option<TraceData> {
     let trace = TraceData::from_bytes(&bytes).ok();
     // For the benchmark (scripts/bench-timeline.mjs), which reads the console.
     web_sys::console::debug_1(
-        &format!("chanlab: trace of {} bytes read in {:.1} ms", bytes.len(), now_ms() - t0).into(),
+        &format!(
+            "chanlab: trace of {} bytes read in {:.1} ms",
+            bytes.len(),
+            now_ms() - t0
+        )
+        .into(),
     );
     trace
 }

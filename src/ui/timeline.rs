@@ -336,9 +336,23 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
 
+    // `pointerleave` does not bubble to Yew's delegated listener: watch `pointerout` for a
+    // pointer going somewhere outside the lanes.
     let on_leave = {
         let tip = tip.clone();
-        Callback::from(move |_: PointerEvent| tip.set(None))
+        let scroller = scroller.clone();
+        Callback::from(move |e: PointerEvent| {
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = match (scroller.cast::<web_sys::Node>(), to) {
+                (Some(lanes), Some(to)) => lanes.contains(Some(&to)),
+                _ => false,
+            };
+            if !inside {
+                tip.set(None);
+            }
+        })
     };
 
     let on_key = {
@@ -397,6 +411,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 _ => return,
             }
             e.prevent_default();
+            // The keyboard's tooltip replaces the pointer's.
+            tip.set(None);
             if next_focus != *focus {
                 focus.set(next_focus);
                 // Keep the focused row in sight.
@@ -476,7 +492,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <div class="tl-scroll" ref={scroller} style={scroller_style} onscroll={on_scroll}
                      onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                      onpointerup={on_pointer_up} onpointercancel={on_pointer_cancel}
-                     onpointerleave={on_leave}>
+                     onpointerout={on_leave}>
                     { Html::from_html_unchecked((*lanes_svg).clone()) }
                 </div>
                 { marker }

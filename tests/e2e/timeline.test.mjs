@@ -1,0 +1,286 @@
+// The views of a run's trace as a reader uses them: the goroutine timeline's lanes, zoom and
+// tooltips, the output linked to it, replay, the other views, and the exports.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { launchBrowser, openPage, startServer, waitForEnd } from './harness.mjs';
+
+const POOL = '?p=worker-pool&workers=3&jobs=6&autorun=1';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `query`, waits for the run's end and its drawn timeline. */
+async function openRun(query) {
+  const page = await openPage(browser, server.url, query);
+  await waitForEnd(page, 60_000);
+  await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+const timeline = (page) => page.getByTestId('timeline');
+
+/** The lane names in the timeline, top to bottom. */
+async function lanes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="timeline"] [data-lane]')].map((e) => e.dataset.lane),
+  );
+}
+
+/** The visible time window, in ns. */
+async function range(page) {
+  const tl = timeline(page);
+  return {
+    start: Number(await tl.getAttribute('data-view-start')),
+    end: Number(await tl.getAttribute('data-view-end')),
+  };
+}
+
+/** Clicks an export button and returns the downloaded file's text. */
+async function exported(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return readFile(await download.path(), 'utf8');
+}
+
+/** The centre of lane `name` at `fraction` of the plot's width, in page coordinates. */
+async function laneAt(page, name, fraction) {
+  return page.evaluate(
+    ([name, fraction]) => {
+      const text = [...document.querySelectorAll('[data-testid="timeline"] [data-lane]')].find(
+        (e) => e.dataset.lane === name,
+      );
+      text.closest('[data-testid="timeline"]').scrollIntoView({ block: 'center' });
+      const row = text.closest('g').querySelector('rect.bg').getBoundingClientRect();
+      const label = 150;
+      return { x: row.left + label + (row.width - label) * fraction, y: row.top + row.height / 2 };
+    },
+    [name, fraction],
+  );
+}
+
+describe('the goroutine timeline', () => {
+  test('worker-pool has a lane for main, each worker and the closer, with a legend', async () => {
+    const page = await openRun(POOL);
+    assert.deepEqual(await lanes(page), ['main', 'worker 1', 'worker 2', 'worker 3', 'closer']);
+    // The three workers are one group, shown open.
+    const groups = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="timeline"] [data-group]')].map((e) => e.dataset.group),
+    );
+    assert.deepEqual(groups, ['worker ×3']);
+    const legend = await page.getByTestId('legend').locator('li').allTextContents();
+    for (const state of ['running', 'runnable', 'blocked on send', 'blocked on receive', 'blocked in select',
+      'sleeping', 'blocked on sync', 'done']) {
+      assert.ok(legend.includes(state), `legend has ${state}: ${legend}`);
+    }
+    // Arrows from sends to receives: 6 jobs and 6 results.
+    assert.equal(await page.locator('[data-testid="timeline"] .arrows line').count(), 12);
+    await page.getByTestId('arrows').uncheck();
+    assert.equal(await page.locator('[data-testid="timeline"] .arrows line').count(), 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('the exported trace JSON parses and holds events for every goroutine', async () => {
+    const page = await openRun(POOL);
+    const json = JSON.parse(await exported(page, 'export-json'));
+    const events = json.traceEvents;
+    assert.ok(Array.isArray(events) && events.length > 0);
+    const names = new Map(
+      events.filter((e) => e.ph === 'M' && e.pid === 1 && e.name === 'thread_name').map((e) => [e.tid, e.args.name]),
+    );
+    assert.deepEqual([...names.values()], [
+      'main (g1)', 'worker 1 (g2)', 'worker 2 (g3)', 'worker 3 (g4)', 'closer (g5)',
+    ]);
+    for (const tid of names.keys()) {
+      const own = events.filter((e) => e.pid === 1 && e.tid === tid && e.ph !== 'M');
+      assert.ok(own.length > 0, `goroutine ${tid} has events`);
+    }
+    // Flow arrows pair up, and every span has a time and a duration.
+    const starts = events.filter((e) => e.ph === 's').length;
+    assert.equal(starts, events.filter((e) => e.ph === 'f').length);
+    assert.equal(starts, 12);
+    assert.ok(events.filter((e) => e.ph === 'X').every((e) => e.ts >= 0 && e.dur >= 0));
+    await page.context().close();
+  });
+
+  test('zooming changes the visible range; pan moves it; fit restores it', async () => {
+    const page = await openRun(POOL);
+    const full = await range(page);
+    assert.deepEqual(full, { start: 0, end: 100_000_000 });
+
+    await page.getByTestId('zoom-in').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]').dataset.viewEnd !== '100000000');
+    const zoomed = await range(page);
+    assert.ok(zoomed.end - zoomed.start < (full.end - full.start) * 0.7, JSON.stringify(zoomed));
+
+    // Ctrl+wheel over the lanes zooms about the pointer.
+    const at = await laneAt(page, 'worker 2', 0.25);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
+    await page.waitForFunction(
+      (span) => {
+        const d = document.querySelector('[data-testid="timeline"]').dataset;
+        return Number(d.viewEnd) - Number(d.viewStart) < span * 0.9;
+      },
+      zoomed.end - zoomed.start,
+    );
+    const wheeled = await range(page);
+
+    // Dragging pans: the window keeps its width.
+    const from = await laneAt(page, 'worker 1', 0.5);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 200, from.y, { steps: 5 });
+    await page.mouse.up();
+    const panned = await range(page);
+    assert.ok(panned.start < wheeled.start, `${JSON.stringify(panned)} vs ${JSON.stringify(wheeled)}`);
+    assert.ok(Math.abs((panned.end - panned.start) - (wheeled.end - wheeled.start)) < 2);
+
+    await page.getByTestId('zoom-fit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]').dataset.viewEnd === '100000000');
+    assert.deepEqual(await range(page), full);
+
+    // The axis is labelled in sensible units.
+    const ticks = await page.locator('[data-testid="timeline"] .tl-axis text').allTextContents();
+    assert.deepEqual(ticks, ['0', '20ms', '40ms', '60ms', '80ms', '100ms']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('hovering a span explains it; the keyboard walks the spans', async () => {
+    const page = await openRun(POOL);
+    const at = await laneAt(page, 'worker 1', 0.25);
+    await page.mouse.move(at.x, at.y);
+    const tip = page.getByTestId('timeline-tooltip');
+    await tip.waitFor();
+    assert.match(await tip.textContent(), /^worker 1 · sleepingfrom 0 for 50ms/);
+
+    await page.mouse.move(0, 0);
+    await timeline(page).focus();
+    await page.keyboard.press('ArrowDown'); // main
+    await page.keyboard.press('ArrowDown'); // the workers' group
+    await page.keyboard.press('ArrowDown'); // worker 1
+    // The tooltip follows the focus once the page has drawn it.
+    const shows = (text) => tip.filter({ hasText: text }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await shows('worker 1 · sleepingfrom 0 for 50ms');
+    await page.keyboard.press('ArrowRight');
+    await shows('worker 1 · sleepingfrom 50ms for 50ms');
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  test('a group of goroutines closes and opens', async () => {
+    const page = await openRun(POOL);
+    await page.locator('[data-testid="timeline"] [data-group]').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="timeline"] [data-lane="worker 1"]'));
+    assert.deepEqual(await lanes(page), ['main', 'closer']);
+    assert.match(await page.locator('[data-testid="timeline"] [data-group]').textContent(), /▸ worker ×3/);
+    await page.locator('[data-testid="timeline"] [data-group]').click();
+    await page.locator('[data-testid="timeline"] [data-lane="worker 3"]').waitFor();
+    assert.equal((await lanes(page)).length, 5);
+    await page.context().close();
+  });
+
+  test('clicking an output line marks its instant on the timeline', async () => {
+    const page = await openRun(POOL);
+    assert.equal(await page.locator('.tl-line.marker').count(), 0);
+    await page.getByTestId('output-line').first().click();
+    const marker = page.locator('.tl-line.marker');
+    await marker.waitFor();
+    // "processed 6 jobs" is printed at 100 ms, the right edge of the plot.
+    const box = await marker.boundingBox();
+    const plot = await page.locator('[data-testid="timeline"] .tl-scroll').boundingBox();
+    assert.ok(Math.abs(box.x - (plot.x + plot.width - 2)) < 24, `${box.x} vs ${plot.x + plot.width}`);
+    await page.context().close();
+  });
+
+  test('replay shows the output lines as they were printed', async () => {
+    const page = await openRun('?p=context-cancel&autorun=1');
+    const all = await page.getByTestId('output-line').count();
+    assert.ok(all >= 3);
+    await page.getByTestId('replay-speed').selectOption('0.25');
+    await page.getByTestId('replay').click();
+    await page.locator('.tl-line.playhead').waitFor();
+    // Early in the replay, fewer lines show than the run printed.
+    const early = await page.getByTestId('output-line').count();
+    assert.ok(early < all, `${early} of ${all} lines early in the replay`);
+    // At its end, all of them again.
+    await page.locator('.tl-line.playhead').waitFor({ state: 'detached', timeout: 20_000 });
+    assert.equal(await page.getByTestId('output-line').count(), all);
+    await page.context().close();
+  });
+});
+
+describe('the other views', () => {
+  test('processors, channels and metrics describe the run', async () => {
+    const page = await openRun('?p=worker-pool&workers=3&jobs=6&job_ms=0&cpu_work=5000000&procs=2&autorun=1');
+    await page.getByTestId('tab-processors').click();
+    const procs = page.getByTestId('processors');
+    await procs.waitFor();
+    const util = await procs.locator('[data-proc]').evaluateAll((ps) => ps.map((p) => Number(p.dataset.utilisation)));
+    assert.equal(util.length, 2);
+    assert.ok(util.every((u) => u > 0.5), `both processors busy: ${util}`);
+
+    await page.getByTestId('tab-channels').click();
+    const chans = page.getByTestId('channels');
+    await chans.waitFor();
+    const rows = await chans.locator('tbody tr').allTextContents();
+    assert.equal(rows.length, 2, rows.join('\n'));
+    // jobs and results: 6 sends and 6 receives each, buffered 6.
+    for (const r of rows) assert.match(r, /^ch\d6main66/);
+
+    await page.getByTestId('tab-metrics').click();
+    const metric = (key) => page.locator(`[data-testid="metrics"] [data-metric="${key}"] td`).textContent();
+    assert.equal(await metric('goroutines'), '5');
+    assert.equal(await metric('peak-live'), '5');
+    assert.equal(await metric('chan-ops'), '24 (12 sends, 12 receives)');
+    assert.equal(await metric('leaked'), '0');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('the timeline exports as SVG and the output as text', async () => {
+    const page = await openRun(POOL);
+    const svg = await exported(page, 'export-svg');
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        lanes: [...doc.querySelectorAll('[data-lane]')].map((e) => e.getAttribute('data-lane')),
+      };
+    }, svg);
+    assert.equal(parsed.error, null);
+    assert.deepEqual(parsed.lanes, ['main', 'worker 1', 'worker 2', 'worker 3', 'closer']);
+    assert.equal(await exported(page, 'export-text'), 'processed 6 jobs\n');
+    await page.context().close();
+  });
+
+  test('a run of more than 10,000 goroutines draws with a notice', async () => {
+    const page = await openRun('?p=leak&calls=10001&autorun=1');
+    const notice = page.locator('.trace-views [data-testid="notice"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /large run \(10002 goroutines/i);
+    // The 10,001 leaked goroutines are one collapsed group: a handful of rows are drawn.
+    const rows = Number(await timeline(page).getAttribute('data-rows'));
+    assert.ok(rows < 10, `${rows} rows`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
