@@ -21,6 +21,9 @@ export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# Figures taken on a busy machine are higher: the table says how busy it was.
+export BENCH_LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
 say "native benchmarks"
 cargo bench --bench rt -- --json $QUICK | tail -n 1 > "$OUT/native.json"
 

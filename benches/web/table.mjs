@@ -48,4 +48,5 @@ console.log(`
 native and wasm: the best of several runs; native timed by the thread's CPU time, wasm by
 performance.now() in ${wasm.browser} (headless).` + (measured ? `
 Go P=n: ${measured.version} measured in this run with GOMAXPROCS=n (go test -bench, wall time).` : '') + `
-Go ref: Go 1.19 on the project's machine as the issue gives it (memory: the minimum stack).`);
+Go ref: Go 1.19 on the project's machine as the issue gives it (memory: the minimum stack).` +
+  (process.env.BENCH_LOAD ? `\nload average when the run started: ${process.env.BENCH_LOAD}` : ''));
