@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::protocol::RunSummary;
 use crate::rt::{Outcome, Stream};
-use crate::view::console::{exit_text, fmt_t, Line};
+use crate::view::console::{exit_text, fmt_t, Line, Segment, TAIL};
 
 use super::leaks::Leaks;
 use super::state::{RunStatus, RunView};
@@ -59,13 +59,13 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     let gap = (console.omitted() > 0).then(|| {
         html! {
             <div class="gap">
-                {format!("… {} lines not shown (the console keeps the first and last {}) …",
-                    console.omitted(), crate::view::console::TAIL)}
+                {format!("… {} lines not shown (the console keeps the first and last {TAIL}) …",
+                    console.omitted())}
             </div>
         }
     });
     let empty = console.is_empty() && run.status != RunStatus::Running;
-    let shown = |l: &&Line| props.reveal.is_none_or(|t| l.line.t_ns <= t);
+    let chunk = |segment| chunk_view(segment, props.reveal, &props.on_pick);
     html! {
         <section class="console" data-testid="output" data-state={run.status.data_state()}
                  data-exit-code={exit_code} aria-label="Output">
@@ -77,12 +77,67 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if empty {
                     <p class="placeholder">{placeholder(&run.status)}</p>
                 }
-                { for console.head().iter().filter(|l| shown(l)).map(|l| line_row(l, &props.on_pick)) }
+                { for console.head_chunks().map(chunk) }
                 if props.reveal.is_none() { { gap } }
-                { for console.tail().filter(|l| shown(l)).map(|l| line_row(l, &props.on_pick)) }
+                { for console.tail_chunks().map(chunk) }
             </div>
             <Status status={run.status.clone()} />
         </section>
+    }
+}
+
+/// One chunk of lines, keyed by its first line. A frozen chunk shown whole is a memoized
+/// component, so new output redraws only the chunk still filling; during a replay (`reveal`)
+/// a chunk that is partly in the future is drawn line by line.
+fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, on_pick: &Option<Callback<u64>>) -> Html {
+    let shown = |l: &Line| reveal.is_none_or(|t| l.line.t_ns <= t);
+    match segment {
+        Segment::Frozen(lines) if lines.iter().all(shown) => {
+            let key = lines.first().map_or(0, |l| l.index);
+            html! {
+                <FrozenChunk key={key} lines={FrozenRef(lines.clone())} on_pick={on_pick.clone()} />
+            }
+        }
+        Segment::Frozen(lines) => lines_view(lines, reveal, on_pick),
+        Segment::Open(lines) => lines_view(lines, reveal, on_pick),
+    }
+}
+
+fn lines_view(lines: &[Line], reveal: Option<u64>, on_pick: &Option<Callback<u64>>) -> Html {
+    let key = lines.first().map_or(0, |l| l.index);
+    html! {
+        <div class="chunk" key={key}>
+            { for lines
+                .iter()
+                .filter(|l| reveal.is_none_or(|t| l.line.t_ns <= t))
+                .map(|l| line_row(l, on_pick)) }
+        </div>
+    }
+}
+
+/// A frozen chunk, compared by address: its lines never change.
+#[derive(Clone)]
+struct FrozenRef(Rc<[Line]>);
+
+#[derive(Properties)]
+struct FrozenChunkProps {
+    lines: FrozenRef,
+    on_pick: Option<Callback<u64>>,
+}
+
+impl PartialEq for FrozenChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        // A new `on_pick` each render does the same thing (it sets the page's marker), so only
+        // whether there is one matters.
+        Rc::ptr_eq(&self.lines.0, &other.lines.0)
+            && self.on_pick.is_some() == other.on_pick.is_some()
+    }
+}
+
+#[function_component(FrozenChunk)]
+fn frozen_chunk(props: &FrozenChunkProps) -> Html {
+    html! {
+        <div class="chunk">{ for props.lines.0.iter().map(|l| line_row(l, &props.on_pick)) }</div>
     }
 }
 

@@ -182,9 +182,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let console = props.run.console.clone();
         use_memo(Rc::as_ptr(&console) as usize, move |_| {
             console
-                .head()
-                .iter()
-                .chain(console.tail())
+                .lines()
                 .map(|l| l.line.clone())
                 .collect::<Vec<OutputLine>>()
         })

@@ -1,21 +1,28 @@
-//! The output console's model: the lines of one run, bounded.
+//! The output console's model: the lines of one run, bounded and cheap to update.
 //!
-//! A program may print millions of lines; the page keeps the first [`HEAD`] and the last
+//! A program may print millions of lines; the page keeps the first [`HEAD`] and about the last
 //! [`TAIL`] and counts the ones between, so the console stays quick to draw however long the
-//! run. Each kept line remembers its position in the whole output, which keys it on the page.
+//! run. Lines are kept in chunks of [`CHUNK`]: a full chunk is frozen and shared (`Rc`), so a
+//! new batch of output copies at most one open chunk per end, and the page redraws only the
+//! chunks that changed. Each line remembers its position in the whole output.
 //!
 //! # Invariants
-//! - `head` is full before anything goes to `tail`; `tail` never holds more than `TAIL`.
-//! - `total() == head.len() + omitted + tail.len()`.
+//! - Every frozen chunk holds exactly `CHUNK` lines; `HEAD` and `TAIL` are multiples of it.
+//! - The head fills before anything goes to the tail; the tail then keeps between `TAIL` and
+//!   `TAIL + CHUNK` lines once it has had that many.
+//! - `total() == head lines + omitted + tail lines`.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use crate::rt::{fmt_duration, OutputLine};
 
+/// Lines per chunk.
+pub const CHUNK: usize = 250;
 /// Lines kept from the start of a run.
-pub const HEAD: usize = 5000;
-/// Lines kept from the end of a run.
-pub const TAIL: usize = 5000;
+pub const HEAD: usize = 4 * CHUNK;
+/// Lines kept from the end of a run (at least).
+pub const TAIL: usize = 4 * CHUNK;
 
 /// A printed line and its position in the run's output (0-based).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,13 +31,57 @@ pub struct Line {
     pub line: OutputLine,
 }
 
+/// A run of consecutive kept lines, as the page draws them.
+#[derive(Clone, Debug)]
+pub enum Segment<'a> {
+    /// A full chunk that will not change again.
+    Frozen(&'a Rc<[Line]>),
+    /// The chunk still filling.
+    Open(&'a [Line]),
+}
+
+/// One end of the console: frozen chunks and the chunk still filling.
+#[derive(Clone, Debug, Default)]
+struct Chunks {
+    frozen: VecDeque<Rc<[Line]>>,
+    open: Vec<Line>,
+}
+
+impl Chunks {
+    fn len(&self) -> usize {
+        self.frozen.len() * CHUNK + self.open.len()
+    }
+
+    fn push(&mut self, line: Line) {
+        self.open.push(line);
+        if self.open.len() == CHUNK {
+            let full = std::mem::replace(&mut self.open, Vec::with_capacity(CHUNK));
+            self.frozen.push_back(full.into());
+        }
+    }
+
+    fn segments(&self) -> impl Iterator<Item = Segment<'_>> {
+        self.frozen
+            .iter()
+            .map(Segment::Frozen)
+            .chain((!self.open.is_empty()).then_some(Segment::Open(&self.open)))
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.frozen
+            .iter()
+            .flat_map(|c| c.iter())
+            .chain(self.open.iter())
+    }
+}
+
 /// The kept lines of one run.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Console {
-    head: Vec<Line>,
+    head: Chunks,
     /// Lines dropped between `head` and `tail`.
     omitted: u64,
-    tail: VecDeque<Line>,
+    tail: Chunks,
 }
 
 impl Console {
@@ -61,11 +112,11 @@ impl Console {
             self.head.push(line);
             return;
         }
-        if self.tail.len() == TAIL {
-            self.tail.pop_front();
-            self.omitted += 1;
+        self.tail.push(line);
+        if self.tail.len() >= TAIL + CHUNK {
+            self.tail.frozen.pop_front();
+            self.omitted += CHUNK as u64;
         }
-        self.tail.push_back(line);
     }
 
     pub fn extend(&mut self, lines: impl IntoIterator<Item = OutputLine>) {
@@ -74,23 +125,34 @@ impl Console {
         }
     }
 
-    /// The first kept lines, before any gap.
-    pub fn head(&self) -> &[Line] {
-        &self.head
+    /// The kept lines from the start of the run, before any gap.
+    pub fn head(&self) -> impl Iterator<Item = &Line> {
+        self.head.lines()
     }
 
-    /// The last kept lines, after the gap of [`Console::omitted`] lines.
+    /// The kept lines from the end of the run, after the gap of [`Console::omitted`] lines.
     pub fn tail(&self) -> impl Iterator<Item = &Line> {
-        self.tail.iter()
+        self.tail.lines()
     }
 
-    /// Every kept line's text, in order (for tests and copying).
+    /// [`Console::head`] in chunks, as the page draws it.
+    pub fn head_chunks(&self) -> impl Iterator<Item = Segment<'_>> {
+        self.head.segments()
+    }
+
+    /// [`Console::tail`] in chunks, as the page draws it.
+    pub fn tail_chunks(&self) -> impl Iterator<Item = Segment<'_>> {
+        self.tail.segments()
+    }
+
+    /// Every kept line, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.head.lines().chain(self.tail.lines())
+    }
+
+    /// Every kept line's text, in order.
     pub fn texts(&self) -> Vec<&str> {
-        self.head
-            .iter()
-            .chain(self.tail.iter())
-            .map(|l| l.line.text.as_str())
-            .collect()
+        self.lines().map(|l| l.line.text.as_str()).collect()
     }
 }
 
@@ -123,6 +185,15 @@ mod tests {
         }
     }
 
+    fn indices<'a>(segments: impl Iterator<Item = Segment<'a>>) -> Vec<u64> {
+        segments
+            .flat_map(|s| match s {
+                Segment::Frozen(c) => c.iter().map(|l| l.index).collect::<Vec<_>>(),
+                Segment::Open(ls) => ls.iter().map(|l| l.index).collect(),
+            })
+            .collect()
+    }
+
     #[test]
     fn keeps_everything_while_small() {
         let mut c = Console::new();
@@ -130,7 +201,8 @@ mod tests {
         c.extend((0..3).map(line));
         assert_eq!(c.texts(), ["line 0", "line 1", "line 2"]);
         assert_eq!((c.total(), c.omitted()), (3, 0));
-        assert_eq!(c.head()[2].index, 2);
+        assert_eq!(c.lines().nth(2).unwrap().index, 2);
+        assert_eq!(c.tail().count(), 0);
     }
 
     #[test]
@@ -139,15 +211,36 @@ mod tests {
         let n = (HEAD + TAIL + 1234) as u64;
         c.extend((0..n).map(line));
         assert_eq!(c.total(), n);
-        assert_eq!(c.omitted(), 1234);
-        assert_eq!(c.head().len(), HEAD);
-        assert_eq!(c.tail().count(), TAIL);
-        assert_eq!(c.head().last().unwrap().index, HEAD as u64 - 1);
-        assert_eq!(c.tail().next().unwrap().index, HEAD as u64 + 1234);
-        assert_eq!(
-            c.tail().last().unwrap().line.text,
-            format!("line {}", n - 1)
+        let head = indices(c.head_chunks());
+        let tail = indices(c.tail_chunks());
+        assert_eq!(head, c.head().map(|l| l.index).collect::<Vec<_>>());
+        assert_eq!(tail, c.tail().map(|l| l.index).collect::<Vec<_>>());
+        assert_eq!(head, (0..HEAD as u64).collect::<Vec<_>>());
+        // The tail is contiguous, ends with the last line, and keeps at least TAIL lines.
+        assert_eq!(*tail.last().unwrap(), n - 1);
+        assert!(tail.windows(2).all(|w| w[1] == w[0] + 1));
+        assert!(
+            tail.len() >= TAIL && tail.len() < TAIL + CHUNK,
+            "{}",
+            tail.len()
         );
+        assert_eq!(c.omitted(), n - (HEAD + tail.len()) as u64);
+        assert_eq!(c.omitted() % CHUNK as u64, 0);
+    }
+
+    #[test]
+    fn frozen_chunks_are_shared_between_copies() {
+        let mut c = Console::new();
+        c.extend((0..(CHUNK as u64 + 3)).map(line));
+        let copy = c.clone();
+        c.extend((0..5).map(line));
+        let (Some(Segment::Frozen(a)), Some(Segment::Frozen(b))) =
+            (c.head_chunks().next(), copy.head_chunks().next())
+        else {
+            panic!("the first chunk is frozen");
+        };
+        assert!(Rc::ptr_eq(a, b));
+        assert!(matches!(c.head_chunks().nth(1), Some(Segment::Open(ls)) if ls.len() == 8));
     }
 
     #[test]
