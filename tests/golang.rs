@@ -8,9 +8,10 @@
 //! counting allocator), and `select5.go`, which generates its test program (the
 //! combinations it enumerates are enumerated here instead).
 //!
-//! Not ported: `perm.go` (channel direction errors at compile time; `Sender` and `Receiver`
-//! simply have no method for the other direction), `powser1.go`/`powser2.go` and `sieve2.go`
-//! (long programs that exercise nothing `sieve1` and `doubleselect` do not).
+//! `perm.go` checks channel directions at compile time: its port is the `compile_fail`
+//! examples on `Sender` and `Receiver` in `src/rt/chan.rs`. Not ported: `powser1.go`,
+//! `powser2.go` and `sieve2.go` (long programs that exercise nothing `sieve1` and
+//! `doubleselect` do not).
 //!
 //! Copyright of the Go originals: the Go Authors, under Go's BSD-style license.
 

@@ -433,12 +433,32 @@ impl<T: Value> Chan<T> {
     }
 }
 
-/// A send-only channel, Go's `chan<- T`.
+/// A send-only channel, Go's `chan<- T`. Receiving from one does not compile, as in Go
+/// (Go's `test/chan/perm.go`):
+///
+/// ```compile_fail
+/// async fn f(out: chanlab::rt::Sender<i32>) {
+///     out.recv().await;
+/// }
+/// ```
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Sender<T>(Chan<T>);
 
-/// A receive-only channel, Go's `<-chan T`.
+/// A receive-only channel, Go's `<-chan T`. Sending on one, or closing it, does not compile,
+/// as in Go:
+///
+/// ```compile_fail
+/// async fn f(inp: chanlab::rt::Receiver<i32>) {
+///     inp.send(1).await;
+/// }
+/// ```
+///
+/// ```compile_fail
+/// async fn f(inp: chanlab::rt::Receiver<i32>) {
+///     inp.close().await;
+/// }
+/// ```
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Receiver<T>(Chan<T>);
