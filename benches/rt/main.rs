@@ -1,5 +1,6 @@
 //! The runtime's benchmarks, natively: `cargo bench --bench rt` (add `-- --quick` for a
-//! smoke run, `-- --json` for machine-readable figures, `-- ping_pong` for one benchmark).
+//! smoke run, `-- --json` for machine-readable figures, `-- ping_pong` for one benchmark;
+//! `cargo test --benches` runs the smoke run).
 //!
 //! Prints each figure beside its target and Go's. Go's figures are measured in the same run
 //! from `baseline_test.go` when a Go toolchain is found, else the reference constants
@@ -49,7 +50,9 @@ static GLOBAL: Counting = Counting;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let quick = args.iter().any(|a| a == "--quick");
+    // `cargo bench` passes `--bench`; run without it (`cargo test --benches`), the harness
+    // is a quick smoke test of the benchmarks.
+    let quick = args.iter().any(|a| a == "--quick") || !args.iter().any(|a| a == "--bench");
     let json = args.iter().any(|a| a == "--json");
     // `cargo bench` passes `--bench`; any other bare word filters the benchmarks by key.
     let filter = args[1..]
