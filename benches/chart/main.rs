@@ -41,6 +41,8 @@ fn main() {
             "p=worker-pool-context&workers=1024&jobs=100000&job_ms=1",
             "p=errgroup&limit=1024",
             "p=fan-out-fan-in&workers=1024&items=50000",
+            "p=fan-out-fan-in&workers=1024&items=100000&cpu_work=1",
+            "p=benchmark&tasks=300000&rounds=1&workload=10",
         ] {
             let t0 = Instant::now();
             match run(q) {

@@ -23,8 +23,8 @@ use crate::chart::svg::{self, Overlay, LABEL_WIDTH};
 
 use super::trace_views::{ChartRef, LayoutRef};
 
-/// The lanes' visible height before the first measurement.
-const DEFAULT_HEIGHT: f64 = 420.0;
+/// The lanes' most visible height; taller layouts scroll.
+const MAX_HEIGHT: f64 = 420.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -61,7 +61,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let root = use_node_ref();
     let scroller = use_node_ref();
     let scroll_top = use_state(|| 0.0f64);
-    let height = use_state(|| DEFAULT_HEIGHT);
     let tip = use_state(|| None::<(Hover, f64, f64)>);
     let focus = use_state(|| None::<(usize, u64)>);
     let gesture = use_mut_ref(Gesture::default);
@@ -71,12 +70,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let total = chart.end_ns();
     let view = props.view;
     let width = props.width;
+    // The lanes' box is as tall as the layout, up to a maximum: known without measuring (a
+    // measurement would force the page's layout while it is being built).
+    let height = layout.height.clamp(40.0, MAX_HEIGHT);
 
     let spec = FrameSpec {
         view,
         width,
         scroll_top: *scroll_top,
-        height: *height,
+        height,
         arrows: props.arrows,
     };
     let f = {
@@ -117,20 +119,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
 
-    // Measure the lanes' visible height, now and when the window resizes.
-    {
-        let scroller = scroller.clone();
-        let height = height.clone();
-        use_effect_with(Rc::as_ptr(&layout) as usize, move |_| {
-            if let Some(el) = scroller.cast::<web_sys::Element>() {
-                let h = el.client_height() as f64;
-                if h > 0.0 && (h - *height).abs() > 0.5 {
-                    height.set(h);
-                }
-            }
-        });
-    }
-
     // Time the first view of each new trace: from its message's arrival to the first paint
     // after it is drawn (a frame, then a task after that frame).
     {
@@ -149,7 +137,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     let on_scroll = {
         let scroll_top = scroll_top.clone();
-        let height = height.clone();
         let tip = tip.clone();
         Callback::from(move |e: Event| {
             if let Some(el) = e
@@ -157,10 +144,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             {
                 scroll_top.set(el.scroll_top() as f64);
-                let h = el.client_height() as f64;
-                if h > 0.0 && (h - *height).abs() > 0.5 {
-                    height.set(h);
-                }
             }
             tip.set(None);
         })
@@ -473,8 +456,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .playhead
         .and_then(|t| line(t, "playhead", format!("replay at {}", format_ns(t))));
 
-    let lanes_height = layout.height.clamp(40.0, DEFAULT_HEIGHT);
-    let scroller_style = format!("max-height:{DEFAULT_HEIGHT}px;height:{lanes_height:.0}px");
+    let scroller_style = format!("height:{height:.0}px");
     let label = format!(
         "Goroutine timeline: {} lanes, {} to {}",
         layout.rows.len(),

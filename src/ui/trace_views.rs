@@ -31,6 +31,9 @@ use super::timeline::Timeline;
 const LARGE_GOROUTINES: usize = 10_000;
 const LARGE_EVENTS: usize = 1_000_000;
 
+/// Room kept for the lanes' vertical scrollbar, so that it never covers the plot.
+const SCROLLBAR_WIDTH: f64 = 16.0;
+
 /// A chart compared by address: it is never changed in place, and comparing a million events
 /// on every render would cost more than drawing them.
 #[derive(Clone)]
@@ -101,10 +104,12 @@ pub struct TraceViewsProps {
 #[function_component(TraceViews)]
 pub fn trace_views(props: &TraceViewsProps) -> Html {
     let root = use_node_ref();
-    let width = use_state(|| 800.0f64);
-    let view = use_state(|| None::<Viewport>);
-    let toggled = use_state(BTreeSet::<u32>::new);
-    let arrows = use_state(|| true);
+    let width = use_state_eq(|| 800.0f64);
+    // Per-trace choices carry the trace they were made for: a new trace starts from the
+    // defaults without an effect (and the extra render one would cost).
+    let view = use_state(|| (0usize, None::<Viewport>));
+    let toggled = use_state(|| (0usize, BTreeSet::<u32>::new()));
+    let arrows = use_state(|| (0usize, None::<bool>));
     let tab = use_state(|| Tab::Goroutines);
     let speed = use_state(|| 1.0f64);
     let playback = use_state(|| None::<Playback>);
@@ -114,62 +119,56 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
     let chart = props.run.chart.clone();
     let chart_key = chart.as_ref().map_or(0, |(c, _)| Rc::as_ptr(c) as usize);
 
-    // The plot's width follows the section's.
+    // The plot's width follows the section's, observed rather than measured: reading a size
+    // would force the page's layout in the middle of building it.
     {
         let root = root.clone();
         let width = width.clone();
-        use_effect_with(chart_key, move |_| {
-            let measure = move || {
-                if let Some(el) = root.cast::<web_sys::Element>() {
-                    let w = (el.client_width() as f64 - LABEL_WIDTH - 24.0).max(120.0);
-                    if (w - *width).abs() >= 1.0 {
-                        width.set(w.floor());
-                    }
-                }
-            };
-            measure();
-            let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+        use_effect_with(chart.is_some(), move |_| {
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+                move |entries: js_sys::Array| {
+                    let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>()
+                    else {
+                        return;
+                    };
+                    let w = entry.content_rect().width() - LABEL_WIDTH - SCROLLBAR_WIDTH;
+                    width.set(w.floor().max(120.0));
+                },
+            );
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, root.cast::<web_sys::Element>()) {
+                o.observe(&el);
             }
             move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
+                if let Some(o) = observer {
+                    o.disconnect();
                 }
-                drop(listener);
+                drop(callback);
             }
         });
     }
 
-    // A new trace starts from the whole run, its groups as they default, no replay.
+    // A replay stops with its trace.
     {
-        let view = view.clone();
-        let toggled = toggled.clone();
         let playback = playback.clone();
         let playhead = playhead.clone();
-        let arrows = arrows.clone();
-        let big = chart
-            .as_ref()
-            .is_some_and(|(c, _)| c.trace.events.len() > LARGE_EVENTS);
         use_effect_with(chart_key, move |_| {
-            view.set(None);
-            toggled.set(BTreeSet::new());
-            playback.set(None);
-            playhead.set(None);
-            if big {
-                arrows.set(false);
+            if playback.is_some() {
+                playback.set(None);
+            }
+            if playhead.is_some() {
+                playhead.set(None);
             }
         });
     }
 
     let layout = {
         let chart = chart.clone();
-        let toggled = (*toggled).clone();
+        let toggled = if toggled.0 == chart_key {
+            toggled.1.clone()
+        } else {
+            BTreeSet::new()
+        };
         use_memo((chart_key, toggled), move |(_, toggled)| {
             chart
                 .as_ref()
@@ -193,12 +192,16 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let view = view.clone();
         let tab = tab.clone();
         let end = chart.as_ref().map_or(0, |(c, _)| c.end_ns());
+        let key = chart_key;
         use_effect_with(props.marker, move |marker| {
             if let Some(t) = *marker {
                 tab.set(Tab::Goroutines);
-                let v = view.unwrap_or(Viewport::fit(end));
+                let v = view
+                    .1
+                    .filter(|_| view.0 == key)
+                    .unwrap_or(Viewport::fit(end));
                 if (t as f64) < v.start || (t as f64) > v.end {
-                    view.set(Some(v.center_on(t as f64, end)));
+                    view.set((key, Some(v.center_on(t as f64, end))));
                 }
             }
         });
@@ -252,11 +255,19 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
     };
     let layout = (*layout).clone().expect("a layout for the chart");
     let total = chart.end_ns();
-    let v = view.unwrap_or(Viewport::fit(total));
+    let v = view
+        .1
+        .filter(|_| view.0 == chart_key)
+        .unwrap_or(Viewport::fit(total));
     let set_view = {
         let view = view.clone();
-        Callback::from(move |v: Viewport| view.set(Some(v.clamped(total))))
+        Callback::from(move |v: Viewport| view.set((chart_key, Some(v.clamped(total)))))
     };
+    // Arrows start hidden on a run so large that they would be a solid mass.
+    let show_arrows = arrows
+        .1
+        .filter(|_| arrows.0 == chart_key)
+        .unwrap_or(chart.trace.events.len() <= LARGE_EVENTS);
     let zoom = |factor: f64| {
         let set_view = set_view.clone();
         Callback::from(move |_: MouseEvent| set_view.emit(v.zoom(factor, 0.5, total)))
@@ -267,16 +278,20 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
     };
     let on_arrows = {
         let arrows = arrows.clone();
-        Callback::from(move |_: Event| arrows.set(!*arrows))
+        Callback::from(move |_: Event| arrows.set((chart_key, Some(!show_arrows))))
     };
     let on_toggle = {
         let toggled = toggled.clone();
         Callback::from(move |label: u32| {
-            let mut t = (*toggled).clone();
+            let mut t = if toggled.0 == chart_key {
+                toggled.1.clone()
+            } else {
+                BTreeSet::new()
+            };
             if !t.remove(&label) {
                 t.insert(label);
             }
-            toggled.set(t);
+            toggled.set((chart_key, t));
         })
     };
     let on_play = {
@@ -340,7 +355,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             format_ns(v.start),
             format_ns(v.end)
         );
-        let (w, arrows) = (*width, *arrows);
+        let (w, arrows) = (*width, show_arrows);
         Callback::from(move |_: MouseEvent| {
             let svg = standalone_timeline(&chart, &layout, v, w, arrows, &title);
             download(&file, "image/svg+xml", &svg);
@@ -397,7 +412,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         Tab::Goroutines => html! {
             <>
                 <Timeline chart={ChartRef(chart.clone())} layout={LayoutRef(layout.clone())}
-                          view={v} width={*width} arrows={*arrows} marker={props.marker}
+                          view={v} width={*width} arrows={show_arrows} marker={props.marker}
                           playhead={*playhead} {received_ms} on_view={set_view.clone()}
                           {on_toggle} />
                 <Legend />
@@ -434,7 +449,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                         {format!("{} – {}", format_ns(v.start), format_ns(v.end))}
                     </span>
                     <label class="tv-check">
-                        <input type="checkbox" data-testid="arrows" checked={*arrows} onchange={on_arrows} />
+                        <input type="checkbox" data-testid="arrows" checked={show_arrows} onchange={on_arrows} />
                         {"send→receive arrows"}
                     </label>
                     <button type="button" data-testid="replay" onclick={on_play}
