@@ -176,17 +176,6 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         })
     };
 
-    // Output line times, for the replay.
-    let times = {
-        let console = props.run.console.clone();
-        use_memo(Rc::as_ptr(&console) as usize, move |_| {
-            console
-                .lines()
-                .map(|l| l.line.clone())
-                .collect::<Vec<OutputLine>>()
-        })
-    };
-
     // A picked output instant outside the window brings the window to it.
     {
         let view = view.clone();
@@ -212,13 +201,21 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let playhead = playhead.clone();
         let playback_state = playback.clone();
         let on_reveal = props.on_reveal.clone();
-        let times = times.clone();
+        let console = props.run.console.clone();
         let shown = shown.clone();
         let end = chart.as_ref().map_or(0.0, |(c, _)| c.end_ns() as f64);
         use_effect_with(*playback, move |p| {
             let running = Rc::new(std::cell::Cell::new(p.is_some()));
             if let Some(p) = *p {
                 let running = running.clone();
+                // When each kept output line was printed, in order.
+                let mut times = Vec::new();
+                for l in console.head() {
+                    times.push(l.line.t_ns);
+                }
+                for l in console.tail() {
+                    times.push(l.line.t_ns);
+                }
                 animate(move |now| {
                     if !running.get() {
                         return false;
@@ -338,10 +335,17 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
     let name = |ext: &str| format!("chanlab-{}.{ext}", props.pattern);
     let export_json = {
         let chart = chart.clone();
-        let times = times.clone();
+        let console = props.run.console.clone();
         let file = name("trace.json");
         Callback::from(move |_: MouseEvent| {
-            let json = to_chrome_json(&chart.trace, &chart.timeline, &times);
+            let mut lines: Vec<OutputLine> = Vec::new();
+            for l in console.head() {
+                lines.push(l.line.clone());
+            }
+            for l in console.tail() {
+                lines.push(l.line.clone());
+            }
+            let json = to_chrome_json(&chart.trace, &chart.timeline, &lines);
             download(&file, "application/json", &json);
         })
     };
