@@ -557,7 +557,8 @@ impl<T: Value> Future for Send<T> {
             }
             let v = this.value.take().expect("a send is polled with its value");
             let super::runtime::Core { sched, chans, .. } = c;
-            match chans.get::<T>(this.chan).try_send(sched, v) {
+            let ch = chans.get::<T>(this.chan);
+            match ch.try_send(sched, v) {
                 Ok(()) => Poll::Ready(()),
                 Err(SendFail::Closed(_)) => {
                     sched.go_panic("send on closed channel");
@@ -566,7 +567,7 @@ impl<T: Value> Future for Send<T> {
                 Err(SendFail::Full(v)) => {
                     let seq = sched.park(WaitReason::ChanSend, this.chan);
                     let key = sched.key(seq, 0);
-                    chans.get::<T>(this.chan).sendq.push_back((key, v));
+                    ch.sendq.push_back((key, v));
                     this.seq = seq;
                     Poll::Pending
                 }
