@@ -11,10 +11,10 @@
 //! running span is the instant between becoming runnable and its next state event. CPU work on
 //! a virtual processor is recorded as a [`Kind::ProcSpan`].
 //!
-//! A trace dropped on a thread leaves its event buffer for the thread's next trace (the
-//! worker runs one program after another), so a run writes its events into memory that is
-//! already mapped: natively, the kernel's first touch of fresh pages is most of what tracing
-//! costs.
+//! A trace dropped on a thread leaves its event buffer and goroutine table for the thread's
+//! next trace (the worker runs one program after another), so a run writes its events into
+//! memory that is already mapped: natively, the kernel's first touch of fresh pages is most
+//! of what tracing costs.
 //!
 //! # Invariants
 //! - Events are appended in time order.
@@ -112,13 +112,21 @@ pub struct Trace {
 impl Trace {
     pub fn new(cap: usize) -> Self {
         Trace {
-            events: if cap > 0 { take_spare() } else { Vec::new() },
-            goroutines: vec![GInfo {
-                label: 0,
-                index: u32::MAX,
-                parent: 0,
-                created_ns: 0,
-            }],
+            events: if cap > 0 {
+                take(&SPARE_EVENTS)
+            } else {
+                Vec::new()
+            },
+            goroutines: {
+                let mut goroutines = take(&SPARE_GOROUTINES);
+                goroutines.push(GInfo {
+                    label: 0,
+                    index: u32::MAX,
+                    parent: 0,
+                    created_ns: 0,
+                });
+                goroutines
+            },
             labels: Vec::new(),
             chans: vec![ChanInfo {
                 cap: 0,
@@ -286,48 +294,57 @@ impl Trace {
 
 impl Drop for Trace {
     fn drop(&mut self) {
-        give_spare(std::mem::take(&mut self.events));
+        give(&SPARE_EVENTS, std::mem::take(&mut self.events));
+        give(&SPARE_GOROUTINES, std::mem::take(&mut self.goroutines));
     }
 }
+
+type Spare<T> = std::cell::Cell<Vec<T>>;
 
 thread_local! {
     /// The largest event buffer a dropped trace left on this thread, for the next run's
     /// trace: its pages are already mapped and it needs no growing, so a run's events cost a
     /// store each instead of the kernel's first touch of fresh memory (most of tracing's
     /// cost natively). A page's worker runs pattern after pattern; a benchmark run after run.
-    static SPARE: std::cell::Cell<Vec<Event>> = const { std::cell::Cell::new(Vec::new()) };
+    static SPARE_EVENTS: Spare<Event> = const { Spare::new(Vec::new()) };
+    /// Likewise for the goroutine table, 24 bytes for every goroutine a run starts.
+    static SPARE_GOROUTINES: Spare<GInfo> = const { Spare::new(Vec::new()) };
 }
 
-/// The spare event buffer, emptied (or a new one).
-fn take_spare() -> Vec<Event> {
-    let mut events = SPARE.try_with(|s| s.take()).unwrap_or_default();
-    events.clear();
-    events
+/// The spare buffer of `spare`, emptied (or a new one).
+fn take<T: 'static>(spare: &'static std::thread::LocalKey<Spare<T>>) -> Vec<T> {
+    let mut v = spare.try_with(|s| s.take()).unwrap_or_default();
+    v.clear();
+    v
 }
 
-/// Keeps `events`'s buffer as the spare if it is larger than the one kept.
-fn give_spare(events: Vec<Event>) {
-    let _ = SPARE.try_with(|s| {
+/// Keeps `v`'s buffer as `spare` if it is larger than the one kept.
+fn give<T: 'static>(spare: &'static std::thread::LocalKey<Spare<T>>, v: Vec<T>) {
+    let _ = spare.try_with(|s| {
         let kept = s.take();
-        s.set(if events.capacity() > kept.capacity() {
-            events
+        s.set(if v.capacity() > kept.capacity() {
+            v
         } else {
             kept
         });
     });
 }
 
-/// Bytes held by this thread's spare event buffer (for memory measurements: the next run's
-/// trace takes it).
-pub fn spare_bytes() -> usize {
-    SPARE
+fn bytes<T: 'static>(spare: &'static std::thread::LocalKey<Spare<T>>) -> usize {
+    spare
         .try_with(|s| {
             let v = s.take();
-            let bytes = v.capacity() * std::mem::size_of::<Event>();
+            let bytes = v.capacity() * std::mem::size_of::<T>();
             s.set(v);
             bytes
         })
         .unwrap_or(0)
+}
+
+/// Bytes held by this thread's spare trace buffers (for memory measurements: the next
+/// run's trace takes them).
+pub fn spare_bytes() -> usize {
+    bytes(&SPARE_EVENTS) + bytes(&SPARE_GOROUTINES)
 }
 
 fn us(ns: u64) -> f64 {
@@ -428,11 +445,16 @@ mod tests {
             });
         }
         let capacity = t.events.capacity();
+        let table = t.goroutines.capacity() * std::mem::size_of::<GInfo>();
         drop(t);
-        assert_eq!(spare_bytes(), capacity * std::mem::size_of::<Event>());
-        // A trace that records nothing does not take it.
+        assert_eq!(
+            spare_bytes(),
+            capacity * std::mem::size_of::<Event>() + table
+        );
+        // A trace that records nothing does not take the events' buffer.
         let off = Trace::new(0);
         assert_eq!(off.events.capacity(), 0);
+        assert_eq!(off.goroutines.len(), 1);
         let next = Trace::new(10);
         assert!(next.events.is_empty());
         assert_eq!(next.events.capacity(), capacity);
