@@ -43,16 +43,32 @@ pub struct Sizes {
     pub buffered: u64,
     pub select4: u64,
     pub parked: u64,
+    /// Runs of each timed benchmark, tracing on and off alike; the fastest counts.
+    pub reps: u32,
 }
 
 impl Sizes {
-    /// Each run's trace fits the default cap, so every event is kept.
+    /// Each run's trace fits the default cap, so every event is kept. Many runs, so that
+    /// some run undisturbed on a busy machine.
     pub const FULL: Sizes = Sizes {
         spawn_join: 250_000,
         ping_pong: 200_000,
         buffered: 1_000_000,
         select4: 500_000,
         parked: 1_000_000,
+        reps: 16,
+    };
+
+    /// For a wall clock that other processes' time counts in (the browser's): runs of a
+    /// couple of ms, each likely to fit in one time slice of a busy machine, and many of
+    /// them. The figures are per operation, so they compare with the native ones.
+    pub const WEB: Sizes = Sizes {
+        spawn_join: 10_000,
+        ping_pong: 10_000,
+        buffered: 50_000,
+        select4: 10_000,
+        parked: 1_000_000,
+        reps: 48,
     };
 
     pub const QUICK: Sizes = Sizes {
@@ -61,6 +77,7 @@ impl Sizes {
         buffered: 10_000,
         select4: 10_000,
         parked: 10_000,
+        reps: 3,
     };
 }
 
@@ -103,14 +120,13 @@ fn timed(host: Host, trace: bool, main: impl Future<Output = ()> + 'static) -> f
 /// least disturbed) of several runs, and returns the figures (`per` turns a time into one).
 fn measure<F: Future<Output = ()> + 'static>(
     host: Host,
+    reps: u32,
     mut program: impl FnMut() -> F,
     per: impl Fn(f64) -> f64,
 ) -> (f64, Option<f64>) {
-    // Alternating, so that whatever else the machine does weighs on both alike; many short
-    // runs, so that some run undisturbed on a busy machine (its other core is a sibling).
-    const REPS: u32 = 16;
+    // Alternating, so that whatever else the machine does weighs on both alike.
     let (mut on, mut off) = (f64::INFINITY, f64::INFINITY);
-    for _ in 0..REPS {
+    for _ in 0..reps {
         on = on.min(timed(host, true, program()));
         off = off.min(timed(host, false, program()));
     }
@@ -118,7 +134,7 @@ fn measure<F: Future<Output = ()> + 'static>(
 }
 
 /// `go func() { wg.Done() }(); wg.Wait()`, one goroutine at a time.
-pub fn spawn_join(host: Host, n: u64) -> Figure {
+pub fn spawn_join(host: Host, n: u64, reps: u32) -> Figure {
     async fn done(wg: WaitGroup) {
         wg.done().await;
     }
@@ -130,7 +146,7 @@ pub fn spawn_join(host: Host, n: u64) -> Figure {
             wg.wait().await;
         }
     };
-    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    let (value, untraced) = measure(host, reps, program, |ns| ns / n as f64);
     Figure {
         key: "spawn_join",
         what: "goroutine spawn+join",
@@ -142,7 +158,7 @@ pub fn spawn_join(host: Host, n: u64) -> Figure {
 }
 
 /// A value sent to a goroutine and back over two unbuffered channels.
-pub fn ping_pong(host: Host, n: u64) -> Figure {
+pub fn ping_pong(host: Host, n: u64, reps: u32) -> Figure {
     async fn echo(ping: Chan<u64>, pong: Chan<u64>) {
         while let Some(v) = ping.recv().await {
             pong.send(v).await;
@@ -159,7 +175,7 @@ pub fn ping_pong(host: Host, n: u64) -> Figure {
         }
         ping.close().await;
     };
-    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    let (value, untraced) = measure(host, reps, program, |ns| ns / n as f64);
     Figure {
         key: "ping_pong",
         what: "unbuffered ping-pong round trip",
@@ -171,7 +187,7 @@ pub fn ping_pong(host: Host, n: u64) -> Figure {
 }
 
 /// A producer and a consumer on a channel with a buffer of 128.
-pub fn buffered(host: Host, n: u64) -> Figure {
+pub fn buffered(host: Host, n: u64, reps: u32) -> Figure {
     async fn produce(ch: Chan<u64>, n: u64) {
         for i in 0..n {
             ch.send(i).await;
@@ -187,7 +203,7 @@ pub fn buffered(host: Host, n: u64) -> Figure {
         }
         assert_eq!(sum, n * (n - 1) / 2);
     };
-    let (value, untraced) = measure(host, program, |ns| n as f64 / (ns / 1e9));
+    let (value, untraced) = measure(host, reps, program, |ns| n as f64 / (ns / 1e9));
     Figure {
         key: "buffered",
         what: "buffered channel throughput (cap 128)",
@@ -200,7 +216,7 @@ pub fn buffered(host: Host, n: u64) -> Figure {
 
 /// `select` receiving from one of 4 channels that each hold a value; the chosen one is
 /// refilled (a buffered send) so all 4 stay ready.
-pub fn select4(host: Host, n: u64) -> Figure {
+pub fn select4(host: Host, n: u64, reps: u32) -> Figure {
     let program = || async move {
         let chans: [Chan<u64>; 4] = std::array::from_fn(|_| make_chan(1));
         for (i, ch) in chans.iter().enumerate() {
@@ -217,7 +233,7 @@ pub fn select4(host: Host, n: u64) -> Figure {
             chans[i].send(v).await;
         }
     };
-    let (value, untraced) = measure(host, program, |ns| ns / n as f64);
+    let (value, untraced) = measure(host, reps, program, |ns| ns / n as f64);
     Figure {
         key: "select4",
         what: "select over 4 ready channels",
@@ -273,10 +289,14 @@ pub fn parked(host: Host, n: u64) -> Figure {
 pub fn run_all(host: Host, sizes: Sizes, filter: &str) -> Vec<Figure> {
     let all: [(&str, &dyn Fn() -> Figure); 5] = [
         ("parked", &|| parked(host, sizes.parked)),
-        ("spawn_join", &|| spawn_join(host, sizes.spawn_join)),
-        ("ping_pong", &|| ping_pong(host, sizes.ping_pong)),
-        ("buffered", &|| buffered(host, sizes.buffered)),
-        ("select4", &|| select4(host, sizes.select4)),
+        ("spawn_join", &|| {
+            spawn_join(host, sizes.spawn_join, sizes.reps)
+        }),
+        ("ping_pong", &|| {
+            ping_pong(host, sizes.ping_pong, sizes.reps)
+        }),
+        ("buffered", &|| buffered(host, sizes.buffered, sizes.reps)),
+        ("select4", &|| select4(host, sizes.select4, sizes.reps)),
     ];
     let mut figures: Vec<Figure> = all
         .iter()
