@@ -62,6 +62,7 @@ impl Sizes {
     /// For a wall clock that other processes' time counts in (the browser's): runs of a
     /// couple of ms, each likely to fit in one time slice of a busy machine, and many of
     /// them. The figures are per operation, so they compare with the native ones.
+    #[allow(dead_code)] // the browser harness's; the native one uses FULL
     pub const WEB: Sizes = Sizes {
         spawn_join: 10_000,
         ping_pong: 10_000,
