@@ -16,7 +16,7 @@ use super::state::State;
 use crate::rt::GoId;
 
 /// The most send→receive arrows drawn at once; zoom in to see the rest.
-pub const MAX_ARROWS: usize = 1500;
+pub const MAX_ARROWS: usize = 500;
 
 /// A run's trace and everything computed from it once.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,15 +103,27 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The SVG elements this frame draws: a rect per bar and mark run, a line per arrow, a
-    /// line and a label per tick, and a label per row.
+    /// The SVG elements the lanes draw (see [`super::svg::lanes`]): per row a group, its
+    /// background, its name, a path per state it shows and one for its instants; the arrows'
+    /// group and a line per arrow. Bounded by rows × states, whatever the number of events.
     pub fn elements(&self) -> usize {
-        self.rows
+        let rows: usize = self
+            .rows
             .iter()
-            .map(|r| 1 + r.bars.len() + r.marks.len())
-            .sum::<usize>()
-            + self.arrows.len()
-            + 2 * self.axis.ticks.len()
+            .map(|r| {
+                let states = State::ALL
+                    .iter()
+                    .filter(|&&s| r.bars.iter().any(|b| b.state == s))
+                    .count();
+                3 + states + usize::from(!r.marks.is_empty())
+            })
+            .sum();
+        let arrows = if self.arrows.is_empty() {
+            0
+        } else {
+            1 + self.arrows.len()
+        };
+        rows + arrows
     }
 }
 
