@@ -85,6 +85,10 @@ pub enum Response {
     Ready,
     /// Lines printed since the last batch.
     Output(Vec<OutputLine>),
+    /// This many lines were printed and not sent: the page keeps only the first and the last
+    /// lines of a long output (see `view::console`), so the worker leaves out the middle of a
+    /// batch rather than flood the page. The lines after it are the newest.
+    Skipped(u64),
     /// The run's trace, sent once before `Done`, in its binary form (see the module doc).
     #[serde(skip)]
     Trace(Box<TraceData>),

@@ -11,8 +11,13 @@
 //! ignored: each slot has an id and each run an id, and an event reaches the page only while
 //! both still match.
 //!
+//! Output reaches the page at most every [`FLUSH_MS`]: what arrives in between is gathered by
+//! a [`Batcher`], so a program that prints as fast as it can costs the page a bounded redraw a
+//! few times a second, not one per message.
+//!
 //! # Invariants
 //! - At most one slot is active (has a run) and at most one is spare.
+//! - Gathered output is handed to the page before the run's trace, end or failure.
 //! - A retired slot is terminated at once but dropped only outside its own callbacks (a
 //!   closure must not be dropped while it runs), when the next command comes.
 
@@ -24,12 +29,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::protocol::{Request, Response, RunRequest, RunSummary, TraceData};
-use crate::rt::OutputLine;
+use crate::view::console::{Batch, Batcher};
+
+/// The least time between two output updates of the page, in ms.
+const FLUSH_MS: f64 = 150.0;
 
 /// What a run reports to the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunnerEvent {
-    Output(Vec<OutputLine>),
+    /// New output, thinned to what the console keeps.
+    Output(Batch),
     /// The run's trace, and when its message arrived (`performance.now()`, ms), which times
     /// how soon the page draws it.
     Trace {
@@ -66,6 +75,12 @@ struct Slot {
     run: Option<u32>,
     /// The request to post once the worker is ready.
     pending: Option<String>,
+    /// Output received and not yet handed to the page.
+    output: Batcher,
+    /// When output was last handed to the page (ms).
+    last_flush: f64,
+    /// A flush is scheduled.
+    flush_scheduled: bool,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -204,6 +219,9 @@ impl Runner {
             ready: false,
             run: None,
             pending: None,
+            output: Batcher::new(),
+            last_flush: f64::NEG_INFINITY,
+            flush_scheduled: false,
             _onmessage: onmessage,
             _onerror: onerror,
         })
@@ -214,7 +232,7 @@ impl Runner {
 /// here but not dropped.
 fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
     let Some(inner) = inner.upgrade() else { return };
-    let (run, on_event, event) = {
+    let (run, on_event, output, event) = {
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
         if let Response::Ready = response {
@@ -242,9 +260,19 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         let Some(run) = state.active.as_ref().and_then(|s| s.run) else {
             return;
         };
+        let slot = state.active.as_mut().expect("checked above");
         let event = match response {
             Response::Ready => unreachable!("handled above"),
-            Response::Output(lines) => RunnerEvent::Output(lines),
+            Response::Output(lines) => {
+                slot.output.extend(lines);
+                schedule_flush(slot, &inner);
+                return;
+            }
+            Response::Skipped(n) => {
+                slot.output.skip(n);
+                schedule_flush(slot, &inner);
+                return;
+            }
             Response::Trace(trace) => RunnerEvent::Trace {
                 trace: Rc::new(*trace),
                 received_ms: TRACE_RECEIVED_MS.with(|t| t.get()),
@@ -252,14 +280,19 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
             Response::Done(summary) => RunnerEvent::Done(summary),
             Response::Failed(why) => RunnerEvent::Failed(why),
         };
+        // Output gathered so far comes first.
+        let output = (!slot.output.is_empty()).then(|| slot.output.take());
         if !is_progress(&event) {
             // The run is over: this worker is done with.
             if let Some(slot) = state.active.take() {
                 slot.retire(&mut state.retired);
             }
         }
-        (run, state.on_event.clone(), event)
+        (run, state.on_event.clone(), output, event)
     };
+    if let Some(batch) = output {
+        on_event(run, RunnerEvent::Output(batch));
+    }
     let finished = !is_progress(&event);
     on_event(run, event);
     if finished {
@@ -267,6 +300,43 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         let runner = Runner { inner };
         runner.ensure_spare();
     }
+}
+
+/// Hands the slot's gathered output to the page now, or schedules that for when
+/// [`FLUSH_MS`] have passed since the last time.
+fn schedule_flush(slot: &mut Slot, inner: &Rc<RefCell<Inner>>) {
+    if slot.flush_scheduled {
+        return;
+    }
+    slot.flush_scheduled = true;
+    let delay = (slot.last_flush + FLUSH_MS - now_ms()).max(0.0);
+    let (weak, id) = (Rc::downgrade(inner), slot.id);
+    let flush = Closure::once_into_js(move || flush(&weak, id));
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            flush.unchecked_ref(),
+            delay as i32,
+        );
+    }
+}
+
+/// Hands slot `id`'s gathered output to the page, if the slot still runs.
+fn flush(inner: &Weak<RefCell<Inner>>, id: u64) {
+    let Some(inner) = inner.upgrade() else { return };
+    let (run, on_event, batch) = {
+        let mut guard = inner.borrow_mut();
+        let Some(slot) = guard.active.as_mut().filter(|s| s.id == id) else {
+            return;
+        };
+        slot.flush_scheduled = false;
+        slot.last_flush = now_ms();
+        let (Some(run), false) = (slot.run, slot.output.is_empty()) else {
+            return;
+        };
+        let batch = slot.output.take();
+        (run, guard.on_event.clone(), batch)
+    };
+    on_event(run, RunnerEvent::Output(batch));
 }
 
 thread_local! {

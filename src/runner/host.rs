@@ -4,7 +4,9 @@
 //! [`Response::Ready`]. A [`Request::Run`] is checked again here (pattern id, parameters, mode,
 //! processors), since a message is trusted no more than a URL. The program then runs in slices
 //! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
-//! the last batch go to the page, so output streams while the run goes on. The run ends with
+//! the last batch go to the page, so output streams while the run goes on. A batch is thinned
+//! to what the page keeps (the first and the last lines, see `view::console::Batcher`):
+//! however fast a program prints, the page gets a bounded amount per batch. The run ends with
 //! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
 //! [`Response::Done`], or [`Response::Failed`] when it could not start or the worker crashed.
 //!
@@ -18,6 +20,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::patterns;
 use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
+use crate::view::console::{Batch, Batcher};
 use crate::view::link::MAX_PROCS;
 
 /// Scheduler steps between two looks at the clock.
@@ -104,7 +107,9 @@ fn run(req: RunRequest) {
     let procs = config.procs;
     let mut rt = Runtime::new(config);
     rt.start(pattern.program(&params, req.seed));
-    let mut sent = 0usize;
+    // Lines taken from the runtime so far; what is posted goes through the batcher.
+    let mut taken = 0usize;
+    let mut batcher = Batcher::new();
     let mut last_batch = started;
     loop {
         match rt.run_slice(SLICE_STEPS) {
@@ -112,23 +117,34 @@ fn run(req: RunRequest) {
                 let now = now_ms();
                 if now - last_batch >= BATCH_MS {
                     let lines = rt.take_new_output();
-                    sent += lines.len();
-                    if !lines.is_empty() {
-                        post(&Response::Output(lines));
-                    }
+                    taken += lines.len();
+                    batcher.extend(lines);
+                    post_batch(batcher.take());
                     last_batch = now;
                 }
             }
             Progress::Done(report) => {
-                let rest = report.output.get(sent..).unwrap_or_default();
-                if !rest.is_empty() {
-                    post(&Response::Output(rest.to_vec()));
-                }
+                let rest = report.output.get(taken..).unwrap_or_default();
+                batcher.extend(rest.iter().cloned());
+                post_batch(batcher.take());
                 post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
                 post(&Response::Done(summary(&report, now_ms() - started)));
                 return;
             }
         }
+    }
+}
+
+/// Posts a batch of new output: its head lines, how many lines it left out, its tail lines.
+fn post_batch(batch: Batch) {
+    if !batch.head.is_empty() {
+        post(&Response::Output(batch.head));
+    }
+    if batch.skipped > 0 {
+        post(&Response::Skipped(batch.skipped));
+    }
+    if !batch.tail.is_empty() {
+        post(&Response::Output(batch.tail));
     }
 }
 

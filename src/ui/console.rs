@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::protocol::RunSummary;
@@ -65,7 +66,16 @@ pub fn console_view(props: &ConsoleProps) -> Html {
         }
     });
     let empty = console.is_empty() && run.status != RunStatus::Running;
-    let chunk = |segment| chunk_view(segment, props.reveal, &props.on_pick);
+    let pickable = props.on_pick.is_some();
+    let chunk = |segment| chunk_view(segment, props.reveal, pickable);
+    let onclick = props.on_pick.clone().map(|pick| {
+        Callback::from(move |e: MouseEvent| {
+            if let Some(t) = picked_instant(&e) {
+                pick.emit(t);
+            }
+        })
+    });
+    let title = pickable.then_some("Click a line to mark its instant on the timeline");
     html! {
         <section class="console" data-testid="output" data-state={run.status.data_state()}
                  data-exit-code={exit_code} aria-label="Output">
@@ -73,7 +83,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 <h2>{"Output"}</h2>
                 <span class="lines-count">{lines_count(console.total())}</span>
             </header>
-            <div class="lines" ref={lines_ref} role="log" {onscroll}>
+            <div class="lines" ref={lines_ref} role="log" {onscroll} {onclick} {title}>
                 if empty {
                     <p class="placeholder">{placeholder(&run.status)}</p>
                 }
@@ -89,28 +99,28 @@ pub fn console_view(props: &ConsoleProps) -> Html {
 /// One chunk of lines, keyed by its first line. A frozen chunk shown whole is a memoized
 /// component, so new output redraws only the chunk still filling; during a replay (`reveal`)
 /// a chunk that is partly in the future is drawn line by line.
-fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, on_pick: &Option<Callback<u64>>) -> Html {
+fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, pickable: bool) -> Html {
     let shown = |l: &Line| reveal.is_none_or(|t| l.line.t_ns <= t);
     match segment {
         Segment::Frozen(lines) if lines.iter().all(shown) => {
             let key = lines.first().map_or(0, |l| l.index);
             html! {
-                <FrozenChunk key={key} lines={FrozenRef(lines.clone())} on_pick={on_pick.clone()} />
+                <FrozenChunk key={key} lines={FrozenRef(lines.clone())} {pickable} />
             }
         }
-        Segment::Frozen(lines) => lines_view(lines, reveal, on_pick),
-        Segment::Open(lines) => lines_view(lines, reveal, on_pick),
+        Segment::Frozen(lines) => lines_view(lines, reveal, pickable),
+        Segment::Open(lines) => lines_view(lines, reveal, pickable),
     }
 }
 
-fn lines_view(lines: &[Line], reveal: Option<u64>, on_pick: &Option<Callback<u64>>) -> Html {
+fn lines_view(lines: &[Line], reveal: Option<u64>, pickable: bool) -> Html {
     let key = lines.first().map_or(0, |l| l.index);
     html! {
         <div class="chunk" key={key}>
             { for lines
                 .iter()
                 .filter(|l| reveal.is_none_or(|t| l.line.t_ns <= t))
-                .map(|l| line_row(l, on_pick)) }
+                .map(|l| line_row(l, pickable)) }
         </div>
     }
 }
@@ -119,46 +129,53 @@ fn lines_view(lines: &[Line], reveal: Option<u64>, on_pick: &Option<Callback<u64
 #[derive(Clone)]
 struct FrozenRef(Rc<[Line]>);
 
-#[derive(Properties)]
-struct FrozenChunkProps {
-    lines: FrozenRef,
-    on_pick: Option<Callback<u64>>,
+impl PartialEq for FrozenRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-impl PartialEq for FrozenChunkProps {
-    fn eq(&self, other: &Self) -> bool {
-        // A new `on_pick` each render does the same thing (it sets the page's marker), so only
-        // whether there is one matters.
-        Rc::ptr_eq(&self.lines.0, &other.lines.0)
-            && self.on_pick.is_some() == other.on_pick.is_some()
-    }
+#[derive(Properties, PartialEq)]
+struct FrozenChunkProps {
+    lines: FrozenRef,
+    pickable: bool,
 }
 
 #[function_component(FrozenChunk)]
 fn frozen_chunk(props: &FrozenChunkProps) -> Html {
     html! {
-        <div class="chunk">{ for props.lines.0.iter().map(|l| line_row(l, &props.on_pick)) }</div>
+        <div class="chunk">{ for props.lines.0.iter().map(|l| line_row(l, props.pickable)) }</div>
     }
 }
 
-fn line_row(line: &Line, on_pick: &Option<Callback<u64>>) -> Html {
-    let stderr = line.line.stream == Stream::Stderr;
-    let t = line.line.t_ns;
-    let onclick = on_pick
-        .as_ref()
-        .map(|pick| pick.reform(move |_: MouseEvent| t));
-    let title = on_pick
-        .as_ref()
-        .map(|_| "Mark this instant on the timeline");
+/// One line: its time, then its text exactly as printed. No listener per line: a click is
+/// handled once, by the console (see `pick_line`).
+fn line_row(line: &Line, pickable: bool) -> Html {
+    let class = match (line.line.stream == Stream::Stderr, pickable) {
+        (false, false) => "row",
+        (true, false) => "row stderr",
+        (false, true) => "row pickable",
+        (true, true) => "row stderr pickable",
+    };
     html! {
-        <div class={classes!("row", stderr.then_some("stderr"), on_pick.is_some().then_some("pickable"))}
-             key={line.index} {onclick} {title}>
+        <div {class}>
             <span class="t" aria-hidden="true">{fmt_t(line.line.t_ns)}</span>
             <span class="text" data-testid="output-line" data-t-ns={line.line.t_ns.to_string()}>
                 {line.line.text.clone()}
             </span>
         </div>
     }
+}
+
+/// The instant of the line a click landed on.
+fn picked_instant(e: &MouseEvent) -> Option<u64> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let text = target
+        .closest(".row")
+        .ok()??
+        .query_selector(".text")
+        .ok()??;
+    text.get_attribute("data-t-ns")?.parse().ok()
 }
 
 fn lines_count(n: u64) -> String {

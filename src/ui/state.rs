@@ -16,7 +16,6 @@ use yew::Reducible;
 use crate::chart::Chart;
 use crate::patterns::{self, Notice};
 use crate::protocol::RunSummary;
-use crate::rt::OutputLine;
 use crate::runner::RunnerEvent;
 use crate::view::console::Console;
 use crate::view::link::Link;
@@ -182,8 +181,10 @@ impl Reducible for AppState {
                     return self;
                 }
                 match event {
-                    RunnerEvent::Output(lines) => {
-                        next.run.console = append(&self.run.console, lines)
+                    RunnerEvent::Output(batch) => {
+                        let mut console = (*self.run.console).clone();
+                        console.apply(batch);
+                        next.run.console = Rc::new(console);
                     }
                     RunnerEvent::Trace { trace, received_ms } => {
                         let trace = Rc::try_unwrap(trace).unwrap_or_else(|t| (*t).clone());
@@ -224,10 +225,4 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-fn append(console: &Console, lines: Vec<OutputLine>) -> Rc<Console> {
-    let mut console = console.clone();
-    console.extend(lines);
-    Rc::new(console)
 }

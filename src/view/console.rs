@@ -119,10 +119,27 @@ impl Console {
         }
     }
 
+    /// Counts `n` lines that were printed but never sent (see [`Batcher`]). The lines kept in
+    /// the tail so far are older than the gap, so they join it: one gap, then the newest lines.
+    pub fn skip(&mut self, n: u64) {
+        if n == 0 {
+            return;
+        }
+        self.omitted += self.tail.len() as u64 + n;
+        self.tail = Chunks::default();
+    }
+
     pub fn extend(&mut self, lines: impl IntoIterator<Item = OutputLine>) {
         for line in lines {
             self.push(line);
         }
+    }
+
+    /// Adds a batch of new output.
+    pub fn apply(&mut self, batch: Batch) {
+        self.extend(batch.head);
+        self.skip(batch.skipped);
+        self.extend(batch.tail);
     }
 
     /// The kept lines from the start of the run, before any gap.
@@ -153,6 +170,84 @@ impl Console {
     /// Every kept line's text, in order.
     pub fn texts(&self) -> Vec<&str> {
         self.lines().map(|l| l.line.text.as_str()).collect()
+    }
+}
+
+/// New output on its way to the console, thinned to what the console would keep: the lines
+/// that still fit in the head, how many lines it leaves out, and the newest lines after them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub head: Vec<OutputLine>,
+    /// Lines left out between `head` and `tail`; when not 0, `tail` holds the newest lines.
+    pub skipped: u64,
+    pub tail: Vec<OutputLine>,
+}
+
+impl Batch {
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.skipped == 0 && self.tail.is_empty()
+    }
+}
+
+/// Gathers output into [`Batch`]es, so that however fast a program prints, what travels (worker
+/// to page) and what is drawn (each page update) stays bounded by `HEAD + TAIL` lines.
+///
+/// Fed the same lines, a [`Console`] ends with the same lines whether it gets every line or
+/// the batches (see the tests).
+#[derive(Debug, Default)]
+pub struct Batcher {
+    /// Lines accounted for so far (in batches taken, or in the batch being gathered).
+    seen: u64,
+    head: Vec<OutputLine>,
+    skipped: u64,
+    tail: VecDeque<OutputLine>,
+}
+
+impl Batcher {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, line: OutputLine) {
+        if self.seen < HEAD as u64 {
+            self.head.push(line);
+        } else {
+            if self.tail.len() == TAIL {
+                self.tail.pop_front();
+                self.skipped += 1;
+            }
+            self.tail.push_back(line);
+        }
+        self.seen += 1;
+    }
+
+    pub fn extend(&mut self, lines: impl IntoIterator<Item = OutputLine>) {
+        for line in lines {
+            self.push(line);
+        }
+    }
+
+    /// `n` lines were left out upstream: the tail gathered so far is older than them.
+    pub fn skip(&mut self, n: u64) {
+        if n == 0 {
+            return;
+        }
+        self.skipped += self.tail.len() as u64 + n;
+        self.tail.clear();
+        self.seen += n;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.skipped == 0 && self.tail.is_empty()
+    }
+
+    /// The batch gathered since the last take.
+    pub fn take(&mut self) -> Batch {
+        Batch {
+            head: std::mem::take(&mut self.head),
+            skipped: std::mem::take(&mut self.skipped),
+            tail: std::mem::take(&mut self.tail).into(),
+        }
     }
 }
 
@@ -241,6 +336,66 @@ mod tests {
         };
         assert!(Rc::ptr_eq(a, b));
         assert!(matches!(c.head_chunks().nth(1), Some(Segment::Open(ls)) if ls.len() == 8));
+    }
+
+    /// Property: a console fed batches (gathered by a worker's batcher, passed through a
+    /// page's batcher, at random boundaries) keeps what a console fed every line keeps.
+    #[test]
+    fn batches_keep_what_every_line_keeps() {
+        let mut rng = crate::rt::Rng::new(9);
+        for _ in 0..300 {
+            let mut full = Console::new();
+            let mut batched = Console::new();
+            let mut worker = Batcher::new();
+            let mut page = Batcher::new();
+            let mut printed = 0u64;
+            for _ in 0..rng.below(10) {
+                let n = match rng.below(3) {
+                    0 => rng.below(50),
+                    1 => rng.below(3 * CHUNK as u64),
+                    _ => rng.below(3 * (HEAD + TAIL) as u64),
+                };
+                let lines: Vec<OutputLine> = (printed..printed + n).map(line).collect();
+                printed += n;
+                full.extend(lines.clone());
+                worker.extend(lines);
+                if rng.below(2) == 0 {
+                    // The worker posts its batch: lines, how many it skipped, lines.
+                    let b = worker.take();
+                    page.extend(b.head);
+                    page.skip(b.skipped);
+                    page.extend(b.tail);
+                }
+                if rng.below(3) == 0 {
+                    batched.apply(page.take());
+                }
+            }
+            let b = worker.take();
+            page.extend(b.head);
+            page.skip(b.skipped);
+            page.extend(b.tail);
+            batched.apply(page.take());
+            assert!(worker.is_empty() && page.is_empty());
+
+            assert_eq!(batched.total(), full.total());
+            assert_eq!(
+                batched.head().collect::<Vec<_>>(),
+                full.head().collect::<Vec<_>>()
+            );
+            // The batched tail holds the newest lines, at least TAIL of them when there were
+            // that many, each where the full console has it.
+            let full_tail: Vec<&Line> = full.tail().collect();
+            let kept_tail: Vec<&Line> = batched.tail().collect();
+            assert_eq!(kept_tail.last(), full_tail.last());
+            assert!(kept_tail.len() >= full_tail.len().min(TAIL));
+            for l in batched.lines() {
+                assert_eq!(
+                    l.line.text,
+                    format!("line {}", l.index),
+                    "indices follow the output"
+                );
+            }
+        }
     }
 
     #[test]
