@@ -425,7 +425,9 @@ fn completed_by<'a>(tl: &'a Timeline, g: GoId, span: &Span) -> Option<&'a Arrow>
 mod tests {
     use super::super::data::tests::sample;
     use super::super::layout::LANE_HEIGHT;
+    use super::super::state::STATES;
     use super::*;
+    use crate::rt::trace::Kind;
     use std::collections::BTreeSet;
 
     fn spec(width: f64) -> FrameSpec {
@@ -462,6 +464,47 @@ mod tests {
         assert_eq!((a.y1, a.y2), (LANE_HEIGHT / 2.0, LANE_HEIGHT * 1.5));
         assert!(!f.axis.ticks.is_empty());
         assert!(f.elements() > 4);
+    }
+
+    #[test]
+    fn what_a_frame_draws_is_bounded_by_the_screen_not_the_events() {
+        // worker 1 blocks and wakes 100,000 times, 3 ns apart.
+        let mut t = sample();
+        t.events.truncate(4);
+        let ev = |t, g, obj, arg, kind| crate::rt::trace::Event {
+            t,
+            g,
+            obj,
+            arg,
+            kind,
+            proc: 0,
+        };
+        for i in 0..100_000u64 {
+            t.events.push(ev(i * 3, 2, 1, 4, Kind::GoState));
+            t.events.push(ev(i * 3 + 2, 2, 0, 0, Kind::GoState));
+        }
+        t.end_ns = 300_000;
+        let chart = Chart::build(t);
+        assert!(chart.timeline.lanes[2].spans.len() >= 100_000);
+        let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
+        let f = frame(
+            &chart,
+            &layout,
+            &FrameSpec {
+                view: Viewport::fit(300_000),
+                width: 200.0,
+                scroll_top: 0.0,
+                height: 400.0,
+                arrows: true,
+            },
+        );
+        let worker = &f.rows[1];
+        assert!(worker.bars.len() <= 200 && worker.marks.len() <= 200);
+        assert!(
+            f.elements() <= 2 * (3 + STATES + 1),
+            "{} elements",
+            f.elements()
+        );
     }
 
     #[test]
