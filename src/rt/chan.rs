@@ -115,8 +115,7 @@ impl<T: 'static> ChanState<T> {
         }
         let me = s.current_id();
         while let Some(key) = self.recvq.pop_front() {
-            if s.ready(key, Wake::default()) {
-                let receiver = s.gs[key.slot as usize].id;
+            if let Some(receiver) = s.ready_id(key, Wake::default()) {
                 self.sent(s, me);
                 self.received(s, receiver);
                 self.handoff.push((key.seq, v));
@@ -139,8 +138,7 @@ impl<T: 'static> ChanState<T> {
             self.received(s, me);
             // Room now: the first parked sender's value moves into the buffer.
             while let Some((key, w)) = self.sendq.pop_front() {
-                if s.ready(key, Wake::default()) {
-                    let sender = s.gs[key.slot as usize].id;
+                if let Some(sender) = s.ready_id(key, Wake::default()) {
                     self.buf.push_back(w);
                     self.sent(s, sender);
                     break;
@@ -149,8 +147,7 @@ impl<T: 'static> ChanState<T> {
             return Some(Some(v));
         }
         while let Some((key, w)) = self.sendq.pop_front() {
-            if s.ready(key, Wake::default()) {
-                let sender = s.gs[key.slot as usize].id;
+            if let Some(sender) = s.ready_id(key, Wake::default()) {
                 self.sent(s, sender);
                 self.received(s, me);
                 return Some(Some(w));

@@ -216,11 +216,15 @@ impl Sched {
     /// Wakes the goroutine `key` names, if it is still parked in that park; returns whether
     /// it was. The goroutine is told `wake`, with the case of `key`.
     pub fn ready(&mut self, key: WaitKey, wake: Wake) -> bool {
-        let Some(g) = self.gs.get_mut(key.slot as usize) else {
-            return false;
-        };
+        self.ready_id(key, wake).is_some()
+    }
+
+    /// [`Sched::ready`], returning the woken goroutine's id.
+    #[inline]
+    pub fn ready_id(&mut self, key: WaitKey, wake: Wake) -> Option<GoId> {
+        let g = self.gs.get_mut(key.slot as usize)?;
         if g.park != key.seq {
-            return false;
+            return None;
         }
         g.park = 0;
         g.wake = Wake {
@@ -231,7 +235,7 @@ impl Sched {
         let id = g.id;
         self.trace_state(id, Status::Runnable, 0);
         self.runq.push_back(key.slot);
-        true
+        Some(id)
     }
 
     /// What woke the running goroutine.
