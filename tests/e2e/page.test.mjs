@@ -151,6 +151,40 @@ describe('running', () => {
     await page.context().close();
   });
 
+  test('a run that prints 100000 lines keeps the page responsive and its first and last lines', async (t) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Longest time the page's event loop was busy while the run was going.
+    await context.addInitScript(() => {
+      window.longestBusyMs = 0;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        const state = document.querySelector('[data-testid="output"]')?.dataset.state;
+        if (state === 'running') window.longestBusyMs = Math.max(window.longestBusyMs, now - last);
+        last = now;
+        if (state !== 'done') setTimeout(tick, 10);
+      };
+      setTimeout(tick, 10);
+    });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(e.message));
+    await page.goto(`${server.url}?p=fan-out-fan-in&items=100000&autorun=1`);
+    const { state, exitCode, lines } = await waitForEnd(page, 60_000);
+    assert.equal(state, 'done');
+    assert.equal(exitCode, 0);
+    assert.equal(await page.locator('.lines-count').textContent(), '100000 lines');
+    // The console keeps the first and the last 1000 lines, and says what it left out.
+    assert.equal(lines.length, 2000);
+    assert.match(await page.locator('.console .gap').textContent(), /98000 lines not shown/);
+    assert.ok(lines.every((l) => Number.isInteger(Math.sqrt(Number(l)))), 'every line is a square');
+    const busy = await page.evaluate(() => window.longestBusyMs);
+    t.diagnostic(`longest busy stretch of the page during the run: ${busy.toFixed(0)} ms`);
+    assert.ok(busy < 1000, `the page was busy for ${busy} ms at a stretch`);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   test('Ctrl+Enter runs, with the field being edited committed first', async () => {
     const page = await openPage(browser, server.url, '?p=select');
     await page.keyboard.press('Control+Enter');
