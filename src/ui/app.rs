@@ -37,6 +37,10 @@ pub fn app() -> Html {
     // The address bar always holds the current configuration.
     let query = state.link.to_query();
     use_effect_with(query, |query| dom::replace_query(query));
+    // The tab says which pattern is open.
+    use_effect_with(state.link.pattern.title, |title| {
+        dom::set_title(&format!("{title} — chanlab"))
+    });
 
     // A new run id means the user asked for a run: start it with the configuration rendered
     // together with it.

@@ -36,6 +36,13 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// Sets the document's title (the tab's label).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Takes focus from the focused field, which commits its edit (its `change` event fires).
 pub fn commit_focused_field() {
     let active = web_sys::window()

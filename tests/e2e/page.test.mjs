@@ -94,8 +94,10 @@ describe('the form', () => {
 
   test('picking another pattern shows its form, source and link', async () => {
     const page = await openPage(browser, server.url, '');
+    assert.equal(await page.title(), 'Worker pool — chanlab');
     await page.getByTestId('pattern-select').click();
     await page.waitForFunction(() => location.search === '?p=select');
+    assert.equal(await page.title(), 'First response wins — chanlab');
     assert.equal(await page.getByTestId('pattern-title').textContent(), 'First response wins');
     assert.match(await source(page), /select \{/);
     assert.equal(await page.getByTestId('param-latency_b_ms').inputValue(), '100');
@@ -281,6 +283,13 @@ describe('links', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, page.url());
     assert.equal(new URL(copied).searchParams.get('prefix'), '#');
+
+    // The Go source's own button copies the program as shown.
+    await page.getByTestId('copy-source').click();
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('package main'));
+    const program = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(program, await source(page));
+    assert.match(program, /"#"/);
     await page.context().close();
   });
 });
