@@ -25,7 +25,13 @@ fn unbuffered_rendezvous_and_close() {
     });
     assert_eq!(r.exit_code(), 0);
     assert_eq!(r.lines().last(), Some(&"done"));
-    assert_eq!(r.lines().iter().filter(|l| l.starts_with("received")).count(), 3);
+    assert_eq!(
+        r.lines()
+            .iter()
+            .filter(|l| l.starts_with("received"))
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -48,7 +54,11 @@ fn deadlock_is_reported_as_go_does() {
     assert_eq!(r.exit_code(), 2);
     assert_eq!(
         &r.lines()[..3],
-        ["fatal error: all goroutines are asleep - deadlock!", "", "goroutine 1 [chan send]:"]
+        [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "",
+            "goroutine 1 [chan send]:"
+        ]
     );
 }
 
@@ -61,7 +71,14 @@ fn double_close_panics() {
         rt::println("unreachable");
     });
     assert_eq!(r.exit_code(), 2);
-    assert_eq!(&r.lines()[..3], ["panic: close of closed channel", "", "goroutine 1 [running]:"]);
+    assert_eq!(
+        &r.lines()[..3],
+        [
+            "panic: close of closed channel",
+            "",
+            "goroutine 1 [running]:"
+        ]
+    );
 }
 
 #[test]
