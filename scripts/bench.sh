@@ -9,17 +9,20 @@
 # from package.json). Go: benches/rt/baseline_test.go in a scratch module, when a Go
 # toolchain is found (GO=/path/to/go to choose one); else the reference figures.
 
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The installer the other scripts share: Rust's wasm target, node and the npm packages,
+# wasm-bindgen, Chromium, each when missing.
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_rust
+ensure_node
+ensure_wasm_bindgen
+ensure_chromium
 cd "$ROOT"
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
 QUICK=""
 [ "${1:-}" = "--quick" ] && QUICK="--quick"
 OUT="$ROOT/target/bench-web"
 mkdir -p "$OUT/pkg"
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Figures taken on a busy machine are higher: the table says how busy it was.
 export BENCH_LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
@@ -33,10 +36,6 @@ wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" \
   target/wasm32-unknown-unknown/release/examples/rt_bench_web.wasm
 cp benches/web/index.html "$OUT/index.html"
 
-if [ ! -d node_modules/playwright-core ]; then
-  say "installing the browser driver (npm)"
-  npm install --no-audit --no-fund
-fi
 say "wasm benchmarks in headless Chromium"
 node benches/web/run.mjs "$OUT" $QUICK > "$OUT/wasm.json"
 
