@@ -226,7 +226,9 @@ impl TraceData {
         }
 
         let mut events = Vec::with_capacity(n_events);
-        for b in r.take(n_events * EVENT_BYTES)?.chunks_exact(EVENT_BYTES) {
+        // Fixed-size chunks: the compiler sees every field's bounds, and the loop is a copy.
+        let (chunks, _) = r.take(n_events * EVENT_BYTES)?.as_chunks::<EVENT_BYTES>();
+        for b in chunks {
             events.push(Event {
                 t: le64(&b[0..8]),
                 g: le32(&b[8..12]),
