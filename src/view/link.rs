@@ -3,9 +3,10 @@
 //! the current URL is the permalink.
 //!
 //! Keys: `p` the pattern id, each parameter of that pattern by its key, `mode`, `seed`,
-//! `procs`, `autorun=1`, `embed=1` and `v`, the link format version. Only values that differ
-//! from the defaults are written; `v` is never written while the format is version 1 (a link
-//! without `v` is version 1), and it is read so later formats can migrate old links.
+//! `procs`, `autorun=1`, `embed=1` (with `view=` and `theme=` for the embedded view) and `v`,
+//! the link format version. Only values that differ from the defaults are written; `v` is
+//! never written while the format is version 1 (a link without `v` is version 1), and it is
+//! read so that [`MIGRATIONS`] can carry old links' renamed or removed parameters forward.
 //!
 //! [`Link::parse`] never fails and never panics: whatever a query holds, it gives a usable
 //! configuration and one [`Notice`] per value it had to correct or ignore.
@@ -21,6 +22,24 @@ use crate::protocol::{Mode, RunRequest};
 
 /// The link format this code writes.
 pub const LINK_VERSION: &str = "1";
+/// [`LINK_VERSION`] as a number.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// A parameter renamed or removed by a link format: a link of a version below `before` that
+/// names `old` for `pattern` has it read as `new`, or dropped with a notice when `new` is
+/// `None`.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    pub before: u32,
+    pub pattern: &'static str,
+    pub old: &'static str,
+    pub new: Option<&'static str>,
+}
+
+/// Every parameter renamed or removed since version 1, oldest first. Adding a parameter needs
+/// no entry (old links get its default); renaming or removing one adds an entry here and
+/// raises [`LINK_VERSION`].
+pub const MIGRATIONS: &[Migration] = &[];
 /// The seed when the link names none.
 pub const DEFAULT_SEED: u64 = 1;
 /// Virtual processors when the link names none. Fixed rather than taken from the machine, so
@@ -37,7 +56,98 @@ const MAX_NOTICES: usize = 20;
 const MAX_QUERY_BYTES: usize = 4 << 20;
 
 /// The keys of the page itself; a pattern parameter never uses one of them.
-pub const PAGE_KEYS: [&str; 7] = ["p", "mode", "seed", "procs", "autorun", "embed", "v"];
+pub const PAGE_KEYS: [&str; 9] = [
+    "p", "mode", "seed", "procs", "autorun", "embed", "view", "theme", "v",
+];
+
+/// What the embedded view shows besides the title, Run and the output's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EmbedView {
+    pub output: bool,
+    pub timeline: bool,
+    pub source: bool,
+}
+
+impl Default for EmbedView {
+    fn default() -> Self {
+        EmbedView {
+            output: true,
+            timeline: false,
+            source: false,
+        }
+    }
+}
+
+impl EmbedView {
+    fn parse(raw: &str, notices: &mut Notices) -> EmbedView {
+        let mut view = EmbedView {
+            output: false,
+            timeline: false,
+            source: false,
+        };
+        for part in raw
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .take(16)
+        {
+            match part {
+                "output" => view.output = true,
+                "timeline" => view.timeline = true,
+                "source" => view.source = true,
+                other => notices.push(format!(
+                    "view: `{}` is not output, timeline or source; ignored",
+                    shorten(other)
+                )),
+            }
+        }
+        if view
+            == (EmbedView {
+                output: false,
+                timeline: false,
+                source: false,
+            })
+        {
+            notices.push("view: nothing to show; showing the output".to_string());
+            return EmbedView::default();
+        }
+        view
+    }
+
+    fn to_value(self) -> String {
+        let mut parts = Vec::new();
+        for (on, name) in [
+            (self.output, "output"),
+            (self.timeline, "timeline"),
+            (self.source, "source"),
+        ] {
+            if on {
+                parts.push(name);
+            }
+        }
+        parts.join(",")
+    }
+}
+
+/// The embedded view's colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// The reader's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
 
 /// One configuration of the page.
 #[derive(Clone)]
@@ -53,6 +163,10 @@ pub struct Link {
     pub autorun: bool,
     /// The compact view for an iframe on another page.
     pub embed: bool,
+    /// What the embedded view shows (`view=`).
+    pub view: EmbedView,
+    /// The embedded view's colours (`theme=`).
+    pub theme: Theme,
 }
 
 impl PartialEq for Link {
@@ -64,6 +178,8 @@ impl PartialEq for Link {
             && self.procs == other.procs
             && self.autorun == other.autorun
             && self.embed == other.embed
+            && self.view == other.view
+            && self.theme == other.theme
     }
 }
 
@@ -96,6 +212,8 @@ impl Link {
             procs: DEFAULT_PROCS,
             autorun: false,
             embed: false,
+            view: EmbedView::default(),
+            theme: Theme::Auto,
         }
     }
 
@@ -145,14 +263,19 @@ impl Link {
                 .map(|(_, v)| v.as_str())
         };
 
-        if let Some(v) = last("v") {
-            if v != LINK_VERSION {
-                notices.push(format!(
-                    "v: link version `{}` is not known; read as version {LINK_VERSION}",
-                    shorten(v)
-                ));
-            }
-        }
+        let version = match last("v") {
+            None => 1,
+            Some(v) => match v.trim().parse::<u32>() {
+                Ok(n) if (1..=CURRENT_VERSION).contains(&n) => n,
+                _ => {
+                    notices.push(format!(
+                        "v: link version `{}` is not known; read as version {LINK_VERSION}",
+                        shorten(v)
+                    ));
+                    CURRENT_VERSION
+                }
+            },
+        };
 
         let pattern = match last("p") {
             None => default_pattern(),
@@ -200,6 +323,24 @@ impl Link {
         if let Some(raw) = last("embed") {
             link.embed = parse_flag("embed", raw, &mut notices);
         }
+        if let Some(raw) = last("view") {
+            link.view = EmbedView::parse(raw, &mut notices);
+        }
+        if let Some(raw) = last("theme") {
+            link.theme = match raw.trim() {
+                "auto" => Theme::Auto,
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => {
+                    notices.push(format!(
+                        "theme: `{}` is not light, dark or auto; using auto",
+                        shorten(raw)
+                    ));
+                    Theme::Auto
+                }
+            };
+        }
+        migrate(version, pattern.id, MIGRATIONS, &mut pairs, &mut notices);
 
         let mut param_pairs: Vec<(&str, &str)> = Vec::new();
         for (key, value) in &pairs {
@@ -248,6 +389,12 @@ impl Link {
         if self.embed {
             pairs.push(("embed", "1".to_string()));
         }
+        if self.view != EmbedView::default() {
+            pairs.push(("view", self.view.to_value()));
+        }
+        if self.theme != Theme::Auto {
+            pairs.push(("theme", self.theme.as_str().to_string()));
+        }
         let mut out = String::new();
         for (key, value) in pairs {
             if !out.is_empty() {
@@ -258,6 +405,24 @@ impl Link {
             encode_into(&mut out, &value);
         }
         out
+    }
+
+    /// The same configuration on the full page: no embed, view or theme.
+    pub fn full_page(&self) -> Link {
+        Link {
+            embed: false,
+            view: EmbedView::default(),
+            theme: Theme::Auto,
+            ..self.clone()
+        }
+    }
+
+    /// The same configuration in the embedded view.
+    pub fn embedded(&self) -> Link {
+        Link {
+            embed: true,
+            ..self.clone()
+        }
     }
 
     /// Sets parameter `key` from form text; the notices say what was corrected.
@@ -341,6 +506,44 @@ pub fn parse_seed(raw: &str) -> Result<u64, String> {
             u64::MAX
         )
     })
+}
+
+/// Renames or drops, in `pairs`, the parameters of `pattern` that `table` says changed after
+/// link `version`.
+fn migrate(
+    version: u32,
+    pattern: &str,
+    table: &[Migration],
+    pairs: &mut Vec<(String, String)>,
+    notices: &mut Notices,
+) {
+    for m in table
+        .iter()
+        .filter(|m| version < m.before && m.pattern == pattern)
+    {
+        let mut dropped = false;
+        pairs.retain_mut(|(key, _)| {
+            if key != m.old {
+                return true;
+            }
+            match m.new {
+                Some(new) => {
+                    *key = new.to_string();
+                    true
+                }
+                None => {
+                    dropped = true;
+                    false
+                }
+            }
+        });
+        if dropped {
+            notices.push(format!(
+                "`{}` is no longer a parameter of {pattern}; ignored",
+                m.old
+            ));
+        }
+    }
 }
 
 fn parse_flag(key: &str, raw: &str, notices: &mut Notices) -> bool {
@@ -719,5 +922,299 @@ mod tests {
         assert!(notices.len() >= 3, "{notices:?}");
         let (link, _) = Link::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
+    }
+
+    /// Old and hostile links: each opens the closest valid configuration, with a notice for
+    /// what it had to correct, and never keeps markup or absurd values.
+    #[test]
+    fn old_and_hostile_links_open_the_closest_configuration() {
+        let many_keys: String = (0..5000).map(|i| format!("k{i}={i}&")).collect();
+        let mega = format!("p=pipeline&words={}", "a".repeat(1 << 20));
+        // (query, pattern, expected query written back, notice needles)
+        let cases: Vec<(&str, &str, String, Vec<&str>)> = vec![
+            // Old links, as version 1 wrote them.
+            (
+                "?p=worker-pool&workers=3",
+                "worker-pool",
+                "workers=3".into(),
+                vec![],
+            ),
+            (
+                "p=pipeline&words=a,b",
+                "pipeline",
+                "p=pipeline&words=a,b".into(),
+                vec![],
+            ),
+            (
+                "v=1&p=select&seed=42",
+                "select",
+                "p=select&seed=42".into(),
+                vec![],
+            ),
+            (
+                "workers=3&seed=7&procs=2",
+                "worker-pool",
+                "workers=3&seed=7&procs=2".into(),
+                vec![],
+            ),
+            (
+                "p=worker-pool&autorun=1&embed=1",
+                "worker-pool",
+                "autorun=1&embed=1".into(),
+                vec![],
+            ),
+            // A later version, or no version at all that we know.
+            (
+                "v=2&workers=3",
+                "worker-pool",
+                "workers=3".into(),
+                vec!["v:"],
+            ),
+            ("v=0", "worker-pool", String::new(), vec!["v:"]),
+            ("v=banana", "worker-pool", String::new(), vec!["v:"]),
+            // Unknown and removed keys.
+            (
+                "workers=3&colour=red",
+                "worker-pool",
+                "workers=3".into(),
+                vec!["`colour`"],
+            ),
+            (
+                "p=pipeline&workers=3",
+                "pipeline",
+                "p=pipeline".into(),
+                vec!["`workers`"],
+            ),
+            // Unknown pattern.
+            (
+                "p=../../etc/passwd&workers=2",
+                "worker-pool",
+                "workers=2".into(),
+                vec!["no pattern"],
+            ),
+            ("p=", "worker-pool", String::new(), vec!["no pattern"]),
+            // Markup in values is text, never markup.
+            (
+                "p=<script>alert(1)</script>",
+                "worker-pool",
+                String::new(),
+                vec!["no pattern"],
+            ),
+            (
+                "seed=<img src=x onerror=alert(1)>",
+                "worker-pool",
+                String::new(),
+                vec!["seed:"],
+            ),
+            (
+                "%3Cscript%3E=1",
+                "worker-pool",
+                String::new(),
+                vec!["<script>"],
+            ),
+            // Bad escapes stay literal.
+            (
+                "seed=%ZZ",
+                "worker-pool",
+                String::new(),
+                vec!["seed: `%ZZ`"],
+            ),
+            (
+                "p=%E2%28%A1",
+                "worker-pool",
+                String::new(),
+                vec!["no pattern"],
+            ),
+            // Huge numbers.
+            (
+                "seed=18446744073709551616",
+                "worker-pool",
+                String::new(),
+                vec!["seed:"],
+            ),
+            (
+                "procs=99999999999999999999999999999999999999999",
+                "worker-pool",
+                String::new(),
+                vec!["procs:"],
+            ),
+            (
+                "workers=-99999999999999999999",
+                "worker-pool",
+                "workers=1".into(),
+                vec!["workers:"],
+            ),
+            (
+                "seed=18446744073709551615",
+                "worker-pool",
+                "seed=18446744073709551615".into(),
+                vec![],
+            ),
+            // Embed settings.
+            (
+                "embed=1&view=timeline,source&theme=dark",
+                "worker-pool",
+                "embed=1&view=timeline,source&theme=dark".into(),
+                vec![],
+            ),
+            (
+                "embed=1&view=output",
+                "worker-pool",
+                "embed=1".into(),
+                vec![],
+            ),
+            (
+                "embed=1&view=evil&theme=neon",
+                "worker-pool",
+                "embed=1".into(),
+                vec!["view:", "theme:"],
+            ),
+            // Thousands of keys and megabyte values.
+            (
+                many_keys.as_str(),
+                "worker-pool",
+                String::new(),
+                vec!["more than 1000 values"],
+            ),
+            (
+                mega.as_str(),
+                "pipeline",
+                format!("p=pipeline&words={}", "a".repeat(100)),
+                vec!["words:"],
+            ),
+        ];
+        for (query, pattern, written, needles) in cases {
+            let shown = patterns::params::cut_chars(query, 80);
+            let (link, notices) = Link::parse(query);
+            assert_eq!(link.pattern.id, pattern, "{shown}");
+            let out = link.to_query();
+            // Whatever the notices say, the link written back is exactly what was kept.
+            assert_eq!(out, written, "{shown}: {notices:?}");
+            let texts = texts(&notices);
+            if needles.is_empty() {
+                assert!(texts.is_empty(), "{shown}: {texts:?}");
+            }
+            for needle in needles {
+                assert!(
+                    texts.iter().any(|t| t.contains(needle)),
+                    "{shown}: no notice with {needle}: {texts:?}"
+                );
+            }
+            assert!(texts.len() <= MAX_NOTICES + 1, "{shown}");
+            assert!(texts.iter().all(|t| t.chars().count() < 400), "{shown}");
+            assert!(!out.contains('<') && !out.contains('>'), "{shown} → {out}");
+            assert_eq!(Link::parse(&out), (link, vec![]), "{shown}");
+        }
+    }
+
+    #[test]
+    fn migrations_rename_and_drop_old_parameters() {
+        let table = [
+            Migration {
+                before: 2,
+                pattern: "worker-pool",
+                old: "threads",
+                new: Some("workers"),
+            },
+            Migration {
+                before: 2,
+                pattern: "worker-pool",
+                old: "verbose",
+                new: None,
+            },
+        ];
+        let run = |version: u32, query: &str| {
+            let mut pairs: Vec<(String, String)> = query
+                .split('&')
+                .map(|p| {
+                    let (k, v) = p.split_once('=').unwrap();
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            let mut notices = Notices::default();
+            migrate(version, "worker-pool", &table, &mut pairs, &mut notices);
+            (pairs, notices.finish())
+        };
+        let (pairs, notices) = run(1, "threads=3&verbose=1&jobs=2");
+        assert_eq!(
+            pairs,
+            [("workers".into(), "3".into()), ("jobs".into(), "2".into())]
+        );
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].0.contains("`verbose` is no longer"));
+        // A link of the version that made the change is read as it is.
+        let (pairs, notices) = run(2, "threads=3");
+        assert_eq!(pairs, [("threads".into(), "3".into())]);
+        assert!(notices.is_empty());
+        // The real table only moves forward, and only between known parameters.
+        for m in MIGRATIONS {
+            assert!(m.before > 1, "{m:?}");
+            assert!(m.before <= CURRENT_VERSION, "{m:?}");
+            let pattern = patterns::find(m.pattern).expect("a known pattern");
+            if let Some(new) = m.new {
+                assert!(pattern.params.iter().any(|s| s.key == new), "{m:?}");
+            }
+        }
+        assert_eq!(LINK_VERSION, CURRENT_VERSION.to_string());
+    }
+
+    #[test]
+    fn the_full_page_link_drops_only_the_embed_settings() {
+        let (link, _) =
+            Link::parse("p=pipeline&words=a,b&seed=3&autorun=1&embed=1&view=source&theme=light");
+        assert_eq!(
+            link.full_page().to_query(),
+            "p=pipeline&words=a,b&seed=3&autorun=1"
+        );
+        assert_eq!(
+            link.full_page().embedded().to_query(),
+            "p=pipeline&words=a,b&seed=3&autorun=1&embed=1"
+        );
+    }
+
+    /// Property: random soups of keys and values, with thousands of pairs at times, never
+    /// panic the decoder, and what it accepts reads back unchanged.
+    #[test]
+    fn random_key_value_soups_never_panic() {
+        let mut rng = Rng::new(0xc0ffee);
+        let keys: Vec<&str> = catalog()
+            .iter()
+            .flat_map(|p| p.params.iter().map(|s| s.key))
+            .chain(PAGE_KEYS)
+            .chain(["", "=", "%", "view", "theme", "<b>"])
+            .collect();
+        for round in 0..400 {
+            let n = if round % 50 == 0 { 1500 } else { rng.below(20) };
+            let mut q = String::new();
+            for _ in 0..n {
+                let key = if rng.below(4) == 0 {
+                    random_text(&mut rng, 6)
+                } else {
+                    keys[rng.below(keys.len() as u64) as usize].to_string()
+                };
+                let value = match key.as_str() {
+                    "p" if rng.below(2) == 0 => catalog()
+                        [rng.below(catalog().len() as u64) as usize]
+                        .id
+                        .to_string(),
+                    "view" => ["output", "timeline,source", "source,output,", ",,"]
+                        [rng.below(4) as usize]
+                        .to_string(),
+                    "theme" => ["light", "dark", "auto", "x"][rng.below(4) as usize].to_string(),
+                    _ => random_text(&mut rng, 12),
+                };
+                if rng.below(2) == 0 {
+                    q.push_str(&format!("{key}={value}&"));
+                } else {
+                    q.push_str(&format!("{}={}&", encode(&key), encode(&value)));
+                }
+            }
+            let (link, notices) = Link::parse(&q);
+            assert!(notices.len() <= MAX_NOTICES + 1);
+            let written = link.to_query();
+            let (again, notices) = Link::parse(&written);
+            assert!(notices.is_empty(), "{written:?}: {notices:?}");
+            assert_eq!(again, link);
+        }
     }
 }
