@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::protocol::RunSummary;
-use crate::rt::{Outcome, Stream};
-use crate::view::console::{exit_text, fmt_t, Line, Segment, TAIL};
+use crate::rt::Outcome;
+use crate::view::console::{exit_text, fmt_t, rows_html, Line, Segment, TAIL};
 
 use super::leaks::Leaks;
 use super::state::{RunStatus, RunView};
@@ -115,14 +115,8 @@ fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, pickable: bool) -> Html
 
 fn lines_view(lines: &[Line], reveal: Option<u64>, pickable: bool) -> Html {
     let key = lines.first().map_or(0, |l| l.index);
-    html! {
-        <div class="chunk" key={key}>
-            { for lines
-                .iter()
-                .filter(|l| reveal.is_none_or(|t| l.line.t_ns <= t))
-                .map(|l| line_row(l, pickable)) }
-        </div>
-    }
+    let rows = Html::from_html_unchecked(rows_html(lines, reveal, pickable).into());
+    html! { <div class="chunk" key={key}>{rows}</div> }
 }
 
 /// A frozen chunk, compared by address: its lines never change.
@@ -143,28 +137,9 @@ struct FrozenChunkProps {
 
 #[function_component(FrozenChunk)]
 fn frozen_chunk(props: &FrozenChunkProps) -> Html {
-    html! {
-        <div class="chunk">{ for props.lines.0.iter().map(|l| line_row(l, props.pickable)) }</div>
-    }
-}
-
-/// One line: its time, then its text exactly as printed. No listener per line: a click is
-/// handled once, by the console (see `pick_line`).
-fn line_row(line: &Line, pickable: bool) -> Html {
-    let class = match (line.line.stream == Stream::Stderr, pickable) {
-        (false, false) => "row",
-        (true, false) => "row stderr",
-        (false, true) => "row pickable",
-        (true, true) => "row stderr pickable",
-    };
-    html! {
-        <div {class}>
-            <span class="t" aria-hidden="true">{fmt_t(line.line.t_ns)}</span>
-            <span class="text" data-testid="output-line" data-t-ns={line.line.t_ns.to_string()}>
-                {line.line.text.clone()}
-            </span>
-        </div>
-    }
+    // Rows are set as markup (escaped by `rows_html`): one DOM call per chunk, not per node.
+    let rows = Html::from_html_unchecked(rows_html(&props.lines.0, None, props.pickable).into());
+    html! { <div class="chunk">{rows}</div> }
 }
 
 /// The instant of the line a click landed on.
