@@ -2,7 +2,9 @@
 // from the trace's arrival on the page to the first painted view of its timeline, with its
 // parts (reading the trace, building the chart), how many SVG elements the view holds, and
 // how long zooming, opening the biggest group and scrolling take. Figures are printed, never
-// asserted: they depend on the machine.
+// asserted: they depend on the machine. On a machine shared with other work, wall time
+// includes waiting for a core; the page's main-thread CPU time over the same interval (from
+// Chromium's trace) is printed beside it, as what the first view costs the page itself.
 //
 //   node scripts/bench-timeline.mjs [DIST] [--quick]
 //
@@ -52,6 +54,28 @@ async function timed(page, act, done) {
   return result;
 }
 
+/**
+ * CPU time of the page's main thread between two performance marks, from a Chromium trace:
+ * the thread time of its top-level tasks, clipped to the interval.
+ */
+function mainThreadCpu(events, from, to) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const a = mark(from);
+  const b = mark(to);
+  if (!a || !b) return null;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === a.pid);
+  const tid = main?.tid ?? a.tid;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== a.pid || e.tid !== tid || e.name !== 'ThreadControllerImpl::RunTask') continue;
+    const start = Math.max(e.ts, a.ts);
+    const end = Math.min(e.ts + e.dur, b.ts);
+    if (end <= start || !e.tdur) continue;
+    cpu += (e.tdur * (end - start)) / e.dur;
+  }
+  return cpu / 1000;
+}
+
 const rows = [];
 for (const run of quick ? RUNS.slice(2, 3) : RUNS) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -62,6 +86,14 @@ for (const run of quick ? RUNS.slice(2, 3) : RUNS) {
   });
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  const traceEvents = [];
+  cdp.on('Tracing.dataCollected', (d) => traceEvents.push(...d.value));
+  const traced = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,blink.user_timing,__metadata',
+    transferMode: 'ReportEvents',
+  });
   await page.goto(`${server.url}?${run.query}&autorun=1`);
   await waitForEnd(page, 300_000);
   await page.waitForFunction(
@@ -82,6 +114,9 @@ for (const run of quick ? RUNS.slice(2, 3) : RUNS) {
       wall: document.querySelector('[data-testid="status"] .facts')?.textContent.match(/([\d.]+) ms in your browser/)?.[1],
     };
   });
+  await cdp.send('Tracing.end');
+  await traced;
+  const cpu = mainThreadCpu(traceEvents, 'chanlab:trace-received', 'chanlab:first-view');
   const read = logs.find((l) => l.includes('read in'))?.match(/([\d.]+) ms/)?.[1];
   const built = logs.find((l) => l.includes('built in'))?.match(/([\d.]+) ms/)?.[1];
 
@@ -130,6 +165,7 @@ for (const run of quick ? RUNS.slice(2, 3) : RUNS) {
     'read ms': read,
     'build ms': built,
     'first view ms': first.firstView,
+    'first view CPU ms': cpu?.toFixed(1) ?? '-',
     'svg elements': first.elements,
     rows: first.rows,
     'zoom ms (mean/max)': `${(zooms.reduce((a, b) => a + b, 0) / zooms.length).toFixed(1)} / ${Math.max(...zooms).toFixed(1)}`,

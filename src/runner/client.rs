@@ -185,6 +185,10 @@ impl Runner {
             let data = event.data();
             if let Some(buffer) = data.dyn_ref::<js_sys::ArrayBuffer>() {
                 let received_ms = now_ms();
+                // For the benchmark's profile (scripts/bench-timeline.mjs).
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("chanlab:trace-received");
+                }
                 match read_trace(buffer) {
                     Some(trace) => on_trace(&weak, id, trace, received_ms),
                     None => {

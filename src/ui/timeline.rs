@@ -126,6 +126,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let received = props.received_ms;
         use_effect_with(Rc::as_ptr(&chart) as usize, move |_| {
             let stamp = move || {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("chanlab:first-view");
+                }
                 if let (Some(el), Some(now)) = (root.cast::<web_sys::Element>(), now_ms()) {
                     let _ =
                         el.set_attribute("data-first-view-ms", &format!("{:.1}", now - received));
