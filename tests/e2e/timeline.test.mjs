@@ -161,6 +161,35 @@ describe('the goroutine timeline', () => {
     await page.context().close();
   });
 
+  test('two fingers pinch to zoom about their middle', async () => {
+    const page = await openRun(POOL);
+    const a = await laneAt(page, 'worker 2', 0.4);
+    const b = await laneAt(page, 'worker 2', 0.6);
+    // Touch pointers as a phone sends them: both down, moving apart, both up.
+    await page.evaluate(([a, b]) => {
+      const lanes = document.querySelector('[data-testid="timeline"] .tl-scroll');
+      const fire = (type, id, x, y) =>
+        lanes.dispatchEvent(new PointerEvent(type, {
+          pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, bubbles: true,
+        }));
+      fire('pointerdown', 1, a.x, a.y);
+      fire('pointerdown', 2, b.x, b.y);
+      for (let i = 1; i <= 5; i++) {
+        fire('pointermove', 1, a.x - i * 20, a.y);
+        fire('pointermove', 2, b.x + i * 20, b.y);
+      }
+      fire('pointerup', 1, a.x - 100, a.y);
+      fire('pointerup', 2, b.x + 100, b.y);
+    }, [a, b]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]').dataset.viewEnd !== '100000000');
+    const { start, end } = await range(page);
+    assert.ok(end - start < 60_000_000, `pinched to ${start}..${end}`);
+    // The instant between the fingers stays where it was: the middle of the run.
+    assert.ok(Math.abs((start + end) / 2 - 50_000_000) < 2_000_000, `${start}..${end}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('hovering a span explains it; the keyboard walks the spans', async () => {
     const page = await openRun(POOL);
     const at = await laneAt(page, 'worker 1', 0.25);
