@@ -15,6 +15,9 @@ use super::spans::{Arrow, Span, Timeline};
 use super::state::State;
 use crate::rt::GoId;
 
+/// The most members of a group whose states a tooltip counts one by one.
+const MAX_COUNTED: usize = 20_000;
+
 /// The most send→receive arrows drawn at once; zoom in to see the rest.
 pub const MAX_ARROWS: usize = 500;
 
@@ -298,12 +301,16 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
         }
         RowKind::Group { group, expanded } => {
             let members = &layout.groups[group].members;
+            // A pointer moving over a huge group must stay quick: past MAX_COUNTED members,
+            // count an even sample and scale it.
+            let stride = members.len().div_ceil(MAX_COUNTED).max(1);
             let mut counts = [0usize; super::state::STATES];
-            for &g in members {
+            for &g in members.iter().step_by(stride) {
                 if let Some(s) = chart.timeline.lanes[g as usize].span_at(t) {
-                    counts[s.state as usize] += 1;
+                    counts[s.state as usize] += stride;
                 }
             }
+            let about = if stride > 1 { "about " } else { "" };
             let mut lines = vec![format!(
                 "{name}{} at {}",
                 if expanded { "" } else { " (collapsed)" },
@@ -311,7 +318,7 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
             )];
             for s in State::ALL {
                 if counts[s as usize] > 0 {
-                    lines.push(format!("{} {}", counts[s as usize], s.label()));
+                    lines.push(format!("{about}{} {}", counts[s as usize], s.label()));
                 }
             }
             let state = State::ALL
@@ -505,6 +512,42 @@ mod tests {
             "{} elements",
             f.elements()
         );
+    }
+
+    #[test]
+    fn a_groups_tooltip_counts_its_members_states() {
+        let mut t = sample();
+        t.events.truncate(1);
+        let ev = |t, g, arg, kind| crate::rt::trace::Event {
+            t,
+            g,
+            obj: 0,
+            arg,
+            kind,
+            proc: 0,
+        };
+        t.goroutines.truncate(2);
+        for g in 2..50_002u32 {
+            t.goroutines.push(crate::rt::trace::GInfo {
+                label: 1,
+                index: g - 1,
+                parent: 1,
+                created_ns: 0,
+            });
+            t.events.push(ev(0, g, 0, Kind::GoCreate));
+            // Every third one sleeps; the others block on a receive.
+            t.events
+                .push(ev(0, g, if g % 3 == 0 { 9 } else { 4 }, Kind::GoState));
+        }
+        t.end_ns = 10;
+        let chart = Chart::build(t);
+        let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
+        let h = describe(&chart, &layout, 1, 5).unwrap();
+        assert_eq!(h.lines[0], "worker ×50000 (collapsed) at 5ns");
+        assert_eq!(h.state, Some(State::Recv));
+        // A sample of 50,000 members, scaled: close to the true 37,500 and 12,500.
+        assert!(h.lines[1].starts_with("about 3"), "{:?}", h.lines);
+        assert!(h.lines[2].starts_with("about 1"), "{:?}", h.lines);
     }
 
     #[test]
