@@ -535,9 +535,9 @@ mod tests {
                 created_ns: 0,
             });
             t.events.push(ev(0, g, 0, Kind::GoCreate));
-            // Every third one sleeps; the others block on a receive.
-            t.events
-                .push(ev(0, g, if g % 3 == 0 { 9 } else { 4 }, Kind::GoState));
+            // Every fourth one sleeps; the others block on a receive.
+            let state = if g % 4 == 0 { 9 } else { 4 };
+            t.events.push(ev(0, g, state, Kind::GoState));
         }
         t.end_ns = 10;
         let chart = Chart::build(t);
