@@ -12,6 +12,8 @@ use crate::runner::{Runner, WORKER_SCRIPT};
 use super::catalog::Catalog;
 use super::console::ConsoleView;
 use super::dom;
+use super::embed::Embed;
+use super::embed_snippet::EmbedSnippet;
 use super::notices::Notices;
 use super::param_form::ParamForm;
 use super::run_controls::RunControls;
@@ -163,6 +165,12 @@ pub fn app() -> Html {
     let pattern = link.pattern;
     let source: Rc<str> = link.go_source().into();
     let running = state.run.status == RunStatus::Running;
+    if link.embed {
+        return html! {
+            <Embed link={link.clone()} run={state.run.clone()} {running} {source}
+                   notices={state.notices.clone()} {on_run} {on_stop} {on_dismiss} />
+        };
+    }
     html! {
         <div class={classes!("app", link.embed.then_some("embed"))}>
             <TopBar />
@@ -171,6 +179,7 @@ pub fn app() -> Html {
                 <section class="intro">
                     <h1 data-testid="pattern-title">{pattern.title}</h1>
                     <p class="explanation">{pattern.explanation}</p>
+                    <EmbedSnippet link={link.clone()} />
                 </section>
                 <Notices notices={state.notices.clone()} {on_dismiss} />
                 <div class="panes">

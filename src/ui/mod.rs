@@ -11,6 +11,8 @@ mod console;
 mod copy_button;
 mod dom;
 mod download;
+mod embed;
+mod embed_snippet;
 mod leaks;
 mod legend;
 mod metrics;

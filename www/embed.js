@@ -1,0 +1,56 @@
+/* chanlab embed: turns each <div data-chanlab="p=pipeline&words=a,b"> into an iframe of the
+   chanlab page this script was loaded from, sized to its content.
+
+     <script src="https://CHANLAB/embed.js" defer></script>
+     <div data-chanlab="p=pipeline&words=a,b&autorun=1"></div>
+
+   The iframe reports its height with postMessage({type: 'chanlab:height', height}); only
+   messages from chanlab's origin and from one of these iframes are read. The script adds
+   nothing to the page but the iframes. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var page = new URL('./', script.src);
+  var origin = page.origin;
+  var frames = [];
+  var seen = typeof WeakSet === 'function' ? new WeakSet() : null;
+
+  function embed(el) {
+    if (!seen || seen.has(el)) return;
+    seen.add(el);
+    var params = new URLSearchParams((el.getAttribute('data-chanlab') || '').replace(/^\?/, ''));
+    params.set('embed', '1');
+    var iframe = document.createElement('iframe');
+    iframe.src = page.href + '?' + params.toString();
+    iframe.title = 'chanlab: ' + (params.get('p') || 'worker-pool');
+    iframe.setAttribute('allow', 'clipboard-write');
+    iframe.style.cssText =
+      'display:block;width:100%;height:200px;border:1px solid #d9dee6;border-radius:8px;';
+    el.appendChild(iframe);
+    frames.push(iframe);
+  }
+
+  window.addEventListener('message', function (e) {
+    if (e.origin !== origin) return;
+    var data = e.data;
+    if (!data || typeof data !== 'object' || data.type !== 'chanlab:height') return;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height) || height <= 0) return;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === e.source) {
+        frames[i].style.height = Math.min(Math.ceil(height), 20000) + 'px';
+      }
+    }
+  });
+
+  function scan() {
+    var els = document.querySelectorAll('[data-chanlab]');
+    for (var i = 0; i < els.length; i++) embed(els[i]);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', scan);
+  } else {
+    scan();
+  }
+})();
