@@ -1,0 +1,175 @@
+// Permalinks and embedding: the copied link reproduces a run; a page on another origin embeds
+// two patterns with embed.js; they run, size themselves, and ignore hostile messages.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { startServer, launchBrowser, openPage, waitForEnd } from './harness.mjs';
+
+let server;
+let browser;
+let docs;
+
+/** A page on another origin (another port, no COOP/COEP headers) that embeds two patterns. */
+async function startDocsServer(chanlab) {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
+<body><h1>Some documentation</h1>
+<div data-chanlab="p=pipeline&words=a,b&autorun=1"></div>
+<p>Between the two.</p>
+<div data-chanlab="p=worker-pool&workers=3&autorun=1&view=output,source"></div>
+<script src="${chanlab}embed.js"></script>
+</body></html>`;
+  const s = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  });
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${s.address().port}/`,
+    close: () => new Promise((ok) => { s.closeAllConnections?.(); s.close(ok); }),
+  };
+}
+
+before(async () => {
+  server = await startServer();
+  docs = await startDocsServer(server.url);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await docs?.close();
+  await server?.close();
+});
+
+test('the copied link opens the same run', async () => {
+  const page = await openPage(browser, server.url, '?p=pipeline&words=x,y,z&seed=5');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(server.url).origin,
+  });
+  await page.getByTestId('run').click();
+  const first = await waitForEnd(page);
+  assert.equal(first.state, 'done');
+  await page.getByTestId('copy-link').click();
+  let link = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+  if (!link) link = page.url();
+  assert.ok(link.startsWith(server.url), link);
+  const params = new URL(link).searchParams;
+  assert.equal(params.get('p'), 'pipeline');
+  assert.equal(params.get('seed'), '5');
+
+  const again = await openPage(browser, link, '');
+  await again.getByTestId('run').click();
+  const second = await waitForEnd(again);
+  assert.deepEqual(second.lines, first.lines);
+  assert.deepEqual(second.times, first.times);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(again.problems, []);
+  await page.context().close();
+  await again.context().close();
+});
+
+test('the Embed button shows the iframe and the embed.js line', async () => {
+  const page = await openPage(browser, server.url, '?p=pipeline&words=a,b');
+  await page.getByTestId('embed-button').click();
+  const text = await page.getByTestId('embed-snippet').textContent();
+  assert.match(text, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?p=pipeline&amp;words=a,b&amp;embed=1"/);
+  assert.match(text, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script><div data-chanlab="p=pipeline&amp;words=a,b"><\/div>/);
+  await page.context().close();
+});
+
+test('another origin embeds two patterns with embed.js', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const origins = new Set();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await page.goto(docs.url);
+
+  // Only the iframes were added to the page.
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+  const added = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-chanlab]')].map((d) => [...d.children].map((c) => c.tagName)));
+  assert.deepEqual(added, [['IFRAME'], ['IFRAME']]);
+  const chanlabOrigin = new URL(server.url).origin;
+
+  const frames = [];
+  for (const iframe of await page.locator('iframe').elementHandles()) {
+    frames.push({ iframe, frame: await iframe.contentFrame() });
+  }
+  for (const { frame } of frames) {
+    await frame.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="output"]')?.dataset.state;
+      return s === 'done' || s === 'error';
+    }, null, { timeout: 30_000 });
+    const lines = await frame.locator('[data-testid="output-line"]').allTextContents();
+    assert.ok(lines.length > 0, 'the embed printed something');
+    assert.equal(await frame.locator('[data-testid="output"]').getAttribute('data-state'), 'done');
+    const open = await frame.getByTestId('open-in-chanlab').getAttribute('href');
+    assert.ok(!/embed|view=|theme=/.test(open), open);
+  }
+  assert.match(
+    (await frames[0].frame.locator('[data-testid="output-line"]').allTextContents()).join('\n'),
+    /a|b|A|B/,
+  );
+  assert.ok(await frames[1].frame.getByTestId('go-source').count() > 0, 'view=source shows the source');
+
+  // Each iframe takes its content's height.
+  for (const { iframe, frame } of frames) {
+    await page.waitForFunction(
+      ([el]) => el.getBoundingClientRect().height !== 200,
+      [iframe],
+      { timeout: 10_000 },
+    ).catch(() => {});
+    const content = await frame.evaluate(() =>
+      Math.ceil(document.querySelector('.embed-view').getBoundingClientRect().height));
+    await page.waitForFunction(
+      ([el, h]) => Math.abs(el.clientHeight - h) <= 2,
+      [iframe, content],
+      { timeout: 10_000 },
+    );
+    const height = await iframe.evaluate((el) => el.clientHeight);
+    assert.ok(height > 200, `iframe height ${height} from content ${content}`);
+  }
+
+  // Hostile messages from the parent are ignored; the real run request runs.
+  const { frame } = frames[0];
+  await frame.evaluate(() => {
+    window.__changes = 0;
+    const out = document.querySelector('[data-testid="output"]');
+    new MutationObserver(() => { window.__changes += 1; })
+      .observe(out, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.evaluate(() => {
+    const w = document.querySelector('iframe').contentWindow;
+    for (const m of [
+      { type: 'chanlab:run', extra: '<img src=x onerror=alert(1)>' },
+      'chanlab:run',
+      '{"type":"chanlab:run"}',
+      { type: 'evil' },
+      { type: ['chanlab:run'] },
+      ['chanlab:run'],
+      null,
+      42,
+      { type: 'chanlab:height', height: 1e9 },
+    ]) w.postMessage(m, '*');
+  });
+  await page.waitForTimeout(700);
+  assert.equal(await frame.evaluate(() => window.__changes), 0, 'a hostile message ran the program');
+  await page.evaluate(() =>
+    document.querySelector('iframe').contentWindow.postMessage({ type: 'chanlab:run' }, '*'));
+  await frame.waitForFunction(() => window.__changes > 0, null, { timeout: 10_000 });
+  await frame.waitForFunction(
+    () => document.querySelector('[data-testid="output"]').dataset.state === 'done',
+    null,
+    { timeout: 30_000 },
+  );
+
+  assert.deepEqual(problems, []);
+  for (const o of origins) {
+    assert.ok(o === chanlabOrigin || o === new URL(docs.url).origin, `a request to ${o}`);
+  }
+  await context.close();
+});
