@@ -173,3 +173,23 @@ test('another origin embeds two patterns with embed.js', async () => {
   }
   await context.close();
 });
+
+test('view= and theme= choose what the embed shows and its colours', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}?p=worker-pool&workers=2&embed=1&view=timeline,source&theme=dark&autorun=1`);
+  await page.getByTestId('output').waitFor({ state: 'attached' });
+  assert.equal(await waitForEnd(page).then((s) => s.state), 'done');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.getByTestId('output').isVisible(), false);
+  await page.getByTestId('timeline').first().waitFor();
+  assert.ok(await page.getByTestId('go-source').isVisible());
+  assert.equal(await page.locator('.catalog').count(), 0);
+  assert.equal(await page.getByTestId('open-in-chanlab').getAttribute('href'), './?workers=2&autorun=1');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(14, 18, 23)');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
