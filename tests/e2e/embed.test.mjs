@@ -137,6 +137,9 @@ test('another origin embeds two patterns with embed.js', async () => {
   // Hostile messages from the parent are ignored; the real run request runs.
   const { frame } = frames[0];
   await frame.evaluate(() => {
+    window.__errors = [];
+    window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
     window.__changes = 0;
     const out = document.querySelector('[data-testid="output"]');
     new MutationObserver(() => { window.__changes += 1; })
@@ -158,6 +161,7 @@ test('another origin embeds two patterns with embed.js', async () => {
   });
   await page.waitForTimeout(700);
   assert.equal(await frame.evaluate(() => window.__changes), 0, 'a hostile message ran the program');
+  assert.deepEqual(await frame.evaluate(() => window.__errors), []);
   await page.evaluate(() =>
     document.querySelector('iframe').contentWindow.postMessage({ type: 'chanlab:run' }, '*'));
   await frame.waitForFunction(() => window.__changes > 0, null, { timeout: 10_000 });
@@ -192,4 +196,25 @@ test('view= and theme= choose what the embed shows and its colours', async () =>
   assert.equal(bg, 'rgb(14, 18, 23)');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('the documentation page shows the snippets live', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}embed.html`);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+  const frame = await (await page.locator('[data-chanlab] iframe').first().elementHandle()).contentFrame();
+  await frame.waitForFunction(
+    () => document.querySelector('[data-testid="output"]')?.dataset.state === 'done',
+    null,
+    { timeout: 30_000 },
+  );
+  for (const handle of await page.locator('iframe').elementHandles()) {
+    const f = await handle.contentFrame();
+    await f.getByTestId('run').waitFor();
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
 });
