@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end suite: a static server for dist/, a headless Chromium, and
 // helpers that read the page the way a user sees it.
 
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -132,4 +133,22 @@ export async function notices(page) {
 /** The query string the address bar holds, as URLSearchParams. */
 export function query(page) {
   return new URL(page.url()).searchParams;
+}
+
+/**
+ * Starts the static server and a browser before a test file's tests and stops both after;
+ * `use(server, browser)` receives them once started.
+ */
+export function withBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

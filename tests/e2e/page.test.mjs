@@ -1,18 +1,17 @@
 // The page as a user drives it: the form, the address bar, Run, Stop, the keyboard, bad links,
 // and small screens.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  launchBrowser,
   notices,
   openPage,
   output,
   outputState,
   query,
-  startServer,
   waitForEnd,
+  withBrowser,
 } from './harness.mjs';
 
 /** A run that computes for many seconds: 100000 jobs of 100000 units of real CPU work. */
@@ -20,15 +19,9 @@ const LONG_RUN = '?p=worker-pool&jobs=100000&job_ms=0&cpu_work=100000';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function source(page) {

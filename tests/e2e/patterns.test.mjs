@@ -1,10 +1,10 @@
 // Each pattern opened by link with autorun: the page shows exactly what Go prints, and Go's
 // exit status. Expected outputs come from PATTERNS.md; extend EXPECTED as patterns land.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openPage, startServer, waitForEnd } from './harness.mjs';
+import { openPage, waitForEnd, withBrowser } from './harness.mjs';
 
 const deadlock = (state) => [
   'fatal error: all goroutines are asleep - deadlock!',
@@ -135,15 +135,9 @@ export const EXPECTED = [
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Opens `?<query>&autorun=1`, waits for the end of the run, and reads the console. */

@@ -1,25 +1,19 @@
 // The views of a run's trace as a reader uses them: the goroutine timeline's lanes, zoom and
 // tooltips, the output linked to it, replay, the other views, and the exports.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launchBrowser, openPage, startServer, waitForEnd } from './harness.mjs';
+import { openPage, waitForEnd, withBrowser } from './harness.mjs';
 
 const POOL = '?p=worker-pool&workers=3&jobs=6&autorun=1';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Opens `query`, waits for the run's end and its drawn timeline. */
