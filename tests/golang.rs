@@ -15,7 +15,8 @@
 //!
 //! Copyright of the Go originals: the Go Authors, under Go's BSD-style license.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+mod rt_support;
+
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::future::Future;
@@ -27,6 +28,7 @@ use chanlab::rt::{
     Select, Sender,
 };
 use chanlab::select;
+use rt_support::alloc::{self, PerThread};
 
 /// Runs a ported `main` with `seed` and asserts that it exits as Go's test does (status 0).
 fn run_seed(seed: u64, main: impl Future<Output = ()> + 'static) -> Report {
@@ -41,36 +43,6 @@ fn run_seed(seed: u64, main: impl Future<Output = ()> + 'static) -> Report {
 
 fn run(main: impl Future<Output = ()> + 'static) -> Report {
     run_seed(1, main)
-}
-
-/// The system allocator, counting this thread's live heap bytes (for `select2`).
-struct PerThread;
-
-thread_local! {
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-}
-
-fn track(delta: isize) {
-    let _ = LIVE.try_with(|live| live.set(live.get() + delta));
-}
-
-// SAFETY: defers to the system allocator; only adds bookkeeping.
-unsafe impl GlobalAlloc for PerThread {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        track(layout.size() as isize);
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        track(-(layout.size() as isize));
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        track(new_size as isize - layout.size() as isize);
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
 }
 
 #[global_allocator]
@@ -443,11 +415,11 @@ mod select2 {
             // Warm up.
             go(sender, (c, 100_000));
             receiver(c, dummy, 100_000).await;
-            let before = LIVE.with(|l| l.get());
+            let before = alloc::live();
             // The second time must not grow the footprint by much.
             go(sender, (c, 100_000));
             receiver(c, dummy, 100_000).await;
-            g.set(LIVE.with(|l| l.get()) - before);
+            g.set(alloc::live() - before);
         });
         assert_eq!(r.exit_code(), 0);
         assert!(

@@ -2,8 +2,6 @@
 
 mod rt_support;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 use chanlab::rt::trace::{Event, Kind};
@@ -11,45 +9,9 @@ use chanlab::rt::{
     self, cpu_work, go, go_named, make_chan, ms, sleep, Chan, Config, Runtime, Status, WaitGroup,
     WaitReason,
 };
+use rt_support::alloc::{self, PerThread};
 use rt_support::run;
 use serde_json::Value;
-
-/// The system allocator, counting this thread's live heap bytes and their peak, so a test
-/// can measure a run's memory while other tests run on other threads.
-struct PerThread;
-
-thread_local! {
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
-
-fn track(delta: isize) {
-    // `try_with`: the allocator may be called while the thread's locals are torn down.
-    let _ = LIVE.try_with(|live| {
-        let now = live.get() + delta;
-        live.set(now);
-        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
-    });
-}
-
-// SAFETY: defers to the system allocator; only adds bookkeeping.
-unsafe impl GlobalAlloc for PerThread {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        track(layout.size() as isize);
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        track(-(layout.size() as isize));
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        track(new_size as isize - layout.size() as isize);
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
 
 #[global_allocator]
 static GLOBAL: PerThread = PerThread;
@@ -283,8 +245,7 @@ fn a_million_channel_operations_fit_in_tens_of_megabytes() {
         ch.close().await;
     }
     const N: u32 = 500_000; // 500,000 sends and as many receives
-    LIVE.with(|l| l.set(0));
-    PEAK.with(|p| p.set(0));
+    alloc::reset();
     let r = run(async {
         let ch = make_chan::<u32>(16);
         go(produce, (ch, N));
@@ -294,7 +255,7 @@ fn a_million_channel_operations_fit_in_tens_of_megabytes() {
         }
         rt::println(sum);
     });
-    let peak = PEAK.with(|p| p.get()) as usize;
+    let peak = alloc::peak() as usize;
     assert_eq!(r.lines(), [(N as u64 * (N as u64 - 1) / 2).to_string()]);
     assert!(!r.trace.truncated());
     let events = r.trace.events.len();

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod alloc;
+
 use std::future::Future;
 
 use chanlab::rt::{Config, Report, Runtime};
