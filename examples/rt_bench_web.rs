@@ -11,45 +11,16 @@
 #[path = "../benches/rt/bodies.rs"]
 #[allow(dead_code)]
 mod bodies;
+#[cfg(target_arch = "wasm32")]
+#[path = "../benches/rt/counting.rs"]
+mod counting;
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
     use wasm_bindgen::prelude::*;
 
     use super::bodies::{self, Host, Sizes};
-
-    /// The wasm allocator, counting the bytes currently allocated.
-    struct Counting;
-
-    static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
-
-    // SAFETY: defers to the system allocator; only adds bookkeeping.
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
-            // SAFETY: same contract as ours.
-            unsafe { System.alloc(layout) }
-        }
-        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-            // SAFETY: same contract as ours.
-            unsafe { System.dealloc(ptr, layout) }
-        }
-        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
-            // SAFETY: same contract as ours.
-            unsafe { System.alloc_zeroed(layout) }
-        }
-        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
-            ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-            // SAFETY: same contract as ours.
-            unsafe { System.realloc(ptr, layout, new_size) }
-        }
-    }
+    use super::counting::{self, Counting};
 
     #[global_allocator]
     static GLOBAL: Counting = Counting;
@@ -66,7 +37,7 @@ mod web {
     pub fn run_benchmarks(quick: bool, filter: &str) -> String {
         let host = Host {
             now_ns: || performance_now() * 1e6,
-            allocated: || ALLOCATED.load(Ordering::Relaxed),
+            allocated: counting::allocated,
         };
         let sizes = if quick { Sizes::QUICK } else { Sizes::WEB };
         bodies::to_json(&bodies::run_all(host, sizes, filter))
