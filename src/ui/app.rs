@@ -24,7 +24,8 @@ use super::trace_views::TraceViews;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::from_query(&dom::location_search()));
+    let state =
+        use_reducer(|| AppState::from_query(&dom::location_search(), dom::hardware_concurrency()));
     let dispatcher = state.dispatcher();
 
     let runner = {
@@ -44,15 +45,15 @@ pub fn app() -> Html {
         dom::set_title(&format!("{title} — chanlab"))
     });
 
-    // A new run id means the user asked for a run: start it with the configuration rendered
-    // together with it.
+    // A new run id means the user asked for a run: start it with the request it was given.
     {
         let runner = runner.clone();
         let run_id = state.run.id;
-        let starting = state.run.status == RunStatus::Running;
-        let request = state.link.run_request();
-        use_effect_with(run_id, move |&run_id| {
-            if run_id > 0 && starting {
+        let request = (state.run.status == RunStatus::Running)
+            .then(|| state.run.request.clone())
+            .flatten();
+        use_effect_with(run_id, move |_| {
+            if let Some(request) = request {
                 runner.run(run_id, &request);
             }
         });
@@ -126,6 +127,7 @@ pub fn app() -> Html {
         Callback::from(move |(key, raw): (&'static str, String)| {
             dispatcher.dispatch(match key {
                 "seed" => Action::SetSeed(raw),
+                "mode" => Action::SetMode(raw),
                 "procs" => Action::SetProcs(raw),
                 _ => Action::SetParam { key, raw },
             })
@@ -184,7 +186,8 @@ pub fn app() -> Html {
                 <Notices notices={state.notices.clone()} {on_dismiss} />
                 <div class="panes">
                     <div class="left">
-                        <ParamForm params={link.params.clone()} seed={link.seed} procs={link.procs}
+                        <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
+                                   procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} />
                         <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::protocol::RunSummary;
+use crate::protocol::{Mode, RunSummary};
 use crate::rt::Outcome;
 use crate::view::console::{exit_text, fmt_t, rows_html, Line, Segment, TAIL};
 
@@ -91,7 +91,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if props.reveal.is_none() { { gap } }
                 { for console.tail_chunks().map(chunk) }
             </div>
-            <Status status={run.status.clone()} />
+            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)} />
         </section>
     }
 }
@@ -172,6 +172,8 @@ fn placeholder(status: &RunStatus) -> &'static str {
 #[derive(Properties, PartialEq)]
 struct StatusProps {
     status: RunStatus,
+    /// The run's mode, which says whose time it took.
+    mode: Mode,
 }
 
 #[function_component(Status)]
@@ -187,11 +189,11 @@ fn status(props: &StatusProps) -> Html {
         RunStatus::Failed(why) => html! {
             <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
         },
-        RunStatus::Done(summary) => done(summary),
+        RunStatus::Done(summary) => done(summary, props.mode),
     }
 }
 
-fn done(summary: &RunSummary) -> Html {
+fn done(summary: &RunSummary, mode: Mode) -> Html {
     let code = summary.exit_code;
     let what = match &summary.outcome {
         Outcome::Limit { message } => Some(format!("stopped by chanlab: {message}")),
@@ -199,8 +201,12 @@ fn done(summary: &RunSummary) -> Html {
     };
     let m = &summary.metrics;
     let facts = format!(
-        "{} of virtual time · {:.0} ms in your browser · {} goroutines · {} sends, {} receives",
+        "{} of {} · {:.0} ms in your browser · {} goroutines · {} sends, {} receives",
         fmt_t(summary.elapsed_ns),
+        match mode {
+            Mode::Sim => "virtual time",
+            Mode::Real => "wall-clock time",
+        },
         summary.wall_ms,
         m.goroutines_created,
         m.chan_sends,

@@ -143,3 +143,9 @@ fn copy_with_selection(text: &str) -> bool {
     area.remove();
     copied
 }
+
+/// The cores the browser reports (`navigator.hardwareConcurrency`), 0 when it reports none.
+pub fn hardware_concurrency() -> u32 {
+    // `as` saturates, and makes a missing value (NaN) 0.
+    web_sys::window().map_or(0, |w| w.navigator().hardware_concurrency() as u32)
+}

@@ -1,15 +1,23 @@
-//! The parameter form, generated from the pattern's schema, and the run settings (seed and
-//! processors).
+//! The parameter form, generated from the pattern's schema, and the run settings (mode, seed
+//! and processors).
 
 use yew::prelude::*;
 
 use crate::patterns::{ParamSpec, Params};
-use crate::view::link::{DEFAULT_PROCS, MAX_PROCS};
+use crate::protocol::Mode;
+use crate::view::link::{default_procs, DEFAULT_PROCS, MAX_PROCS};
 
 use super::param_input::ParamInput;
 
 /// The run settings, shown with the same field as parameters. Their keys are page keys, which
 /// no parameter uses, so one change callback serves all fields.
+static MODE: ParamSpec = ParamSpec::choice(
+    "mode",
+    "Mode",
+    &["sim", "real"],
+    "sim",
+    "sim: a virtual clock and a seeded scheduler, the same run every time; real: the wall clock on procs Web Workers.",
+);
 static SEED: ParamSpec = ParamSpec::text(
     "seed",
     "Seed",
@@ -23,16 +31,20 @@ static PROCS: ParamSpec = ParamSpec::int(
     (1, MAX_PROCS as i64),
     "4",
     "",
-    "Virtual CPUs that run CPU work in parallel (GOMAXPROCS).",
+    "GOMAXPROCS: virtual CPUs for CPU work in sim mode, Web Workers in real mode.",
 );
 
 #[derive(Properties, PartialEq)]
 pub struct ParamFormProps {
     pub params: Params,
     pub seed: u64,
+    pub mode: Mode,
+    /// The processors a run uses (the link's, or the mode's default).
     pub procs: u32,
+    /// The cores the browser reports, 0 when it reports none.
+    pub cores: u32,
     pub rev: u32,
-    /// `(key, raw text)` for a parameter, `seed` or `procs`.
+    /// `(key, raw text)` for a parameter, `mode`, `seed` or `procs`.
     pub on_change: Callback<(&'static str, String)>,
     pub on_reset: Callback<()>,
 }
@@ -63,13 +75,27 @@ pub fn param_form(props: &ParamFormProps) -> Html {
             </fieldset>
             <fieldset class="settings">
                 <legend>{"Run"}</legend>
-                <p class="mode">{"Mode: sim (virtual clock, seeded scheduler)"}</p>
+                <ParamInput spec={&MODE} value={AttrValue::from(props.mode.as_str())}
+                            rev={props.rev} on_change={props.on_change.clone()} />
                 <ParamInput spec={&SEED} value={AttrValue::from(props.seed.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()}
                             range={Some(AttrValue::from("any whole number ≥ 0"))} />
                 <ParamInput spec={&PROCS} value={AttrValue::from(props.procs.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()} />
+                <p class="cores" data-testid="cores">{cores_text(props.cores)}</p>
             </fieldset>
         </div>
+    }
+}
+
+/// What the page says about the machine's cores, beside the processors.
+fn cores_text(cores: u32) -> String {
+    let default = default_procs(Mode::Real, cores);
+    match cores {
+        0 => {
+            format!("This browser does not report its cores; real mode uses {default} by default.")
+        }
+        1 => "This browser reports 1 core; real mode uses 1 by default.".to_string(),
+        n => format!("This browser reports {n} cores; real mode uses {default} by default."),
     }
 }

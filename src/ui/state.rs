@@ -15,7 +15,7 @@ use yew::Reducible;
 
 use crate::chart::Chart;
 use crate::patterns::{self, Notice};
-use crate::protocol::RunSummary;
+use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
 use crate::view::console::Console;
 use crate::view::link::Link;
@@ -53,6 +53,8 @@ impl RunStatus {
 pub struct RunView {
     /// Counts runs from 1; 0 before the first.
     pub id: u32,
+    /// What runs; `None` before the first run.
+    pub request: Option<Rc<RunRequest>>,
     pub status: RunStatus,
     pub console: Rc<Console>,
     /// The views computed from the run's trace, once it arrived, and when its message
@@ -64,6 +66,7 @@ impl PartialEq for RunView {
     fn eq(&self, other: &Self) -> bool {
         // A console is replaced, never changed in place, so its address tells.
         self.id == other.id
+            && self.request == other.request
             && self.status == other.status
             && Rc::ptr_eq(&self.console, &other.console)
             && match (&self.chart, &other.chart) {
@@ -73,9 +76,29 @@ impl PartialEq for RunView {
     }
 }
 
+impl RunView {
+    /// Run `id`, with nothing printed yet: `request` starting, or idle before any run.
+    fn new(id: u32, request: Option<RunRequest>) -> Self {
+        RunView {
+            id,
+            status: if request.is_some() {
+                RunStatus::Running
+            } else {
+                RunStatus::Idle
+            },
+            request: request.map(Rc::new),
+            console: Rc::new(Console::new()),
+            chart: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub link: Link,
+    /// The cores the browser reports (`navigator.hardwareConcurrency`; 0 when it reports
+    /// none), which decide real mode's default processors.
+    pub cores: u32,
     pub notices: Rc<Vec<Notice>>,
     pub run: RunView,
     /// Bumped on every form edit, so inputs showing a corrected value refresh even when the
@@ -84,18 +107,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state for a page opened with `query`.
-    pub fn from_query(query: &str) -> Self {
+    /// The state for a page opened with `query`, in a browser that reports `cores`.
+    pub fn from_query(query: &str, cores: u32) -> Self {
         let (link, notices) = Link::parse(query);
         AppState {
             link,
+            cores,
             notices: Rc::new(notices),
-            run: RunView {
-                id: 0,
-                status: RunStatus::Idle,
-                console: Rc::new(Console::new()),
-                chart: None,
-            },
+            run: RunView::new(0, None),
             form_rev: 0,
         }
     }
@@ -108,6 +127,7 @@ pub enum Action {
         raw: String,
     },
     SetSeed(String),
+    SetMode(String),
     SetProcs(String),
     ResetParams,
     DismissNotices,
@@ -134,12 +154,7 @@ impl Reducible for AppState {
                 }
                 next.link = self.link.with_pattern(pattern);
                 next.notices = Rc::new(Vec::new());
-                next.run = RunView {
-                    id: self.run.id,
-                    status: RunStatus::Idle,
-                    console: Rc::new(Console::new()),
-                    chart: None,
-                };
+                next.run = RunView::new(self.run.id, None);
                 next.form_rev += 1;
             }
             Action::SetParam { key, raw } => {
@@ -152,8 +167,13 @@ impl Reducible for AppState {
                 next.add_notices(notice);
                 next.form_rev += 1;
             }
+            Action::SetMode(raw) => {
+                let notice = next.link.set_mode(&raw);
+                next.add_notices(notice);
+                next.form_rev += 1;
+            }
             Action::SetProcs(raw) => {
-                let notice = next.link.set_procs(&raw);
+                let notice = next.link.set_procs(&raw, self.cores);
                 next.add_notices(notice);
                 next.form_rev += 1;
             }
@@ -163,12 +183,8 @@ impl Reducible for AppState {
             }
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
             Action::Run => {
-                next.run = RunView {
-                    id: self.run.id + 1,
-                    status: RunStatus::Running,
-                    console: Rc::new(Console::new()),
-                    chart: None,
-                };
+                let request = self.link.run_request(self.cores);
+                next.run = RunView::new(self.run.id + 1, Some(request));
             }
             Action::Stop => {
                 if self.run.status != RunStatus::Running {

@@ -11,9 +11,16 @@
 //! [`Link::parse`] never fails and never panics: whatever a query holds, it gives a usable
 //! configuration and one [`Notice`] per value it had to correct or ignore.
 //!
+//! A link without `procs` means "the default" wherever it is opened: [`DEFAULT_PROCS`] in sim
+//! mode, which is fixed so that a sim-mode link runs the same everywhere, and in real mode the
+//! cores the browser reports (`navigator.hardwareConcurrency`), which the page passes in, so
+//! this module stays free of the browser.
+//!
 //! # Invariants
 //! - `Link::parse(&link.to_query())` gives back `link` with no notices.
 //! - A parsed link's parameters went through [`Pattern::parse_params`], so they are valid.
+//! - `procs` is never `Some(DEFAULT_PROCS)` in sim mode: that value is the default and is not
+//!   written.
 
 use std::fmt;
 
@@ -42,8 +49,8 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[];
 /// The seed when the link names none.
 pub const DEFAULT_SEED: u64 = 1;
-/// Virtual processors when the link names none. Fixed rather than taken from the machine, so
-/// that a sim-mode link gives the same output everywhere.
+/// Virtual processors in sim mode when the link names none. Fixed rather than taken from the
+/// machine, so that a sim-mode link gives the same output everywhere.
 pub const DEFAULT_PROCS: u32 = 4;
 /// The most processors a link may ask for.
 pub const MAX_PROCS: u32 = 16;
@@ -157,8 +164,9 @@ pub struct Link {
     pub params: Params,
     pub mode: Mode,
     pub seed: u64,
-    /// Virtual processors for CPU work, `1..=MAX_PROCS`.
-    pub procs: u32,
+    /// The processors the link names, `1..=MAX_PROCS`; `None` is the mode's default (see
+    /// [`Link::procs`]). Virtual processors for CPU work in sim mode, Web Workers in real mode.
+    pub procs: Option<u32>,
     /// Run as soon as the page opens.
     pub autorun: bool,
     /// The compact view for an iframe on another page.
@@ -209,7 +217,7 @@ impl Link {
             params: Params::defaults(pattern.params),
             mode: Mode::Sim,
             seed: DEFAULT_SEED,
-            procs: DEFAULT_PROCS,
+            procs: None,
             autorun: false,
             embed: false,
             view: EmbedView::default(),
@@ -293,14 +301,9 @@ impl Link {
         let mut link = Link::new(pattern);
 
         if let Some(raw) = last("mode") {
-            match Mode::parse(raw.trim()) {
-                Some(Mode::Sim) => {}
-                Some(Mode::Real) => notices
-                    .push("mode: real mode is not available yet; running in sim mode".to_string()),
-                None => notices.push(format!(
-                    "mode: `{}` is not sim or real; using sim",
-                    shorten(raw)
-                )),
+            match parse_mode(raw) {
+                Ok(mode) => link.mode = mode,
+                Err(why) => notices.push(format!("{why}; using sim")),
             }
         }
 
@@ -314,6 +317,7 @@ impl Link {
         if let Some(raw) = last("procs") {
             let (procs, notice) = parse_procs(raw);
             link.procs = procs;
+            link.forget_default_procs();
             notices.extend(notice);
         }
 
@@ -380,8 +384,8 @@ impl Link {
         if self.seed != DEFAULT_SEED {
             pairs.push(("seed", self.seed.to_string()));
         }
-        if self.procs != DEFAULT_PROCS {
-            pairs.push(("procs", self.procs.to_string()));
+        if let Some(procs) = self.procs {
+            pairs.push(("procs", procs.to_string()));
         }
         if self.autorun {
             pairs.push(("autorun", "1".to_string()));
@@ -474,11 +478,38 @@ impl Link {
         }
     }
 
-    /// Sets the processors from form text; a notice when it had to be corrected.
-    pub fn set_procs(&mut self, raw: &str) -> Option<Notice> {
+    /// Sets the mode from form text; a notice when it is not a mode (the mode is then kept).
+    pub fn set_mode(&mut self, raw: &str) -> Option<Notice> {
+        match parse_mode(raw) {
+            Ok(mode) => {
+                self.mode = mode;
+                self.forget_default_procs();
+                None
+            }
+            Err(why) => Some(Notice(format!("{why}; kept {}", self.mode.as_str()))),
+        }
+    }
+
+    /// Sets the processors from form text, on a browser that reports `cores`; a notice when it
+    /// had to be corrected. The mode's default is stored as no value, so the link keeps meaning
+    /// "the default".
+    pub fn set_procs(&mut self, raw: &str, cores: u32) -> Option<Notice> {
         let (procs, why) = parse_procs(raw);
-        self.procs = procs;
+        self.procs = procs.filter(|&n| n != default_procs(self.mode, cores));
         why.map(Notice)
+    }
+
+    /// The processors a run of this link uses, on a browser that reports `cores`.
+    pub fn procs(&self, cores: u32) -> u32 {
+        self.procs
+            .unwrap_or_else(|| default_procs(self.mode, cores))
+    }
+
+    /// Keeps the invariant that sim mode's default is never named.
+    fn forget_default_procs(&mut self) {
+        if self.mode == Mode::Sim && self.procs == Some(DEFAULT_PROCS) {
+            self.procs = None;
+        }
     }
 
     /// Every parameter back to its default.
@@ -491,8 +522,9 @@ impl Link {
         self.pattern.go_source(&self.params, self.seed)
     }
 
-    /// The message that asks a worker to run this configuration.
-    pub fn run_request(&self) -> RunRequest {
+    /// The message that asks a worker to run this configuration, on a browser that reports
+    /// `cores`.
+    pub fn run_request(&self, cores: u32) -> RunRequest {
         RunRequest {
             pattern: self.pattern.id.to_string(),
             params: self
@@ -502,24 +534,40 @@ impl Link {
                 .collect(),
             mode: self.mode,
             seed: self.seed,
-            procs: self.procs,
+            procs: self.procs(cores),
         }
     }
 }
 
-/// Reads a processor count: clamped to `1..=MAX_PROCS`, the default when not a number.
-pub fn parse_procs(raw: &str) -> (u32, Option<String>) {
+/// The processors `mode` uses when the link names none, on a browser that reports `cores`
+/// (`navigator.hardwareConcurrency`; 0 when it reports none): [`DEFAULT_PROCS`] in sim mode,
+/// `cores` clamped to `1..=MAX_PROCS` in real mode.
+pub fn default_procs(mode: Mode, cores: u32) -> u32 {
+    match mode {
+        Mode::Sim => DEFAULT_PROCS,
+        Mode::Real => cores.clamp(1, MAX_PROCS),
+    }
+}
+
+/// Reads a mode; otherwise the reason it is not one.
+fn parse_mode(raw: &str) -> Result<Mode, String> {
+    Mode::parse(raw.trim()).ok_or_else(|| format!("mode: `{}` is not sim or real", shorten(raw)))
+}
+
+/// Reads a processor count: clamped to `1..=MAX_PROCS`, `None` (the default) when not a
+/// number.
+pub fn parse_procs(raw: &str) -> (Option<u32>, Option<String>) {
     match raw.trim().parse::<i128>() {
-        Ok(n) if (1..=MAX_PROCS as i128).contains(&n) => (n as u32, None),
+        Ok(n) if (1..=MAX_PROCS as i128).contains(&n) => (Some(n as u32), None),
         Ok(n) => {
             let clamped = n.clamp(1, MAX_PROCS as i128) as u32;
             let why = format!("procs: {n} is outside 1–{MAX_PROCS}; clamped to {clamped}");
-            (clamped, Some(why))
+            (Some(clamped), Some(why))
         }
         Err(_) => (
-            DEFAULT_PROCS,
+            None,
             Some(format!(
-                "procs: `{}` is not a whole number; using the default {DEFAULT_PROCS}",
+                "procs: `{}` is not a whole number; using the default",
                 shorten(raw)
             )),
         ),
@@ -751,21 +799,99 @@ mod tests {
         let (link, notices) =
             Link::parse("seed=-1&procs=999&mode=fast&autorun=yes&v=9&embed=1&zzz=1");
         assert_eq!(link.seed, DEFAULT_SEED);
-        assert_eq!(link.procs, MAX_PROCS);
+        assert_eq!(link.procs, Some(MAX_PROCS));
         assert_eq!(link.mode, Mode::Sim);
         assert!(!link.autorun);
         assert!(link.embed);
-        let texts = texts(&notices);
+        let shown = texts(&notices);
         for needle in ["v:", "mode:", "seed:", "procs:", "autorun:", "`zzz`"] {
             assert!(
-                texts.iter().any(|t| t.contains(needle)),
-                "no notice with {needle}: {texts:?}"
+                shown.iter().any(|t| t.contains(needle)),
+                "no notice with {needle}: {shown:?}"
             );
         }
         let (link, notices) = Link::parse("mode=real&procs=x");
-        assert_eq!(link.mode, Mode::Sim);
-        assert_eq!(link.procs, DEFAULT_PROCS);
-        assert_eq!(notices.len(), 2);
+        assert_eq!(link.mode, Mode::Real);
+        assert_eq!(link.procs, None);
+        assert_eq!(
+            texts(&notices),
+            ["procs: `x` is not a whole number; using the default"]
+        );
+    }
+
+    #[test]
+    fn real_mode_is_a_choice_of_its_own() {
+        let (link, notices) = Link::parse("p=select&mode=real&procs=3");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!((link.mode, link.procs), (Mode::Real, Some(3)));
+        assert_eq!(link.to_query(), "p=select&mode=real&procs=3");
+        let req = link.run_request(8);
+        assert_eq!((req.mode, req.procs), (Mode::Real, 3));
+        // A padded value reads as the mode, as a seed or processor count would.
+        assert_eq!(Link::parse("mode=%20real").0.mode, Mode::Real);
+    }
+
+    /// Without `procs`, sim mode runs on DEFAULT_PROCS everywhere, and real mode on the cores
+    /// the browser reports, clamped: the link says "the default", never this machine's count.
+    #[test]
+    fn a_link_without_procs_uses_the_modes_default() {
+        let (link, _) = Link::parse("mode=real");
+        assert_eq!(link.procs, None);
+        assert_eq!(link.to_query(), "mode=real");
+        for (cores, procs) in [(0, 1), (1, 1), (2, 2), (12, 12), (16, 16), (64, MAX_PROCS)] {
+            assert_eq!(link.procs(cores), procs, "{cores} cores");
+            assert_eq!(link.run_request(cores).procs, procs, "{cores} cores");
+        }
+        let (sim, _) = Link::parse("");
+        assert_eq!(sim.procs(2), DEFAULT_PROCS);
+        assert_eq!(sim.procs(64), DEFAULT_PROCS);
+        assert_eq!(default_procs(Mode::Sim, 8), DEFAULT_PROCS);
+        assert_eq!(default_procs(Mode::Real, 8), 8);
+    }
+
+    #[test]
+    fn the_mode_is_set_from_the_form() {
+        let mut link = Link::default();
+        assert!(link.set_mode("real").is_none());
+        assert_eq!(link.to_query(), "mode=real");
+        let notice = link.set_mode("fast").expect("a notice");
+        assert_eq!(notice.0, "mode: `fast` is not sim or real; kept real");
+        assert_eq!(link.mode, Mode::Real);
+        assert!(link.set_mode("sim").is_none());
+        assert_eq!(link.to_query(), "");
+    }
+
+    /// Typing the default keeps the link free of `procs`; switching modes never leaves sim
+    /// mode's default written, so every link the form makes reads back the same.
+    #[test]
+    fn form_edits_of_procs_keep_the_default_unwritten() {
+        let cores = 2;
+        let mut link = Link::default();
+        assert!(link.set_procs("4", cores).is_none());
+        assert_eq!(link.procs, None);
+        assert!(link.set_procs("2", cores).is_none());
+        assert_eq!(link.to_query(), "procs=2");
+        link.set_mode("real");
+        assert_eq!(link.to_query(), "mode=real&procs=2");
+        assert!(link.set_procs("2", cores).is_none());
+        assert_eq!(link.to_query(), "mode=real");
+        assert!(link.set_procs("4", cores).is_none());
+        assert_eq!(link.to_query(), "mode=real&procs=4");
+        link.set_mode("sim");
+        assert_eq!(link.procs, None);
+        assert_eq!(link.to_query(), "");
+        assert!(link.set_procs("x", cores).is_some());
+        assert_eq!(link.procs, None);
+        for query in ["procs=4", "mode=sim&procs=4", "procs=4&mode=sim"] {
+            let (link, notices) = Link::parse(query);
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+            assert_eq!(link.to_query(), "", "{query}");
+        }
+        // Real mode's default depends on the browser, so a link that names it keeps it.
+        assert_eq!(
+            Link::parse("mode=real&procs=4").0.to_query(),
+            "mode=real&procs=4"
+        );
     }
 
     #[test]
@@ -824,8 +950,8 @@ mod tests {
         assert_eq!(link.seed, DEFAULT_SEED);
         assert!(link.set_seed(" 77 ").is_none());
         assert_eq!(link.seed, 77);
-        assert!(link.set_procs("0").is_some());
-        assert_eq!(link.procs, 1);
+        assert!(link.set_procs("0", 2).is_some());
+        assert_eq!(link.procs, Some(1));
         link.reset_params();
         assert_eq!(link.to_query(), "seed=77&procs=1");
     }
@@ -833,7 +959,7 @@ mod tests {
     #[test]
     fn run_requests_carry_every_parameter() {
         let (link, _) = Link::parse("p=worker-pool&jobs=7&seed=3&procs=2");
-        let req = link.run_request();
+        let req = link.run_request(8);
         assert_eq!(req.pattern, "worker-pool");
         assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
         assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
@@ -947,7 +1073,7 @@ mod tests {
         let (link, notices) =
             Link::parse(&format!("p=pipeline&words={big}&seed={big}&procs={big}"));
         assert_eq!(link.seed, DEFAULT_SEED);
-        assert_eq!(link.procs, DEFAULT_PROCS);
+        assert_eq!(link.procs, None);
         assert!(notices.len() >= 3, "{notices:?}");
         let (link, _) = Link::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);

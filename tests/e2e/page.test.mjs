@@ -239,7 +239,7 @@ describe('links', () => {
 
   test('a hostile link cannot break the page', async () => {
     const hostile =
-      '?p=%3Cscript%3Ealert(1)%3C%2Fscript%3E&seed=-5&procs=1e999&mode=real&v=99&embed=maybe' +
+      '?p=%3Cscript%3Ealert(1)%3C%2Fscript%3E&seed=-5&procs=1e999&mode=turbo&v=99&embed=maybe' +
       '&%ZZ=%&&==&workers=' + '9'.repeat(5000) + '&autorun=1';
     const page = await openPage(browser, server.url, hostile);
     const texts = await notices(page);
