@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::runner::{Runner, WORKER_SCRIPT};
 
 use super::catalog::Catalog;
+use super::compare::ComparePanel;
 use super::console::ConsoleView;
 use super::dom;
 use super::embed::Embed;
@@ -45,7 +46,8 @@ pub fn app() -> Html {
         dom::set_title(&format!("{title} — chanlab"))
     });
 
-    // A new run id means the user asked for a run: start it with the request it was given.
+    // A new run id means a run was asked for (by the user, or by a comparison whose previous
+    // run ended): start it with the request it was given.
     {
         let runner = runner.clone();
         let run_id = state.run.id;
@@ -102,6 +104,10 @@ pub fn app() -> Html {
     let on_run = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::Run))
+    };
+    let on_compare = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Compare))
     };
     let on_stop = {
         let dispatcher = dispatcher.clone();
@@ -189,7 +195,10 @@ pub fn app() -> Html {
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} {on_change} {on_reset} />
-                        <RunControls {running} {on_run} {on_stop} />
+                        <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
+                        if let Some(compare) = &state.compare {
+                            <ComparePanel compare={compare.clone()} />
+                        }
                         <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
                     </div>
                     <SourceView {source} />

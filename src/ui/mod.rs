@@ -7,6 +7,7 @@
 mod app;
 mod catalog;
 mod channels;
+mod compare;
 mod console;
 mod copy_button;
 mod dom;

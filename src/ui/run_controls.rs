@@ -1,4 +1,4 @@
-//! Run and Stop.
+//! Run, Stop, and Compare.
 
 use yew::prelude::*;
 
@@ -7,12 +7,24 @@ pub struct RunControlsProps {
     pub running: bool,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
+    /// Starts a comparison of sim and real mode; no button without it (the embedded view).
+    #[prop_or_default]
+    pub on_compare: Option<Callback<()>>,
 }
 
 #[function_component(RunControls)]
 pub fn run_controls(props: &RunControlsProps) -> Html {
     let on_run = props.on_run.reform(|_: MouseEvent| ());
     let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let compare = props.on_compare.as_ref().map(|on_compare| {
+        let onclick = on_compare.reform(|_: MouseEvent| ());
+        html! {
+            <button type="button" class="compare" data-testid="compare" {onclick}
+                    title="Run in sim mode (the prediction) and in real mode (the measurement), each at these processors and at one, one after another, and compare">
+                {"Compare"}
+            </button>
+        }
+    });
     html! {
         <div class="run-controls">
             <button type="button" class="run" data-testid="run" onclick={on_run}
@@ -24,6 +36,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                     disabled={!props.running} title="Stop the run now">
                 {"Stop"}
             </button>
+            {compare}
         </div>
     }
 }

@@ -1,13 +1,18 @@
 //! The page's state and every way it changes.
 //!
-//! One [`AppState`] holds the configuration (a [`Link`]), the notices, and the current run;
-//! components send [`Action`]s and the reducer applies them. Side effects (starting a worker,
-//! writing the address bar) happen in the app's effects, after the state that asks for them is
-//! rendered, so they always see the latest configuration.
+//! One [`AppState`] holds the configuration (a [`Link`]), the notices, the current run and the
+//! comparison on show; components send [`Action`]s and the reducer applies them. Side effects
+//! (starting a worker, writing the address bar) happen in the app's effects, after the state
+//! that asks for them is rendered, so they always see the latest configuration.
+//!
+//! A comparison is a chain of ordinary runs: when one of its runs ends, the reducer records
+//! it and starts the next as a new run, which the app's run effect hands to the worker like
+//! any other.
 //!
 //! # Invariants
 //! - Events of a run are applied only while `run.id` is theirs and the run is `Running`, so a
 //!   stopped or replaced run can never write into the console.
+//! - While the comparison is running, the current run is its running run.
 
 use std::rc::Rc;
 
@@ -17,6 +22,7 @@ use crate::chart::Chart;
 use crate::patterns::{self, Notice};
 use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
+use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
 use crate::view::link::Link;
 
@@ -101,6 +107,8 @@ pub struct AppState {
     pub cores: u32,
     pub notices: Rc<Vec<Notice>>,
     pub run: RunView,
+    /// The comparison on show, running or ended; `None` until Compare is pressed.
+    pub compare: Option<Rc<Comparison>>,
     /// Bumped on every form edit, so inputs showing a corrected value refresh even when the
     /// value itself did not change.
     pub form_rev: u32,
@@ -115,8 +123,14 @@ impl AppState {
             cores,
             notices: Rc::new(notices),
             run: RunView::new(0, None),
+            compare: None,
             form_rev: 0,
         }
+    }
+
+    /// The comparison, while it is running.
+    fn running_compare(&self) -> Option<&Comparison> {
+        self.compare.as_deref().filter(|c| c.is_running())
     }
 }
 
@@ -133,7 +147,9 @@ pub enum Action {
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
-    /// The user stopped the run.
+    /// Start a comparison of the current configuration (see `crate::view::compare`).
+    Compare,
+    /// The user stopped the run, and the comparison if one is running.
     Stop,
     /// What run `.0` reported.
     Event(u32, RunnerEvent),
@@ -155,6 +171,7 @@ impl Reducible for AppState {
                 next.link = self.link.with_pattern(pattern);
                 next.notices = Rc::new(Vec::new());
                 next.run = RunView::new(self.run.id, None);
+                next.compare = None;
                 next.form_rev += 1;
             }
             Action::SetParam { key, raw } => {
@@ -183,14 +200,23 @@ impl Reducible for AppState {
             }
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
             Action::Run => {
+                // A plain run replaces a comparison's run; the comparison ends there.
+                next.stop_compare();
                 let request = self.link.run_request(self.cores);
                 next.run = RunView::new(self.run.id + 1, Some(request));
+            }
+            Action::Compare => {
+                let mut compare = Comparison::new(self.link.run_request(self.cores));
+                let first = compare.start_next();
+                next.run = RunView::new(self.run.id + 1, first);
+                next.compare = Some(Rc::new(compare));
             }
             Action::Stop => {
                 if self.run.status != RunStatus::Running {
                     return self;
                 }
                 next.run.status = RunStatus::Stopped;
+                next.stop_compare();
             }
             Action::Event(run, event) => {
                 if run != self.run.id || self.run.status != RunStatus::Running {
@@ -213,9 +239,13 @@ impl Reducible for AppState {
                         next.run.chart = Some((Rc::new(chart), received_ms));
                     }
                     RunnerEvent::Done(summary) => {
-                        next.run.status = RunStatus::Done(Rc::new(summary))
+                        next.run.status = RunStatus::Done(Rc::new(summary));
+                        next.next_compare_run();
                     }
-                    RunnerEvent::Failed(why) => next.run.status = RunStatus::Failed(why.into()),
+                    RunnerEvent::Failed(why) => {
+                        next.run.status = RunStatus::Failed(why.into());
+                        next.next_compare_run();
+                    }
                 }
             }
         }
@@ -224,6 +254,42 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// Once the current run has ended: if it belongs to the running comparison, records how
+    /// it ended and starts the comparison's next run, if any.
+    fn next_compare_run(&mut self) {
+        let Some(compare) = self.running_compare() else {
+            return;
+        };
+        let end = match &self.run.status {
+            RunStatus::Done(summary) => {
+                let console = &self.run.console;
+                RunState::Done(Ended::new(
+                    summary.exit_code,
+                    summary.elapsed_ns,
+                    console.texts(),
+                    console.omitted() == 0,
+                ))
+            }
+            RunStatus::Failed(why) => RunState::Failed(why.to_string()),
+            _ => return,
+        };
+        let mut compare = compare.clone();
+        compare.finish(end);
+        if let Some(request) = compare.start_next() {
+            self.run = RunView::new(self.run.id + 1, Some(request));
+        }
+        self.compare = Some(Rc::new(compare));
+    }
+
+    /// Stops the comparison, if one is running.
+    fn stop_compare(&mut self) {
+        if let Some(compare) = self.running_compare() {
+            let mut compare = compare.clone();
+            compare.stop();
+            self.compare = Some(Rc::new(compare));
+        }
+    }
+
     fn add_notices(&mut self, new: impl IntoIterator<Item = Notice>) {
         let new: Vec<Notice> = new.into_iter().collect();
         if new.is_empty() {
