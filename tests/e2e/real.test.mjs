@@ -1,0 +1,285 @@
+// Real mode in the browser. Every catalog pattern opened by link in real mode on two Web
+// Workers prints what sim mode prints for the same link (PATTERNS.md, Real mode): the same exit
+// status, and the same lines in any order once what real timing legitimately changes is set
+// aside. Then the page's controls for it: the mode and processors in the link, the cores the
+// browser reports, and Compare.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { openPage, output, query, waitForEnd, withBrowser } from './harness.mjs';
+
+let server;
+let browser;
+withBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+/** A Go duration token (`1.002s`, `250ms`, `1m30s`, `5µs`), not inside a word or a number. */
+const DURATION = /(?<![\p{L}\p{N}_.])(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+(?![\p{L}\p{N}_])/gu;
+
+/**
+ * What real timing changes in any pattern's output, replaced by placeholders:
+ * - durations: real mode runs on the wall clock, so every printed time differs;
+ * - goroutine ids other than main's in `goroutine N [state]:` headers: PATTERNS.md leaves them
+ *   to the runtime, and which goroutine panics can depend on the schedule (`double-close`: the
+ *   producer that closes second).
+ */
+function normalise(line) {
+  return line.replace(/^goroutine (?!1 )\d+ \[/, 'goroutine <id> [').replace(DURATION, '<d>');
+}
+
+/**
+ * What real timing changes in one pattern's output with its defaults, beyond `normalise`;
+ * each rule still checks the shape of every line. Patterns not listed print exactly the same
+ * lines in both modes (in any order): their timed events are at least 20 ms apart
+ * (`context-cancel`, `worker-pool-context`, `errgroup`, `select`), which real timers keep
+ * apart; their counts come from a WaitGroup, a semaphore or NumGoroutine after the goroutines
+ * have blocked (`goroutines`, `semaphore`, `leak`); and `waitgroup-add` defaults to
+ * `add=before`, which has no race.
+ */
+const REAL_TIMING = {
+  // A race demo (Go 1.21 loop semantics): each goroutine prints the shared loop variable when
+  // it runs. Sim mode runs them after the loop (all 5); on several workers they may run during
+  // it, as in Go. Whatever the schedule, each line is a value the variable held, 0 to 5.
+  'loop-capture': (line) => line.replace(/^[0-5]$/, '<0..5>'),
+  // Measured for real in both modes: ns/op and the speed-up ratio vary from run to run (the
+  // same placeholders as tests/go's `timing` cases). The -P suffix, rounds, goroutines/op and
+  // the goroutine ratio are exact, as both links run on procs=2.
+  benchmark: (line) =>
+    line.replace(/  \d+ ns\/op  /, '  <ns> ns/op  ').replace(/: \d+(?:\.\d+)?x faster, /, ': <x>x faster, '),
+};
+
+function comparable(id, lines) {
+  const rule = REAL_TIMING[id] ?? ((line) => line);
+  return lines.map((line) => rule(normalise(line))).sort();
+}
+
+/** Opens `?<q>`, waits for the end of its autorun and reads the console; closes the page. */
+async function runLink(q, timeout = 60_000) {
+  const page = await openPage(browser, server.url, `?${q}`);
+  try {
+    const result = await waitForEnd(page, timeout);
+    result.query = query(page);
+    result.problems = page.problems;
+    if (result.state === 'error') {
+      result.why = await page.getByTestId('status').textContent();
+    }
+    return result;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The catalog's pattern ids, as the page lists them. */
+async function catalogIds() {
+  const page = await openPage(browser, server.url, '');
+  const ids = await page
+    .locator('.catalog [data-testid^="pattern-"]')
+    .evaluateAll((els) => els.map((e) => e.dataset.testid.slice('pattern-'.length)));
+  await page.context().close();
+  return ids;
+}
+
+describe('real mode prints what sim mode prints', () => {
+  test('the normalisation replaces only times and other goroutines ids', () => {
+    const cases = [
+      ['took 103.2ms', 'took <d>'],
+      ['https://example.com/page/0: 200 (112ms)', 'https://example.com/page/0: 200 (<d>)'],
+      ['elapsed 1m30.5s, then 2h0m0s.', 'elapsed <d>, then <d>.'],
+      ['1.002s 5µs 9ns', '<d> <d> <d>'],
+      ['go1.22 v1.5s x5s 5sec 1.5 100 ns/op', 'go1.22 v1.5s x5s 5sec 1.5 100 ns/op'],
+      ['goroutine 7 [running]:', 'goroutine <id> [running]:'],
+      ['goroutine 1 [chan send]:', 'goroutine 1 [chan send]:'],
+    ];
+    for (const [line, want] of cases) assert.equal(normalise(line), want, line);
+    assert.deepEqual(comparable('loop-capture', ['5', '0', '6']), ['6', '<0..5>', '<0..5>']);
+    assert.deepEqual(
+      comparable('benchmark', ['BenchmarkWorkerPool-2  5  81234 ns/op  8 goroutines/op']),
+      ['BenchmarkWorkerPool-2  5  <ns> ns/op  8 goroutines/op'],
+    );
+  });
+
+  test('every catalog pattern, procs=2', async (t) => {
+    const ids = await catalogIds();
+    assert.ok(ids.length >= 20, `the catalog lists ${ids.length} patterns`);
+    for (const id of ids) {
+      await t.test(id, async () => {
+        const sim = await runLink(`p=${id}&mode=sim&procs=2&autorun=1`);
+        const real = await runLink(`p=${id}&mode=real&procs=2&autorun=1`);
+        // The link is the configuration: real mode and its processors stay in the address bar.
+        assert.equal(real.query.get('mode'), 'real');
+        assert.equal(real.query.get('procs'), '2');
+        assert.equal(sim.state, 'done', `sim: ${sim.why}`);
+        assert.equal(real.state, 'done', `real mode ended in state ${real.state}: ${real.why}`);
+        assert.equal(real.exitCode, sim.exitCode, 'exit status');
+        assert.deepEqual(comparable(id, real.lines), comparable(id, sim.lines), real.lines.join('\n'));
+        assert.deepEqual(real.problems, []);
+        assert.deepEqual(sim.problems, []);
+      });
+    }
+  });
+});
+
+/** A page whose browser reports `cores` cores (navigator.hardwareConcurrency). */
+async function openWithCores(cores, q) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
+  const page = await context.newPage();
+  await page.goto(server.url + q);
+  await page.getByTestId('output').waitFor();
+  return page;
+}
+
+describe('real mode controls', () => {
+  test('the mode and processors live in the link; the page says how many cores there are', async () => {
+    const page = await openPage(browser, server.url, '?p=select');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const realDefault = Math.min(Math.max(cores, 1), 16);
+    assert.match(await page.getByTestId('cores').textContent(), new RegExp(`reports ${cores} cores?\\b`));
+    // Sim mode keeps its fixed default, so a sim link runs the same on every machine.
+    assert.equal(await page.getByTestId('param-procs').inputValue(), '4');
+
+    await page.getByTestId('param-mode').selectOption('real');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('mode') === 'real');
+    assert.equal(query(page).get('procs'), null, 'the default is not written');
+    assert.equal(await page.getByTestId('param-procs').inputValue(), String(realDefault));
+
+    const other = realDefault === 3 ? '2' : '3';
+    await page.getByTestId('param-procs').fill(other);
+    await page.getByTestId('param-procs').press('Tab');
+    await page.waitForFunction((n) => new URLSearchParams(location.search).get('procs') === n, other);
+
+    await page.getByTestId('param-mode').selectOption('sim');
+    await page.waitForFunction(() => !location.search.includes('mode='));
+    assert.equal(query(page).get('procs'), other, 'a chosen procs stays');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+
+    // A real-mode link is taken as it is, with no notice.
+    const real = await openPage(browser, server.url, '?p=select&mode=real');
+    assert.deepEqual(await real.getByTestId('notice').allTextContents(), []);
+    assert.equal(await real.getByTestId('param-mode').inputValue(), 'real');
+    assert.equal(await real.getByTestId('param-procs').inputValue(), String(realDefault));
+    await real.context().close();
+  });
+
+  test('real mode defaults to the reported cores, clamped to 1..16', async () => {
+    for (const [cores, procs, text] of [
+      [32, '16', /reports 32 cores; real mode uses 16/],
+      [1, '1', /reports 1 core; real mode uses 1/],
+      [0, '1', /does not report its cores; real mode uses 1/],
+    ]) {
+      const page = await openWithCores(cores, '?mode=real');
+      assert.equal(await page.getByTestId('param-procs').inputValue(), procs, `${cores} cores`);
+      assert.match(await page.getByTestId('cores').textContent(), text);
+      assert.equal(query(page).get('procs'), null);
+      await page.context().close();
+    }
+  });
+});
+
+/** Waits until the comparison is no longer running and reads its cells. */
+async function compareResults(page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="compare-results"]')?.dataset.state;
+      return state !== undefined && state !== 'running';
+    },
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="compare-results"]');
+    const cell = (id) => {
+      const el = panel.querySelector(`[data-testid="${id}"]`);
+      return { ...el.dataset, text: el.textContent };
+    };
+    return {
+      state: panel.dataset.state,
+      procs: panel.dataset.procs,
+      sim: cell('compare-sim'),
+      sim1: cell('compare-sim-1'),
+      real: cell('compare-real'),
+      real1: cell('compare-real-1'),
+      speedupSim: cell('compare-speedup-sim'),
+      speedupReal: cell('compare-speedup-real'),
+    };
+  });
+}
+
+describe('compare', () => {
+  test('runs sim and real mode at procs=P and at 1 and shows them side by side', async () => {
+    // CPU-bound jobs: 8 jobs on 4 workers, each 20 million units of work, no sleeping.
+    const q = '?p=worker-pool&workers=4&jobs=8&job_ms=0&cpu_work=20000000&procs=2';
+    const page = await openPage(browser, server.url, q);
+    await page.getByTestId('compare').click();
+    const r = await compareResults(page);
+    assert.equal(r.state, 'done');
+    assert.equal(r.procs, '2');
+
+    // The prediction: sim mode at 2 and at 1 processors.
+    for (const cell of [r.sim, r.sim1]) {
+      assert.equal(cell.state, 'done', cell.text);
+      assert.equal(cell.exitCode, '0');
+      assert.ok(Number(cell.elapsedNs) > 0, cell.text);
+    }
+    // Sim mode models the CPU work exactly: twice the processors, half the time.
+    assert.equal(Number(r.sim1.elapsedNs), 2 * Number(r.sim.elapsedNs));
+    assert.equal(r.speedupSim.speedup, '2.000');
+    assert.match(r.speedupSim.text, /^2\.00×$/);
+
+    // The measurement: real mode at 2 and at 1 processors, each printing what sim mode did.
+    for (const cell of [r.real, r.real1]) {
+      assert.equal(cell.state, 'done', cell.text);
+      assert.equal(cell.exitCode, '0');
+      assert.ok(Number(cell.elapsedNs) > 0, cell.text);
+      assert.equal(cell.matches, 'true', cell.text);
+      assert.match(cell.text, /same output as sim/);
+    }
+    // How much faster two workers really are depends on the machine and its load; that the
+    // page computes it from the two wall-clock times is what is checked.
+    const measured = Number(r.real1.elapsedNs) / Number(r.real.elapsedNs);
+    assert.ok(Math.abs(Number(r.speedupReal.speedup) - measured) < 0.001, r.speedupReal.text);
+    assert.match(r.speedupReal.text, /^\d+\.\d\d×$/);
+
+    // The console keeps the last run's output, real mode at procs=2; the link is unchanged.
+    const { state, lines } = await waitForEnd(page);
+    assert.equal(state, 'done');
+    assert.deepEqual(lines, ['processed 8 jobs']);
+    assert.equal(query(page).get('mode'), null);
+    assert.equal(query(page).get('procs'), '2');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('Stop stops a comparison, and the next run starts fresh', async () => {
+    // A benchmark that does its work for real even in sim mode, long enough to stop.
+    const q = '?p=benchmark&tasks=1000000&workload=100000&rounds=1000&procs=2';
+    const page = await openPage(browser, server.url, q);
+    await page.getByTestId('compare').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="compare-sim"]')?.dataset.state === 'running',
+    );
+    await page.waitForTimeout(300);
+    await page.getByTestId('stop').click();
+    const r = await compareResults(page, 5_000);
+    assert.equal(r.state, 'stopped');
+    for (const cell of [r.sim, r.sim1, r.real, r.real1]) assert.equal(cell.state, 'stopped');
+    assert.equal(await output(page).getAttribute('data-state'), 'idle');
+    // Nothing else starts after a while.
+    await page.waitForTimeout(1_000);
+    assert.equal(await output(page).getAttribute('data-state'), 'idle');
+    assert.equal((await compareResults(page)).real1.state, 'stopped');
+
+    await page.getByTestId('pattern-select').click();
+    assert.equal(await page.getByTestId('compare-results').count(), 0);
+    await page.getByTestId('run').click();
+    assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
