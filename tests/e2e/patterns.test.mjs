@@ -185,7 +185,7 @@ describe('patterns print what Go prints', () => {
 describe('the catalog', () => {
   test('every pattern runs to the end with its defaults', async () => {
     const page = await openPage(browser, server.url, '');
-    const ids = await page.locator('[data-testid^="pattern-"]').evaluateAll((els) =>
+    const ids = await page.locator('.catalog [data-testid^="pattern-"]').evaluateAll((els) =>
       els.map((e) => e.dataset.testid.slice('pattern-'.length)),
     );
     await page.context().close();
