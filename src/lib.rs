@@ -6,7 +6,9 @@
 
 pub mod chart;
 pub mod patterns;
+pub mod placement;
 pub mod protocol;
+pub mod real;
 pub mod rt;
 pub mod view;
 

@@ -444,7 +444,7 @@ mod select3 {
     const NEVER: &str = "function did";
 
     /// What the Go test's closures capture.
-    #[derive(Clone, Copy)]
+    #[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
     struct Env {
         nilch: Chan<i32>,
         closedch: Chan<i32>,
@@ -452,16 +452,23 @@ mod select3 {
 
     type Body = fn(Env) -> Pin<Box<dyn Future<Output = ()>>>;
 
+    thread_local! {
+        /// The bodies `test_block` has run, so a goroutine takes one by its index (a
+        /// goroutine's arguments are data).
+        static BODIES: RefCell<Vec<Body>> = const { RefCell::new(Vec::new()) };
+    }
+
     fn unreachable() {
         panic!("control flow shouldn't reach here");
     }
 
-    async fn run_body(f: Body, env: Env, c: Chan<String>) {
+    async fn run_body(body: usize, env: Env, c: Chan<String>) {
+        let f = BODIES.with(|b| b.borrow()[body]);
         f(env).await;
         c.send(NEVER.to_string()).await; // f didn't block
     }
 
-    async fn timer(signal: &'static str, c: Chan<String>) {
+    async fn timer(signal: String, c: Chan<String>) {
         if signal == NEVER {
             sleep(std::time::Duration::from_secs(10)).await;
         } else {
@@ -472,8 +479,13 @@ mod select3 {
 
     async fn test_block(signal: &'static str, env: Env, f: Body) {
         let c = make_chan::<String>(0);
-        go(run_body, (f, env, c));
-        go(timer, (signal, c));
+        let body = BODIES.with(|b| {
+            let mut b = b.borrow_mut();
+            b.push(f);
+            b.len() - 1
+        });
+        go(run_body, (body, env, c));
+        go(timer, (signal.to_string(), c));
         let got = c.recv().await.unwrap();
         if got != signal {
             panic!("{signal} block");

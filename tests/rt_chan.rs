@@ -11,11 +11,11 @@ fn buffered_channel_is_fifo_and_does_not_block_until_full() {
         let ch = make_chan::<i32>(3);
         for i in 1..=3 {
             ch.send(i).await;
-            rt::println(format!("len {} cap {}", ch.len(), ch.cap()));
+            rt::println(format!("len {} cap {}", ch.len().await, ch.cap().await));
         }
         for _ in 0..3 {
             let v = ch.recv().await.unwrap();
-            rt::println(format!("got {v} len {}", ch.len()));
+            rt::println(format!("got {v} len {}", ch.len().await));
         }
     });
     assert_eq!(r.exit_code(), 0);
@@ -45,7 +45,7 @@ fn a_full_buffer_blocks_the_sender_until_a_receive_makes_room() {
         go(sender, (ch,));
         rt::sleep(rt::ms(1)).await;
         // The sender filled the buffer and is parked on its third send.
-        assert_eq!(ch.len(), 2);
+        assert_eq!(ch.len().await, 2);
         rt::println("receiving");
         for _ in 0..4 {
             let v = ch.recv().await.unwrap();
@@ -73,7 +73,7 @@ fn unbuffered_send_waits_for_a_receiver() {
     }
     let r = run(async {
         let ch = make_chan(0);
-        assert_eq!((ch.len(), ch.cap()), (0, 0));
+        assert_eq!((ch.len().await, ch.cap().await), (0, 0));
         go(receiver, (ch,));
         ch.send("hello".to_string()).await;
         rt::println(format!("send returned at {}", rt::now().0 / 1_000_000));
@@ -90,7 +90,7 @@ fn receives_drain_a_closed_channel_then_get_none() {
         ch.send(1).await;
         ch.send(2).await;
         ch.close().await;
-        assert_eq!(ch.len(), 2, "closing keeps the buffered values");
+        assert_eq!(ch.len().await, 2, "closing keeps the buffered values");
         for _ in 0..4 {
             rt::println(format!("{:?}", ch.recv().await));
         }
@@ -213,7 +213,7 @@ fn parked_senders_are_served_in_fifo_order() {
             go(send, (ch, i));
         }
         rt::sleep(rt::ms(1)).await;
-        assert_eq!(ch.len(), 1);
+        assert_eq!(ch.len().await, 1);
         for _ in 0..4 {
             rt::println(ch.recv().await.unwrap());
         }
@@ -227,7 +227,7 @@ fn nil_channel_len_and_cap_are_zero() {
         let ch: Chan<i32> = Chan::nil();
         assert!(ch.is_nil());
         assert_eq!(Chan::<i32>::default(), ch);
-        rt::println(format!("{} {}", ch.len(), ch.cap()));
+        rt::println(format!("{} {}", ch.len().await, ch.cap().await));
     });
     assert_eq!(r.lines(), ["0 0"]);
 }
@@ -289,12 +289,12 @@ fn a_nil_channel_blocks_while_other_goroutines_make_progress() {
 fn directional_halves_are_the_same_channel() {
     async fn producer(out: Sender<String>) {
         out.send("ping".to_string()).await;
-        assert_eq!(out.cap(), 1);
+        assert_eq!(out.cap().await, 1);
         out.close().await;
     }
     async fn consumer(inp: Receiver<String>, done: Chan<()>) {
         while let Some(v) = inp.recv().await {
-            rt::println(format!("{v} (len now {})", inp.len()));
+            rt::println(format!("{v} (len now {})", inp.len().await));
         }
         done.send(()).await;
     }

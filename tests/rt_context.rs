@@ -10,8 +10,10 @@ use chanlab::rt::{
 use chanlab::select;
 use rt_support::run;
 
-fn err(ctx: Context) -> String {
-    ctx.err().map_or("<nil>".to_string(), |e| e.to_string())
+async fn err(ctx: Context) -> String {
+    ctx.err()
+        .await
+        .map_or("<nil>".to_string(), |e| e.to_string())
 }
 
 #[test]
@@ -19,10 +21,10 @@ fn background_is_never_done() {
     let r = run(async {
         let ctx = background();
         assert!(ctx.done().is_nil());
-        assert_eq!(ctx.deadline(), None);
+        assert_eq!(ctx.deadline().await, None);
         select! {
             _ = recv(ctx.done()) => { rt::println("done") },
-            default => { rt::println(err(ctx)) },
+            default => { rt::println(err(ctx).await) },
         }
     });
     assert_eq!(r.lines(), ["<nil>"]);
@@ -32,21 +34,21 @@ fn background_is_never_done() {
 fn cancel_closes_done_and_sets_err() {
     let r = run(async {
         let (ctx, cancel) = with_cancel(background());
-        rt::println(err(ctx));
+        rt::println(err(ctx).await);
         cancel.cancel();
         ctx.done().recv().await;
-        rt::println(err(ctx));
+        rt::println(err(ctx).await);
         cancel.cancel();
-        rt::println(err(ctx));
+        rt::println(err(ctx).await);
     });
     assert_eq!(r.lines(), ["<nil>", "context canceled", "context canceled"]);
 }
 
 #[test]
 fn cancel_propagates_to_every_descendant() {
-    async fn watch(name: &'static str, ctx: Context, wg: WaitGroup) {
+    async fn watch(name: String, ctx: Context, wg: WaitGroup) {
         ctx.done().recv().await;
-        rt::println(format!("{name}: {}", err(ctx)));
+        rt::println(format!("{name}: {}", err(ctx).await));
         wg.done().await;
     }
     let r = run(async {
@@ -56,9 +58,9 @@ fn cancel_propagates_to_every_descendant() {
         let (sibling, _c3) = with_cancel(root);
         let wg = WaitGroup::new();
         wg.add(3).await;
-        go(watch, ("child", child, wg));
-        go(watch, ("grandchild", grandchild, wg));
-        go(watch, ("sibling", sibling, wg));
+        go(watch, ("child".to_string(), child, wg));
+        go(watch, ("grandchild".to_string(), grandchild, wg));
+        go(watch, ("sibling".to_string(), sibling, wg));
         sleep(ms(5)).await;
         cancel.cancel();
         wg.wait().await;
@@ -85,7 +87,7 @@ fn cancelling_a_child_leaves_its_parent_alone() {
         let (parent, _cancel) = with_cancel(background());
         let (child, cancel_child) = with_cancel(parent);
         cancel_child.cancel();
-        rt::println(format!("{} / {}", err(parent), err(child)));
+        rt::println(format!("{} / {}", err(parent).await, err(child).await));
     });
     assert_eq!(r.lines(), ["<nil> / context canceled"]);
 }
@@ -97,7 +99,7 @@ fn a_child_of_a_cancelled_parent_starts_cancelled() {
         cancel.cancel();
         let (child, _c) = with_cancel(parent);
         let (timed, _c) = with_timeout(parent, ms(10));
-        rt::println(format!("{} / {}", err(child), err(timed)));
+        rt::println(format!("{} / {}", err(child).await, err(timed).await));
     });
     assert_eq!(r.lines(), ["context canceled / context canceled"]);
 }
@@ -106,10 +108,10 @@ fn a_child_of_a_cancelled_parent_starts_cancelled() {
 fn with_timeout_expires_with_deadline_exceeded() {
     let r = run(async {
         let (ctx, _cancel) = with_timeout(background(), ms(50));
-        assert_eq!(ctx.deadline(), Some(Time(50_000_000)));
-        rt::println(err(ctx));
+        assert_eq!(ctx.deadline().await, Some(Time(50_000_000)));
+        rt::println(err(ctx).await);
         ctx.done().recv().await;
-        rt::println(format!("{} at {}", err(ctx), rt::now().0 / 1_000_000));
+        rt::println(format!("{} at {}", err(ctx).await, rt::now().0 / 1_000_000));
     });
     assert_eq!(r.lines(), ["<nil>", "context deadline exceeded at 50"]);
 }
@@ -121,7 +123,7 @@ fn cancel_before_the_deadline_wins_and_stops_the_timer() {
         sleep(ms(10)).await;
         cancel.cancel();
         sleep(ms(100)).await;
-        rt::println(err(ctx));
+        rt::println(err(ctx).await);
     });
     assert_eq!(r.lines(), ["context canceled"]);
     assert_eq!(r.metrics.live_timers, 0);
@@ -133,7 +135,7 @@ fn with_deadline_in_the_past_is_already_done() {
         sleep(ms(20)).await;
         let (ctx, _cancel) = with_deadline(background(), Time(10_000_000));
         select! {
-            _ = recv(ctx.done()) => { rt::println(err(ctx)) },
+            _ = recv(ctx.done()) => { rt::println(err(ctx).await) },
             default => { rt::println("not done") },
         }
     });
@@ -146,7 +148,11 @@ fn a_deadline_expiry_propagates_to_children() {
         let (parent, _c) = with_deadline(background(), Time(30_000_000));
         let (child, _c) = with_cancel(parent);
         child.done().recv().await;
-        rt::println(format!("{} at {}", err(child), rt::now().0 / 1_000_000));
+        rt::println(format!(
+            "{} at {}",
+            err(child).await,
+            rt::now().0 / 1_000_000
+        ));
     });
     assert_eq!(r.lines(), ["context deadline exceeded at 30"]);
 }
@@ -158,12 +164,16 @@ fn a_child_deadline_never_outlives_its_parent() {
         let (child, _c) = with_timeout(parent, ms(100));
         let (inner, _c) = with_cancel(child);
         // As Go's Deadline(): the earliest deadline up the chain.
-        assert_eq!(child.deadline(), Some(Time(20_000_000)));
-        assert_eq!(inner.deadline(), Some(Time(20_000_000)));
+        assert_eq!(child.deadline().await, Some(Time(20_000_000)));
+        assert_eq!(inner.deadline().await, Some(Time(20_000_000)));
         let (sooner, _c) = with_timeout(parent, ms(5));
-        assert_eq!(sooner.deadline(), Some(Time(5_000_000)));
+        assert_eq!(sooner.deadline().await, Some(Time(5_000_000)));
         child.done().recv().await;
-        rt::println(format!("{} at {}", err(child), rt::now().0 / 1_000_000));
+        rt::println(format!(
+            "{} at {}",
+            err(child).await,
+            rt::now().0 / 1_000_000
+        ));
     });
     assert_eq!(r.lines(), ["context deadline exceeded at 20"]);
 }
@@ -175,7 +185,7 @@ fn workers_stop_on_cancel() {
         loop {
             select! {
                 _ = recv(ctx.done()) => {
-                    rt::println(format!("worker {id}: {}", err(ctx)));
+                    rt::println(format!("worker {id}: {}", err(ctx).await));
                     wg.done().await;
                     return;
                 },

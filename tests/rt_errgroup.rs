@@ -6,11 +6,11 @@ mod rt_support;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use chanlab::rt::{self, background, errgroup, ms, sleep, Context, Error, Outcome};
+use chanlab::rt::{self, background, errgroup, ms, sleep, AtomicInt, Context, Error, Outcome, Var};
 use chanlab::select;
 use rt_support::{run, stderr};
 
-async fn fail_after(d: u64, text: &'static str) -> Result<(), Error> {
+async fn fail_after(d: u64, text: String) -> Result<(), Error> {
     sleep(ms(d)).await;
     Err(Error::new(text))
 }
@@ -37,9 +37,9 @@ fn wait_returns_ok_when_every_task_succeeds() {
 fn the_first_error_wins() {
     let r = run(async {
         let g = errgroup::Group::new();
-        g.go(fail_after, (30, "third")).await;
-        g.go(fail_after, (10, "first")).await;
-        g.go(fail_after, (20, "second")).await;
+        g.go(fail_after, (30, "third".to_string())).await;
+        g.go(fail_after, (10, "first".to_string())).await;
+        g.go(fail_after, (20, "second".to_string())).await;
         g.go(succeed_after, (5,)).await;
         let res = g.wait().await;
         // Wait still waits for every goroutine.
@@ -60,17 +60,17 @@ fn the_first_error_cancels_the_context() {
                 rt::println(format!(
                     "cancelled at {}: {}",
                     rt::now().0 / 1_000_000,
-                    ctx.err().unwrap()
+                    ctx.err().await.unwrap()
                 ));
             },
             _ = recv(rt::after(ms(1000))) => { rt::println("never cancelled") },
         }
-        ctx.err().map_or(Ok(()), Err)
+        ctx.err().await.map_or(Ok(()), Err)
     }
     let r = run(async {
         let (g, ctx) = errgroup::with_context(background());
         g.go(watch, (ctx,)).await;
-        g.go(fail_after, (15, "boom")).await;
+        g.go(fail_after, (15, "boom".to_string())).await;
         let res = g.wait().await;
         rt::println(res.unwrap_err());
     });
@@ -82,32 +82,34 @@ fn wait_cancels_the_context_even_without_errors() {
     let r = run(async {
         let (g, ctx) = errgroup::with_context(background());
         g.go(succeed_after, (5,)).await;
-        rt::println(format!("{:?}", ctx.err()));
+        rt::println(format!("{:?}", ctx.err().await));
         g.wait().await.unwrap();
-        rt::println(ctx.err().unwrap());
+        rt::println(ctx.err().await.unwrap());
     });
     assert_eq!(r.lines(), ["None", "context canceled"]);
 }
 
 /// Runs 10 tasks of 10 ms under `limit` and returns (peak running, end time in ms).
 fn limited(limit: i64) -> (u32, u64) {
-    async fn task(running: Rc<Cell<u32>>, peak: Rc<Cell<u32>>) -> Result<(), Error> {
-        running.set(running.get() + 1);
-        peak.set(peak.get().max(running.get()));
+    async fn task(running: AtomicInt, peak: Var<i64>) -> Result<(), Error> {
+        let now = running.add(1).await;
+        peak.update(|p| *p = (*p).max(now)).await;
         sleep(ms(10)).await;
-        running.set(running.get() - 1);
+        running.add(-1).await;
         Ok(())
     }
     let peak = Rc::new(Cell::new(0));
     let p = peak.clone();
     let r = run(async move {
-        let running = Rc::new(Cell::new(0));
+        let running = AtomicInt::new();
+        let most = Var::new(0i64);
         let g = errgroup::Group::new();
         g.set_limit(limit).await;
         for _ in 0..10 {
-            g.go(task, (running.clone(), p.clone())).await;
+            g.go(task, (running, most)).await;
         }
         g.wait().await.unwrap();
+        p.set(most.get().await as u32);
     });
     assert_eq!(r.exit_code(), 0);
     (peak.get(), r.end_ns / 1_000_000)

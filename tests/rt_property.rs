@@ -21,20 +21,22 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use chanlab::rt::trace::Kind;
-use chanlab::rt::{go, make_chan, Chan, Outcome, Report, Rng, Select, Status};
-use rt_support::{goroutine_headers, run_seed};
+use chanlab::rt::{self, go, make_chan, Chan, Outcome, Report, Rng, Select, Status};
+use rt_support::{goroutine_headers, run_seed, stdout};
 
 /// The nil channel, among the channel indices of a program.
 const NIL: usize = usize::MAX;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Case {
     Send(usize),
     Recv(usize),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Op {
     Send(usize),
     Recv(usize),
@@ -44,7 +46,7 @@ enum Op {
 }
 
 /// What a goroutine saw an operation do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Obs {
     Sent,
     Recv(Option<u64>),
@@ -111,10 +113,9 @@ fn generate(rng: &mut Rng) -> Program {
     Program { caps, scripts }
 }
 
-type Log = Rc<RefCell<Vec<Vec<Obs>>>>;
-
-/// Runs script `gi`, logging what each operation did once it returns.
-async fn actor(gi: usize, chans: Rc<Vec<Chan<u64>>>, script: Rc<Vec<Op>>, log: Log) {
+/// Runs script `gi`, logging what each operation did once it returns: one output line of
+/// `(gi, obs)` as JSON per operation.
+async fn actor(gi: usize, chans: Vec<Chan<u64>>, script: Vec<Op>) {
     let ch = |c: usize| if c == NIL { Chan::nil() } else { chans[c] };
     for (step, op) in script.iter().enumerate() {
         let v = value(gi, step);
@@ -145,29 +146,29 @@ async fn actor(gi: usize, chans: Rc<Vec<Chan<u64>>>, script: Rc<Vec<Op>>, log: L
                 Obs::Selected(i, received)
             }
         };
-        log.borrow_mut()[gi].push(obs);
+        rt::println(serde_json::to_string(&(gi, obs)).unwrap());
     }
 }
 
 /// Runs `p` with `seed`; returns the report, the channels' ids and what each goroutine saw.
 fn execute(p: &Program, seed: u64) -> (Report, Vec<u32>, Vec<Vec<Obs>>) {
-    let log: Log = Rc::new(RefCell::new(vec![Vec::new(); p.scripts.len()]));
     let ids = Rc::new(RefCell::new(Vec::new()));
     let (caps, scripts) = (p.caps.clone(), p.scripts.clone());
-    let (l, i) = (log.clone(), ids.clone());
+    let i = ids.clone();
     let report = run_seed(seed, async move {
-        let chans: Rc<Vec<Chan<u64>>> = Rc::new(caps.iter().map(|&c| make_chan(c)).collect());
+        let chans: Vec<Chan<u64>> = caps.iter().map(|&c| make_chan(c)).collect();
         i.borrow_mut().extend(chans.iter().map(|c| c.id()));
         for (gi, script) in scripts.iter().enumerate().skip(1) {
-            go(
-                actor,
-                (gi, chans.clone(), Rc::new(script.clone()), l.clone()),
-            );
+            go(actor, (gi, chans.clone(), script.clone()));
         }
-        actor(0, chans, Rc::new(scripts[0].clone()), l).await;
+        actor(0, chans, scripts[0].clone()).await;
     });
     let ids = ids.borrow().clone();
-    let log = log.borrow().clone();
+    let mut log = vec![Vec::new(); p.scripts.len()];
+    for line in stdout(&report) {
+        let (gi, obs): (usize, Obs) = serde_json::from_str(line).unwrap();
+        log[gi].push(obs);
+    }
     (report, ids, log)
 }
 

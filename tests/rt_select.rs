@@ -36,7 +36,7 @@ fn a_ready_case_wins_over_default() {
             send(ch, 8) => { rt::println("sent into the buffer") },
             default => { rt::println("default") },
         }
-        rt::println(ch.len());
+        rt::println(ch.len().await);
     });
     assert_eq!(r.lines(), ["received 7", "sent into the buffer", "1"]);
 }
@@ -56,7 +56,7 @@ fn nil_cases_are_never_chosen() {
                 _ = recv(ready) => {},
             }
         }
-        rt::println(ready.len());
+        rt::println(ready.len().await);
     });
     assert_eq!(r.lines(), ["0"]);
 }
@@ -261,7 +261,7 @@ fn a_parked_select_takes_exactly_one_case() {
         rt::println(format!("{which} {v:?}"));
         // The other sender is still waiting: exactly one case completed.
         rt::sleep(rt::ms(1)).await;
-        rt::println(format!("{}", rt::num_goroutine()));
+        rt::println(format!("{}", rt::num_goroutine().await));
     });
     assert_eq!(r.lines()[1], "2");
     assert_eq!(r.leaked.len(), 1);
@@ -280,7 +280,7 @@ fn the_builder_reports_indices_and_default() {
         // a is empty, b has room: the send case is the only one ready.
         assert_eq!(got.index(), Some(1));
         assert!(!got.is_default());
-        assert_eq!(b.len(), 1);
+        assert_eq!(b.len().await, 1);
 
         let mut sel = Select::new();
         sel.send(b, 10);

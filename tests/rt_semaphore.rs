@@ -7,7 +7,7 @@ use chanlab::rt::{
 };
 use rt_support::{run, stderr};
 
-async fn take(name: &'static str, sem: semaphore::Weighted, n: i64, wg: WaitGroup) {
+async fn take(name: String, sem: semaphore::Weighted, n: i64, wg: WaitGroup) {
     sem.acquire(background(), n).await.unwrap();
     rt::println(format!("{name} got {n} at {}", rt::now().0 / 1_000_000));
     wg.done().await;
@@ -20,9 +20,9 @@ fn waiters_are_served_in_fifo_order_without_barging() {
         sem.acquire(background(), 3).await.unwrap();
         let wg = WaitGroup::new();
         wg.add(2).await;
-        go(take, ("big", sem, 2, wg));
+        go(take, ("big".to_string(), sem, 2, wg));
         sleep(ms(1)).await;
-        go(take, ("small", sem, 1, wg));
+        go(take, ("small".to_string(), sem, 1, wg));
         sleep(ms(1)).await;
         // One unit is free: enough for "small", but "big" is first in line.
         sem.release(1).await;
@@ -46,15 +46,15 @@ fn try_acquire_takes_only_what_fits_and_never_jumps_the_queue() {
     }
     let r = run(async {
         let sem = semaphore::new_weighted(2);
-        rt::println(sem.try_acquire(1));
-        rt::println(sem.try_acquire(2));
+        rt::println(sem.try_acquire(1).await);
+        rt::println(sem.try_acquire(2).await);
         go(wait_for_all, (sem,));
         sleep(ms(1)).await;
         // One unit is free, but a waiter is queued.
-        rt::println(sem.try_acquire(1));
+        rt::println(sem.try_acquire(1).await);
         sem.release(1).await;
         sleep(ms(1)).await;
-        rt::println(sem.try_acquire(1));
+        rt::println(sem.try_acquire(1).await);
     });
     assert_eq!(r.lines(), ["true", "false", "false", "false"]);
 }
@@ -67,7 +67,7 @@ fn acquire_with_a_cancelled_context_fails_and_takes_nothing() {
         cancel.cancel();
         let res = sem.acquire(ctx, 1).await;
         rt::println(res.unwrap_err());
-        rt::println(sem.try_acquire(4));
+        rt::println(sem.try_acquire(4).await);
     });
     assert_eq!(r.lines(), ["context canceled", "true"]);
 }
@@ -92,7 +92,7 @@ fn a_waiter_whose_context_ends_leaves_the_queue() {
         go(impatient, (sem, ctx, wg));
         sleep(ms(1)).await;
         // Queued behind the impatient waiter, until it gives up.
-        go(take, ("patient", sem, 1, wg));
+        go(take, ("patient".to_string(), sem, 1, wg));
         wg.wait().await;
     });
     assert_eq!(
@@ -115,7 +115,7 @@ fn a_request_larger_than_the_semaphore_waits_for_the_context() {
             res.unwrap_err(),
             rt::now().0 / 1_000_000
         ));
-        rt::println(sem.try_acquire(2));
+        rt::println(sem.try_acquire(2).await);
     });
     assert_eq!(r.lines(), ["context deadline exceeded at 30", "true"]);
 }

@@ -103,15 +103,15 @@ fn waitgroup_waits_for_workers() {
 
 #[test]
 fn select_macro_takes_the_first_ready_case() {
-    async fn answer(ch: Chan<String>, d: u64, text: &'static str) {
+    async fn answer(ch: Chan<String>, d: u64, text: String) {
         sleep(ms(d)).await;
-        ch.send(text.to_string()).await;
+        ch.send(text).await;
     }
     let r = run(async {
         let a = make_chan(0);
         let b = make_chan(0);
-        go(answer, (a, 200, "A"));
-        go(answer, (b, 100, "B"));
+        go(answer, (a, 200, "A".to_string()));
+        go(answer, (b, 100, "B".to_string()));
         chanlab::select! {
             v = recv(a) => { rt::println(format!("response from service {}", v.unwrap())) },
             v = recv(b) => { rt::println(format!("response from service {}", v.unwrap())) },
@@ -126,7 +126,7 @@ fn context_timeout_cancels() {
     let r = run(async {
         let (ctx, _cancel) = rt::with_timeout(rt::background(), ms(50));
         ctx.done().recv().await;
-        rt::println(ctx.err().unwrap());
+        rt::println(ctx.err().await.unwrap());
     });
     assert_eq!(r.lines(), ["context deadline exceeded"]);
     assert_eq!(r.end_ns, 50_000_000);

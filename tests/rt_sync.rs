@@ -5,7 +5,7 @@ mod rt_support;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use chanlab::rt::{self, go, gosched, ms, sleep, Mutex, Once, Outcome, WaitGroup};
+use chanlab::rt::{self, go, gosched, ms, sleep, Mutex, Once, Outcome, Var, WaitGroup};
 use rt_support::{goroutine_headers, run, stderr};
 
 #[test]
@@ -13,7 +13,7 @@ fn wait_returns_at_once_when_the_counter_is_zero() {
     let r = run(async {
         let wg = WaitGroup::new();
         wg.wait().await;
-        rt::println(wg.counter());
+        rt::println(wg.counter().await);
     });
     assert_eq!(r.lines(), ["0"]);
 }
@@ -31,7 +31,11 @@ fn wait_blocks_until_every_done() {
             go(work, (i, wg));
         }
         wg.wait().await;
-        rt::println(format!("{} {}", rt::now().0 / 1_000_000, wg.counter()));
+        rt::println(format!(
+            "{} {}",
+            rt::now().0 / 1_000_000,
+            wg.counter().await
+        ));
     });
     assert_eq!(r.lines(), ["30 0"]);
 }
@@ -140,12 +144,12 @@ fn a_forgotten_done_deadlocks_in_semacquire() {
 /// Four goroutines add 1 to a shared counter 50 times each, reading it, yielding, then
 /// writing it back; with `locked` they hold a mutex around that.
 fn increments(locked: bool) -> u64 {
-    async fn increment(mu: Option<Mutex>, counter: Rc<Cell<u64>>, wg: WaitGroup) {
+    async fn increment(mu: Option<Mutex>, counter: Var<u64>, wg: WaitGroup) {
         for _ in 0..50 {
             if let Some(mu) = mu {
                 mu.lock().await;
             }
-            let v = counter.get();
+            let v = counter.get().await;
             gosched().await;
             counter.set(v + 1);
             if let Some(mu) = mu {
@@ -155,15 +159,17 @@ fn increments(locked: bool) -> u64 {
         wg.done().await;
     }
     let counter = Rc::new(Cell::new(0));
-    let shared = counter.clone();
+    let total = counter.clone();
     let r = run(async move {
         let mu = locked.then(Mutex::new);
+        let shared = Var::new(0u64);
         let wg = WaitGroup::new();
         wg.add(4).await;
         for _ in 0..4 {
-            go(increment, (mu, shared.clone(), wg));
+            go(increment, (mu, shared, wg));
         }
         wg.wait().await;
+        total.set(shared.get().await);
     });
     assert_eq!(r.exit_code(), 0);
     counter.get()

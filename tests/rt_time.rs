@@ -78,8 +78,8 @@ fn a_timer_for_now_fires_without_the_clock_moving() {
 fn a_stopped_timer_never_fires() {
     let r = run(async {
         let t = new_timer(ms(10));
-        rt::println(format!("stop: {}", t.stop()));
-        rt::println(format!("stop again: {}", t.stop()));
+        rt::println(format!("stop: {}", t.stop().await));
+        rt::println(format!("stop again: {}", t.stop().await));
         select! {
             _ = recv(t.c) => { rt::println("fired") },
             _ = recv(after(ms(50))) => { rt::println(format!("not fired by {}", now_ms())) },
@@ -97,8 +97,8 @@ fn stop_after_firing_returns_false_and_leaves_the_value() {
     let r = run(async {
         let t = new_timer(ms(10));
         sleep(ms(20)).await;
-        rt::println(format!("stop: {}", t.stop()));
-        rt::println(format!("buffered: {}", t.c.len()));
+        rt::println(format!("stop: {}", t.stop().await));
+        rt::println(format!("buffered: {}", t.c.len().await));
         rt::println(format!("{}", t.c.recv().await.unwrap().0));
     });
     assert_eq!(r.lines(), ["stop: false", "buffered: 1", "10000000"]);
@@ -108,16 +108,16 @@ fn stop_after_firing_returns_false_and_leaves_the_value() {
 fn reset_rearms_an_active_or_a_stopped_timer() {
     let r = run(async {
         let t = new_timer(ms(10));
-        rt::println(format!("reset active: {}", t.reset(ms(30))));
+        rt::println(format!("reset active: {}", t.reset(ms(30)).await));
         let fired = t.c.recv().await.unwrap();
         rt::println(format!("fired at {}", fired.0 / 1_000_000));
-        t.stop();
-        rt::println(format!("reset expired: {}", t.reset(ms(5))));
+        t.stop().await;
+        rt::println(format!("reset expired: {}", t.reset(ms(5)).await));
         let fired = t.c.recv().await.unwrap();
         rt::println(format!("fired at {}", fired.0 / 1_000_000));
         let t2 = new_timer(ms(100));
-        t2.stop();
-        rt::println(format!("reset stopped: {}", t2.reset(ms(1))));
+        t2.stop().await;
+        rt::println(format!("reset stopped: {}", t2.reset(ms(1)).await));
         t2.c.recv().await;
         rt::println(format!("fired at {}", now_ms()));
     });
@@ -205,7 +205,7 @@ fn stopped_and_fired_timers_are_not_live() {
     let r = run(async {
         let timers: Vec<rt::Timer> = (0..3).map(|_| new_timer(Duration::from_secs(60))).collect();
         for t in timers {
-            t.stop();
+            t.stop().await;
         }
         after(ms(1)).recv().await;
         sleep(ms(1)).await;

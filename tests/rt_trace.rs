@@ -45,7 +45,7 @@ fn sample() -> rt::Report {
         jobs.close().await;
         wg.wait().await;
         sleep(ms(1)).await;
-        rt::println(format!("results: {}", results.len()));
+        rt::println(format!("results: {}", results.len().await));
     })
 }
 

@@ -107,7 +107,7 @@ async fn fetch(ctx: Context, url: String, latency_ms: u64, fail: bool) -> Result
     let mut cancelled = None;
     select! {
         recv(after(ms(latency_ms))) => {},
-        recv(ctx.done()) => { cancelled = ctx.err(); },
+        recv(ctx.done()) => { cancelled = ctx.err().await; },
     }
     if let Some(err) = cancelled {
         return Err(err);
@@ -127,7 +127,7 @@ async fn request(
 ) -> Result<(), Error> {
     let url = format!("https://example.com/page/{i}");
     let res = fetch(ctx, url, latency_ms, fail).await?;
-    results.update(|r| r[i] = res);
+    results.update(|r| r[i] = res).await;
     Ok(())
 }
 
@@ -146,7 +146,7 @@ async fn program(latencies: Vec<u64>, limit: i64, timeout_ms: u64, fail: i64) {
     match g.wait().await {
         Err(err) => rt::println(format!("batch check error: {err}")),
         Ok(()) => {
-            for r in results.get() {
+            for r in results.get().await {
                 rt::println(r);
             }
         }

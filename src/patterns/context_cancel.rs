@@ -48,7 +48,7 @@ fn main(p: &Params, _seed: u64) -> Main {
 async fn worker(ctx: Context, id: u32, tick_ms: u64) -> Error {
     loop {
         select! {
-            recv(ctx.done()) => { return ctx.err().unwrap_or_else(|| Error::new("")); },
+            recv(ctx.done()) => { return ctx.err().await.unwrap_or_else(|| Error::new("")); },
             default => {
                 rt::println(format!("worker {id}: doing work"));
                 sleep(ms(tick_ms)).await;

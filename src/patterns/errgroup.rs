@@ -130,7 +130,7 @@ async fn check_endpoint(ctx: Context, e: Endpoint) -> Result<(), Error> {
     let mut cancelled = None;
     select! {
         recv(after(ms(e.latency_ms))) => {},
-        recv(ctx.done()) => { cancelled = ctx.err(); },
+        recv(ctx.done()) => { cancelled = ctx.err().await; },
     }
     if let Some(err) = cancelled {
         return Err(err);

@@ -76,5 +76,5 @@ async fn program(calls: i64, fix: String) {
     cancel.cancel();
 
     sleep(ms(10)).await;
-    rt::println(format!("leaked goroutines: {}", num_goroutine() - 1));
+    rt::println(format!("leaked goroutines: {}", num_goroutine().await - 1));
 }

@@ -43,7 +43,7 @@ fn main(p: &Params, _seed: u64) -> Main {
 
 /// Prints the loop variable as it is when the goroutine runs.
 async fn print_i(i: Var<i64>, wg: WaitGroup) {
-    rt::println(i.get());
+    rt::println(i.get().await);
     wg.done().await;
 }
 
@@ -51,18 +51,18 @@ async fn program(count: i64, per_iteration: bool) {
     let wg = WaitGroup::new();
     let shared_i = Var::new(0);
     loop {
-        if shared_i.get() >= count {
+        if shared_i.get().await >= count {
             break;
         }
         // Go 1.22: a copy of i per iteration; before: the one i of the loop.
         let i = if per_iteration {
-            Var::new(shared_i.get())
+            Var::new(shared_i.get().await)
         } else {
             shared_i
         };
         wg.add(1).await;
-        go_named("print", shared_i.get() as u32, print_i, (i, wg));
-        shared_i.update(|i| *i += 1);
+        go_named("print", shared_i.get().await as u32, print_i, (i, wg));
+        shared_i.update(|i| *i += 1).await;
     }
     wg.wait().await;
 }

@@ -5,6 +5,7 @@
 //! Rust program mirrors its Go source: the same goroutines, channels and structure, so the
 //! timeline the page draws is the timeline of the program the user reads.
 
+pub mod bench;
 pub mod params;
 pub mod template;
 

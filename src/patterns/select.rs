@@ -46,7 +46,7 @@ fn main(p: &Params, _seed: u64) -> Main {
 }
 
 /// Answers on `ch` after the service's latency.
-async fn query(name: &'static str, latency_ms: u64, ch: Sender<String>) {
+async fn query(name: String, latency_ms: u64, ch: Sender<String>) {
     sleep(ms(latency_ms)).await;
     ch.send(format!("response from service {name}")).await;
 }
@@ -54,8 +54,8 @@ async fn query(name: &'static str, latency_ms: u64, ch: Sender<String>) {
 async fn program(latency_a: u64, latency_b: u64) {
     let a = make_chan::<String>(0);
     let b = make_chan::<String>(0);
-    go(query, ("A", latency_a, a.sender()));
-    go(query, ("B", latency_b, b.sender()));
+    go(query, ("A".to_string(), latency_a, a.sender()));
+    go(query, ("B".to_string(), latency_b, b.sender()));
 
     select! {
         r = recv(a) => { rt::println(r.unwrap_or_default()); },

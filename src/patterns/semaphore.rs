@@ -72,18 +72,21 @@ async fn task(
     sem.send(()).await; // acquire
 
     gauge.mu.lock().await;
-    let active = gauge.active.update(|a| {
-        *a += 1;
-        *a
-    });
-    gauge.peak.update(|p| *p = (*p).max(active));
+    let active = gauge
+        .active
+        .update(|a| {
+            *a += 1;
+            *a
+        })
+        .await;
+    gauge.peak.update(|p| *p = (*p).max(active)).await;
     gauge.mu.unlock().await;
 
     let r = fetch(format!("https://example.com/{i}"), latency_ms).await;
-    results.update(|rs| rs[i] = r);
+    results.update(|rs| rs[i] = r).await;
 
     gauge.mu.lock().await;
-    gauge.active.update(|a| *a -= 1);
+    gauge.active.update(|a| *a -= 1).await;
     gauge.mu.unlock().await;
 
     sem.recv().await; // release
@@ -111,8 +114,8 @@ async fn program(tasks: usize, max_concurrent: usize, latency_ms: u64) {
     }
     wg.wait().await;
 
-    for r in results.get() {
+    for r in results.get().await {
         rt::println(r);
     }
-    rt::println(format!("peak concurrency: {}", gauge.peak.get()));
+    rt::println(format!("peak concurrency: {}", gauge.peak.get().await));
 }

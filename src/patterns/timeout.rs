@@ -85,7 +85,7 @@ async fn attempt(work_ms: u64, timeout_ms: u64, newtimer: bool) -> String {
             res = recv(ch) => { result = format!("got {}", res.unwrap_or_default()); },
             recv(timer.c) => { result = "timed out waiting for result".to_string(); },
         }
-        timer.stop();
+        timer.stop().await;
     } else {
         select! {
             res = recv(ch) => { result = format!("got {}", res.unwrap_or_default()); },

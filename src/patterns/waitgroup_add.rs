@@ -46,7 +46,7 @@ async fn task(wg: WaitGroup, finished: AtomicInt, add_inside: bool) {
         wg.add(1).await;
     }
     sleep(ms(10)).await;
-    finished.add(1);
+    finished.add(1).await;
     wg.done().await;
 }
 
@@ -62,5 +62,5 @@ async fn program(count: u32, add_inside: bool) {
     }
 
     wg.wait().await;
-    rt::println(format!("finished {} of {count}", finished.load()));
+    rt::println(format!("finished {} of {count}", finished.load().await));
 }

@@ -71,7 +71,7 @@ async fn process(ctx: Context, job_ms: u64) -> Result<(), Error> {
     let mut result = Ok(());
     select! {
         recv(after(ms(job_ms))) => {},
-        recv(ctx.done()) => { result = Err(ctx.err().unwrap_or_else(|| Error::new(""))); },
+        recv(ctx.done()) => { result = Err(ctx.err().await.unwrap_or_else(|| Error::new(""))); },
     }
     result
 }
@@ -93,7 +93,7 @@ async fn worker(
                     Some(_) => process(ctx, job_ms).await.is_err(),
                 };
                 if !stop {
-                    completed.add(1);
+                    completed.add(1).await;
                 }
             },
         }
@@ -126,8 +126,11 @@ async fn program(workers: u32, n_jobs: i64, job_ms: u64, timeout_ms: u64) {
     }
     wg.wait().await;
 
-    rt::println(format!("completed {} of {n_jobs} jobs", completed.load()));
-    if let Some(err) = ctx.err() {
+    rt::println(format!(
+        "completed {} of {n_jobs} jobs",
+        completed.load().await
+    ));
+    if let Some(err) = ctx.err().await {
         rt::println(format!("stopped: {err}"));
     }
     cancel.cancel();

@@ -21,7 +21,7 @@
 
 use std::any::Any;
 use std::collections::VecDeque;
-use std::future::Future;
+use std::future::{Future, Ready};
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -29,7 +29,8 @@ use std::task::{Context, Poll};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::goroutine::{WaitKey, WaitReason, Wake};
-use super::runtime::{with_core, Sched};
+use super::remote::{self, from_json, to_json, Ask, Op, Routed};
+use super::runtime::{put, with_core, Sched};
 use super::trace::{ChanInfo, Event, Kind};
 use super::Value;
 
@@ -209,6 +210,10 @@ pub(crate) trait ChanObj: Any {
     /// Removes the waiters of park `seq` (a select that another case won).
     fn unpark(&mut self, seq: u64);
     fn close_chan(&mut self, s: &mut Sched) -> Result<(), &'static str>;
+    /// A value of the element type from JSON (real mode's hub).
+    fn value_from_json(&self, v: serde_json::Value) -> Result<Box<dyn Any>, String>;
+    /// A value of the element type as JSON (real mode's hub).
+    fn value_to_json(&self, v: Box<dyn Any>) -> serde_json::Value;
 }
 
 fn downcast<T: 'static>(v: Box<dyn Any>) -> T {
@@ -216,7 +221,7 @@ fn downcast<T: 'static>(v: Box<dyn Any>) -> T {
         .expect("a channel is only ever given values of its own type")
 }
 
-impl<T: 'static> ChanObj for ChanState<T> {
+impl<T: Value> ChanObj for ChanState<T> {
     fn len(&self) -> usize {
         self.buf.len()
     }
@@ -253,6 +258,14 @@ impl<T: 'static> ChanObj for ChanState<T> {
     fn close_chan(&mut self, s: &mut Sched) -> Result<(), &'static str> {
         self.close(s)
     }
+    fn value_from_json(&self, v: serde_json::Value) -> Result<Box<dyn Any>, String> {
+        from_json::<T>(v)
+            .map(|v| Box::new(v) as Box<dyn Any>)
+            .map_err(|e| format!("a value of the wrong type for channel {}: {e}", self.id))
+    }
+    fn value_to_json(&self, v: Box<dyn Any>) -> serde_json::Value {
+        to_json(&downcast::<T>(v))
+    }
 }
 
 /// Every channel of a run, by id; id 0 is the nil channel.
@@ -265,15 +278,19 @@ impl ChanTable {
         ChanTable { chans: vec![None] }
     }
 
-    pub fn make<T: 'static>(&mut self, s: &mut Sched, cap: usize) -> u32 {
-        let id = self.chans.len() as u32;
-        self.chans
-            .push(Some(Box::new(ChanState::<T>::new(id, cap))));
-        s.trace.chans.push(ChanInfo {
+    pub fn make<T: Value>(&mut self, s: &mut Sched, cap: usize) -> u32 {
+        let id = s.ids.next(self.chans.len());
+        put(
+            &mut self.chans,
+            id,
+            Some(Box::new(ChanState::<T>::new(id, cap))),
+        );
+        let info = ChanInfo {
             cap: cap as u32,
             created_ns: s.now,
             created_by: s.current_id(),
-        });
+        };
+        put(&mut s.trace.chans, id, info);
         let g = s.current_id();
         s.trace.push(Event {
             t: s.now,
@@ -345,6 +362,9 @@ impl<'de, T> Deserialize<'de> for Chan<T> {
 
 /// Go's `make(chan T, cap)`; `cap` 0 makes an unbuffered channel.
 pub fn make_chan<T: Value>(cap: usize) -> Chan<T> {
+    if let Some(id) = remote::create(|id| Op::MakeChan { id, cap }) {
+        return Chan::from_id(id);
+    }
     let id = with_core(|c| c.chans.make::<T>(&mut c.sched, cap));
     Chan::from_id(id)
 }
@@ -373,50 +393,71 @@ impl<T> Chan<T> {
 
 impl<T: Value> Chan<T> {
     /// `ch <- v`.
-    pub fn send(self, v: T) -> Send<T> {
-        Send {
+    pub fn send(self, v: T) -> Routed<Send<T>> {
+        if remote::linked() {
+            return Routed::Remote(Ask::new(Op::Send {
+                chan: self.id,
+                value: to_json(&v),
+            }));
+        }
+        Routed::Local(Send {
             chan: self.id,
             value: Some(v),
             seq: 0,
-        }
+        })
     }
 
     /// `<-ch`: `Some(v)`, or `None` once the channel is closed and drained (Go's zero value
     /// and `ok == false`). `while let Some(v) = ch.recv().await` is Go's `for v := range ch`.
-    pub fn recv(self) -> Recv<T> {
-        Recv {
+    pub fn recv(self) -> Routed<Recv<T>> {
+        if remote::linked() {
+            return Routed::Remote(Ask::with(Op::Recv { chan: self.id }, decode_recv::<T>));
+        }
+        Routed::Local(Recv {
             chan: self.id,
             seq: 0,
             _t: PhantomData,
-        }
+        })
     }
 
     /// `close(ch)`. Closing a closed or nil channel panics.
-    pub fn close(self) -> Close<T> {
-        Close {
-            chan: self.id,
-            _t: PhantomData,
-        }
+    pub fn close(self) -> Routed<Close<T>> {
+        let chan = self.id;
+        remote::route(
+            || Op::Close { chan },
+            || Close {
+                chan,
+                _t: PhantomData,
+            },
+        )
     }
 
     /// `len(ch)`: values in the buffer.
-    pub fn len(self) -> usize {
-        if self.is_nil() {
-            return 0;
-        }
-        with_core(|c| c.chans.get_dyn(self.id).len())
+    pub fn len(self) -> Routed<Ready<usize>> {
+        let chan = self.id;
+        remote::query(
+            || Op::Len { chan },
+            || match chan {
+                0 => 0,
+                _ => with_core(|c| c.chans.get_dyn(chan).len()),
+            },
+        )
     }
 
-    pub fn is_empty(self) -> bool {
-        self.len() == 0
+    pub async fn is_empty(self) -> bool {
+        self.len().await == 0
     }
 
     /// `cap(ch)`.
-    pub fn cap(self) -> usize {
-        if self.is_nil() {
-            return 0;
-        }
-        with_core(|c| c.chans.get_dyn(self.id).cap())
+    pub fn cap(self) -> Routed<Ready<usize>> {
+        let chan = self.id;
+        remote::query(
+            || Op::Cap { chan },
+            || match chan {
+                0 => 0,
+                _ => with_core(|c| c.chans.get_dyn(chan).cap()),
+            },
+        )
     }
 
     /// The send-only half (`chan<- T`).
@@ -477,13 +518,13 @@ impl<T> Copy for Receiver<T> {}
 macro_rules! half_common {
     ($half:ident) => {
         impl<T: Value> $half<T> {
-            pub fn len(self) -> usize {
+            pub fn len(self) -> Routed<Ready<usize>> {
                 self.0.len()
             }
-            pub fn is_empty(self) -> bool {
-                self.0.is_empty()
+            pub async fn is_empty(self) -> bool {
+                self.0.is_empty().await
             }
-            pub fn cap(self) -> usize {
+            pub fn cap(self) -> Routed<Ready<usize>> {
                 self.0.cap()
             }
             /// The channel itself, for select.
@@ -498,16 +539,16 @@ half_common!(Sender);
 half_common!(Receiver);
 
 impl<T: Value> Sender<T> {
-    pub fn send(self, v: T) -> Send<T> {
+    pub fn send(self, v: T) -> Routed<Send<T>> {
         self.0.send(v)
     }
-    pub fn close(self) -> Close<T> {
+    pub fn close(self) -> Routed<Close<T>> {
         self.0.close()
     }
 }
 
 impl<T: Value> Receiver<T> {
-    pub fn recv(self) -> Recv<T> {
+    pub fn recv(self) -> Routed<Recv<T>> {
         self.0.recv()
     }
 }
@@ -641,6 +682,16 @@ impl<T: Value> Future for Close<T> {
                 }
             }
         })
+    }
+}
+
+/// Reads the hub's answer to a receive: whether a value came, and the value.
+fn decode_recv<T: Value>(answer: serde_json::Value) -> Result<Option<T>, String> {
+    let (ok, value): (bool, serde_json::Value) = from_json(answer)?;
+    if ok {
+        from_json(value).map(Some)
+    } else {
+        Ok(None)
     }
 }
 

@@ -15,9 +15,12 @@
 //! - A child's deadline is never later than its parent's (a later one is not set: Go's
 //!   `WithDeadline` then behaves as `WithCancel`).
 
+use std::future::Ready;
+
 use serde::{Deserialize, Serialize};
 
 use super::chan::{close_internal, Chan};
+use super::remote::{self, Op, Routed};
 use super::runtime::{with_core, Core};
 use super::time::{deadline_timer, Duration, Time, TimerId};
 use super::Error;
@@ -27,6 +30,7 @@ pub const CANCELED: &str = "context canceled";
 /// `context.DeadlineExceeded`'s text.
 pub const DEADLINE_EXCEEDED: &str = "context deadline exceeded";
 
+#[derive(Default)]
 struct CtxState {
     parent: u32,
     /// The done channel's id; 0 (nil) for Background.
@@ -57,9 +61,12 @@ impl Default for Contexts {
     }
 }
 
-/// A Go `context.Context`.
+/// A Go `context.Context`: its id, and its done channel's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Context(u32);
+pub struct Context {
+    id: u32,
+    done: u32,
+}
 
 /// The function `WithCancel` and friends return: call [`CancelFunc::cancel`] to cancel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,13 +74,28 @@ pub struct CancelFunc(u32);
 
 /// `context.Background()`.
 pub fn background() -> Context {
-    Context(0)
+    Context::from_ids(0, 0)
 }
 
 /// `context.WithCancel(parent)`.
 pub fn with_cancel(parent: Context) -> (Context, CancelFunc) {
-    let id = with_core(|c| new_child(c, parent.0, None));
-    (Context(id), CancelFunc(id))
+    if let Some(ctx) = create(parent, None) {
+        return ctx;
+    }
+    let ctx = with_core(|c| new_child(c, parent.id, None));
+    (ctx, CancelFunc(ctx.id))
+}
+
+/// On an executor of a real-mode run: asks the hub to create a child of `parent`.
+fn create(parent: Context, deadline: Option<u64>) -> Option<(Context, CancelFunc)> {
+    let id = remote::create_with(2, |ids| Op::NewContext {
+        id: ids[0],
+        done: ids[1],
+        parent: parent.id,
+        deadline,
+    })?;
+    let ctx = Context::from_ids(id, remote::following(id, 1));
+    Some((ctx, CancelFunc(id)))
 }
 
 /// `context.WithTimeout(parent, d)`.
@@ -84,32 +106,38 @@ pub fn with_timeout(parent: Context, d: Duration) -> (Context, CancelFunc) {
 
 /// `context.WithDeadline(parent, at)`.
 pub fn with_deadline(parent: Context, at: Time) -> (Context, CancelFunc) {
-    let id = with_core(|c| {
-        let parent_deadline = c.ctxs.ctxs[parent.0 as usize].deadline;
+    if let Some(ctx) = create(parent, Some(at.0)) {
+        return ctx;
+    }
+    let ctx = with_core(|c| {
+        let parent_deadline = c.ctxs.ctxs[parent.id as usize].deadline;
         if parent_deadline.is_some_and(|p| p <= at.0) {
-            return new_child(c, parent.0, None);
+            return new_child(c, parent.id, None);
         }
-        new_child(c, parent.0, Some(at.0))
+        new_child(c, parent.id, Some(at.0))
     });
-    (Context(id), CancelFunc(id))
+    (ctx, CancelFunc(ctx.id))
 }
 
 /// Creates a child of `parent`, cancelled at once if the parent already is or the deadline
 /// has passed.
-fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> u32 {
+fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> Context {
     let done = c.chans.make::<()>(&mut c.sched, 0);
-    let id = c.ctxs.ctxs.len() as u32;
-    c.ctxs.ctxs.push(CtxState {
-        parent,
-        done,
-        err: None,
-        children: Vec::new(),
-        deadline,
-        timer: None,
-    });
+    let id = c.sched.ids.add(
+        &mut c.ctxs.ctxs,
+        CtxState {
+            parent,
+            done,
+            err: None,
+            children: Vec::new(),
+            deadline,
+            timer: None,
+        },
+    );
+    let ctx = Context::from_ids(id, done);
     if let Some(err) = c.ctxs.ctxs[parent as usize].err {
         cancel(c, id, err);
-        return id;
+        return ctx;
     }
     c.ctxs.ctxs[parent as usize].children.push(id);
     if let Some(at) = deadline {
@@ -120,7 +148,7 @@ fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> u32 {
             c.ctxs.ctxs[id as usize].timer = Some(timer);
         }
     }
-    id
+    ctx
 }
 
 /// Cancels context `id` and its descendants with `err`, if not cancelled already.
@@ -148,39 +176,67 @@ pub(crate) fn expire(c: &mut Core, ctx: u32) {
 }
 
 impl Context {
+    pub(crate) fn from_ids(id: u32, done: u32) -> Self {
+        Context { id, done }
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.id
+    }
+
     /// `ctx.Done()`: closed when the context is cancelled (nil for Background).
     pub fn done(self) -> Chan<()> {
-        let id = with_core(|c| c.ctxs.ctxs[self.0 as usize].done);
-        Chan::from_id(id)
+        Chan::from_id(self.done)
     }
 
     /// `ctx.Err()`: `None` while live, then `context canceled` or `context deadline exceeded`.
-    pub fn err(self) -> Option<Error> {
-        with_core(|c| c.ctxs.ctxs[self.0 as usize].err.map(Error::new))
+    pub fn err(self) -> Routed<Ready<Option<Error>>> {
+        let ctx = self.id;
+        remote::query(
+            || Op::CtxErr { ctx },
+            || with_core(|c| c.ctxs.ctxs[ctx as usize].err.map(Error::new)),
+        )
     }
 
     /// `ctx.Deadline()`: the earliest deadline up the chain of parents (a context without
     /// its own deadline has its parent's, as in Go).
-    pub fn deadline(self) -> Option<Time> {
-        with_core(|c| {
-            let mut id = self.0 as usize;
-            loop {
-                let ctx = &c.ctxs.ctxs[id];
-                if let Some(at) = ctx.deadline {
-                    return Some(Time(at));
-                }
-                if id == 0 {
-                    return None;
-                }
-                id = ctx.parent as usize;
-            }
-        })
+    pub fn deadline(self) -> Routed<Ready<Option<Time>>> {
+        let ctx = self.id;
+        remote::query(
+            || Op::CtxDeadline { ctx },
+            || {
+                with_core(|c| {
+                    let mut id = ctx as usize;
+                    loop {
+                        let state = &c.ctxs.ctxs[id];
+                        if let Some(at) = state.deadline {
+                            return Some(Time(at));
+                        }
+                        if id == 0 {
+                            return None;
+                        }
+                        id = state.parent as usize;
+                    }
+                })
+            },
+        )
     }
 }
 
 impl CancelFunc {
+    pub(crate) fn from_id(id: u32) -> Self {
+        CancelFunc(id)
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.0
+    }
+
     /// `cancel()`: cancels the context with `context canceled`; later calls do nothing.
     pub fn cancel(self) {
+        if remote::post(|| Op::Cancel { ctx: self.0 }) {
+            return;
+        }
         with_core(|c| cancel(c, self.0, CANCELED));
     }
 }

@@ -15,8 +15,9 @@ use std::hint::black_box;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use super::goroutine::WaitReason;
-use super::runtime::with_core;
+use super::goroutine::{GoId, WaitReason};
+use super::remote::{self, Op};
+use super::runtime::{real_clock, with_core, Sched};
 use super::time::Action;
 use super::trace::{Event, Kind};
 
@@ -57,8 +58,13 @@ impl Procs {
 
 /// The tutorial's `doTask(n)`: the sum of the integers below `n`, computed for real.
 pub fn do_task(n: u64) -> u64 {
+    sum_range(0, n)
+}
+
+/// The sum of the integers in `from..to` (wrapping): `do_task` in parts.
+fn sum_range(from: u64, to: u64) -> u64 {
     let mut sum = 0u64;
-    for i in 0..black_box(n) {
+    for i in from..black_box(to) {
         sum = black_box(sum.wrapping_add(i));
     }
     sum
@@ -66,6 +72,9 @@ pub fn do_task(n: u64) -> u64 {
 
 /// Does `units` of CPU work (see the module doc) and returns its result.
 pub async fn cpu_work(units: u64) -> u64 {
+    if real_clock().is_some() {
+        return real_work(units).await;
+    }
     let sum = do_task(units);
     if units > 0 {
         OnProc {
@@ -73,6 +82,44 @@ pub async fn cpu_work(units: u64) -> u64 {
             parked: false,
         }
         .await;
+    }
+    sum
+}
+
+/// Records that goroutine `g` ran CPU work on processor `proc` from `start` for `ns`.
+pub(crate) fn record_span(s: &mut Sched, g: GoId, start: u64, ns: u64, proc: usize) {
+    s.trace.push(Event {
+        t: start,
+        g,
+        obj: (ns >> 32) as u32,
+        arg: ns as u32,
+        kind: Kind::ProcSpan,
+        proc: proc as u8,
+    });
+}
+
+/// Units of real-mode work between two turns of the executor.
+const CHUNK_UNITS: u64 = 500_000;
+
+/// `cpu_work` in real mode: the computation itself, on this executor, in chunks of about half
+/// a millisecond with a turn for the other goroutines (and the executor's messages) between
+/// them, as Go's scheduler preempts a long computation. The hub records each chunk's span.
+async fn real_work(units: u64) -> u64 {
+    // What the other goroutines asked leaves before the computation starts.
+    remote::flush();
+    let mut sum = 0u64;
+    let mut done = 0;
+    while done < units {
+        let start = real_clock().unwrap_or(0);
+        let n = (units - done).min(CHUNK_UNITS);
+        sum = sum.wrapping_add(sum_range(done, done + n));
+        done += n;
+        let ns = real_clock().unwrap_or(start).saturating_sub(start);
+        remote::post(|| Op::Span { start, ns });
+        if done < units {
+            super::goroutine::gosched().await;
+            remote::flush();
+        }
     }
     sum
 }
@@ -96,14 +143,7 @@ impl Future for OnProc {
             let (p, start) = c.procs.assign(now, ns);
             let g = c.sched.current_id();
             // The span carries its own start, which may lie ahead of the clock.
-            c.sched.trace.push(Event {
-                t: start,
-                g,
-                obj: (ns >> 32) as u32,
-                arg: ns as u32,
-                kind: Kind::ProcSpan,
-                proc: p as u8,
-            });
+            record_span(&mut c.sched, g, start, ns, p);
             let seq = c.sched.park(WaitReason::CpuWork, p as u32);
             let key = c.sched.key(seq, 0);
             c.timers.add(start + ns, Action::Wake(key), false);
@@ -118,6 +158,7 @@ mod tests {
 
     #[test]
     fn do_task_sums_below_n() {
+        assert_eq!(sum_range(3, 5), 7);
         assert_eq!(do_task(0), 0);
         assert_eq!(do_task(5), 10);
         assert_eq!(do_task(1000), 499_500);

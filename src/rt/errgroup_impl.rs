@@ -9,16 +9,17 @@
 //! - `err` is set at most once, to the first error returned.
 //! - With a limit, `len(sem)` is the number of the group's goroutines running.
 
-use std::future::Future;
+use std::future::{Future, Ready};
 
 use serde::{Deserialize, Serialize};
 
 use super::chan::{make_chan, Chan};
 use super::context::{with_cancel, CancelFunc, Context};
-use super::goroutine::{spawn, Call, Label};
+use super::goroutine::{go_label, Call, Label};
+use super::remote::{self, Op, Routed};
 use super::runtime::{go_panic, with_core};
 use super::sync::WaitGroup;
-use super::Error;
+use super::{Error, Value};
 
 struct GroupState {
     wg: WaitGroup,
@@ -26,6 +27,18 @@ struct GroupState {
     sem: Chan<()>,
     err: Option<Error>,
     cancel: Option<CancelFunc>,
+}
+
+impl Default for GroupState {
+    /// An unused table entry (real mode numbers groups across workers).
+    fn default() -> Self {
+        GroupState {
+            wg: WaitGroup::from_id(0),
+            sem: Chan::nil(),
+            err: None,
+            cancel: None,
+        }
+    }
 }
 
 /// The run's errgroups.
@@ -60,29 +73,104 @@ impl Group {
 
     fn with_cancel(cancel: Option<CancelFunc>) -> Self {
         let wg = WaitGroup::new();
+        if let Some(id) = remote::create(|id| Op::NewGroup {
+            id,
+            wg: wg.id(),
+            cancel: cancel.map(CancelFunc::id),
+        }) {
+            return Group(id);
+        }
+        Group::with_parts(wg, cancel)
+    }
+
+    /// A group waiting on `wg`, cancelling with `cancel`.
+    pub(crate) fn with_parts(wg: WaitGroup, cancel: Option<CancelFunc>) -> Self {
         with_core(|c| {
-            c.groups.groups.push(GroupState {
-                wg,
-                sem: Chan::nil(),
-                err: None,
-                cancel,
-            });
-            Group((c.groups.groups.len() - 1) as u32)
+            let id = c.sched.ids.add(
+                &mut c.groups.groups,
+                GroupState {
+                    wg,
+                    sem: Chan::nil(),
+                    err: None,
+                    cancel,
+                },
+            );
+            Group(id)
         })
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Group(id)
     }
 
     fn state<R>(self, f: impl FnOnce(&mut GroupState) -> R) -> R {
         with_core(|c| f(&mut c.groups.groups[self.0 as usize]))
     }
 
+    /// The `SetLimit` semaphore and the WaitGroup.
+    pub(crate) fn parts(self) -> Routed<Ready<(Chan<()>, WaitGroup)>> {
+        let group = self.0;
+        remote::query(
+            || Op::GroupParts { group },
+            || self.state(|s| (s.sem, s.wg)),
+        )
+    }
+
+    pub(crate) fn set_sem(self, sem: Chan<()>) {
+        if remote::post(|| Op::GroupSetSem {
+            group: self.0,
+            sem: sem.id(),
+        }) {
+            return;
+        }
+        self.state(|s| s.sem = sem);
+    }
+
+    /// A goroutine of the group returned `err`: the first error is kept and cancels the
+    /// group's context.
+    pub(crate) fn fail(self, err: Error) {
+        if remote::post(|| Op::GroupFail {
+            group: self.0,
+            err: err.0.clone(),
+        }) {
+            return;
+        }
+        let cancel = self.state(|s| {
+            if s.err.is_none() {
+                s.err = Some(err);
+                s.cancel
+            } else {
+                None
+            }
+        });
+        if let Some(cancel) = cancel {
+            cancel.cancel();
+        }
+    }
+
+    /// The end of `Wait`: cancels the context and returns the first error.
+    pub(crate) fn finish(self) -> Routed<Ready<Option<Error>>> {
+        let group = self.0;
+        remote::query(
+            || Op::GroupFinish { group },
+            || {
+                let (err, cancel) = self.state(|s| (s.err.clone(), s.cancel));
+                if let Some(cancel) = cancel {
+                    cancel.cancel();
+                }
+                err
+            },
+        )
+    }
+
     /// `g.SetLimit(n)`: at most `n` of the group's goroutines run at once; a negative `n`
     /// removes the limit. Panics, as Go does, if goroutines are running under a limit.
     pub async fn set_limit(self, n: i64) {
-        let sem = self.state(|s| s.sem);
-        if !sem.is_nil() && !sem.is_empty() {
+        let (sem, _) = self.parts().await;
+        if !sem.is_nil() && !sem.is_empty().await {
             let message = format!(
                 "errgroup: modify limit while {} goroutines in the group are still active",
-                sem.len()
+                sem.len().await
             );
             let never = go_panic(message).await;
             match never {}
@@ -92,7 +180,7 @@ impl Group {
         } else {
             make_chan::<()>(n as usize)
         };
-        self.state(|s| s.sem = new);
+        self.set_sem(new);
     }
 
     /// `g.Go(f)`: runs `f(args)` in a new goroutine, after waiting for a slot if a limit is
@@ -101,8 +189,10 @@ impl Group {
     where
         F: Call<A> + Copy + 'static,
         F::Fut: Future<Output = Result<(), Error>>,
+        A: Value,
     {
-        let (sem, wg) = self.state(|s| (s.sem, s.wg));
+        let _ = f;
+        let (sem, wg) = self.parts().await;
         if !sem.is_nil() {
             sem.send(()).await;
         }
@@ -112,37 +202,30 @@ impl Group {
             name: None,
             index: None,
         };
-        let fut = f.call(args);
-        spawn(label, async move {
-            if let Err(err) = fut.await {
-                let cancel = self.state(|s| {
-                    if s.err.is_none() {
-                        s.err = Some(err);
-                        s.cancel
-                    } else {
-                        None
-                    }
-                });
-                if let Some(cancel) = cancel {
-                    cancel.cancel();
-                }
-            }
-            if !sem.is_nil() {
-                sem.recv().await;
-            }
-            wg.done().await;
-        });
+        go_label(label, member::<F, A>, (self, sem, wg, args));
     }
 
     /// `g.Wait()`: blocks until every goroutine of the group has returned, cancels the
     /// context, and returns the first error.
     pub async fn wait(self) -> Result<(), Error> {
-        let wg = self.state(|s| s.wg);
+        let (_, wg) = self.parts().await;
         wg.wait().await;
-        let (err, cancel) = self.state(|s| (s.err.clone(), s.cancel));
-        if let Some(cancel) = cancel {
-            cancel.cancel();
-        }
-        err.map_or(Ok(()), Err)
+        self.finish().await.map_or(Ok(()), Err)
     }
+}
+
+/// A goroutine of a group: runs `F(args)`, keeps its error, frees its slot.
+async fn member<F, A>(group: Group, sem: Chan<()>, wg: WaitGroup, args: A)
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = Result<(), Error>>,
+{
+    let f = crate::placement::conjure::<F, A>();
+    if let Err(err) = f.call(args).await {
+        group.fail(err);
+    }
+    if !sem.is_nil() {
+        sem.recv().await;
+    }
+    wg.done().await;
 }

@@ -14,11 +14,13 @@
 //! - A goroutine is in the run queue exactly when its status is `Runnable`.
 //! - `park != 0` exactly when the status is `Blocked`.
 
-use std::future::Future;
+use std::future::{Future, Ready};
 
 use serde::{Deserialize, Serialize};
 
+use super::remote::{self, Op, Routed, Spawn};
 use super::runtime::with_core;
+use super::Value;
 
 /// A goroutine's Go id (`goroutine 7 [chan send]:`).
 pub type GoId = u32;
@@ -207,6 +209,7 @@ pub fn go<F, A>(f: F, args: A) -> GoId
 where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
+    A: Value,
 {
     go_labelled(None, None, f, args)
 }
@@ -216,6 +219,7 @@ pub fn go_named<F, A>(name: &'static str, index: u32, f: F, args: A) -> GoId
 where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
+    A: Value,
 {
     go_labelled(Some(name), Some(index), f, args)
 }
@@ -226,6 +230,7 @@ pub fn go_as<F, A>(name: &'static str, f: F, args: A) -> GoId
 where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
+    A: Value,
 {
     go_labelled(Some(name), None, f, args)
 }
@@ -240,12 +245,37 @@ pub(crate) fn go_labelled<F, A>(
 where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
+    A: Value,
 {
     let label = Label {
         func: std::any::type_name::<F>(),
         name,
         index,
     };
+    go_label(label, f, args)
+}
+
+/// Starts `f(args)` named by `label`: here, or, on an executor of a real-mode run, wherever
+/// the hub places it (the id is then the hub's to give: 0 here).
+pub(crate) fn go_label<F, A>(label: Label, f: F, args: A) -> GoId
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+    A: Value,
+{
+    let remote = remote::post(|| {
+        Op::Go(Spawn {
+            func: label.func.to_string(),
+            name: label.name.map(str::to_string),
+            index: label.index,
+            start: std::any::type_name::<F>().to_string(),
+            entry: crate::placement::entry::<F, A>(),
+            args: serde_json::to_string(&args).unwrap_or_default(),
+        })
+    });
+    if remote {
+        return 0;
+    }
     spawn(label, f.call(args))
 }
 
@@ -259,8 +289,8 @@ pub fn gosched() -> super::runtime::Yield {
 }
 
 /// Go's `runtime.NumGoroutine()`: goroutines that exist now, main included.
-pub fn num_goroutine() -> usize {
-    with_core(|c| c.sched.live)
+pub fn num_goroutine() -> Routed<Ready<usize>> {
+    remote::query(|| Op::NumGoroutine, || with_core(|c| c.sched.live))
 }
 
 /// A function called with its arguments as a tuple; implemented for functions of up to six

@@ -23,6 +23,8 @@ mod context;
 mod cpu;
 mod errgroup_impl;
 mod goroutine;
+mod hub_ops;
+mod remote;
 mod report;
 mod rng;
 mod runtime;
@@ -39,11 +41,12 @@ pub use cpu::{cpu_work, do_task};
 pub use goroutine::{
     go, go_as, go_named, gosched, num_goroutine, Call, GoId, Label, Status, WaitReason,
 };
+pub use remote::{Op, ToExecutor, ToHub};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
     go_panic, gomaxprocs, now, print, println, rand_below, set_wall_clock, wall_ns, Config,
-    Progress, Runtime,
+    Progress, Role, Runtime, Task,
 };
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};

@@ -32,6 +32,7 @@ use super::context::Contexts;
 use super::cpu::Procs;
 use super::errgroup_impl::Groups;
 use super::goroutine::{GoId, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
+use super::remote::{Hub, Link, Op, ToExecutor, ToHub};
 use super::report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 use super::rng::Rng;
 use super::semaphore_impl::Semaphores;
@@ -51,6 +52,23 @@ pub struct Config {
     pub trace_cap: usize,
     /// The run stops with a limit outcome when the virtual clock passes this.
     pub max_virtual_ns: u64,
+    /// The run's part in its mode: sim, or the hub or an executor of a real-mode run.
+    pub role: Role,
+    /// Real mode: the wall-clock time ([`wall_ns`]) the run started at, the same for every
+    /// worker of the run; the run's clock reads the wall clock from there.
+    pub epoch_ns: u64,
+}
+
+/// A run's part in its mode (DESIGN.md, Two modes; see [`super::remote`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// One executor, the virtual clock.
+    #[default]
+    Sim,
+    /// Real mode's owner of every runtime object, with `procs` executors.
+    Hub { procs: u32 },
+    /// Real mode's executor `worker` of `procs`: it runs goroutines.
+    Executor { worker: u32, procs: u32 },
 }
 
 impl Default for Config {
@@ -60,11 +78,16 @@ impl Default for Config {
             procs: 1,
             trace_cap: trace::DEFAULT_CAP,
             max_virtual_ns: 24 * 3600 * 1_000_000_000,
+            role: Role::Sim,
+            epoch_ns: 0,
         }
     }
 }
 
-type Task = Pin<Box<dyn Future<Output = ()>>>;
+pub type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+/// Real mode: steps between two reads of the wall clock.
+const CLOCK_STEPS: u64 = 8;
 
 /// No goroutine is current (before main starts, and while timers fire).
 const NO_SLOT: Slot = Slot::MAX;
@@ -95,6 +118,56 @@ pub(crate) struct Sched {
     /// Set when the run must end after the current step.
     pub ending: Option<Outcome>,
     pub metrics: Metrics,
+    /// How new objects are numbered.
+    pub ids: Ids,
+    /// Real mode: this executor's connection to the hub.
+    pub link: Option<Box<Link>>,
+    /// Real mode: the hub's state.
+    pub hub: Option<Box<Hub>>,
+    /// Real mode: the wall-clock origin of `now`.
+    epoch_ns: Option<u64>,
+}
+
+/// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
+/// object's id is its index in its table; in real mode ids are unique across the run's
+/// workers (see [`super::remote`]), and the hub creates an executor's objects at the ids the
+/// executor chose (`preset`).
+#[derive(Default)]
+pub(crate) struct Ids {
+    stride: u32,
+    offset: u32,
+    created: u32,
+    pub preset: VecDeque<u32>,
+}
+
+impl Ids {
+    /// The id of a new object of a table holding `len` entries.
+    pub fn next(&mut self, len: usize) -> u32 {
+        if let Some(id) = self.preset.pop_front() {
+            return id;
+        }
+        if self.stride == 0 {
+            return len as u32;
+        }
+        self.created += 1;
+        self.created * self.stride + self.offset
+    }
+
+    /// Stores `item` in `table` as a new object; returns its id.
+    pub fn add<T: Default>(&mut self, table: &mut Vec<T>, item: T) -> u32 {
+        let id = self.next(table.len());
+        put(table, id, item);
+        id
+    }
+}
+
+/// Stores `item` at index `id` of `table`, filling any gap with defaults.
+pub(crate) fn put<T: Default>(table: &mut Vec<T>, id: u32, item: T) {
+    let i = id as usize;
+    if table.len() <= i {
+        table.resize_with(i + 1, T::default);
+    }
+    table[i] = item;
 }
 
 impl Sched {
@@ -109,13 +182,56 @@ impl Sched {
             next_seq: 1,
             next_id: 1,
             live: 0,
-            rng: Rng::new(config.seed),
+            rng: Rng::new(match config.role {
+                Role::Executor { worker, .. } => config.seed ^ u64::from(worker + 1) << 32,
+                _ => config.seed,
+            }),
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             partial: String::new(),
             ending: None,
             metrics: Metrics::default(),
+            ids: match config.role {
+                Role::Sim => Ids::default(),
+                Role::Hub { procs } | Role::Executor { procs, .. } => Ids {
+                    stride: procs + 1,
+                    ..Ids::default()
+                },
+            },
+            link: match config.role {
+                Role::Executor { worker, procs } => Some(Box::new(Link::new(worker, procs))),
+                _ => None,
+            },
+            hub: match config.role {
+                Role::Hub { procs } => Some(Box::new(Hub::new(procs))),
+                _ => None,
+            },
+            epoch_ns: (config.role != Role::Sim).then_some(config.epoch_ns),
         }
+    }
+
+    /// The Go id of the running goroutine as the hub knows it (real mode's executors number
+    /// their goroutines locally).
+    pub fn remote_gid(&self) -> GoId {
+        match &self.link {
+            Some(link) => link.gid_of(self.current),
+            None => self.current_id,
+        }
+    }
+
+    /// On an executor: hands the running goroutine's end of the run to the hub and parks it
+    /// for good. Returns false elsewhere.
+    fn forward(&mut self, op: impl FnOnce() -> Op) -> bool {
+        if self.link.is_none() || self.current == NO_SLOT {
+            return false;
+        }
+        let g = self.remote_gid();
+        let op = op();
+        self.park(WaitReason::Select, 0);
+        if let Some(link) = self.link.as_mut() {
+            link.post(g, op, false);
+        }
+        true
     }
 
     /// The Go id of the running goroutine (0 when none).
@@ -253,25 +369,46 @@ impl Sched {
 
     /// Ends the run with Go's panic `message` in the running goroutine.
     pub fn go_panic(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        if self.forward(|| Op::Panic {
+            message: message.clone(),
+        }) {
+            return;
+        }
         if self.ending.is_none() {
             self.ending = Some(Outcome::Panic {
                 g: self.current_id(),
-                message: message.into(),
+                message,
             });
         }
     }
 
     /// Ends the run with a fatal error (`fatal error: <message>`).
     pub fn fatal(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        if self.forward(|| Op::Fatal {
+            message: message.clone(),
+        }) {
+            return;
+        }
         if self.ending.is_none() {
-            self.ending = Some(Outcome::Fatal {
-                message: message.into(),
-            });
+            self.ending = Some(Outcome::Fatal { message });
         }
     }
 
     /// Appends printed text; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
+        if let Some(link) = self.link.as_mut() {
+            let g = link.gid_of(self.current);
+            link.post(
+                g,
+                Op::Print {
+                    text: text.to_string(),
+                },
+                false,
+            );
+            return;
+        }
         self.partial.push_str(text);
         while let Some(i) = self.partial.find('\n') {
             let line: String = self.partial.drain(..=i).collect();
@@ -396,7 +533,10 @@ pub(crate) struct Core {
 impl Core {
     /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
     /// every timer due then, or ends the run (deadlock, or past the time limit).
-    fn idle(&mut self) {
+    fn idle(&mut self) -> Option<Progress> {
+        if self.sched.epoch_ns.is_some() {
+            return self.idle_real();
+        }
         match self.timers.next_deadline() {
             Some(t) if t > self.max_virtual_ns => {
                 self.sched.ending = Some(Outcome::Limit {
@@ -414,6 +554,29 @@ impl Core {
             }
             None => self.sched.ending = Some(Outcome::Deadlock),
         }
+        None
+    }
+
+    /// [`Core::idle`] on the wall clock: wait for the next timer or a message, unless the
+    /// hub sees a deadlock (nothing runnable, no timer, no goroutine running on an executor).
+    fn idle_real(&mut self) -> Option<Progress> {
+        let next = self.timers.next_deadline();
+        if self.sched.now > self.max_virtual_ns {
+            self.sched.ending = Some(Outcome::Limit {
+                message: format!(
+                    "stopped after {} of real time, the longest run chanlab allows",
+                    super::time::fmt_duration(std::time::Duration::from_nanos(self.max_virtual_ns))
+                ),
+            });
+            return None;
+        }
+        if let Some(hub) = &self.sched.hub {
+            if next.is_none() && hub.remote_running() == 0 {
+                self.sched.ending = Some(Outcome::Deadlock);
+                return None;
+            }
+        }
+        Some(Progress::Idle(next))
     }
 }
 
@@ -486,6 +649,9 @@ impl Drop for Enter {
 pub enum Progress {
     /// The run goes on; call [`Runtime::run_slice`] again.
     Running,
+    /// Real mode: nothing can run until the timer due at this time (run's clock, ns) fires or
+    /// a message arrives.
+    Idle(Option<u64>),
     Done(Box<Report>),
 }
 
@@ -540,12 +706,123 @@ impl Runtime {
         spawn_boxed(label, Box::pin(main));
     }
 
+    /// Real mode's hub: starts the proxy of main, which runs on executor 0.
+    pub fn start_hub(&mut self) {
+        let _enter = Enter::new(&self.shared);
+        let label = Label {
+            func: "main",
+            name: None,
+            index: None,
+        };
+        spawn_boxed(label, Box::pin(super::remote::proxy(0)));
+        let mut core = self.shared.core.borrow_mut();
+        if let Some(hub) = core.sched.hub.as_mut() {
+            hub.send(
+                0,
+                ToExecutor::Start {
+                    g: 1,
+                    func: "main".to_string(),
+                    entry: 0,
+                    args: String::new(),
+                },
+            );
+        }
+    }
+
+    /// Real mode's hub: an executor's operations arrived.
+    pub fn hub_deliver(&mut self, ops: ToHub) {
+        let _enter = Enter::new(&self.shared);
+        super::remote::deliver(&mut self.shared.core.borrow_mut(), ops);
+    }
+
+    /// Real mode's hub: what to send to executor `worker`.
+    pub fn hub_take(&mut self, worker: usize) -> Vec<ToExecutor> {
+        let mut core = self.shared.core.borrow_mut();
+        core.sched
+            .hub
+            .as_mut()
+            .map_or_else(Vec::new, |hub| hub.take_outbox(worker))
+    }
+
+    /// Real mode's executor: the hub's messages arrived. `main` makes the program's main
+    /// goroutine when the hub starts it here.
+    pub fn executor_deliver(
+        &mut self,
+        messages: Vec<ToExecutor>,
+        main: &mut dyn FnMut() -> Task,
+    ) -> Result<(), String> {
+        let _enter = Enter::new(&self.shared);
+        for message in messages {
+            match message {
+                ToExecutor::Start {
+                    g,
+                    func,
+                    entry,
+                    args,
+                } => {
+                    let task = if entry == 0 {
+                        main()
+                    } else {
+                        crate::placement::instantiate(entry, &func, &args)?
+                    };
+                    let label = Label {
+                        func: "goroutine",
+                        name: None,
+                        index: None,
+                    };
+                    let (slot, _) = self.shared.core.borrow_mut().sched.new_goroutine(label);
+                    store_task(&self.shared.tasks, slot, task);
+                    let mut core = self.shared.core.borrow_mut();
+                    if let Some(link) = core.sched.link.as_mut() {
+                        link.bind(slot, g);
+                    }
+                }
+                ToExecutor::Answer { g, value } => {
+                    let mut core = self.shared.core.borrow_mut();
+                    let key = core.sched.link.as_mut().and_then(|l| l.answer(g, value));
+                    match key {
+                        Some(key) => {
+                            core.sched.ready(key, Wake::default());
+                        }
+                        None => {
+                            return Err(format!("an answer for goroutine {g}, which did not ask"))
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Real mode's executor: `send` sends its goroutines' operations to the hub before a
+    /// goroutine computes, so that the others' do not wait for the computation.
+    pub fn set_executor_flush(&mut self, send: fn(ToHub)) {
+        if let Some(link) = self.shared.core.borrow_mut().sched.link.as_mut() {
+            link.set_flush(send);
+        }
+    }
+
+    /// Real mode's executor: what its goroutines asked of the hub since the last call.
+    pub fn executor_take(&mut self) -> ToHub {
+        let mut core = self.shared.core.borrow_mut();
+        core.sched
+            .link
+            .as_mut()
+            .map_or_else(Vec::new, |link| link.take_outbox())
+    }
+
     /// Takes up to `max_steps` steps of the run loop.
     pub fn run_slice(&mut self, max_steps: u64) -> Progress {
+        self.run_slice_until(max_steps, u64::MAX)
+    }
+
+    /// [`Runtime::run_slice`], stopping early once the run's clock reaches `until` (real mode,
+    /// whose clock is the wall clock: a worker's turn before it reads its messages).
+    pub fn run_slice_until(&mut self, max_steps: u64, until: u64) -> Progress {
         let shared = self.shared.clone();
         let _enter = Enter::new(&shared);
         let mut cx = TaskContext::from_waker(Waker::noop());
-        for _ in 0..max_steps {
+        for step in 0..max_steps {
             let slot = {
                 let mut guard = shared.core.borrow_mut();
                 if guard.sched.ending.is_some() {
@@ -553,13 +830,24 @@ impl Runtime {
                     return Progress::Done(Box::new(self.finish()));
                 }
                 let core = &mut *guard;
+                // The wall clock, read every few steps (browsers coarsen it to 0.1 ms anyway)
+                // and whenever nothing is runnable.
+                let fresh = step % CLOCK_STEPS == 0 || core.sched.runq.is_empty();
+                if let (Some(epoch), true) = (core.sched.epoch_ns, fresh) {
+                    core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
+                    if core.sched.now >= until {
+                        return Progress::Running;
+                    }
+                }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
                 // fires now, even while goroutines are runnable.
                 if core.timers.may_be_due(core.sched.now) {
                     super::time::fire_due(core);
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {
-                    core.idle();
+                    if let Some(progress) = core.idle() {
+                        return progress;
+                    }
                     continue;
                 };
                 core.sched.switch_to(slot);
@@ -582,7 +870,10 @@ impl Runtime {
                     false
                 }
                 Ok(Poll::Ready(())) => {
-                    if sched.current_id == 1 && sched.ending.is_none() {
+                    if let Some(link) = sched.link.as_mut() {
+                        let g = link.gid_of(slot);
+                        link.post(g, Op::Exit, false);
+                    } else if sched.current_id == 1 && sched.ending.is_none() {
                         sched.ending = Some(Outcome::Exit);
                     }
                     sched.exit_goroutine(slot);
@@ -704,6 +995,12 @@ pub fn print(text: impl Display) {
 /// The clock now, in ns since the run started (virtual in sim mode).
 pub fn now() -> super::time::Time {
     super::time::Time(with_core(|c| c.sched.now))
+}
+
+/// Real mode: the run's clock read now from the wall clock (`None` in sim mode).
+pub(crate) fn real_clock() -> Option<u64> {
+    let epoch = with_core(|c| c.sched.epoch_ns)?;
+    Some(wall_ns().saturating_sub(epoch))
 }
 
 /// A seeded random number in `0..n` (Go's `rand.Intn`). Precondition: `n > 0`.

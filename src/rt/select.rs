@@ -22,7 +22,10 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::chan::{Chan, Receiver, SendFail, Sender};
+use serde_json::Value as Json;
+
 use super::goroutine::WaitReason;
+use super::remote::{self, to_json, Ask, Routed};
 use super::runtime::{with_core, Core};
 use super::trace::Kind;
 use super::Value;
@@ -77,19 +80,32 @@ impl Select {
 
     /// Adds `case <-ch:`; returns the case's index.
     pub fn recv<C: AsChan>(&mut self, ch: C) -> usize {
-        self.cases.push(Case {
-            chan: ch.as_chan().id(),
-            op: Op::Recv,
-        });
-        self.cases.len() - 1
+        self.recv_id(ch.as_chan().id())
     }
 
     /// Adds `case ch <- v:`; returns the case's index.
     pub fn send<C: AsChan>(&mut self, ch: C, v: C::Elem) -> usize {
+        // An executor of a real-mode run sends the value to the hub, as JSON.
+        let v: Box<dyn Any> = if remote::linked() {
+            Box::new(to_json(&v))
+        } else {
+            Box::new(v)
+        };
+        self.send_any(ch.as_chan().id(), v)
+    }
+
+    /// Adds `case ch <- v:` for channel `chan` with a value of its element type.
+    pub(crate) fn send_any(&mut self, chan: u32, v: Box<dyn Any>) -> usize {
         self.cases.push(Case {
-            chan: ch.as_chan().id(),
-            op: Op::Send(Some(Box::new(v))),
+            chan,
+            op: Op::Send(Some(v)),
         });
+        self.cases.len() - 1
+    }
+
+    /// Adds `case <-ch:` for channel `chan`.
+    pub(crate) fn recv_id(&mut self, chan: u32) -> usize {
+        self.cases.push(Case { chan, op: Op::Recv });
         self.cases.len() - 1
     }
 
@@ -99,8 +115,28 @@ impl Select {
     }
 
     /// Waits until one case can proceed (or takes the default).
-    pub fn wait(self) -> Wait {
-        Wait { sel: self, seq: 0 }
+    pub fn wait(self) -> Routed<Wait> {
+        if !remote::linked() {
+            return Routed::Local(Wait { sel: self, seq: 0 });
+        }
+        let cases = self
+            .cases
+            .into_iter()
+            .map(|case| {
+                let value = match case.op {
+                    Op::Recv => None,
+                    Op::Send(v) => v.and_then(|v| v.downcast::<Json>().ok()).map(|v| *v),
+                };
+                (case.chan, value)
+            })
+            .collect();
+        Routed::Remote(Ask::with(
+            remote::Op::Select {
+                cases,
+                default: self.has_default,
+            },
+            decode_selected,
+        ))
     }
 }
 
@@ -124,11 +160,32 @@ impl Selected {
     /// The value the selected receive case got from `ch` (`None`: closed). Precondition: the
     /// selected case is a receive on `ch`.
     pub fn take<C: AsChan>(&mut self, _ch: C) -> Option<C::Elem> {
-        self.value.take().map(|v| {
-            *v.downcast::<C::Elem>()
-                .expect("the selected case received from this channel")
-        })
+        let v = self.value.take()?;
+        match v.downcast::<C::Elem>() {
+            Ok(v) => Some(*v),
+            // Real mode: the hub's answer, as JSON.
+            Err(v) => {
+                let json = v
+                    .downcast::<Json>()
+                    .expect("the selected case received from this channel");
+                remote::from_json(*json).ok()
+            }
+        }
     }
+
+    /// The received value, of the channel's element type.
+    pub(crate) fn take_any(&mut self) -> Option<Box<dyn Any>> {
+        self.value.take()
+    }
+}
+
+/// Reads the hub's answer to a select: the case, whether a value came, and the value.
+fn decode_selected(answer: Json) -> Result<Selected, String> {
+    let (index, (ok, value)): (Option<usize>, (bool, Json)) = remote::from_json(answer)?;
+    Ok(Selected {
+        index,
+        value: ok.then(|| Box::new(value) as Box<dyn Any>),
+    })
 }
 
 /// The future of [`Select::wait`].

@@ -10,14 +10,17 @@
 //! - The front waiter's weight does not fit (`size - cur < n`), or there are no waiters.
 
 use std::collections::VecDeque;
+use std::future::Ready;
 
 use serde::{Deserialize, Serialize};
 
 use super::chan::{close_internal, Chan};
 use super::context::Context;
+use super::remote::{self, Op, Routed};
 use super::runtime::{go_panic, with_core, Core};
 use super::Error;
 
+#[derive(Default)]
 struct SemState {
     size: i64,
     cur: i64,
@@ -37,13 +40,19 @@ pub struct Weighted(u32);
 
 /// `semaphore.NewWeighted(n)`.
 pub fn new_weighted(n: i64) -> Weighted {
+    if let Some(id) = remote::create(|id| Op::NewWeighted { id, n }) {
+        return Weighted(id);
+    }
     with_core(|c| {
-        c.sems.sems.push(SemState {
-            size: n,
-            cur: 0,
-            waiters: VecDeque::new(),
-        });
-        Weighted((c.sems.sems.len() - 1) as u32)
+        let id = c.sched.ids.add(
+            &mut c.sems.sems,
+            SemState {
+                size: n,
+                cur: 0,
+                waiters: VecDeque::new(),
+            },
+        );
+        Weighted(id)
     })
 }
 
@@ -68,7 +77,16 @@ impl Weighted {
     /// `ctx.Err()` and leaves the semaphore unchanged.
     pub async fn acquire(self, ctx: Context, n: i64) -> Result<(), Error> {
         let done = ctx.done();
-        if let Some(err) = ctx.err() {
+        if remote::linked() {
+            return remote::ask(Op::Acquire {
+                sem: self.0,
+                ctx: ctx.id(),
+                done: done.id(),
+                n,
+            })
+            .await;
+        }
+        if let Some(err) = ctx.err().await {
             return Err(err);
         }
         // Ok(true): acquired; Ok(false): doomed (n > size), wait for ctx; Err(ready): queued.
@@ -91,25 +109,31 @@ impl Weighted {
                 done.recv().await;
                 return Err(ctx
                     .err()
+                    .await
                     .unwrap_or_else(|| Error::new(super::context::CANCELED)));
             }
             Err(ready) => Chan::<()>::from_id(ready),
         };
-        let mut result = Ok(());
+        let mut cancelled = false;
         crate::select! {
             recv(done) => {
-                result = self.abandon(ctx, ready);
+                cancelled = true;
             },
             recv(ready) => {},
         }
-        result
-    }
-
-    /// The context ended while queued: leave the queue, unless the weight arrived meanwhile.
-    fn abandon(self, ctx: Context, ready: Chan<()>) -> Result<(), Error> {
+        if !cancelled {
+            return Ok(());
+        }
         let err = ctx
             .err()
+            .await
             .unwrap_or_else(|| Error::new(super::context::CANCELED));
+        self.abandon(err, ready)
+    }
+
+    /// The context ended while queued with `err`: leave the queue, unless the weight arrived
+    /// meanwhile.
+    fn abandon(self, err: Error, ready: Chan<()>) -> Result<(), Error> {
         with_core(|c| {
             let s = &mut c.sems.sems[self.0 as usize];
             let Some(pos) = s.waiters.iter().position(|&(_, r)| r == ready.id()) else {
@@ -125,19 +149,32 @@ impl Weighted {
     }
 
     /// `s.TryAcquire(n)`: takes `n` without blocking, if it fits and nobody waits.
-    pub fn try_acquire(self, n: i64) -> bool {
-        with_core(|c| {
-            let s = &mut c.sems.sems[self.0 as usize];
-            let ok = s.size - s.cur >= n && s.waiters.is_empty();
-            if ok {
-                s.cur += n;
-            }
-            ok
-        })
+    pub fn try_acquire(self, n: i64) -> Routed<Ready<bool>> {
+        let sem = self.0;
+        remote::query(
+            || Op::TryAcquire { sem, n },
+            || {
+                with_core(|c| {
+                    let s = &mut c.sems.sems[sem as usize];
+                    let ok = s.size - s.cur >= n && s.waiters.is_empty();
+                    if ok {
+                        s.cur += n;
+                    }
+                    ok
+                })
+            },
+        )
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Weighted(id)
     }
 
     /// `s.Release(n)`: panics with `semaphore: released more than held` below zero.
     pub async fn release(self, n: i64) {
+        if remote::linked() {
+            return remote::ask(Op::Release { sem: self.0, n }).await;
+        }
         let over = with_core(|c| {
             let s = &mut c.sems.sems[self.0 as usize];
             s.cur -= n;

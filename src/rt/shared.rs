@@ -13,6 +13,7 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::remote::{self, to_json, Op};
 use super::runtime::with_core;
 use super::Value;
 
@@ -56,17 +57,45 @@ impl<'de, T> Deserialize<'de> for Var<T> {
 impl<T: Value> Var<T> {
     /// A new variable holding `value`.
     pub fn new(value: T) -> Self {
+        if let Some(id) = remote::create(|id| Op::NewVar {
+            id,
+            value: to_json(&value),
+        }) {
+            return Var::from_id(id);
+        }
         with_core(|c| {
-            c.vars.vars.push(Box::new(value));
-            Var {
-                id: (c.vars.vars.len() - 1) as u32,
-                _t: PhantomData,
+            let id = c.sched.ids.next(c.vars.vars.len());
+            let i = id as usize;
+            if c.vars.vars.len() <= i {
+                c.vars.vars.resize_with(i + 1, || Box::new(()));
             }
+            c.vars.vars[i] = Box::new(value);
+            Var::from_id(id)
         })
     }
 
-    /// Runs `f` on the value.
-    pub fn update<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
+    pub(crate) fn from_id(id: u32) -> Self {
+        Var {
+            id,
+            _t: PhantomData,
+        }
+    }
+
+    /// Runs `f` on the value, atomically (in real mode, under the variable's lock on the hub).
+    pub async fn update<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
+        if remote::linked() {
+            let mut value: T = remote::ask(Op::VarLock { var: self.id }).await;
+            let r = f(&mut value);
+            remote::post(|| Op::VarUnlock {
+                var: self.id,
+                value: to_json(&value),
+            });
+            return r;
+        }
+        self.update_local(f)
+    }
+
+    fn update_local<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
         with_core(|c| {
             let v = c.vars.vars[self.id as usize]
                 .downcast_mut::<T>()
@@ -76,13 +105,22 @@ impl<T: Value> Var<T> {
     }
 
     pub fn set(self, value: T) {
-        self.update(|v| *v = value)
+        if remote::post(|| Op::VarSet {
+            var: self.id,
+            value: to_json(&value),
+        }) {
+            return;
+        }
+        self.update_local(|v| *v = value)
     }
 }
 
 impl<T: Value + Clone> Var<T> {
-    pub fn get(self) -> T {
-        self.update(|v| v.clone())
+    pub async fn get(self) -> T {
+        if remote::linked() {
+            return remote::ask(Op::VarGet { var: self.id }).await;
+        }
+        self.update_local(|v| v.clone())
     }
 }
 
@@ -105,16 +143,19 @@ impl AtomicInt {
 
     /// `x.Add(n)`: returns the new value.
     #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
-    pub fn add(self, n: i64) -> i64 {
-        self.0.update(|v| {
+    pub async fn add(self, n: i64) -> i64 {
+        if remote::linked() {
+            return remote::ask(Op::AtomicAdd { var: self.0.id, n }).await;
+        }
+        self.0.update_local(|v| {
             *v += n;
             *v
         })
     }
 
     /// `x.Load()`.
-    pub fn load(self) -> i64 {
-        self.0.get()
+    pub async fn load(self) -> i64 {
+        self.0.get().await
     }
 
     /// `x.Store(n)`.

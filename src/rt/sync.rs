@@ -11,13 +11,14 @@
 //! - A WaitGroup's counter is never negative; its waiters are parked only while it is positive.
 //! - A Mutex's waiters are parked only while it is locked; unlock hands it to the first waiter.
 
-use std::future::Future;
+use std::future::{Future, Ready};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use serde::{Deserialize, Serialize};
 
 use super::goroutine::{WaitKey, WaitReason, Wake};
+use super::remote::{self, Op, Routed};
 use super::runtime::{with_core, Core};
 
 #[derive(Default)]
@@ -112,39 +113,56 @@ impl Default for WaitGroup {
 impl WaitGroup {
     /// `var wg sync.WaitGroup`.
     pub fn new() -> Self {
+        if let Some(id) = remote::create(|id| Op::NewWaitGroup { id }) {
+            return WaitGroup(id);
+        }
         with_core(|c| {
-            c.sync.wgs.push(WgState::default());
-            WaitGroup((c.sync.wgs.len() - 1) as u32)
+            let id = c.sched.ids.add(&mut c.sync.wgs, WgState::default());
+            WaitGroup(id)
         })
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        WaitGroup(id)
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.0
     }
 
     /// `wg.Add(n)`: panics with `sync: negative WaitGroup counter` below zero; at zero, wakes
     /// every waiter.
     #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
-    pub fn add(self, n: i64) -> WgAdd {
-        WgAdd {
-            wg: self.0,
-            n,
-            failed: false,
-        }
+    pub fn add(self, n: i64) -> Routed<WgAdd> {
+        let wg = self.0;
+        remote::route(
+            || Op::WgAdd { wg, n },
+            || WgAdd {
+                wg,
+                n,
+                failed: false,
+            },
+        )
     }
 
     /// `wg.Done()`.
-    pub fn done(self) -> WgAdd {
+    pub fn done(self) -> Routed<WgAdd> {
         self.add(-1)
     }
 
     /// `wg.Wait()`: blocks until the counter is zero.
-    pub fn wait(self) -> WgWait {
-        WgWait {
-            wg: self.0,
-            parked: false,
-        }
+    pub fn wait(self) -> Routed<WgWait> {
+        let wg = self.0;
+        remote::route(|| Op::WgWait { wg }, || WgWait { wg, parked: false })
     }
 
     /// The counter (for tests and the page; Go does not expose it).
-    pub fn counter(self) -> i64 {
-        with_core(|c| c.sync.wgs[self.0 as usize].counter)
+    pub fn counter(self) -> Routed<Ready<i64>> {
+        let wg = self.0;
+        remote::query(
+            || Op::WgCounter { wg },
+            || with_core(|c| c.sync.wgs[wg as usize].counter),
+        )
     }
 }
 
@@ -234,14 +252,24 @@ impl Default for Mutex {
 
 impl Mutex {
     pub fn new() -> Self {
+        if let Some(id) = remote::create(|id| Op::NewMutex { id }) {
+            return Mutex(id);
+        }
         with_core(|c| {
-            c.sync.mutexes.push(MutexState::default());
-            Mutex((c.sync.mutexes.len() - 1) as u32)
+            let id = c.sched.ids.add(&mut c.sync.mutexes, MutexState::default());
+            Mutex(id)
         })
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Mutex(id)
     }
 
     /// `mu.Lock()`.
     pub async fn lock(self) {
+        if remote::linked() {
+            return remote::ask(Op::Lock { mutex: self.0 }).await;
+        }
         let free = with_core(|c| {
             let m = &mut c.sync.mutexes[self.0 as usize];
             !std::mem::replace(&mut m.locked, true)
@@ -259,6 +287,9 @@ impl Mutex {
 
     /// `mu.Unlock()`: `fatal error: sync: unlock of unlocked mutex` if it was not locked.
     pub async fn unlock(self) {
+        if remote::linked() {
+            return remote::ask(Op::Unlock { mutex: self.0 }).await;
+        }
         let unlocked = with_core(|c| {
             let m = &mut c.sync.mutexes[self.0 as usize];
             if !m.locked {
@@ -291,15 +322,34 @@ impl Default for Once {
 
 impl Once {
     pub fn new() -> Self {
+        if let Some(id) = remote::create(|id| Op::NewOnce { id }) {
+            return Once(id);
+        }
         with_core(|c| {
-            c.sync.onces.push(OnceState::default());
-            Once((c.sync.onces.len() - 1) as u32)
+            let id = c.sched.ids.add(&mut c.sync.onces, OnceState::default());
+            Once(id)
         })
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Once(id)
     }
 
     /// `once.Do(f)`: the first call runs `f`; the others wait until it has finished, then
     /// return without running theirs.
     pub async fn call<F: Future<Output = ()>>(self, f: F) {
+        if self.enter().await {
+            f.await;
+            self.exit();
+        }
+    }
+
+    /// The start of `Do`: true for the first call, which runs its function; the others wait
+    /// until that has finished, and get false.
+    pub(crate) async fn enter(self) -> bool {
+        if remote::linked() {
+            return remote::ask(Op::OnceEnter { once: self.0 }).await;
+        }
         let id = self.0 as usize;
         // Some(true): run it; Some(false): already done; None: running elsewhere, wait.
         let first = with_core(|c| {
@@ -314,23 +364,28 @@ impl Once {
             }
         });
         match first {
-            Some(true) => {
-                f.await;
-                with_core(|c| {
-                    let o = &mut c.sync.onces[id];
-                    o.done = true;
-                    for key in std::mem::take(&mut o.waiters) {
-                        c.sched.ready(key, Wake::default());
-                    }
-                });
-            }
-            Some(false) => {}
+            Some(first) => first,
             None => {
                 park(WaitReason::Once, self.0, move |c, key| {
                     c.sync.onces[id].waiters.push(key)
                 })
                 .await;
+                false
             }
         }
+    }
+
+    /// The end of the first `Do`: wakes the calls waiting for it.
+    pub(crate) fn exit(self) {
+        if remote::post(|| Op::OnceExit { once: self.0 }) {
+            return;
+        }
+        with_core(|c| {
+            let o = &mut c.sync.onces[self.0 as usize];
+            o.done = true;
+            for key in std::mem::take(&mut o.waiters) {
+                c.sched.ready(key, Wake::default());
+            }
+        });
     }
 }

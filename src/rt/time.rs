@@ -16,7 +16,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::future::Future;
+use std::future::{Future, Ready};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::chan::{make_chan, Chan};
 use super::goroutine::{WaitKey, WaitReason, Wake};
+use super::remote::{self, Op, Routed};
 use super::runtime::{with_core, Core};
 
 pub use std::time::Duration;
@@ -243,11 +244,9 @@ pub(crate) fn fire_due(core: &mut Core) {
 }
 
 /// Go's `time.Sleep(d)`.
-pub fn sleep(d: Duration) -> Sleep {
-    Sleep {
-        ns: d.as_nanos() as u64,
-        parked: false,
-    }
+pub fn sleep(d: Duration) -> Routed<Sleep> {
+    let ns = d.as_nanos() as u64;
+    remote::route(|| Op::Sleep { ns }, || Sleep { ns, parked: false })
 }
 
 /// The future of [`sleep`].
@@ -278,11 +277,15 @@ impl Future for Sleep {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {
     pub c: Chan<Time>,
-    id: TimerId,
+    pub(crate) id: TimerId,
 }
 
 /// Go's `time.NewTimer(d)`.
 pub fn new_timer(d: Duration) -> Timer {
+    let ns = d.as_nanos() as u64;
+    if let Some((c, id)) = create_timer(ns, 0) {
+        return Timer { c, id };
+    }
     let c = make_chan::<Time>(1);
     let id = with_core(|core| {
         let when = core.sched.now + d.as_nanos() as u64;
@@ -298,18 +301,54 @@ pub fn new_timer(d: Duration) -> Timer {
     Timer { c, id }
 }
 
+/// On an executor of a real-mode run: asks the hub for a timer (a ticker when `period` is
+/// not zero), and returns its channel and handle.
+fn create_timer(ns: u64, period: u64) -> Option<(Chan<Time>, TimerId)> {
+    let id = remote::create_with(2, |ids| Op::NewTimer {
+        id: ids[0],
+        chan: ids[1],
+        ns,
+        period,
+    })?;
+    let c = Chan::from_id(remote::following(id, 1));
+    Some((c, TimerId { slot: id, gen: 0 }))
+}
+
+/// Re-arms timer `id` to fire `ns` from now, or, for a ticker (`period` not zero), `period`
+/// from now and every `period` after; true if it had been active.
+pub(crate) fn timer_reset(c: &mut Core, id: TimerId, ns: u64, period: u64) -> bool {
+    if period > 0 {
+        if let Some(e) = c.timers.entry(id) {
+            if let Action::SendTime { chan, .. } = e.action {
+                e.action = Action::SendTime { chan, period };
+            }
+        }
+    }
+    let when = c.sched.now + if period > 0 { period } else { ns };
+    c.timers.reset(id, when)
+}
+
 impl Timer {
     /// Go's `Timer.Stop`: true if this call stopped the timer before it fired.
-    pub fn stop(self) -> bool {
-        with_core(|c| c.timers.stop(self.id))
+    pub fn stop(self) -> Routed<Ready<bool>> {
+        let id = self.id;
+        remote::query(
+            || Op::TimerStop { id: id.slot },
+            || with_core(|c| c.timers.stop(id)),
+        )
     }
 
     /// Go's `Timer.Reset`: re-arms the timer `d` from now; true if it had been active.
-    pub fn reset(self, d: Duration) -> bool {
-        with_core(|c| {
-            let when = c.sched.now + d.as_nanos() as u64;
-            c.timers.reset(self.id, when)
-        })
+    pub fn reset(self, d: Duration) -> Routed<Ready<bool>> {
+        let (id, ns) = (self.id, d.as_nanos() as u64);
+        remote::query(
+            || Op::TimerReset {
+                id: id.slot,
+                ns,
+                period: 0,
+            },
+            || with_core(|c| timer_reset(c, id, ns, 0)),
+        )
     }
 }
 
@@ -323,12 +362,15 @@ pub fn after(d: Duration) -> Chan<Time> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticker {
     pub c: Chan<Time>,
-    id: TimerId,
+    pub(crate) id: TimerId,
 }
 
 /// Go's `time.NewTicker(d)`. Precondition: `d > 0` (Go panics otherwise).
 pub fn new_ticker(d: Duration) -> Ticker {
     let period = (d.as_nanos() as u64).max(1);
+    if let Some((c, id)) = create_timer(0, period) {
+        return Ticker { c, id };
+    }
     let c = make_chan::<Time>(1);
     let id = with_core(|core| {
         let when = core.sched.now + period;
@@ -347,22 +389,23 @@ pub fn new_ticker(d: Duration) -> Ticker {
 impl Ticker {
     /// Go's `Ticker.Stop`.
     pub fn stop(self) {
+        if remote::post(|| Op::TimerStop { id: self.id.slot }) {
+            return;
+        }
         with_core(|c| c.timers.stop(self.id));
     }
 
     /// Go's `Ticker.Reset`: the next tick is `d` from now, and every `d` after.
     pub fn reset(self, d: Duration) {
         let period = (d.as_nanos() as u64).max(1);
-        with_core(|c| {
-            let when = c.sched.now + period;
-            if let Some(e) = c.timers.entry(self.id) {
-                e.action = Action::SendTime {
-                    chan: self.c.id(),
-                    period,
-                };
-            }
-            c.timers.reset(self.id, when);
-        });
+        if remote::post(|| Op::TimerReset {
+            id: self.id.slot,
+            ns: 0,
+            period,
+        }) {
+            return;
+        }
+        with_core(|c| timer_reset(c, self.id, 0, period));
     }
 }
 

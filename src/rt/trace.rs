@@ -82,7 +82,7 @@ pub struct GInfo {
 }
 
 /// A channel as the trace knows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChanInfo {
     pub cap: u32,
     pub created_ns: u64,
