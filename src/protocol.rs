@@ -1,6 +1,10 @@
 //! Messages between the page and its workers. Everything that crosses the worker boundary is
 //! defined here, serialised with serde.
 //!
+//! In real mode the worker that gets the run is the hub: it starts `procs` workers of its own
+//! as executors, with [`Request::Execute`], and they talk in [`Request::Frame`]s and
+//! [`FromExecutor`] messages (see `crate::rt` and DESIGN.md, Two modes).
+//!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
 //! runaway run cannot be trusted to read a stop message). The worker answers with batches of
 //! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
@@ -17,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
+use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine, ToExecutor, ToHub};
 
 /// How a program runs (DESIGN.md, Two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,9 +62,34 @@ pub struct RunRequest {
     pub procs: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Run(RunRequest),
+    /// Real mode, from the hub to a worker it started: be executor `worker` of the run.
+    Execute(ExecuteRequest),
+    /// Real mode, from the hub to an executor: goroutines to start, answers to operations.
+    Frame(Vec<ToExecutor>),
+}
+
+/// What a real-mode executor runs: the run (for its main goroutine), its index, and the
+/// wall-clock time the run started at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExecuteRequest {
+    pub run: RunRequest,
+    pub worker: u32,
+    pub procs: u32,
+    pub epoch_ns: u64,
+}
+
+/// Real mode: what an executor tells its hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromExecutor {
+    /// Loaded and listening (the same message as [`Response::Ready`]).
+    Ready,
+    /// Its goroutines' operations since the last message.
+    Ops(ToHub),
+    /// It failed (the same message as [`Response::Failed`]).
+    Failed(String),
 }
 
 /// The end of a run, as the page shows it.

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::patterns;
+use crate::patterns::{self, Params, Pattern};
 use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
@@ -36,6 +36,8 @@ pub fn start_worker() {
     let onmessage =
         Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
             Ok(Request::Run(req)) => run(req),
+            Ok(Request::Execute(req)) => super::real_host::start_executor(req),
+            Ok(Request::Frame(frame)) => super::real_host::executor_frame(frame),
             Err(why) => post(&Response::Failed(why)),
         });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -44,15 +46,15 @@ pub fn start_worker() {
     post(&Response::Ready);
 }
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(super) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn now_ms() -> f64 {
+pub(super) fn now_ms() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
-fn post(response: &Response) {
+pub(super) fn post(response: &Response) {
     // Serialising these plain types cannot fail; if it ever did, say so rather than go quiet.
     let text = serde_json::to_string(response).unwrap_or_else(|e| {
         format!(r#"{{"Failed":"the worker could not encode its answer: {e}"}}"#)
@@ -72,66 +74,88 @@ fn post_trace(trace: &TraceData) {
     let _ = scope().post_message_with_transfer(&buffer, &js_sys::Array::of1(&buffer));
 }
 
-fn parse(data: JsValue) -> Result<Request, String> {
+pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     let text = data
         .as_string()
         .ok_or_else(|| "the request is not JSON text".to_string())?;
     serde_json::from_str(&text).map_err(|e| format!("the request is not understood: {e}"))
 }
 
-/// Checks `req`, runs it to the end, and posts its output and summary.
-fn run(req: RunRequest) {
-    let Some(pattern) = patterns::find(&req.pattern) else {
-        post(&Response::Failed(format!(
-            "there is no pattern `{}`",
-            req.pattern
-        )));
-        return;
-    };
-    if req.mode != Mode::Sim {
-        post(&Response::Failed(
-            "only sim mode is available in this version".to_string(),
-        ));
-        return;
-    }
+/// The pattern, parameters and processors of a run request, checked again here.
+pub(super) fn prepare(req: &RunRequest) -> Result<(&'static Pattern, Params, u32), String> {
+    let pattern = patterns::find(&req.pattern)
+        .or_else(|| patterns::bench::find(&req.pattern))
+        .ok_or_else(|| format!("there is no pattern `{}`", req.pattern))?;
     // The page already showed notices for these; here they only make the values safe.
     let (params, _notices) =
         pattern.parse_params(req.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    Ok((pattern, params, req.procs.clamp(1, MAX_PROCS)))
+}
+
+/// Checks `req`, runs it to the end, and posts its output and summary.
+fn run(req: RunRequest) {
+    if req.mode == Mode::Real {
+        super::real_host::start_hub(req);
+        return;
+    }
+    let (pattern, params, procs) = match prepare(&req) {
+        Ok(prepared) => prepared,
+        Err(why) => return post(&Response::Failed(why)),
+    };
     let config = Config {
         seed: req.seed,
-        procs: req.procs.clamp(1, MAX_PROCS),
+        procs,
         ..Config::default()
     };
-
-    let started = now_ms();
-    let procs = config.procs;
     let mut rt = Runtime::new(config);
     rt.start(pattern.program(&params, req.seed));
-    // Lines taken from the runtime so far; what is posted goes through the batcher.
-    let mut taken = 0usize;
-    let mut batcher = Batcher::new();
-    let mut last_batch = started;
+    let mut stream = OutputStream::new(now_ms());
     loop {
         match rt.run_slice(SLICE_STEPS) {
-            Progress::Running => {
-                let now = now_ms();
-                if now - last_batch >= BATCH_MS {
-                    let lines = rt.take_new_output();
-                    taken += lines.len();
-                    batcher.extend(lines);
-                    post_batch(batcher.take());
-                    last_batch = now;
-                }
-            }
-            Progress::Done(report) => {
-                let rest = report.output.get(taken..).unwrap_or_default();
-                batcher.extend(rest.iter().cloned());
-                post_batch(batcher.take());
-                post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
-                post(&Response::Done(summary(&report, now_ms() - started)));
-                return;
-            }
+            Progress::Done(report) => return stream.finish(&report, procs),
+            _ => stream.tick(&mut rt),
         }
+    }
+}
+
+/// A run's output on its way to the page: batches every [`BATCH_MS`], then the end.
+pub(super) struct OutputStream {
+    started: f64,
+    last_batch: f64,
+    /// Lines taken from the runtime so far; what is posted goes through the batcher.
+    taken: usize,
+    batcher: Batcher,
+}
+
+impl OutputStream {
+    pub fn new(started: f64) -> Self {
+        OutputStream {
+            started,
+            last_batch: started,
+            taken: 0,
+            batcher: Batcher::new(),
+        }
+    }
+
+    /// Posts the lines printed since the last batch, if a batch is due.
+    pub fn tick(&mut self, rt: &mut Runtime) {
+        let now = now_ms();
+        if now - self.last_batch >= BATCH_MS {
+            let lines = rt.take_new_output();
+            self.taken += lines.len();
+            self.batcher.extend(lines);
+            post_batch(self.batcher.take());
+            self.last_batch = now;
+        }
+    }
+
+    /// Posts the rest of the output, the trace and the summary.
+    pub fn finish(&mut self, report: &Report, procs: u32) {
+        let rest = report.output.get(self.taken..).unwrap_or_default();
+        self.batcher.extend(rest.iter().cloned());
+        post_batch(self.batcher.take());
+        post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
+        post(&Response::Done(summary(report, now_ms() - self.started)));
     }
 }
 

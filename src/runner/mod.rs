@@ -7,6 +7,7 @@
 
 pub mod client;
 pub mod host;
+mod real_host;
 
 pub use client::{Runner, RunnerEvent};
 pub use host::start_worker;

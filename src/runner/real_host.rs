@@ -1,0 +1,418 @@
+//! Real mode on Web Workers (DESIGN.md, Two modes; the runtime side is `crate::rt::remote`).
+//!
+//! The worker the page gives a real-mode run becomes its *hub*: it starts `procs` workers of
+//! its own (the same script), one per executor, and tells each its index with
+//! [`Request::Execute`] once it is ready. From then on the hub and the executors exchange
+//! [`Request::Frame`]s (goroutines to start, answers) and [`FromExecutor::Ops`] (operations),
+//! one message per executor per tick in each direction. Nothing here blocks: the hub and the
+//! executors run until they have nothing to do, then return to their event loops, where the
+//! next message or timer finds them.
+//!
+//! Stopping is the page terminating the hub: a worker's own workers end with it. A worker
+//! that fails ends the run with its message.
+//!
+//! The clock of every worker is `performance.timeOrigin + performance.now()`, so the times
+//! they report are on one axis.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
+
+use super::host::{now_ms, post, prepare, scope, OutputStream};
+use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest};
+use crate::real;
+use crate::rt::{set_wall_clock, wall_ns, Progress, Runtime, Task, ToExecutor};
+
+/// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
+const TURN_NS: u64 = 1_000_000;
+/// The longest real-mode run.
+const MAX_RUN_NS: u64 = 120_000_000_000;
+
+thread_local! {
+    static PERFORMANCE: Option<(Performance, f64)> =
+        scope().performance().map(|p| { let origin = p.time_origin(); (p, origin) });
+}
+
+/// `performance.timeOrigin + performance.now()`, in ns: the same axis in every worker.
+fn epoch_clock() -> u64 {
+    PERFORMANCE.with(|p| {
+        p.as_ref()
+            .map_or(0, |(p, origin)| ((origin + p.now()) * 1e6) as u64)
+    })
+}
+
+/// Calls `f` again from the event loop after `ms`.
+fn later(ms: f64, f: &Closure<dyn FnMut()>) {
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+        f.as_ref().unchecked_ref(),
+        ms.clamp(0.0, 2_147_483_647.0) as i32,
+    );
+}
+
+/// Calls a function again as soon as the event loop has delivered the messages waiting: a
+/// message to oneself, which, unlike `setTimeout(0)`, is not delayed by the browser.
+struct Resume {
+    channel: MessageChannel,
+    _onmessage: Closure<dyn FnMut()>,
+}
+
+impl Resume {
+    fn new(f: fn()) -> Option<Self> {
+        let channel = MessageChannel::new().ok()?;
+        let onmessage = Closure::<dyn FnMut()>::new(f);
+        channel
+            .port1()
+            .set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        Some(Resume {
+            channel,
+            _onmessage: onmessage,
+        })
+    }
+
+    fn soon(&self) {
+        let _ = self.channel.port2().post_message(&JsValue::NULL);
+    }
+}
+
+/// Calls `pump` again once the event loop has delivered the messages waiting.
+fn again(resume: &Option<Resume>, pump: &Closure<dyn FnMut()>) {
+    match resume {
+        Some(resume) => resume.soon(),
+        None => later(0.0, pump),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The hub.
+
+struct Hub {
+    /// The run, once every executor is ready (its clock starts then).
+    rt: Option<Runtime>,
+    procs: u32,
+    request: RunRequest,
+    epoch_ns: u64,
+    executors: Vec<Executor>,
+    stream: OutputStream,
+    /// The pending wake-up is for this time (run's clock, ns), if any.
+    wake_at: Option<u64>,
+    ended: bool,
+    /// A pump is due from the event loop.
+    pumping: bool,
+    pump: Closure<dyn FnMut()>,
+    resume: Option<Resume>,
+}
+
+/// The hub's view of one executor worker.
+struct Executor {
+    worker: Worker,
+    ready: bool,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+thread_local! {
+    static HUB: RefCell<Option<Hub>> = const { RefCell::new(None) };
+}
+
+/// Starts real-mode run `req` with this worker as its hub.
+pub fn start_hub(req: RunRequest) {
+    if HUB.with(|h| h.borrow().is_some()) {
+        return post(&Response::Failed(
+            "this worker is already running a real-mode run".to_string(),
+        ));
+    }
+    let (_, _, procs) = match prepare(&req) {
+        Ok(prepared) => prepared,
+        Err(why) => return post(&Response::Failed(why)),
+    };
+    set_wall_clock(epoch_clock);
+    let script = scope().location().href();
+    let mut executors = Vec::new();
+    for w in 0..procs as usize {
+        match spawn_executor(&script, w) {
+            Ok(e) => executors.push(e),
+            Err(why) => {
+                for e in &executors {
+                    e.worker.terminate();
+                }
+                return post(&Response::Failed(why));
+            }
+        }
+    }
+    let hub = Hub {
+        rt: None,
+        procs,
+        request: req,
+        epoch_ns: 0,
+        executors,
+        stream: OutputStream::new(now_ms()),
+        wake_at: None,
+        ended: false,
+        pumping: false,
+        pump: Closure::new(|| with_hub(Hub::pump)),
+        resume: Resume::new(|| with_hub(Hub::pump)),
+    };
+    HUB.with(|h| *h.borrow_mut() = Some(hub));
+}
+
+fn with_hub(f: impl FnOnce(&mut Hub)) {
+    HUB.with(|h| {
+        if let Some(hub) = h.borrow_mut().as_mut() {
+            f(hub);
+        }
+    });
+}
+
+fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
+    let worker = Worker::new(script).map_err(|e| {
+        format!(
+            "could not start executor {w}: {}",
+            e.as_string().unwrap_or_default()
+        )
+    })?;
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let message = event
+            .data()
+            .as_string()
+            .and_then(|text| serde_json::from_str::<FromExecutor>(&text).ok())
+            .unwrap_or_else(|| FromExecutor::Failed("an unreadable message".to_string()));
+        with_hub(|hub| hub.on_message(w, message));
+    });
+    let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        let why = format!("it crashed: {}", event.message());
+        with_hub(|hub| hub.on_message(w, FromExecutor::Failed(why)));
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    Ok(Executor {
+        worker,
+        ready: false,
+        _onmessage: onmessage,
+        _onerror: onerror,
+    })
+}
+
+fn send(worker: &Worker, request: &Request) {
+    if let Ok(text) = serde_json::to_string(request) {
+        let _ = worker.post_message(&JsValue::from_str(&text));
+    }
+}
+
+impl Hub {
+    fn on_message(&mut self, w: usize, message: FromExecutor) {
+        if self.ended {
+            return;
+        }
+        match message {
+            FromExecutor::Ready => {
+                self.executors[w].ready = true;
+                if self.executors.iter().all(|e| e.ready) {
+                    self.begin();
+                }
+            }
+            FromExecutor::Ops(ops) => {
+                if let Some(rt) = self.rt.as_mut() {
+                    rt.hub_deliver(ops);
+                }
+                // The messages already waiting are delivered before the hub runs: one tick
+                // answers them all.
+                if !self.pumping {
+                    self.pumping = true;
+                    self.resume();
+                }
+            }
+            FromExecutor::Failed(why) => {
+                self.end();
+                post(&Response::Failed(format!(
+                    "real mode's worker {w} failed, so the run ended: {why}"
+                )));
+            }
+        }
+    }
+
+    /// Every executor is ready: the run and its clock start.
+    fn begin(&mut self) {
+        let (config, _) = real::configs(self.request.seed, self.procs, MAX_RUN_NS);
+        self.epoch_ns = config.epoch_ns;
+        self.stream = OutputStream::new(now_ms());
+        let mut rt = Runtime::new(config);
+        rt.start_hub();
+        self.rt = Some(rt);
+        for (w, e) in self.executors.iter().enumerate() {
+            let execute = Request::Execute(ExecuteRequest {
+                run: self.request.clone(),
+                worker: w as u32,
+                procs: self.procs,
+                epoch_ns: self.epoch_ns,
+            });
+            send(&e.worker, &execute);
+        }
+        self.pump();
+    }
+
+    /// Runs until nothing can run or the budget is spent, sending what the executors need.
+    fn pump(&mut self) {
+        self.pumping = false;
+        if self.ended {
+            return;
+        }
+        let Some(rt) = self.rt.as_mut() else {
+            return;
+        };
+        let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
+        let progress = rt.run_slice_until(u64::MAX, until);
+        // Each executor's frame for this tick.
+        for (w, e) in self.executors.iter().enumerate() {
+            let frame = rt.hub_take(w);
+            if !frame.is_empty() {
+                send(&e.worker, &Request::Frame(frame));
+            }
+        }
+        match progress {
+            Progress::Done(report) => {
+                self.end();
+                self.stream.finish(&report, self.procs);
+            }
+            Progress::Idle(next) => {
+                self.stream.tick(rt);
+                if let Some(at) = next {
+                    self.wake(at);
+                }
+            }
+            Progress::Running => {
+                self.stream.tick(rt);
+                self.pumping = true;
+                self.resume();
+            }
+        }
+    }
+
+    /// Pumps again once the event loop has delivered the messages waiting.
+    fn resume(&self) {
+        again(&self.resume, &self.pump);
+    }
+
+    /// Makes sure the hub runs again when the timer due at `at` (run's clock) fires.
+    fn wake(&mut self, at: u64) {
+        if self.wake_at.is_some_and(|w| w <= at && w > self.now()) {
+            return;
+        }
+        self.wake_at = Some(at);
+        let ms = at.saturating_sub(self.now()) as f64 / 1e6;
+        later(ms, &self.pump);
+    }
+
+    fn now(&self) -> u64 {
+        wall_ns().saturating_sub(self.epoch_ns)
+    }
+
+    /// Stops every executor.
+    fn end(&mut self) {
+        self.ended = true;
+        for e in &self.executors {
+            e.worker.terminate();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// An executor.
+
+struct Exec {
+    rt: Runtime,
+    epoch_ns: u64,
+    /// A pump is due from the event loop.
+    pumping: bool,
+    main: Box<dyn FnMut() -> Task>,
+    pump: Closure<dyn FnMut()>,
+    resume: Option<Resume>,
+}
+
+thread_local! {
+    static EXEC: RefCell<Option<Exec>> = const { RefCell::new(None) };
+}
+
+fn post_to_hub(message: &FromExecutor) {
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = scope().post_message(&JsValue::from_str(&text));
+    }
+}
+
+/// Becomes executor `req.worker` of a real-mode run.
+pub fn start_executor(req: ExecuteRequest) {
+    let (pattern, params, _) = match prepare(&req.run) {
+        Ok(prepared) => prepared,
+        Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
+    };
+    set_wall_clock(epoch_clock);
+    let (_, configs) = real::configs(req.run.seed, req.procs, MAX_RUN_NS);
+    let Some(mut config) = configs.into_iter().nth(req.worker as usize) else {
+        return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
+    };
+    config.epoch_ns = req.epoch_ns;
+    let seed = req.run.seed;
+    let mut rt = Runtime::new(config);
+    rt.set_executor_flush(|ops| post_to_hub(&FromExecutor::Ops(ops)));
+    let exec = Exec {
+        rt,
+        epoch_ns: req.epoch_ns,
+        pumping: false,
+        main: Box::new(move || pattern.program(&params, seed)),
+        pump: Closure::new(|| with_exec(Exec::pump)),
+        resume: Resume::new(|| with_exec(Exec::pump)),
+    };
+    EXEC.with(|e| *e.borrow_mut() = Some(exec));
+}
+
+fn with_exec(f: impl FnOnce(&mut Exec)) {
+    EXEC.with(|e| {
+        if let Some(exec) = e.borrow_mut().as_mut() {
+            f(exec);
+        }
+    });
+}
+
+/// The hub's frame arrived.
+pub fn executor_frame(frame: Vec<ToExecutor>) {
+    with_exec(|exec| {
+        if let Err(why) = exec.rt.executor_deliver(frame, &mut exec.main) {
+            return post_to_hub(&FromExecutor::Failed(why));
+        }
+        // As the hub does: the frames already waiting first, then one run for them all.
+        if !exec.pumping {
+            exec.pumping = true;
+            exec.resume();
+        }
+    });
+}
+
+impl Exec {
+    fn resume(&self) {
+        again(&self.resume, &self.pump);
+    }
+
+    /// Runs the goroutines until all wait for the hub (or its turn is over), then sends what
+    /// they asked, in one message.
+    fn pump(&mut self) {
+        self.pumping = false;
+        let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
+        let progress = self.rt.run_slice_until(u64::MAX, until);
+        let ops = self.rt.executor_take();
+        if !ops.is_empty() {
+            post_to_hub(&FromExecutor::Ops(ops));
+        }
+        match progress {
+            Progress::Running => {
+                self.pumping = true;
+                self.resume();
+            }
+            Progress::Idle(_) => {}
+            Progress::Done(report) => post_to_hub(&FromExecutor::Failed(format!(
+                "the executor ended on its own: {:?}",
+                report.outcome
+            ))),
+        }
+    }
+}
