@@ -105,6 +105,8 @@ const CHUNK_UNITS: u64 = 500_000;
 /// a millisecond with a turn for the other goroutines (and the executor's messages) between
 /// them, as Go's scheduler preempts a long computation. The hub records each chunk's span.
 async fn real_work(units: u64) -> u64 {
+    // A goroutine whose pipelined send still blocks on the hub does not compute yet.
+    remote::fence().await;
     // What the other goroutines asked leaves before the computation starts.
     remote::flush();
     let mut sum = 0u64;

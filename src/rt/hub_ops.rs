@@ -204,6 +204,7 @@ pub(crate) async fn exec(op: Op, worker: u32) -> Json {
         }
         Op::TryAcquire { sem, n } => return to_json(&Weighted::from_id(sem).try_acquire(n).await),
         Op::Release { sem, n } => Weighted::from_id(sem).release(n).await,
+        Op::Fence => {}
     }
     Json::Null
 }

@@ -211,7 +211,29 @@ pub enum Op {
         sem: u32,
         n: i64,
     },
+    /// Answers once the goroutine's earlier operations are done.
+    Fence,
 }
+
+impl Op {
+    /// Whether the goroutine may go on without waiting for this operation: it answers
+    /// nothing, and the hub performs a goroutine's operations in order, so what the others
+    /// can see is the same. (Its next operation that needs an answer waits for it, and so
+    /// does its next CPU work, so a goroutine blocked in a send does not compute.)
+    fn pipelined(&self) -> bool {
+        matches!(
+            self,
+            Op::Send { .. }
+                | Op::Close { .. }
+                | Op::WgAdd { .. }
+                | Op::Unlock { .. }
+                | Op::Release { .. }
+        )
+    }
+}
+
+/// Operations a goroutine may have in flight without waiting (see [`Op::pipelined`]).
+const PIPELINE: u32 = 64;
 
 /// A goroutine to start on an executor (see `crate::placement`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -257,6 +279,8 @@ pub(crate) struct Link {
     gid: Vec<GoId>,
     /// Parked goroutines waiting for an answer, by hub Go id.
     waiting: HashMap<GoId, WaitKey>,
+    /// Pipelined operations not yet followed by an answered one, by hub Go id.
+    unanswered: HashMap<GoId, u32>,
     answers: HashMap<GoId, Json>,
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
@@ -271,6 +295,7 @@ impl Link {
             created: 0,
             gid: Vec::new(),
             waiting: HashMap::new(),
+            unanswered: HashMap::new(),
             answers: HashMap::new(),
             outbox: Vec::new(),
             flush: None,
@@ -309,6 +334,8 @@ impl Link {
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Json) -> Option<WaitKey> {
         let key = self.waiting.remove(&g)?;
+        // The hub answers in order: everything `g` sent before is done.
+        self.unanswered.remove(&g);
         self.answers.insert(g, value);
         Some(key)
     }
@@ -325,6 +352,20 @@ pub(crate) fn flush() {
         if !ops.is_empty() {
             send(ops);
         }
+    }
+}
+
+/// On an executor: waits until the running goroutine's pipelined operations are done.
+pub(crate) async fn fence() {
+    let pending = with_core(|c| {
+        let g = c.sched.remote_gid();
+        c.sched
+            .link
+            .as_ref()
+            .is_some_and(|l| l.unanswered.get(&g).is_some_and(|&n| n > 0))
+    });
+    if pending {
+        ask::<()>(Op::Fence).await;
     }
 }
 
@@ -457,6 +498,21 @@ impl<R> Future for Ask<R> {
             let sched = &mut c.sched;
             match op {
                 Some(op) => {
+                    let link = sched.link.as_mut().expect("asked only on an executor");
+                    if op.pipelined() {
+                        let n = link.unanswered.entry(g).or_insert(0);
+                        if *n < PIPELINE {
+                            *n += 1;
+                            link.post(g, op, false);
+                            return match (self.decode)(Json::Null) {
+                                Ok(r) => Poll::Ready(r),
+                                Err(e) => {
+                                    sched.fatal(format!("a pipelined operation: {e}"));
+                                    Poll::Pending
+                                }
+                            };
+                        }
+                    }
                     let seq = sched.park(WaitReason::Select, 0);
                     let key = sched.key(seq, 0);
                     let link = sched.link.as_mut().expect("asked only on an executor");

@@ -27,6 +27,11 @@ use crate::rt::{set_wall_clock, wall_ns, Progress, Runtime, Task, ToExecutor};
 
 /// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
 const TURN_NS: u64 = 1_000_000;
+/// How early the hub sets its timer before the run's next timer is due (see `Hub::wake`).
+const ALARM_EARLY_MS: f64 = 2.0;
+/// A message that arrives this many ms after the last run is answered at once; one that
+/// arrives sooner waits for the messages behind it, so that busy traffic travels in batches.
+const QUIET_MS: f64 = 0.2;
 /// The longest real-mode run.
 const MAX_RUN_NS: u64 = 120_000_000_000;
 
@@ -95,11 +100,14 @@ struct Hub {
     epoch_ns: u64,
     executors: Vec<Executor>,
     stream: OutputStream,
-    /// The pending wake-up is for this time (run's clock, ns), if any.
+    /// The pending wake-up (`alarm`) is for this time (run's clock, ns), if any.
     wake_at: Option<u64>,
+    alarm: Closure<dyn FnMut()>,
     ended: bool,
     /// A pump is due from the event loop.
     pumping: bool,
+    /// When the last pump ended (ms).
+    pumped_at: f64,
     pump: Closure<dyn FnMut()>,
     resume: Option<Resume>,
 }
@@ -151,7 +159,17 @@ pub fn start_hub(req: RunRequest) {
         wake_at: None,
         ended: false,
         pumping: false,
+        pumped_at: 0.0,
         pump: Closure::new(|| with_hub(Hub::pump)),
+        // The timer pumps from a message, not from its own callback: timers set from timer
+        // callbacks are held back (browsers clamp nested timeouts to 4 ms).
+        alarm: Closure::new(|| {
+            with_hub(|hub| {
+                hub.wake_at = None;
+                hub.pumping = true;
+                hub.resume();
+            })
+        }),
         resume: Resume::new(|| with_hub(Hub::pump)),
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
@@ -216,11 +234,15 @@ impl Hub {
                 if let Some(rt) = self.rt.as_mut() {
                     rt.hub_deliver(ops);
                 }
-                // The messages already waiting are delivered before the hub runs: one tick
-                // answers them all.
                 if !self.pumping {
-                    self.pumping = true;
-                    self.resume();
+                    if now_ms() - self.pumped_at >= QUIET_MS {
+                        self.pump();
+                    } else {
+                        // Busy: the messages already waiting are delivered before the hub
+                        // runs, and one tick answers them all.
+                        self.pumping = true;
+                        self.resume();
+                    }
                 }
             }
             FromExecutor::Failed(why) => {
@@ -287,6 +309,7 @@ impl Hub {
                 self.resume();
             }
         }
+        self.pumped_at = now_ms();
     }
 
     /// Pumps again once the event loop has delivered the messages waiting.
@@ -296,12 +319,18 @@ impl Hub {
 
     /// Makes sure the hub runs again when the timer due at `at` (run's clock) fires.
     fn wake(&mut self, at: u64) {
-        if self.wake_at.is_some_and(|w| w <= at && w > self.now()) {
+        let ms = at.saturating_sub(self.now()) as f64 / 1e6;
+        if ms < ALARM_EARLY_MS {
+            // Browsers' timers are late by a few ms: the last stretch goes by message.
+            self.pumping = true;
+            self.resume();
+            return;
+        }
+        if self.wake_at.is_some_and(|w| w <= at) {
             return;
         }
         self.wake_at = Some(at);
-        let ms = at.saturating_sub(self.now()) as f64 / 1e6;
-        later(ms, &self.pump);
+        later(ms - ALARM_EARLY_MS, &self.alarm);
     }
 
     fn now(&self) -> u64 {
@@ -325,6 +354,8 @@ struct Exec {
     epoch_ns: u64,
     /// A pump is due from the event loop.
     pumping: bool,
+    /// When the last pump ended (ms).
+    pumped_at: f64,
     main: Box<dyn FnMut() -> Task>,
     pump: Closure<dyn FnMut()>,
     resume: Option<Resume>,
@@ -359,6 +390,7 @@ pub fn start_executor(req: ExecuteRequest) {
         rt,
         epoch_ns: req.epoch_ns,
         pumping: false,
+        pumped_at: 0.0,
         main: Box::new(move || pattern.program(&params, seed)),
         pump: Closure::new(|| with_exec(Exec::pump)),
         resume: Resume::new(|| with_exec(Exec::pump)),
@@ -380,10 +412,14 @@ pub fn executor_frame(frame: Vec<ToExecutor>) {
         if let Err(why) = exec.rt.executor_deliver(frame, &mut exec.main) {
             return post_to_hub(&FromExecutor::Failed(why));
         }
-        // As the hub does: the frames already waiting first, then one run for them all.
+        // As the hub does: at once when quiet, else after the frames already waiting.
         if !exec.pumping {
-            exec.pumping = true;
-            exec.resume();
+            if now_ms() - exec.pumped_at >= QUIET_MS {
+                exec.pump();
+            } else {
+                exec.pumping = true;
+                exec.resume();
+            }
         }
     });
 }
@@ -414,5 +450,6 @@ impl Exec {
                 report.outcome
             ))),
         }
+        self.pumped_at = now_ms();
     }
 }
