@@ -7,7 +7,9 @@
 # Native: `cargo bench --bench rt` (benches/rt/). Browser: examples/rt_bench_web.rs built
 # for wasm32, bound with wasm-bindgen, run by benches/web/run.mjs in Chromium (playwright-core,
 # from package.json). Go: benches/rt/baseline_test.go in a scratch module, when a Go
-# toolchain is found (GO=/path/to/go to choose one); else the reference figures.
+# toolchain is found (GO=/path/to/go to choose one); else the reference figures. Then real
+# mode on the release build: benches/real/run.mjs (speedup over Web Workers, channel
+# operations between workers).
 
 # The installer the other scripts share: Rust's wasm target, node and the npm packages,
 # wasm-bindgen, Chromium, each when missing.
@@ -86,3 +88,9 @@ fi
 
 echo
 node benches/web/table.mjs "$OUT/native.json" "$OUT/wasm.json" "$OUT/go.json"
+
+# Real mode: the built app in headless Chromium (benches/real/run.mjs).
+ensure_build_tools
+say "real mode (release build, headless Chromium)"
+trunk build --release >&2
+node benches/real/run.mjs $QUICK

@@ -65,7 +65,7 @@ pub fn run_in_thread(
                 Progress::Running => moved = true,
                 Progress::Idle(_) => {}
             }
-            let ops = exec.executor_take();
+            let ops = exec.executor_take(true);
             moved |= !ops.is_empty();
             hub.hub_deliver(ops);
         }

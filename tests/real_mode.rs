@@ -55,17 +55,23 @@ fn normalised(pattern: &str, lines: &[&str]) -> Vec<String> {
 
 #[test]
 fn every_pattern_prints_in_real_mode_what_it_prints_in_sim_mode() {
+    for procs in [2, 1, 3] {
+        compare_catalog(procs);
+    }
+}
+
+fn compare_catalog(procs: u32) {
     let mut failures = Vec::new();
     for p in catalog() {
         let params = Params::defaults(p.params);
         let sim = p.run_sim(
             &params,
             Config {
-                procs: 2,
+                procs,
                 ..Config::default()
             },
         );
-        let real = chanlab::real::run_in_thread(1, 2, 60_000_000_000, || p.program(&params, 1));
+        let real = chanlab::real::run_in_thread(1, procs, 60_000_000_000, || p.program(&params, 1));
         let real = match real {
             Ok(r) => r,
             Err(e) => {
@@ -79,7 +85,7 @@ fn every_pattern_prints_in_real_mode_what_it_prints_in_sim_mode() {
         );
         if s != r || sim.exit_code() != real.exit_code() {
             failures.push(format!(
-                "{}: sim exit {} {:#?}\nreal exit {} {:#?}",
+                "{} (procs={procs}): sim exit {} {:#?}\nreal exit {} {:#?}",
                 p.id,
                 sim.exit_code(),
                 sim.lines(),
@@ -89,4 +95,149 @@ fn every_pattern_prints_in_real_mode_what_it_prints_in_sim_mode() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+mod semantics {
+    //! What real mode adds to sim mode's semantics, on small programs.
+
+    use chanlab::rt::{self, cpu_work, go, go_panic, make_chan, Chan, Outcome, Report, WaitGroup};
+
+    fn run(procs: u32, main: fn() -> rt::Task) -> Report {
+        chanlab::real::run_in_thread(7, procs, 10_000_000_000, main).expect("the run ends")
+    }
+
+    async fn work(units: u64, wg: WaitGroup) {
+        cpu_work(units).await;
+        wg.done().await;
+    }
+
+    #[test]
+    fn goroutines_spread_over_the_executors_and_their_work_is_traced_there() {
+        let report = run(3, || {
+            Box::pin(async {
+                let wg = WaitGroup::new();
+                for _ in 0..6 {
+                    wg.add(1).await;
+                    go(work, (1000u64, wg));
+                }
+                wg.wait().await;
+            })
+        });
+        assert_eq!(report.outcome, Outcome::Exit);
+        let mut procs: Vec<u8> = report
+            .trace
+            .events
+            .iter()
+            .filter(|e| e.kind == rt::trace::Kind::ProcSpan)
+            .map(|e| e.proc)
+            .collect();
+        procs.sort();
+        procs.dedup();
+        assert_eq!(
+            procs,
+            [0, 1, 2],
+            "round-robin placement uses every executor"
+        );
+    }
+
+    async fn panicker(ch: Chan<i32>) {
+        ch.recv().await;
+        let never = go_panic("boom on an executor").await;
+        match never {}
+    }
+
+    #[test]
+    fn a_panic_on_an_executor_ends_the_run_with_gos_report() {
+        let report = run(2, || {
+            Box::pin(async {
+                let ch = make_chan::<i32>(0);
+                go(panicker, (ch,));
+                ch.send(1).await;
+                rt::sleep(rt::ms(1000)).await;
+                rt::println("not reached");
+            })
+        });
+        assert_eq!(report.exit_code(), 2);
+        let lines = report.lines();
+        assert_eq!(lines[0], "panic: boom on an executor");
+        assert_eq!(lines[2], "goroutine 2 [running]:");
+        assert!(!lines.contains(&"not reached"));
+    }
+
+    async fn index_out_of_range(v: Vec<i32>) {
+        rt::println(v[3]);
+    }
+
+    #[test]
+    fn a_rust_panic_on_an_executor_is_reported_as_gos_panic() {
+        let report = run(2, || {
+            Box::pin(async {
+                go(index_out_of_range, (vec![1, 2, 3],));
+                rt::sleep(rt::ms(1000)).await;
+            })
+        });
+        assert_eq!(report.exit_code(), 2);
+        assert!(
+            report.lines()[0].starts_with("panic: "),
+            "{:?}",
+            report.lines()
+        );
+    }
+
+    async fn stuck_sender(ch: Chan<i32>) {
+        // Pipelined: the goroutine goes on, the hub keeps it blocked in the send.
+        ch.send(1).await;
+        rt::println("sent");
+    }
+
+    #[test]
+    fn deadlock_across_executors_names_every_goroutine_where_go_would() {
+        let report = run(2, || {
+            Box::pin(async {
+                let ch = make_chan::<i32>(0);
+                go(stuck_sender, (ch,));
+                let wg = WaitGroup::new();
+                wg.add(1).await;
+                wg.wait().await;
+            })
+        });
+        assert_eq!(report.outcome, Outcome::Deadlock);
+        assert_eq!(
+            report.lines(),
+            [
+                "fatal error: all goroutines are asleep - deadlock!",
+                "",
+                "goroutine 1 [semacquire]:",
+                "main.main()",
+                "",
+                "goroutine 2 [chan send]:",
+                "main.stuckSender(...)",
+                "created by main.main",
+            ]
+        );
+    }
+
+    async fn counter(ch: Chan<i64>, n: i64) {
+        for i in 0..n {
+            ch.send(i).await;
+        }
+        ch.close().await;
+    }
+
+    #[test]
+    fn pipelined_sends_keep_their_order_and_block_where_go_blocks() {
+        let report = run(2, || {
+            Box::pin(async {
+                let ch = make_chan::<i64>(0);
+                go(counter, (ch, 200));
+                let mut got = Vec::new();
+                while let Some(v) = ch.recv().await {
+                    got.push(v);
+                }
+                assert_eq!(got, (0..200).collect::<Vec<_>>());
+                rt::println(format!("received {}", got.len()));
+            })
+        });
+        assert_eq!(report.lines(), ["received 200"]);
+    }
 }

@@ -232,6 +232,9 @@ impl Op {
     }
 }
 
+/// Records of CPU work an executor holds back at most (see [`Link::take_due`]).
+const SPANS_HELD: usize = 64;
+
 /// Operations a goroutine may have in flight without waiting (see [`Op::pipelined`]).
 const PIPELINE: u32 = 64;
 
@@ -331,6 +334,21 @@ impl Link {
         std::mem::take(&mut self.outbox)
     }
 
+    /// The outbox if something in it should not wait: anything but records of CPU work (they
+    /// go with the next message, or once they are many), else nothing.
+    pub fn take_due(&mut self) -> ToHub {
+        let due = self.outbox.len() >= SPANS_HELD
+            || self
+                .outbox
+                .iter()
+                .any(|(_, op, _)| !matches!(op, Op::Span { .. }));
+        if due {
+            self.take_outbox()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Json) -> Option<WaitKey> {
         let key = self.waiting.remove(&g)?;
@@ -346,7 +364,7 @@ pub(crate) fn flush() {
     let sent = with_core(|c| {
         let link = c.sched.link.as_mut()?;
         let send = link.flush?;
-        Some((send, link.take_outbox()))
+        Some((send, link.take_due()))
     });
     if let Some((send, ops)) = sent {
         if !ops.is_empty() {
@@ -369,10 +387,7 @@ pub(crate) async fn fence() {
     }
 }
 
-/// Whether this run is an executor of a real-mode run.
-pub(crate) fn linked() -> bool {
-    with_core(|c| c.sched.link.is_some())
-}
+pub(crate) use super::runtime::linked;
 
 /// On an executor: posts `op` for the running goroutine without waiting. Returns whether it
 /// did (false: not an executor, do it locally).
@@ -461,8 +476,8 @@ impl<F: Future + Unpin> Future for Routed<F> {
 
 /// Asks the hub, parks, and decodes the answer.
 pub struct Ask<R> {
-    /// The operation, until sent.
-    op: Option<Op>,
+    /// The operation, until sent (boxed: every operation's future has room for this).
+    op: Option<Box<Op>>,
     decode: fn(Json) -> Result<R, String>,
 }
 
@@ -478,7 +493,7 @@ impl<R> Ask<R> {
     /// Asks `op`, reading the answer with `decode`.
     pub(crate) fn with(op: Op, decode: fn(Json) -> Result<R, String>) -> Self {
         Ask {
-            op: Some(op),
+            op: Some(Box::new(op)),
             decode,
         }
     }
@@ -503,7 +518,7 @@ impl<R> Future for Ask<R> {
                         let n = link.unanswered.entry(g).or_insert(0);
                         if *n < PIPELINE {
                             *n += 1;
-                            link.post(g, op, false);
+                            link.post(g, *op, false);
                             return match (self.decode)(Json::Null) {
                                 Ok(r) => Poll::Ready(r),
                                 Err(e) => {
@@ -517,7 +532,7 @@ impl<R> Future for Ask<R> {
                     let key = sched.key(seq, 0);
                     let link = sched.link.as_mut().expect("asked only on an executor");
                     link.waiting.insert(g, key);
-                    link.post(g, op, true);
+                    link.post(g, *op, true);
                     Poll::Pending
                 }
                 None => {

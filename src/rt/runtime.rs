@@ -629,11 +629,15 @@ fn store_task(tasks: &RefCell<Vec<Option<Task>>>, slot: Slot, fut: Task) {
 
 /// Makes the run reachable from runtime operations while it steps; restores the previous one
 /// (normally none) when dropped.
-struct Enter(Option<Rc<Shared>>);
+struct Enter(Option<Rc<Shared>>, bool);
 
 impl Enter {
     fn new(shared: &Rc<Shared>) -> Self {
-        Enter(CURRENT.with(|c| c.replace(Some(shared.clone()))))
+        let linked = shared.core.borrow().sched.link.is_some();
+        Enter(
+            CURRENT.with(|c| c.replace(Some(shared.clone()))),
+            LINKED.with(|l| l.replace(linked)),
+        )
     }
 }
 
@@ -641,7 +645,20 @@ impl Drop for Enter {
     fn drop(&mut self) {
         let previous = self.0.take();
         CURRENT.with(|c| *c.borrow_mut() = previous);
+        LINKED.with(|l| l.set(self.1));
     }
+}
+
+thread_local! {
+    /// Whether the current run is an executor of a real-mode run (read on every operation,
+    /// so kept apart from the run's state).
+    static LINKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the current run is an executor of a real-mode run.
+#[inline]
+pub(crate) fn linked() -> bool {
+    LINKED.with(|l| l.get())
 }
 
 /// How far a run has got.
@@ -802,13 +819,15 @@ impl Runtime {
         }
     }
 
-    /// Real mode's executor: what its goroutines asked of the hub since the last call.
-    pub fn executor_take(&mut self) -> ToHub {
+    /// Real mode's executor: what its goroutines asked of the hub since the last call (when
+    /// `all` is false, only if some of it should not wait; see `Link::take_due`).
+    pub fn executor_take(&mut self, all: bool) -> ToHub {
         let mut core = self.shared.core.borrow_mut();
-        core.sched
-            .link
-            .as_mut()
-            .map_or_else(Vec::new, |link| link.take_outbox())
+        match core.sched.link.as_mut() {
+            Some(link) if all => link.take_outbox(),
+            Some(link) => link.take_due(),
+            None => Vec::new(),
+        }
     }
 
     /// Takes up to `max_steps` steps of the run loop.

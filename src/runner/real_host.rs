@@ -435,7 +435,10 @@ impl Exec {
         self.pumping = false;
         let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
         let progress = self.rt.run_slice_until(u64::MAX, until);
-        let ops = self.rt.executor_take();
+        // Everything when idle; while goroutines compute, only what should not wait.
+        let ops = self
+            .rt
+            .executor_take(!matches!(progress, Progress::Running));
         if !ops.is_empty() {
             post_to_hub(&FromExecutor::Ops(ops));
         }
