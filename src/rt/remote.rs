@@ -392,6 +392,9 @@ pub(crate) use super::runtime::linked;
 /// On an executor: posts `op` for the running goroutine without waiting. Returns whether it
 /// did (false: not an executor, do it locally).
 pub(crate) fn post(op: impl FnOnce() -> Op) -> bool {
+    if !linked() {
+        return false;
+    }
     with_core(|c| {
         let g = c.sched.remote_gid();
         match c.sched.link.as_mut() {
@@ -412,6 +415,9 @@ pub(crate) fn create(op: impl FnOnce(u32) -> Op) -> Option<u32> {
 
 /// [`create`] for an operation that creates `n` objects at once.
 pub(crate) fn create_with(n: usize, op: impl FnOnce(&[u32]) -> Op) -> Option<u32> {
+    if !linked() {
+        return None;
+    }
     with_core(|c| {
         let g = c.sched.remote_gid();
         let link = c.sched.link.as_mut()?;

@@ -849,13 +849,14 @@ impl Runtime {
                     return Progress::Done(Box::new(self.finish()));
                 }
                 let core = &mut *guard;
-                // The wall clock, read every few steps (browsers coarsen it to 0.1 ms anyway)
-                // and whenever nothing is runnable.
-                let fresh = step % CLOCK_STEPS == 0 || core.sched.runq.is_empty();
-                if let (Some(epoch), true) = (core.sched.epoch_ns, fresh) {
-                    core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
-                    if core.sched.now >= until {
-                        return Progress::Running;
+                // Real mode: the wall clock, read every few steps (browsers coarsen it to
+                // 0.1 ms anyway) and whenever nothing is runnable.
+                if let Some(epoch) = core.sched.epoch_ns {
+                    if step % CLOCK_STEPS == 0 || core.sched.runq.is_empty() {
+                        core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
+                        if core.sched.now >= until {
+                            return Progress::Running;
+                        }
                     }
                 }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
