@@ -1,33 +1,28 @@
-//! Real mode's run, driven in one thread: the hub and its executors as [`Runtime`]s, their
-//! messages passed in memory. The browser runs the same runtimes on Web Workers with the same
-//! messages (`runner::host`); this driver is how the native tests check real mode's
-//! semantics (it has no parallelism: the executors take turns).
+//! Real mode's configurations, and its run driven in one thread: the hub and its executors as
+//! [`Runtime`](crate::rt::Runtime)s, their messages passed in memory. The browser runs the
+//! same runtimes on Web Workers with the same messages (`runner::real_host`); this driver is
+//! how the native tests check real mode's semantics (it has no parallelism: the executors
+//! take turns).
 
-use crate::rt::{wall_ns, Config, Role};
+use crate::rt::{Config, Role};
 
-/// The configurations of a real-mode run's hub and executors.
-pub fn configs(seed: u64, procs: u32, max_ns: u64) -> (Config, Vec<Config>) {
+/// The configuration of a real-mode run's hub (`None`) or executor `worker`, for a run that
+/// started at `epoch_ns` on the wall clock.
+pub fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Config {
     let procs = procs.max(1);
-    let epoch_ns = wall_ns();
-    let base = Config {
+    let (role, trace_cap) = match worker {
+        None => (Role::Hub { procs }, Config::default().trace_cap),
+        // The hub keeps the run's trace; an executor's own would go unread.
+        Some(worker) => (Role::Executor { worker, procs }, 0),
+    };
+    Config {
         seed,
         procs,
         max_virtual_ns: max_ns,
+        role,
         epoch_ns,
-        ..Config::default()
-    };
-    let hub = Config {
-        role: Role::Hub { procs },
-        ..base.clone()
-    };
-    let executors = (0..procs)
-        .map(|worker| Config {
-            role: Role::Executor { worker, procs },
-            trace_cap: 0,
-            ..base.clone()
-        })
-        .collect();
-    (hub, executors)
+        trace_cap,
+    }
 }
 
 /// Runs `main` in real mode on `procs` executors, in this thread.
@@ -38,13 +33,15 @@ pub fn run_in_thread(
     max_ns: u64,
     mut main: impl FnMut() -> crate::rt::Task,
 ) -> Result<crate::rt::Report, String> {
-    use crate::rt::{Progress, Runtime};
+    use crate::rt::{wall_ns, Progress, Runtime};
     /// Scheduler steps a runtime takes before the driver turns to the next.
     const SLICE_STEPS: u64 = 1024;
-    let (hub_config, exec_configs) = configs(seed, procs, max_ns);
-    let mut hub = Runtime::new(hub_config);
+    let epoch_ns = wall_ns();
+    let mut hub = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
     hub.start_hub();
-    let mut executors: Vec<Runtime> = exec_configs.into_iter().map(Runtime::new).collect();
+    let mut executors: Vec<Runtime> = (0..procs.max(1))
+        .map(|w| Runtime::new(config(Some(w), seed, procs, epoch_ns, max_ns)))
+        .collect();
     loop {
         let hub_progress = hub.run_slice(SLICE_STEPS);
         if let Progress::Done(report) = hub_progress {

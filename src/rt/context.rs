@@ -88,13 +88,13 @@ pub fn with_cancel(parent: Context) -> (Context, CancelFunc) {
 
 /// On an executor of a real-mode run: asks the hub to create a child of `parent`.
 fn create(parent: Context, deadline: Option<u64>) -> Option<(Context, CancelFunc)> {
-    let id = remote::create_with(2, |ids| Op::NewContext {
-        id: ids[0],
-        done: ids[1],
+    let [id, done] = remote::create_many(|[id, done]| Op::NewContext {
+        id,
+        done,
         parent: parent.id,
         deadline,
     })?;
-    let ctx = Context::from_ids(id, remote::following(id, 1));
+    let ctx = Context::from_ids(id, done);
     Some((ctx, CancelFunc(id)))
 }
 

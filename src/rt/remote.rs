@@ -410,28 +410,20 @@ pub(crate) fn post(op: impl FnOnce() -> Op) -> bool {
 /// On an executor: allocates an id for a new object and posts `op(id)` to create it on the
 /// hub. `None`: not an executor, create it locally.
 pub(crate) fn create(op: impl FnOnce(u32) -> Op) -> Option<u32> {
-    create_with(1, |ids| op(ids[0]))
+    create_many(|[id]| op(id)).map(|[id]| id)
 }
 
-/// [`create`] for an operation that creates `n` objects at once.
-pub(crate) fn create_with(n: usize, op: impl FnOnce(&[u32]) -> Op) -> Option<u32> {
+/// [`create`] for an operation that creates `N` objects at once.
+pub(crate) fn create_many<const N: usize>(op: impl FnOnce([u32; N]) -> Op) -> Option<[u32; N]> {
     if !linked() {
         return None;
     }
     with_core(|c| {
         let g = c.sched.remote_gid();
         let link = c.sched.link.as_mut()?;
-        let ids: Vec<u32> = (0..n).map(|_| link.alloc()).collect();
-        link.post(g, op(&ids), false);
-        Some(ids[0])
-    })
-}
-
-/// The ids [`create_with`] gave an `n`-object creation whose first id is `first`.
-pub(crate) fn following(first: u32, k: u32) -> u32 {
-    with_core(|c| {
-        let stride = c.sched.link.as_ref().map_or(1, |l| l.stride);
-        first + k * stride
+        let ids = std::array::from_fn(|_| link.alloc());
+        link.post(g, op(ids), false);
+        Some(ids)
     })
 }
 

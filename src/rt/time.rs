@@ -304,13 +304,13 @@ pub fn new_timer(d: Duration) -> Timer {
 /// On an executor of a real-mode run: asks the hub for a timer (a ticker when `period` is
 /// not zero), and returns its channel and handle.
 fn create_timer(ns: u64, period: u64) -> Option<(Chan<Time>, TimerId)> {
-    let id = remote::create_with(2, |ids| Op::NewTimer {
-        id: ids[0],
-        chan: ids[1],
+    let [id, chan] = remote::create_many(|[id, chan]| Op::NewTimer {
+        id,
+        chan,
         ns,
         period,
     })?;
-    let c = Chan::from_id(remote::following(id, 1));
+    let c = Chan::from_id(chan);
     Some((c, TimerId { slot: id, gen: 0 }))
 }
 

@@ -15,6 +15,7 @@
 //! they report are on one axis.
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,8 +30,8 @@ use crate::rt::{set_wall_clock, wall_ns, Progress, Runtime, Task, ToExecutor};
 const TURN_NS: u64 = 1_000_000;
 /// How early the hub sets its timer before the run's next timer is due (see `Hub::wake`).
 const ALARM_EARLY_MS: f64 = 2.0;
-/// A message that arrives this many ms after the last run is answered at once; one that
-/// arrives sooner waits for the messages behind it, so that busy traffic travels in batches.
+/// A message that arrives this many ms after the last turn is answered at once; one that
+/// arrives sooner waits for the messages behind it (see `Turns`).
 const QUIET_MS: f64 = 0.2;
 /// The longest real-mode run.
 const MAX_RUN_NS: u64 = 120_000_000_000;
@@ -81,12 +82,66 @@ impl Resume {
     }
 }
 
-/// Calls `pump` again once the event loop has delivered the messages waiting.
-fn again(resume: &Option<Resume>, pump: &Closure<dyn FnMut()>) {
-    match resume {
-        Some(resume) => resume.soon(),
-        None => later(0.0, pump),
+/// When a worker (hub or executor) runs its runtime next: at once for a message that arrives
+/// while it is quiet; after the messages already waiting when it is busy, so that busy
+/// traffic travels in batches; and again after its turn when it had to stop.
+struct Turns {
+    /// A turn is due from the event loop.
+    due: bool,
+    /// When the last turn ended (ms).
+    ended_at: f64,
+    /// The turn, from a timer (when a message channel is not available).
+    turn: Closure<dyn FnMut()>,
+    resume: Option<Resume>,
+}
+
+impl Turns {
+    fn new(turn: fn()) -> Self {
+        Turns {
+            due: false,
+            ended_at: 0.0,
+            turn: Closure::new(turn),
+            resume: Resume::new(turn),
+        }
     }
+
+    /// A message arrived: true if the turn is to be taken now.
+    fn arrived(&mut self) -> bool {
+        if self.due {
+            return false;
+        }
+        if now_ms() - self.ended_at >= QUIET_MS {
+            return true;
+        }
+        self.again();
+        false
+    }
+
+    /// Takes a turn again once the event loop has delivered the messages waiting.
+    fn again(&mut self) {
+        self.due = true;
+        match &self.resume {
+            Some(resume) => resume.soon(),
+            None => later(0.0, &self.turn),
+        }
+    }
+
+    fn begin(&mut self) {
+        self.due = false;
+    }
+
+    fn end(&mut self) {
+        self.ended_at = now_ms();
+    }
+}
+
+/// Runs `f` on the worker's state in `key`, if it has any.
+fn with<T: 'static>(key: &'static LocalKey<RefCell<Option<T>>>, f: impl FnOnce(&mut T)) {
+    key.with(|cell| {
+        if let Some(state) = cell.borrow_mut().as_mut() {
+            f(state);
+        }
+    });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -104,12 +159,7 @@ struct Hub {
     wake_at: Option<u64>,
     alarm: Closure<dyn FnMut()>,
     ended: bool,
-    /// A pump is due from the event loop.
-    pumping: bool,
-    /// When the last pump ended (ms).
-    pumped_at: f64,
-    pump: Closure<dyn FnMut()>,
-    resume: Option<Resume>,
+    turns: Turns,
 }
 
 /// The hub's view of one executor worker.
@@ -158,29 +208,21 @@ pub fn start_hub(req: RunRequest) {
         stream: OutputStream::new(now_ms()),
         wake_at: None,
         ended: false,
-        pumping: false,
-        pumped_at: 0.0,
-        pump: Closure::new(|| with_hub(Hub::pump)),
+        turns: Turns::new(|| with_hub(Hub::pump)),
         // The timer pumps from a message, not from its own callback: timers set from timer
         // callbacks are held back (browsers clamp nested timeouts to 4 ms).
         alarm: Closure::new(|| {
             with_hub(|hub| {
                 hub.wake_at = None;
-                hub.pumping = true;
-                hub.resume();
+                hub.turns.again();
             })
         }),
-        resume: Resume::new(|| with_hub(Hub::pump)),
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
 }
 
 fn with_hub(f: impl FnOnce(&mut Hub)) {
-    HUB.with(|h| {
-        if let Some(hub) = h.borrow_mut().as_mut() {
-            f(hub);
-        }
-    });
+    with(&HUB, f);
 }
 
 fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
@@ -234,15 +276,8 @@ impl Hub {
                 if let Some(rt) = self.rt.as_mut() {
                     rt.hub_deliver(ops);
                 }
-                if !self.pumping {
-                    if now_ms() - self.pumped_at >= QUIET_MS {
-                        self.pump();
-                    } else {
-                        // Busy: the messages already waiting are delivered before the hub
-                        // runs, and one tick answers them all.
-                        self.pumping = true;
-                        self.resume();
-                    }
+                if self.turns.arrived() {
+                    self.pump();
                 }
             }
             FromExecutor::Failed(why) => {
@@ -256,8 +291,14 @@ impl Hub {
 
     /// Every executor is ready: the run and its clock start.
     fn begin(&mut self) {
-        let (config, _) = real::configs(self.request.seed, self.procs, MAX_RUN_NS);
-        self.epoch_ns = config.epoch_ns;
+        self.epoch_ns = wall_ns();
+        let config = real::config(
+            None,
+            self.request.seed,
+            self.procs,
+            self.epoch_ns,
+            MAX_RUN_NS,
+        );
         self.stream = OutputStream::new(now_ms());
         let mut rt = Runtime::new(config);
         rt.start_hub();
@@ -276,14 +317,11 @@ impl Hub {
 
     /// Runs until nothing can run or the budget is spent, sending what the executors need.
     fn pump(&mut self) {
-        self.pumping = false;
-        if self.ended {
-            return;
-        }
-        let Some(rt) = self.rt.as_mut() else {
+        self.turns.begin();
+        let until = self.now() + TURN_NS;
+        let Some(rt) = self.rt.as_mut().filter(|_| !self.ended) else {
             return;
         };
-        let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
         let progress = rt.run_slice_until(u64::MAX, until);
         // Each executor's frame for this tick.
         for (w, e) in self.executors.iter().enumerate() {
@@ -305,16 +343,10 @@ impl Hub {
             }
             Progress::Running => {
                 self.stream.tick(rt);
-                self.pumping = true;
-                self.resume();
+                self.turns.again();
             }
         }
-        self.pumped_at = now_ms();
-    }
-
-    /// Pumps again once the event loop has delivered the messages waiting.
-    fn resume(&self) {
-        again(&self.resume, &self.pump);
+        self.turns.end();
     }
 
     /// Makes sure the hub runs again when the timer due at `at` (run's clock) fires.
@@ -322,8 +354,7 @@ impl Hub {
         let ms = at.saturating_sub(self.now()) as f64 / 1e6;
         if ms < ALARM_EARLY_MS {
             // Browsers' timers are late by a few ms: the last stretch goes by message.
-            self.pumping = true;
-            self.resume();
+            self.turns.again();
             return;
         }
         if self.wake_at.is_some_and(|w| w <= at) {
@@ -352,13 +383,8 @@ impl Hub {
 struct Exec {
     rt: Runtime,
     epoch_ns: u64,
-    /// A pump is due from the event loop.
-    pumping: bool,
-    /// When the last pump ended (ms).
-    pumped_at: f64,
     main: Box<dyn FnMut() -> Task>,
-    pump: Closure<dyn FnMut()>,
-    resume: Option<Resume>,
+    turns: Turns,
 }
 
 thread_local! {
@@ -377,62 +403,40 @@ pub fn start_executor(req: ExecuteRequest) {
         Ok(prepared) => prepared,
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };
-    set_wall_clock(epoch_clock);
-    let (_, configs) = real::configs(req.run.seed, req.procs, MAX_RUN_NS);
-    let Some(mut config) = configs.into_iter().nth(req.worker as usize) else {
+    if req.worker >= req.procs {
         return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
-    };
-    config.epoch_ns = req.epoch_ns;
+    }
+    set_wall_clock(epoch_clock);
     let seed = req.run.seed;
+    let config = real::config(Some(req.worker), seed, req.procs, req.epoch_ns, MAX_RUN_NS);
     let mut rt = Runtime::new(config);
     rt.set_executor_flush(|ops| post_to_hub(&FromExecutor::Ops(ops)));
     let exec = Exec {
         rt,
         epoch_ns: req.epoch_ns,
-        pumping: false,
-        pumped_at: 0.0,
         main: Box::new(move || pattern.program(&params, seed)),
-        pump: Closure::new(|| with_exec(Exec::pump)),
-        resume: Resume::new(|| with_exec(Exec::pump)),
+        turns: Turns::new(|| with(&EXEC, Exec::pump)),
     };
     EXEC.with(|e| *e.borrow_mut() = Some(exec));
 }
 
-fn with_exec(f: impl FnOnce(&mut Exec)) {
-    EXEC.with(|e| {
-        if let Some(exec) = e.borrow_mut().as_mut() {
-            f(exec);
-        }
-    });
-}
-
 /// The hub's frame arrived.
 pub fn executor_frame(frame: Vec<ToExecutor>) {
-    with_exec(|exec| {
+    with(&EXEC, |exec| {
         if let Err(why) = exec.rt.executor_deliver(frame, &mut exec.main) {
             return post_to_hub(&FromExecutor::Failed(why));
         }
-        // As the hub does: at once when quiet, else after the frames already waiting.
-        if !exec.pumping {
-            if now_ms() - exec.pumped_at >= QUIET_MS {
-                exec.pump();
-            } else {
-                exec.pumping = true;
-                exec.resume();
-            }
+        if exec.turns.arrived() {
+            exec.pump();
         }
     });
 }
 
 impl Exec {
-    fn resume(&self) {
-        again(&self.resume, &self.pump);
-    }
-
     /// Runs the goroutines until all wait for the hub (or its turn is over), then sends what
     /// they asked, in one message.
     fn pump(&mut self) {
-        self.pumping = false;
+        self.turns.begin();
         let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
         let progress = self.rt.run_slice_until(u64::MAX, until);
         // Everything when idle; while goroutines compute, only what should not wait.
@@ -443,16 +447,13 @@ impl Exec {
             post_to_hub(&FromExecutor::Ops(ops));
         }
         match progress {
-            Progress::Running => {
-                self.pumping = true;
-                self.resume();
-            }
+            Progress::Running => self.turns.again(),
             Progress::Idle(_) => {}
             Progress::Done(report) => post_to_hub(&FromExecutor::Failed(format!(
                 "the executor ended on its own: {:?}",
                 report.outcome
             ))),
         }
-        self.pumped_at = now_ms();
+        self.turns.end();
     }
 }
