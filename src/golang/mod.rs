@@ -1,0 +1,54 @@
+//! A Go interpreter on chanlab's runtime: scanner, parser, type checker, compiler to register
+//! bytecode, and a VM whose goroutines are tasks of [`crate::rt`]. docs/INTERPRETER.md is the
+//! design.
+//!
+//! - [`compile`] checks and compiles a program;
+//! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
+
+pub mod diag;
+
+pub use diag::{Diag, Diagnostics};
+
+/// How to run a program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Seeds every choice Go leaves open (select, map iteration, math/rand).
+    pub seed: u64,
+    /// Virtual processors (`runtime.GOMAXPROCS`).
+    pub procs: u32,
+    /// The file name used in messages (`prog.go` gives `./prog.go:3:5: ...`).
+    pub file_name: String,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            seed: 1,
+            procs: 4,
+            file_name: "prog.go".to_string(),
+        }
+    }
+}
+
+/// What a run printed and how it ended, as `go run` would report it.
+#[derive(Debug)]
+pub struct RunResult {
+    /// 0, 1 for a compile error, 2 for a panic or fatal error (or `os.Exit`'s code).
+    pub exit_code: i32,
+    /// Every line printed, stdout and stderr interleaved in the order they were written.
+    pub lines: Vec<crate::rt::OutputLine>,
+    /// The runtime's report; `None` when the program did not compile.
+    pub report: Option<crate::rt::Report>,
+}
+
+impl RunResult {
+    /// The text written to `stream`, one line per printed line.
+    pub fn text(&self, stream: crate::rt::Stream) -> String {
+        let mut out = String::new();
+        for line in self.lines.iter().filter(|l| l.stream == stream) {
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        out
+    }
+}
