@@ -37,16 +37,17 @@ pub mod trace;
 
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
-pub use cpu::{cpu_work, do_task};
+pub use cpu::{cpu_time, cpu_work, do_task, CpuTime};
 pub use goroutine::{
-    go, go_as, go_named, gosched, num_goroutine, Call, GoId, Label, Status, WaitReason,
+    go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
+    WaitReason,
 };
 pub use remote::{Op, ToExecutor, ToHub};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
-    go_panic, gomaxprocs, now, print, println, rand_below, set_wall_clock, wall_ns, Config,
-    Progress, Role, Runtime, Task,
+    go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below, set_wall_clock,
+    take_panic, wall_ns, Config, Progress, Role, Runtime, Task, Traceback,
 };
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
