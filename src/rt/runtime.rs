@@ -126,8 +126,9 @@ pub(crate) struct Sched {
     pub rng: Rng,
     pub trace: Trace,
     pub output: Vec<OutputLine>,
-    /// Text printed since the last newline.
+    /// Text printed since the last newline, on stdout and on stderr.
     partial: String,
+    partial_err: String,
     /// Set when the run must end after the current step.
     pub ending: Option<Outcome>,
     /// A panic of the running goroutine raised by a runtime operation (send on a closed
@@ -208,6 +209,7 @@ impl Sched {
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             partial: String::new(),
+            partial_err: String::new(),
             ending: None,
             pending_panic: None,
             traceback: None,
@@ -427,23 +429,37 @@ impl Sched {
         }
     }
 
-    /// Appends printed text; complete lines become output lines.
+    /// Appends text printed on stdout; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
+        self.write_to(Stream::Stdout, text);
+    }
+
+    /// Appends text printed on `stream`; complete lines become output lines.
+    pub fn write_to(&mut self, stream: Stream, text: &str) {
         if let Some(link) = self.link.as_mut() {
             let g = link.gid_of(self.current);
             link.post(
                 g,
                 Op::Print {
                     text: text.to_string(),
+                    stderr: stream == Stream::Stderr,
                 },
                 false,
             );
             return;
         }
-        self.partial.push_str(text);
-        while let Some(i) = self.partial.find('\n') {
-            let line: String = self.partial.drain(..=i).collect();
-            self.emit_line(line[..i].to_string(), self.current_id(), Stream::Stdout);
+        let partial = match stream {
+            Stream::Stdout => &mut self.partial,
+            Stream::Stderr => &mut self.partial_err,
+        };
+        partial.push_str(text);
+        let mut lines = Vec::new();
+        while let Some(i) = partial.find('\n') {
+            let line: String = partial.drain(..=i).collect();
+            lines.push(line[..i].to_string());
+        }
+        for line in lines {
+            self.emit_line(line, self.current_id(), stream);
         }
     }
 
@@ -1008,6 +1024,10 @@ impl Runtime {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
         }
+        if !sched.partial_err.is_empty() {
+            let text = std::mem::take(&mut sched.partial_err);
+            sched.emit_line(text, 0, Stream::Stderr);
+        }
         sched.report(&outcome);
         let leaked = if outcome == Outcome::Exit {
             sched.alive()
@@ -1101,6 +1121,18 @@ pub fn println(line: impl Display) {
 /// Go's `fmt.Print`: prints `text`; output lines end at newlines.
 pub fn print(text: impl Display) {
     with_core(|c| c.sched.write(&text.to_string()));
+}
+
+/// Go's `print`/`println` builtins, and the runtime's own messages: prints `text` on stderr.
+pub fn eprint(text: impl Display) {
+    with_core(|c| c.sched.write_to(Stream::Stderr, &text.to_string()));
+}
+
+/// Ends the run with Go's `fatal error: <message>` (exit status 2; nothing recovers it).
+pub fn fatal(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.fatal(message));
+    Never
 }
 
 /// The clock now, in ns since the run started (virtual in sim mode).
