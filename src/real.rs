@@ -22,6 +22,7 @@ pub fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns:
         role,
         epoch_ns,
         trace_cap,
+        ..Config::default()
     }
 }
 

@@ -356,3 +356,126 @@ fn every_failure_exits_with_status_2_and_a_clean_exit_with_0() {
         ["goroutine 1 [select (no cases)]:"]
     );
 }
+
+/// A future that polls `inner` once and, if a runtime operation raised a panic in it, takes
+/// the panic (as an interpreted program's goroutine does to unwind its own frames).
+struct Taking<F> {
+    inner: std::pin::Pin<Box<F>>,
+    taken: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+}
+
+impl<F: std::future::Future<Output = ()>> std::future::Future for Taking<F> {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        let polled = self.inner.as_mut().poll(cx);
+        if let Some(message) = rt::take_panic() {
+            *self.taken.borrow_mut() = Some(message);
+            return std::task::Poll::Ready(());
+        }
+        polled
+    }
+}
+
+#[test]
+fn a_goroutine_that_takes_a_runtime_panic_goes_on_and_the_run_does_not_end() {
+    let taken = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let seen = taken.clone();
+    let r = run(async move {
+        let ch = make_chan::<i32>(1);
+        ch.close().await;
+        Taking {
+            inner: Box::pin(async move { ch.send(1).await }),
+            taken: seen,
+        }
+        .await;
+        rt::println("after");
+    });
+    assert_eq!(r.outcome, Outcome::Exit);
+    assert_eq!(stdout(&r), ["after"]);
+    assert_eq!(taken.borrow().as_deref(), Some("send on closed channel"));
+}
+
+#[test]
+fn os_exit_ends_the_run_with_its_code_and_no_report() {
+    let r = run(async {
+        rt::println("before");
+        let never = rt::os_exit(3).await;
+        match never {}
+    });
+    assert_eq!(r.outcome, Outcome::OsExit { code: 3 });
+    assert_eq!(r.exit_code(), 3);
+    assert_eq!(stdout(&r), ["before"]);
+    assert!(stderr(&r).is_empty());
+}
+
+#[test]
+fn a_traceback_hook_names_the_frames_of_a_report() {
+    let mut runtime = Runtime::new(Config::default());
+    runtime.set_traceback(std::rc::Rc::new(|g| {
+        (g == 1).then(|| vec!["main.main()".into(), "\t./prog.go:7".into()])
+    }));
+    let r = runtime.run(async {
+        let ch = make_chan::<i32>(0);
+        ch.recv().await;
+    });
+    assert_eq!(
+        stderr(&r),
+        [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "",
+            "goroutine 1 [chan receive]:",
+            "main.main()",
+            "\t./prog.go:7"
+        ]
+    );
+}
+
+#[test]
+fn a_run_past_its_wall_clock_budget_stops_with_a_limit() {
+    let r = Runtime::new(Config {
+        max_wall_ns: 1_000_000,
+        ..Config::default()
+    })
+    .run(async {
+        loop {
+            rt::gosched().await;
+        }
+    });
+    assert!(
+        matches!(&r.outcome, Outcome::Limit { message } if message.contains("of real time")),
+        "{:?}",
+        r.outcome
+    );
+}
+
+#[test]
+fn cpu_time_occupies_a_virtual_processor() {
+    async fn spend() {
+        rt::cpu_time(1_000).await;
+    }
+    let r = Runtime::new(Config {
+        procs: 1,
+        ..Config::default()
+    })
+    .run(async {
+        let wg = WaitGroup::new();
+        for _ in 0..2 {
+            wg.add(1).await;
+            go(worker, (wg,));
+        }
+        wg.wait().await;
+        rt::println(rt::now().0);
+    });
+    async fn worker(wg: WaitGroup) {
+        spend().await;
+        wg.done().await;
+    }
+    assert_eq!(
+        stdout(&r),
+        ["2000"],
+        "two goroutines on one processor take 2 µs"
+    );
+}

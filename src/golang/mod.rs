@@ -7,6 +7,7 @@
 
 pub mod diag;
 pub mod syntax;
+pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
 

@@ -86,6 +86,34 @@ pub async fn cpu_work(units: u64) -> u64 {
     sum
 }
 
+/// Spends `ns` of CPU time computing: in sim mode the goroutine occupies a virtual processor
+/// for `ns` of virtual time, as `cpu_work` does (an interpreted program pays for its
+/// instructions this way); in real mode computing took real time already, so it only lets the
+/// executor's other goroutines run, as Go's preemption would.
+pub fn cpu_time(ns: u64) -> CpuTime {
+    if real_clock().is_some() {
+        return CpuTime::Yield(super::goroutine::gosched());
+    }
+    CpuTime::Proc(OnProc { ns, parked: false })
+}
+
+/// The future of [`cpu_time`].
+#[must_use = "cpu_time does nothing unless awaited"]
+pub enum CpuTime {
+    Proc(OnProc),
+    Yield(super::runtime::Yield),
+}
+
+impl Future for CpuTime {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        match self.get_mut() {
+            CpuTime::Proc(on) => Pin::new(on).poll(cx),
+            CpuTime::Yield(y) => Pin::new(y).poll(cx),
+        }
+    }
+}
+
 /// Records that goroutine `g` ran CPU work on processor `proc` from `start` for `ns`.
 pub(crate) fn record_span(s: &mut Sched, g: GoId, start: u64, ns: u64, proc: usize) {
     s.trace.push(Event {
@@ -127,7 +155,7 @@ async fn real_work(units: u64) -> u64 {
 }
 
 /// Occupies a virtual processor for `ns`.
-struct OnProc {
+pub struct OnProc {
     ns: u64,
     parked: bool,
 }

@@ -112,10 +112,14 @@ impl Status {
 
 /// How a program names a goroutine: the function it runs and, for goroutines started in a
 /// loop, an index (`worker 3`).
+///
+/// `func` is either a Rust path (`chanlab::patterns::worker_pool::worker`, a Rust program's
+/// function, turned into Go's form for reports) or already Go's name of the function
+/// (`main.worker`, `main.main.func1`: an interpreted program's, see [`Label::go`]), which is
+/// shown as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Label {
-    /// The Rust path of the function (`chanlab::patterns::worker_pool::worker`), or a short
-    /// name given by the program.
+    /// The Rust path of the function, a short name given by the program, or Go's name.
     pub func: &'static str,
     /// The name the program gives the goroutine, when not the function's own.
     pub name: Option<&'static str>,
@@ -123,8 +127,26 @@ pub struct Label {
 }
 
 impl Label {
+    /// The label of a goroutine running the Go function Go calls `func` (`main.worker`).
+    pub fn go(func: &str) -> Label {
+        Label {
+            func: intern(func),
+            name: None,
+            index: None,
+        }
+    }
+
+    /// Whether `func` is Go's own name of the function: it is qualified by its package with a
+    /// dot, which a Rust path never is.
+    fn is_go_name(&self) -> bool {
+        self.func.contains('.') && !self.func.contains("::")
+    }
+
     /// The function's own name, without its module path (`worker`).
     pub fn short(&self) -> &'static str {
+        if self.is_go_name() {
+            return self.func;
+        }
         let path = self.func.trim_end_matches("::{{closure}}");
         path.rsplit("::").next().unwrap_or(path)
     }
@@ -141,6 +163,9 @@ impl Label {
     /// The function as Go names it in a stack trace (`main.worker`, `main.startWorker`,
     /// `main.leak.func1` for a closure).
     pub fn go_func(&self) -> String {
+        if self.is_go_name() {
+            return self.func.to_string();
+        }
         let closure = self.func.ends_with("{{closure}}");
         let name = camel_case(self.short());
         if closure {
@@ -149,6 +174,27 @@ impl Label {
             format!("main.{name}")
         }
     }
+}
+
+thread_local! {
+    /// Names given to [`intern`], each stored once per thread.
+    static NAMES: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// `name` as a string that lives as long as the thread: labels are `Copy` and the trace keeps
+/// them, so a name computed at run time (an interpreted program's function) is stored once
+/// per distinct name, however many runs use it.
+pub fn intern(name: &str) -> &'static str {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(&kept) = names.get(name) {
+            return kept;
+        }
+        let kept: &'static str = Box::leak(name.to_string().into_boxed_str());
+        names.insert(kept);
+        kept
+    })
 }
 
 /// `start_worker` → `startWorker`.
@@ -257,7 +303,7 @@ where
 
 /// Starts `f(args)` named by `label`: here, or, on an executor of a real-mode run, wherever
 /// the hub places it (the id is then the hub's to give: 0 here).
-pub(crate) fn go_label<F, A>(label: Label, f: F, args: A) -> GoId
+pub fn go_label<F, A>(label: Label, f: F, args: A) -> GoId
 where
     F: Call<A> + Copy + 'static,
     F::Fut: Future<Output = ()>,
@@ -343,6 +389,14 @@ mod tests {
             index: None,
         };
         assert_eq!(c.go_func(), "main.leak.func1");
+    }
+
+    #[test]
+    fn go_names_are_shown_as_they_are() {
+        let l = Label::go("main.main.func1");
+        assert_eq!(l.go_func(), "main.main.func1");
+        assert_eq!(l.display(), "main.main.func1");
+        assert!(std::ptr::eq(l.func, Label::go("main.main.func1").func));
     }
 
     #[test]

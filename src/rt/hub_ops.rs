@@ -43,7 +43,14 @@ pub(crate) async fn exec(op: Op, worker: u32) -> Json {
     match op {
         Op::Go(spawn) => start_remote(spawn),
         Op::Exit => {}
-        Op::Print { text } => with_core(|c| c.sched.write(&text)),
+        Op::Print { text, stderr } => with_core(|c| {
+            let stream = if stderr {
+                super::report::Stream::Stderr
+            } else {
+                super::report::Stream::Stdout
+            };
+            c.sched.write_to(stream, &text)
+        }),
         Op::Panic { message } => {
             let never = go_panic(message).await;
             match never {}

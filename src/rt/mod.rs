@@ -35,20 +35,23 @@ mod sync;
 mod time;
 pub mod trace;
 
-pub use chan::{make_chan, Chan, Receiver, Sender};
-pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
-pub use cpu::{cpu_work, do_task};
-pub use goroutine::{
-    go, go_as, go_named, gosched, num_goroutine, Call, GoId, Label, Status, WaitReason,
+pub use chan::{
+    make_chan, Chan, Close as CloseFuture, Receiver, Recv as RecvFuture, Send as SendFuture, Sender,
 };
-pub use remote::{Op, ToExecutor, ToHub};
+pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
+pub use cpu::{cpu_time, cpu_work, do_task, CpuTime};
+pub use goroutine::{
+    go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
+    WaitReason,
+};
+pub use remote::{Op, Routed, ToExecutor, ToHub};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
-    go_panic, gomaxprocs, now, print, println, rand_below, set_wall_clock, wall_ns, Config,
-    Progress, Role, Runtime, Task,
+    eprint, fatal, go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below,
+    set_wall_clock, take_panic, wall_ns, Config, Progress, Role, Runtime, Task, Traceback,
 };
-pub use select::{AsChan, Select, Selected};
+pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{

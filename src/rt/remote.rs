@@ -50,6 +50,9 @@ pub enum Op {
     Exit,
     Print {
         text: String,
+        /// Printed on stderr (Go's `print` builtins), else stdout.
+        #[serde(default)]
+        stderr: bool,
     },
     Panic {
         message: String,

@@ -37,6 +37,8 @@ pub enum Outcome {
     Fatal { message: String },
     /// The run was stopped by a limit of chanlab's, not by the program.
     Limit { message: String },
+    /// The program called `os.Exit(code)`.
+    OsExit { code: i32 },
 }
 
 impl Outcome {
@@ -45,6 +47,7 @@ impl Outcome {
         match self {
             Outcome::Exit => 0,
             Outcome::Limit { .. } => 1,
+            Outcome::OsExit { code } => *code,
             _ => 2,
         }
     }

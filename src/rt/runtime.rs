@@ -57,6 +57,9 @@ pub struct Config {
     /// Real mode: the wall-clock time ([`wall_ns`]) the run started at, the same for every
     /// worker of the run; the run's clock reads the wall clock from there.
     pub epoch_ns: u64,
+    /// The run stops with a limit outcome once it has taken this long on the wall clock
+    /// ([`wall_ns`]), whatever its mode.
+    pub max_wall_ns: u64,
 }
 
 /// A run's part in its mode (DESIGN.md, Two modes; see [`super::remote`]).
@@ -80,14 +83,24 @@ impl Default for Config {
             max_virtual_ns: 24 * 3600 * 1_000_000_000,
             role: Role::Sim,
             epoch_ns: 0,
+            max_wall_ns: u64::MAX,
         }
     }
 }
 
 pub type Task = Pin<Box<dyn Future<Output = ()>>>;
 
+/// The frames of goroutine `g` as Go's traceback prints them after its `goroutine N [state]:`
+/// line (`main.worker(...)`, `\t./prog.go:12`, `created by main.main`), or `None` for the
+/// runtime's default. Set by a host that knows the program's source (the interpreter); called
+/// while the report is written, so it must not use the runtime.
+pub type Traceback = Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
+
 /// Real mode: steps between two reads of the wall clock.
 const CLOCK_STEPS: u64 = 8;
+
+/// Steps between two checks of the wall-clock budget (`Config::max_wall_ns`).
+const BUDGET_STEPS: u64 = 256;
 
 /// No goroutine is current (before main starts, and while timers fire).
 const NO_SLOT: Slot = Slot::MAX;
@@ -113,10 +126,17 @@ pub(crate) struct Sched {
     pub rng: Rng,
     pub trace: Trace,
     pub output: Vec<OutputLine>,
-    /// Text printed since the last newline.
+    /// Text printed since the last newline, on stdout and on stderr.
     partial: String,
+    partial_err: String,
     /// Set when the run must end after the current step.
     pub ending: Option<Outcome>,
+    /// A panic of the running goroutine raised by a runtime operation (send on a closed
+    /// channel…), until the goroutine takes it to unwind its own frames (an interpreted
+    /// program may recover it) or the poll ends, which ends the run with it.
+    pending_panic: Option<String>,
+    /// Frames for reports (see [`Traceback`]).
+    traceback: Option<Traceback>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -189,7 +209,10 @@ impl Sched {
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             partial: String::new(),
+            partial_err: String::new(),
             ending: None,
+            pending_panic: None,
+            traceback: None,
             metrics: Metrics::default(),
             ids: match config.role {
                 Role::Sim => Ids::default(),
@@ -367,7 +390,8 @@ impl Sched {
         self.runq.push_back(slot);
     }
 
-    /// Ends the run with Go's panic `message` in the running goroutine.
+    /// Raises Go's panic `message` in the running goroutine: the goroutine may take it
+    /// ([`take_panic`]) before its poll ends; else the run ends with it.
     pub fn go_panic(&mut self, message: impl Into<String>) {
         let message = message.into();
         if self.forward(|| Op::Panic {
@@ -375,6 +399,15 @@ impl Sched {
         }) {
             return;
         }
+        if self.current != NO_SLOT {
+            self.pending_panic.get_or_insert(message);
+            return;
+        }
+        self.end_with_panic(message);
+    }
+
+    /// Ends the run with Go's panic `message` in the running goroutine.
+    fn end_with_panic(&mut self, message: String) {
         if self.ending.is_none() {
             self.ending = Some(Outcome::Panic {
                 g: self.current_id(),
@@ -396,23 +429,37 @@ impl Sched {
         }
     }
 
-    /// Appends printed text; complete lines become output lines.
+    /// Appends text printed on stdout; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
+        self.write_to(Stream::Stdout, text);
+    }
+
+    /// Appends text printed on `stream`; complete lines become output lines.
+    pub fn write_to(&mut self, stream: Stream, text: &str) {
         if let Some(link) = self.link.as_mut() {
             let g = link.gid_of(self.current);
             link.post(
                 g,
                 Op::Print {
                     text: text.to_string(),
+                    stderr: stream == Stream::Stderr,
                 },
                 false,
             );
             return;
         }
-        self.partial.push_str(text);
-        while let Some(i) = self.partial.find('\n') {
-            let line: String = self.partial.drain(..=i).collect();
-            self.emit_line(line[..i].to_string(), self.current_id(), Stream::Stdout);
+        let partial = match stream {
+            Stream::Stdout => &mut self.partial,
+            Stream::Stderr => &mut self.partial_err,
+        };
+        partial.push_str(text);
+        let mut lines = Vec::new();
+        while let Some(i) = partial.find('\n') {
+            let line: String = partial.drain(..=i).collect();
+            lines.push(line[..i].to_string());
+        }
+        for line in lines {
+            self.emit_line(line, self.current_id(), stream);
         }
     }
 
@@ -470,9 +517,12 @@ impl Sched {
 
     /// Appends Go's report for `outcome` to the output, on stderr.
     fn report(&mut self, outcome: &Outcome) {
+        let traceback = self.traceback.clone();
         let stanza = |info: &GoroutineInfo, state: &str| -> Vec<String> {
             let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
-            if info.id == 1 {
+            if let Some(frames) = traceback.as_ref().and_then(|frames| frames(info.id)) {
+                lines.extend(frames);
+            } else if info.id == 1 {
                 lines.push("main.main()".to_string());
             } else {
                 lines.push(format!("{}(...)", info.func));
@@ -482,7 +532,7 @@ impl Sched {
         };
         let mut lines = Vec::new();
         match outcome {
-            Outcome::Exit | Outcome::Limit { .. } => {}
+            Outcome::Exit | Outcome::Limit { .. } | Outcome::OsExit { .. } => {}
             Outcome::Panic { g, message } => {
                 // A message of several lines prints as several lines, as Go's does.
                 lines.extend(format!("panic: {message}").lines().map(String::from));
@@ -528,9 +578,26 @@ pub(crate) struct Core {
     pub procs: Procs,
     pub vars: Vars,
     max_virtual_ns: u64,
+    /// The wall clock when the run started, and the longest it may take (`max_wall_ns`).
+    wall_budget: Option<(u64, u64)>,
 }
 
 impl Core {
+    /// Ends the run if it has taken longer than its wall-clock budget.
+    fn check_wall_budget(&mut self) {
+        let Some((start, max)) = self.wall_budget else {
+            return;
+        };
+        if wall_ns().saturating_sub(start) > max {
+            self.sched.ending.get_or_insert(Outcome::Limit {
+                message: format!(
+                    "stopped after {} of real time, the longest run chanlab allows",
+                    super::time::fmt_duration(std::time::Duration::from_nanos(max))
+                ),
+            });
+        }
+    }
+
     /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
     /// every timer due then, or ends the run (deadlock, or past the time limit).
     fn idle(&mut self) -> Option<Progress> {
@@ -692,6 +759,7 @@ impl Runtime {
             procs: Procs::new(config.procs),
             vars: Vars::default(),
             max_virtual_ns: config.max_virtual_ns,
+            wall_budget: (config.max_wall_ns != u64::MAX).then(|| (wall_ns(), config.max_wall_ns)),
         };
         Runtime {
             shared: Rc::new(Shared {
@@ -710,6 +778,11 @@ impl Runtime {
                 return *report;
             }
         }
+    }
+
+    /// Sets how reports print a goroutine's frames (see [`Traceback`]).
+    pub fn set_traceback(&mut self, traceback: Traceback) {
+        self.shared.core.borrow_mut().sched.traceback = Some(traceback);
     }
 
     /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
@@ -859,6 +932,12 @@ impl Runtime {
                         }
                     }
                 }
+                if step % BUDGET_STEPS == 0 {
+                    core.check_wall_budget();
+                    if core.sched.ending.is_some() {
+                        continue;
+                    }
+                }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
                 // fires now, even while goroutines are runnable.
                 if core.timers.may_be_due(core.sched.now) {
@@ -881,7 +960,10 @@ impl Runtime {
             let sched = &mut core.sched;
             let finished = match polled {
                 Ok(Poll::Pending) => {
-                    if sched.gs[slot as usize].status == Status::Running && sched.ending.is_none() {
+                    if sched.gs[slot as usize].status == Status::Running
+                        && sched.ending.is_none()
+                        && sched.pending_panic.is_none()
+                    {
                         sched.fatal(format!(
                             "goroutine {} awaited a future that is not a chanlab runtime operation",
                             sched.current_id
@@ -909,6 +991,10 @@ impl Runtime {
                     false
                 }
             };
+            // A panic the goroutine did not take ends the run.
+            if let Some(message) = sched.pending_panic.take() {
+                sched.end_with_panic(message);
+            }
             sched.switch_away();
             drop(core);
             if finished {
@@ -937,6 +1023,10 @@ impl Runtime {
         if !sched.partial.is_empty() {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
+        }
+        if !sched.partial_err.is_empty() {
+            let text = std::mem::take(&mut sched.partial_err);
+            sched.emit_line(text, 0, Stream::Stderr);
         }
         sched.report(&outcome);
         let leaked = if outcome == Outcome::Exit {
@@ -1002,6 +1092,27 @@ pub fn go_panic(message: impl Into<String>) -> impl Future<Output = std::convert
     Never
 }
 
+/// The panic a runtime operation raised in the running goroutine, if any: taking it keeps the
+/// run going, and the goroutine unwinds its own frames (an interpreted program's `recover`).
+pub fn take_panic() -> Option<String> {
+    with_core(|c| c.sched.pending_panic.take())
+}
+
+/// Go's `os.Exit(code)`: ends the run at once with exit status `code`; deferred calls do not
+/// run.
+pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {
+    with_core(|c| {
+        c.sched.ending.get_or_insert(Outcome::OsExit { code });
+    });
+    Never
+}
+
+/// The Go id of the running goroutine (`goroutine 7`), 0 outside a goroutine. On an executor
+/// of a real-mode run, the id the hub gave it.
+pub fn goid() -> GoId {
+    with_core(|c| c.sched.remote_gid())
+}
+
 /// Go's `fmt.Println`: prints `line` and a newline.
 pub fn println(line: impl Display) {
     with_core(|c| c.sched.write(&format!("{line}\n")));
@@ -1010,6 +1121,18 @@ pub fn println(line: impl Display) {
 /// Go's `fmt.Print`: prints `text`; output lines end at newlines.
 pub fn print(text: impl Display) {
     with_core(|c| c.sched.write(&text.to_string()));
+}
+
+/// Go's `print`/`println` builtins, and the runtime's own messages: prints `text` on stderr.
+pub fn eprint(text: impl Display) {
+    with_core(|c| c.sched.write_to(Stream::Stderr, &text.to_string()));
+}
+
+/// Ends the run with Go's `fatal error: <message>` (exit status 2; nothing recovers it).
+pub fn fatal(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.fatal(message));
+    Never
 }
 
 /// The clock now, in ns since the run started (virtual in sim mode).
