@@ -55,7 +55,8 @@ pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
-    after, fmt_duration, ms, new_ticker, new_timer, sleep, tick, Duration, Ticker, Time, Timer,
+    after, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration, Ticker,
+    Time, Timer, TimerRef,
 };
 
 /// Go's `errgroup` package (golang.org/x/sync/errgroup).
