@@ -365,6 +365,19 @@ pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
 }
 
 impl TimerRef {
+    /// The handle as a number (a program stores it in a struct field).
+    pub fn bits(self) -> u64 {
+        (self.0.slot as u64) << 32 | self.0.gen as u64
+    }
+
+    /// The handle [`TimerRef::bits`] gave.
+    pub fn from_bits(bits: u64) -> TimerRef {
+        TimerRef(TimerId {
+            slot: (bits >> 32) as u32,
+            gen: bits as u32,
+        })
+    }
+
     /// `Stop`: true if the timer was active.
     pub fn stop(self) -> bool {
         with_core(|c| c.timers.stop(self.0))

@@ -28,6 +28,8 @@ pub fn run_program(prog: Rc<Program>, config: rt::Config) -> rt::Report {
     let run = new_run(prog);
     task::enter(&run);
     let mut runtime = Runtime::new(config);
+    // Timers and contexts put the program's own values in its channels.
+    runtime.use_host_values::<Value>();
     let frames = run.clone();
     runtime.set_traceback(Rc::new(move |g| task::traceback(&frames, g)));
     let main = GoTask::new(Gor::new(run.clone(), run.prog.entry, None, Vec::new()));
