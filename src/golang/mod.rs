@@ -6,6 +6,7 @@
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
 pub mod diag;
+pub mod natives;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};

@@ -1,0 +1,12 @@
+//! The Rust side of the interpreter's standard library: pure functions over bytes and
+//! [`Value`](super::vm::value::Value)s that the VM binds to the native (bodiless) functions
+//! of `lib/go/*.go` (docs/INTERPRETER.md, Pipeline).
+//!
+//! Each module follows one Go package's documented behaviour, down to its edge cases and error
+//! texts; the tests' expected strings were printed by Go 1.19.
+//!
+//! - [`utf8`]: `unicode/utf8`, and the decoding every string operation shares;
+//! - [`unicode`]: categories and case mappings from Go's own tables.
+
+pub mod unicode;
+pub mod utf8;
