@@ -1,0 +1,5 @@
+//! Go's `strconv`.
+
+mod ftoa;
+
+pub use ftoa::format_float;
