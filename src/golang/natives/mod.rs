@@ -8,6 +8,7 @@
 //! - [`utf8`]: `unicode/utf8`, and the decoding every string operation shares;
 //! - [`unicode`]: categories and case mappings from Go's own tables.
 
+pub mod fmt;
 pub mod strconv;
 pub mod unicode;
 pub mod utf8;
