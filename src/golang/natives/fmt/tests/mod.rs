@@ -2,6 +2,7 @@
 //! methods), and expected outputs printed by Go 1.19.
 
 mod scalars;
+mod values;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -119,10 +120,6 @@ impl Host {
         let id = self.types.method_id(name);
         self.types.add_method(ty, id, 0);
         self.methods.push((ty, m));
-    }
-
-    fn sprintf(&mut self, format: &str, args: &[Value]) -> String {
-        String::from_utf8_lossy(&sprintf(self, format.as_bytes(), args)).into_owned()
     }
 }
 

@@ -1,5 +1,8 @@
 //! Every scalar kind under many verbs and flags: Go 1.19's output for each value and format.
 
+// The cases use the values Go's program printed, pi among them.
+#![allow(clippy::approx_constant)]
+
 use super::*;
 
 /// A scalar operand of the kind Go's test program used.
