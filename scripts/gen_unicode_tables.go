@@ -83,6 +83,31 @@ func main() {
 			w.WriteString("\n")
 		}
 	}
-	w.WriteString("];\n\n/// `unicode.UpperLower`.\npub const UPPER_LOWER: i32 = 0x110000;\n")
+	w.WriteString("];\n\n/// `unicode.UpperLower`.\npub const UPPER_LOWER: i32 = 0x110000;\n\n")
+
+	// caseOrbit: the runes whose unicode.SimpleFold is not the default (ToLower, else
+	// ToUpper), with the next rune of their orbit.
+	w.WriteString("/// `unicode.SimpleFold`'s exceptions (Go's caseOrbit): (rune, next rune of its fold orbit).\n#[rustfmt::skip]\npub static ORBIT: &[(u32, u32)] = &[\n")
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		def := unicode.ToLower(r)
+		if def == r {
+			def = unicode.ToUpper(r)
+		}
+		if f := unicode.SimpleFold(r); f != def {
+			if n%6 == 0 {
+				w.WriteString("   ")
+			}
+			fmt.Fprintf(&w, " (0x%x, 0x%x),", r, f)
+			if n%6 == 5 {
+				w.WriteString("\n")
+			}
+			n++
+		}
+	}
+	if n%6 != 0 {
+		w.WriteString("\n")
+	}
+	w.WriteString("];\n")
 	os.Stdout.WriteString(w.String())
 }

@@ -10,5 +10,6 @@
 
 pub mod fmt;
 pub mod strconv;
+pub mod strings;
 pub mod unicode;
 pub mod utf8;

@@ -9,7 +9,7 @@
 
 mod tables;
 
-use tables::{CASE, DIGIT, LETTER, LOWER, NUMBER, PRINT, PUNCT, UPPER, UPPER_LOWER};
+use tables::{CASE, DIGIT, LETTER, LOWER, NUMBER, ORBIT, PRINT, PUNCT, UPPER, UPPER_LOWER};
 
 /// Whether `r` is in a Go range table of (lo, hi, stride) ranges, sorted by `lo`.
 fn in_strided(table: &[(u32, u32, u16)], r: i32) -> bool {
@@ -148,12 +148,38 @@ pub fn to_title(r: i32) -> i32 {
     to(Case::Title, r)
 }
 
-/// Whether `a` and `b` are equal under Go's simple case folding (`strings.EqualFold`'s rune
-/// test). Go walks `unicode.SimpleFold`'s orbits; two runes share an orbit when they map to
-/// one rune through upper then lower case (`'K'`, `'k'` and the Kelvin sign; `'ſ'` and
-/// `'s'`; `'ϑ'` and `'ϴ'`), which is what this compares.
+/// `unicode.SimpleFold`: the next rune after `r` in its case-folding orbit, wrapping to the
+/// smallest (`'A'` → `'a'` → `'A'`; `'K'` → `'k'` → `'\u{212A}'` → `'K'`).
+pub fn simple_fold(r: i32) -> i32 {
+    let Ok(u) = u32::try_from(r) else {
+        return r;
+    };
+    if u > 0x10FFFF {
+        return r;
+    }
+    if let Ok(i) = ORBIT.binary_search_by_key(&u, |&(from, _)| from) {
+        return ORBIT[i].1 as i32;
+    }
+    // Outside the orbit table the class is {r, ToLower(r), ToUpper(r)}.
+    let l = to_lower(r);
+    if l != r {
+        return l;
+    }
+    to_upper(r)
+}
+
+/// Whether `a` and `b` are equal under simple case folding (`strings.EqualFold`'s rune
+/// test): whether `b` is in `a`'s `SimpleFold` orbit.
 pub fn equal_fold(a: i32, b: i32) -> bool {
-    a == b || to_lower(to_upper(a)) == to_lower(to_upper(b)) || to_lower(a) == to_lower(b)
+    if a == b {
+        return true;
+    }
+    let (s, t) = if a < b { (a, b) } else { (b, a) };
+    let mut r = simple_fold(s);
+    while r != s && r < t {
+        r = simple_fold(r);
+    }
+    r == t
 }
 
 #[cfg(test)]
@@ -311,6 +337,36 @@ mod tests {
         ];
         for (r, u, l, t) in want {
             assert_eq!((to_upper(r), to_lower(r), to_title(r)), (u, l, t), "{r:#x}");
+        }
+    }
+
+    #[test]
+    fn simple_fold_walks_go_orbits() {
+        // (rune, unicode.SimpleFold) from Go 1.19.
+        let want = [
+            (65, 97),
+            (97, 65),
+            (75, 107),
+            (107, 8490),
+            (8490, 75),
+            (49, 49),
+            (-2, -2),
+            (66560, 66600),
+            (66600, 66560),
+            (304, 304),
+            (305, 305),
+            (931, 962),
+            (962, 963),
+            (963, 931),
+            (452, 453),
+            (453, 454),
+            (454, 452),
+            (223, 7838),
+            (7838, 223),
+            (1114112, 1114112),
+        ];
+        for (r, f) in want {
+            assert_eq!(simple_fold(r), f, "{r:#x}");
         }
     }
 }
