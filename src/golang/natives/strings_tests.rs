@@ -38,8 +38,10 @@ const FIELDS: &[(Bytes, &[Bytes])] = &[
 ];
 
 /// (s, sep, n, SplitN, SplitAfterN).
+type SplitCase = (Bytes, Bytes, i64, &'static [Bytes], &'static [Bytes]);
+
 #[rustfmt::skip]
-const SPLIT: &[(Bytes, Bytes, i64, &[Bytes], &[Bytes])] = &[
+const SPLIT: &[SplitCase] = &[
     (b"a,b,c", b",", -1, &[b"a", b"b", b"c"], &[b"a,", b"b,", b"c"]),
     (b"a,b,c", b",", 2, &[b"a", b"b,c"], &[b"a,", b"b,c"]),
     (b"a,b,c", b",", 0, &[], &[]),
