@@ -14,6 +14,9 @@
 //! The trigonometric functions (`Sin`, `Cos`, `Tan`, `Atan`…) and `Cbrt` are Rust's: their
 //! results may differ from Go's in the last bit.
 
+// The constants are written as Go (and FreeBSD before it) writes them.
+#![allow(clippy::excessive_precision)]
+
 const SQRT2: f64 = std::f64::consts::SQRT_2;
 
 /// `math.Max`: +Inf wins, then NaN; +0 is larger than -0.
