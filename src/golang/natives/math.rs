@@ -19,6 +19,20 @@
 
 const SQRT2: f64 = std::f64::consts::SQRT_2;
 
+/// `math.Inf(sign)`: +Inf for `sign >= 0`, -Inf otherwise.
+pub fn inf(sign: i64) -> f64 {
+    if sign >= 0 {
+        f64::INFINITY
+    } else {
+        f64::NEG_INFINITY
+    }
+}
+
+/// `math.IsInf(f, sign)`: +Inf for `sign > 0`, -Inf for `sign < 0`, either for 0.
+pub fn is_inf(f: f64, sign: i64) -> bool {
+    (sign >= 0 && f == f64::INFINITY) || (sign <= 0 && f == f64::NEG_INFINITY)
+}
+
 /// `math.Max`: +Inf wins, then NaN; +0 is larger than -0.
 pub fn max(x: f64, y: f64) -> f64 {
     if x == f64::INFINITY || y == f64::INFINITY {

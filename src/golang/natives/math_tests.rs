@@ -528,3 +528,13 @@ fn last_bits_follow_go() {
     assert_eq!(pow(10.0, 15.0), 1e15);
     assert_eq!(pow(10.0, -2.0), 0.01);
 }
+
+#[test]
+fn infinities_by_sign() {
+    assert_eq!(inf(0), INF);
+    assert_eq!(inf(-3), -INF);
+    assert!(is_inf(INF, 0) && is_inf(-INF, 0));
+    assert!(is_inf(INF, 1) && !is_inf(-INF, 1));
+    assert!(is_inf(-INF, -1) && !is_inf(INF, -1));
+    assert!(!is_inf(NAN, 0) && !is_inf(1.0, 0));
+}

@@ -12,6 +12,8 @@ mod quote;
 
 use std::fmt;
 
+/// `strconv.IsPrint`, which is `unicode.IsPrint`.
+pub use crate::golang::natives::unicode::is_print;
 pub use atof::parse_float;
 pub use atoi::{atoi, format_int, format_uint, itoa, parse_int, parse_uint};
 pub use ftoa::format_float;
