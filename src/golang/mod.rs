@@ -7,6 +7,7 @@
 
 pub mod bind;
 pub mod diag;
+pub mod natives;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
