@@ -5,7 +5,9 @@
 //! - [`compile`] checks and compiles a program;
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
+pub mod bind;
 pub mod diag;
+pub mod natives;
 pub mod syntax;
 pub mod vm;
 

@@ -122,7 +122,7 @@ pub fn with_deadline(parent: Context, at: Time) -> (Context, CancelFunc) {
 /// Creates a child of `parent`, cancelled at once if the parent already is or the deadline
 /// has passed.
 fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> Context {
-    let done = c.chans.make::<()>(&mut c.sched, 0);
+    let done = (c.host.done_chan)(c);
     let id = c.sched.ids.add(
         &mut c.ctxs.ctxs,
         CtxState {

@@ -49,13 +49,15 @@ pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
     eprint, fatal, go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below,
-    set_wall_clock, take_panic, wall_ns, Config, Progress, Role, Runtime, Task, Traceback,
+    set_wall_clock, take_panic, wall_ns, Config, HostValue, Progress, Role, Runtime, Task,
+    Traceback,
 };
 pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
-    after, fmt_duration, ms, new_ticker, new_timer, sleep, tick, Duration, Ticker, Time, Timer,
+    after, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration, Ticker,
+    Time, Timer, TimerRef,
 };
 
 /// Go's `errgroup` package (golang.org/x/sync/errgroup).

@@ -566,8 +566,46 @@ impl Sched {
     }
 }
 
+/// The values the runtime itself puts in a program's channels, in the element type the
+/// program's channels have: a Rust program's timers send [`super::Time`] and its contexts'
+/// done channels carry `()`; an interpreted program's channels all carry its own value type
+/// (see [`Runtime::use_host_values`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Host {
+    /// Makes a context's done channel.
+    pub done_chan: fn(&mut Core) -> u32,
+    /// Sends the time `now` on timer channel `chan` without blocking (a full channel drops it).
+    pub send_time: fn(&mut Core, u32, u64),
+}
+
+/// A value a timer can send: what the program's channels carry, made from the time.
+pub trait HostValue: super::Value {
+    fn from_time(t: super::time::Time) -> Self;
+}
+
+impl HostValue for super::time::Time {
+    fn from_time(t: super::time::Time) -> Self {
+        t
+    }
+}
+
+impl Host {
+    fn of<T: HostValue, D: super::Value>() -> Host {
+        Host {
+            done_chan: |c| c.chans.make::<D>(&mut c.sched, 0),
+            send_time: |c, chan, now| {
+                let Core { sched, chans, .. } = c;
+                let _ = chans
+                    .get::<T>(chan)
+                    .try_send(sched, T::from_time(super::time::Time(now)));
+            },
+        }
+    }
+}
+
 /// All the state of one run.
 pub(crate) struct Core {
+    pub host: Host,
     pub sched: Sched,
     pub chans: ChanTable,
     pub timers: Timers,
@@ -749,6 +787,7 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(config: Config) -> Self {
         let core = Core {
+            host: Host::of::<super::time::Time, ()>(),
             sched: Sched::new(&config),
             chans: ChanTable::new(),
             timers: Timers::default(),
@@ -778,6 +817,12 @@ impl Runtime {
                 return *report;
             }
         }
+    }
+
+    /// Makes the runtime's own channels (timers', contexts' done channels) carry `T`, the
+    /// value type of an interpreted program's channels.
+    pub fn use_host_values<T: HostValue>(&mut self) {
+        self.shared.core.borrow_mut().host = Host::of::<T, T>();
     }
 
     /// Sets how reports print a goroutine's frames (see [`Traceback`]).

@@ -265,6 +265,10 @@ impl Mutex {
         Mutex(id)
     }
 
+    pub(crate) fn id(self) -> u32 {
+        self.0
+    }
+
     /// `mu.Lock()`.
     pub async fn lock(self) {
         if remote::linked() {

@@ -233,11 +233,8 @@ pub(crate) fn fire_due(core: &mut Core) {
             Action::Wake(key) => {
                 core.sched.ready(key, Wake::default());
             }
-            Action::SendTime { chan, .. } => {
-                let Core { sched, chans, .. } = core;
-                // A full channel drops the tick, as Go's timers do.
-                let _ = chans.get::<Time>(chan).try_send(sched, Time(now));
-            }
+            // A full channel drops the tick, as Go's timers do.
+            Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
             Action::Deadline { ctx } => super::context::expire(core, ctx),
         }
     }
@@ -349,6 +346,46 @@ impl Timer {
             },
             || with_core(|c| timer_reset(c, id, ns, 0)),
         )
+    }
+}
+
+/// A timer sending the time on a channel the program made: an interpreted program's
+/// `time.Timer` and `time.Ticker` (their channels carry the program's own values; see
+/// [`super::Runtime::use_host_values`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimerRef(TimerId);
+
+/// Starts a timer that sends the time on channel `chan` in `ns`, and then every `period`
+/// when it is not zero.
+pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
+    TimerRef(with_core(|c| {
+        let when = c.sched.now + ns;
+        c.timers.add(when, Action::SendTime { chan, period }, true)
+    }))
+}
+
+impl TimerRef {
+    /// The handle as a number (a program stores it in a struct field).
+    pub fn bits(self) -> u64 {
+        (self.0.slot as u64) << 32 | self.0.gen as u64
+    }
+
+    /// The handle [`TimerRef::bits`] gave.
+    pub fn from_bits(bits: u64) -> TimerRef {
+        TimerRef(TimerId {
+            slot: (bits >> 32) as u32,
+            gen: bits as u32,
+        })
+    }
+
+    /// `Stop`: true if the timer was active.
+    pub fn stop(self) -> bool {
+        with_core(|c| c.timers.stop(self.0))
+    }
+
+    /// `Reset`: fires in `ns` (a ticker: every `period`); true if it had been active.
+    pub fn reset(self, ns: u64, period: u64) -> bool {
+        with_core(|c| timer_reset(c, self.0, ns, period))
     }
 }
 

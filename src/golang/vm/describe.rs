@@ -51,6 +51,17 @@ pub fn panic_value(g: &mut Gor, v: &Value) -> String {
         return "nil".to_string();
     };
     let prog = g.run.prog.clone();
+    let rt_errors = &prog.runtime_errors;
+    if [
+        rt_errors.bounds,
+        rt_errors.plain,
+        rt_errors.string,
+        rt_errors.assertion,
+    ]
+    .contains(&iface.ty)
+    {
+        return iface.val.to_text();
+    }
     for method in [prog.error_method, prog.string_method]
         .into_iter()
         .flatten()
@@ -74,9 +85,6 @@ pub fn panic_value(g: &mut Gor, v: &Value) -> String {
         _ => None,
     };
     match plain {
-        Some(text) if t.named && !matches!(t.kind, Kind::String) => {
-            format!("{}({text})", t.name)
-        }
         Some(text) if t.named => format!("{}({text})", t.name),
         Some(text) => text,
         None => format!("({}) 0xc000012120", t.name),

@@ -10,6 +10,7 @@ pub mod instr;
 pub mod map;
 pub mod ops;
 pub mod program;
+pub mod run;
 mod serial;
 pub mod task;
 pub mod types;

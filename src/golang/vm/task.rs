@@ -83,6 +83,11 @@ pub fn enter(run: &Rc<Run>) {
     CURRENT.with(|c| *c.borrow_mut() = Some(run.clone()));
 }
 
+/// Forgets the thread's run (its goroutines are gone with the runtime that ran them).
+pub fn leave() {
+    CURRENT.with(|c| *c.borrow_mut() = None);
+}
+
 /// Builds goroutine `s` (the entry `go` hands the runtime).
 fn start(s: GoStart) -> GoTask {
     let run = s
@@ -124,6 +129,10 @@ pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
     let mut lines = Vec::new();
     for (func, line) in frames {
         let f = &prog.funcs[func as usize];
+        if f.name.starts_with("runtime.") {
+            // The program's entry, which Go's tracebacks do not show either.
+            continue;
+        }
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
         lines.push(format!("\t./{}:{line}", prog.file_name));
