@@ -257,6 +257,13 @@ impl Gor {
                             _ => throw!(errors::nil_deref(&prog)),
                         }
                     }
+                    Instr::AddrOf { d, s } => {
+                        let p = match &r!(s) {
+                            Value::Agg(a) => Value::Ptr(Ptr::Agg(a.clone())),
+                            other => other.clone(),
+                        };
+                        r!(d) = p;
+                    }
                     Instr::StoreAgg { d, s } => {
                         if let Value::Agg(dst) = &r!(d) {
                             super::value::store_agg(dst, &r!(s));
@@ -498,10 +505,15 @@ impl Gor {
                             }
                         }
                         let (res, n) = (func.results as usize, func.nresults as usize);
-                        if res != 0 {
+                        if res != 0 || func.cell_results != 0 {
                             for i in 0..n {
                                 let v = std::mem::take(&mut r!(res + i));
-                                r!(i) = v;
+                                r!(i) = match v {
+                                    Value::Ptr(Ptr::Cell(c)) if func.cell_results >> i & 1 == 1 => {
+                                        c.borrow().clone()
+                                    }
+                                    v => v,
+                                };
                             }
                         }
                         let done = self.frames.pop();
@@ -786,7 +798,7 @@ impl Gor {
 
                     // --- Interfaces
                     Instr::ToIface { d, s, ty } => {
-                        let v = std::mem::take(&mut r!(s));
+                        let v = r!(s).clone();
                         r!(d) = Value::iface(ty, v);
                     }
                     Instr::Assert { d, s, ty, iface } => {

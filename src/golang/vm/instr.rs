@@ -79,6 +79,11 @@ pub enum Instr {
         p: R,
         s: R,
     },
+    /// `d = &s` for the array or struct in `s`: a pointer to its storage.
+    AddrOf {
+        d: R,
+        s: R,
+    },
     /// Writes aggregate `s`'s contents into aggregate `d`'s storage (assignment to an array
     /// or struct variable that pointers may see).
     StoreAgg {

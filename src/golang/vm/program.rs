@@ -40,6 +40,9 @@ pub struct Func {
     pub nresults: u16,
     /// Where its results live while it runs: registers `results..results + nresults`.
     pub results: u16,
+    /// Results held in cells (bit `i`: result `i`, a named result a closure captured): `Ret`
+    /// returns the value in the cell.
+    pub cell_results: u64,
     /// The line of its declaration.
     pub line: u32,
     /// How the runtime names a goroutine running it.
