@@ -6,7 +6,9 @@
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
 pub mod diag;
+pub mod lib;
 pub mod syntax;
+pub mod types;
 
 pub use diag::{Diag, Diagnostics};
 
