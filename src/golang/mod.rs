@@ -6,9 +6,12 @@
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
 pub mod bind;
+pub mod compile;
 pub mod diag;
+pub mod lib;
 pub mod natives;
 pub mod syntax;
+pub mod types;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};

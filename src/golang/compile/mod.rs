@@ -117,7 +117,7 @@ impl<'a> Compiler<'a> {
     /// Gives every function and method of every package its index, and every package-level
     /// variable its slot.
     fn declare(&mut self) {
-        for pkg in &self.ch.pkgs {
+        for pkg in &self.ch.packages {
             for &f in &pkg.funcs {
                 self.func_index(f);
             }
@@ -161,7 +161,7 @@ impl<'a> Compiler<'a> {
         let obj = &self.ch.objs[f.0 as usize];
         let pkg = obj
             .pkg
-            .map(|p| self.ch.ast.names.get(self.ch.pkgs[p.0 as usize].name).to_string())
+            .map(|p| self.ch.ast.names.get(self.ch.packages[p.0 as usize].name).to_string())
             .unwrap_or_default();
         let name = self.ch.ast.names.get(obj.name);
         match obj.func() {
@@ -254,11 +254,11 @@ impl<'a> Compiler<'a> {
         let mut f = FnC::new(self, index, "runtime.main".into());
         f.zero_globals();
         for pkg in f.c.package_order() {
-            let inits: Vec<_> = f.c.ch.pkgs[pkg].init_order.clone();
+            let inits: Vec<_> = f.c.ch.packages[pkg].init_order.clone();
             for init in inits {
                 f.init_globals(&init.lhs, init.rhs);
             }
-            for init_fn in f.c.ch.pkgs[pkg].inits.clone() {
+            for init_fn in f.c.ch.packages[pkg].inits.clone() {
                 let idx = f.c.func_index(init_fn);
                 let base = f.top();
                 f.emit(Instr::Call { f: idx, base });
@@ -275,18 +275,18 @@ impl<'a> Compiler<'a> {
     /// Packages in initialisation order: each after the packages it imports.
     fn package_order(&self) -> Vec<usize> {
         let mut order = Vec::new();
-        let mut seen = vec![false; self.ch.pkgs.len()];
+        let mut seen = vec![false; self.ch.packages.len()];
         fn visit(c: &Compiler, p: usize, seen: &mut Vec<bool>, order: &mut Vec<usize>) {
             if seen[p] {
                 return;
             }
             seen[p] = true;
-            for imp in &c.ch.pkgs[p].imports {
+            for imp in &c.ch.packages[p].imports {
                 visit(c, imp.0 as usize, seen, order);
             }
             order.push(p);
         }
-        for p in 0..self.ch.pkgs.len() {
+        for p in 0..self.ch.packages.len() {
             visit(self, p, &mut seen, &mut order);
         }
         order
@@ -294,7 +294,7 @@ impl<'a> Compiler<'a> {
 
     /// `main.main`.
     fn main_func(&self) -> Option<ObjId> {
-        let main_pkg = self.ch.pkgs.iter().find(|p| p.path == "main")?;
+        let main_pkg = self.ch.packages.iter().find(|p| p.path == "main")?;
         main_pkg
             .scope
             .get(&crate::golang::syntax::ast::Name::MAIN)

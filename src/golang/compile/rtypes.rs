@@ -221,7 +221,7 @@ impl Compiler<'_> {
     ) -> String {
         let n = self.ch.ast.names.get(name);
         match pkg {
-            Some(p) => format!("{}.{n}", self.ch.pkgs[p.0 as usize].path),
+            Some(p) => format!("{}.{n}", self.ch.packages[p.0 as usize].path),
             None => n.to_string(),
         }
     }
@@ -245,7 +245,7 @@ impl Compiler<'_> {
                 let name = self.ch.ast.names.get(obj.name);
                 match obj.pkg {
                     Some(p) => {
-                        let pkg = &self.ch.pkgs[p.0 as usize];
+                        let pkg = &self.ch.packages[p.0 as usize];
                         out.push_str(self.ch.ast.names.get(pkg.name));
                         out.push('.');
                         out.push_str(name);

@@ -43,7 +43,7 @@ pub struct StmtId(pub u32);
 pub struct DeclId(pub u32);
 
 /// A file of the program: 0 is the user's file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
 
 /// An interned identifier spelling.
@@ -183,9 +183,11 @@ pub enum ExprKind {
     Ident(Name),
     /// The literal's text is the source from `pos` to `end`; see [`Ast::text`] and
     /// [`super::literal`].
+    /// `bad`: the scanner reported an error in it (the checker treats it as invalid).
     BasicLit {
         kind: LitKind,
         end: Pos,
+        bad: bool,
     },
     /// `T{elts}`; `ty` is `None` for an elided type inside another literal (`{1, 2}`).
     /// Keyed elements are [`ExprKind::KeyValue`].

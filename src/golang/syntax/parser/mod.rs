@@ -343,14 +343,15 @@ impl Parser<'_> {
             return None;
         }
         let end = self.s.lit_end as Pos + (self.pos() - self.s.lit_start as Pos);
+        let bad = self.s.bad;
         let id = self.expr_node(
             self.pos(),
             ExprKind::BasicLit {
                 kind: self.s.kind,
                 end,
+                bad,
             },
         );
-        let bad = self.s.bad;
         self.next();
         Some((id, bad))
     }

@@ -1,0 +1,710 @@
+//! Package-level declarations: collecting a package's objects, declaring them lazily in
+//! dependency order (go/types' `objDecl`), the delayed checking of function bodies, and the
+//! package's unused imports.
+
+use super::super::constant::ConstValue;
+use super::super::info::Mode;
+use super::super::object::{FuncInfo, ObjId, ObjKind, VarKind};
+use super::super::ty::TypeId;
+use super::{Checker, Color, DeclInfo, Env, FuncCtx, Operand};
+use crate::golang::syntax::ast::{Decl, DeclId, ExprKind, FileId, GenKind, Name, Spec};
+use crate::golang::syntax::literal;
+
+impl Checker<'_> {
+    /// Checks the package `self.pkg`, whose imports have been checked.
+    pub fn check_package(&mut self) {
+        let order = self.collect_objects();
+        // Types first (non-alias, then alias), then everything else, as go/types does.
+        let is_type = |c: &Self, o: ObjId| matches!(c.decls.get(&o), Some(DeclInfo::Type { .. }));
+        let is_alias = |c: &Self, o: ObjId| matches!(c.decls.get(&o), Some(DeclInfo::Type { alias: true, .. }));
+        for &o in &order {
+            if is_type(self, o) && !is_alias(self, o) {
+                self.obj_decl(o);
+            }
+        }
+        for &o in &order {
+            if is_alias(self, o) {
+                self.obj_decl(o);
+            }
+        }
+        for &o in &order {
+            if !is_type(self, o) {
+                self.obj_decl(o);
+            }
+        }
+        // Function bodies, in source order.
+        let funcs = self.cur_pkg().funcs.clone();
+        for f in funcs {
+            self.check_func_body(f);
+        }
+        self.init_order();
+        self.unused_imports();
+    }
+
+    /// Declares the package's objects in its package and file scopes and returns the
+    /// package-level objects (and methods) in source order.
+    fn collect_objects(&mut self) -> Vec<ObjId> {
+        let mut order = Vec::new();
+        let files = self.cur_pkg().files.clone();
+        for file in files {
+            self.env.file = file;
+            let decls = self.ast.list(self.ast.file(file).decls).to_vec();
+            for d in decls {
+                self.collect_decl(file, d, &mut order);
+            }
+        }
+        order
+    }
+
+    fn collect_decl(&mut self, file: FileId, d: DeclId, order: &mut Vec<ObjId>) {
+        match self.ast.decl(d) {
+            Decl::Gen { kind, specs, .. } => {
+                let kind = *kind;
+                let specs = self.ast.list(*specs).to_vec();
+                // The last constant specification with values, for implicit repetition.
+                let mut last: Option<(Option<crate::golang::syntax::ast::ExprId>, Vec<crate::golang::syntax::ast::ExprId>)> = None;
+                for spec in specs {
+                    match spec {
+                        Spec::Import { pos, name, path } => self.collect_import(file, pos, name, path),
+                        Spec::Value {
+                            names,
+                            ty,
+                            values,
+                            iota,
+                            pos,
+                        } => {
+                            let names = self.ast.list(names).to_vec();
+                            let values = self.ast.list(values).to_vec();
+                            if kind == GenKind::Const {
+                                let inherited = values.is_empty() && ty.is_none();
+                                if !inherited {
+                                    last = Some((ty, values.clone()));
+                                }
+                                let (cty, cvals) = last.clone().unwrap_or((ty, Vec::new()));
+                                self.arity(pos, &names, &cvals, true, inherited);
+                                for (i, &n) in names.iter().enumerate() {
+                                    let obj = self.new_obj(
+                                        self.ast.ident(n).unwrap_or(Name::BLANK),
+                                        self.epos(n),
+                                        TypeId::INVALID,
+                                        ObjKind::Const(ConstValue::Unknown),
+                                    );
+                                    self.decls.insert(
+                                        obj,
+                                        DeclInfo::Const {
+                                            ty: cty,
+                                            init: cvals.get(i).copied(),
+                                            iota,
+                                            file,
+                                        },
+                                    );
+                                    self.declare_pkg(n, obj);
+                                    order.push(obj);
+                                }
+                            } else {
+                                self.arity(pos, &names, &values, false, false);
+                                let objs: Vec<ObjId> = names
+                                    .iter()
+                                    .map(|&n| {
+                                        self.new_var(
+                                            self.ast.ident(n).unwrap_or(Name::BLANK),
+                                            self.epos(n),
+                                            TypeId::INVALID,
+                                            VarKind::Global,
+                                        )
+                                    })
+                                    .collect();
+                                let shared = values.len() == 1 && names.len() > 1;
+                                for (i, (&n, &obj)) in names.iter().zip(&objs).enumerate() {
+                                    let (lhs, init) = if shared {
+                                        (objs.clone(), values.first().copied())
+                                    } else {
+                                        (vec![obj], values.get(i).copied())
+                                    };
+                                    self.decls.insert(obj, DeclInfo::Var { lhs, ty, init, file });
+                                    self.declare_pkg(n, obj);
+                                    self.pkgs[self.pkg.0 as usize].globals.push(obj);
+                                    order.push(obj);
+                                }
+                            }
+                        }
+                        Spec::Type {
+                            pos,
+                            name,
+                            tparams,
+                            alias,
+                            ty,
+                        } => {
+                            let obj = self.new_obj(
+                                self.ast.ident(name).unwrap_or(Name::BLANK),
+                                self.epos(name),
+                                TypeId::INVALID,
+                                ObjKind::TypeName { alias },
+                            );
+                            self.decls.insert(
+                                obj,
+                                DeclInfo::Type {
+                                    spec_pos: pos,
+                                    tparams,
+                                    alias,
+                                    ty,
+                                    file,
+                                },
+                            );
+                            self.declare_pkg(name, obj);
+                            order.push(obj);
+                        }
+                    }
+                }
+            }
+            Decl::Func(f) => {
+                let name = self.ast.ident(f.name).unwrap_or(Name::BLANK);
+                let is_method = !f.recv.is_empty();
+                let info = FuncInfo {
+                    decl: Some(d),
+                    recv: None,
+                    recv_base: None,
+                    ptr_recv: false,
+                    native: f.body.is_none(),
+                    tparams: Vec::new(),
+                    params: Vec::new(),
+                    results: Vec::new(),
+                };
+                let obj = self.new_obj(name, self.epos(f.name), TypeId::INVALID, ObjKind::Func(Box::new(info)));
+                self.decls.insert(obj, DeclInfo::Func { decl: d, file });
+                self.info.record_def(f.name, obj);
+                self.pkgs[self.pkg.0 as usize].funcs.push(obj);
+                order.push(obj);
+                if is_method {
+                    if name != Name::BLANK {
+                        if let Some(base) = self.recv_base_name(d) {
+                            self.methods.entry(base).or_default().push(obj);
+                        }
+                    }
+                } else if name == self.n.init {
+                    self.pkgs[self.pkg.0 as usize].inits.push(obj);
+                } else if name != Name::BLANK {
+                    self.declare_pkg(f.name, obj);
+                }
+            }
+        }
+    }
+
+    /// Reports extra or missing initialization expressions of a const or var spec.
+    fn arity(
+        &mut self,
+        pos: crate::golang::syntax::Pos,
+        names: &[crate::golang::syntax::ast::ExprId],
+        inits: &[crate::golang::syntax::ast::ExprId],
+        is_const: bool,
+        inherited: bool,
+    ) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = inits[l];
+            if inherited {
+                let at = self.pos_string(self.epos(n));
+                self.error(pos, format!("extra init expr at {at}"));
+            } else {
+                self.error(self.epos(n), format!("extra init expr {}", self.es(n)));
+            }
+        } else if l > r && (is_const || r != 1) {
+            let n = names[r];
+            self.error(self.epos(n), format!("missing init expr for {}", self.es(n)));
+        }
+    }
+
+    /// The name of a method's receiver base type, read from the syntax (`T`, `*T`, `T[P]`).
+    fn recv_base_name(&self, d: DeclId) -> Option<Name> {
+        let Decl::Func(f) = self.ast.decl(d) else {
+            return None;
+        };
+        let recv = self.ast.list(f.recv).first()?;
+        let mut t = recv.ty;
+        loop {
+            t = self.ast.unparen(t);
+            match self.ast.expr(t).kind {
+                ExprKind::Star(x) => t = x,
+                ExprKind::Index { x, .. } => t = x,
+                ExprKind::Ident(n) => return Some(n),
+                _ => return None,
+            }
+        }
+    }
+
+    fn collect_import(
+        &mut self,
+        file: FileId,
+        pos: crate::golang::syntax::Pos,
+        name: Option<crate::golang::syntax::ast::ExprId>,
+        path: crate::golang::syntax::ast::ExprId,
+    ) {
+        let path_str = String::from_utf8_lossy(&literal::string_value(self.ast.lit_text(path))).to_string();
+        let Some(imported) = self.pkgs.iter().position(|p| p.path == path_str) else {
+            return; // reported when the program was loaded
+        };
+        let imported = super::super::object::PkgId(imported as u32);
+        let pkg_name = self.pkgs[imported.0 as usize].name;
+        let local = match name {
+            Some(n) => {
+                let local = self.ast.ident(n).unwrap_or(Name::BLANK);
+                if local == self.n.dot {
+                    self.error(self.epos(n), "chanlab does not support dot imports");
+                    return;
+                }
+                if local == Name::BLANK {
+                    return;
+                }
+                local
+            }
+            None => pkg_name,
+        };
+        let obj = self.new_obj(local, pos, TypeId::INVALID, ObjKind::PkgName(imported));
+        if let Some(n) = name {
+            self.info.record_def(n, obj);
+        }
+        if let Some(&alt) = self.file_scopes[file.0 as usize].get(&local) {
+            self.redeclared(obj, alt);
+            return;
+        }
+        self.file_scopes[file.0 as usize].insert(local, obj);
+        if !self.pkgs[self.pkg.0 as usize].imports.contains(&imported) {
+            self.pkgs[self.pkg.0 as usize].imports.push(imported);
+        }
+    }
+
+    /// Declares a package-level object named by identifier `ident`.
+    fn declare_pkg(&mut self, ident: crate::golang::syntax::ast::ExprId, obj: ObjId) {
+        self.info.record_def(ident, obj);
+        let name = self.obj(obj).name;
+        if name == Name::BLANK {
+            return;
+        }
+        let is_main_pkg = self.cur_pkg().name == self.n.main;
+        if (name == self.n.init || name == self.n.main && is_main_pkg) && !matches!(self.obj(obj).kind, ObjKind::Func(_)) {
+            let what = self.name_str(name).to_string();
+            self.error(self.epos(ident), format!("cannot declare {what} - must be func"));
+            return;
+        }
+        if let Some(&alt) = self.cur_pkg().scope.get(&name) {
+            self.redeclared(obj, alt);
+            return;
+        }
+        if let Some(&imp) = self.file_scopes[self.env.file.0 as usize].get(&name) {
+            let path = match self.obj(imp).kind {
+                ObjKind::PkgName(p) => self.pkgs[p.0 as usize].path.clone(),
+                _ => String::new(),
+            };
+            let at = self.pos_string(self.obj(imp).pos);
+            let n = self.name_str(name).to_string();
+            self.error(
+                self.obj(obj).pos,
+                format!("{n} already declared through import of package {n} (\"{path}\")\n\t{at}: other declaration of {n}"),
+            );
+            return;
+        }
+        self.pkgs[self.pkg.0 as usize].scope.insert(name, obj);
+    }
+
+    /// Declares `obj` if it has not been declared yet (go/types' `objDecl`), reporting
+    /// declaration cycles.
+    pub fn obj_decl(&mut self, obj: ObjId) {
+        let color = self.color.get(&obj).copied().unwrap_or(Color::White);
+        match color {
+            Color::Black => return,
+            Color::Grey => {
+                self.cycle(obj);
+                return;
+            }
+            Color::White => {}
+        }
+        let Some(decl) = self.decls.get(&obj).cloned() else {
+            return; // not a package-level object of this package
+        };
+        self.color.insert(obj, Color::Grey);
+        self.obj_path.push(obj);
+        let file = match &decl {
+            DeclInfo::Const { file, .. }
+            | DeclInfo::Var { file, .. }
+            | DeclInfo::Type { file, .. }
+            | DeclInfo::Func { file, .. } => *file,
+        };
+        let saved = std::mem::replace(
+            &mut self.env,
+            Env {
+                file,
+                ..Env::default()
+            },
+        );
+        match decl {
+            DeclInfo::Const { ty, init, iota, .. } => self.const_decl(obj, ty, init, iota),
+            DeclInfo::Var { lhs, ty, init, .. } => {
+                self.env.decl = Some(obj);
+                self.var_decl(obj, &lhs, ty, init);
+                for &o in &lhs {
+                    self.color.insert(o, Color::Black);
+                }
+            }
+            DeclInfo::Type {
+                tparams, alias, ty, ..
+            } => self.type_decl(obj, tparams, alias, ty),
+            DeclInfo::Func { decl, .. } => self.func_decl(obj, decl),
+        }
+        self.env = saved;
+        self.obj_path.pop();
+        self.color.insert(obj, Color::Black);
+    }
+
+    /// A reference to an object whose declaration is being checked.
+    fn cycle(&mut self, obj: ObjId) {
+        let start = self.obj_path.iter().position(|&o| o == obj).unwrap_or(0);
+        let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
+        // A cycle through a type definition or a function is fine (recursive types and
+        // functions); one made only of constants and variables (or aliases) is not.
+        let valid = cycle.iter().any(|&o| match self.decls.get(&o) {
+            Some(DeclInfo::Type { alias, .. }) => !alias,
+            Some(DeclInfo::Func { .. }) => true,
+            _ => false,
+        });
+        if valid {
+            return;
+        }
+        let is_type = matches!(self.obj(obj).kind, ObjKind::TypeName { .. });
+        self.cycle_error(&cycle, is_type);
+        if !is_type {
+            self.obj_mut(obj).ty = TypeId::INVALID;
+        }
+    }
+
+    /// gc's message for a declaration cycle, starting at the first object in source order.
+    pub fn cycle_error(&mut self, cycle: &[ObjId], is_type: bool) {
+        let start = (0..cycle.len())
+            .min_by_key(|&i| self.obj(cycle[i]).pos)
+            .unwrap_or(0);
+        let o0 = cycle[start];
+        let name0 = self.obj_name(o0).to_string();
+        if cycle.len() == 1 {
+            let msg = if is_type {
+                format!("invalid recursive type: {name0} refers to itself")
+            } else {
+                format!("invalid cycle in declaration: {name0} refers to itself")
+            };
+            self.error(self.obj(o0).pos, msg);
+            return;
+        }
+        let mut msg = if is_type {
+            format!("invalid recursive type {name0}")
+        } else {
+            format!("invalid cycle in declaration of {name0}")
+        };
+        let mut obj = o0;
+        for i in 0..cycle.len() {
+            let next = cycle[(start + i + 1) % cycle.len()];
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                self.pos_string(self.obj(obj).pos),
+                self.obj_name(obj),
+                self.obj_name(next)
+            ));
+            obj = next;
+        }
+        self.error(self.obj(o0).pos, msg);
+    }
+
+    fn const_decl(&mut self, obj: ObjId, ty: Option<crate::golang::syntax::ast::ExprId>, init: Option<crate::golang::syntax::ast::ExprId>, iota: u32) {
+        self.env.iota = Some(iota as i128);
+        let mut t = TypeId::INVALID;
+        if let Some(te) = ty {
+            t = self.typ(te);
+            if t != TypeId::INVALID && !self.types.is_const_type(t) {
+                let s = self.ts(t);
+                self.error(self.epos(te), format!("invalid constant type {s}"));
+                self.obj_mut(obj).ty = TypeId::INVALID;
+                return;
+            }
+        }
+        let mut x = match init {
+            Some(e) => {
+                let mut x = Operand::invalid(e);
+                self.expr(&mut x, e, None);
+                x
+            }
+            None => {
+                // Reported by `arity` (or a missing type and value).
+                self.obj_mut(obj).ty = TypeId::INVALID;
+                return;
+            }
+        };
+        if ty.is_some() {
+            self.obj_mut(obj).ty = t;
+        }
+        self.init_const(obj, &mut x);
+    }
+
+    fn var_decl(
+        &mut self,
+        obj: ObjId,
+        lhs: &[ObjId],
+        ty: Option<crate::golang::syntax::ast::ExprId>,
+        init: Option<crate::golang::syntax::ast::ExprId>,
+    ) {
+        if let Some(te) = ty {
+            let t = self.var_type(te);
+            for &o in lhs {
+                self.obj_mut(o).ty = t;
+            }
+        }
+        let Some(init) = init else {
+            if ty.is_none() {
+                self.obj_mut(obj).ty = TypeId::INVALID;
+            }
+            return;
+        };
+        if lhs.len() <= 1 {
+            let target = if ty.is_some() { Some(self.obj(obj).ty) } else { None };
+            let mut x = Operand::invalid(init);
+            self.expr_with_target(&mut x, init, target);
+            self.init_var(obj, &mut x, "variable declaration");
+            return;
+        }
+        self.init_vars(lhs, &[init], None);
+    }
+
+    fn type_decl(
+        &mut self,
+        obj: ObjId,
+        tparams: crate::golang::syntax::ast::List<crate::golang::syntax::ast::Field>,
+        alias: bool,
+        ty: crate::golang::syntax::ast::ExprId,
+    ) {
+        if alias {
+            if !tparams.is_empty() {
+                self.error(self.obj(obj).pos, "generic type cannot be alias");
+            }
+            let t = self.var_type(ty);
+            self.obj_mut(obj).ty = t;
+            return;
+        }
+        let named = self.types.new_named(obj);
+        self.obj_mut(obj).ty = named;
+        if !tparams.is_empty() {
+            let tps = self.declare_type_params(tparams);
+            if let Some(n) = self.types.named_mut(named) {
+                n.tparams = tps;
+            }
+        }
+        let rhs = self.defined_type(ty, Some(named));
+        let mut under = self.types.under(rhs);
+        if self.types.is_type_param(rhs) {
+            self.error(self.epos(ty), "cannot use a type parameter as RHS in type declaration");
+            under = TypeId::INVALID;
+        }
+        if let Some(n) = self.types.named_mut(named) {
+            n.underlying = under;
+        }
+        if !tparams.is_empty() {
+            self.close_scope();
+        }
+        self.valid_type(named);
+        self.collect_methods(obj, named);
+    }
+
+    /// Attaches the methods declared for the type `obj` to its named type.
+    fn collect_methods(&mut self, obj: ObjId, named: TypeId) {
+        let name = self.obj(obj).name;
+        let Some(methods) = self.methods.remove(&name) else {
+            return;
+        };
+        let fields: Vec<Name> = self
+            .types
+            .struct_fields(named)
+            .map(|f| f.iter().map(|f| f.name).collect())
+            .unwrap_or_default();
+        let mut seen: Vec<ObjId> = Vec::new();
+        for m in methods {
+            let mname = self.obj(m).name;
+            if let Some(&alt) = seen.iter().find(|&&o| self.obj(o).name == mname) {
+                let at = self.pos_string(self.obj(alt).pos);
+                let msg = format!(
+                    "method {}.{} already declared at {at}",
+                    self.name_str(name),
+                    self.name_str(mname)
+                );
+                self.error(self.obj(m).pos, msg);
+                continue;
+            }
+            if fields.contains(&mname) {
+                let msg = format!("field and method with the same name {}", self.name_str(mname));
+                self.error(self.obj(m).pos, msg);
+            }
+            seen.push(m);
+            if let Some(n) = self.types.named_mut(named) {
+                n.methods.push(m);
+            }
+        }
+    }
+
+    fn func_decl(&mut self, obj: ObjId, d: DeclId) {
+        let Decl::Func(f) = self.ast.decl(d) else {
+            return;
+        };
+        let f = f.clone();
+        self.env.decl = Some(obj);
+        let sig = self.func_signature(obj, &f);
+        self.obj_mut(obj).ty = sig;
+        if f.body.is_none() && !self.is_library {
+            self.error(self.epos(f.name), "missing function body");
+        }
+        let name = self.obj(obj).name;
+        if f.recv.is_empty() && (name == self.n.init || name == self.n.main && self.cur_pkg().name == self.n.main) {
+            let s = self.types.signature(sig).cloned();
+            if let Some(s) = s {
+                if !s.params.is_empty() || !s.results.is_empty() {
+                    let n = self.name_str(name).to_string();
+                    self.error(self.epos(f.name), format!("func {n} must have no arguments and no return values"));
+                }
+            }
+            if !f.tparams.is_empty() {
+                let n = self.name_str(name).to_string();
+                self.error(self.epos(f.name), format!("func {n} must have no type parameters"));
+            }
+        }
+    }
+
+    /// Checks a declared function's body (after all package-level declarations).
+    fn check_func_body(&mut self, obj: ObjId) {
+        let Some(DeclInfo::Func { decl, file }) = self.decls.get(&obj).cloned() else {
+            return;
+        };
+        let Decl::Func(f) = self.ast.decl(decl) else {
+            return;
+        };
+        let Some(body) = f.body else {
+            return;
+        };
+        self.env = Env {
+            file,
+            decl: Some(obj),
+            ..Env::default()
+        };
+        let info = self.obj(obj).func().cloned();
+        let Some(info) = info else {
+            return;
+        };
+        self.open_scope();
+        if !info.tparams.is_empty() {
+            self.declare_tparam_names(&info.tparams);
+        }
+        let sig = self.obj(obj).ty;
+        self.func_body(sig, info.recv, &info.params, &info.results, body);
+        self.close_scope();
+    }
+
+    /// Checks a function body (of a declaration or a literal) in the current scope: declares
+    /// the receiver, parameters and results, checks the statements, and reports a missing
+    /// return and unused variables.
+    pub fn func_body(
+        &mut self,
+        sig: TypeId,
+        recv: Option<ObjId>,
+        params: &[ObjId],
+        results: &[ObjId],
+        body: crate::golang::syntax::ast::StmtId,
+    ) {
+        let saved = self.env.func.take();
+        let named_results = !results.is_empty() && results.iter().all(|r| !self.unnamed.contains(r));
+        self.env.func = Some(FuncCtx {
+            sig,
+            results: results.to_vec(),
+            named_results,
+            vars: Vec::new(),
+        });
+        for &p in recv.iter().chain(params).chain(results) {
+            let name = self.obj(p).name;
+            if name == Name::BLANK {
+                continue;
+            }
+            if let Some(alt) = self.lookup_local_block(name) {
+                self.redeclared(p, alt);
+                continue;
+            }
+            self.env.locals.push((name, p));
+        }
+        let stmts = match &self.ast.stmt(body).kind {
+            crate::golang::syntax::ast::StmtKind::Block { stmts, .. } => *stmts,
+            _ => Default::default(),
+        };
+        self.stmt_list(stmts, super::stmt::Ctx::default());
+        self.check_labels(body);
+        let has_results = self.types.signature(sig).is_some_and(|s| !s.results.is_empty());
+        if has_results && !self.is_terminating(body, None) {
+            if let crate::golang::syntax::ast::StmtKind::Block { rbrace, .. } = self.ast.stmt(body).kind {
+                self.error(rbrace, "missing return");
+            }
+        }
+        let ctx = self.env.func.take();
+        if let Some(ctx) = ctx {
+            let mut unused: Vec<ObjId> = ctx.vars.iter().copied().filter(|&v| !self.is_used(v)).collect();
+            unused.sort_by_key(|&v| self.obj(v).pos);
+            for v in unused {
+                let msg = format!("declared and not used: {}", self.obj_name(v));
+                self.error(self.obj(v).pos, msg);
+            }
+        }
+        self.env.func = saved;
+    }
+
+    /// Reports imports the package does not use.
+    fn unused_imports(&mut self) {
+        let files = self.cur_pkg().files.clone();
+        let mut unused = Vec::new();
+        for f in files {
+            for &o in self.file_scopes[f.0 as usize].values() {
+                if !self.is_used(o) {
+                    unused.push(o);
+                }
+            }
+        }
+        unused.sort_by_key(|&o| self.obj(o).pos);
+        for o in unused {
+            let ObjKind::PkgName(p) = self.obj(o).kind else {
+                continue;
+            };
+            let path = self.pkgs[p.0 as usize].path.clone();
+            let elem = path.rsplit('/').next().unwrap_or(&path).to_string();
+            let name = self.obj_name(o).to_string();
+            let msg = if name == elem {
+                format!("\"{path}\" imported and not used")
+            } else {
+                format!("\"{path}\" imported as {name} and not used")
+            };
+            self.error(self.obj(o).pos, msg);
+        }
+    }
+
+    /// `x` initializes the constant `obj`.
+    pub fn init_const(&mut self, obj: ObjId, x: &mut Operand) {
+        if x.is_invalid() || x.ty == TypeId::INVALID {
+            if self.obj(obj).ty == TypeId::INVALID {
+                self.obj_mut(obj).ty = TypeId::INVALID;
+            }
+            return;
+        }
+        if x.mode != Mode::Constant {
+            let s = self.op_string(x);
+            self.error(self.op_pos(x), format!("{s} is not constant"));
+            return;
+        }
+        if self.obj(obj).ty == TypeId::INVALID {
+            self.obj_mut(obj).ty = x.ty;
+        }
+        let t = self.obj(obj).ty;
+        self.assignment(x, Some(t), "constant declaration");
+        if x.is_invalid() {
+            return;
+        }
+        if let ObjKind::Const(v) = &mut self.objs[obj.0 as usize].kind {
+            *v = x.val.clone();
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Field and method lookup (through embedded fields, breadth first, as the spec's
+//! selector rules say), assignability, interface satisfaction, and convertibility.
+
+use super::super::info::Mode;
+use super::super::object::{ObjId, ObjKind, PkgId};
+use super::super::ty::{Type, TypeId};
+use super::typexpr::is_exported;
+use super::{Checker, Operand};
+use crate::golang::syntax::ast::{ChanDir, Name};
+
+/// What a lookup found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// A struct field: the struct type and the field's index in it.
+    Field { strukt: TypeId, index: u32 },
+    /// A method declared on a named type.
+    Method(ObjId),
+    /// A method of an interface: the interface type and the method's index in its set.
+    IfaceMethod { iface: TypeId, index: u32 },
+}
+
+/// The result of a field or method lookup.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lookup {
+    pub found: Option<Found>,
+    /// Embedded field indices walked to reach the found field's struct or the method's
+    /// receiver.
+    pub path: Vec<u32>,
+    /// A pointer was dereferenced on the way.
+    pub indirect: bool,
+    /// Several candidates at the same depth.
+    pub ambiguous: bool,
+    /// A method with a pointer receiver was found on a value that is not addressable.
+    pub needs_ptr: bool,
+}
+
+#[derive(Clone)]
+struct Embedded {
+    ty: TypeId,
+    path: Vec<u32>,
+    indirect: bool,
+    multiples: bool,
+}
+
+impl Checker<'_> {
+    /// Whether a member named `name` of package `pkg` matches `sel` (unexported names match
+    /// only within their package).
+    fn same_id(&self, name: Name, pkg: Option<PkgId>, sel: Name, fold: bool) -> bool {
+        if fold {
+            return self.name_str(name).eq_ignore_ascii_case(self.name_str(sel));
+        }
+        name == sel && (pkg.is_none() || pkg == Some(self.pkg) || is_exported(self.name_str(sel)))
+    }
+
+    /// The methods of a named type (an instance shares its origin's).
+    pub fn named_methods(&self, t: TypeId) -> Vec<ObjId> {
+        match self.types.named(t) {
+            Some(n) => match n.origin {
+                Some(o) => self.types.named(o).map(|n| n.methods.clone()).unwrap_or_default(),
+                None => n.methods.clone(),
+            },
+            None => Vec::new(),
+        }
+    }
+
+    /// Finds the field or method `sel` of type `t` (go/types' `lookupFieldOrMethod`).
+    pub fn lookup_field_or_method(&mut self, t: TypeId, addressable: bool, sel: Name, fold: bool) -> Lookup {
+        let mut out = Lookup::default();
+        if sel == Name::BLANK {
+            return out;
+        }
+        let (typ, is_ptr) = match self.types.get(t) {
+            Type::Pointer(e) => (*e, true),
+            _ => (t, false),
+        };
+        if is_ptr && self.types.interface(typ).is_some() {
+            return out;
+        }
+        let mut current = vec![Embedded {
+            ty: typ,
+            path: Vec::new(),
+            indirect: is_ptr,
+            multiples: false,
+        }];
+        let mut seen: Vec<TypeId> = Vec::new();
+        while !current.is_empty() {
+            let mut next: Vec<Embedded> = Vec::new();
+            for e in &current {
+                if self.types.is_named(e.ty) {
+                    if seen.contains(&e.ty) {
+                        continue;
+                    }
+                    seen.push(e.ty);
+                    let methods = self.named_methods(e.ty);
+                    if let Some(&m) = methods.iter().find(|&&m| {
+                        let o = self.obj(m);
+                        self.same_id(o.name, o.pkg, sel, fold)
+                    }) {
+                        if out.found.is_some() || e.multiples {
+                            return Lookup {
+                                ambiguous: true,
+                                path: e.path.clone(),
+                                ..Default::default()
+                            };
+                        }
+                        out.found = Some(Found::Method(m));
+                        out.path = e.path.clone();
+                        out.indirect = e.indirect;
+                        continue;
+                    }
+                }
+                let u = self.types.under(e.ty);
+                match self.types.get(u).clone() {
+                    Type::Struct(fields) => {
+                        for (i, f) in fields.iter().enumerate() {
+                            if self.same_id(f.name, f.pkg, sel, fold) {
+                                if out.found.is_some() || e.multiples {
+                                    return Lookup {
+                                        ambiguous: true,
+                                        path: e.path.clone(),
+                                        ..Default::default()
+                                    };
+                                }
+                                out.found = Some(Found::Field {
+                                    strukt: u,
+                                    index: i as u32,
+                                });
+                                out.path = e.path.clone();
+                                out.indirect = e.indirect;
+                                continue;
+                            }
+                            if out.found.is_none() && f.embedded {
+                                let (ft, fptr) = match self.types.get(f.ty) {
+                                    Type::Pointer(b) => (*b, true),
+                                    _ => (f.ty, false),
+                                };
+                                let mut path = e.path.clone();
+                                path.push(i as u32);
+                                next.push(Embedded {
+                                    ty: ft,
+                                    path,
+                                    indirect: e.indirect || fptr,
+                                    multiples: e.multiples,
+                                });
+                            }
+                        }
+                    }
+                    Type::Interface(iface) => {
+                        if let Some(i) = iface.methods.iter().position(|m| self.same_id(m.name, m.pkg, sel, fold)) {
+                            if out.found.is_some() || e.multiples {
+                                return Lookup {
+                                    ambiguous: true,
+                                    path: e.path.clone(),
+                                    ..Default::default()
+                                };
+                            }
+                            out.found = Some(Found::IfaceMethod {
+                                iface: u,
+                                index: i as u32,
+                            });
+                            out.path = e.path.clone();
+                            out.indirect = e.indirect;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(Found::Method(m)) = out.found {
+                self.obj_decl(m);
+                let ptr = self.obj(m).func().is_some_and(|f| f.ptr_recv);
+                if ptr && !out.indirect && !addressable {
+                    return Lookup {
+                        needs_ptr: true,
+                        ..Default::default()
+                    };
+                }
+            }
+            if out.found.is_some() {
+                return out;
+            }
+            // Types found several times at one depth are ambiguous below it.
+            let mut consolidated: Vec<Embedded> = Vec::new();
+            for e in next {
+                if let Some(prev) = consolidated.iter_mut().find(|p| p.ty == e.ty) {
+                    prev.multiples = true;
+                } else {
+                    consolidated.push(e);
+                }
+            }
+            current = consolidated;
+        }
+        out
+    }
+
+    /// The type of the found member (a field's type, a method's signature).
+    pub fn found_type(&mut self, f: &Found) -> TypeId {
+        match f {
+            Found::Field { strukt, index } => self
+                .types
+                .struct_fields(*strukt)
+                .map_or(TypeId::INVALID, |fs| fs[*index as usize].ty),
+            Found::Method(m) => {
+                self.obj_decl(*m);
+                self.obj(*m).ty
+            }
+            Found::IfaceMethod { iface, index } => self
+                .types
+                .interface(*iface)
+                .map_or(TypeId::INVALID, |i| i.methods[*index as usize].sig),
+        }
+    }
+
+    /// Why `v` does not implement the interface `t` (`None` if it does). `static_`: for an
+    /// interface `v`, all of `t`'s methods must be present (not just compatible).
+    pub fn missing_method_cause(&mut self, v: TypeId, t: TypeId, static_: bool) -> Option<String> {
+        let methods = self.types.interface(t)?.methods.clone();
+        if methods.is_empty() {
+            return None;
+        }
+        if let Some(vi) = self.types.interface(v).cloned() {
+            for m in &methods {
+                match vi.methods.iter().find(|f| f.name == m.name && f.pkg == m.pkg) {
+                    None if !static_ => continue,
+                    None => return Some(format!("(missing method {})", self.name_str(m.name))),
+                    Some(f) if f.sig != m.sig => {
+                        let (fs, ms) = (self.func_string(m.name, f.sig), self.func_string(m.name, m.sig));
+                        return Some(format!(
+                            "(wrong type for method {})\n\t\thave {fs}\n\t\twant {ms}",
+                            self.name_str(m.name)
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
+            return None;
+        }
+        for m in &methods {
+            let l = self.lookup_field_or_method(v, false, m.name, false);
+            let mname = self.name_str(m.name).to_string();
+            match &l.found {
+                None if l.ambiguous => return Some(format!("(ambiguous selector {}.{mname})", self.ts(v))),
+                None if l.needs_ptr => return Some(format!("(method {mname} has pointer receiver)")),
+                None => {
+                    if let Some(p) = self.types.pointer_elem(v) {
+                        if self.types.is_interface(p) {
+                            return Some(format!("(type {} is pointer to interface, not interface)", self.ts(v)));
+                        }
+                    }
+                    let alt = self.lookup_field_or_method(v, false, m.name, true);
+                    if let Some(Found::Method(f)) = alt.found {
+                        let fname = self.obj(f).name;
+                        if fname == m.name {
+                            return Some(format!("(unexported method {mname})"));
+                        }
+                        let fs = self.func_string(fname, self.obj(f).ty);
+                        let ms = self.func_string(m.name, m.sig);
+                        return Some(format!("(missing method {mname})\n\t\thave {fs}\n\t\twant {ms}"));
+                    }
+                    return Some(format!("(missing method {mname})"));
+                }
+                Some(Found::Field { .. }) => return Some(format!("({}.{mname} is a field, not a method)", self.ts(v))),
+                Some(f) => {
+                    let f = f.clone();
+                    let ft = self.found_type(&f);
+                    if ft != m.sig {
+                        let (fs, ms) = (self.func_string(m.name, ft), self.func_string(m.name, m.sig));
+                        return Some(format!("(wrong type for method {mname})\n\t\thave {fs}\n\t\twant {ms}"));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn func_string(&self, name: Name, sig: TypeId) -> String {
+        format!("{}{}", self.name_str(name), self.tfmt().signature_string(sig))
+    }
+
+    /// Why `v` does not implement `t` (`None` if it does), as gc words it.
+    pub fn implements(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        if self.types.under(v) == TypeId::INVALID || self.types.under(t) == TypeId::INVALID {
+            return None;
+        }
+        let Some(ti) = self.types.interface(t).cloned() else {
+            let (vs, ts) = (self.ts(v), self.ts(t));
+            return Some(format!("{vs} does not implement {ts} ({ts} is not an interface)"));
+        };
+        if let Some(cause) = self.missing_method_cause(v, t, true) {
+            let (vs, ts) = (self.ts(v), self.ts(t));
+            return Some(format!("{vs} does not implement {ts} {cause}"));
+        }
+        if ti.comparable && !self.types.comparable(v) {
+            let vs = self.ts(v);
+            return Some(format!("{vs} does not implement comparable"));
+        }
+        if let Some(terms) = &ti.terms {
+            let ok = terms.iter().any(|term| {
+                if term.tilde {
+                    self.types.under(v) == self.types.under(term.ty)
+                } else {
+                    v == term.ty
+                }
+            });
+            if !ok {
+                let (vs, ts) = (self.ts(v), self.ts(t));
+                let tl: Vec<String> = terms
+                    .iter()
+                    .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.ts(t.ty)))
+                    .collect();
+                return Some(format!("{vs} does not implement {ts} ({vs} missing in {})", tl.join(" | ")));
+            }
+        }
+        None
+    }
+
+    /// Whether `x` can be assigned to a variable of type `t`; `cause` gets gc's explanation.
+    pub fn assignable_to(&mut self, x: &Operand, t: TypeId, cause: &mut Option<String>) -> bool {
+        if x.is_invalid() || t == TypeId::INVALID {
+            return true;
+        }
+        let v = x.ty;
+        if v == t {
+            return true;
+        }
+        let (vu, tu) = (self.types.under(v), self.types.under(t));
+        let (vp, tp) = (self.types.is_type_param(v), self.types.is_type_param(t));
+        if self.types.is_untyped(vu) {
+            if tp {
+                return true;
+            }
+            return self.implicit_type_and_value(x, t).is_ok();
+        }
+        if vu == tu && (!self.types.has_name(v) || !self.types.has_name(t)) && !vp && !tp {
+            return true;
+        }
+        let t_is_iface = self.types.interface(tu).is_some() && !tp;
+        let t_is_iface_ptr = self.types.pointer_elem(tu).is_some_and(|b| self.types.is_interface(b));
+        if t_is_iface || t_is_iface_ptr {
+            match self.implements(v, t) {
+                None => return true,
+                Some(c) => {
+                    if !vp {
+                        *cause = Some(c);
+                        return false;
+                    }
+                }
+            }
+        }
+        if self.types.interface(vu).is_some() && !vp && self.implements(t, v).is_none() {
+            *cause = Some("need type assertion".into());
+            return false;
+        }
+        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (self.types.get(vu), self.types.get(tu)) {
+            if ve == te {
+                return !self.types.has_name(v) || !self.types.has_name(t);
+            }
+        }
+        false
+    }
+
+    /// Whether the non-constant `x` can be converted to `t`.
+    pub fn convertible_to(&mut self, x: &Operand, t: TypeId, cause: &mut Option<String>) -> bool {
+        if self.assignable_to(x, t, cause) {
+            return true;
+        }
+        *cause = None;
+        let v = x.ty;
+        let (vu, tu) = (self.types.under(v), self.types.under(t));
+        let (vp, tp) = (self.types.is_type_param(v), self.types.is_type_param(t));
+        if vu == tu && !vp && !tp {
+            return true;
+        }
+        if let (Type::Pointer(vb), Type::Pointer(tb)) = (self.types.get(v), self.types.get(t)) {
+            if self.types.under(*vb) == self.types.under(*tb) {
+                return true;
+            }
+        }
+        let int_or_float = |c: &Self, t: TypeId| c.types.is_integer(t) || c.types.is_float(t);
+        if int_or_float(self, vu) && int_or_float(self, tu) {
+            return true;
+        }
+        let bytes_or_runes = |c: &Self, t: TypeId| match c.types.get(t) {
+            Type::Slice(e) => matches!(c.types.basic(*e), Some(super::super::ty::BasicKind::Uint8 | super::super::ty::BasicKind::Int32)),
+            _ => false,
+        };
+        if (self.types.is_integer(vu) || bytes_or_runes(self, vu)) && self.types.is_string(tu) {
+            return true;
+        }
+        if self.types.is_string(vu) && bytes_or_runes(self, tu) {
+            return true;
+        }
+        if let Type::Slice(se) = self.types.get(vu).clone() {
+            if let Type::Pointer(p) = self.types.get(tu) {
+                if let Type::Array(_, ae) = self.types.get(self.types.under(*p)) {
+                    if *ae == se {
+                        return true;
+                    }
+                }
+            }
+            if let Type::Array(_, ae) = self.types.get(tu) {
+                if *ae == se {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `o` is a method of an interface (its receiver is dynamic).
+    pub fn is_iface_method(&self, o: ObjId) -> bool {
+        matches!(&self.obj(o).kind, ObjKind::Func(f) if f.decl.is_none())
+    }
+
+    /// Marks an operand as a value (not addressable).
+    pub fn as_value(x: &mut Operand) {
+        if x.mode != Mode::Invalid {
+            x.mode = Mode::Value;
+        }
+    }
+}
