@@ -6,6 +6,7 @@
 //! the runtime (`WaitGroup.Wait`, `time.Sleep`) returns the runtime's operation as
 //! [`Flow::Block`]; the goroutine waits on it like on its own channel operations.
 
+mod fmt;
 mod handles;
 mod runtime;
 mod sync;
@@ -19,7 +20,7 @@ use super::vm::value::Value;
 
 /// Every native, by its Go name.
 pub fn all() -> impl Iterator<Item = &'static Native> {
-    [sync::NATIVES, time::NATIVES, runtime::NATIVES]
+    [fmt::NATIVES, sync::NATIVES, time::NATIVES, runtime::NATIVES]
         .into_iter()
         .flatten()
 }
