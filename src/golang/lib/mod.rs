@@ -34,7 +34,23 @@ macro_rules! lib {
 
 /// The supported packages, sorted by import path.
 pub const PACKAGES: &[LibPackage] = &[
+    lib!("context", "context.go"),
+    lib!("errors", "errors.go"),
     lib!("fmt", "fmt.go"),
+    lib!("golang.org/x/sync/errgroup", "errgroup.go"),
+    lib!("golang.org/x/sync/semaphore", "semaphore.go"),
+    lib!("math", "math.go"),
+    lib!("math/rand", "math_rand.go"),
+    lib!("os", "os.go"),
+    lib!("runtime", "runtime.go"),
+    lib!("sort", "sort.go"),
+    lib!("strconv", "strconv.go"),
+    lib!("strings", "strings.go"),
+    lib!("sync", "sync.go"),
+    lib!("sync/atomic", "sync_atomic.go"),
+    lib!("time", "time.go"),
+    lib!("unicode", "unicode.go"),
+    lib!("unicode/utf8", "unicode_utf8.go"),
 ];
 
 /// The package with this import path, if chanlab supports it.
@@ -44,5 +60,37 @@ pub fn find(path: &str) -> Option<&'static LibPackage> {
 
 /// The supported import paths, as the unsupported-import message lists them.
 pub fn supported_list() -> String {
-    PACKAGES.iter().map(|p| p.path).collect::<Vec<_>>().join(", ")
+    PACKAGES
+        .iter()
+        .map(|p| p.path)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_package_checks_cleanly() {
+        for p in PACKAGES {
+            let src = format!(
+                "package main\n\nimport _ \"{}\"\n\nfunc main() {{}}\n",
+                p.path
+            );
+            if let Err(d) = crate::golang::types::check_program(&src, "prog.go") {
+                panic!("{}: {:#?}", p.path, d.errors);
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_is_sorted_and_complete() {
+        let paths: Vec<_> = PACKAGES.iter().map(|p| p.path).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted);
+        assert_eq!(paths.len(), 17);
+        assert!(find("sync/atomic").is_some() && find("net/http").is_none());
+    }
 }

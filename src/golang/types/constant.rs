@@ -196,7 +196,15 @@ pub fn shift(x: i128, op: Op, s: u64) -> Result<i128, ()> {
         }
         Ok(r)
     } else {
-        Ok(if s >= 127 { if x < 0 { -1 } else { 0 } } else { x >> s })
+        Ok(if s >= 127 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> s
+        })
     }
 }
 
@@ -207,10 +215,9 @@ pub fn compare(x: &ConstValue, op: Op, y: &ConstValue) -> bool {
         (ConstValue::Int(a), ConstValue::Int(b)) => a.cmp(b),
         (ConstValue::Str(a), ConstValue::Str(b)) => a.cmp(b),
         (ConstValue::Bool(a), ConstValue::Bool(b)) => a.cmp(b),
-        (a, b) if a.is_numeric() && b.is_numeric() => a
-            .float()
-            .partial_cmp(&b.float())
-            .unwrap_or(Ordering::Equal),
+        (a, b) if a.is_numeric() && b.is_numeric() => {
+            a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal)
+        }
         _ => return false,
     };
     match op {
@@ -280,7 +287,8 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
         };
     }
     match (kind, v) {
-        (String | UntypedString, ConstValue::Str(_)) | (Bool | UntypedBool, ConstValue::Bool(_)) => Ok(v.clone()),
+        (String | UntypedString, ConstValue::Str(_))
+        | (Bool | UntypedBool, ConstValue::Bool(_)) => Ok(v.clone()),
         _ => Err(ReprError::Invalid),
     }
 }
@@ -318,7 +326,11 @@ fn format_float(f: f64) -> String {
 /// Go's `%.{prec}g`.
 pub fn format_g(f: f64, prec: usize) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     if !f.is_finite() {
         return if f.is_nan() {
@@ -372,10 +384,15 @@ pub fn quote(s: &[u8]) -> String {
     while i < s.len() {
         let rest = &s[i..];
         let (ch, w) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
-            Ok(t) => t.chars().next().map_or((None, 1), |c| (Some(c), c.len_utf8())),
+            Ok(t) => t
+                .chars()
+                .next()
+                .map_or((None, 1), |c| (Some(c), c.len_utf8())),
             Err(e) if e.valid_up_to() > 0 => {
                 let t = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or("");
-                t.chars().next().map_or((None, 1), |c| (Some(c), c.len_utf8()))
+                t.chars()
+                    .next()
+                    .map_or((None, 1), |c| (Some(c), c.len_utf8()))
             }
             Err(_) => (None, 1),
         };
@@ -390,7 +407,9 @@ pub fn quote(s: &[u8]) -> String {
             Some('\r') => out.push_str("\\r"),
             Some('\t') => out.push_str("\\t"),
             Some('\x0b') => out.push_str("\\v"),
-            Some(c) if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            Some(c) if (c as u32) < 0x20 || c == '\x7f' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             Some(c) if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
             Some(c) => out.push(c),
         }
@@ -414,8 +433,14 @@ mod tests {
         assert_eq!(format(&ConstValue::Float(3.14159265)), "3.14159");
         assert_eq!(format(&ConstValue::Float(123456789.0)), "1.23457e+08");
         assert_eq!(format(&ConstValue::Float(0.00001)), "1e-05");
-        assert_eq!(format(&ConstValue::Str(b"a\"b\n".as_slice().into())), r#""a\"b\n""#);
-        assert_eq!(format(&ConstValue::Str(b"\xff".as_slice().into())), r#""\xff""#);
+        assert_eq!(
+            format(&ConstValue::Str(b"a\"b\n".as_slice().into())),
+            r#""a\"b\n""#
+        );
+        assert_eq!(
+            format(&ConstValue::Str(b"\xff".as_slice().into())),
+            r#""\xff""#
+        );
         assert_eq!(format(&ConstValue::Bool(true)), "true");
     }
 
@@ -423,7 +448,10 @@ mod tests {
     fn arithmetic_is_exact_for_integers() {
         let i = |v| ConstValue::Int(v);
         assert_eq!(binary(&i(7), Op::Div, &i(2), true), Ok(i(3)));
-        assert_eq!(binary(&i(7), Op::Div, &i(2), false), Ok(ConstValue::Float(3.5)));
+        assert_eq!(
+            binary(&i(7), Op::Div, &i(2), false),
+            Ok(ConstValue::Float(3.5))
+        );
         assert_eq!(binary(&i(-7), Op::Rem, &i(2), true), Ok(i(-1)));
         assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
         assert_eq!(shift(1, Op::Shl, 70), Ok(1 << 70));
@@ -436,16 +464,38 @@ mod tests {
     #[test]
     fn representability_reports_truncation_and_overflow() {
         use BasicKind::*;
-        assert_eq!(representable(&ConstValue::Int(300), Int8), Err(ReprError::Overflow));
-        assert_eq!(representable(&ConstValue::Int(-1), Uint), Err(ReprError::Overflow));
-        assert_eq!(representable(&ConstValue::Float(1.5), Int), Err(ReprError::Truncated));
-        assert_eq!(representable(&ConstValue::Float(2.0), Int), Ok(ConstValue::Int(2)));
-        assert_eq!(representable(&ConstValue::Int(2), Float64), Ok(ConstValue::Float(2.0)));
+        assert_eq!(
+            representable(&ConstValue::Int(300), Int8),
+            Err(ReprError::Overflow)
+        );
+        assert_eq!(
+            representable(&ConstValue::Int(-1), Uint),
+            Err(ReprError::Overflow)
+        );
+        assert_eq!(
+            representable(&ConstValue::Float(1.5), Int),
+            Err(ReprError::Truncated)
+        );
+        assert_eq!(
+            representable(&ConstValue::Float(2.0), Int),
+            Ok(ConstValue::Int(2))
+        );
+        assert_eq!(
+            representable(&ConstValue::Int(2), Float64),
+            Ok(ConstValue::Float(2.0))
+        );
         assert_eq!(
             representable(&ConstValue::Str(b"x".as_slice().into()), Int),
             Err(ReprError::Invalid)
         );
-        assert_eq!(representable(&ConstValue::Float(1e300), Float32), Err(ReprError::Overflow));
-        assert!(compare(&ConstValue::Int(1), Op::Lss, &ConstValue::Float(1.5)));
+        assert_eq!(
+            representable(&ConstValue::Float(1e300), Float32),
+            Err(ReprError::Overflow)
+        );
+        assert!(compare(
+            &ConstValue::Int(1),
+            Op::Lss,
+            &ConstValue::Float(1.5)
+        ));
     }
 }

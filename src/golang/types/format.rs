@@ -136,7 +136,11 @@ impl TypeFmt<'_> {
             }
             Type::Named(n) => {
                 if n.obj.is_none() {
-                    out.push_str(if t == TypeId::ERROR { "error" } else { "comparable" });
+                    out.push_str(if t == TypeId::ERROR {
+                        "error"
+                    } else {
+                        "comparable"
+                    });
                     return;
                 }
                 let obj = &self.objs[n.obj.0 as usize];

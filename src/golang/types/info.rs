@@ -237,12 +237,18 @@ impl Info {
 
     /// The object an identifier declares.
     pub fn def(&self, e: ExprId) -> Option<ObjId> {
-        self.defs.get(e.0 as usize).copied().filter(|o| !o.is_none())
+        self.defs
+            .get(e.0 as usize)
+            .copied()
+            .filter(|o| !o.is_none())
     }
 
     /// The object an identifier denotes.
     pub fn use_of(&self, e: ExprId) -> Option<ObjId> {
-        self.uses.get(e.0 as usize).copied().filter(|o| !o.is_none())
+        self.uses
+            .get(e.0 as usize)
+            .copied()
+            .filter(|o| !o.is_none())
     }
 
     /// The object an identifier declares or denotes.
@@ -255,7 +261,9 @@ impl Info {
         if tv.aux == NONE {
             return None;
         }
-        self.selections.get(tv.aux as usize).filter(|_| self.aux_is_selection(e))
+        self.selections
+            .get(tv.aux as usize)
+            .filter(|_| self.aux_is_selection(e))
     }
 
     fn aux_is_selection(&self, _e: ExprId) -> bool {
@@ -367,7 +375,12 @@ mod tests {
         let mut info = Info::default();
         info.reserve_exprs(4);
         let e = ExprId(2);
-        info.record(e, Mode::Constant, TypeId::UNTYPED_INT, Some(ConstValue::Int(3)));
+        info.record(
+            e,
+            Mode::Constant,
+            TypeId::UNTYPED_INT,
+            Some(ConstValue::Int(3)),
+        );
         assert_eq!(info.constant(e), Some(&ConstValue::Int(3)));
         info.update(e, TypeId::FLOAT64, Some(ConstValue::Float(3.0)));
         assert_eq!(info.type_of(e), TypeId::FLOAT64);

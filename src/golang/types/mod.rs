@@ -26,7 +26,10 @@ pub mod universe;
 use std::rc::Rc;
 
 pub use constant::ConstValue;
-pub use info::{CallKind, Info, Instance, Mode, RangeInfo, RangeKind, RecvAdjust, Selection, SelectionKind, TypeAndValue};
+pub use info::{
+    CallKind, Info, Instance, Mode, RangeInfo, RangeKind, RecvAdjust, Selection, SelectionKind,
+    TypeAndValue,
+};
 pub use object::{Builtin, FuncInfo, Initializer, ObjId, ObjKind, Object, Package, PkgId, VarKind};
 pub use ty::{BasicKind, Interface, Named, Signature, StructField, Type, TypeId, TypeParam, Types};
 
@@ -89,11 +92,16 @@ impl Checked {
     /// `sync.WaitGroup.Add` for a method (whatever its receiver's pointerness).
     pub fn qualified_name(&self, f: ObjId) -> String {
         let obj = self.obj(f);
-        let pkg = obj.pkg.map_or("", |p| self.packages[p.0 as usize].path.as_str());
+        let pkg = obj
+            .pkg
+            .map_or("", |p| self.packages[p.0 as usize].path.as_str());
         let name = self.name(obj.name);
         match obj.func().and_then(|fi| fi.recv_base) {
             Some(base) => {
-                let tname = self.types.named(base).map_or("?", |n| self.name(self.obj(n.obj).name));
+                let tname = self
+                    .types
+                    .named(base)
+                    .map_or("?", |n| self.name(self.obj(n.obj).name));
                 format!("{pkg}.{tname}.{name}")
             }
             None => format!("{pkg}.{name}"),
@@ -127,7 +135,10 @@ pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnosti
         Diag { line, col, msg }
     };
     if user.is_none() || perrs.iter().any(ParseError::is_syntax) {
-        diags.errors = perrs.into_iter().map(|e| to_diag(&ast, e.pos, e.msg)).collect();
+        diags.errors = perrs
+            .into_iter()
+            .map(|e| to_diag(&ast, e.pos, e.msg))
+            .collect();
         return Err(diags);
     }
     // Load the imported library packages, depth first: a package's imports come first.
@@ -166,12 +177,19 @@ pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnosti
         checker.check_package();
     }
     let main_name = ast.ident(ast.file(FileId(0)).package).unwrap_or(Name::MAIN);
-    checker.pkgs.push(new_package("main".to_string(), main_name, FileId(0)));
+    checker
+        .pkgs
+        .push(new_package("main".to_string(), main_name, FileId(0)));
     let main = PkgId(checker.pkgs.len() as u32 - 1);
     checker.pkg = main;
     checker.is_library = false;
     checker.check_package();
-    if main_name == Name::MAIN && checker.pkgs[main.0 as usize].scope.get(&Name::MAIN).is_none() {
+    if main_name == Name::MAIN
+        && checker.pkgs[main.0 as usize]
+            .scope
+            .get(&Name::MAIN)
+            .is_none()
+    {
         checker.errors.push(check::CheckError {
             pos: 0,
             msg: "function main is undeclared in the main package".to_string(),
@@ -179,7 +197,11 @@ pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnosti
     }
     let errors = std::mem::take(&mut checker.errors);
     let check::Checker {
-        types, objs, info, pkgs, ..
+        types,
+        objs,
+        info,
+        pkgs,
+        ..
     } = checker;
     for e in perrs {
         diags.errors.push(to_diag(&ast, e.pos, e.msg));

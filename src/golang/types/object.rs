@@ -144,10 +144,15 @@ pub struct FuncInfo {
 
 #[derive(Clone, Debug)]
 pub enum ObjKind {
-    Var { kind: VarKind, embedded: bool },
+    Var {
+        kind: VarKind,
+        embedded: bool,
+    },
     Const(ConstValue),
     /// A type name; `alias` for `type A = B` (the object's type is then B itself).
-    TypeName { alias: bool },
+    TypeName {
+        alias: bool,
+    },
     Func(Box<FuncInfo>),
     /// An imported package's name in a file.
     PkgName(PkgId),

@@ -134,7 +134,10 @@ impl BasicKind {
     }
 
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
 
     pub fn is_numeric(self) -> bool {
@@ -536,7 +539,10 @@ impl Types {
 
     /// Named, basic and type parameter types have names (for assignability).
     pub fn has_name(&self, t: TypeId) -> bool {
-        matches!(self.get(t), Type::Named(_) | Type::Basic(_) | Type::TypeParam(_))
+        matches!(
+            self.get(t),
+            Type::Named(_) | Type::Basic(_) | Type::TypeParam(_)
+        )
     }
 
     pub fn is_interface(&self, t: TypeId) -> bool {
@@ -591,7 +597,9 @@ impl Types {
     /// Whether values of `t` can be `nil`.
     pub fn has_nil(&self, t: TypeId) -> bool {
         match self.get(self.under(t)) {
-            Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => true,
+            Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => {
+                true
+            }
             Type::Interface(_) => !self.is_type_param(t),
             Type::Basic(BasicKind::UntypedNil) => true,
             _ => false,
@@ -611,7 +619,9 @@ impl Types {
         match self.get(self.under(t)) {
             Type::Basic(k) => *k != BasicKind::UntypedNil,
             Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
-            Type::Struct(fields) => fields.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
+            Type::Struct(fields) => fields
+                .iter()
+                .all(|f| self.comparable_depth(f.ty, depth + 1)),
             Type::Array(_, e) => self.comparable_depth(*e, depth + 1),
             Type::TypeParam(p) => self.interface(p.constraint).is_some_and(|i| i.comparable),
             _ => false,
@@ -651,7 +661,10 @@ mod tests {
     #[test]
     fn fixed_ids_and_predicates() {
         let t = Types::new();
-        assert_eq!(t.get(TypeId::UNTYPED_RUNE), &Type::Basic(BasicKind::UntypedRune));
+        assert_eq!(
+            t.get(TypeId::UNTYPED_RUNE),
+            &Type::Basic(BasicKind::UntypedRune)
+        );
         assert!(t.is_untyped(TypeId::UNTYPED_FLOAT) && t.is_float(TypeId::UNTYPED_FLOAT));
         assert_eq!(t.default_type(TypeId::UNTYPED_RUNE), TypeId::INT32);
         assert!(t.is_interface(TypeId::EMPTY_INTERFACE));

@@ -30,19 +30,20 @@ pub fn build(
     objs: &mut Vec<Object>,
 ) -> (HashMap<Name, ObjId>, UniverseIds) {
     let mut scope = HashMap::new();
-    let mut add = |names: &mut Names, objs: &mut Vec<Object>, name: &str, ty: TypeId, kind: ObjKind| {
-        let n = names.intern(name);
-        let id = ObjId(objs.len() as u32);
-        objs.push(Object {
-            name: n,
-            pos: 0,
-            pkg: None,
-            ty,
-            kind,
-        });
-        scope.insert(n, id);
-        id
-    };
+    let mut add =
+        |names: &mut Names, objs: &mut Vec<Object>, name: &str, ty: TypeId, kind: ObjKind| {
+            let n = names.intern(name);
+            let id = ObjId(objs.len() as u32);
+            objs.push(Object {
+                name: n,
+                pos: 0,
+                pkg: None,
+                ty,
+                kind,
+            });
+            scope.insert(n, id);
+            id
+        };
     let type_name = || ObjKind::TypeName { alias: false };
     for k in BasicKind::ALL {
         if k == BasicKind::Invalid || k.is_untyped() {
@@ -73,9 +74,27 @@ pub fn build(
         n.underlying = comparable_iface;
     }
 
-    add(names, objs, "true", TypeId::UNTYPED_BOOL, ObjKind::Const(ConstValue::Bool(true)));
-    add(names, objs, "false", TypeId::UNTYPED_BOOL, ObjKind::Const(ConstValue::Bool(false)));
-    let iota = add(names, objs, "iota", TypeId::UNTYPED_INT, ObjKind::Const(ConstValue::Int(0)));
+    add(
+        names,
+        objs,
+        "true",
+        TypeId::UNTYPED_BOOL,
+        ObjKind::Const(ConstValue::Bool(true)),
+    );
+    add(
+        names,
+        objs,
+        "false",
+        TypeId::UNTYPED_BOOL,
+        ObjKind::Const(ConstValue::Bool(false)),
+    );
+    let iota = add(
+        names,
+        objs,
+        "iota",
+        TypeId::UNTYPED_INT,
+        ObjKind::Const(ConstValue::Int(0)),
+    );
     let nil = add(names, objs, "nil", TypeId::UNTYPED_NIL, ObjKind::Nil);
     for b in Builtin::ALL {
         add(names, objs, b.name(), TypeId::INVALID, ObjKind::Builtin(b));
@@ -101,7 +120,20 @@ mod tests {
         let mut types = Types::new();
         let mut objs = Vec::new();
         let (scope, ids) = build(&mut names, &mut types, &mut objs);
-        for n in ["int", "byte", "rune", "any", "error", "comparable", "true", "iota", "nil", "len", "min", "clear"] {
+        for n in [
+            "int",
+            "byte",
+            "rune",
+            "any",
+            "error",
+            "comparable",
+            "true",
+            "iota",
+            "nil",
+            "len",
+            "min",
+            "clear",
+        ] {
             assert!(scope.contains_key(&names.lookup(n).unwrap()), "{n}");
         }
         assert_eq!(objs[ids.error.0 as usize].ty, TypeId::ERROR);

@@ -365,7 +365,14 @@ fn one_syntax_error_per_line() {
 fn tmp_parse_go_tests() {
     let mut bad = 0;
     let mut n = 0;
-    for dir in ["/usr/share/go-1.19/test", "/usr/share/go-1.19/test/chan", "/usr/share/go-1.19/test/ken", "/usr/share/go-1.19/test/fixedbugs", "/usr/share/go-1.19/test/typeparam", "/usr/share/go-1.19/test/syntax"] {
+    for dir in [
+        "/usr/share/go-1.19/test",
+        "/usr/share/go-1.19/test/chan",
+        "/usr/share/go-1.19/test/ken",
+        "/usr/share/go-1.19/test/fixedbugs",
+        "/usr/share/go-1.19/test/typeparam",
+        "/usr/share/go-1.19/test/syntax",
+    ] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.extension().map_or(true, |x| x != "go") {

@@ -26,10 +26,18 @@ impl Checker<'_> {
         self.single_value(x);
         match x.mode {
             Mode::Invalid => return,
-            Mode::Nil | Mode::Constant | Mode::Variable | Mode::MapIndex | Mode::Value | Mode::CommaOk => {}
+            Mode::Nil
+            | Mode::Constant
+            | Mode::Variable
+            | Mode::MapIndex
+            | Mode::Value
+            | Mode::CommaOk => {}
             _ => {
                 let (xs, ts) = (self.op_string(x), t.map(|t| self.ts(t)).unwrap_or_default());
-                self.error(self.op_pos(x), format!("cannot assign {xs} to {ts} in {context}"));
+                self.error(
+                    self.op_pos(x),
+                    format!("cannot assign {xs} to {ts} in {context}"),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -88,7 +96,10 @@ impl Checker<'_> {
     /// is still to be inferred.
     pub fn init_var(&mut self, lhs: ObjId, x: &mut Operand, context: &str) {
         let pending = self.pending_type.contains(&lhs);
-        if x.is_invalid() || x.ty == TypeId::INVALID || !pending && self.obj(lhs).ty == TypeId::INVALID {
+        if x.is_invalid()
+            || x.ty == TypeId::INVALID
+            || !pending && self.obj(lhs).ty == TypeId::INVALID
+        {
             if pending {
                 self.set_var_type(lhs, TypeId::INVALID);
             }
@@ -121,13 +132,25 @@ impl Checker<'_> {
     /// Initializes the variables `lhs` with the values of `rhs` (a declaration, or the
     /// results of a return statement at `ret`).
     pub fn init_vars(&mut self, lhs: &[ObjId], rhs: &[ExprId], ret: Option<Pos>) {
-        let context = if ret.is_some() { "return statement" } else { "assignment" };
+        let context = if ret.is_some() {
+            "return statement"
+        } else {
+            "assignment"
+        };
         let (l, r) = (lhs.len(), rhs.len());
-        let is_call = r == 1 && matches!(self.ast.expr(self.ast.unparen(rhs[0])).kind, ExprKind::Call { .. });
+        let is_call = r == 1
+            && matches!(
+                self.ast.expr(self.ast.unparen(rhs[0])).kind,
+                ExprKind::Call { .. }
+            );
         if l == r && !is_call {
             for (i, &v) in lhs.iter().enumerate() {
                 let mut x = Operand::invalid(rhs[i]);
-                let target = if self.pending_type.contains(&v) { None } else { Some(self.obj(v).ty) };
+                let target = if self.pending_type.contains(&v) {
+                    None
+                } else {
+                    Some(self.obj(v).ty)
+                };
                 self.expr_with_target(&mut x, rhs[i], target);
                 self.init_var(v, &mut x, context);
             }
@@ -181,11 +204,17 @@ impl Checker<'_> {
         if rhs.len() == 1 {
             if let ExprKind::Call { fun, .. } = self.ast.expr(self.ast.unparen(rhs0)).kind {
                 let f = self.es(fun);
-                self.error(self.epos(rhs0), format!("assignment mismatch: {vars} but {f} returns {vals}"));
+                self.error(
+                    self.epos(rhs0),
+                    format!("assignment mismatch: {vars} but {f} returns {vals}"),
+                );
                 return;
             }
         }
-        self.error(self.epos(rhs0), format!("assignment mismatch: {vars} but {vals}"));
+        self.error(
+            self.epos(rhs0),
+            format!("assignment mismatch: {vars} but {vals}"),
+        );
     }
 
     fn return_error(&mut self, at: Pos, lhs: &[ObjId], rhs: &[Operand]) {
@@ -199,8 +228,14 @@ impl Checker<'_> {
         };
         let have: Vec<TypeId> = rhs.iter().map(|o| o.ty).collect();
         let want: Vec<TypeId> = lhs.iter().map(|&v| self.obj(v).ty).collect();
-        let (have, want) = (self.types_summary(&have, false, false), self.types_summary(&want, false, false));
-        self.error(at, format!("{qual} return values\n\thave {have}\n\twant {want}"));
+        let (have, want) = (
+            self.types_summary(&have, false, false),
+            self.types_summary(&want, false, false),
+        );
+        self.error(
+            at,
+            format!("{qual} return values\n\thave {have}\n\twant {want}"),
+        );
     }
 
     /// The type of an assignment's left-hand side (`None` for `_`); an identifier on the
@@ -230,14 +265,19 @@ impl Checker<'_> {
                 if let ExprKind::Selector { x: sx, .. } = self.ast.expr(u).kind {
                     if self.info.mode(sx) == Mode::MapIndex {
                         let s = self.es(u);
-                        self.error(self.op_pos(&x), format!("cannot assign to struct field {s} in map"));
+                        self.error(
+                            self.op_pos(&x),
+                            format!("cannot assign to struct field {s} in map"),
+                        );
                         return Some(TypeId::INVALID);
                     }
                 }
                 let s = self.es(u);
                 self.error(
                     self.op_pos(&x),
-                    format!("cannot assign to {s} (neither addressable nor a map index expression)"),
+                    format!(
+                        "cannot assign to {s} (neither addressable nor a map index expression)"
+                    ),
                 );
                 Some(TypeId::INVALID)
             }
@@ -245,7 +285,13 @@ impl Checker<'_> {
     }
 
     /// `lhs = rhs`, or `lhs = x` when the value was evaluated already.
-    pub fn assign_var(&mut self, lhs: ExprId, rhs: Option<ExprId>, x: Option<&mut Operand>, context: &str) {
+    pub fn assign_var(
+        &mut self,
+        lhs: ExprId,
+        rhs: Option<ExprId>,
+        x: Option<&mut Operand>,
+        context: &str,
+    ) {
         let t = self.lhs_var(lhs);
         if t == Some(TypeId::INVALID) {
             match x {
@@ -279,7 +325,11 @@ impl Checker<'_> {
     /// `lhs... = rhs...`.
     pub fn assign_vars(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let (l, r) = (lhs.len(), rhs.len());
-        let is_call = r == 1 && matches!(self.ast.expr(self.ast.unparen(rhs[0])).kind, ExprKind::Call { .. });
+        let is_call = r == 1
+            && matches!(
+                self.ast.expr(self.ast.unparen(rhs[0])).kind,
+                ExprKind::Call { .. }
+            );
         if l == r && !is_call {
             for i in 0..l {
                 self.assign_var(lhs[i], Some(rhs[i]), None, "assignment");
@@ -335,7 +385,10 @@ impl Checker<'_> {
                 }
                 seen.push(name);
             }
-            if let Some(alt) = self.lookup_local_block(name).filter(|_| name != Name::BLANK) {
+            if let Some(alt) = self
+                .lookup_local_block(name)
+                .filter(|_| name != Name::BLANK)
+            {
                 self.info.record_use(l, alt);
                 if self.obj(alt).is_var() {
                     lhs_vars.push(alt);
@@ -378,15 +431,15 @@ impl Checker<'_> {
     /// Declares a new local variable in the innermost scope and tracks its use.
     pub fn declare_var(&mut self, o: ObjId) {
         let name = self.obj(o).name;
-        if let Some(f) = self.env.func.as_mut() {
-            f.vars.push(o);
-        }
         if name == Name::BLANK {
             return;
         }
         if let Some(alt) = self.lookup_local_block(name) {
             self.redeclared(o, alt);
             return;
+        }
+        if let Some(f) = self.env.func.as_mut() {
+            f.vars.push(o);
         }
         self.env.locals.push((name, o));
     }

@@ -53,7 +53,10 @@ impl Checker<'_> {
             if x.ty != TypeId::INVALID && y.ty != TypeId::INVALID {
                 let (xt, yt) = (self.ts(x.ty), self.ts(y.ty));
                 let msg = match e {
-                    Some(e) => format!("invalid operation: {} (mismatched types {xt} and {yt})", self.es(e)),
+                    Some(e) => format!(
+                        "invalid operation: {} (mismatched types {xt} and {yt})",
+                        self.es(e)
+                    ),
                     None => format!(
                         "invalid operation: {} {}= {} (mismatched types {xt} and {yt})",
                         self.es(lhs),
@@ -75,7 +78,13 @@ impl Checker<'_> {
         };
         if !ok {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: operator {} not defined on {s}", op.text()));
+            self.error(
+                self.op_pos(x),
+                format!(
+                    "invalid operation: operator {} not defined on {s}",
+                    op.text()
+                ),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -162,7 +171,8 @@ impl Checker<'_> {
         let mut err_on_y = false;
         let mut cause = String::new();
         let mut failed = false;
-        let assignable = self.assignable_to(x, y.ty, &mut None) || self.assignable_to(y, x.ty, &mut None);
+        let assignable =
+            self.assignable_to(x, y.ty, &mut None) || self.assignable_to(y, x.ty, &mut None);
         if !assignable {
             err_on_y = true;
             cause = format!("mismatched types {} and {}", self.ts(x.ty), self.ts(y.ty));
@@ -210,7 +220,10 @@ impl Checker<'_> {
                 self.error(self.op_pos(x), msg);
             } else {
                 let pos = self.op_pos(err_op);
-                self.error(pos, format!("invalid operation: {xs} {} {ys} ({cause})", op.text()));
+                self.error(
+                    pos,
+                    format!("invalid operation: {xs} {} {ys} ({cause})", op.text()),
+                );
             }
             x.mode = Mode::Invalid;
             return;
@@ -255,7 +268,9 @@ impl Checker<'_> {
             Type::Struct(_) => "struct".into(),
             Type::Pointer(_) => "pointer".into(),
             Type::Func(_) => "func".into(),
-            Type::Interface(_) if self.types.is_type_param(t) => format!("type parameter {}", self.ts(t)),
+            Type::Interface(_) if self.types.is_type_param(t) => {
+                format!("type parameter {}", self.ts(t))
+            }
             Type::Interface(_) => "interface".into(),
             Type::Map(..) => "map".into(),
             Type::Chan(..) => "chan".into(),
@@ -265,11 +280,18 @@ impl Checker<'_> {
 
     /// `x << y` or `x >> y`.
     fn shift(&mut self, x: &mut Operand, y: &mut Operand, e: Option<ExprId>, op: Op, op_pos: Pos) {
-        let xval = if x.mode == Mode::Constant { x.val.int() } else { None };
+        let xval = if x.mode == Mode::Constant {
+            x.val.int()
+        } else {
+            None
+        };
         let lhs_ok = self.all_integer(x.ty) || self.types.is_untyped(x.ty) && xval.is_some();
         if !lhs_ok {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: shifted operand {s} must be integer"));
+            self.error(
+                self.op_pos(x),
+                format!("invalid operation: shifted operand {s} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -278,7 +300,10 @@ impl Checker<'_> {
             yval = y.val.int();
             if yval.is_some_and(|v| v < 0) {
                 let s = self.op_string(y);
-                self.error(self.op_pos(y), format!("invalid operation: negative shift count {s}"));
+                self.error(
+                    self.op_pos(y),
+                    format!("invalid operation: negative shift count {s}"),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -299,7 +324,10 @@ impl Checker<'_> {
             }
         } else {
             let s = self.op_string(y);
-            self.error(self.op_pos(y), format!("invalid operation: shift count {s} must be integer"));
+            self.error(
+                self.op_pos(y),
+                format!("invalid operation: shift count {s} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -316,7 +344,10 @@ impl Checker<'_> {
                     Some(s) if (s as u128) <= SHIFT_BOUND as u128 => s as u64,
                     _ => {
                         let ys = self.op_string(y);
-                        self.error(self.op_pos(y), format!("invalid operation: invalid shift count {ys}"));
+                        self.error(
+                            self.op_pos(y),
+                            format!("invalid operation: invalid shift count {ys}"),
+                        );
                         x.mode = Mode::Invalid;
                         return;
                     }
@@ -345,7 +376,10 @@ impl Checker<'_> {
         }
         if !self.all_integer(x.ty) {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: shifted operand {s} must be integer"));
+            self.error(
+                self.op_pos(x),
+                format!("invalid operation: shifted operand {s} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }

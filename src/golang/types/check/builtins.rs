@@ -13,7 +13,12 @@ use crate::golang::syntax::token::Op;
 fn arity(b: Builtin) -> (usize, bool) {
     match b {
         Builtin::Append => (1, true),
-        Builtin::Cap | Builtin::Clear | Builtin::Close | Builtin::Len | Builtin::New | Builtin::Panic => (1, false),
+        Builtin::Cap
+        | Builtin::Clear
+        | Builtin::Close
+        | Builtin::Len
+        | Builtin::New
+        | Builtin::Panic => (1, false),
         Builtin::Copy | Builtin::Delete => (2, false),
         Builtin::Make => (1, true),
         Builtin::Max | Builtin::Min => (1, true),
@@ -24,9 +29,22 @@ fn arity(b: Builtin) -> (usize, bool) {
 
 impl Checker<'_> {
     /// Checks a call of builtin `b`; `x` holds the result. False if the call is invalid.
-    pub fn builtin(&mut self, x: &mut Operand, call: ExprId, b: Builtin, args: &[ExprId], dots: bool) -> bool {
+    pub fn builtin(
+        &mut self,
+        x: &mut Operand,
+        call: ExprId,
+        b: Builtin,
+        args: &[ExprId],
+        dots: bool,
+    ) -> bool {
         if dots && b != Builtin::Append {
-            self.error(self.epos(call), format!("invalid operation: invalid use of ... with built-in {}", b.name()));
+            self.error(
+                self.epos(call),
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    b.name()
+                ),
+            );
             self.use_exprs(args);
             return false;
         }
@@ -54,7 +72,9 @@ impl Checker<'_> {
             let c = self.es(call);
             self.error(
                 self.epos(call),
-                format!("invalid operation: {msg} arguments for {c} (expected {want}, found {nargs})"),
+                format!(
+                    "invalid operation: {msg} arguments for {c} (expected {want}, found {nargs})"
+                ),
             );
             return false;
         }
@@ -70,7 +90,10 @@ impl Checker<'_> {
                     } else {
                         format!("have {}", self.op_string(x))
                     };
-                    self.error(self.op_pos(x), format!("first argument to append must be a slice; {cause}"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("first argument to append must be a slice; {cause}"),
+                    );
                     return false;
                 };
                 // append([]byte, string...) appends the string's bytes.
@@ -92,7 +115,15 @@ impl Checker<'_> {
                 let mut params = vec![s, slice];
                 // The first argument was checked already: check the rest against ...elem.
                 params.remove(0);
-                self.arguments(call, fun, &params, true, &args[1.min(args.len())..], &mut rest, dots);
+                self.arguments(
+                    call,
+                    fun,
+                    &params,
+                    true,
+                    &args[1.min(args.len())..],
+                    &mut rest,
+                    dots,
+                );
                 x.mode = Mode::Value;
                 x.ty = s;
             }
@@ -128,7 +159,10 @@ impl Checker<'_> {
                 if mode == Mode::Invalid {
                     if self.types.under(x.ty) != TypeId::INVALID {
                         let s = self.op_string(x);
-                        self.error(self.op_pos(x), format!("invalid argument: {s} for built-in {}", b.name()));
+                        self.error(
+                            self.op_pos(x),
+                            format!("invalid argument: {s} for built-in {}", b.name()),
+                        );
                     }
                     return false;
                 }
@@ -153,13 +187,19 @@ impl Checker<'_> {
                 match self.types.get(u) {
                     Type::Chan(ChanDir::Recv, _) => {
                         let s = self.op_string(x);
-                        self.error(self.op_pos(x), format!("invalid operation: cannot close receive-only channel {s}"));
+                        self.error(
+                            self.op_pos(x),
+                            format!("invalid operation: cannot close receive-only channel {s}"),
+                        );
                         return false;
                     }
                     Type::Chan(..) => {}
                     _ => {
                         let s = self.op_string(x);
-                        self.error(self.op_pos(x), format!("invalid operation: cannot close non-channel {s}"));
+                        self.error(
+                            self.op_pos(x),
+                            format!("invalid operation: cannot close non-channel {s}"),
+                        );
                         return false;
                     }
                 }
@@ -181,11 +221,21 @@ impl Checker<'_> {
                 };
                 let (Some(d), Some(s)) = (dst, src) else {
                     let (xs, ys) = (self.op_string(x), self.op_string(&y));
-                    self.error(self.op_pos(x), format!("invalid argument: copy expects slice arguments; found {xs} and {ys}"));
+                    self.error(
+                        self.op_pos(x),
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {xs} and {ys}"
+                        ),
+                    );
                     return false;
                 };
                 if d != s {
-                    let (xs, ys, ds, ss) = (self.op_string(x), self.op_string(&y), self.ts(d), self.ts(s));
+                    let (xs, ys, ds, ss) = (
+                        self.op_string(x),
+                        self.op_string(&y),
+                        self.ts(d),
+                        self.ts(s),
+                    );
                     self.error(
                         self.op_pos(x),
                         format!("invalid argument: arguments to copy {xs} and {ys} have different element types {ds} and {ss}"),
@@ -203,7 +253,10 @@ impl Checker<'_> {
             Builtin::Delete => {
                 let Type::Map(key, _) = self.types.get(self.types.under(x.ty)).clone() else {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid argument: {s} is not a map"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid argument: {s} is not a map"),
+                    );
                     return false;
                 };
                 let mut k = ops[1].clone();
@@ -237,7 +290,10 @@ impl Checker<'_> {
                     let c = self.es(call);
                     self.error(
                         self.epos(call),
-                        format!("invalid operation: {c} expects {min} or {} arguments; found {nargs}", min + 1),
+                        format!(
+                            "invalid operation: {c} expects {min} or {} arguments; found {nargs}",
+                            min + 1
+                        ),
                     );
                     return false;
                 }
@@ -248,7 +304,10 @@ impl Checker<'_> {
                     }
                 }
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
-                    self.error(self.epos(args[1]), "invalid argument: length and capacity swapped");
+                    self.error(
+                        self.epos(args[1]),
+                        "invalid argument: length and capacity swapped",
+                    );
                 }
                 x.mode = Mode::Value;
                 x.ty = t;
@@ -289,7 +348,10 @@ impl Checker<'_> {
                     }
                     if !self.all_ordered(a.ty) {
                         let s = self.op_string(a);
-                        self.error(self.op_pos(a), format!("invalid argument: {s} cannot be ordered"));
+                        self.error(
+                            self.op_pos(a),
+                            format!("invalid argument: {s} cannot be ordered"),
+                        );
                         return false;
                     }
                     if i == 0 {
@@ -301,7 +363,11 @@ impl Checker<'_> {
                         return false;
                     }
                     if x.ty != a.ty {
-                        let (xt, at, ae) = (self.ts(x.ty), self.ts(a.ty), a.expr.map(|e| self.es(e)).unwrap_or_default());
+                        let (xt, at, ae) = (
+                            self.ts(x.ty),
+                            self.ts(a.ty),
+                            a.expr.map(|e| self.es(e)).unwrap_or_default(),
+                        );
                         self.error(
                             self.op_pos(a),
                             format!("invalid argument: mismatched types {xt} (previous argument) and {at} (type of {ae})"),
@@ -320,7 +386,11 @@ impl Checker<'_> {
                 }
                 if x.mode != Mode::Constant {
                     x.mode = Mode::Value;
-                    self.assignment(x, Some(TypeId::EMPTY_INTERFACE), &format!("argument to built-in {}", b.name()));
+                    self.assignment(
+                        x,
+                        Some(TypeId::EMPTY_INTERFACE),
+                        &format!("argument to built-in {}", b.name()),
+                    );
                     if x.is_invalid() {
                         return false;
                     }
@@ -353,7 +423,11 @@ impl Checker<'_> {
                 // A conversion or a call of a constant builtin is not a call.
                 let mode = self.info.mode(*fun);
                 if mode == Mode::TypeExpr {
-                    return self.ast.list(*args).iter().any(|&a| self.has_call_or_recv(a));
+                    return self
+                        .ast
+                        .list(*args)
+                        .iter()
+                        .any(|&a| self.has_call_or_recv(a));
                 }
                 if mode == Mode::Builtin && self.info.mode(e) == Mode::Constant {
                     return false;
@@ -364,15 +438,29 @@ impl Checker<'_> {
             K::Unary { x, .. } | K::Paren(x) | K::Star(x) => self.has_call_or_recv(*x),
             K::Selector { x, .. } => self.has_call_or_recv(*x),
             K::Index { x, indices, .. } => {
-                self.has_call_or_recv(*x) || self.ast.list(*indices).iter().any(|&a| self.has_call_or_recv(a))
+                self.has_call_or_recv(*x)
+                    || self
+                        .ast
+                        .list(*indices)
+                        .iter()
+                        .any(|&a| self.has_call_or_recv(a))
             }
             K::Binary { x, y, .. } => self.has_call_or_recv(*x) || self.has_call_or_recv(*y),
             K::Slice { x, lo, hi, max, .. } => {
-                self.has_call_or_recv(*x) || [lo, hi, max].iter().any(|v| v.is_some_and(|v| self.has_call_or_recv(v)))
+                self.has_call_or_recv(*x)
+                    || [lo, hi, max]
+                        .iter()
+                        .any(|v| v.is_some_and(|v| self.has_call_or_recv(v)))
             }
             K::TypeAssert { x, .. } => self.has_call_or_recv(*x),
-            K::CompositeLit { elts, .. } => self.ast.list(*elts).iter().any(|&a| self.has_call_or_recv(a)),
-            K::KeyValue { key, value } => self.has_call_or_recv(*key) || self.has_call_or_recv(*value),
+            K::CompositeLit { elts, .. } => self
+                .ast
+                .list(*elts)
+                .iter()
+                .any(|&a| self.has_call_or_recv(a)),
+            K::KeyValue { key, value } => {
+                self.has_call_or_recv(*key) || self.has_call_or_recv(*value)
+            }
             _ => false,
         }
     }

@@ -14,7 +14,10 @@ use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
 impl Checker<'_> {
     /// A call, conversion or builtin call.
     pub fn call_expr(&mut self, x: &mut Operand, e: ExprId) -> Kind {
-        let ExprKind::Call { fun, args, dots, .. } = self.ast.expr(e).kind else {
+        let ExprKind::Call {
+            fun, args, dots, ..
+        } = self.ast.expr(e).kind
+        else {
             return Kind::Statement;
         };
         let args: Vec<ExprId> = self.ast.list(args).to_vec();
@@ -40,7 +43,10 @@ impl Checker<'_> {
                 match args.len() {
                     0 => {
                         let s = self.ts(t);
-                        self.error(self.epos(e), format!("missing argument in conversion to {s}"));
+                        self.error(
+                            self.epos(e),
+                            format!("missing argument in conversion to {s}"),
+                        );
                     }
                     1 => {
                         self.expr(x, args[0], None);
@@ -59,7 +65,10 @@ impl Checker<'_> {
                                 x.mode = Mode::Invalid;
                             } else if dots {
                                 let s = self.ts(t);
-                                self.error(self.epos(args[0]), format!("invalid use of ... in conversion to {s}"));
+                                self.error(
+                                    self.epos(args[0]),
+                                    format!("invalid use of ... in conversion to {s}"),
+                                );
                                 x.mode = Mode::Invalid;
                             } else {
                                 self.conversion(x, t);
@@ -69,7 +78,10 @@ impl Checker<'_> {
                     n => {
                         self.use_exprs(&args);
                         let s = self.ts(t);
-                        self.error(self.epos(args[n - 1]), format!("too many arguments in conversion to {s}"));
+                        self.error(
+                            self.epos(args[n - 1]),
+                            format!("too many arguments in conversion to {s}"),
+                        );
                     }
                 }
                 x.expr = Some(e);
@@ -93,7 +105,10 @@ impl Checker<'_> {
         }
         let Some(sig) = self.types.signature(x.ty).cloned() else {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: cannot call non-function {s}"));
+            self.error(
+                self.op_pos(x),
+                format!("invalid operation: cannot call non-function {s}"),
+            );
             self.use_exprs(&args);
             x.mode = Mode::Invalid;
             x.expr = Some(e);
@@ -159,7 +174,10 @@ impl Checker<'_> {
             if dots {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let s = self.es(arg_exprs[0]);
-                    self.error(self.epos(call), format!("cannot use ... with {nargs}-valued {s}"));
+                    self.error(
+                        self.epos(call),
+                        format!("cannot use ... with {nargs}-valued {s}"),
+                    );
                     return;
                 }
             } else if nargs + 1 >= npars {
@@ -178,7 +196,10 @@ impl Checker<'_> {
             }
         } else if dots {
             let s = self.es(fun);
-            self.error(self.epos(call), format!("cannot use ... in call to non-variadic {s}"));
+            self.error(
+                self.epos(call),
+                format!("cannot use ... in call to non-variadic {s}"),
+            );
             return;
         }
         if nargs != npars {
@@ -193,7 +214,10 @@ impl Checker<'_> {
             let have = self.types_summary(&have, false, dots);
             let want = self.types_summary(params, variadic, false);
             let f = self.es(fun);
-            self.error(at, format!("{qual} arguments in call to {f}\n\thave {have}\n\twant {want}"));
+            self.error(
+                at,
+                format!("{qual} arguments in call to {f}\n\thave {have}\n\twant {want}"),
+            );
             return;
         }
         let context = format!("argument to {}", self.es(fun));
@@ -277,7 +301,8 @@ impl Checker<'_> {
                 // nil takes the target type
             } else if self.types.is_interface(t) || const_arg && !self.types.is_const_type(t) {
                 final_ = self.types.default_type(x.ty);
-            } else if x.mode == Mode::Constant && self.types.is_integer(x.ty) && self.all_string(t) {
+            } else if x.mode == Mode::Constant && self.types.is_integer(x.ty) && self.all_string(t)
+            {
                 final_ = x.ty;
             }
             if let Some(e) = x.expr {
@@ -307,13 +332,27 @@ impl Checker<'_> {
                         return;
                     };
                     if !is_exported(self.name_str(sel_name)) {
-                        let (s, p) = (self.name_str(sel_name).to_string(), self.name_str(self.pkgs[pkg.0 as usize].name).to_string());
-                        self.error(self.epos(sel), format!("name {s} not exported by package {p}"));
+                        let (s, p) = (
+                            self.name_str(sel_name).to_string(),
+                            self.name_str(self.pkgs[pkg.0 as usize].name).to_string(),
+                        );
+                        self.error(
+                            self.epos(sel),
+                            format!("name {s} not exported by package {p}"),
+                        );
                     }
                     self.info.record_use(sel, exp);
                     let ty = self.obj(exp).ty;
-                    self.info
-                        .record_selection(e, SelectionKind::Qualified, exp, TypeId::INVALID, &[], false, RecvAdjust::None, 0);
+                    self.info.record_selection(
+                        e,
+                        SelectionKind::Qualified,
+                        exp,
+                        TypeId::INVALID,
+                        &[],
+                        false,
+                        RecvAdjust::None,
+                        0,
+                    );
                     x.expr = Some(e);
                     x.ty = ty;
                     match self.obj(exp).kind.clone() {
@@ -343,7 +382,10 @@ impl Checker<'_> {
             }
             Mode::Builtin => {
                 let s = self.op_string(x);
-                self.error(self.epos(e), format!("invalid use of {s} in selector expression"));
+                self.error(
+                    self.epos(e),
+                    format!("invalid use of {s} in selector expression"),
+                );
                 *x = Operand::invalid(e);
                 return;
             }
@@ -371,15 +413,24 @@ impl Checker<'_> {
             if l.needs_ptr {
                 let ts = self.ts(xt);
                 let msg = if self.info.mode(xe) == Mode::TypeExpr {
-                    format!("invalid method expression {ts}.{ss} (needs pointer receiver (*{ts}).{ss})")
+                    format!(
+                        "invalid method expression {ts}.{ss} (needs pointer receiver (*{ts}).{ss})"
+                    )
                 } else {
                     format!("cannot call pointer method {ss} on {ts}")
                 };
                 self.error(self.epos(sel), msg);
                 return;
             }
-            let why = if self.types.pointer_elem(xt).is_some_and(|b| self.types.is_interface(b)) {
-                format!("type {} is pointer to interface, not interface", self.ts(xt))
+            let why = if self
+                .types
+                .pointer_elem(xt)
+                .is_some_and(|b| self.types.is_interface(b))
+            {
+                format!(
+                    "type {} is pointer to interface, not interface",
+                    self.ts(xt)
+                )
             } else {
                 let alt = self.lookup_field_or_method(xt, false, sel_name, true).found;
                 self.lookup_error(xt, sel_name, alt)
@@ -392,13 +443,25 @@ impl Checker<'_> {
         match found {
             Found::Field { strukt, index } if !is_method_expr => {
                 let fty = self.found_type(&Found::Field { strukt, index });
-                let fobj = self.field_objs.get(&(strukt, index)).copied().unwrap_or(super::super::object::ObjId::NONE);
+                let fobj = self
+                    .field_objs
+                    .get(&(strukt, index))
+                    .copied()
+                    .unwrap_or(super::super::object::ObjId::NONE);
                 if !fobj.is_none() {
                     self.info.record_use(sel, fobj);
                 }
                 path.push(index);
-                self.info
-                    .record_selection(e, SelectionKind::Field, fobj, xt, &path, l.indirect, RecvAdjust::None, 0);
+                self.info.record_selection(
+                    e,
+                    SelectionKind::Field,
+                    fobj,
+                    xt,
+                    &path,
+                    l.indirect,
+                    RecvAdjust::None,
+                    0,
+                );
                 x.mode = if x.mode == Mode::Variable || l.indirect {
                     Mode::Variable
                 } else {
@@ -408,8 +471,15 @@ impl Checker<'_> {
                 self.info.record(sel, x.mode, fty, None);
             }
             Found::Field { .. } => {
-                let (xs, ss, ts) = (self.es(xe), self.name_str(sel_name).to_string(), self.ts(xt));
-                self.error(self.epos(sel), format!("{xs}.{ss} undefined (type {ts} has no method {ss})"));
+                let (xs, ss, ts) = (
+                    self.es(xe),
+                    self.name_str(sel_name).to_string(),
+                    self.ts(xt),
+                );
+                self.error(
+                    self.epos(sel),
+                    format!("{xs}.{ss} undefined (type {ts} has no method {ss})"),
+                );
                 *x = Operand::invalid(e);
                 return;
             }
@@ -425,21 +495,25 @@ impl Checker<'_> {
                 } else {
                     SelectionKind::Method
                 };
-                self.info.record_selection(e, kind, mobj, xt, &path, l.indirect, recv, iface_index);
+                self.info
+                    .record_selection(e, kind, mobj, xt, &path, l.indirect, recv, iface_index);
                 self.info.record(sel, Mode::Value, sig, None);
                 x.mode = Mode::Value;
-                x.ty = if is_method_expr {
-                    let s = self.types.signature(sig).cloned().unwrap_or(super::super::ty::Signature {
-                        params: vec![],
-                        results: vec![],
-                        variadic: false,
-                    });
-                    let mut params = vec![xt];
-                    params.extend(s.params);
-                    self.types.func(params, s.results, s.variadic)
-                } else {
-                    sig
-                };
+                x.ty =
+                    if is_method_expr {
+                        let s = self.types.signature(sig).cloned().unwrap_or(
+                            super::super::ty::Signature {
+                                params: vec![],
+                                results: vec![],
+                                variadic: false,
+                            },
+                        );
+                        let mut params = vec![xt];
+                        params.extend(s.params);
+                        self.types.func(params, s.results, s.variadic)
+                    } else {
+                        sig
+                    };
             }
         }
         x.expr = Some(e);
@@ -447,7 +521,12 @@ impl Checker<'_> {
 
     /// The method object, how its receiver is passed, and its interface index, for a method
     /// found on `xt` through `path`.
-    fn method_recv(&mut self, xt: TypeId, path: &[u32], found: &Found) -> (super::super::object::ObjId, RecvAdjust, u32) {
+    fn method_recv(
+        &mut self,
+        xt: TypeId,
+        path: &[u32],
+        found: &Found,
+    ) -> (super::super::object::ObjId, RecvAdjust, u32) {
         // The type of the value at the end of the path.
         let mut t = xt;
         for &i in path {
@@ -473,7 +552,10 @@ impl Checker<'_> {
                 (*m, adj, 0)
             }
             Found::IfaceMethod { iface, index } => {
-                let name = self.types.interface(*iface).map(|i| i.methods[*index as usize].name);
+                let name = self
+                    .types
+                    .interface(*iface)
+                    .map(|i| i.methods[*index as usize].name);
                 let obj = name
                     .and_then(|n| self.iface_objs.get(&(*iface, n)).copied())
                     .unwrap_or(super::super::object::ObjId::NONE);
@@ -497,20 +579,28 @@ impl Checker<'_> {
             }
             Found::Method(m) => (self.obj(*m).name, self.obj(*m).pkg, "method"),
             Found::IfaceMethod { iface, index } => {
-                let m = &self.types.interface(*iface).expect("an interface").methods[*index as usize];
+                let m =
+                    &self.types.interface(*iface).expect("an interface").methods[*index as usize];
                 (m.name, m.pkg, "method")
             }
         };
         let alt_s = self.name_str(alt_name);
         let same_pkg = alt_pkg.is_none_or(|p| p == self.pkg);
         let tail = |s: &str| s.chars().skip(1).collect::<String>();
-        if same_pkg || is_exported(ss) && is_exported(alt_s) || !is_exported(ss) && is_exported(alt_s) && tail(ss) == tail(alt_s) {
+        if same_pkg
+            || is_exported(ss) && is_exported(alt_s)
+            || !is_exported(ss) && is_exported(alt_s) && tail(ss) == tail(alt_s)
+        {
             if same_pkg || alt_s != ss {
-                return format!("type {ts} has no field or method {ss}, but does have {what} {alt_s}");
+                return format!(
+                    "type {ts} has no field or method {ss}, but does have {what} {alt_s}"
+                );
             }
         }
         if is_exported(ss) && !is_exported(alt_s) && tail(ss) == tail(alt_s) {
-            return format!("type {ts} has no field or method {ss}, but does have unexported {what} {alt_s}");
+            return format!(
+                "type {ts} has no field or method {ss}, but does have unexported {what} {alt_s}"
+            );
         }
         if ss == alt_s {
             return format!("cannot refer to unexported {what} {alt_s}");

@@ -16,7 +16,9 @@ impl Checker<'_> {
         let order = self.collect_objects();
         // Types first (non-alias, then alias), then everything else, as go/types does.
         let is_type = |c: &Self, o: ObjId| matches!(c.decls.get(&o), Some(DeclInfo::Type { .. }));
-        let is_alias = |c: &Self, o: ObjId| matches!(c.decls.get(&o), Some(DeclInfo::Type { alias: true, .. }));
+        let is_alias = |c: &Self, o: ObjId| {
+            matches!(c.decls.get(&o), Some(DeclInfo::Type { alias: true, .. }))
+        };
         for &o in &order {
             if is_type(self, o) && !is_alias(self, o) {
                 self.obj_decl(o);
@@ -62,10 +64,15 @@ impl Checker<'_> {
                 let kind = *kind;
                 let specs = self.ast.list(*specs).to_vec();
                 // The last constant specification with values, for implicit repetition.
-                let mut last: Option<(Option<crate::golang::syntax::ast::ExprId>, Vec<crate::golang::syntax::ast::ExprId>)> = None;
+                let mut last: Option<(
+                    Option<crate::golang::syntax::ast::ExprId>,
+                    Vec<crate::golang::syntax::ast::ExprId>,
+                )> = None;
                 for spec in specs {
                     match spec {
-                        Spec::Import { pos, name, path } => self.collect_import(file, pos, name, path),
+                        Spec::Import { pos, name, path } => {
+                            self.collect_import(file, pos, name, path)
+                        }
                         Spec::Value {
                             names,
                             ty,
@@ -95,6 +102,7 @@ impl Checker<'_> {
                                             ty: cty,
                                             init: cvals.get(i).copied(),
                                             iota,
+                                            inherited,
                                             file,
                                         },
                                     );
@@ -102,16 +110,22 @@ impl Checker<'_> {
                                     order.push(obj);
                                 }
                             } else {
-                                self.arity(pos, &names, &values, false, false);
+                                if ty.is_none() || !values.is_empty() {
+                                    self.arity(pos, &names, &values, false, false);
+                                }
                                 let objs: Vec<ObjId> = names
                                     .iter()
                                     .map(|&n| {
-                                        self.new_var(
+                                        let o = self.new_var(
                                             self.ast.ident(n).unwrap_or(Name::BLANK),
                                             self.epos(n),
                                             TypeId::INVALID,
                                             VarKind::Global,
-                                        )
+                                        );
+                                        if ty.is_none() {
+                                            self.pending_type.insert(o);
+                                        }
+                                        o
                                     })
                                     .collect();
                                 let shared = values.len() == 1 && names.len() > 1;
@@ -121,7 +135,15 @@ impl Checker<'_> {
                                     } else {
                                         (vec![obj], values.get(i).copied())
                                     };
-                                    self.decls.insert(obj, DeclInfo::Var { lhs, ty, init, file });
+                                    self.decls.insert(
+                                        obj,
+                                        DeclInfo::Var {
+                                            lhs,
+                                            ty,
+                                            init,
+                                            file,
+                                        },
+                                    );
                                     self.declare_pkg(n, obj);
                                     self.pkgs[self.pkg.0 as usize].globals.push(obj);
                                     order.push(obj);
@@ -170,7 +192,12 @@ impl Checker<'_> {
                     params: Vec::new(),
                     results: Vec::new(),
                 };
-                let obj = self.new_obj(name, self.epos(f.name), TypeId::INVALID, ObjKind::Func(Box::new(info)));
+                let obj = self.new_obj(
+                    name,
+                    self.epos(f.name),
+                    TypeId::INVALID,
+                    ObjKind::Func(Box::new(info)),
+                );
                 self.decls.insert(obj, DeclInfo::Func { decl: d, file });
                 self.info.record_def(f.name, obj);
                 self.pkgs[self.pkg.0 as usize].funcs.push(obj);
@@ -210,7 +237,10 @@ impl Checker<'_> {
             }
         } else if l > r && (is_const || r != 1) {
             let n = names[r];
-            self.error(self.epos(n), format!("missing init expr for {}", self.es(n)));
+            self.error(
+                self.epos(n),
+                format!("missing init expr for {}", self.es(n)),
+            );
         }
     }
 
@@ -239,7 +269,8 @@ impl Checker<'_> {
         name: Option<crate::golang::syntax::ast::ExprId>,
         path: crate::golang::syntax::ast::ExprId,
     ) {
-        let path_str = String::from_utf8_lossy(&literal::string_value(self.ast.lit_text(path))).to_string();
+        let path_str =
+            String::from_utf8_lossy(&literal::string_value(self.ast.lit_text(path))).to_string();
         let Some(imported) = self.pkgs.iter().position(|p| p.path == path_str) else {
             return; // reported when the program was loaded
         };
@@ -281,9 +312,14 @@ impl Checker<'_> {
             return;
         }
         let is_main_pkg = self.cur_pkg().name == self.n.main;
-        if (name == self.n.init || name == self.n.main && is_main_pkg) && !matches!(self.obj(obj).kind, ObjKind::Func(_)) {
+        if (name == self.n.init || name == self.n.main && is_main_pkg)
+            && !matches!(self.obj(obj).kind, ObjKind::Func(_))
+        {
             let what = self.name_str(name).to_string();
-            self.error(self.epos(ident), format!("cannot declare {what} - must be func"));
+            self.error(
+                self.epos(ident),
+                format!("cannot declare {what} - must be func"),
+            );
             return;
         }
         if let Some(&alt) = self.cur_pkg().scope.get(&name) {
@@ -337,7 +373,20 @@ impl Checker<'_> {
             },
         );
         match decl {
-            DeclInfo::Const { ty, init, iota, .. } => self.const_decl(obj, ty, init, iota),
+            DeclInfo::Const {
+                ty,
+                init,
+                iota,
+                inherited,
+                ..
+            } => {
+                self.env.decl = Some(obj);
+                if inherited {
+                    self.errpos = Some(self.obj(obj).pos);
+                }
+                self.const_decl(obj, ty, init, iota);
+                self.errpos = None;
+            }
             DeclInfo::Var { lhs, ty, init, .. } => {
                 self.env.decl = Some(obj);
                 self.var_decl(obj, &lhs, ty, init);
@@ -367,6 +416,18 @@ impl Checker<'_> {
             _ => false,
         });
         if valid {
+            return;
+        }
+        // Cycles of constants and variables only are reported by the initialization
+        // order (as gc does); their objects become invalid here.
+        let values_only = cycle.iter().all(|&o| {
+            matches!(
+                self.decls.get(&o),
+                Some(DeclInfo::Const { .. } | DeclInfo::Var { .. })
+            )
+        });
+        if values_only {
+            self.obj_mut(obj).ty = TypeId::INVALID;
             return;
         }
         let is_type = matches!(self.obj(obj).kind, ObjKind::TypeName { .. });
@@ -411,7 +472,13 @@ impl Checker<'_> {
         self.error(self.obj(o0).pos, msg);
     }
 
-    fn const_decl(&mut self, obj: ObjId, ty: Option<crate::golang::syntax::ast::ExprId>, init: Option<crate::golang::syntax::ast::ExprId>, iota: u32) {
+    fn const_decl(
+        &mut self,
+        obj: ObjId,
+        ty: Option<crate::golang::syntax::ast::ExprId>,
+        init: Option<crate::golang::syntax::ast::ExprId>,
+        iota: u32,
+    ) {
         self.env.iota = Some(iota as i128);
         let mut t = TypeId::INVALID;
         if let Some(te) = ty {
@@ -461,7 +528,11 @@ impl Checker<'_> {
             return;
         };
         if lhs.len() <= 1 {
-            let target = if ty.is_some() { Some(self.obj(obj).ty) } else { None };
+            let target = if ty.is_some() {
+                Some(self.obj(obj).ty)
+            } else {
+                None
+            };
             let mut x = Operand::invalid(init);
             self.expr_with_target(&mut x, init, target);
             self.init_var(obj, &mut x, "variable declaration");
@@ -496,7 +567,10 @@ impl Checker<'_> {
         let rhs = self.defined_type(ty, Some(named));
         let mut under = self.types.under(rhs);
         if self.types.is_type_param(rhs) {
-            self.error(self.epos(ty), "cannot use a type parameter as RHS in type declaration");
+            self.error(
+                self.epos(ty),
+                "cannot use a type parameter as RHS in type declaration",
+            );
             under = TypeId::INVALID;
         }
         if let Some(n) = self.types.named_mut(named) {
@@ -533,8 +607,16 @@ impl Checker<'_> {
                 self.error(self.obj(m).pos, msg);
                 continue;
             }
-            if fields.contains(&mname) {
-                let msg = format!("field and method with the same name {}", self.name_str(mname));
+            if let Some(fi) = fields.iter().position(|&f| f == mname) {
+                let n = self.name_str(mname).to_string();
+                let mut msg = format!("field and method with the same name {n}");
+                let st = self.types.under(named);
+                if let Some(&fo) = self.field_objs.get(&(st, fi as u32)) {
+                    msg.push_str(&format!(
+                        "\n\t{}: other declaration of {n}",
+                        self.pos_string(self.obj(fo).pos)
+                    ));
+                }
                 self.error(self.obj(m).pos, msg);
             }
             seen.push(m);
@@ -556,17 +638,25 @@ impl Checker<'_> {
             self.error(self.epos(f.name), "missing function body");
         }
         let name = self.obj(obj).name;
-        if f.recv.is_empty() && (name == self.n.init || name == self.n.main && self.cur_pkg().name == self.n.main) {
+        if f.recv.is_empty()
+            && (name == self.n.init || name == self.n.main && self.cur_pkg().name == self.n.main)
+        {
             let s = self.types.signature(sig).cloned();
             if let Some(s) = s {
                 if !s.params.is_empty() || !s.results.is_empty() {
                     let n = self.name_str(name).to_string();
-                    self.error(self.epos(f.name), format!("func {n} must have no arguments and no return values"));
+                    self.error(
+                        self.epos(f.name),
+                        format!("func {n} must have no arguments and no return values"),
+                    );
                 }
             }
             if !f.tparams.is_empty() {
                 let n = self.name_str(name).to_string();
-                self.error(self.epos(f.name), format!("func {n} must have no type parameters"));
+                self.error(
+                    self.epos(f.name),
+                    format!("func {n} must have no type parameters"),
+                );
             }
         }
     }
@@ -612,7 +702,8 @@ impl Checker<'_> {
         body: crate::golang::syntax::ast::StmtId,
     ) {
         let saved = self.env.func.take();
-        let named_results = !results.is_empty() && results.iter().all(|r| !self.unnamed.contains(r));
+        let named_results =
+            !results.is_empty() && results.iter().all(|r| !self.unnamed.contains(r));
         self.env.func = Some(FuncCtx {
             sig,
             results: results.to_vec(),
@@ -636,15 +727,25 @@ impl Checker<'_> {
         };
         self.stmt_list(stmts, super::stmt::Ctx::default());
         self.check_labels(body);
-        let has_results = self.types.signature(sig).is_some_and(|s| !s.results.is_empty());
+        let has_results = self
+            .types
+            .signature(sig)
+            .is_some_and(|s| !s.results.is_empty());
         if has_results && !self.is_terminating(body, None) {
-            if let crate::golang::syntax::ast::StmtKind::Block { rbrace, .. } = self.ast.stmt(body).kind {
+            if let crate::golang::syntax::ast::StmtKind::Block { rbrace, .. } =
+                self.ast.stmt(body).kind
+            {
                 self.error(rbrace, "missing return");
             }
         }
         let ctx = self.env.func.take();
         if let Some(ctx) = ctx {
-            let mut unused: Vec<ObjId> = ctx.vars.iter().copied().filter(|&v| !self.is_used(v)).collect();
+            let mut unused: Vec<ObjId> = ctx
+                .vars
+                .iter()
+                .copied()
+                .filter(|&v| !self.is_used(v))
+                .collect();
             unused.sort_by_key(|&v| self.obj(v).pos);
             for v in unused {
                 let msg = format!("declared and not used: {}", self.obj_name(v));

@@ -115,7 +115,9 @@ impl Checker<'_> {
         }
         let s = self.op_string(x);
         let msg = match x.mode {
-            Mode::NoValue if modes.contains(&Mode::TypeExpr) => format!("{s} (no value) used as value"),
+            Mode::NoValue if modes.contains(&Mode::TypeExpr) => {
+                format!("{s} (no value) used as value")
+            }
             Mode::NoValue => format!("{s} (no value) used as value or type"),
             Mode::Builtin => format!("{s} must be called"),
             _ => format!("{s} is not an expression"),
@@ -129,7 +131,10 @@ impl Checker<'_> {
     pub fn single_value(&mut self, x: &mut Operand) {
         if x.mode == Mode::Value && self.types.tuple_elems(x.ty).is_some() {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("multiple-value {s} in single-value context"));
+            self.error(
+                self.op_pos(x),
+                format!("multiple-value {s} in single-value context"),
+            );
             x.mode = Mode::Invalid;
         }
     }
@@ -193,7 +198,10 @@ impl Checker<'_> {
             }
             ExprKind::TypeAssert { x: inner, ty } => {
                 let Some(ty) = ty else {
-                    self.error(self.epos(e), "invalid syntax tree: use of .(type) outside type switch");
+                    self.error(
+                        self.epos(e),
+                        "invalid syntax tree: use of .(type) outside type switch",
+                    );
                     self.use_exprs(&[inner]);
                     return self.invalid(x, e);
                 };
@@ -208,7 +216,10 @@ impl Checker<'_> {
                 }
                 if self.types.interface(x.ty).is_none() {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid operation: {s} is not an interface"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid operation: {s} is not an interface"),
+                    );
                     return self.invalid(x, e);
                 }
                 let t = self.var_type(ty);
@@ -232,7 +243,10 @@ impl Checker<'_> {
                         }
                         None => {
                             let s = self.op_string(x);
-                            self.error(self.op_pos(x), format!("invalid operation: cannot indirect {s}"));
+                            self.error(
+                                self.op_pos(x),
+                                format!("invalid operation: cannot indirect {s}"),
+                            );
                             return self.invalid(x, e);
                         }
                     },
@@ -300,7 +314,9 @@ impl Checker<'_> {
                 if name == Name::BLANK {
                     continue;
                 }
-                let v = self.lookup(name).filter(|&o| self.obj(o).is_var() && self.obj(o).pkg == Some(self.pkg));
+                let v = self
+                    .lookup(name)
+                    .filter(|&o| self.obj(o).is_var() && self.obj(o).pkg == Some(self.pkg));
                 let was = v.map(|o| self.is_used(o));
                 let mut x = Operand::invalid(e);
                 self.raw_expr(&mut x, e, None);
@@ -332,7 +348,9 @@ impl Checker<'_> {
         };
         self.info.record_use(e, obj);
         let is_type = matches!(self.obj(obj).kind, ObjKind::TypeName { .. });
-        if self.decls.contains_key(&obj) && (!is_type || want_type || self.obj(obj).ty == TypeId::INVALID) {
+        if self.decls.contains_key(&obj)
+            && (!is_type || want_type || self.obj(obj).ty == TypeId::INVALID)
+        {
             self.obj_decl(obj);
         }
         let ty = self.obj(obj).ty;
@@ -343,6 +361,7 @@ impl Checker<'_> {
                 return;
             }
             ObjKind::Const(v) => {
+                self.add_dep(obj);
                 if ty == TypeId::INVALID {
                     return;
                 }
@@ -386,19 +405,30 @@ impl Checker<'_> {
         let text = self.ast.lit_text(e);
         let (ty, val) = match kind {
             LitKind::Int => match literal::int_value(text) {
-                Some(v) if v <= i128::MAX as u128 => (TypeId::UNTYPED_INT, ConstValue::Int(v as i128)),
+                Some(v) if v <= i128::MAX as u128 => {
+                    (TypeId::UNTYPED_INT, ConstValue::Int(v as i128))
+                }
                 _ => {
                     self.error(self.epos(e), "constant overflow");
                     return;
                 }
             },
-            LitKind::Float => (TypeId::UNTYPED_FLOAT, ConstValue::Float(literal::float_value(text))),
+            LitKind::Float => (
+                TypeId::UNTYPED_FLOAT,
+                ConstValue::Float(literal::float_value(text)),
+            ),
             LitKind::Imag => {
                 self.error(self.epos(e), "chanlab does not support complex numbers");
                 return;
             }
-            LitKind::Rune => (TypeId::UNTYPED_RUNE, ConstValue::Int(literal::rune_value(text) as i128)),
-            LitKind::String => (TypeId::UNTYPED_STRING, ConstValue::Str(literal::string_value(text).into())),
+            LitKind::Rune => (
+                TypeId::UNTYPED_RUNE,
+                ConstValue::Int(literal::rune_value(text) as i128),
+            ),
+            LitKind::String => (
+                TypeId::UNTYPED_STRING,
+                ConstValue::Str(literal::string_value(text).into()),
+            ),
         };
         x.mode = Mode::Constant;
         x.ty = ty;
@@ -413,10 +443,16 @@ impl Checker<'_> {
         }
         match op {
             Op::And => {
-                let is_lit = matches!(self.ast.expr(self.ast.unparen(inner)).kind, ExprKind::CompositeLit { .. });
+                let is_lit = matches!(
+                    self.ast.expr(self.ast.unparen(inner)).kind,
+                    ExprKind::CompositeLit { .. }
+                );
                 if !is_lit && x.mode != Mode::Variable {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid operation: cannot take address of {s}"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid operation: cannot take address of {s}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -428,13 +464,19 @@ impl Checker<'_> {
                 let u = self.types.under(x.ty);
                 let Type::Chan(dir, elem) = self.types.get(u).clone() else {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid operation: cannot receive from non-channel {s}"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid operation: cannot receive from non-channel {s}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 };
                 if dir == crate::golang::syntax::ast::ChanDir::Send {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid operation: cannot receive from send-only channel {s}"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid operation: cannot receive from send-only channel {s}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -443,7 +485,10 @@ impl Checker<'_> {
                 return;
             }
             Op::Tilde => {
-                self.error(self.epos(e), "cannot use ~ outside of interface or type constraint");
+                self.error(
+                    self.epos(e),
+                    "cannot use ~ outside of interface or type constraint",
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -457,7 +502,13 @@ impl Checker<'_> {
         };
         if !ok {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: operator {} not defined on {s}", op.text()));
+            self.error(
+                self.op_pos(x),
+                format!(
+                    "invalid operation: operator {} not defined on {s}",
+                    op.text()
+                ),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -475,7 +526,15 @@ impl Checker<'_> {
                 Err(()) => x.val = ConstValue::Unknown,
             }
             x.expr = Some(e);
-            self.overflow(x, self.epos(e), if op == Op::Xor { "bitwise complement" } else { "" });
+            self.overflow(
+                x,
+                self.epos(e),
+                if op == Op::Xor {
+                    "bitwise complement"
+                } else {
+                    ""
+                },
+            );
             return;
         }
         x.mode = Mode::Value;
@@ -524,7 +583,11 @@ impl Checker<'_> {
 
     /// The type (and constant value) an untyped `x` takes where `target` is expected, or why
     /// it cannot.
-    pub fn implicit_type_and_value(&mut self, x: &Operand, target: TypeId) -> Result<(TypeId, Option<ConstValue>), ReprError> {
+    pub fn implicit_type_and_value(
+        &mut self,
+        x: &Operand,
+        target: TypeId,
+    ) -> Result<(TypeId, Option<ConstValue>), ReprError> {
         if x.is_invalid() || self.types.is_typed(x.ty) || target == TypeId::INVALID {
             return Ok((x.ty, None));
         }
@@ -552,7 +615,9 @@ impl Checker<'_> {
                 let xk = self.types.basic(x.ty).unwrap_or(BasicKind::Invalid);
                 let ok = match xk {
                     BasicKind::UntypedBool => k.is_boolean(),
-                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => k.is_numeric(),
+                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
+                        k.is_numeric()
+                    }
                     BasicKind::UntypedString => k.is_string(),
                     _ => false,
                 };
@@ -634,7 +699,9 @@ impl Checker<'_> {
         let is_const = old_mode == Mode::Constant;
         match self.ast.expr(e).kind {
             ExprKind::Paren(x) => self.update_expr_type(x, t, final_),
-            ExprKind::Unary { op, x } if !is_const && op != Op::Recv && op != Op::And => self.update_expr_type(x, t, final_),
+            ExprKind::Unary { op, x } if !is_const && op != Op::Recv && op != Op::And => {
+                self.update_expr_type(x, t, final_)
+            }
             ExprKind::Binary { op, x, y, .. } if !is_const => {
                 if op.is_comparison() {
                     // The operands have their final types already.
@@ -654,7 +721,10 @@ impl Checker<'_> {
         }
         if self.shift_lhs.contains(&e) && !self.all_integer(t) {
             let (es, ts) = (self.es(e), self.ts(t));
-            self.error(self.epos(e), format!("invalid operation: shifted operand {es} (type {ts}) must be integer"));
+            self.error(
+                self.epos(e),
+                format!("invalid operation: shifted operand {es} (type {ts}) must be integer"),
+            );
             return;
         }
         let mut val = None;
@@ -663,13 +733,21 @@ impl Checker<'_> {
                 mode: Mode::Constant,
                 expr: Some(e),
                 ty: old_t,
-                val: self.info.constant(e).cloned().unwrap_or(ConstValue::Unknown),
+                val: self
+                    .info
+                    .constant(e)
+                    .cloned()
+                    .unwrap_or(ConstValue::Unknown),
                 builtin: None,
             };
             // Not `convert_untyped`: that would update `e` again.
             match self.implicit_type_and_value(&c, t) {
                 Err(err) => {
-                    let tt = if self.types.is_type_param(t) { t } else { self.types.under(t) };
+                    let tt = if self.types.is_type_param(t) {
+                        t
+                    } else {
+                        self.types.under(t)
+                    };
                     self.invalid_conversion(err, &c, tt);
                     return;
                 }
@@ -698,15 +776,24 @@ impl Checker<'_> {
             return;
         }
         let (es, ts, xt) = (self.es(e), self.ts(t), self.ts(x.ty));
-        self.error(self.epos(e), format!("impossible type assertion: {es}\n\t{ts} does not implement {xt} {cause}"));
+        self.error(
+            self.epos(e),
+            format!("impossible type assertion: {es}\n\t{ts} does not implement {xt} {cause}"),
+        );
     }
 
     // ---- predicates over type sets (a type parameter stands for each type of its set) ----
 
     fn all(&self, t: TypeId, f: fn(&super::super::ty::Types, TypeId) -> bool) -> bool {
         if let Some(p) = self.types.type_param(t) {
-            return match self.types.interface(p.constraint).and_then(|i| i.terms.clone()) {
-                Some(terms) if !terms.is_empty() => terms.iter().all(|term| f(&self.types, term.ty)),
+            return match self
+                .types
+                .interface(p.constraint)
+                .and_then(|i| i.terms.clone())
+            {
+                Some(terms) if !terms.is_empty() => {
+                    terms.iter().all(|term| f(&self.types, term.ty))
+                }
                 _ => false,
             };
         }

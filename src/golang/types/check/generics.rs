@@ -23,8 +23,15 @@ impl Checker<'_> {
         for f in &fields {
             for &n in self.ast.list(f.names).to_vec().iter() {
                 let name = self.ast.ident(n).unwrap_or(Name::BLANK);
-                let obj = self.new_obj(name, self.epos(n), TypeId::INVALID, ObjKind::TypeName { alias: false });
-                let t = self.types.new_type_param(obj, index, TypeId::EMPTY_INTERFACE);
+                let obj = self.new_obj(
+                    name,
+                    self.epos(n),
+                    TypeId::INVALID,
+                    ObjKind::TypeName { alias: false },
+                );
+                let t = self
+                    .types
+                    .new_type_param(obj, index, TypeId::EMPTY_INTERFACE);
                 index += 1;
                 self.obj_mut(obj).ty = t;
                 self.declare_local(Some(n), obj);
@@ -35,7 +42,13 @@ impl Checker<'_> {
     }
 
     /// `T[A, B]` as a type.
-    pub fn instantiated_type(&mut self, e: ExprId, _x: ExprId, indices: List<ExprId>, _def: Option<TypeId>) -> TypeId {
+    pub fn instantiated_type(
+        &mut self,
+        e: ExprId,
+        _x: ExprId,
+        indices: List<ExprId>,
+        _def: Option<TypeId>,
+    ) -> TypeId {
         let idx = self.ast.list(indices).to_vec();
         for i in idx {
             self.typ(i);
@@ -45,22 +58,36 @@ impl Checker<'_> {
     }
 
     /// The receiver base type of a method of a generic type (`func (l *List[T]) ...`).
-    pub fn generic_receiver(&mut self, e: ExprId, _x: ExprId, _indices: List<ExprId>, _tparams: &mut Vec<TypeId>) -> TypeId {
+    pub fn generic_receiver(
+        &mut self,
+        e: ExprId,
+        _x: ExprId,
+        _indices: List<ExprId>,
+        _tparams: &mut Vec<TypeId>,
+    ) -> TypeId {
         self.error(self.epos(e), "chanlab does not support generics yet");
         TypeId::INVALID
     }
 
     /// The generic function `e` denotes, if any.
     pub fn generic_func(&self, e: ExprId) -> Option<ObjId> {
-        let o = self.info.object_of(self.ast.unparen(e)).or_else(|| {
-            self.info.selection(e).map(|s| s.obj)
-        })?;
+        let o = self
+            .info
+            .object_of(self.ast.unparen(e))
+            .or_else(|| self.info.selection(e).map(|s| s.obj))?;
         let f = self.obj(o).func()?;
         (!f.tparams.is_empty()).then_some(o)
     }
 
     /// `f[A, B]`: an explicit instantiation of a generic function.
-    pub fn func_instance(&mut self, x: &mut Operand, e: ExprId, _fun: ExprId, _f: ObjId, idx: &[ExprId]) {
+    pub fn func_instance(
+        &mut self,
+        x: &mut Operand,
+        e: ExprId,
+        _fun: ExprId,
+        _f: ObjId,
+        idx: &[ExprId],
+    ) {
         for &i in idx {
             self.typ(i);
         }

@@ -10,7 +10,13 @@ use crate::golang::syntax::ast::{ExprId, ExprKind};
 impl Checker<'_> {
     /// `x[i]` (or a generic instantiation `f[T]`, `T[A]`).
     pub fn index_expr(&mut self, x: &mut Operand, e: ExprId) {
-        let ExprKind::Index { x: xe, indices, lbrack, .. } = self.ast.expr(e).kind else {
+        let ExprKind::Index {
+            x: xe,
+            indices,
+            lbrack,
+            ..
+        } = self.ast.expr(e).kind
+        else {
             return;
         };
         let idx: Vec<ExprId> = self.ast.list(indices).to_vec();
@@ -106,7 +112,10 @@ impl Checker<'_> {
         match idx.len() {
             0 => {
                 let s = self.es(e);
-                self.error(self.epos(e), format!("invalid syntax tree: missing index for {s}"));
+                self.error(
+                    self.epos(e),
+                    format!("invalid syntax tree: missing index for {s}"),
+                );
                 None
             }
             1 => Some(idx[0]),
@@ -132,7 +141,10 @@ impl Checker<'_> {
         if let Some(max) = max {
             if v >= max as i128 {
                 let vs = super::super::constant::format(&ConstValue::Int(v));
-                self.error(self.epos(e), format!("invalid argument: index {vs} out of bounds [0:{max}]"));
+                self.error(
+                    self.epos(e),
+                    format!("invalid argument: index {vs} out of bounds [0:{max}]"),
+                );
                 return None;
             }
         }
@@ -151,18 +163,27 @@ impl Checker<'_> {
         }
         if !self.all_integer(x.ty) {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid argument: {what} {s} must be integer"));
+            self.error(
+                self.op_pos(x),
+                format!("invalid argument: {what} {s} must be integer"),
+            );
             return false;
         }
         if x.mode == Mode::Constant {
             if !allow_negative && x.val.sign() < 0 {
                 let s = self.op_string(x);
-                self.error(self.op_pos(x), format!("invalid argument: {what} {s} must not be negative"));
+                self.error(
+                    self.op_pos(x),
+                    format!("invalid argument: {what} {s} must not be negative"),
+                );
                 return false;
             }
             if x.val.int().is_some_and(|v| v > i64::MAX as i128) {
                 let s = self.op_string(x);
-                self.error(self.op_pos(x), format!("invalid argument: {what} {s} overflows int"));
+                self.error(
+                    self.op_pos(x),
+                    format!("invalid argument: {what} {s} overflows int"),
+                );
                 return false;
             }
         }
@@ -213,7 +234,10 @@ impl Checker<'_> {
                 length = Some(n);
                 if x.mode != Mode::Variable {
                     let s = self.op_string(x);
-                    self.error(self.op_pos(x), format!("invalid operation: {s} (slice of unaddressable value)"));
+                    self.error(
+                        self.op_pos(x),
+                        format!("invalid operation: {s} (slice of unaddressable value)"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -231,7 +255,10 @@ impl Checker<'_> {
         }
         if !valid {
             let s = self.op_string(x);
-            self.error(self.op_pos(x), format!("invalid operation: cannot slice {s}"));
+            self.error(
+                self.op_pos(x),
+                format!("invalid operation: cannot slice {s}"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -247,7 +274,10 @@ impl Checker<'_> {
             for j in i + 1..vals.len() {
                 if let (Some(a), Some(b)) = (vals[i].1, vals[j].1) {
                     if a > b {
-                        self.error(self.epos(vals[j].0), format!("invalid slice indices: {b} < {a}"));
+                        self.error(
+                            self.epos(vals[j].0),
+                            format!("invalid slice indices: {b} < {a}"),
+                        );
                         return;
                     }
                 }

@@ -73,9 +73,17 @@ impl Checker<'_> {
             };
             let g = remaining.remove(pick);
             emitted.insert(g);
-            if let Some(DeclInfo::Var { lhs, init: Some(init), .. }) = self.decls.get(&g).cloned() {
+            if let Some(DeclInfo::Var {
+                lhs,
+                init: Some(init),
+                ..
+            }) = self.decls.get(&g).cloned()
+            {
                 if lhs.first() == Some(&g) || lhs.len() == 1 {
-                    order.push(Initializer { lhs: lhs.clone(), rhs: init });
+                    order.push(Initializer {
+                        lhs: lhs.clone(),
+                        rhs: init,
+                    });
                 }
                 for o in lhs {
                     if o != g {
@@ -91,7 +99,9 @@ impl Checker<'_> {
         let consts: Vec<ObjId> = self
             .decls
             .iter()
-            .filter(|(o, d)| matches!(d, DeclInfo::Const { .. }) && self.obj(**o).pkg == Some(self.pkg))
+            .filter(|(o, d)| {
+                matches!(d, DeclInfo::Const { .. }) && self.obj(**o).pkg == Some(self.pkg)
+            })
             .map(|(o, _)| *o)
             .collect();
         let mut consts = consts;
@@ -120,7 +130,13 @@ impl Checker<'_> {
         None
     }
 
-    fn dfs_cycle(&self, start: ObjId, o: ObjId, path: &mut Vec<ObjId>, seen: &mut HashSet<ObjId>) -> bool {
+    fn dfs_cycle(
+        &self,
+        start: ObjId,
+        o: ObjId,
+        path: &mut Vec<ObjId>,
+        seen: &mut HashSet<ObjId>,
+    ) -> bool {
         let mut ds = self.deps.get(&o).cloned().unwrap_or_default();
         ds.dedup();
         for d in ds {
@@ -143,7 +159,10 @@ impl Checker<'_> {
         let o0 = cycle[0];
         let n0 = self.obj_name(o0).to_string();
         if cycle.len() == 1 {
-            self.error(self.obj(o0).pos, format!("initialization cycle: {n0} refers to itself"));
+            self.error(
+                self.obj(o0).pos,
+                format!("initialization cycle: {n0} refers to itself"),
+            );
             return;
         }
         let mut msg = format!("initialization cycle for {n0}");
@@ -168,7 +187,10 @@ impl Checker<'_> {
                 for &t in &cycle {
                     self.reported_types.insert(t);
                 }
-                let objs: Vec<ObjId> = cycle.iter().filter_map(|&t| self.types.named(t).map(|n| n.obj)).collect();
+                let objs: Vec<ObjId> = cycle
+                    .iter()
+                    .filter_map(|&t| self.types.named(t).map(|n| n.obj))
+                    .collect();
                 self.cycle_error(&objs, true);
                 if let Some(n) = self.types.named_mut(named) {
                     n.underlying = TypeId::INVALID;
@@ -177,7 +199,13 @@ impl Checker<'_> {
         }
     }
 
-    fn find_type_cycle(&self, start: TypeId, t: TypeId, path: &mut Vec<TypeId>, depth: u32) -> Option<Vec<TypeId>> {
+    fn find_type_cycle(
+        &self,
+        start: TypeId,
+        t: TypeId,
+        path: &mut Vec<TypeId>,
+        depth: u32,
+    ) -> Option<Vec<TypeId>> {
         if depth > 64 {
             return None;
         }

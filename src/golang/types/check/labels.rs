@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use super::super::object::{ObjId, ObjKind};
 use super::super::ty::TypeId;
 use super::Checker;
-use crate::golang::syntax::ast::{AssignOp, BranchKind, Decl, ExprId, GenKind, Name, StmtId, StmtKind};
+use crate::golang::syntax::ast::{
+    AssignOp, BranchKind, Decl, ExprId, GenKind, Name, StmtId, StmtKind,
+};
 use crate::golang::syntax::Pos;
 
 /// A block of the function body.
@@ -65,7 +67,10 @@ impl Checker<'_> {
             if let Some(l) = sc.labels.get_mut(&name) {
                 l.used = true;
                 let at = self.pos_string(sc.blocks[l.block].start);
-                self.error(self.epos(label), format!("goto {n} jumps into block starting at {at}"));
+                self.error(
+                    self.epos(label),
+                    format!("goto {n} jumps into block starting at {at}"),
+                );
             } else {
                 self.error(self.epos(label), format!("label {n} not defined"));
             }
@@ -92,7 +97,11 @@ impl Checker<'_> {
         start: Pos,
         body: &[StmtId],
     ) -> Vec<(StmtId, ExprId)> {
-        sc.blocks.push(Block { parent, start, lstmt });
+        sc.blocks.push(Block {
+            parent,
+            start,
+            lstmt,
+        });
         let b = sc.blocks.len() - 1;
         let mut var_pos: Option<Pos> = None;
         let mut fwd: Vec<(StmtId, ExprId)> = Vec::new();
@@ -104,7 +113,10 @@ impl Checker<'_> {
                 let kind = self.ast.stmt(s).kind.clone();
                 match kind {
                     StmtKind::Decl(d) => {
-                        if let Decl::Gen { kind: GenKind::Var, .. } = self.ast.decl(d) {
+                        if let Decl::Gen {
+                            kind: GenKind::Var, ..
+                        } = self.ast.decl(d)
+                        {
                             var_pos = Some(self.ast.stmt(s).pos);
                             bad = fwd.iter().map(|f| f.0).collect();
                         }
@@ -112,12 +124,20 @@ impl Checker<'_> {
                     StmtKind::Labeled { label, stmt } => {
                         let name = self.ast.ident(label).unwrap_or(Name::BLANK);
                         if name != Name::BLANK {
-                            let obj = self.new_obj(name, self.epos(label), TypeId::INVALID, ObjKind::Label);
+                            let obj = self.new_obj(
+                                name,
+                                self.epos(label),
+                                TypeId::INVALID,
+                                ObjKind::Label,
+                            );
                             self.info.record_def(label, obj);
                             if let Some(prev) = sc.labels.get(&name) {
                                 let n = self.name_str(name).to_string();
                                 let at = self.pos_string(self.obj(prev.obj).pos);
-                                self.error(self.epos(label), format!("label {n} already defined at {at}"));
+                                self.error(
+                                    self.epos(label),
+                                    format!("label {n} already defined at {at}"),
+                                );
                             } else {
                                 sc.labels.insert(
                                     name,
@@ -160,7 +180,10 @@ impl Checker<'_> {
                             None => match kind {
                                 BranchKind::Break => {
                                     if ctx.breaks.is_none() {
-                                        self.error(pos, "break is not in a loop, switch, or select");
+                                        self.error(
+                                            pos,
+                                            "break is not in a loop, switch, or select",
+                                        );
                                     }
                                 }
                                 BranchKind::Continue => {
@@ -169,7 +192,9 @@ impl Checker<'_> {
                                     }
                                 }
                                 BranchKind::Fallthrough => {
-                                    if let Some(msg) = self.fallthrough_error(ctx, i + 1 == body.len()) {
+                                    if let Some(msg) =
+                                        self.fallthrough_error(ctx, i + 1 == body.len())
+                                    {
                                         self.error(pos, msg);
                                     }
                                 }
@@ -200,17 +225,35 @@ impl Checker<'_> {
                                                         | StmtKind::For { .. }
                                                         | StmtKind::Range { .. },
                                                     ) => true,
-                                                    (BranchKind::Continue, StmtKind::For { .. } | StmtKind::Range { .. }) => true,
+                                                    (
+                                                        BranchKind::Continue,
+                                                        StmtKind::For { .. }
+                                                        | StmtKind::Range { .. },
+                                                    ) => true,
                                                     _ => false,
                                                 };
                                                 if !ok {
-                                                    let what = if kind == BranchKind::Break { "break" } else { "continue" };
-                                                    self.error(self.epos(l), format!("invalid {what} label {n}"));
+                                                    let what = if kind == BranchKind::Break {
+                                                        "break"
+                                                    } else {
+                                                        "continue"
+                                                    };
+                                                    self.error(
+                                                        self.epos(l),
+                                                        format!("invalid {what} label {n}"),
+                                                    );
                                                 }
                                             }
                                             None => {
-                                                let what = if kind == BranchKind::Break { "break" } else { "continue" };
-                                                self.error(self.epos(l), format!("{what} label not defined: {n}"));
+                                                let what = if kind == BranchKind::Break {
+                                                    "break"
+                                                } else {
+                                                    "continue"
+                                                };
+                                                self.error(
+                                                    self.epos(l),
+                                                    format!("{what} label not defined: {n}"),
+                                                );
                                             }
                                         }
                                     }
@@ -230,18 +273,27 @@ impl Checker<'_> {
                             }
                         }
                     }
-                    StmtKind::Assign { op: AssignOp::Define, .. } => {
+                    StmtKind::Assign {
+                        op: AssignOp::Define,
+                        ..
+                    } => {
                         var_pos = Some(self.ast.stmt(s).pos);
                         bad = fwd.iter().map(|f| f.0).collect();
                     }
                     StmtKind::Block { stmts, .. } => {
                         let list = self.ast.list(stmts).to_vec();
-                        let inner = Targets { case_index: None, ..ctx };
+                        let inner = Targets {
+                            case_index: None,
+                            ..ctx
+                        };
                         let pos = self.ast.stmt(s).pos;
                         fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
                     }
                     StmtKind::If { then, els, .. } => {
-                        let inner = Targets { case_index: None, ..ctx };
+                        let inner = Targets {
+                            case_index: None,
+                            ..ctx
+                        };
                         if let StmtKind::Block { stmts, .. } = self.ast.stmt(then).kind {
                             let list = self.ast.list(stmts).to_vec();
                             let pos = self.ast.stmt(then).pos;
@@ -264,7 +316,9 @@ impl Checker<'_> {
                             fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
                         }
                     }
-                    StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } | StmtKind::Select { clauses, .. } => {
+                    StmtKind::Switch { clauses, .. }
+                    | StmtKind::TypeSwitch { clauses, .. }
+                    | StmtKind::Select { clauses, .. } => {
                         let clauses = self.ast.list(clauses).to_vec();
                         for (ci, c) in clauses.iter().enumerate() {
                             let body = match self.ast.stmt(*c).kind {

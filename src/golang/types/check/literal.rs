@@ -11,7 +11,10 @@ use crate::golang::syntax::ast::{ExprId, ExprKind};
 impl Checker<'_> {
     /// `T{...}`; `hint` is the element type when `T` is elided.
     pub fn composite_lit(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>) {
-        let ExprKind::CompositeLit { ty, elts, rbrace, .. } = self.ast.expr(e).kind else {
+        let ExprKind::CompositeLit {
+            ty, elts, rbrace, ..
+        } = self.ast.expr(e).kind
+        else {
             return;
         };
         let elts: Vec<ExprId> = self.ast.list(elts).to_vec();
@@ -78,7 +81,10 @@ impl Checker<'_> {
                         if let Some(kv) = k.val.key() {
                             if seen.iter().any(|(s, t)| *s == kv && *t == k.ty) {
                                 let vs = super::super::constant::format(&k.val);
-                                self.error(self.op_pos(&k), format!("duplicate key {vs} in map literal"));
+                                self.error(
+                                    self.op_pos(&k),
+                                    format!("duplicate key {vs} in map literal"),
+                                );
                             } else {
                                 seen.push((kv, k.ty));
                             }
@@ -123,7 +129,10 @@ impl Checker<'_> {
             let mut visited = vec![false; fields.len()];
             for &el in elts {
                 let ExprKind::KeyValue { key, value } = self.ast.expr(el).kind else {
-                    self.error(self.epos(el), "mixture of field:value and value elements in struct literal");
+                    self.error(
+                        self.epos(el),
+                        "mixture of field:value and value elements in struct literal",
+                    );
                     self.use_exprs(&[el]);
                     continue;
                 };
@@ -131,34 +140,47 @@ impl Checker<'_> {
                 let Some(kname) = self.ast.ident(key) else {
                     self.expr(&mut x, value, None);
                     let s = self.es(key);
-                    self.error(self.epos(el), format!("invalid field name {s} in struct literal"));
+                    self.error(
+                        self.epos(el),
+                        format!("invalid field name {s} in struct literal"),
+                    );
                     continue;
                 };
-                let i = fields.iter().position(|f| {
-                    f.name == kname && (f.pkg.is_none() || f.pkg == Some(self.pkg))
-                });
+                let i = fields
+                    .iter()
+                    .position(|f| f.name == kname && (f.pkg.is_none() || f.pkg == Some(self.pkg)));
                 let Some(i) = i else {
                     self.expr(&mut x, value, None);
                     let alt = fields.iter().position(|f| {
-                        self.name_str(f.name).eq_ignore_ascii_case(self.name_str(kname))
+                        self.name_str(f.name)
+                            .eq_ignore_ascii_case(self.name_str(kname))
                     });
                     let ks = self.name_str(kname).to_string();
                     let msg = match alt {
                         Some(j) if fields[j].name != kname => {
                             let a = self.name_str(fields[j].name).to_string();
-                            if is_exported(&ks) && !is_exported(&a) && fields[j].pkg.is_some_and(|p| p != self.pkg) {
+                            if is_exported(&ks)
+                                && !is_exported(&a)
+                                && fields[j].pkg.is_some_and(|p| p != self.pkg)
+                            {
                                 format!("unknown field {ks} in struct literal of type {bs}, but does have unexported {a}")
                             } else {
                                 format!("unknown field {ks} in struct literal of type {bs}, but does have {a}")
                             }
                         }
-                        Some(_) => format!("cannot refer to unexported field {ks} in struct literal of type {bs}"),
+                        Some(_) => format!(
+                            "cannot refer to unexported field {ks} in struct literal of type {bs}"
+                        ),
                         None => format!("unknown field {ks} in struct literal of type {bs}"),
                     };
                     self.error(self.epos(key), msg);
                     continue;
                 };
-                let fobj = self.field_objs.get(&(strukt, i as u32)).copied().unwrap_or(ObjId::NONE);
+                let fobj = self
+                    .field_objs
+                    .get(&(strukt, i as u32))
+                    .copied()
+                    .unwrap_or(ObjId::NONE);
                 if !fobj.is_none() {
                     self.info.record_use(key, fobj);
                 }
@@ -180,7 +202,10 @@ impl Checker<'_> {
                 self.assignment(&mut x, Some(ft), "struct literal");
                 if visited[i] {
                     let ks = self.name_str(kname).to_string();
-                    self.error(self.epos(el), format!("duplicate field name {ks} in struct literal"));
+                    self.error(
+                        self.epos(el),
+                        format!("duplicate field name {ks} in struct literal"),
+                    );
                     continue;
                 }
                 visited[i] = true;
@@ -189,7 +214,10 @@ impl Checker<'_> {
         }
         for (i, &el) in elts.iter().enumerate() {
             if let ExprKind::KeyValue { .. } = self.ast.expr(el).kind {
-                self.error(self.epos(el), "mixture of field:value and value elements in struct literal");
+                self.error(
+                    self.epos(el),
+                    "mixture of field:value and value elements in struct literal",
+                );
                 self.use_exprs(&[el]);
                 continue;
             }
@@ -199,7 +227,10 @@ impl Checker<'_> {
             self.exclude(&mut x, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
             self.single_value(&mut x);
             if i >= fields.len() {
-                self.error(self.op_pos(&x), format!("too many values in struct literal of type {bs}"));
+                self.error(
+                    self.op_pos(&x),
+                    format!("too many values in struct literal of type {bs}"),
+                );
                 break;
             }
             let f = &fields[i];
@@ -214,7 +245,10 @@ impl Checker<'_> {
             self.assignment(&mut x, Some(f.ty), "struct literal");
         }
         if elts.len() < fields.len() {
-            self.error(rbrace, format!("too few values in struct literal of type {bs}"));
+            self.error(
+                rbrace,
+                format!("too few values in struct literal of type {bs}"),
+            );
         }
         let _ = e;
     }
@@ -236,7 +270,10 @@ impl Checker<'_> {
                         if let Some(l) = length {
                             if i >= l {
                                 let s = super::super::constant::format(&k.val);
-                                self.error(self.epos(key), format!("invalid argument: index {s} out of bounds [0:{l}]"));
+                                self.error(
+                                    self.epos(key),
+                                    format!("invalid argument: index {s} out of bounds [0:{l}]"),
+                                );
                             }
                         }
                         index = i;
@@ -249,13 +286,19 @@ impl Checker<'_> {
                 eval = value;
             } else if length.is_some_and(|l| index >= l) {
                 let l = length.unwrap_or(0);
-                self.error(self.epos(el), format!("index {index} is out of bounds (>= {l})"));
+                self.error(
+                    self.epos(el),
+                    format!("index {index} is out of bounds (>= {l})"),
+                );
             } else {
                 valid = true;
             }
             if valid {
                 if visited.contains(&index) {
-                    self.error(self.epos(el), format!("duplicate index {index} in array or slice literal"));
+                    self.error(
+                        self.epos(el),
+                        format!("duplicate index {index} in array or slice literal"),
+                    );
                 }
                 visited.push(index);
             }

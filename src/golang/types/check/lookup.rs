@@ -56,7 +56,11 @@ impl Checker<'_> {
     pub fn named_methods(&self, t: TypeId) -> Vec<ObjId> {
         match self.types.named(t) {
             Some(n) => match n.origin {
-                Some(o) => self.types.named(o).map(|n| n.methods.clone()).unwrap_or_default(),
+                Some(o) => self
+                    .types
+                    .named(o)
+                    .map(|n| n.methods.clone())
+                    .unwrap_or_default(),
                 None => n.methods.clone(),
             },
             None => Vec::new(),
@@ -64,7 +68,13 @@ impl Checker<'_> {
     }
 
     /// Finds the field or method `sel` of type `t` (go/types' `lookupFieldOrMethod`).
-    pub fn lookup_field_or_method(&mut self, t: TypeId, addressable: bool, sel: Name, fold: bool) -> Lookup {
+    pub fn lookup_field_or_method(
+        &mut self,
+        t: TypeId,
+        addressable: bool,
+        sel: Name,
+        fold: bool,
+    ) -> Lookup {
         let mut out = Lookup::default();
         if sel == Name::BLANK {
             return out;
@@ -146,7 +156,11 @@ impl Checker<'_> {
                         }
                     }
                     Type::Interface(iface) => {
-                        if let Some(i) = iface.methods.iter().position(|m| self.same_id(m.name, m.pkg, sel, fold)) {
+                        if let Some(i) = iface
+                            .methods
+                            .iter()
+                            .position(|m| self.same_id(m.name, m.pkg, sel, fold))
+                        {
                             if out.found.is_some() || e.multiples {
                                 return Lookup {
                                     ambiguous: true,
@@ -219,11 +233,18 @@ impl Checker<'_> {
         }
         if let Some(vi) = self.types.interface(v).cloned() {
             for m in &methods {
-                match vi.methods.iter().find(|f| f.name == m.name && f.pkg == m.pkg) {
+                match vi
+                    .methods
+                    .iter()
+                    .find(|f| f.name == m.name && f.pkg == m.pkg)
+                {
                     None if !static_ => continue,
                     None => return Some(format!("(missing method {})", self.name_str(m.name))),
                     Some(f) if f.sig != m.sig => {
-                        let (fs, ms) = (self.func_string(m.name, f.sig), self.func_string(m.name, m.sig));
+                        let (fs, ms) = (
+                            self.func_string(m.name, f.sig),
+                            self.func_string(m.name, m.sig),
+                        );
                         return Some(format!(
                             "(wrong type for method {})\n\t\thave {fs}\n\t\twant {ms}",
                             self.name_str(m.name)
@@ -238,12 +259,19 @@ impl Checker<'_> {
             let l = self.lookup_field_or_method(v, false, m.name, false);
             let mname = self.name_str(m.name).to_string();
             match &l.found {
-                None if l.ambiguous => return Some(format!("(ambiguous selector {}.{mname})", self.ts(v))),
-                None if l.needs_ptr => return Some(format!("(method {mname} has pointer receiver)")),
+                None if l.ambiguous => {
+                    return Some(format!("(ambiguous selector {}.{mname})", self.ts(v)))
+                }
+                None if l.needs_ptr => {
+                    return Some(format!("(method {mname} has pointer receiver)"))
+                }
                 None => {
                     if let Some(p) = self.types.pointer_elem(v) {
                         if self.types.is_interface(p) {
-                            return Some(format!("(type {} is pointer to interface, not interface)", self.ts(v)));
+                            return Some(format!(
+                                "(type {} is pointer to interface, not interface)",
+                                self.ts(v)
+                            ));
                         }
                     }
                     let alt = self.lookup_field_or_method(v, false, m.name, true);
@@ -254,17 +282,26 @@ impl Checker<'_> {
                         }
                         let fs = self.func_string(fname, self.obj(f).ty);
                         let ms = self.func_string(m.name, m.sig);
-                        return Some(format!("(missing method {mname})\n\t\thave {fs}\n\t\twant {ms}"));
+                        return Some(format!(
+                            "(missing method {mname})\n\t\thave {fs}\n\t\twant {ms}"
+                        ));
                     }
                     return Some(format!("(missing method {mname})"));
                 }
-                Some(Found::Field { .. }) => return Some(format!("({}.{mname} is a field, not a method)", self.ts(v))),
+                Some(Found::Field { .. }) => {
+                    return Some(format!("({}.{mname} is a field, not a method)", self.ts(v)))
+                }
                 Some(f) => {
                     let f = f.clone();
                     let ft = self.found_type(&f);
                     if ft != m.sig {
-                        let (fs, ms) = (self.func_string(m.name, ft), self.func_string(m.name, m.sig));
-                        return Some(format!("(wrong type for method {mname})\n\t\thave {fs}\n\t\twant {ms}"));
+                        let (fs, ms) = (
+                            self.func_string(m.name, ft),
+                            self.func_string(m.name, m.sig),
+                        );
+                        return Some(format!(
+                            "(wrong type for method {mname})\n\t\thave {fs}\n\t\twant {ms}"
+                        ));
                     }
                 }
             }
@@ -273,7 +310,11 @@ impl Checker<'_> {
     }
 
     fn func_string(&self, name: Name, sig: TypeId) -> String {
-        format!("{}{}", self.name_str(name), self.tfmt().signature_string(sig))
+        format!(
+            "{}{}",
+            self.name_str(name),
+            self.tfmt().signature_string(sig)
+        )
     }
 
     /// Why `v` does not implement `t` (`None` if it does), as gc words it.
@@ -283,7 +324,9 @@ impl Checker<'_> {
         }
         let Some(ti) = self.types.interface(t).cloned() else {
             let (vs, ts) = (self.ts(v), self.ts(t));
-            return Some(format!("{vs} does not implement {ts} ({ts} is not an interface)"));
+            return Some(format!(
+                "{vs} does not implement {ts} ({ts} is not an interface)"
+            ));
         };
         if let Some(cause) = self.missing_method_cause(v, t, true) {
             let (vs, ts) = (self.ts(v), self.ts(t));
@@ -307,7 +350,10 @@ impl Checker<'_> {
                     .iter()
                     .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.ts(t.ty)))
                     .collect();
-                return Some(format!("{vs} does not implement {ts} ({vs} missing in {})", tl.join(" | ")));
+                return Some(format!(
+                    "{vs} does not implement {ts} ({vs} missing in {})",
+                    tl.join(" | ")
+                ));
             }
         }
         None
@@ -334,7 +380,10 @@ impl Checker<'_> {
             return true;
         }
         let t_is_iface = self.types.interface(tu).is_some() && !tp;
-        let t_is_iface_ptr = self.types.pointer_elem(tu).is_some_and(|b| self.types.is_interface(b));
+        let t_is_iface_ptr = self
+            .types
+            .pointer_elem(tu)
+            .is_some_and(|b| self.types.is_interface(b));
         if t_is_iface || t_is_iface_ptr {
             match self.implements(v, t) {
                 None => return true,
@@ -350,7 +399,9 @@ impl Checker<'_> {
             *cause = Some("need type assertion".into());
             return false;
         }
-        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (self.types.get(vu), self.types.get(tu)) {
+        if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) =
+            (self.types.get(vu), self.types.get(tu))
+        {
             if ve == te {
                 return !self.types.has_name(v) || !self.types.has_name(t);
             }
@@ -380,7 +431,10 @@ impl Checker<'_> {
             return true;
         }
         let bytes_or_runes = |c: &Self, t: TypeId| match c.types.get(t) {
-            Type::Slice(e) => matches!(c.types.basic(*e), Some(super::super::ty::BasicKind::Uint8 | super::super::ty::BasicKind::Int32)),
+            Type::Slice(e) => matches!(
+                c.types.basic(*e),
+                Some(super::super::ty::BasicKind::Uint8 | super::super::ty::BasicKind::Int32)
+            ),
             _ => false,
         };
         if (self.types.is_integer(vu) || bytes_or_runes(self, vu)) && self.types.is_string(tu) {

@@ -97,6 +97,9 @@ pub(crate) enum DeclInfo {
         ty: Option<ExprId>,
         init: Option<ExprId>,
         iota: u32,
+        /// The values are repeated from an earlier line (errors are reported at the
+        /// constant).
+        inherited: bool,
         file: FileId,
     },
     Var {
@@ -255,7 +258,15 @@ impl<'a> Checker<'a> {
     }
 
     pub fn new_var(&mut self, name: Name, pos: Pos, ty: TypeId, kind: VarKind) -> ObjId {
-        self.new_obj(name, pos, ty, ObjKind::Var { kind, embedded: false })
+        self.new_obj(
+            name,
+            pos,
+            ty,
+            ObjKind::Var {
+                kind,
+                embedded: false,
+            },
+        )
     }
 
     pub fn name_str(&self, n: Name) -> &str {
@@ -404,7 +415,8 @@ impl<'a> Checker<'a> {
     // ---- recording ----
 
     pub fn record_const(&mut self, e: ExprId, ty: TypeId, v: ConstValue) {
-        self.info.record(e, super::info::Mode::Constant, ty, Some(v));
+        self.info
+            .record(e, super::info::Mode::Constant, ty, Some(v));
     }
 
     /// Records `e` as a dependency of the package-level declaration being checked.
@@ -414,7 +426,8 @@ impl<'a> Checker<'a> {
             let pkg_level = obj.pkg == Some(self.pkg)
                 && match &obj.kind {
                     ObjKind::Var { kind, .. } => *kind == VarKind::Global,
-                    ObjKind::Func(f) => f.recv.is_none() || f.decl.is_some(),
+                    ObjKind::Func(f) => f.decl.is_some(),
+                    ObjKind::Const(_) => self.decls.contains_key(&o),
                     _ => false,
                 };
             if pkg_level {

@@ -15,19 +15,25 @@ impl Checker<'_> {
                 self.info.call(e) == Some(&CallKind::Builtin(Builtin::Panic))
             }
             StmtKind::Return(_) => true,
-            StmtKind::Branch { kind, .. } => matches!(kind, BranchKind::Goto | BranchKind::Fallthrough),
-            StmtKind::Block { stmts, .. } => self.is_terminating_list(*stmts, None),
-            StmtKind::If { then, els, .. } => {
-                els.is_some_and(|e| self.is_terminating(*then, None) && self.is_terminating(e, None))
+            StmtKind::Branch { kind, .. } => {
+                matches!(kind, BranchKind::Goto | BranchKind::Fallthrough)
             }
+            StmtKind::Block { stmts, .. } => self.is_terminating_list(*stmts, None),
+            StmtKind::If { then, els, .. } => els
+                .is_some_and(|e| self.is_terminating(*then, None) && self.is_terminating(e, None)),
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                 let mut has_default = false;
                 for &c in self.ast.list(*clauses) {
-                    let StmtKind::Case { body, is_default, .. } = self.ast.stmt(c).kind else {
+                    let StmtKind::Case {
+                        body, is_default, ..
+                    } = self.ast.stmt(c).kind
+                    else {
                         continue;
                     };
                     has_default |= is_default;
-                    if !self.is_terminating_list(body, None) || self.has_break_list(body, label, true) {
+                    if !self.is_terminating_list(body, None)
+                        || self.has_break_list(body, label, true)
+                    {
                         return false;
                     }
                 }
@@ -39,7 +45,9 @@ impl Checker<'_> {
                 };
                 self.is_terminating_list(body, None) && !self.has_break_list(body, label, true)
             }),
-            StmtKind::For { cond: None, body, .. } => !self.has_break(*body, label, true),
+            StmtKind::For {
+                cond: None, body, ..
+            } => !self.has_break(*body, label, true),
             _ => false,
         }
     }
@@ -70,21 +78,35 @@ impl Checker<'_> {
             },
             StmtKind::Block { stmts, .. } => self.has_break_list(*stmts, label, implicit),
             StmtKind::If { then, els, .. } => {
-                self.has_break(*then, label, implicit) || els.is_some_and(|e| self.has_break(e, label, implicit))
+                self.has_break(*then, label, implicit)
+                    || els.is_some_and(|e| self.has_break(e, label, implicit))
             }
-            StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } | StmtKind::Select { clauses, .. } => {
+            StmtKind::Switch { clauses, .. }
+            | StmtKind::TypeSwitch { clauses, .. }
+            | StmtKind::Select { clauses, .. } => {
                 label.is_some()
-                    && self.ast.list(*clauses).iter().any(|&c| match self.ast.stmt(c).kind {
-                        StmtKind::Case { body, .. } | StmtKind::Comm { body, .. } => self.has_break_list(body, label, false),
-                        _ => false,
-                    })
+                    && self
+                        .ast
+                        .list(*clauses)
+                        .iter()
+                        .any(|&c| match self.ast.stmt(c).kind {
+                            StmtKind::Case { body, .. } | StmtKind::Comm { body, .. } => {
+                                self.has_break_list(body, label, false)
+                            }
+                            _ => false,
+                        })
             }
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => label.is_some() && self.has_break(*body, label, false),
+            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                label.is_some() && self.has_break(*body, label, false)
+            }
             _ => false,
         }
     }
 
     fn has_break_list(&self, list: List<StmtId>, label: Option<Name>, implicit: bool) -> bool {
-        self.ast.list(list).iter().any(|&s| self.has_break(s, label, implicit))
+        self.ast
+            .list(list)
+            .iter()
+            .any(|&s| self.has_break(s, label, implicit))
     }
 }

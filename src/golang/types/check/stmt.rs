@@ -9,7 +9,9 @@ use super::super::object::{ObjId, ObjKind, VarKind};
 use super::super::ty::{Type, TypeId};
 use super::expr::Kind;
 use super::{Checker, Operand};
-use crate::golang::syntax::ast::{AssignOp, ChanDir, Decl, ExprId, ExprKind, GenKind, List, Name, Spec, StmtId, StmtKind};
+use crate::golang::syntax::ast::{
+    AssignOp, ChanDir, Decl, ExprId, ExprKind, GenKind, List, Name, Spec, StmtId, StmtKind,
+};
 use crate::golang::syntax::token::Op;
 
 /// Context of a statement (kept for symmetry with go/types; branch rules live in
@@ -57,12 +59,18 @@ impl Checker<'_> {
                 match self.types.get(u).clone() {
                     Type::Chan(ChanDir::Recv, _) => {
                         let s = self.op_string(&c);
-                        self.error(pos, format!("invalid operation: cannot send to receive-only channel {s}"));
+                        self.error(
+                            pos,
+                            format!("invalid operation: cannot send to receive-only channel {s}"),
+                        );
                     }
                     Type::Chan(_, elem) => self.assignment(&mut v, Some(elem), "send"),
                     _ => {
                         let s = self.op_string(&c);
-                        self.error(pos, format!("invalid operation: cannot send to non-channel {s}"));
+                        self.error(
+                            pos,
+                            format!("invalid operation: cannot send to non-channel {s}"),
+                        );
                     }
                 }
             }
@@ -75,13 +83,21 @@ impl Checker<'_> {
                 if !self.all_numeric(x.ty) {
                     let (es, ts) = (self.es(xe), self.ts(x.ty));
                     let op = if inc { "++" } else { "--" };
-                    self.error(self.epos(xe), format!("invalid operation: {es}{op} (non-numeric type {ts})"));
+                    self.error(
+                        self.epos(xe),
+                        format!("invalid operation: {es}{op} (non-numeric type {ts})"),
+                    );
                     return;
                 }
                 x.mode = Mode::Value;
                 self.assign_var(xe, None, Some(&mut x), "assignment");
             }
-            StmtKind::Assign { lhs, rhs, op, op_pos } => {
+            StmtKind::Assign {
+                lhs,
+                rhs,
+                op,
+                op_pos,
+            } => {
                 let lhs = self.ast.list(lhs).to_vec();
                 let rhs = self.ast.list(rhs).to_vec();
                 match op {
@@ -91,7 +107,10 @@ impl Checker<'_> {
                         if lhs.len() != 1 || rhs.len() != 1 {
                             self.error(
                                 self.epos(lhs[0]),
-                                format!("assignment operation {}= requires single-valued expressions", o.text()),
+                                format!(
+                                    "assignment operation {}= requires single-valued expressions",
+                                    o.text()
+                                ),
                             );
                             return;
                         }
@@ -109,7 +128,12 @@ impl Checker<'_> {
                 self.stmt_list(stmts, ctx);
                 self.close_scope();
             }
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.open_scope();
                 if let Some(i) = init {
                     self.stmt(i, ctx);
@@ -125,7 +149,12 @@ impl Checker<'_> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch { init, tag, clauses, rbrace } => {
+            StmtKind::Switch {
+                init,
+                tag,
+                clauses,
+                rbrace,
+            } => {
                 self.open_scope();
                 if let Some(i) = init {
                     self.stmt(i, ctx);
@@ -134,7 +163,11 @@ impl Checker<'_> {
                 self.close_scope();
             }
             StmtKind::TypeSwitch {
-                init, bind, guard, clauses, ..
+                init,
+                bind,
+                guard,
+                clauses,
+                ..
             } => {
                 self.open_scope();
                 if let Some(i) = init {
@@ -153,7 +186,10 @@ impl Checker<'_> {
                     if let Some(cs) = comm {
                         if !self.valid_comm(cs) {
                             let at = self.ast.stmt(cs).pos;
-                            self.error(at, "select case must be send or receive (possibly with assignment)");
+                            self.error(
+                                at,
+                                "select case must be send or receive (possibly with assignment)",
+                            );
                             continue;
                         }
                     }
@@ -165,7 +201,12 @@ impl Checker<'_> {
                     self.close_scope();
                 }
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.open_scope();
                 if let Some(i) = init {
                     self.stmt(i, ctx);
@@ -196,7 +237,12 @@ impl Checker<'_> {
 
     /// A comm clause's statement must be a send or a receive (possibly assigned).
     fn valid_comm(&self, s: StmtId) -> bool {
-        let is_recv = |e: ExprId| matches!(self.ast.expr(self.ast.unparen(e)).kind, ExprKind::Unary { op: Op::Recv, .. });
+        let is_recv = |e: ExprId| {
+            matches!(
+                self.ast.expr(self.ast.unparen(e)).kind,
+                ExprKind::Unary { op: Op::Recv, .. }
+            )
+        };
         match &self.ast.stmt(s).kind {
             StmtKind::Send { .. } => true,
             StmtKind::Expr(e) => is_recv(*e),
@@ -221,7 +267,10 @@ impl Checker<'_> {
                 match first {
                     Some(f) => {
                         let at = self.pos_string(self.ast.stmt(f).pos);
-                        self.error(self.ast.stmt(c).pos, format!("multiple defaults (first at {at})"));
+                        self.error(
+                            self.ast.stmt(c).pos,
+                            format!("multiple defaults (first at {at})"),
+                        );
                     }
                     None => first = Some(c),
                 }
@@ -232,7 +281,10 @@ impl Checker<'_> {
     /// `go f()` / `defer f()`.
     fn suspended_call(&mut self, keyword: &str, call: ExprId) {
         if !matches!(self.ast.expr(call).kind, ExprKind::Call { .. }) {
-            self.error(self.epos(call), format!("expression in {keyword} must be function call"));
+            self.error(
+                self.epos(call),
+                format!("expression in {keyword} must be function call"),
+            );
             self.use_exprs(&[call]);
             return;
         }
@@ -289,7 +341,13 @@ impl Checker<'_> {
         }
     }
 
-    fn switch_stmt(&mut self, tag: Option<ExprId>, clauses: List<StmtId>, rbrace: crate::golang::syntax::Pos, ctx: Ctx) {
+    fn switch_stmt(
+        &mut self,
+        tag: Option<ExprId>,
+        clauses: List<StmtId>,
+        rbrace: crate::golang::syntax::Pos,
+        ctx: Ctx,
+    ) {
         let clauses = self.ast.list(clauses).to_vec();
         let mut x = Operand::default();
         match tag {
@@ -298,7 +356,10 @@ impl Checker<'_> {
                 self.assignment(&mut x, None, "switch expression");
                 if !x.is_invalid() && !self.types.comparable(x.ty) && !self.types.has_nil(x.ty) {
                     let (xs, ts) = (self.op_string(&x), self.ts(x.ty));
-                    self.error(self.op_pos(&x), format!("cannot switch on {xs} ({ts} is not comparable)"));
+                    self.error(
+                        self.op_pos(&x),
+                        format!("cannot switch on {xs} ({ts} is not comparable)"),
+                    );
                     x.mode = Mode::Invalid;
                 }
             }
@@ -351,7 +412,12 @@ impl Checker<'_> {
                     if let Some(prev) = seen.iter().find(|(pk, pt, _)| *pk == k && *pt == v.ty) {
                         let at = self.pos_string(prev.2);
                         let vs = self.op_string(&v);
-                        self.error(self.op_pos(&v), format!("duplicate case {vs} in expression switch\n\t{at}: previous case"));
+                        self.error(
+                            self.op_pos(&v),
+                            format!(
+                                "duplicate case {vs} in expression switch\n\t{at}: previous case"
+                            ),
+                        );
                         continue;
                     }
                     seen.push((k, v.ty, self.op_pos(&v)));
@@ -363,7 +429,13 @@ impl Checker<'_> {
         }
     }
 
-    fn type_switch_stmt(&mut self, bind: Option<ExprId>, guard: ExprId, clauses: List<StmtId>, ctx: Ctx) {
+    fn type_switch_stmt(
+        &mut self,
+        bind: Option<ExprId>,
+        guard: ExprId,
+        clauses: List<StmtId>,
+        ctx: Ctx,
+    ) {
         let mut bind = bind;
         if let Some(b) = bind {
             if self.ast.ident(b) == Some(Name::BLANK) {
@@ -382,7 +454,10 @@ impl Checker<'_> {
         let mut sx = None;
         if self.types.is_type_param(x.ty) {
             let s = self.op_string(&x);
-            self.error(self.op_pos(&x), format!("cannot use type switch on type parameter value {s}"));
+            self.error(
+                self.op_pos(&x),
+                format!("cannot use type switch on type parameter value {s}"),
+            );
         } else if self.types.interface(x.ty).is_some() {
             sx = Some(x.clone());
         } else {
@@ -426,7 +501,12 @@ impl Checker<'_> {
 
     /// The types of a type switch case; returns the single type (None for `nil` or an
     /// error).
-    fn case_types(&mut self, x: Option<&Operand>, cases: &[ExprId], seen: &mut Vec<(Option<TypeId>, ExprId)>) -> Option<TypeId> {
+    fn case_types(
+        &mut self,
+        x: Option<&Operand>,
+        cases: &[ExprId],
+        seen: &mut Vec<(Option<TypeId>, ExprId)>,
+    ) -> Option<TypeId> {
         let mut last = None;
         for &e in cases {
             let t;
@@ -445,7 +525,10 @@ impl Checker<'_> {
             if let Some(&(_, other)) = seen.iter().find(|(s, _)| *s == t) {
                 let ts = t.map_or("nil".to_string(), |t| self.ts(t));
                 let at = self.pos_string(self.epos(other));
-                self.error(self.epos(e), format!("duplicate case {ts} in type switch\n\t{at}: previous case"));
+                self.error(
+                    self.epos(e),
+                    format!("duplicate case {ts} in type switch\n\t{at}: previous case"),
+                );
                 last = t;
                 continue;
             }
@@ -466,7 +549,16 @@ impl Checker<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn range_stmt(&mut self, s: StmtId, key: Option<ExprId>, value: Option<ExprId>, define: bool, xe: ExprId, body: StmtId, ctx: Ctx) {
+    fn range_stmt(
+        &mut self,
+        s: StmtId,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        xe: ExprId,
+        body: StmtId,
+        ctx: Ctx,
+    ) {
         let mut x = Operand::invalid(xe);
         self.expr(&mut x, xe, None);
         let mut kt = None;
@@ -484,7 +576,10 @@ impl Checker<'_> {
                 Ok((kind, k, v)) => {
                     if let (None, Some(ve)) = (v, value) {
                         let xs = self.op_string(&x);
-                        self.error(self.epos(ve), format!("range over {xs} permits only one iteration variable"));
+                        self.error(
+                            self.epos(ve),
+                            format!("range over {xs} permits only one iteration variable"),
+                        );
                     }
                     kt = Some(k);
                     vt = v;
@@ -584,21 +679,38 @@ impl Checker<'_> {
     }
 
     /// What ranging over `x` iterates, or why it cannot.
-    fn range_types(&mut self, x: &Operand) -> Result<(RangeKind, TypeId, Option<TypeId>), Option<String>> {
+    fn range_types(
+        &mut self,
+        x: &Operand,
+    ) -> Result<(RangeKind, TypeId, Option<TypeId>), Option<String>> {
         let u = self.types.under(x.ty);
         let (u, ptr) = match self.types.get(u) {
-            Type::Pointer(b) if matches!(self.types.get(self.types.under(*b)), Type::Array(..)) => (self.types.under(*b), true),
+            Type::Pointer(b) if matches!(self.types.get(self.types.under(*b)), Type::Array(..)) => {
+                (self.types.under(*b), true)
+            }
             _ => (u, false),
         };
         match self.types.get(u).clone() {
-            Type::Basic(k) if k.is_string() => Ok((RangeKind::String, TypeId::INT, Some(TypeId::INT32))),
+            Type::Basic(k) if k.is_string() => {
+                Ok((RangeKind::String, TypeId::INT, Some(TypeId::INT32)))
+            }
             Type::Basic(k) if k.is_integer() => Ok((RangeKind::Int, x.ty, None)),
-            Type::Array(_, e) => Ok((if ptr { RangeKind::ArrayPtr } else { RangeKind::Array }, TypeId::INT, Some(e))),
+            Type::Array(_, e) => Ok((
+                if ptr {
+                    RangeKind::ArrayPtr
+                } else {
+                    RangeKind::Array
+                },
+                TypeId::INT,
+                Some(e),
+            )),
             Type::Slice(e) => Ok((RangeKind::Slice, TypeId::INT, Some(e))),
             Type::Map(k, v) => Ok((RangeKind::Map, k, Some(v))),
             Type::Chan(ChanDir::Send, _) => Err(Some("receive from send-only channel".into())),
             Type::Chan(_, e) => Ok((RangeKind::Chan, e, None)),
-            Type::Func(_) => Err(Some("chanlab does not support range over functions yet".into())),
+            Type::Func(_) => Err(Some(
+                "chanlab does not support range over functions yet".into(),
+            )),
             _ => Err(None),
         }
     }
@@ -630,7 +742,12 @@ impl Checker<'_> {
                     let mut objs = Vec::new();
                     for (i, &n) in names.iter().enumerate() {
                         let name = self.ast.ident(n).unwrap_or(Name::BLANK);
-                        let obj = self.new_obj(name, self.epos(n), TypeId::INVALID, ObjKind::Const(ConstValue::Unknown));
+                        let obj = self.new_obj(
+                            name,
+                            self.epos(n),
+                            TypeId::INVALID,
+                            ObjKind::Const(ConstValue::Unknown),
+                        );
                         let saved_iota = self.env.iota.replace(iota as i128);
                         let saved_errpos = self.errpos;
                         if inherited {
@@ -683,14 +800,26 @@ impl Checker<'_> {
                     let t = ty.map(|te| self.var_type(te));
                     for &n in &names {
                         let name = self.ast.ident(n).unwrap_or(Name::BLANK);
-                        let o = self.new_var(name, self.epos(n), t.unwrap_or(TypeId::INVALID), VarKind::Local);
+                        let o = self.new_var(
+                            name,
+                            self.epos(n),
+                            t.unwrap_or(TypeId::INVALID),
+                            VarKind::Local,
+                        );
                         if t.is_none() {
                             self.pending_type.insert(o);
                         }
                         self.info.record_def(n, o);
                         objs.push(o);
                     }
-                    if values.len() == names.len() || values.len() == 1 {
+                    if values.len() == names.len() {
+                        for (&o, &v) in objs.iter().zip(&values) {
+                            let mut x = Operand::invalid(v);
+                            let target = t;
+                            self.expr_with_target(&mut x, v, target);
+                            self.init_var(o, &mut x, "variable declaration");
+                        }
+                    } else if values.len() == 1 {
                         self.init_vars(&objs, &values, None);
                     } else {
                         for (i, &o) in objs.iter().enumerate() {
@@ -725,7 +854,13 @@ impl Checker<'_> {
         }
     }
 
-    fn local_arity(&mut self, pos: crate::golang::syntax::Pos, names: &[ExprId], inits: &[ExprId], inherited: bool) {
+    fn local_arity(
+        &mut self,
+        pos: crate::golang::syntax::Pos,
+        names: &[ExprId],
+        inits: &[ExprId],
+        inherited: bool,
+    ) {
         let (l, r) = (names.len(), inits.len());
         if l < r {
             let n = inits[l];
@@ -737,24 +872,46 @@ impl Checker<'_> {
             }
         } else if l > r {
             let n = names[r];
-            self.error(self.epos(n), format!("missing init expr for {}", self.es(n)));
+            self.error(
+                self.epos(n),
+                format!("missing init expr for {}", self.es(n)),
+            );
         }
     }
 
-    fn local_var_arity(&mut self, _pos: crate::golang::syntax::Pos, names: &[ExprId], inits: &[ExprId]) {
+    fn local_var_arity(
+        &mut self,
+        _pos: crate::golang::syntax::Pos,
+        names: &[ExprId],
+        inits: &[ExprId],
+    ) {
         let (l, r) = (names.len(), inits.len());
         if l < r {
             let n = inits[l];
             self.error(self.epos(n), format!("extra init expr {}", self.es(n)));
         } else if l > r && r != 1 {
             let n = names[r];
-            self.error(self.epos(n), format!("missing init expr for {}", self.es(n)));
+            self.error(
+                self.epos(n),
+                format!("missing init expr for {}", self.es(n)),
+            );
         }
     }
 
-    fn local_type_decl(&mut self, name: ExprId, tparams: List<crate::golang::syntax::ast::Field>, alias: bool, ty: ExprId) {
+    fn local_type_decl(
+        &mut self,
+        name: ExprId,
+        tparams: List<crate::golang::syntax::ast::Field>,
+        alias: bool,
+        ty: ExprId,
+    ) {
         let n = self.ast.ident(name).unwrap_or(Name::BLANK);
-        let obj = self.new_obj(n, self.epos(name), TypeId::INVALID, ObjKind::TypeName { alias });
+        let obj = self.new_obj(
+            n,
+            self.epos(name),
+            TypeId::INVALID,
+            ObjKind::TypeName { alias },
+        );
         self.info.record_def(name, obj);
         if alias {
             let t = self.var_type(ty);

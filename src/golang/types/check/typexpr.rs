@@ -57,7 +57,10 @@ impl Checker<'_> {
                     Mode::TypeExpr => {
                         if self.is_generic_type(x.ty) {
                             let s = self.es(e);
-                            self.error(self.epos(e), format!("cannot use generic type {s} without instantiation"));
+                            self.error(
+                                self.epos(e),
+                                format!("cannot use generic type {s} without instantiation"),
+                            );
                             return TypeId::INVALID;
                         }
                         x.ty
@@ -87,7 +90,10 @@ impl Checker<'_> {
                     }
                 }
                 None => {
-                    self.error(self.epos(e), "invalid use of [...] array (outside a composite literal)");
+                    self.error(
+                        self.epos(e),
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
                     self.var_type(elem);
                     TypeId::INVALID
                 }
@@ -143,7 +149,10 @@ impl Checker<'_> {
             match self.lookup(name) {
                 None => {
                     let s = self.name_str(name).to_string();
-                    self.error(self.epos(e), format!("undefined array length {s} or missing type constraint"));
+                    self.error(
+                        self.epos(e),
+                        format!("undefined array length {s} or missing type constraint"),
+                    );
                     return None;
                 }
                 Some(o) if !matches!(self.obj(o).kind, ObjKind::Const(_)) => {
@@ -191,7 +200,9 @@ impl Checker<'_> {
                 let ty = self.var_type(f.ty);
                 let name = self.embedded_name(f.ty);
                 let (base, is_ptr) = match self.ast.expr(self.ast.unparen(f.ty)).kind {
-                    ExprKind::Star(_) => (self.types.pointer_elem(ty).unwrap_or(TypeId::INVALID), true),
+                    ExprKind::Star(_) => {
+                        (self.types.pointer_elem(ty).unwrap_or(TypeId::INVALID), true)
+                    }
                     _ => (ty, false),
                 };
                 if ty != TypeId::INVALID && base != TypeId::INVALID {
@@ -199,7 +210,10 @@ impl Checker<'_> {
                     if self.types.pointer_elem(u).is_some() {
                         self.error(f.pos, "embedded field type cannot be a pointer");
                     } else if is_ptr && self.types.is_interface(u) {
-                        self.error(f.pos, "embedded field type cannot be a pointer to an interface");
+                        self.error(
+                            f.pos,
+                            "embedded field type cannot be a pointer to an interface",
+                        );
                     }
                 }
                 let obj = self.new_obj(
@@ -244,7 +258,10 @@ impl Checker<'_> {
             if let Some(i) = out.iter().position(|f| f.name == name) {
                 let at = self.pos_string(self.obj(objs[i]).pos);
                 let s = self.name_str(name).to_string();
-                self.error(pos, format!("{s} redeclared\n\t{at}: other declaration of {s}"));
+                self.error(
+                    pos,
+                    format!("{s} redeclared\n\t{at}: other declaration of {s}"),
+                );
                 return;
             }
         }
@@ -312,7 +329,10 @@ impl Checker<'_> {
             }
             // An embedded interface, or a type set (union) element.
             let elem = self.ast.unparen(f.ty);
-            let is_union = matches!(self.ast.expr(elem).kind, ExprKind::Binary { op: Op::Or, .. } | ExprKind::Unary { op: Op::Tilde, .. });
+            let is_union = matches!(
+                self.ast.expr(elem).kind,
+                ExprKind::Binary { op: Op::Or, .. } | ExprKind::Unary { op: Op::Tilde, .. }
+            );
             if !is_union {
                 let t = self.typ(elem);
                 if t == TypeId::INVALID {
@@ -330,7 +350,13 @@ impl Checker<'_> {
                         continue;
                     }
                 }
-                terms = Some(intersect_terms(terms, vec![Term { tilde: false, ty: t }]));
+                terms = Some(intersect_terms(
+                    terms,
+                    vec![Term {
+                        tilde: false,
+                        ty: t,
+                    }],
+                ));
                 continue;
             }
             let ts = self.union_terms(elem);
@@ -352,14 +378,26 @@ impl Checker<'_> {
         t
     }
 
-    fn add_method(&mut self, methods: &mut Vec<(IMethod, ObjId, crate::golang::syntax::Pos)>, m: IMethod, obj: ObjId, pos: crate::golang::syntax::Pos) {
-        if let Some(other) = methods.iter().find(|x| x.0.name == m.name && x.0.pkg == m.pkg) {
+    fn add_method(
+        &mut self,
+        methods: &mut Vec<(IMethod, ObjId, crate::golang::syntax::Pos)>,
+        m: IMethod,
+        obj: ObjId,
+        pos: crate::golang::syntax::Pos,
+    ) {
+        if let Some(other) = methods
+            .iter()
+            .find(|x| x.0.name == m.name && x.0.pkg == m.pkg)
+        {
             if other.0.sig == m.sig && obj.is_none() {
                 return; // the same method through two embedded interfaces
             }
             let at = self.pos_string(other.2);
             let s = self.name_str(m.name).to_string();
-            self.error(pos, format!("duplicate method {s}\n\t{at}: other declaration of method {s}"));
+            self.error(
+                pos,
+                format!("duplicate method {s}\n\t{at}: other declaration of method {s}"),
+            );
             return;
         }
         methods.push((m, obj, pos));
@@ -369,7 +407,9 @@ impl Checker<'_> {
     fn union_terms(&mut self, e: ExprId) -> Vec<Term> {
         let e = self.ast.unparen(e);
         match self.ast.expr(e).kind {
-            ExprKind::Binary { op: Op::Or, x, y, .. } => {
+            ExprKind::Binary {
+                op: Op::Or, x, y, ..
+            } => {
                 let mut t = self.union_terms(x);
                 t.extend(self.union_terms(y));
                 t
@@ -381,7 +421,10 @@ impl Checker<'_> {
                 }
                 if self.types.under(t) != t {
                     let (ts, us) = (self.ts(t), self.ts(self.types.under(t)));
-                    self.error(self.epos(e), format!("invalid use of ~ (underlying type of {ts} is {us})"));
+                    self.error(
+                        self.epos(e),
+                        format!("invalid use of ~ (underlying type of {ts} is {us})"),
+                    );
                 }
                 vec![Term { tilde: true, ty: t }]
             }
@@ -393,7 +436,10 @@ impl Checker<'_> {
                 if let Some(i) = self.types.interface(t).cloned() {
                     if !i.methods.is_empty() {
                         let s = self.ts(t);
-                        self.error(self.epos(e), format!("cannot use {s} in union ({s} contains methods)"));
+                        self.error(
+                            self.epos(e),
+                            format!("cannot use {s} in union ({s} contains methods)"),
+                        );
                     } else if i.comparable {
                         self.error(self.epos(e), "cannot use comparable in union");
                     }
@@ -401,20 +447,32 @@ impl Checker<'_> {
                         return ts;
                     }
                 }
-                vec![Term { tilde: false, ty: t }]
+                vec![Term {
+                    tilde: false,
+                    ty: t,
+                }]
             }
         }
     }
 
     /// A signature from its parameter and result fields; returns the type and the parameter
     /// and result objects (unnamed ones have the blank name).
-    pub fn signature(&mut self, params: List<Field>, results: List<Field>) -> (TypeId, Vec<ObjId>, Vec<ObjId>) {
+    pub fn signature(
+        &mut self,
+        params: List<Field>,
+        results: List<Field>,
+    ) -> (TypeId, Vec<ObjId>, Vec<ObjId>) {
         let (ptys, pobjs, variadic) = self.param_list(params, VarKind::Param, true);
         let (rtys, robjs, _) = self.param_list(results, VarKind::Result, false);
         (self.types.func(ptys, rtys, variadic), pobjs, robjs)
     }
 
-    fn param_list(&mut self, fields: List<Field>, kind: VarKind, variadic_ok: bool) -> (Vec<TypeId>, Vec<ObjId>, bool) {
+    fn param_list(
+        &mut self,
+        fields: List<Field>,
+        kind: VarKind,
+        variadic_ok: bool,
+    ) -> (Vec<TypeId>, Vec<ObjId>, bool) {
         let fields = self.ast.list(fields).to_vec();
         let mut tys = Vec::new();
         let mut objs = Vec::new();
@@ -426,7 +484,10 @@ impl Checker<'_> {
             if let ExprKind::Ellipsis { elem } = self.ast.expr(te).kind {
                 let last = i + 1 == n && self.ast.list(f.names).len() <= 1;
                 if !variadic_ok || !last {
-                    self.error(self.epos(te), "can only use ... with final parameter in list");
+                    self.error(
+                        self.epos(te),
+                        "can only use ... with final parameter in list",
+                    );
                 }
                 te = elem;
                 t = self.var_type(te);
@@ -494,7 +555,11 @@ impl Checker<'_> {
     /// Checks a method's receiver: its base type must be a named type of this package that is
     /// not a pointer or interface. Returns the base type and whether the receiver is a
     /// pointer, and the receiver object.
-    fn receiver(&mut self, r: &Field, tparams: &mut Vec<TypeId>) -> (Option<(TypeId, bool)>, Option<ObjId>) {
+    fn receiver(
+        &mut self,
+        r: &Field,
+        tparams: &mut Vec<TypeId>,
+    ) -> (Option<(TypeId, bool)>, Option<ObjId>) {
         let te = self.ast.unparen(r.ty);
         let (is_ptr, base_e) = match self.ast.expr(te).kind {
             ExprKind::Star(x) => (true, self.ast.unparen(x)),
@@ -505,7 +570,11 @@ impl Checker<'_> {
         } else {
             self.typ(base_e)
         };
-        let rt = if is_ptr { self.types.pointer(base) } else { base };
+        let rt = if is_ptr {
+            self.types.pointer(base)
+        } else {
+            base
+        };
         self.info.record(r.ty, Mode::TypeExpr, rt, None);
         let names = self.ast.list(r.names).to_vec();
         let (name, pos) = match names.first() {
@@ -525,23 +594,34 @@ impl Checker<'_> {
             Type::Named(n) => {
                 let nobj = n.obj;
                 let u = n.underlying;
-                if self.obj(nobj).pkg != Some(self.pkg) || nobj.is_none() {
+                if nobj.is_none() || self.obj(nobj).pkg != Some(self.pkg) {
                     let s = self.ts(base);
-                    self.error(self.epos(base_e), format!("cannot define new methods on non-local type {s}"));
-                } else if u != TypeId::INVALID && (self.types.pointer_elem(u).is_some() || self.types.is_interface(u)) {
+                    self.error(
+                        pos,
+                        format!("cannot define new methods on non-local type {s}"),
+                    );
+                } else if u != TypeId::INVALID
+                    && (self.types.pointer_elem(u).is_some() || self.types.is_interface(u))
+                {
                     let s = self.ts(base);
-                    self.error(self.epos(base_e), format!("invalid receiver type {s} (pointer or interface type)"));
+                    self.error(
+                        pos,
+                        format!("invalid receiver type {s} (pointer or interface type)"),
+                    );
                 } else {
                     ok = true;
                 }
             }
             Type::Basic(_) => {
                 let s = self.ts(base);
-                self.error(self.epos(base_e), format!("cannot define new methods on non-local type {s}"));
+                self.error(
+                    pos,
+                    format!("cannot define new methods on non-local type {s}"),
+                );
             }
             _ => {
                 let s = self.ts(rt);
-                self.error(self.epos(base_e), format!("invalid receiver type {s}"));
+                self.error(pos, format!("invalid receiver type {s}"));
             }
         }
         (if ok { Some((base, is_ptr)) } else { None }, Some(obj))
@@ -549,7 +629,9 @@ impl Checker<'_> {
 
     /// Whether `t` is a generic type that has not been instantiated.
     pub fn is_generic_type(&self, t: TypeId) -> bool {
-        self.types.named(t).is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
+        self.types
+            .named(t)
+            .is_some_and(|n| !n.tparams.is_empty() && n.targs.is_empty())
     }
 
     /// Declares each type parameter's name in the current scope (for a generic function's
@@ -572,7 +654,10 @@ fn intersect_terms(a: Option<Vec<Term>>, b: Vec<Term>) -> Vec<Term> {
         None => b,
         Some(a) => a
             .into_iter()
-            .filter(|x| b.iter().any(|y| y.ty == x.ty || y.tilde && x.tilde && y.ty == x.ty))
+            .filter(|x| {
+                b.iter()
+                    .any(|y| y.ty == x.ty || y.tilde && x.tilde && y.ty == x.ty)
+            })
             .collect(),
     }
 }

@@ -1,0 +1,110 @@
+// Package errors declares chanlab's errors package: New, Is, As, Unwrap and Join, written
+// in Go except As, which needs the dynamic types of values.
+package errors
+
+// New returns an error that formats as the given text.
+func New(text string) error {
+	return &errorString{text}
+}
+
+type errorString struct {
+	s string
+}
+
+func (e *errorString) Error() string {
+	return e.s
+}
+
+// ErrUnsupported indicates that a requested operation cannot be performed.
+var ErrUnsupported = New("unsupported operation")
+
+// Unwrap returns the result of calling the Unwrap method on err, if err's type has one
+// returning an error; otherwise nil.
+func Unwrap(err error) error {
+	u, ok := err.(interface{ Unwrap() error })
+	if !ok {
+		return nil
+	}
+	return u.Unwrap()
+}
+
+// Is reports whether any error in err's tree matches target.
+func Is(err, target error) bool {
+	if err == nil || target == nil {
+		return err == target
+	}
+	return is(err, target)
+}
+
+func is(err, target error) bool {
+	for {
+		if isComparable(target) && err == target {
+			return true
+		}
+		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			if err == nil {
+				return false
+			}
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if is(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+}
+
+// isComparable reports whether the dynamic type of v supports ==.
+func isComparable(v any) bool
+
+// As finds the first error in err's tree that matches target, and if one is found, sets
+// target to that error value and returns true.
+func As(err error, target any) bool
+
+// Join returns an error that wraps the given errors; nil errors are discarded.
+func Join(errs ...error) error {
+	n := 0
+	for _, err := range errs {
+		if err != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	e := &joinError{errs: make([]error, 0, n)}
+	for _, err := range errs {
+		if err != nil {
+			e.errs = append(e.errs, err)
+		}
+	}
+	return e
+}
+
+type joinError struct {
+	errs []error
+}
+
+func (e *joinError) Error() string {
+	if len(e.errs) == 1 {
+		return e.errs[0].Error()
+	}
+	b := e.errs[0].Error()
+	for _, err := range e.errs[1:] {
+		b += "\n" + err.Error()
+	}
+	return b
+}
+
+func (e *joinError) Unwrap() []error {
+	return e.errs
+}
