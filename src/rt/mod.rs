@@ -56,8 +56,8 @@ pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
-    after, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration, Ticker,
-    Time, Timer, TimerRef,
+    after, after_func, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
+    SpawnJob, Ticker, Time, Timer, TimerRef,
 };
 
 /// Go's `errgroup` package (golang.org/x/sync/errgroup).

@@ -137,6 +137,8 @@ pub(crate) struct Sched {
     pending_panic: Option<String>,
     /// Frames for reports (see [`Traceback`]).
     traceback: Option<Traceback>,
+    /// Goroutines timers started (`AfterFunc`), for the run loop to add.
+    pub spawn_later: Vec<(Label, Task)>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -213,6 +215,7 @@ impl Sched {
             ending: None,
             pending_panic: None,
             traceback: None,
+            spawn_later: Vec::new(),
             metrics: Metrics::default(),
             ids: match config.role {
                 Role::Sim => Ids::default(),
@@ -987,6 +990,10 @@ impl Runtime {
                 // fires now, even while goroutines are runnable.
                 if core.timers.may_be_due(core.sched.now) {
                     super::time::fire_due(core);
+                }
+                for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
+                    let (slot, _) = core.sched.new_goroutine(label);
+                    store_task(&shared.tasks, slot, task);
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {
                     if let Some(progress) = core.idle() {

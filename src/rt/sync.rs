@@ -289,6 +289,14 @@ impl Mutex {
         .await;
     }
 
+    /// `mu.TryLock()`: locks it if it is free; true if it did.
+    pub fn try_lock(self) -> bool {
+        with_core(|c| {
+            let m = &mut c.sync.mutexes[self.0 as usize];
+            !std::mem::replace(&mut m.locked, true)
+        })
+    }
+
     /// `mu.Unlock()`: `fatal error: sync: unlock of unlocked mutex` if it was not locked.
     pub async fn unlock(self) {
         if remote::linked() {

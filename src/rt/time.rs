@@ -55,7 +55,12 @@ pub(crate) enum Action {
     SendTime { chan: u32, period: u64 },
     /// Cancels context `ctx` with `context deadline exceeded`.
     Deadline { ctx: u32 },
+    /// Starts a goroutine (`time.AfterFunc`): job `job` of the timers' table makes it.
+    Spawn { job: u32 },
 }
+
+/// What an `AfterFunc` timer starts each time it fires: the goroutine's label and future.
+pub type SpawnJob = std::rc::Rc<dyn Fn() -> (super::goroutine::Label, super::runtime::Task)>;
 
 /// A timer's handle: its slot and that slot's generation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +84,8 @@ struct Entry {
 /// The run's timers.
 #[derive(Default)]
 pub(crate) struct Timers {
+    /// The goroutines `AfterFunc` timers start, by job number.
+    jobs: Vec<SpawnJob>,
     heap: BinaryHeap<Reverse<(u64, u64, u32)>>,
     entries: Vec<Entry>,
     free: Vec<u32>,
@@ -236,6 +243,11 @@ pub(crate) fn fire_due(core: &mut Core) {
             // A full channel drops the tick, as Go's timers do.
             Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
             Action::Deadline { ctx } => super::context::expire(core, ctx),
+            Action::Spawn { job } => {
+                // Started by the run loop, which owns the goroutines' futures.
+                let start = core.timers.jobs[job as usize].clone();
+                core.sched.spawn_later.push(start());
+            }
         }
     }
 }
@@ -361,6 +373,17 @@ pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
     TimerRef(with_core(|c| {
         let when = c.sched.now + ns;
         c.timers.add(when, Action::SendTime { chan, period }, true)
+    }))
+}
+
+/// Go's `time.AfterFunc`: starts the goroutine `start` makes in `ns`, in a goroutine of its
+/// own, and again after each `Reset`.
+pub fn after_func(ns: u64, start: SpawnJob) -> TimerRef {
+    TimerRef(with_core(|c| {
+        c.timers.jobs.push(start);
+        let job = (c.timers.jobs.len() - 1) as u32;
+        let when = c.sched.now + ns;
+        c.timers.add(when, Action::Spawn { job }, true)
     }))
 }
 
