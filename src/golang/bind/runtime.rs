@@ -12,6 +12,7 @@ pub(super) const NATIVES: &[Native] = &[
     observable("runtime.GOMAXPROCS", gomaxprocs),
     observable("runtime.NumCPU", gomaxprocs),
     observable("runtime.Gosched", gosched),
+    observable("runtime.Goexit", goexit),
     observable("os.Exit", exit),
 ];
 
@@ -27,6 +28,12 @@ fn gomaxprocs(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 
 fn gosched(_: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     block(rt::gosched(), |()| Vec::new())
+}
+
+/// `Goexit()`: runs the goroutine's deferred calls, then ends it; nothing recovers it.
+fn goexit(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    ctx.g.goexiting = true;
+    Err(Value::Nil)
 }
 
 fn exit(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

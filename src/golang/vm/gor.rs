@@ -184,6 +184,9 @@ pub struct Gor {
     pub created: Option<(u32, u32)>,
     /// Its frames (function, line) when a panic killed it, for the report.
     pub died_in: Option<Vec<(u32, u32)>>,
+    /// `runtime.Goexit` is unwinding it: deferred calls run, `recover` gives nil, and the
+    /// goroutine ends without a panic.
+    pub goexiting: bool,
 }
 
 impl Gor {
@@ -212,6 +215,7 @@ impl Gor {
             id: 0,
             created: None,
             died_in: None,
+            goexiting: false,
         }
     }
 
@@ -281,6 +285,9 @@ impl Gor {
     /// `recover()` in the running frame: the newest panic's value if this frame was called
     /// directly by `defer` while it unwinds, else nil.
     pub fn recover(&mut self) -> Value {
+        if self.goexiting {
+            return Value::Nil;
+        }
         let Some(frame) = self.frames.last() else {
             return Value::Nil;
         };
@@ -463,6 +470,9 @@ impl Gor {
 
     /// A panic unwound every frame: the run ends with Go's report of it.
     fn die(&mut self) -> Exit {
+        if self.goexiting {
+            return Exit::Done;
+        }
         let message = super::describe::panic_message(self);
         let never = rt::go_panic(message);
         drop(never);

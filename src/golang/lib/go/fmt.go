@@ -18,34 +18,41 @@ func Sprint(a ...any) string
 func Sprintln(a ...any) string
 func Sprintf(format string, a ...any) string
 
-// Fprint, Fprintln and Fprintf write to os.Stdout or os.Stderr (any value with a Write
-// method).
-func Fprint(w interface{ Write(p []byte) (n int, err error) }, a ...any) (n int, err error)
-func Fprintln(w interface{ Write(p []byte) (n int, err error) }, a ...any) (n int, err error)
-func Fprintf(w interface{ Write(p []byte) (n int, err error) }, format string, a ...any) (n int, err error)
+// Fprint, Fprintln and Fprintf write to any value with a Write method (os.Stdout,
+// os.Stderr, a strings.Builder).
+func Fprint(w interface {
+	Write(p []byte) (n int, err error)
+}, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprint(a...)))
+}
+
+func Fprintln(w interface {
+	Write(p []byte) (n int, err error)
+}, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintln(a...)))
+}
+
+func Fprintf(w interface {
+	Write(p []byte) (n int, err error)
+}, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
+}
 
 // Errorf formats according to a format specifier and returns the string as an error. An
 // operand of a %w verb is wrapped: the result has an Unwrap method.
 func Errorf(format string, a ...any) error {
-	s := Sprintf(format, a...)
-	var errs []error
-	for _, i := range wrapIndices(format, len(a)) {
-		if e, ok := a[i].(error); ok {
-			errs = append(errs, e)
+	s, w := errorf(format, a)
+	if w >= 0 {
+		if e, ok := a[w].(error); ok {
+			return &wrapError{msg: s, err: e}
 		}
 	}
-	switch len(errs) {
-	case 0:
-		return errors.New(s)
-	case 1:
-		return &wrapError{msg: s, err: errs[0]}
-	default:
-		return &wrapErrors{msg: s, errs: errs}
-	}
+	return errors.New(s)
 }
 
-// wrapIndices returns the indices of the arguments that %w verbs of format consume.
-func wrapIndices(format string, nargs int) []int
+// errorf returns Errorf's text and the index of the operand its %w verb consumed (-1 when
+// none did).
+func errorf(format string, a []any) (string, int)
 
 type wrapError struct {
 	msg string
@@ -58,17 +65,4 @@ func (e *wrapError) Error() string {
 
 func (e *wrapError) Unwrap() error {
 	return e.err
-}
-
-type wrapErrors struct {
-	msg  string
-	errs []error
-}
-
-func (e *wrapErrors) Error() string {
-	return e.msg
-}
-
-func (e *wrapErrors) Unwrap() []error {
-	return e.errs
 }

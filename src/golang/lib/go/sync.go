@@ -18,17 +18,80 @@ func (m *Mutex) Lock()
 func (m *Mutex) Unlock()
 func (m *Mutex) TryLock() bool
 
-// A RWMutex is a reader/writer mutual exclusion lock.
+// A RWMutex is a reader/writer mutual exclusion lock: any number of readers or one writer.
+// A writer waiting for the readers to leave keeps new readers out, as Go's does.
 type RWMutex struct {
-	id int
+	w       Mutex // held by a writer, and briefly by a reader entering
+	r       Mutex // guards readers and drained
+	readers int
+	drained chan struct{} // closed by the last reader to leave while a writer waits
 }
 
-func (rw *RWMutex) Lock()
-func (rw *RWMutex) Unlock()
-func (rw *RWMutex) RLock()
-func (rw *RWMutex) RUnlock()
-func (rw *RWMutex) TryLock() bool
-func (rw *RWMutex) TryRLock() bool
+func (rw *RWMutex) RLock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	rw.readers++
+	rw.r.Unlock()
+	rw.w.Unlock()
+}
+
+func (rw *RWMutex) RUnlock() {
+	rw.r.Lock()
+	if rw.readers <= 0 {
+		rw.r.Unlock()
+		fatal("sync: RUnlock of unlocked RWMutex")
+	}
+	rw.readers--
+	if rw.readers == 0 && rw.drained != nil {
+		close(rw.drained)
+		rw.drained = nil
+	}
+	rw.r.Unlock()
+}
+
+func (rw *RWMutex) Lock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	if rw.readers > 0 {
+		drained := make(chan struct{})
+		rw.drained = drained
+		rw.r.Unlock()
+		<-drained
+		return
+	}
+	rw.r.Unlock()
+}
+
+func (rw *RWMutex) Unlock() {
+	rw.w.Unlock()
+}
+
+func (rw *RWMutex) TryLock() bool {
+	if !rw.w.TryLock() {
+		return false
+	}
+	rw.r.Lock()
+	defer rw.r.Unlock()
+	if rw.readers > 0 {
+		rw.w.Unlock()
+		return false
+	}
+	return true
+}
+
+func (rw *RWMutex) TryRLock() bool {
+	if !rw.w.TryLock() {
+		return false
+	}
+	rw.r.Lock()
+	rw.readers++
+	rw.r.Unlock()
+	rw.w.Unlock()
+	return true
+}
+
+// fatal ends the program with Go's unrecoverable `fatal error: msg`.
+func fatal(msg string)
 
 // RLocker returns a Locker that locks and unlocks rw for reading.
 func (rw *RWMutex) RLocker() Locker {
@@ -60,12 +123,24 @@ func (wg *WaitGroup) Go(f func()) {
 
 // Once is an object that will perform exactly one action.
 type Once struct {
-	id int
+	m    Mutex
+	done bool
 }
 
 // Do calls f if and only if Do is being called for the first time for this Once; other
 // callers wait until f has returned.
-func (o *Once) Do(f func())
+func (o *Once) Do(f func()) {
+	if o.done {
+		return
+	}
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done {
+		// Done even if f panics: later calls return without calling it.
+		defer func() { o.done = true }()
+		f()
+	}
+}
 
 // OnceFunc returns a function that invokes f only once.
 func OnceFunc(f func()) func() {
@@ -79,8 +154,8 @@ func OnceFunc(f func()) func() {
 // announcing the occurrence of an event.
 type Cond struct {
 	// L is held while observing or changing the condition.
-	L  Locker
-	id int
+	L       Locker
+	waiters []chan struct{}
 }
 
 // NewCond returns a new Cond with Locker l.
@@ -88,9 +163,32 @@ func NewCond(l Locker) *Cond {
 	return &Cond{L: l}
 }
 
-func (c *Cond) Wait()
-func (c *Cond) Signal()
-func (c *Cond) Broadcast()
+// Wait atomically unlocks c.L and suspends the goroutine until Signal or Broadcast wakes
+// it; it locks c.L again before returning.
+func (c *Cond) Wait() {
+	ch := make(chan struct{})
+	c.waiters = append(c.waiters, ch)
+	c.L.Unlock()
+	<-ch
+	c.L.Lock()
+}
+
+// Signal wakes one goroutine waiting on c, if there is any.
+func (c *Cond) Signal() {
+	if len(c.waiters) > 0 {
+		ch := c.waiters[0]
+		c.waiters = c.waiters[1:]
+		close(ch)
+	}
+}
+
+// Broadcast wakes all goroutines waiting on c.
+func (c *Cond) Broadcast() {
+	for _, ch := range c.waiters {
+		close(ch)
+	}
+	c.waiters = nil
+}
 
 // Map is a map safe for concurrent use by multiple goroutines.
 type Map struct {

@@ -242,10 +242,17 @@ func Sleep(d Duration)
 
 // After waits for the duration to elapse and then sends the current time on the returned
 // channel.
-func After(d Duration) <-chan Time
+func After(d Duration) <-chan Time {
+	return NewTimer(d).C
+}
 
 // Tick returns a channel delivering ticks at intervals of d (nil if d <= 0).
-func Tick(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time {
+	if d <= 0 {
+		return nil
+	}
+	return NewTicker(d).C
+}
 
 // The Timer type represents a single event: when it fires, the current time is sent on C
 // (unless it was created by AfterFunc).
@@ -259,7 +266,12 @@ type Timer struct {
 func NewTimer(d Duration) *Timer
 
 // AfterFunc waits for the duration to elapse and then calls f in its own goroutine.
-func AfterFunc(d Duration, f func()) *Timer
+func AfterFunc(d Duration, f func()) *Timer {
+	return &Timer{id: afterFunc(d, f)}
+}
+
+// afterFunc starts the runtime's timer that runs f; it returns the timer's handle.
+func afterFunc(d Duration, f func()) int
 
 // Stop prevents the Timer from firing; it returns false if the timer has already expired
 // or been stopped.
