@@ -4,7 +4,7 @@
 //! A call's arguments go in a window of registers at the top of the frame; the callee's
 //! frame starts there and its results come back there.
 
-use crate::golang::syntax::ast::{ExprId, ExprKind};
+use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
 use crate::golang::types::info::{CallKind, Mode, RecvAdjust, Selection, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjId, ObjKind};
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
@@ -82,7 +82,7 @@ impl FnC<'_, '_> {
             },
         );
         // The callee, and the receiver when it is a method call.
-        let mut recv: Option<(ExprId, Selection)> = None;
+        let mut recv: Option<(ExprId, Selection, Name)> = None;
         let mut callee_obj: Option<ObjId> = None;
         match ch.ast.expr(fun).kind {
             ExprKind::Ident(_) => {
@@ -95,7 +95,9 @@ impl FnC<'_, '_> {
                 }
             }
             ExprKind::Selector { x, sel } => match ch.info.selection(fun).copied() {
-                Some(s) if s.kind == SelectionKind::Method => recv = Some((x, s)),
+                Some(s) if s.kind == SelectionKind::Method => {
+                    recv = Some((x, s, ch.ast.ident(sel).unwrap_or(Name::BLANK)))
+                }
                 Some(s) if s.kind == SelectionKind::Qualified => {
                     if matches!(ch.objs[s.obj.0 as usize].kind, ObjKind::Func(_)) {
                         callee_obj = Some(s.obj);
@@ -117,8 +119,8 @@ impl FnC<'_, '_> {
         let nargs = nrecv + sig.params.len();
         let base = self.alloc_n(nargs.max(nres).max(1));
         let mut callee = None;
-        if let Some((x, s)) = recv {
-            callee = Some(self.receiver_to(x, &s, base));
+        if let Some((x, s, name)) = recv {
+            callee = Some(self.receiver_to(x, &s, name, base));
         } else if callee_obj.is_none() {
             let f = self.expr(fun);
             callee = Some(Callee::Value(f));
@@ -263,11 +265,11 @@ impl FnC<'_, '_> {
     }
 
     /// Puts a method call's receiver in register `d` and returns the method to call.
-    fn receiver_to(&mut self, x: ExprId, s: &Selection, d: R) -> Callee {
+    fn receiver_to(&mut self, x: ExprId, s: &Selection, name: Name, d: R) -> Callee {
         let ch = self.c.ch;
+        // The embedded fields to walk to the value whose type has the method.
         let path = ch.info.path(s).to_vec();
-        // Walk the embedded fields to the value whose type has the method.
-        let steps = &path[..path.len().saturating_sub(1)];
+        let steps = &path[..];
         let method = s.obj;
         if s.recv == RecvAdjust::Dynamic {
             let mut v = self.expr(x);
@@ -277,8 +279,7 @@ impl FnC<'_, '_> {
                 v = to;
             }
             self.emit(Instr::Mov { d, s: v });
-            let o = &ch.objs[method.0 as usize];
-            let key = self.c.method_key(o.name, self.c.method_pkg(method));
+            let key = self.c.iface_method_key(s.x_ty, steps, name);
             return Callee::Method(self.c.prog.types.method_id(&key));
         }
         if s.recv == RecvAdjust::AddrOf && steps.is_empty() {
@@ -327,16 +328,27 @@ impl FnC<'_, '_> {
     }
 
     /// A method value `x.M`: a closure holding the receiver (evaluated now).
-    pub fn method_value_to(&mut self, _e: ExprId, x: ExprId, s: &Selection, d: R) {
+    pub fn method_value_to(&mut self, e: ExprId, x: ExprId, s: &Selection, d: R) {
+        let ch = self.c.ch;
+        let name = match ch.ast.expr(e).kind {
+            ExprKind::Selector { sel, .. } => ch.ast.ident(sel).unwrap_or(Name::BLANK),
+            _ => Name::BLANK,
+        };
         let r = self.alloc();
-        let callee = self.receiver_to(x, s, r);
+        let callee = self.receiver_to(x, s, name, r);
+        let sig = self.ty(e);
+        let go_name = if s.obj.is_none() {
+            self.c.ch.ast.names.get(name).to_string()
+        } else {
+            self.c.go_func_name(s.obj)
+        };
         let f = match callee {
-            Callee::Func(f) => self.c.bound_method(f, s.obj, None),
+            Callee::Func(f) => self.c.bound_method(f, sig, &go_name, None),
             Callee::Native { obj, .. } => {
                 let f = self.c.func_index(obj);
-                self.c.bound_method(f, s.obj, None)
+                self.c.bound_method(f, sig, &go_name, None)
             }
-            Callee::Method(m) => self.c.bound_method(0, s.obj, Some(m)),
+            Callee::Method(m) => self.c.bound_method(0, sig, &go_name, Some(m)),
             Callee::Value(_) => return,
         };
         self.emit(Instr::Closure {
