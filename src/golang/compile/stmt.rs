@@ -222,6 +222,14 @@ impl FnC<'_, '_> {
                 (l, v)
             })
             .collect();
+        // One new plain variable: its value is computed in its own register.
+        if let ([(l, Some(v))], [r]) = (targets.as_slice(), rhs) {
+            if !v.cell {
+                let t = self.lhs_type(*l);
+                self.value_to(*r, t, v.reg);
+                return;
+            }
+        }
         let values = self.rhs_values(lhs, rhs);
         for ((l, v), val) in targets.into_iter().zip(values) {
             match v {
@@ -314,8 +322,15 @@ impl FnC<'_, '_> {
     fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
         let t = self.ty(x);
         let p = self.place(x);
-        let cur = self.alloc();
-        self.load(p, t, cur);
+        // A plain local is updated in its own register.
+        let cur = match p {
+            Place::Local(v) if !v.cell && !self.c.is_agg(t) => v.reg,
+            _ => {
+                let cur = self.alloc();
+                self.load(p, t, cur);
+                cur
+            }
+        };
         let (b, bt) = match y {
             Some(y) => (self.expr(y), self.ty(y)),
             None => {
