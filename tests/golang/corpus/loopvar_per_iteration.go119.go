@@ -47,11 +47,12 @@ func main() {
 	fmt.Println(sum)
 
 	// The loop body's change to i carries into the next iteration's copy.
-	for i := 0; i < 6; i++ {
-		i := i
+	for j := 0; j < 6; j++ {
+		i := j
 		fs = append(fs[:0], func() int { return i })
 		i++
 		fmt.Print(fs[0](), " ")
+		j = i
 	}
 	fmt.Println()
 }
