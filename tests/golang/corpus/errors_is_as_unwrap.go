@@ -14,8 +14,8 @@ func (e TempErr) Error() string { return fmt.Sprintf("temporary error %d", e.Cod
 
 type MatchAll struct{}
 
-func (MatchAll) Error() string          { return "match all" }
-func (MatchAll) Is(target error) bool   { return target == ErrTimeout }
+func (MatchAll) Error() string        { return "match all" }
+func (MatchAll) Is(target error) bool { return target == ErrTimeout }
 
 func main() {
 	e1 := errors.New("x")

@@ -45,27 +45,6 @@ func Keys[K comparable, V any](m map[K]V) []K {
 	return keys
 }
 
-type Stack[T any] struct{ items []T }
-
-func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
-func (s *Stack[T]) Pop() (T, bool) {
-	var zero T
-	if len(s.items) == 0 {
-		return zero, false
-	}
-	v := s.items[len(s.items)-1]
-	s.items = s.items[:len(s.items)-1]
-	return v, true
-}
-func (s Stack[T]) Len() int { return len(s.items) }
-
-type Pair[K comparable, V any] struct {
-	Key K
-	Val V
-}
-
-func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }
-
 type Stringish interface{ ~string }
 
 func Join[S Stringish](xs []S, sep string) string {
@@ -86,23 +65,6 @@ func main() {
 	ks := Keys(map[string]int{"z": 1, "a": 2, "m": 3})
 	sort.Strings(ks)
 	fmt.Println(ks)
-	var s Stack[string]
-	s.Push("x")
-	s.Push("y")
-	fmt.Println(s.Len())
-	v, ok := s.Pop()
-	fmt.Println(v, ok)
-	s.Pop()
-	v, ok = s.Pop()
-	fmt.Printf("%q %v\n", v, ok)
-	p := Pair[string, int]{"age", 30}
-	fmt.Println(p, []Pair[int, bool]{{1, true}})
-	fmt.Printf("%T\n", p)
 	fmt.Println(Join([]Color{"red", "green"}, "+"))
 	fmt.Println(Sum[float64](nil), Map[int, int](nil, nil) == nil)
-	is := &Stack[int]{}
-	for i := range []int{0, 0, 0} {
-		is.Push(i * i)
-	}
-	fmt.Println(is.items)
 }

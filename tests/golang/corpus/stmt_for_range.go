@@ -2,25 +2,7 @@ package main
 
 import "fmt"
 
-func lookup(k string) (int, bool) {
-	m := map[string]int{"a": 1}
-	v, ok := m[k]
-	return v, ok
-}
-
 func main() {
-	for _, k := range []string{"a", "b"} {
-		if v, ok := lookup(k); ok {
-			fmt.Println("found", v)
-		} else if v == 0 {
-			fmt.Println("missing", k, v)
-		} else {
-			fmt.Println("unreachable")
-		}
-	}
-	if x := 10; x > 5 {
-		fmt.Println("big", x)
-	}
 	sum := 0
 	for i := 0; i < 10; i += 3 {
 		sum += i
