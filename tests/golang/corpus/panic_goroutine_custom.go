@@ -3,17 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"sync"
 )
 
 func main() {
-	var wg sync.WaitGroup
-	wg.Add(1)
+	done := make(chan bool)
 	go func() {
-		defer wg.Done()
 		defer fmt.Println("goroutine's deferred call runs")
 		panic(errors.New("failure in goroutine"))
 	}()
-	wg.Wait()
+	<-done // never sent: the panic ends the program first
 	fmt.Println("main never gets here")
 }
