@@ -31,6 +31,7 @@ fn options(p: &CorpusProgram) -> RunOptions {
         seed: 1,
         procs: p.procs,
         file_name: "prog.go".into(),
+        ..RunOptions::default()
     }
 }
 

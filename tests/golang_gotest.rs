@@ -75,6 +75,7 @@ fn options() -> RunOptions {
         seed: 1,
         procs: 4,
         file_name: "prog.go".into(),
+        ..RunOptions::default()
     }
 }
 

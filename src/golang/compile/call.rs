@@ -51,7 +51,10 @@ impl FnC<'_, '_> {
                     self.emit(Instr::Mov { d, s: base });
                 }
                 if ch.info.mode(e) == Mode::CommaOk {
-                    self.emit(Instr::Mov { d: d + 1, s: base + 1 });
+                    self.emit(Instr::Mov {
+                        d: d + 1,
+                        s: base + 1,
+                    });
                 }
             }
         }
@@ -74,13 +77,15 @@ impl FnC<'_, '_> {
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         let fun = ch.ast.unparen(fun);
         let sig_t = self.ty(fun);
-        let sig = ch.types.signature(sig_t).cloned().unwrap_or(
-            crate::golang::types::ty::Signature {
-                params: Vec::new(),
-                results: Vec::new(),
-                variadic: false,
-            },
-        );
+        let sig =
+            ch.types
+                .signature(sig_t)
+                .cloned()
+                .unwrap_or(crate::golang::types::ty::Signature {
+                    params: Vec::new(),
+                    results: Vec::new(),
+                    variadic: false,
+                });
         // The callee, and the receiver when it is a method call.
         let mut recv: Option<(ExprId, Selection, Name)> = None;
         let mut callee_obj: Option<ObjId> = None;
@@ -128,12 +133,8 @@ impl FnC<'_, '_> {
         self.args_to(&args, &sig, dots, base + nrecv as u16);
         let callee = callee.unwrap_or_else(|| {
             let o = callee_obj.expect("a call without a callee value names a function");
-            if self.c.is_native(o) {
-                let name = self.c.ch.qualified_name(o);
-                Callee::Native {
-                    n: self.c.native(&name),
-                    obj: o,
-                }
+            if let Some(n) = self.c.has_native(o) {
+                Callee::Native { n, obj: o }
             } else {
                 Callee::Func(self.c.func_index(o))
             }
@@ -177,9 +178,10 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         let np = sig.params.len();
         // `f(g())` with g returning several values: g's results are f's arguments.
-        if args.len() == 1 && np > 1 {
+        if args.len() == 1 {
             if let Type::Tuple(elems) = ch.types.get(self.ty(args[0])).clone() {
-                let base = self.call(args[0], How::Now);
+                let base = self.call(ch.ast.unparen(args[0]), How::Now);
+                self.reserve(at, elems.len());
                 for (i, &et) in elems.iter().enumerate() {
                     let p = self.param_type(sig, i);
                     self.emit(Instr::Mov {
@@ -188,7 +190,7 @@ impl FnC<'_, '_> {
                     });
                     self.coerce(at + i as u16, et, p);
                 }
-                if sig.variadic && elems.len() >= np - 1 && !spread {
+                if sig.variadic && !spread {
                     self.pack_variadic_regs(sig, at, elems.len());
                 }
                 return;
@@ -236,7 +238,7 @@ impl FnC<'_, '_> {
     fn pack_variadic_regs(&mut self, sig: &crate::golang::types::ty::Signature, at: R, n: usize) {
         let np = sig.params.len();
         let slot = at + (np - 1) as u16;
-        let count = n + 1 - np;
+        let count = (n + 1).saturating_sub(np);
         let first = self.alloc_n(count);
         for k in 0..count {
             self.emit(Instr::Mov {
@@ -275,7 +277,11 @@ impl FnC<'_, '_> {
             let mut v = self.expr(x);
             for &i in steps {
                 let to = self.alloc();
-                self.emit(Instr::Field { d: to, a: v, i: i as u16 });
+                self.emit(Instr::Field {
+                    d: to,
+                    a: v,
+                    i: i as u16,
+                });
                 v = to;
             }
             self.emit(Instr::Mov { d, s: v });
@@ -290,9 +296,17 @@ impl FnC<'_, '_> {
                 let last = k + 1 == steps.len();
                 let to = if last { d } else { self.alloc() };
                 if last && s.recv == RecvAdjust::AddrOf {
-                    self.emit(Instr::FieldPtr { d: to, a: v, i: i as u16 });
+                    self.emit(Instr::FieldPtr {
+                        d: to,
+                        a: v,
+                        i: i as u16,
+                    });
                 } else {
-                    self.emit(Instr::Field { d: to, a: v, i: i as u16 });
+                    self.emit(Instr::Field {
+                        d: to,
+                        a: v,
+                        i: i as u16,
+                    });
                 }
                 v = to;
             }
@@ -316,12 +330,8 @@ impl FnC<'_, '_> {
                 _ => {}
             }
         }
-        if self.c.is_native(method) {
-            let name = self.c.ch.qualified_name(method);
-            Callee::Native {
-                n: self.c.native(&name),
-                obj: method,
-            }
+        if let Some(n) = self.c.has_native(method) {
+            Callee::Native { n, obj: method }
         } else {
             Callee::Func(self.c.func_index(method))
         }
@@ -389,7 +399,10 @@ impl FnC<'_, '_> {
                 }
             }
             (Some(f), Some(_)) if f.is_float() && self.c.int_kind(to).is_some() => {
-                let kind = self.c.int_kind(to).unwrap_or(crate::golang::vm::types::IntKind::Int);
+                let kind = self
+                    .c
+                    .int_kind(to)
+                    .unwrap_or(crate::golang::vm::types::IntKind::Int);
                 self.emit(Instr::FToI { d, s, kind });
             }
             (Some(f), Some(t)) if f.is_float() && t.is_float() => {

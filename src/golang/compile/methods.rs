@@ -176,9 +176,17 @@ impl Compiler<'_> {
             next += 1;
             // A pointer method of an embedded value (not pointer): the field's address.
             if k + 1 == steps && ptr_recv && !end_is_ptr {
-                code.push(Instr::FieldPtr { d, a: cur, i: i as u16 });
+                code.push(Instr::FieldPtr {
+                    d,
+                    a: cur,
+                    i: i as u16,
+                });
             } else {
-                code.push(Instr::Field { d, a: cur, i: i as u16 });
+                code.push(Instr::Field {
+                    d,
+                    a: cur,
+                    i: i as u16,
+                });
             }
             cur = d;
         }
