@@ -142,9 +142,23 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
         (Int(a), Int(b)) => {
             let (a, b) = (*a, *b);
             let r = match op {
-                Op::Add => a.checked_add(b),
-                Op::Sub => a.checked_sub(b),
-                Op::Mul => a.checked_mul(b),
+                // Beyond 128 bits, integer values continue as floats (exact for powers of
+                // two, close enough for the rest).
+                Op::Add => {
+                    return Ok(a
+                        .checked_add(b)
+                        .map_or_else(|| big(a as f64 + b as f64), Int))
+                }
+                Op::Sub => {
+                    return Ok(a
+                        .checked_sub(b)
+                        .map_or_else(|| big(a as f64 - b as f64), Int))
+                }
+                Op::Mul => {
+                    return Ok(a
+                        .checked_mul(b)
+                        .map_or_else(|| big(a as f64 * b as f64), Int))
+                }
                 Op::Div if int_div => a.checked_div(b),
                 Op::Div => return Ok(Float(a as f64 / b as f64)),
                 Op::Rem => a.checked_rem(b),
@@ -179,6 +193,34 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
         }
         _ => Unknown,
     })
+}
+
+/// An integer value too large for 128 bits, kept as a float (`Unknown` if infinite).
+fn big(f: f64) -> ConstValue {
+    if f.is_finite() {
+        ConstValue::Float(f)
+    } else {
+        ConstValue::Unknown
+    }
+}
+
+/// `x << s` or `x >> s` on an integer-valued constant (beyond 128 bits, as a float).
+pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
+    if let Some(i) = x.int() {
+        if let Ok(v) = shift(i, op, s) {
+            return ConstValue::Int(v);
+        }
+    }
+    let f = x.float().unwrap_or(0.0);
+    let r = if op == Op::Shl {
+        f * 2f64.powi(s.min(2000) as i32)
+    } else {
+        (f / 2f64.powi(s.min(2000) as i32)).floor()
+    };
+    match ConstValue::Float(r).int() {
+        Some(i) => ConstValue::Int(i),
+        None => big(r),
+    }
 }
 
 /// `x << s` or `x >> s` on an integer constant.
@@ -249,6 +291,12 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
     };
     if kind.is_integer() {
         let Some(i) = v.int() else {
+            // An untyped integer beyond 128 bits.
+            if matches!(kind, UntypedInt | UntypedRune)
+                && v.float().is_some_and(|f| f.fract() == 0.0)
+            {
+                return Ok(v.clone());
+            }
             return Err(numeric_err(v, true));
         };
         let ok = match kind {
@@ -456,7 +504,18 @@ mod tests {
         assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
         assert_eq!(shift(1, Op::Shl, 70), Ok(1 << 70));
         assert!(shift(1, Op::Shl, 200).is_err());
-        assert!(binary(&i(i128::MAX), Op::Add, &i(1), false).is_err());
+        assert_eq!(
+            binary(&i(i128::MAX), Op::Add, &i(1), false),
+            Ok(ConstValue::Float(i128::MAX as f64 + 1.0))
+        );
+        assert_eq!(
+            shift_value(&i(1), Op::Shl, 200),
+            ConstValue::Float(2f64.powi(200))
+        );
+        assert_eq!(
+            shift_value(&ConstValue::Float(2f64.powi(200)), Op::Shr, 199),
+            i(2)
+        );
         assert_eq!(unary(Op::Xor, &i(1), Some(8)), Ok(i(254)));
         assert_eq!(unary(Op::Xor, &i(1), None), Ok(i(-2)));
     }

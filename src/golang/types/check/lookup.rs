@@ -75,6 +75,21 @@ impl Checker<'_> {
         sel: Name,
         fold: bool,
     ) -> Lookup {
+        // A named pointer type has no methods, but `x.f` may select a field through it.
+        if self.types.is_named(t) {
+            let u = self.types.under(t);
+            if matches!(self.types.get(u), Type::Pointer(_)) {
+                let l = self.lookup_impl(u, false, sel, fold);
+                if matches!(l.found, Some(Found::Method(_) | Found::IfaceMethod { .. })) {
+                    return Lookup::default();
+                }
+                return l;
+            }
+        }
+        self.lookup_impl(t, addressable, sel, fold)
+    }
+
+    fn lookup_impl(&mut self, t: TypeId, addressable: bool, sel: Name, fold: bool) -> Lookup {
         let mut out = Lookup::default();
         if sel == Name::BLANK {
             return out;

@@ -383,21 +383,6 @@ impl Checker<'_> {
                 if x.is_invalid() || v.is_invalid() {
                     continue;
                 }
-                if tag.is_none() {
-                    // `switch { case cond: }` compares against `true`.
-                    self.convert_untyped(&mut v, TypeId::BOOL);
-                    if v.is_invalid() {
-                        continue;
-                    }
-                    if !self.all_boolean(v.ty) {
-                        let (vs, ts) = (self.es(e), self.ts(v.ty));
-                        self.error(
-                            self.op_pos(&v),
-                            format!("invalid case {vs} in switch (mismatched types {ts} and bool)"),
-                        );
-                    }
-                    continue;
-                }
                 self.convert_untyped(&mut v, x.ty);
                 if v.is_invalid() {
                     continue;
