@@ -6,6 +6,7 @@
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
 pub mod diag;
+pub mod fxhash;
 pub mod lib;
 pub mod syntax;
 pub mod types;
