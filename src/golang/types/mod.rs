@@ -298,4 +298,6 @@ fn load(
 }
 
 #[cfg(test)]
+mod info_tests;
+#[cfg(test)]
 mod tests;

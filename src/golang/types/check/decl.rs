@@ -653,7 +653,7 @@ impl Checker<'_> {
         self.env.decl = Some(obj);
         let sig = self.func_signature(obj, &f);
         self.obj_mut(obj).ty = sig;
-        if f.body.is_some() && self.is_lazy() {
+        if self.is_lazy() {
             self.queue_body(obj);
         }
         if f.body.is_none() && !self.is_library() {
