@@ -8,6 +8,7 @@
 pub mod bind;
 pub mod compile;
 pub mod diag;
+pub mod fxhash;
 pub mod lib;
 pub mod natives;
 pub mod syntax;

@@ -78,7 +78,8 @@ mod tests {
                 "package main\n\nimport _ \"{}\"\n\nfunc main() {{}}\n",
                 p.path
             );
-            if let Err(d) = crate::golang::types::check_program(&src, "prog.go") {
+            if let Err(d) = crate::golang::types::check_program_with_full_libraries(&src, "prog.go")
+            {
                 panic!("{}: {:#?}", p.path, d.errors);
             }
         }

@@ -23,6 +23,10 @@ pub enum ConstValue {
     Str(Rc<[u8]>),
 }
 
+/// A constant operation's result does not fit the checker's precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
 /// Why a constant cannot be represented in a type (gc's wording differs by reason).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReprError {
@@ -100,15 +104,15 @@ impl ConstValue {
 
 /// The value of a unary operation; `bits` is the size of an unsigned type for `^`.
 /// `Err` means the result overflowed 128 bits.
-pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<ConstValue, ()> {
+pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<ConstValue, Overflow> {
     Ok(match (op, x) {
         (_, ConstValue::Unknown) => ConstValue::Unknown,
         (Op::Add, v) => v.clone(),
-        (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(())?),
+        (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
         (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
         (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
         (Op::Xor, v) => {
-            let i = v.int().ok_or(())?;
+            let i = v.int().ok_or(Overflow)?;
             match unsigned_bits {
                 Some(bits) => {
                     let mask: i128 = if bits >= 127 { -1 } else { (1i128 << bits) - 1 };
@@ -124,7 +128,12 @@ pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<Const
 /// The value of `x op y` for arithmetic, bitwise and logical operators. `int_div` asks for
 /// truncated integer division (`/` on integer operands). `Err` is an overflow beyond 128
 /// bits; division by zero must have been excluded by the caller.
-pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<ConstValue, ()> {
+pub fn binary(
+    x: &ConstValue,
+    op: Op,
+    y: &ConstValue,
+    int_div: bool,
+) -> Result<ConstValue, Overflow> {
     use ConstValue::*;
     Ok(match (x, y) {
         (Unknown, _) | (_, Unknown) => Unknown,
@@ -142,9 +151,23 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
         (Int(a), Int(b)) => {
             let (a, b) = (*a, *b);
             let r = match op {
-                Op::Add => a.checked_add(b),
-                Op::Sub => a.checked_sub(b),
-                Op::Mul => a.checked_mul(b),
+                // Beyond 128 bits, integer values continue as floats (exact for powers of
+                // two, close enough for the rest).
+                Op::Add => {
+                    return Ok(a
+                        .checked_add(b)
+                        .map_or_else(|| big(a as f64 + b as f64), Int))
+                }
+                Op::Sub => {
+                    return Ok(a
+                        .checked_sub(b)
+                        .map_or_else(|| big(a as f64 - b as f64), Int))
+                }
+                Op::Mul => {
+                    return Ok(a
+                        .checked_mul(b)
+                        .map_or_else(|| big(a as f64 * b as f64), Int))
+                }
                 Op::Div if int_div => a.checked_div(b),
                 Op::Div => return Ok(Float(a as f64 / b as f64)),
                 Op::Rem => a.checked_rem(b),
@@ -154,7 +177,7 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
                 Op::AndNot => Some(a & !b),
                 _ => return Ok(Unknown),
             };
-            Int(r.ok_or(())?)
+            Int(r.ok_or(Overflow)?)
         }
         (a, b) if a.is_numeric() && b.is_numeric() => {
             if int_div || matches!(op, Op::Rem | Op::And | Op::Or | Op::Xor | Op::AndNot) {
@@ -173,7 +196,7 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
                 _ => return Ok(Unknown),
             };
             if !r.is_finite() {
-                return Err(());
+                return Err(Overflow);
             }
             Float(r)
         }
@@ -181,18 +204,46 @@ pub fn binary(x: &ConstValue, op: Op, y: &ConstValue, int_div: bool) -> Result<C
     })
 }
 
+/// An integer value too large for 128 bits, kept as a float (`Unknown` if infinite).
+fn big(f: f64) -> ConstValue {
+    if f.is_finite() {
+        ConstValue::Float(f)
+    } else {
+        ConstValue::Unknown
+    }
+}
+
+/// `x << s` or `x >> s` on an integer-valued constant (beyond 128 bits, as a float).
+pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
+    if let Some(i) = x.int() {
+        if let Ok(v) = shift(i, op, s) {
+            return ConstValue::Int(v);
+        }
+    }
+    let f = x.float().unwrap_or(0.0);
+    let r = if op == Op::Shl {
+        f * 2f64.powi(s.min(2000) as i32)
+    } else {
+        (f / 2f64.powi(s.min(2000) as i32)).floor()
+    };
+    match ConstValue::Float(r).int() {
+        Some(i) => ConstValue::Int(i),
+        None => big(r),
+    }
+}
+
 /// `x << s` or `x >> s` on an integer constant.
-pub fn shift(x: i128, op: Op, s: u64) -> Result<i128, ()> {
+pub fn shift(x: i128, op: Op, s: u64) -> Result<i128, Overflow> {
     if op == Op::Shl {
         if x == 0 {
             return Ok(0);
         }
         if s >= 127 {
-            return Err(());
+            return Err(Overflow);
         }
-        let r = x.checked_shl(s as u32).ok_or(())?;
+        let r = x.checked_shl(s as u32).ok_or(Overflow)?;
         if r >> s != x {
-            return Err(());
+            return Err(Overflow);
         }
         Ok(r)
     } else {
@@ -249,6 +300,12 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
     };
     if kind.is_integer() {
         let Some(i) = v.int() else {
+            // An untyped integer beyond 128 bits.
+            if matches!(kind, UntypedInt | UntypedRune)
+                && v.float().is_some_and(|f| f.fract() == 0.0)
+            {
+                return Ok(v.clone());
+            }
             return Err(numeric_err(v, true));
         };
         let ok = match kind {
@@ -430,7 +487,7 @@ mod tests {
         assert_eq!(format(&ConstValue::Float(2.0)), "2");
         assert_eq!(format(&ConstValue::Float(1e100)), "1e+100");
         assert_eq!(format(&ConstValue::Float(0.1)), "0.1");
-        assert_eq!(format(&ConstValue::Float(3.14159265)), "3.14159");
+        assert_eq!(format(&ConstValue::Float(1.23456789)), "1.23457");
         assert_eq!(format(&ConstValue::Float(123456789.0)), "1.23457e+08");
         assert_eq!(format(&ConstValue::Float(0.00001)), "1e-05");
         assert_eq!(
@@ -456,7 +513,18 @@ mod tests {
         assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
         assert_eq!(shift(1, Op::Shl, 70), Ok(1 << 70));
         assert!(shift(1, Op::Shl, 200).is_err());
-        assert!(binary(&i(i128::MAX), Op::Add, &i(1), false).is_err());
+        assert_eq!(
+            binary(&i(i128::MAX), Op::Add, &i(1), false),
+            Ok(ConstValue::Float(i128::MAX as f64 + 1.0))
+        );
+        assert_eq!(
+            shift_value(&i(1), Op::Shl, 200),
+            ConstValue::Float(2f64.powi(200))
+        );
+        assert_eq!(
+            shift_value(&ConstValue::Float(2f64.powi(200)), Op::Shr, 199),
+            i(2)
+        );
         assert_eq!(unary(Op::Xor, &i(1), Some(8)), Ok(i(254)));
         assert_eq!(unary(Op::Xor, &i(1), None), Ok(i(-2)));
     }

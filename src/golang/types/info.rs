@@ -29,7 +29,7 @@
 //!   `Mode::Invalid` with `TypeId::INVALID` (only in code that had errors, or for
 //!   expressions that are not evaluated, like the names in a struct type).
 
-use std::collections::HashMap;
+use crate::golang::fxhash::FxHashMap as HashMap;
 
 use super::constant::ConstValue;
 use super::object::{Builtin, ObjId};

@@ -68,7 +68,7 @@ impl Checked {
 
     /// The line table of the user's file.
     pub fn lines(&self) -> &LineTable {
-        &self.ast.files[0].lines
+        self.ast.files[0].lines()
     }
 
     /// The file, line and column of a position.
@@ -117,6 +117,19 @@ impl Checked {
 
 /// Parses and checks a program. `file_name` is the name messages use (`prog.go`).
 pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnostics> {
+    check(source, file_name, false)
+}
+
+/// Like [`check_program`], but checks every declaration of the imported library packages,
+/// not only what the program uses (for testing the library).
+pub fn check_program_with_full_libraries(
+    source: &str,
+    file_name: &str,
+) -> Result<Checked, Diagnostics> {
+    check(source, file_name, true)
+}
+
+fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked, Diagnostics> {
     let mut ast = Ast::default();
     let mut perrs: Vec<ParseError> = Vec::new();
     let user = parse_file(&mut ast, file_name, Rc::from(source), &mut perrs);
@@ -169,26 +182,27 @@ pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnosti
     let mut objs = Vec::new();
     let (universe, uids) = universe::build(&mut ast.names, &mut types, &mut objs);
     let mut checker = check::Checker::new(&ast, types, objs, universe, uids, file_name.to_string());
+    checker.lazy_libraries = !full_libraries;
     for &(path, file) in &order {
         let name = ast.ident(ast.file(file).package).unwrap_or(Name::BLANK);
-        checker.pkgs.push(new_package(path.to_string(), name, file));
+        checker
+            .pkgs
+            .push(new_package(path.to_string(), name, file, true));
         checker.pkg = PkgId(checker.pkgs.len() as u32 - 1);
-        checker.is_library = true;
         checker.check_package();
     }
     let main_name = ast.ident(ast.file(FileId(0)).package).unwrap_or(Name::MAIN);
     checker
         .pkgs
-        .push(new_package("main".to_string(), main_name, FileId(0)));
+        .push(new_package("main".to_string(), main_name, FileId(0), false));
     let main = PkgId(checker.pkgs.len() as u32 - 1);
     checker.pkg = main;
-    checker.is_library = false;
     checker.check_package();
+    checker.finish_libraries();
     if main_name == Name::MAIN
-        && checker.pkgs[main.0 as usize]
+        && !checker.pkgs[main.0 as usize]
             .scope
-            .get(&Name::MAIN)
-            .is_none()
+            .contains_key(&Name::MAIN)
     {
         checker.errors.push(check::CheckError {
             pos: 0,
@@ -224,13 +238,14 @@ pub fn check_program(source: &str, file_name: &str) -> Result<Checked, Diagnosti
     })
 }
 
-fn new_package(path: String, name: Name, file: FileId) -> Package {
+fn new_package(path: String, name: Name, file: FileId, library: bool) -> Package {
     Package {
         path,
         name,
         files: vec![file],
         scope: Default::default(),
         imports: Vec::new(),
+        library,
         globals: Vec::new(),
         funcs: Vec::new(),
         inits: Vec::new(),
@@ -282,5 +297,7 @@ fn load(
     order.push((p.path, file));
 }
 
+#[cfg(test)]
+mod info_tests;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@
 //!   the receiver, as a method value has.
 //! - A generic function's `tparams` are the `TypeParam` types its signature mentions.
 
-use std::collections::HashMap;
+use crate::golang::fxhash::FxHashMap as HashMap;
 
 use super::constant::ConstValue;
 use super::ty::TypeId;
@@ -208,13 +208,18 @@ pub struct Package {
     pub scope: HashMap<Name, ObjId>,
     /// Imported packages, in import order.
     pub imports: Vec<PkgId>,
+    /// A library package: only what the program uses is checked (see `funcs`).
+    pub library: bool,
     /// Package-level variables in declaration order.
     pub globals: Vec<ObjId>,
-    /// Every function and method declared in the package, in source order, and the
-    /// package's `init` functions.
+    /// The functions and methods to compile: for the user's package every one declared, in
+    /// source order; for a library package the ones the program may reach (the functions it
+    /// refers to, and every method of every type it uses), in the order they were found.
+    /// Then the package's `init` functions.
     pub funcs: Vec<ObjId>,
     pub inits: Vec<ObjId>,
-    /// How package-level variables are initialized, in Go's dependency order.
+    /// How package-level variables are initialized, in Go's dependency order (for a
+    /// library, only the variables the program uses).
     pub init_order: Vec<Initializer>,
 }
 

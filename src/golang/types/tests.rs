@@ -58,3 +58,143 @@ fn every_catalog_program_checks() {
         assert!(errs.is_empty(), "{}: {errs:?}\n{src}", p.id);
     }
 }
+
+/// The `// run` programs of Go's test directory that import only supported packages.
+fn go_run_tests(dir: &str) -> Vec<(String, String)> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "go") {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        if !src.starts_with("// run\n") {
+            continue;
+        }
+        let supported = imports_of(&src)
+            .iter()
+            .all(|i| crate::golang::lib::find(i).is_some());
+        if supported {
+            out.push((p.display().to_string(), src));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn imports_of(src: &str) -> Vec<String> {
+    let mut ast = crate::golang::syntax::ast::Ast::default();
+    let mut errs = Vec::new();
+    let Some(f) = crate::golang::syntax::parse_file(&mut ast, "x.go", src.into(), &mut errs) else {
+        return vec!["?".into()];
+    };
+    super::imports(&ast, f)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+#[test]
+#[ignore]
+fn tmp_go_tests() {
+    let dir = std::env::var("GODIR").unwrap_or("/usr/share/go-1.19/test".into());
+    let progs = go_run_tests(&dir);
+    let mut ok = 0;
+    for (name, src) in &progs {
+        let errs = errors(src);
+        if errs.is_empty() {
+            ok += 1;
+        } else {
+            println!("{name}: {:?}", &errs[..errs.len().min(4)]);
+        }
+    }
+    println!("{ok} of {} check cleanly", progs.len());
+}
+
+#[test]
+#[ignore]
+fn tmp_perf() {
+    let mut largest = String::new();
+    for p in crate::patterns::catalog() {
+        let src = p.go_source(&crate::patterns::Params::defaults(p.params), 1);
+        if src.len() > largest.len() {
+            largest = src;
+        }
+    }
+    let n = 2000;
+    let t = cpu_now();
+    for _ in 0..n {
+        let c = check_program(&largest, "prog.go").ok().unwrap();
+        std::hint::black_box(c);
+    }
+    println!(
+        "{} bytes: {:?} per check",
+        largest.len(),
+        (cpu_now() - t) / n
+    );
+}
+
+#[test]
+#[ignore]
+fn tmp_perf2() {
+    let cases = [
+        ("empty", "package main\n\nfunc main() {}\n".to_string()),
+        (
+            "fmt",
+            "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n".to_string(),
+        ),
+        (
+            "time",
+            "package main\n\nimport \"time\"\n\nfunc main() { time.Sleep(1) }\n".to_string(),
+        ),
+        (
+            "context",
+            "package main\n\nimport \"context\"\n\nfunc main() { context.TODO() }\n".to_string(),
+        ),
+        (
+            "sync",
+            "package main\n\nimport \"sync\"\n\nfunc main() { var m sync.Mutex; m.Lock() }\n"
+                .to_string(),
+        ),
+    ];
+    for (name, src) in cases {
+        let n = 2000;
+        let t = cpu_now();
+        for _ in 0..n {
+            std::hint::black_box(check_program(&src, "prog.go").ok().unwrap());
+        }
+        println!("{name}: {:?}", (cpu_now() - t) / n);
+    }
+}
+
+/// This thread's CPU time (the machine may be busy with other work).
+#[cfg(target_os = "linux")]
+fn cpu_now() -> std::time::Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+#[test]
+#[ignore]
+fn tmp_perf3() {
+    let n = 2000;
+    for p in crate::golang::lib::PACKAGES {
+        let t = cpu_now();
+        for _ in 0..n {
+            let mut ast = crate::golang::syntax::ast::Ast::default();
+            let mut errs = Vec::new();
+            crate::golang::syntax::parse_file(&mut ast, p.file, p.source.into(), &mut errs);
+            std::hint::black_box(ast);
+        }
+        println!("parse {}: {:?}", p.path, (cpu_now() - t) / n);
+    }
+}

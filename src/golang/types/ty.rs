@@ -17,8 +17,6 @@
 //!   name, so that identical method sets compare equal.
 //! - `byte` is `uint8` and `rune` is `int32`: the same ids.
 
-use std::collections::HashMap;
-
 use super::object::{ObjId, PkgId};
 use crate::golang::syntax::ast::{ChanDir, Name};
 
@@ -323,7 +321,9 @@ pub enum Type {
 #[derive(Clone, Debug)]
 pub struct Types {
     types: Vec<Type>,
-    intern: HashMap<Type, TypeId>,
+    /// Hashes of the interned types (0 for named types and type parameters).
+    hashes: Vec<u64>,
+    intern: crate::golang::fxhash::IndexTable,
 }
 
 impl Default for Types {
@@ -338,7 +338,8 @@ impl Types {
     pub fn new() -> Self {
         let mut t = Types {
             types: Vec::with_capacity(256),
-            intern: HashMap::with_capacity(256),
+            hashes: Vec::with_capacity(256),
+            intern: Default::default(),
         };
         for k in BasicKind::ALL {
             let id = t.intern(Type::Basic(k));
@@ -354,7 +355,7 @@ impl Types {
         debug_assert_eq!(error, TypeId::ERROR);
         let sig = t.func(Vec::new(), vec![TypeId::STRING], false);
         debug_assert_eq!(sig, TypeId::ERROR_SIG);
-        t.types.push(Type::Interface(Interface {
+        t.push_unique(Type::Interface(Interface {
             methods: vec![IMethod {
                 name: Name::BLANK, // set by the universe once the name is interned
                 pkg: None,
@@ -375,8 +376,11 @@ impl Types {
         if let Type::Interface(i) = &mut self.types[TypeId::ERROR_IFACE.0 as usize] {
             i.methods[0].name = error_name;
         }
-        let ty = self.types[TypeId::ERROR_IFACE.0 as usize].clone();
-        self.intern.insert(ty, TypeId::ERROR_IFACE);
+        let h = crate::golang::fxhash::hash_of(&self.types[TypeId::ERROR_IFACE.0 as usize]);
+        self.hashes[TypeId::ERROR_IFACE.0 as usize] = h;
+        let hashes = &self.hashes;
+        self.intern
+            .insert(h, TypeId::ERROR_IFACE.0, |i| hashes[i as usize]);
     }
 
     pub fn len(&self) -> usize {
@@ -393,13 +397,22 @@ impl Types {
 
     /// The interned id of `ty` (structural types only).
     pub fn intern(&mut self, ty: Type) -> TypeId {
-        if let Some(&id) = self.intern.get(&ty) {
-            return id;
+        let h = crate::golang::fxhash::hash_of(&ty);
+        if let Some(i) = self.intern.find(h, |i| self.types[i as usize] == ty) {
+            return TypeId(i);
         }
         let id = TypeId(self.types.len() as u32);
-        self.types.push(ty.clone());
-        self.intern.insert(ty, id);
+        self.types.push(ty);
+        self.hashes.push(h);
+        let hashes = &self.hashes;
+        self.intern.insert(h, id.0, |i| hashes[i as usize]);
         id
+    }
+
+    fn push_unique(&mut self, ty: Type) -> TypeId {
+        self.types.push(ty);
+        self.hashes.push(0);
+        TypeId(self.types.len() as u32 - 1)
     }
 
     pub fn pointer(&mut self, elem: TypeId) -> TypeId {
@@ -436,25 +449,23 @@ impl Types {
 
     /// A new named type for the `TypeName` object `obj`; its underlying type is set later.
     pub fn new_named(&mut self, obj: ObjId) -> TypeId {
-        self.types.push(Type::Named(Named {
+        self.push_unique(Type::Named(Named {
             obj,
             underlying: TypeId::INVALID,
             methods: Vec::new(),
             tparams: Vec::new(),
             targs: Vec::new(),
             origin: None,
-        }));
-        TypeId(self.types.len() as u32 - 1)
+        }))
     }
 
     /// A new type parameter.
     pub fn new_type_param(&mut self, obj: ObjId, index: u32, constraint: TypeId) -> TypeId {
-        self.types.push(Type::TypeParam(TypeParam {
+        self.push_unique(Type::TypeParam(TypeParam {
             obj,
             index,
             constraint,
-        }));
-        TypeId(self.types.len() as u32 - 1)
+        }))
     }
 
     pub fn named(&self, t: TypeId) -> Option<&Named> {

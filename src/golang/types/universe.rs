@@ -4,7 +4,7 @@
 //! - The universe's objects come first in the object table, in a fixed order, so that
 //!   [`UniverseIds`] can name them.
 
-use std::collections::HashMap;
+use crate::golang::fxhash::FxHashMap as HashMap;
 
 use super::constant::ConstValue;
 use super::object::{Builtin, ObjId, ObjKind, Object};
@@ -29,7 +29,7 @@ pub fn build(
     types: &mut Types,
     objs: &mut Vec<Object>,
 ) -> (HashMap<Name, ObjId>, UniverseIds) {
-    let mut scope = HashMap::new();
+    let mut scope = HashMap::default();
     let mut add =
         |names: &mut Names, objs: &mut Vec<Object>, name: &str, ty: TypeId, kind: ObjKind| {
             let n = names.intern(name);

@@ -28,3 +28,17 @@ func GC() {}
 
 // Version returns the Go version chanlab reports.
 func Version() string
+
+// Compiler is the name of the compiler toolchain that built the running binary.
+const Compiler = "gc"
+
+// The Error interface identifies a run time error (a panic of the runtime).
+type Error interface {
+	error
+	// RuntimeError is a no-op function that distinguishes runtime errors from ordinary
+	// errors.
+	RuntimeError()
+}
+
+// KeepAlive marks its argument as currently reachable.
+func KeepAlive(x any) {}

@@ -24,7 +24,6 @@
 
 mod print;
 
-use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use super::lines::LineTable;
@@ -58,18 +57,22 @@ impl Name {
     pub const IOTA: Name = Name(3);
 }
 
-/// Interned spellings; see [`Name`].
+/// Interned spellings; see [`Name`]. The spellings live in one buffer.
 #[derive(Clone, Debug)]
 pub struct Names {
-    map: HashMap<Box<str>, Name>,
-    list: Vec<Box<str>>,
+    buf: String,
+    spans: Vec<(u32, u32)>,
+    hashes: Vec<u64>,
+    table: crate::golang::fxhash::IndexTable,
 }
 
 impl Default for Names {
     fn default() -> Self {
         let mut n = Names {
-            map: HashMap::new(),
-            list: Vec::new(),
+            buf: String::with_capacity(4096),
+            spans: Vec::with_capacity(512),
+            hashes: Vec::with_capacity(512),
+            table: Default::default(),
         };
         for s in ["_", "init", "main", "iota"] {
             n.intern(s);
@@ -80,22 +83,32 @@ impl Default for Names {
 
 impl Names {
     pub fn intern(&mut self, s: &str) -> Name {
-        if let Some(&n) = self.map.get(s) {
-            return n;
+        let h = crate::golang::fxhash::hash_of(s);
+        if let Some(i) = self.lookup_hashed(h, s) {
+            return i;
         }
-        let n = Name(self.list.len() as u32);
-        self.list.push(s.into());
-        self.map.insert(s.into(), n);
+        let n = Name(self.spans.len() as u32);
+        let start = self.buf.len() as u32;
+        self.buf.push_str(s);
+        self.spans.push((start, s.len() as u32));
+        self.hashes.push(h);
+        let hashes = &self.hashes;
+        self.table.insert(h, n.0, |i| hashes[i as usize]);
         n
+    }
+
+    fn lookup_hashed(&self, h: u64, s: &str) -> Option<Name> {
+        self.table.find(h, |i| self.get(Name(i)) == s).map(Name)
     }
 
     /// The name spelled `s`, if any file or the checker has interned it.
     pub fn lookup(&self, s: &str) -> Option<Name> {
-        self.map.get(s).copied()
+        self.lookup_hashed(crate::golang::fxhash::hash_of(s), s)
     }
 
     pub fn get(&self, n: Name) -> &str {
-        &self.list[n.0 as usize]
+        let (start, len) = self.spans[n.0 as usize];
+        &self.buf[start as usize..(start + len) as usize]
     }
 }
 
@@ -170,13 +183,13 @@ pub enum ChanDir {
 }
 
 /// An expression node.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Expr {
     pub pos: Pos,
     pub kind: ExprKind,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum ExprKind {
     /// A syntax error was reported here.
     Bad,
@@ -294,7 +307,7 @@ pub enum ExprKind {
 
 /// A parameter, result, struct field, interface element or type parameter: names (none for
 /// an unnamed parameter or an embedded field) sharing one type.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Field {
     pub pos: Pos,
     /// Identifiers.
@@ -305,7 +318,7 @@ pub struct Field {
 }
 
 /// A statement node.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Stmt {
     pub pos: Pos,
     pub kind: StmtKind,
@@ -338,7 +351,7 @@ impl BranchKind {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum StmtKind {
     Bad,
     Empty,
@@ -449,7 +462,7 @@ pub enum GenKind {
     Type,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Decl {
     /// `import`, `const`, `var` or `type`, grouped in parentheses or not.
     Gen {
@@ -460,7 +473,7 @@ pub enum Decl {
     Func(FuncDecl),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct FuncDecl {
     pub pos: Pos,
     /// The receiver (one field) of a method; empty for a function.
@@ -473,7 +486,7 @@ pub struct FuncDecl {
     pub body: Option<StmtId>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Spec {
     Import {
         pos: Pos,
@@ -510,12 +523,32 @@ pub struct File {
     /// The position of its first byte.
     pub base: Pos,
     pub src: std::rc::Rc<str>,
-    pub lines: LineTable,
+    /// Computed on first use (only messages and run-time positions need it).
+    lines: std::cell::OnceCell<LineTable>,
     /// The package clause's identifier.
     pub package: ExprId,
     pub decls: List<DeclId>,
     /// From a `//go:build go1.N` line or a `// go 1.N` comment before the package clause.
     pub go_version: Option<(u32, u32)>,
+}
+
+impl File {
+    pub fn new(name: String, base: Pos, src: std::rc::Rc<str>, package: ExprId) -> Self {
+        File {
+            name,
+            base,
+            src,
+            lines: Default::default(),
+            package,
+            decls: List::default(),
+            go_version: None,
+        }
+    }
+
+    /// The file's line table.
+    pub fn lines(&self) -> &LineTable {
+        self.lines.get_or_init(|| LineTable::new(&self.src))
+    }
 }
 
 /// All nodes of all files of a program.
@@ -608,7 +641,7 @@ impl Ast {
     pub fn position(&self, pos: Pos) -> (FileId, u32, u32) {
         let f = self.file_of(pos);
         let file = self.file(f);
-        let (line, col) = file.lines.line_col(pos - file.base);
+        let (line, col) = file.lines().line_col(pos - file.base);
         (f, line, col)
     }
 

@@ -27,7 +27,6 @@ mod types;
 use std::rc::Rc;
 
 use super::ast::{Ast, Decl, DeclId, ExprId, ExprKind, Field, File, FileId, GenKind, List, Spec};
-use super::lines::LineTable;
 use super::scanner::Scanner;
 use super::token::{LitKind, Pos, Tok};
 
@@ -76,15 +75,8 @@ pub fn parse_file(
         .map_or(0, |f| f.base + f.src.len() as Pos + 1);
     // The file is registered first, so that messages can quote its text while it is parsed.
     let bad = ast.add_expr(base, ExprKind::Bad);
-    ast.files.push(File {
-        name: name.to_string(),
-        base,
-        src: src.clone(),
-        lines: LineTable::new(&src),
-        package: bad,
-        decls: List::default(),
-        go_version: None,
-    });
+    ast.files
+        .push(File::new(name.to_string(), base, src.clone(), bad));
     let file_id = FileId(ast.files.len() as u32 - 1);
     let mut p = Parser {
         s: Scanner::new(src, base),
@@ -100,20 +92,22 @@ pub fn parse_file(
     let go_version = p.s.go_version;
     let mut errs = std::mem::take(&mut p.errors);
     drop(p);
-    let lines = &ast.files[file_id.0 as usize].lines;
-    // gc keeps one syntax error per line: the first one reported.
-    let mut last_line = None;
-    errs.retain(|e| {
-        if !e.is_syntax() {
-            return true;
-        }
-        let line = lines.line(e.pos - base);
-        if last_line == Some(line) {
-            return false;
-        }
-        last_line = Some(line);
-        true
-    });
+    if errs.iter().filter(|e| e.is_syntax()).count() > 1 {
+        // gc keeps one syntax error per line: the first one reported.
+        let lines = ast.files[file_id.0 as usize].lines();
+        let mut last_line = None;
+        errs.retain(|e| {
+            if !e.is_syntax() {
+                return true;
+            }
+            let line = lines.line(e.pos - base);
+            if last_line == Some(line) {
+                return false;
+            }
+            last_line = Some(line);
+            true
+        });
+    }
     errors.extend(errs);
     let (package, decls) = result?;
     let file = &mut ast.files[file_id.0 as usize];

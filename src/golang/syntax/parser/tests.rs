@@ -3,6 +3,7 @@
 
 use super::super::ast::{Ast, Decl, ExprKind, Spec, StmtKind};
 use super::*;
+use crate::golang::syntax::LineTable;
 
 fn parse(src: &str) -> (Ast, Vec<String>) {
     let mut ast = Ast::default();
@@ -375,7 +376,7 @@ fn tmp_parse_go_tests() {
     ] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.extension().map_or(true, |x| x != "go") {
+            if p.extension().is_none_or(|x| x != "go") {
                 continue;
             }
             let src = std::fs::read_to_string(&p).unwrap_or_default();

@@ -527,7 +527,7 @@ impl Parser<'_> {
         x: ExprId,
         force: bool,
     ) -> (Option<ExprId>, Option<ExprId>) {
-        match self.ast.expr(x).kind.clone() {
+        match self.ast.expr(x).kind {
             ExprKind::Ident(_) => return (Some(x), None),
             ExprKind::Binary {
                 op: Op::Mul,

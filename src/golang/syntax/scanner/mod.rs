@@ -140,8 +140,19 @@ impl Scanner {
         }
     }
 
+    #[inline]
     fn nextch(&mut self) {
-        self.read_at(self.off + self.chw);
+        let off = self.off + self.chw;
+        // Fast path: a plain ASCII character.
+        if let Some(&b) = self.text.as_bytes().get(off) {
+            if b != 0 && b < 0x80 {
+                self.off = off;
+                self.ch = b as i32;
+                self.chw = 1;
+                return;
+            }
+        }
+        self.read_at(off);
     }
 
     fn error_here(&mut self, msg: impl Into<String>) {

@@ -211,9 +211,10 @@ impl Checker<'_> {
                 let k = self.kind_string(err_op.ty);
                 cause = format!("operator {} not defined on {k}", op.text());
             }
+            // A switch without a tag compares its cases against `true`.
             let (xs, ys) = (
-                x.expr.map(|e| self.es(e)).unwrap_or_default(),
-                y.expr.map(|e| self.es(e)).unwrap_or_default(),
+                x.expr.map(|e| self.es(e)).unwrap_or_else(|| "true".into()),
+                y.expr.map(|e| self.es(e)).unwrap_or_else(|| "true".into()),
             );
             if switch_case {
                 let msg = format!("invalid case {xs} in switch on {ys} ({cause})");
@@ -280,12 +281,9 @@ impl Checker<'_> {
 
     /// `x << y` or `x >> y`.
     fn shift(&mut self, x: &mut Operand, y: &mut Operand, e: Option<ExprId>, op: Op, op_pos: Pos) {
-        let xval = if x.mode == Mode::Constant {
-            x.val.int()
-        } else {
-            None
-        };
-        let lhs_ok = self.all_integer(x.ty) || self.types.is_untyped(x.ty) && xval.is_some();
+        let integral = x.mode == Mode::Constant
+            && (x.val.int().is_some() || x.val.float().is_some_and(|f| f.fract() == 0.0));
+        let lhs_ok = self.all_integer(x.ty) || self.types.is_untyped(x.ty) && integral;
         if !lhs_ok {
             let s = self.op_string(x);
             self.error(
@@ -355,11 +353,7 @@ impl Checker<'_> {
                 if !self.types.is_integer(x.ty) {
                     x.ty = TypeId::UNTYPED_INT;
                 }
-                let xv = xval.unwrap_or(0);
-                x.val = match constant::shift(xv, op, s) {
-                    Ok(v) => ConstValue::Int(v),
-                    Err(()) => ConstValue::Unknown,
-                };
+                x.val = constant::shift_value(&x.val, op, s);
                 x.expr = e.or(x.expr);
                 self.overflow(x, op_pos, op_name(op));
                 return;

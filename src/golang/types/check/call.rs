@@ -20,11 +20,11 @@ impl Checker<'_> {
         else {
             return Kind::Statement;
         };
-        let args: Vec<ExprId> = self.ast.list(args).to_vec();
+        let args: &[ExprId] = self.ast_list(args);
         if let ExprKind::Index { .. } = self.ast.expr(fun).kind {
             self.index_expr(x, fun);
             if x.is_invalid() && x.mode != Mode::TypeExpr {
-                self.use_exprs(&args);
+                self.use_exprs(args);
                 x.expr = Some(e);
                 return Kind::Statement;
             }
@@ -37,7 +37,7 @@ impl Checker<'_> {
         }
         match x.mode {
             Mode::Invalid => {
-                self.use_exprs(&args);
+                self.use_exprs(args);
                 x.expr = Some(e);
                 return Kind::Statement;
             }
@@ -80,7 +80,7 @@ impl Checker<'_> {
                         }
                     }
                     n => {
-                        self.use_exprs(&args);
+                        self.use_exprs(args);
                         let s = self.ts(t);
                         self.error(
                             self.epos(args[n - 1]),
@@ -94,7 +94,7 @@ impl Checker<'_> {
             }
             Mode::Builtin => {
                 let b = x.builtin.expect("a builtin operand names its builtin");
-                if !self.builtin(x, e, b, &args, dots) {
+                if !self.builtin(x, e, b, args, dots) {
                     x.mode = Mode::Invalid;
                 }
                 x.expr = Some(e);
@@ -113,13 +113,13 @@ impl Checker<'_> {
                 self.op_pos(x),
                 format!("invalid operation: cannot call non-function {s}"),
             );
-            self.use_exprs(&args);
+            self.use_exprs(args);
             x.mode = Mode::Invalid;
             x.expr = Some(e);
             return Kind::Statement;
         };
-        let mut ops = self.expr_list(&args);
-        self.arguments(e, fun, &sig.params, sig.variadic, &args, &mut ops, dots);
+        let mut ops = self.expr_list(args);
+        self.arguments(e, fun, &sig.params, sig.variadic, args, &mut ops, dots);
         match sig.results.len() {
             0 => {
                 x.mode = Mode::NoValue;
@@ -346,6 +346,7 @@ impl Checker<'_> {
                         );
                     }
                     self.info.record_use(sel, exp);
+                    self.obj_decl(exp);
                     let ty = self.obj(exp).ty;
                     self.info.record_selection(
                         e,
@@ -359,17 +360,17 @@ impl Checker<'_> {
                     );
                     x.expr = Some(e);
                     x.ty = ty;
-                    match self.obj(exp).kind.clone() {
+                    match &self.obj(exp).kind {
                         ObjKind::Const(v) => {
                             x.mode = Mode::Constant;
-                            x.val = v;
+                            x.val = v.clone();
                         }
                         ObjKind::TypeName { .. } => x.mode = Mode::TypeExpr,
                         ObjKind::Var { .. } => x.mode = Mode::Variable,
                         ObjKind::Func(_) => x.mode = Mode::Value,
                         ObjKind::Builtin(b) => {
                             x.mode = Mode::Builtin;
-                            x.builtin = Some(b);
+                            x.builtin = Some(*b);
                         }
                         _ => x.mode = Mode::Invalid,
                     }
@@ -591,15 +592,12 @@ impl Checker<'_> {
         let alt_s = self.name_str(alt_name);
         let same_pkg = alt_pkg.is_none_or(|p| p == self.pkg);
         let tail = |s: &str| s.chars().skip(1).collect::<String>();
-        if same_pkg
+        if (same_pkg
             || is_exported(ss) && is_exported(alt_s)
-            || !is_exported(ss) && is_exported(alt_s) && tail(ss) == tail(alt_s)
+            || !is_exported(ss) && is_exported(alt_s) && tail(ss) == tail(alt_s))
+            && (same_pkg || alt_s != ss)
         {
-            if same_pkg || alt_s != ss {
-                return format!(
-                    "type {ts} has no field or method {ss}, but does have {what} {alt_s}"
-                );
-            }
+            return format!("type {ts} has no field or method {ss}, but does have {what} {alt_s}");
         }
         if is_exported(ss) && !is_exported(alt_s) && tail(ss) == tail(alt_s) {
             return format!(

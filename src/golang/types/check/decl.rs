@@ -14,6 +14,13 @@ impl Checker<'_> {
     /// Checks the package `self.pkg`, whose imports have been checked.
     pub fn check_package(&mut self) {
         let order = self.collect_objects();
+        if self.is_lazy() {
+            // Declarations are checked when the program uses them; `init` functions always.
+            for f in self.cur_pkg().inits.clone() {
+                self.queue_body(f);
+            }
+            return;
+        }
         // Types first (non-alias, then alias), then everything else, as go/types does.
         let is_type = |c: &Self, o: ObjId| matches!(c.decls.get(&o), Some(DeclInfo::Type { .. }));
         let is_alias = |c: &Self, o: ObjId| {
@@ -50,8 +57,8 @@ impl Checker<'_> {
         let files = self.cur_pkg().files.clone();
         for file in files {
             self.env.file = file;
-            let decls = self.ast.list(self.ast.file(file).decls).to_vec();
-            for d in decls {
+            let decls = self.ast_list(self.ast.file(file).decls);
+            for &d in decls {
                 self.collect_decl(file, d, &mut order);
             }
         }
@@ -62,13 +69,13 @@ impl Checker<'_> {
         match self.ast.decl(d) {
             Decl::Gen { kind, specs, .. } => {
                 let kind = *kind;
-                let specs = self.ast.list(*specs).to_vec();
+                let specs = self.ast_list(*specs);
                 // The last constant specification with values, for implicit repetition.
                 let mut last: Option<(
                     Option<crate::golang::syntax::ast::ExprId>,
                     Vec<crate::golang::syntax::ast::ExprId>,
                 )> = None;
-                for spec in specs {
+                for &spec in specs {
                     match spec {
                         Spec::Import { pos, name, path } => {
                             self.collect_import(file, pos, name, path)
@@ -80,15 +87,15 @@ impl Checker<'_> {
                             iota,
                             pos,
                         } => {
-                            let names = self.ast.list(names).to_vec();
-                            let values = self.ast.list(values).to_vec();
+                            let names = self.ast_list(names);
+                            let values = self.ast_list(values).to_vec();
                             if kind == GenKind::Const {
                                 let inherited = values.is_empty() && ty.is_none();
                                 if !inherited {
                                     last = Some((ty, values.clone()));
                                 }
                                 let (cty, cvals) = last.clone().unwrap_or((ty, Vec::new()));
-                                self.arity(pos, &names, &cvals, true, inherited);
+                                self.arity(pos, names, &cvals, true, inherited);
                                 for (i, &n) in names.iter().enumerate() {
                                     let obj = self.new_obj(
                                         self.ast.ident(n).unwrap_or(Name::BLANK),
@@ -111,7 +118,7 @@ impl Checker<'_> {
                                 }
                             } else {
                                 if ty.is_none() || !values.is_empty() {
-                                    self.arity(pos, &names, &values, false, false);
+                                    self.arity(pos, names, &values, false, false);
                                 }
                                 let objs: Vec<ObjId> = names
                                     .iter()
@@ -151,11 +158,11 @@ impl Checker<'_> {
                             }
                         }
                         Spec::Type {
-                            pos,
                             name,
                             tparams,
                             alias,
                             ty,
+                            ..
                         } => {
                             let obj = self.new_obj(
                                 self.ast.ident(name).unwrap_or(Name::BLANK),
@@ -166,7 +173,6 @@ impl Checker<'_> {
                             self.decls.insert(
                                 obj,
                                 DeclInfo::Type {
-                                    spec_pos: pos,
                                     tparams,
                                     alias,
                                     ty,
@@ -200,12 +206,14 @@ impl Checker<'_> {
                 );
                 self.decls.insert(obj, DeclInfo::Func { decl: d, file });
                 self.info.record_def(f.name, obj);
-                self.pkgs[self.pkg.0 as usize].funcs.push(obj);
+                if !self.is_lazy() {
+                    self.pkgs[self.pkg.0 as usize].funcs.push(obj);
+                }
                 order.push(obj);
                 if is_method {
                     if name != Name::BLANK {
                         if let Some(base) = self.recv_base_name(d) {
-                            self.methods.entry(base).or_default().push(obj);
+                            self.methods.entry((self.pkg, base)).or_default().push(obj);
                         }
                     }
                 } else if name == self.n.init {
@@ -249,7 +257,7 @@ impl Checker<'_> {
         let Decl::Func(f) = self.ast.decl(d) else {
             return None;
         };
-        let recv = self.ast.list(f.recv).first()?;
+        let recv = self.ast_list(f.recv).first()?;
         let mut t = recv.ty;
         loop {
             t = self.ast.unparen(t);
@@ -372,6 +380,11 @@ impl Checker<'_> {
                 ..Env::default()
             },
         );
+        // The object may belong to another (library) package.
+        let saved_pkg = self.pkg;
+        if let Some(p) = self.obj(obj).pkg {
+            self.pkg = p;
+        }
         match decl {
             DeclInfo::Const {
                 ty,
@@ -400,6 +413,7 @@ impl Checker<'_> {
             DeclInfo::Func { decl, .. } => self.func_decl(obj, decl),
         }
         self.env = saved;
+        self.pkg = saved_pkg;
         self.obj_path.pop();
         self.color.insert(obj, Color::Black);
     }
@@ -586,9 +600,14 @@ impl Checker<'_> {
     /// Attaches the methods declared for the type `obj` to its named type.
     fn collect_methods(&mut self, obj: ObjId, named: TypeId) {
         let name = self.obj(obj).name;
-        let Some(methods) = self.methods.remove(&name) else {
+        let Some(methods) = self.methods.remove(&(self.pkg, name)) else {
             return;
         };
+        if self.is_lazy() {
+            for &m in &methods {
+                self.queue_body(m);
+            }
+        }
         let fields: Vec<Name> = self
             .types
             .struct_fields(named)
@@ -630,11 +649,14 @@ impl Checker<'_> {
         let Decl::Func(f) = self.ast.decl(d) else {
             return;
         };
-        let f = f.clone();
+        let f = *f;
         self.env.decl = Some(obj);
         let sig = self.func_signature(obj, &f);
         self.obj_mut(obj).ty = sig;
-        if f.body.is_none() && !self.is_library {
+        if self.is_lazy() {
+            self.queue_body(obj);
+        }
+        if f.body.is_none() && !self.is_library() {
             self.error(self.epos(f.name), "missing function body");
         }
         let name = self.obj(obj).name;
@@ -659,6 +681,39 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// Queues the body of a library function for checking (once).
+    fn queue_body(&mut self, f: ObjId) {
+        if self.bodies.insert(f) {
+            self.lazy_queue.push_back(f);
+        }
+    }
+
+    /// Checks the library declarations the program reaches: the queued function bodies
+    /// (which may reach more), then each library's initialization order.
+    pub fn finish_libraries(&mut self) {
+        let saved = self.pkg;
+        while let Some(f) = self.lazy_queue.pop_front() {
+            let Some(p) = self.obj(f).pkg else { continue };
+            self.pkg = p;
+            self.obj_decl(f);
+            self.pkgs[p.0 as usize].funcs.push(f);
+            self.check_func_body(f);
+        }
+        for i in 0..self.pkgs.len() {
+            if self.pkgs[i].library && self.lazy_libraries {
+                self.pkg = super::super::object::PkgId(i as u32);
+                let used: Vec<ObjId> = self.pkgs[i]
+                    .globals
+                    .iter()
+                    .copied()
+                    .filter(|g| self.color.get(g) == Some(&Color::Black))
+                    .collect();
+                self.init_order_of(&used);
+            }
+        }
+        self.pkg = saved;
     }
 
     /// Checks a declared function's body (after all package-level declarations).
@@ -705,7 +760,6 @@ impl Checker<'_> {
         let named_results =
             !results.is_empty() && results.iter().all(|r| !self.unnamed.contains(r));
         self.env.func = Some(FuncCtx {
-            sig,
             results: results.to_vec(),
             named_results,
             vars: Vec::new(),
@@ -725,7 +779,7 @@ impl Checker<'_> {
             crate::golang::syntax::ast::StmtKind::Block { stmts, .. } => *stmts,
             _ => Default::default(),
         };
-        self.stmt_list(stmts, super::stmt::Ctx::default());
+        self.stmt_list(stmts, super::stmt::Ctx);
         self.check_labels(body);
         let has_results = self
             .types

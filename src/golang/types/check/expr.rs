@@ -146,7 +146,7 @@ impl Checker<'_> {
 
     fn expr_internal(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>) -> Kind {
         *x = Operand::invalid(e);
-        let kind = self.ast.expr(e).kind.clone();
+        let kind = self.ast.expr(e).kind;
         match kind {
             ExprKind::Bad => return Kind::Statement,
             ExprKind::Ident(_) => self.ident(x, e, false),
@@ -354,7 +354,18 @@ impl Checker<'_> {
             self.obj_decl(obj);
         }
         let ty = self.obj(obj).ty;
-        match self.obj(obj).kind.clone() {
+        // Not a clone of the kind: a function's `FuncInfo` is boxed.
+        let kind = match &self.obj(obj).kind {
+            ObjKind::Const(v) => ObjKind::Const(v.clone()),
+            ObjKind::Func(_) => ObjKind::Label, // stands for "a function" below
+            k => k.clone(),
+        };
+        let is_func = matches!(self.obj(obj).kind, ObjKind::Func(_));
+        match kind {
+            _ if is_func => {
+                self.add_dep(obj);
+                x.mode = Mode::Value;
+            }
             ObjKind::PkgName(_) => {
                 let s = self.name_str(name).to_string();
                 self.error(self.epos(e), format!("use of package {s} not in selector"));
@@ -387,16 +398,12 @@ impl Checker<'_> {
                 }
                 x.mode = Mode::Variable;
             }
-            ObjKind::Func(_) => {
-                self.add_dep(obj);
-                x.mode = Mode::Value;
-            }
             ObjKind::Builtin(b) => {
                 x.builtin = Some(b);
                 x.mode = Mode::Builtin;
             }
             ObjKind::Nil => x.mode = Mode::Nil,
-            ObjKind::Label => return,
+            ObjKind::Func(_) | ObjKind::Label => return,
         }
         x.ty = ty;
     }
@@ -523,7 +530,7 @@ impl Checker<'_> {
                 .map(|k| k.bits());
             match constant::unary(op, &x.val, bits) {
                 Ok(v) => x.val = v,
-                Err(()) => x.val = ConstValue::Unknown,
+                Err(_) => x.val = ConstValue::Unknown,
             }
             x.expr = Some(e);
             self.overflow(
@@ -805,9 +812,6 @@ impl Checker<'_> {
     }
     pub fn all_integer(&self, t: TypeId) -> bool {
         self.all(t, |ts, t| ts.is_integer(t))
-    }
-    pub fn all_unsigned(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_unsigned(t))
     }
     pub fn all_boolean(&self, t: TypeId) -> bool {
         self.all(t, |ts, t| ts.is_boolean(t))

@@ -13,15 +13,15 @@ impl Checker<'_> {
     /// Declares a type parameter list in a new scope (the caller closes it) and returns the
     /// type parameters.
     pub fn declare_type_params(&mut self, list: List<Field>) -> Vec<TypeId> {
-        let fields = self.ast.list(list).to_vec();
+        let fields = self.ast_list(list);
         if let Some(f) = fields.first() {
             self.error(f.pos, "chanlab does not support generics yet");
         }
         self.open_scope();
         let mut tparams = Vec::new();
         let mut index = 0;
-        for f in &fields {
-            for &n in self.ast.list(f.names).to_vec().iter() {
+        for f in fields {
+            for &n in self.ast_list(f.names) {
                 let name = self.ast.ident(n).unwrap_or(Name::BLANK);
                 let obj = self.new_obj(
                     name,
@@ -49,8 +49,8 @@ impl Checker<'_> {
         indices: List<ExprId>,
         _def: Option<TypeId>,
     ) -> TypeId {
-        let idx = self.ast.list(indices).to_vec();
-        for i in idx {
+        let idx = self.ast_list(indices);
+        for &i in idx {
             self.typ(i);
         }
         self.error(self.epos(e), "chanlab does not support generics yet");

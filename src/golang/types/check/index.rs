@@ -19,12 +19,12 @@ impl Checker<'_> {
         else {
             return;
         };
-        let idx: Vec<ExprId> = self.ast.list(indices).to_vec();
+        let idx: &[ExprId] = self.ast_list(indices);
         self.raw_expr(x, xe, None);
         self.exclude(x, &[Mode::NoValue]);
         match x.mode {
             Mode::Invalid => {
-                self.use_exprs(&idx);
+                self.use_exprs(idx);
                 return;
             }
             Mode::TypeExpr => {
@@ -39,7 +39,7 @@ impl Checker<'_> {
             }
             Mode::Value => {
                 if let Some(f) = self.generic_func(xe) {
-                    self.func_instance(x, e, xe, f, &idx);
+                    self.func_instance(x, e, xe, f, idx);
                     return;
                 }
             }
@@ -79,7 +79,7 @@ impl Checker<'_> {
                 x.ty = elem;
             }
             Type::Map(key, elem) => {
-                let Some(index) = self.single_index(e, &idx) else {
+                let Some(index) = self.single_index(e, idx) else {
                     x.mode = Mode::Invalid;
                     return;
                 };
@@ -96,11 +96,11 @@ impl Checker<'_> {
         if !valid {
             let s = self.op_string(x);
             self.error(lbrack, format!("invalid operation: cannot index {s}"));
-            self.use_exprs(&idx);
+            self.use_exprs(idx);
             x.mode = Mode::Invalid;
             return;
         }
-        let Some(index) = self.single_index(e, &idx) else {
+        let Some(index) = self.single_index(e, idx) else {
             x.mode = Mode::Invalid;
             return;
         };

@@ -3,7 +3,7 @@
 //! the functions their initializers call) with its cycle errors, and recursive types of
 //! infinite size.
 
-use std::collections::HashSet;
+use crate::golang::fxhash::FxHashSet as HashSet;
 
 use super::super::object::{Initializer, ObjId, ObjKind};
 use super::super::ty::{Type, TypeId};
@@ -14,7 +14,7 @@ impl Checker<'_> {
     /// constants it (or a function it refers to) refers to.
     fn var_deps(&self, o: ObjId) -> Vec<ObjId> {
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut stack: Vec<ObjId> = self.deps.get(&o).cloned().unwrap_or_default();
         while let Some(d) = stack.pop() {
             if !seen.insert(d) {
@@ -31,7 +31,13 @@ impl Checker<'_> {
     /// Computes the package's initialization order and reports initialization cycles.
     pub fn init_order(&mut self) {
         let globals = self.cur_pkg().globals.clone();
-        let mut emitted: HashSet<ObjId> = HashSet::new();
+        self.init_order_of(&globals);
+    }
+
+    /// The initialization order of the given package-level variables.
+    pub fn init_order_of(&mut self, globals: &[ObjId]) {
+        let globals = globals.to_vec();
+        let mut emitted: HashSet<ObjId> = HashSet::default();
         let mut remaining: Vec<ObjId> = globals.clone();
         let mut order = Vec::new();
         let deps: Vec<Vec<ObjId>> = globals
@@ -50,7 +56,7 @@ impl Checker<'_> {
                 d
             })
             .collect();
-        let mut reported: HashSet<ObjId> = HashSet::new();
+        let mut reported: HashSet<ObjId> = HashSet::default();
         while !remaining.is_empty() {
             let ready = remaining.iter().position(|g| {
                 let i = globals.iter().position(|x| x == g).unwrap_or(0);
@@ -123,7 +129,7 @@ impl Checker<'_> {
     /// A path of references from `start` back to itself, if any.
     fn find_cycle(&self, start: ObjId) -> Option<Vec<ObjId>> {
         let mut path = vec![start];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         if self.dfs_cycle(start, start, &mut path, &mut seen) {
             return Some(path);
         }

@@ -3,7 +3,7 @@
 //! targets (not into blocks, not over variable declarations), and unused labels. Label
 //! declarations and uses are recorded as `Label` objects.
 
-use std::collections::HashMap;
+use crate::golang::fxhash::FxHashMap as HashMap;
 
 use super::super::object::{ObjId, ObjKind};
 use super::super::ty::TypeId;
@@ -51,16 +51,16 @@ impl Checker<'_> {
         };
         let mut sc = Scope {
             blocks: Vec::new(),
-            labels: HashMap::new(),
+            labels: HashMap::default(),
         };
-        let list = self.ast.list(stmts).to_vec();
+        let list = self.ast_list(stmts);
         let start = self.ast.stmt(body).pos;
         let targets = Targets {
             breaks: None,
             continues: None,
             case_index: None,
         };
-        let fwd = self.block_branches(&mut sc, None, targets, None, start, &list);
+        let fwd = self.block_branches(&mut sc, None, targets, None, start, list);
         for (s, label) in fwd {
             let name = self.ast.ident(label).unwrap_or(Name::BLANK);
             let n = self.name_str(name).to_string();
@@ -110,7 +110,7 @@ impl Checker<'_> {
         for (i, &s0) in body.iter().enumerate() {
             let mut s = s0;
             loop {
-                let kind = self.ast.stmt(s).kind.clone();
+                let kind = self.ast.stmt(s).kind;
                 match kind {
                     StmtKind::Decl(d) => {
                         if let Decl::Gen {
@@ -216,22 +216,21 @@ impl Checker<'_> {
                                                     li.used = true;
                                                 }
                                                 let inner = self.labeled_inner(t);
-                                                let ok = match (kind, &self.ast.stmt(inner).kind) {
+                                                let ok = matches!(
+                                                    (kind, &self.ast.stmt(inner).kind),
                                                     (
                                                         BranchKind::Break,
                                                         StmtKind::Switch { .. }
-                                                        | StmtKind::TypeSwitch { .. }
-                                                        | StmtKind::Select { .. }
-                                                        | StmtKind::For { .. }
-                                                        | StmtKind::Range { .. },
-                                                    ) => true,
-                                                    (
+                                                            | StmtKind::TypeSwitch { .. }
+                                                            | StmtKind::Select { .. }
+                                                            | StmtKind::For { .. }
+                                                            | StmtKind::Range { .. },
+                                                    ) | (
                                                         BranchKind::Continue,
                                                         StmtKind::For { .. }
-                                                        | StmtKind::Range { .. },
-                                                    ) => true,
-                                                    _ => false,
-                                                };
+                                                            | StmtKind::Range { .. }
+                                                    )
+                                                );
                                                 if !ok {
                                                     let what = if kind == BranchKind::Break {
                                                         "break"
@@ -281,13 +280,13 @@ impl Checker<'_> {
                         bad = fwd.iter().map(|f| f.0).collect();
                     }
                     StmtKind::Block { stmts, .. } => {
-                        let list = self.ast.list(stmts).to_vec();
+                        let list = self.ast_list(stmts);
                         let inner = Targets {
                             case_index: None,
                             ..ctx
                         };
                         let pos = self.ast.stmt(s).pos;
-                        fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
+                        fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, list));
                     }
                     StmtKind::If { then, els, .. } => {
                         let inner = Targets {
@@ -295,9 +294,9 @@ impl Checker<'_> {
                             ..ctx
                         };
                         if let StmtKind::Block { stmts, .. } = self.ast.stmt(then).kind {
-                            let list = self.ast.list(stmts).to_vec();
+                            let list = self.ast_list(stmts);
                             let pos = self.ast.stmt(then).pos;
-                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
+                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, list));
                         }
                         if let Some(e) = els {
                             let pos = self.ast.stmt(e).pos;
@@ -311,15 +310,15 @@ impl Checker<'_> {
                             case_index: None,
                         };
                         if let StmtKind::Block { stmts, .. } = self.ast.stmt(fb).kind {
-                            let list = self.ast.list(stmts).to_vec();
+                            let list = self.ast_list(stmts);
                             let pos = self.ast.stmt(fb).pos;
-                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
+                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, list));
                         }
                     }
                     StmtKind::Switch { clauses, .. }
                     | StmtKind::TypeSwitch { clauses, .. }
                     | StmtKind::Select { clauses, .. } => {
-                        let clauses = self.ast.list(clauses).to_vec();
+                        let clauses = self.ast_list(clauses);
                         for (ci, c) in clauses.iter().enumerate() {
                             let body = match self.ast.stmt(*c).kind {
                                 StmtKind::Case { body, .. } | StmtKind::Comm { body, .. } => body,
@@ -330,9 +329,9 @@ impl Checker<'_> {
                                 continues: ctx.continues,
                                 case_index: Some(ci),
                             };
-                            let list = self.ast.list(body).to_vec();
+                            let list = self.ast_list(body);
                             let pos = self.ast.stmt(*c).pos;
-                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, &list));
+                            fwd.extend(self.block_branches(sc, Some(b), inner, lstmt, pos, list));
                         }
                     }
                     _ => {}

@@ -17,7 +17,7 @@ impl Checker<'_> {
         else {
             return;
         };
-        let elts: Vec<ExprId> = self.ast.list(elts).to_vec();
+        let elts: &[ExprId] = self.ast_list(elts);
         let (mut typ, base);
         let mut open_array = None;
         match (ty, hint) {
@@ -42,13 +42,13 @@ impl Checker<'_> {
             }
             (None, None) => {
                 self.error(self.epos(e), "invalid composite literal type: missing type");
-                self.use_exprs(&elts);
+                self.use_exprs(elts);
                 x.mode = Mode::Invalid;
                 return;
             }
         }
         if let Some((te, elem)) = open_array {
-            let n = self.indexed_elts(&elts, elem, None);
+            let n = self.indexed_elts(elts, elem, None);
             typ = self.types.array(n, elem);
             self.info.record(te, Mode::TypeExpr, typ, None);
             x.mode = Mode::Value;
@@ -57,16 +57,16 @@ impl Checker<'_> {
         }
         let u = self.types.under(base);
         match self.types.get(u).clone() {
-            Type::Struct(fields) => self.struct_lit(e, base, u, &fields, &elts, rbrace),
+            Type::Struct(fields) => self.struct_lit(e, base, u, &fields, elts, rbrace),
             Type::Array(n, elem) => {
-                self.indexed_elts(&elts, elem, Some(n));
+                self.indexed_elts(elts, elem, Some(n));
             }
             Type::Slice(elem) => {
-                self.indexed_elts(&elts, elem, None);
+                self.indexed_elts(elts, elem, None);
             }
             Type::Map(kt, vt) => {
                 let mut seen: Vec<(String, TypeId)> = Vec::new();
-                for el in elts {
+                for &el in elts {
                     let ExprKind::KeyValue { key, value } = self.ast.expr(el).kind else {
                         self.error(self.epos(el), "missing key in map literal");
                         self.use_exprs(&[el]);
@@ -102,7 +102,7 @@ impl Checker<'_> {
                     let s = self.ts(typ);
                     self.error(self.epos(e), format!("invalid composite literal type {s}"));
                 }
-                self.use_exprs(&elts);
+                self.use_exprs(elts);
                 x.mode = Mode::Invalid;
                 return;
             }

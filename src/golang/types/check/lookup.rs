@@ -1,8 +1,7 @@
 //! Field and method lookup (through embedded fields, breadth first, as the spec's
 //! selector rules say), assignability, interface satisfaction, and convertibility.
 
-use super::super::info::Mode;
-use super::super::object::{ObjId, ObjKind, PkgId};
+use super::super::object::{ObjId, PkgId};
 use super::super::ty::{Type, TypeId};
 use super::typexpr::is_exported;
 use super::{Checker, Operand};
@@ -75,6 +74,21 @@ impl Checker<'_> {
         sel: Name,
         fold: bool,
     ) -> Lookup {
+        // A named pointer type has no methods, but `x.f` may select a field through it.
+        if self.types.is_named(t) {
+            let u = self.types.under(t);
+            if matches!(self.types.get(u), Type::Pointer(_)) {
+                let l = self.lookup_impl(u, false, sel, fold);
+                if matches!(l.found, Some(Found::Method(_) | Found::IfaceMethod { .. })) {
+                    return Lookup::default();
+                }
+                return l;
+            }
+        }
+        self.lookup_impl(t, addressable, sel, fold)
+    }
+
+    fn lookup_impl(&mut self, t: TypeId, addressable: bool, sel: Name, fold: bool) -> Lookup {
         let mut out = Lookup::default();
         if sel == Name::BLANK {
             return out;
@@ -458,17 +472,5 @@ impl Checker<'_> {
             }
         }
         false
-    }
-
-    /// Whether `o` is a method of an interface (its receiver is dynamic).
-    pub fn is_iface_method(&self, o: ObjId) -> bool {
-        matches!(&self.obj(o).kind, ObjKind::Func(f) if f.decl.is_none())
-    }
-
-    /// Marks an operand as a value (not addressable).
-    pub fn as_value(x: &mut Operand) {
-        if x.mode != Mode::Invalid {
-            x.mode = Mode::Value;
-        }
     }
 }

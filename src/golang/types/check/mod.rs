@@ -43,9 +43,8 @@ mod returns;
 mod stmt;
 mod typexpr;
 
-use std::collections::HashMap;
+use crate::golang::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::constant::ConstValue;
 use super::format::TypeFmt;
 use super::info::Info;
 use super::object::{ObjId, ObjKind, Object, Package, PkgId, VarKind};
@@ -66,8 +65,6 @@ pub(crate) struct CheckError {
 /// The function whose body is being checked.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FuncCtx {
-    /// The signature.
-    pub sig: TypeId,
     /// The result variables (named or not).
     pub results: Vec<ObjId>,
     pub named_results: bool,
@@ -110,7 +107,6 @@ pub(crate) enum DeclInfo {
         file: FileId,
     },
     Type {
-        spec_pos: Pos,
         tparams: crate::golang::syntax::ast::List<crate::golang::syntax::ast::Field>,
         alias: bool,
         ty: ExprId,
@@ -150,29 +146,34 @@ pub(crate) struct Checker<'a> {
     /// References of each package-level variable and function to other package-level
     /// variables and functions.
     pub deps: HashMap<ObjId, Vec<ObjId>>,
-    /// Methods declared in the package, by the name of their receiver's base type.
-    pub methods: HashMap<Name, Vec<ObjId>>,
+    /// Methods declared in each package, by the name of their receiver's base type.
+    pub methods: HashMap<(PkgId, Name), Vec<ObjId>>,
     /// Field objects of struct types (by struct type and field index).
     pub field_objs: HashMap<(TypeId, u32), ObjId>,
     /// Method objects of interface types (by interface type and method name).
     pub iface_objs: HashMap<(TypeId, Name), ObjId>,
     pub errors: Vec<CheckError>,
-    /// Library packages may declare functions without bodies.
-    pub is_library: bool,
+    /// Library packages are checked lazily: a declaration when it is first used, a function
+    /// body when its function is used (or its type, for methods).
+    pub lazy_libraries: bool,
+    /// Functions of library packages whose bodies are still to be checked.
+    pub lazy_queue: std::collections::VecDeque<ObjId>,
+    /// Functions whose bodies have been checked (or queued).
+    pub bodies: HashSet<ObjId>,
     /// The file names, for the "other declaration" lines of messages.
     pub file_label: String,
     /// Names the checker compares against.
     pub n: WellKnown,
     /// Parameter and result objects of unnamed parameters.
-    pub unnamed: std::collections::HashSet<ObjId>,
+    pub unnamed: crate::golang::fxhash::FxHashSet<ObjId>,
     /// Untyped left operands of non-constant shifts (their final type must be an integer).
-    pub shift_lhs: std::collections::HashSet<ExprId>,
+    pub shift_lhs: crate::golang::fxhash::FxHashSet<ExprId>,
     /// While checking an inherited constant expression: report errors at the constant.
     pub errpos: Option<Pos>,
     /// Variables whose type is inferred from their initializer and not known yet.
-    pub pending_type: std::collections::HashSet<ObjId>,
+    pub pending_type: crate::golang::fxhash::FxHashSet<ObjId>,
     /// Named types already reported as invalid recursive types.
-    pub reported_types: std::collections::HashSet<TypeId>,
+    pub reported_types: crate::golang::fxhash::FxHashSet<TypeId>,
 }
 
 /// Interned names the checker needs.
@@ -181,7 +182,6 @@ pub(crate) struct WellKnown {
     pub init: Name,
     pub main: Name,
     pub blank: Name,
-    pub iota: Name,
     pub dot: Name,
 }
 
@@ -198,7 +198,6 @@ impl<'a> Checker<'a> {
             init: Name::INIT,
             main: Name::MAIN,
             blank: Name::BLANK,
-            iota: Name::IOTA,
             dot: ast.names.lookup(".").unwrap_or(Name::BLANK),
         };
         let mut info = Info::default();
@@ -212,18 +211,20 @@ impl<'a> Checker<'a> {
             pkgs: Vec::new(),
             universe,
             uids,
-            file_scopes: vec![HashMap::new(); ast.files.len()],
+            file_scopes: vec![HashMap::default(); ast.files.len()],
             pkg: PkgId(0),
             env: Env::default(),
-            decls: HashMap::new(),
-            color: HashMap::new(),
+            decls: HashMap::default(),
+            color: HashMap::default(),
             obj_path: Vec::new(),
-            deps: HashMap::new(),
-            methods: HashMap::new(),
-            field_objs: HashMap::new(),
-            iface_objs: HashMap::new(),
+            deps: HashMap::default(),
+            methods: HashMap::default(),
+            field_objs: HashMap::default(),
+            iface_objs: HashMap::default(),
             errors: Vec::new(),
-            is_library: false,
+            lazy_libraries: true,
+            lazy_queue: Default::default(),
+            bodies: HashSet::default(),
             file_label,
             n,
             unnamed: Default::default(),
@@ -232,6 +233,15 @@ impl<'a> Checker<'a> {
             pending_type: Default::default(),
             reported_types: Default::default(),
         }
+    }
+
+    /// A list of the Ast, borrowed from the Ast (not from the checker).
+    pub fn ast_list<T: crate::golang::syntax::ast::Pooled>(
+        &self,
+        l: crate::golang::syntax::ast::List<T>,
+    ) -> &'a [T] {
+        let ast: &'a Ast = self.ast;
+        ast.list(l)
     }
 
     // ---- objects ----
@@ -289,6 +299,17 @@ impl<'a> Checker<'a> {
 
     pub fn cur_pkg(&self) -> &Package {
         &self.pkgs[self.pkg.0 as usize]
+    }
+
+    /// Whether the package being checked is a library package (which may declare
+    /// functions without bodies).
+    pub fn is_library(&self) -> bool {
+        self.cur_pkg().library
+    }
+
+    /// Whether the package being checked is a library checked lazily.
+    pub fn is_lazy(&self) -> bool {
+        self.lazy_libraries && self.is_library()
     }
 
     // ---- scopes ----
@@ -410,13 +431,6 @@ impl<'a> Checker<'a> {
     /// An expression as messages print it.
     pub fn es(&self, e: ExprId) -> String {
         self.ast.expr_string(e)
-    }
-
-    // ---- recording ----
-
-    pub fn record_const(&mut self, e: ExprId, ty: TypeId, v: ConstValue) {
-        self.info
-            .record(e, super::info::Mode::Constant, ty, Some(v));
     }
 
     /// Records `e` as a dependency of the package-level declaration being checked.

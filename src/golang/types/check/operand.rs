@@ -48,10 +48,6 @@ impl Operand {
     pub fn is_nil(&self) -> bool {
         self.mode == Mode::Nil
     }
-
-    pub fn is_const(&self) -> bool {
-        self.mode == Mode::Constant
-    }
 }
 
 fn mode_name(m: Mode) -> &'static str {

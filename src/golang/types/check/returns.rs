@@ -23,7 +23,7 @@ impl Checker<'_> {
                 .is_some_and(|e| self.is_terminating(*then, None) && self.is_terminating(e, None)),
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {
                 let mut has_default = false;
-                for &c in self.ast.list(*clauses) {
+                for &c in self.ast_list(*clauses) {
                     let StmtKind::Case {
                         body, is_default, ..
                     } = self.ast.stmt(c).kind
@@ -39,7 +39,7 @@ impl Checker<'_> {
                 }
                 has_default
             }
-            StmtKind::Select { clauses, .. } => self.ast.list(*clauses).iter().all(|&c| {
+            StmtKind::Select { clauses, .. } => self.ast_list(*clauses).iter().all(|&c| {
                 let StmtKind::Comm { body, .. } = self.ast.stmt(c).kind else {
                     return true;
                 };
@@ -53,7 +53,7 @@ impl Checker<'_> {
     }
 
     fn is_terminating_list(&self, list: List<StmtId>, label: Option<Name>) -> bool {
-        let stmts = self.ast.list(list);
+        let stmts = self.ast_list(list);
         match stmts
             .iter()
             .rev()

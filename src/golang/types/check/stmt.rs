@@ -21,14 +21,14 @@ pub(crate) struct Ctx;
 
 impl Checker<'_> {
     pub fn stmt_list(&mut self, list: List<StmtId>, ctx: Ctx) {
-        let stmts = self.ast.list(list).to_vec();
-        for s in stmts {
+        let stmts = self.ast_list(list);
+        for &s in stmts {
             self.stmt(s, ctx);
         }
     }
 
     pub fn stmt(&mut self, s: StmtId, ctx: Ctx) {
-        let kind = self.ast.stmt(s).kind.clone();
+        let kind = self.ast.stmt(s).kind;
         let pos = self.ast.stmt(s).pos;
         match kind {
             StmtKind::Bad | StmtKind::Empty | StmtKind::Branch { .. } => {}
@@ -98,11 +98,11 @@ impl Checker<'_> {
                 op,
                 op_pos,
             } => {
-                let lhs = self.ast.list(lhs).to_vec();
-                let rhs = self.ast.list(rhs).to_vec();
+                let lhs = self.ast_list(lhs);
+                let rhs = self.ast_list(rhs);
                 match op {
-                    AssignOp::Assign => self.assign_vars(&lhs, &rhs),
-                    AssignOp::Define => self.short_var_decl(op_pos, &lhs, &rhs),
+                    AssignOp::Assign => self.assign_vars(lhs, rhs),
+                    AssignOp::Define => self.short_var_decl(op_pos, lhs, rhs),
                     AssignOp::Op(o) => {
                         if lhs.len() != 1 || rhs.len() != 1 {
                             self.error(
@@ -177,9 +177,9 @@ impl Checker<'_> {
                 self.close_scope();
             }
             StmtKind::Select { clauses, .. } => {
-                let clauses = self.ast.list(clauses).to_vec();
-                self.multiple_defaults(&clauses);
-                for c in clauses {
+                let clauses = self.ast_list(clauses);
+                self.multiple_defaults(clauses);
+                for &c in clauses {
                     let StmtKind::Comm { comm, body, .. } = self.ast.stmt(c).kind else {
                         continue;
                     };
@@ -250,7 +250,7 @@ impl Checker<'_> {
                 rhs,
                 op: AssignOp::Assign | AssignOp::Define,
                 ..
-            } => rhs.len() == 1 && is_recv(self.ast.list(*rhs)[0]),
+            } => rhs.len() == 1 && is_recv(self.ast_list(*rhs)[0]),
             _ => false,
         }
     }
@@ -305,7 +305,7 @@ impl Checker<'_> {
         let Some(f) = self.env.func.clone() else {
             return;
         };
-        let results = self.ast.list(results).to_vec();
+        let results = self.ast_list(results);
         if results.is_empty() && f.named_results {
             for &r in &f.results {
                 let name = self.obj(r).name;
@@ -326,7 +326,7 @@ impl Checker<'_> {
             }
             return;
         }
-        self.init_vars(&f.results, &results, Some(pos));
+        self.init_vars(&f.results, results, Some(pos));
     }
 
     /// `var x int` as gc's "inner declaration" lines print an object.
@@ -348,7 +348,7 @@ impl Checker<'_> {
         rbrace: crate::golang::syntax::Pos,
         ctx: Ctx,
     ) {
-        let clauses = self.ast.list(clauses).to_vec();
+        let clauses = self.ast_list(clauses);
         let mut x = Operand::default();
         match tag {
             Some(t) => {
@@ -370,32 +370,17 @@ impl Checker<'_> {
                 let _ = rbrace;
             }
         }
-        self.multiple_defaults(&clauses);
+        self.multiple_defaults(clauses);
         let mut seen: Vec<(String, TypeId, crate::golang::syntax::Pos)> = Vec::new();
-        for c in clauses {
+        for &c in clauses {
             let StmtKind::Case { exprs, body, .. } = self.ast.stmt(c).kind else {
                 continue;
             };
-            let exprs = self.ast.list(exprs).to_vec();
-            for e in exprs {
+            let exprs = self.ast_list(exprs);
+            for &e in exprs {
                 let mut v = Operand::invalid(e);
                 self.expr(&mut v, e, None);
                 if x.is_invalid() || v.is_invalid() {
-                    continue;
-                }
-                if tag.is_none() {
-                    // `switch { case cond: }` compares against `true`.
-                    self.convert_untyped(&mut v, TypeId::BOOL);
-                    if v.is_invalid() {
-                        continue;
-                    }
-                    if !self.all_boolean(v.ty) {
-                        let (vs, ts) = (self.es(e), self.ts(v.ty));
-                        self.error(
-                            self.op_pos(&v),
-                            format!("invalid case {vs} in switch (mismatched types {ts} and bool)"),
-                        );
-                    }
                     continue;
                 }
                 self.convert_untyped(&mut v, x.ty);
@@ -465,16 +450,16 @@ impl Checker<'_> {
             self.error(self.op_pos(&x), format!("{s} is not an interface"));
         }
         self.info.record(guard, Mode::Value, x.ty, None);
-        let clauses = self.ast.list(clauses).to_vec();
-        self.multiple_defaults(&clauses);
+        let clauses = self.ast_list(clauses);
+        self.multiple_defaults(clauses);
         let mut lhs_vars: Vec<ObjId> = Vec::new();
         let mut seen: Vec<(Option<TypeId>, ExprId)> = Vec::new();
-        for c in clauses {
+        for &c in clauses {
             let StmtKind::Case { exprs, body, .. } = self.ast.stmt(c).kind else {
                 continue;
             };
-            let cases = self.ast.list(exprs).to_vec();
-            let t = self.case_types(sx.as_ref(), &cases, &mut seen);
+            let cases = self.ast_list(exprs);
+            let t = self.case_types(sx.as_ref(), cases, &mut seen);
             self.open_scope();
             if let Some(b) = bind {
                 let vt = match (cases.len(), t) {
@@ -717,12 +702,12 @@ impl Checker<'_> {
 
     /// A `const`, `var` or `type` declaration inside a function.
     fn decl_stmt(&mut self, d: crate::golang::syntax::ast::DeclId) {
-        let Decl::Gen { kind, specs, .. } = self.ast.decl(d).clone() else {
+        let Decl::Gen { kind, specs, .. } = *self.ast.decl(d) else {
             return;
         };
-        let specs = self.ast.list(specs).to_vec();
+        let specs = self.ast_list(specs);
         let mut last: Option<(Option<ExprId>, Vec<ExprId>)> = None;
-        for spec in specs {
+        for &spec in specs {
             match spec {
                 Spec::Value {
                     names,
@@ -731,14 +716,14 @@ impl Checker<'_> {
                     iota,
                     pos,
                 } if kind == GenKind::Const => {
-                    let names = self.ast.list(names).to_vec();
-                    let values = self.ast.list(values).to_vec();
+                    let names = self.ast_list(names);
+                    let values = self.ast_list(values).to_vec();
                     let inherited = values.is_empty() && ty.is_none();
                     if !inherited {
                         last = Some((ty, values.clone()));
                     }
                     let (cty, cvals) = last.clone().unwrap_or((ty, Vec::new()));
-                    self.local_arity(pos, &names, &cvals, inherited);
+                    self.local_arity(pos, names, &cvals, inherited);
                     let mut objs = Vec::new();
                     for (i, &n) in names.iter().enumerate() {
                         let name = self.ast.ident(n).unwrap_or(Name::BLANK);
@@ -794,11 +779,11 @@ impl Checker<'_> {
                     pos,
                     ..
                 } => {
-                    let names = self.ast.list(names).to_vec();
-                    let values = self.ast.list(values).to_vec();
+                    let names = self.ast_list(names);
+                    let values = self.ast_list(values);
                     let mut objs = Vec::new();
                     let t = ty.map(|te| self.var_type(te));
-                    for &n in &names {
+                    for &n in names {
                         let name = self.ast.ident(n).unwrap_or(Name::BLANK);
                         let o = self.new_var(
                             name,
@@ -813,14 +798,14 @@ impl Checker<'_> {
                         objs.push(o);
                     }
                     if values.len() == names.len() {
-                        for (&o, &v) in objs.iter().zip(&values) {
+                        for (&o, &v) in objs.iter().zip(values) {
                             let mut x = Operand::invalid(v);
                             let target = t;
                             self.expr_with_target(&mut x, v, target);
                             self.init_var(o, &mut x, "variable declaration");
                         }
                     } else if values.len() == 1 {
-                        self.init_vars(&objs, &values, None);
+                        self.init_vars(&objs, values, None);
                     } else {
                         for (i, &o) in objs.iter().enumerate() {
                             if let Some(&v) = values.get(i) {
@@ -831,7 +816,7 @@ impl Checker<'_> {
                             }
                         }
                         if ty.is_none() || !values.is_empty() {
-                            self.local_var_arity(pos, &names, &values);
+                            self.local_var_arity(pos, names, values);
                         }
                     }
                     for (&n, &o) in names.iter().zip(&objs) {

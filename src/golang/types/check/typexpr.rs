@@ -6,7 +6,7 @@ use super::super::info::Mode;
 use super::super::object::{FuncInfo, ObjId, ObjKind, VarKind};
 use super::super::ty::{IMethod, Interface, StructField, Term, Type, TypeId};
 use super::{Checker, Operand};
-use crate::golang::syntax::ast::{ChanDir, ExprId, ExprKind, Field, FuncDecl, List, Name};
+use crate::golang::syntax::ast::{ExprId, ExprKind, Field, FuncDecl, List, Name};
 use crate::golang::syntax::token::Op;
 
 /// Whether a name is exported (starts with an upper-case letter).
@@ -44,7 +44,7 @@ impl Checker<'_> {
     }
 
     fn type_internal(&mut self, e: ExprId, def: Option<TypeId>) -> TypeId {
-        let kind = self.ast.expr(e).kind.clone();
+        let kind = self.ast.expr(e).kind;
         match kind {
             ExprKind::Bad => TypeId::INVALID,
             ExprKind::Ident(_) | ExprKind::Selector { .. } => {
@@ -124,9 +124,8 @@ impl Checker<'_> {
                     // checked once it is (here, when it already is).
                     let u = self.types.under(k);
                     if u != TypeId::INVALID && !self.types.comparable(k) {
-                        let why = if self.types.is_type_param(k) { "" } else { "" };
                         let s = self.ts(k);
-                        self.error(self.epos(key), format!("invalid map key type {s}{why}"));
+                        self.error(self.epos(key), format!("invalid map key type {s}"));
                     }
                 }
                 self.types.map(k, v)
@@ -192,9 +191,9 @@ impl Checker<'_> {
     fn struct_type(&mut self, fields: List<Field>) -> TypeId {
         let mut out: Vec<StructField> = Vec::new();
         let mut objs: Vec<ObjId> = Vec::new();
-        let fields = self.ast.list(fields).to_vec();
-        for f in fields {
-            let names = self.ast.list(f.names).to_vec();
+        let fields = self.ast_list(fields);
+        for &f in fields {
+            let names = self.ast_list(f.names);
             if names.is_empty() {
                 // An embedded field: T, *T, pkg.T or an instance.
                 let ty = self.var_type(f.ty);
@@ -229,7 +228,7 @@ impl Checker<'_> {
                 continue;
             }
             let ty = self.var_type(f.ty);
-            for n in names {
+            for &n in names {
                 let name = self.ast.ident(n).unwrap_or(Name::BLANK);
                 let obj = self.new_var(name, self.epos(n), ty, VarKind::Field);
                 self.info.record_def(n, obj);
@@ -294,9 +293,9 @@ impl Checker<'_> {
         let mut methods: Vec<(IMethod, ObjId, crate::golang::syntax::Pos)> = Vec::new();
         let mut terms: Option<Vec<Term>> = None;
         let mut comparable = false;
-        let elems = self.ast.list(elems).to_vec();
-        for f in elems {
-            if let Some(&n) = self.ast.list(f.names).first() {
+        let elems = self.ast_list(elems);
+        for &f in elems {
+            if let Some(&n) = self.ast_list(f.names).first() {
                 let name = self.ast.ident(n).unwrap_or(Name::BLANK);
                 let ExprKind::FuncType { params, results } = self.ast.expr(f.ty).kind else {
                     continue;
@@ -473,16 +472,16 @@ impl Checker<'_> {
         kind: VarKind,
         variadic_ok: bool,
     ) -> (Vec<TypeId>, Vec<ObjId>, bool) {
-        let fields = self.ast.list(fields).to_vec();
+        let fields = self.ast_list(fields);
         let mut tys = Vec::new();
         let mut objs = Vec::new();
         let mut variadic = false;
         let n = fields.len();
-        for (i, f) in fields.into_iter().enumerate() {
+        for (i, &f) in fields.iter().enumerate() {
             let mut te = f.ty;
             let mut t;
             if let ExprKind::Ellipsis { elem } = self.ast.expr(te).kind {
-                let last = i + 1 == n && self.ast.list(f.names).len() <= 1;
+                let last = i + 1 == n && self.ast_list(f.names).len() <= 1;
                 if !variadic_ok || !last {
                     self.error(
                         self.epos(te),
@@ -497,14 +496,14 @@ impl Checker<'_> {
             } else {
                 t = self.var_type(te);
             }
-            let names = self.ast.list(f.names).to_vec();
+            let names = self.ast_list(f.names);
             if names.is_empty() {
                 let o = self.new_var(Name::BLANK, f.pos, t, kind);
                 self.unnamed.insert(o);
                 tys.push(t);
                 objs.push(o);
             }
-            for nm in names {
+            for &nm in names {
                 let name = self.ast.ident(nm).unwrap_or(Name::BLANK);
                 let o = self.new_var(name, self.epos(nm), t, kind);
                 self.info.record_def(nm, o);
@@ -526,7 +525,7 @@ impl Checker<'_> {
         let mut recv_obj = None;
         let mut recv_base = None;
         let mut ptr_recv = false;
-        if let Some(r) = self.ast.list(f.recv).first().cloned() {
+        if let Some(r) = self.ast_list(f.recv).first().cloned() {
             let (rt, robj) = self.receiver(&r, &mut tparams);
             recv_obj = robj;
             if let Some(base) = rt {
@@ -576,7 +575,7 @@ impl Checker<'_> {
             base
         };
         self.info.record(r.ty, Mode::TypeExpr, rt, None);
-        let names = self.ast.list(r.names).to_vec();
+        let names = self.ast_list(r.names);
         let (name, pos) = match names.first() {
             Some(&n) => (self.ast.ident(n).unwrap_or(Name::BLANK), self.epos(n)),
             None => (Name::BLANK, r.pos),
@@ -654,10 +653,7 @@ fn intersect_terms(a: Option<Vec<Term>>, b: Vec<Term>) -> Vec<Term> {
         None => b,
         Some(a) => a
             .into_iter()
-            .filter(|x| {
-                b.iter()
-                    .any(|y| y.ty == x.ty || y.tilde && x.tilde && y.ty == x.ty)
-            })
+            .filter(|x| b.iter().any(|y| y.ty == x.ty))
             .collect(),
     }
 }
