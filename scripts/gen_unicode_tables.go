@@ -47,6 +47,10 @@ func main() {
 	strided(&w, "DIGIT", "Category Nd (`unicode.IsDigit`).", unicode.Nd)
 	strided(&w, "NUMBER", "Category N (`unicode.IsNumber`).", unicode.N)
 	strided(&w, "PUNCT", "Category P (`unicode.IsPunct`).", unicode.P)
+	strided(&w, "MARK", "Category M (`unicode.IsMark`).", unicode.M)
+	strided(&w, "SYMBOL", "Category S (`unicode.IsSymbol`).", unicode.S)
+	strided(&w, "TITLE", "Category Lt (`unicode.IsTitle`).", unicode.Lt)
+	strided(&w, "SPACE_SEPARATOR", "Category Zs (with IsPrint's runes, `unicode.IsGraphic`).", unicode.Zs)
 
 	// IsPrint as plain ranges: L, M, N, P, S and U+0020.
 	var pr [][2]rune

@@ -9,7 +9,10 @@
 
 mod tables;
 
-use tables::{CASE, DIGIT, LETTER, LOWER, NUMBER, ORBIT, PRINT, PUNCT, UPPER, UPPER_LOWER};
+use tables::{
+    CASE, DIGIT, LETTER, LOWER, MARK, NUMBER, ORBIT, PRINT, PUNCT, SPACE_SEPARATOR, SYMBOL, TITLE,
+    UPPER, UPPER_LOWER,
+};
 
 /// Whether `r` is in a Go range table of (lo, hi, stride) ranges, sorted by `lo`.
 fn in_strided(table: &[(u32, u32, u16)], r: i32) -> bool {
@@ -88,6 +91,27 @@ pub fn is_print(r: i32) -> bool {
     }
     let i = PRINT.partition_point(|&(lo, _)| lo <= r);
     i > 0 && r <= PRINT[i - 1].1
+}
+
+/// `unicode.IsMark`: category M (combining marks; none in Latin-1).
+pub fn is_mark(r: i32) -> bool {
+    in_strided(MARK, r)
+}
+
+/// `unicode.IsSymbol`: category S (`'+'`, `'$'`, `'<'`, `'©'`, `'€'`).
+pub fn is_symbol(r: i32) -> bool {
+    in_strided(SYMBOL, r)
+}
+
+/// `unicode.IsTitle`: category Lt (`'ǅ'`; none in Latin-1).
+pub fn is_title(r: i32) -> bool {
+    in_strided(TITLE, r)
+}
+
+/// `unicode.IsGraphic`: what `IsPrint` accepts, and the space separators (Zs: U+00A0,
+/// U+3000…) too.
+pub fn is_graphic(r: i32) -> bool {
+    is_print(r) || in_strided(SPACE_SEPARATOR, r)
 }
 
 /// `unicode.IsControl`: C0, DEL and C1.
@@ -239,6 +263,26 @@ mod tests {
                 "print",
                 "001111111110001110111111111111111111110110111101001011000",
             ),
+            (
+                "mark",
+                "000000000000000000000000000000011000000000000000000000000",
+            ),
+            (
+                "symbol",
+                "000011000000000000000010000000000000000000000100001001000",
+            ),
+            (
+                "title",
+                "000000000000000000000000000001000000000000000000000000000",
+            ),
+            (
+                "graphic",
+                "001111111110011110111111111111111111111110111111001011000",
+            ),
+            (
+                "control",
+                "110000000001100000000000000000000000000000000000000000000",
+            ),
         ];
         let got = [
             ("letter", flags(is_letter)),
@@ -249,10 +293,31 @@ mod tests {
             ("punct", flags(is_punct)),
             ("space", flags(is_space)),
             ("print", flags(is_print)),
+            ("mark", flags(is_mark)),
+            ("symbol", flags(is_symbol)),
+            ("title", flags(is_title)),
+            ("graphic", flags(is_graphic)),
+            ("control", flags(is_control)),
         ];
         for ((name, want), (_, got)) in want.iter().zip(got.iter()) {
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn categories_hold_the_runes_go_counts() {
+        // (count, h = h*31 + r over the runes in -2..=0x110001 with the property) from Go 1.19.
+        let digest = |f: fn(i32) -> bool| {
+            (-2..=0x110001)
+                .filter(|&r| f(r))
+                .fold((0, 0u64), |(n, h), r| {
+                    (n + 1, h.wrapping_mul(31).wrapping_add(r as u64))
+                })
+        };
+        assert_eq!(digest(is_mark), (2295, 17897164332655828723));
+        assert_eq!(digest(is_symbol), (7564, 151606092326866327));
+        assert_eq!(digest(is_title), (31, 14353869528881710902));
+        assert_eq!(digest(is_graphic), (143696, 5977061837707004657));
     }
 
     #[test]
