@@ -6,9 +6,11 @@
 //! the runtime (`WaitGroup.Wait`, `time.Sleep`) returns the runtime's operation as
 //! [`Flow::Block`]; the goroutine waits on it like on its own channel operations.
 
+mod conv;
 mod fmt;
 mod handles;
 mod runtime;
+mod strings;
 mod sync;
 mod time;
 
@@ -20,9 +22,15 @@ use super::vm::value::Value;
 
 /// Every native, by its Go name.
 pub fn all() -> impl Iterator<Item = &'static Native> {
-    [fmt::NATIVES, sync::NATIVES, time::NATIVES, runtime::NATIVES]
-        .into_iter()
-        .flatten()
+    [
+        fmt::NATIVES,
+        sync::NATIVES,
+        time::NATIVES,
+        runtime::NATIVES,
+        strings::NATIVES,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The native for Go function `name`.
