@@ -9,7 +9,9 @@
 mod conv;
 mod fmt;
 mod handles;
+mod reflect;
 mod runtime;
+mod strconv;
 mod strings;
 mod sync;
 mod time;
@@ -28,6 +30,8 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         time::NATIVES,
         runtime::NATIVES,
         strings::NATIVES,
+        strconv::NATIVES,
+        reflect::NATIVES,
     ]
     .into_iter()
     .flatten()
