@@ -9,6 +9,7 @@
 mod conv;
 mod fmt;
 mod handles;
+mod math;
 mod reflect;
 mod runtime;
 mod strconv;
@@ -32,6 +33,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         strings::NATIVES,
         strconv::NATIVES,
         reflect::NATIVES,
+        math::NATIVES,
     ]
     .into_iter()
     .flatten()
