@@ -10,6 +10,7 @@ mod conv;
 mod fmt;
 mod handles;
 mod math;
+mod rand;
 mod reflect;
 mod runtime;
 mod strconv;
@@ -34,6 +35,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         strconv::NATIVES,
         reflect::NATIVES,
         math::NATIVES,
+        rand::NATIVES,
     ]
     .into_iter()
     .flatten()
