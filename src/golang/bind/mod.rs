@@ -10,6 +10,7 @@ mod conv;
 mod fmt;
 mod handles;
 mod math;
+mod os;
 mod rand;
 mod reflect;
 mod runtime;
@@ -36,6 +37,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         reflect::NATIVES,
         math::NATIVES,
         rand::NATIVES,
+        os::NATIVES,
     ]
     .into_iter()
     .flatten()

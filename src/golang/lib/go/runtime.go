@@ -26,5 +26,6 @@ func Goexit()
 // GC runs a garbage collection (nothing to do in chanlab).
 func GC() {}
 
-// Version returns the Go version chanlab reports.
+// Version returns the Go version chanlab reports: "go1.22-chanlab" (programs run with Go
+// 1.22's semantics unless their file asks for an older version).
 func Version() string
