@@ -18,6 +18,7 @@ mod strconv;
 mod strings;
 mod sync;
 mod time;
+mod timefmt;
 
 use std::future::Future;
 
@@ -38,6 +39,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         math::NATIVES,
         rand::NATIVES,
         os::NATIVES,
+        timefmt::NATIVES,
     ]
     .into_iter()
     .flatten()

@@ -222,7 +222,9 @@ func (t Time) Round(d Duration) Time {
 	return Time{t.ns + int64(d) - r}
 }
 
-// String returns the time formatted as Go's Time.String does (UTC).
+// String returns the time formatted as Go's Time.String does (UTC), without the
+// monotonic clock reading Go appends to times from Now ("m=+0.000000001"): a Time here
+// does not record one.
 func (t Time) String() string
 
 // Format returns a textual representation of the time value formatted according to the
@@ -295,14 +297,15 @@ func (t *Ticker) Reset(d Duration)
 
 // ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
 func ParseDuration(s string) (Duration, error) {
-	d, ok := parseDuration(s)
-	if !ok {
-		return 0, &parseError{`time: invalid duration "` + s + `"`}
+	d, msg := parseDuration(s)
+	if msg != "" {
+		return 0, &parseError{msg}
 	}
 	return d, nil
 }
 
-func parseDuration(s string) (Duration, bool)
+// parseDuration returns the duration, or Go's error text.
+func parseDuration(s string) (Duration, string)
 
 type parseError struct {
 	msg string
