@@ -12,6 +12,7 @@ use crate::golang::vm::value::{TypeId, Value};
 pub(super) const NATIVES: &[Native] = &[
     pure("sort.sliceLen", slice_len),
     pure("sort.swap", swap),
+    pure("errors.unwrap", unwrap),
     pure("errors.isComparable", is_comparable),
     pure("errors.asTarget", as_target),
     pure("errors.assignTo", assign_to),
@@ -91,6 +92,29 @@ fn swap(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         _ => a.swap(i, j),
     }
     Ok(Flow::Done)
+}
+
+/// `unwrap(err error) (error, []error)`: calls `err`'s `Unwrap` method, if it has one, on
+/// this goroutine; an `error` result comes back first, a `[]error` second. (Methods are
+/// found by name at run time, so only the value tells `Unwrap() error` from `Unwrap()
+/// []error`: an error is an interface value or nil, a slice is a slice.)
+fn unwrap(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let Value::Iface(err) = ctx.arg(0).clone() else {
+        return done(ctx, [Value::Nil, Value::Nil]);
+    };
+    let Some(func) = prog
+        .types
+        .find_method_id("Unwrap")
+        .and_then(|m| prog.types.method(err.ty, m))
+    else {
+        return done(ctx, [Value::Nil, Value::Nil]);
+    };
+    let out = ctx.g.call_nested(func, None, &[err.val.copy()], 1)?;
+    match out.into_iter().next().unwrap_or_default() {
+        v @ Value::Slice(_) => done(ctx, [Value::Nil, v]),
+        v => done(ctx, [v, Value::Nil]),
+    }
 }
 
 /// Whether values of `ty` support `==` (reflect's `Type.Comparable`).

@@ -21,12 +21,15 @@ var ErrUnsupported = New("unsupported operation")
 // Unwrap returns the result of calling the Unwrap method on err, if err's type has one
 // returning an error; otherwise nil.
 func Unwrap(err error) error {
-	u, ok := err.(interface{ Unwrap() error })
-	if !ok {
-		return nil
-	}
-	return u.Unwrap()
+	one, _ := unwrap(err)
+	return one
 }
+
+// unwrap calls err's Unwrap method: its result if it returns an error, or the errors it
+// returns if it returns []error (nil, nil without one). The interpreter tells methods
+// apart by name, so a type switch on interface{ Unwrap() error } would also take an
+// Unwrap() []error; this native looks at what the method returned.
+func unwrap(err error) (error, []error)
 
 // Is reports whether any error in err's tree matches target.
 func Is(err, target error) bool {
@@ -44,22 +47,19 @@ func is(err, target error) bool {
 		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
 			return true
 		}
-		switch x := err.(type) {
-		case interface{ Unwrap() error }:
-			err = x.Unwrap()
-			if err == nil {
-				return false
-			}
-		case interface{ Unwrap() []error }:
-			for _, err := range x.Unwrap() {
+		one, many := unwrap(err)
+		if many != nil {
+			for _, err := range many {
 				if is(err, target) {
 					return true
 				}
 			}
 			return false
-		default:
+		}
+		if one == nil {
 			return false
 		}
+		err = one
 	}
 }
 
@@ -92,14 +92,9 @@ func as(err error, target any) bool {
 		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
 			return true
 		}
-		switch x := err.(type) {
-		case interface{ Unwrap() error }:
-			err = x.Unwrap()
-			if err == nil {
-				return false
-			}
-		case interface{ Unwrap() []error }:
-			for _, err := range x.Unwrap() {
+		one, many := unwrap(err)
+		if many != nil {
+			for _, err := range many {
 				if err == nil {
 					continue
 				}
@@ -108,9 +103,11 @@ func as(err error, target any) bool {
 				}
 			}
 			return false
-		default:
+		}
+		if one == nil {
 			return false
 		}
+		err = one
 	}
 }
 
