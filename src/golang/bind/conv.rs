@@ -26,19 +26,9 @@ pub fn bytes_of(v: &Value) -> Vec<u8> {
     }
 }
 
-/// A new `[]byte` holding `b`.
-pub fn byte_slice(b: &[u8]) -> Value {
-    Value::slice(b.iter().map(|&c| Value::Int(c as i64)).collect())
-}
-
 /// A new `[]string` of `parts` (empty, not nil, when there are none, as Go's `make`).
 pub fn str_slice<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Value {
     Value::slice(parts.into_iter().map(Value::bytes).collect())
-}
-
-/// The strings of a `[]string` value.
-pub fn strings_of(v: &Value) -> Vec<Value> {
-    v.elems()
 }
 
 /// Writes `b` into the `[]byte` `v` from its element 0; `Err` with Go's index panic at the
