@@ -1,10 +1,16 @@
 //! The standard library's native functions: the Rust side of functions that the library's Go
 //! declarations (`lib/go/*.go`) leave without a body, bound by their qualified Go name
-//! (`strings.ToUpper`, `sync.(*WaitGroup).Wait`) when a program is compiled.
+//! (`strings.ToUpper`; a method by its type, whatever its receiver: `sync.WaitGroup.Wait`,
+//! `os.File.write`) when a program is compiled.
 //!
 //! A native reads its arguments and writes its results through [`Ctx`]. One that waits for
 //! the runtime (`WaitGroup.Wait`, `time.Sleep`) returns the runtime's operation as
 //! [`Flow::Block`]; the goroutine waits on it like on its own channel operations.
+//!
+//! The pure functions (`strings`, `strconv`, `math`, `unicode`, `time`'s formatting) are
+//! thin: the work is in `natives`, and what Go does around it (a panic for a bad argument,
+//! building an error value) is in the package's Go code, with a native underneath it
+//! (`strings.Repeat` calls the native `strings.repeat`).
 
 mod conv;
 mod fmt;
