@@ -19,6 +19,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("time.Time.Minute", minute),
     pure("time.Time.Second", second),
     pure("time.Time.Weekday", weekday),
+    pure("time.Time.YearDay", year_day),
     pure("time.Month.String", month_string),
     pure("time.Weekday.String", weekday_string),
     pure("time.parseDuration", parse_duration),
@@ -65,6 +66,7 @@ field! {
     minute = min;
     second = sec;
     weekday = weekday;
+    year_day = yday;
 }
 
 fn month_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
