@@ -530,6 +530,7 @@ func main() {
 		fmt.Println(d, err)
 	}
 	fmt.Println(time.Unix(0, 0).Format("2006-01-02 15:04:05"))
+	fmt.Println(u.YearDay(), t.YearDay(), t.UTC().Format(time.RFC1123Z), t.Local().Format(time.StampNano))
 }
 "#,
         r#"2009-11-10 23:00:00 +0000 UTC
@@ -546,6 +547,7 @@ April Friday 4
 0s time: invalid duration "x"
 0s time: unknown unit " s" in duration "3 s"
 1970-01-01 00:00:00
+60 314 Tue, 10 Nov 2009 23:00:00 +0000 Nov 10 23:00:00.000000000
 "#,
     );
 }
