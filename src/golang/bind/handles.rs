@@ -14,8 +14,8 @@ pub fn handle(
     ctx: &Ctx<'_>,
     i: usize,
     field: usize,
-    make: impl FnOnce() -> u32,
-) -> Result<u32, Thrown> {
+    make: impl FnOnce() -> u64,
+) -> Result<u64, Thrown> {
     let Value::Ptr(Ptr::Agg(s)) = ctx.arg(i) else {
         return Err(errors::nil_deref(&ctx.prog()));
     };
@@ -24,7 +24,7 @@ pub fn handle(
         return Err(errors::nil_deref(&ctx.prog()));
     };
     match slot {
-        Value::Int(h) if *h > 0 => Ok((*h - 1) as u32),
+        Value::Int(h) if *h > 0 => Ok((*h - 1) as u64),
         _ => {
             let id = make();
             *slot = Value::Int(id as i64 + 1);

@@ -21,7 +21,7 @@ pub(super) const NATIVES: &[Native] = &[
 ];
 
 fn wg(ctx: &Ctx<'_>) -> Result<WaitGroup, Thrown> {
-    handle(ctx, 0, 0, || WaitGroup::new().id()).map(WaitGroup::from_id)
+    handle(ctx, 0, 0, || WaitGroup::new().id() as u64).map(|h| WaitGroup::from_id(h as u32))
 }
 
 fn wg_add(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -38,7 +38,7 @@ fn wg_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 fn mutex(ctx: &Ctx<'_>) -> Result<Mutex, Thrown> {
-    handle(ctx, 0, 0, || Mutex::new().id()).map(Mutex::from_id)
+    handle(ctx, 0, 0, || Mutex::new().id() as u64).map(|h| Mutex::from_id(h as u32))
 }
 
 fn lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

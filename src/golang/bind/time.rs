@@ -104,7 +104,7 @@ fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
     // Timers are made by NewTimer/NewTicker/AfterFunc, never as zero values with a live
     // handle.
-    handle(ctx, 0, HANDLE, || 0).map(|bits| TimerRef::from_bits(bits as u64))
+    handle(ctx, 0, HANDLE, || 0).map(TimerRef::from_bits)
 }
 
 fn ticker_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

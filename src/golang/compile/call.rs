@@ -4,7 +4,7 @@
 //! A call's arguments go in a window of registers at the top of the frame; the callee's
 //! frame starts there and its results come back there.
 
-use crate::golang::syntax::ast::{ExprId, ExprKind};
+use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
 use crate::golang::types::info::{CallKind, Mode, RecvAdjust, Selection, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjId, ObjKind};
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
@@ -51,7 +51,10 @@ impl FnC<'_, '_> {
                     self.emit(Instr::Mov { d, s: base });
                 }
                 if ch.info.mode(e) == Mode::CommaOk {
-                    self.emit(Instr::Mov { d: d + 1, s: base + 1 });
+                    self.emit(Instr::Mov {
+                        d: d + 1,
+                        s: base + 1,
+                    });
                 }
             }
         }
@@ -74,15 +77,17 @@ impl FnC<'_, '_> {
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         let fun = ch.ast.unparen(fun);
         let sig_t = self.ty(fun);
-        let sig = ch.types.signature(sig_t).cloned().unwrap_or(
-            crate::golang::types::ty::Signature {
-                params: Vec::new(),
-                results: Vec::new(),
-                variadic: false,
-            },
-        );
+        let sig =
+            ch.types
+                .signature(sig_t)
+                .cloned()
+                .unwrap_or(crate::golang::types::ty::Signature {
+                    params: Vec::new(),
+                    results: Vec::new(),
+                    variadic: false,
+                });
         // The callee, and the receiver when it is a method call.
-        let mut recv: Option<(ExprId, Selection)> = None;
+        let mut recv: Option<(ExprId, Selection, Name)> = None;
         let mut callee_obj: Option<ObjId> = None;
         match ch.ast.expr(fun).kind {
             ExprKind::Ident(_) => {
@@ -95,7 +100,9 @@ impl FnC<'_, '_> {
                 }
             }
             ExprKind::Selector { x, sel } => match ch.info.selection(fun).copied() {
-                Some(s) if s.kind == SelectionKind::Method => recv = Some((x, s)),
+                Some(s) if s.kind == SelectionKind::Method => {
+                    recv = Some((x, s, ch.ast.ident(sel).unwrap_or(Name::BLANK)))
+                }
                 Some(s) if s.kind == SelectionKind::Qualified => {
                     if matches!(ch.objs[s.obj.0 as usize].kind, ObjKind::Func(_)) {
                         callee_obj = Some(s.obj);
@@ -117,8 +124,8 @@ impl FnC<'_, '_> {
         let nargs = nrecv + sig.params.len();
         let base = self.alloc_n(nargs.max(nres).max(1));
         let mut callee = None;
-        if let Some((x, s)) = recv {
-            callee = Some(self.receiver_to(x, &s, base));
+        if let Some((x, s, name)) = recv {
+            callee = Some(self.receiver_to(x, &s, name, base));
         } else if callee_obj.is_none() {
             let f = self.expr(fun);
             callee = Some(Callee::Value(f));
@@ -126,12 +133,8 @@ impl FnC<'_, '_> {
         self.args_to(&args, &sig, dots, base + nrecv as u16);
         let callee = callee.unwrap_or_else(|| {
             let o = callee_obj.expect("a call without a callee value names a function");
-            if self.c.is_native(o) {
-                let name = self.c.ch.qualified_name(o);
-                Callee::Native {
-                    n: self.c.native(&name),
-                    obj: o,
-                }
+            if let Some(n) = self.c.has_native(o) {
+                Callee::Native { n, obj: o }
             } else {
                 Callee::Func(self.c.func_index(o))
             }
@@ -175,9 +178,10 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         let np = sig.params.len();
         // `f(g())` with g returning several values: g's results are f's arguments.
-        if args.len() == 1 && np > 1 {
+        if args.len() == 1 {
             if let Type::Tuple(elems) = ch.types.get(self.ty(args[0])).clone() {
-                let base = self.call(args[0], How::Now);
+                let base = self.call(ch.ast.unparen(args[0]), How::Now);
+                self.reserve(at, elems.len());
                 for (i, &et) in elems.iter().enumerate() {
                     let p = self.param_type(sig, i);
                     self.emit(Instr::Mov {
@@ -186,7 +190,7 @@ impl FnC<'_, '_> {
                     });
                     self.coerce(at + i as u16, et, p);
                 }
-                if sig.variadic && elems.len() >= np - 1 && !spread {
+                if sig.variadic && !spread {
                     self.pack_variadic_regs(sig, at, elems.len());
                 }
                 return;
@@ -234,7 +238,7 @@ impl FnC<'_, '_> {
     fn pack_variadic_regs(&mut self, sig: &crate::golang::types::ty::Signature, at: R, n: usize) {
         let np = sig.params.len();
         let slot = at + (np - 1) as u16;
-        let count = n + 1 - np;
+        let count = (n + 1).saturating_sub(np);
         let first = self.alloc_n(count);
         for k in 0..count {
             self.emit(Instr::Mov {
@@ -263,22 +267,25 @@ impl FnC<'_, '_> {
     }
 
     /// Puts a method call's receiver in register `d` and returns the method to call.
-    fn receiver_to(&mut self, x: ExprId, s: &Selection, d: R) -> Callee {
+    fn receiver_to(&mut self, x: ExprId, s: &Selection, name: Name, d: R) -> Callee {
         let ch = self.c.ch;
+        // The embedded fields to walk to the value whose type has the method.
         let path = ch.info.path(s).to_vec();
-        // Walk the embedded fields to the value whose type has the method.
-        let steps = &path[..path.len().saturating_sub(1)];
+        let steps = &path[..];
         let method = s.obj;
         if s.recv == RecvAdjust::Dynamic {
             let mut v = self.expr(x);
             for &i in steps {
                 let to = self.alloc();
-                self.emit(Instr::Field { d: to, a: v, i: i as u16 });
+                self.emit(Instr::Field {
+                    d: to,
+                    a: v,
+                    i: i as u16,
+                });
                 v = to;
             }
             self.emit(Instr::Mov { d, s: v });
-            let o = &ch.objs[method.0 as usize];
-            let key = self.c.method_key(o.name, self.c.method_pkg(method));
+            let key = self.c.iface_method_key(s.x_ty, steps, name);
             return Callee::Method(self.c.prog.types.method_id(&key));
         }
         if s.recv == RecvAdjust::AddrOf && steps.is_empty() {
@@ -289,9 +296,17 @@ impl FnC<'_, '_> {
                 let last = k + 1 == steps.len();
                 let to = if last { d } else { self.alloc() };
                 if last && s.recv == RecvAdjust::AddrOf {
-                    self.emit(Instr::FieldPtr { d: to, a: v, i: i as u16 });
+                    self.emit(Instr::FieldPtr {
+                        d: to,
+                        a: v,
+                        i: i as u16,
+                    });
                 } else {
-                    self.emit(Instr::Field { d: to, a: v, i: i as u16 });
+                    self.emit(Instr::Field {
+                        d: to,
+                        a: v,
+                        i: i as u16,
+                    });
                 }
                 v = to;
             }
@@ -315,28 +330,35 @@ impl FnC<'_, '_> {
                 _ => {}
             }
         }
-        if self.c.is_native(method) {
-            let name = self.c.ch.qualified_name(method);
-            Callee::Native {
-                n: self.c.native(&name),
-                obj: method,
-            }
+        if let Some(n) = self.c.has_native(method) {
+            Callee::Native { n, obj: method }
         } else {
             Callee::Func(self.c.func_index(method))
         }
     }
 
     /// A method value `x.M`: a closure holding the receiver (evaluated now).
-    pub fn method_value_to(&mut self, _e: ExprId, x: ExprId, s: &Selection, d: R) {
+    pub fn method_value_to(&mut self, e: ExprId, x: ExprId, s: &Selection, d: R) {
+        let ch = self.c.ch;
+        let name = match ch.ast.expr(e).kind {
+            ExprKind::Selector { sel, .. } => ch.ast.ident(sel).unwrap_or(Name::BLANK),
+            _ => Name::BLANK,
+        };
         let r = self.alloc();
-        let callee = self.receiver_to(x, s, r);
+        let callee = self.receiver_to(x, s, name, r);
+        let sig = self.ty(e);
+        let go_name = if s.obj.is_none() {
+            self.c.ch.ast.names.get(name).to_string()
+        } else {
+            self.c.go_func_name(s.obj)
+        };
         let f = match callee {
-            Callee::Func(f) => self.c.bound_method(f, s.obj, None),
+            Callee::Func(f) => self.c.bound_method(f, sig, &go_name, None),
             Callee::Native { obj, .. } => {
                 let f = self.c.func_index(obj);
-                self.c.bound_method(f, s.obj, None)
+                self.c.bound_method(f, sig, &go_name, None)
             }
-            Callee::Method(m) => self.c.bound_method(0, s.obj, Some(m)),
+            Callee::Method(m) => self.c.bound_method(0, sig, &go_name, Some(m)),
             Callee::Value(_) => return,
         };
         self.emit(Instr::Closure {
@@ -377,7 +399,10 @@ impl FnC<'_, '_> {
                 }
             }
             (Some(f), Some(_)) if f.is_float() && self.c.int_kind(to).is_some() => {
-                let kind = self.c.int_kind(to).unwrap_or(crate::golang::vm::types::IntKind::Int);
+                let kind = self
+                    .c
+                    .int_kind(to)
+                    .unwrap_or(crate::golang::vm::types::IntKind::Int);
                 self.emit(Instr::FToI { d, s, kind });
             }
             (Some(f), Some(t)) if f.is_float() && t.is_float() => {

@@ -93,7 +93,11 @@ impl FnC<'_, '_> {
     pub fn constant_to(&mut self, v: &ConstValue, t: TypeId, d: R) {
         let value = if self.c.is_float(t) {
             let f = v.float().unwrap_or(0.0);
-            Value::Float(if self.c.is_float32(t) { f as f32 as f64 } else { f })
+            Value::Float(if self.c.is_float32(t) {
+                f as f32 as f64
+            } else {
+                f
+            })
         } else if let Some(kind) = self.c.int_kind(t) {
             let i = v.int().unwrap_or(0);
             Value::Int(kind.wrap(i as i64))
@@ -424,12 +428,18 @@ impl FnC<'_, '_> {
                         self.emit(Instr::FieldPtr { d, a, i: i as u16 });
                     } else {
                         let to = self.alloc();
-                        self.emit(Instr::Field { d: to, a, i: i as u16 });
+                        self.emit(Instr::Field {
+                            d: to,
+                            a,
+                            i: i as u16,
+                        });
                         a = to;
                     }
                 }
             }
-            ExprKind::Index { x: arr, indices, .. } => {
+            ExprKind::Index {
+                x: arr, indices, ..
+            } => {
                 let xr = self.expr(arr);
                 let i = ch.ast.list(indices)[0];
                 let ir = self.expr(i);
@@ -513,7 +523,10 @@ impl FnC<'_, '_> {
             _ => Instr::ShrI { d, a, b, signed_b },
         };
         self.emit(i);
-        if matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Shl | Op::Xor | Op::Or) {
+        if matches!(
+            op,
+            Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Shl | Op::Xor | Op::Or
+        ) {
             self.wrap(d, t);
         }
     }
@@ -685,7 +698,10 @@ impl FnC<'_, '_> {
     /// the element type).
     fn elem_value_to(&mut self, el: ExprId, t: TypeId, d: R) {
         let ch = self.c.ch;
-        let elided = matches!(ch.ast.expr(el).kind, ExprKind::CompositeLit { ty: None, .. });
+        let elided = matches!(
+            ch.ast.expr(el).kind,
+            ExprKind::CompositeLit { ty: None, .. }
+        );
         if elided {
             if let Type::Pointer(inner) = self.c.under(t).clone() {
                 if !matches!(self.c.under(self.ty(el)), Type::Pointer(_)) {

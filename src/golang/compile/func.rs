@@ -222,15 +222,27 @@ impl<'c, 'a> FnC<'c, 'a> {
         if info.native {
             // A library function written in Rust.
             let name = self.c.ch.qualified_name(obj);
-            let n = self.c.native(&name);
             let nargs = params.len();
             self.nparams = nargs as u16;
             self.reserve(0, nargs.max(nresults).max(1));
-            self.emit(Instr::Native {
-                n,
-                base: 0,
-                nargs: nargs as u16,
-            });
+            match self.c.native(&name) {
+                Some(n) => {
+                    self.emit(Instr::Native {
+                        n,
+                        base: 0,
+                        nargs: nargs as u16,
+                    });
+                }
+                None => {
+                    let text = format!("chanlab does not implement {name} yet");
+                    let k = self.c.add_const(crate::golang::vm::value::Value::iface(
+                        self.c.prog.runtime_errors.string,
+                        crate::golang::vm::value::Value::str(&text),
+                    ));
+                    self.emit(Instr::Const { d: 0, k });
+                    self.emit(Instr::Panic { s: 0 });
+                }
+            }
             self.results = (0..nresults).map(|i| (i as R, None)).collect();
             self.emit(Instr::Ret);
             return;
@@ -278,7 +290,10 @@ impl<'c, 'a> FnC<'c, 'a> {
             let reg = self.alloc();
             let cell = !self.c.is_agg(self.c.obj_ty(obj));
             self.vars.insert(obj, Var { reg, cell });
-            self.emit(Instr::Env { d: reg, i: i as u16 });
+            self.emit(Instr::Env {
+                d: reg,
+                i: i as u16,
+            });
         }
         self.block_body(body);
         self.emit(Instr::Ret);

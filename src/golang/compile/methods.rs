@@ -38,6 +38,19 @@ impl Compiler<'_> {
         }
     }
 
+    /// The run-time key of interface method `name`, reached from a value of type `t` through
+    /// embedded fields `path`: its name, qualified by its package if it is unexported.
+    pub fn iface_method_key(&self, t: TypeId, path: &[u32], name: Name) -> String {
+        let end = self.field_type_at(t, path);
+        let pkg = self
+            .ch
+            .types
+            .interface(end)
+            .and_then(|i| i.methods.iter().find(|m| m.name == name))
+            .and_then(|m| m.pkg);
+        self.method_key(name, pkg)
+    }
+
     /// The run-time type for a value of type `t` becoming an interface value (its method
     /// table made).
     pub fn iface_type(&mut self, t: TypeId) -> u32 {
@@ -163,9 +176,17 @@ impl Compiler<'_> {
             next += 1;
             // A pointer method of an embedded value (not pointer): the field's address.
             if k + 1 == steps && ptr_recv && !end_is_ptr {
-                code.push(Instr::FieldPtr { d, a: cur, i: i as u16 });
+                code.push(Instr::FieldPtr {
+                    d,
+                    a: cur,
+                    i: i as u16,
+                });
             } else {
-                code.push(Instr::Field { d, a: cur, i: i as u16 });
+                code.push(Instr::Field {
+                    d,
+                    a: cur,
+                    i: i as u16,
+                });
             }
             cur = d;
         }
@@ -224,13 +245,12 @@ impl Compiler<'_> {
 
     /// The function of a method value: a closure whose environment holds the receiver, and
     /// which calls `f` (or interface method `iface`) with it.
-    pub fn bound_method(&mut self, f: u32, m: ObjId, iface: Option<u32>) -> u32 {
-        let o = &self.ch.objs[m.0 as usize];
-        let sig = self.ch.types.signature(o.ty).cloned();
+    /// `sig` is the method value's signature, `name` Go's name for the method.
+    pub fn bound_method(&mut self, f: u32, sig: TypeId, name: &str, iface: Option<u32>) -> u32 {
+        let sig = self.ch.types.signature(sig).cloned();
         let np = sig.as_ref().map_or(0, |s| s.params.len());
         let nres = sig.as_ref().map_or(0, |s| s.results.len());
-        let name = format!("{}-fm", self.go_func_name(m));
-        let index = self.new_func(name);
+        let index = self.new_func(format!("{name}-fm"));
         let base = np as R;
         let mut code = vec![Instr::Env { d: base, i: 0 }];
         for p in 0..np {
@@ -244,9 +264,8 @@ impl Compiler<'_> {
             None => Instr::Call { f, base },
         });
         code.push(Instr::Ret);
-        let line = self.line(o.pos);
         let func: &mut Func = &mut self.prog.funcs[index as usize];
-        func.lines = vec![line; code.len()];
+        func.lines = vec![0; code.len()];
         func.code = code;
         func.nregs = base + 1 + np.max(nres) as R;
         func.nparams = np as u16;

@@ -29,7 +29,7 @@ use crate::golang::types::object::{ObjId, ObjKind};
 use crate::golang::types::ty::TypeId;
 use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
-use crate::golang::vm::program::{Func, Native, Program, RuntimeErrorTypes};
+use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
 use crate::golang::vm::types::{Kind, RType};
 use crate::golang::vm::value::Value;
 
@@ -161,7 +161,13 @@ impl<'a> Compiler<'a> {
         let obj = &self.ch.objs[f.0 as usize];
         let pkg = obj
             .pkg
-            .map(|p| self.ch.ast.names.get(self.ch.packages[p.0 as usize].name).to_string())
+            .map(|p| {
+                self.ch
+                    .ast
+                    .names
+                    .get(self.ch.packages[p.0 as usize].name)
+                    .to_string()
+            })
             .unwrap_or_default();
         let name = self.ch.ast.names.get(obj.name);
         match obj.func() {
@@ -193,20 +199,26 @@ impl<'a> Compiler<'a> {
         (self.prog.consts.len() - 1) as u32
     }
 
-    /// The native bound to Go function `name`, or one that panics saying it is missing.
-    pub fn native(&mut self, name: &str) -> u32 {
+    /// The native bound to Go function `name`, if chanlab has one.
+    pub fn native(&mut self, name: &str) -> Option<u32> {
         if let Some(&n) = self.natives.get(name) {
-            return n;
+            return Some(n);
         }
-        let native = crate::golang::bind::lookup(name).unwrap_or(Native {
-            name: "missing",
-            f: missing_native,
-            observable: false,
-        });
+        let native = crate::golang::bind::lookup(name)?;
         self.prog.natives.push(native);
         let n = (self.prog.natives.len() - 1) as u32;
         self.natives.insert(name.to_string(), n);
-        n
+        Some(n)
+    }
+
+    /// Whether declared function `f` is a native chanlab has (calls of a missing one go
+    /// through its function, which panics naming it).
+    pub fn has_native(&mut self, f: ObjId) -> Option<u32> {
+        if !self.is_native(f) {
+            return None;
+        }
+        let name = self.ch.qualified_name(f);
+        self.native(&name)
     }
 
     /// Whether declared function `f` is a native (a library function without a body).
@@ -345,17 +357,6 @@ impl<'a> Compiler<'a> {
     pub fn stmt_line(&self, s: StmtId) -> u32 {
         self.line(self.ch.ast.stmt(s).pos)
     }
-}
-
-/// The native of a library function chanlab has not implemented: a clear panic.
-fn missing_native(
-    ctx: &mut crate::golang::vm::gor::Ctx<'_>,
-) -> Result<crate::golang::vm::gor::Flow, Value> {
-    Err(crate::golang::vm::errors::runtime_error(
-        &ctx.prog(),
-        crate::golang::vm::errors::ErrKind::String,
-        "chanlab does not implement this standard library function yet",
-    ))
 }
 
 /// Checks the invariants the VM relies on: registers within each function's frame, jump

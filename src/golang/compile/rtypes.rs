@@ -388,9 +388,6 @@ impl Compiler<'_> {
 
     /// Whether object `o` is a type name (for expressions that denote types).
     pub fn is_type_name(&self, o: crate::golang::types::object::ObjId) -> bool {
-        matches!(
-            self.ch.objs[o.0 as usize].kind,
-            ObjKind::TypeName { .. }
-        )
+        matches!(self.ch.objs[o.0 as usize].kind, ObjKind::TypeName { .. })
     }
 }

@@ -222,6 +222,14 @@ impl FnC<'_, '_> {
                 (l, v)
             })
             .collect();
+        // One new plain variable: its value is computed in its own register.
+        if let ([(l, Some(v))], [r]) = (targets.as_slice(), rhs) {
+            if !v.cell {
+                let t = self.lhs_type(*l);
+                self.value_to(*r, t, v.reg);
+                return;
+            }
+        }
         let values = self.rhs_values(lhs, rhs);
         for ((l, v), val) in targets.into_iter().zip(values) {
             match v {
@@ -245,7 +253,9 @@ impl FnC<'_, '_> {
                 Type::Tuple(elems) => elems.clone(),
                 _ => vec![self.ty(e), TypeId::BOOL],
             };
-            if ch.info.mode(e) == Mode::CommaOk || !matches!(ch.types.get(self.ty(e)), Type::Tuple(_)) {
+            if ch.info.mode(e) == Mode::CommaOk
+                || !matches!(ch.types.get(self.ty(e)), Type::Tuple(_))
+            {
                 self.expr_to(e, d);
             } else {
                 let base = self.call(e, How::Now);
@@ -292,7 +302,11 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         // One plain local: the value goes straight into its register.
         if lhs.len() == 1 && rhs.len() == 1 {
-            if let Some(o) = ch.info.use_of(lhs[0]).filter(|_| ch.ast.ident(lhs[0]).is_some()) {
+            if let Some(o) = ch
+                .info
+                .use_of(lhs[0])
+                .filter(|_| ch.ast.ident(lhs[0]).is_some())
+            {
                 if let Some(v) = self.vars.get(&o).copied() {
                     let t = self.c.obj_ty(o);
                     if !v.cell && !self.c.is_agg(t) {
@@ -302,9 +316,11 @@ impl FnC<'_, '_> {
                 }
             }
         }
+        // Go evaluates the left side's index and pointer operands, then the right side, then
+        // assigns from left to right.
+        let places: Vec<Place> = lhs.iter().map(|&l| self.place(l)).collect();
         let values = self.rhs_values(lhs, rhs);
-        for (&l, val) in lhs.iter().zip(values) {
-            let p = self.place(l);
+        for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
             self.store(p, t, val);
         }
@@ -314,14 +330,23 @@ impl FnC<'_, '_> {
     fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
         let t = self.ty(x);
         let p = self.place(x);
-        let cur = self.alloc();
-        self.load(p, t, cur);
+        // A plain local is updated in its own register.
+        let cur = match p {
+            Place::Local(v) if !v.cell && !self.c.is_agg(t) => v.reg,
+            _ => {
+                let cur = self.alloc();
+                self.load(p, t, cur);
+                cur
+            }
+        };
         let (b, bt) = match y {
             Some(y) => (self.expr(y), self.ty(y)),
             None => {
                 let one = self.alloc();
                 if self.c.is_float(t) {
-                    let k = self.c.add_const(crate::golang::vm::value::Value::Float(1.0));
+                    let k = self
+                        .c
+                        .add_const(crate::golang::vm::value::Value::Float(1.0));
                     self.emit(Instr::Const { d: one, k });
                 } else {
                     self.emit(Instr::Int { d: one, v: 1 });
@@ -364,10 +389,14 @@ impl FnC<'_, '_> {
                     };
                 }
                 let path = ch.info.path(&s).to_vec();
-                let mut a = self.expr(x);
+                let mut a = self.expr_keep(x);
                 for &i in &path[..path.len() - 1] {
                     let to = self.alloc();
-                    self.emit(Instr::Field { d: to, a, i: i as u16 });
+                    self.emit(Instr::Field {
+                        d: to,
+                        a,
+                        i: i as u16,
+                    });
                     a = to;
                 }
                 Place::Field(a, path[path.len() - 1] as u16)
@@ -376,16 +405,16 @@ impl FnC<'_, '_> {
                 let i = ch.ast.list(indices)[0];
                 let xt = self.ty(x);
                 if let Type::Map(kt, _) = self.c.under(xt).clone() {
-                    let m = self.expr(x);
+                    let m = self.expr_keep(x);
                     let k = self.value(i, kt);
                     return Place::Map(m, k);
                 }
-                let xr = self.expr(x);
-                let ir = self.expr(i);
+                let xr = self.expr_keep(x);
+                let ir = self.expr_keep(i);
                 Place::Index(xr, ir)
             }
             ExprKind::Star(p) => {
-                let pr = self.expr(p);
+                let pr = self.expr_keep(p);
                 Place::Deref(pr)
             }
             _ => Place::Blank,
@@ -663,10 +692,16 @@ impl FnC<'_, '_> {
         else {
             return None;
         };
-        let StmtKind::IncDec { x: px, inc: true, .. } = ch.ast.stmt(post).kind else {
+        let StmtKind::IncDec {
+            x: px, inc: true, ..
+        } = ch.ast.stmt(post).kind
+        else {
             return None;
         };
-        let (xi, pi) = (ch.info.use_of(ch.ast.unparen(x))?, ch.info.use_of(ch.ast.unparen(px))?);
+        let (xi, pi) = (
+            ch.info.use_of(ch.ast.unparen(x))?,
+            ch.info.use_of(ch.ast.unparen(px))?,
+        );
         if xi != pi || !fresh.is_empty() {
             return None;
         }
@@ -720,7 +755,10 @@ impl FnC<'_, '_> {
                     if var.cell && self.c.shared_loop_vars {
                         let t = self.c.obj_ty(o);
                         self.load_zero(var.reg, t);
-                        self.emit(Instr::NewCell { d: var.reg, s: var.reg });
+                        self.emit(Instr::NewCell {
+                            d: var.reg,
+                            s: var.reg,
+                        });
                     }
                 }
             }
@@ -736,7 +774,8 @@ impl FnC<'_, '_> {
         let i = self.alloc();
         let n = self.alloc();
         let k = self.alloc();
-        let v = self.alloc();
+        // The value, and an `ok` or a rune's width after it.
+        let v = self.alloc_n(2);
         self.emit(Instr::Int { d: i, v: 0 });
         match info.kind {
             RangeKind::Int => {
@@ -751,7 +790,12 @@ impl FnC<'_, '_> {
                 self.range_loop(label, i, n, body, |f| {
                     f.emit(Instr::Index { d: k, x: keys, i });
                     let zero = f.c.zero(info.value);
-                    f.emit(Instr::MapGet2 { d: v, m: xr, k, zero });
+                    f.emit(Instr::MapGet2 {
+                        d: v,
+                        m: xr,
+                        k,
+                        zero,
+                    });
                     // A key deleted since the loop started is skipped.
                     let skip = f.emit(Instr::Jf { c: v + 1, t: 0 });
                     f.range_assign(key, value, define, k, v, info.key, info.value);
@@ -790,7 +834,11 @@ impl FnC<'_, '_> {
                     f.emit(Instr::Mov { d: k, s: i });
                     // The next iteration starts after this rune: i += width - 1 (the loop
                     // step adds the last 1).
-                    f.emit(Instr::AddI { d: i, a: i, b: v + 1 });
+                    f.emit(Instr::AddI {
+                        d: i,
+                        a: i,
+                        b: v + 1,
+                    });
                     f.emit(Instr::AddImm { d: i, a: i, v: -1 });
                 }
                 _ => {
@@ -1070,11 +1118,7 @@ impl FnC<'_, '_> {
         });
     }
 
-    fn select_stmt(
-        &mut self,
-        label: Option<crate::golang::syntax::ast::Name>,
-        clauses: &[StmtId],
-    ) {
+    fn select_stmt(&mut self, label: Option<crate::golang::syntax::ast::Name>, clauses: &[StmtId]) {
         let ch = self.c.ch;
         let mut cases = Vec::new();
         // For each case: its index in the select, and what its receive assigns.
@@ -1113,11 +1157,7 @@ impl FnC<'_, '_> {
                 StmtKind::Expr(e) => (e, Vec::new(), false),
                 StmtKind::Assign { lhs, rhs, op, .. } => {
                     let rhs = ch.ast.list(rhs)[0];
-                    (
-                        rhs,
-                        ch.ast.list(lhs).to_vec(),
-                        op == AssignOp::Define,
-                    )
+                    (rhs, ch.ast.list(lhs).to_vec(), op == AssignOp::Define)
                 }
                 _ => continue,
             };
@@ -1158,7 +1198,11 @@ impl FnC<'_, '_> {
                 v: *case as i32,
             });
             let c = self.alloc();
-            self.emit(Instr::EqI { d: c, a: idx, b: want });
+            self.emit(Instr::EqI {
+                d: c,
+                a: idx,
+                b: want,
+            });
             jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
             self.release(m);
         }

@@ -81,6 +81,8 @@ pub struct Deferred {
 pub struct PanicRec {
     pub value: Thrown,
     pub recovered: bool,
+    /// The index of the frame it started in.
+    pub depth: usize,
 }
 
 /// A runtime operation the goroutine waits on, and where its result goes.
@@ -149,7 +151,11 @@ impl Ctx<'_> {
     }
 
     pub fn ret(&mut self, i: usize, v: Value) {
-        self.g.stack[self.base + i] = v;
+        let at = self.base + i;
+        if self.g.stack.len() <= at {
+            self.g.stack.resize(at + 1, Value::Nil);
+        }
+        self.g.stack[at] = v;
     }
 
     pub fn prog(&self) -> Rc<Program> {
@@ -266,6 +272,7 @@ impl Gor {
         self.panics.push(PanicRec {
             value,
             recovered: false,
+            depth: self.frames.len().saturating_sub(1),
         });
         if let Some(f) = self.frames.last_mut() {
             f.unwinding = true;
@@ -317,15 +324,16 @@ impl Gor {
             };
             // A deferred call of this frame recovered the panic: the frame returns normally
             // (running the rest of its deferred calls), from its last instruction, a `Ret`.
+            // Panics started in this frame or deeper are over with it (Go calls the older ones
+            // aborted); one started further out goes on once this frame has returned.
             if self.panics.last().is_some_and(|p| p.recovered) {
                 self.panics.pop();
+                self.panics.retain(|p| p.depth < top);
                 let f = &mut self.frames[top];
-                f.unwinding = !self.panics.is_empty();
+                f.unwinding = false;
                 let last = self.run.prog.funcs[f.func as usize].code.len() - 1;
                 f.pc = last as u32;
-                if !f.unwinding {
-                    return None;
-                }
+                return None;
             }
             if self.frames[top].boundary && !self.has_defer(top) {
                 // A nested call panicked: its caller (a native) gets the panic.

@@ -28,6 +28,10 @@ impl Checker<'_> {
                 x.expr = Some(e);
                 return Kind::Statement;
             }
+            // The compiler reads the callee's type (a function from a map or slice).
+            if x.mode != Mode::TypeExpr && self.info.mode(fun) == Mode::Invalid {
+                self.info.record(fun, x.mode, x.ty, None);
+            }
         } else {
             self.expr_or_type(x, fun);
         }
