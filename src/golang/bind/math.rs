@@ -26,8 +26,10 @@ pub(super) const NATIVES: &[Native] = &[
     pure("math.Float64bits", float64bits),
     pure("math.Float64frombits", float64frombits),
     pure("math.Floor", floor),
+    pure("math.Frexp", frexp),
     pure("math.Hypot", hypot),
     pure("math.Inf", inf),
+    pure("math.Ldexp", ldexp),
     pure("math.Log", log),
     pure("math.Log10", log10),
     pure("math.Log1p", log1p),
@@ -122,6 +124,16 @@ binary! {
 fn modf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let (i, f) = m::modf(float(ctx, 0));
     done(ctx, [Value::Float(i), Value::Float(f)])
+}
+
+fn frexp(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let (frac, exp) = m::frexp(float(ctx, 0));
+    done(ctx, [Value::Float(frac), Value::Int(exp)])
+}
+
+fn ldexp(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let (frac, exp) = (float(ctx, 0), ctx.int(1));
+    ret(ctx, m::ldexp(frac, exp))
 }
 
 fn nan(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
