@@ -52,6 +52,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("unicode.ToLower", to_lower_rune),
     pure("unicode.ToTitle", to_title_rune),
     pure("unicode.ToUpper", to_upper_rune),
+    pure("unicode.isIn", is_in),
     pure("unicode/utf8.DecodeRune", decode_rune),
     pure("unicode/utf8.DecodeRuneInString", decode_rune_in_string),
     pure("unicode/utf8.DecodeLastRune", decode_last_rune),
@@ -279,6 +280,13 @@ class!(is_space, unicode::is_space);
 class!(is_symbol, unicode::is_symbol);
 class!(is_title, unicode::is_title);
 class!(is_upper, unicode::is_upper);
+
+/// `isIn(name string, r rune) bool`: `unicode.Is` for a table the package declares.
+fn is_in(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let name = ctx.arg(0).to_text();
+    let b = unicode::table(&name).is_some_and(|t| unicode::is_in(t, rune(ctx, 1)));
+    ret_bool(ctx, b)
+}
 
 /// `unicode.ToX(r rune) rune` natives.
 macro_rules! case {
