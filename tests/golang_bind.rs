@@ -124,6 +124,10 @@ func main() {
 		defer func() { fmt.Println("recovered:", recover()) }()
 		utf8.EncodeRune(make([]byte, 1), 'é')
 	}()
+	vowels := &unicode.RangeTable{R16: []unicode.Range16{{'a', 'a', 1}, {'e', 'e', 1}, {'i', 'o', 6}, {'u', 'u', 1}}, R32: []unicode.Range32{{0x1F600, 0x1F64F, 1}}}
+	for _, r := range "aexo😀é世ア한λ " {
+		fmt.Println(unicode.Is(vowels, r), unicode.Is(unicode.Han, r), unicode.In(r, unicode.Katakana, unicode.Hangul), unicode.IsOneOf([]*unicode.RangeTable{unicode.Greek, unicode.Latin}, r), unicode.Is(unicode.L, r), unicode.Is(unicode.White_Space, r))
+	}
 }
 "#,
         r#"true false false false false false false true false false true true false A a A
@@ -147,6 +151,17 @@ false false false false false true false false false false true true false € �
 false true true false true false
 3 5 true false
 recovered: runtime error: index out of range [1] with length 1
+true false false true true false
+true false false true true false
+false false false true true false
+true false false true true false
+true false false false false false
+false false false true true false
+false true false false true false
+false false true false true false
+false false true false true false
+false false false true true false
+false false false false false true
 "#,
     );
 }
@@ -286,6 +301,8 @@ func main() {
 	fmt.Println(math.Float64bits(1.5), math.Float64frombits(0x4000000000000000), math.Float32bits(1.5), math.Float32frombits(0x3fc00000), math.Float64bits(math.NaN()))
 	fmt.Println(math.MaxInt64, math.MinInt64, math.MaxUint32, math.Pi, math.E, math.MaxFloat64, math.SmallestNonzeroFloat64, math.MaxFloat32)
 	fmt.Printf("%.4f %.4f %v\n", math.Sqrt2, math.Phi, math.Floor(-0.5))
+	frac, exp := math.Frexp(-24)
+	fmt.Println(frac, exp, math.Ldexp(0.75, 5), math.Ldexp(1, -1075), math.Ldexp(1, 1024))
 }
 "#,
         r#"0 0 1 0 0 1.5707963267948966 0 3.141592653589793
@@ -328,6 +345,7 @@ NaN NaN NaN NaN NaN NaN NaN NaN true false
 4609434218613702656 2 1069547520 1.5 9221120237041090561
 9223372036854775807 -9223372036854775808 4294967295 3.141592653589793 2.718281828459045 1.7976931348623157e+308 5e-324 3.4028234663852886e+38
 1.4142 1.6180 -1
+-0.75 5 24 0 +Inf
 "#,
     );
 }
