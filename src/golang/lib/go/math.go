@@ -72,6 +72,9 @@ func Float32frombits(b uint32) float32
 func Float64bits(f float64) uint64
 func Float64frombits(b uint64) float64
 func Floor(x float64) float64
+
+// Frexp breaks f into a normalized fraction in [½, 1) and an integral power of two.
+func Frexp(f float64) (frac float64, exp int)
 func Hypot(p, q float64) float64
 
 // Inf returns positive infinity if sign >= 0, negative infinity if sign < 0.
@@ -84,6 +87,9 @@ func IsInf(f float64, sign int) bool {
 func IsNaN(f float64) (is bool) {
 	return f != f
 }
+
+// Ldexp is the inverse of Frexp: it returns frac × 2**exp.
+func Ldexp(frac float64, exp int) float64
 
 func Log(x float64) float64
 func Log10(x float64) float64

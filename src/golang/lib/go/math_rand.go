@@ -1,7 +1,15 @@
-// Package rand declares chanlab's math/rand package. The top-level functions draw from the
-// run's seeded generator (a run is reproducible for its seed); a Rand draws from its
-// Source. The derived distributions are Go's algorithms, written in Go.
+// Package rand declares chanlab's math/rand package, written in Go over one native: the
+// step of its generator.
+//
+// The top-level functions draw from a global Rand whose source is the run's seeded
+// generator, so a run is reproducible for its seed and different seeds give different
+// numbers (as Go 1.20 and later seed it randomly), until Seed is called: then, as every
+// source made by NewSource, it is a SplitMix64 generator deterministic for its seed. The
+// numbers are not Go's for the same seed (Go's source is an additive lagged Fibonacci
+// generator); the distributions are Go's algorithms over them.
 package rand
+
+import "math"
 
 // A Source represents a source of uniformly-distributed pseudo-random int64 values.
 type Source interface {
@@ -15,17 +23,27 @@ type Source64 interface {
 	Uint64() uint64
 }
 
-// runtimeSource is a seeded generator of the runtime.
-type runtimeSource struct {
-	id int
+// rngSource is a SplitMix64 generator with its state; the global source, until seeded,
+// draws from the run's generator instead.
+type rngSource struct {
+	state  uint64
+	seeded bool
 }
 
-func (s *runtimeSource) Int63() int64
-func (s *runtimeSource) Seed(seed int64)
-func (s *runtimeSource) Uint64() uint64
+func (s *rngSource) Int63() int64 { return int64(s.Uint64() & (1<<63 - 1)) }
+
+func (s *rngSource) Seed(seed int64) {
+	s.state = uint64(seed)
+	s.seeded = true
+}
+
+// Uint64 steps the generator.
+func (s *rngSource) Uint64() uint64
 
 // NewSource returns a new pseudo-random Source seeded with the given value.
-func NewSource(seed int64) Source
+func NewSource(seed int64) Source {
+	return &rngSource{state: uint64(seed), seeded: true}
+}
 
 // A Rand is a source of random numbers.
 type Rand struct {
@@ -98,21 +116,40 @@ func (r *Rand) Intn(n int) int {
 }
 
 func (r *Rand) Float64() float64 {
-again:
-	f := float64(r.Int63()) / (1 << 63)
-	if f == 1 {
-		goto again
+	for {
+		f := float64(r.Int63()) / (1 << 63)
+		if f != 1 {
+			return f
+		}
 	}
-	return f
 }
 
 func (r *Rand) Float32() float32 {
-again:
-	f := float32(r.Float64())
-	if f == 1 {
-		goto again
+	for {
+		f := float32(r.Float64())
+		if f != 1 {
+			return f
+		}
 	}
-	return f
+}
+
+// ExpFloat64 returns an exponentially distributed float64 with rate parameter 1 (by
+// inversion, where Go uses the ziggurat method).
+func (r *Rand) ExpFloat64() float64 {
+	return -math.Log(1 - r.Float64())
+}
+
+// NormFloat64 returns a normally distributed float64 with mean 0 and standard deviation 1
+// (by Marsaglia's polar method, where Go uses the ziggurat method).
+func (r *Rand) NormFloat64() float64 {
+	for {
+		u := 2*r.Float64() - 1
+		v := 2*r.Float64() - 1
+		s := u*u + v*v
+		if s > 0 && s < 1 {
+			return u * math.Sqrt(-2*math.Log(s)/s)
+		}
+	}
 }
 
 func (r *Rand) Perm(n int) []int {
@@ -135,29 +172,24 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	}
 }
 
-// The top-level functions use the run's generator.
+// The top-level functions use the global Rand.
 
-func Seed(seed int64)
-func Int63() int64
-func Uint32() uint32
-func Uint64() uint64
-func Int31() int32
-func Int() int
-func Int63n(n int64) int64
-func Int31n(n int32) int32
-func Intn(n int) int
-func Float64() float64
-func Float32() float32
-func Perm(n int) []int
-func ExpFloat64() float64
-func NormFloat64() float64
+var globalRand = New(&rngSource{})
 
-func Shuffle(n int, swap func(i, j int)) {
-	if n < 0 {
-		panic("invalid argument to Shuffle")
-	}
-	for i := n - 1; i > 0; i-- {
-		j := int(Int63n(int64(i + 1)))
-		swap(i, j)
-	}
-}
+// Seed makes the global source deterministic for seed.
+func Seed(seed int64) { globalRand.Seed(seed) }
+
+func Int63() int64                       { return globalRand.Int63() }
+func Uint32() uint32                     { return globalRand.Uint32() }
+func Uint64() uint64                     { return globalRand.Uint64() }
+func Int31() int32                       { return globalRand.Int31() }
+func Int() int                           { return globalRand.Int() }
+func Int63n(n int64) int64               { return globalRand.Int63n(n) }
+func Int31n(n int32) int32               { return globalRand.Int31n(n) }
+func Intn(n int) int                     { return globalRand.Intn(n) }
+func Float64() float64                   { return globalRand.Float64() }
+func Float32() float32                   { return globalRand.Float32() }
+func Perm(n int) []int                   { return globalRand.Perm(n) }
+func ExpFloat64() float64                { return globalRand.ExpFloat64() }
+func NormFloat64() float64               { return globalRand.NormFloat64() }
+func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }

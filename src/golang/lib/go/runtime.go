@@ -26,7 +26,8 @@ func Goexit()
 // GC runs a garbage collection (nothing to do in chanlab).
 func GC() {}
 
-// Version returns the Go version chanlab reports.
+// Version returns the Go version chanlab reports: "go1.22-chanlab" (programs run with Go
+// 1.22's semantics unless their file asks for an older version).
 func Version() string
 
 // Compiler is the name of the compiler toolchain that built the running binary.

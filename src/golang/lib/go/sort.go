@@ -1,6 +1,7 @@
-// Package sort declares chanlab's sort package, written in Go (as Go's: quicksort with
-// heapsort and insertion sort for Sort, insertion sort and symmerge for Stable). Slice
-// needs to swap elements of any slice, which a native helper does.
+// Package sort declares chanlab's sort package, written in Go as Go 1.19's is:
+// pattern-defeating quicksort for Sort and Slice (so elements that compare equal end in the
+// order Go leaves them in), insertion sort and symmerge for Stable. Slice and SliceStable
+// reach the slice's elements through two natives: its length and a swap.
 package sort
 
 // An implementation of Interface can be sorted by the routines in this package.
@@ -13,7 +14,11 @@ type Interface interface {
 // Sort sorts data in ascending order as determined by the Less method (not stable).
 func Sort(data Interface) {
 	n := data.Len()
-	quickSort(data, 0, n, maxDepth(n))
+	if n <= 1 {
+		return
+	}
+	limit := bitsLen(uint(n))
+	pdqsort(data, 0, n, limit)
 }
 
 // Stable sorts data in ascending order, keeping the order of equal elements.
@@ -36,44 +41,54 @@ type reverse struct {
 	Interface
 }
 
+func (r reverse) Len() int { return r.Interface.Len() }
+
 func (r reverse) Less(i, j int) bool {
 	return r.Interface.Less(j, i)
 }
+
+func (r reverse) Swap(i, j int) { r.Interface.Swap(i, j) }
 
 // Reverse returns the reverse order for data.
 func Reverse(data Interface) Interface {
 	return &reverse{data}
 }
 
-// lessSwap sorts any slice with a less function.
+// lessSwap sorts the slice x with a less function.
 type lessSwap struct {
 	n    int
 	less func(i, j int) bool
-	swap func(i, j int)
+	x    any
 }
 
 func (x *lessSwap) Len() int           { return x.n }
 func (x *lessSwap) Less(i, j int) bool { return x.less(i, j) }
-func (x *lessSwap) Swap(i, j int)      { x.swap(i, j) }
+func (x *lessSwap) Swap(i, j int)      { swap(x.x, i, j) }
 
-// sliceLen and swapper see any slice: its length, and a function swapping two elements.
-func sliceLen(x any) int
-func swapper(x any) func(i, j int)
+// sliceLen returns the length of the slice x; for anything else it panics as reflect's
+// method (Swapper, reflect.Value.Len) does.
+func sliceLen(x any, method string) int
+
+// swap swaps elements i and j of the slice x (reflect.Swapper's swap).
+func swap(x any, i, j int)
 
 // Slice sorts the slice x given the provided less function (not stable).
 func Slice(x any, less func(i, j int) bool) {
-	Sort(&lessSwap{sliceLen(x), less, swapper(x)})
+	n := sliceLen(x, "Swapper")
+	limit := bitsLen(uint(n))
+	pdqsort(&lessSwap{n, less, x}, 0, n, limit)
 }
 
 // SliceStable sorts the slice x given the provided less function, keeping the order of
 // equal elements.
 func SliceStable(x any, less func(i, j int) bool) {
-	Stable(&lessSwap{sliceLen(x), less, swapper(x)})
+	n := sliceLen(x, "Swapper")
+	stable(&lessSwap{n, less, x}, n)
 }
 
 // SliceIsSorted reports whether the slice x is sorted according to less.
 func SliceIsSorted(x any, less func(i, j int) bool) bool {
-	n := sliceLen(x)
+	n := sliceLen(x, "reflect.Value.Len")
 	for i := n - 1; i > 0; i-- {
 		if less(i, i-1) {
 			return false
@@ -146,15 +161,38 @@ func (p IntSlice) Search(x int) int         { return SearchInts(p, x) }
 func (p StringSlice) Search(x string) int   { return SearchStrings(p, x) }
 func (p Float64Slice) Search(x float64) int { return SearchFloat64s(p, x) }
 
-// maxDepth returns a threshold at which quicksort should switch to heapsort.
-func maxDepth(n int) int {
-	var depth int
-	for i := n; i > 0; i >>= 1 {
-		depth++
+// bitsLen returns the minimum number of bits required to represent x (math/bits.Len).
+func bitsLen(x uint) int {
+	n := 0
+	for ; x != 0; x >>= 1 {
+		n++
 	}
-	return depth * 2
+	return n
 }
 
+type sortedHint int // hint for pdqsort when choosing the pivot
+
+const (
+	unknownHint sortedHint = iota
+	increasingHint
+	decreasingHint
+)
+
+type xorshift uint64
+
+func (r *xorshift) Next() uint64 {
+	*r ^= *r << 13
+	*r ^= *r >> 17
+	*r ^= *r << 5
+	return uint64(*r)
+}
+
+func nextPowerOfTwo(length int) uint {
+	shift := uint(bitsLen(uint(length)))
+	return uint(1 << shift)
+}
+
+// insertionSort sorts data[a:b] using insertion sort.
 func insertionSort(data Interface, a, b int) {
 	for i := a + 1; i < b; i++ {
 		for j := i; j > a && data.Less(j, j-1); j-- {
@@ -163,12 +201,13 @@ func insertionSort(data Interface, a, b int) {
 	}
 }
 
+// siftDown implements the heap property on data[lo:hi].
 func siftDown(data Interface, lo, hi, first int) {
 	root := lo
 	for {
 		child := 2*root + 1
 		if child >= hi {
-			return
+			break
 		}
 		if child+1 < hi && data.Less(first+child, first+child+1) {
 			child++
@@ -194,106 +233,256 @@ func heapSort(data Interface, a, b int) {
 	}
 }
 
-func medianOfThree(data Interface, m1, m0, m2 int) {
-	if data.Less(m1, m0) {
-		data.Swap(m1, m0)
-	}
-	if data.Less(m2, m1) {
-		data.Swap(m2, m1)
-		if data.Less(m1, m0) {
-			data.Swap(m1, m0)
-		}
-	}
-}
+// pdqsort sorts data[a:b] with pattern-defeating quicksort; limit is the number of allowed
+// bad (very unbalanced) pivots before falling back to heapsort.
+func pdqsort(data Interface, a, b, limit int) {
+	const maxInsertion = 12
 
-func doPivot(data Interface, lo, hi int) (midlo, midhi int) {
-	m := int(uint(lo+hi) >> 1)
-	if hi-lo > 40 {
-		s := (hi - lo) / 8
-		medianOfThree(data, lo, lo+s, lo+2*s)
-		medianOfThree(data, m, m-s, m+s)
-		medianOfThree(data, hi-1, hi-1-s, hi-1-2*s)
-	}
-	medianOfThree(data, lo, m, hi-1)
+	var (
+		wasBalanced    = true
+		wasPartitioned = true
+	)
 
-	pivot := lo
-	a, c := lo+1, hi-1
-
-	for ; a < c && data.Less(a, pivot); a++ {
-	}
-	b := a
 	for {
-		for ; b < c && !data.Less(pivot, b); b++ {
-		}
-		for ; b < c && data.Less(pivot, c-1); c-- {
-		}
-		if b >= c {
-			break
-		}
-		data.Swap(b, c-1)
-		b++
-		c--
-	}
-	protect := hi-c < 5
-	if !protect && hi-c < (hi-lo)/4 {
-		dups := 0
-		if !data.Less(pivot, hi-1) {
-			data.Swap(c, hi-1)
-			c++
-			dups++
-		}
-		if !data.Less(b-1, pivot) {
-			b--
-			dups++
-		}
-		if !data.Less(m, pivot) {
-			data.Swap(m, b-1)
-			b--
-			dups++
-		}
-		protect = dups > 1
-	}
-	if protect {
-		for {
-			for ; a < b && !data.Less(b-1, pivot); b-- {
-			}
-			for ; a < b && data.Less(a, pivot); a++ {
-			}
-			if a >= b {
-				break
-			}
-			data.Swap(a, b-1)
-			a++
-			b--
-		}
-	}
-	data.Swap(pivot, b-1)
-	return b - 1, c
-}
+		length := b - a
 
-func quickSort(data Interface, a, b, maxDepth int) {
-	for b-a > 12 {
-		if maxDepth == 0 {
+		if length <= maxInsertion {
+			insertionSort(data, a, b)
+			return
+		}
+
+		if limit == 0 {
 			heapSort(data, a, b)
 			return
 		}
-		maxDepth--
-		mlo, mhi := doPivot(data, a, b)
-		if mlo-a < b-mhi {
-			quickSort(data, a, mlo, maxDepth)
-			a = mhi
-		} else {
-			quickSort(data, mhi, b, maxDepth)
-			b = mlo
+
+		if !wasBalanced {
+			breakPatterns(data, a, b)
+			limit--
 		}
-	}
-	if b-a > 1 {
-		for i := a + 6; i < b; i++ {
-			if data.Less(i, i-6) {
-				data.Swap(i, i-6)
+
+		pivot, hint := choosePivot(data, a, b)
+		if hint == decreasingHint {
+			reverseRange(data, a, b)
+			pivot = (b - 1) - (pivot - a)
+			hint = increasingHint
+		}
+
+		if wasBalanced && wasPartitioned && hint == increasingHint {
+			if partialInsertionSort(data, a, b) {
+				return
 			}
 		}
-		insertionSort(data, a, b)
+
+		if a > 0 && !data.Less(a-1, pivot) {
+			mid := partitionEqual(data, a, b, pivot)
+			a = mid
+			continue
+		}
+
+		mid, alreadyPartitioned := partition(data, a, b, pivot)
+		wasPartitioned = alreadyPartitioned
+
+		leftLen, rightLen := mid-a, b-mid
+		balanceThreshold := length / 8
+		if leftLen < rightLen {
+			wasBalanced = leftLen >= balanceThreshold
+			pdqsort(data, a, mid, limit)
+			a = mid + 1
+		} else {
+			wasBalanced = rightLen >= balanceThreshold
+			pdqsort(data, mid+1, b, limit)
+			b = mid
+		}
+	}
+}
+
+// partition does one quicksort partition around data[pivot].
+func partition(data Interface, a, b, pivot int) (newpivot int, alreadyPartitioned bool) {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+
+	for i <= j && data.Less(i, a) {
+		i++
+	}
+	for i <= j && !data.Less(j, a) {
+		j--
+	}
+	if i > j {
+		data.Swap(j, a)
+		return j, true
+	}
+	data.Swap(i, j)
+	i++
+	j--
+
+	for {
+		for i <= j && data.Less(i, a) {
+			i++
+		}
+		for i <= j && !data.Less(j, a) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	data.Swap(j, a)
+	return j, false
+}
+
+// partitionEqual partitions data[a:b] into elements equal to data[pivot] followed by
+// elements greater than data[pivot].
+func partitionEqual(data Interface, a, b, pivot int) (newpivot int) {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+
+	for {
+		for i <= j && !data.Less(a, i) {
+			i++
+		}
+		for i <= j && data.Less(a, j) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	return i
+}
+
+// partialInsertionSort partially sorts a slice, returns true if the slice is sorted at the
+// end.
+func partialInsertionSort(data Interface, a, b int) bool {
+	const (
+		maxSteps         = 5
+		shortestShifting = 50
+	)
+	i := a + 1
+	for j := 0; j < maxSteps; j++ {
+		for i < b && !data.Less(i, i-1) {
+			i++
+		}
+
+		if i == b {
+			return true
+		}
+
+		if b-a < shortestShifting {
+			return false
+		}
+
+		data.Swap(i, i-1)
+
+		if i-a >= 2 {
+			for j := i - 1; j >= 1; j-- {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+		if b-i >= 2 {
+			for j := i + 1; j < b; j++ {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+	}
+	return false
+}
+
+// breakPatterns scatters some elements around to break patterns that might cause
+// imbalanced partitions.
+func breakPatterns(data Interface, a, b int) {
+	length := b - a
+	if length >= 8 {
+		random := xorshift(length)
+		modulus := nextPowerOfTwo(length)
+
+		for idx := a + (length/4)*2 - 1; idx <= a+(length/4)*2+1; idx++ {
+			other := int(uint(random.Next()) & (modulus - 1))
+			if other >= length {
+				other -= length
+			}
+			data.Swap(idx, a+other)
+		}
+	}
+}
+
+// choosePivot chooses a pivot in data[a:b]: static below 8 elements, the median of three
+// below 50, Tukey's ninther beyond.
+func choosePivot(data Interface, a, b int) (pivot int, hint sortedHint) {
+	const (
+		shortestNinther = 50
+		maxSwaps        = 4 * 3
+	)
+
+	l := b - a
+
+	var (
+		swaps int
+		i     = a + l/4*1
+		j     = a + l/4*2
+		k     = a + l/4*3
+	)
+
+	if l >= 8 {
+		if l >= shortestNinther {
+			i = medianAdjacent(data, i, &swaps)
+			j = medianAdjacent(data, j, &swaps)
+			k = medianAdjacent(data, k, &swaps)
+		}
+		j = median(data, i, j, k, &swaps)
+	}
+
+	switch swaps {
+	case 0:
+		return j, increasingHint
+	case maxSwaps:
+		return j, decreasingHint
+	default:
+		return j, unknownHint
+	}
+}
+
+// order2 returns x,y where data[x] <= data[y], where x,y=a,b or x,y=b,a.
+func order2(data Interface, a, b int, swaps *int) (int, int) {
+	if data.Less(b, a) {
+		*swaps++
+		return b, a
+	}
+	return a, b
+}
+
+// median returns x where data[x] is the median of data[a],data[b],data[c].
+func median(data Interface, a, b, c int, swaps *int) int {
+	a, b = order2(data, a, b, swaps)
+	b, c = order2(data, b, c, swaps)
+	a, b = order2(data, a, b, swaps)
+	return b
+}
+
+// medianAdjacent finds the median of data[a - 1], data[a], data[a + 1].
+func medianAdjacent(data Interface, a int, swaps *int) int {
+	return median(data, a-1, a, a+1, swaps)
+}
+
+func reverseRange(data Interface, a, b int) {
+	i := a
+	j := b - 1
+	for i < j {
+		data.Swap(i, j)
+		i++
+		j--
 	}
 }
 

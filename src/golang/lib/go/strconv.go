@@ -87,9 +87,35 @@ func FormatBool(b bool) string {
 	return "false"
 }
 
-func FormatInt(i int64, base int) string
-func FormatUint(i uint64, base int) string
-func FormatFloat(f float64, fmt byte, prec, bitSize int) string
+// FormatInt returns the string representation of i in the given base, for 2 <= base <= 36.
+func FormatInt(i int64, base int) string {
+	if base < 2 || base > 36 {
+		panic("strconv: illegal AppendInt/FormatInt base")
+	}
+	return formatInt(i, base)
+}
+
+// FormatUint returns the string representation of i in the given base, for 2 <= base <= 36.
+func FormatUint(i uint64, base int) string {
+	if base < 2 || base > 36 {
+		panic("strconv: illegal AppendInt/FormatInt base")
+	}
+	return formatUint(i, base)
+}
+
+func formatInt(i int64, base int) string
+func formatUint(i uint64, base int) string
+
+// FormatFloat converts the floating-point number f to a string, according to the format fmt
+// and precision prec, assuming f was a float of bitSize bits (32 or 64).
+func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
+	if bitSize != 32 && bitSize != 64 {
+		panic("strconv: illegal AppendFloat/FormatFloat bitSize")
+	}
+	return formatFloat(f, fmt, prec, bitSize)
+}
+
+func formatFloat(f float64, fmt byte, prec, bitSize int) string
 func Quote(s string) string
 func QuoteRune(r rune) string
 func QuoteToASCII(s string) string

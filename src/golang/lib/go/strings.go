@@ -96,7 +96,7 @@ func Fields(s string) []string
 
 // FieldsFunc splits s at each run of Unicode code points c satisfying f(c).
 func FieldsFunc(s string, f func(rune) bool) []string {
-	var out []string
+	out := []string{}
 	start := -1
 	for i, c := range s {
 		if f(c) {
@@ -154,7 +154,21 @@ func Map(mapping func(rune) rune, s string) string {
 	return b.String()
 }
 
-func Repeat(s string, count int) string
+// Repeat returns a new string consisting of count copies of the string s.
+func Repeat(s string, count int) string {
+	if count == 0 {
+		return ""
+	}
+	if count < 0 {
+		panic("strings: negative Repeat count")
+	} else if len(s)*count/count != len(s) {
+		panic("strings: Repeat count causes overflow")
+	}
+	return repeat(s, count)
+}
+
+func repeat(s string, count int) string
+
 func Replace(s, old, new string, n int) string
 
 func ReplaceAll(s, old, new string) string { return Replace(s, old, new, -1) }

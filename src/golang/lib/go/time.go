@@ -132,13 +132,19 @@ const (
 	Layout      = "01/02 03:04:05PM '06 -0700"
 	ANSIC       = "Mon Jan _2 15:04:05 2006"
 	UnixDate    = "Mon Jan _2 15:04:05 MST 2006"
+	RubyDate    = "Mon Jan 02 15:04:05 -0700 2006"
 	RFC822      = "02 Jan 06 15:04 MST"
+	RFC822Z     = "02 Jan 06 15:04 -0700"
+	RFC850      = "Monday, 02-Jan-06 15:04:05 MST"
 	RFC1123     = "Mon, 02 Jan 2006 15:04:05 MST"
+	RFC1123Z    = "Mon, 02 Jan 2006 15:04:05 -0700"
 	RFC3339     = "2006-01-02T15:04:05Z07:00"
 	RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
 	Kitchen     = "3:04PM"
 	Stamp       = "Jan _2 15:04:05"
 	StampMilli  = "Jan _2 15:04:05.000"
+	StampMicro  = "Jan _2 15:04:05.000000"
+	StampNano   = "Jan _2 15:04:05.000000000"
 	DateTime    = "2006-01-02 15:04:05"
 	DateOnly    = "2006-01-02"
 	TimeOnly    = "15:04:05"
@@ -222,7 +228,9 @@ func (t Time) Round(d Duration) Time {
 	return Time{t.ns + int64(d) - r}
 }
 
-// String returns the time formatted as Go's Time.String does (UTC).
+// String returns the time formatted as Go's Time.String does (UTC), without the
+// monotonic clock reading Go appends to times from Now ("m=+0.000000001"): a Time here
+// does not record one.
 func (t Time) String() string
 
 // Format returns a textual representation of the time value formatted according to the
@@ -236,6 +244,13 @@ func (t Time) Hour() int
 func (t Time) Minute() int
 func (t Time) Second() int
 func (t Time) Weekday() Weekday
+func (t Time) YearDay() int
+
+// UTC returns t in UTC: every time is (the run's clock, like the playground's, is in UTC).
+func (t Time) UTC() Time { return t }
+
+// Local returns t in the local time zone, which is UTC.
+func (t Time) Local() Time { return t }
 
 // Sleep pauses the current goroutine for at least the duration d.
 func Sleep(d Duration)
@@ -295,14 +310,15 @@ func (t *Ticker) Reset(d Duration)
 
 // ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
 func ParseDuration(s string) (Duration, error) {
-	d, ok := parseDuration(s)
-	if !ok {
-		return 0, &parseError{`time: invalid duration "` + s + `"`}
+	d, msg := parseDuration(s)
+	if msg != "" {
+		return 0, &parseError{msg}
 	}
 	return d, nil
 }
 
-func parseDuration(s string) (Duration, bool)
+// parseDuration returns the duration, or Go's error text.
+func parseDuration(s string) (Duration, string)
 
 type parseError struct {
 	msg string

@@ -557,17 +557,44 @@ impl Checker<'_> {
                 (*m, adj, 0)
             }
             Found::IfaceMethod { iface, index } => {
-                let name = self
+                let m = self
                     .types
                     .interface(*iface)
-                    .map(|i| i.methods[*index as usize].name);
-                let obj = name
-                    .and_then(|n| self.iface_objs.get(&(*iface, n)).copied())
-                    .unwrap_or(super::super::object::ObjId::NONE);
+                    .map(|i| i.methods[*index as usize].clone());
+                let obj = match m {
+                    Some(m) => self.iface_method_obj(*iface, m),
+                    None => super::super::object::ObjId::NONE,
+                };
                 (obj, RecvAdjust::Dynamic, *index)
             }
             Found::Field { .. } => (super::super::object::ObjId::NONE, RecvAdjust::None, 0),
         }
+    }
+
+    /// The object of method `m` of interface type `iface`. A method the interface declares
+    /// has one; one it has from an embedded interface, or `error`'s `Error`, gets one here.
+    fn iface_method_obj(
+        &mut self,
+        iface: TypeId,
+        m: crate::golang::types::ty::IMethod,
+    ) -> super::super::object::ObjId {
+        if let Some(&o) = self.iface_objs.get(&(iface, m.name)) {
+            return o;
+        }
+        let info = super::super::object::FuncInfo {
+            decl: None,
+            recv: None,
+            recv_base: None,
+            ptr_recv: false,
+            native: false,
+            tparams: Vec::new(),
+            params: Vec::new(),
+            results: Vec::new(),
+        };
+        let o = self.new_obj(m.name, 0, m.sig, ObjKind::Func(Box::new(info)));
+        self.objs[o.0 as usize].pkg = m.pkg;
+        self.iface_objs.insert((iface, m.name), o);
+        o
     }
 
     /// gc's explanation of a failed selector lookup (a case-folded near miss).
