@@ -49,8 +49,8 @@ pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
 pub use rng::Rng;
 pub use runtime::{
     eprint, fatal, go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below,
-    set_wall_clock, take_panic, wall_ns, Config, HostValue, Progress, Role, Runtime, Task,
-    Traceback,
+    set_gomaxprocs, set_wall_clock, take_panic, wall_ns, Config, HostValue, Progress, Role,
+    Runtime, Task, Traceback,
 };
 pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};

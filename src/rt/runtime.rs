@@ -1208,6 +1208,18 @@ pub fn gomaxprocs() -> usize {
     with_core(|c| c.procs.count())
 }
 
+/// Go's `runtime.GOMAXPROCS(n)` for `n > 0` in sim mode: from now on `n` virtual processors
+/// run CPU work; returns the previous count. (Real mode's workers are fixed for the run.)
+pub fn set_gomaxprocs(n: usize) -> usize {
+    with_core(|c| {
+        let previous = c.procs.count();
+        if c.sched.epoch_ns.is_none() {
+            c.procs.set_count(n);
+        }
+        previous
+    })
+}
+
 thread_local! {
     /// The host's wall clock in ns, for programs that measure real time (the benchmark).
     static WALL_CLOCK: std::cell::Cell<Option<fn() -> u64>> = const { std::cell::Cell::new(None) };
