@@ -23,11 +23,19 @@ fn main() {
     let quick = args.iter().any(|a| a == "--quick") || !args.iter().any(|a| a == "--bench");
     let reps = if quick { 2 } else { 12 };
     let scale = if quick { 1 } else { 20 };
-    println!("{:<44} {:>14} {:>14} {:>8} {:>8}", "benchmark", "chanlab", "baseline", "ratio", "target");
+    println!(
+        "{:<44} {:>14} {:>14} {:>8} {:>8}",
+        "benchmark", "chanlab", "baseline", "ratio", "target"
+    );
     let n_loop = 5_000_000 * scale;
     let interp = loop_ns(n_loop, reps);
     let go = go_loop_ns(n_loop);
-    row("doTask loop, ns an iteration (baseline: Go)", interp, go, 10.0);
+    row(
+        "doTask loop, ns an iteration (baseline: Go)",
+        interp,
+        go,
+        10.0,
+    );
     let n = 10_000 * scale as u64;
     let host = bodies::Host {
         now_ns: || cpu_ns() as f64,
@@ -35,12 +43,29 @@ fn main() {
     };
     let interp = spawn_join_ns(n, reps);
     let rust = bodies::spawn_join(host, n, reps as u32).value;
-    row("spawn+join, ns (baseline: Rust on chanlab)", interp, Some(rust), 2.0);
+    row(
+        "spawn+join, ns (baseline: Rust on chanlab)",
+        interp,
+        Some(rust),
+        2.0,
+    );
     let interp = ping_pong_ns(n, reps);
     let rust = bodies::ping_pong(host, n, reps as u32).value;
-    row("ping-pong round trip, ns (baseline: Rust)", interp, Some(rust), 2.0);
+    row(
+        "ping-pong round trip, ns (baseline: Rust)",
+        interp,
+        Some(rust),
+        2.0,
+    );
     let (name, us) = compile_us(reps);
-    println!("{:<44} {:>14.1} {:>14} {:>8} {:>8}", format!("compile {name}, µs"), us, "", "", "≤ 2000");
+    println!(
+        "{:<44} {:>14.1} {:>14} {:>8} {:>8}",
+        format!("compile {name}, µs"),
+        us,
+        "",
+        "",
+        "≤ 2000"
+    );
 }
 
 fn row(what: &str, value: f64, baseline: Option<f64>, target: f64) {
@@ -50,7 +75,10 @@ fn row(what: &str, value: f64, baseline: Option<f64>, target: f64) {
             value / b,
             format!("≤ {target}×")
         ),
-        None => println!("{what:<44} {value:>14.2} {:>14} {:>8} {:>8}", "no Go", "", ""),
+        None => println!(
+            "{what:<44} {value:>14.2} {:>14} {:>8} {:>8}",
+            "no Go", "", ""
+        ),
     }
 }
 
@@ -109,9 +137,12 @@ fn loop_ns(n: u64, reps: usize) -> f64 {
 
 /// The same loop built by Go, timed by the program itself, if a Go toolchain is found.
 fn go_loop_ns(n: u64) -> Option<f64> {
-    let go = ["/usr/lib/go-1.19/bin/go", "go"]
-        .into_iter()
-        .find(|g| std::process::Command::new(g).arg("version").output().is_ok())?;
+    let go = ["/usr/lib/go-1.19/bin/go", "go"].into_iter().find(|g| {
+        std::process::Command::new(g)
+            .arg("version")
+            .output()
+            .is_ok()
+    })?;
     let dir = std::env::temp_dir().join(format!("chanlab-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).ok()?;
     let src = LOOP

@@ -252,6 +252,27 @@ pub fn modern_wording(line: &str) -> String {
     line.to_string()
 }
 
+/// Today's gc also names the kind of a defined type's structure in an operand's description
+/// (`t (variable of struct type T)`), which Go 1.19 did not (`t (variable of type T)`), and a
+/// recorded line cannot tell which types are structs: this maps chanlab's line to the older
+/// form for comparison.
+pub fn without_composite_kind(line: &str) -> String {
+    let mut out = line.to_string();
+    for kind in [
+        "array",
+        "slice",
+        "struct",
+        "pointer",
+        "func",
+        "interface",
+        "map",
+        "chan",
+    ] {
+        out = out.replace(&format!(" of {kind} type "), " of type ");
+    }
+    out
+}
+
 /// `./prog.go:3:5: message` → (`./prog.go:3:5: `, `message`).
 fn split_position(line: &str) -> Option<(&str, &str)> {
     let rest = line.strip_prefix("./")?;

@@ -107,7 +107,7 @@ mod tests {
             .map(|p| format!("import _ {:?}\n", p.path))
             .collect();
         let source = format!("package main\n\n{imports}\nfunc main() {{}}\n");
-        let checked = match types::check_program(&source, "prog.go") {
+        let checked = match types::check_program_with_full_libraries(&source, "prog.go") {
             Ok(c) => c,
             Err(d) => panic!("the library does not check: {:?}", d.go_run_lines()),
         };

@@ -94,27 +94,33 @@ fn swap(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     Ok(Flow::Done)
 }
 
-/// `unwrap(err error) (error, []error)`: calls `err`'s `Unwrap` method, if it has one, on
-/// this goroutine; an `error` result comes back first, a `[]error` second. (Methods are
-/// found by name at run time, so only the value tells `Unwrap() error` from `Unwrap()
-/// []error`: an error is an interface value or nil, a slice is a slice.)
+/// `unwrap(err error) (error, []error)`: calls `err`'s `Unwrap() error` or `Unwrap() []error`
+/// method, if it has one, on this goroutine; the first comes back first, the second second.
 fn unwrap(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
     let Value::Iface(err) = ctx.arg(0).clone() else {
         return done(ctx, [Value::Nil, Value::Nil]);
     };
-    let Some(func) = prog
-        .types
-        .find_method_id("Unwrap")
-        .and_then(|m| prog.types.method(err.ty, m))
-    else {
-        return done(ctx, [Value::Nil, Value::Nil]);
+    let method = |key: &str| {
+        prog.types
+            .find_method_id(key)
+            .and_then(|m| prog.types.method(err.ty, m))
     };
-    let out = ctx.g.call_nested(func, None, &[err.val.copy()], 1)?;
-    match out.into_iter().next().unwrap_or_default() {
-        v @ Value::Slice(_) => done(ctx, [Value::Nil, v]),
-        v => done(ctx, [v, Value::Nil]),
+    if let Some(func) = method("Unwrap() error") {
+        let out = ctx.g.call_nested(func, None, &[err.val.copy()], 1)?;
+        return done(
+            ctx,
+            [out.into_iter().next().unwrap_or_default(), Value::Nil],
+        );
     }
+    if let Some(func) = method("Unwrap() []error") {
+        let out = ctx.g.call_nested(func, None, &[err.val.copy()], 1)?;
+        return done(
+            ctx,
+            [Value::Nil, out.into_iter().next().unwrap_or_default()],
+        );
+    }
+    done(ctx, [Value::Nil, Value::Nil])
 }
 
 /// Whether values of `ty` support `==` (reflect's `Type.Comparable`).

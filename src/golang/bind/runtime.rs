@@ -10,7 +10,7 @@ use crate::golang::vm::value::Value;
 pub(super) const NATIVES: &[Native] = &[
     observable("runtime.NumGoroutine", num_goroutine),
     observable("runtime.GOMAXPROCS", gomaxprocs),
-    observable("runtime.NumCPU", gomaxprocs),
+    observable("runtime.NumCPU", num_cpu),
     observable("runtime.Gosched", gosched),
     observable("runtime.Goexit", goexit),
     observable("os.Exit", exit),
@@ -20,9 +20,20 @@ fn num_goroutine(_: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     block(rt::num_goroutine(), |n| vec![Value::Int(n as i64)])
 }
 
-/// `GOMAXPROCS(n)`: the processors (virtual in sim mode); chanlab runs with the procs the
-/// run was given, so a new value is not taken.
+/// `GOMAXPROCS(n)`: the previous number of processors; `n > 0` sets it (sim mode's virtual
+/// processors; real mode's workers are fixed for the run).
 fn gomaxprocs(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let n = ctx.int(0);
+    let previous = if n > 0 {
+        rt::set_gomaxprocs(n as usize)
+    } else {
+        rt::gomaxprocs()
+    };
+    done(ctx, [Value::Int(previous as i64)])
+}
+
+/// `NumCPU()`: the processors the run was given.
+fn num_cpu(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [Value::Int(rt::gomaxprocs() as i64)])
 }
 

@@ -92,7 +92,8 @@ impl FnC<'_, '_> {
     /// Loads constant `v` of type `t` into `d`.
     pub fn constant_to(&mut self, v: &ConstValue, t: TypeId, d: R) {
         let value = if self.c.is_float(t) {
-            let f = v.float().unwrap_or(0.0);
+            // Constants have no negative zero: `-0.0` is 0.
+            let f = v.float().unwrap_or(0.0) + 0.0;
             Value::Float(if self.c.is_float32(t) {
                 f as f32 as f64
             } else {

@@ -62,6 +62,8 @@ pub struct FnC<'c, 'a> {
     /// Results living in cells (bit i: result i).
     cell_results: u64,
     decl_line: u32,
+    /// The file it is declared in, as tracebacks print it.
+    file: Rc<str>,
 }
 
 impl<'c, 'a> FnC<'c, 'a> {
@@ -85,6 +87,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             lits: 0,
             cell_results: 0,
             decl_line: 0,
+            file: Rc::from(""),
         }
     }
 
@@ -208,6 +211,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         let o = &ch.objs[obj.0 as usize];
         self.decl_line = self.c.line(o.pos);
         self.line = self.decl_line;
+        self.file = self.c.file_of(o.pos);
         let Some(info) = o.func() else {
             self.emit(Instr::Ret);
             return;
@@ -277,6 +281,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         };
         self.decl_line = self.c.line(ch.ast.expr(lit).pos);
         self.line = self.decl_line;
+        self.file = self.c.file_of(ch.ast.expr(lit).pos);
         self.escaping = super::escape::escaping_in(self.c, body);
         let (params, results) = super::escape::signature_objects(self.c, ty);
         let result_types = ch
@@ -357,5 +362,6 @@ impl<'c, 'a> FnC<'c, 'a> {
         func.results = results;
         func.cell_results = self.cell_results;
         func.line = self.decl_line;
+        func.file = self.file;
     }
 }

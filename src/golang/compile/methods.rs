@@ -21,9 +21,12 @@ use super::Compiler;
 /// value to its receiver.
 #[derive(Clone, Debug)]
 struct Reach {
+    /// The declared method (`ObjId::NONE` for a method of an embedded interface).
     method: ObjId,
     /// Field indices from the outer value.
     path: Vec<u32>,
+    /// A method of the embedded interface at the end of `path`: its run-time key.
+    iface: Option<String>,
 }
 
 impl Compiler<'_> {
@@ -42,13 +45,15 @@ impl Compiler<'_> {
     /// embedded fields `path`: its name, qualified by its package if it is unexported.
     pub fn iface_method_key(&self, t: TypeId, path: &[u32], name: Name) -> String {
         let end = self.field_type_at(t, path);
-        let pkg = self
+        let method = self
             .ch
             .types
             .interface(end)
-            .and_then(|i| i.methods.iter().find(|m| m.name == name))
-            .and_then(|m| m.pkg);
-        self.method_key(name, pkg)
+            .and_then(|i| i.methods.iter().find(|m| m.name == name));
+        match method {
+            Some(m) => self.method_key(name, m.pkg, m.sig),
+            None => self.ch.ast.names.get(name).to_string(),
+        }
     }
 
     /// The run-time type for a value of type `t` becoming an interface value (its method
@@ -63,13 +68,29 @@ impl Compiler<'_> {
         if !self.tables.insert(t) {
             return;
         }
+        // A pointer's element type has its own table too: `errors.As` and type switches ask
+        // whether the pointed-to type implements an interface.
+        if let Type::Pointer(elem) = self.ch.types.get(t) {
+            let elem = *elem;
+            if !self.ch.types.is_interface(elem) {
+                self.method_table(elem);
+            }
+        }
         let rt = self.rtype(t);
         for reach in self.method_set(t) {
-            let m = reach.method;
-            let o = &self.ch.objs[m.0 as usize];
-            let key = self.method_key(o.name, self.method_pkg(m));
+            let key = match &reach.iface {
+                Some(key) => key.clone(),
+                None => {
+                    let m = reach.method;
+                    let o = &self.ch.objs[m.0 as usize];
+                    self.method_key(o.name, self.method_pkg(m), o.ty)
+                }
+            };
             let id = self.prog.types.method_id(&key);
-            let f = self.reach_func(t, &reach);
+            let f = match &reach.iface {
+                Some(_) => self.promoted_iface_method(t, &reach.path, id, &key),
+                None => self.reach_func(t, &reach),
+            };
             self.prog.types.add_method(rt, id, f);
         }
     }
@@ -109,8 +130,24 @@ impl Compiler<'_> {
                             Reach {
                                 method: m,
                                 path: path.clone(),
+                                iface: None,
                             },
                         ));
+                    }
+                }
+                // An embedded interface's methods (not the outer value's own interface).
+                if !path.is_empty() {
+                    if let Some(iface) = types.interface(vt) {
+                        for m in &iface.methods {
+                            found.push((
+                                m.name,
+                                Reach {
+                                    method: ObjId::NONE,
+                                    path: path.clone(),
+                                    iface: Some(self.method_key(m.name, m.pkg, m.sig)),
+                                },
+                            ));
+                        }
                     }
                 }
                 if let Some(fields) = types.struct_fields(vt) {
@@ -218,6 +255,52 @@ impl Compiler<'_> {
         f
     }
 
+    /// A method of an interface embedded at `path` in values of type `t`: a wrapper that
+    /// calls it on the embedded interface value. `key` is the method's run-time key (its
+    /// signature tells the wrapper's arity).
+    fn promoted_iface_method(&mut self, t: TypeId, path: &[u32], m: u32, key: &str) -> u32 {
+        let end = self.field_type_at(t, path);
+        let sig = self.ch.types.interface(end).and_then(|i| {
+            i.methods
+                .iter()
+                .find(|im| self.method_key(im.name, im.pkg, im.sig) == key)
+                .and_then(|im| self.ch.types.signature(im.sig).cloned())
+        });
+        let np = sig.as_ref().map_or(0, |s| s.params.len());
+        let nres = sig.as_ref().map_or(0, |s| s.results.len());
+        let f = self.new_func(format!("{}-promoted", key));
+        let mut code = Vec::new();
+        let mut cur: R = 0;
+        let mut next: R = 1 + np as R;
+        for &i in path {
+            code.push(Instr::Field {
+                d: next,
+                a: cur,
+                i: i as u16,
+            });
+            cur = next;
+            next += 1;
+        }
+        let base = next;
+        code.push(Instr::Mov { d: base, s: cur });
+        for p in 0..np {
+            code.push(Instr::Mov {
+                d: base + 1 + p as R,
+                s: 1 + p as R,
+            });
+        }
+        code.push(Instr::CallI { m, base });
+        code.push(Instr::Ret);
+        let func = &mut self.prog.funcs[f as usize];
+        func.lines = vec![0; code.len()];
+        func.code = code;
+        func.nregs = base + 1 + np.max(nres) as R;
+        func.nparams = 1 + np as u16;
+        func.nresults = nres as u16;
+        func.results = base;
+        f
+    }
+
     /// The type of the field at the end of `path` from a value of type `t` (walking through
     /// pointers).
     fn field_type_at(&self, t: TypeId, path: &[u32]) -> TypeId {
@@ -237,7 +320,11 @@ impl Compiler<'_> {
 
     /// A method expression `T.M` / `(*T).M`: a function taking the receiver first.
     pub fn method_expr(&mut self, t: TypeId, m: ObjId) -> u32 {
-        match self.method_set(t).into_iter().find(|r| r.method == m) {
+        match self
+            .method_set(t)
+            .into_iter()
+            .find(|r| r.method == m && r.iface.is_none())
+        {
             Some(reach) => self.reach_func(t, &reach),
             None => self.func_index(m),
         }

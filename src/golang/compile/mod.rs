@@ -30,7 +30,7 @@ use crate::golang::types::ty::TypeId;
 use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
 use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
-use crate::golang::vm::types::{Kind, RType};
+use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, STRING_METHOD};
 use crate::golang::vm::value::Value;
 
 use func::FnC;
@@ -107,8 +107,8 @@ pub fn compile(ch: &Checked, file_name: &str) -> Program {
     while let Some(job) = c.jobs.pop() {
         c.compile_job(job);
     }
-    c.prog.error_method = c.prog.types.find_method_id("Error");
-    c.prog.string_method = c.prog.types.find_method_id("String");
+    c.prog.error_method = c.prog.types.find_method_id(ERROR_METHOD);
+    c.prog.string_method = c.prog.types.find_method_id(STRING_METHOD);
     verify(&c.prog);
     c.prog
 }
@@ -229,7 +229,7 @@ impl<'a> Compiler<'a> {
     /// The run-time error types every program has (`runtime.boundsError`…), each with an
     /// `Error` method returning the text it holds.
     fn runtime_error_types(&mut self) {
-        let error = self.prog.types.method_id("Error");
+        let error = self.prog.types.method_id(ERROR_METHOD);
         let mut make = |c: &mut Self, name: &str| {
             let ty = c.prog.types.add(RType {
                 name: Rc::from(name),
@@ -352,6 +352,23 @@ impl<'a> Compiler<'a> {
     /// The source line of position `pos` (in the user's file; library lines are their own).
     pub fn line(&self, pos: crate::golang::syntax::Pos) -> u32 {
         self.ch.ast.position(pos).1
+    }
+
+    /// The file holding `pos`, as tracebacks print it: `./prog.go` for the program, the
+    /// library's path under a Go root for a library file.
+    pub fn file_of(&self, pos: crate::golang::syntax::Pos) -> Rc<str> {
+        let (f, _, _) = self.ch.ast.position(pos);
+        let file = self.ch.ast.file(f);
+        if f.0 == 0 {
+            return Rc::from(format!("./{}", file.name).as_str());
+        }
+        let pkg = self
+            .ch
+            .packages
+            .iter()
+            .find(|p| p.files.contains(&f))
+            .map_or("", |p| p.path.as_str());
+        Rc::from(format!("/usr/local/go/src/{pkg}/{}", file.name).as_str())
     }
 
     pub fn stmt_line(&self, s: StmtId) -> u32 {

@@ -203,7 +203,7 @@ impl Compiler<'_> {
                     .methods
                     .iter()
                     .map(|m| {
-                        let name = self.method_key(m.name, m.pkg);
+                        let name = self.method_key(m.name, m.pkg, m.sig);
                         self.prog.types.method_id(&name)
                     })
                     .collect(),
@@ -213,16 +213,20 @@ impl Compiler<'_> {
     }
 
     /// The key a method is known by at run time: its name, qualified by its package when it is
-    /// unexported (two packages' `m` are different methods).
+    /// unexported (two packages' `m` are different methods), and its signature `sig` (a
+    /// method of the same name and another signature does not implement an interface).
     pub fn method_key(
         &self,
         name: crate::golang::syntax::ast::Name,
         pkg: Option<crate::golang::types::object::PkgId>,
+        sig: TypeId,
     ) -> String {
         let n = self.ch.ast.names.get(name);
+        let sig = self.type_name(sig);
+        let sig = sig.strip_prefix("func").unwrap_or(&sig);
         match pkg {
-            Some(p) => format!("{}.{n}", self.ch.packages[p.0 as usize].path),
-            None => n.to_string(),
+            Some(p) => format!("{}.{n}{sig}", self.ch.packages[p.0 as usize].path),
+            None => format!("{n}{sig}"),
         }
     }
 

@@ -135,11 +135,20 @@ pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
         }
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
-        lines.push(format!("\t./{}:{line}", prog.file_name));
+        if f.file.is_empty() {
+            lines.push(format!("\t./{}:{line}", prog.file_name));
+        } else {
+            lines.push(format!("\t{}:{line}", f.file));
+        }
     }
     if let Some((func, line)) = g.created {
-        lines.push(format!("created by {}", prog.funcs[func as usize].name));
-        lines.push(format!("\t./{}:{line}", prog.file_name));
+        let f = &prog.funcs[func as usize];
+        lines.push(format!("created by {}", f.name));
+        if f.file.is_empty() {
+            lines.push(format!("\t./{}:{line}", prog.file_name));
+        } else {
+            lines.push(format!("\t{}:{line}", f.file));
+        }
     }
     Some(lines)
 }
