@@ -50,14 +50,14 @@ pub use rng::Rng;
 pub use runtime::{
     eprint, fatal, go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below,
     set_gomaxprocs, set_wall_clock, take_panic, wall_ns, Config, HostValue, Progress, Role,
-    Runtime, Task, Traceback,
+    Runtime, Task, Traceback, Yield,
 };
 pub use select::{AsChan, Select, Selected, Wait as SelectWait};
 pub use shared::{AtomicInt, Var};
-pub use sync::{Mutex, Once, WaitGroup};
+pub use sync::{Mutex, Once, WaitGroup, WgAdd, WgWait};
 pub use time::{
     after, after_func, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
-    SpawnJob, Ticker, Time, Timer, TimerRef,
+    Sleep, SpawnJob, Ticker, Time, Timer, TimerRef,
 };
 
 /// Go's `errgroup` package (golang.org/x/sync/errgroup).
