@@ -37,6 +37,19 @@ fn options(p: &CorpusProgram) -> RunOptions {
     }
 }
 
+/// Programs the interpreter does not run as Go does yet, and why. Each must still differ
+/// from Go (a fix fails this test until its program leaves the list), and every other
+/// program must print what Go prints.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "fmt_println_floats",
+        "constant arithmetic is done in float64, not exactly: 0.1+0.2 prints 0.30000000000000004",
+    ),
+    ("lang_generics", "generics are not supported yet"),
+    ("lang_generics_types", "generics are not supported yet"),
+    ("sync_atomic", "atomic.Pointer[T] is generic"),
+];
+
 fn comparable(mut lines: Vec<String>, unordered: bool) -> Vec<String> {
     if unordered {
         lines.sort();
@@ -56,7 +69,12 @@ fn corpus_programs_print_what_go_prints() {
         run_with_deadline(&p.source, &options(p), DEADLINE)
     });
     let mut failures = Vec::new();
+    let mut known = Vec::new();
     for (p, ran) in programs.iter().zip(results) {
+        let failures = match KNOWN_DIFFERENCES.iter().find(|(name, _)| *name == p.name) {
+            Some(_) => &mut known,
+            None => &mut failures,
+        };
         let Some(want_exit) = p.expected_exit else {
             failures.push(format!(
                 "{}: no {}.out (run tests/golang/record.sh)",
@@ -91,8 +109,17 @@ fn corpus_programs_print_what_go_prints() {
     }
     println!(
         "{} of {} corpus programs print what Go prints",
-        programs.len() - failures.len(),
+        programs.len() - failures.len() - known.len(),
         programs.len()
+    );
+    let fixed: Vec<&str> = KNOWN_DIFFERENCES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !known.iter().any(|f| f.starts_with(&format!("{name}:"))))
+        .collect();
+    assert!(
+        fixed.is_empty(),
+        "{fixed:?} now print what Go prints: take them off KNOWN_DIFFERENCES"
     );
     assert!(
         failures.is_empty(),

@@ -28,7 +28,7 @@ mod timefmt;
 
 use std::future::Future;
 
-use super::vm::gor::{Ctx, Flow};
+use super::vm::gor::{Ctx, Flow, UnitOp};
 use super::vm::program::{Native, Thrown};
 use super::vm::value::Value;
 
@@ -81,6 +81,29 @@ where
     R: FnOnce(F::Output) -> Vec<Value> + 'static,
 {
     Ok(Flow::Block(Box::pin(async move { Ok(results(fut.await)) })))
+}
+
+/// [`block`] for an operation that can be moved after it is polled: it runs at once, and
+/// only one that must wait is kept (boxed) for the goroutine to wait on. Most operations
+/// (`wg.Add`, `wg.Done`, an uncontended wait) finish at once, so this saves an allocation
+/// each.
+pub(crate) fn wait<F, R>(ctx: &mut Ctx<'_>, mut fut: F, results: R) -> Result<Flow, Thrown>
+where
+    F: Future + Unpin + 'static,
+    R: FnOnce(F::Output) -> Vec<Value> + 'static,
+{
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::Pin::new(&mut fut).poll(&mut cx) {
+        std::task::Poll::Ready(out) => done(ctx, results(out)),
+        std::task::Poll::Pending => Ok(Flow::Parked(Box::pin(
+            async move { Ok(results(fut.await)) },
+        ))),
+    }
+}
+
+/// Waits for an operation without results, without boxing it (see [`UnitOp`]).
+pub(crate) fn unit(op: UnitOp) -> Result<Flow, Thrown> {
+    Ok(Flow::Unit(op))
 }
 
 /// A native's result written at once.

@@ -2,7 +2,8 @@
 
 use crate::rt;
 
-use super::{block, done, observable};
+use super::{block, done, observable, unit, wait};
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::Value;
@@ -16,8 +17,8 @@ pub(super) const NATIVES: &[Native] = &[
     observable("os.Exit", exit),
 ];
 
-fn num_goroutine(_: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(rt::num_goroutine(), |n| vec![Value::Int(n as i64)])
+fn num_goroutine(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    wait(ctx, rt::num_goroutine(), |n| vec![Value::Int(n as i64)])
 }
 
 /// `GOMAXPROCS(n)`: the previous number of processors; `n > 0` sets it (sim mode's virtual
@@ -37,8 +38,9 @@ fn num_cpu(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [Value::Int(rt::gomaxprocs() as i64)])
 }
 
-fn gosched(_: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(rt::gosched(), |()| Vec::new())
+fn gosched(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let _ = ctx;
+    unit(UnitOp::Yield(rt::gosched()))
 }
 
 /// `Goexit()`: runs the goroutine's deferred calls, then ends it; nothing recovers it.

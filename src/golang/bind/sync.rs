@@ -4,7 +4,8 @@
 use crate::rt::{Mutex, WaitGroup};
 
 use super::handles::handle;
-use super::{block, done, observable};
+use super::{block, done, observable, unit};
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::Value;
@@ -26,15 +27,15 @@ fn wg(ctx: &Ctx<'_>) -> Result<WaitGroup, Thrown> {
 
 fn wg_add(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let n = ctx.int(1);
-    block(wg(ctx)?.add(n), |()| Vec::new())
+    unit(UnitOp::WgAdd(wg(ctx)?.add(n)))
 }
 
 fn wg_done(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(wg(ctx)?.done(), |()| Vec::new())
+    unit(UnitOp::WgAdd(wg(ctx)?.done()))
 }
 
 fn wg_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(wg(ctx)?.wait(), |()| Vec::new())
+    unit(UnitOp::WgWait(wg(ctx)?.wait()))
 }
 
 fn mutex(ctx: &Ctx<'_>) -> Result<Mutex, Thrown> {

@@ -10,8 +10,9 @@ use std::rc::Rc;
 use crate::rt::{self, HostValue, TimerRef};
 
 use super::handles::{duration, handle};
-use super::{block, done, observable, pure};
+use super::{done, observable, pure, unit};
 use crate::golang::vm::errors;
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::{Ptr, Value};
@@ -47,7 +48,7 @@ impl HostValue for Value {
 }
 
 fn sleep(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(rt::sleep(duration(ctx, 0)), |()| Vec::new())
+    unit(UnitOp::Sleep(rt::sleep(duration(ctx, 0))))
 }
 
 /// `Now() Time`: the run's clock.

@@ -19,7 +19,7 @@ use super::Compiler;
 /// Calls `f` on every expression and statement under statement `s` (function literals
 /// included).
 pub fn walk_stmt(ast: &Ast, s: StmtId, f: &mut dyn FnMut(Node)) {
-    f(Node::Stmt(s));
+    f(Node::Stmt);
     let each_e = |l: List<ExprId>, f: &mut dyn FnMut(Node)| {
         for &e in ast.list(l) {
             walk_expr(ast, e, f);
@@ -30,7 +30,7 @@ pub fn walk_stmt(ast: &Ast, s: StmtId, f: &mut dyn FnMut(Node)) {
             walk_stmt(ast, s, f);
         }
     };
-    match ast.stmt(s).kind.clone() {
+    match ast.stmt(s).kind {
         StmtKind::Bad | StmtKind::Empty | StmtKind::Branch { .. } => {}
         StmtKind::Decl(d) => {
             if let crate::golang::syntax::ast::Decl::Gen { specs, .. } = ast.decl(d) {
@@ -140,7 +140,8 @@ pub fn walk_stmt(ast: &Ast, s: StmtId, f: &mut dyn FnMut(Node)) {
 #[derive(Clone, Copy)]
 pub enum Node {
     Expr(ExprId),
-    Stmt(StmtId),
+    /// A statement (the walks here look at expressions only).
+    Stmt,
 }
 
 /// Calls `f` on `e` and every expression and statement under it.
@@ -151,7 +152,7 @@ pub fn walk_expr(ast: &Ast, e: ExprId, f: &mut dyn FnMut(Node)) {
             walk_expr(ast, e, f);
         }
     };
-    match ast.expr(e).kind.clone() {
+    match ast.expr(e).kind {
         ExprKind::CompositeLit { elts, .. } => each(elts, f),
         ExprKind::KeyValue { key, value } => {
             walk_expr(ast, key, f);

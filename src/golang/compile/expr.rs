@@ -9,7 +9,7 @@ use crate::golang::syntax::ast::{ExprId, ExprKind, List};
 use crate::golang::syntax::token::Op;
 use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{Mode, SelectionKind};
-use crate::golang::types::object::{ObjId, ObjKind, VarKind};
+use crate::golang::types::object::{ObjId, ObjKind};
 use crate::golang::types::ty::{Type, TypeId};
 use crate::golang::vm::instr::{Instr, R};
 use crate::golang::vm::value::Value;
@@ -147,7 +147,7 @@ impl FnC<'_, '_> {
         }
         let prev_line = self.line;
         self.set_line_of(e);
-        match ch.ast.expr(e).kind.clone() {
+        match ch.ast.expr(e).kind {
             ExprKind::Paren(x) => self.expr_to(x, d),
             ExprKind::Ident(_) => self.ident_to(e, d),
             ExprKind::CompositeLit { elts, .. } => self.composite_to(e, elts, d),
@@ -156,7 +156,7 @@ impl FnC<'_, '_> {
             ExprKind::Index { x, indices, .. } => self.index_to(e, x, indices, d),
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 let xr = self.expr(x);
-                let mut bound = |f: &mut Self, b: Option<ExprId>| match b {
+                let bound = |f: &mut Self, b: Option<ExprId>| match b {
                     Some(b) => f.expr(b),
                     None => R::MAX,
                 };
@@ -386,7 +386,7 @@ impl FnC<'_, '_> {
     pub fn address_to(&mut self, x: ExprId, d: R) {
         let ch = self.c.ch;
         let x = ch.ast.unparen(x);
-        match ch.ast.expr(x).kind.clone() {
+        match ch.ast.expr(x).kind {
             ExprKind::Ident(_) => {
                 let o = ch.info.use_of(x);
                 if let Some(v) = o.and_then(|o| self.vars.get(&o).copied()) {
@@ -508,6 +508,7 @@ impl FnC<'_, '_> {
         let unsigned = self.c.ch.types.is_unsigned(t);
         let signed_b = !self.c.ch.types.is_unsigned(bt);
         let i = match op {
+            Op::Add if d == a => Instr::AddTo { d, s: b },
             Op::Add => Instr::AddI { d, a, b },
             Op::Sub => Instr::SubI { d, a, b },
             Op::Mul => Instr::MulI { d, a, b },
@@ -771,17 +772,6 @@ impl FnC<'_, '_> {
             first,
             n: captures.len() as u16,
         });
-    }
-
-    /// Whether `o` is a local variable of some function.
-    pub fn is_local_var(&self, o: ObjId) -> bool {
-        matches!(
-            self.c.ch.objs[o.0 as usize].kind,
-            ObjKind::Var {
-                kind: VarKind::Local | VarKind::Param | VarKind::Result | VarKind::Recv,
-                ..
-            }
-        )
     }
 }
 

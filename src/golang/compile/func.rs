@@ -143,7 +143,9 @@ impl<'c, 'a> FnC<'c, 'a> {
     pub fn patch(&mut self, at: usize, target: u32) {
         match &mut self.code[at] {
             Instr::Jmp { t } | Instr::Jt { t, .. } | Instr::Jf { t, .. } => *t = target,
-            Instr::JLtI { t, .. } | Instr::IncJLt { t, .. } => *t = target,
+            Instr::JLtI { t, .. } | Instr::IncJLt { t, .. } | Instr::AddToIncJLt { t, .. } => {
+                *t = target
+            }
             _ => {}
         }
     }
@@ -255,7 +257,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             self.emit(Instr::Ret);
             return;
         };
-        let crate::golang::syntax::ast::Decl::Func(fd) = ch.ast.decl(decl).clone() else {
+        let crate::golang::syntax::ast::Decl::Func(fd) = *ch.ast.decl(decl) else {
             self.emit(Instr::Ret);
             return;
         };

@@ -230,7 +230,7 @@ impl<'a> Compiler<'a> {
     /// `Error` method returning the text it holds.
     fn runtime_error_types(&mut self) {
         let error = self.prog.types.method_id(ERROR_METHOD);
-        let mut make = |c: &mut Self, name: &str| {
+        let make = |c: &mut Self, name: &str| {
             let ty = c.prog.types.add(RType {
                 name: Rc::from(name),
                 kind: Kind::String,

@@ -36,7 +36,7 @@ impl FnC<'_, '_> {
         let mut keep = start;
         self.line = self.c.stmt_line(s);
         let label = self.pending_label.take();
-        match ch.ast.stmt(s).kind.clone() {
+        match ch.ast.stmt(s).kind {
             StmtKind::Bad | StmtKind::Empty => {}
             StmtKind::Decl(d) => {
                 self.local_decl(d);
@@ -185,7 +185,7 @@ impl FnC<'_, '_> {
     /// A `var` (or `const`/`type`, which need no code) declaration in a function.
     fn local_decl(&mut self, d: crate::golang::syntax::ast::DeclId) {
         let ch = self.c.ch;
-        let Decl::Gen { kind, specs, .. } = ch.ast.decl(d).clone() else {
+        let Decl::Gen { kind, specs, .. } = *ch.ast.decl(d) else {
             return;
         };
         if kind != GenKind::Var {
@@ -362,7 +362,7 @@ impl FnC<'_, '_> {
     fn place(&mut self, l: ExprId) -> Place {
         let ch = self.c.ch;
         let l = ch.ast.unparen(l);
-        match ch.ast.expr(l).kind.clone() {
+        match ch.ast.expr(l).kind {
             ExprKind::Ident(n) => {
                 if n == crate::golang::syntax::ast::Name::BLANK {
                     return Place::Blank;
@@ -645,7 +645,17 @@ impl FnC<'_, '_> {
             self.open(label, true);
             self.stmt(body);
             let cont = self.here();
-            self.emit(Instr::IncJLt { i, n, t: top });
+            let no_continue = self.targets.last().is_some_and(|t| t.continues.is_empty());
+            match self.code.last().copied() {
+                // A body that only accumulates (`sum += i`): one instruction an iteration.
+                Some(Instr::AddTo { d, s }) if cont == top + 1 && no_continue => {
+                    self.code.pop();
+                    self.emit(Instr::AddToIncJLt { d, s, i, n, t: top });
+                }
+                _ => {
+                    self.emit(Instr::IncJLt { i, n, t: top });
+                }
+            }
             self.close(cont);
             let end = self.here();
             self.patch(exit, end);
@@ -1122,7 +1132,8 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         let mut cases = Vec::new();
         // For each case: its index in the select, and what its receive assigns.
-        let mut recv_targets: Vec<Option<(Vec<ExprId>, bool, R)>> = vec![None; clauses.len()];
+        let mut recv_targets: Vec<Option<(Vec<ExprId>, bool, R, TypeId)>> =
+            vec![None; clauses.len()];
         let mut case_of: Vec<Option<usize>> = vec![None; clauses.len()];
         let mut has_default = false;
         let mut default = None;
@@ -1135,7 +1146,7 @@ impl FnC<'_, '_> {
                 default = Some(k);
                 continue;
             };
-            let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind.clone() {
+            let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind {
                 StmtKind::Send { ch: c, value, .. } => {
                     let chr = self.expr_keep(c);
                     let elem = match self.c.under(self.ty(c)) {
@@ -1181,7 +1192,7 @@ impl FnC<'_, '_> {
                 zero,
             });
             if !lhs.is_empty() {
-                recv_targets[k] = Some((lhs, define, to));
+                recv_targets[k] = Some((lhs, define, to, elem));
             }
         }
         let sel = self.c.prog.selects.len() as u32;
@@ -1208,7 +1219,7 @@ impl FnC<'_, '_> {
         }
         let none = self.emit(Instr::Jmp { t: 0 });
         self.clause_bodies(label, clauses, jumps, default, none, |f, k| {
-            let Some((lhs, define, to)) = recv_targets[k].clone() else {
+            let Some((lhs, define, to, elem)) = recv_targets[k].clone() else {
                 return;
             };
             for (i, &l) in lhs.iter().enumerate() {
@@ -1225,7 +1236,7 @@ impl FnC<'_, '_> {
                 }
                 let p = f.place(l);
                 let t = f.lhs_type(l);
-                let st = if i == 0 { f.ty(l) } else { TypeId::BOOL };
+                let st = if i == 0 { elem } else { TypeId::BOOL };
                 f.coerce(r, st, t);
                 f.store(p, t, r);
             }

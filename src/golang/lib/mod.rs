@@ -34,11 +34,15 @@ macro_rules! lib {
 
 /// The supported packages, sorted by import path.
 pub const PACKAGES: &[LibPackage] = &[
+    lib!("container/heap", "container_heap.go"),
+    lib!("container/ring", "container_ring.go"),
     lib!("context", "context.go"),
     lib!("errors", "errors.go"),
+    lib!("flag", "flag.go"),
     lib!("fmt", "fmt.go"),
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
+    lib!("io", "io.go"),
     lib!("math", "math.go"),
     lib!("math/rand", "math_rand.go"),
     lib!("os", "os.go"),
@@ -91,7 +95,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 17);
+        assert_eq!(paths.len(), 21);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

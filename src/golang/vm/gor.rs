@@ -38,8 +38,45 @@ pub const MAX_FRAMES: usize = 100_000;
 pub struct Run {
     pub prog: Rc<Program>,
     pub globals: RefCell<Vec<Value>>,
-    /// Goroutines alive, by Go id, for tracebacks.
-    pub live: RefCell<std::collections::HashMap<GoId, std::rc::Weak<RefCell<Gor>>>>,
+    /// Goroutines alive, indexed by Go id (ids are never reused), for tracebacks.
+    pub live: RefCell<Vec<Option<std::rc::Weak<RefCell<Gor>>>>>,
+    /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
+    /// costs no allocation for them then).
+    pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
+}
+
+impl Run {
+    /// Spare goroutine stacks kept at most.
+    const SPARE: usize = 256;
+
+    /// An empty stack for a new goroutine (a finished goroutine's, if there is one).
+    pub fn spare_stack(&self) -> Vec<Value> {
+        match self.spare.borrow_mut().last_mut() {
+            Some((stack, _)) => std::mem::take(stack),
+            None => Vec::with_capacity(16),
+        }
+    }
+
+    /// An empty frame list for a new goroutine; the entry [`Run::spare_stack`] emptied goes.
+    fn spare_frames(&self) -> Vec<Frame> {
+        let mut spare = self.spare.borrow_mut();
+        match spare.last() {
+            Some((stack, _)) if stack.capacity() == 0 => {
+                spare.pop().map(|(_, frames)| frames).unwrap_or_default()
+            }
+            _ => Vec::with_capacity(4),
+        }
+    }
+
+    /// Keeps a finished goroutine's stack and frames for the next one.
+    pub fn give_back(&self, mut stack: Vec<Value>, mut frames: Vec<Frame>) {
+        let mut spare = self.spare.borrow_mut();
+        if spare.len() < Self::SPARE && stack.capacity() > 0 {
+            stack.clear();
+            frames.clear();
+            spare.push((stack, frames));
+        }
+    }
 }
 
 /// One call in progress.
@@ -85,9 +122,29 @@ pub struct PanicRec {
     pub depth: usize,
 }
 
+/// A runtime operation without a result that natives often wait on, kept without boxing.
+pub enum UnitOp {
+    WgAdd(Routed<rt::WgAdd>),
+    WgWait(Routed<rt::WgWait>),
+    Sleep(Routed<rt::Sleep>),
+    Yield(rt::Yield),
+}
+
+impl UnitOp {
+    fn poll(&mut self, cx: &mut TaskContext<'_>) -> Poll<()> {
+        match self {
+            UnitOp::WgAdd(f) => Pin::new(f).poll(cx),
+            UnitOp::WgWait(f) => Pin::new(f).poll(cx),
+            UnitOp::Sleep(f) => Pin::new(f).poll(cx),
+            UnitOp::Yield(f) => Pin::new(f).poll(cx),
+        }
+    }
+}
+
 /// A runtime operation the goroutine waits on, and where its result goes.
 pub enum Pending {
     None,
+    Unit(UnitOp),
     Send(Routed<rt::SendFuture<Value>>),
     /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`.
     Recv {
@@ -131,6 +188,10 @@ pub enum Flow {
     Done,
     /// Wait for this, then write its results from the call's base.
     Block(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
+    /// The same, polled once already (it parked the goroutine): wait for the wake-up.
+    Parked(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
+    /// Wait for this operation without results.
+    Unit(UnitOp),
 }
 
 /// A native's view of its call: its arguments, its results, and the goroutine.
@@ -201,17 +262,19 @@ impl Gor {
         let nregs = run.prog.funcs[func as usize].nregs as usize;
         let mut stack = args;
         stack.resize(nregs.max(stack.len()), Value::Nil);
+        let mut frames = run.spare_frames();
+        frames.push(Frame {
+            func,
+            pc: 0,
+            base: 0,
+            env,
+            deferred: false,
+            boundary: false,
+            unwinding: false,
+        });
         Gor {
             stack,
-            frames: vec![Frame {
-                func,
-                pc: 0,
-                base: 0,
-                env,
-                deferred: false,
-                boundary: false,
-                unwinding: false,
-            }],
+            frames,
             defers: Vec::new(),
             panics: Vec::new(),
             debt: 0,
@@ -419,7 +482,7 @@ impl Gor {
                 format!(
                     "chanlab: type {} has no method {}",
                     prog.types.name(iface.ty),
-                    prog.types.method_name(m)
+                    prog.types.method_short_name(m)
                 ),
             ));
         };
@@ -450,6 +513,29 @@ impl Gor {
                     PollOutcome::Ready => Ok(()),
                     PollOutcome::Waiting => Err(None),
                     PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
+            Ok(Flow::Unit(op)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                self.pending = Pending::Unit(op);
+                match self.poll_pending() {
+                    PollOutcome::Ready => Ok(()),
+                    PollOutcome::Waiting => Err(None),
+                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
+            Ok(Flow::Parked(fut)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                match rt::take_panic() {
+                    Some(message) => Err(Some(errors::from_runtime(&self.run.prog, message))),
+                    None => {
+                        self.pending = Pending::Native { fut, base };
+                        Err(None)
+                    }
                 }
             }
             Err(thrown) => Err(Some(thrown)),
@@ -490,6 +576,15 @@ impl Gor {
     /// Polls the pending operation; on completion writes its results.
     pub fn poll_pending(&mut self) -> PollOutcome {
         let mut cx = TaskContext::from_waker(Waker::noop());
+        // Receives, sleeps, waits and CPU time never panic: only the others are asked about
+        // it when they must wait.
+        let may_panic = matches!(
+            self.pending,
+            Pending::Send(_)
+                | Pending::Select { .. }
+                | Pending::Native { .. }
+                | Pending::Unit(UnitOp::WgAdd(_))
+        );
         let outcome = match &mut self.pending {
             Pending::None => return PollOutcome::Ready,
             Pending::Send(fut) => match Pin::new(fut).poll(&mut cx) {
@@ -522,6 +617,10 @@ impl Gor {
                 }
                 Poll::Pending => None,
             },
+            Pending::Unit(op) => match op.poll(&mut cx) {
+                Poll::Ready(()) => Some(Ok(())),
+                Poll::Pending => None,
+            },
             Pending::Cpu(fut) => match Pin::new(fut).poll(&mut cx) {
                 Poll::Ready(()) => Some(Ok(())),
                 Poll::Pending => None,
@@ -549,6 +648,7 @@ impl Gor {
                     Err(thrown) => PollOutcome::Panicked(thrown),
                 }
             }
+            None if !may_panic => PollOutcome::Waiting,
             None => match rt::take_panic() {
                 // The runtime raised a panic in the operation (send on a closed channel…).
                 Some(message) => {

@@ -183,6 +183,14 @@ impl Types {
         &self.method_names[m as usize]
     }
 
+    /// The method's bare name (`Read`, for `Read([]uint8) (int, error)` or `main.read()`), as
+    /// Go's messages name it.
+    pub fn method_short_name(&self, m: MethodId) -> &str {
+        let key = self.method_name(m);
+        let name = &key[..key.find('(').unwrap_or(key.len())];
+        name.rsplit('.').next().unwrap_or(name)
+    }
+
     /// Records that type `ty` has method `m`, compiled as function `func`.
     pub fn add_method(&mut self, ty: TypeId, m: MethodId, func: u32) {
         self.methods.insert((ty, m), func);

@@ -43,3 +43,29 @@ type Error interface {
 
 // KeepAlive marks its argument as currently reachable.
 func KeepAlive(x any) {}
+
+// A MemStats records statistics about the memory allocator. chanlab's values live in the
+// worker's memory, which has no Go allocator: every figure reads zero.
+type MemStats struct {
+	Alloc, TotalAlloc, Sys, Lookups, Mallocs, Frees                    uint64
+	HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased, HeapObjects uint64
+	StackInuse, StackSys                                               uint64
+	NextGC, LastGC, PauseTotalNs                                       uint64
+	NumGC, NumForcedGC                                                 uint32
+}
+
+// ReadMemStats populates m with memory allocator statistics (zeros in chanlab).
+func ReadMemStats(m *MemStats) { *m = MemStats{} }
+
+// MemProfileRate controls the fraction of memory allocations recorded (none in chanlab).
+var MemProfileRate int = 512 * 1024
+
+// SetFinalizer sets the finalizer of obj. chanlab's values are freed when their last
+// reference goes, without a collector to run finalizers: the finalizer is not called.
+func SetFinalizer(obj any, finalizer any) {}
+
+// GOROOT returns the root of the Go tree.
+func GOROOT() string { return "/usr/local/go" }
+
+// Breakpoint executes a breakpoint trap (a panic in chanlab, which has no debugger).
+func Breakpoint() { panic("runtime.Breakpoint") }

@@ -9,8 +9,8 @@ use std::rc::Rc;
 
 use super::*;
 use crate::golang::vm::map::{Key, Map};
+use crate::golang::vm::types::ERROR_METHOD;
 use crate::golang::vm::types::{Field, IntKind, RType};
-use crate::golang::vm::types::{ERROR_METHOD, STRING_METHOD};
 
 /// A method the fake interpreter runs for `text_method`.
 type Method = fn(&Value) -> Result<Vec<u8>, String>;
