@@ -298,6 +298,4 @@ fn load(
 }
 
 #[cfg(test)]
-mod info_tests;
-#[cfg(test)]
 mod tests;

@@ -15,7 +15,7 @@ pub(super) fn expr(ast: &Ast, e: ExprId, out: &mut String) {
             }
             out.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::KeyValue { key, value } => {
+        ExprKind::KeyValue { key, value, .. } => {
             expr(ast, *key, out);
             out.push_str(": ");
             expr(ast, *value, out);

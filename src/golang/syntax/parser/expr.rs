@@ -247,12 +247,10 @@ impl Parser<'_> {
         self.xnest += 1;
         let mut hi = None;
         let mut max = None;
-        let mut three = false;
         if self.tok() != Tok::Colon && self.tok() != Tok::Rbrack {
             hi = Some(self.expr());
         }
         if self.tok() == Tok::Colon {
-            three = true;
             if hi.is_none() {
                 self.error("middle index required in 3-index slice");
                 hi = Some(self.bad_expr());
@@ -275,7 +273,7 @@ impl Parser<'_> {
                 lo,
                 hi,
                 max,
-                three,
+                lbrack,
                 rbrack,
             },
         )
@@ -318,10 +316,18 @@ impl Parser<'_> {
         let rbrace = self.list("composite literal", Tok::Comma, Tok::Rbrace, |p| {
             let mut e = p.bare_complit_expr();
             if p.tok() == Tok::Colon {
+                let colon = p.pos();
                 p.next();
                 let value = p.bare_complit_expr();
                 let pos = p.start(e);
-                e = p.expr_node(pos, ExprKind::KeyValue { key: e, value });
+                e = p.expr_node(
+                    pos,
+                    ExprKind::KeyValue {
+                        key: e,
+                        value,
+                        colon,
+                    },
+                );
             }
             p.scratch.push(e);
             false

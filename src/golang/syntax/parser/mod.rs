@@ -356,7 +356,18 @@ impl Parser<'_> {
     fn file(&mut self) -> Option<(ExprId, List<DeclId>)> {
         self.s.top = false;
         if !self.got(Tok::Package) {
-            self.syntax_error("package statement must be first");
+            // `go run` reads the package clause (with go/parser) before the compiler sees the
+            // file, so this is the go command's message.
+            let found = match self.tok() {
+                Tok::Name | Tok::Literal => self.s.lit().to_string(),
+                Tok::Semi if self.s.semi_lit == "newline" => "newline".to_string(),
+                Tok::Operator | Tok::Star => format!("'{}'", self.s.op.text()),
+                Tok::AssignOp => format!("'{}='", self.s.op.text()),
+                Tok::IncOp => format!("'{0}{0}'", self.s.op.text()),
+                t => format!("'{}'", t.text()),
+            };
+            let pos = self.pos();
+            self.error_at(pos, format!("expected 'package', found {found}"));
             return None;
         }
         let package = self.name();

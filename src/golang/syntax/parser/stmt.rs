@@ -236,7 +236,7 @@ impl Parser<'_> {
             if self.got(Tok::Var) {
                 self.syntax_error(&format!(
                     "var declaration not allowed in {} initializer",
-                    keyword.describe()
+                    keyword.text()
                 ));
             }
             match self.simple_stmt(None, Some(keyword)) {

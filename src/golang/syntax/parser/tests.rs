@@ -241,7 +241,7 @@ fn syntax_errors_read_as_gcs() {
         ),
         (
             "package main\n\nfunc main() {\n\tif true {\n\t}\n\telse {\n\t}\n}\n",
-            &["6:2: syntax error: unexpected else, expected }"],
+            &["6:2: syntax error: unexpected keyword else, expected }"],
         ),
         (
             "package main\n\nfunc main() {\n\tx := 1\n\tif x = 2 {\n\t}\n}\n",
@@ -348,7 +348,7 @@ fn syntax_errors_read_as_gcs() {
                 "4:11: syntax error: unexpected literal 2 at end of statement",
             ],
         ),
-        ("import \"fmt\"\n", &["1:1: syntax error: package statement must be first"]),
+        ("import \"fmt\"\n", &["1:1: expected 'package', found 'import'"]),
     ];
     for (src, want) in cases {
         assert_eq!(&errors(src), want, "{src}");

@@ -182,7 +182,8 @@ impl Checker<'_> {
                 Op::Eql | Op::Neq => {
                     if x.is_nil() || y.is_nil() {
                         let t = if x.is_nil() { y.ty } else { x.ty };
-                        if !self.types.has_nil(t) {
+                        // `nil == nil` has no type that has nil.
+                        if !self.types.has_nil(t) || x.is_nil() && y.is_nil() {
                             err_on_y = true;
                             failed = true;
                         }

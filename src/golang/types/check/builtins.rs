@@ -458,7 +458,7 @@ impl Checker<'_> {
                 .list(*elts)
                 .iter()
                 .any(|&a| self.has_call_or_recv(a)),
-            K::KeyValue { key, value } => {
+            K::KeyValue { key, value, .. } => {
                 self.has_call_or_recv(*key) || self.has_call_or_recv(*value)
             }
             _ => false,

@@ -433,7 +433,10 @@ impl Checker<'_> {
                     self.ts(xt)
                 )
             } else {
-                let alt = self.lookup_field_or_method(xt, false, sel_name, true).found;
+                let addressable = self.info.mode(xe) == Mode::Variable;
+                let alt = self
+                    .lookup_field_or_method(xt, addressable, sel_name, true)
+                    .found;
                 self.lookup_error(xt, sel_name, alt)
             };
             self.error(self.epos(sel), format!("{xs}.{ss} undefined ({why})"));

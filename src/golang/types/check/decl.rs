@@ -418,6 +418,19 @@ impl Checker<'_> {
         self.color.insert(obj, Color::Black);
     }
 
+    /// If `obj`'s declaration is being checked: its index in the path of declarations.
+    pub fn declaring(&self, obj: ObjId) -> Option<usize> {
+        if self.color.get(&obj) != Some(&Color::Grey) {
+            return None;
+        }
+        self.obj_path.iter().position(|&o| o == obj)
+    }
+
+    /// The declarations being checked from index `start` of the path on.
+    pub fn decl_path(&self, start: usize) -> Vec<ObjId> {
+        self.obj_path[start..].to_vec()
+    }
+
     /// A reference to an object whose declaration is being checked.
     fn cycle(&mut self, obj: ObjId) {
         let start = self.obj_path.iter().position(|&o| o == obj).unwrap_or(0);

@@ -569,13 +569,29 @@ impl Checker<'_> {
     /// Converts the constant `x` to the basic kind `kind` (of type `t`), reporting gc's
     /// error if it cannot be represented.
     pub fn representable(&mut self, x: &mut Operand, kind: BasicKind, t: TypeId) {
-        match constant::representable(&x.val, kind) {
+        match self.represent(x, kind) {
             Ok(v) => x.val = v,
             Err(err) => {
                 self.invalid_conversion(err, x, t);
                 x.mode = Mode::Invalid;
             }
         }
+    }
+
+    /// The constant `x` represented in `kind`. As gc words it, a non-integer constant that
+    /// does not fit an integer type is "truncated" (even when it is a whole number), any
+    /// other numeric misfit "overflows".
+    fn represent(&self, x: &Operand, kind: BasicKind) -> Result<ConstValue, ReprError> {
+        constant::representable(&x.val, kind).map_err(|err| match err {
+            ReprError::Overflow | ReprError::Truncated if kind.is_integer() => {
+                if self.types.is_integer(x.ty) {
+                    ReprError::Overflow
+                } else {
+                    ReprError::Truncated
+                }
+            }
+            other => other,
+        })
     }
 
     fn invalid_conversion(&mut self, err: ReprError, x: &Operand, t: TypeId) {
@@ -616,7 +632,7 @@ impl Checker<'_> {
         match self.types.get(u).clone() {
             Type::Basic(k) => {
                 if x.mode == Mode::Constant {
-                    let v = constant::representable(&x.val, k)?;
+                    let v = self.represent(x, k)?;
                     return Ok((target, Some(v)));
                 }
                 let xk = self.types.basic(x.ty).unwrap_or(BasicKind::Invalid);

@@ -193,12 +193,7 @@ impl Checker<'_> {
     /// `x[lo:hi]` or `x[lo:hi:max]`.
     pub fn slice_expr(&mut self, x: &mut Operand, e: ExprId) {
         let ExprKind::Slice {
-            x: xe,
-            lo,
-            hi,
-            max,
-            three,
-            ..
+            x: xe, lo, hi, max, ..
         } = self.ast.expr(e).kind
         else {
             return;
@@ -214,7 +209,7 @@ impl Checker<'_> {
         let u = self.types.under(x.ty);
         match self.types.get(u).clone() {
             Type::Basic(k) if k.is_string() => {
-                if three {
+                if max.is_some() {
                     let at = max.or(hi).unwrap_or(e);
                     self.error(self.epos(at), "invalid operation: 3-index slice of string");
                     x.mode = Mode::Invalid;

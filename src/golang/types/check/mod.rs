@@ -408,9 +408,9 @@ impl<'a> Checker<'a> {
         self.errors.push(CheckError { pos, msg });
     }
 
-    /// The start position of an expression.
+    /// Where gc reports errors about an expression (see [`Ast::start_pos`]).
     pub fn epos(&self, e: ExprId) -> Pos {
-        self.ast.expr(e).pos
+        self.ast.start_pos(e)
     }
 
     pub fn tfmt(&self) -> TypeFmt<'_> {

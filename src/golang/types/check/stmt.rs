@@ -185,7 +185,7 @@ impl Checker<'_> {
                     };
                     if let Some(cs) = comm {
                         if !self.valid_comm(cs) {
-                            let at = self.ast.stmt(cs).pos;
+                            let at = self.comm_pos(cs);
                             self.error(
                                 at,
                                 "select case must be send or receive (possibly with assignment)",
@@ -236,6 +236,22 @@ impl Checker<'_> {
     }
 
     /// A comm clause's statement must be a send or a receive (possibly assigned).
+    /// Where gc reports an invalid select case: an expression statement at its expression's
+    /// syntax node (a binary expression at its operator, a call at its `(`), others at
+    /// their start.
+    fn comm_pos(&self, s: StmtId) -> crate::golang::syntax::token::Pos {
+        let StmtKind::Expr(e) = self.ast.stmt(s).kind else {
+            return self.ast.stmt(s).pos;
+        };
+        match self.ast.expr(e).kind {
+            ExprKind::Binary { op_pos, .. } => op_pos,
+            ExprKind::Call { lparen, .. } => lparen,
+            ExprKind::Index { lbrack, .. } | ExprKind::Slice { lbrack, .. } => lbrack,
+            ExprKind::CompositeLit { lbrace, .. } => lbrace,
+            _ => self.epos(e),
+        }
+    }
+
     fn valid_comm(&self, s: StmtId) -> bool {
         let is_recv = |e: ExprId| {
             matches!(

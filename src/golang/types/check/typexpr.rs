@@ -334,7 +334,7 @@ impl Checker<'_> {
             );
             if !is_union {
                 let t = self.typ(elem);
-                if t == TypeId::INVALID {
+                if t == TypeId::INVALID || self.embeds_itself(t) {
                     continue;
                 }
                 if let Some(iface) = self.types.interface(t).cloned() {
@@ -375,6 +375,22 @@ impl Checker<'_> {
             }
         }
         t
+    }
+
+    /// Whether the embedded type `t` is an interface still being declared (`type E
+    /// interface{ E }`, or through other interfaces): a cycle, reported once.
+    fn embeds_itself(&mut self, t: TypeId) -> bool {
+        let Some(obj) = self.types.named(t).map(|n| n.obj) else {
+            return false;
+        };
+        let Some(start) = self.declaring(obj) else {
+            return false;
+        };
+        if self.reported_types.insert(t) {
+            let cycle = self.decl_path(start);
+            self.cycle_error(&cycle, true);
+        }
+        true
     }
 
     fn add_method(

@@ -2,7 +2,7 @@
 //! comma-ok forms, selections, calls, ranges, type switch variables, initialization order
 //! and library functions.
 
-use super::*;
+use super::super::*;
 use crate::golang::syntax::ast::{ExprId, StmtId, StmtKind};
 
 fn check(src: &str) -> Checked {

@@ -2,6 +2,9 @@
 
 use super::*;
 
+mod errors;
+mod info;
+
 pub(crate) fn errors(src: &str) -> Vec<String> {
     match check_program(src, "prog.go") {
         Ok(_) => Vec::new(),
