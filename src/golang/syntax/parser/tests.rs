@@ -360,36 +360,3 @@ fn one_syntax_error_per_line() {
     let errs = errors("package main\n\nfunc main() {\n\tx := ) ) )\n}\n");
     assert_eq!(errs.len(), 1, "{errs:?}");
 }
-
-#[test]
-#[ignore]
-fn tmp_parse_go_tests() {
-    let mut bad = 0;
-    let mut n = 0;
-    for dir in [
-        "/usr/share/go-1.19/test",
-        "/usr/share/go-1.19/test/chan",
-        "/usr/share/go-1.19/test/ken",
-        "/usr/share/go-1.19/test/fixedbugs",
-        "/usr/share/go-1.19/test/typeparam",
-        "/usr/share/go-1.19/test/syntax",
-    ] {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_none_or(|x| x != "go") {
-                continue;
-            }
-            let src = std::fs::read_to_string(&p).unwrap_or_default();
-            let errs = errors(&src);
-            if !src.starts_with("// run") {
-                continue;
-            }
-            n += 1;
-            if !errs.is_empty() {
-                bad += 1;
-                println!("{}: {:?}", p.display(), &errs[..errs.len().min(3)]);
-            }
-        }
-    }
-    println!("bad {bad} of {n}");
-}

@@ -35,9 +35,9 @@
 
 use super::super::check_program;
 
-/// The `-- NAME.go --` / `-- NAME.out --` sections of a txtar archive, in order: (name,
-/// program, expected lines).
-fn cases(archive: &str) -> Vec<(&str, String, Vec<String>)> {
+/// The `-- NAME --` sections of a txtar archive, in order (what precedes the first is a
+/// comment).
+pub(super) fn sections(archive: &str) -> Vec<(&str, String)> {
     let mut sections: Vec<(&str, String)> = Vec::new();
     for line in archive.split_inclusive('\n') {
         let l = line.trim_end_matches('\n');
@@ -47,8 +47,14 @@ fn cases(archive: &str) -> Vec<(&str, String, Vec<String>)> {
             body.push_str(line);
         }
     }
+    sections
+}
+
+/// The `-- NAME.go --` / `-- NAME.out --` sections of a txtar archive, in order: (name,
+/// program, expected lines).
+fn cases(archive: &str) -> Vec<(&str, String, Vec<String>)> {
     let mut out = Vec::new();
-    let mut it = sections.into_iter();
+    let mut it = sections(archive).into_iter();
     while let Some((go, src)) = it.next() {
         let name = go.strip_suffix(".go").expect("a NAME.go section");
         let (outname, want) = it.next().expect("a NAME.out section after NAME.go");

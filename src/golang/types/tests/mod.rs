@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod corpus;
 mod errors;
 mod info;
 
@@ -53,6 +54,16 @@ fn tmp_one() {
 }
 
 #[test]
+fn valid_programs_check_cleanly() {
+    let archive = include_str!("../testdata/ok.txtar");
+    let programs = errors::sections(archive);
+    assert!(programs.len() >= 9);
+    for (name, src) in programs {
+        assert_eq!(errors(&src), Vec::<String>::new(), "{name}");
+    }
+}
+
+#[test]
 fn every_catalog_program_checks() {
     for p in crate::patterns::catalog() {
         let params = crate::patterns::Params::defaults(p.params);
@@ -60,63 +71,6 @@ fn every_catalog_program_checks() {
         let errs = errors(&src);
         assert!(errs.is_empty(), "{}: {errs:?}\n{src}", p.id);
     }
-}
-
-/// The `// run` programs of Go's test directory that import only supported packages.
-fn go_run_tests(dir: &str) -> Vec<(String, String)> {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.extension().is_none_or(|x| x != "go") {
-            continue;
-        }
-        let Ok(src) = std::fs::read_to_string(&p) else {
-            continue;
-        };
-        if !src.starts_with("// run\n") {
-            continue;
-        }
-        let supported = imports_of(&src)
-            .iter()
-            .all(|i| crate::golang::lib::find(i).is_some());
-        if supported {
-            out.push((p.display().to_string(), src));
-        }
-    }
-    out.sort();
-    out
-}
-
-fn imports_of(src: &str) -> Vec<String> {
-    let mut ast = crate::golang::syntax::ast::Ast::default();
-    let mut errs = Vec::new();
-    let Some(f) = crate::golang::syntax::parse_file(&mut ast, "x.go", src.into(), &mut errs) else {
-        return vec!["?".into()];
-    };
-    super::imports(&ast, f)
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect()
-}
-
-#[test]
-#[ignore]
-fn tmp_go_tests() {
-    let dir = std::env::var("GODIR").unwrap_or("/usr/share/go-1.19/test".into());
-    let progs = go_run_tests(&dir);
-    let mut ok = 0;
-    for (name, src) in &progs {
-        let errs = errors(src);
-        if errs.is_empty() {
-            ok += 1;
-        } else {
-            println!("{name}: {:?}", &errs[..errs.len().min(4)]);
-        }
-    }
-    println!("{ok} of {} check cleanly", progs.len());
 }
 
 #[test]
