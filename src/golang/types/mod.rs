@@ -19,6 +19,7 @@ mod check;
 pub mod constant;
 pub mod format;
 pub mod info;
+pub mod lookup;
 pub mod object;
 pub mod ty;
 pub mod universe;
@@ -105,6 +106,17 @@ impl Checked {
                 format!("{pkg}.{tname}.{name}")
             }
             None => format!("{pkg}.{name}"),
+        }
+    }
+
+    /// Field and method lookup as the user's package sees it (for the methods of dynamic
+    /// types, and of type arguments in generic code).
+    pub fn lookup_ctx(&self) -> lookup::LookupCtx<'_> {
+        lookup::LookupCtx {
+            types: &self.types,
+            objs: &self.objs,
+            names: &self.ast.names,
+            pkg: self.main,
         }
     }
 

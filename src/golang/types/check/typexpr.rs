@@ -9,10 +9,7 @@ use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ExprId, ExprKind, Field, FuncDecl, List, Name};
 use crate::golang::syntax::token::Op;
 
-/// Whether a name is exported (starts with an upper-case letter).
-pub(crate) fn is_exported(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
-}
+pub(crate) use super::super::lookup::is_exported;
 
 impl Checker<'_> {
     /// The type denoted by `e`, which must be a type.
