@@ -146,9 +146,16 @@ impl TypeFmt<'_> {
                 let obj = &self.objs[n.obj.0 as usize];
                 self.write_qualifier(out, obj.pkg);
                 out.push_str(self.names.get(obj.name));
-                if !n.targs.is_empty() {
+                // An instance shows its type arguments; a generic type (also the receiver
+                // type inside its methods) its type parameters.
+                let args = if n.targs.is_empty() {
+                    &n.tparams
+                } else {
+                    &n.targs
+                };
+                if !args.is_empty() {
                     out.push('[');
-                    for (i, a) in n.targs.iter().enumerate() {
+                    for (i, a) in args.iter().enumerate() {
                         if i > 0 {
                             out.push_str(", ");
                         }

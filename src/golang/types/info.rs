@@ -116,6 +116,9 @@ pub enum RecvAdjust {
     /// The value is an interface: call the method dynamically, by
     /// [`Selection::iface_index`].
     Dynamic,
+    /// The value's type is a type parameter and the method comes from its constraint: in
+    /// each instance, look the method up (by name) on the type argument.
+    TypeParam,
 }
 
 /// The resolution of a selector expression.

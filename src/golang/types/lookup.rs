@@ -142,7 +142,11 @@ impl LookupCtx<'_> {
                         continue;
                     }
                 }
-                let u = self.types.under(e.ty);
+                // A type parameter has the methods of its constraint (and no fields).
+                let u = match self.types.type_param(e.ty) {
+                    Some(p) => self.types.under(p.constraint),
+                    None => self.types.under(e.ty),
+                };
                 match self.types.get(u) {
                     Type::Struct(fields) => {
                         for (i, f) in fields.iter().enumerate() {

@@ -21,6 +21,7 @@ pub mod format;
 pub mod info;
 pub mod lookup;
 pub mod object;
+pub mod subst;
 pub mod ty;
 pub mod universe;
 
@@ -159,7 +160,7 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         let (line, col) = if f.0 == 0 { (line, col) } else { (0, 0) };
         Diag { line, col, msg }
     };
-    if user.is_none() || perrs.iter().any(ParseError::is_syntax) {
+    if user.is_none() || perrs.iter().any(ParseError::stops_checking) {
         diags.errors = perrs
             .into_iter()
             .map(|e| to_diag(&ast, e.pos, e.msg))

@@ -246,6 +246,9 @@ impl Checker<'_> {
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {
+        if self.types.is_type_param(t) {
+            return "incomparable types in type set".into();
+        }
         let u = self.types.under(t);
         match self.types.get(u) {
             Type::Slice(_) | Type::Func(_) | Type::Map(..) => {

@@ -46,6 +46,7 @@ impl Checker<'_> {
         for f in funcs {
             self.check_func_body(f);
         }
+        self.verify_instances();
         self.init_order();
         self.unused_imports();
     }
@@ -603,6 +604,7 @@ impl Checker<'_> {
         if let Some(n) = self.types.named_mut(named) {
             n.underlying = under;
         }
+        self.types.complete_instances(named);
         if !tparams.is_empty() {
             self.close_scope();
         }
@@ -751,7 +753,11 @@ impl Checker<'_> {
         };
         self.open_scope();
         if !info.tparams.is_empty() {
-            self.declare_tparam_names(&info.tparams);
+            self.env.generic = true;
+            match self.ast.list(f.recv).first() {
+                Some(r) => self.declare_receiver_tparams(r.ty),
+                None => self.declare_tparam_names(&info.tparams),
+            }
         }
         let sig = self.obj(obj).ty;
         self.func_body(sig, info.recv, &info.params, &info.results, body);

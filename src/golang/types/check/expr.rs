@@ -48,6 +48,7 @@ impl Checker<'_> {
         self.raw_expr(x, e, hint);
         self.exclude(x, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
         self.single_value(x);
+        self.non_generic(x);
     }
 
     /// A single value assigned to a variable of type `target` (used to infer type arguments
@@ -69,6 +70,7 @@ impl Checker<'_> {
         let mut x = Operand::invalid(e);
         self.raw_expr(&mut x, e, None);
         self.exclude(&mut x, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
+        self.non_generic(&mut x);
         if !x.is_invalid() {
             if let Some(elems) = self.types.tuple_elems(x.ty) {
                 let list = elems
@@ -657,13 +659,27 @@ impl Checker<'_> {
                 }
                 return Ok((self.types.default_type(x.ty), None));
             }
-            Type::TypeParam(_) => return Ok((target, None)),
+            Type::TypeParam(p) => {
+                // Every type of the parameter's type set must take the constant.
+                let terms = self
+                    .types
+                    .interface(p.constraint)
+                    .and_then(|i| i.terms.clone())
+                    .unwrap_or_default();
+                if terms.is_empty() {
+                    return Err(ReprError::Invalid);
+                }
+                for t in terms {
+                    self.implicit_type_and_value(x, t.ty)?;
+                }
+                return Ok((target, None));
+            }
             _ => return Err(ReprError::Invalid),
         }
         Ok((target, None))
     }
 
-    fn max_untyped(&self, a: TypeId, b: TypeId) -> Option<TypeId> {
+    pub fn max_untyped(&self, a: TypeId, b: TypeId) -> Option<TypeId> {
         let (ka, kb) = (self.types.basic(a)?, self.types.basic(b)?);
         let num = |k: BasicKind| k.is_numeric();
         if num(ka) && num(kb) {
@@ -787,7 +803,8 @@ impl Checker<'_> {
     /// `x.(T)` is possible only if `T` implements the interface of `x` (or is an
     /// interface).
     pub fn type_assertion(&mut self, e: ExprId, x: &Operand, t: TypeId, switch_case: bool) {
-        if self.types.is_interface(t) {
+        // An interface, or a type parameter (which may be one), needs no static check.
+        if self.types.is_interface(t) || self.types.is_type_param(t) {
             return;
         }
         let Some(cause) = self.missing_method_cause(t, x.ty, false) else {

@@ -10,6 +10,16 @@ use crate::golang::syntax::ast::{ExprId, ExprKind};
 impl Checker<'_> {
     /// `x[i]` (or a generic instantiation `f[T]`, `T[A]`).
     pub fn index_expr(&mut self, x: &mut Operand, e: ExprId) {
+        let ExprKind::Index { x: xe, .. } = self.ast.expr(e).kind else {
+            return;
+        };
+        self.raw_expr(x, xe, None);
+        self.exclude(x, &[Mode::NoValue]);
+        self.index_operand(x, e);
+    }
+
+    /// The rest of `index_expr`, once `x` holds the operand being indexed.
+    pub fn index_operand(&mut self, x: &mut Operand, e: ExprId) {
         let ExprKind::Index {
             x: xe,
             indices,
@@ -20,8 +30,6 @@ impl Checker<'_> {
             return;
         };
         let idx: &[ExprId] = self.ast_list(indices);
-        self.raw_expr(x, xe, None);
-        self.exclude(x, &[Mode::NoValue]);
         match x.mode {
             Mode::Invalid => {
                 self.use_exprs(idx);
@@ -77,6 +85,50 @@ impl Checker<'_> {
                 valid = true;
                 x.mode = Mode::Variable;
                 x.ty = elem;
+            }
+            Type::TypeParam(p) => {
+                // Without a core type: every type of the set must be indexable, with the
+                // same element type (maps excluded).
+                let terms = self
+                    .types
+                    .interface(p.constraint)
+                    .and_then(|i| i.terms.clone())
+                    .unwrap_or_default();
+                let mut elem = None;
+                let mut ok = !terms.is_empty();
+                let mut variable = true;
+                for t in &terms {
+                    let te = match self.types.get(self.types.under(t.ty)).clone() {
+                        Type::Basic(k) if k.is_string() => {
+                            variable = false;
+                            Some(TypeId::UINT8)
+                        }
+                        Type::Array(_, el) => {
+                            variable &= x.mode == Mode::Variable;
+                            Some(el)
+                        }
+                        Type::Slice(el) => Some(el),
+                        Type::Pointer(b) => match self.types.get(self.types.under(b)) {
+                            Type::Array(_, el) => Some(*el),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match (te, elem) {
+                        (Some(t), None) => elem = Some(t),
+                        (Some(t), Some(prev)) if t == prev => {}
+                        _ => ok = false,
+                    }
+                }
+                if let (true, Some(el)) = (ok, elem) {
+                    valid = true;
+                    x.mode = if variable {
+                        Mode::Variable
+                    } else {
+                        Mode::Value
+                    };
+                    x.ty = el;
+                }
             }
             Type::Map(key, elem) => {
                 let Some(index) = self.single_index(e, idx) else {

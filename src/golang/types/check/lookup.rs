@@ -2,6 +2,7 @@
 //! receivers and addressability), assignability, interface satisfaction, and
 //! convertibility.
 
+use super::super::info::Mode;
 use super::super::ty::{Type, TypeId};
 use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ChanDir, Name};
@@ -148,7 +149,14 @@ impl Checker<'_> {
                 }
                 Some(f) => {
                     let f = f.clone();
-                    let ft = self.found_type(&f);
+                    let mut ft = self.found_type(&f);
+                    if let Found::Method(_) = f {
+                        // A method of a generic type, on an instance.
+                        let base = self.value_type_at(v, &l.path);
+                        let base = self.types.pointer_elem(base).unwrap_or(base);
+                        let (tps, targs) = self.types.instance_map(base);
+                        ft = self.types.subst(ft, &tps, &targs);
+                    }
                     if ft != m.sig {
                         let (fs, ms) = (
                             self.func_string(m.name, ft),
@@ -261,7 +269,33 @@ impl Checker<'_> {
                 return !self.types.has_name(v) || !self.types.has_name(t);
             }
         }
+        // With a type parameter and a type literal: every type of the parameter's set.
+        if tp && !self.types.has_name(v) {
+            return self.for_type_set(t, |c, term| c.assignable_to(x, term, &mut None));
+        }
+        if vp && !self.types.has_name(t) {
+            return self.for_type_set(v, |c, term| {
+                let y = Operand {
+                    mode: Mode::Value,
+                    ty: term,
+                    ..x.clone()
+                };
+                c.assignable_to(&y, t, &mut None)
+            });
+        }
         false
+    }
+
+    /// Whether `f` holds for every type of the type set of the type parameter `p` (false
+    /// for a set of every type).
+    fn for_type_set(&mut self, p: TypeId, mut f: impl FnMut(&mut Self, TypeId) -> bool) -> bool {
+        let terms = self
+            .types
+            .type_param(p)
+            .and_then(|p| self.types.interface(p.constraint))
+            .and_then(|i| i.terms.clone())
+            .unwrap_or_default();
+        !terms.is_empty() && terms.iter().all(|term| f(self, term.ty))
     }
 
     /// Whether the non-constant `x` can be converted to `t`.
@@ -273,7 +307,25 @@ impl Checker<'_> {
         let v = x.ty;
         let (vu, tu) = (self.types.under(v), self.types.under(t));
         let (vp, tp) = (self.types.is_type_param(v), self.types.is_type_param(t));
-        if vu == tu && !vp && !tp {
+        if vp || tp {
+            // Every type of the set(s) must convert.
+            let with = |c: &mut Self, from: TypeId, to: TypeId| {
+                let y = Operand {
+                    mode: Mode::Value,
+                    ty: from,
+                    ..x.clone()
+                };
+                c.convertible_to(&y, to, &mut None)
+            };
+            return match (vp, tp) {
+                (true, true) => {
+                    self.for_type_set(v, |c, vt| c.for_type_set(t, |c, tt| with(c, vt, tt)))
+                }
+                (true, false) => self.for_type_set(v, |c, vt| with(c, vt, t)),
+                _ => self.for_type_set(t, |c, tt| with(c, v, tt)),
+            };
+        }
+        if vu == tu {
             return true;
         }
         if let (Type::Pointer(vb), Type::Pointer(tb)) = (self.types.get(v), self.types.get(t)) {

@@ -85,6 +85,8 @@ pub(crate) struct Env {
     /// initialization order).
     pub decl: Option<ObjId>,
     pub file: FileId,
+    /// Inside the body of a generic function or method.
+    pub generic: bool,
 }
 
 /// What declares a package-level object (for lazy declaration).
@@ -174,6 +176,9 @@ pub(crate) struct Checker<'a> {
     pub pending_type: crate::golang::fxhash::FxHashSet<ObjId>,
     /// Named types already reported as invalid recursive types.
     pub reported_types: crate::golang::fxhash::FxHashSet<TypeId>,
+    /// Instantiations whose type arguments are checked against their constraints once the
+    /// package's declarations are complete.
+    pub pending_verify: Vec<generics::Verify>,
 }
 
 /// Interned names the checker needs.
@@ -232,6 +237,7 @@ impl<'a> Checker<'a> {
             errpos: None,
             pending_type: Default::default(),
             reported_types: Default::default(),
+            pending_verify: Vec::new(),
         }
     }
 

@@ -718,7 +718,12 @@ impl Checker<'_> {
 
     /// A `const`, `var` or `type` declaration inside a function.
     fn decl_stmt(&mut self, d: crate::golang::syntax::ast::DeclId) {
-        let Decl::Gen { kind, specs, .. } = *self.ast.decl(d) else {
+        let Decl::Gen {
+            kind,
+            specs,
+            pos: decl_pos,
+        } = *self.ast.decl(d)
+        else {
             return;
         };
         let specs = self.ast_list(specs);
@@ -849,7 +854,15 @@ impl Checker<'_> {
                     alias,
                     ty,
                     ..
-                } => self.local_type_decl(name, tparams, alias, ty),
+                } => {
+                    if self.env.generic {
+                        self.error(
+                            decl_pos,
+                            "type declarations inside generic functions are not currently supported",
+                        );
+                    }
+                    self.local_type_decl(name, tparams, alias, ty)
+                }
                 Spec::Import { .. } => {}
             }
         }
@@ -935,6 +948,7 @@ impl Checker<'_> {
         if let Some(nm) = self.types.named_mut(named) {
             nm.underlying = under;
         }
+        self.types.complete_instances(named);
         if !tparams.is_empty() {
             self.close_scope();
         }

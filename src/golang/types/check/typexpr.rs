@@ -53,7 +53,7 @@ impl Checker<'_> {
                 match x.mode {
                     Mode::TypeExpr => {
                         if self.is_generic_type(x.ty) {
-                            let s = self.es(e);
+                            let s = self.generic_type_string(x.ty);
                             self.error(
                                 self.epos(e),
                                 format!("cannot use generic type {s} without instantiation"),
@@ -416,7 +416,7 @@ impl Checker<'_> {
     }
 
     /// The terms of a union `A | ~B | C`.
-    fn union_terms(&mut self, e: ExprId) -> Vec<Term> {
+    pub fn union_terms(&mut self, e: ExprId) -> Vec<Term> {
         let e = self.ast.unparen(e);
         match self.ast.expr(e).kind {
             ExprKind::Binary {
@@ -637,6 +637,25 @@ impl Checker<'_> {
             }
         }
         (if ok { Some((base, is_ptr)) } else { None }, Some(obj))
+    }
+
+    /// A generic type with its type parameter list: `List[T any]`.
+    pub fn generic_type_string(&self, t: TypeId) -> String {
+        let Some(n) = self.types.named(t) else {
+            return self.ts(t);
+        };
+        let params: Vec<String> = n
+            .tparams
+            .iter()
+            .map(|&p| {
+                let c = self
+                    .types
+                    .type_param(p)
+                    .map_or(TypeId::INVALID, |p| p.constraint);
+                format!("{} {}", self.tparam_name(p), self.ts(c))
+            })
+            .collect();
+        format!("{}[{}]", self.obj_name(n.obj), params.join(", "))
     }
 
     /// Whether `t` is a generic type that has not been instantiated.

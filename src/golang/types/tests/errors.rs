@@ -26,12 +26,16 @@
 //!   Lock`; `invalid syntax tree: use of .(type) outside type switch`;
 //! - positions: an invalid select case is reported at its expression's node (the operator of
 //!   `1 + 2`); keyed elements at their `:`;
+//! - generics: `T does not satisfy C (…)` (1.19: `does not implement`), `in call to F,
+//!   cannot infer T (declared at ./prog.go:L:C)`, `in call to F, mismatched types untyped
+//!   int and untyped string (cannot infer T)`, `too many type arguments for type Box: have 2,
+//!   want 1`, `got 2 type arguments but Sum has 1 type parameters`;
 //! - `for range 10` is valid (Go 1.22), so only extra iteration variables are errors; a
 //!   variable whose assignment failed is still reported as unused; `go`/`defer` of a
 //!   non-call reports only that; a composite literal's value is not checked after a bad key.
 //!
 //! Where chanlab deliberately differs from gc (unsupported imports, dot imports, complex
-//! numbers, generics, range over functions), the line is chanlab's message.
+//! numbers, range over functions), the line is chanlab's message.
 
 use super::super::check_program;
 
@@ -109,6 +113,11 @@ fn expression_errors() {
 #[test]
 fn statement_errors() {
     run(include_str!("../testdata/errors_stmts.txtar"));
+}
+
+#[test]
+fn generic_code_errors() {
+    run(include_str!("../testdata/errors_generics.txtar"));
 }
 
 #[test]

@@ -63,6 +63,53 @@ fn valid_programs_check_cleanly() {
     }
 }
 
+/// Nesting beyond the parser's limit is an error, not a stack overflow, even on a small
+/// stack (WebAssembly's is 1 MiB).
+#[test]
+fn deep_nesting_is_refused_within_a_small_stack() {
+    let n = 1000;
+    let programs = [
+        format!(
+            "package main\n\nfunc main() {{\n\tx := {}\n\t_ = x\n}}\n",
+            vec!["1"; n].join("+")
+        ),
+        format!(
+            "package main\n\nfunc main() {{\n\tx := {}1{}\n\t_ = x\n}}\n",
+            "(".repeat(n),
+            ")".repeat(n)
+        ),
+        format!(
+            "package main\n\nfunc main() {{\n{}{}}}\n",
+            "if true {\n".repeat(n),
+            "}\n".repeat(n)
+        ),
+        format!(
+            "package main\n\nfunc main() {{\n\t_ = {}int{}\n}}\n",
+            "[]".repeat(n),
+            "{".repeat(n) + &"}".repeat(n)
+        ),
+        format!(
+            "package main\n\nvar x {}int\n\nfunc main() {{}}\n",
+            "*".repeat(n)
+        ),
+    ];
+    for src in programs {
+        let errs = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || errors(&src))
+            .expect("a thread")
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].contains("nested more than 200 levels"), "{errs:?}");
+    }
+    let ok = format!(
+        "package main\n\nfunc main() {{\n\tx := {}\n\t_ = x\n}}\n",
+        vec!["1"; 150].join("+")
+    );
+    assert_eq!(errors(&ok), Vec::<String>::new());
+}
+
 #[test]
 fn every_catalog_program_checks() {
     for p in crate::patterns::catalog() {
