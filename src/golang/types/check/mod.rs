@@ -28,6 +28,7 @@
 
 mod assign;
 mod binary;
+mod body;
 mod builtins;
 mod call;
 mod decl;
@@ -37,11 +38,14 @@ mod index;
 mod initorder;
 mod labels;
 mod literal;
+mod localdecl;
 mod lookup;
 mod operand;
+mod range;
 mod returns;
 mod stmt;
 mod typexpr;
+mod untyped;
 
 use crate::golang::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
