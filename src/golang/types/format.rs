@@ -94,6 +94,18 @@ impl TypeFmt<'_> {
                     out.push_str("any");
                     return;
                 }
+                if let (true, Some(terms)) = (iface.implicit, &iface.terms) {
+                    for (i, term) in terms.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(" | ");
+                        }
+                        if term.tilde {
+                            out.push('~');
+                        }
+                        self.write(out, term.ty, depth + 1);
+                    }
+                    return;
+                }
                 out.push_str("interface{");
                 let mut first = true;
                 if iface.comparable {

@@ -9,7 +9,10 @@
 //! - [`Checked::info`]: the [`Info`] (types, values, objects, selections, calls, ranges…);
 //! - [`Checked::packages`]: the packages in dependency order (libraries first, `main`
 //!   last), each with its package-level variables, functions, `init`s and initialization
-//!   order.
+//!   order;
+//! - [`Checked::lookup_ctx`]: field and method lookup (the methods of dynamic types);
+//! - for generic code, [`Types::subst`] and [`Types::instantiate`] (see [`info`], "Generic
+//!   code").
 //!
 //! # Invariants
 //! - A `Checked` program has no errors: every expression the compiler reaches has a valid

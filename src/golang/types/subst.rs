@@ -100,6 +100,7 @@ impl Types {
                     methods,
                     terms,
                     comparable: i.comparable,
+                    implicit: i.implicit,
                 }))
             }
             Type::Named(n) => {

@@ -262,6 +262,9 @@ pub struct Interface {
     pub terms: Option<Vec<Term>>,
     /// Only comparable types (the `comparable` constraint, or an interface embedding it).
     pub comparable: bool,
+    /// Written as a bare union in a type parameter list (`[T int | string]`): printed as
+    /// the union.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -355,6 +358,7 @@ impl Types {
             methods: Vec::new(),
             terms: None,
             comparable: false,
+            implicit: false,
         }));
         debug_assert_eq!(empty, TypeId::EMPTY_INTERFACE);
         let error = t.new_named(ObjId::NONE);
@@ -369,6 +373,7 @@ impl Types {
             }],
             terms: None,
             comparable: false,
+            implicit: false,
         }));
         debug_assert_eq!(t.types.len() as u32 - 1, TypeId::ERROR_IFACE.0);
         let comparable = t.new_named(ObjId::NONE);

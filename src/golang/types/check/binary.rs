@@ -384,3 +384,31 @@ impl Checker<'_> {
         x.mode = Mode::Value;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn operands_must_match() {
+        let errs = body_errors("\ta, b := 1, \"s\"\n\t_ = a + b\n\t_ = a == nil\n");
+        assert_eq!(
+            errs,
+            [
+                "5:6: invalid operation: a + b (mismatched types int and string)",
+                "6:11: invalid operation: a == nil (mismatched types int and untyped nil)",
+            ]
+        );
+    }
+
+    #[test]
+    fn constant_division_by_zero_and_overflow() {
+        let errs = body_errors("\tconst c = 1 / 0\n\tvar x int8 = 100 * 2\n\t_ = x\n");
+        assert_eq!(
+        errs,
+        [
+            "4:16: invalid operation: division by zero",
+            "5:15: cannot use 100 * 2 (untyped int constant 200) as int8 value in variable declaration (overflows)",
+        ]
+    );
+    }
+}

@@ -166,3 +166,24 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unused_variables_and_imports_are_reported() {
+        let src = "package main\n\nimport \"os\"\n\nfunc main() {\n\tx := 1\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            [
+                "3:8: \"os\" imported and not used",
+                "6:2: declared and not used: x"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_function_with_results_must_end_in_a_terminating_statement() {
+        let src = "package main\n\nfunc f(b bool) int {\n\tif b {\n\t\treturn 1\n\t}\n}\n\nfunc main() { f(true) }\n";
+        assert_eq!(super::super::tests::errors(src), ["7:1: missing return"]);
+    }
+}

@@ -686,3 +686,27 @@ impl Checker<'_> {
         format!("type {ts} has no field or method {ss}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn argument_counts_are_checked() {
+        let src = "package main\n\nfunc f(a int, b string) {}\n\nfunc main() {\n\tf(1)\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["6:4: not enough arguments in call to f\n\thave (number)\n\twant (int, string)"]
+        );
+    }
+
+    #[test]
+    fn selectors_explain_near_misses() {
+        let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.toUpper(\"a\")\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        [
+            "6:14: undefined: strings.toUpper",
+            "8:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have method WriteString)",
+        ]
+    );
+    }
+}

@@ -724,3 +724,21 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn package_level_redeclarations_show_the_other_declaration() {
+        let src = "package main\n\nvar x int\nvar x string\n\nfunc main() {}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["4:5: x redeclared in this block\n\t./prog.go:3:5: other declaration of x"]
+        );
+    }
+
+    #[test]
+    fn declarations_may_come_in_any_order() {
+        let src = "package main\n\nvar a = b * 2\n\nconst b = c + 1\n\nconst c = 1\n\ntype T struct{ u U }\ntype U struct{ n int }\n\nfunc main() { _ = a }\n";
+        assert_eq!(super::super::tests::errors(src), Vec::<String>::new());
+    }
+}

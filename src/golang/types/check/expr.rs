@@ -574,3 +574,31 @@ impl Checker<'_> {
 
     // ---- predicates over type sets (a type parameter stands for each type of its set) ----
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn identifiers_must_be_declared_and_values_used() {
+        let errs = body_errors("\tx := 1\n\tx + 1\n\t_ = y\n");
+        assert_eq!(
+            errs,
+            [
+                "5:2: x + 1 (value of type int) is not used",
+                "6:6: undefined: y"
+            ]
+        );
+    }
+
+    #[test]
+    fn unary_operators_need_fitting_operands() {
+        let errs = body_errors("\ts := \"a\"\n\t_ = -s\n\t_ = &1\n");
+        assert_eq!(
+            errs,
+            [
+                "5:7: invalid operation: operator - not defined on s (variable of type string)",
+                "6:7: invalid operation: cannot take address of 1 (untyped int constant)",
+            ]
+        );
+    }
+}

@@ -332,3 +332,31 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn constant_indices_are_checked_against_lengths() {
+        let errs = body_errors(
+            "\ta := [3]int{}\n\t_ = a[3]\n\t_ = \"ab\"[-1]\n\ts := a[:]\n\t_ = s[2:1]\n",
+        );
+        assert_eq!(
+            errs,
+            [
+                "5:8: invalid argument: index 3 out of bounds [0:3]",
+                "6:11: invalid argument: index -1 (constant of type int) must not be negative",
+                "8:10: invalid slice indices: 1 < 2",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_indexable_values_can_be_indexed() {
+        let errs = body_errors("\tn := 1\n\t_ = n[0]\n");
+        assert_eq!(
+            errs,
+            ["5:7: invalid operation: cannot index n (variable of type int)"]
+        );
+    }
+}

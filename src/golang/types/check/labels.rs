@@ -420,3 +420,28 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn branches_need_their_targets() {
+        let errs = body_errors("\tbreak\n\tfor {\n\t\tcontinue L\n\t}\n");
+        assert_eq!(
+            errs,
+            [
+                "4:2: break is not in a loop, switch, or select",
+                "6:12: continue label not defined: L",
+            ]
+        );
+    }
+
+    #[test]
+    fn goto_may_not_skip_a_declaration() {
+        let errs = body_errors("\tgoto L\n\tx := 1\n\t_ = x\nL:\n");
+        assert_eq!(
+            errs,
+            ["4:7: goto L jumps over declaration of x at ./prog.go:5:4"]
+        );
+    }
+}

@@ -317,3 +317,32 @@ impl Checker<'_> {
         max
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn struct_literals_check_their_fields() {
+        let src = "package main\n\ntype P struct{ X, Y int }\n\nfunc main() {\n\t_ = P{1}\n\t_ = P{Z: 1}\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            [
+                "6:9: too few values in struct literal of type P",
+                "7:8: unknown field Z in struct literal of type P",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let errs =
+            body_errors("\t_ = map[string]int{\"a\": 1, \"a\": 2}\n\t_ = []int{0: 1, 0: 2}\n");
+        assert_eq!(
+            errs,
+            [
+                "4:29: duplicate key \"a\" in map literal",
+                "5:19: duplicate index 0 in array or slice literal",
+            ]
+        );
+    }
+}

@@ -248,3 +248,20 @@ impl Checker<'_> {
         self.valid_type(named);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn local_constants_repeat_their_line_with_iota() {
+        let errs =
+            body_errors("\tconst (\n\t\ta = iota * 2\n\t\tb\n\t)\n\tvar x [b]int\n\t_ = x[2]\n");
+        assert_eq!(errs, ["9:8: invalid argument: index 2 out of bounds [0:2]"]);
+    }
+
+    #[test]
+    fn a_local_name_is_in_scope_after_its_declaration() {
+        let errs = body_errors("\tvar x = x\n");
+        assert_eq!(errs, ["4:10: undefined: x"]);
+    }
+}

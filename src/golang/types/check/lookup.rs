@@ -367,3 +367,25 @@ impl Checker<'_> {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn interface_satisfaction_explains_what_is_missing() {
+        let src = "package main\n\ntype I interface{ M() }\ntype T struct{}\n\nfunc (t *T) M() {}\n\nfunc main() {\n\tvar _ I = T{}\n\tvar _ I = &T{}\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        ["9:12: cannot use T{} (value of struct type T) as I value in variable declaration: T does not implement I (method M has pointer receiver)"]
+    );
+    }
+
+    #[test]
+    fn conversions_follow_the_spec() {
+        let errs = body_errors("\t_ = string(rune(65)) + string([]byte{66})\n\t_ = int(\"1\")\n");
+        assert_eq!(
+            errs,
+            ["5:10: cannot convert \"1\" (untyped string constant) to type int"]
+        );
+    }
+}

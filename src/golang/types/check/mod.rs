@@ -460,3 +460,28 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    pub(crate) use super::super::tests::errors;
+
+    /// Errors of a program whose `main` body is `body` (lines without `./prog.go:`).
+    pub(crate) fn body_errors(body: &str) -> Vec<String> {
+        super::super::tests::errors(&format!("package main\n\nfunc main() {{\n{body}}}\n"))
+    }
+
+    #[test]
+    fn errors_are_collected_not_just_the_first() {
+        let errs = body_errors("\tx := undefined1\n\ty := undefined2\n\t_, _ = x, y\n");
+        assert_eq!(
+            errs,
+            ["4:7: undefined: undefined1", "5:7: undefined: undefined2"]
+        );
+    }
+
+    #[test]
+    fn follow_on_errors_about_invalid_operands_are_dropped() {
+        let errs = body_errors("\tx := nope\n\t_ = x + 1\n");
+        assert_eq!(errs, ["4:7: undefined: nope"]);
+    }
+}

@@ -177,3 +177,30 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn range_needs_something_iterable() {
+        let errs = body_errors(
+            "\tvar p *int\n\tfor range p {\n\t}\n\tfor i, j := range 3 {\n\t\t_, _ = i, j\n\t}\n",
+        );
+        assert_eq!(
+            errs,
+            [
+                "5:12: cannot range over p (variable of type *int)",
+                "7:9: range over 3 (untyped int constant) permits only one iteration variable",
+            ]
+        );
+    }
+
+    #[test]
+    fn receive_only_channels_can_be_ranged_over() {
+        let errs = body_errors("\tvar r <-chan int\n\tfor v := range r {\n\t\t_ = v\n\t}\n\tvar s chan<- int\n\tfor range s {\n\t}\n");
+        assert_eq!(
+        errs,
+        ["9:12: cannot range over s (variable of type chan<- int): receive from send-only channel"]
+    );
+    }
+}

@@ -549,3 +549,31 @@ impl Checker<'_> {
             .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Nil))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn conditions_must_be_boolean() {
+        let errs = body_errors("\tx := 1\n\tif x {\n\t}\n\tfor x {\n\t}\n");
+        assert_eq!(
+            errs,
+            [
+                "5:5: non-boolean condition in if statement",
+                "7:6: non-boolean condition in for statement",
+            ]
+        );
+    }
+
+    #[test]
+    fn channel_directions_are_enforced() {
+        let errs = body_errors("\tvar r <-chan int\n\tr <- 1\n\tvar s chan<- int\n\t<-s\n");
+        assert_eq!(
+        errs,
+        [
+            "5:2: invalid operation: cannot send to receive-only channel r (variable of type <-chan int)",
+            "7:4: invalid operation: cannot receive from send-only channel s (variable of type chan<- int)",
+        ]
+    );
+    }
+}

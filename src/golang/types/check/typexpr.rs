@@ -364,6 +364,7 @@ impl Checker<'_> {
             methods: methods.iter().map(|m| m.0.clone()).collect(),
             terms,
             comparable,
+            implicit: false,
         };
         let t = self.types.intern(Type::Interface(iface));
         for (m, obj, _) in methods {
@@ -687,5 +688,30 @@ fn intersect_terms(a: Option<Vec<Term>>, b: Vec<Term>) -> Vec<Term> {
             .into_iter()
             .filter(|x| b.iter().any(|y| y.ty == x.ty))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn type_expressions_must_denote_types() {
+        let errs = body_errors("\tx := 1\n\tvar y x\n\tvar z [-1]int\n\t_, _ = y, z\n");
+        assert_eq!(
+            errs,
+            [
+                "5:8: x (variable of type int) is not a type",
+                "6:9: invalid array length -1 (untyped int constant)",
+            ]
+        );
+    }
+
+    #[test]
+    fn constraint_interfaces_are_not_ordinary_types() {
+        let src = "package main\n\ntype N interface{ int | float64 }\n\nfunc main() {\n\tvar n N\n\t_ = n\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        ["6:8: cannot use type N outside a type constraint: interface contains type constraints"]
+    );
     }
 }

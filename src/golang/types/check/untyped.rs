@@ -302,3 +302,33 @@ impl Checker<'_> {
         self.all(t, |ts, t| ts.is_numeric(t) || ts.is_string(t))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn untyped_constants_must_fit_their_types() {
+        let errs = body_errors(
+            "\tvar a uint8 = 256\n\tvar b int = 1.5\n\tvar c int64 = 1e30\n\t_, _, _ = a, b, c\n",
+        );
+        assert_eq!(
+        errs,
+        [
+            "4:16: cannot use 256 (untyped int constant) as uint8 value in variable declaration (overflows)",
+            "5:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)",
+            "6:16: cannot use 1e30 (untyped float constant 1e+30) as int64 value in variable declaration (truncated)",
+        ]
+    );
+    }
+
+    #[test]
+    fn shifted_untyped_constants_take_their_context_type() {
+        let errs = body_errors(
+            "\tn := 2\n\tvar f float64 = 1 << n\n\tvar i int64 = 1 << n\n\t_, _ = f, i\n",
+        );
+        assert_eq!(
+            errs,
+            ["5:18: invalid operation: shifted operand 1 (type float64) must be integer"]
+        );
+    }
+}

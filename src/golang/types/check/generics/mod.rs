@@ -91,6 +91,7 @@ impl Checker<'_> {
                 methods: Vec::new(),
                 terms: Some(terms),
                 comparable: false,
+                implicit: true,
             }))
         } else {
             self.typ(e)
@@ -110,6 +111,7 @@ impl Checker<'_> {
                     ty: t,
                 }]),
                 comparable: false,
+                implicit: true,
             }));
         }
         t
@@ -463,4 +465,31 @@ fn call_params(types: &Types, sig: &Signature, nargs: usize, dots: bool) -> Vec<
         }
     }
     params
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generic_types_and_functions_must_be_instantiated() {
+        let src = "package main\n\ntype Box[T any] struct{ v T }\n\nfunc Id[T any](x T) T { return x }\n\nfunc main() {\n\tvar b Box\n\t_ = b\n\t_ = Id\n\t_ = Box[int]{v: Id(1)}\n}\n";
+        assert_eq!(
+            super::super::super::tests::errors(src),
+            [
+                "8:8: cannot use generic type Box[T any] without instantiation",
+                "10:6: cannot use generic function Id without instantiation",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_arguments_are_counted() {
+        let src = "package main\n\ntype Pair[K comparable, V any] struct{}\n\nfunc F[T any]() {}\n\nfunc main() {\n\tvar _ Pair[int]\n\tF[int, int]()\n}\n";
+        assert_eq!(
+            super::super::super::tests::errors(src),
+            [
+                "8:8: not enough type arguments for type Pair: have 1, want 2",
+                "9:9: got 2 type arguments but F has 1 type parameters",
+            ]
+        );
+    }
 }

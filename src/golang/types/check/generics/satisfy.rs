@@ -73,3 +73,18 @@ impl Checker<'_> {
             .join(" | ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn type_arguments_must_satisfy_their_constraints() {
+        let src = "package main\n\ntype MyInt int\n\nfunc Exact[T int | string](x T) {}\n\nfunc Cmp[T comparable](x T) {}\n\nfunc main() {\n\tExact(MyInt(1))\n\tCmp([]int{})\n\tExact(\"ok\")\n}\n";
+        assert_eq!(
+        super::super::super::tests::errors(src),
+        [
+            "10:7: MyInt does not satisfy int | string (possibly missing ~ for int in int | string)",
+            "11:5: []int does not satisfy comparable",
+        ]
+    );
+    }
+}
