@@ -156,7 +156,13 @@ impl Checker<'_> {
             Type::Basic(k) if k.is_string() => {
                 Ok((RangeKind::String, TypeId::INT, Some(TypeId::INT32)))
             }
-            Type::Basic(k) if k.is_integer() => Ok((RangeKind::Int, x.ty, None)),
+            Type::Basic(k) if k.is_integer() => match self.ast.files[0].go_version {
+                // The file asks for an older Go (see `File::go_version`).
+                Some((1, minor)) if minor < 22 => Err(Some(format!(
+                    "requires go1.22 or later (file declares //go:build go1.{minor})"
+                ))),
+                _ => Ok((RangeKind::Int, x.ty, None)),
+            },
             Type::Array(_, e) => Ok((
                 if ptr {
                     RangeKind::ArrayPtr
@@ -192,6 +198,15 @@ mod tests {
                 "5:12: cannot range over p (variable of type *int)",
                 "7:9: range over 3 (untyped int constant) permits only one iteration variable",
             ]
+        );
+    }
+
+    #[test]
+    fn ranging_over_an_integer_needs_go_1_22() {
+        let src = "//go:build go1.21\n\npackage main\n\nfunc main() {\n\tfor range 3 {\n\t}\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["6:12: cannot range over 3 (untyped int constant): requires go1.22 or later (file declares //go:build go1.21)"]
         );
     }
 

@@ -144,6 +144,9 @@ fn check_speed() {
         .expect("batches");
     println!("{} bytes: {per_check:?} per parse and check", largest.len());
     if !cfg!(debug_assertions) {
-        assert!(per_check < std::time::Duration::from_micros(700), "{per_check:?}");
+        assert!(
+            per_check < std::time::Duration::from_micros(700),
+            "{per_check:?}"
+        );
     }
 }
