@@ -343,6 +343,11 @@ impl Checker<'_> {
         let Some(obj) = self.lookup(name) else {
             if name == Name::BLANK {
                 self.error(self.epos(e), "cannot use _ as value or type");
+            } else if matches!(
+                self.name_str(name),
+                "complex64" | "complex128" | "complex" | "real" | "imag"
+            ) {
+                self.error(self.epos(e), "chanlab does not support complex numbers");
             } else {
                 let s = self.name_str(name).to_string();
                 self.error(self.epos(e), format!("undefined: {s}"));
@@ -586,6 +591,18 @@ mod tests {
             [
                 "5:2: x + 1 (value of type int) is not used",
                 "6:6: undefined: y"
+            ]
+        );
+    }
+
+    #[test]
+    fn complex_numbers_are_refused_by_name() {
+        let errs = body_errors("\tvar c complex128\n\t_ = real(c)\n");
+        assert_eq!(
+            errs,
+            [
+                "4:8: chanlab does not support complex numbers",
+                "5:6: chanlab does not support complex numbers",
             ]
         );
     }
