@@ -24,36 +24,6 @@ fn hello_world_checks() {
 }
 
 #[test]
-#[ignore]
-fn tmp_dump() {
-    let dir = std::env::var("DUMP_DIR").unwrap_or("/tmp/te".into());
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    names.sort();
-    for d in names {
-        let src = std::fs::read_to_string(d.join("prog.go")).unwrap_or_default();
-        println!("== {}", d.file_name().unwrap().to_string_lossy());
-        for l in errors(&src) {
-            println!("{l}");
-        }
-    }
-}
-
-#[test]
-#[ignore]
-fn tmp_one() {
-    let p = std::env::var("ONE").unwrap_or("/tmp/ok1/prog.go".into());
-    let src = std::fs::read_to_string(p).unwrap();
-    for l in errors(&src) {
-        println!("{l}");
-    }
-}
-
-#[test]
 fn valid_programs_check_cleanly() {
     let archive = include_str!("../testdata/ok.txtar");
     let programs = errors::sections(archive);
