@@ -405,7 +405,13 @@ impl<'a> Checker<'a> {
     /// Reports an error. Like gc, an error mentioning an "invalid operand" or "invalid
     /// type" after the first error is a follow-on error and is dropped.
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        let msg = msg.into();
+        self.report(pos, msg.into());
+    }
+
+    // Not inlined into the checker's two hundred error sites (code size).
+    #[inline(never)]
+    #[cold]
+    fn report(&mut self, pos: Pos, msg: String) {
         let pos = self.errpos.unwrap_or(pos);
         if !self.errors.is_empty() {
             let first = msg.lines().next().unwrap_or("");
