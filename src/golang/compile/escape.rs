@@ -154,7 +154,7 @@ pub fn walk_expr(ast: &Ast, e: ExprId, f: &mut dyn FnMut(Node)) {
     };
     match ast.expr(e).kind {
         ExprKind::CompositeLit { elts, .. } => each(elts, f),
-        ExprKind::KeyValue { key, value } => {
+        ExprKind::KeyValue { key, value, .. } => {
             walk_expr(ast, key, f);
             walk_expr(ast, value, f);
         }

@@ -620,7 +620,7 @@ impl FnC<'_, '_> {
                 let mut given = vec![false; fields.len()];
                 for (k, &el) in elts.iter().enumerate() {
                     let (i, v) = match ch.ast.expr(el).kind {
-                        ExprKind::KeyValue { key, value } => {
+                        ExprKind::KeyValue { key, value, .. } => {
                             let name = ch.ast.ident(key);
                             let i = fields.iter().position(|f| Some(f.name) == name);
                             (i.unwrap_or(k), value)
@@ -679,7 +679,7 @@ impl FnC<'_, '_> {
             Type::Map(kt, vt) => {
                 self.emit(Instr::MakeMap { d });
                 for &el in &elts {
-                    if let ExprKind::KeyValue { key, value } = ch.ast.expr(el).kind {
+                    if let ExprKind::KeyValue { key, value, .. } = ch.ast.expr(el).kind {
                         let m = self.mark();
                         let k = self.alloc();
                         self.elem_value_to(key, kt, k);
@@ -726,7 +726,7 @@ impl FnC<'_, '_> {
         for &el in elts {
             let m = self.mark();
             let v = match ch.ast.expr(el).kind {
-                ExprKind::KeyValue { key, value } => {
+                ExprKind::KeyValue { key, value, .. } => {
                     if let Some(k) = ch.info.constant(key).and_then(ConstValue::int) {
                         index = k;
                     }

@@ -70,12 +70,17 @@ pub enum Tok {
 impl Tok {
     /// The token's name in gc's messages (`tokstring`): punctuation as itself, `,` as
     /// "comma" and `;` as "semicolon or newline".
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Tok::Comma => "comma",
-            Tok::Semi => "semicolon or newline",
-            t => t.text(),
+            Tok::Comma => "comma".to_string(),
+            Tok::Semi => "semicolon or newline".to_string(),
+            t if t.is_keyword() => format!("keyword {}", t.text()),
+            t => t.text().to_string(),
         }
+    }
+
+    pub fn is_keyword(self) -> bool {
+        (Tok::Break as u8..=Tok::Var as u8).contains(&(self as u8))
     }
 
     /// The token's spelling (gc's `token.String`).
@@ -276,6 +281,7 @@ mod tests {
         assert_eq!(Tok::Comma.describe(), "comma");
         assert_eq!(Tok::Semi.describe(), "semicolon or newline");
         assert_eq!(Tok::Rparen.describe(), ")");
+        assert_eq!(Tok::Range.describe(), "keyword range");
         assert!(Tok::Var.bit() != 0 && (Tok::Var as u8) < 64);
     }
 

@@ -94,6 +94,18 @@ impl TypeFmt<'_> {
                     out.push_str("any");
                     return;
                 }
+                if let (true, Some(terms)) = (iface.implicit, &iface.terms) {
+                    for (i, term) in terms.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(" | ");
+                        }
+                        if term.tilde {
+                            out.push('~');
+                        }
+                        self.write(out, term.ty, depth + 1);
+                    }
+                    return;
+                }
                 out.push_str("interface{");
                 let mut first = true;
                 if iface.comparable {
@@ -146,9 +158,16 @@ impl TypeFmt<'_> {
                 let obj = &self.objs[n.obj.0 as usize];
                 self.write_qualifier(out, obj.pkg);
                 out.push_str(self.names.get(obj.name));
-                if !n.targs.is_empty() {
+                // An instance shows its type arguments; a generic type (also the receiver
+                // type inside its methods) its type parameters.
+                let args = if n.targs.is_empty() {
+                    &n.tparams
+                } else {
+                    &n.targs
+                };
+                if !args.is_empty() {
                     out.push('[');
-                    for (i, a) in n.targs.iter().enumerate() {
+                    for (i, a) in args.iter().enumerate() {
                         if i > 0 {
                             out.push_str(", ");
                         }

@@ -24,6 +24,31 @@
 //!   `(T, bool)`; used for one value it has its plain mode and type `T`.
 //! - A call of a multi-result function has a tuple type.
 //!
+//! # Generic code
+//! A generic function, or a method of a generic type, is checked once: its
+//! [`FuncInfo::tparams`](super::object::FuncInfo) are [`TypeParam`](super::ty::TypeParam)
+//! types, and the types recorded inside its body mention them. The compiler makes one copy
+//! per list of type arguments and maps every type it reads through
+//! [`Types::subst`](super::ty::Types::subst)`(t, tparams, targs)`:
+//! - Every use of a generic function (a call with inferred or explicit type arguments,
+//!   `f[int]` as a value) has an [`Instance`] in [`Info::instances`], keyed by the
+//!   expression naming the function (the identifier `f`, or the selector `pkg.F`): its type
+//!   arguments and the instantiated signature (also that expression's recorded type). Inside
+//!   generic code, type arguments may mention the enclosing function's type parameters:
+//!   substitute them too.
+//! - A method selected on an instance of a generic type (`s.Push` with `s` a
+//!   `Stack[string]`) has an `Instance` keyed by the selector expression: the type arguments
+//!   of the receiver's type and the instantiated method type. The method object is the
+//!   generic type's method, whose `tparams` are the type's type parameters.
+//! - Instances of generic types (`Stack[string]`) are [`Named`](super::ty::Named) types with
+//!   `origin` and `targs`; their underlying types are already substituted, and their methods
+//!   are the origin's.
+//! - A method called on a value whose type is a type parameter (through its constraint) has
+//!   [`RecvAdjust::TypeParam`]: in each copy, find the method on the type argument with
+//!   [`LookupCtx::lookup`](super::lookup::LookupCtx::lookup).
+//! - Operations on type-parameter values (arithmetic, comparisons, conversions
+//!   `CallKind::Conversion(T)`, indexing, ranging) are resolved on the substituted types.
+//!
 //! # Invariants
 //! - The vectors have one entry per expression of the Ast; unrecorded entries are
 //!   `Mode::Invalid` with `TypeId::INVALID` (only in code that had errors, or for
@@ -116,6 +141,9 @@ pub enum RecvAdjust {
     /// The value is an interface: call the method dynamically, by
     /// [`Selection::iface_index`].
     Dynamic,
+    /// The value's type is a type parameter and the method comes from its constraint: in
+    /// each instance, look the method up (by name) on the type argument.
+    TypeParam,
 }
 
 /// The resolution of a selector expression.
@@ -176,11 +204,13 @@ pub struct RangeInfo {
     pub value: TypeId,
 }
 
-/// A use of a generic function or type with its type arguments.
+/// A use of a generic function, method or type with its type arguments (one per type
+/// parameter, in order).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Instance {
     pub targs: Vec<TypeId>,
-    /// The instantiated type (a signature, or a named type).
+    /// The instantiated type: a signature for a function or method, the instance (a named
+    /// type) for a generic type.
     pub ty: TypeId,
 }
 
@@ -199,8 +229,9 @@ pub struct Info {
     pub implicits: HashMap<StmtId, ObjId>,
     /// How each range statement iterates (keyed by the `Range` statement).
     pub ranges: HashMap<StmtId, RangeInfo>,
-    /// Instantiations of generic functions and types, keyed by the identifier (or the
-    /// selector's `sel`) naming the generic function or type.
+    /// Uses of generic functions, methods of generic types and generic types, keyed by the
+    /// expression naming them: an identifier (`F`, `G` in `G[int]`), a qualified identifier
+    /// (`pkg.F`) or a method selection (`s.Push`); see "Generic code" above.
     pub instances: HashMap<ExprId, Instance>,
 }
 

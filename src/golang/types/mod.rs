@@ -9,7 +9,10 @@
 //! - [`Checked::info`]: the [`Info`] (types, values, objects, selections, calls, ranges…);
 //! - [`Checked::packages`]: the packages in dependency order (libraries first, `main`
 //!   last), each with its package-level variables, functions, `init`s and initialization
-//!   order.
+//!   order;
+//! - [`Checked::lookup_ctx`]: field and method lookup (the methods of dynamic types);
+//! - for generic code, [`Types::subst`] and [`Types::instantiate`] (see [`info`], "Generic
+//!   code").
 //!
 //! # Invariants
 //! - A `Checked` program has no errors: every expression the compiler reaches has a valid
@@ -19,7 +22,9 @@ mod check;
 pub mod constant;
 pub mod format;
 pub mod info;
+pub mod lookup;
 pub mod object;
+pub mod subst;
 pub mod ty;
 pub mod universe;
 
@@ -108,6 +113,17 @@ impl Checked {
         }
     }
 
+    /// Field and method lookup as the user's package sees it (for the methods of dynamic
+    /// types, and of type arguments in generic code).
+    pub fn lookup_ctx(&self) -> lookup::LookupCtx<'_> {
+        lookup::LookupCtx {
+            types: &self.types,
+            objs: &self.objs,
+            names: &self.ast.names,
+            pkg: self.main,
+        }
+    }
+
     /// The user's `main` function.
     pub fn main_func(&self) -> Option<ObjId> {
         let main = self.package(self.main);
@@ -147,7 +163,7 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         let (line, col) = if f.0 == 0 { (line, col) } else { (0, 0) };
         Diag { line, col, msg }
     };
-    if user.is_none() || perrs.iter().any(ParseError::is_syntax) {
+    if user.is_none() || perrs.iter().any(ParseError::stops_checking) {
         diags.errors = perrs
             .into_iter()
             .map(|e| to_diag(&ast, e.pos, e.msg))
@@ -297,7 +313,5 @@ fn load(
     order.push((p.path, file));
 }
 
-#[cfg(test)]
-mod info_tests;
 #[cfg(test)]
 mod tests;

@@ -133,12 +133,13 @@ pub struct FuncInfo {
     /// Declared without a body in a library file: bound to a Rust function by
     /// [`super::Checked::qualified_name`].
     pub native: bool,
-    /// Type parameters of a generic function (or the receiver type parameters of a method
-    /// of a generic type).
+    /// The type parameters of a generic function; for a method of a generic type, that
+    /// type's type parameters (the same `TypeId`s, whatever the receiver calls them).
     pub tparams: Vec<TypeId>,
-    /// The parameter objects, in order (the receiver excluded).
+    /// The parameter objects, one per parameter, in order (the receiver excluded); an
+    /// unnamed parameter's object is named `_`.
     pub params: Vec<ObjId>,
-    /// The named result objects (empty when results are unnamed).
+    /// The result objects, one per result; unnamed results' objects are named `_`.
     pub results: Vec<ObjId>,
 }
 

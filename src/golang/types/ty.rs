@@ -262,6 +262,9 @@ pub struct Interface {
     pub terms: Option<Vec<Term>>,
     /// Only comparable types (the `comparable` constraint, or an interface embedding it).
     pub comparable: bool,
+    /// Written as a bare union in a type parameter list (`[T int | string]`): printed as
+    /// the union.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -324,6 +327,10 @@ pub struct Types {
     /// Hashes of the interned types (0 for named types and type parameters).
     hashes: Vec<u64>,
     intern: crate::golang::fxhash::IndexTable,
+    /// Instances of generic types by (generic type, type arguments); see `subst.rs`.
+    pub(super) instances: crate::golang::fxhash::FxHashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances whose generic type was still being declared when they were made.
+    pub(super) pending: Vec<TypeId>,
 }
 
 impl Default for Types {
@@ -340,6 +347,8 @@ impl Types {
             types: Vec::with_capacity(256),
             hashes: Vec::with_capacity(256),
             intern: Default::default(),
+            instances: Default::default(),
+            pending: Vec::new(),
         };
         for k in BasicKind::ALL {
             let id = t.intern(Type::Basic(k));
@@ -349,6 +358,7 @@ impl Types {
             methods: Vec::new(),
             terms: None,
             comparable: false,
+            implicit: false,
         }));
         debug_assert_eq!(empty, TypeId::EMPTY_INTERFACE);
         let error = t.new_named(ObjId::NONE);
@@ -363,6 +373,7 @@ impl Types {
             }],
             terms: None,
             comparable: false,
+            implicit: false,
         }));
         debug_assert_eq!(t.types.len() as u32 - 1, TypeId::ERROR_IFACE.0);
         let comparable = t.new_named(ObjId::NONE);
@@ -409,7 +420,7 @@ impl Types {
         id
     }
 
-    fn push_unique(&mut self, ty: Type) -> TypeId {
+    pub(super) fn push_unique(&mut self, ty: Type) -> TypeId {
         self.types.push(ty);
         self.hashes.push(0);
         TypeId(self.types.len() as u32 - 1)
@@ -495,12 +506,29 @@ impl Types {
         }
     }
 
-    /// The underlying type: a named type's underlying type, any other type itself.
+    /// The underlying type: a named type's underlying type; for a type parameter, the
+    /// underlying type all the types of its constraint share (its core type: `[]E` for
+    /// `~[]E`), or the parameter itself if they have none; any other type itself.
     pub fn under(&self, t: TypeId) -> TypeId {
         match self.get(t) {
             Type::Named(n) => n.underlying,
+            Type::TypeParam(p) => self.core_of(p).unwrap_or(t),
             _ => t,
         }
+    }
+
+    /// The underlying type shared by all the types of a type parameter's constraint.
+    fn core_of(&self, p: &TypeParam) -> Option<TypeId> {
+        let i = self.interface(p.constraint)?;
+        let terms = i.terms.as_ref()?;
+        let first = self.under(terms.first()?.ty);
+        if self.is_type_param(first) {
+            return None;
+        }
+        terms
+            .iter()
+            .all(|t| self.under(t.ty) == first)
+            .then_some(first)
     }
 
     /// The basic kind of `t`'s underlying type, if it is basic.
@@ -634,7 +662,12 @@ impl Types {
                 .iter()
                 .all(|f| self.comparable_depth(f.ty, depth + 1)),
             Type::Array(_, e) => self.comparable_depth(*e, depth + 1),
-            Type::TypeParam(p) => self.interface(p.constraint).is_some_and(|i| i.comparable),
+            Type::TypeParam(p) => self.interface(p.constraint).is_some_and(|i| {
+                i.comparable
+                    || i.terms.as_ref().is_some_and(|ts| {
+                        !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1))
+                    })
+            }),
             _ => false,
         }
     }

@@ -68,6 +68,7 @@ pub fn build(
         methods: Vec::new(),
         terms: None,
         comparable: true,
+        implicit: false,
     }));
     if let Some(n) = types.named_mut(TypeId::COMPARABLE) {
         n.obj = comparable;

@@ -210,9 +210,11 @@ pub enum ExprKind {
         lbrace: Pos,
         rbrace: Pos,
     },
+    /// `key: value` in a composite literal; `colon` is where gc reports errors about it.
     KeyValue {
         key: ExprId,
         value: ExprId,
+        colon: Pos,
     },
     /// `func(...) ... { body }`: `ty` is a [`ExprKind::FuncType`], `body` a block.
     FuncLit {
@@ -233,13 +235,14 @@ pub enum ExprKind {
         lbrack: Pos,
         rbrack: Pos,
     },
-    /// `x[lo:hi]` or `x[lo:hi:max]` (`three`).
+    /// `x[lo:hi]`, or `x[lo:hi:max]` when `max` is present (a 3-index slice always has
+    /// `hi` and `max`, possibly [`ExprKind::Bad`] after a syntax error).
     Slice {
         x: ExprId,
         lo: Option<ExprId>,
         hi: Option<ExprId>,
         max: Option<ExprId>,
-        three: bool,
+        lbrack: Pos,
         rbrack: Pos,
     },
     /// `x.(T)`; `ty` is `None` for the `x.(type)` of a type switch.
@@ -625,6 +628,25 @@ impl Ast {
             e = x;
         }
         e
+    }
+
+    /// Where gc reports an error about `e`: its first byte, except that gc counts a slice
+    /// expression from its `[` and a keyed element from its `:` (also when they begin a
+    /// larger expression, as in `s[1:][0]`).
+    pub fn start_pos(&self, mut e: ExprId) -> Pos {
+        loop {
+            match self.expr(e).kind {
+                ExprKind::Selector { x, .. }
+                | ExprKind::Index { x, .. }
+                | ExprKind::TypeAssert { x, .. }
+                | ExprKind::Binary { x, .. }
+                | ExprKind::Call { fun: x, .. }
+                | ExprKind::CompositeLit { ty: Some(x), .. } => e = x,
+                ExprKind::Slice { lbrack, .. } => return lbrack,
+                ExprKind::KeyValue { colon, .. } => return colon,
+                _ => return self.expr(e).pos,
+            }
+        }
     }
 
     pub fn file(&self, f: FileId) -> &File {

@@ -15,7 +15,7 @@ pub(super) fn expr(ast: &Ast, e: ExprId, out: &mut String) {
             }
             out.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::KeyValue { key, value } => {
+        ExprKind::KeyValue { key, value, .. } => {
             expr(ast, *key, out);
             out.push_str(": ");
             expr(ast, *value, out);
@@ -221,4 +221,45 @@ fn fields(ast: &Ast, l: List<Field>, out: &mut String) {
         expr(ast, ast.unparen(f.ty), out);
     }
     out.push(')');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::parse_file;
+    use super::super::{Ast, Decl, Spec};
+
+    /// The printed initializer of `var _ = <src>`.
+    fn printed(src: &str) -> String {
+        let mut ast = Ast::default();
+        let mut errs = Vec::new();
+        let text = format!("package p\n\nvar _ = {src}\n");
+        let f = parse_file(&mut ast, "p.go", text.into(), &mut errs).expect("a file");
+        assert!(errs.is_empty(), "{errs:?}");
+        let d = ast.list(ast.file(f).decls)[0];
+        let Decl::Gen { specs, .. } = ast.decl(d) else {
+            panic!("a var declaration")
+        };
+        let Spec::Value { values, .. } = ast.list(*specs)[0] else {
+            panic!("a value spec")
+        };
+        ast.expr_string(ast.list(values)[0])
+    }
+
+    #[test]
+    fn expressions_print_as_gc_shows_them() {
+        assert_eq!(printed("a+b*c"), "a + b * c");
+        assert_eq!(printed("[]int{1, 2}"), "[]int{…}");
+        assert_eq!(printed("T{}"), "T{}");
+        assert_eq!(
+            printed("func(x int) bool { return x > 0 }"),
+            "func(x int) bool {…}"
+        );
+        assert_eq!(printed("<-ch"), "<-ch");
+        assert_eq!(printed("s[1:2:3]"), "s[1:2:3]");
+        assert_eq!(printed("x.(interface{ M() })"), "x.(interface{M()})");
+        assert_eq!(
+            printed("map[string]chan<- int(nil)"),
+            "map[string]chan<- int(nil)"
+        );
+    }
 }

@@ -11,6 +11,8 @@ impl Parser<'_> {
 
     /// `Expression = UnaryExpr | Expression binary_op Expression`.
     pub(super) fn binary_expr(&mut self, x: Option<ExprId>, prec: u8) -> ExprId {
+        self.enter();
+        let depth = self.depth;
         let mut x = match x {
             Some(x) => x,
             None => self.unary_expr(),
@@ -20,15 +22,26 @@ impl Parser<'_> {
             let op_pos = self.pos();
             let tprec = self.s.prec;
             self.next();
+            // Each operator of a chain nests the tree one level deeper.
+            self.enter();
             let y = self.binary_expr(None, tprec);
             let pos = self.start(x);
             x = self.expr_node(pos, ExprKind::Binary { op, x, y, op_pos });
         }
+        self.depth = depth;
+        self.leave();
         x
     }
 
     /// `UnaryExpr = PrimaryExpr | unary_op UnaryExpr`.
     fn unary_expr(&mut self) -> ExprId {
+        self.enter();
+        let x = self.unary_expr_inner();
+        self.leave();
+        x
+    }
+
+    fn unary_expr_inner(&mut self) -> ExprId {
         match self.tok() {
             Tok::Operator | Tok::Star => {
                 let op = self.s.op;
@@ -247,12 +260,10 @@ impl Parser<'_> {
         self.xnest += 1;
         let mut hi = None;
         let mut max = None;
-        let mut three = false;
         if self.tok() != Tok::Colon && self.tok() != Tok::Rbrack {
             hi = Some(self.expr());
         }
         if self.tok() == Tok::Colon {
-            three = true;
             if hi.is_none() {
                 self.error("middle index required in 3-index slice");
                 hi = Some(self.bad_expr());
@@ -275,7 +286,7 @@ impl Parser<'_> {
                 lo,
                 hi,
                 max,
-                three,
+                lbrack,
                 rbrack,
             },
         )
@@ -311,6 +322,13 @@ impl Parser<'_> {
 
     /// `LiteralValue = "{" [ ElementList [ "," ] ] "}"`, for a literal of type `ty`.
     fn complit_expr(&mut self, ty: Option<ExprId>) -> ExprId {
+        self.enter();
+        let x = self.complit_expr_inner(ty);
+        self.leave();
+        x
+    }
+
+    fn complit_expr_inner(&mut self, ty: Option<ExprId>) -> ExprId {
         let lbrace = self.pos();
         self.xnest += 1;
         self.want(Tok::Lbrace);
@@ -318,10 +336,18 @@ impl Parser<'_> {
         let rbrace = self.list("composite literal", Tok::Comma, Tok::Rbrace, |p| {
             let mut e = p.bare_complit_expr();
             if p.tok() == Tok::Colon {
+                let colon = p.pos();
                 p.next();
                 let value = p.bare_complit_expr();
                 let pos = p.start(e);
-                e = p.expr_node(pos, ExprKind::KeyValue { key: e, value });
+                e = p.expr_node(
+                    pos,
+                    ExprKind::KeyValue {
+                        key: e,
+                        value,
+                        colon,
+                    },
+                );
             }
             p.scratch.push(e);
             false

@@ -58,7 +58,16 @@ impl ParseError {
     pub fn is_syntax(&self) -> bool {
         self.msg.starts_with("syntax error")
     }
+
+    /// Whether checking must stop here: a syntax error, or the rest of the file was
+    /// skipped (too deeply nested).
+    pub fn stops_checking(&self) -> bool {
+        self.is_syntax() || self.msg.starts_with(TOO_DEEP)
+    }
 }
+
+/// The start of the message for code nested beyond [`MAX_NESTING`].
+const TOO_DEEP: &str = "chanlab cannot handle code nested";
 
 /// Parses one file into `ast`, appending its errors to `errors`. The file's base is placed
 /// after the files already in `ast`. Returns `None` if the package clause is missing or
@@ -84,6 +93,8 @@ pub fn parse_file(
         errors: Vec::new(),
         fnest: 0,
         xnest: 0,
+        depth: 0,
+        too_deep: false,
         scratch: Vec::new(),
         stmt_scratch: Vec::new(),
     };
@@ -117,12 +128,21 @@ pub fn parse_file(
     Some(file_id)
 }
 
+/// How deeply expressions, statements and types may nest (a chain of binary operators counts
+/// one level per operator): the checker and the compiler recurse on the tree, and must stay
+/// within a small stack (WebAssembly's).
+pub const MAX_NESTING: u32 = 200;
+
 pub(super) struct Parser<'a> {
     s: Scanner,
     ast: &'a mut Ast,
     errors: Vec<ParseError>,
     fnest: i32,
     xnest: i32,
+    /// The current nesting depth (see [`MAX_NESTING`]).
+    depth: u32,
+    /// The nesting limit was exceeded (and reported).
+    too_deep: bool,
     scratch: Vec<ExprId>,
     stmt_scratch: Vec<super::ast::StmtId>,
 }
@@ -141,6 +161,25 @@ impl Parser<'_> {
 
     fn tok(&self) -> Tok {
         self.s.tok
+    }
+
+    /// Enters a nested construct. Beyond [`MAX_NESTING`] levels the rest of the file is
+    /// skipped (so the parser unwinds at once) after one error.
+    fn enter(&mut self) {
+        self.depth += 1;
+        if self.depth > MAX_NESTING && !self.too_deep {
+            self.too_deep = true;
+            let pos = self.pos();
+            self.error_at(
+                pos,
+                format!("{TOO_DEEP} more than {MAX_NESTING} levels deep"),
+            );
+            self.s.skip_to_end();
+        }
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
     }
 
     fn pos(&self) -> Pos {
@@ -356,7 +395,18 @@ impl Parser<'_> {
     fn file(&mut self) -> Option<(ExprId, List<DeclId>)> {
         self.s.top = false;
         if !self.got(Tok::Package) {
-            self.syntax_error("package statement must be first");
+            // `go run` reads the package clause (with go/parser) before the compiler sees the
+            // file, so this is the go command's message.
+            let found = match self.tok() {
+                Tok::Name | Tok::Literal => self.s.lit().to_string(),
+                Tok::Semi if self.s.semi_lit == "newline" => "newline".to_string(),
+                Tok::Operator | Tok::Star => format!("'{}'", self.s.op.text()),
+                Tok::AssignOp => format!("'{}='", self.s.op.text()),
+                Tok::IncOp => format!("'{0}{0}'", self.s.op.text()),
+                t => format!("'{}'", t.text()),
+            };
+            let pos = self.pos();
+            self.error_at(pos, format!("expected 'package', found {found}"));
             return None;
         }
         let package = self.name();

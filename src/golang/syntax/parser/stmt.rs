@@ -236,7 +236,7 @@ impl Parser<'_> {
             if self.got(Tok::Var) {
                 self.syntax_error(&format!(
                     "var declaration not allowed in {} initializer",
-                    keyword.describe()
+                    keyword.text()
                 ));
             }
             match self.simple_stmt(None, Some(keyword)) {
@@ -606,6 +606,13 @@ impl Parser<'_> {
 
     /// A statement, or `None` if the current token cannot start one.
     pub(super) fn stmt_or_nil(&mut self) -> Option<StmtId> {
+        self.enter();
+        let s = self.stmt_or_nil_inner();
+        self.leave();
+        s
+    }
+
+    fn stmt_or_nil_inner(&mut self) -> Option<StmtId> {
         if self.tok() == Tok::Name {
             let lhs = self.expr_list();
             let first = self.ast.list(lhs)[0];

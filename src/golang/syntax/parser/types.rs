@@ -36,6 +36,13 @@ impl Parser<'_> {
 
     /// A type, or `None` (and no error) if the current token cannot start one.
     pub(super) fn type_or_nil(&mut self) -> Option<ExprId> {
+        self.enter();
+        let t = self.type_or_nil_inner();
+        self.leave();
+        t
+    }
+
+    fn type_or_nil_inner(&mut self) -> Option<ExprId> {
         let pos = self.pos();
         Some(match self.tok() {
             Tok::Star => {

@@ -382,3 +382,25 @@ fn invalid_sep(x: &[u8]) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runes_print_as_go_quotes_them() {
+        assert_eq!(quote_rune('a' as i32), "'a'");
+        assert_eq!(quote_rune('\n' as i32), "'\\n'");
+        assert_eq!(quote_rune(0), "'\\x00'");
+        assert_eq!(format_u('@' as u32), "U+0040 '@'");
+        assert_eq!(format_u(0x7f), "U+007F");
+    }
+
+    #[test]
+    fn misplaced_underscores_are_found() {
+        assert_eq!(invalid_sep(b"1_000"), None);
+        assert_eq!(invalid_sep(b"0x_ff"), None);
+        assert_eq!(invalid_sep(b"1__0"), Some(2));
+        assert_eq!(invalid_sep(b"10_"), Some(2));
+    }
+}

@@ -108,6 +108,15 @@ impl Scanner {
         self.text.as_bytes()
     }
 
+    /// Skips the rest of the file: the next token is EOF.
+    pub fn skip_to_end(&mut self) {
+        let end = self.src().len();
+        self.read_at(end);
+        self.nlsemi = false;
+        self.tok = Tok::Eof;
+        self.pos = self.base + end as Pos;
+    }
+
     fn read_at(&mut self, off: usize) {
         self.off = off;
         let Some(&b) = self.src().get(off) else {

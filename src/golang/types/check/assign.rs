@@ -444,3 +444,25 @@ impl Checker<'_> {
         self.env.locals.push((name, o));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn assignments_check_counts_and_types() {
+        let errs = body_errors("\tvar s string\n\ts = 1\n\ta, b := 1\n\t_, _, _ = s, a, b\n");
+        assert_eq!(
+            errs,
+            [
+                "5:6: cannot use 1 (untyped int constant) as string value in assignment",
+                "6:10: assignment mismatch: 2 variables but 1 value",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_declarations_need_a_new_variable() {
+        let errs = body_errors("\tx := 1\n\tx := 2\n\t_ = x\n");
+        assert_eq!(errs, ["5:4: no new variables on left side of :="]);
+    }
+}

@@ -182,7 +182,8 @@ impl Checker<'_> {
                 Op::Eql | Op::Neq => {
                     if x.is_nil() || y.is_nil() {
                         let t = if x.is_nil() { y.ty } else { x.ty };
-                        if !self.types.has_nil(t) {
+                        // `nil == nil` has no type that has nil.
+                        if !self.types.has_nil(t) || x.is_nil() && y.is_nil() {
                             err_on_y = true;
                             failed = true;
                         }
@@ -245,6 +246,9 @@ impl Checker<'_> {
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {
+        if self.types.is_type_param(t) {
+            return "incomparable types in type set".into();
+        }
         let u = self.types.under(t);
         match self.types.get(u) {
             Type::Slice(_) | Type::Func(_) | Type::Map(..) => {
@@ -378,5 +382,33 @@ impl Checker<'_> {
             return;
         }
         x.mode = Mode::Value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn operands_must_match() {
+        let errs = body_errors("\ta, b := 1, \"s\"\n\t_ = a + b\n\t_ = a == nil\n");
+        assert_eq!(
+            errs,
+            [
+                "5:6: invalid operation: a + b (mismatched types int and string)",
+                "6:11: invalid operation: a == nil (mismatched types int and untyped nil)",
+            ]
+        );
+    }
+
+    #[test]
+    fn constant_division_by_zero_and_overflow() {
+        let errs = body_errors("\tconst c = 1 / 0\n\tvar x int8 = 100 * 2\n\t_ = x\n");
+        assert_eq!(
+        errs,
+        [
+            "4:16: invalid operation: division by zero",
+            "5:15: cannot use 100 * 2 (untyped int constant 200) as int8 value in variable declaration (overflows)",
+        ]
+    );
     }
 }

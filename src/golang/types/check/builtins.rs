@@ -458,10 +458,35 @@ impl Checker<'_> {
                 .list(*elts)
                 .iter()
                 .any(|&a| self.has_call_or_recv(a)),
-            K::KeyValue { key, value } => {
+            K::KeyValue { key, value, .. } => {
                 self.has_call_or_recv(*key) || self.has_call_or_recv(*value)
             }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn builtins_check_their_arguments() {
+        let errs = body_errors(
+            "\t_ = len(1)\n\t_ = make([]int)\n\tvar m map[int]int\n\tdelete(m, \"a\")\n",
+        );
+        assert_eq!(
+        errs,
+        [
+            "4:10: invalid argument: 1 (untyped int constant) for built-in len",
+            "5:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
+            "7:12: cannot use \"a\" (untyped string constant) as int value in argument to delete",
+        ]
+    );
+    }
+
+    #[test]
+    fn min_max_and_clear_are_builtins() {
+        let errs = body_errors("\tm := map[int]int{}\n\tclear(m)\n\t_ = min(1, 2.5) + max(3, 4)\n");
+        assert!(errs.is_empty(), "{errs:?}");
     }
 }

@@ -10,6 +10,7 @@ use super::lookup::Found;
 use super::typexpr::is_exported;
 use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
+use crate::golang::syntax::Pos;
 
 impl Checker<'_> {
     /// A call, conversion or builtin call.
@@ -21,12 +22,36 @@ impl Checker<'_> {
             return Kind::Statement;
         };
         let args: &[ExprId] = self.ast_list(args);
-        if let ExprKind::Index { .. } = self.ast.expr(fun).kind {
-            self.index_expr(x, fun);
-            if x.is_invalid() && x.mode != Mode::TypeExpr {
-                self.use_exprs(args);
-                x.expr = Some(e);
-                return Kind::Statement;
+        // A generic function: the identifier or selector naming it, and the type arguments
+        // given explicitly (`f[int](x)`), with their positions.
+        let mut generic: Option<ExprId> = None;
+        let mut explicit: Vec<TypeId> = Vec::new();
+        let mut explicit_at: Vec<Pos> = Vec::new();
+        let fun_u = self.ast.unparen(fun);
+        if let ExprKind::Index { x: fx, indices, .. } = self.ast.expr(fun_u).kind {
+            self.raw_expr(x, fx, None);
+            self.exclude(x, &[Mode::NoValue]);
+            if x.mode == Mode::Value && self.generic_func(fx).is_some() {
+                for &i in self.ast_list(indices) {
+                    explicit.push(self.var_type(i));
+                    explicit_at.push(self.epos(i));
+                }
+                if explicit.contains(&TypeId::INVALID) {
+                    self.use_exprs(args);
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(e);
+                    return Kind::Statement;
+                }
+                generic = Some(self.ast.unparen(fx));
+            } else {
+                self.index_operand(x, fun_u);
+                x.expr = Some(fun_u);
+                self.record(x);
+                if x.is_invalid() && x.mode != Mode::TypeExpr {
+                    self.use_exprs(args);
+                    x.expr = Some(e);
+                    return Kind::Statement;
+                }
             }
             // The compiler reads the callee's type (a function from a map or slice).
             if x.mode != Mode::TypeExpr && self.info.mode(fun) == Mode::Invalid {
@@ -34,6 +59,9 @@ impl Checker<'_> {
             }
         } else {
             self.expr_or_type(x, fun);
+            if x.mode == Mode::Value && self.generic_func(fun_u).is_some() {
+                generic = Some(fun_u);
+            }
         }
         match x.mode {
             Mode::Invalid => {
@@ -119,6 +147,33 @@ impl Checker<'_> {
             return Kind::Statement;
         };
         let mut ops = self.expr_list(args);
+        let sig = match generic {
+            None => sig,
+            Some(gf) => {
+                let lparen = match self.ast.expr(e).kind {
+                    ExprKind::Call { lparen, .. } => lparen,
+                    _ => self.epos(e),
+                };
+                match self.instantiate_call(
+                    gf,
+                    fun_u,
+                    x.ty,
+                    &sig,
+                    lparen,
+                    &explicit,
+                    &explicit_at,
+                    &ops,
+                    dots,
+                ) {
+                    Some(sig) => sig,
+                    None => {
+                        x.mode = Mode::Invalid;
+                        x.expr = Some(e);
+                        return Kind::Statement;
+                    }
+                }
+            }
+        };
         self.arguments(e, fun, &sig.params, sig.variadic, args, &mut ops, dots);
         match sig.results.len() {
             0 => {
@@ -437,7 +492,10 @@ impl Checker<'_> {
                     self.ts(xt)
                 )
             } else {
-                let alt = self.lookup_field_or_method(xt, false, sel_name, true).found;
+                let addressable = self.info.mode(xe) == Mode::Variable;
+                let alt = self
+                    .lookup_field_or_method(xt, addressable, sel_name, true)
+                    .found;
                 self.lookup_error(xt, sel_name, alt)
             };
             self.error(self.epos(sel), format!("{xs}.{ss} undefined ({why})"));
@@ -489,7 +547,19 @@ impl Checker<'_> {
                 return;
             }
             Found::Method(_) | Found::IfaceMethod { .. } => {
-                let sig = self.found_type(&found);
+                let mut sig = self.found_type(&found);
+                if let Found::Method(_) = found {
+                    // A method of a generic type, selected on an instance.
+                    let base = self.value_type_at(xt, &path);
+                    let base = self.types.pointer_elem(base).unwrap_or(base);
+                    let (tps, targs) = self.types.instance_map(base);
+                    if !tps.is_empty() {
+                        sig = self.types.subst(sig, &tps, &targs);
+                        self.info
+                            .instances
+                            .insert(e, super::super::info::Instance { targs, ty: sig });
+                    }
+                }
                 let (mobj, recv, iface_index) = self.method_recv(xt, &path, &found);
                 if !mobj.is_none() {
                     self.info.record_use(sel, mobj);
@@ -524,15 +594,9 @@ impl Checker<'_> {
         x.expr = Some(e);
     }
 
-    /// The method object, how its receiver is passed, and its interface index, for a method
-    /// found on `xt` through `path`.
-    fn method_recv(
-        &mut self,
-        xt: TypeId,
-        path: &[u32],
-        found: &Found,
-    ) -> (super::super::object::ObjId, RecvAdjust, u32) {
-        // The type of the value at the end of the path.
+    /// The type of the value reached from a value of type `xt` through the embedded fields
+    /// `path` (each step dereferences a pointer to a struct).
+    pub fn value_type_at(&self, xt: TypeId, path: &[u32]) -> TypeId {
         let mut t = xt;
         for &i in path {
             let s = match self.types.pointer_elem(t) {
@@ -544,6 +608,18 @@ impl Checker<'_> {
                 .struct_fields(s)
                 .map_or(TypeId::INVALID, |fs| fs[i as usize].ty);
         }
+        t
+    }
+
+    /// The method object, how its receiver is passed, and its interface index, for a method
+    /// found on `xt` through `path`.
+    fn method_recv(
+        &mut self,
+        xt: TypeId,
+        path: &[u32],
+        found: &Found,
+    ) -> (super::super::object::ObjId, RecvAdjust, u32) {
+        let t = self.value_type_at(xt, path);
         let at_ptr = self.types.pointer_elem(t).is_some() && !self.types.is_named(t)
             || matches!(self.types.get(t), Type::Pointer(_));
         match found {
@@ -565,6 +641,10 @@ impl Checker<'_> {
                     Some(m) => self.iface_method_obj(*iface, m),
                     None => super::super::object::ObjId::NONE,
                 };
+                let base = self.types.pointer_elem(t).unwrap_or(t);
+                if self.types.is_type_param(base) {
+                    return (obj, RecvAdjust::TypeParam, *index);
+                }
                 (obj, RecvAdjust::Dynamic, *index)
             }
             Found::Field { .. } => (super::super::object::ObjId::NONE, RecvAdjust::None, 0),
@@ -635,5 +715,29 @@ impl Checker<'_> {
             return format!("cannot refer to unexported {what} {alt_s}");
         }
         format!("type {ts} has no field or method {ss}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn argument_counts_are_checked() {
+        let src = "package main\n\nfunc f(a int, b string) {}\n\nfunc main() {\n\tf(1)\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["6:4: not enough arguments in call to f\n\thave (number)\n\twant (int, string)"]
+        );
+    }
+
+    #[test]
+    fn selectors_explain_near_misses() {
+        let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.toUpper(\"a\")\n\tvar b strings.Builder\n\tb.writeString(\"x\")\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        [
+            "6:14: undefined: strings.toUpper",
+            "8:4: b.writeString undefined (type strings.Builder has no field or method writeString, but does have method WriteString)",
+        ]
+    );
     }
 }

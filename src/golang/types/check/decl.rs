@@ -1,12 +1,12 @@
-//! Package-level declarations: collecting a package's objects, declaring them lazily in
-//! dependency order (go/types' `objDecl`), the delayed checking of function bodies, and the
-//! package's unused imports.
+//! Package-level declarations: collecting a package's objects and declaring them lazily in
+//! dependency order (go/types' `objDecl`), with declaration cycles. Function bodies are
+//! checked afterwards (`body.rs`).
 
 use super::super::constant::ConstValue;
 use super::super::info::Mode;
 use super::super::object::{FuncInfo, ObjId, ObjKind, VarKind};
 use super::super::ty::TypeId;
-use super::{Checker, Color, DeclInfo, Env, FuncCtx, Operand};
+use super::{Checker, Color, DeclInfo, Env, Operand};
 use crate::golang::syntax::ast::{Decl, DeclId, ExprKind, FileId, GenKind, Name, Spec};
 use crate::golang::syntax::literal;
 
@@ -46,6 +46,7 @@ impl Checker<'_> {
         for f in funcs {
             self.check_func_body(f);
         }
+        self.verify_instances();
         self.init_order();
         self.unused_imports();
     }
@@ -418,6 +419,19 @@ impl Checker<'_> {
         self.color.insert(obj, Color::Black);
     }
 
+    /// If `obj`'s declaration is being checked: its index in the path of declarations.
+    pub fn declaring(&self, obj: ObjId) -> Option<usize> {
+        if self.color.get(&obj) != Some(&Color::Grey) {
+            return None;
+        }
+        self.obj_path.iter().position(|&o| o == obj)
+    }
+
+    /// The declarations being checked from index `start` of the path on.
+    pub fn decl_path(&self, start: usize) -> Vec<ObjId> {
+        self.obj_path[start..].to_vec()
+    }
+
     /// A reference to an object whose declaration is being checked.
     fn cycle(&mut self, obj: ObjId) {
         let start = self.obj_path.iter().position(|&o| o == obj).unwrap_or(0);
@@ -590,6 +604,7 @@ impl Checker<'_> {
         if let Some(n) = self.types.named_mut(named) {
             n.underlying = under;
         }
+        self.types.complete_instances(named);
         if !tparams.is_empty() {
             self.close_scope();
         }
@@ -683,160 +698,6 @@ impl Checker<'_> {
         }
     }
 
-    /// Queues the body of a library function for checking (once).
-    fn queue_body(&mut self, f: ObjId) {
-        if self.bodies.insert(f) {
-            self.lazy_queue.push_back(f);
-        }
-    }
-
-    /// Checks the library declarations the program reaches: the queued function bodies
-    /// (which may reach more), then each library's initialization order.
-    pub fn finish_libraries(&mut self) {
-        let saved = self.pkg;
-        while let Some(f) = self.lazy_queue.pop_front() {
-            let Some(p) = self.obj(f).pkg else { continue };
-            self.pkg = p;
-            self.obj_decl(f);
-            self.pkgs[p.0 as usize].funcs.push(f);
-            self.check_func_body(f);
-        }
-        for i in 0..self.pkgs.len() {
-            if self.pkgs[i].library && self.lazy_libraries {
-                self.pkg = super::super::object::PkgId(i as u32);
-                let used: Vec<ObjId> = self.pkgs[i]
-                    .globals
-                    .iter()
-                    .copied()
-                    .filter(|g| self.color.get(g) == Some(&Color::Black))
-                    .collect();
-                self.init_order_of(&used);
-            }
-        }
-        self.pkg = saved;
-    }
-
-    /// Checks a declared function's body (after all package-level declarations).
-    fn check_func_body(&mut self, obj: ObjId) {
-        let Some(DeclInfo::Func { decl, file }) = self.decls.get(&obj).cloned() else {
-            return;
-        };
-        let Decl::Func(f) = self.ast.decl(decl) else {
-            return;
-        };
-        let Some(body) = f.body else {
-            return;
-        };
-        self.env = Env {
-            file,
-            decl: Some(obj),
-            ..Env::default()
-        };
-        let info = self.obj(obj).func().cloned();
-        let Some(info) = info else {
-            return;
-        };
-        self.open_scope();
-        if !info.tparams.is_empty() {
-            self.declare_tparam_names(&info.tparams);
-        }
-        let sig = self.obj(obj).ty;
-        self.func_body(sig, info.recv, &info.params, &info.results, body);
-        self.close_scope();
-    }
-
-    /// Checks a function body (of a declaration or a literal) in the current scope: declares
-    /// the receiver, parameters and results, checks the statements, and reports a missing
-    /// return and unused variables.
-    pub fn func_body(
-        &mut self,
-        sig: TypeId,
-        recv: Option<ObjId>,
-        params: &[ObjId],
-        results: &[ObjId],
-        body: crate::golang::syntax::ast::StmtId,
-    ) {
-        let saved = self.env.func.take();
-        let named_results =
-            !results.is_empty() && results.iter().all(|r| !self.unnamed.contains(r));
-        self.env.func = Some(FuncCtx {
-            results: results.to_vec(),
-            named_results,
-            vars: Vec::new(),
-        });
-        for &p in recv.iter().chain(params).chain(results) {
-            let name = self.obj(p).name;
-            if name == Name::BLANK {
-                continue;
-            }
-            if let Some(alt) = self.lookup_local_block(name) {
-                self.redeclared(p, alt);
-                continue;
-            }
-            self.env.locals.push((name, p));
-        }
-        let stmts = match &self.ast.stmt(body).kind {
-            crate::golang::syntax::ast::StmtKind::Block { stmts, .. } => *stmts,
-            _ => Default::default(),
-        };
-        self.stmt_list(stmts, super::stmt::Ctx);
-        self.check_labels(body);
-        let has_results = self
-            .types
-            .signature(sig)
-            .is_some_and(|s| !s.results.is_empty());
-        if has_results && !self.is_terminating(body, None) {
-            if let crate::golang::syntax::ast::StmtKind::Block { rbrace, .. } =
-                self.ast.stmt(body).kind
-            {
-                self.error(rbrace, "missing return");
-            }
-        }
-        let ctx = self.env.func.take();
-        if let Some(ctx) = ctx {
-            let mut unused: Vec<ObjId> = ctx
-                .vars
-                .iter()
-                .copied()
-                .filter(|&v| !self.is_used(v))
-                .collect();
-            unused.sort_by_key(|&v| self.obj(v).pos);
-            for v in unused {
-                let msg = format!("declared and not used: {}", self.obj_name(v));
-                self.error(self.obj(v).pos, msg);
-            }
-        }
-        self.env.func = saved;
-    }
-
-    /// Reports imports the package does not use.
-    fn unused_imports(&mut self) {
-        let files = self.cur_pkg().files.clone();
-        let mut unused = Vec::new();
-        for f in files {
-            for &o in self.file_scopes[f.0 as usize].values() {
-                if !self.is_used(o) {
-                    unused.push(o);
-                }
-            }
-        }
-        unused.sort_by_key(|&o| self.obj(o).pos);
-        for o in unused {
-            let ObjKind::PkgName(p) = self.obj(o).kind else {
-                continue;
-            };
-            let path = self.pkgs[p.0 as usize].path.clone();
-            let elem = path.rsplit('/').next().unwrap_or(&path).to_string();
-            let name = self.obj_name(o).to_string();
-            let msg = if name == elem {
-                format!("\"{path}\" imported and not used")
-            } else {
-                format!("\"{path}\" imported as {name} and not used")
-            };
-            self.error(self.obj(o).pos, msg);
-        }
-    }
-
     /// `x` initializes the constant `obj`.
     pub fn init_const(&mut self, obj: ObjId, x: &mut Operand) {
         if x.is_invalid() || x.ty == TypeId::INVALID {
@@ -861,5 +722,23 @@ impl Checker<'_> {
         if let ObjKind::Const(v) = &mut self.objs[obj.0 as usize].kind {
             *v = x.val.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn package_level_redeclarations_show_the_other_declaration() {
+        let src = "package main\n\nvar x int\nvar x string\n\nfunc main() {}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["4:5: x redeclared in this block\n\t./prog.go:3:5: other declaration of x"]
+        );
+    }
+
+    #[test]
+    fn declarations_may_come_in_any_order() {
+        let src = "package main\n\nvar a = b * 2\n\nconst b = c + 1\n\nconst c = 1\n\ntype T struct{ u U }\ntype U struct{ n int }\n\nfunc main() { _ = a }\n";
+        assert_eq!(super::super::tests::errors(src), Vec::<String>::new());
     }
 }

@@ -1,11 +1,12 @@
 //! Expressions: the dispatch over expression kinds (go/types' `rawExpr` and
-//! `exprInternal`), identifiers, literals, unary operations, type assertions, and the
-//! machinery of untyped values (`update_expr_type`, `convert_untyped`, representability).
+//! `exprInternal`), identifiers, literals, unary operations and type assertions. Untyped
+//! values are in `untyped.rs`, binary operations in `binary.rs`, calls and selectors in
+//! `call.rs`.
 
-use super::super::constant::{self, ConstValue, ReprError};
+use super::super::constant::{self, ConstValue};
 use super::super::info::Mode;
 use super::super::object::ObjKind;
-use super::super::ty::{BasicKind, Type, TypeId};
+use super::super::ty::{Type, TypeId};
 use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
 use crate::golang::syntax::literal;
@@ -48,6 +49,7 @@ impl Checker<'_> {
         self.raw_expr(x, e, hint);
         self.exclude(x, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
         self.single_value(x);
+        self.non_generic(x);
     }
 
     /// A single value assigned to a variable of type `target` (used to infer type arguments
@@ -69,6 +71,7 @@ impl Checker<'_> {
         let mut x = Operand::invalid(e);
         self.raw_expr(&mut x, e, None);
         self.exclude(&mut x, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
+        self.non_generic(&mut x);
         if !x.is_invalid() {
             if let Some(elems) = self.types.tuple_elems(x.ty) {
                 let list = elems
@@ -340,6 +343,11 @@ impl Checker<'_> {
         let Some(obj) = self.lookup(name) else {
             if name == Name::BLANK {
                 self.error(self.epos(e), "cannot use _ as value or type");
+            } else if matches!(
+                self.name_str(name),
+                "complex64" | "complex128" | "complex" | "real" | "imag"
+            ) {
+                self.error(self.epos(e), "chanlab does not support complex numbers");
             } else {
                 let s = self.name_str(name).to_string();
                 self.error(self.epos(e), format!("undefined: {s}"));
@@ -547,231 +555,11 @@ impl Checker<'_> {
         x.mode = Mode::Value;
     }
 
-    /// Checks that the constant `x` is representable in its type (typed) or stays within
-    /// the checker's precision (untyped).
-    pub fn overflow(&mut self, x: &mut Operand, op_pos: Pos, op_name: &str) {
-        if x.val.is_unknown() {
-            let msg = if op_name.is_empty() {
-                "constant overflow".to_string()
-            } else {
-                format!("constant {op_name} overflow")
-            };
-            self.error(op_pos, msg);
-            return;
-        }
-        if self.types.is_typed(x.ty) {
-            if let Some(k) = self.types.basic(x.ty) {
-                self.representable(x, k, x.ty);
-            }
-        }
-    }
-
-    /// Converts the constant `x` to the basic kind `kind` (of type `t`), reporting gc's
-    /// error if it cannot be represented.
-    pub fn representable(&mut self, x: &mut Operand, kind: BasicKind, t: TypeId) {
-        match constant::representable(&x.val, kind) {
-            Ok(v) => x.val = v,
-            Err(err) => {
-                self.invalid_conversion(err, x, t);
-                x.mode = Mode::Invalid;
-            }
-        }
-    }
-
-    fn invalid_conversion(&mut self, err: ReprError, x: &Operand, t: TypeId) {
-        let (xs, ts) = (self.op_string(x), self.ts(t));
-        let msg = match err {
-            ReprError::Truncated => format!("{xs} truncated to {ts}"),
-            ReprError::Overflow => format!("{xs} overflows {ts}"),
-            ReprError::Invalid => format!("cannot convert {xs} to type {ts}"),
-        };
-        self.error(self.op_pos(x), msg);
-    }
-
-    /// The type (and constant value) an untyped `x` takes where `target` is expected, or why
-    /// it cannot.
-    pub fn implicit_type_and_value(
-        &mut self,
-        x: &Operand,
-        target: TypeId,
-    ) -> Result<(TypeId, Option<ConstValue>), ReprError> {
-        if x.is_invalid() || self.types.is_typed(x.ty) || target == TypeId::INVALID {
-            return Ok((x.ty, None));
-        }
-        if self.types.is_untyped(target) {
-            // Both untyped: the "larger" kind wins (int < rune < float).
-            if let Some(m) = self.max_untyped(x.ty, target) {
-                return Ok((m, None));
-            }
-            return Err(ReprError::Invalid);
-        }
-        if x.is_nil() {
-            return if self.types.has_nil(target) {
-                Ok((target, None))
-            } else {
-                Err(ReprError::Invalid)
-            };
-        }
-        let u = self.types.under(target);
-        match self.types.get(u).clone() {
-            Type::Basic(k) => {
-                if x.mode == Mode::Constant {
-                    let v = constant::representable(&x.val, k)?;
-                    return Ok((target, Some(v)));
-                }
-                let xk = self.types.basic(x.ty).unwrap_or(BasicKind::Invalid);
-                let ok = match xk {
-                    BasicKind::UntypedBool => k.is_boolean(),
-                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
-                        k.is_numeric()
-                    }
-                    BasicKind::UntypedString => k.is_string(),
-                    _ => false,
-                };
-                if !ok {
-                    return Err(ReprError::Invalid);
-                }
-            }
-            Type::Interface(i) => {
-                if self.types.is_type_param(target) {
-                    return Ok((target, None));
-                }
-                if !i.methods.is_empty() || i.terms.is_some() {
-                    return Err(ReprError::Invalid);
-                }
-                return Ok((self.types.default_type(x.ty), None));
-            }
-            Type::TypeParam(_) => return Ok((target, None)),
-            _ => return Err(ReprError::Invalid),
-        }
-        Ok((target, None))
-    }
-
-    fn max_untyped(&self, a: TypeId, b: TypeId) -> Option<TypeId> {
-        let (ka, kb) = (self.types.basic(a)?, self.types.basic(b)?);
-        let num = |k: BasicKind| k.is_numeric();
-        if num(ka) && num(kb) {
-            return Some(if (ka as u8) >= (kb as u8) { a } else { b });
-        }
-        if ka == kb {
-            return Some(a);
-        }
-        None
-    }
-
-    /// Gives the untyped `x` the type `target` (or reports why it cannot have it).
-    pub fn convert_untyped(&mut self, x: &mut Operand, target: TypeId) {
-        match self.implicit_type_and_value(x, target) {
-            Err(err) => {
-                let t = if self.types.is_type_param(target) {
-                    target
-                } else {
-                    self.types.under(target)
-                };
-                self.invalid_conversion(err, x, t);
-                x.mode = Mode::Invalid;
-            }
-            Ok((ty, val)) => {
-                if let Some(v) = val {
-                    x.val = v.clone();
-                    if let Some(e) = x.expr {
-                        self.update_expr_val(e, v);
-                    }
-                }
-                if ty != x.ty {
-                    x.ty = ty;
-                    if let Some(e) = x.expr {
-                        self.update_expr_type(e, ty, false);
-                    }
-                }
-            }
-        }
-    }
-
-    fn update_expr_val(&mut self, e: ExprId, v: ConstValue) {
-        if self.info.mode(e) == Mode::Constant && self.types.is_untyped(self.info.type_of(e)) {
-            let t = self.info.type_of(e);
-            self.info.update(e, t, Some(v));
-        }
-    }
-
-    /// Gives the untyped expression `e` (and its untyped operands) the type `t`; `final`
-    /// when `t` is its last type (untyped types may still widen otherwise).
-    pub fn update_expr_type(&mut self, e: ExprId, t: TypeId, final_: bool) {
-        let old_t = self.info.type_of(e);
-        if !self.types.is_untyped(old_t) {
-            return;
-        }
-        let old_mode = self.info.mode(e);
-        let is_const = old_mode == Mode::Constant;
-        match self.ast.expr(e).kind {
-            ExprKind::Paren(x) => self.update_expr_type(x, t, final_),
-            ExprKind::Unary { op, x } if !is_const && op != Op::Recv && op != Op::And => {
-                self.update_expr_type(x, t, final_)
-            }
-            ExprKind::Binary { op, x, y, .. } if !is_const => {
-                if op.is_comparison() {
-                    // The operands have their final types already.
-                } else if op.is_shift() {
-                    self.update_expr_type(x, t, final_);
-                } else {
-                    self.update_expr_type(x, t, final_);
-                    self.update_expr_type(y, t, final_);
-                }
-            }
-            _ => {}
-        }
-        if !final_ && self.types.is_untyped(t) {
-            let v = self.info.constant(e).cloned();
-            self.info.update(e, self.types.under(t), v);
-            return;
-        }
-        if self.shift_lhs.contains(&e) && !self.all_integer(t) {
-            let (es, ts) = (self.es(e), self.ts(t));
-            self.error(
-                self.epos(e),
-                format!("invalid operation: shifted operand {es} (type {ts}) must be integer"),
-            );
-            return;
-        }
-        let mut val = None;
-        if is_const {
-            let c = Operand {
-                mode: Mode::Constant,
-                expr: Some(e),
-                ty: old_t,
-                val: self
-                    .info
-                    .constant(e)
-                    .cloned()
-                    .unwrap_or(ConstValue::Unknown),
-                builtin: None,
-            };
-            // Not `convert_untyped`: that would update `e` again.
-            match self.implicit_type_and_value(&c, t) {
-                Err(err) => {
-                    let tt = if self.types.is_type_param(t) {
-                        t
-                    } else {
-                        self.types.under(t)
-                    };
-                    self.invalid_conversion(err, &c, tt);
-                    return;
-                }
-                Ok((_, v)) => val = Some(v.unwrap_or(c.val)),
-            }
-        }
-        if old_mode == Mode::Nil {
-            self.info.record(e, Mode::Nil, t, None);
-            return;
-        }
-        self.info.update(e, t, val);
-    }
-
     /// `x.(T)` is possible only if `T` implements the interface of `x` (or is an
     /// interface).
     pub fn type_assertion(&mut self, e: ExprId, x: &Operand, t: TypeId, switch_case: bool) {
-        if self.types.is_interface(t) {
+        // An interface, or a type parameter (which may be one), needs no static check.
+        if self.types.is_interface(t) || self.types.is_type_param(t) {
             return;
         }
         let Some(cause) = self.missing_method_cause(t, x.ty, false) else {
@@ -790,39 +578,44 @@ impl Checker<'_> {
     }
 
     // ---- predicates over type sets (a type parameter stands for each type of its set) ----
+}
 
-    fn all(&self, t: TypeId, f: fn(&super::super::ty::Types, TypeId) -> bool) -> bool {
-        if let Some(p) = self.types.type_param(t) {
-            return match self
-                .types
-                .interface(p.constraint)
-                .and_then(|i| i.terms.clone())
-            {
-                Some(terms) if !terms.is_empty() => {
-                    terms.iter().all(|term| f(&self.types, term.ty))
-                }
-                _ => false,
-            };
-        }
-        f(&self.types, t)
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn identifiers_must_be_declared_and_values_used() {
+        let errs = body_errors("\tx := 1\n\tx + 1\n\t_ = y\n");
+        assert_eq!(
+            errs,
+            [
+                "5:2: x + 1 (value of type int) is not used",
+                "6:6: undefined: y"
+            ]
+        );
     }
 
-    pub fn all_numeric(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_numeric(t))
+    #[test]
+    fn complex_numbers_are_refused_by_name() {
+        let errs = body_errors("\tvar c complex128\n\t_ = real(c)\n");
+        assert_eq!(
+            errs,
+            [
+                "4:8: chanlab does not support complex numbers",
+                "5:6: chanlab does not support complex numbers",
+            ]
+        );
     }
-    pub fn all_integer(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_integer(t))
-    }
-    pub fn all_boolean(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_boolean(t))
-    }
-    pub fn all_string(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_string(t))
-    }
-    pub fn all_ordered(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_ordered(t))
-    }
-    pub fn all_numeric_or_string(&self, t: TypeId) -> bool {
-        self.all(t, |ts, t| ts.is_numeric(t) || ts.is_string(t))
+
+    #[test]
+    fn unary_operators_need_fitting_operands() {
+        let errs = body_errors("\ts := \"a\"\n\t_ = -s\n\t_ = &1\n");
+        assert_eq!(
+            errs,
+            [
+                "5:7: invalid operation: operator - not defined on s (variable of type string)",
+                "6:7: invalid operation: cannot take address of 1 (untyped int constant)",
+            ]
+        );
     }
 }

@@ -10,6 +10,16 @@ use crate::golang::syntax::ast::{ExprId, ExprKind};
 impl Checker<'_> {
     /// `x[i]` (or a generic instantiation `f[T]`, `T[A]`).
     pub fn index_expr(&mut self, x: &mut Operand, e: ExprId) {
+        let ExprKind::Index { x: xe, .. } = self.ast.expr(e).kind else {
+            return;
+        };
+        self.raw_expr(x, xe, None);
+        self.exclude(x, &[Mode::NoValue]);
+        self.index_operand(x, e);
+    }
+
+    /// The rest of `index_expr`, once `x` holds the operand being indexed.
+    pub fn index_operand(&mut self, x: &mut Operand, e: ExprId) {
         let ExprKind::Index {
             x: xe,
             indices,
@@ -20,8 +30,6 @@ impl Checker<'_> {
             return;
         };
         let idx: &[ExprId] = self.ast_list(indices);
-        self.raw_expr(x, xe, None);
-        self.exclude(x, &[Mode::NoValue]);
         match x.mode {
             Mode::Invalid => {
                 self.use_exprs(idx);
@@ -77,6 +85,50 @@ impl Checker<'_> {
                 valid = true;
                 x.mode = Mode::Variable;
                 x.ty = elem;
+            }
+            Type::TypeParam(p) => {
+                // Without a core type: every type of the set must be indexable, with the
+                // same element type (maps excluded).
+                let terms = self
+                    .types
+                    .interface(p.constraint)
+                    .and_then(|i| i.terms.clone())
+                    .unwrap_or_default();
+                let mut elem = None;
+                let mut ok = !terms.is_empty();
+                let mut variable = true;
+                for t in &terms {
+                    let te = match self.types.get(self.types.under(t.ty)).clone() {
+                        Type::Basic(k) if k.is_string() => {
+                            variable = false;
+                            Some(TypeId::UINT8)
+                        }
+                        Type::Array(_, el) => {
+                            variable &= x.mode == Mode::Variable;
+                            Some(el)
+                        }
+                        Type::Slice(el) => Some(el),
+                        Type::Pointer(b) => match self.types.get(self.types.under(b)) {
+                            Type::Array(_, el) => Some(*el),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match (te, elem) {
+                        (Some(t), None) => elem = Some(t),
+                        (Some(t), Some(prev)) if t == prev => {}
+                        _ => ok = false,
+                    }
+                }
+                if let (true, Some(el)) = (ok, elem) {
+                    valid = true;
+                    x.mode = if variable {
+                        Mode::Variable
+                    } else {
+                        Mode::Value
+                    };
+                    x.ty = el;
+                }
             }
             Type::Map(key, elem) => {
                 let Some(index) = self.single_index(e, idx) else {
@@ -193,12 +245,7 @@ impl Checker<'_> {
     /// `x[lo:hi]` or `x[lo:hi:max]`.
     pub fn slice_expr(&mut self, x: &mut Operand, e: ExprId) {
         let ExprKind::Slice {
-            x: xe,
-            lo,
-            hi,
-            max,
-            three,
-            ..
+            x: xe, lo, hi, max, ..
         } = self.ast.expr(e).kind
         else {
             return;
@@ -214,7 +261,7 @@ impl Checker<'_> {
         let u = self.types.under(x.ty);
         match self.types.get(u).clone() {
             Type::Basic(k) if k.is_string() => {
-                if three {
+                if max.is_some() {
                     let at = max.or(hi).unwrap_or(e);
                     self.error(self.epos(at), "invalid operation: 3-index slice of string");
                     x.mode = Mode::Invalid;
@@ -283,5 +330,33 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn constant_indices_are_checked_against_lengths() {
+        let errs = body_errors(
+            "\ta := [3]int{}\n\t_ = a[3]\n\t_ = \"ab\"[-1]\n\ts := a[:]\n\t_ = s[2:1]\n",
+        );
+        assert_eq!(
+            errs,
+            [
+                "5:8: invalid argument: index 3 out of bounds [0:3]",
+                "6:11: invalid argument: index -1 (constant of type int) must not be negative",
+                "8:10: invalid slice indices: 1 < 2",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_indexable_values_can_be_indexed() {
+        let errs = body_errors("\tn := 1\n\t_ = n[0]\n");
+        assert_eq!(
+            errs,
+            ["5:7: invalid operation: cannot index n (variable of type int)"]
+        );
     }
 }

@@ -241,3 +241,25 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initialization_cycles_are_reported() {
+        let src = "package main\n\nvar a = b\nvar b = a\n\nfunc main() {}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        ["3:5: initialization cycle for a\n\t./prog.go:3:5: a refers to b\n\t./prog.go:4:5: b refers to a"]
+    );
+    }
+
+    #[test]
+    fn recursive_types_need_an_indirection() {
+        let src =
+            "package main\n\ntype T struct{ next T }\ntype L struct{ next *L }\n\nfunc main() {}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["3:6: invalid recursive type: T refers to itself"]
+        );
+    }
+}

@@ -9,7 +9,7 @@ use super::super::object::{ObjId, ObjKind};
 use super::super::ty::TypeId;
 use super::Checker;
 use crate::golang::syntax::ast::{
-    AssignOp, BranchKind, Decl, ExprId, GenKind, Name, StmtId, StmtKind,
+    AssignOp, BranchKind, Decl, ExprId, GenKind, Name, Spec, StmtId, StmtKind,
 };
 use crate::golang::syntax::Pos;
 
@@ -103,7 +103,9 @@ impl Checker<'_> {
             lstmt,
         });
         let b = sc.blocks.len() - 1;
-        let mut var_pos: Option<Pos> = None;
+        // The last variable declaration seen: where gc places it (a `:=` at its operator) and
+        // the names it shows.
+        let mut var_pos: Option<(Pos, String)> = None;
         let mut fwd: Vec<(StmtId, ExprId)> = Vec::new();
         let mut bad: Vec<StmtId> = Vec::new();
         let mut lstmt: Option<StmtId> = None;
@@ -114,11 +116,19 @@ impl Checker<'_> {
                 match kind {
                     StmtKind::Decl(d) => {
                         if let Decl::Gen {
-                            kind: GenKind::Var, ..
+                            kind: GenKind::Var,
+                            specs,
+                            ..
                         } = self.ast.decl(d)
                         {
-                            var_pos = Some(self.ast.stmt(s).pos);
-                            bad = fwd.iter().map(|f| f.0).collect();
+                            let first = self.ast.list(*specs).first().and_then(|sp| match sp {
+                                Spec::Value { names, .. } => self.ast.list(*names).first().copied(),
+                                _ => None,
+                            });
+                            if let Some(n) = first {
+                                var_pos = Some((self.epos(n), self.ast.expr_string(n)));
+                                bad = fwd.iter().map(|f| f.0).collect();
+                            }
                         }
                     }
                     StmtKind::Labeled { label, stmt } => {
@@ -156,13 +166,15 @@ impl Checker<'_> {
                                         l.used = true;
                                         self.info.record_use(gl, l.obj);
                                     }
-                                    if var_pos.is_some() && bad.contains(&g) {
-                                        let n = self.name_str(name).to_string();
-                                        let line = self.ast.position(var_pos.unwrap_or(0)).1;
-                                        self.error(
-                                            self.epos(gl),
-                                            format!("goto {n} jumps over variable declaration at line {line}"),
-                                        );
+                                    if let Some((at, var)) = &var_pos {
+                                        if bad.contains(&g) {
+                                            let n = self.name_str(name);
+                                            let at = self.pos_string(*at);
+                                            let msg = format!(
+                                                "goto {n} jumps over declaration of {var} at {at}"
+                                            );
+                                            self.error(self.epos(gl), msg);
+                                        }
                                     }
                                 } else {
                                     keep.push((g, gl));
@@ -274,9 +286,16 @@ impl Checker<'_> {
                     }
                     StmtKind::Assign {
                         op: AssignOp::Define,
+                        lhs,
+                        op_pos,
                         ..
                     } => {
-                        var_pos = Some(self.ast.stmt(s).pos);
+                        let names: Vec<String> = self
+                            .ast_list(lhs)
+                            .iter()
+                            .map(|&e| self.ast.expr_string(e))
+                            .collect();
+                        var_pos = Some((op_pos, names.join(", ")));
                         bad = fwd.iter().map(|f| f.0).collect();
                     }
                     StmtKind::Block { stmts, .. } => {
@@ -399,5 +418,30 @@ impl Checker<'_> {
             StmtKind::Labeled { stmt, .. } => stmt,
             _ => s,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn branches_need_their_targets() {
+        let errs = body_errors("\tbreak\n\tfor {\n\t\tcontinue L\n\t}\n");
+        assert_eq!(
+            errs,
+            [
+                "4:2: break is not in a loop, switch, or select",
+                "6:12: continue label not defined: L",
+            ]
+        );
+    }
+
+    #[test]
+    fn goto_may_not_skip_a_declaration() {
+        let errs = body_errors("\tgoto L\n\tx := 1\n\t_ = x\nL:\n");
+        assert_eq!(
+            errs,
+            ["4:7: goto L jumps over declaration of x at ./prog.go:5:4"]
+        );
     }
 }

@@ -67,7 +67,7 @@ impl Checker<'_> {
             Type::Map(kt, vt) => {
                 let mut seen: Vec<(String, TypeId)> = Vec::new();
                 for &el in elts {
-                    let ExprKind::KeyValue { key, value } = self.ast.expr(el).kind else {
+                    let ExprKind::KeyValue { key, value, .. } = self.ast.expr(el).kind else {
                         self.error(self.epos(el), "missing key in map literal");
                         self.use_exprs(&[el]);
                         continue;
@@ -77,6 +77,9 @@ impl Checker<'_> {
                     self.exclude(&mut k, &[Mode::NoValue, Mode::Builtin, Mode::TypeExpr]);
                     self.single_value(&mut k);
                     self.assignment(&mut k, Some(kt), "map literal");
+                    if k.mode == Mode::Invalid {
+                        continue; // as gc: the value is not checked
+                    }
                     if k.mode == Mode::Constant {
                         if let Some(kv) = k.val.key() {
                             if seen.iter().any(|(s, t)| *s == kv && *t == k.ty) {
@@ -85,6 +88,7 @@ impl Checker<'_> {
                                     self.op_pos(&k),
                                     format!("duplicate key {vs} in map literal"),
                                 );
+                                continue;
                             } else {
                                 seen.push((kv, k.ty));
                             }
@@ -128,7 +132,7 @@ impl Checker<'_> {
         if keyed {
             let mut visited = vec![false; fields.len()];
             for &el in elts {
-                let ExprKind::KeyValue { key, value } = self.ast.expr(el).kind else {
+                let ExprKind::KeyValue { key, value, .. } = self.ast.expr(el).kind else {
                     self.error(
                         self.epos(el),
                         "mixture of field:value and value elements in struct literal",
@@ -261,7 +265,7 @@ impl Checker<'_> {
         for &el in elts {
             let mut valid = false;
             let mut eval = el;
-            if let ExprKind::KeyValue { key, value } = self.ast.expr(el).kind {
+            if let ExprKind::KeyValue { key, value, .. } = self.ast.expr(el).kind {
                 let mut k = Operand::invalid(key);
                 self.expr(&mut k, key, None);
                 if self.is_valid_index(&mut k, "index", false) {
@@ -311,5 +315,34 @@ impl Checker<'_> {
             self.assignment(&mut x, Some(elem), "array or slice literal");
         }
         max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn struct_literals_check_their_fields() {
+        let src = "package main\n\ntype P struct{ X, Y int }\n\nfunc main() {\n\t_ = P{1}\n\t_ = P{Z: 1}\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            [
+                "6:9: too few values in struct literal of type P",
+                "7:8: unknown field Z in struct literal of type P",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let errs =
+            body_errors("\t_ = map[string]int{\"a\": 1, \"a\": 2}\n\t_ = []int{0: 1, 0: 2}\n");
+        assert_eq!(
+            errs,
+            [
+                "4:29: duplicate key \"a\" in map literal",
+                "5:19: duplicate index 0 in array or slice literal",
+            ]
+        );
     }
 }

@@ -1,223 +1,65 @@
-//! Field and method lookup (through embedded fields, breadth first, as the spec's
-//! selector rules say), assignability, interface satisfaction, and convertibility.
+//! The checker's side of field and method lookup (see [`super::super::lookup`]: pointer
+//! receivers and addressability), assignability, interface satisfaction, and
+//! convertibility.
 
-use super::super::object::{ObjId, PkgId};
+use super::super::info::Mode;
 use super::super::ty::{Type, TypeId};
-use super::typexpr::is_exported;
 use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ChanDir, Name};
 
-/// What a lookup found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Found {
-    /// A struct field: the struct type and the field's index in it.
-    Field { strukt: TypeId, index: u32 },
-    /// A method declared on a named type.
-    Method(ObjId),
-    /// A method of an interface: the interface type and the method's index in its set.
-    IfaceMethod { iface: TypeId, index: u32 },
-}
-
-/// The result of a field or method lookup.
+/// A lookup as the checker sees it: [`Lookup`] plus whether a pointer receiver was missing.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Lookup {
+pub(crate) struct LookupResult {
     pub found: Option<Found>,
-    /// Embedded field indices walked to reach the found field's struct or the method's
-    /// receiver.
     pub path: Vec<u32>,
-    /// A pointer was dereferenced on the way.
     pub indirect: bool,
-    /// Several candidates at the same depth.
     pub ambiguous: bool,
     /// A method with a pointer receiver was found on a value that is not addressable.
     pub needs_ptr: bool,
 }
 
-#[derive(Clone)]
-struct Embedded {
-    ty: TypeId,
-    path: Vec<u32>,
-    indirect: bool,
-    multiples: bool,
-}
+pub(crate) use super::super::lookup::Found;
+use super::super::lookup::LookupCtx;
 
 impl Checker<'_> {
-    /// Whether a member named `name` of package `pkg` matches `sel` (unexported names match
-    /// only within their package).
-    fn same_id(&self, name: Name, pkg: Option<PkgId>, sel: Name, fold: bool) -> bool {
-        if fold {
-            return self.name_str(name).eq_ignore_ascii_case(self.name_str(sel));
-        }
-        name == sel && (pkg.is_none() || pkg == Some(self.pkg) || is_exported(self.name_str(sel)))
-    }
-
-    /// The methods of a named type (an instance shares its origin's).
-    pub fn named_methods(&self, t: TypeId) -> Vec<ObjId> {
-        match self.types.named(t) {
-            Some(n) => match n.origin {
-                Some(o) => self
-                    .types
-                    .named(o)
-                    .map(|n| n.methods.clone())
-                    .unwrap_or_default(),
-                None => n.methods.clone(),
-            },
-            None => Vec::new(),
+    /// The lookup context of the package being checked.
+    pub fn lookup_ctx(&self) -> LookupCtx<'_> {
+        LookupCtx {
+            types: &self.types,
+            objs: &self.objs,
+            names: &self.ast.names,
+            pkg: self.pkg,
         }
     }
 
-    /// Finds the field or method `sel` of type `t` (go/types' `lookupFieldOrMethod`).
+    /// Finds the field or method `sel` of a value of type `t` (go/types'
+    /// `lookupFieldOrMethod`); a method with a pointer receiver on a value that is not
+    /// `addressable` (and reached without a pointer) is reported as `needs_ptr`.
     pub fn lookup_field_or_method(
         &mut self,
         t: TypeId,
         addressable: bool,
         sel: Name,
         fold: bool,
-    ) -> Lookup {
-        // A named pointer type has no methods, but `x.f` may select a field through it.
-        if self.types.is_named(t) {
-            let u = self.types.under(t);
-            if matches!(self.types.get(u), Type::Pointer(_)) {
-                let l = self.lookup_impl(u, false, sel, fold);
-                if matches!(l.found, Some(Found::Method(_) | Found::IfaceMethod { .. })) {
-                    return Lookup::default();
-                }
-                return l;
+    ) -> LookupResult {
+        let l = self.lookup_ctx().lookup(t, sel, fold);
+        if let Some(Found::Method(m)) = l.found {
+            self.obj_decl(m);
+            let ptr = self.obj(m).func().is_some_and(|f| f.ptr_recv);
+            if ptr && !l.indirect && !addressable {
+                return LookupResult {
+                    needs_ptr: true,
+                    ..Default::default()
+                };
             }
         }
-        self.lookup_impl(t, addressable, sel, fold)
-    }
-
-    fn lookup_impl(&mut self, t: TypeId, addressable: bool, sel: Name, fold: bool) -> Lookup {
-        let mut out = Lookup::default();
-        if sel == Name::BLANK {
-            return out;
+        LookupResult {
+            found: l.found,
+            path: l.path,
+            indirect: l.indirect,
+            ambiguous: l.ambiguous,
+            needs_ptr: false,
         }
-        let (typ, is_ptr) = match self.types.get(t) {
-            Type::Pointer(e) => (*e, true),
-            _ => (t, false),
-        };
-        if is_ptr && self.types.interface(typ).is_some() {
-            return out;
-        }
-        let mut current = vec![Embedded {
-            ty: typ,
-            path: Vec::new(),
-            indirect: is_ptr,
-            multiples: false,
-        }];
-        let mut seen: Vec<TypeId> = Vec::new();
-        while !current.is_empty() {
-            let mut next: Vec<Embedded> = Vec::new();
-            for e in &current {
-                if self.types.is_named(e.ty) {
-                    if seen.contains(&e.ty) {
-                        continue;
-                    }
-                    seen.push(e.ty);
-                    let methods = self.named_methods(e.ty);
-                    if let Some(&m) = methods.iter().find(|&&m| {
-                        let o = self.obj(m);
-                        self.same_id(o.name, o.pkg, sel, fold)
-                    }) {
-                        if out.found.is_some() || e.multiples {
-                            return Lookup {
-                                ambiguous: true,
-                                path: e.path.clone(),
-                                ..Default::default()
-                            };
-                        }
-                        out.found = Some(Found::Method(m));
-                        out.path = e.path.clone();
-                        out.indirect = e.indirect;
-                        continue;
-                    }
-                }
-                let u = self.types.under(e.ty);
-                match self.types.get(u).clone() {
-                    Type::Struct(fields) => {
-                        for (i, f) in fields.iter().enumerate() {
-                            if self.same_id(f.name, f.pkg, sel, fold) {
-                                if out.found.is_some() || e.multiples {
-                                    return Lookup {
-                                        ambiguous: true,
-                                        path: e.path.clone(),
-                                        ..Default::default()
-                                    };
-                                }
-                                out.found = Some(Found::Field {
-                                    strukt: u,
-                                    index: i as u32,
-                                });
-                                out.path = e.path.clone();
-                                out.indirect = e.indirect;
-                                continue;
-                            }
-                            if out.found.is_none() && f.embedded {
-                                let (ft, fptr) = match self.types.get(f.ty) {
-                                    Type::Pointer(b) => (*b, true),
-                                    _ => (f.ty, false),
-                                };
-                                let mut path = e.path.clone();
-                                path.push(i as u32);
-                                next.push(Embedded {
-                                    ty: ft,
-                                    path,
-                                    indirect: e.indirect || fptr,
-                                    multiples: e.multiples,
-                                });
-                            }
-                        }
-                    }
-                    Type::Interface(iface) => {
-                        if let Some(i) = iface
-                            .methods
-                            .iter()
-                            .position(|m| self.same_id(m.name, m.pkg, sel, fold))
-                        {
-                            if out.found.is_some() || e.multiples {
-                                return Lookup {
-                                    ambiguous: true,
-                                    path: e.path.clone(),
-                                    ..Default::default()
-                                };
-                            }
-                            out.found = Some(Found::IfaceMethod {
-                                iface: u,
-                                index: i as u32,
-                            });
-                            out.path = e.path.clone();
-                            out.indirect = e.indirect;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(Found::Method(m)) = out.found {
-                self.obj_decl(m);
-                let ptr = self.obj(m).func().is_some_and(|f| f.ptr_recv);
-                if ptr && !out.indirect && !addressable {
-                    return Lookup {
-                        needs_ptr: true,
-                        ..Default::default()
-                    };
-                }
-            }
-            if out.found.is_some() {
-                return out;
-            }
-            // Types found several times at one depth are ambiguous below it.
-            let mut consolidated: Vec<Embedded> = Vec::new();
-            for e in next {
-                if let Some(prev) = consolidated.iter_mut().find(|p| p.ty == e.ty) {
-                    prev.multiples = true;
-                } else {
-                    consolidated.push(e);
-                }
-            }
-            current = consolidated;
-        }
-        out
     }
 
     /// The type of the found member (a field's type, a method's signature).
@@ -307,7 +149,14 @@ impl Checker<'_> {
                 }
                 Some(f) => {
                     let f = f.clone();
-                    let ft = self.found_type(&f);
+                    let mut ft = self.found_type(&f);
+                    if let Found::Method(_) = f {
+                        // A method of a generic type, on an instance.
+                        let base = self.value_type_at(v, &l.path);
+                        let base = self.types.pointer_elem(base).unwrap_or(base);
+                        let (tps, targs) = self.types.instance_map(base);
+                        ft = self.types.subst(ft, &tps, &targs);
+                    }
                     if ft != m.sig {
                         let (fs, ms) = (
                             self.func_string(m.name, ft),
@@ -420,7 +269,33 @@ impl Checker<'_> {
                 return !self.types.has_name(v) || !self.types.has_name(t);
             }
         }
+        // With a type parameter and a type literal: every type of the parameter's set.
+        if tp && !self.types.has_name(v) {
+            return self.for_type_set(t, |c, term| c.assignable_to(x, term, &mut None));
+        }
+        if vp && !self.types.has_name(t) {
+            return self.for_type_set(v, |c, term| {
+                let y = Operand {
+                    mode: Mode::Value,
+                    ty: term,
+                    ..x.clone()
+                };
+                c.assignable_to(&y, t, &mut None)
+            });
+        }
         false
+    }
+
+    /// Whether `f` holds for every type of the type set of the type parameter `p` (false
+    /// for a set of every type).
+    fn for_type_set(&mut self, p: TypeId, mut f: impl FnMut(&mut Self, TypeId) -> bool) -> bool {
+        let terms = self
+            .types
+            .type_param(p)
+            .and_then(|p| self.types.interface(p.constraint))
+            .and_then(|i| i.terms.clone())
+            .unwrap_or_default();
+        !terms.is_empty() && terms.iter().all(|term| f(self, term.ty))
     }
 
     /// Whether the non-constant `x` can be converted to `t`.
@@ -432,7 +307,25 @@ impl Checker<'_> {
         let v = x.ty;
         let (vu, tu) = (self.types.under(v), self.types.under(t));
         let (vp, tp) = (self.types.is_type_param(v), self.types.is_type_param(t));
-        if vu == tu && !vp && !tp {
+        if vp || tp {
+            // Every type of the set(s) must convert.
+            let with = |c: &mut Self, from: TypeId, to: TypeId| {
+                let y = Operand {
+                    mode: Mode::Value,
+                    ty: from,
+                    ..x.clone()
+                };
+                c.convertible_to(&y, to, &mut None)
+            };
+            return match (vp, tp) {
+                (true, true) => {
+                    self.for_type_set(v, |c, vt| c.for_type_set(t, |c, tt| with(c, vt, tt)))
+                }
+                (true, false) => self.for_type_set(v, |c, vt| with(c, vt, t)),
+                _ => self.for_type_set(t, |c, tt| with(c, v, tt)),
+            };
+        }
+        if vu == tu {
             return true;
         }
         if let (Type::Pointer(vb), Type::Pointer(tb)) = (self.types.get(v), self.types.get(t)) {
@@ -472,5 +365,27 @@ impl Checker<'_> {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn interface_satisfaction_explains_what_is_missing() {
+        let src = "package main\n\ntype I interface{ M() }\ntype T struct{}\n\nfunc (t *T) M() {}\n\nfunc main() {\n\tvar _ I = T{}\n\tvar _ I = &T{}\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        ["9:12: cannot use T{} (value of struct type T) as I value in variable declaration: T does not implement I (method M has pointer receiver)"]
+    );
+    }
+
+    #[test]
+    fn conversions_follow_the_spec() {
+        let errs = body_errors("\t_ = string(rune(65)) + string([]byte{66})\n\t_ = int(\"1\")\n");
+        assert_eq!(
+            errs,
+            ["5:10: cannot convert \"1\" (untyped string constant) to type int"]
+        );
     }
 }

@@ -151,3 +151,19 @@ impl Checker<'_> {
         format!("{kind} ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn operands_describe_themselves_as_gc_does() {
+        let src = "package main\n\ntype C float64\n\nfunc main() {\n\tvar c C\n\tvar s struct{}\n\tconst k = 1.5\n\tvar _ int = c\n\tvar _ int = s\n\tvar _ string = k\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        [
+            "9:14: cannot use c (variable of float64 type C) as int value in variable declaration",
+            "10:14: cannot use s (variable of type struct{}) as int value in variable declaration",
+            "11:17: cannot use k (untyped float constant 1.5) as string value in variable declaration",
+        ]
+    );
+    }
+}

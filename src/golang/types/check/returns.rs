@@ -110,3 +110,12 @@ impl Checker<'_> {
             .any(|&s| self.has_break(s, label, implicit))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn terminating_statements_end_functions() {
+        let src = "package main\n\nfunc a() int {\n\tfor {\n\t}\n}\n\nfunc b(x int) int {\n\tswitch x {\n\tcase 1:\n\t\treturn 1\n\tdefault:\n\t\tpanic(x)\n\t}\n}\n\nfunc c() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { a(); b(1); c() }\n";
+        assert_eq!(super::super::tests::errors(src), ["21:1: missing return"]);
+    }
+}

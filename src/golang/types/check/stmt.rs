@@ -1,16 +1,16 @@
-//! Statements (go/types' `stmt`): declarations in function bodies, expression statements,
-//! sends, assignments, `go`/`defer`, returns, blocks, `if`, `switch`, type switches,
-//! `select`, `for` and `for range`. Branch statements are checked by `labels.rs`, as gc's
-//! parser does.
+//! Statements (go/types' `stmt`): expression statements, sends, assignments, `go`/`defer`,
+//! returns, blocks, `if`, `switch`, type switches, `select` and `for`. Declarations are in
+//! `localdecl.rs`, `for … range` in `range.rs`; branch statements are checked by
+//! `labels.rs`, as gc's parser does.
 
 use super::super::constant::ConstValue;
-use super::super::info::{Mode, RangeInfo, RangeKind};
+use super::super::info::Mode;
 use super::super::object::{ObjId, ObjKind, VarKind};
 use super::super::ty::{Type, TypeId};
 use super::expr::Kind;
 use super::{Checker, Operand};
 use crate::golang::syntax::ast::{
-    AssignOp, ChanDir, Decl, ExprId, ExprKind, GenKind, List, Name, Spec, StmtId, StmtKind,
+    AssignOp, ChanDir, ExprId, ExprKind, List, Name, StmtId, StmtKind,
 };
 use crate::golang::syntax::token::Op;
 
@@ -185,7 +185,7 @@ impl Checker<'_> {
                     };
                     if let Some(cs) = comm {
                         if !self.valid_comm(cs) {
-                            let at = self.ast.stmt(cs).pos;
+                            let at = self.comm_pos(cs);
                             self.error(
                                 at,
                                 "select case must be send or receive (possibly with assignment)",
@@ -236,6 +236,22 @@ impl Checker<'_> {
     }
 
     /// A comm clause's statement must be a send or a receive (possibly assigned).
+    /// Where gc reports an invalid select case: an expression statement at its expression's
+    /// syntax node (a binary expression at its operator, a call at its `(`), others at
+    /// their start.
+    fn comm_pos(&self, s: StmtId) -> crate::golang::syntax::token::Pos {
+        let StmtKind::Expr(e) = self.ast.stmt(s).kind else {
+            return self.ast.stmt(s).pos;
+        };
+        match self.ast.expr(e).kind {
+            ExprKind::Binary { op_pos, .. } => op_pos,
+            ExprKind::Call { lparen, .. } => lparen,
+            ExprKind::Index { lbrack, .. } | ExprKind::Slice { lbrack, .. } => lbrack,
+            ExprKind::CompositeLit { lbrace, .. } => lbrace,
+            _ => self.epos(e),
+        }
+    }
+
     fn valid_comm(&self, s: StmtId) -> bool {
         let is_recv = |e: ExprId| {
             matches!(
@@ -532,396 +548,32 @@ impl Checker<'_> {
             .and_then(|n| self.lookup(n))
             .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Nil))
     }
+}
 
-    #[allow(clippy::too_many_arguments)]
-    fn range_stmt(
-        &mut self,
-        s: StmtId,
-        key: Option<ExprId>,
-        value: Option<ExprId>,
-        define: bool,
-        xe: ExprId,
-        body: StmtId,
-        ctx: Ctx,
-    ) {
-        let mut x = Operand::invalid(xe);
-        self.expr(&mut x, xe, None);
-        let mut kt = None;
-        let mut vt = None;
-        if !x.is_invalid() {
-            match self.range_types(&x) {
-                Err(cause) => {
-                    let xs = self.op_string(&x);
-                    let msg = match cause {
-                        Some(c) => format!("cannot range over {xs}: {c}"),
-                        None => format!("cannot range over {xs}"),
-                    };
-                    self.error(self.op_pos(&x), msg);
-                }
-                Ok((kind, k, v)) => {
-                    if let (None, Some(ve)) = (v, value) {
-                        let xs = self.op_string(&x);
-                        self.error(
-                            self.epos(ve),
-                            format!("range over {xs} permits only one iteration variable"),
-                        );
-                    }
-                    kt = Some(k);
-                    vt = v;
-                    self.info.ranges.insert(
-                        s,
-                        RangeInfo {
-                            kind,
-                            key: k,
-                            value: v.unwrap_or(TypeId::INVALID),
-                        },
-                    );
-                }
-            }
-        }
-        self.open_scope();
-        let const_int = x.mode == Mode::Constant && self.types.is_integer(x.ty);
-        let lhs = [key, value];
-        let rhs = [kt, vt];
-        if define {
-            let mut vars = Vec::new();
-            for (i, l) in lhs.iter().enumerate() {
-                let Some(l) = *l else { continue };
-                let name = self.ast.ident(l);
-                let obj = match name {
-                    Some(n) => {
-                        let o = self.new_var(n, self.epos(l), TypeId::INVALID, VarKind::Local);
-                        self.info.record_def(l, o);
-                        if n != Name::BLANK {
-                            vars.push(o);
-                        }
-                        o
-                    }
-                    None => {
-                        let s = self.es(l);
-                        self.error(self.epos(l), format!("non-name {s} on left side of :="));
-                        self.new_var(Name::BLANK, self.epos(l), TypeId::INVALID, VarKind::Local)
-                    }
-                };
-                self.pending_type.insert(obj);
-                if const_int && i == 0 {
-                    let mut y = x.clone();
-                    self.init_var(obj, &mut y, "range clause");
-                    if let Some(r) = self.info.ranges.get_mut(&s) {
-                        r.key = self.objs[obj.0 as usize].ty;
-                    }
-                } else if let Some(t) = rhs[i] {
-                    let mut y = Operand {
-                        mode: Mode::Value,
-                        expr: Some(l),
-                        ty: t,
-                        ..Default::default()
-                    };
-                    self.init_var(obj, &mut y, "assignment");
-                } else {
-                    self.pending_type.remove(&obj);
-                    self.obj_mut(obj).ty = TypeId::INVALID;
-                    self.mark_used(obj);
-                }
-                let t = self.obj(obj).ty;
-                self.info.record(l, Mode::Variable, t, None);
-            }
-            if vars.is_empty() {
-                self.error(self.ast.stmt(s).pos, "no new variables on left side of :=");
-            }
-            for v in vars {
-                self.declare_var(v);
-            }
-        } else if key.is_some() {
-            for (i, l) in lhs.iter().enumerate() {
-                let Some(l) = *l else { continue };
-                if const_int && i == 0 {
-                    let mut y = x.clone();
-                    self.assign_var(l, None, Some(&mut y), "range clause");
-                } else if let Some(t) = rhs[i] {
-                    let mut y = Operand {
-                        mode: Mode::Value,
-                        expr: Some(l),
-                        ty: t,
-                        ..Default::default()
-                    };
-                    self.assign_var(l, None, Some(&mut y), "assignment");
-                }
-            }
-        } else if const_int {
-            let mut y = x.clone();
-            self.assignment(&mut y, None, "range clause");
-        }
-        if const_int {
-            if let Some(r) = self.info.ranges.get_mut(&s) {
-                if self.types.is_untyped(r.key) {
-                    r.key = TypeId::INT;
-                }
-            }
-        }
-        self.stmt(body, ctx);
-        self.close_scope();
-    }
-
-    /// What ranging over `x` iterates, or why it cannot.
-    fn range_types(
-        &mut self,
-        x: &Operand,
-    ) -> Result<(RangeKind, TypeId, Option<TypeId>), Option<String>> {
-        let u = self.types.under(x.ty);
-        let (u, ptr) = match self.types.get(u) {
-            Type::Pointer(b) if matches!(self.types.get(self.types.under(*b)), Type::Array(..)) => {
-                (self.types.under(*b), true)
-            }
-            _ => (u, false),
-        };
-        match self.types.get(u).clone() {
-            Type::Basic(k) if k.is_string() => {
-                Ok((RangeKind::String, TypeId::INT, Some(TypeId::INT32)))
-            }
-            Type::Basic(k) if k.is_integer() => Ok((RangeKind::Int, x.ty, None)),
-            Type::Array(_, e) => Ok((
-                if ptr {
-                    RangeKind::ArrayPtr
-                } else {
-                    RangeKind::Array
-                },
-                TypeId::INT,
-                Some(e),
-            )),
-            Type::Slice(e) => Ok((RangeKind::Slice, TypeId::INT, Some(e))),
-            Type::Map(k, v) => Ok((RangeKind::Map, k, Some(v))),
-            Type::Chan(ChanDir::Send, _) => Err(Some("receive from send-only channel".into())),
-            Type::Chan(_, e) => Ok((RangeKind::Chan, e, None)),
-            Type::Func(_) => Err(Some(
-                "chanlab does not support range over functions yet".into(),
-            )),
-            _ => Err(None),
-        }
-    }
-
-    /// A `const`, `var` or `type` declaration inside a function.
-    fn decl_stmt(&mut self, d: crate::golang::syntax::ast::DeclId) {
-        let Decl::Gen { kind, specs, .. } = *self.ast.decl(d) else {
-            return;
-        };
-        let specs = self.ast_list(specs);
-        let mut last: Option<(Option<ExprId>, Vec<ExprId>)> = None;
-        for &spec in specs {
-            match spec {
-                Spec::Value {
-                    names,
-                    ty,
-                    values,
-                    iota,
-                    pos,
-                } if kind == GenKind::Const => {
-                    let names = self.ast_list(names);
-                    let values = self.ast_list(values).to_vec();
-                    let inherited = values.is_empty() && ty.is_none();
-                    if !inherited {
-                        last = Some((ty, values.clone()));
-                    }
-                    let (cty, cvals) = last.clone().unwrap_or((ty, Vec::new()));
-                    self.local_arity(pos, names, &cvals, inherited);
-                    let mut objs = Vec::new();
-                    for (i, &n) in names.iter().enumerate() {
-                        let name = self.ast.ident(n).unwrap_or(Name::BLANK);
-                        let obj = self.new_obj(
-                            name,
-                            self.epos(n),
-                            TypeId::INVALID,
-                            ObjKind::Const(ConstValue::Unknown),
-                        );
-                        let saved_iota = self.env.iota.replace(iota as i128);
-                        let saved_errpos = self.errpos;
-                        if inherited {
-                            self.errpos = Some(self.epos(n));
-                        }
-                        let mut t = TypeId::INVALID;
-                        if let Some(te) = cty {
-                            t = self.typ(te);
-                            if t != TypeId::INVALID && !self.types.is_const_type(t) {
-                                let s = self.ts(t);
-                                self.error(self.epos(te), format!("invalid constant type {s}"));
-                                t = TypeId::INVALID;
-                            }
-                            self.obj_mut(obj).ty = t;
-                        }
-                        if let Some(&v) = cvals.get(i) {
-                            let mut x = Operand::invalid(v);
-                            self.expr(&mut x, v, None);
-                            if cty.is_none() || t != TypeId::INVALID {
-                                self.init_const(obj, &mut x);
-                            }
-                        }
-                        self.errpos = saved_errpos;
-                        self.env.iota = saved_iota;
-                        self.info.record_def(n, obj);
-                        objs.push(obj);
-                    }
-                    for o in objs {
-                        let name = self.obj(o).name;
-                        if name == Name::BLANK {
-                            continue;
-                        }
-                        if let Some(alt) = self.lookup_local_block(name) {
-                            self.redeclared(o, alt);
-                            continue;
-                        }
-                        self.env.locals.push((name, o));
-                    }
-                }
-                Spec::Value {
-                    names,
-                    ty,
-                    values,
-                    pos,
-                    ..
-                } => {
-                    let names = self.ast_list(names);
-                    let values = self.ast_list(values);
-                    let mut objs = Vec::new();
-                    let t = ty.map(|te| self.var_type(te));
-                    for &n in names {
-                        let name = self.ast.ident(n).unwrap_or(Name::BLANK);
-                        let o = self.new_var(
-                            name,
-                            self.epos(n),
-                            t.unwrap_or(TypeId::INVALID),
-                            VarKind::Local,
-                        );
-                        if t.is_none() {
-                            self.pending_type.insert(o);
-                        }
-                        self.info.record_def(n, o);
-                        objs.push(o);
-                    }
-                    if values.len() == names.len() {
-                        for (&o, &v) in objs.iter().zip(values) {
-                            let mut x = Operand::invalid(v);
-                            let target = t;
-                            self.expr_with_target(&mut x, v, target);
-                            self.init_var(o, &mut x, "variable declaration");
-                        }
-                    } else if values.len() == 1 {
-                        self.init_vars(&objs, values, None);
-                    } else {
-                        for (i, &o) in objs.iter().enumerate() {
-                            if let Some(&v) = values.get(i) {
-                                self.init_vars(&[o], &[v], None);
-                            } else if self.pending_type.remove(&o) {
-                                self.obj_mut(o).ty = TypeId::INVALID;
-                                self.mark_used(o);
-                            }
-                        }
-                        if ty.is_none() || !values.is_empty() {
-                            self.local_var_arity(pos, names, values);
-                        }
-                    }
-                    for (&n, &o) in names.iter().zip(&objs) {
-                        let t = self.obj(o).ty;
-                        self.info.record(n, Mode::Variable, t, None);
-                    }
-                    for o in objs {
-                        self.declare_var(o);
-                    }
-                }
-                Spec::Type {
-                    name,
-                    tparams,
-                    alias,
-                    ty,
-                    ..
-                } => self.local_type_decl(name, tparams, alias, ty),
-                Spec::Import { .. } => {}
-            }
-        }
-    }
-
-    fn local_arity(
-        &mut self,
-        pos: crate::golang::syntax::Pos,
-        names: &[ExprId],
-        inits: &[ExprId],
-        inherited: bool,
-    ) {
-        let (l, r) = (names.len(), inits.len());
-        if l < r {
-            let n = inits[l];
-            if inherited {
-                let at = self.pos_string(self.epos(n));
-                self.error(pos, format!("extra init expr at {at}"));
-            } else {
-                self.error(self.epos(n), format!("extra init expr {}", self.es(n)));
-            }
-        } else if l > r {
-            let n = names[r];
-            self.error(
-                self.epos(n),
-                format!("missing init expr for {}", self.es(n)),
-            );
-        }
-    }
-
-    fn local_var_arity(
-        &mut self,
-        _pos: crate::golang::syntax::Pos,
-        names: &[ExprId],
-        inits: &[ExprId],
-    ) {
-        let (l, r) = (names.len(), inits.len());
-        if l < r {
-            let n = inits[l];
-            self.error(self.epos(n), format!("extra init expr {}", self.es(n)));
-        } else if l > r && r != 1 {
-            let n = names[r];
-            self.error(
-                self.epos(n),
-                format!("missing init expr for {}", self.es(n)),
-            );
-        }
-    }
-
-    fn local_type_decl(
-        &mut self,
-        name: ExprId,
-        tparams: List<crate::golang::syntax::ast::Field>,
-        alias: bool,
-        ty: ExprId,
-    ) {
-        let n = self.ast.ident(name).unwrap_or(Name::BLANK);
-        let obj = self.new_obj(
-            n,
-            self.epos(name),
-            TypeId::INVALID,
-            ObjKind::TypeName { alias },
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn conditions_must_be_boolean() {
+        let errs = body_errors("\tx := 1\n\tif x {\n\t}\n\tfor x {\n\t}\n");
+        assert_eq!(
+            errs,
+            [
+                "5:5: non-boolean condition in if statement",
+                "7:6: non-boolean condition in for statement",
+            ]
         );
-        self.info.record_def(name, obj);
-        if alias {
-            let t = self.var_type(ty);
-            self.obj_mut(obj).ty = t;
-            self.declare_local(None, obj);
-            return;
-        }
-        let named = self.types.new_named(obj);
-        self.obj_mut(obj).ty = named;
-        // The name is in scope in its own declaration (recursive types).
-        self.declare_local(None, obj);
-        if !tparams.is_empty() {
-            let tps = self.declare_type_params(tparams);
-            if let Some(nm) = self.types.named_mut(named) {
-                nm.tparams = tps;
-            }
-        }
-        let rhs = self.defined_type(ty, Some(named));
-        let under = self.types.under(rhs);
-        if let Some(nm) = self.types.named_mut(named) {
-            nm.underlying = under;
-        }
-        if !tparams.is_empty() {
-            self.close_scope();
-        }
-        self.valid_type(named);
+    }
+
+    #[test]
+    fn channel_directions_are_enforced() {
+        let errs = body_errors("\tvar r <-chan int\n\tr <- 1\n\tvar s chan<- int\n\t<-s\n");
+        assert_eq!(
+        errs,
+        [
+            "5:2: invalid operation: cannot send to receive-only channel r (variable of type <-chan int)",
+            "7:4: invalid operation: cannot receive from send-only channel s (variable of type chan<- int)",
+        ]
+    );
     }
 }

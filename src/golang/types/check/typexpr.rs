@@ -9,10 +9,7 @@ use super::{Checker, Operand};
 use crate::golang::syntax::ast::{ExprId, ExprKind, Field, FuncDecl, List, Name};
 use crate::golang::syntax::token::Op;
 
-/// Whether a name is exported (starts with an upper-case letter).
-pub(crate) fn is_exported(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
-}
+pub(crate) use super::super::lookup::is_exported;
 
 impl Checker<'_> {
     /// The type denoted by `e`, which must be a type.
@@ -56,7 +53,7 @@ impl Checker<'_> {
                 match x.mode {
                     Mode::TypeExpr => {
                         if self.is_generic_type(x.ty) {
-                            let s = self.es(e);
+                            let s = self.generic_type_string(x.ty);
                             self.error(
                                 self.epos(e),
                                 format!("cannot use generic type {s} without instantiation"),
@@ -334,7 +331,7 @@ impl Checker<'_> {
             );
             if !is_union {
                 let t = self.typ(elem);
-                if t == TypeId::INVALID {
+                if t == TypeId::INVALID || self.embeds_itself(t) {
                     continue;
                 }
                 if let Some(iface) = self.types.interface(t).cloned() {
@@ -367,6 +364,7 @@ impl Checker<'_> {
             methods: methods.iter().map(|m| m.0.clone()).collect(),
             terms,
             comparable,
+            implicit: false,
         };
         let t = self.types.intern(Type::Interface(iface));
         for (m, obj, _) in methods {
@@ -375,6 +373,22 @@ impl Checker<'_> {
             }
         }
         t
+    }
+
+    /// Whether the embedded type `t` is an interface still being declared (`type E
+    /// interface{ E }`, or through other interfaces): a cycle, reported once.
+    fn embeds_itself(&mut self, t: TypeId) -> bool {
+        let Some(obj) = self.types.named(t).map(|n| n.obj) else {
+            return false;
+        };
+        let Some(start) = self.declaring(obj) else {
+            return false;
+        };
+        if self.reported_types.insert(t) {
+            let cycle = self.decl_path(start);
+            self.cycle_error(&cycle, true);
+        }
+        true
     }
 
     fn add_method(
@@ -403,7 +417,7 @@ impl Checker<'_> {
     }
 
     /// The terms of a union `A | ~B | C`.
-    fn union_terms(&mut self, e: ExprId) -> Vec<Term> {
+    pub fn union_terms(&mut self, e: ExprId) -> Vec<Term> {
         let e = self.ast.unparen(e);
         match self.ast.expr(e).kind {
             ExprKind::Binary {
@@ -626,6 +640,25 @@ impl Checker<'_> {
         (if ok { Some((base, is_ptr)) } else { None }, Some(obj))
     }
 
+    /// A generic type with its type parameter list: `List[T any]`.
+    pub fn generic_type_string(&self, t: TypeId) -> String {
+        let Some(n) = self.types.named(t) else {
+            return self.ts(t);
+        };
+        let params: Vec<String> = n
+            .tparams
+            .iter()
+            .map(|&p| {
+                let c = self
+                    .types
+                    .type_param(p)
+                    .map_or(TypeId::INVALID, |p| p.constraint);
+                format!("{} {}", self.tparam_name(p), self.ts(c))
+            })
+            .collect();
+        format!("{}[{}]", self.obj_name(n.obj), params.join(", "))
+    }
+
     /// Whether `t` is a generic type that has not been instantiated.
     pub fn is_generic_type(&self, t: TypeId) -> bool {
         self.types
@@ -655,5 +688,30 @@ fn intersect_terms(a: Option<Vec<Term>>, b: Vec<Term>) -> Vec<Term> {
             .into_iter()
             .filter(|x| b.iter().any(|y| y.ty == x.ty))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::body_errors;
+    #[test]
+    fn type_expressions_must_denote_types() {
+        let errs = body_errors("\tx := 1\n\tvar y x\n\tvar z [-1]int\n\t_, _ = y, z\n");
+        assert_eq!(
+            errs,
+            [
+                "5:8: x (variable of type int) is not a type",
+                "6:9: invalid array length -1 (untyped int constant)",
+            ]
+        );
+    }
+
+    #[test]
+    fn constraint_interfaces_are_not_ordinary_types() {
+        let src = "package main\n\ntype N interface{ int | float64 }\n\nfunc main() {\n\tvar n N\n\t_ = n\n}\n";
+        assert_eq!(
+        super::super::tests::errors(src),
+        ["6:8: cannot use type N outside a type constraint: interface contains type constraints"]
+    );
     }
 }

@@ -2,7 +2,7 @@
 //! comma-ok forms, selections, calls, ranges, type switch variables, initialization order
 //! and library functions.
 
-use super::*;
+use super::super::*;
 use crate::golang::syntax::ast::{ExprId, StmtId, StmtKind};
 
 fn check(src: &str) -> Checked {
@@ -243,4 +243,66 @@ fn the_go_version_comes_from_the_file() {
     assert_eq!(c.go_version, Some((1, 21)));
     let c = check("package main\n\nfunc main() {}\n");
     assert_eq!(c.go_version, None);
+}
+
+#[test]
+fn generic_calls_record_their_instances() {
+    let c = check(&main_with(
+        "type Number interface{ ~int | ~float64 }\n\nfunc Sum[T Number](xs ...T) T {\n\tvar t T\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n\nfunc Pair[K comparable, V any](k K, v V) map[K]V { return map[K]V{k: v} }\n\nfunc main() {\n\tfmt.Println(Sum(1, 2), Sum[float64](1), Pair(\"a\", 1.5))\n\tf := Sum[int]\n\t_ = f\n}",
+    ));
+    let sum = expr(&c, "Sum", 1);
+    let inst = &c.info.instances[&sum];
+    assert_eq!(inst.targs, [TypeId::INT]);
+    assert_eq!(c.type_string(inst.ty), "func(...int) int");
+    assert_eq!(ty(&c, sum), "func(...int) int");
+    let explicit = expr(&c, "Sum", 2);
+    assert_eq!(c.info.instances[&explicit].targs, [TypeId::FLOAT64]);
+    assert_eq!(ty(&c, expr(&c, "Sum[float64](1)", 0)), "float64");
+    let pair = expr(&c, "Pair", 1);
+    assert_eq!(
+        c.info.instances[&pair].targs,
+        [TypeId::STRING, TypeId::FLOAT64]
+    );
+    let value = expr(&c, "Sum", 3);
+    assert_eq!(c.info.instances[&value].targs, [TypeId::INT]);
+    // The generic body is checked once, in terms of T.
+    let f = c.package(c.main).scope[&c.ast.names.lookup("Sum").unwrap()];
+    let tparams = &c.obj(f).func().unwrap().tparams;
+    assert_eq!(tparams.len(), 1);
+    assert_eq!(ty(&c, expr(&c, "xs", 1)), "[]T");
+}
+
+#[test]
+fn generic_types_and_their_methods() {
+    let mut c = check(&main_with(
+        "type Stack[T any] struct{ items []T }\n\nfunc (s *Stack[E]) Push(v E) { s.items = append(s.items, v) }\n\ntype Named interface{ Name() string }\n\nfunc Names[T Named](xs []T) (out []string) {\n\tfor _, x := range xs {\n\t\tout = append(out, x.Name())\n\t}\n\treturn\n}\n\nfunc main() {\n\tvar s Stack[string]\n\ts.Push(\"x\")\n\tfmt.Println(len(s.items), Names[Named](nil))\n}",
+    ));
+    let push = expr(&c, "s.Push", 0);
+    let t = c.info.selection(push).unwrap().x_ty;
+    assert_eq!(c.type_string(t), "Stack[string]");
+    let n = c.types.named(t).unwrap();
+    assert_eq!(n.targs, [TypeId::STRING]);
+    let origin = n.origin.unwrap();
+    let items = expr(&c, "s.items", 2);
+    assert_eq!(ty(&c, items), "[]string");
+    let sel = *c.info.selection(push).unwrap();
+    assert_eq!(sel.recv, RecvAdjust::AddrOf);
+    let m = c.obj(sel.obj).func().unwrap();
+    assert_eq!(
+        m.tparams,
+        c.types.named(origin).unwrap().tparams,
+        "the type's parameters"
+    );
+    assert_eq!(m.recv_base, Some(origin));
+    assert_eq!(c.info.instances[&push].targs, [TypeId::STRING]);
+    assert_eq!(ty(&c, push), "func(string)");
+    let name = *c.info.selection(expr(&c, "x.Name", 0)).unwrap();
+    assert_eq!(name.recv, RecvAdjust::TypeParam);
+    // What the compiler does for each instance: substitute the type arguments.
+    let generic_sig = c.obj(sel.obj).ty;
+    let tps = m.tparams.clone();
+    let inst = c.types.subst(generic_sig, &tps, &[TypeId::INT]);
+    assert_eq!(c.type_string(inst), "func(int)");
+    let again = c.types.instantiate(origin, &[TypeId::STRING]);
+    assert_eq!(again, t, "instances are unique");
 }
