@@ -28,9 +28,11 @@ use std::task::{Context, Poll};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::current::with_core;
 use super::goroutine::{WaitKey, WaitReason, Wake};
 use super::remote::{self, from_json, to_json, Ask, Op, Routed};
-use super::runtime::{put, with_core, Sched};
+use super::run::Core;
+use super::sched::{put, Sched};
 use super::trace::{ChanInfo, Event, Kind};
 use super::Value;
 
@@ -594,7 +596,7 @@ impl<T: Value> Future for Send<T> {
                 return Poll::Pending;
             }
             let v = this.value.take().expect("a send is polled with its value");
-            let super::runtime::Core { sched, chans, .. } = c;
+            let Core { sched, chans, .. } = c;
             let ch = chans.get::<T>(this.chan);
             match ch.try_send(sched, v) {
                 Ok(()) => Poll::Ready(()),
@@ -627,7 +629,7 @@ impl<T: Value> Future for Recv<T> {
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<T>> {
         let this = &mut *self;
         with_core(|c| {
-            let super::runtime::Core { sched, chans, .. } = c;
+            let Core { sched, chans, .. } = c;
             if this.seq != 0 {
                 if sched.wake().closed {
                     let me = sched.current_id();
@@ -668,7 +670,7 @@ impl<T: Value> Future for Close<T> {
     type Output = ();
     fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
         with_core(|c| {
-            let super::runtime::Core { sched, chans, .. } = c;
+            let Core { sched, chans, .. } = c;
             let result = if self.chan == 0 {
                 Err("close of nil channel")
             } else {
@@ -697,7 +699,7 @@ fn decode_recv<T: Value>(answer: serde_json::Value) -> Result<Option<T>, String>
 
 /// Closes channel `id` on behalf of the runtime (a context's done channel). Precondition: the
 /// caller knows it is open.
-pub(crate) fn close_internal(c: &mut super::runtime::Core, id: u32) {
-    let super::runtime::Core { sched, chans, .. } = c;
+pub(crate) fn close_internal(c: &mut Core, id: u32) {
+    let Core { sched, chans, .. } = c;
     let _ = chans.get_dyn(id).close_chan(sched);
 }

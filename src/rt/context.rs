@@ -20,8 +20,9 @@ use std::future::Ready;
 use serde::{Deserialize, Serialize};
 
 use super::chan::{close_internal, Chan};
+use super::current::with_core;
 use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::run::Core;
 use super::time::{deadline_timer, Duration, Time, TimerId};
 use super::Error;
 

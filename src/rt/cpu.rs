@@ -15,9 +15,11 @@ use std::hint::black_box;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use super::clock::real_clock;
+use super::current::with_core;
 use super::goroutine::{GoId, WaitReason};
 use super::remote::{self, Op};
-use super::runtime::{real_clock, with_core, Sched};
+use super::sched::Sched;
 use super::time::Action;
 use super::trace::{Event, Kind};
 
@@ -101,7 +103,7 @@ pub fn cpu_time(ns: u64) -> CpuTime {
 #[must_use = "cpu_time does nothing unless awaited"]
 pub enum CpuTime {
     Proc(OnProc),
-    Yield(super::runtime::Yield),
+    Yield(super::goroutine::Yield),
 }
 
 impl Future for CpuTime {

@@ -13,11 +13,12 @@ use std::future::{Future, Ready};
 
 use serde::{Deserialize, Serialize};
 
+use super::builtin::go_panic;
 use super::chan::{make_chan, Chan};
 use super::context::{with_cancel, CancelFunc, Context};
+use super::current::with_core;
 use super::goroutine::{go_label, Call, Label};
 use super::remote::{self, Op, Routed};
-use super::runtime::{go_panic, with_core};
 use super::sync::WaitGroup;
 use super::{Error, Value};
 

@@ -15,11 +15,13 @@
 //! - `park != 0` exactly when the status is `Blocked`.
 
 use std::future::{Future, Ready};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use serde::{Deserialize, Serialize};
 
+use super::current::with_core;
 use super::remote::{self, Op, Routed, Spawn};
-use super::runtime::with_core;
 use super::Value;
 
 /// A goroutine's Go id (`goroutine 7 [chan send]:`).
@@ -326,12 +328,31 @@ where
 }
 
 pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
-    super::runtime::spawn_boxed(label, Box::pin(fut))
+    super::current::spawn_boxed(label, Box::pin(fut))
 }
 
 /// Go's `runtime.Gosched()`: lets other runnable goroutines run first.
-pub fn gosched() -> super::runtime::Yield {
-    super::runtime::Yield::default()
+pub fn gosched() -> Yield {
+    Yield::default()
+}
+
+/// The future of [`gosched`]: pending once, after queueing itself.
+#[derive(Default)]
+#[must_use = "gosched does nothing unless awaited"]
+pub struct Yield {
+    yielded: bool,
+}
+
+impl Future for Yield {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        with_core(|c| c.sched.yield_now());
+        Poll::Pending
+    }
 }
 
 /// Go's `runtime.NumGoroutine()`: goroutines that exist now, main included.

@@ -3,13 +3,15 @@
 
 use serde_json::Value as Json;
 
+use super::builtin::{go_panic, Never};
 use super::chan::{make_chan, Chan};
 use super::context::{with_cancel, with_deadline, CancelFunc, Context};
 use super::cpu::record_span;
+use super::current::with_core;
 use super::errgroup_impl::Group;
 use super::goroutine::num_goroutine;
 use super::remote::{start_remote, to_json, Op};
-use super::runtime::{go_panic, with_core, Core, Never};
+use super::run::Core;
 use super::select::Select;
 use super::semaphore_impl::{new_weighted, Weighted};
 use super::shared::Var;

@@ -18,16 +18,20 @@
 
 #![forbid(unsafe_code)]
 
+mod builtin;
 mod chan;
+mod clock;
 mod context;
 mod cpu;
+mod current;
 mod errgroup_impl;
 mod goroutine;
 mod hub_ops;
 mod remote;
 mod report;
 mod rng;
-mod runtime;
+mod run;
+mod sched;
 mod select;
 mod semaphore_impl;
 mod shared;
@@ -35,7 +39,9 @@ mod sync;
 mod time;
 pub mod trace;
 
+pub use builtin::{go_panic, goid, gomaxprocs, os_exit, print, println, rand_below, take_panic};
 pub use chan::{make_chan, Chan, Receiver, Sender};
+pub use clock::{now, set_wall_clock, wall_ns};
 pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
 pub use cpu::{cpu_time, cpu_work, do_task, CpuTime};
 pub use goroutine::{
@@ -43,12 +49,9 @@ pub use goroutine::{
     WaitReason,
 };
 pub use remote::{Op, ToExecutor, ToHub};
-pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
+pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
 pub use rng::Rng;
-pub use runtime::{
-    go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below, set_wall_clock,
-    take_panic, wall_ns, Config, Progress, Role, Runtime, Task, Traceback,
-};
+pub use run::{Config, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};

@@ -37,8 +37,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+use super::current::with_core;
+use super::current::{spawn_boxed, store_task, Enter};
 use super::goroutine::{GoId, Label, Slot, WaitKey, WaitReason, Wake};
-use super::runtime::{with_core, Core};
+use super::run::Core;
+use super::run::{Runtime, Task};
 use super::time::TimerId;
 
 /// An operation a goroutine on an executor asks the hub for.
@@ -387,7 +390,7 @@ pub(crate) async fn fence() {
     }
 }
 
-pub(crate) use super::runtime::linked;
+pub(crate) use super::current::linked;
 
 /// On an executor: posts `op` for the running goroutine without waiting. Returns whether it
 /// did (false: not an executor, do it locally).
@@ -700,5 +703,117 @@ impl Future for NextOp {
             hub.idle.insert(g, key);
             Poll::Pending
         })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The host's side: a hub or an executor driven by the worker that runs it.
+
+impl Runtime {
+    /// Real mode's hub: starts the proxy of main, which runs on executor 0.
+    pub fn start_hub(&mut self) {
+        let _enter = Enter::new(&self.shared);
+        let label = Label {
+            func: "main",
+            name: None,
+            index: None,
+        };
+        spawn_boxed(label, Box::pin(super::remote::proxy(0)));
+        let mut core = self.shared.core.borrow_mut();
+        if let Some(hub) = core.sched.hub.as_mut() {
+            hub.send(
+                0,
+                ToExecutor::Start {
+                    g: 1,
+                    func: "main".to_string(),
+                    entry: 0,
+                    args: String::new(),
+                },
+            );
+        }
+    }
+
+    /// Real mode's hub: an executor's operations arrived.
+    pub fn hub_deliver(&mut self, ops: ToHub) {
+        let _enter = Enter::new(&self.shared);
+        super::remote::deliver(&mut self.shared.core.borrow_mut(), ops);
+    }
+
+    /// Real mode's hub: what to send to executor `worker`.
+    pub fn hub_take(&mut self, worker: usize) -> Vec<ToExecutor> {
+        let mut core = self.shared.core.borrow_mut();
+        core.sched
+            .hub
+            .as_mut()
+            .map_or_else(Vec::new, |hub| hub.take_outbox(worker))
+    }
+
+    /// Real mode's executor: the hub's messages arrived. `main` makes the program's main
+    /// goroutine when the hub starts it here.
+    pub fn executor_deliver(
+        &mut self,
+        messages: Vec<ToExecutor>,
+        main: &mut dyn FnMut() -> Task,
+    ) -> Result<(), String> {
+        let _enter = Enter::new(&self.shared);
+        for message in messages {
+            match message {
+                ToExecutor::Start {
+                    g,
+                    func,
+                    entry,
+                    args,
+                } => {
+                    let task = if entry == 0 {
+                        main()
+                    } else {
+                        crate::placement::instantiate(entry, &func, &args)?
+                    };
+                    let label = Label {
+                        func: "goroutine",
+                        name: None,
+                        index: None,
+                    };
+                    let (slot, _) = self.shared.core.borrow_mut().sched.new_goroutine(label);
+                    store_task(&self.shared.tasks, slot, task);
+                    let mut core = self.shared.core.borrow_mut();
+                    if let Some(link) = core.sched.link.as_mut() {
+                        link.bind(slot, g);
+                    }
+                }
+                ToExecutor::Answer { g, value } => {
+                    let mut core = self.shared.core.borrow_mut();
+                    let key = core.sched.link.as_mut().and_then(|l| l.answer(g, value));
+                    match key {
+                        Some(key) => {
+                            core.sched.ready(key, Wake::default());
+                        }
+                        None => {
+                            return Err(format!("an answer for goroutine {g}, which did not ask"))
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Real mode's executor: `send` sends its goroutines' operations to the hub before a
+    /// goroutine computes, so that the others' do not wait for the computation.
+    pub fn set_executor_flush(&mut self, send: fn(ToHub)) {
+        if let Some(link) = self.shared.core.borrow_mut().sched.link.as_mut() {
+            link.set_flush(send);
+        }
+    }
+
+    /// Real mode's executor: what its goroutines asked of the hub since the last call (when
+    /// `all` is false, only if some of it should not wait; see `Link::take_due`).
+    pub fn executor_take(&mut self, all: bool) -> ToHub {
+        let mut core = self.shared.core.borrow_mut();
+        match core.sched.link.as_mut() {
+            Some(link) if all => link.take_outbox(),
+            Some(link) => link.take_due(),
+            None => Vec::new(),
+        }
     }
 }

@@ -24,9 +24,10 @@ use std::task::{Context, Poll};
 use super::chan::{Chan, Receiver, SendFail, Sender};
 use serde_json::Value as Json;
 
+use super::current::with_core;
 use super::goroutine::WaitReason;
 use super::remote::{self, to_json, Ask, Routed};
-use super::runtime::{with_core, Core};
+use super::run::Core;
 use super::trace::Kind;
 use super::Value;
 

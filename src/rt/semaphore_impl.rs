@@ -14,10 +14,12 @@ use std::future::Ready;
 
 use serde::{Deserialize, Serialize};
 
+use super::builtin::go_panic;
 use super::chan::{close_internal, Chan};
 use super::context::Context;
+use super::current::with_core;
 use super::remote::{self, Op, Routed};
-use super::runtime::{go_panic, with_core, Core};
+use super::run::Core;
 use super::Error;
 
 #[derive(Default)]

@@ -13,8 +13,8 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::current::with_core;
 use super::remote::{self, to_json, Op};
-use super::runtime::with_core;
 use super::Value;
 
 /// The run's shared variables.

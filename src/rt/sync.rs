@@ -17,9 +17,10 @@ use std::task::{Context, Poll};
 
 use serde::{Deserialize, Serialize};
 
+use super::current::with_core;
 use super::goroutine::{WaitKey, WaitReason, Wake};
 use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::run::Core;
 
 #[derive(Default)]
 struct WgState {
@@ -95,7 +96,7 @@ async fn fail(panic: bool, message: &'static str) {
             c.sched.fatal(message)
         }
     });
-    let never = super::runtime::Never.await;
+    let never = super::builtin::Never.await;
     match never {}
 }
 

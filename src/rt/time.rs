@@ -23,9 +23,10 @@ use std::task::{Context, Poll};
 use serde::{Deserialize, Serialize};
 
 use super::chan::{make_chan, Chan};
+use super::current::with_core;
 use super::goroutine::{WaitKey, WaitReason, Wake};
 use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::run::Core;
 
 pub use std::time::Duration;
 
@@ -41,7 +42,7 @@ pub struct Time(pub u64);
 impl Time {
     /// Go's `time.Since(t)`.
     pub fn elapsed(self) -> Duration {
-        Duration::from_nanos(super::runtime::now().0.saturating_sub(self.0))
+        Duration::from_nanos(super::clock::now().0.saturating_sub(self.0))
     }
 }
 
