@@ -21,7 +21,8 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine, ToExecutor, ToHub};
+use crate::rt::real::{ToExecutor, ToHub};
+use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
 
 /// How a program runs (DESIGN.md, Two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -46,7 +46,7 @@ pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {
 /// The Go id of the running goroutine (`goroutine 7`), 0 outside a goroutine. On an executor
 /// of a real-mode run, the id the hub gave it.
 pub fn goid() -> GoId {
-    with_core(|c| c.sched.remote_gid())
+    with_core(|c| c.sched.goid())
 }
 
 /// Go's `fmt.Println`: prints `line` and a newline.

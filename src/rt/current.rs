@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use super::goroutine::{GoId, Label, Slot};
 use super::run::{Core, Task};
+use super::sched::Sched;
 
 /// A run's state and its goroutines' futures, shared by the [`Runtime`](super::Runtime) and
 /// the thread-local that runtime operations reach it through.
@@ -40,17 +41,38 @@ pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
     })
 }
 
-/// Starts a goroutine; see [`super::goroutine::go`].
-pub(crate) fn spawn_boxed(label: Label, fut: Task) -> GoId {
+/// Where [`spawn_with`]'s goroutine starts.
+pub(crate) enum Placed {
+    /// Here, as this future.
+    Here(Task),
+    /// Wherever real mode's hub places it (its id is the hub's to give).
+    Hub,
+}
+
+/// Starts a goroutine named `label` where `place` says; returns its id (0 when the hub
+/// places it). `place` must not use the runtime.
+pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
     CURRENT.with(|c| {
         let c = c.borrow();
         let shared = c
             .as_ref()
             .expect("go() can only be used inside Runtime::run");
-        let (slot, id) = shared.core.borrow_mut().sched.new_goroutine(label);
-        store_task(&shared.tasks, slot, fut);
-        id
+        let mut core = shared.core.borrow_mut();
+        match place(&mut core.sched) {
+            Placed::Here(task) => {
+                let (slot, id) = core.sched.new_goroutine(label);
+                drop(core);
+                store_task(&shared.tasks, slot, task);
+                id
+            }
+            Placed::Hub => 0,
+        }
     })
+}
+
+/// Starts goroutine `label` running `task` here.
+pub(crate) fn spawn_boxed(label: Label, task: Task) -> GoId {
+    spawn_with(label, |_| Placed::Here(task))
 }
 
 pub(crate) fn store_task(tasks: &RefCell<Vec<Option<Task>>>, slot: Slot, fut: Task) {
@@ -66,15 +88,11 @@ pub(crate) fn store_task(tasks: &RefCell<Vec<Option<Task>>>, slot: Slot, fut: Ta
 
 /// Makes the run reachable from runtime operations while it steps; restores the previous one
 /// (normally none) when dropped.
-pub(crate) struct Enter(Option<Rc<Shared>>, bool);
+pub(crate) struct Enter(Option<Rc<Shared>>);
 
 impl Enter {
     pub fn new(shared: &Rc<Shared>) -> Self {
-        let linked = shared.core.borrow().sched.link.is_some();
-        Enter(
-            CURRENT.with(|c| c.replace(Some(shared.clone()))),
-            LINKED.with(|l| l.replace(linked)),
-        )
+        Enter(CURRENT.with(|c| c.replace(Some(shared.clone()))))
     }
 }
 
@@ -82,18 +100,5 @@ impl Drop for Enter {
     fn drop(&mut self) {
         let previous = self.0.take();
         CURRENT.with(|c| *c.borrow_mut() = previous);
-        LINKED.with(|l| l.set(self.1));
     }
-}
-
-thread_local! {
-    /// Whether the current run is an executor of a real-mode run (read on every operation,
-    /// so kept apart from the run's state).
-    static LINKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the current run is an executor of a real-mode run.
-#[inline]
-pub(crate) fn linked() -> bool {
-    LINKED.with(|l| l.get())
 }

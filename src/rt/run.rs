@@ -27,9 +27,7 @@ use super::clock::wall_ns;
 use super::context::Contexts;
 use super::cpu::Procs;
 use super::current::{spawn_boxed, Enter, Shared};
-use super::errgroup_impl::Groups;
-use super::goroutine::{Label, Status};
-use super::remote::Op;
+use super::goroutine::{GoroutineOp, Label, Status};
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
@@ -51,24 +49,23 @@ pub struct Config {
     pub max_virtual_ns: u64,
     /// The run's part in its mode: sim, or the hub or an executor of a real-mode run.
     pub role: Role,
-    /// Real mode: the wall-clock time ([`wall_ns`]) the run started at, the same for every
-    /// worker of the run; the run's clock reads the wall clock from there.
-    pub epoch_ns: u64,
     /// The run stops with a limit outcome once it has taken this long on the wall clock
     /// ([`wall_ns`]), whatever its mode.
     pub max_wall_ns: u64,
 }
 
-/// A run's part in its mode (DESIGN.md, Two modes; see [`super::remote`]).
+/// A run's part in its mode (see [`super::real`]). In real mode `procs` counts the run's
+/// executors, and the run's clock is the wall clock ([`wall_ns`]) from `epoch_ns`, the same
+/// for every worker of the run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Role {
     /// One executor, the virtual clock.
     #[default]
     Sim,
-    /// Real mode's owner of every runtime object, with `procs` executors.
-    Hub { procs: u32 },
-    /// Real mode's executor `worker` of `procs`: it runs goroutines.
-    Executor { worker: u32, procs: u32 },
+    /// Real mode's owner of every runtime object.
+    Hub { epoch_ns: u64 },
+    /// Real mode's executor `worker`: it runs goroutines.
+    Executor { worker: u32, epoch_ns: u64 },
 }
 
 impl Default for Config {
@@ -79,7 +76,6 @@ impl Default for Config {
             trace_cap: trace::DEFAULT_CAP,
             max_virtual_ns: 24 * 3600 * 1_000_000_000,
             role: Role::Sim,
-            epoch_ns: 0,
             max_wall_ns: u64::MAX,
         }
     }
@@ -94,17 +90,18 @@ const CLOCK_STEPS: u64 = 8;
 const BUDGET_STEPS: u64 = 256;
 
 /// All the state of one run.
-pub(crate) struct Core {
-    pub sched: Sched,
-    pub chans: ChanTable,
-    pub timers: Timers,
-    pub sync: SyncTables,
-    pub ctxs: Contexts,
-    pub sems: Semaphores,
-    pub groups: Groups,
-    pub procs: Procs,
-    pub vars: Vars,
-    pub max_virtual_ns: u64,
+/// Declared `pub` for the runtime's sealed [`Operation`](super::seam::Operation) trait; not
+/// reachable from outside the crate.
+pub struct Core {
+    pub(crate) sched: Sched,
+    pub(crate) chans: ChanTable,
+    pub(crate) timers: Timers,
+    pub(crate) sync: SyncTables,
+    pub(crate) ctxs: Contexts,
+    pub(crate) sems: Semaphores,
+    pub(crate) procs: Procs,
+    pub(crate) vars: Vars,
+    pub(crate) max_virtual_ns: u64,
     /// The wall clock when the run started, and the longest it may take (`max_wall_ns`).
     wall_budget: Option<(u64, u64)>,
 }
@@ -128,7 +125,7 @@ impl Core {
     /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
     /// every timer due then, or ends the run (deadlock, or past the time limit).
     fn idle(&mut self) -> Option<Progress> {
-        if self.sched.epoch_ns.is_some() {
+        if self.sched.backend.epoch_ns().is_some() {
             return self.idle_real();
         }
         match self.timers.next_deadline() {
@@ -164,7 +161,7 @@ impl Core {
             });
             return None;
         }
-        if let Some(hub) = &self.sched.hub {
+        if let Some(hub) = self.sched.backend.hub() {
             if next.is_none() && hub.remote_running() == 0 {
                 self.sched.ending = Some(Outcome::Deadlock);
                 return None;
@@ -201,7 +198,6 @@ impl Runtime {
             sync: SyncTables::default(),
             ctxs: Contexts::default(),
             sems: Semaphores::default(),
-            groups: Groups::default(),
             procs: Procs::new(config.procs),
             vars: Vars::default(),
             max_virtual_ns: config.max_virtual_ns,
@@ -263,7 +259,7 @@ impl Runtime {
                 let core = &mut *guard;
                 // Real mode: the wall clock, read every few steps (browsers coarsen it to
                 // 0.1 ms anyway) and whenever nothing is runnable.
-                if let Some(epoch) = core.sched.epoch_ns {
+                if let Some(epoch) = core.sched.backend.epoch_ns() {
                     if step % CLOCK_STEPS == 0 || core.sched.runq.is_empty() {
                         core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
                         if core.sched.now >= until {
@@ -311,9 +307,8 @@ impl Runtime {
                     false
                 }
                 Ok(Poll::Ready(())) => {
-                    if let Some(link) = sched.link.as_mut() {
-                        let g = link.gid_of(slot);
-                        link.post(g, Op::Exit, false);
+                    if sched.forward(|| GoroutineOp::Exit) {
+                        // Its proxy on the hub ends with it.
                     } else if sched.current_id == 1 && sched.ending.is_none() {
                         sched.ending = Some(Outcome::Exit);
                     }

@@ -1,5 +1,5 @@
 //! The scheduler: goroutine records, the run queue, parking and waking, the clock, printed
-//! output, and how a run's objects are numbered.
+//! output, how a run's objects are numbered, and its [`Backend`]: where its objects live.
 //!
 //! # Invariants
 //! - A goroutine is in `runq` exactly when its status is `Runnable` (see [`super::goroutine`]).
@@ -8,12 +8,13 @@
 
 use std::collections::VecDeque;
 
-use super::goroutine::{GoId, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
-use super::remote::{Hub, Link, Op};
+use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
+use super::real::Op;
 use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
 use super::run::{Config, Role};
+use super::seam::Backend;
 use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).
@@ -53,35 +54,55 @@ pub(crate) struct Sched {
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
-    /// Real mode: this executor's connection to the hub.
-    pub link: Option<Box<Link>>,
-    /// Real mode: the hub's state.
-    pub hub: Option<Box<Hub>>,
-    /// Real mode: the wall-clock origin of `now`.
-    pub(super) epoch_ns: Option<u64>,
+    /// Where the run's objects live: here, or on real mode's hub.
+    pub backend: Backend,
 }
 
 /// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
 /// object's id is its index in its table; in real mode ids are unique across the run's
-/// workers (see [`super::remote`]), and the hub creates an executor's objects at the ids the
-/// executor chose (`preset`).
+/// workers: the `n`th object a worker creates is `n * stride + offset`, with `stride` one more
+/// than the executors and `offset` 0 on the hub, `worker + 1` on executor `worker` (see
+/// [`super::real`]).
 #[derive(Default)]
 pub(crate) struct Ids {
+    /// 0 in sim mode.
     stride: u32,
     offset: u32,
     created: u32,
-    pub preset: VecDeque<u32>,
 }
 
 impl Ids {
-    /// The id of a new object of a table holding `len` entries.
-    pub fn next(&mut self, len: usize) -> u32 {
-        if let Some(id) = self.preset.pop_front() {
-            return id;
+    fn new(role: Role, procs: u32) -> Ids {
+        let stride = procs.max(1) + 1;
+        match role {
+            Role::Sim => Ids::default(),
+            Role::Hub { .. } => Ids {
+                stride,
+                ..Ids::default()
+            },
+            Role::Executor { worker, .. } => Ids {
+                stride,
+                offset: worker + 1,
+                created: 0,
+            },
         }
+    }
+
+    /// The id of a new object of a table holding `len` entries.
+    #[inline]
+    pub fn next(&mut self, len: usize) -> u32 {
         if self.stride == 0 {
             return len as u32;
         }
+        self.unique()
+    }
+
+    /// A new id, unique across the run's workers. Precondition: real mode.
+    pub fn unique(&mut self) -> u32 {
+        debug_assert!(
+            self.stride > 0,
+            "ids are unique across workers in real mode"
+        );
         self.created += 1;
         self.created * self.stride + self.offset
     }
@@ -126,46 +147,32 @@ impl Sched {
             pending_panic: None,
             traceback: None,
             metrics: Metrics::default(),
-            ids: match config.role {
-                Role::Sim => Ids::default(),
-                Role::Hub { procs } | Role::Executor { procs, .. } => Ids {
-                    stride: procs + 1,
-                    ..Ids::default()
-                },
-            },
-            link: match config.role {
-                Role::Executor { worker, procs } => Some(Box::new(Link::new(worker, procs))),
-                _ => None,
-            },
-            hub: match config.role {
-                Role::Hub { procs } => Some(Box::new(Hub::new(procs))),
-                _ => None,
-            },
-            epoch_ns: (config.role != Role::Sim).then_some(config.epoch_ns),
+            ids: Ids::new(config.role, config.procs),
+            backend: Backend::new(config.role, config.procs),
         }
     }
 
-    /// The Go id of the running goroutine as the hub knows it (real mode's executors number
-    /// their goroutines locally).
-    pub fn remote_gid(&self) -> GoId {
-        match &self.link {
-            Some(link) => link.gid_of(self.current),
-            None => self.current_id,
+    /// The Go id of the running goroutine, 0 outside a goroutine; on an executor, the id the
+    /// hub gave it (executors number their goroutines locally).
+    pub fn goid(&self) -> GoId {
+        match &self.backend {
+            Backend::Executor(link) => link.gid_of(self.current),
+            _ => self.current_id,
         }
     }
 
-    /// On an executor: hands the running goroutine's end of the run to the hub and parks it
-    /// for good. Returns false elsewhere.
-    pub(super) fn forward(&mut self, op: impl FnOnce() -> Op) -> bool {
-        if self.link.is_none() || self.current == NO_SLOT {
+    /// The seam's primitive (see [`super::seam`]): on an executor, posts `op` for the running
+    /// goroutine to the hub, without waiting, and returns true; elsewhere, or outside a
+    /// goroutine, returns false: the caller does it here.
+    pub(crate) fn forward<O: Into<Op>>(&mut self, op: impl FnOnce() -> O) -> bool {
+        if self.current == NO_SLOT {
             return false;
         }
-        let g = self.remote_gid();
-        let op = op();
-        self.park(WaitReason::Select, 0);
-        if let Some(link) = self.link.as_mut() {
-            link.post(g, op, false);
-        }
+        let Backend::Executor(link) = &mut self.backend else {
+            return false;
+        };
+        let g = link.gid_of(self.current);
+        link.post(g, op().into(), false);
         true
     }
 
@@ -306,9 +313,11 @@ impl Sched {
     /// ([`take_panic`]) before its poll ends; else the run ends with it.
     pub fn go_panic(&mut self, message: impl Into<String>) {
         let message = message.into();
-        if self.forward(|| Op::Panic {
+        if self.forward(|| GoroutineOp::Panic {
             message: message.clone(),
         }) {
+            // The hub ends the run with it; the goroutine never resumes.
+            self.park(WaitReason::Hub, 0);
             return;
         }
         if self.current != NO_SLOT {
@@ -331,9 +340,10 @@ impl Sched {
     /// Ends the run with a fatal error (`fatal error: <message>`).
     pub fn fatal(&mut self, message: impl Into<String>) {
         let message = message.into();
-        if self.forward(|| Op::Fatal {
+        if self.forward(|| GoroutineOp::Fatal {
             message: message.clone(),
         }) {
+            self.park(WaitReason::Hub, 0);
             return;
         }
         if self.ending.is_none() {
@@ -343,15 +353,9 @@ impl Sched {
 
     /// Appends printed text; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
-        if let Some(link) = self.link.as_mut() {
-            let g = link.gid_of(self.current);
-            link.post(
-                g,
-                Op::Print {
-                    text: text.to_string(),
-                },
-                false,
-            );
+        if self.forward(|| GoroutineOp::Print {
+            text: text.to_string(),
+        }) {
             return;
         }
         self.partial.push_str(text);

@@ -1,4 +1,5 @@
-//! Real mode on Web Workers (DESIGN.md, Two modes; the runtime side is `crate::rt::remote`).
+//! Real mode on Web Workers: the workers, their messages and their turns. What a hub and an
+//! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]).
 //!
 //! The worker the page gives a real-mode run becomes its *hub*: it starts `procs` workers of
 //! its own (the same script), one per executor, and tells each its index with
@@ -23,8 +24,8 @@ use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
 use super::host::{now_ms, post, prepare, scope, OutputStream};
 use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest};
-use crate::real;
-use crate::rt::{set_wall_clock, wall_ns, Progress, Runtime, Task, ToExecutor};
+use crate::rt::real::{ExecutorDriver, HubDriver, ToExecutor};
+use crate::rt::{set_wall_clock, wall_ns, Progress};
 
 /// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
 const TURN_NS: u64 = 1_000_000;
@@ -149,7 +150,7 @@ fn with<T: 'static>(key: &'static LocalKey<RefCell<Option<T>>>, f: impl FnOnce(&
 
 struct Hub {
     /// The run, once every executor is ready (its clock starts then).
-    rt: Option<Runtime>,
+    rt: Option<HubDriver>,
     procs: u32,
     request: RunRequest,
     epoch_ns: u64,
@@ -274,7 +275,7 @@ impl Hub {
             }
             FromExecutor::Ops(ops) => {
                 if let Some(rt) = self.rt.as_mut() {
-                    rt.hub_deliver(ops);
+                    rt.deliver(ops);
                 }
                 if self.turns.arrived() {
                     self.pump();
@@ -292,16 +293,8 @@ impl Hub {
     /// Every executor is ready: the run and its clock start.
     fn begin(&mut self) {
         self.epoch_ns = wall_ns();
-        let config = real::config(
-            None,
-            self.request.seed,
-            self.procs,
-            self.epoch_ns,
-            MAX_RUN_NS,
-        );
         self.stream = OutputStream::new(now_ms());
-        let mut rt = Runtime::new(config);
-        rt.start_hub();
+        let rt = HubDriver::new(self.request.seed, self.procs, self.epoch_ns, MAX_RUN_NS);
         self.rt = Some(rt);
         for (w, e) in self.executors.iter().enumerate() {
             let execute = Request::Execute(ExecuteRequest {
@@ -322,27 +315,24 @@ impl Hub {
         let Some(rt) = self.rt.as_mut().filter(|_| !self.ended) else {
             return;
         };
-        let progress = rt.run_slice_until(u64::MAX, until);
         // Each executor's frame for this tick.
-        for (w, e) in self.executors.iter().enumerate() {
-            let frame = rt.hub_take(w);
-            if !frame.is_empty() {
-                send(&e.worker, &Request::Frame(frame));
-            }
-        }
+        let executors = &self.executors;
+        let progress = rt.turn(u64::MAX, until, |w, frame| {
+            send(&executors[w].worker, &Request::Frame(frame))
+        });
         match progress {
             Progress::Done(report) => {
                 self.end();
                 self.stream.finish(&report, self.procs);
             }
             Progress::Idle(next) => {
-                self.stream.tick(rt);
+                self.stream.tick(rt.runtime());
                 if let Some(at) = next {
                     self.wake(at);
                 }
             }
             Progress::Running => {
-                self.stream.tick(rt);
+                self.stream.tick(rt.runtime());
                 self.turns.again();
             }
         }
@@ -381,9 +371,8 @@ impl Hub {
 // An executor.
 
 struct Exec {
-    rt: Runtime,
+    rt: ExecutorDriver,
     epoch_ns: u64,
-    main: Box<dyn FnMut() -> Task>,
     turns: Turns,
 }
 
@@ -408,13 +397,16 @@ pub fn start_executor(req: ExecuteRequest) {
     }
     set_wall_clock(epoch_clock);
     let seed = req.run.seed;
-    let config = real::config(Some(req.worker), seed, req.procs, req.epoch_ns, MAX_RUN_NS);
-    let mut rt = Runtime::new(config);
-    rt.set_executor_flush(|ops| post_to_hub(&FromExecutor::Ops(ops)));
+    let run = (seed, req.procs, req.epoch_ns, MAX_RUN_NS);
+    let rt = ExecutorDriver::new(
+        req.worker,
+        run,
+        pattern.real_program(params, seed),
+        Some(Box::new(|ops| post_to_hub(&FromExecutor::Ops(ops)))),
+    );
     let exec = Exec {
         rt,
         epoch_ns: req.epoch_ns,
-        main: Box::new(move || pattern.program(&params, seed)),
         turns: Turns::new(|| with(&EXEC, Exec::pump)),
     };
     EXEC.with(|e| *e.borrow_mut() = Some(exec));
@@ -423,7 +415,7 @@ pub fn start_executor(req: ExecuteRequest) {
 /// The hub's frame arrived.
 pub fn executor_frame(frame: Vec<ToExecutor>) {
     with(&EXEC, |exec| {
-        if let Err(why) = exec.rt.executor_deliver(frame, &mut exec.main) {
+        if let Err(why) = exec.rt.deliver(frame) {
             return post_to_hub(&FromExecutor::Failed(why));
         }
         if exec.turns.arrived() {
@@ -438,21 +430,13 @@ impl Exec {
     fn pump(&mut self) {
         self.turns.begin();
         let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
-        let progress = self.rt.run_slice_until(u64::MAX, until);
-        // Everything when idle; while goroutines compute, only what should not wait.
-        let ops = self
+        let progress = self
             .rt
-            .executor_take(!matches!(progress, Progress::Running));
-        if !ops.is_empty() {
-            post_to_hub(&FromExecutor::Ops(ops));
-        }
+            .turn(u64::MAX, until, |ops| post_to_hub(&FromExecutor::Ops(ops)));
         match progress {
-            Progress::Running => self.turns.again(),
-            Progress::Idle(_) => {}
-            Progress::Done(report) => post_to_hub(&FromExecutor::Failed(format!(
-                "the executor ended on its own: {:?}",
-                report.outcome
-            ))),
+            Ok(Progress::Running) => self.turns.again(),
+            Ok(_) => {}
+            Err(why) => post_to_hub(&FromExecutor::Failed(why)),
         }
         self.turns.end();
     }

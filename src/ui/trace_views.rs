@@ -419,7 +419,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                           view={v} width={*width} arrows={show_arrows} marker={props.marker}
                           playhead={*playhead} {received_ms} on_view={set_view.clone()}
                           {on_toggle} />
-                <Legend />
+                <Legend real_mode={chart.timeline.real_mode} />
             </>
         },
         Tab::Processors => html! {
