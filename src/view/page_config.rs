@@ -14,6 +14,7 @@
 
 use std::fmt;
 
+pub(super) use crate::patterns::params::shorten;
 use crate::patterns::{self, Notice, Params, Pattern};
 use crate::protocol::{Mode, RunRequest};
 
@@ -284,19 +285,6 @@ pub fn parse_seed(raw: &str) -> Result<u64, String> {
             u64::MAX
         )
     })
-}
-
-/// A short, single-line rendering of link text for notices.
-pub(super) fn shorten(s: &str) -> String {
-    let cut = patterns::params::cut_chars(s, 40);
-    let mut out: String = cut
-        .chars()
-        .map(|c| if c.is_control() { '·' } else { c })
-        .collect();
-    if cut.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]
