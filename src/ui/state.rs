@@ -43,7 +43,7 @@ pub enum RunStatus {
 }
 
 impl RunStatus {
-    /// The output's `data-state` (DESIGN.md).
+    /// The output's `data-state` (`docs/ARCHITECTURE.md`, The page's contract).
     pub fn data_state(&self) -> &'static str {
         match self {
             RunStatus::Idle | RunStatus::Stopped => "idle",

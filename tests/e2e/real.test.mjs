@@ -1,5 +1,5 @@
 // Real mode in the browser. Every catalog pattern opened by link in real mode on two Web
-// Workers prints what sim mode prints for the same link (PATTERNS.md, Real mode): the same exit
+// Workers prints what sim mode prints for the same link (docs/PATTERNS.md, Real mode): the same exit
 // status, and the same lines in any order once what real timing legitimately changes is set
 // aside. Then the page's controls for it: the mode and processors in the link, the cores the
 // browser reports, and Compare.
@@ -22,7 +22,7 @@ const DURATION = /(?<![\p{L}\p{N}_.])(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+(?!
 /**
  * What real timing changes in any pattern's output, replaced by placeholders:
  * - durations: real mode runs on the wall clock, so every printed time differs;
- * - goroutine ids other than main's in `goroutine N [state]:` headers: PATTERNS.md leaves them
+ * - goroutine ids other than main's in `goroutine N [state]:` headers: docs/PATTERNS.md leaves them
  *   to the runtime, and which goroutine panics can depend on the schedule (`double-close`: the
  *   producer that closes second).
  */
