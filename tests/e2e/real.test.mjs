@@ -172,6 +172,25 @@ describe('real mode controls', () => {
     await real.context().close();
   });
 
+  test("the timeline shows real mode's own states, and sim mode's does not", async () => {
+    const legendStates = async (q) => {
+      const page = await openPage(browser, server.url, `?${q}&autorun=1`);
+      assert.equal((await waitForEnd(page, 60_000)).state, 'done');
+      await page.getByTestId('legend').waitFor();
+      const states = await page
+        .locator('[data-testid="legend"] li[data-state]')
+        .evaluateAll((els) => els.map((e) => e.dataset.state));
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+      return states;
+    };
+    // Workers between two operations run on their executors; on the hub that is a state.
+    const real = await legendStates('p=worker-pool&workers=2&jobs=4&mode=real&procs=2');
+    assert.ok(real.includes('executor'), real.join(' '));
+    const sim = await legendStates('p=worker-pool&workers=2&jobs=4');
+    assert.ok(!sim.includes('executor') && !sim.includes('hub'), sim.join(' '));
+  });
+
   test('real mode defaults to the reported cores, clamped to 1..16', async () => {
     for (const [cores, procs, text] of [
       [32, '16', /reports 32 cores; real mode uses 16/],
