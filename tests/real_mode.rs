@@ -294,4 +294,41 @@ mod semantics {
         let report = run_in_thread(7, 1, 10_000_000_000, program).expect("the run ends");
         assert_eq!(report.outcome, Outcome::Exit);
     }
+
+    async fn idle() {}
+
+    async fn hold(mu: rt::Mutex, held: WaitGroup) {
+        mu.lock().await;
+        held.done().await;
+        rt::sleep(rt::ms(50)).await;
+        mu.unlock().await;
+    }
+
+    #[test]
+    fn a_mutex_held_on_one_executor_is_busy_on_another() {
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let mu = rt::Mutex::new();
+                    let held = WaitGroup::new();
+                    held.add(1).await;
+                    // Main runs on executor 0, where the first goroutine goes too: the
+                    // holder runs on executor 1.
+                    go(idle, ());
+                    go(hold, (mu, held));
+                    held.wait().await;
+                    let busy = mu.try_lock().await;
+                    rt::sleep(rt::ms(200)).await;
+                    let free = mu.try_lock().await;
+                    rt::println(format!("{busy} {free}"));
+                })
+            },
+            |e| {
+                e.add(idle);
+                e.add(hold);
+            },
+        );
+        assert_eq!(report.lines(), ["false true"]);
+    }
 }

@@ -207,6 +207,15 @@ impl Mutex {
         })
     }
 
+    /// `mu.TryLock()`: locks the mutex if it is free, without waiting; true if it did.
+    pub fn try_lock(self) -> Routed<Query<bool>> {
+        let mutex = self.0;
+        seam::query(
+            || SyncOp::TryLock { mutex },
+            |c| !std::mem::replace(&mut c.sync.mutexes[mutex as usize].locked, true),
+        )
+    }
+
     /// `mu.Unlock()`: `fatal error: sync: unlock of unlocked mutex` if it was not locked.
     pub fn unlock(self) -> Routed<Unlock> {
         Routed::new(Unlock {
@@ -388,6 +397,7 @@ pub enum SyncOp {
     WgCounter { wg: u32 },
     NewMutex { id: u32 },
     Lock { mutex: u32 },
+    TryLock { mutex: u32 },
     Unlock { mutex: u32 },
     NewOnce { id: u32 },
     OnceEnter { once: u32 },
@@ -411,6 +421,7 @@ impl HubOp for SyncOp {
                 with_core(|c| super::sched::put(&mut c.sync.mutexes, id, MutexState::default()))
             }
             SyncOp::Lock { mutex } => Mutex(mutex).lock().await,
+            SyncOp::TryLock { mutex } => return Data::of(&Mutex(mutex).try_lock().await),
             SyncOp::Unlock { mutex } => Mutex(mutex).unlock().await,
             SyncOp::NewOnce { id } => {
                 with_core(|c| super::sched::put(&mut c.sync.onces, id, OnceState::default()))
