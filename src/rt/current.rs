@@ -28,17 +28,21 @@ thread_local! {
     static CURRENT: RefCell<Option<Rc<Shared>>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the current run's state. Precondition: called from a goroutine of a run (a
-/// runtime operation used elsewhere is a bug in the program, reported as a Rust panic).
-pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
+/// Runs `f` on the current run. Precondition: called from a goroutine of a run (a runtime
+/// operation used elsewhere is a bug in the program, reported as a Rust panic).
+#[inline]
+fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
     CURRENT.with(|c| {
         let c = c.borrow();
-        let shared = c
-            .as_ref()
-            .expect("chanlab runtime operations can only be used inside Runtime::run");
-        let mut core = shared.core.borrow_mut();
-        f(&mut core)
+        f(c.as_ref()
+            .expect("chanlab runtime operations can only be used inside Runtime::run"))
     })
+}
+
+/// Runs `f` on the current run's state (see [`with_shared`]).
+#[inline]
+pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
+    with_shared(|shared| f(&mut shared.core.borrow_mut()))
 }
 
 /// Where [`spawn_with`]'s goroutine starts.
@@ -52,11 +56,7 @@ pub(crate) enum Placed {
 /// Starts a goroutine named `label` where `place` says; returns its id (0 when the hub
 /// places it). `place` must not use the runtime.
 pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
-    CURRENT.with(|c| {
-        let c = c.borrow();
-        let shared = c
-            .as_ref()
-            .expect("go() can only be used inside Runtime::run");
+    with_shared(|shared| {
         let mut core = shared.core.borrow_mut();
         match place(&mut core.sched) {
             Placed::Here(task) => {
