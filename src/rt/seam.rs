@@ -20,6 +20,12 @@
 //!
 //! Deciding at the operation's first poll, with the run's state already borrowed, is what
 //! lets sim mode pay nothing for real mode: no lookup besides the backend's tag.
+//!
+//! # Invariants
+//! - A `Routed` operation is either polled here (`poll_here`) or asked of the hub (`to_hub`
+//!   once, then `answer` once), never both.
+//! - On an executor no object table is touched: the objects are the hub's, and an id the
+//!   executor allocates is created there, in the order its goroutine asked.
 
 use std::future::Future;
 use std::pin::Pin;

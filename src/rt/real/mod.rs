@@ -18,6 +18,12 @@
 //! The hosts that carry the messages ([`ToHub`], [`ToExecutor`]) between workers drive a hub
 //! and its executors with [`HubDriver`] and [`ExecutorDriver`], whatever the transport.
 //!
+//! # Invariants
+//! - An id names the same object on every worker of a run; workers never allocate the same.
+//! - A goroutine's operations reach its proxy in the order it asked them, and are answered in
+//!   that order.
+//! - An executor starts only goroutines whose functions it declared or started itself.
+//!
 //! # Adding an operation
 //! An object's operations are one enum in the object's own file (`ChanOp` in `chan/mod.rs`,
 //! `SyncOp` in `sync.rs`, …), next to its local code, with the hub's side in its
