@@ -72,12 +72,26 @@ pub struct Spawn {
     pub start: Start,
 }
 
-/// An operation of goroutine `g`, and whether `g` waits for its answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An operation of goroutine `g`, and whether `g` waits for its answer. It crosses as a
+/// triple, `[g, op, answer]`: the most frequent message, kept short.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Asked {
     pub g: GoId,
     pub op: Op,
     pub answer: bool,
+}
+
+impl Serialize for Asked {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.g, &self.op, self.answer).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Asked {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (g, op, answer) = <(GoId, Op, bool)>::deserialize(d)?;
+        Ok(Asked { g, op, answer })
+    }
 }
 
 /// One executor's message to the hub: its goroutines' operations, in the order they were
@@ -91,4 +105,30 @@ pub enum ToExecutor {
     Start { g: GoId, start: Start },
     /// The answer to goroutine `g`'s operation.
     Answer { g: GoId, value: Data },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::chan::ChanOp;
+
+    #[test]
+    fn an_operation_crosses_as_a_short_triple_and_back() {
+        let asked = Asked {
+            g: 2,
+            op: ChanOp::Send {
+                chan: 5,
+                value: Data::of(&3),
+            }
+            .into(),
+            answer: false,
+        };
+        let text = serde_json::to_string(&asked).expect("encodes");
+        assert_eq!(text, r#"[2,{"Chan":{"Send":{"chan":5,"value":3}}},false]"#);
+        assert_eq!(
+            serde_json::from_str::<Asked>(&text).expect("decodes"),
+            asked
+        );
+        assert_eq!(Data::of(&(true, 7)).read::<(bool, i32)>(), Ok((true, 7)));
+    }
 }
