@@ -24,17 +24,25 @@ impl Diagnostics {
     /// The lines `go run` prints: `./prog.go:LINE:COL: message`, sorted by position, at most
     /// ten, then `too many errors`. (`go run` prints `# command-line-arguments` first; see
     /// [`Diagnostics::go_run_lines`].)
+    /// A message of several lines (`have (...)`/`want (...)`) gives several lines.
     pub fn lines(&self) -> Vec<String> {
         let mut errors = self.errors.clone();
         errors.sort_by_key(|d| (d.line, d.col));
         errors.dedup_by(|a, b| a.line == b.line && a.msg == b.msg);
+        let at = |d: &Diag| format!("./{}:{}:{}: ", self.file_name, d.line, d.col);
         let mut lines: Vec<String> = errors
             .iter()
             .take(MAX_ERRORS)
-            .map(|d| format!("./{}:{}:{}: {}", self.file_name, d.line, d.col, d.msg))
+            .flat_map(|d| {
+                format!("{}{}", at(d), d.msg)
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
             .collect();
         if errors.len() > MAX_ERRORS {
-            lines.push("too many errors".to_string());
+            // At the last error printed, as gc reports it.
+            lines.push(format!("{}too many errors", at(&errors[MAX_ERRORS - 1])));
         }
         lines
     }
@@ -67,7 +75,20 @@ mod tests {
         let lines = d.lines();
         assert_eq!(lines[0], "./prog.go:1:2: undefined: x1");
         assert_eq!(lines[9], "./prog.go:10:2: undefined: x10");
-        assert_eq!(lines[10], "too many errors");
+        assert_eq!(lines[10], "./prog.go:10:2: too many errors");
         assert_eq!(lines.len(), 11);
+        d.errors = vec![Diag {
+            line: 3,
+            col: 4,
+            msg: "not enough arguments in call to f\n\thave ()\n\twant (int)".into(),
+        }];
+        assert_eq!(
+            d.lines(),
+            [
+                "./prog.go:3:4: not enough arguments in call to f",
+                "\thave ()",
+                "\twant (int)"
+            ]
+        );
     }
 }

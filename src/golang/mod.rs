@@ -5,7 +5,10 @@
 //! - [`compile`] checks and compiles a program;
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
+pub mod bind;
 pub mod diag;
+pub mod natives;
+pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
 

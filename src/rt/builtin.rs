@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 
 use super::current::with_core;
 use super::goroutine::GoId;
-use super::report::Outcome;
+use super::report::{Outcome, Stream};
 
 /// A future that never completes: what an operation that panicked returns, so the code after
 /// it never runs (the run ends before the goroutine is polled again).
@@ -67,4 +67,28 @@ pub fn rand_below(n: u64) -> u64 {
 /// Go's `runtime.GOMAXPROCS(0)`: the processors goroutines run on (virtual in sim mode).
 pub fn gomaxprocs() -> usize {
     with_core(|c| c.procs.count())
+}
+
+/// Go's `print`/`println` builtins, and the runtime's own messages: prints `text` on stderr.
+pub fn eprint(text: impl Display) {
+    with_core(|c| c.sched.write_to(Stream::Stderr, &text.to_string()));
+}
+
+/// Ends the run with Go's `fatal error: <message>` (exit status 2; nothing recovers it).
+pub fn fatal(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.fatal(message));
+    Never
+}
+
+/// Go's `runtime.GOMAXPROCS(n)` for `n > 0` in sim mode: from now on `n` virtual processors
+/// run CPU work; returns the previous count. (Real mode's workers are fixed for the run.)
+pub fn set_gomaxprocs(n: usize) -> usize {
+    with_core(|c| {
+        let previous = c.procs.count();
+        if c.sched.backend.epoch_ns().is_none() {
+            c.procs.set_count(n);
+        }
+        previous
+    })
 }

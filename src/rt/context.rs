@@ -105,7 +105,7 @@ fn new_child(parent: Context, deadline: Option<u64>) -> (Context, CancelFunc) {
             deadline,
         },
         |c| {
-            let done = c.chans.make_next::<()>(&mut c.sched, 0);
+            let done = (c.host.done_chan)(c, None);
             let id = c.sched.ids.next(c.ctxs.ctxs.len());
             child_at(c, id, done, parent, deadline);
             [id, done]
@@ -254,7 +254,7 @@ impl HubOp for ContextOp {
                 parent,
                 deadline,
             } => with_core(|c| {
-                c.chans.make::<()>(&mut c.sched, done, 0);
+                (c.host.done_chan)(c, Some(done));
                 child_at(c, id, done, parent, deadline);
             }),
             ContextOp::Cancel { ctx } => CancelFunc(ctx).cancel(),

@@ -45,6 +45,11 @@ impl Procs {
         self.busy_until.len()
     }
 
+    /// Makes `n` processors (1..=256): new ones are free, removed ones' work is done.
+    pub fn set_count(&mut self, n: usize) {
+        self.busy_until.resize(n.clamp(1, 256), 0);
+    }
+
     /// Assigns `ns` of work that is ready at `now` to the processor that frees up first.
     /// Returns the processor and when the work starts.
     fn assign(&mut self, now: u64, ns: u64) -> (usize, u64) {

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::builtin::go_panic;
 use super::current::with_core;
 use super::real::{refuse, Data, HubOp, Proxy, Spawn};
+use super::report::Stream;
 use super::seam::{self, Query, Routed};
 use super::Value;
 
@@ -368,6 +369,9 @@ pub enum GoroutineOp {
     Exit,
     Print {
         text: String,
+        /// Printed on stderr (Go's `print` builtins), else stdout.
+        #[serde(default)]
+        stderr: bool,
     },
     Panic {
         message: String,
@@ -383,8 +387,13 @@ impl HubOp for GoroutineOp {
         match self {
             GoroutineOp::Go(spawn) => super::real::go(spawn),
             GoroutineOp::Exit => Data::none(),
-            GoroutineOp::Print { text } => {
-                with_core(|c| c.sched.write(&text));
+            GoroutineOp::Print { text, stderr } => {
+                let stream = if stderr {
+                    Stream::Stderr
+                } else {
+                    Stream::Stdout
+                };
+                with_core(|c| c.sched.write_to(stream, &text));
                 Data::none()
             }
             GoroutineOp::Panic { message } => {

@@ -26,7 +26,7 @@ use super::chan::ChanTable;
 use super::clock::wall_ns;
 use super::context::Contexts;
 use super::cpu::Procs;
-use super::current::{spawn_boxed, Enter, Shared};
+use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
@@ -93,6 +93,7 @@ const BUDGET_STEPS: u64 = 256;
 /// Declared `pub` for the runtime's sealed [`Operation`](super::seam::Operation) trait; not
 /// reachable from outside the crate.
 pub struct Core {
+    pub(crate) host: Host,
     pub(crate) sched: Sched,
     pub(crate) chans: ChanTable,
     pub(crate) timers: Timers,
@@ -182,6 +183,49 @@ pub enum Progress {
     Done(Box<Report>),
 }
 
+/// The values the runtime itself puts in a program's channels, in the element type the
+/// program's channels have: a Rust program's timers send [`super::Time`] and its contexts'
+/// done channels carry `()`; an interpreted program's channels all carry its own value type
+/// (see [`Runtime::use_host_values`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Host {
+    /// Makes a context's done channel: channel `id`, or the next channel when `None`.
+    pub done_chan: fn(&mut Core, Option<u32>) -> u32,
+    /// Sends the time `now` on timer channel `chan` without blocking (a full channel drops it).
+    pub send_time: fn(&mut Core, u32, u64),
+}
+
+/// A value a timer can send: what the program's channels carry, made from the time.
+pub trait HostValue: super::Value {
+    fn from_time(t: super::time::Time) -> Self;
+}
+
+impl HostValue for super::time::Time {
+    fn from_time(t: super::time::Time) -> Self {
+        t
+    }
+}
+
+impl Host {
+    fn of<T: HostValue, D: super::Value>() -> Host {
+        Host {
+            done_chan: |c, id| match id {
+                Some(id) => {
+                    c.chans.make::<D>(&mut c.sched, id, 0);
+                    id
+                }
+                None => c.chans.make_next::<D>(&mut c.sched, 0),
+            },
+            send_time: |c, chan, now| {
+                let Core { sched, chans, .. } = c;
+                let _ = chans
+                    .get::<T>(chan)
+                    .try_send(sched, T::from_time(super::time::Time(now)));
+            },
+        }
+    }
+}
+
 /// One run of one program.
 pub struct Runtime {
     pub(crate) shared: Rc<Shared>,
@@ -192,6 +236,7 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(config: Config) -> Self {
         let core = Core {
+            host: Host::of::<super::time::Time, ()>(),
             sched: Sched::new(&config),
             chans: ChanTable::new(),
             timers: Timers::default(),
@@ -220,6 +265,12 @@ impl Runtime {
                 return *report;
             }
         }
+    }
+
+    /// Makes the runtime's own channels (timers', contexts' done channels) carry `T`, the
+    /// value type of an interpreted program's channels.
+    pub fn use_host_values<T: HostValue>(&mut self) {
+        self.shared.core.borrow_mut().host = Host::of::<T, T>();
     }
 
     /// Sets how reports print a goroutine's frames (see [`Traceback`]).
@@ -277,6 +328,10 @@ impl Runtime {
                 // fires now, even while goroutines are runnable.
                 if core.timers.may_be_due(core.sched.now) {
                     super::time::fire_due(core);
+                }
+                for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
+                    let (slot, _) = core.sched.new_goroutine(label);
+                    store_task(&shared.tasks, slot, task);
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {
                     if let Some(progress) = core.idle() {
@@ -357,6 +412,10 @@ impl Runtime {
         if !sched.partial.is_empty() {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
+        }
+        if !sched.partial_err.is_empty() {
+            let text = std::mem::take(&mut sched.partial_err);
+            sched.emit_line(text, 0, Stream::Stderr);
         }
         sched.report(&outcome);
         let leaked = if outcome == Outcome::Exit {

@@ -13,7 +13,7 @@ use super::real::Op;
 use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
-use super::run::{Config, Role};
+use super::run::{Config, Role, Task};
 use super::seam::Backend;
 use super::trace::{Event, Kind, Trace};
 
@@ -41,8 +41,9 @@ pub(crate) struct Sched {
     pub rng: Rng,
     pub trace: Trace,
     pub output: Vec<OutputLine>,
-    /// Text printed since the last newline.
+    /// Text printed since the last newline, on stdout and on stderr.
     pub(super) partial: String,
+    pub(super) partial_err: String,
     /// Set when the run must end after the current step.
     pub ending: Option<Outcome>,
     /// A panic of the running goroutine raised by a runtime operation (send on a closed
@@ -51,6 +52,8 @@ pub(crate) struct Sched {
     pub(super) pending_panic: Option<String>,
     /// Frames for reports (see [`Traceback`]).
     pub(super) traceback: Option<Traceback>,
+    /// Goroutines timers started (`AfterFunc`), for the run loop to add.
+    pub spawn_later: Vec<(Label, Task)>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -143,9 +146,11 @@ impl Sched {
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             partial: String::new(),
+            partial_err: String::new(),
             ending: None,
             pending_panic: None,
             traceback: None,
+            spawn_later: Vec::new(),
             metrics: Metrics::default(),
             ids: Ids::new(config.role, config.procs),
             backend: Backend::new(config.role, config.procs),
@@ -351,17 +356,31 @@ impl Sched {
         }
     }
 
-    /// Appends printed text; complete lines become output lines.
+    /// Appends text printed on stdout; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
+        self.write_to(Stream::Stdout, text);
+    }
+
+    /// Appends text printed on `stream`; complete lines become output lines.
+    pub fn write_to(&mut self, stream: Stream, text: &str) {
         if self.forward(|| GoroutineOp::Print {
             text: text.to_string(),
+            stderr: stream == Stream::Stderr,
         }) {
             return;
         }
-        self.partial.push_str(text);
-        while let Some(i) = self.partial.find('\n') {
-            let line: String = self.partial.drain(..=i).collect();
-            self.emit_line(line[..i].to_string(), self.current_id(), Stream::Stdout);
+        let partial = match stream {
+            Stream::Stdout => &mut self.partial,
+            Stream::Stderr => &mut self.partial_err,
+        };
+        partial.push_str(text);
+        let mut lines = Vec::new();
+        while let Some(i) = partial.find('\n') {
+            let line: String = partial.drain(..=i).collect();
+            lines.push(line[..i].to_string());
+        }
+        for line in lines {
+            self.emit_line(line, self.current_id(), stream);
         }
     }
 

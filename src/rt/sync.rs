@@ -69,6 +69,14 @@ impl WaitGroup {
         WaitGroup(id)
     }
 
+    pub(crate) fn from_id(id: u32) -> Self {
+        WaitGroup(id)
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.0
+    }
+
     /// `wg.Add(n)`: panics with `sync: negative WaitGroup counter` below zero; at zero, wakes
     /// every waiter.
     #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
@@ -197,6 +205,14 @@ impl Mutex {
             |c| [c.sched.ids.add(&mut c.sync.mutexes, MutexState::default())],
         );
         Mutex(id)
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Mutex(id)
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.0
     }
 
     /// `mu.Lock()`.

@@ -56,7 +56,12 @@ pub(crate) enum Action {
     SendTime { chan: u32, period: u64 },
     /// Cancels context `ctx` with `context deadline exceeded`.
     Deadline { ctx: u32 },
+    /// Starts a goroutine (`time.AfterFunc`): job `job` of the timers' table makes it.
+    Spawn { job: u32 },
 }
+
+/// What an `AfterFunc` timer starts each time it fires: the goroutine's label and future.
+pub type SpawnJob = std::rc::Rc<dyn Fn() -> (super::goroutine::Label, super::run::Task)>;
 
 /// A timer's handle: its slot and that slot's generation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +85,8 @@ struct Entry {
 /// The run's timers.
 #[derive(Default)]
 pub(crate) struct Timers {
+    /// The goroutines `AfterFunc` timers start, by job number.
+    jobs: Vec<SpawnJob>,
     heap: BinaryHeap<Reverse<(u64, u64, u32)>>,
     entries: Vec<Entry>,
     free: Vec<u32>,
@@ -236,12 +243,14 @@ pub(crate) fn fire_due(core: &mut Core) {
             Action::Wake(key) => {
                 core.sched.ready(key, Wake::default());
             }
-            Action::SendTime { chan, .. } => {
-                let Core { sched, chans, .. } = core;
-                // A full channel drops the tick, as Go's timers do.
-                let _ = chans.get::<Time>(chan).try_send(sched, Time(now));
-            }
+            // A full channel drops the tick, as Go's timers do.
+            Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
             Action::Deadline { ctx } => super::context::expire(core, ctx),
+            Action::Spawn { job } => {
+                // Started by the run loop, which owns the goroutines' futures.
+                let start = core.timers.jobs[job as usize].clone();
+                core.sched.spawn_later.push(start());
+            }
         }
     }
 }
@@ -362,6 +371,58 @@ impl Timer {
             || TimeOp::Reset { id, ns, period: 0 },
             |c| reset_timer(c, id, ns, 0),
         )
+    }
+}
+
+/// A timer sending the time on a channel the program made: an interpreted program's
+/// `time.Timer` and `time.Ticker` (their channels carry the program's own values; see
+/// [`super::Runtime::use_host_values`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimerRef(u32);
+
+/// Starts a timer that sends the time on channel `chan` in `ns`, and then every `period`
+/// when it is not zero.
+pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
+    with_core(|c| add_handle(c, ns, Action::SendTime { chan, period }))
+}
+
+/// Go's `time.AfterFunc`: starts the goroutine `start` makes in `ns`, in a goroutine of its
+/// own, and again after each `Reset`.
+pub fn after_func(ns: u64, start: SpawnJob) -> TimerRef {
+    with_core(|c| {
+        c.timers.jobs.push(start);
+        let job = (c.timers.jobs.len() - 1) as u32;
+        add_handle(c, ns, Action::Spawn { job })
+    })
+}
+
+/// Sets a timer doing `action` in `ns`, with a handle.
+fn add_handle(c: &mut Core, ns: u64, action: Action) -> TimerRef {
+    let id = c.sched.ids.next(c.timers.handles.len());
+    let timer = c.timers.add(c.sched.now + ns, action, true);
+    put(&mut c.timers.handles, id, Some(timer));
+    TimerRef(id)
+}
+
+impl TimerRef {
+    /// The handle as a number (a program stores it in a struct field).
+    pub fn bits(self) -> u64 {
+        u64::from(self.0)
+    }
+
+    /// The handle [`TimerRef::bits`] gave.
+    pub fn from_bits(bits: u64) -> TimerRef {
+        TimerRef(bits as u32)
+    }
+
+    /// `Stop`: true if the timer was active.
+    pub fn stop(self) -> bool {
+        with_core(|c| stop_timer(c, self.0))
+    }
+
+    /// `Reset`: fires in `ns` (a ticker: every `period`); true if it had been active.
+    pub fn reset(self, ns: u64, period: u64) -> bool {
+        with_core(|c| reset_timer(c, self.0, ns, period))
     }
 }
 

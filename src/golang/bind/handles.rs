@@ -1,0 +1,33 @@
+//! Runtime objects held by library structs: `sync.WaitGroup`, `sync.Mutex`, `time.Timer`…
+//! are Go structs whose first field holds the runtime handle plus one, so that the zero value
+//! (0) means "not created yet" and the first method call creates it, as Go's zero values
+//! work without a constructor.
+
+use super::super::vm::errors;
+use super::super::vm::gor::Ctx;
+use super::super::vm::program::Thrown;
+use super::super::vm::value::{Ptr, Value};
+
+/// The handle stored in the struct argument `i` points to, created by `make` on first use.
+pub fn handle(ctx: &Ctx<'_>, i: usize, make: impl FnOnce() -> u32) -> Result<u32, Thrown> {
+    let Value::Ptr(Ptr::Agg(s)) = ctx.arg(i) else {
+        return Err(errors::nil_deref(&ctx.prog()));
+    };
+    let mut s = s.borrow_mut();
+    let Some(slot) = s.first_mut() else {
+        return Err(errors::nil_deref(&ctx.prog()));
+    };
+    match slot {
+        Value::Int(h) if *h > 0 => Ok((*h - 1) as u32),
+        _ => {
+            let id = make();
+            *slot = Value::Int(id as i64 + 1);
+            Ok(id)
+        }
+    }
+}
+
+/// A `time.Duration` (int64 ns) argument as the runtime's duration (negative: zero).
+pub fn duration(ctx: &Ctx<'_>, i: usize) -> crate::rt::Duration {
+    crate::rt::Duration::from_nanos(ctx.int(i).max(0) as u64)
+}

@@ -1,0 +1,184 @@
+//! `time`: the clock, sleeping, and timers and tickers on the runtime's timers.
+//!
+//! A `time.Time` is a struct holding nanoseconds since the Unix epoch. The clock starts at
+//! 2009-11-10 23:00:00 UTC, as the Go Playground's does, and runs on the run's clock (virtual in
+//! sim mode), so a program's times are reproducible. `Timer` and `Ticker` hold their runtime
+//! handle in their first field and their channel in `C`.
+
+use std::rc::Rc;
+
+use crate::rt::{self, HostValue, TimerRef};
+
+use super::handles::{duration, handle};
+use super::{block, done, observable, pure};
+use crate::golang::vm::errors;
+use crate::golang::vm::gor::{Ctx, Flow};
+use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::value::{Ptr, Value};
+
+/// 2009-11-10 23:00:00 UTC in ns since the Unix epoch: where a run's clock starts.
+pub const EPOCH_NS: i64 = 1_257_894_000 * 1_000_000_000;
+
+pub(super) const NATIVES: &[Native] = &[
+    observable("time.Sleep", sleep),
+    observable("time.now", now),
+    observable("time.NewTimer", new_timer),
+    observable("time.(*Timer).Stop", timer_stop),
+    observable("time.(*Timer).Reset", timer_reset),
+    observable("time.NewTicker", new_ticker),
+    observable("time.(*Ticker).Stop", timer_stop),
+    observable("time.(*Ticker).Reset", ticker_reset),
+    pure("time.Duration.String", duration_string),
+];
+
+/// The time `ns` after the run started, as a `time.Time`.
+fn time_value(ns: u64) -> Value {
+    Value::agg(vec![Value::Int(EPOCH_NS.wrapping_add(ns as i64))])
+}
+
+impl HostValue for Value {
+    fn from_time(t: rt::Time) -> Value {
+        time_value(t.0)
+    }
+}
+
+fn sleep(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    block(rt::sleep(duration(ctx, 0)), |()| Vec::new())
+}
+
+/// `now() int64`: the clock in ns since the Unix epoch.
+fn now(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let t = EPOCH_NS.wrapping_add(rt::now().0 as i64);
+    done(ctx, [Value::Int(t)])
+}
+
+/// A new `*Timer` or `*Ticker`: `{handle + 1, C}`.
+fn start(ns: u64, period: u64) -> Value {
+    let c = rt::make_chan::<Value>(1);
+    let timer = rt::start_timer(c.id(), ns, period);
+    let fields = vec![Value::Int(timer.bits() as i64 + 1), Value::Chan(c.id())];
+    Value::Ptr(Ptr::Agg(Rc::new(std::cell::RefCell::new(fields))))
+}
+
+fn new_timer(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let ns = duration(ctx, 0).as_nanos() as u64;
+    done(ctx, [start(ns, 0)])
+}
+
+fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let d = ctx.int(0);
+    if d <= 0 {
+        return Err(errors::runtime_error(
+            &ctx.prog(),
+            errors::ErrKind::Plain,
+            "non-positive interval for NewTicker",
+        ));
+    }
+    done(ctx, [start(d as u64, d as u64)])
+}
+
+fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
+    // Timers are made by NewTimer/NewTicker, never as zero values with a live handle.
+    handle(ctx, 0, || 0).map(|bits| TimerRef::from_bits(bits as u64))
+}
+
+fn timer_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let t = timer(ctx)?;
+    done(ctx, [Value::Bool(t.stop())])
+}
+
+fn timer_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let t = timer(ctx)?;
+    let ns = duration(ctx, 1).as_nanos() as u64;
+    done(ctx, [Value::Bool(t.reset(ns, 0))])
+}
+
+fn ticker_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let t = timer(ctx)?;
+    let d = ctx.int(1);
+    if d <= 0 {
+        return Err(errors::runtime_error(
+            &ctx.prog(),
+            errors::ErrKind::Plain,
+            "non-positive interval for Ticker.Reset",
+        ));
+    }
+    t.reset(d as u64, d as u64);
+    Ok(Flow::Done)
+}
+
+/// `Duration.String()`: `1.5s`, `150ms`, `1m30s`, `2h0m0s`, `1µs`, `0s`.
+fn duration_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = go_duration(ctx.int(0));
+    done(ctx, [Value::str(&text)])
+}
+
+/// Go's `time.Duration.String` of `d` ns.
+pub fn go_duration(d: i64) -> String {
+    let neg = d < 0;
+    let u = d.unsigned_abs();
+    let mut out = if u < 1_000_000_000 {
+        // Below a second: ns, µs or ms with a fraction.
+        let (unit, scale) = match u {
+            0 => return "0s".to_string(),
+            1..=999 => ("ns", 1),
+            1_000..=999_999 => ("µs", 1_000),
+            _ => ("ms", 1_000_000),
+        };
+        format!("{}{unit}", fraction(u, scale))
+    } else {
+        let secs = u / 1_000_000_000;
+        let frac = fraction(u % 60_000_000_000, 1_000_000_000);
+        let (h, m) = (secs / 3600, secs / 60 % 60);
+        if h > 0 {
+            format!("{h}h{m}m{frac}s")
+        } else if m > 0 {
+            format!("{m}m{frac}s")
+        } else {
+            format!("{frac}s")
+        }
+    };
+    if neg {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// `v / scale` with its fraction's digits, trailing zeros dropped (`1.5`, `150`).
+fn fraction(v: u64, scale: u64) -> String {
+    let whole = v / scale;
+    let mut rest = v % scale;
+    if rest == 0 {
+        return whole.to_string();
+    }
+    let mut digits = String::new();
+    let mut s = scale / 10;
+    while rest > 0 && s > 0 {
+        digits.push(char::from(b'0' + (rest / s) as u8));
+        rest %= s;
+        s /= 10;
+    }
+    format!("{whole}.{digits}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::go_duration;
+
+    #[test]
+    fn durations_print_as_go_prints_them() {
+        for (d, text) in [
+            (0, "0s"),
+            (1, "1ns"),
+            (1_500, "1.5µs"),
+            (150_000_000, "150ms"),
+            (1_500_000_000, "1.5s"),
+            (90_000_000_000, "1m30s"),
+            (7_200_000_000_000, "2h0m0s"),
+            (-2_000_000, "-2ms"),
+            (3_723_400_000_000, "1h2m3.4s"),
+        ] {
+            assert_eq!(go_duration(d), text, "{d}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The order fmt prints map keys in: Go's `internal/fmtsort`.
+//!
+//! Numbers by value (NaN before every other float), strings bytewise, `false` before `true`,
+//! pointers and channels by address, structs and arrays field by field, interfaces by
+//! dynamic type and then value (nil first). The order is total, as Rust's sort requires: NaNs
+//! are equal to each other, and values of different dynamic types order by type id.
+
+use std::cmp::Ordering;
+
+use crate::golang::vm::types::{Kind, Types};
+use crate::golang::vm::value::{TypeId, Value};
+
+use super::walk::address;
+
+/// Compares two keys of type `ty`.
+pub(super) fn compare(types: &Types, ty: TypeId, a: &Value, b: &Value) -> Ordering {
+    match &types.get(ty).kind {
+        Kind::Int(k) if k.signed() => a.as_int().cmp(&b.as_int()),
+        Kind::Int(_) => (a.as_int() as u64).cmp(&(b.as_int() as u64)),
+        Kind::String => a.as_bytes().cmp(b.as_bytes()),
+        Kind::Float32 | Kind::Float64 => {
+            let (x, y) = (a.as_float(), b.as_float());
+            match (x.is_nan(), y.is_nan()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            }
+        }
+        Kind::Bool => a.as_bool().cmp(&b.as_bool()),
+        Kind::Pointer { .. } | Kind::Chan { .. } => address(a).cmp(&address(b)),
+        Kind::Struct { fields } => {
+            let (x, y) = (a.elems(), b.elems());
+            for (i, f) in fields.iter().enumerate() {
+                let (Some(p), Some(q)) = (x.get(i), y.get(i)) else {
+                    break;
+                };
+                let c = compare(types, f.ty, p, q);
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        Kind::Array { elem, .. } => {
+            for (p, q) in a.elems().iter().zip(b.elems().iter()) {
+                let c = compare(types, *elem, p, q);
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        Kind::Interface { .. } => match (a, b) {
+            (Value::Iface(x), Value::Iface(y)) => {
+                x.ty.cmp(&y.ty)
+                    .then_with(|| compare(types, x.ty, &x.val, &y.val))
+            }
+            (Value::Iface(_), _) => Ordering::Greater,
+            (_, Value::Iface(_)) => Ordering::Less,
+            _ => Ordering::Equal,
+        },
+        // Not comparable, so never map keys.
+        _ => Ordering::Equal,
+    }
+}

@@ -1,0 +1,156 @@
+//! Go's words for what the VM reports: an unrecovered panic's message, a failed type
+//! assertion, and the `print` builtins.
+
+use super::errors::{self, ErrKind};
+use super::gor::Gor;
+use super::program::{Program, Thrown};
+use super::types::{IntKind, Kind};
+use super::value::{TypeId, Value};
+
+/// The message of the panics that killed goroutine `g`, as Go prints it after `panic: `:
+/// each panic's value, `[recovered]` after one that was recovered and then panicked again,
+/// and a nil dereference's signal line.
+pub fn panic_message(g: &mut Gor) -> String {
+    let panics: Vec<(Thrown, bool)> = g
+        .panics
+        .iter()
+        .map(|p| (p.value.clone(), p.recovered))
+        .collect();
+    let mut text = String::new();
+    for (i, (value, recovered)) in panics.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\tpanic: ");
+        }
+        text.push_str(&panic_value(g, value));
+        if *recovered {
+            text.push_str(" [recovered]");
+        }
+    }
+    if let Some((value, _)) = panics.last() {
+        if is_nil_deref(g, value) {
+            text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+        }
+    }
+    text
+}
+
+fn is_nil_deref(g: &Gor, v: &Value) -> bool {
+    match v {
+        Value::Iface(i) => {
+            i.ty == g.run.prog.runtime_errors.string
+                && i.val.as_bytes().ends_with(b"nil pointer dereference")
+        }
+        _ => false,
+    }
+}
+
+/// One panic value as Go's `printpanicval` prints it: an error's `Error()`, a Stringer's
+/// `String()`, a basic value (named ones as `main.T(5)`), or `(T) 0xc…` for the rest.
+pub fn panic_value(g: &mut Gor, v: &Value) -> String {
+    let Value::Iface(iface) = v else {
+        return "nil".to_string();
+    };
+    let prog = g.run.prog.clone();
+    let rt_errors = &prog.runtime_errors;
+    if [
+        rt_errors.bounds,
+        rt_errors.plain,
+        rt_errors.string,
+        rt_errors.assertion,
+    ]
+    .contains(&iface.ty)
+    {
+        return iface.val.to_text();
+    }
+    for method in [prog.error_method, prog.string_method]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(func) = prog.types.method(iface.ty, method) {
+            if let Ok(out) = g.call_nested(func, None, &[iface.val.copy()], 1) {
+                return out.first().map(Value::to_text).unwrap_or_default();
+            }
+        }
+    }
+    let t = prog.types.get(iface.ty);
+    let plain = match &t.kind {
+        Kind::Bool => Some(iface.val.as_bool().to_string()),
+        Kind::Int(k) => Some(int_text(iface.val.as_int(), *k)),
+        Kind::Float32 | Kind::Float64 => Some(errors::print_float(iface.val.as_float())),
+        Kind::String => Some(if t.named {
+            format!("{:?}", iface.val.to_text())
+        } else {
+            iface.val.to_text()
+        }),
+        _ => None,
+    };
+    match plain {
+        Some(text) if t.named => format!("{}({text})", t.name),
+        Some(text) => text,
+        None => format!("({}) 0xc000012120", t.name),
+    }
+}
+
+fn int_text(v: i64, kind: IntKind) -> String {
+    if kind.signed() {
+        v.to_string()
+    } else {
+        (v as u64).to_string()
+    }
+}
+
+/// Go's message for a failed type assertion from interface type `iface` to type `target`.
+pub fn assertion_error(prog: &Program, iface: TypeId, v: &Value, target: TypeId) -> Thrown {
+    let types = &prog.types;
+    let target_name = types.name(target);
+    let target_is_iface = matches!(types.get(target).kind, Kind::Interface { .. });
+    let text = match v {
+        Value::Iface(i) if target_is_iface => {
+            let missing = types
+                .implements(i.ty, target)
+                .err()
+                .map(|m| types.method_name(m).to_string())
+                .unwrap_or_default();
+            format!(
+                "interface conversion: {} is not {target_name}: missing method {missing}",
+                types.name(i.ty)
+            )
+        }
+        Value::Iface(i) => format!(
+            "interface conversion: {} is {}, not {target_name}",
+            types.name(iface),
+            types.name(i.ty)
+        ),
+        _ if target_is_iface => {
+            format!("interface conversion: interface is nil, not {target_name}")
+        }
+        _ => format!(
+            "interface conversion: {} is nil, not {target_name}",
+            types.name(iface)
+        ),
+    };
+    errors::runtime_error(prog, ErrKind::Assertion, text)
+}
+
+/// The text of `print(args...)` or `println(args...)`, as Go's builtins print them (to stderr).
+pub fn print_builtin(args: &[Value], newline: bool) -> String {
+    let mut out = String::new();
+    for (i, v) in args.iter().enumerate() {
+        if newline && i > 0 {
+            out.push(' ');
+        }
+        match v {
+            Value::Nil => out.push_str("nil"),
+            Value::Bool(b) => out.push_str(&b.to_string()),
+            Value::Int(n) => out.push_str(&n.to_string()),
+            Value::Float(f) => out.push_str(&errors::print_float(*f)),
+            Value::Str(_) => out.push_str(&v.to_text()),
+            Value::Iface(_) => out.push_str("(0x0,0xc000012120)"),
+            _ => out.push_str("0xc000012120"),
+        }
+    }
+    if newline {
+        out.push('\n');
+    }
+    out
+}

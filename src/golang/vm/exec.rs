@@ -1,0 +1,968 @@
+//! The instruction loop.
+//!
+//! `Gor::exec` runs the top frame's instructions until the goroutine must wait for the
+//! runtime, finishes, or dies. A call pushes a frame and a return pops one without recursing
+//! in Rust, so the loop can stop at any instruction and resume there. Each instruction adds
+//! its cost to the goroutine's debt (`cost`), which it pays on a virtual processor before an
+//! operation others can observe and at loop back edges once it is large (preemption).
+//!
+//! # Invariants
+//! - Register operands are below the function's `nregs` and jump targets within its code (the
+//!   compiler verifies every function), so indexing the stack cannot fail.
+//! - A function's last instruction is `Ret`: recovering from a panic resumes there.
+
+use std::future::Future;
+use std::rc::Rc;
+
+use crate::rt::{self, Chan};
+
+use super::cost;
+use super::errors;
+use super::gor::{Exit, Gor, Pending, PollOutcome, Target};
+use super::instr::Instr;
+use super::ops;
+use super::program::Thrown;
+use super::value::{Closure, Ptr, Value};
+
+/// What starting a runtime operation gave.
+enum Started {
+    Done,
+    Waiting,
+    Panicked(Thrown),
+}
+
+impl Gor {
+    /// Stores `pending` and polls it once.
+    fn start(&mut self, pending: Pending) -> Started {
+        self.pending = pending;
+        match self.poll_pending() {
+            PollOutcome::Ready => Started::Done,
+            PollOutcome::Waiting => Started::Waiting,
+            PollOutcome::Panicked(t) => Started::Panicked(t),
+        }
+    }
+
+    /// Pays the goroutine's CPU debt on a virtual processor (sim mode) or yields (real mode).
+    /// Returns true when it must wait.
+    pub fn pay_debt(&mut self) -> bool {
+        self.pay()
+    }
+
+    fn pay(&mut self) -> bool {
+        let ns = self.debt / 1000;
+        self.debt %= 1000;
+        if ns == 0 {
+            return false;
+        }
+        matches!(self.start(Pending::Cpu(rt::cpu_time(ns))), Started::Waiting)
+    }
+
+    /// Runs instructions until the goroutine waits, finishes or dies.
+    pub fn exec(&mut self) -> Exit {
+        let prog = self.run.prog.clone();
+        'frame: loop {
+            let Some(fi) = self.frames.len().checked_sub(1) else {
+                return Exit::Done;
+            };
+            if self.frames[fi].unwinding {
+                match self.unwind() {
+                    Some(exit) => return exit,
+                    None => continue 'frame,
+                }
+            }
+            let (func_id, base, mut pc) = {
+                let f = &self.frames[fi];
+                (f.func, f.base as usize, f.pc as usize)
+            };
+            let func = &prog.funcs[func_id as usize];
+            let code = &func.code[..];
+            // Instructions run since the debt was last brought up to date (kept in a local:
+            // adding to the goroutine's debt on every instruction costs more), and how many
+            // make the debt reach the preemption quantum.
+            let mut steps: u64 = 0;
+            let mut steps_to_quantum = quantum_steps(self.debt, self.nested);
+            // The frame's registers. Borrowed from the stack for the loop's speed; taken again
+            // after a call that may grow the stack (`reborrow!`).
+            let mut regs: &mut [Value] = &mut self.stack[base..];
+
+            macro_rules! r {
+                ($x:expr) => {
+                    regs[$x as usize]
+                };
+            }
+            macro_rules! int {
+                ($x:expr) => {
+                    r!($x).as_int()
+                };
+            }
+            // Writes an integer, in place when the register already holds one (a loop counter):
+            // no drop of the old value, no copy of a whole `Value`.
+            macro_rules! set_int {
+                ($x:expr, $v:expr) => {{
+                    let v = $v;
+                    match &mut r!($x) {
+                        Value::Int(slot) => *slot = v,
+                        slot => *slot = Value::Int(v),
+                    }
+                }};
+            }
+            macro_rules! float {
+                ($x:expr) => {
+                    r!($x).as_float()
+                };
+            }
+            macro_rules! reborrow {
+                () => {
+                    regs = &mut self.stack[base..]
+                };
+            }
+            // `defer`: records a call of the target with the arguments from register `b`.
+            macro_rules! defer {
+                ($target:expr, $b:expr, $nargs:expr) => {{
+                    let args = regs[$b as usize..][..$nargs as usize].to_vec();
+                    self.debt += cost::ALLOC;
+                    self.defers.push(super::gor::Deferred {
+                        frame: fi as u32,
+                        target: $target,
+                        args,
+                    });
+                }};
+            }
+            // Adds `ps` picoseconds of cost (in instruction units, to the local count).
+            macro_rules! charge {
+                ($ps:expr) => {
+                    steps += ($ps) / cost::INSTR
+                };
+            }
+            macro_rules! flush {
+                () => {{
+                    self.debt += steps * cost::INSTR;
+                    #[allow(unused_assignments)]
+                    {
+                        steps = 0;
+                        steps_to_quantum = quantum_steps(self.debt, self.nested);
+                    }
+                }};
+            }
+            // Before leaving the loop or calling anything that reads the frame or the debt.
+            macro_rules! save {
+                () => {{
+                    flush!();
+                    self.frames[fi].pc = pc as u32;
+                }};
+            }
+            // A Go panic in this instruction.
+            macro_rules! throw {
+                ($t:expr) => {{
+                    let t = $t;
+                    save!();
+                    self.throw(t);
+                    continue 'frame;
+                }};
+            }
+            macro_rules! check {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(t) => throw!(t),
+                    }
+                };
+            }
+            // Before an operation others can observe: pay a debt that has grown large enough,
+            // then run the instruction again.
+            macro_rules! pay_first {
+                () => {
+                    flush!();
+                    if self.debt >= cost::SYNC && self.nested == 0 {
+                        self.frames[fi].pc = (pc - 1) as u32;
+                        if self.pay() {
+                            return Exit::Blocked;
+                        }
+                        continue 'frame;
+                    }
+                };
+            }
+            // A loop's back edge to `t`: preempt when the debt is large.
+            macro_rules! back_edge {
+                ($t:expr) => {{
+                    pc = $t as usize;
+                    if steps >= steps_to_quantum {
+                        save!();
+                        if self.pay() {
+                            return Exit::Blocked;
+                        }
+                        continue 'frame;
+                    }
+                }};
+            }
+            // Starts a runtime operation; waits if it must.
+            macro_rules! op {
+                ($pending:expr) => {{
+                    self.debt += cost::CHAN;
+                    save!();
+                    match self.start($pending) {
+                        Started::Done => reborrow!(),
+                        Started::Waiting => return Exit::Blocked,
+                        Started::Panicked(t) => {
+                            self.throw(t);
+                            continue 'frame;
+                        }
+                    }
+                }};
+            }
+
+            loop {
+                // Matched in place, so each arm loads only its own operands.
+                let ins = &code[pc];
+                pc += 1;
+                steps += 1;
+                match *ins {
+                    Instr::Nop => {}
+                    Instr::Mov { d, s } => r!(d) = r!(s).clone(),
+                    Instr::Copy { d, s } => r!(d) = r!(s).copy(),
+                    Instr::Const { d, k } => r!(d) = prog.consts[k as usize].clone(),
+                    Instr::ConstCopy { d, k } => r!(d) = prog.consts[k as usize].copy(),
+                    Instr::Int { d, v } => set_int!(d, v as i64),
+                    Instr::Bool { d, v } => r!(d) = Value::Bool(v),
+                    Instr::Nil { d } => r!(d) = Value::Nil,
+                    Instr::Global { d, g } => {
+                        r!(d) = self.run.globals.borrow()[g as usize].clone();
+                    }
+                    Instr::SetGlobal { g, s } => {
+                        let v = r!(s).clone();
+                        self.run.globals.borrow_mut()[g as usize] = v;
+                    }
+                    Instr::Env { d, i } => {
+                        let v = match &self.frames[fi].env {
+                            Some(c) => c.env.get(i as usize).cloned().unwrap_or_default(),
+                            None => Value::Nil,
+                        };
+                        r!(d) = v;
+                    }
+                    Instr::NewCell { d, s } => {
+                        let v = r!(s).clone();
+                        r!(d) = Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v))));
+                    }
+                    Instr::Load { d, p } => {
+                        let v = match &r!(p) {
+                            Value::Ptr(p) => p.load(),
+                            _ => throw!(errors::nil_deref(&prog)),
+                        };
+                        r!(d) = v;
+                    }
+                    Instr::Store { p, s } => {
+                        let v = r!(s).clone();
+                        match &r!(p) {
+                            Value::Ptr(p) => p.store(v),
+                            _ => throw!(errors::nil_deref(&prog)),
+                        }
+                    }
+                    Instr::AddrOf { d, s } => {
+                        let p = match &r!(s) {
+                            Value::Agg(a) => Value::Ptr(Ptr::Agg(a.clone())),
+                            other => other.clone(),
+                        };
+                        r!(d) = p;
+                    }
+                    Instr::StoreAgg { d, s } => {
+                        if let Value::Agg(dst) = &r!(d) {
+                            super::value::store_agg(dst, &r!(s));
+                        }
+                    }
+
+                    // --- Integers
+                    Instr::AddI { d, a, b } => set_int!(d, int!(a).wrapping_add(int!(b))),
+                    Instr::SubI { d, a, b } => set_int!(d, int!(a).wrapping_sub(int!(b))),
+                    Instr::MulI { d, a, b } => set_int!(d, int!(a).wrapping_mul(int!(b))),
+                    Instr::DivI { d, a, b } => {
+                        let y = int!(b);
+                        if y == 0 {
+                            throw!(errors::divide_by_zero(&prog));
+                        }
+                        set_int!(d, int!(a).wrapping_div(y));
+                    }
+                    Instr::RemI { d, a, b } => {
+                        let y = int!(b);
+                        if y == 0 {
+                            throw!(errors::divide_by_zero(&prog));
+                        }
+                        set_int!(d, int!(a).wrapping_rem(y));
+                    }
+                    Instr::DivU { d, a, b } => {
+                        let y = int!(b) as u64;
+                        if y == 0 {
+                            throw!(errors::divide_by_zero(&prog));
+                        }
+                        r!(d) = Value::Int(((int!(a) as u64) / y) as i64);
+                    }
+                    Instr::RemU { d, a, b } => {
+                        let y = int!(b) as u64;
+                        if y == 0 {
+                            throw!(errors::divide_by_zero(&prog));
+                        }
+                        r!(d) = Value::Int(((int!(a) as u64) % y) as i64);
+                    }
+                    Instr::AddImm { d, a, v } => {
+                        set_int!(d, int!(a).wrapping_add(v as i64));
+                    }
+                    Instr::And { d, a, b } => set_int!(d, int!(a) & int!(b)),
+                    Instr::Or { d, a, b } => set_int!(d, int!(a) | int!(b)),
+                    Instr::Xor { d, a, b } => set_int!(d, int!(a) ^ int!(b)),
+                    Instr::AndNot { d, a, b } => set_int!(d, int!(a) & !int!(b)),
+                    Instr::Shl { d, a, b, signed_b } => {
+                        let n = int!(b);
+                        if signed_b && n < 0 {
+                            throw!(errors::negative_shift(&prog));
+                        }
+                        let n = n as u64;
+                        set_int!(d, if n >= 64 { 0 } else { int!(a) << n });
+                    }
+                    Instr::ShrI { d, a, b, signed_b } => {
+                        let n = int!(b);
+                        if signed_b && n < 0 {
+                            throw!(errors::negative_shift(&prog));
+                        }
+                        let n = (n as u64).min(63);
+                        set_int!(d, int!(a) >> n);
+                    }
+                    Instr::ShrU { d, a, b, signed_b } => {
+                        let n = int!(b);
+                        if signed_b && n < 0 {
+                            throw!(errors::negative_shift(&prog));
+                        }
+                        let n = n as u64;
+                        let x = int!(a) as u64;
+                        set_int!(d, if n >= 64 { 0 } else { (x >> n) as i64 });
+                    }
+                    Instr::NegI { d, s } => set_int!(d, int!(s).wrapping_neg()),
+                    Instr::Compl { d, s } => set_int!(d, !int!(s)),
+                    Instr::Wrap { d, kind } => set_int!(d, kind.wrap(int!(d))),
+
+                    // --- Floats
+                    Instr::AddF { d, a, b } => r!(d) = Value::Float(float!(a) + float!(b)),
+                    Instr::SubF { d, a, b } => r!(d) = Value::Float(float!(a) - float!(b)),
+                    Instr::MulF { d, a, b } => r!(d) = Value::Float(float!(a) * float!(b)),
+                    Instr::DivF { d, a, b } => r!(d) = Value::Float(float!(a) / float!(b)),
+                    Instr::NegF { d, s } => r!(d) = Value::Float(-float!(s)),
+                    Instr::F32 { d } => r!(d) = Value::Float(float!(d) as f32 as f64),
+
+                    Instr::Concat { d, a, b } => {
+                        let v = ops::concat(&r!(a), &r!(b));
+                        charge!(cost::ALLOC + ops::len(&v) as u64 * 1000 / cost::BYTES_PER_PS);
+                        r!(d) = v;
+                    }
+
+                    // --- Comparisons
+                    Instr::EqI { d, a, b } => r!(d) = Value::Bool(int!(a) == int!(b)),
+                    Instr::NeI { d, a, b } => r!(d) = Value::Bool(int!(a) != int!(b)),
+                    Instr::LtI { d, a, b } => r!(d) = Value::Bool(int!(a) < int!(b)),
+                    Instr::LeI { d, a, b } => r!(d) = Value::Bool(int!(a) <= int!(b)),
+                    Instr::LtU { d, a, b } => {
+                        r!(d) = Value::Bool((int!(a) as u64) < (int!(b) as u64));
+                    }
+                    Instr::LeU { d, a, b } => {
+                        r!(d) = Value::Bool((int!(a) as u64) <= (int!(b) as u64));
+                    }
+                    Instr::EqF { d, a, b } => r!(d) = Value::Bool(float!(a) == float!(b)),
+                    Instr::NeF { d, a, b } => r!(d) = Value::Bool(float!(a) != float!(b)),
+                    Instr::LtF { d, a, b } => r!(d) = Value::Bool(float!(a) < float!(b)),
+                    Instr::LeF { d, a, b } => r!(d) = Value::Bool(float!(a) <= float!(b)),
+                    Instr::LtS { d, a, b } => {
+                        r!(d) = Value::Bool(r!(a).as_bytes() < r!(b).as_bytes());
+                    }
+                    Instr::LeS { d, a, b } => {
+                        r!(d) = Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes());
+                    }
+                    Instr::Eq { d, a, b } => {
+                        let eq = check!(r!(a)
+                            .go_eq(&r!(b))
+                            .map_err(|u| errors::uncomparable(&prog, u.0)));
+                        r!(d) = Value::Bool(eq);
+                    }
+                    Instr::Ne { d, a, b } => {
+                        let eq = check!(r!(a)
+                            .go_eq(&r!(b))
+                            .map_err(|u| errors::uncomparable(&prog, u.0)));
+                        r!(d) = Value::Bool(!eq);
+                    }
+                    Instr::Not { d, s } => r!(d) = Value::Bool(!r!(s).as_bool()),
+                    Instr::IsNil { d, s } => r!(d) = Value::Bool(r!(s).is_nil()),
+
+                    // --- Conversions
+                    Instr::IToF { d, s } => r!(d) = Value::Float(int!(s) as f64),
+                    Instr::UToF { d, s } => r!(d) = Value::Float(int!(s) as u64 as f64),
+                    Instr::FToI { d, s, kind } => {
+                        let f = float!(s);
+                        let v = if kind.signed() {
+                            f as i64
+                        } else {
+                            f as u64 as i64
+                        };
+                        set_int!(d, kind.wrap(v));
+                    }
+                    Instr::RuneToS { d, s } => r!(d) = ops::rune_to_string(int!(s)),
+                    Instr::BytesToS { d, s } => r!(d) = ops::bytes_to_string(&r!(s)),
+                    Instr::SToBytes { d, s } => r!(d) = ops::string_to_bytes(&r!(s)),
+                    Instr::RunesToS { d, s } => r!(d) = ops::runes_to_string(&r!(s)),
+                    Instr::SToRunes { d, s } => r!(d) = ops::string_to_runes(&r!(s)),
+
+                    // --- Control
+                    Instr::Jmp { t } => {
+                        if (t as usize) < pc {
+                            back_edge!(t);
+                        } else {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::Jt { c, t } => {
+                        if r!(c).as_bool() {
+                            if (t as usize) < pc {
+                                back_edge!(t);
+                            } else {
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::Jf { c, t } => {
+                        if !r!(c).as_bool() {
+                            if (t as usize) < pc {
+                                back_edge!(t);
+                            } else {
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::JLtI { a, b, t } => {
+                        if int!(a) < int!(b) {
+                            back_edge!(t);
+                        }
+                    }
+                    Instr::IncJLt { i, n, t } => {
+                        let next = int!(i).wrapping_add(1);
+                        set_int!(i, next);
+                        if next < int!(n) {
+                            back_edge!(t);
+                        }
+                    }
+
+                    // --- Calls
+                    Instr::Call { f, base: b } => {
+                        save!();
+                        if self.push_frame(f, base + b as usize, None, false).is_err() {
+                            return self.stack_overflow();
+                        }
+                        continue 'frame;
+                    }
+                    Instr::CallV { f, base: b } => {
+                        let Value::Func(c) = r!(f).clone() else {
+                            throw!(errors::nil_deref(&prog))
+                        };
+                        save!();
+                        let func = c.func;
+                        let env = (!c.env.is_empty()).then_some(c);
+                        if self
+                            .push_frame(func, base + b as usize, env, false)
+                            .is_err()
+                        {
+                            return self.stack_overflow();
+                        }
+                        continue 'frame;
+                    }
+                    Instr::CallI { m, base: b } => {
+                        let func = check!(self.resolve_method(base + b as usize, m));
+                        save!();
+                        if self
+                            .push_frame(func, base + b as usize, None, false)
+                            .is_err()
+                        {
+                            return self.stack_overflow();
+                        }
+                        continue 'frame;
+                    }
+                    Instr::Native { n, base: b, nargs } => {
+                        if prog.natives[n as usize].observable {
+                            pay_first!();
+                        }
+                        save!();
+                        match self.call_native(n, base + b as usize, nargs as usize) {
+                            Ok(()) => reborrow!(),
+                            Err(None) => return Exit::Blocked,
+                            Err(Some(t)) => {
+                                self.throw(t);
+                                continue 'frame;
+                            }
+                        }
+                        // A native may have called back into Go and grown the stack; the
+                        // frame is the same, so the loop goes on.
+                    }
+                    Instr::Ret => {
+                        flush!();
+                        if self.defers.last().is_some_and(|d| d.frame as usize == fi) {
+                            self.frames[fi].pc = (pc - 1) as u32;
+                            match self.run_deferred(fi) {
+                                Ok(()) => continue 'frame,
+                                Err(exit) => return exit,
+                            }
+                        }
+                        let (res, n) = (func.results as usize, func.nresults as usize);
+                        if res != 0 || func.cell_results != 0 {
+                            for i in 0..n {
+                                let v = std::mem::take(&mut r!(res + i));
+                                r!(i) = match v {
+                                    Value::Ptr(Ptr::Cell(c)) if func.cell_results >> i & 1 == 1 => {
+                                        c.borrow().clone()
+                                    }
+                                    v => v,
+                                };
+                            }
+                        }
+                        let done = self.frames.pop();
+                        if done.is_some_and(|f| f.boundary) {
+                            return Exit::Returned;
+                        }
+                        if self.frames.is_empty() {
+                            return Exit::Done;
+                        }
+                        continue 'frame;
+                    }
+                    Instr::Go { f, base: b, nargs } => {
+                        pay_first!();
+                        let args = regs[b as usize..][..nargs as usize].to_vec();
+                        charge!(cost::GO);
+                        let line = prog.line(func_id, pc - 1);
+                        super::task::go(&self.run, f, None, args, (func_id, line));
+                    }
+                    Instr::GoV { f, base: b, nargs } => {
+                        pay_first!();
+                        let Value::Func(c) = r!(f).clone() else {
+                            // Go panics in the goroutine that runs `go nil()`; the effect is
+                            // the same: the run ends with this panic.
+                            throw!(errors::nil_deref(&prog))
+                        };
+                        let args = regs[b as usize..][..nargs as usize].to_vec();
+                        charge!(cost::GO);
+                        let line = prog.line(func_id, pc - 1);
+                        let env = (!c.env.is_empty()).then(|| c.clone());
+                        super::task::go(&self.run, c.func, env, args, (func_id, line));
+                    }
+                    Instr::GoI { m, base: b, nargs } => {
+                        pay_first!();
+                        let at = base + b as usize;
+                        let f = check!(self.resolve_method(at, m));
+                        let args = self.stack[at..][..nargs as usize].to_vec();
+                        reborrow!();
+                        charge!(cost::GO);
+                        let line = prog.line(func_id, pc - 1);
+                        super::task::go(&self.run, f, None, args, (func_id, line));
+                    }
+                    Instr::Defer { f, base: b, nargs } => {
+                        defer!(Target::Func(f), b, nargs);
+                    }
+                    Instr::DeferV { f, base: b, nargs } => {
+                        let Value::Func(c) = r!(f).clone() else {
+                            throw!(errors::nil_deref(&prog))
+                        };
+                        defer!(Target::Closure(c), b, nargs);
+                    }
+                    Instr::DeferI { m, base: b, nargs } => {
+                        if r!(b).is_nil() {
+                            throw!(errors::nil_deref(&prog));
+                        }
+                        defer!(Target::Method(m), b, nargs);
+                    }
+                    Instr::DeferNative { n, base: b, nargs } => {
+                        defer!(Target::Native(n), b, nargs);
+                    }
+                    Instr::Panic { s } => {
+                        let v = r!(s).clone();
+                        throw!(v);
+                    }
+                    Instr::Recover { d } => {
+                        let v = self.recover();
+                        reborrow!();
+                        r!(d) = v;
+                    }
+                    Instr::Closure { d, f, first, n } => {
+                        let env: Box<[Value]> = regs[first as usize..][..n as usize].into();
+                        charge!(cost::ALLOC);
+                        r!(d) = Value::Func(Rc::new(Closure { func: f, env }));
+                    }
+
+                    // --- Aggregates, pointers, slices, maps
+                    Instr::MakeAgg { d, first, n } => {
+                        let items: Vec<Value> = regs[first as usize..][..n as usize]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
+                        charge!(cost::ALLOC);
+                        r!(d) = Value::agg(items);
+                    }
+                    Instr::MakeSliceLit { d, first, n } => {
+                        let items: Vec<Value> = regs[first as usize..][..n as usize]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
+                        charge!(cost::ALLOC);
+                        r!(d) = Value::slice(items);
+                    }
+                    Instr::MakeSlice { d, len, cap, zero } => {
+                        let n = int!(len);
+                        let c = if cap == u16::MAX { n } else { int!(cap) };
+                        if n < 0 || n as u64 > ops::MAX_LEN {
+                            throw!(errors::runtime_error(
+                                &prog,
+                                errors::ErrKind::String,
+                                "runtime error: makeslice: len out of range"
+                            ));
+                        }
+                        if c < n || c as u64 > ops::MAX_LEN {
+                            throw!(errors::runtime_error(
+                                &prog,
+                                errors::ErrKind::String,
+                                "runtime error: makeslice: cap out of range"
+                            ));
+                        }
+                        let z = &prog.consts[zero as usize];
+                        let items: Vec<Value> = (0..c).map(|_| z.copy()).collect();
+                        charge!(cost::ALLOC + c as u64 * cost::INSTR);
+                        r!(d) = Value::Slice(super::value::Slice {
+                            array: Rc::new(std::cell::RefCell::new(items)),
+                            off: 0,
+                            len: n as u32,
+                            cap: c as u32,
+                        });
+                    }
+                    Instr::MakeMap { d } => {
+                        charge!(cost::ALLOC);
+                        r!(d) = ops::make_map();
+                    }
+                    Instr::MakeChan { d, cap } => {
+                        pay_first!();
+                        let n = if cap == u16::MAX { 0 } else { int!(cap) };
+                        if n < 0 {
+                            throw!(errors::runtime_error(
+                                &prog,
+                                errors::ErrKind::Plain,
+                                "makechan: size out of range"
+                            ));
+                        }
+                        charge!(cost::ALLOC);
+                        let ch = rt::make_chan::<Value>(n as usize);
+                        r!(d) = Value::Chan(ch.id());
+                    }
+                    Instr::New { d, zero } => {
+                        charge!(cost::ALLOC);
+                        r!(d) = match prog.consts[zero as usize].copy() {
+                            Value::Agg(a) => Value::Ptr(Ptr::Agg(a)),
+                            v => Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v)))),
+                        };
+                    }
+                    Instr::Field { d, a, i } => {
+                        let v = match &r!(a) {
+                            Value::Agg(s) | Value::Ptr(Ptr::Agg(s)) => {
+                                s.borrow().get(i as usize).cloned().unwrap_or_default()
+                            }
+                            _ => throw!(errors::nil_deref(&prog)),
+                        };
+                        r!(d) = v;
+                    }
+                    Instr::SetField { a, i, s } => {
+                        let v = r!(s).clone();
+                        match &r!(a) {
+                            Value::Agg(st) | Value::Ptr(Ptr::Agg(st)) => {
+                                if let Some(slot) = st.borrow_mut().get_mut(i as usize) {
+                                    *slot = v;
+                                }
+                            }
+                            _ => throw!(errors::nil_deref(&prog)),
+                        }
+                    }
+                    Instr::FieldPtr { d, a, i } => {
+                        let p = match &r!(a) {
+                            Value::Agg(s) | Value::Ptr(Ptr::Agg(s)) => ops::elem_ptr(s, i as usize),
+                            _ => throw!(errors::nil_deref(&prog)),
+                        };
+                        r!(d) = p;
+                    }
+                    Instr::Index { d, x, i } => {
+                        let v = check!(ops::index(&prog, &r!(x), int!(i)));
+                        r!(d) = v;
+                    }
+                    Instr::SetIndex { x, i, s } => {
+                        let v = r!(s).clone();
+                        check!(ops::set_index(&prog, &r!(x), int!(i), v));
+                    }
+                    Instr::IndexPtr { d, x, i } => {
+                        let v = check!(ops::index_ptr(&prog, &r!(x), int!(i)));
+                        r!(d) = v;
+                    }
+                    Instr::SliceOp { d, x, lo, hi, max } => {
+                        let bound = |reg: u16, regs: &[Value]| {
+                            (reg != u16::MAX).then(|| regs[reg as usize].as_int())
+                        };
+                        let (l, h, m) = (bound(lo, regs), bound(hi, regs), bound(max, regs));
+                        let v = check!(ops::slice(&prog, &r!(x), l, h, m));
+                        r!(d) = v;
+                    }
+                    Instr::Len { d, x } => {
+                        if let Value::Chan(id) = r!(x) {
+                            let n = chan_query(id, false);
+                            set_int!(d, n);
+                        } else {
+                            set_int!(d, ops::len(&r!(x)));
+                        }
+                    }
+                    Instr::Cap { d, x } => {
+                        if let Value::Chan(id) = r!(x) {
+                            let n = chan_query(id, true);
+                            set_int!(d, n);
+                        } else {
+                            set_int!(d, ops::cap(&r!(x)));
+                        }
+                    }
+                    Instr::Append {
+                        d,
+                        s,
+                        first,
+                        n,
+                        esize,
+                    } => {
+                        let items = &regs[first as usize..][..n as usize];
+                        let v = check!(ops::append(&prog, &r!(s), items, esize));
+                        charge!(cost::INSTR * n as u64);
+                        r!(d) = v;
+                    }
+                    Instr::AppendSlice { d, s, t, esize } => {
+                        let items: Vec<Value> = match &r!(t) {
+                            Value::Str(b) => b.iter().map(|&b| Value::Int(b as i64)).collect(),
+                            other => other.elems(),
+                        };
+                        charge!(cost::INSTR * items.len() as u64);
+                        let v = check!(ops::append(&prog, &r!(s), &items, esize));
+                        r!(d) = v;
+                    }
+                    Instr::CopySlice { d, dst, src } => {
+                        let n = ops::copy(&r!(dst), &r!(src));
+                        charge!(cost::INSTR * n as u64);
+                        set_int!(d, n);
+                    }
+                    Instr::MapGet { d, m, k, zero } => {
+                        charge!(cost::MAP);
+                        let v = check!(ops::map_get(&prog, &r!(m), &r!(k)));
+                        r!(d) = v.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                    }
+                    Instr::MapGet2 { d, m, k, zero } => {
+                        charge!(cost::MAP);
+                        let v = check!(ops::map_get(&prog, &r!(m), &r!(k)));
+                        r!(d + 1) = Value::Bool(v.is_some());
+                        r!(d) = v.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                    }
+                    Instr::MapSet { m, k, s } => {
+                        charge!(cost::MAP);
+                        let v = r!(s).clone();
+                        check!(ops::map_set(&prog, &r!(m), &r!(k), v));
+                    }
+                    Instr::MapDelete { m, k } => {
+                        charge!(cost::MAP);
+                        check!(ops::map_delete(&prog, &r!(m), &r!(k)));
+                    }
+                    Instr::MapKeys { d, m } => {
+                        let keys = match &r!(m) {
+                            Value::Map(map) => {
+                                let map = map.borrow();
+                                map.range_keys(&mut rt::rand_below)
+                            }
+                            _ => Vec::new(),
+                        };
+                        charge!(cost::ALLOC + keys.len() as u64 * cost::INSTR);
+                        r!(d) = Value::slice(keys.into_iter().map(|k| k.0).collect());
+                    }
+                    Instr::Clear { x, zero } => match &r!(x) {
+                        Value::Map(m) => m.borrow_mut().clear(),
+                        Value::Slice(s) => {
+                            let z = &prog.consts[zero as usize];
+                            let mut a = s.array.borrow_mut();
+                            for v in &mut a[s.off as usize..(s.off + s.len) as usize] {
+                                *v = z.copy();
+                            }
+                        }
+                        _ => {}
+                    },
+                    Instr::DecodeRune { d, s, i } => {
+                        let at = int!(i) as usize;
+                        let (rune, width) =
+                            ops::decode_rune(r!(s).as_bytes().get(at..).unwrap_or(&[]));
+                        set_int!(d, rune);
+                        r!(d + 1) = Value::Int(width as i64);
+                    }
+
+                    // --- Interfaces
+                    Instr::ToIface { d, s, ty } => {
+                        let v = r!(s).clone();
+                        r!(d) = Value::iface(ty, v);
+                    }
+                    Instr::Assert { d, s, ty, iface } => {
+                        let v = match &r!(s) {
+                            Value::Iface(i) if i.ty == ty => i.val.clone(),
+                            other => {
+                                throw!(super::describe::assertion_error(&prog, iface, other, ty))
+                            }
+                        };
+                        r!(d) = v;
+                    }
+                    Instr::Assert2 { d, s, ty, zero } => {
+                        let got = match &r!(s) {
+                            Value::Iface(i) if i.ty == ty => Some(i.val.clone()),
+                            _ => None,
+                        };
+                        r!(d + 1) = Value::Bool(got.is_some());
+                        r!(d) = got.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                    }
+                    Instr::AssertI { d, s, ty, iface } => {
+                        let ok = match &r!(s) {
+                            Value::Iface(i) => prog.types.implements(i.ty, ty).is_ok(),
+                            _ => false,
+                        };
+                        if !ok {
+                            throw!(super::describe::assertion_error(&prog, iface, &r!(s), ty));
+                        }
+                        r!(d) = r!(s).clone();
+                    }
+                    Instr::AssertI2 { d, s, ty } => {
+                        let ok = match &r!(s) {
+                            Value::Iface(i) => prog.types.implements(i.ty, ty).is_ok(),
+                            _ => false,
+                        };
+                        r!(d + 1) = Value::Bool(ok);
+                        r!(d) = if ok { r!(s).clone() } else { Value::Nil };
+                    }
+                    Instr::TypeOf { d, s } => {
+                        set_int!(
+                            d,
+                            match &r!(s) {
+                                Value::Iface(i) => i.ty as i64,
+                                _ => -1,
+                            }
+                        );
+                    }
+                    Instr::Implements { d, s, ty } => {
+                        let ok = match &r!(s) {
+                            Value::Iface(i) => prog.types.implements(i.ty, ty).is_ok(),
+                            _ => false,
+                        };
+                        r!(d) = Value::Bool(ok);
+                    }
+
+                    // --- Channels
+                    Instr::Send { ch, v } => {
+                        pay_first!();
+                        let chan = chan_of(&r!(ch));
+                        let value = r!(v).copy();
+                        op!(Pending::Send(chan.send(value)));
+                    }
+                    Instr::Recv { d, ch, zero } => {
+                        pay_first!();
+                        let chan = chan_of(&r!(ch));
+                        op!(Pending::Recv {
+                            fut: chan.recv(),
+                            dst: base + d as usize,
+                            ok: false,
+                            zero: prog.consts[zero as usize].clone(),
+                        });
+                    }
+                    Instr::Recv2 { d, ch, zero } => {
+                        pay_first!();
+                        let chan = chan_of(&r!(ch));
+                        op!(Pending::Recv {
+                            fut: chan.recv(),
+                            dst: base + d as usize,
+                            ok: true,
+                            zero: prog.consts[zero as usize].clone(),
+                        });
+                    }
+                    Instr::Close { ch } => {
+                        pay_first!();
+                        let chan = chan_of(&r!(ch));
+                        save!();
+                        charge!(cost::CHAN);
+                        let mut fut = chan.close();
+                        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+                        if std::pin::Pin::new(&mut fut).poll(&mut cx).is_pending() {
+                            match rt::take_panic() {
+                                Some(message) => throw!(errors::from_runtime(&prog, message)),
+                                None => {
+                                    // Real mode: the close is sent to the hub and needs no
+                                    // answer; the goroutine goes on.
+                                }
+                            }
+                        }
+                    }
+                    Instr::Select { sel, d } => {
+                        pay_first!();
+                        let desc = &prog.selects[sel as usize];
+                        let mut s = rt::Select::new();
+                        for case in &desc.cases {
+                            let chan = chan_of(&r!(case.ch));
+                            match case.send {
+                                Some(v) => {
+                                    s.send(chan, r!(v).copy());
+                                }
+                                None => {
+                                    s.recv(chan);
+                                }
+                            }
+                        }
+                        if desc.has_default {
+                            s.default_case();
+                        }
+                        op!(Pending::Select {
+                            fut: s.wait(),
+                            sel,
+                            dst: base + d as usize,
+                            base,
+                        });
+                    }
+
+                    Instr::Print { first, n, newline } => {
+                        pay_first!();
+                        let text = super::describe::print_builtin(
+                            &regs[first as usize..][..n as usize],
+                            newline,
+                        );
+                        rt::eprint(text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Instructions until a goroutine's `debt` reaches the preemption quantum (never, in a nested
+/// call, which may not wait).
+fn quantum_steps(debt: u64, nested: u32) -> u64 {
+    if nested == 0 {
+        cost::QUANTUM.saturating_sub(debt) / cost::INSTR
+    } else {
+        u64::MAX
+    }
+}
+
+/// The channel a register holds (nil for anything else).
+fn chan_of(v: &Value) -> Chan<Value> {
+    match v {
+        Value::Chan(id) => Chan::from_id(*id),
+        _ => Chan::nil(),
+    }
+}
+
+/// `len(ch)` or `cap(ch)` (in real mode only known once the hub answers; a goroutine asks it
+/// rarely, so the answer is taken from the local runtime when it has one, else 0).
+fn chan_query(id: u32, cap: bool) -> i64 {
+    let ch: Chan<Value> = Chan::from_id(id);
+    let mut fut = if cap { ch.cap() } else { ch.len() };
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::Pin::new(&mut fut).poll(&mut cx) {
+        std::task::Poll::Ready(n) => n as i64,
+        std::task::Poll::Pending => 0,
+    }
+}

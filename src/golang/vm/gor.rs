@@ -1,0 +1,639 @@
+//! A goroutine of an interpreted program: its registers, frames, deferred calls and panics,
+//! and the runtime operation it waits on.
+//!
+//! The instruction loop is `exec` (in `exec.rs`); this file holds the state it works on and
+//! the protocols around it: calls and returns, `defer`, panics and `recover`, calls from
+//! natives back into Go, and waiting on the runtime.
+//!
+//! # States
+//! Running instructions → waiting (`pending` holds a runtime operation; the task returns
+//! `Pending`) → running … → done (its last frame returned) or dead (a panic unwound every
+//! frame: the run ends with it).
+//!
+//! # Invariants
+//! - `stack.len() >= frame.base + func.nregs` for every frame.
+//! - A deferred call of frame `i` is in `defers` with `frame == i`, in the order deferred;
+//!   frames above `i` have their own above it.
+//! - `panics` holds the panics in flight, newest last; a frame with `unwinding` set is running
+//!   its deferred calls because of the newest.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context as TaskContext, Poll, Waker};
+
+use crate::rt::futures::Routed;
+use crate::rt::{self, GoId};
+
+use super::cost;
+use super::errors;
+use super::program::{Program, Thrown};
+use super::types::MethodId;
+use super::value::{Closure, Value};
+
+/// Frames a goroutine may have: Go's 1 GB stack limit, in this interpreter's terms.
+pub const MAX_FRAMES: usize = 100_000;
+
+/// State shared by every goroutine of one run.
+pub struct Run {
+    pub prog: Rc<Program>,
+    pub globals: RefCell<Vec<Value>>,
+    /// Goroutines alive, by Go id, for tracebacks.
+    pub live: RefCell<std::collections::HashMap<GoId, std::rc::Weak<RefCell<Gor>>>>,
+}
+
+/// One call in progress.
+#[derive(Clone)]
+pub struct Frame {
+    pub func: u32,
+    /// The next instruction (while the frame runs, the loop keeps it in a local).
+    pub pc: u32,
+    /// Absolute index of register 0 in the stack.
+    pub base: u32,
+    /// The closure being run, for its captured variables.
+    pub env: Option<Rc<Closure>>,
+    /// Called by `defer`: `recover` works directly in it.
+    pub deferred: bool,
+    /// Called by a native: its return ends the nested run (see [`Gor::call_value`]).
+    pub boundary: bool,
+    /// Running its deferred calls because of a panic.
+    pub unwinding: bool,
+}
+
+/// What a deferred call calls.
+#[derive(Clone)]
+pub enum Target {
+    Func(u32),
+    Closure(Rc<Closure>),
+    /// Method `m` of the interface in the first argument.
+    Method(MethodId),
+    Native(u32),
+}
+
+/// A call deferred by frame `frame`.
+pub struct Deferred {
+    pub frame: u32,
+    pub target: Target,
+    pub args: Vec<Value>,
+}
+
+/// A panic in flight.
+pub struct PanicRec {
+    pub value: Thrown,
+    pub recovered: bool,
+}
+
+/// A runtime operation the goroutine waits on, and where its result goes.
+pub enum Pending {
+    None,
+    Send(Routed<rt::futures::Send<Value>>),
+    /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`.
+    Recv {
+        fut: Routed<rt::futures::Recv<Value>>,
+        dst: usize,
+        ok: bool,
+        zero: Value,
+    },
+    Select {
+        fut: Routed<rt::futures::Wait>,
+        sel: u32,
+        dst: usize,
+        /// The frame's base, for the cases' destination registers.
+        base: usize,
+    },
+    /// Paying the goroutine's CPU debt; the instruction at the frame's pc runs next.
+    Cpu(rt::CpuTime),
+    /// A native's operation; its results go to registers from `base` (absolute).
+    Native {
+        fut: Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>,
+        base: usize,
+    },
+}
+
+/// How a run of instructions stopped.
+pub enum Exit {
+    /// The goroutine's last frame returned.
+    Done,
+    /// It waits on `pending`.
+    Blocked,
+    /// A boundary frame returned (a nested call is over).
+    Returned,
+    /// A panic reached a boundary frame (a nested call panicked).
+    Threw(Thrown),
+    /// A panic unwound every frame; the run ends with it (already reported to the runtime).
+    Died,
+}
+
+/// A native's outcome.
+pub enum Flow {
+    Done,
+    /// Wait for this, then write its results from the call's base.
+    Block(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
+}
+
+/// A native's view of its call: its arguments, its results, and the goroutine.
+pub struct Ctx<'a> {
+    pub g: &'a mut Gor,
+    /// Absolute index of the first argument (and of the first result).
+    pub base: usize,
+    pub nargs: usize,
+}
+
+impl Ctx<'_> {
+    pub fn arg(&self, i: usize) -> &Value {
+        &self.g.stack[self.base + i]
+    }
+
+    pub fn int(&self, i: usize) -> i64 {
+        self.arg(i).as_int()
+    }
+
+    pub fn ret(&mut self, i: usize, v: Value) {
+        self.g.stack[self.base + i] = v;
+    }
+
+    pub fn prog(&self) -> Rc<Program> {
+        self.g.run.prog.clone()
+    }
+
+    /// Calls Go function value `f` (a nested call, which may not block).
+    pub fn call(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        nresults: usize,
+    ) -> Result<Vec<Value>, Thrown> {
+        self.g.call_value(f, args, nresults)
+    }
+}
+
+/// A goroutine.
+pub struct Gor {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub defers: Vec<Deferred>,
+    pub panics: Vec<PanicRec>,
+    /// CPU time used and not yet paid for, in picoseconds (sim mode's clock; see `cost`).
+    pub debt: u64,
+    /// Nested calls from natives in progress (they may not wait, so they do not pay).
+    pub nested: u32,
+    pub pending: Pending,
+    pub run: Rc<Run>,
+    pub id: GoId,
+    /// The function and line of the `go` statement that started it.
+    pub created: Option<(u32, u32)>,
+    /// Its frames (function, line) when a panic killed it, for the report.
+    pub died_in: Option<Vec<(u32, u32)>>,
+}
+
+impl Gor {
+    /// A goroutine about to call `func` (with closure `env`) on `args`.
+    pub fn new(run: Rc<Run>, func: u32, env: Option<Rc<Closure>>, args: Vec<Value>) -> Gor {
+        let nregs = run.prog.funcs[func as usize].nregs as usize;
+        let mut stack = args;
+        stack.resize(nregs.max(stack.len()), Value::Nil);
+        Gor {
+            stack,
+            frames: vec![Frame {
+                func,
+                pc: 0,
+                base: 0,
+                env,
+                deferred: false,
+                boundary: false,
+                unwinding: false,
+            }],
+            defers: Vec::new(),
+            panics: Vec::new(),
+            debt: 0,
+            nested: 0,
+            pending: Pending::None,
+            run,
+            id: 0,
+            created: None,
+            died_in: None,
+        }
+    }
+
+    /// Pushes a frame calling `func` with its registers from `base` (its arguments are
+    /// there). Errors with Go's stack overflow when too deep.
+    pub fn push_frame(
+        &mut self,
+        func: u32,
+        base: usize,
+        env: Option<Rc<Closure>>,
+        deferred: bool,
+    ) -> Result<(), StackOverflow> {
+        if self.frames.len() >= MAX_FRAMES {
+            return Err(StackOverflow);
+        }
+        let nregs = self.run.prog.funcs[func as usize].nregs as usize;
+        if self.stack.len() < base + nregs {
+            self.stack.resize(base + nregs, Value::Nil);
+        }
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            base: base as u32,
+            env,
+            deferred,
+            boundary: false,
+            unwinding: false,
+        });
+        self.debt += cost::CALL;
+        Ok(())
+    }
+
+    /// The first register above the top frame's: where a call made outside the frame's own
+    /// registers (a deferred call, a native's callback) puts its arguments.
+    pub fn top_free(&self) -> usize {
+        match self.frames.last() {
+            Some(f) => f.base as usize + self.run.prog.funcs[f.func as usize].nregs as usize,
+            None => 0,
+        }
+    }
+
+    /// Starts a Go panic with `value` in the running frame.
+    pub fn throw(&mut self, value: Thrown) {
+        if self.panics.is_empty() {
+            // Where it happened, for the report if nothing recovers it.
+            self.died_in = Some(self.frame_lines());
+        }
+        self.panics.push(PanicRec {
+            value,
+            recovered: false,
+        });
+        if let Some(f) = self.frames.last_mut() {
+            f.unwinding = true;
+        }
+    }
+
+    /// Each frame's function and current line, innermost first.
+    pub fn frame_lines(&self) -> Vec<(u32, u32)> {
+        let prog = &self.run.prog;
+        self.frames
+            .iter()
+            .rev()
+            .map(|f| (f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))))
+            .collect()
+    }
+
+    /// `recover()` in the running frame: the newest panic's value if this frame was called
+    /// directly by `defer` while it unwinds, else nil.
+    pub fn recover(&mut self) -> Value {
+        let Some(frame) = self.frames.last() else {
+            return Value::Nil;
+        };
+        if !frame.deferred {
+            return Value::Nil;
+        }
+        let below = self.frames.len().checked_sub(2).map(|i| &self.frames[i]);
+        if !below.is_some_and(|f| f.unwinding) {
+            return Value::Nil;
+        }
+        match self.panics.last_mut() {
+            Some(p) if !p.recovered => {
+                p.recovered = true;
+                p.value.clone()
+            }
+            _ => Value::Nil,
+        }
+    }
+
+    /// One step of unwinding the top frame, which has `unwinding` set. Returns `None` to go
+    /// on running instructions (a deferred call started, or a recovered frame returns), or
+    /// how the run of instructions ends.
+    pub fn unwind(&mut self) -> Option<Exit> {
+        loop {
+            let Some(top) = self.frames.len().checked_sub(1) else {
+                return Some(self.die());
+            };
+            // A deferred call of this frame recovered the panic: the frame returns normally
+            // (running the rest of its deferred calls), from its last instruction, a `Ret`.
+            if self.panics.last().is_some_and(|p| p.recovered) {
+                self.panics.pop();
+                let f = &mut self.frames[top];
+                f.unwinding = !self.panics.is_empty();
+                let last = self.run.prog.funcs[f.func as usize].code.len() - 1;
+                f.pc = last as u32;
+                if !f.unwinding {
+                    return None;
+                }
+            }
+            if self.frames[top].boundary && !self.has_defer(top) {
+                // A nested call panicked: its caller (a native) gets the panic.
+                self.frames.pop();
+                let value = self.panics.pop().map(|p| p.value).unwrap_or_default();
+                return Some(Exit::Threw(value));
+            }
+            if self.has_defer(top) {
+                if let Err(exit) = self.run_deferred(top) {
+                    return Some(exit);
+                }
+                if self.frames.len() > top + 1 {
+                    return None; // the deferred function runs now
+                }
+                continue; // a native deferred call finished at once
+            }
+            self.frames.pop();
+            if let Some(f) = self.frames.last_mut() {
+                f.unwinding = true;
+            }
+        }
+    }
+
+    pub fn has_defer(&self, frame: usize) -> bool {
+        self.defers
+            .last()
+            .is_some_and(|d| d.frame as usize == frame)
+    }
+
+    /// Starts the newest deferred call of frame `frame` (the top frame): pushes its frame, or
+    /// runs a native at once. `Err` when the goroutine must stop (a native blocked).
+    pub fn run_deferred(&mut self, frame: usize) -> Result<(), Exit> {
+        let Some(d) = self.defers.pop() else {
+            return Ok(());
+        };
+        debug_assert_eq!(d.frame as usize, frame);
+        let base = self.top_free();
+        let nargs = d.args.len();
+        if self.stack.len() < base + nargs.max(1) {
+            self.stack.resize(base + nargs.max(1), Value::Nil);
+        }
+        for (i, v) in d.args.into_iter().enumerate() {
+            self.stack[base + i] = v;
+        }
+        let (func, env) = match d.target {
+            Target::Func(f) => (f, None),
+            Target::Closure(c) => (c.func, Some(c)),
+            Target::Method(m) => match self.resolve_method(base, m) {
+                Ok(f) => (f, None),
+                Err(thrown) => {
+                    self.throw(thrown);
+                    return Ok(());
+                }
+            },
+            Target::Native(n) => {
+                return match self.call_native(n, base, nargs) {
+                    Ok(()) => Ok(()),
+                    Err(Some(thrown)) => {
+                        self.throw(thrown);
+                        Ok(())
+                    }
+                    Err(None) => Err(Exit::Blocked),
+                };
+            }
+        };
+        if self.push_frame(func, base, env, true).is_err() {
+            return Err(self.stack_overflow());
+        }
+        Ok(())
+    }
+
+    /// For an interface method call with the interface at `base`: replaces it by its dynamic
+    /// value (the receiver) and returns the method's function.
+    pub fn resolve_method(&mut self, base: usize, m: MethodId) -> Result<u32, Thrown> {
+        let prog = self.run.prog.clone();
+        let Value::Iface(iface) = &self.stack[base] else {
+            return Err(errors::nil_deref(&prog));
+        };
+        let Some(func) = prog.types.method(iface.ty, m) else {
+            return Err(errors::runtime_error(
+                &prog,
+                errors::ErrKind::String,
+                format!(
+                    "chanlab: type {} has no method {}",
+                    prog.types.name(iface.ty),
+                    prog.types.method_name(m)
+                ),
+            ));
+        };
+        let receiver = iface.val.copy();
+        self.stack[base] = receiver;
+        Ok(func)
+    }
+
+    /// Calls native `n` on the arguments from `base`. `Err(None)`: it blocked (now pending).
+    pub fn call_native(&mut self, n: u32, base: usize, nargs: usize) -> Result<(), Option<Thrown>> {
+        let native = self.run.prog.natives[n as usize];
+        let flow = {
+            let mut ctx = Ctx {
+                g: self,
+                base,
+                nargs,
+            };
+            (native.f)(&mut ctx)
+        };
+        match flow {
+            Ok(Flow::Done) => Ok(()),
+            Ok(Flow::Block(fut)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                self.pending = Pending::Native { fut, base };
+                match self.poll_pending() {
+                    PollOutcome::Ready => Ok(()),
+                    PollOutcome::Waiting => Err(None),
+                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
+            Err(thrown) => Err(Some(thrown)),
+        }
+    }
+
+    /// The panic for a nested call (from a native) that tries to wait.
+    pub fn cannot_wait_here(&self) -> Thrown {
+        errors::runtime_error(
+            &self.run.prog,
+            errors::ErrKind::String,
+            "chanlab: a function called by the standard library (a String or Error method, \
+             a sort's less function) cannot block",
+        )
+    }
+
+    /// Go's fatal stack overflow: ends the run.
+    pub fn stack_overflow(&mut self) -> Exit {
+        self.died_in = Some(self.frame_lines());
+        with_fatal(
+            "stack overflow",
+            "runtime: goroutine stack exceeds 1000000000-byte limit",
+        );
+        Exit::Died
+    }
+
+    /// A panic unwound every frame: the run ends with Go's report of it.
+    fn die(&mut self) -> Exit {
+        let message = super::describe::panic_message(self);
+        let never = rt::go_panic(message);
+        drop(never);
+        Exit::Died
+    }
+
+    /// Polls the pending operation; on completion writes its results.
+    pub fn poll_pending(&mut self) -> PollOutcome {
+        let mut cx = TaskContext::from_waker(Waker::noop());
+        let outcome = match &mut self.pending {
+            Pending::None => return PollOutcome::Ready,
+            Pending::Send(fut) => match Pin::new(fut).poll(&mut cx) {
+                Poll::Ready(()) => Some(Ok(())),
+                Poll::Pending => None,
+            },
+            Pending::Recv { fut, dst, ok, zero } => match Pin::new(fut).poll(&mut cx) {
+                Poll::Ready(got) => {
+                    let (dst, ok) = (*dst, *ok);
+                    let received = got.is_some();
+                    let v = got.unwrap_or_else(|| zero.copy());
+                    self.stack[dst] = v;
+                    if ok {
+                        self.stack[dst + 1] = Value::Bool(received);
+                    }
+                    Some(Ok(()))
+                }
+                Poll::Pending => None,
+            },
+            Pending::Select {
+                fut,
+                sel,
+                dst,
+                base,
+            } => match Pin::new(fut).poll(&mut cx) {
+                Poll::Ready(selected) => {
+                    let (sel, dst, base) = (*sel, *dst, *base);
+                    self.finish_select(sel, dst, base, selected);
+                    Some(Ok(()))
+                }
+                Poll::Pending => None,
+            },
+            Pending::Cpu(fut) => match Pin::new(fut).poll(&mut cx) {
+                Poll::Ready(()) => Some(Ok(())),
+                Poll::Pending => None,
+            },
+            Pending::Native { fut, base } => match fut.as_mut().poll(&mut cx) {
+                Poll::Ready(Ok(results)) => {
+                    let base = *base;
+                    for (i, v) in results.into_iter().enumerate() {
+                        if self.stack.len() <= base + i {
+                            self.stack.resize(base + i + 1, Value::Nil);
+                        }
+                        self.stack[base + i] = v;
+                    }
+                    Some(Ok(()))
+                }
+                Poll::Ready(Err(thrown)) => Some(Err(thrown)),
+                Poll::Pending => None,
+            },
+        };
+        match outcome {
+            Some(result) => {
+                self.pending = Pending::None;
+                match result {
+                    Ok(()) => PollOutcome::Ready,
+                    Err(thrown) => PollOutcome::Panicked(thrown),
+                }
+            }
+            None => match rt::take_panic() {
+                // The runtime raised a panic in the operation (send on a closed channel…).
+                Some(message) => {
+                    self.pending = Pending::None;
+                    PollOutcome::Panicked(errors::from_runtime(&self.run.prog, message))
+                }
+                None => PollOutcome::Waiting,
+            },
+        }
+    }
+
+    /// Writes a finished select's results: the case index, and a receive's value and ok.
+    fn finish_select(&mut self, sel: u32, dst: usize, base: usize, mut selected: rt::Selected) {
+        let prog = self.run.prog.clone();
+        let desc = &prog.selects[sel as usize];
+        let index = selected.index();
+        self.stack[dst] = Value::Int(index.map_or(-1, |i| i as i64));
+        let Some(case) = index.map(|i| desc.cases[i]) else {
+            return;
+        };
+        if let Some(to) = case.recv_to {
+            let ch = crate::rt::Chan::<Value>::nil();
+            let got = selected.take(ch);
+            let received = got.is_some();
+            let v = got.unwrap_or_else(|| prog.consts[case.zero as usize].copy());
+            let to = base + to as usize;
+            self.stack[to] = v;
+            if case.recv_ok {
+                self.stack[to + 1] = Value::Bool(received);
+            }
+        }
+    }
+
+    /// Calls function value `f` from a native and runs it to completion (it may not block).
+    pub fn call_value(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        nresults: usize,
+    ) -> Result<Vec<Value>, Thrown> {
+        let Value::Func(closure) = f else {
+            return Err(errors::nil_deref(&self.run.prog));
+        };
+        let env = (!closure.env.is_empty()).then(|| closure.clone());
+        self.call_nested(closure.func, env, args, nresults)
+    }
+
+    /// Calls `func` with `args` on top of the current frames and runs it to its return.
+    pub fn call_nested(
+        &mut self,
+        func: u32,
+        env: Option<Rc<Closure>>,
+        args: &[Value],
+        nresults: usize,
+    ) -> Result<Vec<Value>, Thrown> {
+        let base = self.top_free();
+        let need = base + args.len().max(nresults);
+        if self.stack.len() < need {
+            self.stack.resize(need, Value::Nil);
+        }
+        for (i, v) in args.iter().enumerate() {
+            self.stack[base + i] = v.clone();
+        }
+        if self.push_frame(func, base, env, false).is_err() {
+            return Err(errors::runtime_error(
+                &self.run.prog,
+                errors::ErrKind::String,
+                "runtime: goroutine stack exceeds 1000000000-byte limit",
+            ));
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.boundary = true;
+        }
+        self.nested += 1;
+        let exit = self.exec();
+        self.nested -= 1;
+        match exit {
+            Exit::Returned => Ok(self.stack[base..base + nresults].to_vec()),
+            Exit::Threw(thrown) => Err(thrown),
+            Exit::Blocked => {
+                self.pending = Pending::None;
+                Err(self.cannot_wait_here())
+            }
+            Exit::Done | Exit::Died => Err(Value::Nil),
+        }
+    }
+}
+
+/// A call would pass [`MAX_FRAMES`].
+#[derive(Debug)]
+pub struct StackOverflow;
+
+/// What polling the pending operation gave.
+pub enum PollOutcome {
+    Ready,
+    Waiting,
+    /// The operation panicked (a runtime panic or a native's).
+    Panicked(Thrown),
+}
+
+/// Ends the run with Go's fatal error `message`, after the runtime's line `first`.
+fn with_fatal(message: &str, first: &str) {
+    rt::eprint(format!("{first}\n"));
+    drop(rt::fatal(message));
+}

@@ -1,0 +1,467 @@
+//! The data operations of the instruction loop: indexing, slicing, `append`, `copy`, maps,
+//! strings and conversions, each with Go's run-time errors.
+//!
+//! Reads alias: `index` of an array of structs gives the element's own storage, so that
+//! `a[i].f = 1` changes it; the compiler copies where Go copies (docs/INTERPRETER.md, Values).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::errors;
+use super::map::{Key, Map};
+use super::program::{Program, Thrown};
+use super::value::{Ptr, Slice, Value};
+
+/// The elements window `(storage, offset, len)` of an indexable value, for reading.
+fn window(prog: &Program, x: &Value) -> Result<(super::value::Agg, usize, usize), Thrown> {
+    match x {
+        Value::Slice(s) => Ok((s.array.clone(), s.off as usize, s.len as usize)),
+        Value::Agg(a) | Value::Ptr(Ptr::Agg(a)) => {
+            let n = a.borrow().len();
+            Ok((a.clone(), 0, n))
+        }
+        // A nil slice has no elements; a nil pointer to an array cannot be indexed.
+        Value::Nil => Ok((Rc::new(RefCell::new(Vec::new())), 0, 0)),
+        _ => Err(errors::nil_deref(prog)),
+    }
+}
+
+fn check_index(prog: &Program, i: i64, len: usize) -> Result<usize, Thrown> {
+    if i < 0 || i as u64 >= len as u64 {
+        return Err(errors::index_out_of_range(prog, i, len));
+    }
+    Ok(i as usize)
+}
+
+/// `x[i]`.
+pub fn index(prog: &Program, x: &Value, i: i64) -> Result<Value, Thrown> {
+    if let Value::Str(s) = x {
+        let i = check_index(prog, i, s.len())?;
+        return Ok(Value::Int(s[i] as i64));
+    }
+    let (a, off, len) = window(prog, x)?;
+    let i = check_index(prog, i, len)?;
+    let v = a.borrow()[off + i].clone();
+    Ok(v)
+}
+
+/// `x[i] = v`.
+pub fn set_index(prog: &Program, x: &Value, i: i64, v: Value) -> Result<(), Thrown> {
+    let (a, off, len) = window(prog, x)?;
+    let i = check_index(prog, i, len)?;
+    a.borrow_mut()[off + i] = v;
+    Ok(())
+}
+
+/// `&x[i]`.
+pub fn index_ptr(prog: &Program, x: &Value, i: i64) -> Result<Value, Thrown> {
+    let (a, off, len) = window(prog, x)?;
+    let i = check_index(prog, i, len)?;
+    Ok(elem_ptr(&a, off + i))
+}
+
+/// A pointer to element `i` of `a`: the element's storage when it is an aggregate.
+pub fn elem_ptr(a: &super::value::Agg, i: usize) -> Value {
+    if let Some(Value::Agg(inner)) = a.borrow().get(i) {
+        return Value::Ptr(Ptr::Agg(inner.clone()));
+    }
+    Value::Ptr(Ptr::Elem(a.clone(), i as u32))
+}
+
+/// `len(x)` for everything but channels.
+pub fn len(x: &Value) -> i64 {
+    match x {
+        Value::Str(s) => s.len() as i64,
+        Value::Slice(s) => s.len as i64,
+        Value::Agg(a) | Value::Ptr(Ptr::Agg(a)) => a.borrow().len() as i64,
+        Value::Map(m) => m.borrow().len() as i64,
+        _ => 0,
+    }
+}
+
+/// `cap(x)` for everything but channels.
+pub fn cap(x: &Value) -> i64 {
+    match x {
+        Value::Slice(s) => s.cap as i64,
+        Value::Agg(a) | Value::Ptr(Ptr::Agg(a)) => a.borrow().len() as i64,
+        _ => 0,
+    }
+}
+
+/// `x[lo:hi:max]` of a string, slice, array or pointer to array; `None` is an absent bound.
+pub fn slice(
+    prog: &Program,
+    x: &Value,
+    lo: Option<i64>,
+    hi: Option<i64>,
+    max: Option<i64>,
+) -> Result<Value, Thrown> {
+    if let Value::Str(s) = x {
+        let n = s.len() as i64;
+        let (l, h) = (lo.unwrap_or(0), hi.unwrap_or(n));
+        if h < 0 || h > n {
+            return Err(errors::slice_bounds(
+                prog,
+                format!("[:{h}] with length {n}"),
+            ));
+        }
+        if l < 0 || l > h {
+            return Err(errors::slice_bounds(prog, format!("[{l}:{h}]")));
+        }
+        return Ok(Value::bytes(&s[l as usize..h as usize]));
+    }
+    let (array, off, len, cap) = match x {
+        Value::Slice(s) => (s.array.clone(), s.off as i64, s.len as i64, s.cap as i64),
+        Value::Agg(a) | Value::Ptr(Ptr::Agg(a)) => {
+            let n = a.borrow().len() as i64;
+            (a.clone(), 0, n, n)
+        }
+        Value::Nil => (Rc::new(RefCell::new(Vec::new())), 0, 0, 0),
+        _ => return Err(errors::nil_deref(prog)),
+    };
+    let is_array = !matches!(x, Value::Slice(_) | Value::Nil);
+    let m = max.unwrap_or(cap);
+    let h = hi.unwrap_or(len);
+    let l = lo.unwrap_or(0);
+    // Go checks the bounds from the right: max, then high, then low.
+    let what = if is_array { "length" } else { "capacity" };
+    if max.is_some() && (m < 0 || m > cap) {
+        return Err(errors::slice_bounds(
+            prog,
+            format!("[::{m}] with {what} {cap}"),
+        ));
+    }
+    if h < 0 || h > m {
+        return Err(if max.is_some() {
+            errors::slice_bounds(prog, format!("[:{h}:{m}]"))
+        } else {
+            errors::slice_bounds(prog, format!("[:{h}] with {what} {cap}"))
+        });
+    }
+    if l < 0 || l > h {
+        return Err(if max.is_some() {
+            errors::slice_bounds(prog, format!("[{l}:{h}:]"))
+        } else {
+            errors::slice_bounds(prog, format!("[{l}:{h}]"))
+        });
+    }
+    if matches!(x, Value::Nil) && lo.is_none() && hi.is_none() {
+        return Ok(Value::Nil);
+    }
+    Ok(Value::Slice(Slice {
+        array,
+        off: (off + l) as u32,
+        len: (h - l) as u32,
+        cap: (m - l) as u32,
+    }))
+}
+
+/// Go's size classes for small allocations (runtime/sizeclasses.go): a growing slice's
+/// capacity is rounded up to fill its class, which is why `cap` after `append` prints what it
+/// prints.
+const SIZE_CLASSES: [u32; 67] = [
+    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
+    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+/// Bytes Go's allocator hands out for a request of `size` bytes.
+fn round_up_size(size: u64) -> u64 {
+    if size <= 32768 {
+        if let Some(&class) = SIZE_CLASSES.iter().find(|&&c| c as u64 >= size) {
+            return class as u64;
+        }
+    }
+    const PAGE: u64 = 8192;
+    size.div_ceil(PAGE) * PAGE
+}
+
+/// The capacity Go gives a slice of capacity `old` growing to hold `needed` elements of
+/// `esize` bytes (runtime.growslice).
+pub fn grown_cap(old: u64, needed: u64, esize: u64) -> u64 {
+    let double = old * 2;
+    let mut new = old;
+    if needed > double {
+        new = needed;
+    } else if old < 256 {
+        new = double;
+    } else {
+        while new < needed {
+            new += (new + 3 * 256) / 4;
+        }
+    }
+    if esize == 0 {
+        return new;
+    }
+    round_up_size(new * esize) / esize
+}
+
+/// Elements an append may create at most (a runaway program stops with Go's message rather
+/// than exhausting the worker's memory).
+pub const MAX_LEN: u64 = 1 << 28;
+
+/// `append(s, items...)`.
+pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<Value, Thrown> {
+    if items.is_empty() {
+        return Ok(s.clone());
+    }
+    let (array, off, len, cap) = match s {
+        Value::Slice(s) => (Some(s.array.clone()), s.off, s.len, s.cap),
+        _ => (None, 0, 0, 0),
+    };
+    let needed = len as u64 + items.len() as u64;
+    if needed <= cap as u64 {
+        if let Some(array) = array {
+            {
+                let mut a = array.borrow_mut();
+                for (k, v) in items.iter().enumerate() {
+                    a[(off + len) as usize + k] = v.copy();
+                }
+            }
+            return Ok(Value::Slice(Slice {
+                array,
+                off,
+                len: needed as u32,
+                cap,
+            }));
+        }
+    }
+    let new_cap = grown_cap(cap as u64, needed, esize as u64);
+    if new_cap > MAX_LEN {
+        return Err(errors::runtime_error(
+            prog,
+            errors::ErrKind::String,
+            "runtime error: growslice: len out of range",
+        ));
+    }
+    let mut fresh = Vec::with_capacity(new_cap as usize);
+    if let Some(array) = &array {
+        let a = array.borrow();
+        fresh.extend(a[off as usize..(off + len) as usize].iter().cloned());
+    }
+    fresh.extend(items.iter().map(Value::copy));
+    // The rest of the capacity holds zero values of the element type, which the program can
+    // only reach by reslicing: any value will do until then, and the first write replaces it.
+    let zero = items[0].zero_like();
+    fresh.resize(new_cap as usize, zero);
+    Ok(Value::Slice(Slice {
+        array: Rc::new(RefCell::new(fresh)),
+        off: 0,
+        len: needed as u32,
+        cap: new_cap as u32,
+    }))
+}
+
+/// `copy(dst, src)`: the number of elements copied.
+pub fn copy(dst: &Value, src: &Value) -> i64 {
+    let Value::Slice(d) = dst else {
+        return 0;
+    };
+    let items: Vec<Value> = match src {
+        Value::Str(s) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
+        _ => src.elems(),
+    };
+    let n = (d.len as usize).min(items.len());
+    let mut a = d.array.borrow_mut();
+    for (k, v) in items.into_iter().take(n).enumerate() {
+        a[d.off as usize + k] = v.copy();
+    }
+    n as i64
+}
+
+/// The key for map operations, refusing values that cannot be hashed.
+pub fn key(prog: &Program, k: &Value) -> Result<Key, Thrown> {
+    if let Value::Iface(i) = k {
+        if matches!(i.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+            return Err(errors::unhashable(prog, i.ty));
+        }
+    }
+    Ok(Key(k.copy()))
+}
+
+/// `m[k]` (`None` when absent).
+pub fn map_get(prog: &Program, m: &Value, k: &Value) -> Result<Option<Value>, Thrown> {
+    let Value::Map(m) = m else {
+        key(prog, k)?;
+        return Ok(None);
+    };
+    let k = key(prog, k)?;
+    let v = m.borrow().get(&k).cloned();
+    Ok(v)
+}
+
+/// `m[k] = v`.
+pub fn map_set(prog: &Program, m: &Value, k: &Value, v: Value) -> Result<(), Thrown> {
+    let Value::Map(m) = m else {
+        return Err(errors::nil_map_write(prog));
+    };
+    let k = key(prog, k)?;
+    m.borrow_mut().insert(k, v);
+    Ok(())
+}
+
+/// `delete(m, k)`.
+pub fn map_delete(prog: &Program, m: &Value, k: &Value) -> Result<(), Thrown> {
+    let Value::Map(m) = m else {
+        return Ok(());
+    };
+    let k = key(prog, k)?;
+    m.borrow_mut().remove(&k);
+    Ok(())
+}
+
+/// A new empty map.
+pub fn make_map() -> Value {
+    Value::Map(Rc::new(RefCell::new(Map::new())))
+}
+
+/// `a + b` for strings.
+pub fn concat(a: &Value, b: &Value) -> Value {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.is_empty() {
+        return Value::bytes(b);
+    }
+    let mut v = Vec::with_capacity(a.len() + b.len());
+    v.extend_from_slice(a);
+    v.extend_from_slice(b);
+    Value::Str(Rc::from(v))
+}
+
+/// Decodes the UTF-8 rune at the start of `s`: (rune, width); an invalid byte is U+FFFD of
+/// width 1, as Go's `range` and `[]rune` decode.
+pub fn decode_rune(s: &[u8]) -> (i64, usize) {
+    let Some(&b0) = s.first() else {
+        return (0xFFFD, 0);
+    };
+    if b0 < 0x80 {
+        return (b0 as i64, 1);
+    }
+    let width = match b0 {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return (0xFFFD, 1),
+    };
+    let end = width.min(s.len());
+    match std::str::from_utf8(&s[..end]) {
+        Ok(text) => match text.chars().next() {
+            Some(c) => (c as i64, width),
+            None => (0xFFFD, 1),
+        },
+        Err(_) => (0xFFFD, 1),
+    }
+}
+
+/// `string(r)` for a rune (an invalid one gives U+FFFD).
+pub fn rune_to_string(r: i64) -> Value {
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
+    let mut buf = [0u8; 4];
+    Value::str(c.encode_utf8(&mut buf))
+}
+
+/// `string(bytes)`.
+pub fn bytes_to_string(x: &Value) -> Value {
+    let bytes: Vec<u8> = x.elems().iter().map(|b| b.as_int() as u8).collect();
+    Value::Str(Rc::from(bytes))
+}
+
+/// `[]byte(s)`.
+pub fn string_to_bytes(x: &Value) -> Value {
+    Value::slice(x.as_bytes().iter().map(|&b| Value::Int(b as i64)).collect())
+}
+
+/// `string(runes)`.
+pub fn runes_to_string(x: &Value) -> Value {
+    let mut out = Vec::new();
+    for r in x.elems() {
+        out.extend_from_slice(rune_to_string(r.as_int()).as_bytes());
+    }
+    Value::Str(Rc::from(out))
+}
+
+/// `[]rune(s)`.
+pub fn string_to_runes(x: &Value) -> Value {
+    let mut s = x.as_bytes();
+    let mut runes = Vec::new();
+    while !s.is_empty() {
+        let (r, w) = decode_rune(s);
+        runes.push(Value::Int(r));
+        s = &s[w..];
+    }
+    Value::slice(runes)
+}
+
+impl Value {
+    /// A value of the same shape with nothing in it (what fills a slice's spare capacity).
+    fn zero_like(&self) -> Value {
+        match self {
+            Value::Int(_) => Value::Int(0),
+            Value::Float(_) => Value::Float(0.0),
+            Value::Bool(_) => Value::Bool(false),
+            Value::Str(_) => Value::str(""),
+            Value::Agg(a) => Value::agg(a.borrow().iter().map(Value::zero_like).collect()),
+            _ => Value::Nil,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn append_grows_capacity_as_go_does() {
+        // cap after appending one int at a time to a nil []int, as Go 1.19 prints it.
+        let mut caps = Vec::new();
+        let mut cap = 0u64;
+        for n in 1..=20u64 {
+            if n > cap {
+                cap = grown_cap(cap, n, 8);
+            }
+            caps.push(cap);
+        }
+        assert_eq!(
+            caps,
+            [1, 2, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32]
+        );
+        assert_eq!(grown_cap(0, 1, 1), 8, "a []byte gets a whole size class");
+        assert_eq!(grown_cap(0, 5, 8), 6, "48 bytes is a size class");
+        assert_eq!(grown_cap(512, 513, 8), 848);
+    }
+
+    #[test]
+    fn decoding_follows_go() {
+        assert_eq!(decode_rune("é".as_bytes()), (0xE9, 2));
+        assert_eq!(decode_rune(&[0xff, b'a']), (0xFFFD, 1));
+        assert_eq!(decode_rune(&[0xe2, 0x82]), (0xFFFD, 1));
+        assert_eq!(decode_rune(b""), (0xFFFD, 0));
+    }
+
+    #[test]
+    fn slicing_checks_bounds_with_gos_messages() {
+        let prog = Program::default();
+        let s = Value::slice(vec![Value::Int(1), Value::Int(2), Value::Int(3)]);
+        let t = slice(&prog, &s, Some(1), None, None).unwrap_or_default();
+        assert_eq!(len(&t), 2);
+        assert_eq!(cap(&t), 2);
+        let Err(Value::Iface(e)) = slice(&prog, &s, None, Some(5), None) else {
+            panic!("slicing past the capacity must fail")
+        };
+        assert_eq!(
+            e.val.to_text(),
+            "runtime error: slice bounds out of range [:5] with capacity 3"
+        );
+        let str = Value::str("hello");
+        assert_eq!(
+            slice(&prog, &str, Some(1), Some(3), None)
+                .unwrap_or_default()
+                .to_text(),
+            "el"
+        );
+    }
+}

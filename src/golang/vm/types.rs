@@ -1,0 +1,237 @@
+//! Types at run time: what interfaces, fmt and the run-time panics need to know of a type.
+//!
+//! The compiler builds one [`Types`] table per program from the checker's types; a
+//! [`TypeId`](super::value::TypeId) indexes it. Identical types have one id, so an interface's
+//! dynamic type is compared with `==`. Methods are looked up by (type, method id) in one hash
+//! table; method ids are the program's interned method names (`Types::method_id`), resolved
+//! at compile time, so nothing is looked up by name while the program runs.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::map::FxBuild;
+use super::value::TypeId;
+
+/// An interned method name (with its package for an unexported one: `main.m`).
+pub type MethodId = u32;
+
+/// Go's integer kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntKind {
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+}
+
+impl IntKind {
+    pub fn signed(self) -> bool {
+        matches!(
+            self,
+            IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64
+        )
+    }
+
+    /// Size in bits (int and uint are 64 bits, as on every platform chanlab models).
+    pub fn bits(self) -> u32 {
+        match self {
+            IntKind::Int8 | IntKind::Uint8 => 8,
+            IntKind::Int16 | IntKind::Uint16 => 16,
+            IntKind::Int32 | IntKind::Uint32 => 32,
+            _ => 64,
+        }
+    }
+
+    /// `v` wrapped into this kind's range (Go's wrap-around on overflow and conversion).
+    #[inline]
+    pub fn wrap(self, v: i64) -> i64 {
+        match self {
+            IntKind::Int8 => v as i8 as i64,
+            IntKind::Int16 => v as i16 as i64,
+            IntKind::Int32 => v as i32 as i64,
+            IntKind::Uint8 => v as u8 as i64,
+            IntKind::Uint16 => v as u16 as i64,
+            IntKind::Uint32 => v as u32 as i64,
+            _ => v,
+        }
+    }
+}
+
+/// A channel's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+/// A struct field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: Rc<str>,
+    pub ty: TypeId,
+    pub embedded: bool,
+    /// Exported (fmt calls the methods of exported fields' values only, as Go's does).
+    pub exported: bool,
+}
+
+/// What a type is made of (its underlying type's structure).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Bool,
+    Int(IntKind),
+    Float32,
+    Float64,
+    String,
+    Array {
+        elem: TypeId,
+        len: u64,
+    },
+    Slice {
+        elem: TypeId,
+    },
+    Struct {
+        fields: Vec<Field>,
+    },
+    Pointer {
+        elem: TypeId,
+    },
+    Map {
+        key: TypeId,
+        val: TypeId,
+    },
+    Chan {
+        elem: TypeId,
+        dir: ChanDir,
+    },
+    Func,
+    Interface {
+        methods: Vec<MethodId>,
+    },
+    /// The type of an untyped `nil` (never a dynamic type).
+    Nil,
+}
+
+/// A type at run time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RType {
+    /// The type as Go prints it with `%T` (`int`, `main.Point`, `[]string`, `*main.Node`,
+    /// `map[string]int`, `func(int) string`, `struct { X int }`, `interface {}`).
+    pub name: Rc<str>,
+    pub kind: Kind,
+    /// A defined (named) type: `main.Celsius`, `time.Duration`, `error`.
+    pub named: bool,
+}
+
+/// The run-time types of a program, and its method tables.
+#[derive(Default)]
+pub struct Types {
+    pub types: Vec<RType>,
+    /// (type, method) → the compiled function (with the receiver as its first parameter).
+    methods: HashMap<(TypeId, MethodId), u32, FxBuild>,
+    method_names: Vec<Rc<str>>,
+    method_ids: HashMap<Rc<str>, MethodId>,
+}
+
+impl Types {
+    pub fn get(&self, ty: TypeId) -> &RType {
+        &self.types[ty as usize]
+    }
+
+    pub fn add(&mut self, t: RType) -> TypeId {
+        self.types.push(t);
+        (self.types.len() - 1) as TypeId
+    }
+
+    pub fn name(&self, ty: TypeId) -> &str {
+        &self.types[ty as usize].name
+    }
+
+    /// The id of method `name` (qualified by its package when unexported), made on first use.
+    /// Compile time only.
+    pub fn method_id(&mut self, name: &str) -> MethodId {
+        if let Some(&id) = self.method_ids.get(name) {
+            return id;
+        }
+        let id = self.method_names.len() as MethodId;
+        let name: Rc<str> = Rc::from(name);
+        self.method_names.push(name.clone());
+        self.method_ids.insert(name, id);
+        id
+    }
+
+    /// The id of method `name` if some type has it.
+    pub fn find_method_id(&self, name: &str) -> Option<MethodId> {
+        self.method_ids.get(name).copied()
+    }
+
+    pub fn method_name(&self, m: MethodId) -> &str {
+        &self.method_names[m as usize]
+    }
+
+    /// Records that type `ty` has method `m`, compiled as function `func`.
+    pub fn add_method(&mut self, ty: TypeId, m: MethodId, func: u32) {
+        self.methods.insert((ty, m), func);
+    }
+
+    /// The function implementing method `m` of type `ty` (in `ty`'s method set).
+    #[inline]
+    pub fn method(&self, ty: TypeId, m: MethodId) -> Option<u32> {
+        self.methods.get(&(ty, m)).copied()
+    }
+
+    /// Whether `ty`'s method set has every method of interface `iface`; `Err` names the
+    /// first missing one.
+    pub fn implements(&self, ty: TypeId, iface: TypeId) -> Result<(), MethodId> {
+        if let Kind::Interface { methods } = &self.get(iface).kind {
+            for &m in methods {
+                if self.method(ty, m).is_none() {
+                    return Err(m);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_kinds_wrap_as_go_does() {
+        assert_eq!(IntKind::Int8.wrap(127 + 1), -128);
+        assert_eq!(IntKind::Uint8.wrap(-1), 255);
+        assert_eq!(IntKind::Uint32.wrap(1 << 32), 0);
+        assert_eq!(IntKind::Int.wrap(i64::MIN), i64::MIN);
+    }
+
+    #[test]
+    fn methods_are_found_by_type_and_id() {
+        let mut t = Types::default();
+        let int = t.add(RType {
+            name: "main.Celsius".into(),
+            kind: Kind::Int(IntKind::Int),
+            named: true,
+        });
+        let m = t.method_id("String");
+        let stringer = t.add(RType {
+            name: "fmt.Stringer".into(),
+            kind: Kind::Interface { methods: vec![m] },
+            named: true,
+        });
+        assert_eq!(t.implements(int, stringer), Err(m));
+        t.add_method(int, m, 7);
+        assert_eq!(t.method(int, m), Some(7));
+        assert_eq!(t.implements(int, stringer), Ok(()));
+        assert_eq!(t.method_id("String"), m);
+        assert_eq!(t.method_name(m), "String");
+    }
+}

@@ -1,0 +1,267 @@
+//! The VM on hand-assembled programs: goroutines and channels on the runtime, panics that
+//! unwind through deferred calls, `recover`, and Go's report of a panic nothing recovers.
+
+use std::rc::Rc;
+
+use chanlab::golang::vm::instr::Instr;
+use chanlab::golang::vm::program::{Func, Program, RuntimeErrorTypes};
+use chanlab::golang::vm::run::run_program;
+use chanlab::golang::vm::types::{Kind, RType};
+use chanlab::golang::vm::value::Value;
+use chanlab::rt::{Config, Outcome, Report, Stream};
+
+fn func(name: &str, nparams: u16, nregs: u16, code: Vec<Instr>) -> Func {
+    Func {
+        name: name.into(),
+        lines: (1..=code.len() as u32).collect(),
+        code,
+        nregs,
+        nparams,
+        ..Func::default()
+    }
+}
+
+/// A program of `funcs` (the first is the entry, named `main.main`) with run-time error types.
+fn program(funcs: Vec<Func>, consts: Vec<Value>) -> Rc<Program> {
+    let mut prog = Program {
+        funcs,
+        consts,
+        file_name: "prog.go".into(),
+        ..Program::default()
+    };
+    let err = prog.types.add(RType {
+        name: "runtime.errorString".into(),
+        kind: Kind::String,
+        named: true,
+    });
+    prog.runtime_errors = RuntimeErrorTypes {
+        bounds: err,
+        plain: err,
+        string: err,
+        assertion: err,
+    };
+    Rc::new(prog)
+}
+
+fn lines(r: &Report, stream: Stream) -> Vec<&str> {
+    r.output
+        .iter()
+        .filter(|l| l.stream == stream)
+        .map(|l| l.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_goroutine_sends_on_a_channel_main_receives() {
+    let prog = program(
+        vec![
+            func(
+                "main.main",
+                0,
+                3,
+                vec![
+                    Instr::MakeChan {
+                        d: 0,
+                        cap: u16::MAX,
+                    },
+                    Instr::Mov { d: 1, s: 0 },
+                    Instr::Go {
+                        f: 1,
+                        base: 1,
+                        nargs: 1,
+                    },
+                    Instr::Recv {
+                        d: 2,
+                        ch: 0,
+                        zero: 0,
+                    },
+                    Instr::Print {
+                        first: 2,
+                        n: 1,
+                        newline: true,
+                    },
+                    Instr::Ret,
+                ],
+            ),
+            func(
+                "main.worker",
+                1,
+                2,
+                vec![
+                    Instr::Int { d: 1, v: 42 },
+                    Instr::Send { ch: 0, v: 1 },
+                    Instr::Ret,
+                ],
+            ),
+        ],
+        vec![Value::Int(0)],
+    );
+    let r = run_program(prog, Config::default());
+    assert_eq!(r.outcome, Outcome::Exit);
+    assert_eq!(lines(&r, Stream::Stderr), ["42"]);
+    assert_eq!(r.metrics.goroutines_created, 2);
+}
+
+#[test]
+fn a_deferred_call_recovers_a_run_time_panic() {
+    let prog = program(
+        vec![
+            func(
+                "main.main",
+                0,
+                3,
+                vec![
+                    Instr::Defer {
+                        f: 1,
+                        base: 0,
+                        nargs: 0,
+                    },
+                    Instr::Int { d: 0, v: 1 },
+                    Instr::Int { d: 1, v: 0 },
+                    Instr::DivI { d: 2, a: 0, b: 1 },
+                    Instr::Print {
+                        first: 2,
+                        n: 1,
+                        newline: true,
+                    },
+                    Instr::Ret,
+                ],
+            ),
+            func(
+                "main.main.func1",
+                0,
+                2,
+                vec![
+                    Instr::Recover { d: 0 },
+                    Instr::IsNil { d: 1, s: 0 },
+                    Instr::Print {
+                        first: 1,
+                        n: 1,
+                        newline: true,
+                    },
+                    Instr::Ret,
+                ],
+            ),
+        ],
+        vec![],
+    );
+    let r = run_program(prog, Config::default());
+    assert_eq!(r.outcome, Outcome::Exit, "{:?}", r.lines());
+    assert_eq!(
+        lines(&r, Stream::Stderr),
+        ["false"],
+        "recover got the panic"
+    );
+}
+
+#[test]
+fn a_panic_nothing_recovers_is_reported_with_its_frames() {
+    let prog = program(
+        vec![
+            func(
+                "main.main",
+                0,
+                1,
+                vec![Instr::Call { f: 1, base: 0 }, Instr::Ret],
+            ),
+            func(
+                "main.divide",
+                0,
+                3,
+                vec![
+                    Instr::Int { d: 0, v: 1 },
+                    Instr::Int { d: 1, v: 0 },
+                    Instr::DivI { d: 2, a: 0, b: 1 },
+                    Instr::Ret,
+                ],
+            ),
+        ],
+        vec![],
+    );
+    let r = run_program(prog, Config::default());
+    assert_eq!(r.exit_code(), 2);
+    assert_eq!(
+        lines(&r, Stream::Stderr),
+        [
+            "panic: runtime error: integer divide by zero",
+            "",
+            "goroutine 1 [running]:",
+            "main.divide()",
+            "\t./prog.go:3",
+            "main.main()",
+            "\t./prog.go:1",
+        ]
+    );
+}
+
+#[test]
+fn a_send_on_a_closed_channel_panics_in_the_sender_and_can_be_recovered() {
+    let prog = program(
+        vec![
+            func(
+                "main.main",
+                0,
+                3,
+                vec![
+                    Instr::Defer {
+                        f: 1,
+                        base: 0,
+                        nargs: 0,
+                    },
+                    Instr::Int { d: 1, v: 1 },
+                    Instr::MakeChan { d: 0, cap: 1 },
+                    Instr::Close { ch: 0 },
+                    Instr::Send { ch: 0, v: 1 },
+                    Instr::Ret,
+                ],
+            ),
+            func(
+                "main.main.func1",
+                0,
+                2,
+                vec![
+                    Instr::Recover { d: 0 },
+                    Instr::IsNil { d: 1, s: 0 },
+                    Instr::Print {
+                        first: 1,
+                        n: 1,
+                        newline: true,
+                    },
+                    Instr::Ret,
+                ],
+            ),
+        ],
+        vec![],
+    );
+    let r = run_program(prog, Config::default());
+    assert_eq!(r.outcome, Outcome::Exit, "{:?}", r.lines());
+    assert_eq!(lines(&r, Stream::Stderr), ["false"]);
+}
+
+#[test]
+fn interpreted_work_costs_virtual_time() {
+    // for i := 0; i < 1000000; i++ {}: a million iterations at 1 ns each.
+    let prog = program(
+        vec![func(
+            "main.main",
+            0,
+            3,
+            vec![
+                Instr::Const { d: 0, k: 0 },
+                Instr::Int { d: 1, v: 0 },
+                Instr::Int { d: 2, v: 0 },
+                Instr::AddI { d: 2, a: 2, b: 1 },
+                Instr::IncJLt { i: 1, n: 0, t: 3 },
+                Instr::Ret,
+            ],
+        )],
+        vec![Value::Int(1_000_000)],
+    );
+    let r = run_program(prog, Config::default());
+    assert_eq!(r.outcome, Outcome::Exit);
+    assert!(
+        (999_000..=1_001_000).contains(&r.end_ns),
+        "the loop took {} virtual ns",
+        r.end_ns
+    );
+}
