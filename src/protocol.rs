@@ -3,7 +3,7 @@
 //!
 //! In real mode the worker that gets the run is the hub: it starts `procs` workers of its own
 //! as executors, with [`Request::Execute`], and they talk in [`Request::Frame`]s and
-//! [`FromExecutor`] messages (see `crate::rt` and DESIGN.md, Two modes).
+//! [`FromExecutor`] messages (see `crate::rt::real` and `docs/ARCHITECTURE.md`, Two modes).
 //!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
 //! runaway run cannot be trusted to read a stop message). The worker answers with batches of
@@ -21,9 +21,10 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine, ToExecutor, ToHub};
+use crate::rt::real::{ToExecutor, ToHub};
+use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
 
-/// How a program runs (DESIGN.md, Two modes).
+/// How a program runs (`docs/ARCHITECTURE.md`, Two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {

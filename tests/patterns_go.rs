@@ -2,7 +2,7 @@
 //! mode, render the Go source the page shows for the same parameters, run it with Go 1.19, and
 //! compare the output lines and the exit status.
 //!
-//! Go's stack frames are dropped from both sides (PATTERNS.md lets chanlab name a frame by its
+//! Go's stack frames are dropped from both sides (`docs/PATTERNS.md` lets chanlab name a frame by its
 //! function alone), and goroutine ids other than main's are not compared (Go counts its own
 //! runtime goroutines). Case tags: `unordered` compares lines as multisets (Go leaves the order
 //! open); `procs1` runs Go with GOMAXPROCS=1 (the case shows single-P scheduling); `timing`

@@ -1,8 +1,9 @@
 //! Real mode's semantics, natively: every pattern of the catalog run on a hub and executors
-//! (`chanlab::real::run_in_thread`) prints the lines sim mode prints, and ends the same way.
+//! (`chanlab::rt::real::run_in_thread`) prints the lines sim mode prints, and ends the same way.
 //! The browser test `tests/e2e/real.test.mjs` checks the same on Web Workers.
 
 use chanlab::patterns::{catalog, Params};
+use chanlab::rt::real::run_in_thread;
 use chanlab::rt::Config;
 
 /// Lines as a sorted list, with what real time legitimately changes blanked:
@@ -71,7 +72,9 @@ fn compare_catalog(procs: u32) {
                 ..Config::default()
             },
         );
-        let real = chanlab::real::run_in_thread(1, procs, 60_000_000_000, || p.program(&params, 1));
+        let real = run_in_thread(1, procs, 60_000_000_000, || {
+            p.real_program(params.clone(), 1)
+        });
         let real = match real {
             Ok(r) => r,
             Err(e) => {
@@ -100,10 +103,17 @@ fn compare_catalog(procs: u32) {
 mod semantics {
     //! What real mode adds to sim mode's semantics, on small programs.
 
+    use chanlab::rt::real::{run_in_thread, Entries, Program};
     use chanlab::rt::{self, cpu_work, go, go_panic, make_chan, Chan, Outcome, Report, WaitGroup};
 
-    fn run(procs: u32, main: fn() -> rt::Task) -> Report {
-        chanlab::real::run_in_thread(7, procs, 10_000_000_000, main).expect("the run ends")
+    /// Runs `main` on `procs` executors, where its goroutines run the functions `declare`
+    /// declares.
+    fn run(procs: u32, main: fn() -> rt::Task, declare: fn(&mut Entries)) -> Report {
+        let program = || Program {
+            main: Box::new(main),
+            declare: Box::new(declare),
+        };
+        run_in_thread(7, procs, 10_000_000_000, program).expect("the run ends")
     }
 
     async fn work(units: u64, wg: WaitGroup) {
@@ -113,16 +123,20 @@ mod semantics {
 
     #[test]
     fn goroutines_spread_over_the_executors_and_their_work_is_traced_there() {
-        let report = run(3, || {
-            Box::pin(async {
-                let wg = WaitGroup::new();
-                for _ in 0..6 {
-                    wg.add(1).await;
-                    go(work, (1000u64, wg));
-                }
-                wg.wait().await;
-            })
-        });
+        let report = run(
+            3,
+            || {
+                Box::pin(async {
+                    let wg = WaitGroup::new();
+                    for _ in 0..6 {
+                        wg.add(1).await;
+                        go(work, (1000u64, wg));
+                    }
+                    wg.wait().await;
+                })
+            },
+            |e| e.add(work),
+        );
         assert_eq!(report.outcome, Outcome::Exit);
         let mut procs: Vec<u8> = report
             .trace
@@ -148,15 +162,19 @@ mod semantics {
 
     #[test]
     fn a_panic_on_an_executor_ends_the_run_with_gos_report() {
-        let report = run(2, || {
-            Box::pin(async {
-                let ch = make_chan::<i32>(0);
-                go(panicker, (ch,));
-                ch.send(1).await;
-                rt::sleep(rt::ms(1000)).await;
-                rt::println("not reached");
-            })
-        });
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let ch = make_chan::<i32>(0);
+                    go(panicker, (ch,));
+                    ch.send(1).await;
+                    rt::sleep(rt::ms(1000)).await;
+                    rt::println("not reached");
+                })
+            },
+            |e| e.add(panicker),
+        );
         assert_eq!(report.exit_code(), 2);
         let lines = report.lines();
         assert_eq!(lines[0], "panic: boom on an executor");
@@ -170,12 +188,16 @@ mod semantics {
 
     #[test]
     fn a_rust_panic_on_an_executor_is_reported_as_gos_panic() {
-        let report = run(2, || {
-            Box::pin(async {
-                go(index_out_of_range, (vec![1, 2, 3],));
-                rt::sleep(rt::ms(1000)).await;
-            })
-        });
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    go(index_out_of_range, (vec![1, 2, 3],));
+                    rt::sleep(rt::ms(1000)).await;
+                })
+            },
+            |e| e.add(index_out_of_range),
+        );
         assert_eq!(report.exit_code(), 2);
         assert!(
             report.lines()[0].starts_with("panic: "),
@@ -192,15 +214,19 @@ mod semantics {
 
     #[test]
     fn deadlock_across_executors_names_every_goroutine_where_go_would() {
-        let report = run(2, || {
-            Box::pin(async {
-                let ch = make_chan::<i32>(0);
-                go(stuck_sender, (ch,));
-                let wg = WaitGroup::new();
-                wg.add(1).await;
-                wg.wait().await;
-            })
-        });
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let ch = make_chan::<i32>(0);
+                    go(stuck_sender, (ch,));
+                    let wg = WaitGroup::new();
+                    wg.add(1).await;
+                    wg.wait().await;
+                })
+            },
+            |e| e.add(stuck_sender),
+        );
         assert_eq!(report.outcome, Outcome::Deadlock);
         assert_eq!(
             report.lines(),
@@ -226,18 +252,83 @@ mod semantics {
 
     #[test]
     fn pipelined_sends_keep_their_order_and_block_where_go_blocks() {
-        let report = run(2, || {
-            Box::pin(async {
-                let ch = make_chan::<i64>(0);
-                go(counter, (ch, 200));
-                let mut got = Vec::new();
-                while let Some(v) = ch.recv().await {
-                    got.push(v);
-                }
-                assert_eq!(got, (0..200).collect::<Vec<_>>());
-                rt::println(format!("received {}", got.len()));
-            })
-        });
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let ch = make_chan::<i64>(0);
+                    go(counter, (ch, 200));
+                    let mut got = Vec::new();
+                    while let Some(v) = ch.recv().await {
+                        got.push(v);
+                    }
+                    assert_eq!(got, (0..200).collect::<Vec<_>>());
+                    rt::println(format!("received {}", got.len()));
+                })
+            },
+            |e| e.add(counter),
+        );
         assert_eq!(report.lines(), ["received 200"]);
+    }
+
+    async fn undeclared() {}
+
+    #[test]
+    fn an_executor_starts_only_the_goroutine_functions_declared_on_it() {
+        let program = || Program {
+            main: Box::new(|| {
+                Box::pin(async {
+                    go(undeclared, ());
+                    go(undeclared, ());
+                    rt::sleep(rt::ms(10)).await;
+                })
+            }),
+            declare: Box::new(|_| {}),
+        };
+        // Main runs on executor 0, where the first goroutine goes too; the second is placed
+        // on executor 1, which never heard of its function: the run fails rather than call an
+        // address from a message.
+        let failed = run_in_thread(7, 2, 10_000_000_000, program).expect_err("refused");
+        assert!(failed.contains("not declared"), "{failed}");
+        // On the executor that started them, the function is known.
+        let report = run_in_thread(7, 1, 10_000_000_000, program).expect("the run ends");
+        assert_eq!(report.outcome, Outcome::Exit);
+    }
+
+    async fn idle() {}
+
+    async fn hold(mu: rt::Mutex, held: WaitGroup) {
+        mu.lock().await;
+        held.done().await;
+        rt::sleep(rt::ms(50)).await;
+        mu.unlock().await;
+    }
+
+    #[test]
+    fn a_mutex_held_on_one_executor_is_busy_on_another() {
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let mu = rt::Mutex::new();
+                    let held = WaitGroup::new();
+                    held.add(1).await;
+                    // Main runs on executor 0, where the first goroutine goes too: the
+                    // holder runs on executor 1.
+                    go(idle, ());
+                    go(hold, (mu, held));
+                    held.wait().await;
+                    let busy = mu.try_lock().await;
+                    rt::sleep(rt::ms(200)).await;
+                    let free = mu.try_lock().await;
+                    rt::println(format!("{busy} {free}"));
+                })
+            },
+            |e| {
+                e.add(idle);
+                e.add(hold);
+            },
+        );
+        assert_eq!(report.lines(), ["false true"]);
     }
 }

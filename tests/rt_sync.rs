@@ -213,6 +213,28 @@ fn a_mutex_holder_is_never_two_goroutines() {
 }
 
 #[test]
+fn try_lock_takes_a_free_mutex_only() {
+    async fn hold(mu: Mutex) {
+        mu.lock().await;
+        sleep(ms(10)).await;
+        mu.unlock().await;
+    }
+    let r = run(async {
+        let mu = Mutex::new();
+        go(hold, (mu,));
+        gosched().await;
+        let busy = mu.try_lock().await;
+        sleep(ms(20)).await;
+        let free = mu.try_lock().await;
+        let again = mu.try_lock().await;
+        rt::println(format!("{busy} {free} {again}"));
+        mu.unlock().await;
+    });
+    assert_eq!(r.lines(), ["false true false"]);
+    assert_eq!(r.exit_code(), 0);
+}
+
+#[test]
 fn unlock_of_an_unlocked_mutex_is_fatal() {
     let r = run(async {
         let mu = Mutex::new();

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 
 use super::data::TraceData;
 use super::spans::Timeline;
+use super::state::State;
 use crate::rt::OutputLine;
 
 /// `trace` and its `timeline` (built from it) as Chrome Trace Event JSON; `output` gives the
@@ -47,10 +48,11 @@ pub fn to_chrome_json(trace: &TraceData, timeline: &Timeline, output: &[OutputLi
     }
     for (g, lane) in timeline.lanes.iter().enumerate() {
         for s in &lane.spans {
-            let obj = if s.obj != 0 && s.state != super::state::State::Cpu {
-                format!(",\"args\":{{\"ch\":{}}}", s.obj)
-            } else {
-                String::new()
+            let obj = match s.state {
+                State::Executor => format!(",\"args\":{{\"executor\":{}}}", s.obj),
+                State::Cpu => String::new(),
+                _ if s.obj != 0 => format!(",\"args\":{{\"ch\":{}}}", s.obj),
+                _ => String::new(),
             };
             j.event(format_args!(
                 "{{\"ph\":\"X\",\"pid\":1,\"tid\":{g},\"name\":\"{}\",\"ts\":{},\"dur\":{}{obj}}}",

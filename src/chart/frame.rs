@@ -377,6 +377,7 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
         }
         State::Send | State::Recv => lines.push("channel: nil (blocks forever)".to_string()),
         State::Cpu => lines.push(format!("on processor P{}", span.obj)),
+        State::Executor => lines.push(format!("on executor {}", span.obj)),
         _ => {}
     }
     Hover {

@@ -65,6 +65,9 @@ pub fn metric_rows(
         let by_state = tl.time_by_state();
         for state in State::ALL.into_iter().filter(|s| s.is_blocked()) {
             let ns = by_state[state as usize];
+            if ns == 0 && state.is_real_mode() {
+                continue;
+            }
             rows.push(MetricRow {
                 key: blocked_key(state),
                 label: format!("Time {}", state.label()),
@@ -85,6 +88,7 @@ fn blocked_key(state: State) -> &'static str {
         State::Recv => "blocked-recv",
         State::Select => "blocked-select",
         State::Sleep => "sleeping",
+        State::Hub => "waiting-hub",
         _ => "blocked-sync",
     }
 }

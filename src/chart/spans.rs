@@ -105,6 +105,8 @@ pub struct Timeline {
     pub end_ns: u64,
     /// Receives whose send is missing (cut from the trace).
     pub unmatched: u64,
+    /// Some goroutine was in one of real mode's own states.
+    pub real_mode: bool,
 }
 
 /// The state a goroutine entered last, and since when.
@@ -254,12 +256,16 @@ impl Timeline {
             }
         }
         arrows.sort_by_key(|a| a.recv_t);
+        let real_mode = lanes
+            .iter()
+            .any(|lane| lane.spans.iter().any(|s| s.state.is_real_mode()));
         Timeline {
             lanes,
             arrows,
             procs,
             end_ns,
             unmatched,
+            real_mode,
         }
     }
 

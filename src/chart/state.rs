@@ -17,6 +17,9 @@ pub enum State {
     Runnable,
     /// Doing CPU work on a processor (`cpu_work`).
     Cpu,
+    /// Real mode: running on an executor (the hub's view of a goroutine between two of its
+    /// operations).
+    Executor,
     /// Blocked sending on a channel (nil included).
     Send,
     /// Blocked receiving from a channel (nil included).
@@ -27,23 +30,27 @@ pub enum State {
     Sleep,
     /// Blocked on a WaitGroup, Mutex, Once or semaphore (Go's `semacquire`).
     Sync,
+    /// Real mode: waiting for the hub to perform an operation (an executor's view).
+    Hub,
     /// Returned; the lane is empty from here on.
     Done,
 }
 
 /// How many states there are; `State as usize` indexes arrays of this length.
-pub const STATES: usize = 9;
+pub const STATES: usize = 11;
 
 impl State {
     pub const ALL: [State; STATES] = [
         State::Running,
         State::Runnable,
         State::Cpu,
+        State::Executor,
         State::Send,
         State::Recv,
         State::Select,
         State::Sleep,
         State::Sync,
+        State::Hub,
         State::Done,
     ];
 
@@ -61,6 +68,8 @@ impl State {
                 WaitReason::Sleep => State::Sleep,
                 WaitReason::WaitGroup | WaitReason::Mutex | WaitReason::Once => State::Sync,
                 WaitReason::CpuWork => State::Cpu,
+                WaitReason::Executor => State::Executor,
+                WaitReason::Hub => State::Hub,
             },
         }
     }
@@ -71,11 +80,13 @@ impl State {
             State::Running => "running",
             State::Runnable => "runnable",
             State::Cpu => "CPU work",
+            State::Executor => "running on an executor",
             State::Send => "blocked on send",
             State::Recv => "blocked on receive",
             State::Select => "blocked in select",
             State::Sleep => "sleeping",
             State::Sync => "blocked on sync",
+            State::Hub => "waiting on the hub",
             State::Done => "done",
         }
     }
@@ -86,11 +97,13 @@ impl State {
             State::Running => "running",
             State::Runnable => "runnable",
             State::Cpu => "cpu",
+            State::Executor => "executor",
             State::Send => "send",
             State::Recv => "recv",
             State::Select => "select",
             State::Sleep => "sleep",
             State::Sync => "sync",
+            State::Hub => "hub",
             State::Done => "done",
         }
     }
@@ -101,11 +114,13 @@ impl State {
             State::Running => "#009E73",  // bluish green
             State::Runnable => "#F0E442", // yellow
             State::Cpu => "#0072B2",      // blue
+            State::Executor => "#117733", // green, darker than running (Tol's palette)
             State::Send => "#E69F00",     // orange
             State::Recv => "#56B4E9",     // sky blue
             State::Select => "#CC79A7",   // reddish purple
             State::Sleep => "#B8B8B8",    // grey
             State::Sync => "#D55E00",     // vermillion
+            State::Hub => "#332288",      // indigo (Tol's palette)
             State::Done => "#5E5E5E",     // dark grey, drawn as a hairline
         }
     }
@@ -116,11 +131,13 @@ impl State {
             State::Running => "executing Go code (an instant in sim mode: virtual time stands still while code runs)",
             State::Runnable => "ready, waiting for a processor",
             State::Cpu => "doing CPU work on a processor",
+            State::Executor => "real mode: running on an executor (a Web Worker), between two operations on the hub",
             State::Send => "waiting for a receiver or for room in the buffer (chan send)",
             State::Recv => "waiting for a value (chan receive)",
             State::Select => "waiting for any case of a select",
             State::Sleep => "waiting for a timer (time.Sleep, time.After)",
             State::Sync => "waiting on a WaitGroup, Mutex, Once or semaphore (semacquire)",
+            State::Hub => "real mode: waiting for the hub, the worker that owns every object, to perform an operation",
             State::Done => "returned",
         }
     }
@@ -129,8 +146,13 @@ impl State {
     pub fn is_blocked(self) -> bool {
         matches!(
             self,
-            State::Send | State::Recv | State::Select | State::Sleep | State::Sync
+            State::Send | State::Recv | State::Select | State::Sleep | State::Sync | State::Hub
         )
+    }
+
+    /// True for the states only real mode's goroutines are in.
+    pub fn is_real_mode(self) -> bool {
+        matches!(self, State::Executor | State::Hub)
     }
 }
 
@@ -143,10 +165,12 @@ pub struct LegendEntry {
     pub description: &'static str,
 }
 
-/// The legend: every state, in the order the timeline's eye reads them.
-pub fn legend() -> Vec<LegendEntry> {
+/// The legend: every state, in the order the timeline's eye reads them; real mode's own
+/// states only for a real-mode run.
+pub fn legend(real_mode: bool) -> Vec<LegendEntry> {
     State::ALL
         .iter()
+        .filter(|s| real_mode || !s.is_real_mode())
         .map(|&state| LegendEntry {
             state,
             label: state.label(),
@@ -168,6 +192,11 @@ mod tests {
             State::Recv
         );
         assert_eq!(State::of(Status::Runnable), State::Runnable);
+        assert_eq!(
+            State::of(Status::Blocked(WaitReason::Executor)),
+            State::Executor
+        );
+        assert_eq!(State::of(Status::Blocked(WaitReason::Hub)), State::Hub);
         for (i, s) in State::ALL.iter().enumerate() {
             assert_eq!(*s as usize, i, "ALL is in discriminant order");
         }
@@ -175,8 +204,9 @@ mod tests {
 
     #[test]
     fn the_legend_has_distinct_colours() {
-        let l = legend();
+        let l = legend(true);
         assert_eq!(l.len(), STATES);
+        assert_eq!(legend(false).len(), STATES - 2);
         let mut colors: Vec<_> = l.iter().map(|e| e.color).collect();
         colors.sort();
         colors.dedup();

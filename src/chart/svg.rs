@@ -297,7 +297,7 @@ pub fn standalone_timeline(
         title_h + AXIS_HEIGHT + layout.height + 6.0
     );
     let mut x = 0.0;
-    for e in legend() {
+    for e in legend(chart.timeline.real_mode) {
         let _ = write!(
             s,
             r#"<rect x="{x:.0}" y="0" width="12" height="12" fill="{}"/><text class="tick" x="{:.0}" y="10">{}</text>"#,
@@ -514,7 +514,7 @@ mod tests {
         // Balanced elements.
         assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
         assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
-        for e in legend() {
+        for e in legend(false) {
             assert!(svg.contains(e.label));
         }
     }

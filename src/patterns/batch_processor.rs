@@ -1,15 +1,16 @@
 //! `batch-processor`: an HTTP batch with a concurrency limit, a deadline and a failure.
 
-use super::{no_check, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, after, background, errgroup, fmt_duration, ms, with_timeout, Context, Error, Rng, Var,
 };
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "batch-processor",
     title: "HTTP batch processor",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/batch-processor.go"),
     explanation: "errgroup with SetLimit keeps at most limit requests in flight: g.Go blocks \
@@ -25,9 +26,9 @@ pub static PATTERN: Pattern = Pattern {
             .join(", ");
         vec![("latencies", list)]
     },
-    check: no_check,
-    main,
-};
+    goroutines: [],
+    errgroup: [request],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -93,7 +94,7 @@ pub fn latencies(p: &Params, seed: u64) -> Vec<u64> {
         .collect()
 }
 
-fn main(p: &Params, seed: u64) -> Main {
+fn start(p: &Params, seed: u64) -> Main {
     Box::pin(program(
         latencies(p, seed),
         p.int("limit"),

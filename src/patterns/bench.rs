@@ -6,20 +6,19 @@
 //! its consumer land on different executors (round-robin), so every channel operation is a
 //! message between workers; many pairs make the batches full.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params, Pattern};
 use crate::rt::{self, go, make_chan, Receiver, Sender, WaitGroup};
 
-pub static PAIRS: Pattern = Pattern {
+pattern! {
+    pub static PAIRS;
     id: "bench-pairs",
     title: "Channel operations between goroutine pairs",
-    group: Group::Measuring,
+    group: Measuring,
     params: PARAMS,
     source: include_str!("go/bench-pairs.go"),
     explanation: "Producer and consumer pairs, each on its own unbuffered channel.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [producer, consumer],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -45,7 +44,7 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
     (id == PAIRS.id).then_some(&PAIRS)
 }
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("pairs"), p.int("messages")))
 }
 

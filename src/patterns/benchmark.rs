@@ -1,12 +1,13 @@
 //! `benchmark`: a goroutine per task versus a worker pool, measured for real.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, do_task, go_named, gomaxprocs, make_chan, wall_ns, Chan, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "benchmark",
     title: "Worker pool vs one goroutine per task",
-    group: Group::Measuring,
+    group: Measuring,
     params: PARAMS,
     source: include_str!("go/benchmark.go"),
     explanation: "Both variants do the same real work, summing workload integers per task, and \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         for tasks goroutines; the pool pays for workers goroutines and a channel send per \
         task. With tiny workloads the spawning dominates and the pool wins by far; raise \
         workload and the difference shrinks, since the work itself dominates.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [task, pool_worker],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -63,7 +62,7 @@ struct Bench {
     rounds: u64,
 }
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(Bench {
         tasks: p.int("tasks") as u64,
         workload: p.int("workload") as u64,

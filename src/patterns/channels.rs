@@ -1,22 +1,21 @@
 //! `channels`: unbuffered versus buffered channels.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, make_chan, ms, sleep, Chan};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "channels",
     title: "Unbuffered vs buffered",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/channels.go"),
     explanation: "With capacity 0 every send waits for a receiver: on the timeline the producer \
         sits blocked on send until main, slowed by recv_delay_ms, comes to receive, so sent and \
         received alternate. Set capacity to the number of values and the producer runs ahead: \
         all its sends complete at once into the buffer, and main drains it at its own pace.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [producer],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -45,7 +44,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("capacity") as usize,
         p.int("values"),

@@ -1,25 +1,24 @@
 //! `context-cancel`: a worker stops when its context's deadline passes.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, background, go_named, make_chan, ms, sleep, with_timeout, Chan, Context, Error,
 };
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "context-cancel",
     title: "Context cancellation",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/context-cancel.go"),
     explanation: "The worker checks ctx.Done() between ticks with a non-blocking select, so it \
         notices the deadline only at its next check: it prints once per tick until the timeout \
         has passed, then returns ctx.Err(). Shorten tick_ms to make it notice sooner; lengthen \
         timeout_ms for more work.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [run_worker],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -40,7 +39,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("timeout_ms") as u64, p.int("tick_ms") as u64))
 }
 

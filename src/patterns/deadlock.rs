@@ -1,26 +1,25 @@
 //! `deadlock`: an unbuffered send with no receiver.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, make_chan};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "deadlock",
     title: "Unbuffered send with no receiver",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/deadlock.go"),
     explanation: "A send on an unbuffered channel waits for a receiver, and the only receive \
         is on the next line, in the same goroutine: main waits for itself. With no other \
         goroutine and no timer, Go sees that nothing can ever happen and stops the program \
         with its deadlock error.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [],
+}
 
 const PARAMS: &[ParamSpec] = &[];
 
-fn main(_: &Params, _seed: u64) -> Main {
+fn start(_: &Params, _seed: u64) -> Main {
     Box::pin(program())
 }
 

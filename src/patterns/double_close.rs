@@ -1,22 +1,21 @@
 //! `double-close`: two producers both close the same channel.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, make_chan, Chan, Once, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "double-close",
     title: "Closing a closed channel",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/double-close.go"),
     explanation: "Each producer closes done when it is finished, but a channel can be closed \
         only once: the second close panics, and the panic ends the whole program with exit \
         status 2, reported from the goroutine that closed second. With fix=once both \
         producers go through a sync.Once, so only the first close happens.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [producer],
+}
 
 const PARAMS: &[ParamSpec] = &[ParamSpec::choice(
     "fix",
@@ -26,7 +25,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::choice(
     "Whether the producers share a sync.Once.",
 )];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.text("fix") == "once"))
 }
 

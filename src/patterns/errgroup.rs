@@ -3,14 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::template::go_quote;
-use super::{Group, Main, Notice, ParamSpec, Params, Pattern};
+use super::{Main, Notice, ParamSpec, Params};
 use crate::rt::{self, after, background, errgroup, ms, Context, Error};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "errgroup",
     title: "errgroup: first error cancels",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/errgroup.go"),
     explanation: "errgroup.WithContext runs each check in its own goroutine; the first one to \
@@ -18,9 +19,10 @@ pub static PATTERN: Pattern = Pattern {
         once, and Wait returns that first error. Give every endpoint a status below 500 to see \
         all succeed; set limit to run the checks a few at a time.",
     extra: |p, _| vec![("endpoint_list", endpoint_list(&endpoints(p)))],
-    check,
-    main,
-};
+    check: check,
+    goroutines: [],
+    errgroup: [check_endpoint],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::list(
@@ -121,7 +123,7 @@ fn endpoint_list(endpoints: &[Endpoint]) -> String {
         .join(", ")
 }
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(endpoints(p), p.int("limit")))
 }
 

@@ -1,12 +1,13 @@
 //! `fan-out-fan-in`: several workers share one input; one channel merges their outputs.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, go_named, make_chan, Chan, Receiver, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "fan-out-fan-in",
     title: "Fan-out / fan-in",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/fan-out-fan-in.go"),
     explanation: "Fan-out: several square workers receive from the same input channel, so each \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         into one channel, closed by a goroutine that waits for all the forwarders. The order of \
         the results depends on scheduling; give the workers cpu_work and raise procs to see \
         them run in parallel.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [source_stage, square_stage, forward, close_when_done],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -46,7 +45,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("workers") as u32,
         p.int("items"),

@@ -1,12 +1,13 @@
 //! `goroutines`: starting goroutines, and waiting for them with a WaitGroup.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, ms, sleep, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "goroutines",
     title: "Goroutines and WaitGroup",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/goroutines.go"),
     explanation: "main starts one goroutine per id; they all sleep at once, so the run takes \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         goroutine has called Done. Switch sync to sleep with a sleep_ms shorter than work_ms: \
         main returns first, the program ends, and nothing is printed; the page lists the \
         goroutines that were still alive.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [fetch_then_done, fetch],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -53,7 +52,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("count") as u32,
         p.int("work_ms") as u64,

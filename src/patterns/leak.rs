@@ -1,16 +1,17 @@
 //! `leak`: goroutines blocked forever on a send nobody receives.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, background, go_as, make_chan, ms, num_goroutine, sleep, with_cancel, Chan, Context,
     Receiver,
 };
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "leak",
     title: "Goroutine leak",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/leak.go"),
     explanation: "query starts a goroutine that sends its result on an unbuffered channel, but \
@@ -18,10 +19,8 @@ pub static PATTERN: Pattern = Pattern {
         program lives, holding its memory. The page lists them as goleak does, with their \
         state and where they were created. fix=buffered gives the send room to complete; \
         fix=context gives the goroutine a way out when the caller is done.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [send_or_give_up, send_result],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -41,7 +40,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("calls"), p.text("fix").to_string()))
 }
 

@@ -1,12 +1,13 @@
 //! `loop-capture`: goroutines capturing the loop variable, before and after Go 1.22.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, Var, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "loop-capture",
     title: "Loop variable capture",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/loop-capture.go"),
     explanation: "Before Go 1.22 a for loop has one i shared by every iteration, and each \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         blocks in Wait, by which time the loop is over: they all print count. Go 1.22 gives \
         each iteration its own i. In real mode, goroutines may run while the loop is still \
         going, and the printed values change from run to run.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [print_i],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -37,7 +36,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("count"), p.text("go_version") == "1.22"))
 }
 

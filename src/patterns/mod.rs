@@ -1,9 +1,57 @@
-//! The catalog (shared/PATTERNS.md): for each pattern its id, title, parameter schema, Go
-//! source template, explanation, and the program written on [`crate::rt`].
+//! The catalog (its spec: `docs/PATTERNS.md`): for each pattern its id, title, parameter
+//! schema, Go source template, explanation, and the program written on [`crate::rt`].
 //!
-//! Each pattern lives in its own module, beside its Go template in `go/<id>.go`. A pattern's
-//! Rust program mirrors its Go source: the same goroutines, channels and structure, so the
-//! timeline the page draws is the timeline of the program the user reads.
+//! Each pattern lives in its own module, beside its Go template in `go/<id>.go`, and opens
+//! with its catalog entry ([`pattern!`]). A pattern's Rust program mirrors its Go source: the
+//! same goroutines, channels and structure, so the timeline the page draws is the timeline of
+//! the program the user reads; its `program` function is Go's `main`, and `start` turns the
+//! page's parameters into its arguments.
+
+/// A pattern's catalog entry: `pub static PATTERN;` then its fields, as [`Pattern`] has them
+/// (`group` names a [`Group`]; `extra` and `check` may be left out), and the functions its
+/// goroutines run (`goroutines`, and `errgroup` for those an errgroup starts), which real
+/// mode declares on every executor. The file's `start` function makes the program.
+macro_rules! pattern {
+    (
+        pub static $name:ident;
+        id: $id:expr,
+        title: $title:expr,
+        group: $group:ident,
+        params: $params:expr,
+        source: $source:expr,
+        explanation: $explanation:expr,
+        $(extra: $extra:expr,)?
+        $(check: $check:expr,)?
+        goroutines: [$($g:expr),* $(,)?],
+        $(errgroup: [$($eg:expr),* $(,)?],)?
+    ) => {
+        pub static $name: super::Pattern = super::Pattern {
+            id: $id,
+            title: $title,
+            group: super::Group::$group,
+            params: $params,
+            source: $source,
+            explanation: $explanation,
+            extra: pattern!(@or $($extra)?, super::no_extra),
+            check: pattern!(@or $($check)?, super::no_check),
+            start,
+            goroutines: {
+                #[allow(unused_variables)]
+                fn declare(entries: &mut crate::rt::real::Entries) {
+                    $(entries.add($g);)*
+                    $($(crate::rt::errgroup::declare(entries, $eg);)*)?
+                }
+                declare
+            },
+        };
+    };
+    (@or $given:expr, $default:expr) => {
+        $given
+    };
+    (@or , $default:expr) => {
+        $default
+    };
+}
 
 pub mod bench;
 pub mod params;
@@ -36,7 +84,7 @@ mod worker_pool_context;
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::rt;
+use crate::rt::{self, real, real::Entries};
 pub use params::{Notice, ParamKind, ParamSpec, Params, Value};
 
 /// The catalog's sections, in the order the page lists them.
@@ -87,7 +135,9 @@ pub struct Pattern {
     /// what was corrected, and the returned parameters are the ones to use.
     pub check: fn(Params) -> (Params, Vec<Notice>),
     /// The program: its main goroutine for these parameters and the run's seed.
-    pub main: fn(&Params, u64) -> Main,
+    pub start: fn(&Params, u64) -> Main,
+    /// Declares the functions its goroutines run (see [`crate::rt::real::entry`]).
+    pub goroutines: fn(&mut Entries),
 }
 
 impl Pattern {
@@ -99,7 +149,15 @@ impl Pattern {
 
     /// The program's main goroutine, ready for [`rt::Runtime::start`].
     pub fn program(&self, params: &Params, seed: u64) -> Main {
-        (self.main)(params, seed)
+        (self.start)(params, seed)
+    }
+
+    /// The program as a real-mode executor runs it.
+    pub fn real_program(&'static self, params: Params, seed: u64) -> real::Program {
+        real::Program {
+            main: Box::new(move || self.program(&params, seed)),
+            declare: Box::new(self.goroutines),
+        }
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for

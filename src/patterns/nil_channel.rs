@@ -1,23 +1,22 @@
 //! `nil-channel`: every operation on a nil channel blocks forever.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, Chan, Select};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "nil-channel",
     title: "Nil channel blocks forever",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/nil-channel.go"),
     explanation: "A channel declared but never made is nil. Sending to it or receiving from it \
         blocks forever, and select skips nil cases, so with nothing else to run Go stops the \
         program: every goroutine is asleep. The report names what main was blocked in. Switch \
         op to compare the states Go reports.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [],
+}
 
 const PARAMS: &[ParamSpec] = &[ParamSpec::choice(
     "op",
@@ -27,7 +26,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::choice(
     "What main does with the nil channel.",
 )];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.text("op").to_string()))
 }
 

@@ -310,7 +310,7 @@ pub fn cut_chars(s: &str, max: usize) -> &str {
 }
 
 /// A short, single-line rendering of user text for notices.
-fn shorten(s: &str) -> String {
+pub fn shorten(s: &str) -> String {
     let cut = cut_chars(s, 40);
     let mut out: String = cut
         .chars()

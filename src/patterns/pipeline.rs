@@ -1,13 +1,14 @@
 //! `pipeline`: generate → upper-case → prefix, one goroutine per stage.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, background, go_as, make_chan, with_cancel, Chan, Context, Receiver};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "pipeline",
     title: "Pipeline",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/pipeline.go"),
     explanation: "Each stage is a goroutine that reads from the previous stage's channel and \
@@ -16,10 +17,8 @@ pub static PATTERN: Pattern = Pattern {
         stage closes its output when its input is exhausted, which ends the next stage's loop \
         in turn; every stage also stops when the context is cancelled. Try many words, or an \
         empty list.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [generate_stage, to_upper_stage, add_prefix_stage],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::list(
@@ -38,7 +37,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.list("words").to_vec(),
         p.text("prefix").to_string(),

@@ -1,22 +1,21 @@
 //! `range-close`: ranging over a closed channel, and receiving from it afterwards.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, make_chan};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "range-close",
     title: "Range over a closed channel",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/range-close.go"),
     explanation: "Closing a channel does not discard what is buffered: range still receives \
         every value, and stops only once the buffer is drained. A receive after that never \
         blocks: it returns the zero value and ok == false, which is how a receiver tells a \
         closed channel from a real zero.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [],
+}
 
 const PARAMS: &[ParamSpec] = &[ParamSpec::int(
     "values",
@@ -27,7 +26,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::int(
     "How many values are buffered before the close.",
 )];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("values")))
 }
 

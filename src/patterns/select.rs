@@ -1,23 +1,22 @@
 //! `select`: the first of two responses wins.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go, make_chan, ms, sleep, Sender};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "select",
     title: "First response wins",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/select.go"),
     explanation: "Two services answer on their own unbuffered channels after their latency; \
         select takes whichever is ready first. The slower service is left blocked on its send \
         forever: main returns without receiving, and the page lists it as leaked. Make A the \
         faster one, or give both the same latency to see the seed pick between two ready cases.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [query],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -38,7 +37,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("latency_a_ms") as u64,
         p.int("latency_b_ms") as u64,

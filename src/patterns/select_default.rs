@@ -1,22 +1,21 @@
 //! `select-default`: a select that never blocks.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, make_chan};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "select-default",
     title: "Non-blocking select",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/select-default.go"),
     explanation: "A select with a default case never blocks: if no other case can proceed at \
         that instant, default runs. Set ready to put a value in the channel first, and the \
         receive case wins instead.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [],
+}
 
 const PARAMS: &[ParamSpec] = &[ParamSpec::boolean(
     "ready",
@@ -25,7 +24,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::boolean(
     "Whether a value is already buffered when select runs.",
 )];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.bool("ready")))
 }
 

@@ -1,12 +1,13 @@
 //! `semaphore`: bounding concurrency with a buffered channel.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, make_chan, ms, sleep, Chan, Mutex, Var, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "semaphore",
     title: "Bounding concurrency with a semaphore",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/semaphore.go"),
     explanation: "Every task starts at once, but a send on the buffered sem channel takes one \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         goroutines wait on the send until a running one releases its slot. The run takes \
         ceil(tasks / max_concurrent) × latency_ms, and the peak never exceeds the limit. \
         Results land in a slice by index, so they print in order whatever order they finish.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [task],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", "Tasks", (0, 100_000), "10", "", "URLs to fetch."),
@@ -39,7 +38,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("tasks") as usize,
         p.int("max_concurrent") as usize,

@@ -1,21 +1,20 @@
 //! `send-closed`: a send on a closed channel panics.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::make_chan;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "send-closed",
     title: "Sending on a closed channel",
-    group: Group::Mistakes,
+    group: Mistakes,
     params: PARAMS,
     source: include_str!("go/send-closed.go"),
     explanation: "Once a channel is closed, a send on it panics, even when the buffer has room: \
         close means no more values. Only the sender should close a channel, and only once it \
         is done sending.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [],
+}
 
 const PARAMS: &[ParamSpec] = &[ParamSpec::int(
     "capacity",
@@ -26,7 +25,7 @@ const PARAMS: &[ParamSpec] = &[ParamSpec::int(
     "The channel's buffer.",
 )];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("capacity") as usize))
 }
 

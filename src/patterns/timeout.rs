@@ -1,13 +1,14 @@
 //! `timeout`: giving up on slow work with select and a timer.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, after, go_as, make_chan, ms, new_timer, sleep, Chan, Receiver};
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "timeout",
     title: "Timeouts with select",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/timeout.go"),
     explanation: "select waits for whichever comes first, the work's answer or the timer. The \
@@ -15,10 +16,8 @@ pub static PATTERN: Pattern = Pattern {
         nobody waits for it. Raise rounds with a timeout longer than the work: with \
         time.After every round leaves a live timer behind until it fires (see live timers in \
         the metrics); with newtimer, Stop frees it at once.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [answer],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -54,7 +53,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("work_ms") as u64,
         p.int("timeout_ms") as u64,

@@ -1,12 +1,13 @@
 //! `waitgroup-add`: why Add must come before `go`.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, ms, sleep, AtomicInt, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "waitgroup-add",
     title: "WaitGroup: Add before go",
-    group: Group::Basics,
+    group: Basics,
     params: PARAMS,
     source: include_str!("go/waitgroup-add.go"),
     explanation: "Wait returns as soon as the counter is zero. With Add before go, the counter \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         does not run before main blocks, so main reaches Wait with the counter still at zero \
         and returns at once: finished 0. In real mode, with several processors, some \
         goroutines may get their Add in first, and the count changes from run to run.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [task],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -37,7 +36,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("count") as u32, p.text("add") == "inside"))
 }
 

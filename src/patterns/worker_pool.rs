@@ -1,12 +1,13 @@
 //! `worker-pool`: a fixed pool of workers draining a jobs channel.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, go_named, make_chan, ms, sleep, Chan, Receiver, Sender, WaitGroup};
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "worker-pool",
     title: "Worker pool",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/worker-pool.go"),
     explanation: "A fixed number of workers take jobs from one buffered channel until it is \
@@ -14,10 +15,8 @@ pub static PATTERN: Pattern = Pattern {
         ends main's loop. The run takes ceil(jobs / workers) × job_ms: watch the workers take \
         jobs in rounds on the timeline. Raise workers to shorten it, set job_ms to 0 and \
         cpu_work high to make the jobs CPU-bound, then raise procs to see the speedup.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [worker, closer],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -54,7 +53,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("workers") as u32,
         p.int("jobs"),

@@ -1,26 +1,25 @@
 //! `worker-pool-context`: a worker pool stopped by a context deadline.
 
-use super::{no_check, no_extra, Group, Main, ParamSpec, Params, Pattern};
+use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, after, background, go_named, make_chan, ms, with_timeout, AtomicInt, Context, Error,
     Receiver, WaitGroup,
 };
 use crate::select;
 
-pub static PATTERN: Pattern = Pattern {
+pattern! {
+    pub static PATTERN;
     id: "worker-pool-context",
     title: "Cancelling a worker pool",
-    group: Group::Patterns,
+    group: Patterns,
     params: PARAMS,
     source: include_str!("go/worker-pool-context.go"),
     explanation: "Every worker selects on ctx.Done() both between jobs and inside a job, so when \
         the deadline passes, jobs in progress are abandoned mid-way and no new ones start. \
         main reports how many jobs completed and why the pool stopped. Raise timeout_ms until \
         every job completes, and the stopped line disappears.",
-    extra: no_extra,
-    check: no_check,
-    main,
-};
+    goroutines: [worker],
+}
 
 const PARAMS: &[ParamSpec] = &[
     ParamSpec::int(
@@ -57,7 +56,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-fn main(p: &Params, _seed: u64) -> Main {
+fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(
         p.int("workers") as u32,
         p.int("jobs"),

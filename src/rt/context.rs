@@ -15,13 +15,14 @@
 //! - A child's deadline is never later than its parent's (a later one is not set: Go's
 //!   `WithDeadline` then behaves as `WithCancel`).
 
-use std::future::Ready;
-
 use serde::{Deserialize, Serialize};
 
 use super::chan::{close_internal, Chan};
-use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::current::with_core;
+use super::real::{Data, HubOp, Proxy};
+use super::run::Core;
+use super::sched::put;
+use super::seam::{self, Query, Routed};
 use super::time::{deadline_timer, Duration, Time, TimerId};
 use super::Error;
 
@@ -79,23 +80,7 @@ pub fn background() -> Context {
 
 /// `context.WithCancel(parent)`.
 pub fn with_cancel(parent: Context) -> (Context, CancelFunc) {
-    if let Some(ctx) = create(parent, None) {
-        return ctx;
-    }
-    let ctx = with_core(|c| new_child(c, parent.id, None));
-    (ctx, CancelFunc(ctx.id))
-}
-
-/// On an executor of a real-mode run: asks the hub to create a child of `parent`.
-fn create(parent: Context, deadline: Option<u64>) -> Option<(Context, CancelFunc)> {
-    let [id, done] = remote::create_many(|[id, done]| Op::NewContext {
-        id,
-        done,
-        parent: parent.id,
-        deadline,
-    })?;
-    let ctx = Context::from_ids(id, done);
-    Some((ctx, CancelFunc(id)))
+    new_child(parent, None)
 }
 
 /// `context.WithTimeout(parent, d)`.
@@ -106,38 +91,47 @@ pub fn with_timeout(parent: Context, d: Duration) -> (Context, CancelFunc) {
 
 /// `context.WithDeadline(parent, at)`.
 pub fn with_deadline(parent: Context, at: Time) -> (Context, CancelFunc) {
-    if let Some(ctx) = create(parent, Some(at.0)) {
-        return ctx;
-    }
-    let ctx = with_core(|c| {
-        let parent_deadline = c.ctxs.ctxs[parent.id as usize].deadline;
-        if parent_deadline.is_some_and(|p| p <= at.0) {
-            return new_child(c, parent.id, None);
-        }
-        new_child(c, parent.id, Some(at.0))
-    });
-    (ctx, CancelFunc(ctx.id))
+    new_child(parent, Some(at.0))
 }
 
-/// Creates a child of `parent`, cancelled at once if the parent already is or the deadline
-/// has passed.
-fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> Context {
-    let done = (c.host.done_chan)(c);
-    let id = c.sched.ids.add(
-        &mut c.ctxs.ctxs,
-        CtxState {
-            parent,
+/// A child of `parent`, with a deadline or none.
+fn new_child(parent: Context, deadline: Option<u64>) -> (Context, CancelFunc) {
+    let parent = parent.id;
+    let [id, done] = seam::create(
+        |[id, done]| ContextOp::New {
+            id,
             done,
-            err: None,
-            children: Vec::new(),
+            parent,
             deadline,
-            timer: None,
+        },
+        |c| {
+            let done = (c.host.done_chan)(c, None);
+            let id = c.sched.ids.next(c.ctxs.ctxs.len());
+            child_at(c, id, done, parent, deadline);
+            [id, done]
         },
     );
-    let ctx = Context::from_ids(id, done);
+    (Context::from_ids(id, done), CancelFunc(id))
+}
+
+/// Makes context `id` a child of `parent` that closes channel `done` when cancelled: at once
+/// if the parent already is or the deadline has passed. A deadline later than the parent's is
+/// not set (Go's `WithDeadline` then behaves as `WithCancel`).
+fn child_at(c: &mut Core, id: u32, done: u32, parent: u32, deadline: Option<u64>) {
+    let parent_deadline = c.ctxs.ctxs[parent as usize].deadline;
+    let deadline = deadline.filter(|&at| parent_deadline.is_none_or(|p| p > at));
+    let state = CtxState {
+        parent,
+        done,
+        err: None,
+        children: Vec::new(),
+        deadline,
+        timer: None,
+    };
+    put(&mut c.ctxs.ctxs, id, state);
     if let Some(err) = c.ctxs.ctxs[parent as usize].err {
         cancel(c, id, err);
-        return ctx;
+        return;
     }
     c.ctxs.ctxs[parent as usize].children.push(id);
     if let Some(at) = deadline {
@@ -148,7 +142,6 @@ fn new_child(c: &mut Core, parent: u32, deadline: Option<u64>) -> Context {
             c.ctxs.ctxs[id as usize].timer = Some(timer);
         }
     }
-    ctx
 }
 
 /// Cancels context `id` and its descendants with `err`, if not cancelled already.
@@ -168,6 +161,11 @@ fn cancel(c: &mut Core, id: u32, err: &'static str) {
     for child in children {
         cancel(c, child, err);
     }
+}
+
+/// `ctx.Err()` of context `ctx`, read with the run's state.
+pub(crate) fn err_of(c: &Core, ctx: u32) -> Option<Error> {
+    c.ctxs.ctxs[ctx as usize].err.map(Error::new)
 }
 
 /// The deadline of context `ctx` passed.
@@ -190,53 +188,81 @@ impl Context {
     }
 
     /// `ctx.Err()`: `None` while live, then `context canceled` or `context deadline exceeded`.
-    pub fn err(self) -> Routed<Ready<Option<Error>>> {
+    pub fn err(self) -> Routed<Query<Option<Error>>> {
         let ctx = self.id;
-        remote::query(
-            || Op::CtxErr { ctx },
-            || with_core(|c| c.ctxs.ctxs[ctx as usize].err.map(Error::new)),
-        )
+        seam::query(|| ContextOp::Err { ctx }, |c| err_of(c, ctx))
     }
 
     /// `ctx.Deadline()`: the earliest deadline up the chain of parents (a context without
     /// its own deadline has its parent's, as in Go).
-    pub fn deadline(self) -> Routed<Ready<Option<Time>>> {
+    pub fn deadline(self) -> Routed<Query<Option<Time>>> {
         let ctx = self.id;
-        remote::query(
-            || Op::CtxDeadline { ctx },
-            || {
-                with_core(|c| {
-                    let mut id = ctx as usize;
-                    loop {
-                        let state = &c.ctxs.ctxs[id];
-                        if let Some(at) = state.deadline {
-                            return Some(Time(at));
-                        }
-                        if id == 0 {
-                            return None;
-                        }
-                        id = state.parent as usize;
+        seam::query(
+            || ContextOp::Deadline { ctx },
+            |c| {
+                let mut id = ctx as usize;
+                loop {
+                    let state = &c.ctxs.ctxs[id];
+                    if let Some(at) = state.deadline {
+                        return Some(Time(at));
                     }
-                })
+                    if id == 0 {
+                        return None;
+                    }
+                    id = state.parent as usize;
+                }
             },
         )
     }
 }
 
 impl CancelFunc {
-    pub(crate) fn from_id(id: u32) -> Self {
-        CancelFunc(id)
-    }
-
-    pub(crate) fn id(self) -> u32 {
-        self.0
-    }
-
     /// `cancel()`: cancels the context with `context canceled`; later calls do nothing.
     pub fn cancel(self) {
-        if remote::post(|| Op::Cancel { ctx: self.0 }) {
-            return;
+        let ctx = self.0;
+        seam::apply(|| ContextOp::Cancel { ctx }, |c| cancel(c, ctx, CANCELED));
+    }
+}
+
+/// A context's operations, as an executor asks them of the hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ContextOp {
+    /// A child of `parent` at the ids the executor chose (its own and its done channel's).
+    New {
+        id: u32,
+        done: u32,
+        parent: u32,
+        deadline: Option<u64>,
+    },
+    Cancel {
+        ctx: u32,
+    },
+    Err {
+        ctx: u32,
+    },
+    Deadline {
+        ctx: u32,
+    },
+}
+
+impl HubOp for ContextOp {
+    async fn exec(self, _: Proxy) -> Data {
+        match self {
+            ContextOp::New {
+                id,
+                done,
+                parent,
+                deadline,
+            } => with_core(|c| {
+                (c.host.done_chan)(c, Some(done));
+                child_at(c, id, done, parent, deadline);
+            }),
+            ContextOp::Cancel { ctx } => CancelFunc(ctx).cancel(),
+            ContextOp::Err { ctx } => return Data::of(&Context::from_ids(ctx, 0).err().await),
+            ContextOp::Deadline { ctx } => {
+                return Data::of(&Context::from_ids(ctx, 0).deadline().await)
+            }
         }
-        with_core(|c| cancel(c, self.0, CANCELED));
+        Data::none()
     }
 }

@@ -15,9 +15,14 @@ use std::hint::black_box;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use serde::{Deserialize, Serialize};
+
+use super::clock::real_clock;
+use super::current::with_core;
 use super::goroutine::{GoId, WaitReason};
-use super::remote::{self, Op};
-use super::runtime::{real_clock, with_core, Sched};
+use super::real::{self, Data, HubOp, Proxy};
+use super::sched::Sched;
+use super::seam;
 use super::time::Action;
 use super::trace::{Event, Kind};
 
@@ -106,7 +111,7 @@ pub fn cpu_time(ns: u64) -> CpuTime {
 #[must_use = "cpu_time does nothing unless awaited"]
 pub enum CpuTime {
     Proc(OnProc),
-    Yield(super::runtime::Yield),
+    Yield(super::goroutine::Yield),
 }
 
 impl Future for CpuTime {
@@ -139,9 +144,9 @@ const CHUNK_UNITS: u64 = 500_000;
 /// them, as Go's scheduler preempts a long computation. The hub records each chunk's span.
 async fn real_work(units: u64) -> u64 {
     // A goroutine whose pipelined send still blocks on the hub does not compute yet.
-    remote::fence().await;
+    real::fence().await;
     // What the other goroutines asked leaves before the computation starts.
-    remote::flush();
+    real::flush();
     let mut sum = 0u64;
     let mut done = 0;
     while done < units {
@@ -150,13 +155,37 @@ async fn real_work(units: u64) -> u64 {
         sum = sum.wrapping_add(sum_range(done, done + n));
         done += n;
         let ns = real_clock().unwrap_or(start).saturating_sub(start);
-        remote::post(|| Op::Span { start, ns });
+        seam::apply(
+            || CpuOp::Span { start, ns },
+            |c| {
+                let g = c.sched.current_id();
+                record_span(&mut c.sched, g, start, ns, 0);
+            },
+        );
         if done < units {
             super::goroutine::gosched().await;
-            remote::flush();
+            real::flush();
         }
     }
     sum
+}
+
+/// CPU work's operations, as an executor asks them of the hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CpuOp {
+    /// CPU work ran on the executor from `start` for `ns` (for the processor view).
+    Span { start: u64, ns: u64 },
+}
+
+impl HubOp for CpuOp {
+    async fn exec(self, proxy: Proxy) -> Data {
+        let CpuOp::Span { start, ns } = self;
+        with_core(|c| {
+            let g = c.sched.current_id();
+            record_span(&mut c.sched, g, start, ns, proxy.worker as usize);
+        });
+        Data::none()
+    }
 }
 
 /// Occupies a virtual processor for `ns`.

@@ -14,12 +14,17 @@
 //! - A goroutine is in the run queue exactly when its status is `Runnable`.
 //! - `park != 0` exactly when the status is `Blocked`.
 
-use std::future::{Future, Ready};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use serde::{Deserialize, Serialize};
 
-use super::remote::{self, Op, Routed, Spawn};
-use super::runtime::with_core;
+use super::builtin::go_panic;
+use super::current::with_core;
+use super::real::{refuse, Data, HubOp, Proxy, Spawn};
+use super::report::Stream;
+use super::seam::{self, Query, Routed};
 use super::Value;
 
 /// A goroutine's Go id (`goroutine 7 [chan send]:`).
@@ -45,6 +50,10 @@ pub enum WaitReason {
     Once,
     /// Waiting for, or running on, a virtual processor inside `cpu_work`.
     CpuWork,
+    /// Real mode, on an executor: waiting for the hub to perform an operation.
+    Hub,
+    /// Real mode, on the hub: a proxy whose goroutine runs on executor `blocked_on`.
+    Executor,
 }
 
 impl WaitReason {
@@ -59,11 +68,13 @@ impl WaitReason {
             WaitReason::SelectNoCases => "select (no cases)",
             WaitReason::Sleep => "sleep",
             WaitReason::WaitGroup | WaitReason::Mutex | WaitReason::Once => "semacquire",
-            WaitReason::CpuWork => "running",
+            // In Go's terms the goroutine runs: on a processor, or on another worker (whose
+            // operation, once asked, the hub's proxy reports in its own state).
+            WaitReason::CpuWork | WaitReason::Hub | WaitReason::Executor => "running",
         }
     }
 
-    pub(crate) const ALL: [WaitReason; 11] = [
+    pub(crate) const ALL: [WaitReason; 13] = [
         WaitReason::ChanSend,
         WaitReason::ChanRecv,
         WaitReason::ChanSendNil,
@@ -75,6 +86,8 @@ impl WaitReason {
         WaitReason::Mutex,
         WaitReason::Once,
         WaitReason::CpuWork,
+        WaitReason::Hub,
+        WaitReason::Executor,
     ];
 }
 
@@ -309,34 +322,88 @@ where
     F::Fut: Future<Output = ()>,
     A: Value,
 {
-    let remote = remote::post(|| {
-        Op::Go(Spawn {
-            func: label.func.to_string(),
-            name: label.name.map(str::to_string),
-            index: label.index,
-            start: std::any::type_name::<F>().to_string(),
-            entry: crate::placement::entry::<F, A>(),
-            args: serde_json::to_string(&args).unwrap_or_default(),
-        })
-    });
-    if remote {
-        return 0;
-    }
-    spawn(label, f.call(args))
+    seam::go(label, f, args)
 }
 
+/// Starts a goroutine named `label` running `fut` here.
 pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
-    super::runtime::spawn_boxed(label, Box::pin(fut))
+    super::current::spawn_boxed(label, Box::pin(fut))
 }
 
 /// Go's `runtime.Gosched()`: lets other runnable goroutines run first.
-pub fn gosched() -> super::runtime::Yield {
-    super::runtime::Yield::default()
+pub fn gosched() -> Yield {
+    Yield::default()
+}
+
+/// The future of [`gosched`]: pending once, after queueing itself.
+#[derive(Default)]
+#[must_use = "gosched does nothing unless awaited"]
+pub struct Yield {
+    yielded: bool,
+}
+
+impl Future for Yield {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        with_core(|c| c.sched.yield_now());
+        Poll::Pending
+    }
 }
 
 /// Go's `runtime.NumGoroutine()`: goroutines that exist now, main included.
-pub fn num_goroutine() -> Routed<Ready<usize>> {
-    remote::query(|| Op::NumGoroutine, || with_core(|c| c.sched.live))
+pub fn num_goroutine() -> Routed<Query<usize>> {
+    seam::query(|| GoroutineOp::NumGoroutine, |c| c.sched.live)
+}
+
+/// A goroutine's own operations, as an executor asks them of the hub: they act on the run
+/// (its goroutines, its output, its end) rather than on an object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GoroutineOp {
+    /// `go f(args)`: the hub places the goroutine on an executor.
+    Go(Spawn),
+    /// The goroutine returned.
+    Exit,
+    Print {
+        text: String,
+        /// Printed on stderr (Go's `print` builtins), else stdout.
+        #[serde(default)]
+        stderr: bool,
+    },
+    Panic {
+        message: String,
+    },
+    Fatal {
+        message: String,
+    },
+    NumGoroutine,
+}
+
+impl HubOp for GoroutineOp {
+    async fn exec(self, _: Proxy) -> Data {
+        match self {
+            GoroutineOp::Go(spawn) => super::real::go(spawn),
+            GoroutineOp::Exit => Data::none(),
+            GoroutineOp::Print { text, stderr } => {
+                let stream = if stderr {
+                    Stream::Stderr
+                } else {
+                    Stream::Stdout
+                };
+                with_core(|c| c.sched.write_to(stream, &text));
+                Data::none()
+            }
+            GoroutineOp::Panic { message } => {
+                let never = go_panic(message).await;
+                match never {}
+            }
+            GoroutineOp::Fatal { message } => refuse(message).await,
+            GoroutineOp::NumGoroutine => Data::of(&num_goroutine().await),
+        }
+    }
 }
 
 /// A function called with its arguments as a tuple; implemented for functions of up to six

@@ -8,7 +8,15 @@
 //! Goroutines are spawned as named functions with their arguments (`go(worker, (id, jobs))`,
 //! Go's `go worker(id, jobs)`), and every runtime object a goroutine may hold (channel,
 //! WaitGroup, Mutex, context, errgroup, semaphore) is a small copyable handle: an id into the
-//! runtime's tables. That is what lets the parallel mode place goroutines on other workers.
+//! runtime's tables. That is what lets real mode ([`real`]) place goroutines on other workers
+//! while their objects live on one of them; each operation meets real mode at one seam
+//! (`seam.rs`), beside its local code.
+//!
+//! Where things are: `run.rs` (a run and its loop), `sched.rs` (goroutines, parking, the
+//! clock, ids), `current.rs` (how operations reach the running run), `report.rs` (how a run
+//! ends, in Go's words); one file per object (`chan/`, `select.rs`, `time.rs`, `sync.rs`,
+//! `context.rs`, `shared.rs`, `semaphore_impl.rs`, `errgroup_impl.rs`, `cpu.rs`), and
+//! `real/` for real mode.
 //!
 //! # Invariants
 //! - A goroutine awaits runtime operations only: the executor polls a goroutine when, and only
@@ -16,18 +24,20 @@
 //! - Go's panics and fatal errors are outcomes of the run, reported in Go's words; an operation
 //!   that panics never returns to the goroutine that called it.
 
-#![forbid(unsafe_code)]
-
+mod builtin;
 mod chan;
+mod clock;
 mod context;
 mod cpu;
+mod current;
 mod errgroup_impl;
 mod goroutine;
-mod hub_ops;
-mod remote;
+pub mod real;
 mod report;
 mod rng;
-mod runtime;
+mod run;
+mod sched;
+mod seam;
 mod select;
 mod semaphore_impl;
 mod shared;
@@ -35,34 +45,47 @@ mod sync;
 mod time;
 pub mod trace;
 
-pub use chan::{
-    make_chan, Chan, Close as CloseFuture, Receiver, Recv as RecvFuture, Send as SendFuture, Sender,
+pub use builtin::{
+    eprint, fatal, go_panic, goid, gomaxprocs, os_exit, print, println, rand_below, set_gomaxprocs,
+    take_panic,
 };
+pub use chan::{make_chan, Chan, Receiver, Sender};
+pub use clock::{now, set_wall_clock, wall_ns};
 pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
 pub use cpu::{cpu_time, cpu_work, do_task, CpuTime};
 pub use goroutine::{
     go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
     WaitReason,
 };
-pub use remote::{Op, Routed, ToExecutor, ToHub};
-pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream};
+pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
 pub use rng::Rng;
-pub use runtime::{
-    eprint, fatal, go_panic, goid, gomaxprocs, now, os_exit, print, println, rand_below,
-    set_gomaxprocs, set_wall_clock, take_panic, wall_ns, Config, HostValue, Progress, Role,
-    Runtime, Task, Traceback, Yield,
-};
-pub use select::{AsChan, Select, Selected, Wait as SelectWait};
+pub use run::{Config, HostValue, Progress, Role, Runtime, Task};
+pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
-pub use sync::{Mutex, Once, WaitGroup, WgAdd, WgWait};
+pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
     after, after_func, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
-    Sleep, SpawnJob, Ticker, Time, Timer, TimerRef,
+    SpawnJob, Ticker, Time, Timer, TimerRef,
 };
+
+/// The futures of runtime operations, by name (for a program that keeps them, as an
+/// interpreter does). Each is a [`Routed`](futures::Routed) operation: done here, or asked of
+/// real mode's hub.
+pub mod futures {
+    pub use super::chan::{Close, Recv, Send};
+    pub use super::cpu::CpuTime;
+    pub use super::goroutine::Yield;
+    pub use super::seam::{Query, Routed};
+    pub use super::select::Wait;
+    pub use super::semaphore_impl::{Acquire, Release};
+    pub use super::shared::{AtomicAdd, Get};
+    pub use super::sync::{Lock, Unlock, WgAdd, WgWait};
+    pub use super::time::Sleep;
+}
 
 /// Go's `errgroup` package (golang.org/x/sync/errgroup).
 pub mod errgroup {
-    pub use super::errgroup_impl::{with_context, Group};
+    pub use super::errgroup_impl::{declare, with_context, Group};
 }
 
 /// Go's `semaphore` package (golang.org/x/sync/semaphore).

@@ -78,6 +78,62 @@ impl GoroutineInfo {
     }
 }
 
+/// The frames of goroutine `g` as Go's traceback prints them after its `goroutine N [state]:`
+/// line (`main.worker(...)`, `\t./prog.go:12`, `created by main.main`), or `None` for the
+/// runtime's default. Set by a host that knows the program's source (the interpreter); called
+/// while the report is written, so it must not use the runtime.
+pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
+
+/// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
+/// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
+/// deadlock, for every goroutine still `alive` (in creation order). A normal exit, an
+/// `os.Exit` and a limit of chanlab's print nothing.
+pub(crate) fn go_report(
+    outcome: &Outcome,
+    alive: &[GoroutineInfo],
+    traceback: Option<&Traceback>,
+) -> Vec<String> {
+    let stanza = |info: &GoroutineInfo, state: &str| -> Vec<String> {
+        let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
+        if let Some(frames) = traceback.and_then(|frames| frames(info.id)) {
+            lines.extend(frames);
+        } else if info.id == 1 {
+            lines.push("main.main()".to_string());
+        } else {
+            lines.push(format!("{}(...)", info.func));
+            lines.push(format!("created by {}", info.created_by));
+        }
+        lines
+    };
+    let mut lines = Vec::new();
+    match outcome {
+        Outcome::Exit | Outcome::Limit { .. } | Outcome::OsExit { .. } => {}
+        Outcome::Panic { g, message } => {
+            // A message of several lines prints as several lines, as Go's does.
+            lines.extend(format!("panic: {message}").lines().map(String::from));
+            lines.push(String::new());
+            if let Some(info) = alive.iter().find(|i| i.id == *g) {
+                lines.extend(stanza(info, "running"));
+            }
+        }
+        Outcome::Deadlock => {
+            lines.push("fatal error: all goroutines are asleep - deadlock!".to_string());
+            for info in alive {
+                lines.push(String::new());
+                lines.extend(stanza(info, info.go_state()));
+            }
+        }
+        Outcome::Fatal { message } => {
+            lines.extend(format!("fatal error: {message}").lines().map(String::from));
+            lines.push(String::new());
+            if let Some(info) = alive.iter().find(|i| i.status == Status::Running) {
+                lines.extend(stanza(info, "running"));
+            }
+        }
+    }
+    lines
+}
+
 /// Totals of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metrics {

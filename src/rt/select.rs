@@ -16,29 +16,35 @@
 //! # Invariants
 //! - At most one case completes per wait; its value (if a receive) is in the result.
 
-use std::any::Any;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::Poll;
 
-use super::chan::{Chan, Receiver, SendFail, Sender};
-use serde_json::Value as Json;
+use serde::{Deserialize, Serialize};
 
+use super::chan::{downcast, element, received, Chan, Element, Receiver, SendFail, Sender};
 use super::goroutine::WaitReason;
-use super::remote::{self, to_json, Ask, Routed};
-use super::runtime::{with_core, Core};
+use super::real::{refuse, Data, HubOp, Op, Proxy};
+use super::run::Core;
+use super::seam::{Operation, Routed};
 use super::trace::Kind;
 use super::Value;
 
-enum Op {
-    Recv,
-    /// The value to send; `None` once it was moved into the channel.
-    Send(Option<Box<dyn Any>>),
+/// How a receive case's answer from the hub is read, on an executor: as its channel's
+/// element type. The hub's own cases have none (it never asks).
+type Decode = Option<fn(Data) -> Result<Box<dyn Element>, String>>;
+
+enum CaseOp {
+    Recv(Decode),
+    /// The value to send; `None` once it was moved into the channel (or sent to the hub).
+    Send(Option<Box<dyn Element>>),
 }
 
 struct Case {
     chan: u32,
-    op: Op,
+    op: CaseOp,
+}
+
+fn decode<T: Value>(v: Data) -> Result<Box<dyn Element>, String> {
+    v.read::<T>().map(|v| Box::new(v) as Box<dyn Element>)
 }
 
 /// A select under construction: add cases, then `wait().await`.
@@ -80,32 +86,26 @@ impl Select {
 
     /// Adds `case <-ch:`; returns the case's index.
     pub fn recv<C: AsChan>(&mut self, ch: C) -> usize {
-        self.recv_id(ch.as_chan().id())
+        self.push(ch.as_chan().id(), CaseOp::Recv(Some(decode::<C::Elem>)))
     }
 
     /// Adds `case ch <- v:`; returns the case's index.
     pub fn send<C: AsChan>(&mut self, ch: C, v: C::Elem) -> usize {
-        // An executor of a real-mode run sends the value to the hub, as JSON.
-        let v: Box<dyn Any> = if remote::linked() {
-            Box::new(to_json(&v))
-        } else {
-            Box::new(v)
-        };
-        self.send_any(ch.as_chan().id(), v)
+        self.push(ch.as_chan().id(), CaseOp::Send(Some(Box::new(v))))
     }
 
-    /// Adds `case ch <- v:` for channel `chan` with a value of its element type.
-    pub(crate) fn send_any(&mut self, chan: u32, v: Box<dyn Any>) -> usize {
-        self.cases.push(Case {
-            chan,
-            op: Op::Send(Some(v)),
-        });
-        self.cases.len() - 1
+    /// Adds `case ch <- v:` for channel `chan`, `v` of its element type (on the hub).
+    pub(crate) fn send_element(&mut self, chan: u32, v: Box<dyn Element>) -> usize {
+        self.push(chan, CaseOp::Send(Some(v)))
     }
 
-    /// Adds `case <-ch:` for channel `chan`.
-    pub(crate) fn recv_id(&mut self, chan: u32) -> usize {
-        self.cases.push(Case { chan, op: Op::Recv });
+    /// Adds `case <-ch:` for channel `chan` (on the hub).
+    pub(crate) fn recv_element(&mut self, chan: u32) -> usize {
+        self.push(chan, CaseOp::Recv(None))
+    }
+
+    fn push(&mut self, chan: u32, op: CaseOp) -> usize {
+        self.cases.push(Case { chan, op });
         self.cases.len() - 1
     }
 
@@ -116,27 +116,12 @@ impl Select {
 
     /// Waits until one case can proceed (or takes the default).
     pub fn wait(self) -> Routed<Wait> {
-        if !remote::linked() {
-            return Routed::Local(Wait { sel: self, seq: 0 });
-        }
-        let cases = self
-            .cases
-            .into_iter()
-            .map(|case| {
-                let value = match case.op {
-                    Op::Recv => None,
-                    Op::Send(v) => v.and_then(|v| v.downcast::<Json>().ok()).map(|v| *v),
-                };
-                (case.chan, value)
-            })
-            .collect();
-        Routed::Remote(Ask::with(
-            remote::Op::Select {
-                cases,
-                default: self.has_default,
-            },
-            decode_selected,
-        ))
+        Routed::new(self.waiting())
+    }
+
+    /// The wait, to poll inside another operation.
+    pub(crate) fn waiting(self) -> Wait {
+        Wait { sel: self, seq: 0 }
     }
 }
 
@@ -144,8 +129,8 @@ impl Select {
 pub struct Selected {
     /// The case index, `None` for the default.
     index: Option<usize>,
-    /// A receive's value; `None` when the channel was closed.
-    value: Option<Box<dyn Any>>,
+    /// A receive's value, of its channel's element type; `None` when the channel was closed.
+    value: Option<Box<dyn Element>>,
 }
 
 impl Selected {
@@ -160,32 +145,13 @@ impl Selected {
     /// The value the selected receive case got from `ch` (`None`: closed). Precondition: the
     /// selected case is a receive on `ch`.
     pub fn take<C: AsChan>(&mut self, _ch: C) -> Option<C::Elem> {
-        let v = self.value.take()?;
-        match v.downcast::<C::Elem>() {
-            Ok(v) => Some(*v),
-            // Real mode: the hub's answer, as JSON.
-            Err(v) => {
-                let json = v
-                    .downcast::<Json>()
-                    .expect("the selected case received from this channel");
-                remote::from_json(*json).ok()
-            }
-        }
+        Some(downcast::<C::Elem>(self.value.take()?))
     }
 
     /// The received value, of the channel's element type.
-    pub(crate) fn take_any(&mut self) -> Option<Box<dyn Any>> {
+    pub(crate) fn take_element(&mut self) -> Option<Box<dyn Element>> {
         self.value.take()
     }
-}
-
-/// Reads the hub's answer to a select: the case, whether a value came, and the value.
-fn decode_selected(answer: Json) -> Result<Selected, String> {
-    let (index, (ok, value)): (Option<usize>, (bool, Json)) = remote::from_json(answer)?;
-    Ok(Selected {
-        index,
-        value: ok.then(|| Box::new(value) as Box<dyn Any>),
-    })
 }
 
 /// The future of [`Select::wait`].
@@ -198,11 +164,11 @@ pub struct Wait {
 
 impl Unpin for Wait {}
 
-impl Future for Wait {
+impl Operation for Wait {
     type Output = Selected;
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Selected> {
-        let this = &mut *self;
-        with_core(|c| {
+    fn poll_here(&mut self, c: &mut Core) -> Poll<Selected> {
+        let this = self;
+        {
             if this.seq != 0 {
                 return finish(c, &mut this.sel, this.seq);
             }
@@ -234,7 +200,7 @@ impl Future for Wait {
                 let case = &mut this.sel.cases[i];
                 let ch = chans.get_dyn(case.chan);
                 match &mut case.op {
-                    Op::Recv => {
+                    CaseOp::Recv(_) => {
                         if let Some(value) = ch.try_recv_any(sched) {
                             return Poll::Ready(Selected {
                                 index: Some(i),
@@ -242,7 +208,7 @@ impl Future for Wait {
                             });
                         }
                     }
-                    Op::Send(v) => {
+                    CaseOp::Send(v) => {
                         let boxed = v.take().expect("an unsent value");
                         match ch.try_send_any(sched, boxed) {
                             Ok(()) => {
@@ -271,10 +237,10 @@ impl Future for Wait {
             let reason = match this.sel.cases.as_slice() {
                 [] => WaitReason::SelectNoCases,
                 [one] => match (&one.op, one.chan) {
-                    (Op::Recv, 0) => WaitReason::ChanRecvNil,
-                    (Op::Recv, _) => WaitReason::ChanRecv,
-                    (Op::Send(_), 0) => WaitReason::ChanSendNil,
-                    (Op::Send(_), _) => WaitReason::ChanSend,
+                    (CaseOp::Recv(_), 0) => WaitReason::ChanRecvNil,
+                    (CaseOp::Recv(_), _) => WaitReason::ChanRecv,
+                    (CaseOp::Send(..), 0) => WaitReason::ChanSendNil,
+                    (CaseOp::Send(..), _) => WaitReason::ChanSend,
                 },
                 _ => WaitReason::Select,
             };
@@ -285,13 +251,44 @@ impl Future for Wait {
                 let case = &mut this.sel.cases[i];
                 let ch = chans.get_dyn(case.chan);
                 match &mut case.op {
-                    Op::Recv => ch.park_recv(key),
-                    Op::Send(v) => ch.park_send_any(key, v.take().expect("an unsent value")),
+                    CaseOp::Recv(_) => ch.park_recv(key),
+                    CaseOp::Send(v) => ch.park_send_any(key, v.take().expect("an unsent value")),
                 }
             }
             this.seq = seq;
             Poll::Pending
-        })
+        }
+    }
+
+    fn to_hub(&mut self) -> Op {
+        let cases = self
+            .sel
+            .cases
+            .iter_mut()
+            .map(|case| {
+                let value = match &mut case.op {
+                    CaseOp::Recv(_) => None,
+                    CaseOp::Send(v) => {
+                        Some(v.take().expect("a send case holds its value").to_data())
+                    }
+                };
+                (case.chan, value)
+            })
+            .collect();
+        SelectOp::Wait {
+            cases,
+            default: self.sel.has_default,
+        }
+        .into()
+    }
+
+    fn answer(&mut self, _: &mut Core, answer: Data) -> Result<Selected, String> {
+        let (index, (ok, value)): (Option<usize>, (bool, Data)) = answer.read()?;
+        let value = match index.map(|i| &self.sel.cases[i].op) {
+            Some(CaseOp::Recv(Some(decode))) if ok => Some(decode(value)?),
+            _ => None,
+        };
+        Ok(Selected { index, value })
     }
 }
 
@@ -305,15 +302,15 @@ fn finish(c: &mut Core, sel: &mut Select, seq: u64) -> Poll<Selected> {
     }
     let chan = sel.cases[i].chan;
     match sel.cases[i].op {
-        Op::Send(_) if wake.closed => {
+        CaseOp::Send(..) if wake.closed => {
             sched.go_panic("send on closed channel");
             Poll::Pending
         }
-        Op::Send(_) => Poll::Ready(Selected {
+        CaseOp::Send(..) => Poll::Ready(Selected {
             index: Some(i),
             value: None,
         }),
-        Op::Recv if wake.closed => {
+        CaseOp::Recv(_) if wake.closed => {
             let me = sched.current_id();
             sched.trace.push(super::trace::Event {
                 t: sched.now,
@@ -328,10 +325,41 @@ fn finish(c: &mut Core, sel: &mut Select, seq: u64) -> Poll<Selected> {
                 value: None,
             })
         }
-        Op::Recv => Poll::Ready(Selected {
+        CaseOp::Recv(_) => Poll::Ready(Selected {
             index: Some(i),
             value: Some(chans.get_dyn(chan).take_handoff_any(seq)),
         }),
+    }
+}
+
+/// A select, as an executor asks it of the hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SelectOp {
+    /// Cases: a channel, with a value to send or none to receive.
+    Wait {
+        cases: Vec<(u32, Option<Data>)>,
+        default: bool,
+    },
+}
+
+impl HubOp for SelectOp {
+    async fn exec(self, _: Proxy) -> Data {
+        let SelectOp::Wait { cases, default } = self;
+        let mut sel = Select::new();
+        for (chan, value) in cases {
+            match value {
+                Some(value) => match element(chan, value) {
+                    Ok(v) => sel.send_element(chan, v),
+                    Err(e) => return refuse(e).await,
+                },
+                None => sel.recv_element(chan),
+            };
+        }
+        if default {
+            sel.default_case();
+        }
+        let mut got = sel.wait().await;
+        Data::of(&(got.index(), received(got.take_element())))
     }
 }
 

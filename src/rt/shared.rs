@@ -9,18 +9,44 @@
 //! - A `Var<T>`'s slot always holds a `T`.
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::task::Poll;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::remote::{self, to_json, Op};
-use super::runtime::with_core;
+use super::current::with_core;
+use super::real::{Data, HubOp, Op, Proxy};
+use super::run::Core;
+use super::seam::{self, Operation, Routed};
+use super::sync::Mutex;
 use super::Value;
 
 /// The run's shared variables.
 #[derive(Default)]
 pub(crate) struct Vars {
     vars: Vec<Box<dyn Any>>,
+    /// Real mode's hub: the locks that make an executor's updates atomic, by variable (made
+    /// on first use).
+    locks: HashMap<u32, Mutex>,
+}
+
+impl Vars {
+    /// Stores `value` as variable `id`.
+    fn put<T: 'static>(&mut self, id: u32, value: T) {
+        let i = id as usize;
+        if self.vars.len() <= i {
+            self.vars.resize_with(i + 1, || Box::new(()));
+        }
+        self.vars[i] = Box::new(value);
+    }
+
+    /// Variable `id`. Precondition: it holds a `T` (handles are typed, so this holds).
+    fn get<T: 'static>(&mut self, id: u32) -> &mut T {
+        self.vars[id as usize]
+            .downcast_mut::<T>()
+            .expect("a Var's slot holds its type")
+    }
 }
 
 /// A variable shared by goroutines.
@@ -54,24 +80,30 @@ impl<'de, T> Deserialize<'de> for Var<T> {
     }
 }
 
+impl<T> PartialEq for Var<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl<T> Eq for Var<T> {}
+
 impl<T: Value> Var<T> {
     /// A new variable holding `value`.
     pub fn new(value: T) -> Self {
-        if let Some(id) = remote::create(|id| Op::NewVar {
-            id,
-            value: to_json(&value),
-        }) {
-            return Var::from_id(id);
-        }
-        with_core(|c| {
-            let id = c.sched.ids.next(c.vars.vars.len());
-            let i = id as usize;
-            if c.vars.vars.len() <= i {
-                c.vars.vars.resize_with(i + 1, || Box::new(()));
-            }
-            c.vars.vars[i] = Box::new(value);
-            Var::from_id(id)
-        })
+        let value = std::cell::Cell::new(Some(value));
+        let take = || value.take().expect("made once");
+        let [id] = seam::create(
+            |[id]| VarOp::New {
+                id,
+                value: Data::of(&take()),
+            },
+            |c| {
+                let id = c.sched.ids.next(c.vars.vars.len());
+                c.vars.put(id, take());
+                [id]
+            },
+        );
+        Var::from_id(id)
     }
 
     pub(crate) fn from_id(id: u32) -> Self {
@@ -81,46 +113,93 @@ impl<T: Value> Var<T> {
         }
     }
 
-    /// Runs `f` on the value, atomically (in real mode, under the variable's lock on the hub).
+    /// Runs `f` on the value, atomically: in sim mode and on the hub one goroutine runs at a
+    /// time; on an executor, the hub lends the value under the variable's lock.
     pub async fn update<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
-        if remote::linked() {
-            let mut value: T = remote::ask(Op::VarLock { var: self.id }).await;
-            let r = f(&mut value);
-            remote::post(|| Op::VarUnlock {
-                var: self.id,
-                value: to_json(&value),
-            });
-            return r;
-        }
-        self.update_local(f)
-    }
-
-    fn update_local<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
-        with_core(|c| {
-            let v = c.vars.vars[self.id as usize]
-                .downcast_mut::<T>()
-                .expect("a Var's slot holds its type");
-            f(v)
+        Routed::new(Update {
+            var: self.id,
+            f: Some(f),
+            _t: PhantomData,
         })
+        .await
     }
 
     pub fn set(self, value: T) {
-        if remote::post(|| Op::VarSet {
-            var: self.id,
-            value: to_json(&value),
-        }) {
-            return;
-        }
-        self.update_local(|v| *v = value)
+        let var = self.id;
+        let value = std::cell::Cell::new(Some(value));
+        let take = || value.take().expect("set once");
+        seam::apply(
+            || VarOp::Set {
+                var,
+                value: Data::of(&take()),
+            },
+            |c| *c.vars.get::<T>(var) = take(),
+        );
     }
 }
 
 impl<T: Value + Clone> Var<T> {
-    pub async fn get(self) -> T {
-        if remote::linked() {
-            return remote::ask(Op::VarGet { var: self.id }).await;
-        }
-        self.update_local(|v| v.clone())
+    pub fn get(self) -> Routed<Get<T>> {
+        Routed::new(Get {
+            var: self.id,
+            _t: PhantomData,
+        })
+    }
+}
+
+/// The future of [`Var::get`].
+#[must_use = "a read does nothing unless awaited"]
+pub struct Get<T> {
+    var: u32,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T: Value + Clone> Operation for Get<T> {
+    type Output = T;
+    fn poll_here(&mut self, c: &mut Core) -> Poll<T> {
+        Poll::Ready(c.vars.get::<T>(self.var).clone())
+    }
+
+    fn to_hub(&mut self) -> Op {
+        VarOp::Get { var: self.var }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, answer: Data) -> Result<T, String> {
+        answer.read()
+    }
+}
+
+/// The future of [`Var::update`]: `f` runs on the value here, or, on an executor, on the
+/// value the hub lent, which goes back with the lock's release.
+struct Update<T, F> {
+    var: u32,
+    f: Option<F>,
+    _t: PhantomData<fn(T) -> T>,
+}
+
+impl<T, F> Unpin for Update<T, F> {}
+
+impl<T: Value, R, F: FnOnce(&mut T) -> R> Operation for Update<T, F> {
+    type Output = R;
+    fn poll_here(&mut self, c: &mut Core) -> Poll<R> {
+        let f = self.f.take().expect("an update runs once");
+        Poll::Ready(f(c.vars.get::<T>(self.var)))
+    }
+
+    fn to_hub(&mut self) -> Op {
+        VarOp::Lock { var: self.var }.into()
+    }
+
+    fn answer(&mut self, c: &mut Core, answer: Data) -> Result<R, String> {
+        let mut value: T = answer.read()?;
+        let f = self.f.take().expect("an update runs once");
+        let r = f(&mut value);
+        let var = self.var;
+        c.sched.forward(|| VarOp::Unlock {
+            var,
+            value: Data::of(&value),
+        });
+        Ok(r)
     }
 }
 
@@ -143,23 +222,113 @@ impl AtomicInt {
 
     /// `x.Add(n)`: returns the new value.
     #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
-    pub async fn add(self, n: i64) -> i64 {
-        if remote::linked() {
-            return remote::ask(Op::AtomicAdd { var: self.0.id, n }).await;
-        }
-        self.0.update_local(|v| {
-            *v += n;
-            *v
-        })
+    pub fn add(self, n: i64) -> Routed<AtomicAdd> {
+        Routed::new(AtomicAdd { var: self.0.id, n })
     }
 
     /// `x.Load()`.
-    pub async fn load(self) -> i64 {
-        self.0.get().await
+    pub fn load(self) -> Routed<Get<i64>> {
+        self.0.get()
     }
 
     /// `x.Store(n)`.
     pub fn store(self, n: i64) {
         self.0.set(n)
     }
+}
+
+/// The future of [`AtomicInt::add`].
+#[must_use = "an atomic add does nothing unless awaited"]
+pub struct AtomicAdd {
+    var: u32,
+    n: i64,
+}
+
+impl Operation for AtomicAdd {
+    type Output = i64;
+    fn poll_here(&mut self, c: &mut Core) -> Poll<i64> {
+        let v = c.vars.get::<i64>(self.var);
+        *v = v.wrapping_add(self.n);
+        Poll::Ready(*v)
+    }
+
+    fn to_hub(&mut self) -> Op {
+        VarOp::Add {
+            var: self.var,
+            n: self.n,
+        }
+        .into()
+    }
+
+    fn answer(&mut self, _: &mut Core, answer: Data) -> Result<i64, String> {
+        answer.read()
+    }
+}
+
+/// Shared variables' operations, as an executor asks them of the hub; there the values are
+/// kept as they cross ([`Data`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum VarOp {
+    New {
+        id: u32,
+        value: Data,
+    },
+    Get {
+        var: u32,
+    },
+    Set {
+        var: u32,
+        value: Data,
+    },
+    /// Takes the variable's lock and lends its value, which `Unlock` brings back.
+    Lock {
+        var: u32,
+    },
+    Unlock {
+        var: u32,
+        value: Data,
+    },
+    Add {
+        var: u32,
+        n: i64,
+    },
+}
+
+impl HubOp for VarOp {
+    async fn exec(self, _: Proxy) -> Data {
+        match self {
+            VarOp::New { id, value } => with_core(|c| c.vars.put(id, value)),
+            VarOp::Get { var } => return Var::<Data>::from_id(var).get().await,
+            VarOp::Set { var, value } => Var::<Data>::from_id(var).set(value),
+            VarOp::Lock { var } => {
+                lock_of(var).lock().await;
+                return Var::<Data>::from_id(var).get().await;
+            }
+            VarOp::Unlock { var, value } => {
+                Var::<Data>::from_id(var).set(value);
+                lock_of(var).unlock().await;
+            }
+            VarOp::Add { var, n } => {
+                let sum = Var::<Data>::from_id(var)
+                    .update(|v| {
+                        let sum = v.clone().read::<i64>().unwrap_or(0).wrapping_add(n);
+                        *v = Data::of(&sum);
+                        sum
+                    })
+                    .await;
+                return Data::of(&sum);
+            }
+        }
+        Data::none()
+    }
+}
+
+/// The lock of shared variable `var` on the hub (made on first use).
+fn lock_of(var: u32) -> Mutex {
+    if let Some(lock) = with_core(|c| c.vars.locks.get(&var).copied()) {
+        return lock;
+    }
+    let lock = Mutex::new();
+    with_core(|c| c.vars.locks.insert(var, lock));
+    lock
 }

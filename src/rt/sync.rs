@@ -11,15 +11,15 @@
 //! - A WaitGroup's counter is never negative; its waiters are parked only while it is positive.
 //! - A Mutex's waiters are parked only while it is locked; unlock hands it to the first waiter.
 
-use std::future::{Future, Ready};
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::Poll;
 
 use serde::{Deserialize, Serialize};
 
+use super::current::with_core;
 use super::goroutine::{WaitKey, WaitReason, Wake};
-use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::real::{Data, HubOp, Op, Proxy};
+use super::run::Core;
+use super::seam::{self, Operation, Query, Routed};
 
 #[derive(Default)]
 struct WgState {
@@ -48,57 +48,6 @@ pub(crate) struct SyncTables {
     onces: Vec<OnceState>,
 }
 
-/// Parks the running goroutine once, for `reason` on `obj`, after `register` has filed its
-/// wait key; completes when woken.
-pub(crate) struct Park<F> {
-    reason: WaitReason,
-    obj: u32,
-    register: Option<F>,
-}
-
-impl<F: FnOnce(&mut Core, WaitKey) + Unpin> Future for Park<F> {
-    type Output = Wake;
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Wake> {
-        match self.register.take() {
-            None => Poll::Ready(with_core(|c| c.sched.wake())),
-            Some(register) => {
-                let (reason, obj) = (self.reason, self.obj);
-                with_core(|c| {
-                    let seq = c.sched.park(reason, obj);
-                    let key = c.sched.key(seq, 0);
-                    register(c, key);
-                });
-                Poll::Pending
-            }
-        }
-    }
-}
-
-pub(crate) fn park<F: FnOnce(&mut Core, WaitKey) + Unpin>(
-    reason: WaitReason,
-    obj: u32,
-    register: F,
-) -> Park<F> {
-    Park {
-        reason,
-        obj,
-        register: Some(register),
-    }
-}
-
-/// Ends the run with Go's panic `message` (or a fatal error) and never completes.
-async fn fail(panic: bool, message: &'static str) {
-    with_core(|c| {
-        if panic {
-            c.sched.go_panic(message)
-        } else {
-            c.sched.fatal(message)
-        }
-    });
-    let never = super::runtime::Never.await;
-    match never {}
-}
-
 /// Go's `sync.WaitGroup`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitGroup(u32);
@@ -113,13 +62,11 @@ impl Default for WaitGroup {
 impl WaitGroup {
     /// `var wg sync.WaitGroup`.
     pub fn new() -> Self {
-        if let Some(id) = remote::create(|id| Op::NewWaitGroup { id }) {
-            return WaitGroup(id);
-        }
-        with_core(|c| {
-            let id = c.sched.ids.add(&mut c.sync.wgs, WgState::default());
-            WaitGroup(id)
-        })
+        let [id] = seam::create(
+            |[id]| SyncOp::NewWaitGroup { id },
+            |c| [c.sched.ids.add(&mut c.sync.wgs, WgState::default())],
+        );
+        WaitGroup(id)
     }
 
     pub(crate) fn from_id(id: u32) -> Self {
@@ -134,15 +81,11 @@ impl WaitGroup {
     /// every waiter.
     #[allow(clippy::should_implement_trait)] // Go's name; it adds in place, not `+`
     pub fn add(self, n: i64) -> Routed<WgAdd> {
-        let wg = self.0;
-        remote::route(
-            || Op::WgAdd { wg, n },
-            || WgAdd {
-                wg,
-                n,
-                failed: false,
-            },
-        )
+        Routed::new(WgAdd {
+            wg: self.0,
+            n,
+            failed: false,
+        })
     }
 
     /// `wg.Done()`.
@@ -152,16 +95,18 @@ impl WaitGroup {
 
     /// `wg.Wait()`: blocks until the counter is zero.
     pub fn wait(self) -> Routed<WgWait> {
-        let wg = self.0;
-        remote::route(|| Op::WgWait { wg }, || WgWait { wg, parked: false })
+        Routed::new(WgWait {
+            wg: self.0,
+            parked: false,
+        })
     }
 
     /// The counter (for tests and the page; Go does not expose it).
-    pub fn counter(self) -> Routed<Ready<i64>> {
+    pub fn counter(self) -> Routed<Query<i64>> {
         let wg = self.0;
-        remote::query(
-            || Op::WgCounter { wg },
-            || with_core(|c| c.sync.wgs[wg as usize].counter),
+        seam::query(
+            || SyncOp::WgCounter { wg },
+            |c| c.sync.wgs[wg as usize].counter,
         )
     }
 }
@@ -176,34 +121,39 @@ pub struct WgAdd {
     failed: bool,
 }
 
-impl Future for WgAdd {
+impl Operation for WgAdd {
     type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
         if self.failed {
             return Poll::Pending;
         }
-        let (id, n) = (self.wg as usize, self.n);
-        let negative = with_core(|c| {
-            let Core { sync, sched, .. } = c;
-            let wg = &mut sync.wgs[id];
-            wg.counter += n;
-            if wg.counter < 0 {
-                sched.go_panic("sync: negative WaitGroup counter");
-                return true;
-            }
-            if wg.counter == 0 {
-                // Drained, not taken: the list keeps its buffer for the next wait.
-                for key in wg.waiters.drain(..) {
-                    sched.ready(key, Wake::default());
-                }
-            }
-            false
-        });
-        if negative {
+        let Core { sync, sched, .. } = c;
+        let wg = &mut sync.wgs[self.wg as usize];
+        wg.counter += self.n;
+        if wg.counter < 0 {
+            sched.go_panic("sync: negative WaitGroup counter");
             self.failed = true;
             return Poll::Pending;
         }
+        if wg.counter == 0 {
+            // Drained, not taken: the list keeps its buffer for the next wait.
+            for key in wg.waiters.drain(..) {
+                sched.ready(key, Wake::default());
+            }
+        }
         Poll::Ready(())
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::WgAdd {
+            wg: self.wg,
+            n: self.n,
+        }
+        .into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -214,28 +164,26 @@ pub struct WgWait {
     parked: bool,
 }
 
-impl Future for WgWait {
+impl Operation for WgWait {
     type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-        if self.parked {
-            // Woken by the add that brought the counter to zero.
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
+        // Woken by the add that brought the counter to zero.
+        if self.parked || c.sync.wgs[self.wg as usize].counter == 0 {
             return Poll::Ready(());
         }
-        let id = self.wg;
-        let parked = with_core(|c| {
-            if c.sync.wgs[id as usize].counter == 0 {
-                return false;
-            }
-            let seq = c.sched.park(WaitReason::WaitGroup, id);
-            let key = c.sched.key(seq, 0);
-            c.sync.wgs[id as usize].waiters.push(key);
-            true
-        });
-        if !parked {
-            return Poll::Ready(());
-        }
+        let seq = c.sched.park(WaitReason::WaitGroup, self.wg);
+        let key = c.sched.key(seq, 0);
+        c.sync.wgs[self.wg as usize].waiters.push(key);
         self.parked = true;
         Poll::Pending
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::WgWait { wg: self.wg }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -252,13 +200,11 @@ impl Default for Mutex {
 
 impl Mutex {
     pub fn new() -> Self {
-        if let Some(id) = remote::create(|id| Op::NewMutex { id }) {
-            return Mutex(id);
-        }
-        with_core(|c| {
-            let id = c.sched.ids.add(&mut c.sync.mutexes, MutexState::default());
-            Mutex(id)
-        })
+        let [id] = seam::create(
+            |[id]| SyncOp::NewMutex { id },
+            |c| [c.sched.ids.add(&mut c.sync.mutexes, MutexState::default())],
+        );
+        Mutex(id)
     }
 
     pub(crate) fn from_id(id: u32) -> Self {
@@ -270,54 +216,100 @@ impl Mutex {
     }
 
     /// `mu.Lock()`.
-    pub async fn lock(self) {
-        if remote::linked() {
-            return remote::ask(Op::Lock { mutex: self.0 }).await;
-        }
-        let free = with_core(|c| {
-            let m = &mut c.sync.mutexes[self.0 as usize];
-            !std::mem::replace(&mut m.locked, true)
-        });
-        if free {
-            return;
-        }
-        let id = self.0;
-        // Woken by unlock, which hands the lock over (it stays locked).
-        park(WaitReason::Mutex, id, move |c, key| {
-            c.sync.mutexes[id as usize].waiters.push_back(key)
+    pub fn lock(self) -> Routed<Lock> {
+        Routed::new(Lock {
+            mutex: self.0,
+            parked: false,
         })
-        .await;
     }
 
-    /// `mu.TryLock()`: locks it if it is free; true if it did.
-    pub fn try_lock(self) -> bool {
-        with_core(|c| {
-            let m = &mut c.sync.mutexes[self.0 as usize];
-            !std::mem::replace(&mut m.locked, true)
-        })
+    /// `mu.TryLock()`: locks the mutex if it is free, without waiting; true if it did.
+    pub fn try_lock(self) -> Routed<Query<bool>> {
+        let mutex = self.0;
+        seam::query(
+            || SyncOp::TryLock { mutex },
+            |c| !std::mem::replace(&mut c.sync.mutexes[mutex as usize].locked, true),
+        )
     }
 
     /// `mu.Unlock()`: `fatal error: sync: unlock of unlocked mutex` if it was not locked.
-    pub async fn unlock(self) {
-        if remote::linked() {
-            return remote::ask(Op::Unlock { mutex: self.0 }).await;
+    pub fn unlock(self) -> Routed<Unlock> {
+        Routed::new(Unlock {
+            mutex: self.0,
+            failed: false,
+        })
+    }
+}
+
+/// The future of [`Mutex::lock`].
+#[must_use = "mu.lock does nothing unless awaited"]
+pub struct Lock {
+    mutex: u32,
+    parked: bool,
+}
+
+impl Operation for Lock {
+    type Output = ();
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
+        // Woken by unlock, which hands the lock over (it stays locked).
+        if self.parked {
+            return Poll::Ready(());
         }
-        let unlocked = with_core(|c| {
-            let m = &mut c.sync.mutexes[self.0 as usize];
-            if !m.locked {
-                return true;
-            }
-            while let Some(key) = m.waiters.pop_front() {
-                if c.sched.ready(key, Wake::default()) {
-                    return false;
-                }
-            }
-            m.locked = false;
-            false
-        });
-        if unlocked {
-            fail(false, "sync: unlock of unlocked mutex").await;
+        let m = &mut c.sync.mutexes[self.mutex as usize];
+        if !std::mem::replace(&mut m.locked, true) {
+            return Poll::Ready(());
         }
+        let seq = c.sched.park(WaitReason::Mutex, self.mutex);
+        let key = c.sched.key(seq, 0);
+        c.sync.mutexes[self.mutex as usize].waiters.push_back(key);
+        self.parked = true;
+        Poll::Pending
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::Lock { mutex: self.mutex }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// The future of [`Mutex::unlock`]: ready at once, or never (the run ends with Go's fatal
+/// error).
+#[must_use = "mu.unlock does nothing unless awaited"]
+pub struct Unlock {
+    mutex: u32,
+    failed: bool,
+}
+
+impl Operation for Unlock {
+    type Output = ();
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
+        if self.failed {
+            return Poll::Pending;
+        }
+        let m = &mut c.sync.mutexes[self.mutex as usize];
+        if !m.locked {
+            c.sched.fatal("sync: unlock of unlocked mutex");
+            self.failed = true;
+            return Poll::Pending;
+        }
+        while let Some(key) = m.waiters.pop_front() {
+            if c.sched.ready(key, Wake::default()) {
+                return Poll::Ready(());
+            }
+        }
+        m.locked = false;
+        Poll::Ready(())
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::Unlock { mutex: self.mutex }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -334,22 +326,16 @@ impl Default for Once {
 
 impl Once {
     pub fn new() -> Self {
-        if let Some(id) = remote::create(|id| Op::NewOnce { id }) {
-            return Once(id);
-        }
-        with_core(|c| {
-            let id = c.sched.ids.add(&mut c.sync.onces, OnceState::default());
-            Once(id)
-        })
-    }
-
-    pub(crate) fn from_id(id: u32) -> Self {
+        let [id] = seam::create(
+            |[id]| SyncOp::NewOnce { id },
+            |c| [c.sched.ids.add(&mut c.sync.onces, OnceState::default())],
+        );
         Once(id)
     }
 
     /// `once.Do(f)`: the first call runs `f`; the others wait until it has finished, then
     /// return without running theirs.
-    pub async fn call<F: Future<Output = ()>>(self, f: F) {
+    pub async fn call<F: std::future::Future<Output = ()>>(self, f: F) {
         if self.enter().await {
             f.await;
             self.exit();
@@ -358,46 +344,107 @@ impl Once {
 
     /// The start of `Do`: true for the first call, which runs its function; the others wait
     /// until that has finished, and get false.
-    pub(crate) async fn enter(self) -> bool {
-        if remote::linked() {
-            return remote::ask(Op::OnceEnter { once: self.0 }).await;
-        }
-        let id = self.0 as usize;
-        // Some(true): run it; Some(false): already done; None: running elsewhere, wait.
-        let first = with_core(|c| {
-            let o = &mut c.sync.onces[id];
-            if o.done {
-                Some(false)
-            } else if o.running {
-                None
-            } else {
-                o.running = true;
-                Some(true)
-            }
-        });
-        match first {
-            Some(first) => first,
-            None => {
-                park(WaitReason::Once, self.0, move |c, key| {
-                    c.sync.onces[id].waiters.push(key)
-                })
-                .await;
-                false
-            }
-        }
+    pub(crate) fn enter(self) -> Routed<OnceEnter> {
+        Routed::new(OnceEnter {
+            once: self.0,
+            parked: false,
+        })
     }
 
     /// The end of the first `Do`: wakes the calls waiting for it.
     pub(crate) fn exit(self) {
-        if remote::post(|| Op::OnceExit { once: self.0 }) {
-            return;
+        let once = self.0;
+        seam::apply(
+            || SyncOp::OnceExit { once },
+            |c| {
+                let o = &mut c.sync.onces[once as usize];
+                o.done = true;
+                for key in std::mem::take(&mut o.waiters) {
+                    c.sched.ready(key, Wake::default());
+                }
+            },
+        );
+    }
+}
+
+/// The future of `Once::enter`.
+pub struct OnceEnter {
+    once: u32,
+    parked: bool,
+}
+
+impl Operation for OnceEnter {
+    type Output = bool;
+    fn poll_here(&mut self, c: &mut Core) -> Poll<bool> {
+        // Woken once the first call's function has finished.
+        if self.parked {
+            return Poll::Ready(false);
         }
-        with_core(|c| {
-            let o = &mut c.sync.onces[self.0 as usize];
-            o.done = true;
-            for key in std::mem::take(&mut o.waiters) {
-                c.sched.ready(key, Wake::default());
+        let o = &mut c.sync.onces[self.once as usize];
+        if o.done {
+            return Poll::Ready(false);
+        }
+        if !o.running {
+            o.running = true;
+            return Poll::Ready(true);
+        }
+        let seq = c.sched.park(WaitReason::Once, self.once);
+        let key = c.sched.key(seq, 0);
+        c.sync.onces[self.once as usize].waiters.push(key);
+        self.parked = true;
+        Poll::Pending
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::OnceEnter { once: self.once }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, answer: Data) -> Result<bool, String> {
+        answer.read()
+    }
+}
+
+/// The operations of `sync`'s objects, as an executor asks them of the hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SyncOp {
+    NewWaitGroup { id: u32 },
+    WgAdd { wg: u32, n: i64 },
+    WgWait { wg: u32 },
+    WgCounter { wg: u32 },
+    NewMutex { id: u32 },
+    Lock { mutex: u32 },
+    TryLock { mutex: u32 },
+    Unlock { mutex: u32 },
+    NewOnce { id: u32 },
+    OnceEnter { once: u32 },
+    OnceExit { once: u32 },
+}
+
+impl HubOp for SyncOp {
+    fn pipelined(&self) -> bool {
+        matches!(self, SyncOp::WgAdd { .. } | SyncOp::Unlock { .. })
+    }
+
+    async fn exec(self, _: Proxy) -> Data {
+        match self {
+            SyncOp::NewWaitGroup { id } => {
+                with_core(|c| super::sched::put(&mut c.sync.wgs, id, WgState::default()))
             }
-        });
+            SyncOp::WgAdd { wg, n } => WaitGroup(wg).add(n).await,
+            SyncOp::WgWait { wg } => WaitGroup(wg).wait().await,
+            SyncOp::WgCounter { wg } => return Data::of(&WaitGroup(wg).counter().await),
+            SyncOp::NewMutex { id } => {
+                with_core(|c| super::sched::put(&mut c.sync.mutexes, id, MutexState::default()))
+            }
+            SyncOp::Lock { mutex } => Mutex(mutex).lock().await,
+            SyncOp::TryLock { mutex } => return Data::of(&Mutex(mutex).try_lock().await),
+            SyncOp::Unlock { mutex } => Mutex(mutex).unlock().await,
+            SyncOp::NewOnce { id } => {
+                with_core(|c| super::sched::put(&mut c.sync.onces, id, OnceState::default()))
+            }
+            SyncOp::OnceEnter { once } => return Data::of(&Once(once).enter().await),
+            SyncOp::OnceExit { once } => Once(once).exit(),
+        }
+        Data::none()
     }
 }

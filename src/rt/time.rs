@@ -16,16 +16,17 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::future::{Future, Ready};
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::Poll;
 
 use serde::{Deserialize, Serialize};
 
-use super::chan::{make_chan, Chan};
+use super::chan::Chan;
+use super::current::with_core;
 use super::goroutine::{WaitKey, WaitReason, Wake};
-use super::remote::{self, Op, Routed};
-use super::runtime::{with_core, Core};
+use super::real::{Data, HubOp, Op, Proxy};
+use super::run::Core;
+use super::sched::put;
+use super::seam::{self, Operation, Query, Routed};
 
 pub use std::time::Duration;
 
@@ -41,7 +42,7 @@ pub struct Time(pub u64);
 impl Time {
     /// Go's `time.Since(t)`.
     pub fn elapsed(self) -> Duration {
-        Duration::from_nanos(super::runtime::now().0.saturating_sub(self.0))
+        Duration::from_nanos(super::clock::now().0.saturating_sub(self.0))
     }
 }
 
@@ -60,7 +61,7 @@ pub(crate) enum Action {
 }
 
 /// What an `AfterFunc` timer starts each time it fires: the goroutine's label and future.
-pub type SpawnJob = std::rc::Rc<dyn Fn() -> (super::goroutine::Label, super::runtime::Task)>;
+pub type SpawnJob = std::rc::Rc<dyn Fn() -> (super::goroutine::Label, super::run::Task)>;
 
 /// A timer's handle: its slot and that slot's generation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +93,8 @@ pub(crate) struct Timers {
     seq: u64,
     live: usize,
     peak: usize,
+    /// The timers of `Timer` and `Ticker` handles, by the handle's id.
+    handles: Vec<Option<TimerId>>,
 }
 
 impl Timers {
@@ -254,8 +257,10 @@ pub(crate) fn fire_due(core: &mut Core) {
 
 /// Go's `time.Sleep(d)`.
 pub fn sleep(d: Duration) -> Routed<Sleep> {
-    let ns = d.as_nanos() as u64;
-    remote::route(|| Op::Sleep { ns }, || Sleep { ns, parked: false })
+    Routed::new(Sleep {
+        ns: d.as_nanos() as u64,
+        parked: false,
+    })
 }
 
 /// The future of [`sleep`].
@@ -265,20 +270,26 @@ pub struct Sleep {
     parked: bool,
 }
 
-impl Future for Sleep {
+impl Operation for Sleep {
     type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
         if self.parked || self.ns == 0 {
             return Poll::Ready(());
         }
         self.parked = true;
-        let ns = self.ns;
-        with_core(|c| {
-            let seq = c.sched.park(WaitReason::Sleep, 0);
-            let key = c.sched.key(seq, 0);
-            c.timers.add(c.sched.now + ns, Action::Wake(key), false);
-        });
+        let seq = c.sched.park(WaitReason::Sleep, 0);
+        let key = c.sched.key(seq, 0);
+        c.timers
+            .add(c.sched.now + self.ns, Action::Wake(key), false);
         Poll::Pending
+    }
+
+    fn to_hub(&mut self) -> Op {
+        TimeOp::Sleep { ns: self.ns }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -286,77 +297,79 @@ impl Future for Sleep {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {
     pub c: Chan<Time>,
-    pub(crate) id: TimerId,
+    /// Its handle's id (see `Timers::handles`).
+    id: u32,
 }
 
 /// Go's `time.NewTimer(d)`.
 pub fn new_timer(d: Duration) -> Timer {
-    let ns = d.as_nanos() as u64;
-    if let Some((c, id)) = create_timer(ns, 0) {
-        return Timer { c, id };
-    }
-    let c = make_chan::<Time>(1);
-    let id = with_core(|core| {
-        let when = core.sched.now + d.as_nanos() as u64;
-        core.timers.add(
-            when,
-            Action::SendTime {
-                chan: c.id(),
-                period: 0,
-            },
-            true,
-        )
-    });
+    let (id, c) = create_timer(d.as_nanos() as u64, 0);
     Timer { c, id }
 }
 
-/// On an executor of a real-mode run: asks the hub for a timer (a ticker when `period` is
-/// not zero), and returns its channel and handle.
-fn create_timer(ns: u64, period: u64) -> Option<(Chan<Time>, TimerId)> {
-    let [id, chan] = remote::create_many(|[id, chan]| Op::NewTimer {
-        id,
-        chan,
-        ns,
-        period,
-    })?;
-    let c = Chan::from_id(chan);
-    Some((c, TimerId { slot: id, gen: 0 }))
+/// A timer that sends the time on its channel `ns` from now or, for a ticker (`period` not
+/// zero), every `period` from now; its handle's id and its channel.
+fn create_timer(ns: u64, period: u64) -> (u32, Chan<Time>) {
+    let [id, chan] = seam::create(
+        |[id, chan]| TimeOp::NewTimer {
+            id,
+            chan,
+            ns,
+            period,
+        },
+        |c| {
+            let chan = c.chans.make_next::<Time>(&mut c.sched, 1);
+            let id = c.sched.ids.next(c.timers.handles.len());
+            timer_at(c, id, chan, ns, period);
+            [id, chan]
+        },
+    );
+    (id, Chan::from_id(chan))
 }
 
-/// Re-arms timer `id` to fire `ns` from now, or, for a ticker (`period` not zero), `period`
-/// from now and every `period` after; true if it had been active.
-pub(crate) fn timer_reset(c: &mut Core, id: TimerId, ns: u64, period: u64) -> bool {
+/// Sets the timer of handle `id`, sending on channel `chan` (see [`create_timer`]).
+fn timer_at(c: &mut Core, id: u32, chan: u32, ns: u64, period: u64) {
+    let when = c.sched.now + if period > 0 { period } else { ns };
+    let timer = c.timers.add(when, Action::SendTime { chan, period }, true);
+    put(&mut c.timers.handles, id, Some(timer));
+}
+
+/// Stops the timer of handle `id`; true if it was active.
+fn stop_timer(c: &mut Core, id: u32) -> bool {
+    let timer = c.timers.handles.get(id as usize).copied().flatten();
+    timer.is_some_and(|t| c.timers.stop(t))
+}
+
+/// Re-arms the timer of handle `id` to fire `ns` from now, or, for a ticker (`period` not
+/// zero), `period` from now and every `period` after; true if it had been active.
+fn reset_timer(c: &mut Core, id: u32, ns: u64, period: u64) -> bool {
+    let Some(timer) = c.timers.handles.get(id as usize).copied().flatten() else {
+        return false;
+    };
     if period > 0 {
-        if let Some(e) = c.timers.entry(id) {
+        if let Some(e) = c.timers.entry(timer) {
             if let Action::SendTime { chan, .. } = e.action {
                 e.action = Action::SendTime { chan, period };
             }
         }
     }
     let when = c.sched.now + if period > 0 { period } else { ns };
-    c.timers.reset(id, when)
+    c.timers.reset(timer, when)
 }
 
 impl Timer {
     /// Go's `Timer.Stop`: true if this call stopped the timer before it fired.
-    pub fn stop(self) -> Routed<Ready<bool>> {
+    pub fn stop(self) -> Routed<Query<bool>> {
         let id = self.id;
-        remote::query(
-            || Op::TimerStop { id: id.slot },
-            || with_core(|c| c.timers.stop(id)),
-        )
+        seam::query(|| TimeOp::Stop { id }, |c| stop_timer(c, id))
     }
 
     /// Go's `Timer.Reset`: re-arms the timer `d` from now; true if it had been active.
-    pub fn reset(self, d: Duration) -> Routed<Ready<bool>> {
+    pub fn reset(self, d: Duration) -> Routed<Query<bool>> {
         let (id, ns) = (self.id, d.as_nanos() as u64);
-        remote::query(
-            || Op::TimerReset {
-                id: id.slot,
-                ns,
-                period: 0,
-            },
-            || with_core(|c| timer_reset(c, id, ns, 0)),
+        seam::query(
+            || TimeOp::Reset { id, ns, period: 0 },
+            |c| reset_timer(c, id, ns, 0),
         )
     }
 }
@@ -365,50 +378,51 @@ impl Timer {
 /// `time.Timer` and `time.Ticker` (their channels carry the program's own values; see
 /// [`super::Runtime::use_host_values`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimerRef(TimerId);
+pub struct TimerRef(u32);
 
 /// Starts a timer that sends the time on channel `chan` in `ns`, and then every `period`
 /// when it is not zero.
 pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
-    TimerRef(with_core(|c| {
-        let when = c.sched.now + ns;
-        c.timers.add(when, Action::SendTime { chan, period }, true)
-    }))
+    with_core(|c| add_handle(c, ns, Action::SendTime { chan, period }))
 }
 
 /// Go's `time.AfterFunc`: starts the goroutine `start` makes in `ns`, in a goroutine of its
 /// own, and again after each `Reset`.
 pub fn after_func(ns: u64, start: SpawnJob) -> TimerRef {
-    TimerRef(with_core(|c| {
+    with_core(|c| {
         c.timers.jobs.push(start);
         let job = (c.timers.jobs.len() - 1) as u32;
-        let when = c.sched.now + ns;
-        c.timers.add(when, Action::Spawn { job }, true)
-    }))
+        add_handle(c, ns, Action::Spawn { job })
+    })
+}
+
+/// Sets a timer doing `action` in `ns`, with a handle.
+fn add_handle(c: &mut Core, ns: u64, action: Action) -> TimerRef {
+    let id = c.sched.ids.next(c.timers.handles.len());
+    let timer = c.timers.add(c.sched.now + ns, action, true);
+    put(&mut c.timers.handles, id, Some(timer));
+    TimerRef(id)
 }
 
 impl TimerRef {
     /// The handle as a number (a program stores it in a struct field).
     pub fn bits(self) -> u64 {
-        (self.0.slot as u64) << 32 | self.0.gen as u64
+        u64::from(self.0)
     }
 
     /// The handle [`TimerRef::bits`] gave.
     pub fn from_bits(bits: u64) -> TimerRef {
-        TimerRef(TimerId {
-            slot: (bits >> 32) as u32,
-            gen: bits as u32,
-        })
+        TimerRef(bits as u32)
     }
 
     /// `Stop`: true if the timer was active.
     pub fn stop(self) -> bool {
-        with_core(|c| c.timers.stop(self.0))
+        with_core(|c| stop_timer(c, self.0))
     }
 
     /// `Reset`: fires in `ns` (a ticker: every `period`); true if it had been active.
     pub fn reset(self, ns: u64, period: u64) -> bool {
-        with_core(|c| timer_reset(c, self.0, ns, period))
+        with_core(|c| reset_timer(c, self.0, ns, period))
     }
 }
 
@@ -422,56 +436,90 @@ pub fn after(d: Duration) -> Chan<Time> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticker {
     pub c: Chan<Time>,
-    pub(crate) id: TimerId,
+    /// Its handle's id (see `Timers::handles`).
+    id: u32,
 }
 
 /// Go's `time.NewTicker(d)`. Precondition: `d > 0` (Go panics otherwise).
 pub fn new_ticker(d: Duration) -> Ticker {
     let period = (d.as_nanos() as u64).max(1);
-    if let Some((c, id)) = create_timer(0, period) {
-        return Ticker { c, id };
-    }
-    let c = make_chan::<Time>(1);
-    let id = with_core(|core| {
-        let when = core.sched.now + period;
-        core.timers.add(
-            when,
-            Action::SendTime {
-                chan: c.id(),
-                period,
-            },
-            true,
-        )
-    });
+    let (id, c) = create_timer(0, period);
     Ticker { c, id }
 }
 
 impl Ticker {
     /// Go's `Ticker.Stop`.
     pub fn stop(self) {
-        if remote::post(|| Op::TimerStop { id: self.id.slot }) {
-            return;
-        }
-        with_core(|c| c.timers.stop(self.id));
+        let id = self.id;
+        seam::apply(
+            || TimeOp::Stop { id },
+            |c| {
+                stop_timer(c, id);
+            },
+        );
     }
 
     /// Go's `Ticker.Reset`: the next tick is `d` from now, and every `d` after.
     pub fn reset(self, d: Duration) {
-        let period = (d.as_nanos() as u64).max(1);
-        if remote::post(|| Op::TimerReset {
-            id: self.id.slot,
-            ns: 0,
-            period,
-        }) {
-            return;
-        }
-        with_core(|c| timer_reset(c, self.id, 0, period));
+        let (id, period) = (self.id, (d.as_nanos() as u64).max(1));
+        seam::apply(
+            || TimeOp::Reset { id, ns: 0, period },
+            |c| {
+                reset_timer(c, id, 0, period);
+            },
+        );
     }
 }
 
 /// Go's `time.Tick(d)`: a ticker's channel, the ticker never stopped.
 pub fn tick(d: Duration) -> Chan<Time> {
     new_ticker(d).c
+}
+
+/// Time's operations, as an executor asks them of the hub.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TimeOp {
+    Sleep {
+        ns: u64,
+    },
+    /// A timer (a ticker when `period` is not zero) at the handle id and channel the executor
+    /// chose.
+    NewTimer {
+        id: u32,
+        chan: u32,
+        ns: u64,
+        period: u64,
+    },
+    Stop {
+        id: u32,
+    },
+    Reset {
+        id: u32,
+        ns: u64,
+        period: u64,
+    },
+}
+
+impl HubOp for TimeOp {
+    async fn exec(self, _: Proxy) -> Data {
+        match self {
+            TimeOp::Sleep { ns } => sleep(Duration::from_nanos(ns)).await,
+            TimeOp::NewTimer {
+                id,
+                chan,
+                ns,
+                period,
+            } => with_core(|c| {
+                c.chans.make::<Time>(&mut c.sched, chan, 1);
+                timer_at(c, id, chan, ns, period);
+            }),
+            TimeOp::Stop { id } => return Data::of(&with_core(|c| stop_timer(c, id))),
+            TimeOp::Reset { id, ns, period } => {
+                return Data::of(&with_core(|c| reset_timer(c, id, ns, period)))
+            }
+        }
+        Data::none()
+    }
 }
 
 /// Sets a deadline timer for a context. Returns the timer, for stopping it on cancel.

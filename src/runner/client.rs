@@ -315,13 +315,7 @@ fn schedule_flush(slot: &mut Slot, inner: &Rc<RefCell<Inner>>) {
     slot.flush_scheduled = true;
     let delay = (slot.last_flush + FLUSH_MS - now_ms()).max(0.0);
     let (weak, id) = (Rc::downgrade(inner), slot.id);
-    let flush = Closure::once_into_js(move || flush(&weak, id));
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            flush.unchecked_ref(),
-            delay as i32,
-        );
-    }
+    gloo_timers::callback::Timeout::new(delay as u32, move || flush(&weak, id)).forget();
 }
 
 /// Hands slot `id`'s gathered output to the page, if the slot still runs.

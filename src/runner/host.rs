@@ -21,7 +21,7 @@ use crate::patterns::{self, Params, Pattern};
 use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
-use crate::view::link::MAX_PROCS;
+use crate::view::page_config::MAX_PROCS;
 
 /// Scheduler steps between two looks at the clock.
 const SLICE_STEPS: u64 = 4096;

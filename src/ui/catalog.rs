@@ -1,4 +1,4 @@
-//! The catalog sidebar: every pattern, grouped as PATTERNS.md groups them.
+//! The catalog sidebar: every pattern, grouped as `docs/PATTERNS.md` groups them.
 
 use yew::prelude::*;
 

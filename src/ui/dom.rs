@@ -77,13 +77,8 @@ pub fn scroll_into_view(selector: &str) {
 }
 
 /// Calls `f` after `ms` milliseconds.
-pub fn set_timeout(ms: i32, f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(f);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+pub fn set_timeout(ms: u32, f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(ms, f).forget();
 }
 
 /// Copies `text` to the clipboard; `done(true)` once it is there, `done(false)` if the
@@ -99,20 +94,12 @@ pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
         done(copy_with_selection(text));
         return;
     }
-    let done = std::rc::Rc::new(done);
-    let on_ok = {
-        let done = done.clone();
-        Closure::once_into_js(move |_: JsValue| done(true))
-    };
-    let fallback_text = text.to_string();
-    let on_err = Closure::once_into_js(move |_: JsValue| done(copy_with_selection(&fallback_text)));
-    // `then` through a plain call: each handler frees itself when it runs.
     let promise = clipboard.write_text(text);
-    if let Ok(then) = js_sys::Reflect::get(&promise, &JsValue::from_str("then")) {
-        let _ = then
-            .unchecked_into::<js_sys::Function>()
-            .call2(&promise, &on_ok, &on_err);
-    }
+    let fallback_text = text.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(copied || copy_with_selection(&fallback_text));
+    });
 }
 
 /// The old way: select the text in a hidden field and ask the document to copy it.

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::patterns::Notice;
-use crate::view::link::{Link, Theme};
+use crate::view::page_config::{PageConfig, Theme};
 
 use super::console::ConsoleView;
 use super::notices::Notices;
@@ -29,7 +29,7 @@ use super::trace_views::TraceViews;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
-    pub link: Link,
+    pub link: PageConfig,
     pub run: RunView,
     pub running: bool,
     pub source: Rc<str>,

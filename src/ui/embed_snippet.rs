@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::view::link::Link;
+use crate::view::page_config::PageConfig;
 
 use super::copy_button::CopyButton;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedSnippetProps {
-    pub link: Link,
+    pub link: PageConfig,
 }
 
 /// The page's address up to its directory: where `embed.js` and the embedded view live.

@@ -4,11 +4,17 @@ use yew::prelude::*;
 
 use crate::chart::state::legend;
 
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// Show real mode's own states too.
+    pub real_mode: bool,
+}
+
 #[function_component(Legend)]
-pub fn legend_view() -> Html {
+pub fn legend_view(props: &LegendProps) -> Html {
     html! {
         <ul class="legend" data-testid="legend" aria-label="Legend">
-            { for legend().into_iter().map(|e| {
+            { for legend(props.real_mode).into_iter().map(|e| {
                 let style = format!("background:{}", e.color);
                 let class = classes!("swatch", (e.state == crate::chart::State::Done).then_some("hairline"));
                 html! {

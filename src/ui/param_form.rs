@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::patterns::{ParamSpec, Params};
 use crate::protocol::Mode;
-use crate::view::link::{default_procs, DEFAULT_PROCS, MAX_PROCS};
+use crate::view::page_config::{default_procs, DEFAULT_PROCS, MAX_PROCS};
 
 use super::param_input::ParamInput;
 

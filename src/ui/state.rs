@@ -1,6 +1,6 @@
 //! The page's state and every way it changes.
 //!
-//! One [`AppState`] holds the configuration (a [`Link`]), the notices, the current run and the
+//! One [`AppState`] holds the configuration (a [`PageConfig`]), the notices, the current run and the
 //! comparison on show; components send [`Action`]s and the reducer applies them. Side effects
 //! (starting a worker, writing the address bar) happen in the app's effects, after the state
 //! that asks for them is rendered, so they always see the latest configuration.
@@ -24,7 +24,7 @@ use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
-use crate::view::link::Link;
+use crate::view::page_config::PageConfig;
 
 /// The most notices shown at once; older ones give way.
 const MAX_NOTICES: usize = 20;
@@ -43,7 +43,7 @@ pub enum RunStatus {
 }
 
 impl RunStatus {
-    /// The output's `data-state` (DESIGN.md).
+    /// The output's `data-state` (`docs/ARCHITECTURE.md`, The page's contract).
     pub fn data_state(&self) -> &'static str {
         match self {
             RunStatus::Idle | RunStatus::Stopped => "idle",
@@ -101,7 +101,7 @@ impl RunView {
 
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub link: Link,
+    pub link: PageConfig,
     /// The cores the browser reports (`navigator.hardwareConcurrency`; 0 when it reports
     /// none), which decide real mode's default processors.
     pub cores: u32,
@@ -117,7 +117,7 @@ pub struct AppState {
 impl AppState {
     /// The state for a page opened with `query`, in a browser that reports `cores`.
     pub fn from_query(query: &str, cores: u32) -> Self {
-        let (link, notices) = Link::parse(query);
+        let (link, notices) = PageConfig::parse(query);
         AppState {
             link,
             cores,

@@ -2,9 +2,10 @@
 //! toolbar (zoom, arrows, replay, exports). All four share one time window.
 //!
 //! The views appear once the run's trace has arrived (just before the run ends). Until then,
-//! and for a run without a trace, the timeline's place says why it is empty.
+//! and for a run without a trace, the timeline's place says why it is empty. What the reader
+//! chose (tab, window, groups, arrows, replay) is `view::trace_view`'s model; this component
+//! renders it and turns events into its actions.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -12,11 +13,12 @@ use yew::prelude::*;
 
 use crate::chart::chrome::to_chrome_json;
 use crate::chart::layout::Layout;
-use crate::chart::playback::{lines_shown, speed_label, Playback, SPEEDS};
-use crate::chart::scale::{format_ns, Viewport};
+use crate::chart::playback::{speed_label, SPEEDS};
+use crate::chart::scale::format_ns;
 use crate::chart::svg::{standalone_timeline, LABEL_WIDTH};
 use crate::chart::Chart;
 use crate::rt::OutputLine;
+use crate::view::trace_view::{Action, Tab, Trace, TraceView, LARGE_EVENTS};
 
 use super::channels::ChannelsView;
 use super::download::download;
@@ -26,10 +28,9 @@ use super::processors::ProcessorsView;
 use super::state::{RunStatus, RunView};
 use super::timeline::Timeline;
 
-/// Runs above these sizes get a notice that the views hold back (collapsed groups, capped
-/// arrows) so the page stays responsive.
+/// Runs above this size (or `LARGE_EVENTS`) get a notice that the views hold back (collapsed
+/// groups, capped arrows) so the page stays responsive.
 const LARGE_GOROUTINES: usize = 10_000;
-const LARGE_EVENTS: usize = 1_000_000;
 
 /// Room kept for the lanes' vertical scrollbar, so that it never covers the plot.
 const SCROLLBAR_WIDTH: f64 = 16.0;
@@ -55,38 +56,14 @@ impl PartialEq for LayoutRef {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Goroutines,
-    Processors,
-    Channels,
-    Metrics,
-}
+/// The model's state for Yew's reducer: the trace it is for travels with each action.
+#[derive(Clone, Default, PartialEq)]
+struct Choices(TraceView);
 
-impl Tab {
-    const ALL: [Tab; 4] = [
-        Tab::Goroutines,
-        Tab::Processors,
-        Tab::Channels,
-        Tab::Metrics,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Tab::Goroutines => "Goroutines",
-            Tab::Processors => "Processors",
-            Tab::Channels => "Channels",
-            Tab::Metrics => "Metrics",
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Tab::Goroutines => "goroutines",
-            Tab::Processors => "processors",
-            Tab::Channels => "channels",
-            Tab::Metrics => "metrics",
-        }
+impl Reducible for Choices {
+    type Action = (Trace, Action);
+    fn reduce(self: Rc<Self>, (trace, action): (Trace, Action)) -> Rc<Self> {
+        Rc::new(Choices(self.0.apply(trace, action)))
     }
 }
 
@@ -105,19 +82,18 @@ pub struct TraceViewsProps {
 pub fn trace_views(props: &TraceViewsProps) -> Html {
     let root = use_node_ref();
     let width = use_state_eq(|| 800.0f64);
-    // Per-trace choices carry the trace they were made for: a new trace starts from the
-    // defaults without an effect (and the extra render one would cost).
-    let view = use_state(|| (0usize, None::<Viewport>));
-    let toggled = use_state(|| (0usize, BTreeSet::<u32>::new()));
-    let arrows = use_state(|| (0usize, None::<bool>));
-    let tab = use_state(|| Tab::Goroutines);
-    let speed = use_state(|| 1.0f64);
-    let playback = use_state(|| None::<Playback>);
-    let playhead = use_state(|| None::<f64>);
-    let shown = use_mut_ref(|| usize::MAX);
+    let choices = use_reducer_eq(Choices::default);
 
     let chart = props.run.chart.clone();
-    let chart_key = chart.as_ref().map_or(0, |(c, _)| Rc::as_ptr(c) as usize);
+    let trace = chart.as_ref().map_or(Trace::default(), |(c, _)| Trace {
+        key: Rc::as_ptr(c) as usize,
+        end_ns: c.end_ns(),
+        events: c.trace.events.len(),
+    });
+    let dispatch = {
+        let choices = choices.dispatcher();
+        Callback::from(move |action: Action| choices.dispatch((trace, action)))
+    };
 
     // The plot's width follows the section's, observed rather than measured: reading a size
     // would force the page's layout in the middle of building it.
@@ -148,96 +124,55 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         });
     }
 
-    // A replay stops with its trace.
-    {
-        let playback = playback.clone();
-        let playhead = playhead.clone();
-        use_effect_with(chart_key, move |_| {
-            if playback.is_some() {
-                playback.set(None);
-            }
-            if playhead.is_some() {
-                playhead.set(None);
-            }
-        });
-    }
-
     let layout = {
         let chart = chart.clone();
-        let toggled = if toggled.0 == chart_key {
-            toggled.1.clone()
-        } else {
-            BTreeSet::new()
-        };
-        use_memo((chart_key, toggled), move |(_, toggled)| {
-            chart
-                .as_ref()
-                .map(|(c, _)| Rc::new(Layout::new(c.groups.clone(), toggled)))
-        })
+        use_memo(
+            (trace.key, choices.0.toggled(trace)),
+            move |(_, toggled)| {
+                chart
+                    .as_ref()
+                    .map(|(c, _)| Rc::new(Layout::new(c.groups.clone(), toggled)))
+            },
+        )
     };
 
-    // A picked output instant outside the window brings the window to it.
+    // A picked output instant shows the goroutines then.
     {
-        let view = view.clone();
-        let tab = tab.clone();
-        let end = chart.as_ref().map_or(0, |(c, _)| c.end_ns());
-        let key = chart_key;
+        let dispatch = dispatch.clone();
         use_effect_with(props.marker, move |marker| {
             if let Some(t) = *marker {
-                tab.set(Tab::Goroutines);
-                let v = view
-                    .1
-                    .filter(|_| view.0 == key)
-                    .unwrap_or(Viewport::fit(end));
-                if (t as f64) < v.start || (t as f64) > v.end {
-                    view.set((key, Some(v.center_on(t as f64, end))));
-                }
+                dispatch.emit(Action::Mark(t));
             }
         });
     }
 
-    // The replay: a frame loop moving the playhead while `playback` is set.
+    // The replay: a frame loop moving the playhead while one runs.
+    let replay = choices.0.replay(trace);
     {
-        let playhead = playhead.clone();
-        let playback_state = playback.clone();
-        let on_reveal = props.on_reveal.clone();
-        let console = props.run.console.clone();
-        let shown = shown.clone();
-        let end = chart.as_ref().map_or(0.0, |(c, _)| c.end_ns() as f64);
-        use_effect_with(*playback, move |p| {
-            let running = Rc::new(std::cell::Cell::new(p.is_some()));
-            if let Some(p) = *p {
+        let dispatch = dispatch.clone();
+        use_effect_with(replay, move |replay| {
+            let running = Rc::new(std::cell::Cell::new(replay.is_some()));
+            if replay.is_some() {
                 let running = running.clone();
-                // When each kept output line was printed, in order.
-                let mut times = Vec::new();
-                for l in console.head() {
-                    times.push(l.line.t_ns);
-                }
-                for l in console.tail() {
-                    times.push(l.line.t_ns);
-                }
-                animate(move |now| {
-                    if !running.get() {
-                        return false;
+                animate(move |now_ms| {
+                    if running.get() {
+                        dispatch.emit(Action::Frame { now_ms });
                     }
-                    let at = p.position(now, end);
-                    playhead.set(Some(at));
-                    let n = lines_shown(&times, at);
-                    if *shown.borrow() != n {
-                        *shown.borrow_mut() = n;
-                        on_reveal.emit(Some(at as u64));
-                    }
-                    if p.finished(now, end) {
-                        *shown.borrow_mut() = usize::MAX;
-                        on_reveal.emit(None);
-                        playback_state.set(None);
-                        playhead.set(None);
-                        return false;
-                    }
-                    true
+                    running.get()
                 });
             }
             move || running.set(false)
+        });
+    }
+    // What the replay reveals of the output, told when it changes.
+    {
+        let on_reveal = props.on_reveal.clone();
+        let told = use_mut_ref(|| None::<u64>);
+        use_effect_with(choices.0.reveal(), move |reveal| {
+            if *told.borrow() != *reveal {
+                *told.borrow_mut() = *reveal;
+                on_reveal.emit(*reveal);
+            }
         });
     }
 
@@ -251,86 +186,35 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         };
     };
     let layout = (*layout).clone().expect("a layout for the chart");
-    let total = chart.end_ns();
-    let v = view
-        .1
-        .filter(|_| view.0 == chart_key)
-        .unwrap_or(Viewport::fit(total));
-    let set_view = {
-        let view = view.clone();
-        Callback::from(move |v: Viewport| view.set((chart_key, Some(v.clamped(total)))))
+    let view = &choices.0;
+    let v = view.viewport(trace);
+    let show_arrows = view.arrows(trace);
+    let act = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
-    // Arrows start hidden on a run so large that they would be a solid mass.
-    let show_arrows = arrows
-        .1
-        .filter(|_| arrows.0 == chart_key)
-        .unwrap_or(chart.trace.events.len() <= LARGE_EVENTS);
-    let zoom = |factor: f64| {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view.emit(v.zoom(factor, 0.5, total)))
-    };
-    let fit = {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view.emit(Viewport::fit(total)))
-    };
-    let on_arrows = {
-        let arrows = arrows.clone();
-        Callback::from(move |_: Event| arrows.set((chart_key, Some(!show_arrows))))
-    };
-    let on_toggle = {
-        let toggled = toggled.clone();
-        Callback::from(move |label: u32| {
-            let mut t = if toggled.0 == chart_key {
-                toggled.1.clone()
-            } else {
-                BTreeSet::new()
-            };
-            if !t.remove(&label) {
-                t.insert(label);
-            }
-            toggled.set((chart_key, t));
-        })
-    };
+    let set_view = dispatch.reform(Action::View);
+    let on_arrows = dispatch.reform(|_: Event| Action::ToggleArrows);
+    let on_toggle = dispatch.reform(Action::ToggleGroup);
     let on_play = {
-        let playback = playback.clone();
-        let playhead = playhead.clone();
-        let speed = *speed;
-        let on_reveal = props.on_reveal.clone();
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| match *playback {
-            Some(_) => {
-                playback.set(None);
-                playhead.set(None);
-                *shown.borrow_mut() = usize::MAX;
-                on_reveal.emit(None);
-            }
-            None => {
-                *shown.borrow_mut() = usize::MAX;
-                playback.set(Some(Playback::start(0.0, now_ms(), speed)));
-            }
+        let console = props.run.console.clone();
+        dispatch.reform(move |_: MouseEvent| Action::Replay {
+            now_ms: now_ms(),
+            // When each kept output line was printed, in order.
+            times: console.lines().map(|l| l.line.t_ns).collect(),
         })
     };
-    let on_speed = {
-        let speed = speed.clone();
-        let playback = playback.clone();
-        Callback::from(move |e: Event| {
-            let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            else {
-                return;
-            };
-            let s: f64 = sel.value().parse().unwrap_or(1.0);
-            speed.set(s);
-            if let Some(p) = *playback {
-                playback.set(Some(p.with_speed(s, now_ms(), f64::MAX)));
-            }
-        })
-    };
-    let on_tab = |t: Tab| {
-        let tab = tab.clone();
-        Callback::from(move |_: MouseEvent| tab.set(t))
-    };
+    let on_speed = dispatch.reform(|e: Event| {
+        let speed = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|sel| sel.value().parse().ok())
+            .unwrap_or(1.0);
+        Action::Speed {
+            speed,
+            now_ms: now_ms(),
+        }
+    });
 
     let name = |ext: &str| format!("chanlab-{}.{ext}", props.pattern);
     let export_json = {
@@ -338,13 +222,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let console = props.run.console.clone();
         let file = name("trace.json");
         Callback::from(move |_: MouseEvent| {
-            let mut lines: Vec<OutputLine> = Vec::new();
-            for l in console.head() {
-                lines.push(l.line.clone());
-            }
-            for l in console.tail() {
-                lines.push(l.line.clone());
-            }
+            let lines: Vec<OutputLine> = console.lines().map(|l| l.line.clone()).collect();
             let json = to_chrome_json(&chart.trace, &chart.timeline, &lines);
             download(&file, "application/json", &json);
         })
@@ -369,57 +247,45 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let console = props.run.console.clone();
         let file = name("output.txt");
         Callback::from(move |_: MouseEvent| {
-            let mut text = String::new();
-            for l in console.head() {
-                text.push_str(&l.line.text);
-                text.push('\n');
-            }
-            if console.omitted() > 0 {
-                text.push_str(&format!("… {} lines not kept …\n", console.omitted()));
-            }
-            for l in console.tail() {
-                text.push_str(&l.line.text);
-                text.push('\n');
-            }
-            download(&file, "text/plain;charset=utf-8", &text);
+            download(&file, "text/plain;charset=utf-8", &console.to_text());
         })
     };
 
-    let trace = &chart.trace;
+    let data = &chart.trace;
     let mut notices = Vec::new();
-    if trace.truncated() {
+    if data.truncated() {
         notices.push(format!(
             "The trace holds the first {} events of this run ({} more were not kept): the views end where it does.",
-            trace.events.len(),
-            trace.dropped
+            data.events.len(),
+            data.dropped
         ));
     }
-    if trace.goroutine_count() > LARGE_GOROUTINES || trace.events.len() > LARGE_EVENTS {
+    if data.goroutine_count() > LARGE_GOROUTINES || data.events.len() > LARGE_EVENTS {
         notices.push(format!(
             "A large run ({} goroutines, {} events): groups of goroutines start collapsed{}, and each lane is drawn at one pixel's resolution.",
-            trace.goroutine_count(),
-            trace.events.len(),
-            if trace.events.len() > LARGE_EVENTS { " and arrows start hidden" } else { "" }
+            data.goroutine_count(),
+            data.events.len(),
+            if data.events.len() > LARGE_EVENTS { " and arrows start hidden" } else { "" }
         ));
     }
-    let zero_time = total == 0;
+    let zero_time = trace.end_ns == 0;
 
     let summary = match &props.run.status {
         RunStatus::Done(s) => Some(s.clone()),
         _ => None,
     };
-    let playing = playback.is_some();
+    let playing = replay.is_some();
     let speed_options = SPEEDS.iter().map(|&s| {
-        html! { <option value={s.to_string()} selected={s == *speed}>{speed_label(s)}</option> }
+        html! { <option value={s.to_string()} selected={s == view.speed}>{speed_label(s)}</option> }
     });
-    let body = match *tab {
+    let body = match view.tab {
         Tab::Goroutines => html! {
             <>
                 <Timeline chart={ChartRef(chart.clone())} layout={LayoutRef(layout.clone())}
                           view={v} width={*width} arrows={show_arrows} marker={props.marker}
-                          playhead={*playhead} {received_ms} on_view={set_view.clone()}
+                          playhead={view.playhead(trace)} {received_ms} on_view={set_view.clone()}
                           {on_toggle} />
-                <Legend />
+                <Legend real_mode={chart.timeline.real_mode} />
             </>
         },
         Tab::Processors => html! {
@@ -437,17 +303,17 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             <div class="tv-bar">
                 <div class="tv-tabs" role="tablist">
                     { for Tab::ALL.iter().map(|&t| html! {
-                        <button type="button" role="tab" aria-selected={(t == *tab).to_string()}
-                                class={classes!("tv-tab", (t == *tab).then_some("active"))}
-                                data-testid={format!("tab-{}", t.key())} onclick={on_tab(t)}>
+                        <button type="button" role="tab" aria-selected={(t == view.tab).to_string()}
+                                class={classes!("tv-tab", (t == view.tab).then_some("active"))}
+                                data-testid={format!("tab-{}", t.key())} onclick={act(Action::Tab(t))}>
                             {t.label()}
                         </button>
                     }) }
                 </div>
                 <div class="tv-tools">
-                    <button type="button" data-testid="zoom-out" title="Zoom out (−)" onclick={zoom(1.0 / 1.5)}>{"−"}</button>
-                    <button type="button" data-testid="zoom-in" title="Zoom in (+)" onclick={zoom(1.5)}>{"+"}</button>
-                    <button type="button" data-testid="zoom-fit" title="Fit the run (0)" onclick={fit}>{"Fit"}</button>
+                    <button type="button" data-testid="zoom-out" title="Zoom out (−)" onclick={act(Action::Zoom(1.0 / 1.5))}>{"−"}</button>
+                    <button type="button" data-testid="zoom-in" title="Zoom in (+)" onclick={act(Action::Zoom(1.5))}>{"+"}</button>
+                    <button type="button" data-testid="zoom-fit" title="Fit the run (0)" onclick={act(Action::Fit)}>{"Fit"}</button>
                     <span class="tv-range" data-testid="visible-range"
                           data-start={format!("{:.0}", v.start)} data-end={format!("{:.0}", v.end)}>
                         {format!("{} – {}", format_ns(v.start), format_ns(v.end))}
@@ -477,9 +343,9 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             if zero_time {
                 <p class="tl-hint">{"This run took no virtual time: in sim mode code runs in zero time and only sleeps, timers and CPU work advance the clock, so everything happened at 0 (the ticks show when each goroutine ran)."}</p>
             }
-            <div class="tv-body" data-view={Tab::key(*tab)}
-                 data-goroutines={trace.goroutine_count().to_string()}
-                 data-events={trace.events.len().to_string()}>
+            <div class="tv-body" data-view={view.tab.key()}
+                 data-goroutines={data.goroutine_count().to_string()}
+                 data-events={data.events.len().to_string()}>
                 { body }
             </div>
         </section>

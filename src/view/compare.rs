@@ -180,7 +180,7 @@ impl Comparison {
 /// from sim mode for the same program is replaced by a placeholder:
 /// - every Go duration (`1.002s`, `250ms`, `1m30s`, `5µs`) by `<d>`: the clocks differ;
 /// - a goroutine id other than main's in a `goroutine N [state]:` header by `<id>`: ids other
-///   than main's are the runtime's to choose (PATTERNS.md), and which goroutine panics can
+///   than main's are the runtime's to choose (`docs/PATTERNS.md`), and which goroutine panics can
 ///   depend on the schedule.
 pub fn comparable(line: &str) -> String {
     if let Some(rest) = line.strip_prefix("goroutine ") {

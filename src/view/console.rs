@@ -171,6 +171,23 @@ impl Console {
     pub fn texts(&self) -> Vec<&str> {
         self.lines().map(|l| l.line.text.as_str()).collect()
     }
+
+    /// The kept output as a text file: a line each, and where lines were left out, how many.
+    pub fn to_text(&self) -> String {
+        let mut text = String::new();
+        for l in self.head() {
+            text.push_str(&l.line.text);
+            text.push('\n');
+        }
+        if self.omitted() > 0 {
+            text.push_str(&format!("… {} lines not kept …\n", self.omitted()));
+        }
+        for l in self.tail() {
+            text.push_str(&l.line.text);
+            text.push('\n');
+        }
+        text
+    }
 }
 
 /// New output on its way to the console, thinned to what the console would keep: the lines
@@ -364,6 +381,10 @@ mod tests {
         );
         assert_eq!(c.omitted(), n - (HEAD + tail.len()) as u64);
         assert_eq!(c.omitted() % CHUNK as u64, 0);
+        let text = c.to_text();
+        assert!(text.starts_with("line 0\nline 1\n"));
+        assert!(text.contains(&format!("\n… {} lines not kept …\n", c.omitted())));
+        assert!(text.ends_with(&format!("line {}\n", n - 1)));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // Each pattern opened by link with autorun: the page shows exactly what Go prints, and Go's
-// exit status. Expected outputs come from PATTERNS.md; extend EXPECTED as patterns land.
+// exit status. Expected outputs come from docs/PATTERNS.md; extend EXPECTED as patterns land.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ const deadlock = (state) => [
 
 /**
  * One row per link. `lines`: the whole output, exactly. `startsWith`: its first lines.
- * `times`: the lines' timestamps in virtual ns, when PATTERNS.md gives them.
+ * `times`: the lines' timestamps in virtual ns, when docs/PATTERNS.md gives them.
  */
 export const EXPECTED = [
   { query: 'p=worker-pool', lines: ['processed 20 jobs'], exit: 0, times: [200_000_000] },
@@ -38,7 +38,7 @@ export const EXPECTED = [
   { query: 'p=nil-channel&op=recv', startsWith: deadlock('chan receive (nil chan)'), exit: 2 },
   { query: 'p=nil-channel&op=select', startsWith: deadlock('select'), exit: 2 },
   { query: 'p=nil-channel&op=empty-select', startsWith: deadlock('select (no cases)'), exit: 2 },
-  // The rest of the catalog, with PATTERNS.md's defaults. `unordered`: the lines in any order
+  // The rest of the catalog, with docs/PATTERNS.md's defaults. `unordered`: the lines in any order
   // Go allows; `match`: each line against a pattern (seeded or measured figures).
   {
     query: 'p=goroutines',

@@ -1,5 +1,5 @@
 // Real mode in the browser. Every catalog pattern opened by link in real mode on two Web
-// Workers prints what sim mode prints for the same link (PATTERNS.md, Real mode): the same exit
+// Workers prints what sim mode prints for the same link (docs/PATTERNS.md, Real mode): the same exit
 // status, and the same lines in any order once what real timing legitimately changes is set
 // aside. Then the page's controls for it: the mode and processors in the link, the cores the
 // browser reports, and Compare.
@@ -22,7 +22,7 @@ const DURATION = /(?<![\p{L}\p{N}_.])(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+(?!
 /**
  * What real timing changes in any pattern's output, replaced by placeholders:
  * - durations: real mode runs on the wall clock, so every printed time differs;
- * - goroutine ids other than main's in `goroutine N [state]:` headers: PATTERNS.md leaves them
+ * - goroutine ids other than main's in `goroutine N [state]:` headers: docs/PATTERNS.md leaves them
  *   to the runtime, and which goroutine panics can depend on the schedule (`double-close`: the
  *   producer that closes second).
  */
@@ -170,6 +170,25 @@ describe('real mode controls', () => {
     assert.equal(await real.getByTestId('param-mode').inputValue(), 'real');
     assert.equal(await real.getByTestId('param-procs').inputValue(), String(realDefault));
     await real.context().close();
+  });
+
+  test("the timeline shows real mode's own states, and sim mode's does not", async () => {
+    const legendStates = async (q) => {
+      const page = await openPage(browser, server.url, `?${q}&autorun=1`);
+      assert.equal((await waitForEnd(page, 60_000)).state, 'done');
+      await page.getByTestId('legend').waitFor();
+      const states = await page
+        .locator('[data-testid="legend"] li[data-state]')
+        .evaluateAll((els) => els.map((e) => e.dataset.state));
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+      return states;
+    };
+    // Workers between two operations run on their executors; on the hub that is a state.
+    const real = await legendStates('p=worker-pool&workers=2&jobs=4&mode=real&procs=2');
+    assert.ok(real.includes('executor'), real.join(' '));
+    const sim = await legendStates('p=worker-pool&workers=2&jobs=4');
+    assert.ok(!sim.includes('executor') && !sim.includes('hub'), sim.join(' '));
   });
 
   test('real mode defaults to the reported cores, clamped to 1..16', async () => {

@@ -2,7 +2,7 @@
 """Renders chanlab's Go source templates (src/patterns/go/<id>.go) the way the Rust side does.
 
 The Rust renderer, src/patterns/template.rs, is the source of truth; this is a line-for-line
-port of it, plus the parameter schema of shared/PATTERNS.md and the extra snippets some
+port of it, plus the parameter schema of docs/PATTERNS.md and the extra snippets some
 patterns compute (see tests/go/README.md).
 
 Usage:
@@ -43,7 +43,7 @@ def List(default, max_items, max_chars):
 
 MS = (0, 60000)
 
-# Every pattern's parameters, in PATTERNS.md's order: key -> (kind, default as in a URL, limits).
+# Every pattern's parameters, in docs/PATTERNS.md's order: key -> (kind, default as in a URL, limits).
 SCHEMA = {
     "goroutines": {
         "count": Int("5", 1, 10000),

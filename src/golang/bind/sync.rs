@@ -4,7 +4,7 @@
 use crate::rt::{Mutex, WaitGroup};
 
 use super::handles::handle;
-use super::{block, done, observable, unit};
+use super::{block, done, observable, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
@@ -51,8 +51,8 @@ fn unlock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 fn try_lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let locked = mutex(ctx)?.try_lock();
-    done(ctx, [Value::Bool(locked)])
+    let fut = mutex(ctx)?.try_lock();
+    wait(ctx, fut, |locked| vec![Value::Bool(locked)])
 }
 
 /// `fatal(msg)`: Go's unrecoverable `fatal error: msg`.

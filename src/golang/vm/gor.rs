@@ -23,7 +23,8 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context as TaskContext, Poll, Waker};
 
-use crate::rt::{self, GoId, Routed};
+use crate::rt::futures::Routed;
+use crate::rt::{self, GoId};
 
 use super::cost;
 use super::errors;
@@ -124,10 +125,10 @@ pub struct PanicRec {
 
 /// A runtime operation without a result that natives often wait on, kept without boxing.
 pub enum UnitOp {
-    WgAdd(Routed<rt::WgAdd>),
-    WgWait(Routed<rt::WgWait>),
-    Sleep(Routed<rt::Sleep>),
-    Yield(rt::Yield),
+    WgAdd(Routed<rt::futures::WgAdd>),
+    WgWait(Routed<rt::futures::WgWait>),
+    Sleep(Routed<rt::futures::Sleep>),
+    Yield(rt::futures::Yield),
 }
 
 impl UnitOp {
@@ -145,16 +146,16 @@ impl UnitOp {
 pub enum Pending {
     None,
     Unit(UnitOp),
-    Send(Routed<rt::SendFuture<Value>>),
+    Send(Routed<rt::futures::Send<Value>>),
     /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`.
     Recv {
-        fut: Routed<rt::RecvFuture<Value>>,
+        fut: Routed<rt::futures::Recv<Value>>,
         dst: usize,
         ok: bool,
         zero: Value,
     },
     Select {
-        fut: Routed<rt::SelectWait>,
+        fut: Routed<rt::futures::Wait>,
         sel: u32,
         dst: usize,
         /// The frame's base, for the cases' destination registers.

@@ -1,6 +1,6 @@
-//! The page's link: the URL query that holds one configuration (DESIGN.md, The page's
-//! contract). The address bar always shows [`Link::to_query`] of the current configuration, so
-//! the current URL is the permalink.
+//! The page's URL: the query that holds one [`PageConfig`]. The address bar always shows
+//! [`PageConfig::to_query`] of the current configuration, so the current URL is the permalink
+//! (`docs/ARCHITECTURE.md`, The page's contract).
 //!
 //! Keys: `p` the pattern id, each parameter of that pattern by its key, `mode`, `seed`,
 //! `procs`, `autorun=1`, `embed=1` (with `view=` and `theme=` for the embedded view) and `v`,
@@ -8,24 +8,18 @@
 //! never written while the format is version 1 (a link without `v` is version 1), and it is
 //! read so that [`MIGRATIONS`] can carry old links' renamed or removed parameters forward.
 //!
-//! [`Link::parse`] never fails and never panics: whatever a query holds, it gives a usable
-//! configuration and one [`Notice`] per value it had to correct or ignore.
-//!
-//! A link without `procs` means "the default" wherever it is opened: [`DEFAULT_PROCS`] in sim
-//! mode, which is fixed so that a sim-mode link runs the same everywhere, and in real mode the
-//! cores the browser reports (`navigator.hardwareConcurrency`), which the page passes in, so
-//! this module stays free of the browser.
+//! [`PageConfig::parse`] never fails and never panics: whatever a query holds, it gives a
+//! usable configuration and one [`Notice`] per value it had to correct or ignore.
 //!
 //! # Invariants
-//! - `Link::parse(&link.to_query())` gives back `link` with no notices.
-//! - A parsed link's parameters went through [`Pattern::parse_params`], so they are valid.
-//! - `procs` is never `Some(DEFAULT_PROCS)` in sim mode: that value is the default and is not
-//!   written.
+//! - `PageConfig::parse(&config.to_query())` gives back `config` with no notices.
 
-use std::fmt;
-
-use crate::patterns::{self, Notice, Params, Pattern};
-use crate::protocol::{Mode, RunRequest};
+use super::page_config::{
+    default_pattern, parse_mode, parse_procs, parse_seed, shorten, EmbedView, PageConfig, Theme,
+    DEFAULT_SEED,
+};
+use crate::patterns::{self, Notice};
+use crate::protocol::Mode;
 
 /// The link format this code writes.
 pub const LINK_VERSION: &str = "1";
@@ -47,14 +41,6 @@ pub struct Migration {
 /// no entry (old links get its default); renaming or removing one adds an entry here and
 /// raises [`LINK_VERSION`].
 pub const MIGRATIONS: &[Migration] = &[];
-/// The seed when the link names none.
-pub const DEFAULT_SEED: u64 = 1;
-/// Virtual processors in sim mode when the link names none. Fixed rather than taken from the
-/// machine, so that a sim-mode link gives the same output everywhere.
-pub const DEFAULT_PROCS: u32 = 4;
-/// The most processors a link may ask for.
-pub const MAX_PROCS: u32 = 16;
-
 /// The most `key=value` pairs read; a hostile link cannot make the page do unbounded work.
 const MAX_PAIRS: usize = 1000;
 /// The most notices one link produces; the rest are counted in a last notice.
@@ -66,24 +52,6 @@ const MAX_QUERY_BYTES: usize = 4 << 20;
 pub const PAGE_KEYS: [&str; 9] = [
     "p", "mode", "seed", "procs", "autorun", "embed", "view", "theme", "v",
 ];
-
-/// What the embedded view shows besides the title, Run and the output's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EmbedView {
-    pub output: bool,
-    pub timeline: bool,
-    pub source: bool,
-}
-
-impl Default for EmbedView {
-    fn default() -> Self {
-        EmbedView {
-            output: true,
-            timeline: false,
-            source: false,
-        }
-    }
-}
 
 impl EmbedView {
     fn parse(raw: &str, notices: &mut Notices) -> EmbedView {
@@ -136,106 +104,9 @@ impl EmbedView {
     }
 }
 
-/// The embedded view's colours.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// The reader's system setting.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
-
-/// One configuration of the page.
-#[derive(Clone)]
-pub struct Link {
-    pub pattern: &'static Pattern,
-    /// Valid parameters of `pattern`.
-    pub params: Params,
-    pub mode: Mode,
-    pub seed: u64,
-    /// The processors the link names, `1..=MAX_PROCS`; `None` is the mode's default (see
-    /// [`Link::procs`]). Virtual processors for CPU work in sim mode, Web Workers in real mode.
-    pub procs: Option<u32>,
-    /// Run as soon as the page opens.
-    pub autorun: bool,
-    /// The compact view for an iframe on another page.
-    pub embed: bool,
-    /// What the embedded view shows (`view=`).
-    pub view: EmbedView,
-    /// The embedded view's colours (`theme=`).
-    pub theme: Theme,
-}
-
-impl PartialEq for Link {
-    fn eq(&self, other: &Self) -> bool {
-        self.pattern.id == other.pattern.id
-            && self.params == other.params
-            && self.mode == other.mode
-            && self.seed == other.seed
-            && self.procs == other.procs
-            && self.autorun == other.autorun
-            && self.embed == other.embed
-            && self.view == other.view
-            && self.theme == other.theme
-    }
-}
-
-impl fmt::Debug for Link {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Link(?{})", self.to_query())
-    }
-}
-
-impl Default for Link {
-    fn default() -> Self {
-        Link::new(default_pattern())
-    }
-}
-
-fn default_pattern() -> &'static Pattern {
-    patterns::find(patterns::DEFAULT_PATTERN)
-        .or_else(|| patterns::catalog().first().copied())
-        .expect("the catalog is not empty")
-}
-
-impl Link {
-    /// `pattern` with every value at its default.
-    pub fn new(pattern: &'static Pattern) -> Self {
-        Link {
-            pattern,
-            params: Params::defaults(pattern.params),
-            mode: Mode::Sim,
-            seed: DEFAULT_SEED,
-            procs: None,
-            autorun: false,
-            embed: false,
-            view: EmbedView::default(),
-            theme: Theme::Auto,
-        }
-    }
-
-    /// The same page settings on another pattern, whose parameters start at their defaults.
-    pub fn with_pattern(&self, pattern: &'static Pattern) -> Self {
-        Link {
-            pattern,
-            params: Params::defaults(pattern.params),
-            ..self.clone()
-        }
-    }
-
+impl PageConfig {
     /// Reads a URL query (with or without its leading `?`).
-    pub fn parse(query: &str) -> (Link, Vec<Notice>) {
+    pub fn parse(query: &str) -> (PageConfig, Vec<Notice>) {
         let mut notices = Notices::default();
         let query = query.strip_prefix('?').unwrap_or(query);
         let query = if query.len() > MAX_QUERY_BYTES {
@@ -298,7 +169,7 @@ impl Link {
             }),
         };
 
-        let mut link = Link::new(pattern);
+        let mut link = PageConfig::new(pattern);
 
         if let Some(raw) = last("mode") {
             match parse_mode(raw) {
@@ -410,179 +281,6 @@ impl Link {
         }
         out
     }
-
-    /// The same configuration on the full page: no embed, view or theme.
-    pub fn full_page(&self) -> Link {
-        Link {
-            embed: false,
-            view: EmbedView::default(),
-            theme: Theme::Auto,
-            ..self.clone()
-        }
-    }
-
-    /// The same configuration in the embedded view.
-    pub fn embedded(&self) -> Link {
-        Link {
-            embed: true,
-            ..self.clone()
-        }
-    }
-
-    /// The HTML that embeds this configuration from the chanlab page at `base` (its address
-    /// up to its directory, ending in `/`): an iframe, and the one-line `embed.js` alternative.
-    /// Queries are percent-encoded, so they need only `&` escaped in an attribute.
-    pub fn embed_snippets(&self, base: &str) -> (String, String) {
-        let attr = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('"', "&quot;")
-                .replace('<', "&lt;")
-        };
-        let embedded = self.embedded().to_query();
-        let iframe = format!(
-            "<iframe src=\"{}?{}\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: {}\" loading=\"lazy\"></iframe>",
-            attr(base),
-            attr(&embedded),
-            attr(self.pattern.title)
-        );
-        let plain = Link {
-            embed: false,
-            ..self.clone()
-        }
-        .to_query();
-        let script = format!(
-            "<script src=\"{}embed.js\" defer></script><div data-chanlab=\"{}\"></div>",
-            attr(base),
-            attr(&plain)
-        );
-        (iframe, script)
-    }
-
-    /// Sets parameter `key` from form text; the notices say what was corrected.
-    pub fn set_param(&mut self, key: &str, raw: &str) -> Vec<Notice> {
-        let mut notices: Vec<Notice> = self.params.set(key, raw).into_iter().collect();
-        let (params, more) = (self.pattern.check)(self.params.clone());
-        self.params = params;
-        notices.extend(more);
-        notices
-    }
-
-    /// Sets the seed from form text; a notice when it is not a seed (the seed is then kept).
-    pub fn set_seed(&mut self, raw: &str) -> Option<Notice> {
-        match parse_seed(raw) {
-            Ok(seed) => {
-                self.seed = seed;
-                None
-            }
-            Err(why) => Some(Notice(format!("{why}; kept {}", self.seed))),
-        }
-    }
-
-    /// Sets the mode from form text; a notice when it is not a mode (the mode is then kept).
-    pub fn set_mode(&mut self, raw: &str) -> Option<Notice> {
-        match parse_mode(raw) {
-            Ok(mode) => {
-                self.mode = mode;
-                self.forget_default_procs();
-                None
-            }
-            Err(why) => Some(Notice(format!("{why}; kept {}", self.mode.as_str()))),
-        }
-    }
-
-    /// Sets the processors from form text, on a browser that reports `cores`; a notice when it
-    /// had to be corrected. The mode's default is stored as no value, so the link keeps meaning
-    /// "the default".
-    pub fn set_procs(&mut self, raw: &str, cores: u32) -> Option<Notice> {
-        let (procs, why) = parse_procs(raw);
-        self.procs = procs.filter(|&n| n != default_procs(self.mode, cores));
-        why.map(Notice)
-    }
-
-    /// The processors a run of this link uses, on a browser that reports `cores`.
-    pub fn procs(&self, cores: u32) -> u32 {
-        self.procs
-            .unwrap_or_else(|| default_procs(self.mode, cores))
-    }
-
-    /// Keeps the invariant that sim mode's default is never named.
-    fn forget_default_procs(&mut self) {
-        if self.mode == Mode::Sim && self.procs == Some(DEFAULT_PROCS) {
-            self.procs = None;
-        }
-    }
-
-    /// Every parameter back to its default.
-    pub fn reset_params(&mut self) {
-        self.params = Params::defaults(self.pattern.params);
-    }
-
-    /// The Go program for this configuration, as the page shows it.
-    pub fn go_source(&self) -> String {
-        self.pattern.go_source(&self.params, self.seed)
-    }
-
-    /// The message that asks a worker to run this configuration, on a browser that reports
-    /// `cores`.
-    pub fn run_request(&self, cores: u32) -> RunRequest {
-        RunRequest {
-            pattern: self.pattern.id.to_string(),
-            params: self
-                .params
-                .iter()
-                .map(|(spec, value)| (spec.key.to_string(), value.to_string()))
-                .collect(),
-            mode: self.mode,
-            seed: self.seed,
-            procs: self.procs(cores),
-        }
-    }
-}
-
-/// The processors `mode` uses when the link names none, on a browser that reports `cores`
-/// (`navigator.hardwareConcurrency`; 0 when it reports none): [`DEFAULT_PROCS`] in sim mode,
-/// `cores` clamped to `1..=MAX_PROCS` in real mode.
-pub fn default_procs(mode: Mode, cores: u32) -> u32 {
-    match mode {
-        Mode::Sim => DEFAULT_PROCS,
-        Mode::Real => cores.clamp(1, MAX_PROCS),
-    }
-}
-
-/// Reads a mode; otherwise the reason it is not one.
-fn parse_mode(raw: &str) -> Result<Mode, String> {
-    Mode::parse(raw.trim()).ok_or_else(|| format!("mode: `{}` is not sim or real", shorten(raw)))
-}
-
-/// Reads a processor count: clamped to `1..=MAX_PROCS`, `None` (the default) when not a
-/// number.
-pub fn parse_procs(raw: &str) -> (Option<u32>, Option<String>) {
-    match raw.trim().parse::<i128>() {
-        Ok(n) if (1..=MAX_PROCS as i128).contains(&n) => (Some(n as u32), None),
-        Ok(n) => {
-            let clamped = n.clamp(1, MAX_PROCS as i128) as u32;
-            let why = format!("procs: {n} is outside 1–{MAX_PROCS}; clamped to {clamped}");
-            (Some(clamped), Some(why))
-        }
-        Err(_) => (
-            None,
-            Some(format!(
-                "procs: `{}` is not a whole number; using the default",
-                shorten(raw)
-            )),
-        ),
-    }
-}
-
-/// Reads a seed: any u64; otherwise the reason it is not one.
-pub fn parse_seed(raw: &str) -> Result<u64, String> {
-    raw.trim().parse::<u64>().map_err(|_| {
-        format!(
-            "seed: `{}` is not a whole number from 0 to {}",
-            shorten(raw),
-            u64::MAX
-        )
-    })
 }
 
 /// Renames or drops, in `pairs`, the parameters of `pattern` that `table` says changed after
@@ -715,7 +413,7 @@ fn encode_into(out: &mut String, s: &str) {
     }
 }
 
-/// The query component `s` encoded as [`Link::to_query`] writes it.
+/// The query component `s` encoded as [`PageConfig::to_query`] writes it.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     encode_into(&mut out, s);
@@ -731,21 +429,9 @@ fn cut_bytes(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// A short, single-line rendering of link text for notices.
-fn shorten(s: &str) -> String {
-    let cut = patterns::params::cut_chars(s, 40);
-    let mut out: String = cut
-        .chars()
-        .map(|c| if c.is_control() { '·' } else { c })
-        .collect();
-    if cut.len() < s.len() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::page_config::MAX_PROCS;
     use super::*;
     use crate::patterns::{catalog, ParamKind};
     use crate::rt::Rng;
@@ -756,17 +442,17 @@ mod tests {
 
     #[test]
     fn an_empty_query_is_the_default_configuration() {
-        let (link, notices) = Link::parse("");
+        let (link, notices) = PageConfig::parse("");
         assert!(notices.is_empty());
-        assert_eq!(link, Link::default());
+        assert_eq!(link, PageConfig::default());
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
         assert_eq!(link.to_query(), "");
-        assert_eq!(Link::parse("?").0, Link::default());
+        assert_eq!(PageConfig::parse("?").0, PageConfig::default());
     }
 
     #[test]
     fn only_non_defaults_are_written() {
-        let (link, notices) = Link::parse("?p=worker-pool&workers=3&seed=1&procs=4&mode=sim");
+        let (link, notices) = PageConfig::parse("?p=worker-pool&workers=3&seed=1&procs=4&mode=sim");
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(link.to_query(), "workers=3");
         let mut link = link.with_pattern(patterns::find("select").unwrap());
@@ -777,7 +463,7 @@ mod tests {
 
     #[test]
     fn an_unknown_pattern_falls_back_with_a_notice() {
-        let (link, notices) = Link::parse("p=nope");
+        let (link, notices) = PageConfig::parse("p=nope");
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
         assert_eq!(notices.len(), 1);
         assert!(notices[0].0.contains("no pattern `nope`"), "{notices:?}");
@@ -785,7 +471,7 @@ mod tests {
 
     #[test]
     fn bad_params_are_corrected_with_notices() {
-        let (link, notices) = Link::parse("p=worker-pool&workers=abc&jobs=99999999");
+        let (link, notices) = PageConfig::parse("p=worker-pool&workers=abc&jobs=99999999");
         assert_eq!(link.params.int("workers"), 5);
         assert_eq!(link.params.int("jobs"), 100_000);
         let texts = texts(&notices);
@@ -797,7 +483,7 @@ mod tests {
     #[test]
     fn bad_page_values_fall_back_with_notices() {
         let (link, notices) =
-            Link::parse("seed=-1&procs=999&mode=fast&autorun=yes&v=9&embed=1&zzz=1");
+            PageConfig::parse("seed=-1&procs=999&mode=fast&autorun=yes&v=9&embed=1&zzz=1");
         assert_eq!(link.seed, DEFAULT_SEED);
         assert_eq!(link.procs, Some(MAX_PROCS));
         assert_eq!(link.mode, Mode::Sim);
@@ -810,7 +496,7 @@ mod tests {
                 "no notice with {needle}: {shown:?}"
             );
         }
-        let (link, notices) = Link::parse("mode=real&procs=x");
+        let (link, notices) = PageConfig::parse("mode=real&procs=x");
         assert_eq!(link.mode, Mode::Real);
         assert_eq!(link.procs, None);
         assert_eq!(
@@ -821,82 +507,19 @@ mod tests {
 
     #[test]
     fn real_mode_is_a_choice_of_its_own() {
-        let (link, notices) = Link::parse("p=select&mode=real&procs=3");
+        let (link, notices) = PageConfig::parse("p=select&mode=real&procs=3");
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!((link.mode, link.procs), (Mode::Real, Some(3)));
         assert_eq!(link.to_query(), "p=select&mode=real&procs=3");
         let req = link.run_request(8);
         assert_eq!((req.mode, req.procs), (Mode::Real, 3));
         // A padded value reads as the mode, as a seed or processor count would.
-        assert_eq!(Link::parse("mode=%20real").0.mode, Mode::Real);
-    }
-
-    /// Without `procs`, sim mode runs on DEFAULT_PROCS everywhere, and real mode on the cores
-    /// the browser reports, clamped: the link says "the default", never this machine's count.
-    #[test]
-    fn a_link_without_procs_uses_the_modes_default() {
-        let (link, _) = Link::parse("mode=real");
-        assert_eq!(link.procs, None);
-        assert_eq!(link.to_query(), "mode=real");
-        for (cores, procs) in [(0, 1), (1, 1), (2, 2), (12, 12), (16, 16), (64, MAX_PROCS)] {
-            assert_eq!(link.procs(cores), procs, "{cores} cores");
-            assert_eq!(link.run_request(cores).procs, procs, "{cores} cores");
-        }
-        let (sim, _) = Link::parse("");
-        assert_eq!(sim.procs(2), DEFAULT_PROCS);
-        assert_eq!(sim.procs(64), DEFAULT_PROCS);
-        assert_eq!(default_procs(Mode::Sim, 8), DEFAULT_PROCS);
-        assert_eq!(default_procs(Mode::Real, 8), 8);
-    }
-
-    #[test]
-    fn the_mode_is_set_from_the_form() {
-        let mut link = Link::default();
-        assert!(link.set_mode("real").is_none());
-        assert_eq!(link.to_query(), "mode=real");
-        let notice = link.set_mode("fast").expect("a notice");
-        assert_eq!(notice.0, "mode: `fast` is not sim or real; kept real");
-        assert_eq!(link.mode, Mode::Real);
-        assert!(link.set_mode("sim").is_none());
-        assert_eq!(link.to_query(), "");
-    }
-
-    /// Typing the default keeps the link free of `procs`; switching modes never leaves sim
-    /// mode's default written, so every link the form makes reads back the same.
-    #[test]
-    fn form_edits_of_procs_keep_the_default_unwritten() {
-        let cores = 2;
-        let mut link = Link::default();
-        assert!(link.set_procs("4", cores).is_none());
-        assert_eq!(link.procs, None);
-        assert!(link.set_procs("2", cores).is_none());
-        assert_eq!(link.to_query(), "procs=2");
-        link.set_mode("real");
-        assert_eq!(link.to_query(), "mode=real&procs=2");
-        assert!(link.set_procs("2", cores).is_none());
-        assert_eq!(link.to_query(), "mode=real");
-        assert!(link.set_procs("4", cores).is_none());
-        assert_eq!(link.to_query(), "mode=real&procs=4");
-        link.set_mode("sim");
-        assert_eq!(link.procs, None);
-        assert_eq!(link.to_query(), "");
-        assert!(link.set_procs("x", cores).is_some());
-        assert_eq!(link.procs, None);
-        for query in ["procs=4", "mode=sim&procs=4", "procs=4&mode=sim"] {
-            let (link, notices) = Link::parse(query);
-            assert!(notices.is_empty(), "{query}: {notices:?}");
-            assert_eq!(link.to_query(), "", "{query}");
-        }
-        // Real mode's default depends on the browser, so a link that names it keeps it.
-        assert_eq!(
-            Link::parse("mode=real&procs=4").0.to_query(),
-            "mode=real&procs=4"
-        );
+        assert_eq!(PageConfig::parse("mode=%20real").0.mode, Mode::Real);
     }
 
     #[test]
     fn values_are_percent_decoded() {
-        let (link, notices) = Link::parse("p=%73elect&seed=%31%32");
+        let (link, notices) = PageConfig::parse("p=%73elect&seed=%31%32");
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(link.pattern.id, "select");
         assert_eq!(link.seed, 12);
@@ -908,7 +531,7 @@ mod tests {
 
     #[test]
     fn the_last_value_of_a_key_wins() {
-        let (link, _) = Link::parse("workers=3&workers=7&seed=2&seed=9");
+        let (link, _) = PageConfig::parse("workers=3&workers=7&seed=2&seed=9");
         assert_eq!(link.params.int("workers"), 7);
         assert_eq!(link.seed, 9);
     }
@@ -916,11 +539,11 @@ mod tests {
     #[test]
     fn notices_are_capped() {
         let query: String = (0..500).map(|i| format!("k{i}=1&")).collect();
-        let (_, notices) = Link::parse(&query);
+        let (_, notices) = PageConfig::parse(&query);
         assert_eq!(notices.len(), MAX_NOTICES + 1);
         assert!(notices.last().unwrap().0.contains("480 more"));
         let query = "x=1&".repeat(MAX_PAIRS + 5);
-        let (_, notices) = Link::parse(&query);
+        let (_, notices) = PageConfig::parse(&query);
         assert!(texts(&notices)[0].contains("the last 5 were ignored"));
     }
 
@@ -936,34 +559,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn form_edits_are_corrected_with_notices() {
-        let mut link = Link::default();
-        assert!(link.set_param("workers", "3").is_empty());
-        assert_eq!(link.to_query(), "workers=3");
-        let notices = link.set_param("jobs", "-5");
-        assert_eq!(link.params.int("jobs"), 0);
-        assert_eq!(notices.len(), 1);
-        assert!(link.set_seed("x").is_some());
-        assert_eq!(link.seed, DEFAULT_SEED);
-        assert!(link.set_seed(" 77 ").is_none());
-        assert_eq!(link.seed, 77);
-        assert!(link.set_procs("0", 2).is_some());
-        assert_eq!(link.procs, Some(1));
-        link.reset_params();
-        assert_eq!(link.to_query(), "seed=77&procs=1");
-    }
-
-    #[test]
-    fn run_requests_carry_every_parameter() {
-        let (link, _) = Link::parse("p=worker-pool&jobs=7&seed=3&procs=2");
-        let req = link.run_request(8);
-        assert_eq!(req.pattern, "worker-pool");
-        assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
-        assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
-        assert_eq!(req.params.len(), link.pattern.params.len());
     }
 
     /// A raw value for a parameter: sometimes valid, sometimes hostile.
@@ -1054,9 +649,9 @@ mod tests {
                 }
                 q
             };
-            let (link, _) = Link::parse(&query);
+            let (link, _) = PageConfig::parse(&query);
             let written = link.to_query();
-            let (again, notices) = Link::parse(&written);
+            let (again, notices) = PageConfig::parse(&written);
             assert!(
                 notices.is_empty(),
                 "query {query:?} → {written:?}: {notices:?}"
@@ -1071,11 +666,11 @@ mod tests {
     fn huge_values_do_not_hang_or_panic() {
         let big = "9".repeat(1 << 20);
         let (link, notices) =
-            Link::parse(&format!("p=pipeline&words={big}&seed={big}&procs={big}"));
+            PageConfig::parse(&format!("p=pipeline&words={big}&seed={big}&procs={big}"));
         assert_eq!(link.seed, DEFAULT_SEED);
         assert_eq!(link.procs, None);
         assert!(notices.len() >= 3, "{notices:?}");
-        let (link, _) = Link::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
+        let (link, _) = PageConfig::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
     }
 
@@ -1240,7 +835,7 @@ mod tests {
         ];
         for (query, pattern, written, needles) in cases {
             let shown = patterns::params::cut_chars(query, 80);
-            let (link, notices) = Link::parse(query);
+            let (link, notices) = PageConfig::parse(query);
             assert_eq!(link.pattern.id, pattern, "{shown}");
             let out = link.to_query();
             // Whatever the notices say, the link written back is exactly what was kept.
@@ -1258,7 +853,7 @@ mod tests {
             assert!(texts.len() <= MAX_NOTICES + 1, "{shown}");
             assert!(texts.iter().all(|t| t.chars().count() < 400), "{shown}");
             assert!(!out.contains('<') && !out.contains('>'), "{shown} → {out}");
-            assert_eq!(Link::parse(&out), (link, vec![]), "{shown}");
+            assert_eq!(PageConfig::parse(&out), (link, vec![]), "{shown}");
         }
     }
 
@@ -1313,20 +908,6 @@ mod tests {
         assert_eq!(LINK_VERSION, CURRENT_VERSION.to_string());
     }
 
-    #[test]
-    fn the_full_page_link_drops_only_the_embed_settings() {
-        let (link, _) =
-            Link::parse("p=pipeline&words=a,b&seed=3&autorun=1&embed=1&view=source&theme=light");
-        assert_eq!(
-            link.full_page().to_query(),
-            "p=pipeline&words=a,b&seed=3&autorun=1"
-        );
-        assert_eq!(
-            link.full_page().embedded().to_query(),
-            "p=pipeline&words=a,b&seed=3&autorun=1&embed=1"
-        );
-    }
-
     /// Property: random soups of keys and values, with thousands of pairs at times, never
     /// panic the decoder, and what it accepts reads back unchanged.
     #[test]
@@ -1364,30 +945,12 @@ mod tests {
                     q.push_str(&format!("{}={}&", encode(&key), encode(&value)));
                 }
             }
-            let (link, notices) = Link::parse(&q);
+            let (link, notices) = PageConfig::parse(&q);
             assert!(notices.len() <= MAX_NOTICES + 1);
             let written = link.to_query();
-            let (again, notices) = Link::parse(&written);
+            let (again, notices) = PageConfig::parse(&written);
             assert!(notices.is_empty(), "{written:?}: {notices:?}");
             assert_eq!(again, link);
         }
-    }
-
-    #[test]
-    fn embed_snippets_carry_the_configuration() {
-        let (link, _) = Link::parse("p=pipeline&words=a,b&seed=3&theme=dark");
-        let (iframe, script) = link.embed_snippets("https://example.org/chanlab/");
-        assert_eq!(
-            iframe,
-            "<iframe src=\"https://example.org/chanlab/?p=pipeline&amp;words=a,b&amp;seed=3&amp;embed=1&amp;theme=dark\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: Pipeline\" loading=\"lazy\"></iframe>"
-        );
-        assert_eq!(
-            script,
-            "<script src=\"https://example.org/chanlab/embed.js\" defer></script><div data-chanlab=\"p=pipeline&amp;words=a,b&amp;seed=3&amp;theme=dark\"></div>"
-        );
-        let (iframe, _) = Link::parse("p=pipeline&words=%22%3E%3Cscript%3E")
-            .0
-            .embed_snippets("/");
-        assert!(!iframe.contains("<script"), "{iframe}");
     }
 }

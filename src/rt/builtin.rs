@@ -1,0 +1,94 @@
+//! What a goroutine asks of its run besides objects: Go's `panic`, `os.Exit`, `fmt.Print`,
+//! its own id, randomness, and `runtime.GOMAXPROCS`.
+
+use std::fmt::Display;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use super::current::with_core;
+use super::goroutine::GoId;
+use super::report::{Outcome, Stream};
+
+/// A future that never completes: what an operation that panicked returns, so the code after
+/// it never runs (the run ends before the goroutine is polled again).
+pub(crate) struct Never;
+
+impl Future for Never {
+    type Output = std::convert::Infallible;
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        Poll::Pending
+    }
+}
+
+/// Go's `panic(message)`: ends the run with `panic: <message>` and exit status 2.
+pub fn go_panic(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.go_panic(message));
+    Never
+}
+
+/// The panic a runtime operation raised in the running goroutine, if any: taking it keeps the
+/// run going, and the goroutine unwinds its own frames (an interpreted program's `recover`).
+pub fn take_panic() -> Option<String> {
+    with_core(|c| c.sched.pending_panic.take())
+}
+
+/// Go's `os.Exit(code)`: ends the run at once with exit status `code`; deferred calls do not
+/// run.
+pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {
+    with_core(|c| {
+        c.sched.ending.get_or_insert(Outcome::OsExit { code });
+    });
+    Never
+}
+
+/// The Go id of the running goroutine (`goroutine 7`), 0 outside a goroutine. On an executor
+/// of a real-mode run, the id the hub gave it.
+pub fn goid() -> GoId {
+    with_core(|c| c.sched.goid())
+}
+
+/// Go's `fmt.Println`: prints `line` and a newline.
+pub fn println(line: impl Display) {
+    with_core(|c| c.sched.write(&format!("{line}\n")));
+}
+
+/// Go's `fmt.Print`: prints `text`; output lines end at newlines.
+pub fn print(text: impl Display) {
+    with_core(|c| c.sched.write(&text.to_string()));
+}
+
+/// A seeded random number in `0..n` (Go's `rand.Intn`). Precondition: `n > 0`.
+pub fn rand_below(n: u64) -> u64 {
+    with_core(|c| c.sched.rng.below(n))
+}
+
+/// Go's `runtime.GOMAXPROCS(0)`: the processors goroutines run on (virtual in sim mode).
+pub fn gomaxprocs() -> usize {
+    with_core(|c| c.procs.count())
+}
+
+/// Go's `print`/`println` builtins, and the runtime's own messages: prints `text` on stderr.
+pub fn eprint(text: impl Display) {
+    with_core(|c| c.sched.write_to(Stream::Stderr, &text.to_string()));
+}
+
+/// Ends the run with Go's `fatal error: <message>` (exit status 2; nothing recovers it).
+pub fn fatal(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.fatal(message));
+    Never
+}
+
+/// Go's `runtime.GOMAXPROCS(n)` for `n > 0` in sim mode: from now on `n` virtual processors
+/// run CPU work; returns the previous count. (Real mode's workers are fixed for the run.)
+pub fn set_gomaxprocs(n: usize) -> usize {
+    with_core(|c| {
+        let previous = c.procs.count();
+        if c.sched.backend.epoch_ns().is_none() {
+            c.procs.set_count(n);
+        }
+        previous
+    })
+}

@@ -1,0 +1,104 @@
+//! The current run: how runtime operations, which are free functions as Go's are
+//! (`make_chan`, `sleep`), reach the state of the run whose goroutine calls them.
+//!
+//! While a [`Runtime`](super::Runtime) steps, its [`Shared`] state is reachable from the
+//! thread-local `CURRENT`; [`Enter`] sets it for the length of a step and restores the one
+//! before (normally none) when dropped.
+//!
+//! # Invariants
+//! - `Core` is borrowed only inside runtime operations, never across a poll.
+//! - Futures are taken out of `tasks` while polled, so a goroutine may spawn others.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::goroutine::{GoId, Label, Slot};
+use super::run::{Core, Task};
+use super::sched::Sched;
+
+/// A run's state and its goroutines' futures, shared by the [`Runtime`](super::Runtime) and
+/// the thread-local that runtime operations reach it through.
+pub(crate) struct Shared {
+    pub core: RefCell<Core>,
+    /// Goroutines' futures, indexed by slot; `None` while polled or after it finished.
+    pub tasks: RefCell<Vec<Option<Task>>>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Shared>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the current run. Precondition: called from a goroutine of a run (a runtime
+/// operation used elsewhere is a bug in the program, reported as a Rust panic).
+#[inline]
+fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
+    CURRENT.with(|c| {
+        let c = c.borrow();
+        f(c.as_ref()
+            .expect("chanlab runtime operations can only be used inside Runtime::run"))
+    })
+}
+
+/// Runs `f` on the current run's state (see [`with_shared`]).
+#[inline]
+pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
+    with_shared(|shared| f(&mut shared.core.borrow_mut()))
+}
+
+/// Where [`spawn_with`]'s goroutine starts.
+pub(crate) enum Placed {
+    /// Here, as this future.
+    Here(Task),
+    /// Wherever real mode's hub places it (its id is the hub's to give).
+    Hub,
+}
+
+/// Starts a goroutine named `label` where `place` says; returns its id (0 when the hub
+/// places it). `place` must not use the runtime.
+pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
+    with_shared(|shared| {
+        let mut core = shared.core.borrow_mut();
+        match place(&mut core.sched) {
+            Placed::Here(task) => {
+                let (slot, id) = core.sched.new_goroutine(label);
+                drop(core);
+                store_task(&shared.tasks, slot, task);
+                id
+            }
+            Placed::Hub => 0,
+        }
+    })
+}
+
+/// Starts goroutine `label` running `task` here.
+pub(crate) fn spawn_boxed(label: Label, task: Task) -> GoId {
+    spawn_with(label, |_| Placed::Here(task))
+}
+
+pub(crate) fn store_task(tasks: &RefCell<Vec<Option<Task>>>, slot: Slot, fut: Task) {
+    let mut tasks = tasks.borrow_mut();
+    match tasks.get_mut(slot as usize) {
+        Some(entry) => *entry = Some(fut),
+        None => {
+            debug_assert_eq!(slot as usize, tasks.len());
+            tasks.push(Some(fut));
+        }
+    }
+}
+
+/// Makes the run reachable from runtime operations while it steps; restores the previous one
+/// (normally none) when dropped.
+pub(crate) struct Enter(Option<Rc<Shared>>);
+
+impl Enter {
+    pub fn new(shared: &Rc<Shared>) -> Self {
+        Enter(CURRENT.with(|c| c.replace(Some(shared.clone()))))
+    }
+}
+
+impl Drop for Enter {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        CURRENT.with(|c| *c.borrow_mut() = previous);
+    }
+}

@@ -1,0 +1,186 @@
+//! An executor's side of real mode: its connection to the hub.
+//!
+//! An executor runs goroutines; each operation one of them asks of the hub is posted in the
+//! executor's outbox, and the goroutine parks in [`WaitReason::Hub`] until the answer comes.
+//! Operations that answer nothing ([`Op::pipelined`]) do not wait: the hub performs a
+//! goroutine's operations in order, so what other goroutines can see is the same, and the
+//! goroutine's next operation that needs an answer, or its next CPU work ([`fence`]), waits
+//! for them.
+//!
+//! # Invariants
+//! - A goroutine has at most one operation that waits for an answer in flight.
+//! - `unanswered[g]` counts the pipelined operations `g` sent since its last answered one.
+
+use std::collections::HashMap;
+use std::task::Poll;
+
+use super::entry::Entries;
+use super::wire::{Asked, Data, ToHub};
+use super::Op;
+use crate::rt::current::with_core;
+use crate::rt::goroutine::{GoId, Slot, WaitKey, WaitReason};
+use crate::rt::run::Core;
+use crate::rt::sched::Sched;
+use crate::rt::seam::{Operation, Routed};
+
+/// Records of CPU work an executor holds back at most (see [`Link::take_due`]).
+const SPANS_HELD: usize = 64;
+
+/// Operations a goroutine may have in flight without waiting (see [`Op::pipelined`]).
+const PIPELINE: u32 = 64;
+
+/// An executor's connection to the hub (its run's [`Backend`](crate::rt::seam::Backend)).
+pub(crate) struct Link {
+    /// The wall-clock time the run's clock counts from.
+    pub epoch_ns: u64,
+    /// The goroutine functions this executor can start.
+    pub entries: Entries,
+    /// Hub Go id of the goroutine in each local slot.
+    gid: Vec<GoId>,
+    /// Parked goroutines waiting for an answer, by hub Go id.
+    waiting: HashMap<GoId, WaitKey>,
+    /// Pipelined operations not yet followed by an answered one, by hub Go id.
+    unanswered: HashMap<GoId, u32>,
+    answers: HashMap<GoId, Data>,
+    outbox: ToHub,
+    /// Sends operations to the hub now (set by the host).
+    flush: Option<Box<dyn Fn(ToHub)>>,
+}
+
+impl Link {
+    pub fn new(epoch_ns: u64) -> Self {
+        Link {
+            epoch_ns,
+            entries: Entries::default(),
+            gid: Vec::new(),
+            waiting: HashMap::new(),
+            unanswered: HashMap::new(),
+            answers: HashMap::new(),
+            outbox: Vec::new(),
+            flush: None,
+        }
+    }
+
+    pub fn set_flush(&mut self, send: Box<dyn Fn(ToHub)>) {
+        self.flush = Some(send);
+    }
+
+    /// The hub's Go id of the goroutine in `slot`.
+    pub fn gid_of(&self, slot: Slot) -> GoId {
+        self.gid.get(slot as usize).copied().unwrap_or(0)
+    }
+
+    /// The goroutine in `slot` is the hub's goroutine `g`.
+    pub fn bind(&mut self, slot: Slot, g: GoId) {
+        if self.gid.len() <= slot as usize {
+            self.gid.resize(slot as usize + 1, 0);
+        }
+        self.gid[slot as usize] = g;
+    }
+
+    pub fn post(&mut self, g: GoId, op: Op, answer: bool) {
+        self.outbox.push(Asked { g, op, answer });
+    }
+
+    pub fn take_outbox(&mut self) -> ToHub {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// The outbox if something in it should not wait: anything but records of CPU work (they
+    /// go with the next message, or once they are many), else nothing.
+    pub fn take_due(&mut self) -> ToHub {
+        let due =
+            self.outbox.len() >= SPANS_HELD || self.outbox.iter().any(|asked| !asked.op.is_span());
+        if due {
+            self.take_outbox()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Hands goroutine `g` its answer; returns the key to wake it with.
+    pub fn answer(&mut self, g: GoId, value: Data) -> Option<WaitKey> {
+        let key = self.waiting.remove(&g)?;
+        // The hub answers in order: everything `g` sent before is done.
+        self.unanswered.remove(&g);
+        self.answers.insert(g, value);
+        Some(key)
+    }
+}
+
+/// Asks the hub `op` for the running goroutine: true if the goroutine goes on at once (`op`
+/// is pipelined), false if it parked until the answer comes. Precondition: an executor.
+pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
+    let g = s.goid();
+    let link = s.backend.link().expect("asked only on an executor");
+    if op.pipelined() {
+        let n = link.unanswered.entry(g).or_insert(0);
+        if *n < PIPELINE {
+            *n += 1;
+            link.post(g, op, false);
+            return true;
+        }
+    }
+    let seq = s.park(WaitReason::Hub, 0);
+    let key = s.key(seq, 0);
+    let link = s.backend.link().expect("asked only on an executor");
+    link.waiting.insert(g, key);
+    link.post(g, op, true);
+    false
+}
+
+/// The answer that woke the running goroutine. Precondition: it parked in [`ask`].
+pub(crate) fn take_answer(s: &mut Sched) -> Data {
+    let g = s.goid();
+    let link = s.backend.link().expect("answered only on an executor");
+    link.answers.remove(&g).unwrap_or_default()
+}
+
+/// The future of [`fence`]: answers once the goroutine's earlier operations are done.
+struct Fence;
+
+impl Operation for Fence {
+    type Output = ();
+    fn poll_here(&mut self, _: &mut Core) -> Poll<()> {
+        Poll::Ready(())
+    }
+    fn to_hub(&mut self) -> Op {
+        Op::Fence
+    }
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// On an executor: waits until the running goroutine's pipelined operations are done (a
+/// goroutine whose send still blocks on the hub does not compute yet).
+pub(crate) async fn fence() {
+    let pending = with_core(|c| {
+        let g = c.sched.goid();
+        c.sched
+            .backend
+            .link()
+            .is_some_and(|l| l.unanswered.get(&g).is_some_and(|&n| n > 0))
+    });
+    if pending {
+        Routed::new(Fence).await;
+    }
+}
+
+/// On an executor: sends the operations waiting in the outbox now, if the host can (before a
+/// goroutine computes, so that the others' do not wait for the computation).
+pub(crate) fn flush() {
+    with_core(|c| {
+        let Some(link) = c.sched.backend.link() else {
+            return;
+        };
+        if link.flush.is_none() {
+            // Without a way to send now, they go with the next message.
+            return;
+        }
+        let ops = link.take_due();
+        if let (false, Some(send)) = (ops.is_empty(), &link.flush) {
+            send(ops);
+        }
+    });
+}

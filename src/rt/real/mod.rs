@@ -1,0 +1,146 @@
+//! Real mode: goroutines on several executors, every object on one hub.
+//!
+//! A real-mode run is one *hub* and `procs` *executors*, each a [`Runtime`](crate::rt::Runtime)
+//! on its own Web Worker (or, in tests, taking turns in one thread: [`run_in_thread`]).
+//! Goroutines run on the executors, placed round-robin as they start (main on executor 0);
+//! every runtime object (channel, WaitGroup, Mutex, Once, context, timer, semaphore, shared
+//! variable) lives on the hub. An executor's goroutine that operates on one asks the hub an
+//! [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
+//! performs it with the same runtime code as sim mode ([`hub`]). So Go's semantics hold
+//! across workers by construction.
+//!
+//! Objects are named by ids that mean the same on every worker: an executor numbers the
+//! objects it creates `n * (procs + 1) + worker + 1`, the hub its own `n * (procs + 1)`, so
+//! ids never collide and need no translation (`Ids` in the scheduler).
+//!
+//! A goroutine starts on another worker from its function's [`entry`] and its arguments.
+//!
+//! The hosts that carry the messages ([`ToHub`], [`ToExecutor`]) between workers drive a hub
+//! and its executors with [`HubDriver`] and [`ExecutorDriver`], whatever the transport.
+//!
+//! # Invariants
+//! - An id names the same object on every worker of a run; workers never allocate the same.
+//! - A goroutine's operations reach its proxy in the order it asked them, and are answered in
+//!   that order.
+//! - An executor starts only goroutines whose functions it declared or started itself.
+//!
+//! # Adding an operation
+//! An object's operations are one enum in the object's own file (`ChanOp` in `chan/mod.rs`,
+//! `SyncOp` in `sync.rs`, …), next to its local code, with the hub's side in its
+//! [`HubOp::exec`]. [`Op`] only gathers the objects.
+
+mod driver;
+pub mod entry;
+mod hub;
+mod link;
+mod wire;
+
+use serde::{Deserialize, Serialize};
+
+use super::builtin::Never;
+use super::chan::ChanOp;
+use super::context::ContextOp;
+use super::cpu::CpuOp;
+use super::current::with_core;
+use super::goroutine::GoroutineOp;
+use super::select::SelectOp;
+use super::semaphore_impl::SemaphoreOp;
+use super::shared::VarOp;
+use super::sync::SyncOp;
+use super::time::TimeOp;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use driver::run_in_thread;
+pub use driver::{ExecutorDriver, HubDriver, Program};
+pub use entry::{Entries, Entry};
+pub(crate) use hub::{go, Hub};
+pub(crate) use link::{ask, fence, flush, take_answer, Link};
+pub use wire::{Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
+
+/// Declares [`Op`], one variant per object, with what the hub does with each.
+macro_rules! ops {
+    ($($object:ident($op:ty),)*) => {
+        /// An operation an executor's goroutine asks of the hub, by object.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub enum Op {
+            $($object($op),)*
+            /// Answers once the goroutine's earlier operations are done.
+            Fence,
+        }
+
+        $(impl From<$op> for Op {
+            fn from(op: $op) -> Op {
+                Op::$object(op)
+            }
+        })*
+
+        impl Op {
+            pub(crate) fn pipelined(&self) -> bool {
+                match self {
+                    $(Op::$object(op) => op.pipelined(),)*
+                    Op::Fence => false,
+                }
+            }
+
+            pub(crate) async fn exec(self, proxy: Proxy) -> Data {
+                match self {
+                    $(Op::$object(op) => op.exec(proxy).await,)*
+                    Op::Fence => Data::none(),
+                }
+            }
+        }
+    };
+}
+
+ops!(
+    Goroutine(GoroutineOp),
+    Cpu(CpuOp),
+    Chan(ChanOp),
+    Select(SelectOp),
+    Sync(SyncOp),
+    Time(TimeOp),
+    Context(ContextOp),
+    Var(VarOp),
+    Semaphore(SemaphoreOp),
+);
+
+/// The proxy performing an operation on the hub.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Proxy {
+    /// The executor its goroutine runs on.
+    pub worker: u32,
+}
+
+/// One object's operations, as the hub performs them.
+pub(crate) trait HubOp {
+    /// Whether the goroutine goes on without waiting for it: it answers nothing, and the
+    /// hub performs a goroutine's operations in order, so what the others can see is the
+    /// same.
+    fn pipelined(&self) -> bool {
+        false
+    }
+
+    /// Performs the operation in the proxy of the goroutine that asked it (with the runtime
+    /// code sim mode runs); the answer goes back to that goroutine.
+    async fn exec(self, proxy: Proxy) -> Data;
+}
+
+impl Op {
+    /// The goroutine returned: its proxy ends.
+    fn is_exit(&self) -> bool {
+        matches!(self, Op::Goroutine(GoroutineOp::Exit))
+    }
+
+    /// A record of CPU work, which may wait for the next message.
+    fn is_span(&self) -> bool {
+        matches!(self, Op::Cpu(CpuOp::Span { .. }))
+    }
+}
+
+/// Ends the run with `fatal error: <message>` in the proxy performing an operation it cannot
+/// (an executor sent what its object cannot take); never returns.
+pub(crate) async fn refuse(message: String) -> Data {
+    with_core(|c| c.sched.fatal(message));
+    let never = Never.await;
+    match never {}
+}

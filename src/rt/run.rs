@@ -1,0 +1,445 @@
+//! A run: its configuration, all its state ([`Core`]), and the run loop.
+//!
+//! One [`Runtime`] owns one [`Core`] (goroutines, channels, timers, sync objects) and the
+//! goroutines' futures; while it steps, runtime operations reach it through
+//! [`super::current`].
+//!
+//! The run loop, one step at a time:
+//! 1. If the run is ending (main returned, a panic, a fatal error), build the report.
+//! 2. Else poll the goroutine at the head of the run queue (FIFO: Go's order on one P, minus
+//!    `runnext`, is one of the orders Go allows).
+//! 3. Else nothing can run: advance the clock to the earliest timer and fire every timer due
+//!    then (virtual clock), or, with no timer pending, end with Go's deadlock error.
+//!
+//! # Invariants
+//! - A goroutine that returns `Pending` has parked (its status is `Blocked`), yielded
+//!   (`Runnable`), or ended the run (`ending` is set).
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context as TaskContext, Poll, Waker};
+
+use super::chan::ChanTable;
+use super::clock::wall_ns;
+use super::context::Contexts;
+use super::cpu::Procs;
+use super::current::{spawn_boxed, store_task, Enter, Shared};
+use super::goroutine::{GoroutineOp, Label, Status};
+use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
+use super::sched::Sched;
+use super::semaphore_impl::Semaphores;
+use super::shared::Vars;
+use super::sync::SyncTables;
+use super::time::Timers;
+use super::trace::{self, Trace};
+
+/// How to run a program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Seeds every choice Go leaves open (select among ready cases).
+    pub seed: u64,
+    /// Virtual processors for `cpu_work`.
+    pub procs: u32,
+    /// The most trace events kept (see [`trace`]).
+    pub trace_cap: usize,
+    /// The run stops with a limit outcome when the virtual clock passes this.
+    pub max_virtual_ns: u64,
+    /// The run's part in its mode: sim, or the hub or an executor of a real-mode run.
+    pub role: Role,
+    /// The run stops with a limit outcome once it has taken this long on the wall clock
+    /// ([`wall_ns`]), whatever its mode.
+    pub max_wall_ns: u64,
+}
+
+/// A run's part in its mode (see [`super::real`]). In real mode `procs` counts the run's
+/// executors, and the run's clock is the wall clock ([`wall_ns`]) from `epoch_ns`, the same
+/// for every worker of the run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// One executor, the virtual clock.
+    #[default]
+    Sim,
+    /// Real mode's owner of every runtime object.
+    Hub { epoch_ns: u64 },
+    /// Real mode's executor `worker`: it runs goroutines.
+    Executor { worker: u32, epoch_ns: u64 },
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seed: 1,
+            procs: 1,
+            trace_cap: trace::DEFAULT_CAP,
+            max_virtual_ns: 24 * 3600 * 1_000_000_000,
+            role: Role::Sim,
+            max_wall_ns: u64::MAX,
+        }
+    }
+}
+
+pub type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+/// Real mode: steps between two reads of the wall clock.
+const CLOCK_STEPS: u64 = 8;
+
+/// Steps between two checks of the wall-clock budget (`Config::max_wall_ns`).
+const BUDGET_STEPS: u64 = 256;
+
+/// All the state of one run.
+/// Declared `pub` for the runtime's sealed [`Operation`](super::seam::Operation) trait; not
+/// reachable from outside the crate.
+pub struct Core {
+    pub(crate) host: Host,
+    pub(crate) sched: Sched,
+    pub(crate) chans: ChanTable,
+    pub(crate) timers: Timers,
+    pub(crate) sync: SyncTables,
+    pub(crate) ctxs: Contexts,
+    pub(crate) sems: Semaphores,
+    pub(crate) procs: Procs,
+    pub(crate) vars: Vars,
+    pub(crate) max_virtual_ns: u64,
+    /// The wall clock when the run started, and the longest it may take (`max_wall_ns`).
+    wall_budget: Option<(u64, u64)>,
+}
+
+impl Core {
+    /// Ends the run if it has taken longer than its wall-clock budget.
+    pub(crate) fn check_wall_budget(&mut self) {
+        let Some((start, max)) = self.wall_budget else {
+            return;
+        };
+        if wall_ns().saturating_sub(start) > max {
+            self.sched.ending.get_or_insert(Outcome::Limit {
+                message: format!(
+                    "stopped after {} of real time, the longest run chanlab allows",
+                    super::time::fmt_duration(std::time::Duration::from_nanos(max))
+                ),
+            });
+        }
+    }
+
+    /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
+    /// every timer due then, or ends the run (deadlock, or past the time limit).
+    fn idle(&mut self) -> Option<Progress> {
+        if self.sched.backend.epoch_ns().is_some() {
+            return self.idle_real();
+        }
+        match self.timers.next_deadline() {
+            Some(t) if t > self.max_virtual_ns => {
+                self.sched.ending = Some(Outcome::Limit {
+                    message: format!(
+                        "stopped at {} of virtual time, the longest run chanlab simulates",
+                        super::time::fmt_duration(std::time::Duration::from_nanos(
+                            self.max_virtual_ns
+                        ))
+                    ),
+                });
+            }
+            Some(t) => {
+                self.sched.now = self.sched.now.max(t);
+                super::time::fire_due(self);
+            }
+            None => self.sched.ending = Some(Outcome::Deadlock),
+        }
+        None
+    }
+
+    /// [`Core::idle`] on the wall clock: wait for the next timer or a message, unless the
+    /// hub sees a deadlock (nothing runnable, no timer, no goroutine running on an executor).
+    fn idle_real(&mut self) -> Option<Progress> {
+        let next = self.timers.next_deadline();
+        if self.sched.now > self.max_virtual_ns {
+            self.sched.ending = Some(Outcome::Limit {
+                message: format!(
+                    "stopped after {} of real time, the longest run chanlab allows",
+                    super::time::fmt_duration(std::time::Duration::from_nanos(self.max_virtual_ns))
+                ),
+            });
+            return None;
+        }
+        if let Some(hub) = self.sched.backend.hub() {
+            if next.is_none() && hub.remote_running() == 0 {
+                self.sched.ending = Some(Outcome::Deadlock);
+                return None;
+            }
+        }
+        Some(Progress::Idle(next))
+    }
+}
+
+/// How far a run has got.
+#[derive(Debug)]
+pub enum Progress {
+    /// The run goes on; call [`Runtime::run_slice`] again.
+    Running,
+    /// Real mode: nothing can run until the timer due at this time (run's clock, ns) fires or
+    /// a message arrives.
+    Idle(Option<u64>),
+    Done(Box<Report>),
+}
+
+/// The values the runtime itself puts in a program's channels, in the element type the
+/// program's channels have: a Rust program's timers send [`super::Time`] and its contexts'
+/// done channels carry `()`; an interpreted program's channels all carry its own value type
+/// (see [`Runtime::use_host_values`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Host {
+    /// Makes a context's done channel: channel `id`, or the next channel when `None`.
+    pub done_chan: fn(&mut Core, Option<u32>) -> u32,
+    /// Sends the time `now` on timer channel `chan` without blocking (a full channel drops it).
+    pub send_time: fn(&mut Core, u32, u64),
+}
+
+/// A value a timer can send: what the program's channels carry, made from the time.
+pub trait HostValue: super::Value {
+    fn from_time(t: super::time::Time) -> Self;
+}
+
+impl HostValue for super::time::Time {
+    fn from_time(t: super::time::Time) -> Self {
+        t
+    }
+}
+
+impl Host {
+    fn of<T: HostValue, D: super::Value>() -> Host {
+        Host {
+            done_chan: |c, id| match id {
+                Some(id) => {
+                    c.chans.make::<D>(&mut c.sched, id, 0);
+                    id
+                }
+                None => c.chans.make_next::<D>(&mut c.sched, 0),
+            },
+            send_time: |c, chan, now| {
+                let Core { sched, chans, .. } = c;
+                let _ = chans
+                    .get::<T>(chan)
+                    .try_send(sched, T::from_time(super::time::Time(now)));
+            },
+        }
+    }
+}
+
+/// One run of one program.
+pub struct Runtime {
+    pub(crate) shared: Rc<Shared>,
+    /// Output lines already handed out by [`Runtime::take_new_output`].
+    output_seen: usize,
+}
+
+impl Runtime {
+    pub fn new(config: Config) -> Self {
+        let core = Core {
+            host: Host::of::<super::time::Time, ()>(),
+            sched: Sched::new(&config),
+            chans: ChanTable::new(),
+            timers: Timers::default(),
+            sync: SyncTables::default(),
+            ctxs: Contexts::default(),
+            sems: Semaphores::default(),
+            procs: Procs::new(config.procs),
+            vars: Vars::default(),
+            max_virtual_ns: config.max_virtual_ns,
+            wall_budget: (config.max_wall_ns != u64::MAX).then(|| (wall_ns(), config.max_wall_ns)),
+        };
+        Runtime {
+            shared: Rc::new(Shared {
+                core: RefCell::new(core),
+                tasks: RefCell::new(Vec::new()),
+            }),
+            output_seen: 0,
+        }
+    }
+
+    /// Runs `main` as goroutine 1 until the run ends.
+    pub fn run(mut self, main: impl Future<Output = ()> + 'static) -> Report {
+        self.start(main);
+        loop {
+            if let Progress::Done(report) = self.run_slice(u64::MAX) {
+                return *report;
+            }
+        }
+    }
+
+    /// Makes the runtime's own channels (timers', contexts' done channels) carry `T`, the
+    /// value type of an interpreted program's channels.
+    pub fn use_host_values<T: HostValue>(&mut self) {
+        self.shared.core.borrow_mut().host = Host::of::<T, T>();
+    }
+
+    /// Sets how reports print a goroutine's frames (see [`Traceback`]).
+    pub fn set_traceback(&mut self, traceback: Traceback) {
+        self.shared.core.borrow_mut().sched.traceback = Some(traceback);
+    }
+
+    /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
+    pub fn start(&mut self, main: impl Future<Output = ()> + 'static) {
+        let label = Label {
+            func: "main",
+            name: None,
+            index: None,
+        };
+        let _enter = Enter::new(&self.shared);
+        spawn_boxed(label, Box::pin(main));
+    }
+
+    /// Takes up to `max_steps` steps of the run loop.
+    pub fn run_slice(&mut self, max_steps: u64) -> Progress {
+        self.run_slice_until(max_steps, u64::MAX)
+    }
+
+    /// [`Runtime::run_slice`], stopping early once the run's clock reaches `until` (real mode,
+    /// whose clock is the wall clock: a worker's turn before it reads its messages).
+    pub fn run_slice_until(&mut self, max_steps: u64, until: u64) -> Progress {
+        let shared = self.shared.clone();
+        let _enter = Enter::new(&shared);
+        let mut cx = TaskContext::from_waker(Waker::noop());
+        for step in 0..max_steps {
+            let slot = {
+                let mut guard = shared.core.borrow_mut();
+                if guard.sched.ending.is_some() {
+                    drop(guard);
+                    return Progress::Done(Box::new(self.finish()));
+                }
+                let core = &mut *guard;
+                // Real mode: the wall clock, read every few steps (browsers coarsen it to
+                // 0.1 ms anyway) and whenever nothing is runnable.
+                if let Some(epoch) = core.sched.backend.epoch_ns() {
+                    if step % CLOCK_STEPS == 0 || core.sched.runq.is_empty() {
+                        core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
+                        if core.sched.now >= until {
+                            return Progress::Running;
+                        }
+                    }
+                }
+                if step % BUDGET_STEPS == 0 {
+                    core.check_wall_budget();
+                    if core.sched.ending.is_some() {
+                        continue;
+                    }
+                }
+                // Go's scheduler checks timers before it picks a goroutine: a timer due now
+                // fires now, even while goroutines are runnable.
+                if core.timers.may_be_due(core.sched.now) {
+                    super::time::fire_due(core);
+                }
+                for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
+                    let (slot, _) = core.sched.new_goroutine(label);
+                    store_task(&shared.tasks, slot, task);
+                }
+                let Some(slot) = core.sched.runq.pop_front() else {
+                    if let Some(progress) = core.idle() {
+                        return progress;
+                    }
+                    continue;
+                };
+                core.sched.switch_to(slot);
+                slot
+            };
+            let mut task = shared.tasks.borrow_mut()[slot as usize]
+                .take()
+                .expect("a runnable goroutine has its future");
+            let polled = catch_unwind(AssertUnwindSafe(|| task.as_mut().poll(&mut cx)));
+            let mut core = shared.core.borrow_mut();
+            let sched = &mut core.sched;
+            let finished = match polled {
+                Ok(Poll::Pending) => {
+                    if sched.gs[slot as usize].status == Status::Running
+                        && sched.ending.is_none()
+                        && sched.pending_panic.is_none()
+                    {
+                        sched.fatal(format!(
+                            "goroutine {} awaited a future that is not a chanlab runtime operation",
+                            sched.current_id
+                        ));
+                    }
+                    false
+                }
+                Ok(Poll::Ready(())) => {
+                    if sched.forward(|| GoroutineOp::Exit) {
+                        // Its proxy on the hub ends with it.
+                    } else if sched.current_id == 1 && sched.ending.is_none() {
+                        sched.ending = Some(Outcome::Exit);
+                    }
+                    sched.exit_goroutine(slot);
+                    true
+                }
+                Err(payload) => {
+                    let message = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "a Rust panic".to_string());
+                    sched.go_panic(message);
+                    false
+                }
+            };
+            // A panic the goroutine did not take ends the run.
+            if let Some(message) = sched.pending_panic.take() {
+                sched.end_with_panic(message);
+            }
+            sched.switch_away();
+            drop(core);
+            if finished {
+                // Dropped outside the borrow: its locals' drops may use the runtime.
+                drop(task);
+            } else {
+                shared.tasks.borrow_mut()[slot as usize] = Some(task);
+            }
+        }
+        Progress::Running
+    }
+
+    /// Output lines printed since the last call.
+    pub fn take_new_output(&mut self) -> Vec<OutputLine> {
+        let core = self.shared.core.borrow();
+        let new = core.sched.output[self.output_seen..].to_vec();
+        self.output_seen = core.sched.output.len();
+        new
+    }
+
+    /// Ends the run: Go's report for the outcome, leaked goroutines, the trace.
+    fn finish(&mut self) -> Report {
+        let mut core = self.shared.core.borrow_mut();
+        let outcome = core.sched.ending.clone().unwrap_or(Outcome::Exit);
+        let sched = &mut core.sched;
+        if !sched.partial.is_empty() {
+            let text = std::mem::take(&mut sched.partial);
+            sched.emit_line(text, 0, Stream::Stdout);
+        }
+        if !sched.partial_err.is_empty() {
+            let text = std::mem::take(&mut sched.partial_err);
+            sched.emit_line(text, 0, Stream::Stderr);
+        }
+        sched.report(&outcome);
+        let leaked = if outcome == Outcome::Exit {
+            sched.alive()
+        } else {
+            Vec::new()
+        };
+        let mut metrics = sched.metrics.clone();
+        metrics.live_timers = core.timers.live() as u64;
+        metrics.peak_live_timers = core.timers.peak_live() as u64;
+        let sched = &mut core.sched;
+        let report = Report {
+            outcome,
+            output: std::mem::take(&mut sched.output),
+            end_ns: sched.now,
+            leaked,
+            metrics,
+            trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
+        };
+        drop(core);
+        // Drop the goroutines still alive while the run is reachable: their futures may hold
+        // values whose drop uses it.
+        let tasks = std::mem::take(&mut *self.shared.tasks.borrow_mut());
+        drop(tasks);
+        report
+    }
+}

@@ -1,0 +1,446 @@
+//! The scheduler: goroutine records, the run queue, parking and waking, the clock, printed
+//! output, how a run's objects are numbered, and its [`Backend`]: where its objects live.
+//!
+//! # Invariants
+//! - A goroutine is in `runq` exactly when its status is `Runnable` (see [`super::goroutine`]).
+//! - `current` is the slot being polled, or `NO_SLOT` between polls.
+//! - A park sequence number is never 0 and never reused, so a stale wait key wakes nothing.
+
+use std::collections::VecDeque;
+
+use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
+use super::real::Op;
+use super::report::Traceback;
+use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
+use super::rng::Rng;
+use super::run::{Config, Role, Task};
+use super::seam::Backend;
+use super::trace::{Event, Kind, Trace};
+
+/// No goroutine is current (before main starts, and while timers fire).
+const NO_SLOT: Slot = Slot::MAX;
+
+/// The scheduler's state: goroutines, the run queue, the clock, the output and the trace.
+pub(crate) struct Sched {
+    /// The clock, in ns since the run started.
+    pub now: u64,
+    /// The goroutine being polled, or `NO_SLOT`.
+    pub current: Slot,
+    /// Its Go id, or 0.
+    pub(super) current_id: GoId,
+    /// Goroutine records, indexed by slot; slots of finished goroutines are reused.
+    pub gs: Vec<G>,
+    pub(super) free: Vec<Slot>,
+    /// Runnable goroutines, in the order they will run.
+    pub runq: VecDeque<Slot>,
+    /// The next park sequence number (never 0, never reused).
+    pub(super) next_seq: u64,
+    pub(super) next_id: GoId,
+    /// Goroutines created and not done.
+    pub live: usize,
+    pub rng: Rng,
+    pub trace: Trace,
+    pub output: Vec<OutputLine>,
+    /// Text printed since the last newline, on stdout and on stderr.
+    pub(super) partial: String,
+    pub(super) partial_err: String,
+    /// Set when the run must end after the current step.
+    pub ending: Option<Outcome>,
+    /// A panic of the running goroutine raised by a runtime operation (send on a closed
+    /// channel…), until the goroutine takes it to unwind its own frames (an interpreted
+    /// program may recover it) or the poll ends, which ends the run with it.
+    pub(super) pending_panic: Option<String>,
+    /// Frames for reports (see [`Traceback`]).
+    pub(super) traceback: Option<Traceback>,
+    /// Goroutines timers started (`AfterFunc`), for the run loop to add.
+    pub spawn_later: Vec<(Label, Task)>,
+    pub metrics: Metrics,
+    /// How new objects are numbered.
+    pub ids: Ids,
+    /// Where the run's objects live: here, or on real mode's hub.
+    pub backend: Backend,
+}
+
+/// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
+/// object's id is its index in its table; in real mode ids are unique across the run's
+/// workers: the `n`th object a worker creates is `n * stride + offset`, with `stride` one more
+/// than the executors and `offset` 0 on the hub, `worker + 1` on executor `worker` (see
+/// [`super::real`]).
+#[derive(Default)]
+pub(crate) struct Ids {
+    /// 0 in sim mode.
+    stride: u32,
+    offset: u32,
+    created: u32,
+}
+
+impl Ids {
+    fn new(role: Role, procs: u32) -> Ids {
+        let stride = procs.max(1) + 1;
+        match role {
+            Role::Sim => Ids::default(),
+            Role::Hub { .. } => Ids {
+                stride,
+                ..Ids::default()
+            },
+            Role::Executor { worker, .. } => Ids {
+                stride,
+                offset: worker + 1,
+                created: 0,
+            },
+        }
+    }
+
+    /// The id of a new object of a table holding `len` entries.
+    #[inline]
+    pub fn next(&mut self, len: usize) -> u32 {
+        if self.stride == 0 {
+            return len as u32;
+        }
+        self.unique()
+    }
+
+    /// A new id, unique across the run's workers. Precondition: real mode.
+    pub fn unique(&mut self) -> u32 {
+        debug_assert!(
+            self.stride > 0,
+            "ids are unique across workers in real mode"
+        );
+        self.created += 1;
+        self.created * self.stride + self.offset
+    }
+
+    /// Stores `item` in `table` as a new object; returns its id.
+    pub fn add<T: Default>(&mut self, table: &mut Vec<T>, item: T) -> u32 {
+        let id = self.next(table.len());
+        put(table, id, item);
+        id
+    }
+}
+
+/// Stores `item` at index `id` of `table`, filling any gap with defaults.
+pub(crate) fn put<T: Default>(table: &mut Vec<T>, id: u32, item: T) {
+    let i = id as usize;
+    if table.len() <= i {
+        table.resize_with(i + 1, T::default);
+    }
+    table[i] = item;
+}
+
+impl Sched {
+    pub(super) fn new(config: &Config) -> Self {
+        Sched {
+            now: 0,
+            current: NO_SLOT,
+            current_id: 0,
+            gs: Vec::new(),
+            free: Vec::new(),
+            runq: VecDeque::new(),
+            next_seq: 1,
+            next_id: 1,
+            live: 0,
+            rng: Rng::new(match config.role {
+                Role::Executor { worker, .. } => config.seed ^ u64::from(worker + 1) << 32,
+                _ => config.seed,
+            }),
+            trace: Trace::new(config.trace_cap),
+            output: Vec::new(),
+            partial: String::new(),
+            partial_err: String::new(),
+            ending: None,
+            pending_panic: None,
+            traceback: None,
+            spawn_later: Vec::new(),
+            metrics: Metrics::default(),
+            ids: Ids::new(config.role, config.procs),
+            backend: Backend::new(config.role, config.procs),
+        }
+    }
+
+    /// The Go id of the running goroutine, 0 outside a goroutine; on an executor, the id the
+    /// hub gave it (executors number their goroutines locally).
+    pub fn goid(&self) -> GoId {
+        match &self.backend {
+            Backend::Executor(link) => link.gid_of(self.current),
+            _ => self.current_id,
+        }
+    }
+
+    /// The seam's primitive (see [`super::seam`]): on an executor, posts `op` for the running
+    /// goroutine to the hub, without waiting, and returns true; elsewhere, or outside a
+    /// goroutine, returns false: the caller does it here.
+    pub(crate) fn forward<O: Into<Op>>(&mut self, op: impl FnOnce() -> O) -> bool {
+        if self.current == NO_SLOT {
+            return false;
+        }
+        let Backend::Executor(link) = &mut self.backend else {
+            return false;
+        };
+        let g = link.gid_of(self.current);
+        link.post(g, op().into(), false);
+        true
+    }
+
+    /// The Go id of the running goroutine (0 when none).
+    #[inline]
+    pub fn current_id(&self) -> GoId {
+        self.current_id
+    }
+
+    /// Makes the goroutine in `slot`, just taken from the run queue, the running one.
+    pub(super) fn switch_to(&mut self, slot: Slot) {
+        let g = &mut self.gs[slot as usize];
+        g.status = Status::Running;
+        self.current = slot;
+        self.current_id = g.id;
+        self.metrics.context_switches += 1;
+    }
+
+    /// No goroutine runs (between polls, and while timers fire).
+    pub(super) fn switch_away(&mut self) {
+        self.current = NO_SLOT;
+        self.current_id = 0;
+    }
+
+    /// Creates a runnable goroutine and returns its slot and id.
+    pub(super) fn new_goroutine(&mut self, label: Label) -> (Slot, GoId) {
+        let id = self.next_id;
+        self.next_id += 1;
+        let parent = self.current_id();
+        let g = G {
+            id,
+            status: Status::Runnable,
+            park: 0,
+            wake: Wake::default(),
+            blocked_on: 0,
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.gs[slot as usize] = g;
+                slot
+            }
+            None => {
+                self.gs.push(g);
+                (self.gs.len() - 1) as Slot
+            }
+        };
+        self.runq.push_back(slot);
+        self.live += 1;
+        self.metrics.goroutines_created += 1;
+        self.metrics.peak_live = self.metrics.peak_live.max(self.live as u64);
+        self.trace.add_goroutine(id, label, parent, self.now);
+        (slot, id)
+    }
+
+    /// Records a state change of the goroutine in `slot`.
+    pub(super) fn set_status(&mut self, slot: Slot, status: Status, obj: u32) {
+        let g = &mut self.gs[slot as usize];
+        g.status = status;
+        let id = g.id;
+        self.trace_state(id, status, obj);
+    }
+
+    /// Records that goroutine `g` entered `status` (blocked on `obj`).
+    #[inline]
+    pub(super) fn trace_state(&mut self, g: GoId, status: Status, obj: u32) {
+        self.trace.push(Event {
+            t: self.now,
+            g,
+            obj,
+            arg: status.code(),
+            kind: Kind::GoState,
+            proc: 0,
+        });
+    }
+
+    /// Parks the running goroutine, blocked for `reason` on object `obj`, and returns the
+    /// sequence number that wait keys for this park carry.
+    pub fn park(&mut self, reason: WaitReason, obj: u32) -> u64 {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let status = Status::Blocked(reason);
+        let g = &mut self.gs[self.current as usize];
+        g.status = status;
+        g.park = seq;
+        g.blocked_on = obj;
+        self.trace_state(self.current_id, status, obj);
+        seq
+    }
+
+    /// A wait key for case `case` of the park `seq` of the running goroutine.
+    pub fn key(&self, seq: u64, case: u32) -> WaitKey {
+        WaitKey {
+            slot: self.current,
+            case,
+            seq,
+        }
+    }
+
+    /// Wakes the goroutine `key` names, if it is still parked in that park; returns whether
+    /// it was. The goroutine is told `wake`, with the case of `key`.
+    pub fn ready(&mut self, key: WaitKey, wake: Wake) -> bool {
+        self.ready_id(key, wake).is_some()
+    }
+
+    /// [`Sched::ready`], returning the woken goroutine's id.
+    #[inline]
+    pub fn ready_id(&mut self, key: WaitKey, wake: Wake) -> Option<GoId> {
+        let g = self.gs.get_mut(key.slot as usize)?;
+        if g.park != key.seq {
+            return None;
+        }
+        g.park = 0;
+        g.wake = Wake {
+            case: key.case,
+            ..wake
+        };
+        g.status = Status::Runnable;
+        let id = g.id;
+        self.trace_state(id, Status::Runnable, 0);
+        self.runq.push_back(key.slot);
+        Some(id)
+    }
+
+    /// What woke the running goroutine.
+    pub fn wake(&self) -> Wake {
+        self.gs[self.current as usize].wake
+    }
+
+    /// Puts the running goroutine at the back of the run queue.
+    pub fn yield_now(&mut self) {
+        let slot = self.current;
+        self.gs[slot as usize].status = Status::Runnable;
+        self.trace_state(self.current_id, Status::Runnable, 0);
+        self.runq.push_back(slot);
+    }
+
+    /// Raises Go's panic `message` in the running goroutine: the goroutine may take it
+    /// ([`take_panic`]) before its poll ends; else the run ends with it.
+    pub fn go_panic(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        if self.forward(|| GoroutineOp::Panic {
+            message: message.clone(),
+        }) {
+            // The hub ends the run with it; the goroutine never resumes.
+            self.park(WaitReason::Hub, 0);
+            return;
+        }
+        if self.current != NO_SLOT {
+            self.pending_panic.get_or_insert(message);
+            return;
+        }
+        self.end_with_panic(message);
+    }
+
+    /// Ends the run with Go's panic `message` in the running goroutine.
+    pub(super) fn end_with_panic(&mut self, message: String) {
+        if self.ending.is_none() {
+            self.ending = Some(Outcome::Panic {
+                g: self.current_id(),
+                message,
+            });
+        }
+    }
+
+    /// Ends the run with a fatal error (`fatal error: <message>`).
+    pub fn fatal(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        if self.forward(|| GoroutineOp::Fatal {
+            message: message.clone(),
+        }) {
+            self.park(WaitReason::Hub, 0);
+            return;
+        }
+        if self.ending.is_none() {
+            self.ending = Some(Outcome::Fatal { message });
+        }
+    }
+
+    /// Appends text printed on stdout; complete lines become output lines.
+    pub fn write(&mut self, text: &str) {
+        self.write_to(Stream::Stdout, text);
+    }
+
+    /// Appends text printed on `stream`; complete lines become output lines.
+    pub fn write_to(&mut self, stream: Stream, text: &str) {
+        if self.forward(|| GoroutineOp::Print {
+            text: text.to_string(),
+            stderr: stream == Stream::Stderr,
+        }) {
+            return;
+        }
+        let partial = match stream {
+            Stream::Stdout => &mut self.partial,
+            Stream::Stderr => &mut self.partial_err,
+        };
+        partial.push_str(text);
+        let mut lines = Vec::new();
+        while let Some(i) = partial.find('\n') {
+            let line: String = partial.drain(..=i).collect();
+            lines.push(line[..i].to_string());
+        }
+        for line in lines {
+            self.emit_line(line, self.current_id(), stream);
+        }
+    }
+
+    pub(super) fn emit_line(&mut self, text: String, g: GoId, stream: Stream) {
+        let index = self.output.len() as u32;
+        self.output.push(OutputLine {
+            text,
+            t_ns: self.now,
+            g,
+            stream,
+        });
+        self.trace.push(Event {
+            t: self.now,
+            g,
+            obj: 0,
+            arg: index,
+            kind: Kind::Output,
+            proc: 0,
+        });
+    }
+
+    /// Marks the goroutine in `slot` done and frees its record.
+    pub(super) fn exit_goroutine(&mut self, slot: Slot) {
+        self.set_status(slot, Status::Done, 0);
+        self.live -= 1;
+        self.free.push(slot);
+    }
+
+    pub(super) fn info(&self, g: &G) -> GoroutineInfo {
+        let label = self.trace.label(g.id);
+        let parent = self.trace.goroutines[g.id as usize].parent;
+        GoroutineInfo {
+            id: g.id,
+            name: label.display(),
+            func: label.go_func(),
+            created_by: if parent == 0 {
+                String::new()
+            } else {
+                self.trace.label(parent).go_func()
+            },
+            status: g.status,
+        }
+    }
+
+    /// Goroutines not done, in creation order.
+    pub(super) fn alive(&self) -> Vec<GoroutineInfo> {
+        let mut alive: Vec<&G> = self
+            .gs
+            .iter()
+            .filter(|g| g.status != Status::Done)
+            .collect();
+        alive.sort_by_key(|g| g.id);
+        alive.into_iter().map(|g| self.info(g)).collect()
+    }
+
+    /// Appends Go's report for `outcome` to the output, on stderr.
+    pub(super) fn report(&mut self, outcome: &Outcome) {
+        let lines = go_report(outcome, &self.alive(), self.traceback.as_ref());
+        for line in lines {
+            self.emit_line(line, 0, Stream::Stderr);
+        }
+    }
+}
