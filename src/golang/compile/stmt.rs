@@ -1132,8 +1132,7 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         let mut cases = Vec::new();
         // For each case: its index in the select, and what its receive assigns.
-        let mut recv_targets: Vec<Option<(Vec<ExprId>, bool, R, TypeId)>> =
-            vec![None; clauses.len()];
+        let mut recv_targets: Vec<Option<RecvTarget>> = vec![None; clauses.len()];
         let mut case_of: Vec<Option<usize>> = vec![None; clauses.len()];
         let mut has_default = false;
         let mut default = None;
@@ -1292,3 +1291,7 @@ impl FnC<'_, '_> {
         }
     }
 }
+
+/// What a select case's receive assigns: the left-hand sides, whether they are declared
+/// (`:=`), the registers the value and `ok` arrive in, and the element type.
+type RecvTarget = (Vec<ExprId>, bool, R, TypeId);
