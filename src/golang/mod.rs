@@ -22,7 +22,7 @@ use std::rc::Rc;
 /// Checks and compiles `source` (its file named `file_name` in messages).
 pub fn compile(source: &str, file_name: &str) -> Result<Rc<vm::program::Program>, Diagnostics> {
     let checked = types::check_program(source, file_name)?;
-    Ok(Rc::new(compile::compile(&checked, file_name)))
+    Ok(Rc::new(compile::compile(checked, file_name)))
 }
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.

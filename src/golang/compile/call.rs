@@ -38,6 +38,7 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         match ch.info.call(e).copied() {
             Some(CallKind::Conversion(t)) => {
+                let t = self.subst(t);
                 let ExprKind::Call { args, .. } = ch.ast.expr(e).kind else {
                     return;
                 };
@@ -78,7 +79,8 @@ impl FnC<'_, '_> {
         let fun = ch.ast.unparen(fun);
         let sig_t = self.ty(fun);
         let sig =
-            ch.types
+            self.c
+                .types
                 .signature(sig_t)
                 .cloned()
                 .unwrap_or(crate::golang::types::ty::Signature {
@@ -89,6 +91,13 @@ impl FnC<'_, '_> {
         // The callee, and the receiver when it is a method call.
         let mut recv: Option<(ExprId, Selection, Name)> = None;
         let mut callee_obj: Option<ObjId> = None;
+        // `F[int](x)`: the instance is recorded on `F`.
+        let fun = match ch.ast.expr(fun).kind {
+            ExprKind::Index { x, .. } if ch.info.instances.contains_key(&ch.ast.unparen(x)) => {
+                ch.ast.unparen(x)
+            }
+            _ => fun,
+        };
         match ch.ast.expr(fun).kind {
             ExprKind::Ident(_) => {
                 if let Some(o) = ch.info.use_of(fun) {
@@ -136,7 +145,8 @@ impl FnC<'_, '_> {
             if let Some(n) = self.c.has_native(o) {
                 Callee::Native { n, obj: o }
             } else {
-                Callee::Func(self.c.func_index(o))
+                let targs = self.instance_targs(fun);
+                Callee::Func(self.c.func_instance(o, targs))
             }
         });
         self.emit_call(callee, base, nargs as u16, how);
@@ -179,7 +189,8 @@ impl FnC<'_, '_> {
         let np = sig.params.len();
         // `f(g())` with g returning several values: g's results are f's arguments.
         if args.len() == 1 {
-            if let Type::Tuple(elems) = ch.types.get(self.ty(args[0])).clone() {
+            let at0 = self.ty(args[0]);
+            if let Type::Tuple(elems) = self.c.types.get(at0).clone() {
                 let base = self.call(ch.ast.unparen(args[0]), How::Now);
                 self.reserve(at, elems.len());
                 for (i, &et) in elems.iter().enumerate() {
@@ -273,6 +284,9 @@ impl FnC<'_, '_> {
         let path = ch.info.path(s).to_vec();
         let steps = &path[..];
         let method = s.obj;
+        if s.recv == RecvAdjust::TypeParam {
+            return self.type_param_receiver_to(x, s, name, d);
+        }
         if s.recv == RecvAdjust::Dynamic {
             let mut v = self.expr(x);
             for &i in steps {
@@ -333,7 +347,48 @@ impl FnC<'_, '_> {
         if let Some(n) = self.c.has_native(method) {
             Callee::Native { n, obj: method }
         } else {
-            Callee::Func(self.c.func_index(method))
+            // A method of a generic type: the copy for the receiver's type arguments.
+            let xt = self.subst(s.x_ty);
+            let recv_t = self.c.field_type_at(xt, steps);
+            let targs = self.c.method_targs(recv_t);
+            Callee::Func(self.c.func_instance(method, targs))
+        }
+    }
+
+    /// The receiver of a method called on a value whose type is a type parameter (through
+    /// its constraint), in register `d`: in this copy the type argument's own method, or an
+    /// interface call when the type argument is an interface.
+    fn type_param_receiver_to(&mut self, x: ExprId, s: &Selection, name: Name, d: R) -> Callee {
+        let path = self.c.ch.info.path(s).to_vec();
+        let mut v = self.expr(x);
+        for &i in &path {
+            let to = self.alloc();
+            self.emit(Instr::Field {
+                d: to,
+                a: v,
+                i: i as u16,
+            });
+            v = to;
+        }
+        let xt = self.subst(s.x_ty);
+        let vt = self.c.field_type_at(xt, &path);
+        if self.c.is_iface(vt) {
+            self.emit(Instr::Mov { d, s: v });
+            let key = self.c.iface_method_key(vt, &[], name);
+            return Callee::Method(self.c.prog.types.method_id(&key));
+        }
+        if self.c.is_agg(vt) {
+            self.emit(Instr::Copy { d, s: v });
+        } else {
+            self.emit(Instr::Mov { d, s: v });
+        }
+        match self.c.method_by_name(vt, name) {
+            Some(f) => Callee::Func(f),
+            None => {
+                // The checker proved the type argument has the method.
+                debug_assert!(false, "no method {name:?} on a type argument");
+                Callee::Method(0)
+            }
         }
     }
 
@@ -380,7 +435,7 @@ impl FnC<'_, '_> {
             self.value_to(x, to, d);
             return;
         }
-        let types = &self.c.ch.types;
+        let types = &self.c.types;
         let (fb, tb) = (types.basic(from), types.basic(to));
         let s = self.expr(x);
         match (fb, tb) {
@@ -419,14 +474,14 @@ impl FnC<'_, '_> {
                 let from_u = self.c.under(from).clone();
                 match (&from_u, &to_u) {
                     (Type::Basic(k), Type::Slice(e)) if k.is_string() => {
-                        if self.c.ch.types.basic(*e) == Some(BasicKind::Int32) {
+                        if self.c.types.basic(*e) == Some(BasicKind::Int32) {
                             self.emit(Instr::SToRunes { d, s });
                         } else {
                             self.emit(Instr::SToBytes { d, s });
                         }
                     }
                     (Type::Slice(e), Type::Basic(k)) if k.is_string() => {
-                        if self.c.ch.types.basic(*e) == Some(BasicKind::Int32) {
+                        if self.c.types.basic(*e) == Some(BasicKind::Int32) {
                             self.emit(Instr::RunesToS { d, s });
                         } else {
                             self.emit(Instr::BytesToS { d, s });
@@ -493,7 +548,8 @@ impl FnC<'_, '_> {
             }
             Builtin::Delete => {
                 let m = self.expr(args[0]);
-                let kt = match self.c.under(self.ty(args[0])) {
+                let t = self.ty(args[0]);
+                let kt = match self.c.under(t) {
                     Type::Map(k, _) => *k,
                     _ => TypeId::INVALID,
                 };
@@ -553,7 +609,8 @@ impl FnC<'_, '_> {
             }
             Builtin::Clear => {
                 let x = self.expr(args[0]);
-                let elem = match self.c.under(self.ty(args[0])) {
+                let t = self.ty(args[0]);
+                let elem = match self.c.under(t) {
                     Type::Slice(el) | Type::Map(_, el) => *el,
                     _ => TypeId::INVALID,
                 };
@@ -573,7 +630,7 @@ impl FnC<'_, '_> {
                         Instr::LtF { d: c, a: x, b: y }
                     } else if self.c.is_string(t) {
                         Instr::LtS { d: c, a: x, b: y }
-                    } else if self.c.ch.types.is_unsigned(t) {
+                    } else if self.c.types.is_unsigned(t) {
                         Instr::LtU { d: c, a: x, b: y }
                     } else {
                         Instr::LtI { d: c, a: x, b: y }

@@ -57,7 +57,8 @@ impl FnC<'_, '_> {
             }
             StmtKind::Send { ch: c, value, .. } => {
                 let chr = self.expr(c);
-                let elem = match self.c.under(self.ty(c)) {
+                let t = self.ty(c);
+                let elem = match self.c.under(t) {
                     Type::Chan(_, e) => *e,
                     _ => TypeId::INVALID,
                 };
@@ -236,7 +237,8 @@ impl FnC<'_, '_> {
                 Some(v) => self.init_var(v, val),
                 None => {
                     let p = self.place(l);
-                    self.store(p, self.ty(l), val);
+                    let lt = self.ty(l);
+                    self.store(p, lt, val);
                 }
             }
         }
@@ -249,13 +251,12 @@ impl FnC<'_, '_> {
         if rhs.len() == 1 && lhs.len() > 1 {
             let e = ch.ast.unparen(rhs[0]);
             let d = self.alloc_n(lhs.len());
-            let src: Vec<TypeId> = match ch.types.get(self.ty(e)) {
+            let et = self.ty(e);
+            let src: Vec<TypeId> = match self.c.types.get(et) {
                 Type::Tuple(elems) => elems.clone(),
-                _ => vec![self.ty(e), TypeId::BOOL],
+                _ => vec![et, TypeId::BOOL],
             };
-            if ch.info.mode(e) == Mode::CommaOk
-                || !matches!(ch.types.get(self.ty(e)), Type::Tuple(_))
-            {
+            if ch.info.mode(e) == Mode::CommaOk || !matches!(self.c.types.get(et), Type::Tuple(_)) {
                 self.expr_to(e, d);
             } else {
                 let base = self.call(e, How::Now);
@@ -289,10 +290,10 @@ impl FnC<'_, '_> {
     }
 
     /// The type a left side stores (for `_`, the value's own).
-    fn lhs_type(&self, l: ExprId) -> TypeId {
+    fn lhs_type(&mut self, l: ExprId) -> TypeId {
         let ch = self.c.ch;
         match ch.info.object_of(l) {
-            Some(o) if ch.ast.ident(l).is_some() => self.c.obj_ty(o),
+            Some(o) if ch.ast.ident(l).is_some() => self.obj_ty(o),
             _ => self.ty(l),
         }
     }
@@ -308,7 +309,7 @@ impl FnC<'_, '_> {
                 .filter(|_| ch.ast.ident(lhs[0]).is_some())
             {
                 if let Some(v) = self.vars.get(&o).copied() {
-                    let t = self.c.obj_ty(o);
+                    let t = self.obj_ty(o);
                     if !v.cell && !self.c.is_agg(t) {
                         self.value_to(rhs[0], t, v.reg);
                         return;
@@ -518,7 +519,8 @@ impl FnC<'_, '_> {
         }
         let values: Vec<R> = if results.len() == 1 && n > 1 {
             let base = self.call(ch.ast.unparen(results[0]), How::Now);
-            let src: Vec<TypeId> = match ch.types.get(self.ty(results[0])) {
+            let rt = self.ty(results[0]);
+            let src: Vec<TypeId> = match self.c.types.get(rt) {
                 Type::Tuple(e) => e.clone(),
                 _ => Vec::new(),
             };
@@ -715,7 +717,7 @@ impl FnC<'_, '_> {
         if xi != pi || !fresh.is_empty() {
             return None;
         }
-        let t = self.c.obj_ty(xi);
+        let t = self.obj_ty(xi);
         let kind = self.c.int_kind(t)?;
         if !kind.signed() || kind.bits() < 64 {
             return None;
@@ -749,9 +751,11 @@ impl FnC<'_, '_> {
         body: StmtId,
     ) {
         let ch = self.c.ch;
-        let Some(info) = ch.info.ranges.get(&s).copied() else {
+        let Some(mut info) = ch.info.ranges.get(&s).copied() else {
             return;
         };
+        info.key = self.subst(info.key);
+        info.value = self.subst(info.value);
         let blank = |e: Option<ExprId>| {
             e.filter(|&e| ch.ast.ident(e) != Some(crate::golang::syntax::ast::Name::BLANK))
         };
@@ -763,7 +767,7 @@ impl FnC<'_, '_> {
                 if let Some(o) = ch.info.def(e) {
                     let var = self.declare(o);
                     if var.cell && self.c.shared_loop_vars {
-                        let t = self.c.obj_ty(o);
+                        let t = self.obj_ty(o);
                         self.load_zero(var.reg, t);
                         self.emit(Instr::NewCell {
                             d: var.reg,
@@ -776,7 +780,8 @@ impl FnC<'_, '_> {
         let xr = self.alloc();
         if info.kind == RangeKind::Array && value.is_some() {
             // Ranging over an array value ranges over a copy of it.
-            self.value_to(x, self.ty(x), xr);
+            let xt = self.ty(x);
+            self.value_to(x, xt, xr);
         } else {
             self.expr_to(x, xr);
         }
@@ -934,7 +939,10 @@ impl FnC<'_, '_> {
         clauses: &[StmtId],
     ) {
         let ch = self.c.ch;
-        let tag_reg = tag.map(|t| self.value(t, self.ty(t)));
+        let tag_reg = tag.map(|t| {
+            let tt = self.ty(t);
+            self.value(t, tt)
+        });
         let tag_ty = tag.map(|t| self.ty(t));
         let mut jumps: Vec<(usize, usize)> = Vec::new();
         let mut default = None;
@@ -969,7 +977,7 @@ impl FnC<'_, '_> {
 
     /// `d = a == b` for values of type `t`.
     fn equal(&mut self, d: R, a: R, b: R, t: TypeId) {
-        let types = &self.c.ch.types;
+        let types = &self.c.types;
         let i = if types.is_integer(t) {
             Instr::EqI { d, a, b }
         } else if self.c.is_float(t) {
@@ -1053,7 +1061,8 @@ impl FnC<'_, '_> {
         let ExprKind::TypeAssert { x: g, .. } = ch.ast.expr(ch.ast.unparen(guard)).kind else {
             return;
         };
-        let x = self.value(g, self.ty(g));
+        let gt = self.ty(g);
+        let x = self.value(g, gt);
         let iface = self.ty(g);
         let tid = self.alloc();
         self.emit(Instr::TypeOf { d: tid, s: x });
@@ -1148,7 +1157,8 @@ impl FnC<'_, '_> {
             let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind {
                 StmtKind::Send { ch: c, value, .. } => {
                     let chr = self.expr_keep(c);
-                    let elem = match self.c.under(self.ty(c)) {
+                    let t = self.ty(c);
+                    let elem = match self.c.under(t) {
                         Type::Chan(_, e) => *e,
                         _ => TypeId::INVALID,
                     };
@@ -1176,7 +1186,8 @@ impl FnC<'_, '_> {
                 continue;
             };
             let chr = self.expr_keep(x);
-            let elem = match self.c.under(self.ty(x)) {
+            let t = self.ty(x);
+            let elem = match self.c.under(t) {
                 Type::Chan(_, e) => *e,
                 _ => TypeId::INVALID,
             };
@@ -1257,7 +1268,7 @@ impl FnC<'_, '_> {
             let base = self.call(rhs, How::Now);
             (0..lhs.len()).map(|i| base + i as u16).collect()
         } else {
-            let t = self.c.obj_ty(lhs[0]);
+            let t = self.obj_ty(lhs[0]);
             vec![self.value(rhs, t)]
         };
         for (&g, v) in lhs.iter().zip(values) {
@@ -1282,7 +1293,7 @@ impl FnC<'_, '_> {
             .collect();
         let r = self.alloc();
         for (o, g, cell) in globals {
-            let t = self.c.obj_ty(o);
+            let t = self.obj_ty(o);
             self.load_zero(r, t);
             if cell {
                 self.emit(Instr::NewCell { d: r, s: r });
