@@ -5,6 +5,7 @@
 //! frame starts there and its results come back there.
 
 use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
+use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{CallKind, Mode, RecvAdjust, Selection, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjId, ObjKind};
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
@@ -401,6 +402,10 @@ impl FnC<'_, '_> {
         };
         let r = self.alloc();
         let callee = self.receiver_to(x, s, name, r);
+        if matches!(callee, Callee::Method(_)) {
+            // `i.M` of a nil interface panics where it is evaluated.
+            self.nil_check(r);
+        }
         let sig = self.ty(e);
         let go_name = if s.obj.is_none() {
             self.c.ch.ast.names.get(name).to_string()
@@ -509,6 +514,12 @@ impl FnC<'_, '_> {
         match b {
             Builtin::Len | Builtin::Cap => {
                 let x = self.expr(args[0]);
+                let at = self.ty(args[0]);
+                if let Some(n) = self.c.array_len(at) {
+                    // Even through a nil pointer: the length is the type's.
+                    self.constant_to(&ConstValue::Int(n as i128), TypeId::INT, d);
+                    return;
+                }
                 if b == Builtin::Len {
                     self.emit(Instr::Len { d, x });
                 } else {
@@ -595,7 +606,7 @@ impl FnC<'_, '_> {
             Builtin::Print | Builtin::Println => {
                 let first = self.alloc_n(args.len());
                 for (k, &a) in args.iter().enumerate() {
-                    self.expr_to(a, first + k as u16);
+                    self.print_arg_to(a, first + k as u16);
                 }
                 self.emit(Instr::Print {
                     first,
@@ -646,6 +657,15 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// An argument of `print`/`println` in `d`, boxed with its type (an interface value
+    /// boxed with its interface type), so that the builtin prints it in Go's format.
+    fn print_arg_to(&mut self, a: ExprId, d: R) {
+        let t = self.ty(a);
+        self.expr_to(a, d);
+        let ty = self.c.rtype(t);
+        self.emit(Instr::ToIface { d, s: d, ty });
+    }
+
     /// `go`/`defer` of a builtin: `defer close(ch)`, `defer println(x)`, `defer panic(v)`:
     /// its arguments are evaluated now and a closure runs it later.
     fn deferred_builtin(&mut self, e: ExprId, b: Builtin, how: How) -> R {
@@ -661,10 +681,10 @@ impl FnC<'_, '_> {
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         let base = self.alloc_n(args.len().max(1));
         for (k, &a) in args.iter().enumerate() {
-            if b == Builtin::Panic {
-                self.value_to(a, TypeId::EMPTY_INTERFACE, base + k as u16);
-            } else {
-                self.expr_to(a, base + k as u16);
+            match b {
+                Builtin::Panic => self.value_to(a, TypeId::EMPTY_INTERFACE, base + k as u16),
+                Builtin::Print | Builtin::Println => self.print_arg_to(a, base + k as u16),
+                _ => self.expr_to(a, base + k as u16),
             }
         }
         let f = self.c.builtin_func(b, args.len() as u16);

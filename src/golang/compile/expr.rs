@@ -267,7 +267,13 @@ impl FnC<'_, '_> {
             }
             SelectionKind::Method => self.method_value_to(e, x, &s, d),
             SelectionKind::MethodExpr => {
-                let f = self.c.method_expr(s.x_ty, s.obj);
+                let t = self.subst(s.x_ty);
+                let f = if self.c.is_iface(t) {
+                    let name = self.c.ch.objs[s.obj.0 as usize].name;
+                    self.c.iface_method_expr(t, name)
+                } else {
+                    self.c.method_expr(t, s.obj)
+                };
                 self.emit(Instr::Closure {
                     d,
                     f,
@@ -301,6 +307,7 @@ impl FnC<'_, '_> {
             }
             _ => {
                 let xr = self.expr(x);
+                self.array_ptr_check(xt, xr);
                 let ir = self.expr(i);
                 self.emit(Instr::Index { d, x: xr, i: ir });
             }
@@ -375,6 +382,26 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// Panics with Go's nil dereference error if register `r` holds nil.
+    pub fn nil_check(&mut self, r: R) {
+        let c = self.alloc();
+        self.emit(Instr::IsNil { d: c, s: r });
+        let ok = self.emit(Instr::Jf { c, t: 0 });
+        let k = self.c.nil_deref_error();
+        self.emit(Instr::Const { d: c, k });
+        self.emit(Instr::Panic { s: c });
+        let end = self.here();
+        self.patch(ok, end);
+    }
+
+    /// Indexing through a pointer to an array (of type `t`, in register `r`) dereferences
+    /// it: a nil pointer panics there, before the index is checked.
+    pub fn array_ptr_check(&mut self, t: TypeId, r: R) {
+        if matches!(self.c.under(t), Type::Pointer(_)) {
+            self.nil_check(r);
+        }
+    }
+
     /// Brings an integer result of type `t` back into its kind's range.
     pub fn wrap(&mut self, d: R, t: TypeId) {
         if let Some(kind) = self.c.int_kind(t) {
@@ -444,11 +471,16 @@ impl FnC<'_, '_> {
                 x: arr, indices, ..
             } => {
                 let xr = self.expr(arr);
+                let at = self.ty(arr);
+                self.array_ptr_check(at, xr);
                 let i = ch.ast.list(indices)[0];
                 let ir = self.expr(i);
                 self.emit(Instr::IndexPtr { d, x: xr, i: ir });
             }
-            ExprKind::Star(p) => self.expr_to(p, d),
+            ExprKind::Star(p) => {
+                self.expr_to(p, d);
+                self.nil_check(d);
+            }
             _ => {
                 // `&T{...}` and other fresh values: a new variable holding it.
                 let t = self.ty(x);

@@ -348,6 +348,14 @@ impl Compiler<'_> {
         }
     }
 
+    /// A method expression `I.M` on interface type `t`: a function taking the interface
+    /// value first and calling its method `name`.
+    pub fn iface_method_expr(&mut self, t: TypeId, name: Name) -> u32 {
+        let key = self.iface_method_key(t, &[], name);
+        let id = self.prog.types.method_id(&key);
+        self.promoted_iface_method(t, &[], id, &key)
+    }
+
     /// The function a method table of type `t` holds for method `name` (taking the
     /// receiver first), if `t`'s method set has it.
     pub fn method_by_name(&mut self, t: TypeId, name: Name) -> Option<u32> {
@@ -407,6 +415,7 @@ impl Compiler<'_> {
         let code = match b {
             Builtin::Close => vec![Instr::Close { ch: 0 }, Instr::Ret],
             Builtin::Panic => vec![Instr::Panic { s: 0 }, Instr::Ret],
+            Builtin::Recover => vec![Instr::Recover { d: 0 }, Instr::Ret],
             Builtin::Print | Builtin::Println => vec![
                 Instr::Print {
                     first: 0,
@@ -422,6 +431,7 @@ impl Compiler<'_> {
         func.code = code;
         func.nregs = nargs.max(1);
         func.nparams = nargs;
+        func.wrapper = b == Builtin::Recover;
         index
     }
 }

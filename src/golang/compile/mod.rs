@@ -42,7 +42,7 @@ use crate::golang::types::ty::{TypeId, Types};
 use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
 use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
-use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, STRING_METHOD};
+use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD};
 use crate::golang::vm::value::Value;
 
 use func::FnC;
@@ -130,10 +130,7 @@ pub fn compile(mut ch: Checked, file_name: &str) -> Program {
         wrappers: HashMap::new(),
         addressed_globals: escape::addressed_globals(ch),
         shared_loop_vars: ch
-            .ast
-            .files
-            .first()
-            .and_then(|f| f.go_version)
+            .go_version
             .is_some_and(|(major, minor)| major == 1 && minor < 22),
     };
     c.runtime_error_types();
@@ -310,10 +307,18 @@ impl<'a> Compiler<'a> {
         matches!(&self.ch.objs[f.0 as usize].kind, ObjKind::Func(info) if info.native)
     }
 
+    /// The constant holding Go's nil dereference error (a panic's value).
+    pub fn nil_deref_error(&mut self) -> u32 {
+        let text = "runtime error: invalid memory address or nil pointer dereference";
+        let v = Value::iface(self.prog.runtime_errors.string, Value::str(text));
+        self.add_const(v)
+    }
+
     /// The run-time error types every program has (`runtime.boundsError`…), each with an
     /// `Error` method returning the text it holds.
     fn runtime_error_types(&mut self) {
         let error = self.prog.types.method_id(ERROR_METHOD);
+        let runtime_error = self.prog.types.method_id(RUNTIME_ERROR_METHOD);
         let make = |c: &mut Self, name: &str| {
             let ty = c.prog.types.add(RType {
                 name: Rc::from(name),
@@ -328,6 +333,13 @@ impl<'a> Compiler<'a> {
             func.nparams = 1;
             func.nresults = 1;
             c.prog.types.add_method(ty, error, f);
+            let marker = c.new_func(format!("{name}.RuntimeError"));
+            let func = &mut c.prog.funcs[marker as usize];
+            func.code = vec![Instr::Ret];
+            func.lines = vec![0];
+            func.nregs = 1;
+            func.nparams = 1;
+            c.prog.types.add_method(ty, runtime_error, marker);
             ty
         };
         let bounds = make(self, "runtime.boundsError");

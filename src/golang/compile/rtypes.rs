@@ -19,6 +19,18 @@ impl Compiler<'_> {
         self.types.get(self.types.under(t))
     }
 
+    /// The length of array type `t`, or of the array a pointer type `t` points to.
+    pub fn array_len(&self, t: TypeId) -> Option<u64> {
+        let t = match self.under(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        match self.under(t) {
+            Type::Array(n, _) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// Whether values of `t` are arrays or structs, which Go copies deeply.
     pub fn is_agg(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Array(..) | Type::Struct(_))

@@ -5,6 +5,7 @@ use crate::golang::syntax::ast::{
     AssignOp, BranchKind, Decl, ExprId, ExprKind, GenKind, Spec, StmtId, StmtKind,
 };
 use crate::golang::syntax::token::Op;
+use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{Mode, RangeKind, SelectionKind};
 use crate::golang::types::object::ObjId;
 use crate::golang::types::ty::{Type, TypeId};
@@ -411,6 +412,7 @@ impl FnC<'_, '_> {
                     return Place::Map(m, k);
                 }
                 let xr = self.expr_keep(x);
+                self.array_ptr_check(xt, xr);
                 let ir = self.expr_keep(i);
                 Place::Index(xr, ir)
             }
@@ -834,7 +836,13 @@ impl FnC<'_, '_> {
                 return;
             }
             _ => {
-                self.emit(Instr::Len { d: n, x: xr });
+                let xt = self.ty(x);
+                match self.c.array_len(xt) {
+                    Some(len) => self.constant_to(&ConstValue::Int(len as i128), TypeId::INT, n),
+                    None => {
+                        self.emit(Instr::Len { d: n, x: xr });
+                    }
+                }
             }
         }
         let kind = info.kind;
@@ -908,26 +916,36 @@ impl FnC<'_, '_> {
         vt: TypeId,
     ) {
         let ch = self.c.ch;
-        for (e, r, t) in [(key, k, kt), (value, v, vt)] {
-            let Some(e) = e else { continue };
-            if self.c.is_agg(t) {
-                self.emit(Instr::Copy { d: r, s: r });
-            }
-            if define {
-                let Some(o) = ch.info.def(e) else { continue };
-                let Some(var) = self.vars.get(&o).copied() else {
-                    continue;
-                };
-                if var.cell && self.c.shared_loop_vars {
-                    self.emit(Instr::Store { p: var.reg, s: r });
-                } else {
-                    self.init_var(var, r);
+        let assigned = [(key, k, kt), (value, v, vt)];
+        let assigned = assigned
+            .iter()
+            .filter_map(|&(e, r, t)| e.map(|e| (e, r, t)));
+        if !define {
+            // `for i, x[i] = range …`: the places' operands are evaluated before either
+            // assignment, as in any parallel assignment.
+            let places: Vec<_> = assigned.map(|(e, r, t)| (self.place(e), e, r, t)).collect();
+            for (p, e, r, t) in places {
+                if self.c.is_agg(t) {
+                    self.emit(Instr::Copy { d: r, s: r });
                 }
-            } else {
-                let p = self.place(e);
                 let lt = self.lhs_type(e);
                 self.coerce(r, t, lt);
                 self.store(p, lt, r);
+            }
+            return;
+        }
+        for (e, r, t) in assigned {
+            if self.c.is_agg(t) {
+                self.emit(Instr::Copy { d: r, s: r });
+            }
+            let Some(o) = ch.info.def(e) else { continue };
+            let Some(var) = self.vars.get(&o).copied() else {
+                continue;
+            };
+            if var.cell && self.c.shared_loop_vars {
+                self.emit(Instr::Store { p: var.reg, s: r });
+            } else {
+                self.init_var(var, r);
             }
         }
     }
@@ -965,7 +983,21 @@ impl FnC<'_, '_> {
                         self.equal(d, t, v, tt);
                         d
                     }
-                    _ => self.expr(e),
+                    _ => {
+                        let et = self.ty(e);
+                        if self.c.is_iface(et) {
+                            // `switch { case i: }` with `i` an interface: `true == i`.
+                            let t = self.alloc();
+                            self.emit(Instr::Bool { d: t, v: true });
+                            self.coerce(t, TypeId::BOOL, et);
+                            let v = self.expr(e);
+                            let d = self.alloc();
+                            self.emit(Instr::Eq { d, a: t, b: v });
+                            d
+                        } else {
+                            self.expr(e)
+                        }
+                    }
                 };
                 jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
                 self.release(m);
