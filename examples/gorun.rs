@@ -6,7 +6,7 @@
 //!
 //! It prints the program's output on stdout and stderr and exits with Go's status: 0, 1 when
 //! the program does not compile, 2 after a panic or a fatal error (or the program's own
-//! `os.Exit` code).
+//! `os.Exit` code). The program sees gorun's environment variables (`os.Getenv`).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -53,6 +53,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    options.env = std::env::vars().collect();
     options.file_name = std::path::Path::new(&path)
         .file_name()
         .map_or("prog.go".into(), |n| n.to_string_lossy().into_owned());

@@ -39,7 +39,7 @@ pub fn compile_for(
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.
 pub fn run(source: &str, options: &RunOptions) -> RunResult {
-    let prog = match compile_for(source, &options.file_name, options.go_version) {
+    let mut prog = match compile_for(source, &options.file_name, options.go_version) {
         Ok(prog) => prog,
         Err(diags) => {
             let lines = diags
@@ -59,6 +59,9 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
             };
         }
     };
+    if let Some(p) = Rc::get_mut(&mut prog) {
+        p.env = options.env.clone();
+    }
     let config = crate::rt::Config {
         seed: options.seed,
         procs: options.procs,
@@ -87,6 +90,9 @@ pub struct RunOptions {
     /// The Go version the program is written for (see [`compile_for`]); `None`: the
     /// current Go.
     pub go_version: Option<(u32, u32)>,
+    /// The program's environment variables (`os.Getenv`), as `go run` passes its own;
+    /// none by default.
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for RunOptions {
@@ -97,6 +103,7 @@ impl Default for RunOptions {
             file_name: "prog.go".to_string(),
             max_wall_ns: 30_000_000_000,
             go_version: None,
+            env: Vec::new(),
         }
     }
 }

@@ -25,6 +25,8 @@ fn kind_name(types: &Types, ty: TypeId) -> String {
         Kind::Int(k) => format!("{k:?}").to_lowercase(),
         Kind::Float32 => "float32".into(),
         Kind::Float64 => "float64".into(),
+        Kind::Complex64 => "complex64".into(),
+        Kind::Complex128 => "complex128".into(),
         Kind::String => "string".into(),
         Kind::Array { .. } => "array".into(),
         Kind::Slice { .. } => "slice".into(),

@@ -2,7 +2,7 @@
 
 use crate::rt;
 
-use super::{block, done, observable, unit, wait};
+use super::{block, done, observable, pure, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
@@ -14,6 +14,9 @@ pub(super) const NATIVES: &[Native] = &[
     observable("runtime.NumCPU", num_cpu),
     observable("runtime.Gosched", gosched),
     observable("runtime.Goexit", goexit),
+    pure("runtime.SetFinalizer", set_finalizer),
+    pure("runtime.collectFinalizers", collect_finalizers),
+    pure("runtime.nextFinalizer", next_finalizer),
     observable("os.Exit", exit),
 ];
 
@@ -47,6 +50,55 @@ fn gosched(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn goexit(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     ctx.g.goexiting = true;
     Err(Value::Nil)
+}
+
+/// `SetFinalizer(obj, finalizer any)`: records (or with a nil finalizer, removes) the
+/// object's finalizer. The arguments' registers are cleared, so that they do not keep the
+/// object alive.
+fn set_finalizer(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let obj = std::mem::take(&mut ctx.g.stack[ctx.base]);
+    let func = std::mem::take(&mut ctx.g.stack[ctx.base + 1]);
+    let Value::Iface(obj) = obj else {
+        return Ok(Flow::Done);
+    };
+    let func = match func {
+        Value::Iface(f) => f,
+        _ => {
+            let mut table = ctx.g.run.finalizers.borrow_mut();
+            table.set(obj.val.clone(), Value::Nil, Value::Nil);
+            return Ok(Flow::Done);
+        }
+    };
+    let prog = ctx.prog();
+    // A finalizer takes the object's pointer type, or an interface it satisfies.
+    let takes_pointer = prog
+        .types
+        .name(func.ty)
+        .strip_prefix("func(")
+        .is_some_and(|params| params.starts_with('*'));
+    let boxed = if takes_pointer {
+        Value::Nil
+    } else {
+        Value::iface(obj.ty, obj.val.clone())
+    };
+    let mut table = ctx.g.run.finalizers.borrow_mut();
+    table.set(obj.val.clone(), func.val.clone(), boxed);
+    Ok(Flow::Done)
+}
+
+/// `collectFinalizers() int`: queues the finalizers of unreachable objects.
+fn collect_finalizers(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let n = ctx.g.run.finalizers.borrow_mut().collect();
+    done(ctx, [Value::Int(n as i64)])
+}
+
+/// `nextFinalizer() (f, arg, ok)`: the next queued finalizer and its argument.
+fn next_finalizer(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let next = ctx.g.run.finalizers.borrow_mut().next_ready();
+    match next {
+        Some((f, arg)) => done(ctx, [f, arg, Value::Bool(true)]),
+        None => done(ctx, [Value::Nil, Value::Nil, Value::Bool(false)]),
+    }
 }
 
 fn exit(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

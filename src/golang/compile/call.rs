@@ -474,6 +474,12 @@ impl FnC<'_, '_> {
             (Some(f), Some(t)) if f.is_integer() && t.is_string() => {
                 self.emit(Instr::RuneToS { d, s });
             }
+            (Some(f), Some(t)) if f.is_complex() && t.is_complex() => {
+                self.emit(Instr::Mov { d, s });
+                if t == BasicKind::Complex64 {
+                    self.emit(Instr::C64 { d });
+                }
+            }
             _ => {
                 let to_u = self.c.under(to).clone();
                 let from_u = self.c.under(from).clone();
@@ -491,6 +497,10 @@ impl FnC<'_, '_> {
                         } else {
                             self.emit(Instr::BytesToS { d, s });
                         }
+                    }
+                    (Type::Slice(_), Type::Pointer(_)) => {
+                        let n = self.c.array_len(to).unwrap_or(0) as u32;
+                        self.emit(Instr::SliceToArrayPtr { d, s, n });
                     }
                     _ => {
                         if self.c.is_agg(to) {
@@ -602,6 +612,19 @@ impl FnC<'_, '_> {
             }
             Builtin::Recover => {
                 self.emit(Instr::Recover { d });
+            }
+            Builtin::Complex => {
+                let re = self.expr(args[0]);
+                let im = self.expr(args[1]);
+                self.emit(Instr::MakeC { d, re, im });
+            }
+            Builtin::Real => {
+                let s = self.expr(args[0]);
+                self.emit(Instr::RealC { d, s });
+            }
+            Builtin::Imag => {
+                let s = self.expr(args[0]);
+                self.emit(Instr::ImagC { d, s });
             }
             Builtin::Print | Builtin::Println => {
                 let first = self.alloc_n(args.len());

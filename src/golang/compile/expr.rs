@@ -95,6 +95,14 @@ impl FnC<'_, '_> {
             } else {
                 f
             })
+        } else if self.c.is_complex(t) {
+            let (re, im) = v.complex().unwrap_or((0.0, 0.0));
+            let (re, im) = (re + 0.0, im + 0.0);
+            if self.c.is_complex64(t) {
+                Value::Complex(re as f32 as f64, im as f32 as f64)
+            } else {
+                Value::Complex(re, im)
+            }
         } else if let Some(kind) = self.c.int_kind(t) {
             let i = v.int().unwrap_or(0);
             Value::Int(kind.wrap(i as i64))
@@ -110,6 +118,7 @@ impl FnC<'_, '_> {
                 ConstValue::Str(s) => Value::Str(s.clone()),
                 ConstValue::Int(i) => Value::Int(*i as i64),
                 ConstValue::Float(f) => Value::Float(*f),
+                ConstValue::Complex(re, im) => Value::Complex(*re, *im),
                 ConstValue::Unknown => Value::Nil,
             }
         };
@@ -346,6 +355,8 @@ impl FnC<'_, '_> {
                 let s = self.expr(x);
                 if self.c.is_float(t) {
                     self.emit(Instr::NegF { d, s });
+                } else if self.c.is_complex(t) {
+                    self.emit(Instr::NegC { d, s });
                 } else {
                     self.emit(Instr::NegI { d, s });
                     self.wrap(d, t);
@@ -537,6 +548,19 @@ impl FnC<'_, '_> {
             self.emit(i);
             if self.c.is_float32(t) {
                 self.emit(Instr::F32 { d });
+            }
+            return;
+        }
+        if self.c.is_complex(t) {
+            let i = match op {
+                Op::Add => Instr::AddC { d, a, b },
+                Op::Sub => Instr::SubC { d, a, b },
+                Op::Mul => Instr::MulC { d, a, b },
+                _ => Instr::DivC { d, a, b },
+            };
+            self.emit(i);
+            if self.c.is_complex64(t) {
+                self.emit(Instr::C64 { d });
             }
             return;
         }
@@ -835,6 +859,7 @@ fn const_type(v: &ConstValue) -> TypeId {
         ConstValue::Bool(_) => TypeId::UNTYPED_BOOL,
         ConstValue::Int(_) => TypeId::UNTYPED_INT,
         ConstValue::Float(_) => TypeId::UNTYPED_FLOAT,
+        ConstValue::Complex(..) => TypeId::UNTYPED_COMPLEX,
         ConstValue::Str(_) => TypeId::UNTYPED_STRING,
         ConstValue::Unknown => TypeId::INVALID,
     }

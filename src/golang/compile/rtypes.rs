@@ -66,6 +66,14 @@ impl Compiler<'_> {
         self.types.basic(t) == Some(BasicKind::Float32)
     }
 
+    pub fn is_complex(&self, t: TypeId) -> bool {
+        self.types.is_complex(t)
+    }
+
+    pub fn is_complex64(&self, t: TypeId) -> bool {
+        self.types.basic(t) == Some(BasicKind::Complex64)
+    }
+
     pub fn is_string(&self, t: TypeId) -> bool {
         self.types.is_string(t)
     }
@@ -78,6 +86,9 @@ impl Compiler<'_> {
                 BasicKind::String | BasicKind::UntypedString => Value::str(""),
                 BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat => {
                     Value::Float(0.0)
+                }
+                BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex => {
+                    Value::Complex(0.0, 0.0)
                 }
                 BasicKind::UntypedNil | BasicKind::Invalid => Value::Nil,
                 _ => Value::Int(0),
@@ -110,6 +121,8 @@ impl Compiler<'_> {
                 BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => (1, 1),
                 BasicKind::Int16 | BasicKind::Uint16 => (2, 2),
                 BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => (4, 4),
+                BasicKind::Complex64 => (8, 4),
+                BasicKind::Complex128 | BasicKind::UntypedComplex => (16, 8),
                 BasicKind::String | BasicKind::UntypedString => (16, 8),
                 _ => (8, 8),
             },
@@ -168,6 +181,8 @@ impl Compiler<'_> {
                 BasicKind::Bool | BasicKind::UntypedBool => Kind::Bool,
                 BasicKind::Float32 => Kind::Float32,
                 BasicKind::Float64 | BasicKind::UntypedFloat => Kind::Float64,
+                BasicKind::Complex64 => Kind::Complex64,
+                BasicKind::Complex128 | BasicKind::UntypedComplex => Kind::Complex128,
                 BasicKind::String | BasicKind::UntypedString => Kind::String,
                 BasicKind::UntypedNil | BasicKind::Invalid => Kind::Nil,
                 _ => Kind::Int(self.int_kind(t).unwrap_or(IntKind::Int)),
@@ -284,6 +299,7 @@ impl Compiler<'_> {
                 BasicKind::UntypedInt => "int",
                 BasicKind::UntypedRune => "int32",
                 BasicKind::UntypedFloat => "float64",
+                BasicKind::UntypedComplex => "complex128",
                 BasicKind::UntypedString => "string",
                 BasicKind::UntypedNil => "nil",
                 k => k.name(),

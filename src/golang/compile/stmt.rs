@@ -345,14 +345,7 @@ impl FnC<'_, '_> {
             Some(y) => (self.expr(y), self.ty(y)),
             None => {
                 let one = self.alloc();
-                if self.c.is_float(t) {
-                    let k = self
-                        .c
-                        .add_const(crate::golang::vm::value::Value::Float(1.0));
-                    self.emit(Instr::Const { d: one, k });
-                } else {
-                    self.emit(Instr::Int { d: one, v: 1 });
-                }
+                self.constant_to(&ConstValue::Int(1), t, one);
                 (one, t)
             }
         };

@@ -41,6 +41,20 @@ pub fn float_value(text: &str) -> f64 {
     clean.parse().unwrap_or(f64::NAN)
 }
 
+/// The value of an imaginary literal (`2i`, `1.5e3i`, `0x1p-2i`, `0b101i`) without its `i`:
+/// a decimal integer part with leading zeros is decimal, not octal.
+pub fn imag_value(text: &str) -> f64 {
+    let digits = text.strip_suffix('i').unwrap_or(text);
+    let lower = digits.to_ascii_lowercase();
+    let prefixed_int = lower.starts_with("0b")
+        || lower.starts_with("0o")
+        || (lower.starts_with("0x") && !lower.contains(['.', 'p']));
+    if prefixed_int {
+        return int_value(digits).map_or(f64::INFINITY, |v| v as f64);
+    }
+    float_value(digits)
+}
+
 fn hex_float(s: &str) -> f64 {
     let (mant, exp) = match s.find(['p', 'P']) {
         Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),

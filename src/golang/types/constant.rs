@@ -3,9 +3,10 @@
 //! expression reports an overflow), floats are `f64`, strings are byte strings.
 //!
 //! # Invariants
-//! - A constant of an integer type holds `Int`, of a float type `Float`, of a string type
-//!   `Str`, of a boolean type `Bool` (once its final type is known; an untyped float
-//!   constant may hold an `Int` while its kind is still open, as `2.0 << 1` needs).
+//! - A constant of an integer type holds `Int`, of a float type `Float`, of a complex type
+//!   `Complex`, of a string type `Str`, of a boolean type `Bool` (once its final type is
+//!   known; an untyped float constant may hold an `Int` while its kind is still open, as
+//!   `2.0 << 1` needs, and an untyped complex one an `Int` or a `Float`).
 //! - `Unknown` follows an error that was already reported; operations on it give
 //!   `Unknown` silently.
 
@@ -20,6 +21,8 @@ pub enum ConstValue {
     Bool(bool),
     Int(i128),
     Float(f64),
+    /// A complex number: its real and imaginary parts.
+    Complex(f64, f64),
     Str(Rc<[u8]>),
 }
 
@@ -43,15 +46,26 @@ impl ConstValue {
         match *self {
             ConstValue::Int(i) => Some(i),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
+            ConstValue::Complex(re, 0.0) => ConstValue::Float(re).int(),
             _ => None,
         }
     }
 
+    /// The value as a float: a real number's, or a complex number's without imaginary part.
     pub fn float(&self) -> Option<f64> {
         match *self {
             ConstValue::Int(i) => Some(i as f64),
             ConstValue::Float(f) => Some(f),
+            ConstValue::Complex(re, 0.0) => Some(re),
             _ => None,
+        }
+    }
+
+    /// A numeric value as a complex number (real and imaginary parts).
+    pub fn complex(&self) -> Option<(f64, f64)> {
+        match *self {
+            ConstValue::Complex(re, im) => Some((re, im)),
+            _ => Some((self.float()?, 0.0)),
         }
     }
 
@@ -79,21 +93,26 @@ impl ConstValue {
             ConstValue::Int(i) => i.signum() as i32,
             ConstValue::Float(f) if f > 0.0 => 1,
             ConstValue::Float(f) if f < 0.0 => -1,
+            ConstValue::Complex(re, im) if re != 0.0 || im != 0.0 => 1,
             _ => 0,
         }
     }
 
     pub fn is_numeric(&self) -> bool {
-        matches!(self, ConstValue::Int(_) | ConstValue::Float(_))
+        matches!(
+            self,
+            ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..)
+        )
     }
 
     /// The value as a Go key for duplicate detection (`1`, `1.0` are the same key).
     pub fn key(&self) -> Option<String> {
         match self {
             ConstValue::Int(i) => Some(format!("i{i}")),
-            ConstValue::Float(f) => match self.int() {
-                Some(i) => Some(format!("i{i}")),
-                None => Some(format!("f{f}")),
+            ConstValue::Float(_) | ConstValue::Complex(..) => match (self.int(), self.float()) {
+                (Some(i), _) => Some(format!("i{i}")),
+                (None, Some(f)) => Some(format!("f{f}")),
+                (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
             },
             ConstValue::Str(s) => Some(format!("s{}", String::from_utf8_lossy(s))),
             ConstValue::Bool(b) => Some(format!("b{b}")),
@@ -110,6 +129,7 @@ pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<Const
         (Op::Add, v) => v.clone(),
         (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
         (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
+        (Op::Sub, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
         (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
         (Op::Xor, v) => {
             let i = v.int().ok_or(Overflow)?;
@@ -179,7 +199,41 @@ pub fn binary(
             };
             Int(r.ok_or(Overflow)?)
         }
+        (Complex(..), _) | (_, Complex(..)) if x.is_numeric() && y.is_numeric() => {
+            let (Some(a), Some(b)) = (x.complex(), y.complex()) else {
+                return Ok(Unknown);
+            };
+            if a.1 == 0.0 && b.1 == 0.0 {
+                // Real numbers written as complex ones: exact as real numbers.
+                return binary(&real_part(x), op, &real_part(y), int_div);
+            }
+            let r = match op {
+                Op::Add => (a.0 + b.0, a.1 + b.1),
+                Op::Sub => (a.0 - b.0, a.1 - b.1),
+                Op::Mul => (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0),
+                Op::Div => {
+                    let d = b.0 * b.0 + b.1 * b.1;
+                    ((a.0 * b.0 + a.1 * b.1) / d, (a.1 * b.0 - a.0 * b.1) / d)
+                }
+                _ => return Ok(Unknown),
+            };
+            if !r.0.is_finite() || !r.1.is_finite() {
+                return Err(Overflow);
+            }
+            Complex(r.0, r.1)
+        }
         (a, b) if a.is_numeric() && b.is_numeric() => {
+            if let (Some(i), Some(j)) = (a.int(), b.int()) {
+                // Whole numbers (`1 << 64 - 1 + 0.`) stay exact.
+                let exact = match op {
+                    Op::Add | Op::Sub | Op::Mul => true,
+                    Op::Div => j != 0 && i % j == 0,
+                    _ => false,
+                };
+                if exact && !int_div {
+                    return binary(&Int(i), op, &Int(j), true);
+                }
+            }
             if int_div || matches!(op, Op::Rem | Op::And | Op::Or | Op::Xor | Op::AndNot) {
                 // Integer-typed operands whose values were written as floats (`4.0`).
                 return match (a.int(), b.int()) {
@@ -202,6 +256,14 @@ pub fn binary(
         }
         _ => Unknown,
     })
+}
+
+/// A numeric value without its imaginary part (which must be zero): an integer stays one.
+fn real_part(v: &ConstValue) -> ConstValue {
+    match *v {
+        ConstValue::Complex(re, _) => ConstValue::Float(re),
+        ref other => other.clone(),
+    }
 }
 
 /// An integer value too large for 128 bits, kept as a float (`Unknown` if infinite).
@@ -266,6 +328,14 @@ pub fn compare(x: &ConstValue, op: Op, y: &ConstValue) -> bool {
         (ConstValue::Int(a), ConstValue::Int(b)) => a.cmp(b),
         (ConstValue::Str(a), ConstValue::Str(b)) => a.cmp(b),
         (ConstValue::Bool(a), ConstValue::Bool(b)) => a.cmp(b),
+        (ConstValue::Complex(..), _) | (_, ConstValue::Complex(..)) => {
+            let equal = x.complex() == y.complex();
+            return match op {
+                Op::Eql => equal,
+                Op::Neq => !equal,
+                _ => false,
+            };
+        }
         (a, b) if a.is_numeric() && b.is_numeric() => {
             a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal)
         }
@@ -343,6 +413,24 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
             _ => Ok(ConstValue::Float(f)),
         };
     }
+    if kind.is_complex() {
+        let Some((re, im)) = v.complex() else {
+            return Err(numeric_err(v, false));
+        };
+        return match kind {
+            Complex64 => {
+                let (r, i) = (re as f32, im as f32);
+                if r.is_finite() && i.is_finite() {
+                    Ok(ConstValue::Complex(r as f64, i as f64))
+                } else {
+                    Err(ReprError::Overflow)
+                }
+            }
+            Complex128 if !re.is_finite() || !im.is_finite() => Err(ReprError::Overflow),
+            UntypedComplex => Ok(v.clone()),
+            _ => Ok(ConstValue::Complex(re, im)),
+        };
+    }
     match (kind, v) {
         (String | UntypedString, ConstValue::Str(_))
         | (Bool | UntypedBool, ConstValue::Bool(_)) => Ok(v.clone()),
@@ -358,6 +446,9 @@ pub fn format(v: &ConstValue) -> String {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
         ConstValue::Float(f) => format_float(*f),
+        ConstValue::Complex(re, im) => {
+            format!("({} + {}i)", format_float(*re), format_float(*im))
+        }
         ConstValue::Str(s) => {
             const MAX: usize = 72;
             let q = quote(s);

@@ -51,8 +51,10 @@ pub enum Builtin {
     Cap,
     Clear,
     Close,
+    Complex,
     Copy,
     Delete,
+    Imag,
     Len,
     Make,
     Max,
@@ -61,17 +63,20 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Real,
     Recover,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 15] = [
+    pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
         Builtin::Close,
+        Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
+        Builtin::Imag,
         Builtin::Len,
         Builtin::Make,
         Builtin::Max,
@@ -80,6 +85,7 @@ impl Builtin {
         Builtin::Panic,
         Builtin::Print,
         Builtin::Println,
+        Builtin::Real,
         Builtin::Recover,
     ];
 
@@ -89,8 +95,10 @@ impl Builtin {
             Builtin::Cap => "cap",
             Builtin::Clear => "clear",
             Builtin::Close => "close",
+            Builtin::Complex => "complex",
             Builtin::Copy => "copy",
             Builtin::Delete => "delete",
+            Builtin::Imag => "imag",
             Builtin::Len => "len",
             Builtin::Make => "make",
             Builtin::Max => "max",
@@ -99,6 +107,7 @@ impl Builtin {
             Builtin::Panic => "panic",
             Builtin::Print => "print",
             Builtin::Println => "println",
+            Builtin::Real => "real",
             Builtin::Recover => "recover",
         }
     }
@@ -238,7 +247,8 @@ mod tests {
 
     #[test]
     fn builtins_have_gcs_names() {
-        assert_eq!(Builtin::ALL.len(), 15);
+        assert_eq!(Builtin::ALL.len(), 18);
+        assert_eq!(Builtin::Imag.name(), "imag");
         assert_eq!(Builtin::Println.name(), "println");
         assert!(Builtin::Copy.is_statement() && !Builtin::Len.is_statement());
         assert!(ObjId::NONE.is_none() && !ObjId(0).is_none());

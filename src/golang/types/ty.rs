@@ -43,17 +43,20 @@ pub enum BasicKind {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
 }
 
 impl BasicKind {
-    pub const ALL: [BasicKind; 22] = [
+    pub const ALL: [BasicKind; 25] = [
         BasicKind::Invalid,
         BasicKind::Bool,
         BasicKind::Int,
@@ -69,11 +72,14 @@ impl BasicKind {
         BasicKind::Uintptr,
         BasicKind::Float32,
         BasicKind::Float64,
+        BasicKind::Complex64,
+        BasicKind::Complex128,
         BasicKind::String,
         BasicKind::UntypedBool,
         BasicKind::UntypedInt,
         BasicKind::UntypedRune,
         BasicKind::UntypedFloat,
+        BasicKind::UntypedComplex,
         BasicKind::UntypedString,
         BasicKind::UntypedNil,
     ];
@@ -97,11 +103,14 @@ impl BasicKind {
             Uintptr => "uintptr",
             Float32 => "float32",
             Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
             String => "string",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
         }
@@ -138,8 +147,15 @@ impl BasicKind {
         )
     }
 
+    pub fn is_complex(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
+    }
+
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float()
+        self.is_integer() || self.is_float() || self.is_complex()
     }
 
     pub fn is_string(self) -> bool {
@@ -155,7 +171,7 @@ impl BasicKind {
     }
 
     pub fn is_ordered(self) -> bool {
-        self.is_numeric() || self.is_string()
+        self.is_integer() || self.is_float() || self.is_string()
     }
 
     /// Whether values of this kind can be constants.
@@ -163,13 +179,14 @@ impl BasicKind {
         self != BasicKind::Invalid && self != BasicKind::UntypedNil
     }
 
-    /// Size in bits of a sized integer or float kind (`int`, `uint` and `uintptr` are 64).
+    /// Size in bits of a sized integer or float kind (`int`, `uint` and `uintptr` are 64),
+    /// or of a complex kind's parts.
     pub fn bits(self) -> u32 {
         use BasicKind::*;
         match self {
             Int8 | Uint8 => 8,
             Int16 | Uint16 => 16,
-            Int32 | Uint32 | Float32 => 32,
+            Int32 | Uint32 | Float32 | Complex64 => 32,
             _ => 64,
         }
     }
@@ -182,6 +199,7 @@ impl BasicKind {
             UntypedInt => Int,
             UntypedRune => Int32,
             UntypedFloat => Float64,
+            UntypedComplex => Complex128,
             UntypedString => String,
             k => k,
         }
@@ -204,23 +222,26 @@ impl TypeId {
     pub const UINTPTR: TypeId = TypeId(BasicKind::Uintptr as u32);
     pub const FLOAT32: TypeId = TypeId(BasicKind::Float32 as u32);
     pub const FLOAT64: TypeId = TypeId(BasicKind::Float64 as u32);
+    pub const COMPLEX64: TypeId = TypeId(BasicKind::Complex64 as u32);
+    pub const COMPLEX128: TypeId = TypeId(BasicKind::Complex128 as u32);
     pub const STRING: TypeId = TypeId(BasicKind::String as u32);
     pub const UNTYPED_BOOL: TypeId = TypeId(BasicKind::UntypedBool as u32);
     pub const UNTYPED_INT: TypeId = TypeId(BasicKind::UntypedInt as u32);
     pub const UNTYPED_RUNE: TypeId = TypeId(BasicKind::UntypedRune as u32);
     pub const UNTYPED_FLOAT: TypeId = TypeId(BasicKind::UntypedFloat as u32);
+    pub const UNTYPED_COMPLEX: TypeId = TypeId(BasicKind::UntypedComplex as u32);
     pub const UNTYPED_STRING: TypeId = TypeId(BasicKind::UntypedString as u32);
     pub const UNTYPED_NIL: TypeId = TypeId(BasicKind::UntypedNil as u32);
     /// `interface{}` (`any`).
-    pub const EMPTY_INTERFACE: TypeId = TypeId(22);
+    pub const EMPTY_INTERFACE: TypeId = TypeId(25);
     /// The predeclared `error` (a named interface).
-    pub const ERROR: TypeId = TypeId(23);
+    pub const ERROR: TypeId = TypeId(26);
     /// `func() string`, the signature of `error`'s method.
-    pub const ERROR_SIG: TypeId = TypeId(24);
+    pub const ERROR_SIG: TypeId = TypeId(27);
     /// `interface{ Error() string }`, `error`'s underlying type.
-    pub const ERROR_IFACE: TypeId = TypeId(25);
+    pub const ERROR_IFACE: TypeId = TypeId(28);
     /// The predeclared `comparable` constraint (a named interface).
-    pub const COMPARABLE: TypeId = TypeId(26);
+    pub const COMPARABLE: TypeId = TypeId(29);
     pub const BYTE: TypeId = TypeId::UINT8;
     pub const RUNE: TypeId = TypeId::INT32;
 }
@@ -608,6 +629,23 @@ impl Types {
     }
     pub fn is_float(&self, t: TypeId) -> bool {
         self.basic_is(t, BasicKind::is_float)
+    }
+    pub fn is_complex(&self, t: TypeId) -> bool {
+        self.basic_is(t, BasicKind::is_complex)
+    }
+
+    /// How many scalar values a value of type `t` holds: arrays count their elements
+    /// (nested arrays and structs counted through), structs their fields, everything else
+    /// one. Saturates instead of overflowing.
+    pub fn scalar_count(&self, t: TypeId) -> u64 {
+        match self.get(self.under(t)) {
+            Type::Array(n, elem) => n.saturating_mul(self.scalar_count(*elem).max(1)),
+            Type::Struct(fields) => fields
+                .iter()
+                .fold(0u64, |sum, f| sum.saturating_add(self.scalar_count(f.ty)))
+                .max(1),
+            _ => 1,
+        }
     }
     pub fn is_numeric(&self, t: TypeId) -> bool {
         self.basic_is(t, BasicKind::is_numeric)

@@ -77,6 +77,16 @@ pub fn panic_value(g: &mut Gor, v: &Value) -> String {
         Kind::Bool => Some(iface.val.as_bool().to_string()),
         Kind::Int(k) => Some(int_text(iface.val.as_int(), *k)),
         Kind::Float32 | Kind::Float64 => Some(errors::print_float(iface.val.as_float())),
+        Kind::Complex64 | Kind::Complex128 => {
+            // Go prints the parts inside the parentheses of the conversion, or its own.
+            let (re, im) = iface.val.as_complex();
+            let parts = format!("{}{}i", errors::print_float(re), errors::print_float(im));
+            return if t.named {
+                format!("{}({parts})", t.name)
+            } else {
+                format!("({parts})")
+            };
+        }
         Kind::String => Some(if t.named {
             format!("{:?}", iface.val.to_text())
         } else {
@@ -160,6 +170,11 @@ pub fn print_builtin(types: &Types, args: &[Value], newline: bool) -> String {
             (_, Value::Bool(b)) => out.push_str(&b.to_string()),
             (_, Value::Int(n)) => out.push_str(&n.to_string()),
             (_, Value::Float(f)) => out.push_str(&errors::print_float(*f)),
+            (_, Value::Complex(re, im)) => out.push_str(&format!(
+                "({}{}i)",
+                errors::print_float(*re),
+                errors::print_float(*im)
+            )),
             (_, Value::Str(_)) => out.push_str(&v.to_text()),
             (_, Value::Nil) => out.push_str("0x0"),
             _ => out.push_str(ADDR),

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use crate::rt::{self, Chan};
 
+use super::complex;
 use super::cost;
 use super::errors;
 use super::gor::{Exit, Gor, Pending, PollOutcome, Target};
@@ -353,6 +354,36 @@ impl Gor {
                     Instr::NegF { d, s } => r!(d) = Value::Float(-float!(s)),
                     Instr::F32 { d } => r!(d) = Value::Float(float!(d) as f32 as f64),
 
+                    Instr::AddC { d, a, b } => {
+                        let (x, y) = (r!(a).as_complex(), r!(b).as_complex());
+                        r!(d) = Value::Complex(x.0 + y.0, x.1 + y.1);
+                    }
+                    Instr::SubC { d, a, b } => {
+                        let (x, y) = (r!(a).as_complex(), r!(b).as_complex());
+                        r!(d) = Value::Complex(x.0 - y.0, x.1 - y.1);
+                    }
+                    Instr::MulC { d, a, b } => {
+                        let (re, im) = complex::mul(r!(a).as_complex(), r!(b).as_complex());
+                        r!(d) = Value::Complex(re, im);
+                    }
+                    Instr::DivC { d, a, b } => {
+                        let (re, im) = complex::div(r!(a).as_complex(), r!(b).as_complex());
+                        r!(d) = Value::Complex(re, im);
+                    }
+                    Instr::NegC { d, s } => {
+                        let (re, im) = r!(s).as_complex();
+                        r!(d) = Value::Complex(-re, -im);
+                    }
+                    Instr::C64 { d } => {
+                        let (re, im) = complex::round64(r!(d).as_complex());
+                        r!(d) = Value::Complex(re, im);
+                    }
+                    Instr::MakeC { d, re, im } => {
+                        r!(d) = Value::Complex(float!(re), float!(im));
+                    }
+                    Instr::RealC { d, s } => r!(d) = Value::Float(r!(s).as_complex().0),
+                    Instr::ImagC { d, s } => r!(d) = Value::Float(r!(s).as_complex().1),
+
                     Instr::Concat { d, a, b } => {
                         let v = ops::concat(&r!(a), &r!(b));
                         charge!(cost::ALLOC + ops::len(&v) as u64 * 1000 / cost::BYTES_PER_PS);
@@ -406,6 +437,9 @@ impl Gor {
                     Instr::RuneToS { d, s } => r!(d) = ops::rune_to_string(int!(s)),
                     Instr::BytesToS { d, s } => r!(d) = ops::bytes_to_string(&r!(s)),
                     Instr::SToBytes { d, s } => r!(d) = ops::string_to_bytes(&r!(s)),
+                    Instr::SliceToArrayPtr { d, s, n } => {
+                        r!(d) = check!(ops::slice_to_array_ptr(&prog, &r!(s), n))
+                    }
                     Instr::RunesToS { d, s } => r!(d) = ops::runes_to_string(&r!(s)),
                     Instr::SToRunes { d, s } => r!(d) = ops::string_to_runes(&r!(s)),
 
@@ -538,7 +572,9 @@ impl Gor {
                             for i in 0..n {
                                 let v = std::mem::take(&mut r!(res + i));
                                 r!(i) = match v {
-                                    Value::Ptr(Ptr::Cell(c)) if func.cell_results >> i & 1 == 1 => {
+                                    Value::Ptr(Ptr::Cell(ref c))
+                                        if func.cell_results >> i & 1 == 1 =>
+                                    {
                                         c.borrow().clone()
                                     }
                                     v => v,

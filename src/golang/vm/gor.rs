@@ -48,6 +48,8 @@ pub struct Run {
     /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
     /// costs no allocation for them then).
     pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
+    /// `runtime.SetFinalizer`'s objects.
+    pub finalizers: RefCell<super::finalizers::Finalizers>,
 }
 
 impl Run {

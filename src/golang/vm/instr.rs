@@ -223,6 +223,52 @@ pub enum Instr {
         d: R,
     },
 
+    // --- Complex numbers
+    AddC {
+        d: R,
+        a: R,
+        b: R,
+    },
+    SubC {
+        d: R,
+        a: R,
+        b: R,
+    },
+    MulC {
+        d: R,
+        a: R,
+        b: R,
+    },
+    DivC {
+        d: R,
+        a: R,
+        b: R,
+    },
+    NegC {
+        d: R,
+        s: R,
+    },
+    /// Rounds both parts to float32 (complex64).
+    C64 {
+        d: R,
+    },
+    /// `complex(re, im)`.
+    MakeC {
+        d: R,
+        re: R,
+        im: R,
+    },
+    /// `real(s)`.
+    RealC {
+        d: R,
+        s: R,
+    },
+    /// `imag(s)`.
+    ImagC {
+        d: R,
+        s: R,
+    },
+
     // --- Strings
     Concat {
         d: R,
@@ -337,6 +383,13 @@ pub enum Instr {
     SToBytes {
         d: R,
         s: R,
+    },
+    /// `(*[n]T)(s)`: a pointer to the first `n` elements of slice `s` (nil for a nil slice),
+    /// or Go's panic when `s` is shorter.
+    SliceToArrayPtr {
+        d: R,
+        s: R,
+        n: u32,
     },
     RunesToS {
         d: R,

@@ -40,6 +40,11 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
         Value::Int(i) => h.write_i64(*i),
         // +0 and -0 are equal keys; NaN never equals itself, so any hash will do.
         Value::Float(f) => h.write_u64(if *f == 0.0 { 0 } else { f.to_bits() }),
+        Value::Complex(re, im) => {
+            for f in [re, im] {
+                h.write_u64(if *f == 0.0 { 0 } else { f.to_bits() });
+            }
+        }
         Value::Str(s) => h.write(s),
         Value::Chan(id) => h.write_u32(*id),
         Value::Ptr(p) => h.write_usize(match p {

@@ -1,10 +1,12 @@
 //! The virtual machine: values, run-time types, and goroutines that run compiled Go on
 //! [`crate::rt`] (docs/INTERPRETER.md, Execution).
 
+pub mod complex;
 pub mod cost;
 pub mod describe;
 pub mod errors;
 mod exec;
+pub mod finalizers;
 pub mod gor;
 pub mod instr;
 pub mod map;
@@ -13,5 +15,6 @@ pub mod program;
 pub mod run;
 mod serial;
 pub mod task;
+mod teardown;
 pub mod types;
 pub mod value;

@@ -387,6 +387,40 @@ pub fn string_to_bytes(x: &Value) -> Value {
     Value::slice(x.as_bytes().iter().map(|&b| Value::Int(b as i64)).collect())
 }
 
+/// `(*[n]T)(s)`: the slice's first `n` elements, which a pointer to an array indexes as it
+/// indexes the array itself; nil for a nil slice.
+pub fn slice_to_array_ptr(prog: &Program, s: &Value, n: u32) -> Result<Value, Thrown> {
+    let Value::Slice(sl) = s else {
+        return if n == 0 {
+            Ok(Value::Nil)
+        } else {
+            Err(errors::runtime_error(
+                prog,
+                errors::ErrKind::Bounds,
+                format!(
+                    "runtime error: cannot convert slice with length 0 to pointer to array with length {n}"
+                ),
+            ))
+        };
+    };
+    if sl.len < n {
+        return Err(errors::runtime_error(
+            prog,
+            errors::ErrKind::Bounds,
+            format!(
+                "runtime error: cannot convert slice with length {} to pointer to array with length {n}",
+                sl.len
+            ),
+        ));
+    }
+    Ok(Value::Slice(Slice {
+        array: sl.array.clone(),
+        off: sl.off,
+        len: n,
+        cap: n,
+    }))
+}
+
 /// `string(runes)`.
 pub fn runes_to_string(x: &Value) -> Value {
     let mut out = Vec::new();
@@ -414,6 +448,7 @@ impl Value {
         match self {
             Value::Int(_) => Value::Int(0),
             Value::Float(_) => Value::Float(0.0),
+            Value::Complex(..) => Value::Complex(0.0, 0.0),
             Value::Bool(_) => Value::Bool(false),
             Value::Str(_) => Value::str(""),
             Value::Agg(a) => Value::agg(a.borrow().iter().map(Value::zero_like).collect()),

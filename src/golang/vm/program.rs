@@ -89,6 +89,8 @@ pub struct Program {
     pub file_name: Rc<str>,
     /// Closures of functions that capture nothing, made once (`f := worker`).
     pub func_values: Vec<Option<Value>>,
+    /// The environment variables `os.Getenv` reads (`RunOptions::env`).
+    pub env: Vec<(String, String)>,
 }
 
 impl Program {

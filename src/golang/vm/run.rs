@@ -19,6 +19,7 @@ pub fn new_run(prog: Rc<Program>) -> Rc<Run> {
         globals: RefCell::new(globals),
         live: RefCell::new(Vec::new()),
         spare: RefCell::new(Vec::new()),
+        finalizers: RefCell::default(),
     })
 }
 

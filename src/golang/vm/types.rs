@@ -98,6 +98,8 @@ pub enum Kind {
     Int(IntKind),
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     Array {
         elem: TypeId,

@@ -38,6 +38,9 @@ pub enum Value {
     Int(i64),
     /// float64, and float32 rounded to f32.
     Float(f64),
+    /// complex128, and complex64 with both parts rounded to f32: the real and imaginary
+    /// parts.
+    Complex(f64, f64),
     /// A string's bytes (Go strings need not be UTF-8).
     Str(Rc<[u8]>),
     Slice(Slice),
@@ -131,6 +134,15 @@ impl Value {
         }
     }
 
+    /// A complex number's parts (zero for anything else).
+    #[inline]
+    pub fn as_complex(&self) -> (f64, f64) {
+        match self {
+            Value::Complex(re, im) => (*re, *im),
+            _ => (0.0, 0.0),
+        }
+    }
+
     #[inline]
     pub fn as_bool(&self) -> bool {
         matches!(self, Value::Bool(true))
@@ -183,6 +195,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
             (Value::Str(a), Value::Str(b)) => a == b,
             (Value::Chan(a), Value::Chan(b)) => a == b,
             (Value::Ptr(a), Value::Ptr(b)) => a.same(b),
@@ -288,6 +301,7 @@ impl fmt::Debug for Value {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(i) => write!(f, "{i}"),
             Value::Float(x) => write!(f, "{x:?}"),
+            Value::Complex(re, im) => write!(f, "({re:?}+{im:?}i)"),
             Value::Str(s) => write!(f, "{:?}", String::from_utf8_lossy(s)),
             Value::Slice(s) => write!(f, "{:?}", Value::Slice(s.clone()).elems()),
             Value::Agg(a) => write!(f, "{{{:?}}}", a.borrow()),

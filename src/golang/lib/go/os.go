@@ -65,5 +65,13 @@ func (f *File) writeString(s string) int
 // Exit causes the current program to exit with the given status code.
 func Exit(code int)
 
-// Getenv retrieves the value of the environment variable named by the key (none are set).
-func Getenv(key string) string { return "" }
+// Getenv retrieves the value of the environment variable named by the key: the run's
+// environment (empty on the page).
+func Getenv(key string) string {
+	v, _ := LookupEnv(key)
+	return v
+}
+
+// LookupEnv retrieves the value of the environment variable named by the key, and whether
+// it is set.
+func LookupEnv(key string) (string, bool)

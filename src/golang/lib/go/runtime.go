@@ -23,8 +23,39 @@ func Gosched()
 // Goexit terminates the goroutine that calls it, after running its deferred calls.
 func Goexit()
 
-// GC runs a garbage collection (nothing to do in chanlab).
-func GC() {}
+// GC runs a garbage collection. chanlab's values are freed as soon as nothing refers to
+// them, so what is left to do is finalization: the finalizers of the objects that nothing
+// but their finalizer refers to any more are queued for the finalizer goroutine.
+func GC() {
+	if collectFinalizers() > 0 && !finalizing {
+		finalizing = true
+		go runfinq()
+	}
+}
+
+// finalizing: the finalizer goroutine is running.
+var finalizing bool
+
+// collectFinalizers queues the finalizers whose object is unreachable; it returns how many
+// are queued.
+func collectFinalizers() int
+
+// nextFinalizer takes a queued finalizer f and its argument off the queue. Whatever their
+// Go types, the call f(arg) runs the finalizer: the interpreter's values carry no type, and
+// the argument is the object as the finalizer's parameter takes it.
+func nextFinalizer() (f func(*byte), arg *byte, ok bool)
+
+// runfinq is the finalizer goroutine: it calls the queued finalizers one at a time.
+func runfinq() {
+	for {
+		f, arg, ok := nextFinalizer()
+		if !ok {
+			finalizing = false
+			return
+		}
+		f(arg)
+	}
+}
 
 // Version returns the Go version chanlab reports: "go1.22-chanlab" (programs run with Go
 // 1.22's semantics unless their file asks for an older version).
@@ -60,9 +91,10 @@ func ReadMemStats(m *MemStats) { *m = MemStats{} }
 // MemProfileRate controls the fraction of memory allocations recorded (none in chanlab).
 var MemProfileRate int = 512 * 1024
 
-// SetFinalizer sets the finalizer of obj. chanlab's values are freed when their last
-// reference goes, without a collector to run finalizers: the finalizer is not called.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the finalizer of obj, a pointer to a heap object: once nothing but the
+// finalizer refers to it, GC queues finalizer(obj) for the finalizer goroutine. A nil
+// finalizer removes obj's. Objects in a reference cycle are never finalized.
+func SetFinalizer(obj any, finalizer any)
 
 // GOROOT returns the root of the Go tree.
 func GOROOT() string { return "/usr/local/go" }

@@ -87,6 +87,7 @@ pub fn sprintln(host: &mut dyn FmtHost, args: &[Value]) -> Vec<u8> {
 }
 
 /// The operand a bad verb reports (`%!d(TYPE=VALUE)`).
+#[derive(Clone, Copy)]
 enum Operand<'a> {
     /// An operand of the call: nil, or an interface value, printed as one.
     Arg(&'a Value),
@@ -292,6 +293,25 @@ impl<'h> Printer<'h> {
             'F' => self.out.fmt_float(v, size, b'f', 6),
             _ => self.bad_verb(verb, operand),
         }
+    }
+
+    /// Go's `fmtComplex`: `(re+imi)`, each part formatted as a float of half the size, the
+    /// imaginary part always with its sign.
+    fn fmt_complex(&mut self, (re, im): (f64, f64), size: u32, verb: char, operand: Operand) {
+        if !matches!(
+            verb,
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E'
+        ) {
+            self.bad_verb(verb, operand);
+            return;
+        }
+        let old_plus = self.out.f.plus;
+        self.out.buf.push(b'(');
+        self.fmt_float(re, size / 2, verb, operand);
+        self.out.f.plus = true;
+        self.fmt_float(im, size / 2, verb, operand);
+        self.out.buf.extend_from_slice(b"i)");
+        self.out.f.plus = old_plus;
     }
 
     fn fmt_string(&mut self, s: &[u8], verb: char, operand: Operand) {

@@ -12,20 +12,26 @@ use crate::golang::vm::value::{TypeId, Value};
 
 use super::walk::address;
 
+/// Floats by value, NaN first.
+fn float_order(x: f64, y: f64) -> Ordering {
+    match (x.is_nan(), y.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+    }
+}
+
 /// Compares two keys of type `ty`.
 pub(super) fn compare(types: &Types, ty: TypeId, a: &Value, b: &Value) -> Ordering {
     match &types.get(ty).kind {
         Kind::Int(k) if k.signed() => a.as_int().cmp(&b.as_int()),
         Kind::Int(_) => (a.as_int() as u64).cmp(&(b.as_int() as u64)),
         Kind::String => a.as_bytes().cmp(b.as_bytes()),
-        Kind::Float32 | Kind::Float64 => {
-            let (x, y) = (a.as_float(), b.as_float());
-            match (x.is_nan(), y.is_nan()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-            }
+        Kind::Float32 | Kind::Float64 => float_order(a.as_float(), b.as_float()),
+        Kind::Complex64 | Kind::Complex128 => {
+            let ((ar, ai), (br, bi)) = (a.as_complex(), b.as_complex());
+            float_order(ar, br).then(float_order(ai, bi))
         }
         Kind::Bool => a.as_bool().cmp(&b.as_bool()),
         Kind::Pointer { .. } | Kind::Chan { .. } => address(a).cmp(&address(b)),

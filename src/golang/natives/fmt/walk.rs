@@ -62,6 +62,8 @@ impl Printer<'_> {
             Kind::Int(k) => self.fmt_integer(v.as_int() as u64, k.signed(), verb, operand),
             Kind::Float32 => self.fmt_float(v.as_float(), 32, verb, operand),
             Kind::Float64 => self.fmt_float(v.as_float(), 64, verb, operand),
+            Kind::Complex64 => self.fmt_complex(v.as_complex(), 64, verb, operand),
+            Kind::Complex128 => self.fmt_complex(v.as_complex(), 128, verb, operand),
             Kind::String => self.fmt_string(v.as_bytes(), verb, operand),
             Kind::Map { key, val } => self.print_map(ty, key, val, v, verb, depth, can_iface),
             Kind::Struct { fields } => {

@@ -315,6 +315,10 @@ impl Checker<'_> {
                     x.mode = Mode::Invalid;
                     return;
                 }
+                // The count is a uint from here on (`x << 1.0` shifts by the integer 1).
+                if let Some(ye) = y.expr {
+                    self.update_expr_type(ye, TypeId::UINT, true);
+                }
             }
         } else if self.all_integer(y.ty) {
             // A signed count is fine since Go 1.13.

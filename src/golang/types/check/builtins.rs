@@ -16,10 +16,12 @@ fn arity(b: Builtin) -> (usize, bool) {
         Builtin::Cap
         | Builtin::Clear
         | Builtin::Close
+        | Builtin::Imag
         | Builtin::Len
         | Builtin::New
-        | Builtin::Panic => (1, false),
-        Builtin::Copy | Builtin::Delete => (2, false),
+        | Builtin::Panic
+        | Builtin::Real => (1, false),
+        Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, false),
         Builtin::Make => (1, true),
         Builtin::Max | Builtin::Min => (1, true),
         Builtin::Print | Builtin::Println => (0, true),
@@ -339,6 +341,17 @@ impl Checker<'_> {
             Builtin::Recover => {
                 x.mode = Mode::Value;
                 x.ty = TypeId::EMPTY_INTERFACE;
+            }
+            Builtin::Complex => {
+                let mut y = ops[1].clone();
+                if !self.complex_of(x, &mut y, call) {
+                    return false;
+                }
+            }
+            Builtin::Real | Builtin::Imag => {
+                if !self.part_of_complex(x, b) {
+                    return false;
+                }
             }
             Builtin::Max | Builtin::Min => {
                 let op = if b == Builtin::Max { Op::Gtr } else { Op::Lss };

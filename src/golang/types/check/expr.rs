@@ -343,11 +343,6 @@ impl Checker<'_> {
         let Some(obj) = self.lookup(name) else {
             if name == Name::BLANK {
                 self.error(self.epos(e), "cannot use _ as value or type");
-            } else if matches!(
-                self.name_str(name),
-                "complex64" | "complex128" | "complex" | "real" | "imag"
-            ) {
-                self.error(self.epos(e), "chanlab does not support complex numbers");
             } else {
                 let s = self.name_str(name).to_string();
                 self.error(self.epos(e), format!("undefined: {s}"));
@@ -432,10 +427,10 @@ impl Checker<'_> {
                 TypeId::UNTYPED_FLOAT,
                 ConstValue::Float(literal::float_value(text)),
             ),
-            LitKind::Imag => {
-                self.error(self.epos(e), "chanlab does not support complex numbers");
-                return;
-            }
+            LitKind::Imag => (
+                TypeId::UNTYPED_COMPLEX,
+                ConstValue::Complex(0.0, literal::imag_value(text)),
+            ),
             LitKind::Rune => (
                 TypeId::UNTYPED_RUNE,
                 ConstValue::Int(literal::rune_value(text) as i128),
@@ -596,13 +591,15 @@ mod tests {
     }
 
     #[test]
-    fn complex_numbers_are_refused_by_name() {
-        let errs = body_errors("\tvar c complex128\n\t_ = real(c)\n");
+    fn complex_builtins_check_their_arguments() {
+        let errs = body_errors(
+            "\tvar c complex128\n\tvar f float32\n\t_ = real(c) + imag(c)\n\t_ = complex(f, 1.5)\n\t_ = real(f)\n\t_ = complex(f, 2.0) < c\n",
+        );
         assert_eq!(
             errs,
             [
-                "4:8: chanlab does not support complex numbers",
-                "5:6: chanlab does not support complex numbers",
+                "8:11: invalid argument: argument has type float32, expected complex type",
+                "9:24: invalid operation: complex(f, 2.0) < c (mismatched types complex64 and complex128)",
             ]
         );
     }

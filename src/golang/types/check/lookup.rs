@@ -337,6 +337,9 @@ impl Checker<'_> {
         if int_or_float(self, vu) && int_or_float(self, tu) {
             return true;
         }
+        if self.types.is_complex(vu) && self.types.is_complex(tu) {
+            return true;
+        }
         let bytes_or_runes = |c: &Self, t: TypeId| match c.types.get(t) {
             Type::Slice(e) => matches!(
                 c.types.basic(*e),

@@ -31,6 +31,7 @@ mod binary;
 mod body;
 mod builtins;
 mod call;
+mod complex;
 mod decl;
 mod expr;
 mod generics;

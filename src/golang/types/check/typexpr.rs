@@ -11,6 +11,10 @@ use crate::golang::syntax::token::Op;
 
 pub(crate) use super::super::lookup::is_exported;
 
+/// The most elements an array type may hold, counting those of nested arrays and structs:
+/// as many as the longest slice `make` gives (`vm::ops::MAX_LEN`).
+pub const MAX_ARRAY_ELEMENTS: u64 = crate::golang::vm::ops::MAX_LEN;
+
 impl Checker<'_> {
     /// The type denoted by `e`, which must be a type.
     pub fn typ(&mut self, e: ExprId) -> TypeId {
@@ -82,7 +86,7 @@ impl Checker<'_> {
                     let n = self.array_length(l);
                     let elem = self.var_type(elem);
                     match n {
-                        Some(n) => self.types.array(n, elem),
+                        Some(n) => self.sized_array(e, n, elem),
                         None => TypeId::INVALID,
                     }
                 }
@@ -140,6 +144,24 @@ impl Checker<'_> {
     }
 
     /// The constant length of an array type.
+    /// The type `[n]elem`, or an error at `e` when its values would not fit in memory: an
+    /// array is stored element by element, so its zero value alone would exhaust the run.
+    fn sized_array(&mut self, e: ExprId, n: u64, elem: TypeId) -> TypeId {
+        let t = self.types.array(n, elem);
+        let elements = self.types.scalar_count(t);
+        if elements > MAX_ARRAY_ELEMENTS {
+            let ts = self.ts(t);
+            self.error(
+                self.epos(e),
+                format!(
+                    "chanlab does not support arrays of more than {MAX_ARRAY_ELEMENTS} elements ({ts} has {elements})"
+                ),
+            );
+            return TypeId::INVALID;
+        }
+        t
+    }
+
     fn array_length(&mut self, e: ExprId) -> Option<u64> {
         if let Some(name) = self.ast.ident(e) {
             match self.lookup(name) {
@@ -702,6 +724,20 @@ mod tests {
             [
                 "5:8: x (variable of type int) is not a type",
                 "6:9: invalid array length -1 (untyped int constant)",
+            ]
+        );
+    }
+
+    #[test]
+    fn arrays_larger_than_the_longest_slice_are_refused() {
+        let errs = body_errors(
+            "\tvar a [1 << 40]byte\n\tvar b [1 << 20][1 << 10]int\n\tvar c *[1 << 27]byte\n\t_, _, _ = a, b, c\n",
+        );
+        assert_eq!(
+            errs,
+            [
+                "4:8: chanlab does not support arrays of more than 268435456 elements ([1099511627776]uint8 has 1099511627776)",
+                "5:8: chanlab does not support arrays of more than 268435456 elements ([1048576][1024]int has 1073741824)",
             ]
         );
     }

@@ -79,7 +79,7 @@ impl Checker<'_> {
             return Ok((x.ty, None));
         }
         if self.types.is_untyped(target) {
-            // Both untyped: the "larger" kind wins (int < rune < float).
+            // Both untyped: the "larger" kind wins (int < rune < float < complex).
             if let Some(m) = self.max_untyped(x.ty, target) {
                 return Ok((m, None));
             }
@@ -102,9 +102,10 @@ impl Checker<'_> {
                 let xk = self.types.basic(x.ty).unwrap_or(BasicKind::Invalid);
                 let ok = match xk {
                     BasicKind::UntypedBool => k.is_boolean(),
-                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
-                        k.is_numeric()
-                    }
+                    BasicKind::UntypedInt
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedComplex => k.is_numeric(),
                     BasicKind::UntypedString => k.is_string(),
                     _ => false,
                 };
