@@ -34,6 +34,28 @@ impl Hash for Key {
 }
 
 fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
+    hash_within(v, h, 0);
+}
+
+/// Nesting levels a key is hashed recursively before the rest goes to a work list (keys
+/// nested through interfaces can be as deep as the program makes them).
+const HASH_RECURSION: u32 = 64;
+
+fn hash_within<H: Hasher>(v: &Value, h: &mut H, depth: u32) {
+    if depth >= HASH_RECURSION {
+        let mut pending = vec![v.clone()];
+        while let Some(v) = pending.pop() {
+            let mut inner = Vec::new();
+            hash_level(&v, h, &mut |x, _| inner.push(x.clone()));
+            pending.extend(inner.into_iter().rev());
+        }
+        return;
+    }
+    hash_level(v, h, &mut |x, h| hash_within(x, h, depth + 1));
+}
+
+/// Hashes `v` itself, and gives `nested` its fields, elements or boxed value in order.
+fn hash_level<H: Hasher>(v: &Value, h: &mut H, nested: &mut dyn FnMut(&Value, &mut H)) {
     match v {
         Value::Nil => h.write_u8(0),
         Value::Bool(b) => h.write_u8(*b as u8 + 1),
@@ -54,12 +76,12 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
         }),
         Value::Agg(a) => {
             for item in a.borrow().iter() {
-                hash_value(item, h);
+                nested(item, h);
             }
         }
         Value::Iface(i) => {
             h.write_u32(i.ty);
-            hash_value(&i.val, h);
+            nested(&i.val, h);
         }
         // Not comparable: the VM refuses them as keys before hashing.
         Value::Slice(_) | Value::Map(_) | Value::Func(_) => h.write_u8(0xff),

@@ -10,10 +10,12 @@
 //! # Invariants
 //! - Only an object whose last reference is being dropped is emptied (its strong count
 //!   is 1): nothing the program can still reach changes.
+//! - Pointers, interface boxes and closures free what they hold this way; the other
+//!   values nest only as deep as their types do.
 
 use std::rc::Rc;
 
-use super::value::{Agg, Cell, Ptr, Value};
+use super::value::{Agg, Cell, Closure, Iface, Ptr, Value};
 
 impl Drop for Ptr {
     fn drop(&mut self) {
@@ -26,6 +28,24 @@ impl Drop for Ptr {
     }
 }
 
+/// Data nested through interfaces (`x = []any{x}`) has no pointer in the chain.
+impl Drop for Iface {
+    fn drop(&mut self) {
+        if needs_care(&self.val) {
+            free(vec![std::mem::take(&mut self.val)]);
+        }
+    }
+}
+
+/// Closures that capture closures (`f = func() { g() }` in a loop).
+impl Drop for Closure {
+    fn drop(&mut self) {
+        if self.env.iter().any(needs_care) {
+            free(std::mem::take(&mut self.env).into_vec());
+        }
+    }
+}
+
 /// Frees `pending` and everything only it refers to, from a work list.
 fn free(mut pending: Vec<Value>) {
     while let Some(v) = pending.pop() {
@@ -35,17 +55,18 @@ fn free(mut pending: Vec<Value>) {
                 take_agg(a, &mut pending)
             }
             Value::Slice(ref s) => take_agg(&s.array, &mut pending),
-            Value::Iface(i) => {
-                if let Ok(mut iface) = Rc::try_unwrap(i) {
+            Value::Iface(mut i) => {
+                if let Some(iface) = Rc::get_mut(&mut i) {
                     let inner = std::mem::take(&mut iface.val);
                     if needs_care(&inner) {
                         pending.push(inner);
                     }
                 }
             }
-            Value::Func(f) => {
-                if let Ok(closure) = Rc::try_unwrap(f) {
-                    pending.extend(closure.env.into_vec().into_iter().filter(needs_care));
+            Value::Func(mut f) => {
+                if let Some(closure) = Rc::get_mut(&mut f) {
+                    let env = std::mem::take(&mut closure.env).into_vec();
+                    pending.extend(env.into_iter().filter(needs_care));
                 }
             }
             // Whatever is left holds nothing that was not moved to `pending` above.

@@ -190,39 +190,80 @@ impl Value {
     /// Go's `==` on two values of the same comparable type; `Err` carries the type that
     /// cannot be compared (an interface holding a slice, map or function).
     pub fn go_eq(&self, other: &Value) -> Result<bool, Uncomparable> {
-        Ok(match (self, other) {
-            (Value::Nil, Value::Nil) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a == b,
-            (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
-            (Value::Str(a), Value::Str(b)) => a == b,
-            (Value::Chan(a), Value::Chan(b)) => a == b,
-            (Value::Ptr(a), Value::Ptr(b)) => a.same(b),
-            (Value::Map(a), Value::Map(b)) => Rc::ptr_eq(a, b),
-            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
-            (Value::Agg(a), Value::Agg(b)) => {
-                let (a, b) = (a.borrow(), b.borrow());
-                for (x, y) in a.iter().zip(b.iter()) {
-                    if !x.go_eq(y)? {
-                        return Ok(false);
-                    }
-                }
-                true
-            }
-            (Value::Iface(a), Value::Iface(b)) => {
-                if a.ty != b.ty {
+        self.eq_within(other, 0)
+    }
+
+    /// `==` at nesting `depth`: recursive while shallow, from a work list past
+    /// [`EQ_RECURSION`] levels (data nested through interfaces can be as deep as the
+    /// program makes it, and the host's stack is not).
+    fn eq_within(&self, other: &Value, depth: u32) -> Result<bool, Uncomparable> {
+        if depth >= EQ_RECURSION {
+            return eq_by_work_list(self, other);
+        }
+        eq_level(self, other, &mut |x, y| x.eq_within(y, depth + 1))
+    }
+}
+
+/// Nesting levels `==` compares recursively before it switches to a work list.
+const EQ_RECURSION: u32 = 64;
+
+/// One level of `==`: the values themselves, with `nested` comparing their elements, fields
+/// or boxed values (its `false` ends the comparison).
+fn eq_level(
+    a: &Value,
+    b: &Value,
+    nested: &mut dyn FnMut(&Value, &Value) -> Result<bool, Uncomparable>,
+) -> Result<bool, Uncomparable> {
+    Ok(match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Float(a), Value::Float(b)) => a == b,
+        (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
+        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Chan(a), Value::Chan(b)) => a == b,
+        (Value::Ptr(a), Value::Ptr(b)) => a.same(b),
+        (Value::Map(a), Value::Map(b)) => Rc::ptr_eq(a, b),
+        (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+        (Value::Agg(a), Value::Agg(b)) => {
+            let (a, b) = (a.borrow(), b.borrow());
+            for (x, y) in a.iter().zip(b.iter()) {
+                if !nested(x, y)? {
                     return Ok(false);
                 }
-                if matches!(a.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
-                    return Err(Uncomparable(a.ty));
-                }
-                a.val.go_eq(&b.val)?
             }
-            // A nil slice, map or function compares only with nil (the checker sees to it).
-            _ => false,
-        })
+            true
+        }
+        (Value::Iface(a), Value::Iface(b)) => {
+            if a.ty != b.ty {
+                return Ok(false);
+            }
+            if matches!(a.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+                return Err(Uncomparable(a.ty));
+            }
+            nested(&a.val, &b.val)?
+        }
+        // A nil slice, map or function compares only with nil (the checker sees to it).
+        _ => false,
+    })
+}
+
+/// `==` on deeply nested values, one level at a time from a work list.
+fn eq_by_work_list(a: &Value, b: &Value) -> Result<bool, Uncomparable> {
+    let mut pending = vec![(a.clone(), b.clone())];
+    while let Some((a, b)) = pending.pop() {
+        let mut inner = Vec::new();
+        let equal = eq_level(&a, &b, &mut |x, y| {
+            inner.push((x.clone(), y.clone()));
+            Ok(true)
+        })?;
+        if !equal {
+            return Ok(false);
+        }
+        // Compared in order: the first pair is on top.
+        pending.extend(inner.into_iter().rev());
     }
+    Ok(true)
 }
 
 /// An aggregate copied deeply: its owned aggregates too, not what its pointers point to.

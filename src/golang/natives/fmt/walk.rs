@@ -5,6 +5,7 @@
 //! unexported struct field (`can_iface` is false there), so `{x: T}` prints `T`'s fields even
 //! when `T` is a Stringer. Pointers to arrays, slices, structs and maps print as `&` and the
 //! pointee at depth 0 only, and as addresses below, which keeps cycles from looping.
+//! Past [`MAX_DEPTH`] levels a value prints as a mark instead.
 
 use std::rc::Rc;
 
@@ -12,6 +13,10 @@ use crate::golang::vm::types::Kind;
 use crate::golang::vm::value::{TypeId, Value};
 
 use super::{Operand, Printer};
+
+/// The deepest a value is printed (Go has no limit; values nested deeper, which only data
+/// nested through interfaces can be, print a `%!v(NESTED TOO DEEP)` mark there).
+const MAX_DEPTH: usize = 200;
 
 /// Where Go's heap addresses start; pointers print as this plus bits of their identity.
 const HEAP_BASE: u64 = 0xc0_0000_0000;
@@ -43,6 +48,13 @@ impl Printer<'_> {
         depth: usize,
         can_iface: bool,
     ) {
+        if depth > MAX_DEPTH {
+            // Printing recursively deeper could exhaust the host's stack.
+            self.out.buf.extend_from_slice(b"%!");
+            self.out.buf.extend_from_slice(verb.to_string().as_bytes());
+            self.out.buf.extend_from_slice(b"(NESTED TOO DEEP)");
+            return;
+        }
         let kind = self.types().get(ty).kind.clone();
         // The operand itself had its methods tried by print_arg.
         if depth > 0 && can_iface {
