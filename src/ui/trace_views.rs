@@ -27,6 +27,7 @@ use super::metrics::MetricsView;
 use super::processors::ProcessorsView;
 use super::state::{RunStatus, RunView};
 use super::timeline::Timeline;
+use super::timeline_table::TimelineTable;
 
 /// Runs above this size (or `LARGE_EVENTS`) get a notice that the views hold back (collapsed
 /// groups, capped arrows) so the page stays responsive.
@@ -286,6 +287,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                           playhead={view.playhead(trace)} {received_ms} on_view={set_view.clone()}
                           {on_toggle} />
                 <Legend real_mode={chart.timeline.real_mode} />
+                <TimelineTable chart={ChartRef(chart.clone())} />
             </>
         },
         Tab::Processors => html! {
