@@ -332,3 +332,103 @@ fn a_host_that_streams_the_output_keeps_none_of_it() {
         "the report holds only what was not taken"
     );
 }
+
+/// Runs the Go program `source` in the interpreter with `limits`.
+fn run_go(limits: Limits, source: &str) -> Report {
+    let prog = chanlab::golang::compile(source, "prog.go").expect("the program compiles");
+    chanlab::golang::vm::run::run_program(
+        prog,
+        Config {
+            procs: 4,
+            limits,
+            ..Config::default()
+        },
+    )
+}
+
+#[test]
+fn interpreted_go_meets_the_same_limits() {
+    let limits = Limits {
+        wall_ns: 200_000_000,
+        live_goroutines: 1000,
+        output_lines: 100,
+        ..Limits::default()
+    };
+    let spin = "package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n";
+    assert_limit(&run_go(limits, spin), Limit::WallTime { ns: 200_000_000 });
+
+    let spawn = r#"package main
+
+func main() {
+	for {
+		go func() { select {} }()
+	}
+}
+"#;
+    let r = run_go(limits, spawn);
+    assert_limit(&r, Limit::LiveGoroutines { max: 1000 });
+    assert_eq!(r.metrics.peak_live, 1000);
+
+    let chatter = r#"package main
+
+import "fmt"
+
+func main() {
+	for i := 0; ; i++ {
+		fmt.Println("line", i)
+	}
+}
+"#;
+    let r = run_go(limits, chatter);
+    assert_limit(&r, Limit::OutputLines { max: 100 });
+    assert_eq!(stdout(&r).len(), 100);
+    assert_eq!(stdout(&r)[99], "line 99");
+}
+
+#[test]
+fn interpreted_go_that_allocates_too_much_runs_out_of_memory() {
+    rt::set_memory_gauge(heap_in_use);
+    let limits = Limits {
+        memory_bytes: alloc::live().max(0) as u64 + (64 << 20),
+        ..Limits::default()
+    };
+    // One allocation too large for the limit: refused before it is made.
+    let huge = r#"package main
+
+import "fmt"
+
+func main() {
+	s := make([]int, 1<<24)
+	fmt.Println(len(s))
+}
+"#;
+    let r = run_go(limits, huge);
+    assert_limit(
+        &r,
+        Limit::Memory {
+            bytes: limits.memory_bytes,
+        },
+    );
+    assert!(stdout(&r).is_empty());
+    assert!(alloc::peak() < (limits.memory_bytes as isize));
+
+    // Many allocations, each small, that the program keeps; and one that grows by append.
+    for source in [
+        "package main\n\nfunc main() {\n\tvar keep [][]int\n\tfor {\n\t\tkeep = append(keep, make([]int, 1<<10))\n\t}\n}\n",
+        "package main\n\nfunc main() {\n\tvar s []int\n\tfor i := 0; ; i++ {\n\t\ts = append(s, i)\n\t}\n}\n",
+    ] {
+        alloc::reset();
+        let r = run_go(limits, source);
+        assert_limit(
+            &r,
+            Limit::Memory {
+                bytes: limits.memory_bytes,
+            },
+        );
+        assert!(
+            alloc::peak() < 2 * (64 << 20),
+            "peak {} MB",
+            alloc::peak() >> 20
+        );
+    }
+}
