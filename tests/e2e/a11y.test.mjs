@@ -113,3 +113,40 @@ test('every control is reached with Tab and shows where the focus is', async (t)
   assert.deepEqual([...new Set(unmarked)], [], 'focused controls with no visible focus');
   await page.context().close();
 });
+
+/**
+ * The distinct places the replay's playhead took over `ms` of replay at a tenth of the run's
+ * speed, sampled every 50 ms.
+ */
+async function playheadPlaces(page, ms) {
+  await page.getByTestId('replay-speed').selectOption('0.1');
+  await page.getByTestId('replay').click();
+  await page.locator('.tl-line.playhead').waitFor();
+  return page.evaluate(async (ms) => {
+    const places = new Set();
+    for (let t = 0; t < ms; t += 50) {
+      places.add(document.querySelector('.tl-line.playhead')?.style.left ?? 'ended');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return places.size;
+  }, ms);
+}
+
+test('the replay moves in steps, not continuously, when the reader asks for reduced motion', async (t) => {
+  const query = '?p=context-cancel&autorun=1';
+  const moving = await openPage(browser, server.url, query);
+  await waitForEnd(moving);
+  await moving.locator('[data-testid="timeline"][data-state="ready"]').waitFor({ timeout: 30_000 });
+  const smooth = await playheadPlaces(moving, 2500);
+  await moving.context().close();
+
+  const still = await openPage(browser, server.url, query, { reducedMotion: 'reduce' });
+  await waitForEnd(still);
+  await still.locator('[data-testid="timeline"][data-state="ready"]').waitFor({ timeout: 30_000 });
+  const stepped = await playheadPlaces(still, 2500);
+  t.diagnostic(`playhead places in 2.5 s: ${smooth} moving, ${stepped} with reduced motion`);
+  assert.ok(smooth > 10, `${smooth} places without the preference`);
+  assert.ok(stepped <= 4, `${stepped} places with reduced motion: one a second`);
+  assert.deepEqual(still.problems, []);
+  await still.context().close();
+});
