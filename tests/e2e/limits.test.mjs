@@ -345,3 +345,32 @@ describe('a crash of the page', () => {
     await context.close();
   });
 });
+
+describe('a link with bidirectional controls', () => {
+  test('cannot reorder what the page shows', async () => {
+    const rlo = '\u202e';
+    const q = new URLSearchParams([
+      ['p', 'pipeline'],
+      ['words', `abc${rlo}def,ghi`],
+      [`${rlo}evil`, '1'],
+      ['seed', `${rlo}7`],
+      ['autorun', '1'],
+    ]);
+    const page = await open(`?${q}`);
+    const end = await waitForEnd(page, 30_000);
+    assert.equal(end.exitCode, 0);
+    // The notices echo the link's text with its invisible controls shown as `·`.
+    const texts = await page.getByTestId('notice').allTextContents();
+    assert.ok(texts.some((t) => t.startsWith('`·evil` is not a parameter of pipeline')), texts.join('\n'));
+    assert.ok(texts.some((t) => t.includes('`·7`')), texts.join('\n'));
+    assert.ok(texts.every((t) => !/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(t)), texts.join('\n'));
+    // The program's output keeps what it printed, each line isolated from the page around it.
+    assert.ok(end.lines.some((l) => l.includes(rlo)), end.lines.join('\n'));
+    const isolation = await page.locator('[data-testid="output-line"]').evaluateAll(
+      (els) => els.map((el) => getComputedStyle(el).unicodeBidi),
+    );
+    assert.ok(isolation.length >= 2 && isolation.every((b) => b === 'isolate'), isolation.join());
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
