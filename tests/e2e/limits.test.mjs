@@ -283,11 +283,19 @@ describe('a worker that dies', () => {
 
   test('a trap in a real-mode worker ends the run with its message, and the next Run works', async (t) => {
     const page = await open('?p=worker-pool&mode=real&procs=1&workers=1&jobs=100&job_ms=100');
+    // The page's worker, loaded before the run, becomes the run's hub; the executor is the
+    // worker the hub then makes.
+    while (page.workers().length === 0) await page.waitForTimeout(50);
+    const before = new Set(page.workers());
     await page.getByTestId('run').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="output"]').dataset.state === 'running');
-    // An executor, the hub's worker: a wasm trap on its thread, as an out-of-bounds access or
-    // `unreachable` makes.
-    const executor = page.workers().at(-1);
+    let executor;
+    for (let i = 0; i < 200 && !executor; i++) {
+      executor = page.workers().find((w) => !before.has(w));
+      if (!executor) await page.waitForTimeout(50);
+    }
+    assert.ok(executor, 'the hub made an executor');
+    // A wasm trap on the executor's thread, as an out-of-bounds access or `unreachable` makes.
     await executor.evaluate(() => setTimeout(() => {
       throw new WebAssembly.RuntimeError('unreachable');
     }, 0));
