@@ -10,11 +10,14 @@ let server;
 let browser;
 let docs;
 
-/** A long page of 20 embeds, one screen apart. */
+/**
+ * A long page of 20 embeds, one screen apart. Each runs in real mode, whose jobs sleep for
+ * real: 4 s long, and little work for a loaded machine.
+ */
 function manyEmbeds(chanlab) {
   const embeds = Array.from({ length: 20 }, (_, i) =>
     `<section style="height:1200px"><h2>Example ${i + 1}</h2>` +
-    `<div data-chanlab="p=benchmark&tasks=200&rounds=3&workload=2000000&seed=${i + 1}"></div></section>`).join('\n');
+    `<div data-chanlab="p=worker-pool&mode=real&workers=1&jobs=40&job_ms=100&seed=${i + 1}"></div></section>`).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head>
 <body><h1>Twenty examples</h1>
 ${embeds}
@@ -289,10 +292,12 @@ test('a page of 20 embeds starts no worker until one runs, and a run ignores rep
   await last.waitForFunction(() => document.querySelector('[data-testid="output"]').dataset.state === 'running');
   for (let i = 0; i < 4; i++) await ask();
   await last.waitForFunction(
-    () => document.querySelector('[data-testid="output"]').dataset.state === 'done',
+    () => document.querySelector('[data-testid="output"]').dataset.state !== 'running',
     null,
     { timeout: 60_000 },
   );
+  const status = await last.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent);
+  assert.equal(await last.getByTestId('output').getAttribute('data-state'), 'done', status);
   assert.equal(await last.evaluate(() => window.__runs), 1, 'requests during the run were ignored');
   assert.equal(await last.evaluate(() => window.__workers), 2, 'the run\'s worker, then the next run\'s spare');
   assert.equal(await first.evaluate(() => window.__workers), 0);
