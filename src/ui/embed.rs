@@ -113,7 +113,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     let link = &props.link;
     let full = format!("./?{}", link.full_page().to_query());
     let full = full.trim_end_matches('?').to_string();
-    let view = link.view;
+    let view = link.view();
     html! {
         <div ref={root} class="embed-view">
             <header class="embed-head">

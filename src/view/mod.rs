@@ -6,11 +6,13 @@
 //! the output of a run within bounds, [`compare`] sets sim mode's prediction beside real
 //! mode's measurement, and [`trace_view`] holds the reader's choices on the trace views.
 
+pub mod code_link;
 pub mod compare;
 pub mod console;
 pub mod embed_snippet;
 pub mod format;
 pub mod highlight;
+pub mod invisible;
 pub mod page_config;
 pub mod trace_view;
 pub mod url;
