@@ -10,6 +10,8 @@ use yew::prelude::*;
 use crate::runner::{Runner, WORKER_SCRIPT};
 
 use super::catalog::Catalog;
+use super::code_editor::EditorMark;
+use super::code_pane::CodePane;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
 use super::dom;
@@ -18,15 +20,19 @@ use super::embed_snippet::EmbedSnippet;
 use super::notices::Notices;
 use super::param_form::ParamForm;
 use super::run_controls::RunControls;
-use super::source_view::SourceView;
 use super::state::{Action, AppState, RunStatus};
 use super::topbar::TopBar;
 use super::trace_views::TraceViews;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state =
-        use_reducer(|| AppState::from_query(&dom::location_search(), dom::hardware_concurrency()));
+    let state = use_reducer(|| {
+        AppState::from_url(
+            &dom::location_search(),
+            &dom::location_hash(),
+            dom::hardware_concurrency(),
+        )
+    });
     let dispatcher = state.dispatcher();
 
     let runner = {
@@ -38,9 +44,23 @@ pub fn app() -> Html {
         })
     };
 
-    // The address bar always holds the current configuration.
+    // The address bar always holds the current configuration: the query at once, the
+    // program a moment after the last keystroke (browsers limit how often a page may rewrite
+    // its address).
     let query = state.link.to_query();
-    use_effect_with(query, |query| dom::replace_query(query));
+    let fragment = (*use_memo(state.link.code.clone(), |_| state.link.to_fragment())).clone();
+    {
+        let fragment = fragment.clone();
+        use_effect_with(query.clone(), move |query| {
+            dom::replace_url(query, &fragment)
+        });
+    }
+    use_effect_with(fragment, move |fragment| {
+        let fragment = fragment.clone();
+        let timer =
+            gloo_timers::callback::Timeout::new(300, move || dom::replace_url(&query, &fragment));
+        move || drop(timer)
+    });
     // The tab says which pattern is open.
     use_effect_with(state.link.pattern.title, |title| {
         dom::set_title(&format!("{title} — chanlab"))
@@ -143,6 +163,18 @@ pub fn app() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::ResetParams))
     };
+    let on_edit = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::EditCode(text)))
+    };
+    let on_reset_code = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::ResetCode))
+    };
+    let on_new = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::NewProgram))
+    };
     let on_dismiss = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::DismissNotices))
@@ -171,17 +203,22 @@ pub fn app() -> Html {
 
     let link = &state.link;
     let pattern = link.pattern;
-    let source: Rc<str> = link.go_source().into();
+    let source: Rc<str> = link.go_source();
+    // What the editor marks and where it puts the cursor: filled from the run's compile errors
+    // and the line it failed at, and from the names the reader picks.
+    let marks: Rc<[EditorMark]> = Rc::from([]);
+    let cursor = None;
     let running = state.run.status == RunStatus::Running;
     if link.embed {
         return html! {
-            <Embed link={link.clone()} run={state.run.clone()} {running} {source}
-                   notices={state.notices.clone()} {on_run} {on_stop} {on_dismiss} />
+            <Embed link={link.clone()} run={state.run.clone()} {running} {source} {marks}
+                   {cursor} notices={state.notices.clone()} {on_run} {on_stop}
+                   {on_dismiss} {on_edit} on_reset={on_reset_code} />
         };
     }
     html! {
         <div class={classes!("app", link.embed.then_some("embed"))}>
-            <TopBar />
+            <TopBar link={link.clone()} />
             <Catalog current={pattern.id} {on_select} />
             <main class="workbench">
                 <section class="intro">
@@ -194,14 +231,15 @@ pub fn app() -> Html {
                     <div class="left">
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
-                                   rev={state.form_rev} {on_change} {on_reset} />
+                                   rev={state.form_rev} edited={link.edited()} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }
                         <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
                     </div>
-                    <SourceView {source} />
+                    <CodePane {source} edited={link.edited()} {marks} {cursor}
+                              {on_edit} on_reset={on_reset_code} on_new={Some(on_new)} />
                 </div>
                 <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
             </main>

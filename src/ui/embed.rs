@@ -1,8 +1,8 @@
 //! The embedded view (`embed=1`): a compact page for an iframe on someone else's page.
 //!
 //! It shows the pattern's title, Run, the output, and what `view=` asks for (the timeline, the
-//! Go source), in the colours `theme=` asks for, with an "Open in chanlab" link to the full
-//! page with the same configuration.
+//! Go source: read-only, or in the editor with `edit=1`), in the colours `theme=` asks for,
+//! with an "Open in chanlab" link to the full page with the same configuration and program.
 //!
 //! Messages (README.md, Embedding):
 //! - to the parent, whenever the content's height changes:
@@ -20,6 +20,8 @@ use yew::prelude::*;
 use crate::patterns::Notice;
 use crate::view::page_config::{PageConfig, Theme};
 
+use super::code_editor::{Cursor, EditorMark};
+use super::code_pane::CodePane;
 use super::console::ConsoleView;
 use super::notices::Notices;
 use super::run_controls::RunControls;
@@ -33,10 +35,14 @@ pub struct EmbedProps {
     pub run: RunView,
     pub running: bool,
     pub source: Rc<str>,
+    pub marks: Rc<[EditorMark]>,
+    pub cursor: Option<Cursor>,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_dismiss: Callback<()>,
+    pub on_edit: Callback<String>,
+    pub on_reset: Callback<()>,
 }
 
 #[function_component(Embed)]
@@ -111,8 +117,13 @@ pub fn embed(props: &EmbedProps) -> Html {
     }
 
     let link = &props.link;
-    let full = format!("./?{}", link.full_page().to_query());
-    let full = full.trim_end_matches('?').to_string();
+    let full_page = link.full_page();
+    let mut full = format!("./?{}", full_page.to_query());
+    if full_page.edited() {
+        full.push('#');
+        full.push_str(&full_page.to_fragment());
+    }
+    let full = full.replace("?#", "#").trim_end_matches('?').to_string();
     let view = link.view();
     html! {
         <div ref={root} class="embed-view">
@@ -131,7 +142,11 @@ pub fn embed(props: &EmbedProps) -> Html {
                 <TraceViews run={props.run.clone()} pattern={link.pattern.id} marker={None::<u64>}
                             on_reveal={Callback::from(|_: Option<u64>| ())} />
             }
-            if view.source {
+            if view.source && link.edit {
+                <CodePane source={props.source.clone()} edited={link.edited()}
+                          marks={props.marks.clone()} cursor={props.cursor}
+                          on_edit={props.on_edit.clone()} on_reset={props.on_reset.clone()} />
+            } else if view.source {
                 <SourceView source={props.source.clone()} />
             }
         </div>

@@ -7,6 +7,8 @@
 mod app;
 mod catalog;
 mod channels;
+mod code_editor;
+mod code_pane;
 mod compare;
 mod console;
 mod copy_button;

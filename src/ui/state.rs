@@ -26,6 +26,9 @@ use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
 use crate::view::page_config::PageConfig;
 
+/// The program "New" starts: the least Go that compiles.
+pub const BLANK_PROGRAM: &str = "package main\n\nfunc main() {\n\t\n}\n";
+
 /// The most notices shown at once; older ones give way.
 const MAX_NOTICES: usize = 20;
 
@@ -115,9 +118,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state for a page opened with `query`, in a browser that reports `cores`.
-    pub fn from_query(query: &str, cores: u32) -> Self {
-        let (link, notices) = PageConfig::parse(query);
+    /// The state for a page opened with `query` and `fragment`, in a browser that reports
+    /// `cores`.
+    pub fn from_url(query: &str, fragment: &str, cores: u32) -> Self {
+        let (link, notices) = PageConfig::parse_url(query, fragment);
         AppState {
             link,
             cores,
@@ -144,6 +148,12 @@ pub enum Action {
     SetMode(String),
     SetProcs(String),
     ResetParams,
+    /// The reader edited the program; this is its whole new text.
+    EditCode(String),
+    /// Back to the pattern's rendered source.
+    ResetCode,
+    /// A blank program to write from scratch.
+    NewProgram,
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
@@ -198,6 +208,19 @@ impl Reducible for AppState {
                 next.link.reset_params();
                 next.form_rev += 1;
             }
+            Action::EditCode(text) => {
+                next.link.set_code(&text);
+                if next.link.code == self.link.code {
+                    return self;
+                }
+            }
+            Action::ResetCode => {
+                if !self.link.edited() {
+                    return self;
+                }
+                next.link.reset_code();
+            }
+            Action::NewProgram => next.link.set_code(BLANK_PROGRAM),
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
             Action::Run => {
                 // A plain run replaces a comparison's run; the comparison ends there.
