@@ -125,10 +125,16 @@ pub fn embed(props: &EmbedProps) -> Html {
     }
     let full = full.replace("?#", "#").trim_end_matches('?').to_string();
     let view = link.view();
+    // An embed of its own program (a docs page's Go) is no pattern of the catalog.
+    let title = if link.edited() {
+        "Go program"
+    } else {
+        link.pattern.title
+    };
     html! {
         <div ref={root} class="embed-view">
             <header class="embed-head">
-                <h1 data-testid="pattern-title">{link.pattern.title}</h1>
+                <h1 data-testid="pattern-title">{title}</h1>
                 <a class="embed-open" data-testid="open-in-chanlab" href={full} target="_blank"
                    rel="noopener">{"Open in chanlab ↗"}</a>
             </header>
