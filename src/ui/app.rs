@@ -49,16 +49,21 @@ pub fn app() -> Html {
     // its address).
     let query = state.link.to_query();
     let fragment = (*use_memo(state.link.code.clone(), |_| state.link.to_fragment())).clone();
+    let address = use_mut_ref(|| (String::new(), String::new()));
+    *address.borrow_mut() = (query.clone(), fragment.clone());
     {
-        let fragment = fragment.clone();
-        use_effect_with(query.clone(), move |query| {
-            dom::replace_url(query, &fragment)
+        let address = address.clone();
+        use_effect_with(query, move |_| {
+            let (query, fragment) = &*address.borrow();
+            dom::replace_url(query, fragment);
         });
     }
-    use_effect_with(fragment, move |fragment| {
-        let fragment = fragment.clone();
-        let timer =
-            gloo_timers::callback::Timeout::new(300, move || dom::replace_url(&query, &fragment));
+    use_effect_with(fragment, move |_| {
+        // Writes what is current when it fires, the query included.
+        let timer = gloo_timers::callback::Timeout::new(300, move || {
+            let (query, fragment) = &*address.borrow();
+            dom::replace_url(query, fragment);
+        });
         move || drop(timer)
     });
     // The tab says which pattern is open.
