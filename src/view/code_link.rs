@@ -305,6 +305,11 @@ mod tests {
                 edited.to_query(),
                 edited.to_fragment()
             );
+            eprintln!(
+                "a 60-line program of {} bytes: a link of {} characters",
+                program.len(),
+                url.len()
+            );
             assert!(url.len() < 2000, "{} characters", url.len());
             assert!(
                 url.len() < program.len(),
