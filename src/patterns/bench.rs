@@ -44,6 +44,11 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
     (id == PAIRS.id).then_some(&PAIRS)
 }
 
+/// The program of the benchmark with this id.
+pub(super) fn program_of(id: &str) -> Option<&'static super::Program> {
+    (id == PAIRS.id).then_some(&PROGRAM)
+}
+
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("pairs"), p.int("messages")))
 }
