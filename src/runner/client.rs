@@ -1,9 +1,10 @@
 //! The page's side: the worker that runs the current program, and a spare one loading.
 //!
 //! A worker runs one program and is then terminated; the next run gets a fresh worker, so no
-//! state survives from one run to the next. A spare worker is spawned when the page opens and
-//! after each run, so a Run finds one loaded. Stopping terminates the worker at once, whatever
-//! it is doing.
+//! state survives from one run to the next. A spare worker starts loading when the user heads
+//! for Run ([`Runner::prepare`]) and after each run, so a Run usually finds one loaded; the
+//! page's first screen never waits for, nor downloads, a worker. Stopping terminates the
+//! worker at once, whatever it is doing.
 //!
 //! # States of a worker slot
 //! `loading` (spawned, no [`Response::Ready`] yet; a request waits in `pending`) → `ready` →
@@ -95,9 +96,10 @@ impl Slot {
 }
 
 impl Runner {
-    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs.
+    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs. No
+    /// worker loads until the first [`Runner::prepare`] or [`Runner::run`].
     pub fn new(script: &str, on_event: impl Fn(u32, RunnerEvent) + 'static) -> Self {
-        let runner = Runner {
+        Runner {
             inner: Rc::new(RefCell::new(Inner {
                 script: script.to_string(),
                 on_event: Rc::new(on_event),
@@ -106,9 +108,13 @@ impl Runner {
                 retired: Vec::new(),
                 next_slot: 1,
             })),
-        };
-        runner.ensure_spare();
-        runner
+        }
+    }
+
+    /// Starts loading a worker for the next run, if none is loading or loaded: a run is
+    /// likely soon.
+    pub fn prepare(&self) {
+        self.ensure_spare();
     }
 
     /// Starts run `run` of `req`, stopping any run in progress.

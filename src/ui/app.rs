@@ -142,6 +142,11 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Stop);
         })
     };
+    // The worker is not part of the page's first load: it starts loading when a run is near.
+    let on_approach = {
+        let runner = runner.clone();
+        Callback::from(move |()| runner.prepare())
+    };
     let on_select = {
         let dispatcher = dispatcher.clone();
         let runner = runner.clone();
@@ -217,7 +222,7 @@ pub fn app() -> Html {
     if link.embed {
         return html! {
             <Embed link={link.clone()} run={state.run.clone()} {running} {source} {marks}
-                   {cursor} notices={state.notices.clone()} {on_run} {on_stop}
+                   {cursor} notices={state.notices.clone()} {on_run} {on_stop} {on_approach}
                    {on_dismiss} {on_edit} on_reset={on_reset_code} />
         };
     }
@@ -237,7 +242,7 @@ pub fn app() -> Html {
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} edited={link.edited()} {on_change} {on_reset} />
-                        <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
+                        <RunControls {running} {on_run} {on_stop} {on_approach} on_compare={Some(on_compare)} />
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }

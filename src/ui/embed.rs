@@ -40,6 +40,8 @@ pub struct EmbedProps {
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
+    /// A run is likely soon (see [`RunControls`]).
+    pub on_approach: Callback<()>,
     pub on_dismiss: Callback<()>,
     pub on_edit: Callback<String>,
     pub on_reset: Callback<()>,
@@ -140,7 +142,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             </header>
             <Notices notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <RunControls running={props.running} on_run={props.on_run.clone()}
-                         on_stop={props.on_stop.clone()} />
+                         on_stop={props.on_stop.clone()} on_approach={props.on_approach.clone()} />
             <div class={classes!("embed-output", (!view.output).then_some("collapsed"))}>
                 <ConsoleView run={props.run.clone()} on_pick={None::<Callback<u64>>} reveal={None::<u64>} />
             </div>

@@ -289,21 +289,75 @@ describe('hostile code links', () => {
   }
 });
 
+/** Runs `act` and resolves with the ms from then to the first output line it brings. */
+async function msToFirstLine(page, act) {
+  await page.evaluate(() => {
+    window.__firstLine = new Promise((ok) => {
+      const t0 = performance.now();
+      const seen = () => document.querySelector('[data-testid="output"]')?.dataset.state !== 'idle' &&
+        document.querySelector('[data-testid="output-line"]');
+      const observer = new MutationObserver(() => {
+        // A line of this run: the earlier run's lines are gone once the output is cleared.
+        if (window.__cleared && seen()) { observer.disconnect(); ok(performance.now() - t0); }
+        if (!document.querySelector('[data-testid="output-line"]')) window.__cleared = true;
+      });
+      window.__cleared = !document.querySelector('[data-testid="output-line"]');
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+  });
+  await act();
+  return page.evaluate(() => window.__firstLine);
+}
+
+/** At most this many gzipped bytes before the first Run (the issue's budget). */
+const FIRST_LOAD_BUDGET = 600 * 1024;
+
 describe('first load', () => {
-  test('the editor is not part of it; the figure is printed', async () => {
+  test('fits its budget: no editor, no worker; the worker loads once a run is near', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const bodies = new Map();
-    page.on('response', async (r) => {
-      try { bodies.set(new URL(r.url()).pathname, await r.body()); } catch { /* a redirect */ }
+    const responses = [];
+    page.on('response', (r) => {
+      const done = r.body().then((body) => bodies.set(new URL(r.url()).pathname, body), () => {});
+      responses.push(done);
     });
+    const opened = Date.now();
     await page.goto(server.url);
     await page.getByTestId('run').waitFor();
-    await page.waitForTimeout(1500);
+    const shown = Date.now() - opened;
+    // What a reader who looks at the first screen, without going near Run, downloads.
+    await page.waitForTimeout(2000);
+    await Promise.all(responses);
     const files = [...bodies.entries()].map(([path, body]) => [path, gzipSync(body, { level: 9 }).length]);
     const total = files.reduce((sum, [, n]) => sum + n, 0);
-    console.log(`first load, gzipped: ${(total / 1024).toFixed(1)} KB (${files.map(([p, n]) => `${p} ${(n / 1024).toFixed(1)}`).join(', ')})`);
+    console.log(`first load, gzipped: ${(total / 1024).toFixed(1)} KB of ${FIRST_LOAD_BUDGET / 1024} KB, Run shown after ${shown} ms (${files.map(([p, n]) => `${p} ${(n / 1024).toFixed(1)}`).join(', ')})`);
+    assert.ok(total <= FIRST_LOAD_BUDGET, `the first load is ${total} bytes gzipped`);
     assert.ok(!files.some(([p]) => p.endsWith('editor.js')), 'the editor is in the first load');
+    assert.ok(!files.some(([p]) => p.includes('worker')), 'a worker is in the first load');
+
+    // The pointer on its way to Run starts the worker; the run finds it loading or loaded.
+    const worker = page.waitForRequest((r) => r.url().includes('worker_bg.wasm'));
+    await page.getByTestId('run').hover();
+    await worker;
+    const cold = await msToFirstLine(page, () => page.getByTestId('run').click());
+    assert.equal((await waitForEnd(page)).state, 'done');
+    // The next run finds the spare worker loaded after the first.
+    await page.waitForTimeout(1000);
+    const warm = await msToFirstLine(page, () => page.getByTestId('run').click());
+    console.log(`Run to the first output line: first run ${cold.toFixed(0)} ms (its worker loading since the pointer reached Run), next run ${warm.toFixed(0)} ms (loaded)`);
+    assert.equal((await waitForEnd(page)).state, 'done');
     await context.close();
+  });
+
+  test('a run asked for at once (Ctrl+Enter, no pointer near Run) loads its worker itself', async () => {
+    const page = await openPage(browser, server.url, '?p=goroutines');
+    const ms = await msToFirstLine(page, () => page.keyboard.press('Control+Enter'));
+    console.log(`Ctrl+Enter to the first output line, its worker loaded by the run: ${ms.toFixed(0)} ms`);
+    const run = await waitForEnd(page);
+    assert.equal(run.state, 'done');
+    assert.equal(run.lines.length, 5);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
   });
 });
