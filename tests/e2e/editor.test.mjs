@@ -50,7 +50,9 @@ describe('the editor', () => {
 
     await page.getByTestId('new-code').click();
     assert.equal(await source(page), 'package main\n\nfunc main() {\n\t\n}\n');
+    const focused = Date.now();
     await openEditor(page);
+    console.log(`first focus to CodeMirror in place (the text area edits meanwhile): ${Date.now() - focused} ms`);
     assert.ok(requested.some((p) => p.endsWith('editor.js')));
     assert.equal(await editor(page).evaluate((e) => e.className.includes('cm-content')), true);
 
