@@ -8,12 +8,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
+use crate::view::cost_guard::Verdict;
 
 use super::catalog::Catalog;
 use super::code_editor::EditorMark;
 use super::code_pane::CodePane;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
+use super::cost_note::CostNote;
 use super::dom;
 use super::embed::Embed;
 use super::embed_snippet::EmbedSnippet;
@@ -86,10 +88,10 @@ pub fn app() -> Html {
         });
     }
 
-    // `autorun=1` runs once the page is up.
+    // `autorun=1` runs once the page is up, unless the cost guard held it.
     {
         let dispatcher = dispatcher.clone();
-        let autorun = state.link.autorun;
+        let autorun = state.autorun();
         use_effect_with((), move |_| {
             if autorun {
                 dispatcher.dispatch(Action::Run);
@@ -129,6 +131,10 @@ pub fn app() -> Html {
     let on_run = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::Run))
+    };
+    let on_run_if_idle = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::RunIfIdle))
     };
     let on_compare = {
         let dispatcher = dispatcher.clone();
@@ -219,11 +225,15 @@ pub fn app() -> Html {
     let marks: Rc<[EditorMark]> = Rc::from([]);
     let cursor = None;
     let running = state.run.status == RunStatus::Running;
+    let cost_note = html! {
+        <CostNote verdict={Rc::new(Verdict::of(link, state.cores))}
+                  held={state.autorun_held.clone()} />
+    };
     if link.embed {
         return html! {
             <Embed link={link.clone()} run={state.run.clone()} {running} {source} {marks}
-                   {cursor} notices={state.notices.clone()} {on_run} {on_stop} {on_approach}
-                   {on_dismiss} {on_edit} on_reset={on_reset_code} />
+                   {cursor} notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
+                   {on_approach} {on_dismiss} {on_edit} on_reset={on_reset_code} {cost_note} />
         };
     }
     html! {
@@ -243,6 +253,7 @@ pub fn app() -> Html {
                                    procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} edited={link.edited()} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} {on_approach} on_compare={Some(on_compare)} />
+                        {cost_note}
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }

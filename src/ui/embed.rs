@@ -8,8 +8,8 @@
 //! - to the parent, whenever the content's height changes:
 //!   `{type: "chanlab:height", height}` (CSS pixels, an integer);
 //! - from the parent, the only one read: `{type: "chanlab:run"}`, an object with exactly that
-//!   one key, sent by the parent window; it runs the program as the Run button does. Any other
-//!   message is ignored.
+//!   one key, sent by the parent window; it runs the program as the Run button does, unless a
+//!   run is in progress. Any other message is ignored.
 
 use std::rc::Rc;
 
@@ -39,12 +39,16 @@ pub struct EmbedProps {
     pub cursor: Option<Cursor>,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
+    /// A run asked by the parent page: ignored while one is in progress.
+    pub on_run_if_idle: Callback<()>,
     pub on_stop: Callback<()>,
     /// A run is likely soon (see [`RunControls`]).
     pub on_approach: Callback<()>,
     pub on_dismiss: Callback<()>,
     pub on_edit: Callback<String>,
     pub on_reset: Callback<()>,
+    /// What the cost guard says beside Run.
+    pub cost_note: Html,
 }
 
 #[function_component(Embed)]
@@ -90,9 +94,10 @@ pub fn embed(props: &EmbedProps) -> Html {
         });
     }
 
-    // The parent page may ask for a run; nothing else it sends is read.
+    // The parent page may ask for a run, which a run in progress ignores; nothing else it
+    // sends is read.
     {
-        let on_run = props.on_run.clone();
+        let on_run = props.on_run_if_idle.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
                 move |e: web_sys::MessageEvent| {
@@ -134,7 +139,7 @@ pub fn embed(props: &EmbedProps) -> Html {
         link.pattern.title
     };
     html! {
-        <div ref={root} class="embed-view">
+        <main ref={root} class="embed-view">
             <header class="embed-head">
                 <h1 data-testid="pattern-title">{title}</h1>
                 <a class="embed-open" data-testid="open-in-chanlab" href={full} target="_blank"
@@ -143,6 +148,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             <Notices notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <RunControls running={props.running} on_run={props.on_run.clone()}
                          on_stop={props.on_stop.clone()} on_approach={props.on_approach.clone()} />
+            { props.cost_note.clone() }
             <div class={classes!("embed-output", (!view.output).then_some("collapsed"))}>
                 <ConsoleView run={props.run.clone()} on_pick={None::<Callback<u64>>} reveal={None::<u64>} />
             </div>
@@ -157,7 +163,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             } else if view.source {
                 <SourceView source={props.source.clone()} />
             }
-        </div>
+        </main>
     }
 }
 

@@ -22,7 +22,7 @@ impl PageConfig {
             src.push_str(&embedded.to_fragment());
         }
         let iframe = format!(
-            "<iframe src=\"{}\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: {}\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"{}\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: {}\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>",
             attr(&src),
             attr(self.pattern.title)
         );
@@ -80,7 +80,7 @@ mod tests {
         let (iframe, script) = link.embed_snippets("https://example.org/chanlab/");
         assert_eq!(
             iframe,
-            "<iframe src=\"https://example.org/chanlab/?p=pipeline&amp;words=a,b&amp;seed=3&amp;embed=1&amp;theme=dark\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: Pipeline\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"https://example.org/chanlab/?p=pipeline&amp;words=a,b&amp;seed=3&amp;embed=1&amp;theme=dark\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: Pipeline\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>"
         );
         assert_eq!(
             script,
