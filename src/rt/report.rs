@@ -64,6 +64,10 @@ pub struct GoroutineInfo {
     /// Where it was created (`main.main`), empty for main.
     pub created_by: String,
     pub status: Status,
+    /// The line of the program's source it is at, when the host knows the source (see
+    /// [`Locate`]); 0 otherwise.
+    #[serde(default)]
+    pub line: u32,
 }
 
 impl GoroutineInfo {
@@ -83,6 +87,26 @@ impl GoroutineInfo {
 /// runtime's default. Set by a host that knows the program's source (the interpreter); called
 /// while the report is written, so it must not use the runtime.
 pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
+
+/// The line of the program's source goroutine `g` is at: the innermost of its frames in the
+/// program's own file, or `None` when it has none (or the host does not know the source). Set
+/// by the interpreter, like [`Traceback`], and called at the same moments.
+pub type Locate = std::rc::Rc<dyn Fn(GoId) -> Option<u32>>;
+
+/// The goroutine whose stanza Go's report prints first for `outcome`: the panicking one, the
+/// one running into a fatal error, or after a deadlock the first still alive (main, while it
+/// is). `None` for the outcomes that print no stanza.
+pub(crate) fn reported<'a>(
+    outcome: &Outcome,
+    alive: &'a [GoroutineInfo],
+) -> Option<&'a GoroutineInfo> {
+    match outcome {
+        Outcome::Exit | Outcome::Limit { .. } | Outcome::OsExit { .. } => None,
+        Outcome::Panic { g, .. } => alive.iter().find(|i| i.id == *g),
+        Outcome::Deadlock => alive.first(),
+        Outcome::Fatal { .. } => alive.iter().find(|i| i.status == Status::Running),
+    }
+}
 
 /// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
@@ -108,11 +132,11 @@ pub(crate) fn go_report(
     let mut lines = Vec::new();
     match outcome {
         Outcome::Exit | Outcome::Limit { .. } | Outcome::OsExit { .. } => {}
-        Outcome::Panic { g, message } => {
+        Outcome::Panic { message, .. } => {
             // A message of several lines prints as several lines, as Go's does.
             lines.extend(format!("panic: {message}").lines().map(String::from));
             lines.push(String::new());
-            if let Some(info) = alive.iter().find(|i| i.id == *g) {
+            if let Some(info) = reported(outcome, alive) {
                 lines.extend(stanza(info, "running"));
             }
         }
@@ -126,7 +150,7 @@ pub(crate) fn go_report(
         Outcome::Fatal { message } => {
             lines.extend(format!("fatal error: {message}").lines().map(String::from));
             lines.push(String::new());
-            if let Some(info) = alive.iter().find(|i| i.status == Status::Running) {
+            if let Some(info) = reported(outcome, alive) {
                 lines.extend(stanza(info, "running"));
             }
         }
@@ -159,6 +183,10 @@ pub struct Report {
     pub leaked: Vec<GoroutineInfo>,
     pub metrics: Metrics,
     pub trace: Trace,
+    /// The line of the program's source the report names first (see [`reported`]): where
+    /// the panic happened, or where main (or the first goroutine alive) waits in a deadlock;
+    /// `None` for a normal end or when the host does not know the source.
+    pub line: Option<u32>,
 }
 
 impl Report {

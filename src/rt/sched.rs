@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
 use super::real::Op;
 use super::report::Traceback;
-use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
+use super::report::{go_report, GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
 use super::run::{Config, Role, Task};
 use super::seam::Backend;
@@ -52,6 +52,8 @@ pub(crate) struct Sched {
     pub(super) pending_panic: Option<String>,
     /// Frames for reports (see [`Traceback`]).
     pub(super) traceback: Option<Traceback>,
+    /// Source lines for reports and the leak list (see [`Locate`]).
+    pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
     pub spawn_later: Vec<(Label, Task)>,
     pub metrics: Metrics,
@@ -150,6 +152,7 @@ impl Sched {
             ending: None,
             pending_panic: None,
             traceback: None,
+            locate: None,
             spawn_later: Vec::new(),
             metrics: Metrics::default(),
             ids: Ids::new(config.role, config.procs),
@@ -422,6 +425,7 @@ impl Sched {
                 self.trace.label(parent).go_func()
             },
             status: g.status,
+            line: self.locate.as_ref().and_then(|l| l(g.id)).unwrap_or(0),
         }
     }
 
@@ -436,9 +440,10 @@ impl Sched {
         alive.into_iter().map(|g| self.info(g)).collect()
     }
 
-    /// Appends Go's report for `outcome` to the output, on stderr.
-    pub(super) fn report(&mut self, outcome: &Outcome) {
-        let lines = go_report(outcome, &self.alive(), self.traceback.as_ref());
+    /// Appends Go's report for `outcome` to the output, on stderr; `alive` are the goroutines
+    /// not done ([`Sched::alive`]).
+    pub(super) fn report(&mut self, outcome: &Outcome, alive: &[GoroutineInfo]) {
+        let lines = go_report(outcome, alive, self.traceback.as_ref());
         for line in lines {
             self.emit_line(line, 0, Stream::Stderr);
         }

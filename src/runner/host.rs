@@ -1,10 +1,13 @@
 //! The worker's side: one run per worker.
 //!
 //! On start the worker installs a panic hook and its message handler, then posts
-//! [`Response::Ready`]. A [`Request::Run`] is checked again here (pattern id, parameters, mode,
-//! processors), since a message is trusted no more than a URL. The program then runs in slices
-//! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
-//! the last batch go to the page, so output streams while the run goes on. A batch is thinned
+//! [`Response::Ready`]. A [`Request::Run`] is checked again here (its source, mode,
+//! processors), since a message is trusted no more than a URL. In sim mode the request's Go
+//! source is compiled ([`super::source`]) and runs through the interpreter: a program that does
+//! not compile gets `go run`'s lines and [`Response::CompileFailed`]. The program runs in
+//! slices of [`SLICE_STEPS`] scheduler steps; its first lines go to the page as soon as they
+//! are printed, later ones every [`BATCH_MS`] of wall time, so output streams while the run
+//! goes on. A batch is thinned
 //! to what the page keeps (the first and the last lines, see `view::console::Batcher`):
 //! however fast a program prints, the page gets a bounded amount per batch. The run ends with
 //! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
@@ -17,7 +20,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::patterns::{self, Params, Pattern};
+use super::source::{self, Compiled};
+use crate::golang;
 use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
@@ -81,47 +85,44 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     serde_json::from_str(&text).map_err(|e| format!("the request is not understood: {e}"))
 }
 
-/// The pattern, parameters and processors of a run request, checked again here.
-pub(super) fn prepare(req: &RunRequest) -> Result<(&'static Pattern, Params, u32), String> {
-    let pattern = patterns::find(&req.pattern)
-        .or_else(|| patterns::bench::find(&req.pattern))
-        .ok_or_else(|| format!("there is no pattern `{}`", req.pattern))?;
-    // The page already showed notices for these; here they only make the values safe.
-    let (params, _notices) =
-        pattern.parse_params(req.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    Ok((pattern, params, req.procs.clamp(1, MAX_PROCS)))
-}
-
-/// Checks `req`, runs it to the end, and posts its output and summary.
+/// Checks `req`, compiles its source, runs it to the end, and posts its output and summary
+/// (or its compile errors).
 fn run(req: RunRequest) {
     if req.mode == Mode::Real {
         super::real_host::start_hub(req);
         return;
     }
-    let (pattern, params, procs) = match prepare(&req) {
-        Ok(prepared) => prepared,
+    let started = now_ms();
+    let program = match source::compile(&req.source) {
+        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Errors { output, errors }) => {
+            post(&Response::Output(output));
+            return post(&Response::CompileFailed(errors));
+        }
         Err(why) => return post(&Response::Failed(why)),
     };
+    let procs = req.procs.clamp(1, MAX_PROCS);
     let config = Config {
         seed: req.seed,
         procs,
         ..Config::default()
     };
-    let mut rt = Runtime::new(config);
-    rt.start(pattern.program(&params, req.seed));
-    let mut stream = OutputStream::new(now_ms());
+    let mut run = golang::Started::new(program, config);
+    let mut stream = OutputStream::new(started);
     loop {
-        match rt.run_slice(SLICE_STEPS) {
+        match run.run_slice(SLICE_STEPS) {
             Progress::Done(report) => return stream.finish(&report, procs),
-            _ => stream.tick(&mut rt),
+            _ => stream.tick(run.runtime()),
         }
     }
 }
 
-/// A run's output on its way to the page: batches every [`BATCH_MS`], then the end.
+/// A run's output on its way to the page: the first lines as soon as they are printed, then
+/// batches every [`BATCH_MS`], then the end.
 pub(super) struct OutputStream {
     started: f64,
-    last_batch: f64,
+    /// When the last batch was posted; `None` before the first.
+    last_batch: Option<f64>,
     /// Lines taken from the runtime so far; what is posted goes through the batcher.
     taken: usize,
     batcher: Batcher,
@@ -131,22 +132,27 @@ impl OutputStream {
     pub fn new(started: f64) -> Self {
         OutputStream {
             started,
-            last_batch: started,
+            last_batch: None,
             taken: 0,
             batcher: Batcher::new(),
         }
     }
 
-    /// Posts the lines printed since the last batch, if a batch is due.
+    /// Posts the lines printed since the last batch, if a batch is due: the first as soon as
+    /// there is output, the next ones [`BATCH_MS`] apart.
     pub fn tick(&mut self, rt: &mut Runtime) {
         let now = now_ms();
-        if now - self.last_batch >= BATCH_MS {
-            let lines = rt.take_new_output();
-            self.taken += lines.len();
-            self.batcher.extend(lines);
-            post_batch(self.batcher.take());
-            self.last_batch = now;
+        if self.last_batch.is_some_and(|last| now - last < BATCH_MS) {
+            return;
         }
+        let lines = rt.take_new_output();
+        if lines.is_empty() {
+            return;
+        }
+        self.taken += lines.len();
+        self.batcher.extend(lines);
+        post_batch(self.batcher.take());
+        self.last_batch = Some(now);
     }
 
     /// Posts the rest of the output, the trace and the summary.
@@ -182,5 +188,6 @@ fn summary(report: &Report, wall_ms: f64) -> RunSummary {
         metrics: report.metrics.clone(),
         trace_events: report.trace.events.len() as u64,
         trace_truncated: report.trace.truncated(),
+        line: report.line,
     }
 }

@@ -1,8 +1,6 @@
 //! The root component: the state, the runner, and the effects that tie them to the browser
 //! (address bar, keyboard shortcut, autorun).
 
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -169,13 +167,20 @@ pub fn app() -> Html {
         Callback::from(move |t: Option<u64>| reveal.set(t))
     };
 
+    let on_show_line = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(line, col, kind)| {
+            dispatcher.dispatch(Action::ShowLine { line, col, kind })
+        })
+    };
+
     let link = &state.link;
     let pattern = link.pattern;
-    let source: Rc<str> = link.go_source().into();
+    let code = state.code.clone();
     let running = state.run.status == RunStatus::Running;
     if link.embed {
         return html! {
-            <Embed link={link.clone()} run={state.run.clone()} {running} {source}
+            <Embed link={link.clone()} run={state.run.clone()} {running} {code}
                    notices={state.notices.clone()} {on_run} {on_stop} {on_dismiss} />
         };
     }
@@ -201,7 +206,7 @@ pub fn app() -> Html {
                         }
                         <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
                     </div>
-                    <SourceView {source} />
+                    <SourceView {code} on_show_line={Some(on_show_line)} />
                 </div>
                 <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
             </main>

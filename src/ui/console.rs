@@ -53,10 +53,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     }
 
     let console = &run.console;
-    let exit_code = match &run.status {
-        RunStatus::Done(summary) => Some(summary.exit_code.to_string()),
-        _ => None,
-    };
+    let exit_code = run.status.exit_code().map(|code| code.to_string());
     let gap = (console.omitted() > 0).then(|| {
         html! {
             <div class="gap">
@@ -163,7 +160,7 @@ fn lines_count(n: u64) -> String {
 
 fn placeholder(status: &RunStatus) -> &'static str {
     match status {
-        RunStatus::Done(_) => "The program printed nothing.",
+        RunStatus::Done(_) | RunStatus::NotCompiled(_) => "The program printed nothing.",
         RunStatus::Stopped => "Stopped before anything was printed.",
         _ => "Press Run (or Ctrl+Enter) to run the program.",
     }
@@ -190,6 +187,15 @@ fn status(props: &StatusProps) -> Html {
             <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
         },
         RunStatus::Done(summary) => done(summary, props.mode),
+        RunStatus::NotCompiled(errors) => html! {
+            <footer class="status failed" data-testid="status">
+                <p class="exit" data-testid="exit-status">{exit_text(1)}</p>
+                <p class="facts">{match errors {
+                    1 => "The program does not compile: 1 error, shown under the source.".to_string(),
+                    n => format!("The program does not compile: {n} errors, shown under the source."),
+                }}</p>
+            </footer>
+        },
     }
 }
 

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::patterns::Notice;
+use crate::view::code::Code;
 use crate::view::page_config::{PageConfig, Theme};
 
 use super::console::ConsoleView;
@@ -32,7 +33,7 @@ pub struct EmbedProps {
     pub link: PageConfig,
     pub run: RunView,
     pub running: bool,
-    pub source: Rc<str>,
+    pub code: Code,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
@@ -132,7 +133,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                             on_reveal={Callback::from(|_: Option<u64>| ())} />
             }
             if view.source {
-                <SourceView source={props.source.clone()} />
+                <SourceView code={props.code.clone()} />
             }
         </div>
     }

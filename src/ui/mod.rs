@@ -8,6 +8,7 @@ mod app;
 mod catalog;
 mod channels;
 mod compare;
+mod compile_errors;
 mod console;
 mod copy_button;
 mod dom;

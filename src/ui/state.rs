@@ -1,7 +1,9 @@
 //! The page's state and every way it changes.
 //!
-//! One [`AppState`] holds the configuration (a [`PageConfig`]), the notices, the current run and the
-//! comparison on show; components send [`Action`]s and the reducer applies them. Side effects
+//! One [`AppState`] holds the configuration (a [`PageConfig`]), the Go source the page runs
+//! (a [`Code`]: rendered from the configuration or edited, its compile errors, the line to
+//! mark), the notices, the current run and the comparison on show; components send
+//! [`Action`]s and the reducer applies them. Side effects
 //! (starting a worker, writing the address bar) happen in the app's effects, after the state
 //! that asks for them is rendered, so they always see the latest configuration.
 //!
@@ -13,6 +15,8 @@
 //! - Events of a run are applied only while `run.id` is theirs and the run is `Running`, so a
 //!   stopped or replaced run can never write into the console.
 //! - While the comparison is running, the current run is its running run.
+//! - `code`'s rendered source is always the configuration's (`link.go_source()`), and every run
+//!   sends `code.source()`.
 
 use std::rc::Rc;
 
@@ -22,6 +26,7 @@ use crate::chart::Chart;
 use crate::patterns::{self, Notice};
 use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
+use crate::view::code::{Code, MarkKind};
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
 use crate::view::page_config::PageConfig;
@@ -38,6 +43,9 @@ pub enum RunStatus {
     /// The user stopped it.
     Stopped,
     Done(Rc<RunSummary>),
+    /// The source did not compile (with this many errors, `code.errors()`): nothing ran, and
+    /// the console holds what `go run` prints, as a run that exited with status 1.
+    NotCompiled(usize),
     /// It could not start, or the worker failed.
     Failed(Rc<str>),
 }
@@ -48,8 +56,17 @@ impl RunStatus {
         match self {
             RunStatus::Idle | RunStatus::Stopped => "idle",
             RunStatus::Running => "running",
-            RunStatus::Done(_) => "done",
+            RunStatus::Done(_) | RunStatus::NotCompiled(_) => "done",
             RunStatus::Failed(_) => "error",
+        }
+    }
+
+    /// The exit status `go run` would give, once the run has ended (`data-exit-code`).
+    pub fn exit_code(&self) -> Option<i32> {
+        match self {
+            RunStatus::Done(summary) => Some(summary.exit_code),
+            RunStatus::NotCompiled(_) => Some(1),
+            _ => None,
         }
     }
 }
@@ -102,6 +119,8 @@ impl RunView {
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub link: PageConfig,
+    /// The Go source the page shows and runs (see `crate::view::code`).
+    pub code: Code,
     /// The cores the browser reports (`navigator.hardwareConcurrency`; 0 when it reports
     /// none), which decide real mode's default processors.
     pub cores: u32,
@@ -119,6 +138,7 @@ impl AppState {
     pub fn from_query(query: &str, cores: u32) -> Self {
         let (link, notices) = PageConfig::parse(query);
         AppState {
+            code: Code::new(link.go_source()),
             link,
             cores,
             notices: Rc::new(notices),
@@ -144,6 +164,12 @@ pub enum Action {
     SetMode(String),
     SetProcs(String),
     ResetParams,
+    /// Show `line` (and `col`) of the source in the editor: the reader picked it, for `kind`.
+    ShowLine {
+        line: u32,
+        col: Option<u32>,
+        kind: MarkKind,
+    },
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
@@ -169,6 +195,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.link = self.link.with_pattern(pattern);
+                next.code = Code::new(next.link.go_source());
                 next.notices = Rc::new(Vec::new());
                 next.run = RunView::new(self.run.id, None);
                 next.compare = None;
@@ -177,11 +204,14 @@ impl Reducible for AppState {
             Action::SetParam { key, raw } => {
                 let notices = next.link.set_param(key, &raw);
                 next.add_notices(notices);
+                next.code.render(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetSeed(raw) => {
                 let notice = next.link.set_seed(&raw);
                 next.add_notices(notice);
+                // A pattern with seeded data shows it in its source.
+                next.code.render(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetMode(raw) => {
@@ -196,17 +226,22 @@ impl Reducible for AppState {
             }
             Action::ResetParams => {
                 next.link.reset_params();
+                next.code.render(next.link.go_source());
                 next.form_rev += 1;
             }
+            Action::ShowLine { line, col, kind } => next.code.pick(line, col, kind),
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
             Action::Run => {
                 // A plain run replaces a comparison's run; the comparison ends there.
                 next.stop_compare();
-                let request = self.link.run_request(self.cores);
+                let request = self.link.run_request(self.cores, self.code.source());
+                next.code.run_started();
                 next.run = RunView::new(self.run.id + 1, Some(request));
             }
             Action::Compare => {
-                let mut compare = Comparison::new(self.link.run_request(self.cores));
+                let request = self.link.run_request(self.cores, self.code.source());
+                next.code.run_started();
+                let mut compare = Comparison::new(request);
                 let first = compare.start_next();
                 next.run = RunView::new(self.run.id + 1, first);
                 next.compare = Some(Rc::new(compare));
@@ -239,7 +274,13 @@ impl Reducible for AppState {
                         next.run.chart = Some((Rc::new(chart), received_ms));
                     }
                     RunnerEvent::Done(summary) => {
+                        next.code.run_ended(&summary);
                         next.run.status = RunStatus::Done(Rc::new(summary));
+                        next.next_compare_run();
+                    }
+                    RunnerEvent::CompileFailed(errors) => {
+                        next.run.status = RunStatus::NotCompiled(errors.len());
+                        next.code.compile_failed(errors);
                         next.next_compare_run();
                     }
                     RunnerEvent::Failed(why) => {
@@ -271,6 +312,7 @@ impl AppState {
                 ))
             }
             RunStatus::Failed(why) => RunState::Failed(why.to_string()),
+            RunStatus::NotCompiled(_) => RunState::Failed("the program does not compile".into()),
             _ => return,
         };
         let mut compare = compare.clone();

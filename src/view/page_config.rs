@@ -224,9 +224,9 @@ impl PageConfig {
         self.pattern.go_source(&self.params, self.seed)
     }
 
-    /// The message that asks a worker to run this configuration, on a browser that reports
-    /// `cores`.
-    pub fn run_request(&self, cores: u32) -> RunRequest {
+    /// The message that asks a worker to run `source` (the program the page shows, see
+    /// [`super::code`]) in this configuration, on a browser that reports `cores`.
+    pub fn run_request(&self, cores: u32, source: &str) -> RunRequest {
         RunRequest {
             pattern: self.pattern.id.to_string(),
             params: self
@@ -234,6 +234,7 @@ impl PageConfig {
                 .iter()
                 .map(|(spec, value)| (spec.key.to_string(), value.to_string()))
                 .collect(),
+            source: source.to_string(),
             mode: self.mode,
             seed: self.seed,
             procs: self.procs(cores),
@@ -300,7 +301,7 @@ mod tests {
         assert_eq!(link.to_query(), "mode=real");
         for (cores, procs) in [(0, 1), (1, 1), (2, 2), (12, 12), (16, 16), (64, MAX_PROCS)] {
             assert_eq!(link.procs(cores), procs, "{cores} cores");
-            assert_eq!(link.run_request(cores).procs, procs, "{cores} cores");
+            assert_eq!(link.run_request(cores, "").procs, procs, "{cores} cores");
         }
         let (sim, _) = PageConfig::parse("");
         assert_eq!(sim.procs(2), DEFAULT_PROCS);
@@ -375,8 +376,9 @@ mod tests {
     #[test]
     fn run_requests_carry_every_parameter() {
         let (link, _) = PageConfig::parse("p=worker-pool&jobs=7&seed=3&procs=2");
-        let req = link.run_request(8);
+        let req = link.run_request(8, &link.go_source());
         assert_eq!(req.pattern, "worker-pool");
+        assert!(req.source.contains("make(chan int, 7)"), "{}", req.source);
         assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
         assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
         assert_eq!(req.params.len(), link.pattern.params.len());

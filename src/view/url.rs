@@ -511,7 +511,7 @@ mod tests {
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!((link.mode, link.procs), (Mode::Real, Some(3)));
         assert_eq!(link.to_query(), "p=select&mode=real&procs=3");
-        let req = link.run_request(8);
+        let req = link.run_request(8, "");
         assert_eq!((req.mode, req.procs), (Mode::Real, 3));
         // A padded value reads as the mode, as a seed or processor count would.
         assert_eq!(PageConfig::parse("mode=%20real").0.mode, Mode::Real);

@@ -89,6 +89,12 @@ pub struct Program {
 }
 
 impl Program {
+    /// Whether function `f` is declared in the program's own file (not the library's, nor
+    /// made by the compiler).
+    pub fn in_program_file(&self, f: u32) -> bool {
+        self.funcs[f as usize].file.strip_prefix("./") == Some(&*self.file_name)
+    }
+
     /// The source line of instruction `pc` of function `f`.
     pub fn line(&self, f: u32, pc: usize) -> u32 {
         let func = &self.funcs[f as usize];

@@ -128,6 +128,19 @@ pub fn go(
     rt::go_label(label, start, (s,));
 }
 
+/// The line of the program's source goroutine `id` is at: its innermost frame in the program's
+/// file (see [`rt::Locate`]).
+pub fn locate(run: &Run, id: GoId) -> Option<u32> {
+    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
+    let g = g.try_borrow().ok()?;
+    let prog: &Program = &run.prog;
+    let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
+    frames
+        .into_iter()
+        .find(|&(func, _)| prog.in_program_file(func))
+        .map(|(_, line)| line)
+}
+
 /// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
 pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
     let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
