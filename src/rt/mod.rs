@@ -57,7 +57,9 @@ pub use goroutine::{
     go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
     WaitReason,
 };
-pub use report::{GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
+pub use report::{
+    GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream, Traceback,
+};
 pub use rng::Rng;
 pub use run::{Config, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};

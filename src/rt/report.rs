@@ -65,7 +65,7 @@ pub struct GoroutineInfo {
     pub created_by: String,
     pub status: Status,
     /// The line of the program's source it is at, when the host knows the source (see
-    /// [`Locate`]); 0 otherwise.
+    /// [`SourcePlace`]); 0 otherwise.
     #[serde(default)]
     pub line: u32,
 }
@@ -88,10 +88,19 @@ impl GoroutineInfo {
 /// while the report is written, so it must not use the runtime.
 pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
 
-/// The line of the program's source goroutine `g` is at: the innermost of its frames in the
-/// program's own file, or `None` when it has none (or the host does not know the source). Set
-/// by the interpreter, like [`Traceback`], and called at the same moments.
-pub type Locate = std::rc::Rc<dyn Fn(GoId) -> Option<u32>>;
+/// Where goroutine `g` is in the program's source, or `None` when the host does not know the
+/// source. Set by the interpreter, like [`Traceback`], and called at the same moments.
+pub type Locate = std::rc::Rc<dyn Fn(GoId) -> Option<SourcePlace>>;
+
+/// Where a goroutine is in the program's source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourcePlace {
+    /// The line it is at: the innermost of its frames in the program's own file; 0 when none.
+    pub line: u32,
+    /// The function whose `go` statement started it, as Go's traceback names it
+    /// (`main.query` for a `go func()` in `query`); `None` for main.
+    pub created_by: Option<String>,
+}
 
 /// The goroutine whose stanza Go's report prints first for `outcome`: the panicking one, the
 /// one running into a fatal error, or after a deadlock the first still alive (main, while it

@@ -415,17 +415,22 @@ impl Sched {
     pub(super) fn info(&self, g: &G) -> GoroutineInfo {
         let label = self.trace.label(g.id);
         let parent = self.trace.goroutines[g.id as usize].parent;
+        let place = self
+            .locate
+            .as_ref()
+            .and_then(|l| l(g.id))
+            .unwrap_or_default();
         GoroutineInfo {
             id: g.id,
             name: label.display(),
             func: label.go_func(),
-            created_by: if parent == 0 {
-                String::new()
-            } else {
-                self.trace.label(parent).go_func()
+            created_by: match place.created_by {
+                Some(func) => func,
+                None if parent == 0 => String::new(),
+                None => self.trace.label(parent).go_func(),
             },
             status: g.status,
-            line: self.locate.as_ref().and_then(|l| l(g.id)).unwrap_or(0),
+            line: place.line,
         }
     }
 

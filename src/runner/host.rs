@@ -107,11 +107,16 @@ fn run(req: RunRequest) {
         procs,
         ..Config::default()
     };
-    let mut run = golang::Started::new(program, config);
+    let mut run = golang::Started::new(program.clone(), config);
     let mut stream = OutputStream::new(started);
     loop {
         match run.run_slice(SLICE_STEPS) {
-            Progress::Done(report) => return stream.finish(&report, procs),
+            Progress::Done(report) => {
+                let mut trace = TraceData::from_trace(&report.trace, report.end_ns, procs);
+                // The lanes name the source's functions: their lines are the program's.
+                trace.set_lines(|func| program.decl_line(func));
+                return stream.finish(&report, &trace);
+            }
             _ => stream.tick(run.runtime()),
         }
     }
@@ -155,12 +160,13 @@ impl OutputStream {
         self.last_batch = Some(now);
     }
 
-    /// Posts the rest of the output, the trace and the summary.
-    pub fn finish(&mut self, report: &Report, procs: u32) {
+    /// Posts the rest of the output, the trace and the summary; `trace` is the report's, as
+    /// the page receives it.
+    pub fn finish(&mut self, report: &Report, trace: &TraceData) {
         let rest = report.output.get(self.taken..).unwrap_or_default();
         self.batcher.extend(rest.iter().cloned());
         post_batch(self.batcher.take());
-        post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
+        post_trace(trace);
         post(&Response::Done(summary(report, now_ms() - self.started)));
     }
 }

@@ -25,7 +25,7 @@ use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
 use super::catalog_program::resolve;
 use super::host::{now_ms, post, scope, OutputStream};
-use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest};
+use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest, TraceData};
 use crate::rt::real::{ExecutorDriver, HubDriver, ToExecutor};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
 
@@ -316,7 +316,8 @@ impl Hub {
         match progress {
             Progress::Done(report) => {
                 self.end();
-                self.stream.finish(&report, self.procs);
+                let trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                self.stream.finish(&report, &trace);
             }
             Progress::Idle(next) => {
                 self.stream.tick(rt.runtime());

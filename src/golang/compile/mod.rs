@@ -14,6 +14,7 @@
 //!   (checked by `verify` before the program is returned).
 
 mod call;
+mod chan_names;
 mod escape;
 mod expr;
 mod func;
@@ -75,6 +76,9 @@ pub struct Compiler<'a> {
     addressed_globals: std::collections::HashSet<ObjId>,
     /// Pre-Go-1.22 loop variables (one per loop), when the file asks for Go 1.21 or older.
     pub shared_loop_vars: bool,
+    /// `make` calls assigned to a variable: the variable's name, an index into
+    /// `prog.chan_names` (see `chan_names.rs`).
+    chan_targets: HashMap<ExprId, u32>,
 }
 
 /// Compiles a checked program.
@@ -94,6 +98,7 @@ pub fn compile(ch: &Checked, file_name: &str) -> Program {
         tables: std::collections::HashSet::new(),
         wrappers: HashMap::new(),
         addressed_globals: escape::addressed_globals(ch),
+        chan_targets: HashMap::new(),
         shared_loop_vars: ch
             .ast
             .files

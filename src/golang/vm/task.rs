@@ -128,17 +128,21 @@ pub fn go(
     rt::go_label(label, start, (s,));
 }
 
-/// The line of the program's source goroutine `id` is at: its innermost frame in the program's
-/// file (see [`rt::Locate`]).
-pub fn locate(run: &Run, id: GoId) -> Option<u32> {
+/// Where goroutine `id` is in the program's source (see [`rt::Locate`]): its innermost frame
+/// in the program's file, and the function of the `go` statement that started it.
+pub fn locate(run: &Run, id: GoId) -> Option<rt::SourcePlace> {
     let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
     let g = g.try_borrow().ok()?;
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
-    frames
+    let line = frames
         .into_iter()
         .find(|&(func, _)| prog.in_program_file(func))
-        .map(|(_, line)| line)
+        .map_or(0, |(_, line)| line);
+    let created_by = g
+        .created
+        .map(|(func, _)| prog.funcs[func as usize].name.to_string());
+    Some(rt::SourcePlace { line, created_by })
 }
 
 /// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
