@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
+use crate::view::code::MarkKind;
 
 use super::catalog::Catalog;
 use super::compare::ComparePanel;
@@ -173,6 +174,8 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::ShowLine { line, col, kind })
         })
     };
+    // A name picked in a view: a goroutine's function, a channel's `make`, a leaked goroutine.
+    let on_show_name = on_show_line.reform(|line| (line, None, MarkKind::Name));
 
     let link = &state.link;
     let pattern = link.pattern;
@@ -204,11 +207,13 @@ pub fn app() -> Html {
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }
-                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
+                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal}
+                                     on_show_line={Some(on_show_name.clone())} />
                     </div>
                     <SourceView {code} on_show_line={Some(on_show_line)} />
                 </div>
-                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
+                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal}
+                            on_show_line={Some(on_show_name)} />
             </main>
         </div>
     }

@@ -22,6 +22,9 @@ pub struct ConsoleProps {
     /// During a replay, only lines printed by this instant (ns) are shown.
     #[prop_or_default]
     pub reveal: Option<u64>,
+    /// Shows a line of the source (a leaked goroutine's).
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(ConsoleView)]
@@ -88,7 +91,8 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if props.reveal.is_none() { { gap } }
                 { for console.tail_chunks().map(chunk) }
             </div>
-            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)} />
+            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)}
+                    on_show_line={props.on_show_line.clone()} />
         </section>
     }
 }
@@ -171,6 +175,7 @@ struct StatusProps {
     status: RunStatus,
     /// The run's mode, which says whose time it took.
     mode: Mode,
+    on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(Status)]
@@ -186,7 +191,7 @@ fn status(props: &StatusProps) -> Html {
         RunStatus::Failed(why) => html! {
             <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
         },
-        RunStatus::Done(summary) => done(summary, props.mode),
+        RunStatus::Done(summary) => done(summary, props.mode, props.on_show_line.clone()),
         RunStatus::NotCompiled(errors) => html! {
             <footer class="status failed" data-testid="status">
                 <p class="exit" data-testid="exit-status">{exit_text(1)}</p>
@@ -199,7 +204,7 @@ fn status(props: &StatusProps) -> Html {
     }
 }
 
-fn done(summary: &RunSummary, mode: Mode) -> Html {
+fn done(summary: &RunSummary, mode: Mode, on_show_line: Option<Callback<u32>>) -> Html {
     let code = summary.exit_code;
     let what = match &summary.outcome {
         Outcome::Limit { message } => Some(format!("stopped by chanlab: {message}")),
@@ -223,7 +228,7 @@ fn done(summary: &RunSummary, mode: Mode) -> Html {
             <p class="exit" data-testid="exit-status">{exit_text(code)}</p>
             if let Some(what) = what { <p class="limit">{what}</p> }
             <p class="facts">{facts}</p>
-            <Leaks leaked={summary.leaked.clone()} />
+            <Leaks leaked={summary.leaked.clone()} {on_show_line} />
         </footer>
     }
 }

@@ -23,6 +23,7 @@ mod param_form;
 mod param_input;
 mod processors;
 mod run_controls;
+mod source_link;
 mod source_view;
 mod state;
 mod timeline;
