@@ -1,16 +1,20 @@
 //! The root component: the state, the runner, and the effects that tie them to the browser
 //! (address bar, keyboard shortcut, autorun).
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
 use crate::view::code::MarkKind;
+use crate::view::cost_guard::Verdict;
 
 use super::catalog::Catalog;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
+use super::cost_note::CostNote;
 use super::dom;
 use super::embed::Embed;
 use super::embed_snippet::EmbedSnippet;
@@ -30,8 +34,10 @@ pub fn app() -> Html {
 
     let runner = {
         let dispatcher = dispatcher.clone();
+        // An embedded page starts its worker at its first run, not on load.
+        let spare_now = !state.link.embed;
         use_memo((), move |_| {
-            Runner::new(WORKER_SCRIPT, move |run, event| {
+            Runner::new(WORKER_SCRIPT, spare_now, move |run, event| {
                 dispatcher.dispatch(Action::Event(run, event))
             })
         })
@@ -60,10 +66,10 @@ pub fn app() -> Html {
         });
     }
 
-    // `autorun=1` runs once the page is up.
+    // `autorun=1` runs once the page is up, unless the cost guard held it.
     {
         let dispatcher = dispatcher.clone();
-        let autorun = state.link.autorun;
+        let autorun = state.autorun();
         use_effect_with((), move |_| {
             if autorun {
                 dispatcher.dispatch(Action::Run);
@@ -103,6 +109,10 @@ pub fn app() -> Html {
     let on_run = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::Run))
+    };
+    let on_run_if_idle = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::RunIfIdle))
     };
     let on_compare = {
         let dispatcher = dispatcher.clone();
@@ -181,10 +191,15 @@ pub fn app() -> Html {
     let pattern = link.pattern;
     let code = state.code.clone();
     let running = state.run.status == RunStatus::Running;
+    let cost_note = html! {
+        <CostNote verdict={Rc::new(Verdict::of(link, state.cores))}
+                  held={state.autorun_held.clone()} />
+    };
     if link.embed {
         return html! {
             <Embed link={link.clone()} run={state.run.clone()} {running} {code}
-                   notices={state.notices.clone()} {on_run} {on_stop} {on_dismiss} />
+                   notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
+                   {on_dismiss} {cost_note} />
         };
     }
     html! {
@@ -204,6 +219,7 @@ pub fn app() -> Html {
                                    procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
+                        {cost_note}
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }

@@ -3,13 +3,17 @@
 
 use yew::prelude::*;
 
+use crate::rt::limits::thousands;
 use crate::rt::GoroutineInfo;
 
 use super::source_link::SourceLink;
 
 #[derive(Properties, PartialEq)]
 pub struct LeaksProps {
+    /// The first of them (at most `protocol::MAX_LISTED`).
     pub leaked: Vec<GoroutineInfo>,
+    /// How many there were in all.
+    pub count: u64,
     /// Shows a line of the source (where a leaked goroutine waits).
     #[prop_or_default]
     pub on_show_line: Option<Callback<u32>>,
@@ -20,12 +24,16 @@ pub fn leaks(props: &LeaksProps) -> Html {
     if props.leaked.is_empty() {
         return html! {};
     }
-    let n = props.leaked.len();
+    let n = props.count.max(props.leaked.len() as u64);
     let heading = if n == 1 {
         "1 goroutine was still alive when main returned:".to_string()
     } else {
-        format!("{n} goroutines were still alive when main returned:")
+        format!(
+            "{} goroutines were still alive when main returned:",
+            thousands(n)
+        )
     };
+    let more = n - props.leaked.len() as u64;
     html! {
         <div class="leaks" data-testid="leaks">
             <p>{heading}</p>
@@ -48,6 +56,11 @@ pub fn leaks(props: &LeaksProps) -> Html {
                     </li>
                 }) }
             </ul>
+            if more > 0 {
+                <p class="more" data-testid="leaks-more">
+                    {format!("… and {} more, not listed.", thousands(more))}
+                </p>
+            }
         </div>
     }
 }

@@ -29,6 +29,7 @@ use crate::runner::RunnerEvent;
 use crate::view::code::{Code, MarkKind};
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
+use crate::view::cost_guard::Verdict;
 use crate::view::page_config::PageConfig;
 
 /// The most notices shown at once; older ones give way.
@@ -131,12 +132,17 @@ pub struct AppState {
     /// Bumped on every form edit, so inputs showing a corrected value refresh even when the
     /// value itself did not change.
     pub form_rev: u32,
+    /// Why the link's `autorun=1` did not start the run (`view::cost_guard`), until a run
+    /// starts.
+    pub autorun_held: Option<Rc<str>>,
 }
 
 impl AppState {
     /// The state for a page opened with `query`, in a browser that reports `cores`.
     pub fn from_query(query: &str, cores: u32) -> Self {
         let (link, notices) = PageConfig::parse(query);
+        let verdict = Verdict::of(&link, cores);
+        let autorun_held = (link.autorun && !verdict.autorun_ok()).then(|| verdict.held().into());
         AppState {
             code: Code::new(link.go_source()),
             link,
@@ -145,7 +151,13 @@ impl AppState {
             run: RunView::new(0, None),
             compare: None,
             form_rev: 0,
+            autorun_held,
         }
+    }
+
+    /// Whether the link's `autorun=1` starts the run on opening.
+    pub fn autorun(&self) -> bool {
+        self.link.autorun && self.autorun_held.is_none()
     }
 
     /// The comparison, while it is running.
@@ -173,6 +185,9 @@ pub enum Action {
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
+    /// Start a new run unless one is in progress (a request from the page that embeds this
+    /// one, which may repeat it).
+    RunIfIdle,
     /// Start a comparison of the current configuration (see `crate::view::compare`).
     Compare,
     /// The user stopped the run, and the comparison if one is running.
@@ -231,14 +246,17 @@ impl Reducible for AppState {
             }
             Action::ShowLine { line, col, kind } => next.code.pick(line, col, kind),
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
-            Action::Run => {
+            Action::RunIfIdle if self.run.status == RunStatus::Running => return self,
+            Action::Run | Action::RunIfIdle => {
                 // A plain run replaces a comparison's run; the comparison ends there.
                 next.stop_compare();
                 let request = self.link.run_request(self.cores, self.code.source());
                 next.code.run_started();
                 next.run = RunView::new(self.run.id + 1, Some(request));
+                next.autorun_held = None;
             }
             Action::Compare => {
+                next.autorun_held = None;
                 let request = self.link.run_request(self.cores, self.code.source());
                 next.code.run_started();
                 let mut compare = Comparison::new(request);

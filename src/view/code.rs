@@ -184,6 +184,7 @@ mod tests {
             elapsed_ns: 0,
             wall_ms: 0.0,
             leaked: Vec::new(),
+            leaked_count: 0,
             metrics: Metrics::default(),
             trace_events: 0,
             trace_truncated: false,
