@@ -6,9 +6,11 @@
 //! [`FromExecutor`] messages (see `crate::rt::real` and `docs/ARCHITECTURE.md`, Two modes).
 //!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
-//! runaway run cannot be trusted to read a stop message). The worker answers with batches of
-//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
-//! says [`Response::Ready`] once it listens.
+//! runaway run cannot be trusted to read a stop message). The request carries the Go source
+//! to run; the worker compiles it (the page's own wasm holds no compiler) and answers with
+//! batches of output as the run goes, then one [`Response::Done`], or
+//! [`Response::CompileFailed`] with the program's compile errors, or [`Response::Failed`]. A
+//! worker first says [`Response::Ready`] once it listens.
 //!
 //! # The trace
 //! Just before [`Response::Done`], the worker sends the run's trace once, as
@@ -52,12 +54,16 @@ impl Mode {
     }
 }
 
-/// What to run: a pattern and its raw parameters (validated again in the worker, so a
-/// message from anywhere can be trusted no more than a URL).
+/// What to run: the Go program's source, and the pattern and raw parameters it was rendered
+/// from (validated again in the worker, so a message from anywhere can be trusted no more than
+/// a URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunRequest {
     pub pattern: String,
     pub params: Vec<(String, String)>,
+    /// The whole program, as the page shows it: the worker compiles and runs this. In real
+    /// mode every executor gets it too, in its [`ExecuteRequest`].
+    pub source: String,
     pub mode: Mode,
     pub seed: u64,
     pub procs: u32,
@@ -95,6 +101,16 @@ pub enum FromExecutor {
     Failed(String),
 }
 
+/// A compile error, as `go run` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompileError {
+    /// 1-based line and column (in bytes, as gc counts them) of the source it names.
+    pub line: u32,
+    pub col: u32,
+    /// Go's text: `./prog.go:5:2: undefined: x`, with its continuation lines (`\thave (...)`).
+    pub text: String,
+}
+
 /// The end of a run, as the page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunSummary {
@@ -111,6 +127,9 @@ pub struct RunSummary {
     pub metrics: Metrics,
     pub trace_events: u64,
     pub trace_truncated: bool,
+    /// The line of the source the panic or deadlock report names first (where the panic
+    /// happened, where main waits), when there is one.
+    pub line: Option<u32>,
 }
 
 /// The longest a running worker stays silent, in ms: it sends [`Response::Progress`] at
@@ -148,6 +167,10 @@ pub enum Response {
     #[serde(skip)]
     Trace(Box<TraceData>),
     Done(RunSummary),
+    /// The program does not compile: its errors, sorted, as `go run` lists them (at most ten,
+    /// then `too many errors`). Sent after the [`Response::Output`] of what `go run` prints
+    /// for them, instead of [`Response::Done`]: nothing ran.
+    CompileFailed(Vec<CompileError>),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),
 }

@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use chanlab::golang;
 use chanlab::patterns;
-use chanlab::rt::Config;
 
 const GO: &str = "/usr/lib/go-1.19/bin/go";
 const GOPATH: &str = "/usr/share/gocode";
@@ -268,16 +268,16 @@ fn every_pattern_prints_what_go_prints() {
                             let pairs = case.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
                             let (params, notices) = p.parse_params(pairs);
                             assert!(notices.is_empty(), "line {}: {notices:?}", case.line);
-                            let report = p.run_sim(&params, Config::default());
-                            let ours: Vec<String> =
-                                report.output.iter().map(|l| l.text.clone()).collect();
                             let source = p.go_source(&params, 1);
+                            let result = golang::run(&source, &golang::RunOptions::default());
+                            let ours: Vec<String> =
+                                result.lines.iter().map(|l| l.text.clone()).collect();
                             let go = run_go(
                                 &work.join(format!("case{i}")),
                                 &source,
                                 case.tags.iter().any(|t| t == "procs1"),
                             );
-                            (i, Some(go), ours, report.exit_code())
+                            (i, Some(go), ours, result.exit_code)
                         })
                         .collect::<Vec<_>>()
                 })

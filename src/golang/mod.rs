@@ -3,7 +3,8 @@
 //! design.
 //!
 //! - [`compile`] checks and compiles a program;
-//! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
+//! - [`run`] compiles and runs it in sim mode and returns what `go run` would print;
+//! - [`Started`] runs a compiled program a slice at a time, for a host that streams its output.
 
 pub mod bind;
 pub mod compile;
@@ -16,6 +17,7 @@ pub mod types;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
+pub use vm::run::Started;
 
 use std::rc::Rc;
 

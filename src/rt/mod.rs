@@ -59,7 +59,9 @@ pub use goroutine::{
     WaitReason,
 };
 pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
-pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
+pub use report::{
+    GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream, Traceback,
+};
 pub use rng::Rng;
 pub use run::{Config, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};

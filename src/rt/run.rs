@@ -29,7 +29,7 @@ use super::cpu::Procs;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::limits::{memory_in_use, Limit, Limits};
-use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
+use super::report::{reported, Locate, Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
 use super::shared::Vars;
@@ -272,6 +272,11 @@ impl Runtime {
         self.shared.core.borrow_mut().sched.traceback = Some(traceback);
     }
 
+    /// Sets how reports and the leak list find a goroutine's source line (see [`Locate`]).
+    pub fn set_locate(&mut self, locate: Locate) {
+        self.shared.core.borrow_mut().sched.locate = Some(locate);
+    }
+
     /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
     pub fn start(&mut self, main: impl Future<Output = ()> + 'static) {
         let label = Label {
@@ -426,9 +431,13 @@ impl Runtime {
             let text = std::mem::take(&mut sched.partial_err);
             sched.emit_line(text, 0, Stream::Stderr);
         }
-        sched.report(&outcome);
+        let alive = sched.alive();
+        let line = reported(&outcome, &alive)
+            .map(|g| g.line)
+            .filter(|&line| line != 0);
+        sched.report(&outcome, &alive);
         let leaked = if outcome == Outcome::Exit {
-            sched.alive()
+            alive
         } else {
             Vec::new()
         };
@@ -443,6 +452,7 @@ impl Runtime {
             leaked,
             metrics,
             trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
+            line,
         };
         drop(core);
         // Drop the goroutines still alive while the run is reachable: their futures may hold

@@ -35,7 +35,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{Request, Response, RunRequest, RunSummary, TraceData};
+use crate::protocol::{CompileError, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::view::console::{Batch, Batcher};
 
 /// The least time between two output updates of the page, in ms.
@@ -57,6 +57,8 @@ pub enum RunnerEvent {
         received_ms: f64,
     },
     Done(RunSummary),
+    /// The source does not compile: its errors (nothing ran).
+    CompileFailed(Vec<CompileError>),
     Failed(String),
 }
 
@@ -323,6 +325,7 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
                 received_ms: TRACE_RECEIVED_MS.with(|t| t.get()),
             },
             Response::Done(summary) => RunnerEvent::Done(summary),
+            Response::CompileFailed(errors) => RunnerEvent::CompileFailed(errors),
             Response::Failed(why) => RunnerEvent::Failed(why),
         };
         // Output gathered so far comes first.

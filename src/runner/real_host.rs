@@ -23,8 +23,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
-use super::host::{now_ms, post, prepare, scope, OutputStream};
-use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest, HEARTBEAT_MS};
+use super::catalog_program::resolve;
+use super::host::{now_ms, post, scope, OutputStream};
+use crate::protocol::{
+    ExecuteRequest, FromExecutor, Request, Response, RunRequest, TraceData, HEARTBEAT_MS,
+};
 use crate::rt::real::{ExecutorDriver, Halt, HubDriver, ToExecutor};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
 
@@ -177,15 +180,15 @@ thread_local! {
 
 /// Starts real-mode run `req` with this worker as its hub.
 pub fn start_hub(req: RunRequest) {
+    let (_, _, procs) = match resolve(&req) {
+        Ok(prepared) => prepared,
+        Err(why) => return post(&Response::Failed(why)),
+    };
     if HUB.with(|h| h.borrow().is_some()) {
         return post(&Response::Failed(
             "this worker is already running a real-mode run".to_string(),
         ));
     }
-    let (_, _, procs) = match prepare(&req) {
-        Ok(prepared) => prepared,
-        Err(why) => return post(&Response::Failed(why)),
-    };
     set_wall_clock(epoch_clock);
     let script = scope().location().href();
     let mut executors = Vec::new();
@@ -341,7 +344,8 @@ impl Hub {
         match progress {
             Progress::Done(report) => {
                 self.end();
-                self.stream.finish(&report, self.procs);
+                let trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                self.stream.finish(&report, &trace);
             }
             Progress::Idle(next) => {
                 self.stream.tick(rt.runtime());
@@ -413,7 +417,7 @@ fn post_to_hub(message: &FromExecutor) {
 
 /// Becomes executor `req.worker` of a real-mode run.
 pub fn start_executor(req: ExecuteRequest) {
-    let (pattern, params, _) = match prepare(&req.run) {
+    let (pattern, params, _) = match resolve(&req.run) {
         Ok(prepared) => prepared,
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };

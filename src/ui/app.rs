@@ -8,10 +8,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
+use crate::view::code::MarkKind;
 use crate::view::cost_guard::Verdict;
 
 use super::catalog::Catalog;
-use super::code_editor::EditorMark;
 use super::code_pane::CodePane;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
@@ -217,13 +217,18 @@ pub fn app() -> Html {
         Callback::from(move |t: Option<u64>| reveal.set(t))
     };
 
+    let on_show_line = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(line, col, kind)| {
+            dispatcher.dispatch(Action::ShowLine { line, col, kind })
+        })
+    };
+    // A name picked in a view: a goroutine's function, a channel's `make`, a leaked goroutine.
+    let on_show_name = on_show_line.reform(|line| (line, None, MarkKind::Name));
+
     let link = &state.link;
     let pattern = link.pattern;
-    let source: Rc<str> = link.go_source();
-    // What the editor marks and where it puts the cursor: filled from the run's compile errors
-    // and the line it failed at, and from the names the reader picks.
-    let marks: Rc<[EditorMark]> = Rc::from([]);
-    let cursor = None;
+    let code = state.code.clone();
     let running = state.run.status == RunStatus::Running;
     let cost_note = html! {
         <CostNote verdict={Rc::new(Verdict::of(link, state.cores))}
@@ -231,9 +236,10 @@ pub fn app() -> Html {
     };
     if link.embed {
         return html! {
-            <Embed link={link.clone()} run={state.run.clone()} {running} {source} {marks}
-                   {cursor} notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
-                   {on_approach} {on_dismiss} {on_edit} on_reset={on_reset_code} {cost_note} />
+            <Embed link={link.clone()} run={state.run.clone()} {running} {code}
+                   notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
+                   {on_approach} {on_dismiss} {on_edit} on_reset={on_reset_code} {cost_note}
+                   on_show_line={Some(on_show_line)} />
         };
     }
     html! {
@@ -257,12 +263,14 @@ pub fn app() -> Html {
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }
-                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
+                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal}
+                                     on_show_line={Some(on_show_name.clone())} />
                     </div>
-                    <CodePane {source} edited={link.edited()} {marks} {cursor}
-                              {on_edit} on_reset={on_reset_code} on_new={Some(on_new)} />
+                    <CodePane {code} edited={link.edited()} {on_edit} on_reset={on_reset_code}
+                              on_new={Some(on_new)} on_show_line={Some(on_show_line)} />
                 </div>
-                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
+                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal}
+                            on_show_line={Some(on_show_name)} />
             </main>
         </div>
     }

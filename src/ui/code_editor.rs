@@ -46,6 +46,8 @@ extern "C" {
     fn set_doc(this: &EditorHandle, text: &str);
     #[wasm_bindgen(method, js_name = setMarks)]
     fn set_marks(this: &EditorHandle, marks: &js_sys::Array);
+    #[wasm_bindgen(method)]
+    fn reveal(this: &EditorHandle, line: u32);
     #[wasm_bindgen(method, js_name = moveTo)]
     fn move_to(this: &EditorHandle, line: u32, col: u32);
     #[wasm_bindgen(method)]
@@ -76,6 +78,13 @@ pub struct CodeEditorProps {
     /// The whole program.
     pub source: Rc<str>,
     pub marks: Rc<[EditorMark]>,
+    /// The line marked in `go-source` (the editor marks it among `marks`).
+    #[prop_or_default]
+    pub marked: Option<u32>,
+    /// A request to bring the marked line into view, the cursor staying where it is: a new
+    /// `seq` asks again.
+    #[prop_or_default]
+    pub reveal: Option<u32>,
     pub cursor: Option<Cursor>,
     /// Every edit the reader makes, with the whole new text.
     pub on_edit: Callback<String>,
@@ -120,6 +129,7 @@ impl Drop for Mounted {
 pub fn code_editor(props: &CodeEditorProps) -> Html {
     let host = use_node_ref();
     let area = use_node_ref();
+    let stack = use_node_ref();
     let mounted = use_mut_ref(|| None::<Mounted>);
     let loading = use_mut_ref(|| false);
     let loaded = use_state(|| false);
@@ -205,10 +215,40 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
         });
     }
     {
+        let (mounted, stack) = (mounted.clone(), stack.clone());
+        let line = props.marked;
+        use_effect_with(props.reveal, move |seq| {
+            if let (Some(_), Some(line)) = (seq, line) {
+                match &*mounted.borrow() {
+                    Some(m) => m.handle.reveal(line),
+                    None => scroll_to_marked(&stack),
+                }
+            }
+        });
+    }
+    {
         let mounted = mounted.clone();
         use_effect_with((), move |_| move || drop(mounted.borrow_mut().take()));
     }
 
+    // Once the editor shows the program, `go-source` holds it as plain lines.
+    let plain = use_memo(
+        (props.source.clone(), props.marked, *loaded),
+        |(source, marked, loaded)| {
+            if !loaded {
+                return Html::default();
+            }
+            source
+                .split_inclusive('\n')
+                .enumerate()
+                .map(|(i, line)| {
+                    let n = i as u32 + 1;
+                    let class = classes!("line", (*marked == Some(n)).then_some("marked"));
+                    html! { <span {class} data-line={n.to_string()}>{line.to_string()}</span> }
+                })
+                .collect::<Html>()
+        },
+    );
     let oninput = props
         .on_edit
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
@@ -218,8 +258,8 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
     html! {
         <div class={classes!("code", loaded.then_some("loaded"))}>
             if !*loaded {
-                <div class="code-stack">
-                    <Highlighted source={props.source.clone()} />
+                <div class="code-stack" ref={stack}>
+                    <Highlighted source={props.source.clone()} marked={props.marked} />
                     <textarea ref={area} class="code-input" data-testid="go-editor"
                               aria-label="Go source" spellcheck="false" autocapitalize="off"
                               autocomplete="off" value={props.source.to_string()}
@@ -227,11 +267,26 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
                 </div>
             } else {
                 // The whole program, for what reads it as text; the editor shows it.
-                <pre class="code-text" data-testid="go-source" hidden=true>{&*props.source}</pre>
+                <pre class="code-text" data-testid="go-source" hidden=true>{(*plain).clone()}</pre>
             }
             // Empty until the editor mounts in it: it must be displayed then, to take focus.
             <div ref={host} class="code-editor" />
         </div>
+    }
+}
+
+/// Scrolls the highlighted program under the text area so its marked line is in the middle.
+fn scroll_to_marked(stack: &NodeRef) {
+    let Some(stack) = stack.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let line = stack
+        .query_selector(".line.marked")
+        .ok()
+        .flatten()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(line) = line {
+        stack.set_scroll_top(line.offset_top() - stack.client_height() / 2);
     }
 }
 

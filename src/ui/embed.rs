@@ -18,14 +18,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::patterns::Notice;
+use crate::view::code::Code;
 use crate::view::page_config::{PageConfig, Theme};
 
-use super::code_editor::{Cursor, EditorMark};
 use super::code_pane::CodePane;
 use super::console::ConsoleView;
 use super::notices::Notices;
 use super::run_controls::RunControls;
-use super::source_view::SourceView;
+use super::source_view::{OnShowLine, SourceView};
 use super::state::RunView;
 use super::trace_views::TraceViews;
 
@@ -34,9 +34,7 @@ pub struct EmbedProps {
     pub link: PageConfig,
     pub run: RunView,
     pub running: bool,
-    pub source: Rc<str>,
-    pub marks: Rc<[EditorMark]>,
-    pub cursor: Option<Cursor>,
+    pub code: Code,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
     /// A run asked by the parent page: ignored while one is in progress.
@@ -49,6 +47,7 @@ pub struct EmbedProps {
     pub on_reset: Callback<()>,
     /// What the cost guard says beside Run.
     pub cost_note: Html,
+    pub on_show_line: Option<OnShowLine>,
 }
 
 #[function_component(Embed)]
@@ -157,11 +156,11 @@ pub fn embed(props: &EmbedProps) -> Html {
                             on_reveal={Callback::from(|_: Option<u64>| ())} />
             }
             if view.source && link.edit {
-                <CodePane source={props.source.clone()} edited={link.edited()}
-                          marks={props.marks.clone()} cursor={props.cursor}
-                          on_edit={props.on_edit.clone()} on_reset={props.on_reset.clone()} />
+                <CodePane code={props.code.clone()} edited={link.edited()}
+                          on_edit={props.on_edit.clone()} on_reset={props.on_reset.clone()}
+                          on_show_line={props.on_show_line.clone()} />
             } else if view.source {
-                <SourceView source={props.source.clone()} />
+                <SourceView code={props.code.clone()} on_show_line={props.on_show_line.clone()} />
             }
         </main>
     }

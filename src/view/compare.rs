@@ -251,6 +251,7 @@ mod tests {
         RunRequest {
             pattern: "worker-pool".into(),
             params: vec![("jobs".into(), "8".into())],
+            source: "package main\n".into(),
             mode: Mode::Sim,
             seed: 7,
             procs,

@@ -291,8 +291,8 @@ impl PageConfig {
         self.code = None;
     }
 
-    /// The message that asks a worker to run this configuration, on a browser that reports
-    /// `cores`.
+    /// The message that asks a worker to run this configuration's program ([`Self::go_source`],
+    /// edited or rendered) on a browser that reports `cores`.
     pub fn run_request(&self, cores: u32) -> RunRequest {
         RunRequest {
             pattern: self.pattern.id.to_string(),
@@ -301,6 +301,7 @@ impl PageConfig {
                 .iter()
                 .map(|(spec, value)| (spec.key.to_string(), value.to_string()))
                 .collect(),
+            source: self.go_source().to_string(),
             mode: self.mode,
             seed: self.seed,
             procs: self.procs(cores),
@@ -444,9 +445,23 @@ mod tests {
         let (link, _) = PageConfig::parse("p=worker-pool&jobs=7&seed=3&procs=2");
         let req = link.run_request(8);
         assert_eq!(req.pattern, "worker-pool");
+        assert!(req.source.contains("make(chan int, 7)"), "{}", req.source);
         assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
         assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
         assert_eq!(req.params.len(), link.pattern.params.len());
+    }
+
+    #[test]
+    fn run_requests_carry_the_edited_program_until_reset() {
+        let (mut link, _) = PageConfig::parse("p=worker-pool&jobs=7");
+        let rendered = link.go_source();
+        link.set_code("package main\n\nfunc main() { println(1) }\n");
+        assert_eq!(
+            link.run_request(2).source,
+            "package main\n\nfunc main() { println(1) }\n"
+        );
+        link.reset_code();
+        assert_eq!(link.run_request(2).source, *rendered);
     }
 
     #[test]

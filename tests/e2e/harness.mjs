@@ -159,3 +159,28 @@ export function withBrowser(use) {
     await server?.close();
   });
 }
+
+/**
+ * A report's lines as tests/go/check.sh keeps them (`traceback_headers`): after the first
+ * `goroutine N [state]:` header only the headers, ids other than main's as `<id>`, and no
+ * stack frames (the programs' function names and lines are compared elsewhere).
+ */
+export function tracebackHeaders(lines) {
+  const out = [];
+  let seen = false;
+  let gap = false;
+  for (const line of lines) {
+    const header = /^goroutine (\d+) \[.*\]:$/.exec(line);
+    if (header) {
+      if (seen && gap) out.push('');
+      seen = true;
+      gap = false;
+      out.push(header[1] === '1' ? line : line.replace(/^goroutine \d+ /, 'goroutine <id> '));
+    } else if (!seen) {
+      out.push(line);
+    } else if (line === '') {
+      gap = true;
+    }
+  }
+  return out;
+}

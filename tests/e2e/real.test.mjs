@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openPage, output, query, waitForEnd, withBrowser } from './harness.mjs';
+import { openPage, output, query, tracebackHeaders, waitForEnd, withBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -58,7 +58,8 @@ const REAL_TIMING = {
 
 function comparable(id, lines) {
   const rule = REAL_TIMING[id] ?? ((line) => line);
-  return lines.map((line) => rule(normalise(line))).sort();
+  // Real mode runs the catalog's Rust programs, whose frames are not the source's.
+  return tracebackHeaders(lines).map((line) => rule(normalise(line))).sort();
 }
 
 /** Opens `?<q>`, waits for the end of its autorun and reads the console; closes the page. */
@@ -251,9 +252,11 @@ describe('compare', () => {
       assert.equal(cell.exitCode, '0');
       assert.ok(Number(cell.elapsedNs) > 0, cell.text);
     }
-    // Sim mode models the CPU work exactly: twice the processors, half the time.
-    assert.equal(Number(r.sim1.elapsedNs), 2 * Number(r.sim.elapsedNs));
-    assert.equal(r.speedupSim.speedup, '2.000');
+    // Sim mode models the CPU work exactly: twice the processors, half the time (give or take
+    // the microsecond main's own code takes, docs/INTERPRETER.md, Cost model).
+    const simSpeedup = Number(r.sim1.elapsedNs) / Number(r.sim.elapsedNs);
+    assert.ok(Math.abs(simSpeedup - 2) < 0.001, `${r.sim1.elapsedNs} / ${r.sim.elapsedNs}`);
+    assert.ok(Math.abs(Number(r.speedupSim.speedup) - 2) < 0.001, r.speedupSim.speedup);
     assert.match(r.speedupSim.text, /^2\.00×$/);
 
     // The measurement: real mode at 2 and at 1 processors, each printing what sim mode did.

@@ -8,8 +8,8 @@
 // shadow boundary, so it follows the page's light and dark themes.
 //
 // mount(host, options) → handle; the page owns the program: the editor reports every edit
-// (onChange) and is told what to show (setDoc), what to mark (setMarks) and where to move the
-// cursor (moveTo). Ctrl/Cmd+Enter is left to the page, which runs the program from anywhere.
+// (onChange) and is told what to show (setDoc), what to mark (setMarks), which line to bring
+// into view (reveal) and where to move the cursor (moveTo). Ctrl/Cmd+Enter is left to the page, which runs the program from anywhere.
 
 import { EditorState, StateEffect, StateField, Compartment } from '@codemirror/state';
 import {
@@ -220,6 +220,12 @@ export function mount(host, options) {
     /** Marks [{line, col, message}]; an empty list clears them. */
     setMarks(marks) {
       view.dispatch({ effects: setMarks.of(markDecorations(view.state.doc, marks || [])) });
+    },
+    /** Scrolls line (1-based) into the middle of the view; the cursor and focus stay. */
+    reveal(line) {
+      const doc = view.state.doc;
+      const l = doc.line(Math.max(1, Math.min(doc.lines, line | 0)));
+      view.dispatch({ effects: EditorView.scrollIntoView(l.from, { y: 'center' }) });
     },
     /** Puts the cursor at line:col (1-based), scrolls it into view and focuses the editor. */
     moveTo(line, col) {

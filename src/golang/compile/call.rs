@@ -587,7 +587,8 @@ impl FnC<'_, '_> {
                             Some(&c) => self.expr(c),
                             None => R::MAX,
                         };
-                        self.emit(Instr::MakeChan { d, cap });
+                        let name = self.chan_name(e);
+                        self.emit(Instr::MakeChan { d, cap, name });
                     }
                 }
             }

@@ -215,6 +215,7 @@ impl FnC<'_, '_> {
     /// already declared in the scope) from values.
     fn define(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let ch = self.c.ch;
+        self.name_targets(lhs, rhs);
         // New variables first, so the values' temporaries sit above them.
         let targets: Vec<(ExprId, Option<Var>)> = lhs
             .iter()
@@ -302,6 +303,7 @@ impl FnC<'_, '_> {
     /// `a, b = x, y`.
     fn assign(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let ch = self.c.ch;
+        self.name_targets(lhs, rhs);
         // One plain local: the value goes straight into its register.
         if lhs.len() == 1 && rhs.len() == 1 {
             if let Some(o) = ch

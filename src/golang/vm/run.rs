@@ -1,9 +1,10 @@
-//! Running a compiled program on a fresh runtime.
+//! Running a compiled program on a fresh runtime, to the end ([`run_program`]) or a slice at a
+//! time ([`Started`], for a host that streams the output as the run goes).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::rt::{self, Runtime};
+use crate::rt::{self, Progress, Runtime};
 
 use super::gor::{Gor, Run};
 use super::program::Program;
@@ -22,18 +23,61 @@ pub fn new_run(prog: Rc<Program>) -> Rc<Run> {
     })
 }
 
+/// A run of a program whose main goroutine has started: [`Started::run_slice`] takes it on.
+/// The thread's goroutines belong to it until it is dropped, so a thread runs one at a time.
+pub struct Started {
+    runtime: Runtime,
+}
+
+impl Started {
+    /// Starts `prog` on a runtime configured by `config`.
+    pub fn new(prog: Rc<Program>, config: rt::Config) -> Started {
+        let run = new_run(prog);
+        task::enter(&run);
+        let mut runtime = Runtime::new(config);
+        // Timers and contexts put the program's own values in its channels.
+        runtime.use_host_values::<Value>();
+        let frames = run.clone();
+        runtime.set_traceback(Rc::new(move |g| task::traceback(&frames, g)));
+        let lines = run.clone();
+        runtime.set_locate(Rc::new(move |g| task::locate(&lines, g)));
+        runtime.start(GoTask::new(Gor::new(
+            run.clone(),
+            run.prog.entry,
+            None,
+            Vec::new(),
+        )));
+        Started { runtime }
+    }
+
+    /// Takes up to `max_steps` steps of the run (see [`Runtime::run_slice`]).
+    pub fn run_slice(&mut self, max_steps: u64) -> Progress {
+        self.runtime.run_slice(max_steps)
+    }
+
+    /// The runtime, for what it offers between slices (the output printed so far).
+    pub fn runtime(&mut self) -> &mut Runtime {
+        &mut self.runtime
+    }
+
+    /// Runs to the end; the report has the output, the outcome and the trace.
+    pub fn finish(mut self) -> rt::Report {
+        loop {
+            if let Progress::Done(report) = self.run_slice(u64::MAX) {
+                return *report;
+            }
+        }
+    }
+}
+
+impl Drop for Started {
+    fn drop(&mut self) {
+        task::leave();
+    }
+}
+
 /// Runs `prog` on a runtime configured by `config` until it ends; the report has its output,
 /// outcome and trace.
 pub fn run_program(prog: Rc<Program>, config: rt::Config) -> rt::Report {
-    let run = new_run(prog);
-    task::enter(&run);
-    let mut runtime = Runtime::new(config);
-    // Timers and contexts put the program's own values in its channels.
-    runtime.use_host_values::<Value>();
-    let frames = run.clone();
-    runtime.set_traceback(Rc::new(move |g| task::traceback(&frames, g)));
-    let main = GoTask::new(Gor::new(run.clone(), run.prog.entry, None, Vec::new()));
-    let report = runtime.run(main);
-    task::leave();
-    report
+    Started::new(prog, config).finish()
 }

@@ -128,6 +128,23 @@ pub fn go(
     rt::go_label(label, start, (s,));
 }
 
+/// Where goroutine `id` is in the program's source (see [`rt::Locate`]): its innermost frame
+/// in the program's file, and the function of the `go` statement that started it.
+pub fn locate(run: &Run, id: GoId) -> Option<rt::SourcePlace> {
+    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
+    let g = g.try_borrow().ok()?;
+    let prog: &Program = &run.prog;
+    let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
+    let line = frames
+        .into_iter()
+        .find(|&(func, _)| prog.in_program_file(func))
+        .map_or(0, |(_, line)| line);
+    let created_by = g
+        .created
+        .map(|(func, _)| prog.funcs[func as usize].name.to_string());
+    Some(rt::SourcePlace { line, created_by })
+}
+
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays
 /// short), then `...additional frames elided...`.
 const MAX_TRACEBACK_FRAMES: usize = 100;

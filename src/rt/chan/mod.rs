@@ -81,6 +81,13 @@ pub fn make_chan<T: Value>(cap: usize) -> Chan<T> {
 }
 
 impl<T> Chan<T> {
+    /// Names the channel in the trace: the variable `name` the program made it for, at source
+    /// line `line` (an interpreted program's compiler knows them). Only this worker's trace
+    /// records it: in real mode, the trace of an executor's channel is the hub's.
+    pub fn set_trace_name(&self, name: &'static str, line: u32) {
+        super::current::with_core(|c| c.sched.trace.name_chan(self.id, name, line));
+    }
+
     /// The nil channel (`var ch chan T`): sends and receives block forever, close panics.
     pub const fn nil() -> Self {
         Chan::from_id(0)

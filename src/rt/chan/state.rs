@@ -291,6 +291,7 @@ impl ChanTable {
             cap: cap as u32,
             created_ns: s.now,
             created_by: s.current_id(),
+            ..ChanInfo::default()
         };
         put(&mut s.trace.chans, id, info);
         let g = s.current_id();
