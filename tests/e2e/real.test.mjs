@@ -281,8 +281,9 @@ describe('compare', () => {
   });
 
   test('Stop stops a comparison, and the next run starts fresh', async () => {
-    // A benchmark that does its work for real even in sim mode, long enough to stop.
-    const q = '?p=benchmark&tasks=1000000&workload=100000&rounds=1000&procs=2';
+    // A benchmark that does its work for real even in sim mode, long enough to stop, with
+    // fewer goroutines than the limit of those alive at once (which would end each run early).
+    const q = '?p=benchmark&tasks=10000&workload=100000&rounds=1000&procs=2';
     const page = await openPage(browser, server.url, q);
     await page.getByTestId('compare').click();
     await page.waitForFunction(
