@@ -384,9 +384,7 @@ impl Runtime {
                             let (slot, _) = core.sched.new_goroutine(label);
                             store_task(&shared.tasks, slot, task);
                         }
-                        Job::Placed(spawn) => {
-                            super::real::go_from_loop(core, &shared.tasks, spawn)
-                        }
+                        Job::Placed(spawn) => super::real::go_from_loop(core, &shared.tasks, spawn),
                     }
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {

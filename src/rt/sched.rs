@@ -14,8 +14,8 @@ use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
 use super::run::{Config, Role};
-use super::time::Job;
 use super::seam::Backend;
+use super::time::Job;
 use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).

@@ -158,6 +158,9 @@ impl ExecutorDriver {
             let link = core.sched.backend.link().expect("an executor's backend");
             (program.declare)(&mut link.entries);
             link.memory = program.memory.take();
+            if let Some(memory) = link.memory.as_mut() {
+                memory.attach(worker);
+            }
             if let Some(flush) = flush {
                 link.set_flush(flush);
             }

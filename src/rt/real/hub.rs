@@ -155,8 +155,12 @@ fn start_on(worker: u32, label: Label, start: Start) {
 /// `go` asked by an executor's goroutine: the goroutine starts on the next executor
 /// (round-robin, from executor 0, where main runs).
 pub(crate) fn go(spawn: Spawn) -> Data {
-    let (label, worker, start) =
-        with_core(|c| place(c.sched.backend.hub().expect("started only on the hub"), spawn));
+    let (label, worker, start) = with_core(|c| {
+        place(
+            c.sched.backend.hub().expect("started only on the hub"),
+            spawn,
+        )
+    });
     start_on(worker, label, start);
     Data::none()
 }

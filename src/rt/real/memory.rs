@@ -37,6 +37,8 @@ use crate::rt::seam::{Operation, Routed};
 
 /// An executor's copy of the shared memory.
 pub trait SharedMemory {
+    /// This copy belongs to executor `worker` (called once, before anything else).
+    fn attach(&mut self, _worker: u32) {}
     /// What this executor's goroutines wrote since the last call, if anything.
     fn release(&mut self) -> Option<Data>;
     /// Applies what other executors (or the hub) wrote, in the order the hub took it.
