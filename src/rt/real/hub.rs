@@ -146,6 +146,10 @@ pub(crate) fn start_main() {
 /// proxy here.
 fn start_on(worker: u32, label: Label, start: Start) {
     let g = spawn(label, proxy(worker));
+    if g == 0 {
+        // It may not start (the run is ending).
+        return;
+    }
     with_core(|c| {
         let hub = c.sched.backend.hub().expect("started only on the hub");
         hub.outbox[worker as usize].push(ToExecutor::Start { g, start });
@@ -166,8 +170,11 @@ pub(crate) fn go(spawn: Spawn) -> Data {
 }
 
 /// [`go`] from the run loop, which holds the run's state: the goroutine a timer starts
-/// (`time.AfterFunc`).
+/// (`time.AfterFunc`), unless the run may not start one (its end, or a limit of goroutines).
 pub(crate) fn go_from_loop(c: &mut Core, tasks: &RefCell<Vec<Option<Task>>>, spawn: Spawn) {
+    if !c.sched.may_start() {
+        return;
+    }
     let Some(hub) = c.sched.backend.hub() else {
         return;
     };
