@@ -167,18 +167,23 @@ mod semantics {
             || {
                 Box::pin(async {
                     let ch = make_chan::<i32>(0);
+                    // Main runs on the hub, where the first goroutine goes too.
+                    go(idle, ());
                     go(panicker, (ch,));
                     ch.send(1).await;
                     rt::sleep(rt::ms(1000)).await;
                     rt::println("not reached");
                 })
             },
-            |e| e.add(panicker),
+            |e| {
+                e.add(idle);
+                e.add(panicker);
+            },
         );
         assert_eq!(report.exit_code(), 2);
         let lines = report.lines();
         assert_eq!(lines[0], "panic: boom on an executor");
-        assert_eq!(lines[2], "goroutine 2 [running]:");
+        assert_eq!(lines[2], "goroutine 3 [running]:");
         assert!(!lines.contains(&"not reached"));
     }
 
@@ -192,11 +197,15 @@ mod semantics {
             2,
             || {
                 Box::pin(async {
+                    go(idle, ());
                     go(index_out_of_range, (vec![1, 2, 3],));
                     rt::sleep(rt::ms(1000)).await;
                 })
             },
-            |e| e.add(index_out_of_range),
+            |e| {
+                e.add(idle);
+                e.add(index_out_of_range);
+            },
         );
         assert_eq!(report.exit_code(), 2);
         assert!(
@@ -220,6 +229,7 @@ mod semantics {
                 Box::pin(async {
                     let ch = make_chan::<i32>(0);
                     go(stuck_sender, (ch,));
+                    go(stuck_sender, (ch,));
                     let wg = WaitGroup::new();
                     wg.add(1).await;
                     wg.wait().await;
@@ -237,6 +247,10 @@ mod semantics {
                 "main.main()",
                 "",
                 "goroutine 2 [chan send]:",
+                "main.stuckSender(...)",
+                "created by main.main",
+                "",
+                "goroutine 3 [chan send]:",
                 "main.stuckSender(...)",
                 "created by main.main",
             ]
@@ -257,6 +271,7 @@ mod semantics {
             || {
                 Box::pin(async {
                     let ch = make_chan::<i64>(0);
+                    go(idle, ());
                     go(counter, (ch, 200));
                     let mut got = Vec::new();
                     while let Some(v) = ch.recv().await {
@@ -266,7 +281,10 @@ mod semantics {
                     rt::println(format!("received {}", got.len()));
                 })
             },
-            |e| e.add(counter),
+            |e| {
+                e.add(idle);
+                e.add(counter);
+            },
         );
         assert_eq!(report.lines(), ["received 200"]);
     }
@@ -285,12 +303,12 @@ mod semantics {
             }),
             declare: Box::new(|_| {}),
         };
-        // Main runs on executor 0, where the first goroutine goes too; the second is placed
-        // on executor 1, which never heard of its function: the run fails rather than call an
-        // address from a message.
+        // Main runs on the hub, worker 0, where the first goroutine goes too; the second is
+        // placed on executor 1, which never heard of its function: the run fails rather than
+        // call an address from a message.
         let failed = run_in_thread(7, 2, 10_000_000_000, program).expect_err("refused");
         assert!(failed.contains("not declared"), "{failed}");
-        // On the executor that started them, the function is known.
+        // On the worker that started them, the function is known.
         let report = run_in_thread(7, 1, 10_000_000_000, program).expect("the run ends");
         assert_eq!(report.outcome, Outcome::Exit);
     }
@@ -313,8 +331,8 @@ mod semantics {
                     let mu = rt::Mutex::new();
                     let held = WaitGroup::new();
                     held.add(1).await;
-                    // Main runs on executor 0, where the first goroutine goes too: the
-                    // holder runs on executor 1.
+                    // Main runs on the hub, worker 0, where the first goroutine goes too:
+                    // the holder runs on executor 1.
                     go(idle, ());
                     go(hold, (mu, held));
                     held.wait().await;
@@ -330,5 +348,82 @@ mod semantics {
             },
         );
         assert_eq!(report.lines(), ["false true"]);
+    }
+
+    async fn fill(ch: Chan<i64>, n: i64, total: rt::AtomicInt, counted: rt::Var<Vec<i64>>) {
+        for i in 0..n {
+            ch.send(i).await;
+            total.add(i).await;
+            counted.update(|v| v.push(i)).await;
+        }
+        ch.close().await;
+    }
+
+    async fn relay(from: Chan<i64>, to: Chan<i64>) {
+        while let Some(v) = from.recv().await {
+            to.send(v * 10).await;
+        }
+        to.close().await;
+    }
+
+    async fn make_and_relay(out: Chan<Chan<i64>>) {
+        // A channel made on an executor, which goroutines of the hub then use as typed ones.
+        let ch = make_chan::<i64>(3);
+        out.send(ch).await;
+        for i in 0..5 {
+            ch.send(i).await;
+        }
+        ch.close().await;
+    }
+
+    #[test]
+    fn objects_made_on_either_side_serve_goroutines_on_both() {
+        for procs in [1, 2, 3] {
+            let report = run(
+                procs,
+                || {
+                    Box::pin(async {
+                        let total = rt::AtomicInt::new();
+                        let counted = rt::Var::new(Vec::<i64>::new());
+                        let (a, b) = (make_chan::<i64>(0), make_chan::<i64>(2));
+                        // Placed round-robin from the hub, which main shares with `idle`:
+                        // at procs=2 the filler and the channel's maker run on executor 1.
+                        go(idle, ());
+                        go(fill, (a, 50, total, counted));
+                        go(relay, (a, b));
+                        let made = make_chan::<Chan<i64>>(0);
+                        go(make_and_relay, (made,));
+                        let mut sum = 0;
+                        while let Some(v) = b.recv().await {
+                            sum += v;
+                            counted.update(|c| c.push(-1)).await;
+                        }
+                        let ch = made.recv().await.expect("a channel");
+                        let mut got = Vec::new();
+                        while let Some(v) = ch.recv().await {
+                            got.push(v);
+                        }
+                        let counted = counted.get().await;
+                        rt::println(format!(
+                            "{sum} {} {} {} {got:?}",
+                            total.load().await,
+                            counted.iter().filter(|&&v| v >= 0).count(),
+                            counted.iter().filter(|&&v| v < 0).count(),
+                        ));
+                    })
+                },
+                |e| {
+                    e.add(fill);
+                    e.add(relay);
+                    e.add(idle);
+                    e.add(make_and_relay);
+                },
+            );
+            assert_eq!(
+                report.lines(),
+                ["12250 1225 50 50 [0, 1, 2, 3, 4]"],
+                "procs={procs}"
+            );
+        }
     }
 }

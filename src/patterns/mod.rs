@@ -22,6 +22,7 @@ macro_rules! pattern {
         explanation: $explanation:expr,
         $(extra: $extra:expr,)?
         $(check: $check:expr,)?
+        $(start: $start:expr,)?
         goroutines: [$($g:expr),* $(,)?],
         $(errgroup: [$($eg:expr),* $(,)?],)?
     ) => {
@@ -34,7 +35,7 @@ macro_rules! pattern {
             explanation: $explanation,
             extra: pattern!(@or $($extra)?, super::no_extra),
             check: pattern!(@or $($check)?, super::no_check),
-            start,
+            start: pattern!(@or $($start)?, start),
             goroutines: {
                 #[allow(unused_variables)]
                 fn declare(entries: &mut crate::rt::real::Entries) {

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::goroutine::{GoId, Label, Slot};
+use super::real::{proxy_task, Start};
 use super::run::{Core, Task};
 use super::sched::Sched;
 
@@ -49,6 +50,9 @@ pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
 pub(crate) enum Placed {
     /// Here, as this future.
     Here(Task),
+    /// On real mode's hub: on executor `worker`, made there by the [`Start`], with its proxy
+    /// here.
+    Remote(u32, Start),
     /// Wherever real mode's hub places it (its id is the hub's to give).
     Hub,
 }
@@ -63,6 +67,15 @@ pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed)
                 let (slot, id) = core.sched.new_goroutine(label);
                 drop(core);
                 store_task(&shared.tasks, slot, task);
+                id
+            }
+            Placed::Remote(worker, start) => {
+                let (slot, id) = core.sched.new_goroutine(label);
+                if let Some(hub) = core.sched.backend.hub() {
+                    hub.started(worker, id, start);
+                }
+                drop(core);
+                store_task(&shared.tasks, slot, proxy_task(worker));
                 id
             }
             Placed::Hub => 0,

@@ -1,9 +1,9 @@
 //! Real mode on Web Workers: the workers, their messages and their turns. What a hub and an
 //! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]).
 //!
-//! The worker the page gives a real-mode run becomes its *hub*: it starts `procs` workers of
-//! its own (the same script), one per executor, and tells each its index with
-//! [`Request::Execute`] once it is ready. From then on the hub and the executors exchange
+//! The worker the page gives a real-mode run becomes its *hub*, worker 0, which runs
+//! goroutines too: it starts `procs - 1` workers of its own (the same script), one per
+//! executor, and tells each its index with [`Request::Execute`] once it is ready. From then on the hub and the executors exchange
 //! [`Request::Frame`]s (goroutines to start, answers) and [`FromExecutor::Ops`] (operations),
 //! one message per executor per tick in each direction. Nothing here blocks: the hub and the
 //! executors run until they have nothing to do, then return to their event loops, where the
@@ -155,6 +155,7 @@ struct Hub {
     procs: u32,
     request: RunRequest,
     epoch_ns: u64,
+    /// Executor `w` (workers 1 and up) at `w - 1`.
     executors: Vec<Executor>,
     stream: OutputStream,
     /// The pending wake-up (see [`Hub::wake`]) is for this time (run's clock, ns), if any.
@@ -189,7 +190,7 @@ pub fn start_hub(req: RunRequest) {
     set_wall_clock(epoch_clock);
     let script = scope().location().href();
     let mut executors = Vec::new();
-    for w in 0..procs as usize {
+    for w in 1..procs as usize {
         match spawn_executor(&script, w) {
             Ok(e) => executors.push(e),
             Err(why) => {
@@ -212,6 +213,9 @@ pub fn start_hub(req: RunRequest) {
         turns: Turns::new(|| with_hub(Hub::pump)),
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
+    if procs == 1 {
+        with_hub(Hub::begin);
+    }
 }
 
 fn with_hub(f: impl FnOnce(&mut Hub)) {
@@ -260,7 +264,7 @@ impl Hub {
         }
         match message {
             FromExecutor::Ready => {
-                self.executors[w].ready = true;
+                self.executors[w - 1].ready = true;
                 if self.executors.iter().all(|e| e.ready) {
                     self.begin();
                 }
@@ -284,14 +288,24 @@ impl Hub {
 
     /// Every executor is ready: the run and its clock start.
     fn begin(&mut self) {
+        let Ok((pattern, params, _)) = prepare(&self.request) else {
+            return;
+        };
         self.epoch_ns = wall_ns();
         self.stream = OutputStream::new(now_ms());
-        let rt = HubDriver::new(self.request.seed, self.procs, self.epoch_ns, MAX_RUN_NS);
+        let program = pattern.real_program(params, self.request.seed);
+        let rt = HubDriver::new(
+            self.request.seed,
+            self.procs,
+            self.epoch_ns,
+            MAX_RUN_NS,
+            program,
+        );
         self.rt = Some(rt);
-        for (w, e) in self.executors.iter().enumerate() {
+        for (e, w) in self.executors.iter().zip(1..) {
             let execute = Request::Execute(ExecuteRequest {
                 run: self.request.clone(),
-                worker: w as u32,
+                worker: w,
                 procs: self.procs,
                 epoch_ns: self.epoch_ns,
             });
@@ -310,7 +324,7 @@ impl Hub {
         // Each executor's frame for this tick.
         let executors = &self.executors;
         let progress = rt.turn(u64::MAX, until, |w, frame| {
-            send(&executors[w].worker, &Request::Frame(frame))
+            send(&executors[w - 1].worker, &Request::Frame(frame))
         });
         match progress {
             Progress::Done(report) => {
@@ -391,7 +405,7 @@ pub fn start_executor(req: ExecuteRequest) {
         Ok(prepared) => prepared,
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };
-    if req.worker >= req.procs {
+    if req.worker == 0 || req.worker >= req.procs {
         return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
     }
     set_wall_clock(epoch_clock);

@@ -4,21 +4,22 @@
 //! produced to the others.
 
 use super::entry::Entries;
-use super::wire::{Start, ToExecutor, ToHub};
+use super::wire::{ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
 
-/// A real-mode program as an executor runs it.
+/// A real-mode program as a worker runs it.
 pub struct Program {
-    /// Makes the program's main goroutine (on the executor the hub starts it on).
+    /// Makes the program's main goroutine (on the hub, worker 0).
     pub main: Box<dyn FnMut() -> Task>,
     /// Declares the functions its goroutines run (see [`super::entry`]).
     pub declare: Box<dyn Fn(&mut Entries)>,
 }
 
 /// The configuration of a real-mode run's hub (`worker` `None`) or executor `worker`, for a
-/// run of `procs` executors that started at `epoch_ns` on the wall clock.
+/// run on `procs` workers (the hub and `procs - 1` executors) that started at `epoch_ns` on
+/// the wall clock.
 fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Config {
     let (role, trace_cap) = match worker {
         None => (Role::Hub { epoch_ns }, Config::default().trace_cap),
@@ -35,21 +36,23 @@ fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns: u64
     }
 }
 
-/// The hub of a real-mode run.
+/// The hub of a real-mode run: worker 0.
 pub struct HubDriver {
     rt: Runtime,
     procs: usize,
 }
 
 impl HubDriver {
-    /// The hub of a run on `procs` executors that started at `epoch_ns` on the wall clock
-    /// and may last `max_ns`; main's proxy is ready to start it on executor 0.
-    pub fn new(seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Self {
-        let rt = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
+    /// The hub of a run of `program` on `procs` workers that started at `epoch_ns` on the
+    /// wall clock and may last `max_ns`; main is ready to run here.
+    pub fn new(seed: u64, procs: u32, epoch_ns: u64, max_ns: u64, mut program: Program) -> Self {
+        let mut rt = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
         {
-            let _enter = Enter::new(&rt.shared);
-            super::hub::start_main();
+            let mut core = rt.shared.core.borrow_mut();
+            let hub = core.sched.backend.hub().expect("a hub's backend");
+            (program.declare)(&mut hub.entries);
         }
+        rt.start((program.main)());
         HubDriver {
             rt,
             procs: procs.max(1) as usize,
@@ -71,7 +74,7 @@ impl HubDriver {
         mut send: impl FnMut(usize, Vec<ToExecutor>),
     ) -> Progress {
         let progress = self.rt.run_slice_until(steps, until);
-        for w in 0..self.procs {
+        for w in 1..self.procs {
             let messages = self
                 .rt
                 .shared
@@ -95,14 +98,14 @@ impl HubDriver {
     }
 }
 
-/// An executor of a real-mode run.
+/// An executor of a real-mode run: worker 1 or up.
 pub struct ExecutorDriver {
     rt: Runtime,
-    program: Program,
 }
 
 impl ExecutorDriver {
-    /// Executor `worker` of the run [`HubDriver::new`] describes, running `program`. `flush`,
+    /// Executor `worker` (1 or up) of the run [`HubDriver::new`] describes, running the
+    /// goroutines of `program` the hub places there. `flush`,
     /// when the host has it, sends operations to the hub at once: before a goroutine
     /// computes, what the others asked leaves.
     pub fn new(
@@ -120,7 +123,7 @@ impl ExecutorDriver {
                 link.set_flush(flush);
             }
         }
-        ExecutorDriver { rt, program }
+        ExecutorDriver { rt }
     }
 
     /// The hub's messages arrived: goroutines to start, answers to wake goroutines with.
@@ -129,13 +132,10 @@ impl ExecutorDriver {
         for message in messages {
             match message {
                 ToExecutor::Start { g, start } => {
-                    let task = match start {
-                        Start::Main => (self.program.main)(),
-                        Start::Entry { entry, args } => {
-                            let mut core = self.rt.shared.core.borrow_mut();
-                            let link = core.sched.backend.link().expect("an executor's backend");
-                            link.entries.start(&entry, args)?
-                        }
+                    let task = {
+                        let mut core = self.rt.shared.core.borrow_mut();
+                        let link = core.sched.backend.link().expect("an executor's backend");
+                        link.entries.make(start)?
                     };
                     // Named on the hub, whose trace is the run's.
                     let label = Label {
@@ -198,9 +198,9 @@ impl ExecutorDriver {
     }
 }
 
-/// Runs a program in real mode on `procs` executors in this thread, the hub and the
-/// executors taking turns (no parallelism: this is how the native tests check real mode's
-/// semantics). `program` makes each executor's [`Program`].
+/// Runs a program in real mode on `procs` workers in this thread, the hub and the executors
+/// taking turns (no parallelism: this is how the native tests check real mode's semantics).
+/// `program` makes each worker's [`Program`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run_in_thread(
     seed: u64,
@@ -213,8 +213,8 @@ pub fn run_in_thread(
     const SLICE_STEPS: u64 = 1024;
     let procs = procs.max(1);
     let epoch_ns = wall_ns();
-    let mut hub = HubDriver::new(seed, procs, epoch_ns, max_ns);
-    let mut executors: Vec<ExecutorDriver> = (0..procs)
+    let mut hub = HubDriver::new(seed, procs, epoch_ns, max_ns, program());
+    let mut executors: Vec<ExecutorDriver> = (1..procs)
         .map(|w| ExecutorDriver::new(w, (seed, procs, epoch_ns, max_ns), program(), None))
         .collect();
     let mut inboxes: Vec<Vec<ToExecutor>> = vec![Vec::new(); procs as usize];
@@ -226,7 +226,7 @@ pub fn run_in_thread(
             return Ok(*report);
         }
         let mut moved = matches!(hub_progress, Progress::Running);
-        for (w, exec) in executors.iter_mut().enumerate() {
+        for (exec, w) in executors.iter_mut().zip(1..) {
             let messages = std::mem::take(&mut inboxes[w]);
             moved |= !messages.is_empty();
             exec.deliver(messages)?;

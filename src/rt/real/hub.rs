@@ -1,9 +1,12 @@
-//! The hub's side of real mode: every object of the run, and a proxy per goroutine.
+//! The hub's side of real mode: every object of the run, the goroutines of worker 0, and a
+//! proxy per goroutine of the other workers.
 //!
-//! Each goroutine that runs on an executor has a *proxy* here: a goroutine with the same Go
+//! The hub is worker 0: its own goroutines (main, and every goroutine placed there) run here
+//! as sim mode runs them, so operations between them cost no message. Each goroutine that
+//! runs on an executor (worker 1 and up) has a *proxy* here: a goroutine with the same Go
 //! id, name and parent, which waits for its goroutine's next operation and performs it with
 //! the runtime's own code, as sim mode would (each object's `…Op::exec`). So a select is
-//! atomic because one executor, the hub's, runs it, and deadlock is what sim mode calls
+//! atomic because one thread, the hub's, runs it, and deadlock is what sim mode calls
 //! deadlock, with one more condition: no proxy waits for its goroutine, which may still
 //! unblock the others while it runs on its executor.
 //!
@@ -11,24 +14,29 @@
 //! - A proxy is parked in [`WaitReason::Executor`] on its executor's index exactly while its
 //!   goroutine runs there (between two operations); `idle` holds them.
 //! - A proxy performs its goroutine's operations in the order they were asked.
+//! - Worker 0 has no outbox: its goroutines are here.
 
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use super::entry::Entries;
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
 use super::{Op, Proxy};
-use crate::rt::current::with_core;
-use crate::rt::goroutine::{intern, spawn, GoId, Label, WaitKey, WaitReason, Wake};
-use crate::rt::run::Core;
+use crate::rt::current::{spawn_with, with_core, Placed};
+use crate::rt::goroutine::{intern, GoId, Label, WaitKey, WaitReason, Wake};
+use crate::rt::run::{Core, Task};
 
 /// The hub's state (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Hub {
     procs: u32,
     /// The wall-clock time the run's clock counts from.
     pub epoch_ns: u64,
-    /// The executor the next goroutine starts on.
+    /// The goroutine functions the hub can start (for a goroutine an executor's goroutine
+    /// starts and that is placed here).
+    pub entries: Entries,
+    /// The worker the next goroutine starts on.
     next_worker: u32,
     /// Operations waiting for each proxy, by Go id, with whether they want an answer.
     inbox: HashMap<GoId, VecDeque<(Op, bool)>>,
@@ -43,6 +51,7 @@ impl Hub {
         Hub {
             procs: procs.max(1),
             epoch_ns,
+            entries: Entries::default(),
             next_worker: 0,
             inbox: HashMap::new(),
             idle: HashMap::new(),
@@ -53,6 +62,19 @@ impl Hub {
     /// Goroutines running on executors now.
     pub fn remote_running(&self) -> usize {
         self.idle.len()
+    }
+
+    /// The worker the next goroutine starts on: round-robin over the workers, from worker 0,
+    /// where main runs.
+    pub fn place(&mut self) -> u32 {
+        let worker = self.next_worker;
+        self.next_worker = (worker + 1) % self.procs;
+        worker
+    }
+
+    /// Goroutine `g`, whose proxy is here, starts on executor `worker`, made there by `start`.
+    pub fn started(&mut self, worker: u32, g: GoId, start: Start) {
+        self.outbox[worker as usize].push(ToExecutor::Start { g, start });
     }
 
     /// Takes the messages for executor `w`.
@@ -101,28 +123,13 @@ async fn proxy(worker: u32) {
     }
 }
 
-/// Starts the program's main goroutine on executor 0, with its proxy here.
-pub(crate) fn start_main() {
-    let main = Label {
-        func: "main",
-        name: None,
-        index: None,
-    };
-    start_on(0, main, Start::Main);
+/// The future of the proxy of a goroutine placed on executor `worker`.
+pub(crate) fn proxy_task(worker: u32) -> Task {
+    Box::pin(proxy(worker))
 }
 
-/// Starts a goroutine named `label` on executor `worker`, made there by `start`, with its
-/// proxy here.
-fn start_on(worker: u32, label: Label, start: Start) {
-    let g = spawn(label, proxy(worker));
-    with_core(|c| {
-        let hub = c.sched.backend.hub().expect("started only on the hub");
-        hub.outbox[worker as usize].push(ToExecutor::Start { g, start });
-    });
-}
-
-/// `go` asked by an executor's goroutine: the goroutine starts on the next executor
-/// (round-robin, from executor 0, where main runs).
+/// `go` asked by an executor's goroutine: the goroutine starts on the next worker
+/// (round-robin): here, made from its entry, or on an executor, with its proxy here.
 pub(crate) fn go(spawn: Spawn) -> Data {
     let name = spawn.name;
     let label = Label {
@@ -130,13 +137,21 @@ pub(crate) fn go(spawn: Spawn) -> Data {
         name: name.name.as_deref().map(intern),
         index: name.index,
     };
-    let worker = with_core(|c| {
+    let worker = with_core(|c| c.sched.backend.hub().expect("started only on the hub").place());
+    if worker != 0 {
+        spawn_with(label, |_| Placed::Remote(worker, spawn.start));
+        return Data::none();
+    }
+    let made = with_core(|c| {
         let hub = c.sched.backend.hub().expect("started only on the hub");
-        let worker = hub.next_worker;
-        hub.next_worker = (worker + 1) % hub.procs;
-        worker
+        hub.entries.make(spawn.start)
     });
-    start_on(worker, label, spawn.start);
+    match made {
+        Ok(task) => {
+            spawn_with(label, |_| Placed::Here(task));
+        }
+        Err(why) => with_core(|c| c.sched.fatal(why)),
+    }
     Data::none()
 }
 

@@ -1,17 +1,18 @@
-//! Real mode: goroutines on several executors, every object on one hub.
+//! Real mode: goroutines on several workers, every object on one of them, the hub.
 //!
-//! A real-mode run is one *hub* and `procs` *executors*, each a [`Runtime`](crate::rt::Runtime)
-//! on its own Web Worker (or, in tests, taking turns in one thread: [`run_in_thread`]).
-//! Goroutines run on the executors, placed round-robin as they start (main on executor 0);
-//! every runtime object (channel, WaitGroup, Mutex, Once, context, timer, semaphore, shared
-//! variable) lives on the hub. An executor's goroutine that operates on one asks the hub an
-//! [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
+//! A real-mode run is `procs` *workers*, each a [`Runtime`](crate::rt::Runtime) on its own Web
+//! Worker (or, in tests, taking turns in one thread: [`run_in_thread`]): worker 0 is the
+//! *hub*, the others *executors*. Goroutines run on the workers, placed round-robin as they
+//! start (main on the hub); every runtime object (channel, WaitGroup, Mutex, Once, context,
+//! timer, semaphore, shared variable) lives on the hub. The hub's own goroutines use them as
+//! sim mode does, with no message. An executor's goroutine that operates on one asks the hub
+//! an [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
 //! performs it with the same runtime code as sim mode ([`hub`]). So Go's semantics hold
 //! across workers by construction.
 //!
-//! Objects are named by ids that mean the same on every worker: an executor numbers the
-//! objects it creates `n * (procs + 1) + worker + 1`, the hub its own `n * (procs + 1)`, so
-//! ids never collide and need no translation (`Ids` in the scheduler).
+//! Objects are named by ids that mean the same on every worker: worker `w` numbers the
+//! objects it creates `n * procs + w`, so ids never collide and need no translation (`Ids` in
+//! the scheduler).
 //!
 //! A goroutine starts on another worker from its function's [`entry`] and its arguments.
 //!
@@ -53,7 +54,7 @@ use super::time::TimeOp;
 pub use driver::run_in_thread;
 pub use driver::{ExecutorDriver, HubDriver, Program};
 pub use entry::{Entries, Entry};
-pub(crate) use hub::{go, Hub};
+pub(crate) use hub::{go, proxy_task, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
 pub use wire::{Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
 

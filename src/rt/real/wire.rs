@@ -7,6 +7,8 @@
 //! typed code again (a receive, the goroutine's start); nothing else looks inside it, so
 //! another encoding changes this file only.
 
+use std::any::{Any, TypeId};
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -21,8 +23,12 @@ use crate::rt::goroutine::{GoId, Label};
 pub struct Data(serde_json::Value);
 
 impl Data {
-    /// `value`, encoded (the values of a run are plain data: this cannot fail for them).
-    pub fn of<T: Serialize + ?Sized>(value: &T) -> Data {
+    /// `value`, encoded (the values of a run are plain data: this cannot fail for them); a
+    /// `Data` is itself, so a value the hub holds as it crossed goes on as it came.
+    pub fn of<T: Serialize + 'static>(value: &T) -> Data {
+        if let Some(data) = (value as &dyn Any).downcast_ref::<Data>() {
+            return data.clone();
+        }
         Data(serde_json::to_value(value).unwrap_or_default())
     }
 
@@ -31,8 +37,12 @@ impl Data {
         Data::default()
     }
 
-    /// The value as a `T`, or why it is not one.
-    pub fn read<T: DeserializeOwned>(self) -> Result<T, String> {
+    /// The value as a `T`, or why it is not one; as a `Data`, itself.
+    pub fn read<T: DeserializeOwned + 'static>(self) -> Result<T, String> {
+        if TypeId::of::<T>() == TypeId::of::<Data>() {
+            let data: Box<dyn Any> = Box::new(self);
+            return Ok(*data.downcast::<T>().expect("T is Data"));
+        }
         serde_json::from_value(self.0).map_err(|e| e.to_string())
     }
 }
@@ -55,12 +65,10 @@ impl Name {
     }
 }
 
-/// How an executor makes a goroutine's future: a new way to start goroutines is a new case
-/// here, made by the code that starts them and read by the driver.
+/// How a worker makes a goroutine's future: a new way to start goroutines is a new case
+/// here, made by the code that starts them and read by [`Entries::make`](super::Entries).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Start {
-    /// The program's main goroutine (the host knows the program).
-    Main,
     /// A function that captures nothing, by its entry, and its arguments.
     Entry { entry: Entry, args: Data },
 }
