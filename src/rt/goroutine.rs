@@ -325,7 +325,6 @@ where
     seam::go(label, f, args)
 }
 
-
 /// Go's `runtime.Gosched()`: lets other runnable goroutines run first.
 pub fn gosched() -> Yield {
     Yield::default()

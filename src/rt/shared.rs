@@ -51,10 +51,7 @@ impl Vars {
     fn get<T: Value>(&mut self, id: u32) -> &mut T {
         let slot = &mut self.vars[id as usize];
         if !(&**slot as &dyn Any).is::<T>() {
-            let value: T = slot
-                .to_data()
-                .read()
-                .expect("a Var's slot holds its type");
+            let value: T = slot.to_data().read().expect("a Var's slot holds its type");
             *slot = Box::new(value);
         }
         let any: &mut dyn Any = &mut **slot;

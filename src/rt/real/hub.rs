@@ -137,7 +137,13 @@ pub(crate) fn go(spawn: Spawn) -> Data {
         name: name.name.as_deref().map(intern),
         index: name.index,
     };
-    let worker = with_core(|c| c.sched.backend.hub().expect("started only on the hub").place());
+    let worker = with_core(|c| {
+        c.sched
+            .backend
+            .hub()
+            .expect("started only on the hub")
+            .place()
+    });
     if worker != 0 {
         spawn_with(label, |_| Placed::Remote(worker, spawn.start));
         return Data::none();
