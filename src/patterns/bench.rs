@@ -1,10 +1,7 @@
 //! Programs for benchmarks, outside the catalog: the worker runs them by id like any pattern,
 //! the page never offers them.
 //!
-//! `bench-pingpong`: one value goes back and forth `rounds` times between two goroutines over
-//! two unbuffered channels. Started one after the other, in real mode they land on different
-//! workers (round-robin), so a round is a round trip between workers: the latency of real
-//! mode's transport, where nothing can be batched.
+//! `bench-pingpong` (`bench_pingpong.rs`): round trips between two goroutines.
 //!
 //! `bench-pairs`: `pairs` producer and consumer goroutines, each pair with its own unbuffered
 //! channel carrying `messages` values. Started alternately, in real mode each producer and
@@ -44,60 +41,11 @@ const PARAMS: &[ParamSpec] = &[
     ),
 ];
 
-pattern! {
-    pub static PINGPONG;
-    id: "bench-pingpong",
-    title: "Round trips between two goroutines",
-    group: Measuring,
-    params: PINGPONG_PARAMS,
-    source: include_str!("go/bench-pingpong.go"),
-    explanation: "A value goes back and forth between two goroutines on unbuffered channels.",
-    start: start_pingpong,
-    goroutines: [pinger, ponger],
-}
-
-const PINGPONG_PARAMS: &[ParamSpec] = &[ParamSpec::int(
-    "rounds",
-    "Rounds",
-    (1, 10_000_000),
-    "1000",
-    "",
-    "Round trips.",
-)];
-
 /// The benchmark program with this id.
 pub fn find(id: &str) -> Option<&'static Pattern> {
-    [&PAIRS, &PINGPONG].into_iter().find(|p| p.id == id)
-}
-
-fn start_pingpong(p: &Params, _seed: u64) -> Main {
-    Box::pin(pingpong(p.int("rounds")))
-}
-
-async fn pinger(ping: Sender<i64>, pong: Receiver<i64>, rounds: i64, wg: WaitGroup) {
-    for i in 0..rounds {
-        ping.send(i).await;
-        pong.recv().await;
-    }
-    ping.close().await;
-    wg.done().await;
-}
-
-async fn ponger(ping: Receiver<i64>, pong: Sender<i64>, wg: WaitGroup) {
-    while let Some(v) = ping.recv().await {
-        pong.send(v).await;
-    }
-    wg.done().await;
-}
-
-async fn pingpong(rounds: i64) {
-    let (ping, pong) = (make_chan::<i64>(0), make_chan::<i64>(0));
-    let wg = WaitGroup::new();
-    wg.add(2).await;
-    go(pinger, (ping.sender(), pong.receiver(), rounds, wg));
-    go(ponger, (ping.receiver(), pong.sender(), wg));
-    wg.wait().await;
-    rt::println(format!("{rounds} round trips"));
+    [&PAIRS, &super::bench_pingpong::PINGPONG]
+        .into_iter()
+        .find(|p| p.id == id)
 }
 
 fn start(p: &Params, _seed: u64) -> Main {
@@ -140,13 +88,5 @@ mod tests {
         let report = PAIRS.run_sim(&params, Config::default());
         assert_eq!(report.lines(), ["100000 messages passed"]);
         assert_eq!(report.metrics.chan_sends, 100_000);
-    }
-
-    #[test]
-    fn pingpong_makes_every_round_trip() {
-        let params = Params::defaults(PINGPONG.params);
-        let report = PINGPONG.run_sim(&params, Config::default());
-        assert_eq!(report.lines(), ["1000 round trips"]);
-        assert_eq!(report.metrics.chan_sends, 2000);
     }
 }

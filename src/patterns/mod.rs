@@ -22,7 +22,6 @@ macro_rules! pattern {
         explanation: $explanation:expr,
         $(extra: $extra:expr,)?
         $(check: $check:expr,)?
-        $(start: $start:expr,)?
         goroutines: [$($g:expr),* $(,)?],
         $(errgroup: [$($eg:expr),* $(,)?],)?
     ) => {
@@ -35,7 +34,7 @@ macro_rules! pattern {
             explanation: $explanation,
             extra: pattern!(@or $($extra)?, super::no_extra),
             check: pattern!(@or $($check)?, super::no_check),
-            start: pattern!(@or $($start)?, start),
+            start,
             goroutines: {
                 #[allow(unused_variables)]
                 fn declare(entries: &mut crate::rt::real::Entries) {
@@ -55,6 +54,7 @@ macro_rules! pattern {
 }
 
 pub mod bench;
+mod bench_pingpong;
 pub mod params;
 pub mod template;
 

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::patterns::{self, Params, Pattern};
-use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
+use crate::protocol::{Floor, Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
 use crate::view::page_config::MAX_PROCS;
@@ -33,13 +33,19 @@ pub fn start_worker() {
     std::panic::set_hook(Box::new(|info| {
         post(&Response::Failed(format!("the worker crashed: {info}")));
     }));
-    let onmessage =
-        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        // Real mode's frames from the hub, and its shared memory (see `crate::protocol`).
+        if super::real_host::executor_message(&data) {
+            return;
+        }
+        match parse(data) {
             Ok(Request::Run(req)) => run(req),
             Ok(Request::Execute(req)) => super::real_host::start_executor(req),
-            Ok(Request::Frame(frame)) => super::real_host::executor_frame(frame),
+            Ok(Request::Ping { shared }) => super::real_host::executor_ping(shared),
             Err(why) => post(&Response::Failed(why)),
-        });
+        }
+    });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     onmessage.forget();
@@ -112,7 +118,7 @@ fn run(req: RunRequest) {
     let mut stream = OutputStream::new(now_ms());
     loop {
         match rt.run_slice(SLICE_STEPS) {
-            Progress::Done(report) => return stream.finish(&report, procs),
+            Progress::Done(report) => return stream.finish(&report, procs, None),
             _ => stream.tick(&mut rt),
         }
     }
@@ -149,13 +155,15 @@ impl OutputStream {
         }
     }
 
-    /// Posts the rest of the output, the trace and the summary.
-    pub fn finish(&mut self, report: &Report, procs: u32) {
+    /// Posts the rest of the output, the trace and the summary (with real mode's `floor`).
+    pub fn finish(&mut self, report: &Report, procs: u32, floor: Option<Floor>) {
         let rest = report.output.get(self.taken..).unwrap_or_default();
         self.batcher.extend(rest.iter().cloned());
         post_batch(self.batcher.take());
         post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
-        post(&Response::Done(summary(report, now_ms() - self.started)));
+        let mut summary = summary(report, now_ms() - self.started);
+        summary.floor = floor;
+        post(&Response::Done(summary));
     }
 }
 
@@ -182,5 +190,6 @@ fn summary(report: &Report, wall_ms: f64) -> RunSummary {
         metrics: report.metrics.clone(),
         trace_events: report.trace.events.len() as u64,
         trace_truncated: report.trace.truncated(),
+        floor: None,
     }
 }

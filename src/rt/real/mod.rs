@@ -56,7 +56,7 @@ pub use driver::{ExecutorDriver, HubDriver, Program};
 pub use entry::{Entries, Entry};
 pub(crate) use hub::{go, proxy_task, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
-pub use wire::{Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
+pub use wire::{decode, encode, Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
 
 /// Declares [`Op`], one variant per object, with what the hub does with each.
 macro_rules! ops {

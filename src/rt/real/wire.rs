@@ -1,14 +1,17 @@
 //! What travels between real mode's workers: values ([`Data`]), the operations executors ask
 //! of the hub ([`ToHub`]) and what the hub tells executors ([`ToExecutor`]).
 //!
-//! These are plain Rust values; the host that carries them between workers chooses their
-//! encoding (`crate::protocol`). A value crosses in one representation, [`Data`], made where
-//! it leaves typed code (a send's value, a goroutine's arguments) and read where it enters
-//! typed code again (a receive, the goroutine's start); nothing else looks inside it, so
-//! another encoding changes this file only.
+//! These are plain Rust values, and [`encode`] and [`decode`] are their binary form, which
+//! the host carries between workers (`crate::runner::real_host`): serde's data model in
+//! bincode's compact layout (variable-length integers), so a field or a case added to these
+//! types crosses with them. A value crosses in one representation, [`Data`], made where it leaves
+//! typed code (a send's value, a goroutine's arguments) and read where it enters typed code
+//! again (a receive, the goroutine's start): the value's own bytes in the same encoding;
+//! nothing else looks inside it, so another encoding changes this file only.
 
 use std::any::{Any, TypeId};
 
+use bincode::Options;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +21,24 @@ use crate::rt::goroutine::{GoId, Label};
 
 /// A value between workers: an element of a channel, a shared variable's value, an answer,
 /// a goroutine's arguments.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Data(serde_json::Value);
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Data(Vec<u8>);
+
+/// The encoding of everything that crosses between real mode's workers.
+fn codec() -> impl Options {
+    bincode::DefaultOptions::new()
+}
+
+/// `value` in the encoding that crosses between workers.
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // The values of a run are plain data: encoding cannot fail for them.
+    codec().serialize(value).unwrap_or_default()
+}
+
+/// A value [`encode`] made, or why `bytes` are not one.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    codec().deserialize(bytes).map_err(|e| e.to_string())
+}
 
 impl Data {
     /// `value`, encoded (the values of a run are plain data: this cannot fail for them); a
@@ -29,7 +47,7 @@ impl Data {
         if let Some(data) = (value as &dyn Any).downcast_ref::<Data>() {
             return data.clone();
         }
-        Data(serde_json::to_value(value).unwrap_or_default())
+        Data(encode(value))
     }
 
     /// The answer of an operation that answers nothing.
@@ -43,7 +61,39 @@ impl Data {
             let data: Box<dyn Any> = Box::new(self);
             return Ok(*data.downcast::<T>().expect("T is Data"));
         }
-        serde_json::from_value(self.0).map_err(|e| e.to_string())
+        decode(&self.0)
+    }
+}
+
+impl Serialize for Data {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Data {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = Data;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value's bytes")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Data, E> {
+                Ok(Data(v.to_vec()))
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Data, E> {
+                Ok(Data(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Data, A::Error> {
+                let mut bytes = Vec::new();
+                while let Some(b) = seq.next_element()? {
+                    bytes.push(b);
+                }
+                Ok(Data(bytes))
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
     }
 }
 
@@ -121,7 +171,7 @@ mod tests {
     use crate::rt::chan::ChanOp;
 
     #[test]
-    fn an_operation_crosses_as_a_short_triple_and_back() {
+    fn an_operation_crosses_in_a_few_bytes_and_back() {
         let asked = Asked {
             g: 2,
             op: ChanOp::Send {
@@ -131,12 +181,27 @@ mod tests {
             .into(),
             answer: false,
         };
-        let text = serde_json::to_string(&asked).expect("encodes");
-        assert_eq!(text, r#"[2,{"Chan":{"Send":{"chan":5,"value":3}}},false]"#);
-        assert_eq!(
-            serde_json::from_str::<Asked>(&text).expect("decodes"),
-            asked
-        );
+        let bytes = encode(&asked);
+        // The goroutine, the object and operation's tags, the channel, the value's length and
+        // bytes, whether it waits: one byte each.
+        assert_eq!(bytes.len(), 8, "{bytes:?}");
+        assert_eq!(decode::<Asked>(&bytes), Ok(asked));
         assert_eq!(Data::of(&(true, 7)).read::<(bool, i32)>(), Ok((true, 7)));
+        assert!(Data::of(&7u8).read::<String>().is_err());
+        assert!(
+            decode::<Vec<ToExecutor>>(&[200, 1, 2]).is_err(),
+            "not a frame"
+        );
+    }
+
+    #[test]
+    fn a_data_is_itself() {
+        let data = Data::of(&"chanlab");
+        assert_eq!(Data::of(&data), data);
+        assert_eq!(data.clone().read::<Data>(), Ok(data.clone()));
+        let nested = Data::of(&(true, data.clone()));
+        let (ok, inner): (bool, Data) = nested.read().expect("a pair");
+        assert!(ok);
+        assert_eq!(inner.read::<String>().as_deref(), Ok("chanlab"));
     }
 }
