@@ -72,9 +72,27 @@ fn compare_catalog(procs: u32) {
                 ..Config::default()
             },
         );
-        let real = run_in_thread(1, procs, 60_000_000_000, || {
-            p.real_program(params.clone(), 1)
-        });
+        // Real time: a deadline (`worker-pool-context`'s) can pass while the machine keeps
+        // this one thread from running, so a run that differs is run again, up to 3 times.
+        let mut attempt = 0;
+        let (real, s, r) = loop {
+            attempt += 1;
+            let real = run_in_thread(1, procs, 60_000_000_000, || {
+                p.real_program(params.clone(), 1)
+            });
+            let real = match real {
+                Ok(r) => r,
+                Err(e) => break (Err(e), Vec::new(), Vec::new()),
+            };
+            let (s, r) = (
+                normalised(p.id, &sim.lines()),
+                normalised(p.id, &real.lines()),
+            );
+            let same = s == r && sim.exit_code() == real.exit_code();
+            if same || attempt == 3 {
+                break (Ok(real), s, r);
+            }
+        };
         let real = match real {
             Ok(r) => r,
             Err(e) => {
@@ -82,10 +100,6 @@ fn compare_catalog(procs: u32) {
                 continue;
             }
         };
-        let (s, r) = (
-            normalised(p.id, &sim.lines()),
-            normalised(p.id, &real.lines()),
-        );
         if s != r || sim.exit_code() != real.exit_code() {
             failures.push(format!(
                 "{} (procs={procs}): sim exit {} {:#?}\nreal exit {} {:#?}",
