@@ -4,6 +4,8 @@
 //! produced to the others.
 
 use super::entry::Entries;
+#[cfg(not(target_arch = "wasm32"))]
+use super::wire::{decode, encode};
 use super::wire::{ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
@@ -200,7 +202,7 @@ impl ExecutorDriver {
 
 /// Runs a program in real mode on `procs` workers in this thread, the hub and the executors
 /// taking turns (no parallelism: this is how the native tests check real mode's semantics).
-/// `program` makes each worker's [`Program`].
+/// `program` makes each worker's [`Program`]. Frames cross encoded, as between workers.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run_in_thread(
     seed: u64,
@@ -217,23 +219,26 @@ pub fn run_in_thread(
     let mut executors: Vec<ExecutorDriver> = (1..procs)
         .map(|w| ExecutorDriver::new(w, (seed, procs, epoch_ns, max_ns), program(), None))
         .collect();
-    let mut inboxes: Vec<Vec<ToExecutor>> = vec![Vec::new(); procs as usize];
+    let mut inboxes: Vec<Vec<Vec<u8>>> = vec![Vec::new(); procs as usize];
     loop {
         let hub_progress = hub.turn(SLICE_STEPS, u64::MAX, |w, messages| {
-            inboxes[w].extend(messages)
+            inboxes[w].push(encode(&messages))
         });
         if let Progress::Done(report) = hub_progress {
             return Ok(*report);
         }
         let mut moved = matches!(hub_progress, Progress::Running);
         for (exec, w) in executors.iter_mut().zip(1..) {
-            let messages = std::mem::take(&mut inboxes[w]);
-            moved |= !messages.is_empty();
-            exec.deliver(messages)?;
-            let progress = exec.turn(SLICE_STEPS, u64::MAX, |ops| {
+            for frame in std::mem::take(&mut inboxes[w]) {
                 moved = true;
-                hub.deliver(ops);
-            });
+                exec.deliver(decode(&frame)?)?;
+            }
+            let mut frames = Vec::new();
+            let progress = exec.turn(SLICE_STEPS, u64::MAX, |ops| frames.push(encode(&ops)));
+            for frame in frames {
+                moved = true;
+                hub.deliver(decode(&frame)?);
+            }
             let progress = progress.map_err(|e| format!("executor {w}: {e}"))?;
             moved |= matches!(progress, Progress::Running);
         }

@@ -16,14 +16,14 @@
 //! - A proxy performs its goroutine's operations in the order they were asked.
 //! - Worker 0 has no outbox: its goroutines are here.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::entry::Entries;
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
-use super::{Op, Proxy};
+use super::{ById, Op, Proxy};
 use crate::rt::current::{spawn_with, with_core, Placed};
 use crate::rt::goroutine::{intern, GoId, Label, WaitKey, WaitReason, Wake};
 use crate::rt::run::{Core, Task};
@@ -39,9 +39,11 @@ pub(crate) struct Hub {
     /// The worker the next goroutine starts on.
     next_worker: u32,
     /// Operations waiting for each proxy, by Go id, with whether they want an answer.
-    inbox: HashMap<GoId, VecDeque<(Op, bool)>>,
+    inbox: ById<VecDeque<(Op, bool)>>,
     /// Proxies parked until their goroutine's next operation, by Go id.
-    idle: HashMap<GoId, WaitKey>,
+    idle: ById<Option<WaitKey>>,
+    /// How many proxies are idle.
+    idle_count: usize,
     /// Messages for each executor.
     outbox: Vec<Vec<ToExecutor>>,
 }
@@ -53,15 +55,16 @@ impl Hub {
             epoch_ns,
             entries: Entries::default(),
             next_worker: 0,
-            inbox: HashMap::new(),
-            idle: HashMap::new(),
+            inbox: ById::new(),
+            idle: ById::new(),
+            idle_count: 0,
             outbox: vec![Vec::new(); procs.max(1) as usize],
         }
     }
 
     /// Goroutines running on executors now.
     pub fn remote_running(&self) -> usize {
-        self.idle.len()
+        self.idle_count
     }
 
     /// The worker the next goroutine starts on: round-robin over the workers, from worker 0,
@@ -91,11 +94,9 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     let hub = c.sched.backend.hub().expect("delivered only on the hub");
     let mut wake = Vec::new();
     for asked in ops {
-        hub.inbox
-            .entry(asked.g)
-            .or_default()
-            .push_back((asked.op, asked.answer));
-        if let Some(key) = hub.idle.remove(&asked.g) {
+        hub.inbox.at(asked.g).push_back((asked.op, asked.answer));
+        if let Some(key) = hub.idle.take(asked.g) {
+            hub.idle_count -= 1;
             wake.push(key);
         }
     }
@@ -172,13 +173,14 @@ impl Future for NextOp {
         with_core(|c| {
             let g = c.sched.current_id();
             let hub = c.sched.backend.hub().expect("proxies run on the hub");
-            if let Some(next) = hub.inbox.get_mut(&g).and_then(|q| q.pop_front()) {
+            if let Some(next) = hub.inbox.at(g).pop_front() {
                 return Poll::Ready(next);
             }
             let seq = c.sched.park(WaitReason::Executor, self.worker);
             let key = c.sched.key(seq, 0);
             let hub = c.sched.backend.hub().expect("proxies run on the hub");
-            hub.idle.insert(g, key);
+            *hub.idle.at(g) = Some(key);
+            hub.idle_count += 1;
             Poll::Pending
         })
     }

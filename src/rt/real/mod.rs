@@ -43,7 +43,7 @@ use super::chan::ChanOp;
 use super::context::ContextOp;
 use super::cpu::CpuOp;
 use super::current::with_core;
-use super::goroutine::GoroutineOp;
+use super::goroutine::{GoId, GoroutineOp};
 use super::select::SelectOp;
 use super::semaphore_impl::SemaphoreOp;
 use super::shared::VarOp;
@@ -104,6 +104,37 @@ ops!(
     Var(VarOp),
     Semaphore(SemaphoreOp),
 );
+
+/// A table by Go id. Go ids are numbered from 1 by the hub as goroutines start, so a vector
+/// is the map (a hash of every operation's goroutine cost a tenth of the hub's time).
+pub(crate) struct ById<T>(Vec<T>);
+
+impl<T: Default> ById<T> {
+    pub fn new() -> Self {
+        ById(Vec::new())
+    }
+
+    /// The entry of goroutine `g`, made on first use.
+    pub fn at(&mut self, g: GoId) -> &mut T {
+        let i = g as usize;
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, T::default);
+        }
+        &mut self.0[i]
+    }
+
+    /// Takes the entry of goroutine `g`, leaving the default.
+    pub fn take(&mut self, g: GoId) -> T {
+        self.0
+            .get_mut(g as usize)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, g: GoId) -> Option<&T> {
+        self.0.get(g as usize)
+    }
+}
 
 /// The proxy performing an operation on the hub.
 #[derive(Clone, Copy, Debug)]
