@@ -68,6 +68,11 @@ pub struct RunRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Run(RunRequest),
+    /// Real mode, from the page to its spare worker: start the executors of a run on `procs`
+    /// workers now, so that a real-mode run does not wait for them to load.
+    Warm {
+        procs: u32,
+    },
     /// Real mode, from the hub to a worker it started: be executor `worker` of the run.
     Execute(ExecuteRequest),
     /// Real mode, from the hub to an executor, before the run: answer [`FromExecutor::Pong`]

@@ -41,6 +41,7 @@ pub fn start_worker() {
         }
         match parse(data) {
             Ok(Request::Run(req)) => run(req),
+            Ok(Request::Warm { procs }) => super::real_host::warm(procs),
             Ok(Request::Execute(req)) => super::real_host::start_executor(req),
             Ok(Request::Ping { shared }) => super::real_host::executor_ping(shared),
             Err(why) => post(&Response::Failed(why)),

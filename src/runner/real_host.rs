@@ -40,6 +40,7 @@ use crate::protocol::{
 };
 use crate::rt::real::{decode, encode, ExecutorDriver, HubDriver, ToExecutor, ToHub};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
+use crate::view::page_config::MAX_PROCS;
 
 /// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
 const TURN_NS: u64 = 1_000_000;
@@ -220,6 +221,8 @@ struct Executor {
 
 thread_local! {
     static HUB: RefCell<Option<Hub>> = const { RefCell::new(None) };
+    /// Executors started ahead of the run (see [`warm`]); executor `w` at `w - 1`.
+    static WARM: RefCell<Vec<Executor>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts real-mode run `req` with this worker as its hub.
@@ -234,20 +237,28 @@ pub fn start_hub(req: RunRequest) {
         Err(why) => return post(&Response::Failed(why)),
     };
     set_wall_clock(epoch_clock);
-    let script = scope().location().href();
+    // The executors started ahead of the run (`warm`) serve first; the others start now.
+    let mut executors = WARM.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    for extra in executors.drain((procs as usize).saturating_sub(1).min(executors.len())..) {
+        extra.worker.terminate();
+    }
+    if let Err(why) = spawn_executors(&mut executors, procs) {
+        for e in &executors {
+            e.worker.terminate();
+        }
+        return post(&Response::Failed(why));
+    }
     let rings = Rings::new(procs);
-    let mut executors = Vec::new();
-    for w in 1..procs as usize {
-        match spawn_executor(&script, w, rings.as_ref()) {
-            Ok(e) => executors.push(e),
-            Err(why) => {
-                for e in &executors {
-                    e.worker.terminate();
-                }
-                return post(&Response::Failed(why));
+    for (e, w) in executors.iter_mut().zip(1..) {
+        if let Some(rings) = &rings {
+            e.pipes = Some((rings.pipe(w, Way::ToHub), rings.pipe(w, Way::ToExecutor)));
+            if e.ready {
+                // Kept until `Execute`; a ping times it first.
+                let _ = e.worker.post_message(&rings.buffer());
             }
         }
     }
+    let all_ready = executors.iter().all(|e| e.ready);
     let hub = Hub {
         rt: None,
         procs,
@@ -264,16 +275,64 @@ pub fn start_hub(req: RunRequest) {
         floor: None,
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
-    if procs == 1 {
-        with_hub(Hub::begin);
+    match procs {
+        1 => with_hub(Hub::begin),
+        _ if all_ready => with_hub(Hub::ping),
+        _ => {}
     }
+}
+
+/// Starts the executors of a run on `procs` workers that `executors` lacks.
+fn spawn_executors(executors: &mut Vec<Executor>, procs: u32) -> Result<(), String> {
+    let script = scope().location().href();
+    for w in executors.len() + 1..procs as usize {
+        executors.push(spawn_executor(&script, w)?);
+    }
+    Ok(())
+}
+
+/// Starts, ahead of a real-mode run, the executors of a run on `procs` workers, so that the
+/// run does not wait for them to load (the page asks this of its spare worker).
+pub fn warm(procs: u32) {
+    if HUB.with(|h| h.borrow().is_some()) {
+        return;
+    }
+    set_wall_clock(epoch_clock);
+    WARM.with(|w| {
+        let mut warm = w.borrow_mut();
+        // An executor that cannot start now is tried again by the run, which reports why.
+        let _ = spawn_executors(&mut warm, procs.clamp(1, MAX_PROCS));
+    });
+}
+
+/// A message from executor `w`: the hub's, or before the run an executor warming up.
+fn on_executor_message(w: usize, message: FromExecutor) {
+    if HUB.with(|h| h.borrow().is_some()) {
+        return with_hub(|hub| hub.on_message(w, message));
+    }
+    WARM.with(|warm| {
+        let mut warm = warm.borrow_mut();
+        match message {
+            FromExecutor::Ready => {
+                if let Some(e) = warm.get_mut(w - 1) {
+                    e.ready = true;
+                }
+            }
+            // The run starts fresh ones, and reports it if they fail too.
+            _ => {
+                for e in warm.drain(..) {
+                    e.worker.terminate();
+                }
+            }
+        }
+    });
 }
 
 fn with_hub(f: impl FnOnce(&mut Hub)) {
     with(&HUB, f);
 }
 
-fn spawn_executor(script: &str, w: usize, rings: Option<&Rings>) -> Result<Executor, String> {
+fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
     let worker = Worker::new(script).map_err(|e| {
         format!(
             "could not start executor {w}: {}",
@@ -290,20 +349,18 @@ fn spawn_executor(script: &str, w: usize, rings: Option<&Rings>) -> Result<Execu
             .as_string()
             .and_then(|text| serde_json::from_str::<FromExecutor>(&text).ok())
             .unwrap_or_else(|| FromExecutor::Failed("an unreadable message".to_string()));
-        with_hub(|hub| hub.on_message(w, message));
+        on_executor_message(w, message);
     });
     let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
         let why = format!("it crashed: {}", event.message());
-        with_hub(|hub| hub.on_message(w, FromExecutor::Failed(why)));
+        on_executor_message(w, FromExecutor::Failed(why));
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    let w = w as u32;
-    let pipes = rings.map(|r| (r.pipe(w, Way::ToHub), r.pipe(w, Way::ToExecutor)));
     Ok(Executor {
         worker,
         ready: false,
-        pipes,
+        pipes: None,
         _onmessage: onmessage,
         _onerror: onerror,
     })
