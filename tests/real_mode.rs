@@ -117,16 +117,19 @@ fn compare_catalog(procs: u32) {
 mod semantics {
     //! What real mode adds to sim mode's semantics, on small programs.
 
-    use chanlab::rt::real::{run_in_thread, Entries, Program};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chanlab::rt::real::{
+        memory, run_in_thread, run_in_thread_with, Data, Entries, HubDriver, HubMemory, Program,
+        SharedMemory,
+    };
     use chanlab::rt::{self, cpu_work, go, go_panic, make_chan, Chan, Outcome, Report, WaitGroup};
 
     /// Runs `main` on `procs` executors, where its goroutines run the functions `declare`
     /// declares.
     fn run(procs: u32, main: fn() -> rt::Task, declare: fn(&mut Entries)) -> Report {
-        let program = || Program {
-            main: Box::new(main),
-            declare: Box::new(declare),
-        };
+        let program = || Program::new(main, declare);
         run_in_thread(7, procs, 10_000_000_000, program).expect("the run ends")
     }
 
@@ -307,15 +310,17 @@ mod semantics {
 
     #[test]
     fn an_executor_starts_only_the_goroutine_functions_declared_on_it() {
-        let program = || Program {
-            main: Box::new(|| {
-                Box::pin(async {
-                    go(undeclared, ());
-                    go(undeclared, ());
-                    rt::sleep(rt::ms(10)).await;
-                })
-            }),
-            declare: Box::new(|_| {}),
+        let program = || {
+            Program::new(
+                || -> rt::Task {
+                    Box::pin(async {
+                        go(undeclared, ());
+                        go(undeclared, ());
+                        rt::sleep(rt::ms(10)).await;
+                    })
+                },
+                |_| {},
+            )
         };
         // Main runs on the hub, worker 0, where the first goroutine goes too; the second is
         // placed on executor 1, which never heard of its function: the run fails rather than
@@ -438,6 +443,158 @@ mod semantics {
                 ["12250 1225 50 50 [0, 1, 2, 3, 4]"],
                 "procs={procs}"
             );
+        }
+    }
+
+    /// A program's own shared memory (as an interpreted program's heap is): numbered cells,
+    /// each worker with its copy and its writes since it last released them.
+    #[derive(Default)]
+    struct Cells {
+        values: Vec<i64>,
+        written: Vec<(u32, i64)>,
+    }
+
+    impl Cells {
+        /// The running worker's cells.
+        fn here() -> Rc<RefCell<Cells>> {
+            let data = rt::host_data().expect("the worker's cells");
+            data.downcast::<RefCell<Cells>>().expect("cells")
+        }
+
+        fn get(&self, i: u32) -> i64 {
+            self.values.get(i as usize).copied().unwrap_or(0)
+        }
+
+        fn set(&mut self, i: u32, v: i64) {
+            if self.values.len() <= i as usize {
+                self.values.resize(i as usize + 1, 0);
+            }
+            self.values[i as usize] = v;
+        }
+    }
+
+    struct Copy(Rc<RefCell<Cells>>);
+
+    impl SharedMemory for Copy {
+        fn release(&mut self) -> Option<Data> {
+            let written = std::mem::take(&mut self.0.borrow_mut().written);
+            (!written.is_empty()).then(|| Data::of(&written))
+        }
+
+        fn acquire(&mut self, writes: Data) -> Result<(), String> {
+            for entry in writes.read::<Vec<Vec<(u32, i64)>>>()? {
+                for (i, v) in entry {
+                    self.0.borrow_mut().set(i, v);
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// The hub's side: every worker's writes in the order they came, each given once to
+    /// every other worker; a question adds to cell 0.
+    struct Relay {
+        log: Vec<(u32, Vec<(u32, i64)>)>,
+        given: Vec<usize>,
+    }
+
+    /// Who wrote what the hub's answers wrote.
+    const RELAY: u32 = u32::MAX;
+
+    impl HubMemory for Relay {
+        fn deliver(&mut self, from: u32, writes: Data) -> Result<(), String> {
+            self.log.push((from, writes.read()?));
+            Ok(())
+        }
+
+        fn take_for(&mut self, to: u32) -> Option<Data> {
+            let from = std::mem::replace(&mut self.given[to as usize], self.log.len());
+            let entries: Vec<&Vec<(u32, i64)>> = self.log[from..]
+                .iter()
+                .filter(|(by, _)| *by != to)
+                .map(|(_, w)| w)
+                .collect();
+            (!entries.is_empty()).then(|| Data::of_borrowed(&entries))
+        }
+
+        fn ask(&mut self, _: u32, question: Data) -> Data {
+            let total = self
+                .log
+                .iter()
+                .rev()
+                .find_map(|(_, w)| w.iter().rev().find(|(i, _)| *i == 0).map(|(_, v)| *v))
+                .unwrap_or(0)
+                + question.read::<i64>().unwrap_or(0);
+            self.log.push((RELAY, vec![(0, total)]));
+            Data::of(&total)
+        }
+    }
+
+    /// Worker `i`'s part: reads what main wrote before starting it, and writes its cell.
+    async fn write_cell(i: u32, wg: WaitGroup) {
+        let cells = Cells::here();
+        let seen = cells.borrow().get(1);
+        let mut cells = cells.borrow_mut();
+        cells.set(10 + i, seen * 10 + i64::from(i));
+        cells.written.push((10 + i, seen * 10 + i64::from(i)));
+        drop(cells);
+        wg.done().await;
+    }
+
+    /// Adds one to cell 0, through the hub.
+    async fn add_one(wg: WaitGroup) {
+        memory::ask(Data::of(&1i64)).await;
+        wg.done().await;
+    }
+
+    #[test]
+    fn a_programs_shared_memory_reaches_every_worker_the_hub_included() {
+        for procs in [1, 2, 3] {
+            let program = || {
+                let cells = Rc::new(RefCell::new(Cells::default()));
+                Program {
+                    memory: Some(Box::new(Copy(cells.clone()))),
+                    host_data: Some(cells),
+                    ..Program::new(
+                        || -> rt::Task {
+                            Box::pin(async {
+                                let cells = Cells::here();
+                                cells.borrow_mut().set(1, 7);
+                                cells.borrow_mut().written.push((1, 7));
+                                // Each round placed round-robin from the hub: workers 0, 1, 2.
+                                let wg = WaitGroup::new();
+                                wg.add(3).await;
+                                for i in 0..3 {
+                                    go(write_cell, (i, wg));
+                                }
+                                wg.wait().await;
+                                let wg = WaitGroup::new();
+                                wg.add(3).await;
+                                for _ in 0..3 {
+                                    go(add_one, (wg,));
+                                }
+                                wg.wait().await;
+                                let cells = cells.borrow();
+                                let got: Vec<i64> = (10..13).map(|i| cells.get(i)).collect();
+                                rt::println(format!("{got:?} {}", cells.get(0)));
+                            })
+                        },
+                        |e| {
+                            e.add(write_cell);
+                            e.add(add_one);
+                        },
+                    )
+                }
+            };
+            let relay = move |hub: &mut HubDriver| {
+                hub.set_memory(Box::new(Relay {
+                    log: Vec::new(),
+                    given: vec![0; procs as usize],
+                }))
+            };
+            let report =
+                run_in_thread_with(7, procs, 10_000_000_000, relay, program).expect("the run ends");
+            assert_eq!(report.lines(), ["[70, 71, 72] 3"], "procs={procs}");
         }
     }
 }

@@ -32,7 +32,7 @@ thread_local! {
 /// Runs `f` on the current run. Precondition: called from a goroutine of a run (a runtime
 /// operation used elsewhere is a bug in the program, reported as a Rust panic).
 #[inline]
-fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
+pub(crate) fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
     CURRENT.with(|c| {
         let c = c.borrow();
         f(c.as_ref()
@@ -62,25 +62,35 @@ pub(crate) enum Placed {
 pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
     with_shared(|shared| {
         let mut core = shared.core.borrow_mut();
-        match place(&mut core.sched) {
-            Placed::Here(task) => {
-                let (slot, id) = core.sched.new_goroutine(label);
-                drop(core);
-                store_task(&shared.tasks, slot, task);
-                id
-            }
-            Placed::Remote(worker, start) => {
-                let (slot, id) = core.sched.new_goroutine(label);
-                if let Some(hub) = core.sched.backend.hub() {
-                    hub.started(worker, id, start);
-                }
-                drop(core);
-                store_task(&shared.tasks, slot, proxy_task(worker));
-                id
-            }
-            Placed::Hub => 0,
-        }
+        let placed = place(&mut core.sched);
+        start_placed(&mut core, &shared.tasks, label, placed)
     })
+}
+
+/// Starts a goroutine named `label` as `placed` says, in the run's state `core` and its
+/// futures `tasks`; returns its id (0 when the hub places it).
+pub(crate) fn start_placed(
+    core: &mut Core,
+    tasks: &RefCell<Vec<Option<Task>>>,
+    label: Label,
+    placed: Placed,
+) -> GoId {
+    match placed {
+        Placed::Here(task) => {
+            let (slot, id) = core.sched.new_goroutine(label);
+            store_task(tasks, slot, task);
+            id
+        }
+        Placed::Remote(worker, start) => {
+            let (slot, id) = core.sched.new_goroutine(label);
+            if let Some(hub) = core.sched.backend.hub() {
+                hub.started(worker, id, start);
+            }
+            store_task(tasks, slot, proxy_task(worker));
+            id
+        }
+        Placed::Hub => 0,
+    }
 }
 
 /// Starts goroutine `label` running `task` here.

@@ -68,12 +68,12 @@ impl Future for GoTask {
 }
 
 /// What a new goroutine runs: a function, its closure, its arguments.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct GoStart {
     func: u32,
     args: Vec<Value>,
-    /// The function and line of the `go` statement.
-    created: (u32, u32),
+    /// The function and line of the `go` statement (none for a timer's goroutine).
+    created: Option<(u32, u32)>,
     #[serde(skip)]
     env: Option<Rc<Closure>>,
     #[serde(skip)]
@@ -97,13 +97,13 @@ pub fn leave() {
 }
 
 /// Builds goroutine `s` (the entry `go` hands the runtime).
-fn start(s: GoStart) -> GoTask {
+pub fn start(s: GoStart) -> GoTask {
     let run = s
         .run
         .or_else(|| CURRENT.with(|c| c.borrow().clone()))
         .expect("a goroutine starts within a run");
     let mut g = Gor::new(run, s.func, s.env, s.args);
-    g.created = Some(s.created);
+    g.created = s.created;
     GoTask::new(g)
 }
 
@@ -115,6 +115,19 @@ pub fn go(
     args: Vec<Value>,
     created: (u32, u32),
 ) {
+    let (label, s) = go_start(run, func, env, args, Some(created));
+    rt::go_label(label, start, (s,));
+}
+
+/// A goroutine running function `func` (with closure `env`), made by the function and line
+/// `created`, and its label.
+pub fn go_start(
+    run: &Rc<Run>,
+    func: u32,
+    env: Option<Rc<Closure>>,
+    args: Vec<Value>,
+    created: Option<(u32, u32)>,
+) -> (rt::Label, GoStart) {
     let label = run.prog.funcs[func as usize]
         .label
         .unwrap_or_else(|| rt::Label::go(&run.prog.funcs[func as usize].name));
@@ -125,7 +138,7 @@ pub fn go(
         env,
         run: Some(run.clone()),
     };
-    rt::go_label(label, start, (s,));
+    (label, s)
 }
 
 /// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).

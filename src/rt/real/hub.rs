@@ -15,16 +15,21 @@
 //!   goroutine runs there (between two operations); `idle` holds them.
 //! - A proxy performs its goroutine's operations in the order they were asked.
 //! - Worker 0 has no outbox: its goroutines are here.
+//! - An executor's shared-memory writes are delivered when its message arrives, before the
+//!   operations in it; a message to an executor starts with what the others wrote, the
+//!   hub's own goroutines included (see [`super::memory`]).
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::entry::Entries;
+use super::memory::{HubMemory, MemoryOp, SharedMemory};
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
 use super::{ById, Op, Proxy};
-use crate::rt::current::{spawn_with, with_core, Placed};
+use crate::rt::current::{spawn_with, start_placed, with_core, Placed};
 use crate::rt::goroutine::{intern, GoId, Label, WaitKey, WaitReason, Wake};
 use crate::rt::run::{Core, Task};
 
@@ -46,6 +51,10 @@ pub(crate) struct Hub {
     idle_count: usize,
     /// Messages for each executor.
     outbox: Vec<Vec<ToExecutor>>,
+    /// The program's shared memory, if it has one: what relays the workers' writes, and
+    /// the copy the hub's own goroutines use.
+    pub memory: Option<Box<dyn HubMemory>>,
+    pub local: Option<Box<dyn SharedMemory>>,
 }
 
 impl Hub {
@@ -59,6 +68,8 @@ impl Hub {
             idle: ById::new(),
             idle_count: 0,
             outbox: vec![Vec::new(); procs.max(1) as usize],
+            memory: None,
+            local: None,
         }
     }
 
@@ -80,12 +91,21 @@ impl Hub {
         self.outbox[worker as usize].push(ToExecutor::Start { g, start });
     }
 
-    /// Takes the messages for executor `w`.
+    /// Takes the messages for executor `w`, led by the shared memory's writes it has not
+    /// been given.
     pub fn take_outbox(&mut self, w: usize) -> Vec<ToExecutor> {
-        self.outbox
+        let mut messages = self
+            .outbox
             .get_mut(w)
             .map(std::mem::take)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if messages.is_empty() {
+            return messages;
+        }
+        if let Some(writes) = self.memory.as_mut().and_then(|m| m.take_for(w as u32)) {
+            messages.insert(0, ToExecutor::Memory { writes });
+        }
+        messages
     }
 }
 
@@ -93,7 +113,16 @@ impl Hub {
 pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     let hub = c.sched.backend.hub().expect("delivered only on the hub");
     let mut wake = Vec::new();
+    let mut failed = None;
     for asked in ops {
+        if let Op::Memory(MemoryOp::Writes { worker, writes }) = asked.op {
+            let delivered = match hub.memory.as_mut() {
+                Some(memory) => memory.deliver(worker, writes),
+                None => Err("this program shares no memory".to_string()),
+            };
+            failed = failed.or(delivered.err());
+            continue;
+        }
         hub.inbox.at(asked.g).push_back((asked.op, asked.answer));
         if let Some(key) = hub.idle.take(asked.g) {
             hub.idle_count -= 1;
@@ -102,6 +131,11 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     }
     for key in wake {
         c.sched.ready(key, Wake::default());
+    }
+    if let Some(why) = failed {
+        c.sched.fatal(format!(
+            "real mode: an executor's memory writes were refused: {why}"
+        ));
     }
 }
 
@@ -132,34 +166,49 @@ pub(crate) fn proxy_task(worker: u32) -> Task {
 /// `go` asked by an executor's goroutine: the goroutine starts on the next worker
 /// (round-robin): here, made from its entry, or on an executor, with its proxy here.
 pub(crate) fn go(spawn: Spawn) -> Data {
+    let placed = with_core(|c| {
+        place(
+            c.sched.backend.hub().expect("started only on the hub"),
+            spawn,
+        )
+    });
+    match placed {
+        Ok((label, placed)) => {
+            spawn_with(label, |_| placed);
+        }
+        Err(why) => with_core(|c| c.sched.fatal(why)),
+    }
+    Data::none()
+}
+
+/// [`go`] from the run loop, which holds the run's state: the goroutine a timer starts
+/// (`time.AfterFunc`).
+pub(crate) fn go_from_loop(c: &mut Core, tasks: &RefCell<Vec<Option<Task>>>, spawn: Spawn) {
+    let Some(hub) = c.sched.backend.hub() else {
+        return;
+    };
+    match place(hub, spawn) {
+        Ok((label, placed)) => {
+            start_placed(c, tasks, label, placed);
+        }
+        Err(why) => c.sched.fatal(why),
+    }
+}
+
+/// Where `spawn` runs, the next worker in turn: its label, and here (made from its entry)
+/// or on an executor.
+fn place(hub: &mut Hub, spawn: Spawn) -> Result<(Label, Placed), String> {
     let name = spawn.name;
     let label = Label {
         func: intern(&name.func),
         name: name.name.as_deref().map(intern),
         index: name.index,
     };
-    let worker = with_core(|c| {
-        c.sched
-            .backend
-            .hub()
-            .expect("started only on the hub")
-            .place()
-    });
-    if worker != 0 {
-        spawn_with(label, |_| Placed::Remote(worker, spawn.start));
-        return Data::none();
-    }
-    let made = with_core(|c| {
-        let hub = c.sched.backend.hub().expect("started only on the hub");
-        hub.entries.make(spawn.start)
-    });
-    match made {
-        Ok(task) => {
-            spawn_with(label, |_| Placed::Here(task));
-        }
-        Err(why) => with_core(|c| c.sched.fatal(why)),
-    }
-    Data::none()
+    let placed = match hub.place() {
+        0 => Placed::Here(hub.entries.make(spawn.start)?),
+        worker => Placed::Remote(worker, spawn.start),
+    };
+    Ok((label, placed))
 }
 
 /// Waits for this proxy's goroutine's next operation.

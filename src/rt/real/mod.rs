@@ -34,6 +34,7 @@ mod driver;
 pub mod entry;
 mod hub;
 mod link;
+pub mod memory;
 mod wire;
 
 use serde::{Deserialize, Serialize};
@@ -49,13 +50,15 @@ use super::semaphore_impl::SemaphoreOp;
 use super::shared::VarOp;
 use super::sync::SyncOp;
 use super::time::TimeOp;
+use memory::MemoryOp;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use driver::run_in_thread;
+pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, HubDriver, Program};
 pub use entry::{Entries, Entry};
-pub(crate) use hub::{go, proxy_task, Hub};
+pub(crate) use hub::{go, go_from_loop, proxy_task, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
+pub use memory::{HubMemory, SharedMemory};
 pub use wire::{decode, encode, Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
 
 /// Declares [`Op`], one variant per object, with what the hub does with each.
@@ -103,6 +106,7 @@ ops!(
     Context(ContextOp),
     Var(VarOp),
     Semaphore(SemaphoreOp),
+    Memory(MemoryOp),
 );
 
 /// A table by Go id. Go ids are numbered from 1 by the hub as goroutines start, so a vector

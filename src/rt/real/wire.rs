@@ -109,6 +109,12 @@ impl Data {
         }
     }
 
+    /// `value`, encoded, for a value that borrows what it holds (which a `Data` never does:
+    /// [`Data::of`] is the one that passes a `Data` on as it is).
+    pub fn of_borrowed<T: Serialize + ?Sized>(value: &T) -> Data {
+        Data(Bytes::of(&encode(value)))
+    }
+
     /// The answer of an operation that answers nothing.
     pub fn none() -> Data {
         Data::default()
@@ -225,6 +231,8 @@ pub enum ToExecutor {
     Start { g: GoId, start: Start },
     /// The answer to goroutine `g`'s operation.
     Answer { g: GoId, value: Data },
+    /// Writes to the program's shared memory, first in a message (see [`super::memory`]).
+    Memory { writes: Data },
 }
 
 #[cfg(test)]
