@@ -532,12 +532,13 @@ mod semantics {
 
     /// Worker `i`'s part: reads what main wrote before starting it, and writes its cell.
     async fn write_cell(i: u32, wg: WaitGroup) {
-        let cells = Cells::here();
-        let seen = cells.borrow().get(1);
-        let mut cells = cells.borrow_mut();
-        cells.set(10 + i, seen * 10 + i64::from(i));
-        cells.written.push((10 + i, seen * 10 + i64::from(i)));
-        drop(cells);
+        {
+            let cells = Cells::here();
+            let mut cells = cells.borrow_mut();
+            let v = cells.get(1) * 10 + i64::from(i);
+            cells.set(10 + i, v);
+            cells.written.push((10 + i, v));
+        }
         wg.done().await;
     }
 
