@@ -1,7 +1,7 @@
 // Real mode's benchmarks in headless Chromium, on the built app (dist/), each figure beside
 // its baseline measured in the same run. Runs go straight to the app's worker with the
-// page's own protocol (src/protocol.rs), as the page sends it: a worker is loaded first (the
-// page keeps one ready), then timed from the Run message to Done.
+// page's own protocol (src/protocol.rs), as the page sends it: a worker is loaded first, with
+// its executors (the page keeps one ready), then timed from the Run message to Done.
 //
 //   node benches/real/run.mjs [--quick]
 //
@@ -54,11 +54,15 @@ async function run(page, pattern, params, mode, procs) {
           if (typeof e.data !== 'string') return;
           const m = JSON.parse(e.data);
           if (m === 'Ready') {
-            // The page's spare worker: ready before the click.
+            // The page's spare worker: ready before the click, its executors started ahead
+            // of the run (the page asks for them as soon as it is in real mode).
+            if (req.mode === 'real' && req.procs > 1) {
+              w.postMessage(JSON.stringify({ Warm: { procs: req.procs } }));
+            }
             setTimeout(() => {
               start = performance.now();
               w.postMessage(JSON.stringify({ Run: req }));
-            }, req.procs > 1 ? 300 : 20);
+            }, req.procs > 1 ? 1000 : 20);
           } else if (m.Done) ok({ Done: m.Done, ms: performance.now() - start });
           else if (m.Failed) ok(m);
         };
