@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::rt::{self, HostValue, TimerRef};
 
-use super::handles::{duration, handle};
+use super::handles::{duration, made_handle};
 use super::{done, observable, pure, unit, wait};
 use crate::golang::vm::errors;
 use crate::golang::vm::gor::UnitOp;
@@ -39,7 +39,12 @@ const HANDLE: usize = 1;
 
 /// The time `ns` after the run started, as a `time.Time`.
 fn time_value(ns: u64) -> Value {
-    Value::agg(vec![Value::Int(EPOCH_NS.wrapping_add(ns as i64))])
+    Value::agg(vec![Value::Int(time_ns(ns))])
+}
+
+/// A `time.Time`'s content `ns` into the run.
+fn time_ns(ns: u64) -> i64 {
+    EPOCH_NS.wrapping_add(ns as i64)
 }
 
 impl HostValue for Value {
@@ -75,7 +80,7 @@ fn after_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let env = (!f.env.is_empty()).then(|| f.clone());
     // Go's own goroutine for it (`time.goFunc`) is not the program's: no `created by`.
     let (label, s) = task::go_start(&ctx.g.run, f.func, env, Vec::new(), None);
-    let timer = rt::after_go(ns, label, task::start, (s,));
+    let timer = rt::after_go(ns, label, task::start, (task::Started::Here(s),));
     done(ctx, [Value::Int(timer.bits() as i64 + 1)])
 }
 
@@ -99,7 +104,7 @@ fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
     // Timers are made by NewTimer/NewTicker/AfterFunc, never as zero values with a live
     // handle.
-    handle(ctx, 0, HANDLE, || 0).map(TimerRef::from_bits)
+    made_handle(ctx, 0, HANDLE).map(TimerRef::from_bits)
 }
 
 fn ticker_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

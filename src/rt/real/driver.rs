@@ -83,6 +83,9 @@ impl HubDriver {
             let hub = core.sched.backend.hub().expect("a hub's backend");
             (program.declare)(&mut hub.entries);
             hub.local = program.memory.take();
+            if let Some(memory) = hub.local.as_mut() {
+                memory.attach(0);
+            }
         }
         rt.start((program.main)());
         HubDriver {
@@ -97,11 +100,6 @@ impl HubDriver {
         if let Some(hub) = self.rt.shared.core.borrow_mut().sched.backend.hub() {
             hub.memory = Some(memory);
         }
-    }
-
-    /// Makes the hub's timers send `time_data(now)` (see [`Runtime::use_time_data`]).
-    pub fn use_time_data(&mut self, time_data: fn(u64) -> Data) {
-        self.rt.use_time_data(time_data);
     }
 
     /// An executor's operations arrived.
@@ -123,7 +121,13 @@ impl HubDriver {
             let _enter = Enter::new(&self.rt.shared);
             acquire_hub(&self.rt.shared);
         }
+        let scope = {
+            let mut core = self.rt.shared.core.borrow_mut();
+            let hub = core.sched.backend.hub();
+            hub.and_then(|h| h.local.as_ref()).and_then(|m| m.enter())
+        };
         let progress = self.rt.run_slice_until(steps, until);
+        drop(scope);
         release_hub(&mut self.rt.shared.core.borrow_mut());
         for w in 1..self.procs {
             let messages = self
@@ -174,6 +178,9 @@ impl ExecutorDriver {
             let link = core.sched.backend.link().expect("an executor's backend");
             (program.declare)(&mut link.entries);
             link.memory = program.memory.take();
+            if let Some(memory) = link.memory.as_mut() {
+                memory.attach(worker);
+            }
             if let Some(flush) = flush {
                 link.set_flush(flush);
             }

@@ -32,6 +32,7 @@
 //! - The hub's copy releases its writes before any message leaves the hub, and before a
 //!   question is answered.
 
+use std::any::Any;
 use std::task::Poll;
 
 use serde::{Deserialize, Serialize};
@@ -42,12 +43,21 @@ use crate::rt::current::{with_core, with_shared, Shared};
 use crate::rt::run::Core;
 use crate::rt::seam::{Operation, Routed};
 
-/// An executor's copy of the shared memory.
+/// A worker's copy of the shared memory.
 pub trait SharedMemory {
+    /// This copy belongs to worker `worker`, 0 for the hub (called once, before anything
+    /// else).
+    fn attach(&mut self, _worker: u32) {}
     /// What this executor's goroutines wrote since the last call, if anything.
     fn release(&mut self) -> Option<Data>;
     /// Applies what other executors (or the hub) wrote, in the order the hub took it.
     fn acquire(&mut self, writes: Data) -> Result<(), String>;
+    /// On the hub: makes this copy the one values are read into and written from while the
+    /// guard lives (during the hub's turns: its proxies turn values between the form they
+    /// cross in and its goroutines' own).
+    fn enter(&self) -> Option<Box<dyn Any>> {
+        None
+    }
 }
 
 /// The hub's side of the shared memory.
