@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use super::wire::Data;
 use super::{HubOp, Op, Proxy};
 use crate::rt::current::{with_core, with_shared, Shared};
+use crate::rt::goroutine::gosched;
 use crate::rt::run::Core;
 use crate::rt::seam::{Operation, Routed};
 
@@ -107,8 +108,8 @@ fn answer_on_hub(from: u32, question: Data) -> Option<Data> {
     Some(answer)
 }
 
-/// Asks the shared memory's hub side `question`: on an executor by message, on the hub at
-/// once (its copy then has the answer's writes). Without a shared memory (sim mode) there is
+/// Asks the shared memory's hub side `question`: on an executor by message, on the hub on
+/// the spot (its copy then has the answer's writes), answered after a yield. Without a shared memory (sim mode) there is
 /// one memory and nothing to ask: the answer is [`Data::none`].
 pub async fn ask(question: Data) -> Data {
     let on_hub = with_core(|c| c.sched.backend.hub().is_some());
@@ -120,6 +121,8 @@ pub async fn ask(question: Data) -> Data {
     }
     let answer = answer_on_hub(0, question).unwrap_or_default();
     with_shared(acquire_hub);
+    // Never at once, wherever it is asked: a caller may count on running again after it.
+    gosched().await;
     answer
 }
 
