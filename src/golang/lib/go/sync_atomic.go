@@ -114,6 +114,31 @@ func storeAny(addr *any, val any)
 func swapAny(addr *any, new any) (old any)
 func compareAndSwapAny(addr *any, old, new any) (swapped bool)
 
+// A Pointer is an atomic pointer of type *T. Its zero value holds no interface value at
+// all, which reads as a nil *T.
+type Pointer[T any] struct {
+	v any
+}
+
+func (x *Pointer[T]) Load() *T {
+	p, _ := loadAny(&x.v).(*T)
+	return p
+}
+
+func (x *Pointer[T]) Store(val *T) { storeAny(&x.v, val) }
+
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	old, _ = swapAny(&x.v, new).(*T)
+	return
+}
+
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	if old == nil && compareAndSwapAny(&x.v, nil, new) {
+		return true
+	}
+	return compareAndSwapAny(&x.v, old, new)
+}
+
 // sameType reports whether a and b have the same dynamic type.
 func sameType(a, b any) bool
 
