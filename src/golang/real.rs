@@ -1,9 +1,10 @@
-//! Interpreted programs in real mode: each executor runs its own copy of the compiled
-//! program, and their heaps are one coherent shared memory (docs/INTERPRETER.md, Real mode).
+//! Interpreted programs in real mode: each worker (the hub, worker 0, and the executors)
+//! runs its own copy of the compiled program, and their heaps are one coherent shared memory
+//! (docs/INTERPRETER.md, Real mode).
 //!
-//! - [`executor`] is what an executor runs: the program's main goroutine (on the executor the
-//!   hub starts it on), the entry its other goroutines arrive by, and its copy of the heap
-//!   ([`vm::shared::Heap`]) as the runtime's [`SharedMemory`].
+//! - [`executor`] is what a worker runs: the program's main goroutine (on the hub), the entry
+//!   its other goroutines arrive by, and its copy of the heap ([`vm::shared::Heap`]) as the
+//!   runtime's [`SharedMemory`].
 //! - [`hub_memory`] is the hub's side: it relays each executor's writes to the others, in the
 //!   order it received them, and keeps the latest content of every shared cell and aggregate,
 //!   so it can answer atomic operations and make the runtime objects held in shared structs
@@ -26,10 +27,9 @@ use super::vm::program::Program as Compiled;
 use super::vm::serial::HeapScope;
 use super::vm::shared::{AtomicOp, Change, Content, HandleKind, ObjId, Question, Writes, W};
 use super::vm::task::{self, GoTask};
-use super::vm::value::Value;
 
-/// What executor `worker`… of a real-mode run of `prog` runs (every executor compiles the
-/// same source, so functions and types are the same everywhere).
+/// What each worker of a real-mode run of `prog` runs, the hub included (every worker
+/// compiles the same source, so functions and types are the same everywhere).
 pub fn executor(prog: Rc<Compiled>) -> Program {
     let run = vm::run::new_run_sharing(prog, true);
     let main_run = run.clone();
@@ -49,7 +49,7 @@ pub fn executor(prog: Rc<Compiled>) -> Program {
     }
 }
 
-/// The hub's side of a real-mode run's shared memory, for `procs` executors.
+/// The hub's side of a real-mode run's shared memory, for a run on `procs` workers.
 pub fn hub_memory(procs: u32) -> Box<dyn HubMemory> {
     Box::new(HubHeap {
         log: Vec::new(),
@@ -298,7 +298,7 @@ pub fn run_in_thread(
         |hub| {
             hub.set_memory(hub_memory(procs));
             // The hub runs the program's goroutines too: its timers send their values.
-            hub.runtime().use_host_values::<Value>();
+            hub.runtime().use_host_values::<vm::value::Value>();
         },
         || executor(prog.clone()),
     )

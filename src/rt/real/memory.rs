@@ -49,9 +49,10 @@ pub trait SharedMemory {
     /// This copy belongs to worker `worker`, 0 for the hub (called once, before anything
     /// else).
     fn attach(&mut self, _worker: u32) {}
-    /// What this executor's goroutines wrote since the last call, if anything.
+    /// What this worker's goroutines wrote since the last call, if anything.
     fn release(&mut self) -> Option<Data>;
-    /// Applies what other executors (or the hub) wrote, in the order the hub took it.
+    /// Applies what the other workers (or the hub's answers) wrote, in the order the hub
+    /// took it.
     fn acquire(&mut self, writes: Data) -> Result<(), String>;
     /// On the hub: makes this copy the one values are read into and written from while the
     /// guard lives (during the hub's turns: its proxies turn values between the form they
@@ -109,8 +110,9 @@ fn answer_on_hub(from: u32, question: Data) -> Option<Data> {
 }
 
 /// Asks the shared memory's hub side `question`: on an executor by message, on the hub on
-/// the spot (its copy then has the answer's writes), answered after a yield. Without a shared memory (sim mode) there is
-/// one memory and nothing to ask: the answer is [`Data::none`].
+/// the spot (its copy then has the answer's writes), answered after a yield. Without a
+/// shared memory (sim mode) there is one memory and nothing to ask: the answer is
+/// [`Data::none`].
 pub async fn ask(question: Data) -> Data {
     let on_hub = with_core(|c| c.sched.backend.hub().is_some());
     if !on_hub {
