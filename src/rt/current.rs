@@ -58,24 +58,40 @@ pub(crate) enum Placed {
 }
 
 /// Starts a goroutine named `label` where `place` says; returns its id (0 when the hub
-/// places it). `place` must not use the runtime.
+/// places it, or when it may not start: the run is ending, or reached a limit of goroutines,
+/// see [`Sched::may_start`]). `place` must not use the runtime.
 pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
     with_shared(|shared| {
         let mut core = shared.core.borrow_mut();
         let placed = place(&mut core.sched);
-        start_placed(&mut core, &shared.tasks, label, placed)
+        match start_placed(&mut core, &shared.tasks, label, placed) {
+            Ok(id) => id,
+            Err(unstarted) => {
+                // Dropped once the run is not borrowed: its drop may use the runtime.
+                drop(core);
+                drop(unstarted);
+                0
+            }
+        }
     })
 }
 
 /// Starts a goroutine named `label` as `placed` says, in the run's state `core` and its
-/// futures `tasks`; returns its id (0 when the hub places it).
+/// futures `tasks`: its id (0 when the hub places it), or, when no goroutine may start now
+/// (the run is ending, or at its limit), the future that did not start.
 pub(crate) fn start_placed(
     core: &mut Core,
     tasks: &RefCell<Vec<Option<Task>>>,
     label: Label,
     placed: Placed,
-) -> GoId {
-    match placed {
+) -> Result<GoId, Option<Task>> {
+    if !matches!(placed, Placed::Hub) && !core.sched.may_start() {
+        return Err(match placed {
+            Placed::Here(task) => Some(task),
+            _ => None,
+        });
+    }
+    Ok(match placed {
         Placed::Here(task) => {
             let (slot, id) = core.sched.new_goroutine(label);
             store_task(tasks, slot, task);
@@ -90,7 +106,7 @@ pub(crate) fn start_placed(
             id
         }
         Placed::Hub => 0,
-    }
+    })
 }
 
 /// Starts goroutine `label` running `task` here.

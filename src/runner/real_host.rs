@@ -36,9 +36,9 @@ use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 use super::host::{now_ms, post, prepare, scope, OutputStream};
 use super::rings::{Pipe, Rings, Way};
 use crate::protocol::{
-    ExecuteRequest, Floor, FromExecutor, Request, Response, RunRequest, Transport,
+    ExecuteRequest, Floor, FromExecutor, Request, Response, RunRequest, Transport, HEARTBEAT_MS,
 };
-use crate::rt::real::{decode, encode, ExecutorDriver, HubDriver, ToExecutor, ToHub};
+use crate::rt::real::{decode, encode, ExecutorDriver, Halt, HubDriver, ToExecutor, ToHub};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
 use crate::view::page_config::MAX_PROCS;
 
@@ -50,7 +50,7 @@ const ALARM_EARLY_MS: f64 = 2.0;
 /// arrives sooner waits for the messages behind it (see `Turns`).
 const QUIET_MS: f64 = 0.2;
 /// The longest real-mode run.
-const MAX_RUN_NS: u64 = 120_000_000_000;
+const MAX_RUN_NS: u64 = crate::rt::limits::REAL_WALL_NS;
 /// Shared memory: how long a worker runs and waits before it returns to its event loop.
 const SHARED_SLICE_MS: f64 = 20.0;
 /// Shared memory: how long a worker whose ring was full waits before it writes again.
@@ -280,6 +280,20 @@ pub fn start_hub(req: RunRequest) {
         _ if all_ready => with_hub(Hub::ping),
         _ => {}
     }
+    heartbeat();
+}
+
+/// Tells the page the run goes on, every [`HEARTBEAT_MS`] until it ends, whether the hub is
+/// busy or waits for a timer.
+fn heartbeat() {
+    with_hub(|hub| {
+        if hub.ended {
+            return;
+        }
+        let elapsed = if hub.rt.is_some() { hub.now() } else { 0 };
+        hub.stream.heartbeat(elapsed);
+        later(HEARTBEAT_MS, heartbeat);
+    });
 }
 
 /// Starts the executors of a run on `procs` workers that `executors` lacks.
@@ -352,7 +366,10 @@ fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
         on_executor_message(w, message);
     });
     let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-        let why = format!("it crashed: {}", event.message());
+        let why = super::crash_text(&format!("real mode's worker {w}"), &event.message());
+        if HUB.with(|h| h.borrow().is_some()) {
+            return with_hub(|hub| hub.on_crash(why));
+        }
         on_executor_message(w, FromExecutor::Failed(why));
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -402,6 +419,12 @@ impl Hub {
                 }
             }
             FromExecutor::Pong => self.pong(),
+            FromExecutor::Limit(limit) => {
+                if let Some(rt) = self.rt.as_mut() {
+                    rt.stop(limit);
+                }
+                self.pump();
+            }
             FromExecutor::Failed(why) => self.fail(w, why),
         }
     }
@@ -425,10 +448,18 @@ impl Hub {
     }
 
     fn fail(&mut self, w: usize, why: String) {
-        self.end();
-        post(&Response::Failed(format!(
+        self.on_crash(format!(
             "real mode's worker {w} failed, so the run ended: {why}"
-        )));
+        ));
+    }
+
+    /// An executor failed (`why` says which and how): the run ends with it.
+    fn on_crash(&mut self, why: String) {
+        if self.ended {
+            return;
+        }
+        self.end();
+        post(&Response::Failed(why));
     }
 
     /// Every executor is ready: times round trips to executor 1, by message. They are timed
@@ -793,7 +824,8 @@ impl Exec {
             let left = slice_end - now_ms();
             let left = if backlog { left.min(BACKLOG_MS) } else { left };
             match (progress, rings) {
-                (Err(why), _) => return post_to_hub(&FromExecutor::Failed(why)),
+                (Err(Halt::Limit(limit)), _) => return post_to_hub(&FromExecutor::Limit(limit)),
+                (Err(Halt::Failed(why)), _) => return post_to_hub(&FromExecutor::Failed(why)),
                 (Ok(Progress::Running), Some(_)) if left > 0.0 => continue,
                 (Ok(_), Some(rings)) if left > 0.0 => {
                     rings.wait(self.worker, seen, left);

@@ -182,16 +182,20 @@ pub(crate) fn go(spawn: Spawn) -> Data {
 }
 
 /// [`go`] from the run loop, which holds the run's state: the goroutine a timer starts
-/// (`time.AfterFunc`).
-pub(crate) fn go_from_loop(c: &mut Core, tasks: &RefCell<Vec<Option<Task>>>, spawn: Spawn) {
-    let Some(hub) = c.sched.backend.hub() else {
-        return;
-    };
+/// (`time.AfterFunc`). Returns the future that may not start, for the loop to drop once the
+/// run is not borrowed.
+pub(crate) fn go_from_loop(
+    c: &mut Core,
+    tasks: &RefCell<Vec<Option<Task>>>,
+    spawn: Spawn,
+) -> Option<Task> {
+    let hub = c.sched.backend.hub()?;
     match place(hub, spawn) {
-        Ok((label, placed)) => {
-            start_placed(c, tasks, label, placed);
+        Ok((label, placed)) => start_placed(c, tasks, label, placed).err().flatten(),
+        Err(why) => {
+            c.sched.fatal(why);
+            None
         }
-        Err(why) => c.sched.fatal(why),
     }
 }
 

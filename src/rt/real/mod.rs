@@ -54,7 +54,7 @@ use memory::MemoryOp;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use driver::{run_in_thread, run_in_thread_with};
-pub use driver::{ExecutorDriver, HubDriver, Program};
+pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
 pub(crate) use hub::{go, go_from_loop, proxy_task, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
