@@ -1,14 +1,14 @@
-//! Interpreted programs in real mode: each executor runs its own copy of the compiled
-//! program, and their heaps are one coherent shared memory (docs/INTERPRETER.md, Real mode).
+//! Interpreted programs in real mode: each worker (the hub, worker 0, and the executors)
+//! runs its own copy of the compiled program, and their heaps are one coherent shared memory
+//! (docs/INTERPRETER.md, Real mode).
 //!
-//! - [`executor`] is what an executor runs: the program's main goroutine (on the executor the
-//!   hub starts it on), the entry its other goroutines arrive by, and its copy of the heap
-//!   ([`vm::shared::Heap`]) as the runtime's [`SharedMemory`].
+//! - [`executor`] is what a worker runs: the program's main goroutine (on the hub), the entry
+//!   its other goroutines arrive by, and its copy of the heap ([`vm::shared::Heap`]) as the
+//!   runtime's [`SharedMemory`].
 //! - [`hub_memory`] is the hub's side: it relays each executor's writes to the others, in the
 //!   order it received them, and keeps the latest content of every shared cell and aggregate,
 //!   so it can answer atomic operations and make the runtime objects held in shared structs
 //!   ([`Question`]).
-//! - [`time_data`] is how the hub's timers send a `time.Time`.
 //!
 //! # Invariants
 //! - Every write in the log was applied to `masters` when it arrived, in log order.
@@ -21,15 +21,15 @@ use std::rc::Rc;
 use crate::rt::real::{Data, Entries, HubMemory, Program, SharedMemory};
 use crate::rt::{self, Mutex, WaitGroup};
 
-use super::bind::time::time_wire;
 use super::vm;
 use super::vm::gor::{Gor, Run};
 use super::vm::program::Program as Compiled;
+use super::vm::serial::HeapScope;
 use super::vm::shared::{AtomicOp, Change, Content, HandleKind, ObjId, Question, Writes, W};
 use super::vm::task::{self, GoTask};
 
-/// What executor `worker`… of a real-mode run of `prog` runs (every executor compiles the
-/// same source, so functions and types are the same everywhere).
+/// What each worker of a real-mode run of `prog` runs, the hub included (every worker
+/// compiles the same source, so functions and types are the same everywhere).
 pub fn executor(prog: Rc<Compiled>) -> Program {
     let run = vm::run::new_run_sharing(prog, true);
     let main_run = run.clone();
@@ -49,7 +49,7 @@ pub fn executor(prog: Rc<Compiled>) -> Program {
     }
 }
 
-/// The hub's side of a real-mode run's shared memory, for `procs` executors.
+/// The hub's side of a real-mode run's shared memory, for a run on `procs` workers.
 pub fn hub_memory(procs: u32) -> Box<dyn HubMemory> {
     Box::new(HubHeap {
         log: Vec::new(),
@@ -58,11 +58,6 @@ pub fn hub_memory(procs: u32) -> Box<dyn HubMemory> {
         masters: HashMap::new(),
         cells: HashSet::new(),
     })
-}
-
-/// A `time.Time` as the hub's timers send it, `ns` into the run.
-pub fn time_data(ns: u64) -> Data {
-    Data::of(&time_wire(ns))
 }
 
 /// An executor's copy of the heap, as the runtime sees it.
@@ -93,6 +88,11 @@ impl SharedMemory for ExecutorMemory {
             heap.acquire(w, &self.run.globals)?;
         }
         Ok(())
+    }
+
+    fn enter(&self) -> Option<Box<dyn Any>> {
+        let heap = self.run.heap.as_ref()?;
+        Some(Box::new(HeapScope::enter(heap)))
     }
 }
 
@@ -260,7 +260,7 @@ impl HubMemory for HubHeap {
             .filter(|(from, _)| *from != to)
             .map(|(_, w)| w)
             .collect();
-        let data = (!entries.is_empty()).then(|| Data::of(&entries));
+        let data = (!entries.is_empty()).then(|| Data::of_borrowed(&entries));
         // Entries every executor was given are dropped.
         let done = self.given.iter().copied().min().unwrap_or(end);
         if done > self.base {
@@ -297,7 +297,8 @@ pub fn run_in_thread(
         max_ns,
         |hub| {
             hub.set_memory(hub_memory(procs));
-            hub.use_time_data(time_data);
+            // The hub runs the program's goroutines too: its timers send their values.
+            hub.runtime().use_host_values::<vm::value::Value>();
         },
         || executor(prog.clone()),
     )

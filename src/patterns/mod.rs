@@ -56,6 +56,7 @@ macro_rules! pattern {
 }
 
 pub mod bench;
+mod bench_pingpong;
 pub mod cost;
 pub mod params;
 pub mod template;

@@ -31,7 +31,6 @@ use super::current::with_core;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::limits::{memory_in_use, Limit, Limits};
-use super::real::Data;
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
@@ -196,8 +195,6 @@ pub(crate) struct Host {
     pub done_chan: fn(&mut Core, Option<u32>) -> u32,
     /// Sends the time `now` on timer channel `chan` without blocking (a full channel drops it).
     pub send_time: fn(&mut Core, u32, u64),
-    /// On real mode's hub, where channels hold [`Data`]: the program's value of a time.
-    pub time_data: fn(u64) -> Data,
 }
 
 /// A value a timer can send: what the program's channels carry, made from the time.
@@ -227,28 +224,7 @@ impl Host {
                     .get::<T>(chan)
                     .try_send(sched, T::from_time(super::time::Time(now)));
             },
-            time_data: |t| Data::of(&super::time::Time(t)),
         }
-    }
-
-    /// Real mode's hub for a program whose values of a time `time_data` makes: every channel
-    /// holds [`Data`].
-    fn data(time_data: fn(u64) -> Data) -> Host {
-        Host {
-            send_time: |c, chan, now| {
-                let value = (c.host.time_data)(now);
-                let Core { sched, chans, .. } = c;
-                let _ = chans.get::<Data>(chan).try_send(sched, value);
-            },
-            time_data,
-            ..Host::of::<Data, Data>()
-        }
-    }
-}
-
-impl HostValue for Data {
-    fn from_time(t: super::time::Time) -> Self {
-        Data::of(&t)
     }
 }
 
@@ -298,15 +274,10 @@ impl Runtime {
     }
 
     /// Makes the runtime's own channels (timers', contexts' done channels) carry `T`, the
-    /// value type of an interpreted program's channels.
+    /// value type of an interpreted program's channels (in sim mode, and on real mode's hub,
+    /// whose goroutines are the program's too).
     pub fn use_host_values<T: HostValue>(&mut self) {
         self.shared.core.borrow_mut().host = Host::of::<T, T>();
-    }
-
-    /// Makes real mode's hub put `time_data(now)` in the program's timer channels (an
-    /// interpreted program's value of a time; its channels all hold [`Data`] there).
-    pub fn use_time_data(&mut self, time_data: fn(u64) -> Data) {
-        self.shared.core.borrow_mut().host = Host::data(time_data);
     }
 
     /// Keeps `data`, the program's own state for this run, for its goroutines to find with
@@ -384,7 +355,9 @@ impl Runtime {
                             let (slot, _) = core.sched.new_goroutine(label);
                             store_task(&shared.tasks, slot, task);
                         }
-                        Job::Placed(spawn) => super::real::go_from_loop(core, &shared.tasks, spawn),
+                        Job::Placed(spawn) => {
+                            unstarted.extend(super::real::go_from_loop(core, &shared.tasks, spawn))
+                        }
                     }
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {

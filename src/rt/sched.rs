@@ -72,9 +72,8 @@ pub(crate) struct Sched {
 
 /// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
 /// object's id is its index in its table; in real mode ids are unique across the run's
-/// workers: the `n`th object a worker creates is `n * stride + offset`, with `stride` one more
-/// than the executors and `offset` 0 on the hub, `worker + 1` on executor `worker` (see
-/// [`super::real`]).
+/// workers: the `n`th object worker `w` creates is `n * procs + w`, the hub being worker 0
+/// (see [`super::real`]).
 #[derive(Default)]
 pub(crate) struct Ids {
     /// 0 in sim mode.
@@ -85,7 +84,7 @@ pub(crate) struct Ids {
 
 impl Ids {
     fn new(role: Role, procs: u32) -> Ids {
-        let stride = procs.max(1) + 1;
+        let stride = procs.max(1);
         match role {
             Role::Sim => Ids::default(),
             Role::Hub { .. } => Ids {
@@ -94,7 +93,7 @@ impl Ids {
             },
             Role::Executor { worker, .. } => Ids {
                 stride,
-                offset: worker + 1,
+                offset: worker,
                 created: 0,
             },
         }

@@ -42,12 +42,6 @@ fn time_value(ns: u64) -> Value {
     Value::agg(vec![Value::Int(time_ns(ns))])
 }
 
-/// [`time_value`] as it travels between workers (real mode's hub sends it).
-pub fn time_wire(ns: u64) -> crate::golang::vm::shared::W {
-    use crate::golang::vm::shared::W;
-    W::V(vec![W::I(time_ns(ns))])
-}
-
 /// A `time.Time`'s content `ns` into the run.
 fn time_ns(ns: u64) -> i64 {
     EPOCH_NS.wrapping_add(ns as i64)

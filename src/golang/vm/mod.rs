@@ -11,7 +11,7 @@ pub mod map;
 pub mod ops;
 pub mod program;
 pub mod run;
-mod serial;
+pub(crate) mod serial;
 pub mod shared;
 pub mod task;
 pub mod types;

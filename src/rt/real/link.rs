@@ -13,13 +13,12 @@
 //! - A message to the hub starts with the shared memory's writes, when the program has a
 //!   shared memory and wrote something (see [`super::memory`]).
 
-use std::collections::HashMap;
 use std::task::Poll;
 
 use super::entry::Entries;
 use super::memory::{MemoryOp, SharedMemory};
 use super::wire::{Asked, Data, ToHub};
-use super::Op;
+use super::{ById, Op};
 use crate::rt::current::with_core;
 use crate::rt::goroutine::{GoId, Slot, WaitKey, WaitReason};
 use crate::rt::run::Core;
@@ -45,10 +44,10 @@ pub(crate) struct Link {
     /// Hub Go id of the goroutine in each local slot.
     gid: Vec<GoId>,
     /// Parked goroutines waiting for an answer, by hub Go id.
-    waiting: HashMap<GoId, WaitKey>,
+    waiting: ById<Option<WaitKey>>,
     /// Pipelined operations not yet followed by an answered one, by hub Go id.
-    unanswered: HashMap<GoId, u32>,
-    answers: HashMap<GoId, Data>,
+    unanswered: ById<u32>,
+    answers: ById<Data>,
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
     flush: Option<Box<dyn Fn(ToHub)>>,
@@ -62,9 +61,9 @@ impl Link {
             memory: None,
             entries: Entries::default(),
             gid: Vec::new(),
-            waiting: HashMap::new(),
-            unanswered: HashMap::new(),
-            answers: HashMap::new(),
+            waiting: ById::new(),
+            unanswered: ById::new(),
+            answers: ById::new(),
             outbox: Vec::new(),
             flush: None,
         }
@@ -126,10 +125,10 @@ impl Link {
 
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Data) -> Option<WaitKey> {
-        let key = self.waiting.remove(&g)?;
+        let key = self.waiting.take(g)?;
         // The hub answers in order: everything `g` sent before is done.
-        self.unanswered.remove(&g);
-        self.answers.insert(g, value);
+        *self.unanswered.at(g) = 0;
+        *self.answers.at(g) = value;
         Some(key)
     }
 }
@@ -140,7 +139,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let g = s.goid();
     let link = s.backend.link().expect("asked only on an executor");
     if op.pipelined() {
-        let n = link.unanswered.entry(g).or_insert(0);
+        let n = link.unanswered.at(g);
         if *n < PIPELINE {
             *n += 1;
             link.post(g, op, false);
@@ -150,7 +149,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let seq = s.park(WaitReason::Hub, 0);
     let key = s.key(seq, 0);
     let link = s.backend.link().expect("asked only on an executor");
-    link.waiting.insert(g, key);
+    *link.waiting.at(g) = Some(key);
     link.post(g, op, true);
     false
 }
@@ -159,7 +158,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
 pub(crate) fn take_answer(s: &mut Sched) -> Data {
     let g = s.goid();
     let link = s.backend.link().expect("answered only on an executor");
-    link.answers.remove(&g).unwrap_or_default()
+    link.answers.take(g)
 }
 
 /// The future of [`fence`]: answers once the goroutine's earlier operations are done.
@@ -186,7 +185,7 @@ pub(crate) async fn fence() {
         c.sched
             .backend
             .link()
-            .is_some_and(|l| l.unanswered.get(&g).is_some_and(|&n| n > 0))
+            .is_some_and(|l| l.unanswered.get(g).is_some_and(|&n| n > 0))
     });
     if pending {
         Routed::new(Fence).await;
