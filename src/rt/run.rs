@@ -445,6 +445,11 @@ impl Runtime {
         let mut core = self.shared.core.borrow_mut();
         let outcome = core.sched.ending.clone().unwrap_or(Outcome::Exit);
         let sched = &mut core.sched;
+        // Real mode: the run ends now on the wall clock, however long ago its clock was read
+        // (a hub busy with messages reads it only between them).
+        if let Some(epoch) = sched.backend.epoch_ns() {
+            sched.now = wall_ns().saturating_sub(epoch).max(sched.now);
+        }
         if !sched.partial.is_empty() {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
