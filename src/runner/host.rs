@@ -26,8 +26,8 @@ use std::cell::RefCell;
 use super::source::{self, Compiled};
 use crate::golang;
 use crate::protocol::{
-    output_messages, Mode, Request, Response, RunRequest, RunSummary, TraceData, HEARTBEAT_MS,
-    MAX_LISTED,
+    output_messages, Floor, Mode, Request, Response, RunRequest, RunSummary, TraceData,
+    HEARTBEAT_MS, MAX_LISTED,
 };
 use crate::rt::{Config, Limits, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
@@ -60,13 +60,20 @@ pub fn start_worker() {
     crate::rt::set_memory_gauge(crate::heap::in_use);
     RESERVE.with(|r| *r.borrow_mut() = Some(vec![1; RESERVE_BYTES]));
     crate::heap::on_exhausted(out_of_memory);
-    let onmessage =
-        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        // Real mode's frames from the hub, and its shared memory (see `crate::protocol`).
+        if super::real_host::executor_message(&data) {
+            return;
+        }
+        match parse(data) {
             Ok(Request::Run(req)) => run(req),
+            Ok(Request::Warm { procs }) => super::real_host::warm(procs),
             Ok(Request::Execute(req)) => super::real_host::start_executor(req),
-            Ok(Request::Frame(frame)) => super::real_host::executor_frame(frame),
+            Ok(Request::Ping { shared }) => super::real_host::executor_ping(shared),
             Err(why) => post(&Response::Failed(why)),
-        });
+        }
+    });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     onmessage.forget();
@@ -150,7 +157,7 @@ fn run(req: RunRequest) {
                 let mut trace = TraceData::from_trace(&report.trace, report.end_ns, procs);
                 // The lanes name the source's functions: their lines are the program's.
                 trace.set_lines(|func| program.decl_line(func));
-                return stream.finish(&report, &trace);
+                return stream.finish(&report, &trace, None);
             }
             _ => stream.tick(run.runtime()),
         }
@@ -201,13 +208,15 @@ impl OutputStream {
         self.last_heartbeat = now_ms();
     }
 
-    /// Posts the rest of the output, the trace and the summary; `trace` is the report's, as
-    /// the page receives it.
-    pub fn finish(&mut self, report: &Report, trace: &TraceData) {
+    /// Posts the rest of the output, the trace and the summary (with real mode's `floor`);
+    /// `trace` is the report's, as the page receives it.
+    pub fn finish(&mut self, report: &Report, trace: &TraceData, floor: Option<Floor>) {
         self.batcher.extend(report.output.iter().cloned());
         post_batch(self.batcher.take());
         post_trace(trace);
-        post(&Response::Done(summary(report, now_ms() - self.started)));
+        let mut summary = summary(report, now_ms() - self.started);
+        summary.floor = floor;
+        post(&Response::Done(summary));
     }
 }
 
@@ -236,5 +245,6 @@ fn summary(report: &Report, wall_ms: f64) -> RunSummary {
         trace_events: report.trace.events.len() as u64,
         trace_truncated: report.trace.truncated(),
         line: report.line,
+        floor: None,
     }
 }

@@ -157,6 +157,34 @@ describe('hostile links', () => {
     await page.context().close();
   });
 
+  test('a billion goroutines in real mode: Run stops at a limit of goroutines', async (t) => {
+    const page = await open('?p=benchmark&mode=real&tasks=1000000&rounds=1000&workload=0&autorun=1');
+    assert.match(await page.getByTestId('autorun-held').textContent(), /^Not run on opening/);
+    assert.match(await page.getByTestId('estimate').textContent(), /and a run stops after 2m0s/);
+    assert.equal(await page.getByTestId('output').getAttribute('data-state'), 'idle');
+
+    const { end, answers, lateness, took } = await runResponsive(page, { key: 'tasks', budgetMs: 130_000 });
+    assert.equal(end.state, 'done');
+    assert.equal(end.exitCode, 1);
+    // Which limit comes first depends on how fast the executors run the goroutines main
+    // starts: all of them started, or half of them waiting at once.
+    const limit = await page.getByTestId('output').getAttribute('data-limit');
+    const message = {
+      goroutines: 'too many goroutines: the program started 1,000,000, the most chanlab allows in one run',
+      'live-goroutines': 'too many goroutines: 500,000 alive at once, the most chanlab allows',
+    }[limit];
+    assert.ok(message, `stopped at the limit ${limit}`);
+    assert.equal(await lastLine(page), message);
+    t.diagnostic(`stopped at the limit ${limit}`);
+    assert.ok(took < 130_000, `ended after ${took} ms`);
+    assertResponsive(t, { answers, lateness });
+    const mb = await pageMemoryMB(page);
+    t.diagnostic(`ended after ${took} ms; the page holds ${mb.toFixed(0)} MB`);
+    assert.ok(mb < 300, `the page holds ${mb.toFixed(0)} MB`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('a hundred thousand jobs of a billion units of CPU work: done at once in sim mode', async (t) => {
     const page = await open('?p=worker-pool&jobs=100000&cpu_work=1000000000&autorun=1');
     const end = await waitForEnd(page, 30_000);
