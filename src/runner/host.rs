@@ -129,10 +129,6 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
 /// Checks `req`, compiles its source, runs it to the end, and posts its output and summary
 /// (or its compile errors).
 fn run(req: RunRequest) {
-    if req.mode == Mode::Real {
-        super::real_host::start_hub(req);
-        return;
-    }
     let started = now_ms();
     let program = match source::compile(&req.source) {
         Ok(Compiled::Program(program)) => program,
@@ -142,6 +138,9 @@ fn run(req: RunRequest) {
         }
         Err(why) => return post(&Response::Failed(why)),
     };
+    if req.mode == Mode::Real {
+        return super::real_host::start_hub(req, program);
+    }
     let procs = req.procs.clamp(1, MAX_PROCS);
     let config = Config {
         seed: req.seed,

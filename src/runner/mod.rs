@@ -6,18 +6,17 @@
 //! the worker, queues the request until the worker is ready, and stops a run by terminating
 //! the worker, which works even against a runaway. [`real_host`] hosts real mode's workers,
 //! which carry their frames by message or through [`rings`] of shared memory. Only [`source`]
-//! and [`catalog_program`] build natively.
+//! builds natively.
 
-pub mod catalog_program;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 mod real_host;
-pub mod source;
 #[cfg(target_arch = "wasm32")]
 mod rings;
+pub mod source;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::{Runner, RunnerEvent};

@@ -1,5 +1,8 @@
 //! Real mode on Web Workers: the workers, their frames and their turns. What a hub and an
-//! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]).
+//! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]);
+//! the program is the request's Go source, compiled by every worker and run by the
+//! interpreter's real mode (`crate::golang::real`: each worker runs the compiled program with
+//! its copy of the shared heap, and the hub relays their writes).
 //!
 //! The worker the page gives a real-mode run becomes its *hub*, worker 0, which runs
 //! goroutines too: it starts `procs - 1` workers of its own (the same script), one per
@@ -25,6 +28,7 @@
 //! they report are on one axis.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::thread::LocalKey;
 
 use gloo_timers::callback::Timeout;
@@ -33,9 +37,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
-use super::catalog_program::resolve;
 use super::host::{now_ms, post, scope, OutputStream};
 use super::rings::{Pipe, Rings, Way};
+use super::source::{self, Compiled};
+use crate::golang::{self, vm::program::Program};
 use crate::protocol::{
     ExecuteRequest, Floor, FromExecutor, Request, Response, RunRequest, TraceData, Transport,
     HEARTBEAT_MS,
@@ -195,6 +200,8 @@ struct Hub {
     rt: Option<HubDriver>,
     procs: u32,
     request: RunRequest,
+    /// The compiled source (every executor compiles its own copy).
+    program: Rc<Program>,
     epoch_ns: u64,
     /// Executor `w` (workers 1 and up) at `w - 1`.
     executors: Vec<Executor>,
@@ -227,12 +234,10 @@ thread_local! {
     static WARM: RefCell<Vec<Executor>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts real-mode run `req` with this worker as its hub.
-pub fn start_hub(req: RunRequest) {
-    let (_, _, procs) = match resolve(&req) {
-        Ok(prepared) => prepared,
-        Err(why) => return post(&Response::Failed(why)),
-    };
+/// Starts real-mode run `req`, whose source compiled to `program`, with this worker as its
+/// hub.
+pub fn start_hub(req: RunRequest, program: Rc<Program>) {
+    let procs = req.procs.clamp(1, MAX_PROCS);
     if HUB.with(|h| h.borrow().is_some()) {
         return post(&Response::Failed(
             "this worker is already running a real-mode run".to_string(),
@@ -265,6 +270,7 @@ pub fn start_hub(req: RunRequest) {
         rt: None,
         procs,
         request: req,
+        program,
         epoch_ns: 0,
         executors,
         stream: OutputStream::new(now_ms()),
@@ -511,19 +517,19 @@ impl Hub {
 
     /// Every executor is ready: the run and its clock start.
     fn begin(&mut self) {
-        let Ok((pattern, params, _)) = resolve(&self.request) else {
-            return;
-        };
         self.epoch_ns = wall_ns();
         self.stream = OutputStream::new(now_ms());
-        let program = pattern.real_program(params, self.request.seed);
-        let rt = HubDriver::new(
+        let program = golang::real::executor(self.program.clone());
+        let mut rt = HubDriver::new(
             self.request.seed,
             self.procs,
             self.epoch_ns,
             MAX_RUN_NS,
             program,
         );
+        rt.set_memory(golang::real::hub_memory(self.procs));
+        // The hub runs the program's goroutines too: its timers send the program's values.
+        rt.runtime().use_host_values::<golang::vm::value::Value>();
         self.rt = Some(rt);
         for (e, w) in self.executors.iter().zip(1..) {
             let execute = Request::Execute(ExecuteRequest {
@@ -552,7 +558,9 @@ impl Hub {
             match self.turn() {
                 Progress::Done(report) => {
                     self.end();
-                    let trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                    let mut trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                    // The lanes name the source's functions: their lines are the program's.
+                    trace.set_lines(|func| self.program.decl_line(func));
                     self.stream.finish(&report, &trace, self.floor);
                     return;
                 }
@@ -740,10 +748,16 @@ pub fn executor_ping(shared: u32) {
     }
 }
 
-/// Becomes executor `req.worker` of a real-mode run.
+/// Becomes executor `req.worker` of a real-mode run: compiles the run's source (the hub did,
+/// so it compiles) and runs its goroutines.
 pub fn start_executor(req: ExecuteRequest) {
-    let (pattern, params, _) = match resolve(&req.run) {
-        Ok(prepared) => prepared,
+    let program = match source::compile(&req.run.source) {
+        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Errors { .. }) => {
+            return post_to_hub(&FromExecutor::Failed(
+                "the program does not compile".to_string(),
+            ))
+        }
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };
     if req.worker == 0 || req.worker >= req.procs {
@@ -763,7 +777,7 @@ pub fn start_executor(req: ExecuteRequest) {
     let rt = ExecutorDriver::new(
         req.worker,
         run,
-        pattern.real_program(params, seed),
+        golang::real::executor(program),
         Some(Box::new(send_ops)),
     );
     let exec = Exec {
