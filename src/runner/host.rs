@@ -60,6 +60,7 @@ pub fn start_worker() {
     crate::rt::set_memory_gauge(crate::heap::in_use);
     RESERVE.with(|r| *r.borrow_mut() = Some(vec![1; RESERVE_BYTES]));
     crate::heap::on_exhausted(out_of_memory);
+    warm_up();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
         // Real mode's frames from the hub, and its shared memory (see `crate::protocol`).
@@ -78,6 +79,26 @@ pub fn start_worker() {
     // The handler lives as long as the worker.
     onmessage.forget();
     post(&Response::Ready);
+}
+
+/// Runs a small real-mode program (hub and executor taking turns in this thread) before the
+/// worker says it is ready. A browser compiles a module's functions when they are first
+/// called: unwarmed, a real-mode run's first turns take milliseconds more, which its first
+/// timers (and Go's semantics at their deadlines) pay.
+fn warm_up() {
+    let Some(pattern) = crate::patterns::find("worker-pool-context") else {
+        return;
+    };
+    let params = [
+        ("workers", "2"),
+        ("jobs", "8"),
+        ("job_ms", "1"),
+        ("timeout_ms", "100"),
+    ];
+    let (params, _) = pattern.parse_params(params);
+    let _ = crate::rt::real::run_in_thread(1, 2, 1_000_000_000, || {
+        pattern.real_program(params.clone(), 1)
+    });
 }
 
 /// An allocation of `size` bytes failed: the program is about to abort. Says so, in memory

@@ -35,7 +35,7 @@ use gloo_timers::callback::Timeout;
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
+use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker, WorkerOptions};
 
 use super::host::{now_ms, post, scope, OutputStream};
 use super::rings::{Pipe, Rings, Way};
@@ -355,7 +355,10 @@ fn with_hub(f: impl FnOnce(&mut Hub)) {
 }
 
 fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
-    let worker = Worker::new(script).map_err(|e| {
+    // Named, so the browser's tools list the run's threads by what they are.
+    let options = WorkerOptions::new();
+    options.set_name(&format!("chanlab executor {w}"));
+    let worker = Worker::new_with_options(script, &options).map_err(|e| {
         format!(
             "could not start executor {w}: {}",
             e.as_string().unwrap_or_default()

@@ -8,9 +8,7 @@ use std::rc::Rc;
 
 use super::entry::Entries;
 use super::memory::{acquire_hub, release_hub, HubMemory, SharedMemory};
-#[cfg(not(target_arch = "wasm32"))]
-use super::wire::{decode, encode};
-use super::wire::{Data, ToExecutor, ToHub};
+use super::wire::{decode, encode, Data, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
 use crate::rt::limits::{Limit, Limits};
@@ -316,7 +314,6 @@ impl ExecutorDriver {
 /// Runs a program in real mode on `procs` workers in this thread, the hub and the executors
 /// taking turns (no parallelism: this is how the native tests check real mode's semantics).
 /// `program` makes each worker's [`Program`]. Frames cross encoded, as between workers.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn run_in_thread(
     seed: u64,
     procs: u32,
@@ -328,7 +325,6 @@ pub fn run_in_thread(
 
 /// [`run_in_thread`], with `setup` preparing the hub first (its shared memory, the values its
 /// timers send).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn run_in_thread_with(
     seed: u64,
     procs: u32,
@@ -376,7 +372,9 @@ pub fn run_in_thread_with(
             }
         }
         if !moved {
-            // Everyone waits for a timer: let the wall clock get there.
+            // Everyone waits for a timer: let the wall clock get there (a browser's worker
+            // cannot sleep; it spins).
+            #[cfg(not(target_arch = "wasm32"))]
             std::thread::sleep(std::time::Duration::from_micros(200));
         }
     }

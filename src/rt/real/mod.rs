@@ -52,7 +52,6 @@ use super::sync::SyncOp;
 use super::time::TimeOp;
 use memory::MemoryOp;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
