@@ -283,8 +283,7 @@ impl HubMemory for HubHeap {
 
 /// Runs `prog` in real mode on `procs` executors taking turns in this thread (the native
 /// tests' and `gorun --real`'s way to check real mode's semantics; the browser runs each on a
-/// Web Worker).
-#[cfg(not(target_arch = "wasm32"))]
+/// Web Worker, and warms up with it).
 pub fn run_in_thread(
     prog: &Rc<Compiled>,
     seed: u64,

@@ -81,8 +81,8 @@ pub fn start_worker() {
     post(&Response::Ready);
 }
 
-/// Runs a small real-mode program (hub and executor taking turns in this thread) before the
-/// worker says it is ready. A browser compiles a module's functions when they are first
+/// Runs a small Go program in real mode (hub and executor taking turns in this thread) before
+/// the worker says it is ready. A browser compiles a module's functions when they are first
 /// called: unwarmed, a real-mode run's first turns take milliseconds more, which its first
 /// timers (and Go's semantics at their deadlines) pay.
 fn warm_up() {
@@ -96,9 +96,9 @@ fn warm_up() {
         ("timeout_ms", "100"),
     ];
     let (params, _) = pattern.parse_params(params);
-    let _ = crate::rt::real::run_in_thread(1, 2, 1_000_000_000, || {
-        pattern.real_program(params.clone(), 1)
-    });
+    if let Ok(Compiled::Program(program)) = source::compile(&pattern.go_source(&params, 1)) {
+        let _ = golang::real::run_in_thread(&program, 1, 2, 1_000_000_000);
+    }
 }
 
 /// An allocation of `size` bytes failed: the program is about to abort. Says so, in memory
