@@ -4,7 +4,7 @@
 //! In real mode the worker that gets the run is the hub: it starts `procs - 1` workers of its
 //! own as executors, with [`Request::Execute`], and they carry real mode's frames (what
 //! `crate::rt::real::encode` makes of the operations and answers) as transferred
-//! `ArrayBuffer`s, or through the `SharedArrayBuffer` the hub posts before `Execute` when the
+//! `ArrayBuffer`s, or through the `SharedArrayBuffer` the hub posts before `Begin` when the
 //! page is cross-origin isolated (`crate::runner::rings`); see `docs/ARCHITECTURE.md`, Two
 //! modes.
 //!
@@ -79,8 +79,14 @@ pub enum Request {
     Warm {
         procs: u32,
     },
-    /// Real mode, from the hub to a worker it started: be executor `worker` of the run.
+    /// Real mode, from the hub to a worker it started, before the run: compile the run's
+    /// source to be executor `worker` of it, and answer [`FromExecutor::Compiled`].
     Execute(ExecuteRequest),
+    /// Real mode, from the hub to its executors once every one has compiled: the run started
+    /// at wall-clock time `epoch_ns`. Compiling is not part of the run, as it is not in Go.
+    Begin {
+        epoch_ns: u64,
+    },
     /// Real mode, from the hub to an executor, before the run: answer [`FromExecutor::Pong`]
     /// at once, then echo `shared` rings of the hub's doorbell (the shared-memory round
     /// trip), which times the transport's floor on this browser.
@@ -89,14 +95,12 @@ pub enum Request {
     },
 }
 
-/// What a real-mode executor runs: the run (for its main goroutine), its index, and the
-/// wall-clock time the run started at.
+/// What a real-mode executor runs: the run (its source and seed) and its index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExecuteRequest {
     pub run: RunRequest,
     pub worker: u32,
     pub procs: u32,
-    pub epoch_ns: u64,
 }
 
 /// Real mode: what an executor tells its hub (its frames are binary, see the module doc).
@@ -104,6 +108,9 @@ pub struct ExecuteRequest {
 pub enum FromExecutor {
     /// Loaded and listening (the same message as [`Response::Ready`]).
     Ready,
+    /// The answer to [`Request::Execute`]: the source compiled, and the executor waits for
+    /// [`Request::Begin`].
+    Compiled,
     /// The answer to [`Request::Ping`].
     Pong,
     /// Its worker reached a limit of its own (its memory): the run ends with it.

@@ -71,6 +71,7 @@ pub fn start_worker() {
             Ok(Request::Run(req)) => run(req),
             Ok(Request::Warm { procs }) => super::real_host::warm(procs),
             Ok(Request::Execute(req)) => super::real_host::start_executor(req),
+            Ok(Request::Begin { epoch_ns }) => super::real_host::begin_executor(epoch_ns),
             Ok(Request::Ping { shared }) => super::real_host::executor_ping(shared),
             Err(why) => post(&Response::Failed(why)),
         }
@@ -81,24 +82,65 @@ pub fn start_worker() {
     post(&Response::Ready);
 }
 
-/// Runs a small Go program in real mode (hub and executor taking turns in this thread) before
-/// the worker says it is ready. A browser compiles a module's functions when they are first
-/// called: unwarmed, a real-mode run's first turns take milliseconds more, which its first
-/// timers (and Go's semantics at their deadlines) pay.
+/// Runs a small Go program in real mode (hub and executor taking turns in this thread) once,
+/// before the worker says it is ready. A browser compiles a module's functions when they are
+/// first called: unwarmed, a real-mode run's first turns take a hundred milliseconds more.
 fn warm_up() {
-    let Some(pattern) = crate::patterns::find("worker-pool-context") else {
+    if let Some(source) = warm_up_source() {
+        warm_up_run(&source);
+    }
+}
+
+/// Runs the warm-up program again and again until this worker runs it at a steady speed:
+/// [`STEADY_RUNS`] runs in a row within [`STEADY_SPREAD`] of the fastest, or for at most
+/// [`SETTLE_MAX_MS`]. Real mode's workers settle before a run: a browser optimises a module's
+/// busiest functions in the background after their first calls, and a page that has just
+/// loaded compiles all its modules at once, so for a while a worker runs slower, unevenly, by
+/// up to ten times; a run begun then starts its goroutines and meets its timers milliseconds
+/// late.
+pub(super) fn settle() {
+    let Some(source) = warm_up_source() else {
         return;
     };
+    let started = now_ms();
+    let mut fastest = f64::INFINITY;
+    let mut steady = 0;
+    while steady < STEADY_RUNS && now_ms() - started < SETTLE_MAX_MS {
+        let took = warm_up_run(&source);
+        let near = took <= fastest * STEADY_SPREAD && took * STEADY_SPREAD >= fastest;
+        steady = if near { steady + 1 } else { 0 };
+        fastest = fastest.min(took);
+    }
+}
+
+/// Runs in a row at a steady speed that settle a worker.
+const STEADY_RUNS: u32 = 4;
+/// How far from the fastest a run may be and count as steady.
+const STEADY_SPREAD: f64 = 1.3;
+/// The longest a worker settles (ms).
+const SETTLE_MAX_MS: f64 = 400.0;
+
+/// The warm-up program: jobs that take no time, so that a run of it measures the worker.
+fn warm_up_source() -> Option<String> {
+    let pattern = crate::patterns::find("worker-pool-context")?;
     let params = [
         ("workers", "2"),
         ("jobs", "8"),
-        ("job_ms", "1"),
+        ("job_ms", "0"),
         ("timeout_ms", "100"),
     ];
     let (params, _) = pattern.parse_params(params);
-    if let Ok(Compiled::Program(program)) = source::compile(&pattern.go_source(&params, 1)) {
+    Some(pattern.go_source(&params, 1))
+}
+
+/// Compiles `source` and runs it in real mode on two executors in this thread; returns how
+/// long that took (ms).
+fn warm_up_run(source: &str) -> f64 {
+    let at = now_ms();
+    if let Ok(Compiled::Program(program)) = source::compile(source) {
         let _ = golang::real::run_in_thread(&program, 1, 2, 1_000_000_000);
     }
+    now_ms() - at
 }
 
 /// An allocation of `size` bytes failed: the program is about to abort. Says so, in memory

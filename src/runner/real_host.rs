@@ -6,9 +6,14 @@
 //!
 //! The worker the page gives a real-mode run becomes its *hub*, worker 0, which runs
 //! goroutines too: it starts `procs - 1` workers of its own (the same script), one per
-//! executor, and tells each its index with [`Request::Execute`] once it is ready. Before the
-//! run the hub times a few round trips to executor 1 ([`Request::Ping`]): the transport's
-//! floor on this browser, which the run's summary reports.
+//! executor, and sends each the run and its index with [`Request::Execute`] once it is ready.
+//! Every executor compiles the source before the run, as the hub did: compiling is not part of
+//! a run in Go either, and an executor compiling on the run's clock would start its goroutines
+//! milliseconds late. Each executor, then the hub, settles (`super::host::settle`): runs a
+//! small program until it runs at a steady speed, which a page that has just loaded does not.
+//! Then the hub times a few round trips to executor 1 ([`Request::Ping`]):
+//! the transport's floor on this browser, which the run's summary reports; and starts the
+//! run, telling the executors when ([`Request::Begin`]).
 //!
 //! From then on they exchange frames, the encoded operations and answers
 //! (`crate::rt::real::encode`), at most one per executor per turn each way, by one of two
@@ -222,6 +227,8 @@ struct Hub {
 struct Executor {
     worker: Worker,
     ready: bool,
+    /// It compiled the run's source (see [`Request::Execute`]).
+    compiled: bool,
     /// Shared memory: its ring to the hub, and the hub's to it.
     pipes: Option<(Pipe, Pipe)>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
@@ -260,7 +267,7 @@ pub fn start_hub(req: RunRequest, program: Rc<Program>) {
         if let Some(rings) = &rings {
             e.pipes = Some((rings.pipe(w, Way::ToHub), rings.pipe(w, Way::ToExecutor)));
             if e.ready {
-                // Kept until `Execute`; a ping times it first.
+                // Kept until `Begin`; a ping times it first.
                 let _ = e.worker.post_message(&rings.buffer());
             }
         }
@@ -284,8 +291,11 @@ pub fn start_hub(req: RunRequest, program: Rc<Program>) {
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
     match procs {
-        1 => with_hub(Hub::begin),
-        _ if all_ready => with_hub(Hub::ping),
+        1 => {
+            super::host::settle();
+            with_hub(Hub::begin)
+        }
+        _ if all_ready => with_hub(Hub::execute),
         _ => {}
     }
     heartbeat();
@@ -388,6 +398,7 @@ fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
     Ok(Executor {
         worker,
         ready: false,
+        compiled: false,
         pipes: None,
         _onmessage: onmessage,
         _onerror: onerror,
@@ -422,10 +433,18 @@ impl Hub {
                 let e = &mut self.executors[w - 1];
                 e.ready = true;
                 if let Some(rings) = &self.rings {
-                    // Kept until `Execute`; a ping times it first.
+                    // Kept until `Begin`; a ping times it first.
                     let _ = e.worker.post_message(&rings.buffer());
                 }
                 if self.executors.iter().all(|e| e.ready) {
+                    self.execute();
+                }
+            }
+            FromExecutor::Compiled => {
+                self.executors[w - 1].compiled = true;
+                if self.executors.iter().all(|e| e.compiled) {
+                    // After the executors, not with them: settling takes the processors.
+                    super::host::settle();
                     self.ping();
                 }
             }
@@ -473,7 +492,19 @@ impl Hub {
         post(&Response::Failed(why));
     }
 
-    /// Every executor is ready: times round trips to executor 1, by message. They are timed
+    /// Every executor is ready: sends each the run, to compile.
+    fn execute(&mut self) {
+        for (e, w) in self.executors.iter().zip(1..) {
+            let execute = Request::Execute(ExecuteRequest {
+                run: self.request.clone(),
+                worker: w,
+                procs: self.procs,
+            });
+            send(&e.worker, &execute);
+        }
+    }
+
+    /// Every executor has compiled the source: times round trips to executor 1, by message. They are timed
     /// as a whole: a page that is not cross-origin isolated reads a clock coarsened to 0.1 ms.
     fn ping(&mut self) {
         if self.pongs == 0 {
@@ -534,14 +565,11 @@ impl Hub {
         // The hub runs the program's goroutines too: its timers send the program's values.
         rt.runtime().use_host_values::<golang::vm::value::Value>();
         self.rt = Some(rt);
-        for (e, w) in self.executors.iter().zip(1..) {
-            let execute = Request::Execute(ExecuteRequest {
-                run: self.request.clone(),
-                worker: w,
-                procs: self.procs,
-                epoch_ns: self.epoch_ns,
-            });
-            send(&e.worker, &execute);
+        let start = Request::Begin {
+            epoch_ns: self.epoch_ns,
+        };
+        for e in &self.executors {
+            send(&e.worker, &start);
         }
         self.pump();
     }
@@ -695,8 +723,10 @@ thread_local! {
     static EXEC: RefCell<Option<Exec>> = const { RefCell::new(None) };
     /// Kept apart from `EXEC`: a goroutine about to compute sends from within a turn.
     static TO_HUB: RefCell<ToHubWay> = const { RefCell::new(ToHubWay::Messages) };
-    /// The shared memory the hub posted before `Execute`.
+    /// The shared memory the hub posted before `Begin`.
     static SHARED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// The run this executor compiled, until it begins.
+    static COMPILED: RefCell<Option<(ExecuteRequest, Rc<Program>)>> = const { RefCell::new(None) };
 }
 
 fn post_to_hub(message: &FromExecutor) {
@@ -751,9 +781,13 @@ pub fn executor_ping(shared: u32) {
     }
 }
 
-/// Becomes executor `req.worker` of a real-mode run: compiles the run's source (the hub did,
-/// so it compiles) and runs its goroutines.
+/// Prepares to be executor `req.worker` of a real-mode run: compiles the run's source (the
+/// hub did, so it compiles), settles (`super::host::settle`) and says so; the run begins with
+/// [`begin_executor`].
 pub fn start_executor(req: ExecuteRequest) {
+    if req.worker == 0 || req.worker >= req.procs {
+        return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
+    }
     let program = match source::compile(&req.run.source) {
         Ok(Compiled::Program(program)) => program,
         Ok(Compiled::Errors { .. }) => {
@@ -763,9 +797,18 @@ pub fn start_executor(req: ExecuteRequest) {
         }
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };
-    if req.worker == 0 || req.worker >= req.procs {
-        return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
-    }
+    COMPILED.with(|c| *c.borrow_mut() = Some((req, program)));
+    super::host::settle();
+    post_to_hub(&FromExecutor::Compiled);
+}
+
+/// The run this executor compiled began at wall-clock time `epoch_ns`: runs its goroutines.
+pub fn begin_executor(epoch_ns: u64) {
+    let Some((req, program)) = COMPILED.with(|c| c.borrow_mut().take()) else {
+        return post_to_hub(&FromExecutor::Failed(
+            "the run began before its source was compiled".to_string(),
+        ));
+    };
     set_wall_clock(epoch_clock);
     let rings = SHARED
         .with(|s| s.borrow_mut().take())
@@ -776,7 +819,7 @@ pub fn start_executor(req: ExecuteRequest) {
         TO_HUB.with(|way| *way.borrow_mut() = ToHubWay::Shared(rings, pipe));
     }
     let seed = req.run.seed;
-    let run = (seed, req.procs, req.epoch_ns, MAX_RUN_NS);
+    let run = (seed, req.procs, epoch_ns, MAX_RUN_NS);
     let rt = ExecutorDriver::new(
         req.worker,
         run,
@@ -786,7 +829,7 @@ pub fn start_executor(req: ExecuteRequest) {
     let exec = Exec {
         rt,
         worker: req.worker,
-        epoch_ns: req.epoch_ns,
+        epoch_ns,
         turns: Turns::new(|| with(&EXEC, Exec::pump)),
         from_hub,
     };

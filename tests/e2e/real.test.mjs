@@ -70,7 +70,8 @@ const REAL_TIMING = {
 
 function comparable(id, lines) {
   const rule = REAL_TIMING[id] ?? ((line) => line);
-  // Real mode runs the catalog's Rust programs, whose frames are not the source's.
+  // Traceback frames are compared elsewhere (tests/go): real mode and sim mode may stop
+  // different goroutines at different lines.
   return tracebackHeaders(lines).map((line) => rule(normalise(line))).sort();
 }
 
