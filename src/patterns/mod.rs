@@ -59,6 +59,7 @@ macro_rules! pattern {
 }
 
 pub mod bench;
+mod bench_pingpong;
 pub mod cost;
 pub mod params;
 pub mod template;
@@ -176,10 +177,7 @@ impl Pattern {
 
     /// The program as a real-mode executor runs it.
     pub fn real_program(&'static self, params: Params, seed: u64) -> real::Program {
-        real::Program {
-            main: Box::new(move || self.program(&params, seed)),
-            declare: Box::new(self.rust_program().goroutines),
-        }
+        real::Program::new(move || self.program(&params, seed), self.rust_program().goroutines)
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for

@@ -14,8 +14,9 @@ use super::real::Op;
 use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
-use super::run::{Config, Role, Task};
+use super::run::{Config, Role};
 use super::seam::Backend;
+use super::time::Job;
 use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).
@@ -63,7 +64,7 @@ pub(crate) struct Sched {
     /// Source lines for reports and the leak list (see [`Locate`]).
     pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
-    pub spawn_later: Vec<(Label, Task)>,
+    pub spawn_later: Vec<Job>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -73,9 +74,8 @@ pub(crate) struct Sched {
 
 /// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
 /// object's id is its index in its table; in real mode ids are unique across the run's
-/// workers: the `n`th object a worker creates is `n * stride + offset`, with `stride` one more
-/// than the executors and `offset` 0 on the hub, `worker + 1` on executor `worker` (see
-/// [`super::real`]).
+/// workers: the `n`th object worker `w` creates is `n * procs + w`, the hub being worker 0
+/// (see [`super::real`]).
 #[derive(Default)]
 pub(crate) struct Ids {
     /// 0 in sim mode.
@@ -86,7 +86,7 @@ pub(crate) struct Ids {
 
 impl Ids {
     fn new(role: Role, procs: u32) -> Ids {
-        let stride = procs.max(1) + 1;
+        let stride = procs.max(1);
         match role {
             Role::Sim => Ids::default(),
             Role::Hub { .. } => Ids {
@@ -95,7 +95,7 @@ impl Ids {
             },
             Role::Executor { worker, .. } => Ids {
                 stride,
-                offset: worker + 1,
+                offset: worker,
                 created: 0,
             },
         }

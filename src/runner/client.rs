@@ -77,6 +77,9 @@ struct Inner {
     spare: Option<Slot>,
     /// Terminated slots waiting to be dropped.
     retired: Vec<Slot>,
+    /// Real mode's processors, when the page is in real mode on several: the spare worker
+    /// starts its executors ahead of the run (`Request::Warm`).
+    warm: Option<u32>,
     next_slot: u64,
     /// Looks for a running worker that died silently; started with the first run, it lives
     /// as long as the runner (an interval must not be dropped from its own callback).
@@ -125,6 +128,7 @@ impl Runner {
                 active: None,
                 spare: None,
                 retired: Vec::new(),
+                warm: None,
                 next_slot: 1,
                 watchdog: None,
             })),
@@ -178,6 +182,18 @@ impl Runner {
             inner.watchdog = Some(gloo_timers::callback::Interval::new(WATCH_MS, move || {
                 watch(&weak)
             }));
+        }
+    }
+
+    /// Keeps the spare worker ready for real mode on `procs` workers (`None`: not real mode,
+    /// or one worker), executors started.
+    pub fn warm(&self, procs: Option<u32>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.warm = procs.filter(|&p| p > 1);
+        if let (Some(procs), Some(spare)) = (inner.warm, &inner.spare) {
+            if spare.ready {
+                post_warm(&spare.worker, procs);
+            }
         }
     }
 
@@ -283,11 +299,14 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
             return;
         }
         if let Response::Ready = response {
+            let warm = state.warm;
             for slot in [&mut state.active, &mut state.spare].into_iter().flatten() {
                 if slot.id == id {
                     slot.ready = true;
                     if let Some(text) = slot.pending.take() {
                         post(&slot.worker, &text);
+                    } else if let Some(procs) = warm {
+                        post_warm(&slot.worker, procs);
                     }
                 }
             }
@@ -446,6 +465,12 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+fn post_warm(worker: &Worker, procs: u32) {
+    if let Ok(text) = serde_json::to_string(&Request::Warm { procs }) {
+        post(worker, &text);
+    }
 }
 
 fn post(worker: &Worker, text: &str) {

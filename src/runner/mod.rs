@@ -4,15 +4,18 @@
 //! if it came from anywhere, compiles the request's Go source ([`source`]), runs the program on
 //! [`crate::rt`] in slices and streams its output back. [`client`] is the page's side: it owns
 //! the worker, queues the request until the worker is ready, and stops a run by terminating
-//! the worker, which works even against a runaway. Only [`source`] builds natively.
+//! the worker, which works even against a runaway. [`real_host`] hosts real mode's workers,
+//! which carry their frames by message or through [`rings`] of shared memory. Only [`source`]
+//! builds natively.
 
-pub mod catalog_program;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 mod real_host;
+#[cfg(target_arch = "wasm32")]
+mod rings;
 pub mod source;
 
 #[cfg(target_arch = "wasm32")]

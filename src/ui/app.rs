@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::protocol::Mode;
 use crate::runner::{Runner, WORKER_SCRIPT};
 use crate::view::code::MarkKind;
 use crate::view::cost_guard::Verdict;
@@ -45,6 +46,14 @@ pub fn app() -> Html {
             })
         })
     };
+
+    // In real mode the spare worker starts its executors ahead of the run.
+    {
+        let runner = runner.clone();
+        let link = &state.link;
+        let real = (link.mode == Mode::Real).then(|| link.procs(state.cores));
+        use_effect_with(real, move |real| runner.warm(*real));
+    }
 
     // The address bar always holds the current configuration: the query at once, the
     // program a moment after the last keystroke (browsers limit how often a page may rewrite

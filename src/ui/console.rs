@@ -6,8 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::protocol::{Mode, RunSummary};
+use crate::protocol::{Mode, RunSummary, Transport};
 use crate::rt::Outcome;
+use crate::view::compare::floor_text;
 use crate::view::console::{exit_text, fmt_t, rows_html, Line, Segment, TAIL};
 
 use super::leaks::Leaks;
@@ -232,11 +233,17 @@ fn done(summary: &RunSummary, mode: Mode, on_show_line: Option<Callback<u32>>) -
         m.chan_sends,
         m.chan_recvs,
     );
+    let transport = summary.floor.map(|f| match f.transport {
+        Transport::Messages => "messages",
+        Transport::SharedMemory => "shared-memory",
+    });
     html! {
-        <footer class={classes!("status", if code == 0 { "ok" } else { "failed" })} data-testid="status">
+        <footer class={classes!("status", if code == 0 { "ok" } else { "failed" })} data-testid="status"
+            data-transport={transport}>
             <p class="exit" data-testid="exit-status">{exit_text(code)}</p>
             if let Some(what) = what { <p class="limit">{what}</p> }
             <p class="facts">{facts}</p>
+            if let Some(floor) = summary.floor { <p class="facts">{floor_text(&floor)}</p> }
             <Leaks leaked={summary.leaked.clone()} count={summary.leaked_count} {on_show_line} />
         </footer>
     }

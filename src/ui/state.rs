@@ -350,12 +350,15 @@ impl AppState {
         let end = match &self.run.status {
             RunStatus::Done(summary) => {
                 let console = &self.run.console;
-                RunState::Done(Ended::new(
-                    summary.exit_code,
-                    summary.elapsed_ns,
-                    console.texts(),
-                    console.omitted() == 0,
-                ))
+                RunState::Done(
+                    Ended::new(
+                        summary.exit_code,
+                        summary.elapsed_ns,
+                        console.texts(),
+                        console.omitted() == 0,
+                    )
+                    .with_floor(summary.floor),
+                )
             }
             RunStatus::Failed(why) => RunState::Failed(why.to_string()),
             RunStatus::NotCompiled(_) => RunState::Failed("the program does not compile".into()),

@@ -163,6 +163,7 @@ mod tests {
             trace_events: 0,
             trace_truncated: false,
             line,
+            floor: None,
         }
     }
 

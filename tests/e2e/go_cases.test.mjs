@@ -1,14 +1,17 @@
-// Every case of tests/go/cases.txt opened by link in sim mode: the page runs the pattern's Go
-// source through the interpreter and prints what real Go printed for that source
-// (tests/go/expected, recorded by tests/go/check.sh), with Go's exit status. The source the
-// page shows and runs (`go-source`) is checked to be exactly the program Go ran: the one
-// tests/go/render.py renders for the case. A case whose data the page draws from the seed
-// rather than from the case line (`batch-processor`'s `latencies`) is compared with Go 1.19
-// run here on the page's own source instead.
+// Every case of tests/go/cases.txt opened by link, in sim mode and in real mode on two Web
+// Workers (one for the cases Go ran with GOMAXPROCS=1): the page runs the pattern's Go source
+// through the interpreter and prints what real Go printed for that source (tests/go/expected,
+// recorded by tests/go/check.sh), with Go's exit status. The source the page shows and runs
+// (`go-source`) is checked to be exactly the program Go ran: the one tests/go/render.py
+// renders for the case. A case whose data the page draws from the seed rather than from the
+// case line (`batch-processor`'s `latencies`) is compared with Go 1.19 run here on the page's
+// own source instead.
 //
 // The comparison is check.sh's (tests/go/README.md): after a panic or fatal error only the
 // `goroutine N [state]:` headers are kept, ids other than main's read `<id>`; `unordered`
-// cases compare sorted lines; `timing` cases replace measured figures by placeholders.
+// cases compare sorted lines; `timing` cases replace measured figures by placeholders. Real
+// mode runs on the wall clock as Go does, so the cases' own slack (tests/go/cases.txt) makes
+// its output Go's too.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,9 +128,16 @@ function goRun(c, source, dir) {
   return comparable(c, exit, lines);
 }
 
-/** The case's link: its parameters (render.py's `latencies` is the seed's, so not a key). */
-function link(c) {
+/**
+ * The case's link in `mode`: its parameters (render.py's `latencies` is the seed's, so not a
+ * key); real mode on two workers, or one for a case Go ran on one processor.
+ */
+function link(c, mode) {
   const params = new URLSearchParams([['p', c.id], ...c.pairs.filter(([k]) => k !== 'latencies')]);
+  if (mode === 'real') {
+    params.set('mode', 'real');
+    params.set('procs', c.tags.includes('procs1') ? '1' : '2');
+  }
   return `?${params}&autorun=1`;
 }
 
@@ -137,6 +147,31 @@ before(() => {
   execFileSync('python3', [join(GO_DIR, 'render.py'), 'cases', join(GO_DIR, 'cases.txt'), rendered]);
 });
 after(() => rmSync(rendered, { recursive: true, force: true }));
+
+/** Opens case `c` in `mode` and checks that the page printed what Go printed. */
+async function check(c, mode) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + link(c, mode));
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="output"]')?.dataset.state === 'done',
+    null,
+    { timeout: mode === 'real' ? 60_000 : 30_000 },
+  );
+  const { exitCode, lines } = await outputState(page);
+  const source = await page.getByTestId('go-source').textContent();
+  await context.close();
+  const got = comparable(c, exitCode, lines);
+  if (c.pairs.some(([k]) => k === 'latencies')) {
+    assert.deepEqual(got, goRun(c, source, join(rendered, c.name, `page-${mode}`)));
+  } else {
+    assert.equal(source, readFileSync(join(rendered, c.name, 'main.go'), 'utf8'), 'the source Go ran');
+    assert.deepEqual(got, expected(c));
+  }
+  assert.deepEqual(problems, []);
+}
 
 describe('every case of tests/go/cases.txt prints what Go printed', () => {
   const all = cases();
@@ -152,29 +187,11 @@ describe('every case of tests/go/cases.txt prints what Go printed', () => {
     for (const id of ids) assert.ok(all.some((c) => c.id === id), `${id} has a case`);
   });
 
-  for (const c of all) {
-    test(`${c.name}: ${link(c)}`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(server.url + link(c));
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="output"]')?.dataset.state === 'done',
-        null,
-        { timeout: 30_000 },
-      );
-      const { exitCode, lines } = await outputState(page);
-      const source = await page.getByTestId('go-source').textContent();
-      await context.close();
-      const got = comparable(c, exitCode, lines);
-      if (c.pairs.some(([k]) => k === 'latencies')) {
-        assert.deepEqual(got, goRun(c, source, join(rendered, c.name, 'page')));
-      } else {
-        assert.equal(source, readFileSync(join(rendered, c.name, 'main.go'), 'utf8'), 'the source Go ran');
-        assert.deepEqual(got, expected(c));
+  for (const mode of ['sim', 'real']) {
+    describe(`${mode} mode`, () => {
+      for (const c of all) {
+        test(`${c.name}: ${link(c, mode)}`, () => check(c, mode));
       }
-      assert.deepEqual(problems, []);
     });
   }
 });

@@ -24,8 +24,20 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves dist/ on a free localhost port; resolves to { url, close }. */
-export async function startServer(dir = DIST) {
+/**
+ * The headers that make a page cross-origin isolated (`crossOriginIsolated`), which real mode
+ * needs for its shared-memory transport; `scripts/serve.sh` sends them too.
+ */
+export const ISOLATION = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/**
+ * Serves dist/ on a free localhost port; resolves to { url, close }. With `isolated`, every
+ * response carries the cross-origin isolation headers.
+ */
+export async function startServer(dir = DIST, { isolated = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run \`trunk build --release\` first`);
   }
@@ -42,6 +54,7 @@ export async function startServer(dir = DIST) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(isolated ? ISOLATION : {}),
       });
       res.end(body);
     } catch {

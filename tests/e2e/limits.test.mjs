@@ -157,6 +157,34 @@ describe('hostile links', () => {
     await page.context().close();
   });
 
+  test('a billion goroutines in real mode: Run stops at a limit of goroutines', async (t) => {
+    const page = await open('?p=benchmark&mode=real&tasks=1000000&rounds=1000&workload=0&autorun=1');
+    assert.match(await page.getByTestId('autorun-held').textContent(), /^Not run on opening/);
+    assert.match(await page.getByTestId('estimate').textContent(), /and a run stops after 2m0s/);
+    assert.equal(await page.getByTestId('output').getAttribute('data-state'), 'idle');
+
+    const { end, answers, lateness, took } = await runResponsive(page, { key: 'tasks', budgetMs: 130_000 });
+    assert.equal(end.state, 'done');
+    assert.equal(end.exitCode, 1);
+    // Which limit comes first depends on how fast the executors run the goroutines main
+    // starts: all of them started, or half of them waiting at once.
+    const limit = await page.getByTestId('output').getAttribute('data-limit');
+    const message = {
+      goroutines: 'too many goroutines: the program started 1,000,000, the most chanlab allows in one run',
+      'live-goroutines': 'too many goroutines: 500,000 alive at once, the most chanlab allows',
+    }[limit];
+    assert.ok(message, `stopped at the limit ${limit}`);
+    assert.equal(await lastLine(page), message);
+    t.diagnostic(`stopped at the limit ${limit}`);
+    assert.ok(took < 130_000, `ended after ${took} ms`);
+    assertResponsive(t, { answers, lateness });
+    const mb = await pageMemoryMB(page);
+    t.diagnostic(`ended after ${took} ms; the page holds ${mb.toFixed(0)} MB`);
+    assert.ok(mb < 300, `the page holds ${mb.toFixed(0)} MB`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('a hundred thousand jobs of a billion units of CPU work: done at once in sim mode', async (t) => {
     const page = await open('?p=worker-pool&jobs=100000&cpu_work=1000000000&autorun=1');
     const end = await waitForEnd(page, 30_000);
@@ -282,19 +310,19 @@ describe('a worker that dies', () => {
   });
 
   test('a trap in a real-mode worker ends the run with its message, and the next Run works', async (t) => {
-    const page = await open('?p=worker-pool&mode=real&procs=1&workers=1&jobs=100&job_ms=100');
-    // The page's worker, loaded before the run, becomes the run's hub; the executor is the
-    // worker the hub then makes.
-    while (page.workers().length === 0) await page.waitForTimeout(50);
-    const before = new Set(page.workers());
+    const page = await open('?p=worker-pool&mode=real&procs=2&workers=2&jobs=100&job_ms=100');
     await page.getByTestId('run').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="output"]').dataset.state === 'running');
+    // The page's worker is the run's hub, worker 0; executor 1 is the worker it made (ahead of
+    // the run), named for the browser's tools.
     let executor;
     for (let i = 0; i < 200 && !executor; i++) {
-      executor = page.workers().find((w) => !before.has(w));
+      for (const w of page.workers()) {
+        if ((await w.evaluate(() => self.name).catch(() => '')) === 'chanlab executor 1') executor = w;
+      }
       if (!executor) await page.waitForTimeout(50);
     }
-    assert.ok(executor, 'the hub made an executor');
+    assert.ok(executor, 'the hub made executor 1');
     // A wasm trap on the executor's thread, as an out-of-bounds access or `unreachable` makes.
     await executor.evaluate(() => setTimeout(() => {
       throw new WebAssembly.RuntimeError('unreachable');
@@ -303,7 +331,7 @@ describe('a worker that dies', () => {
     assert.equal(end.state, 'error');
     assert.equal(
       await page.getByTestId('status').textContent(),
-      "The run failed: real mode's worker 0 crashed (RuntimeError: unreachable), so the run ended",
+      "The run failed: real mode's worker 1 crashed (RuntimeError: unreachable), so the run ended",
     );
     await page.getByTestId('param-jobs').fill('3');
     await page.getByTestId('param-jobs').press('Enter');

@@ -393,16 +393,8 @@ impl FnC<'_, '_> {
                     };
                 }
                 let path = ch.info.path(&s).to_vec();
-                let mut a = self.expr_keep(x);
-                for &i in &path[..path.len() - 1] {
-                    let to = self.alloc();
-                    self.emit(Instr::Field {
-                        d: to,
-                        a,
-                        i: i as u16,
-                    });
-                    a = to;
-                }
+                let base = self.expr_keep(x);
+                let a = self.fields(base, &path[..path.len() - 1]);
                 Place::Field(a, path[path.len() - 1] as u16)
             }
             ExprKind::Index { x, indices, .. } => {

@@ -8,23 +8,31 @@ use crate::rt::{self, Progress, Runtime};
 
 use super::gor::{Gor, Run};
 use super::program::Program;
+use super::shared::Heap;
 use super::task::{self, GoTask};
 use super::value::Value;
 
 /// The shared state of a run of `prog`: its globals start as their zero values (the entry
 /// function initialises them).
 pub fn new_run(prog: Rc<Program>) -> Rc<Run> {
+    new_run_sharing(prog, false)
+}
+
+/// [`new_run`]; `shared`: a real-mode executor's run, whose heap it shares with the other
+/// executors' (see [`super::shared`]).
+pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
     let globals = vec![Value::Nil; prog.nglobals as usize];
+    let heap = shared.then(|| Rc::new(RefCell::new(Heap::new(0, &globals))));
     Rc::new(Run {
         prog,
         globals: RefCell::new(globals),
         live: RefCell::new(Vec::new()),
         spare: RefCell::new(Vec::new()),
+        heap,
     })
 }
 
 /// A run of a program whose main goroutine has started: [`Started::run_slice`] takes it on.
-/// The thread's goroutines belong to it until it is dropped, so a thread runs one at a time.
 pub struct Started {
     runtime: Runtime,
 }
@@ -33,8 +41,8 @@ impl Started {
     /// Starts `prog` on a runtime configured by `config`.
     pub fn new(prog: Rc<Program>, config: rt::Config) -> Started {
         let run = new_run(prog);
-        task::enter(&run);
         let mut runtime = Runtime::new(config);
+        runtime.set_host_data(run.clone());
         // Timers and contexts put the program's own values in its channels.
         runtime.use_host_values::<Value>();
         let frames = run.clone();
@@ -67,12 +75,6 @@ impl Started {
                 return *report;
             }
         }
-    }
-}
-
-impl Drop for Started {
-    fn drop(&mut self) {
-        task::leave();
     }
 }
 

@@ -476,7 +476,7 @@ impl HubOp for ChanOp {
                 let mut sel = Select::new();
                 sel.recv_element(chan);
                 let mut got = sel.wait().await;
-                received(got.take_element())
+                Data::of(&received(got.take_element()))
             }
             ChanOp::Close { chan } => {
                 Chan::<Data>::from_id(chan).close().await;
@@ -499,9 +499,9 @@ pub(crate) fn element(chan: u32, value: Data) -> Result<Box<dyn Element>, String
 
 /// A receive's answer: whether a value came (false: the channel is closed), and the value.
 /// On the hub.
-pub(crate) fn received(value: Option<Box<dyn Element>>) -> Data {
+pub(crate) fn received(value: Option<Box<dyn Element>>) -> (bool, Data) {
     match value {
-        Some(v) => Data::of(&(true, v.to_data())),
-        None => Data::of(&(false, Data::none())),
+        Some(v) => (true, v.to_data()),
+        None => (false, Data::none()),
     }
 }
