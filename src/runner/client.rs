@@ -10,7 +10,8 @@
 //! word. A running worker speaks at least every
 //! [`HEARTBEAT_MS`](crate::protocol::HEARTBEAT_MS); one silent for [`SILENT_MS`], and still
 //! silent a [`WATCH_MS`] later (long enough for messages queued behind a busy page to arrive),
-//! is retired and its run ends with a message saying so. The next run gets a fresh worker.
+//! is retired and its run ends with a message saying so; so is one given a run that has not
+//! said it is ready [`LOAD_SILENT_MS`] after. The next run gets a fresh worker.
 //!
 //! # States of a worker slot
 //! `loading` (spawned, no [`Response::Ready`] yet; a request waits in `pending`) → `ready` →
@@ -42,6 +43,9 @@ use crate::view::console::{Batch, Batcher};
 const FLUSH_MS: f64 = 150.0;
 /// How long a running worker may stay silent before it is suspected dead, in ms.
 const SILENT_MS: f64 = 10.0 * crate::protocol::HEARTBEAT_MS;
+/// How long a worker given a run may take to load (to say it is ready), in ms: its module
+/// may come over a slow network.
+const LOAD_SILENT_MS: f64 = 30_000.0;
 /// How often the watchdog looks at the running worker, in ms.
 const WATCH_MS: u32 = 1000;
 
@@ -375,10 +379,15 @@ fn watch(inner: &Weak<RefCell<Inner>>) {
     let Some(inner) = inner.upgrade() else { return };
     let dead = {
         let mut guard = inner.borrow_mut();
-        let Some(slot) = guard.active.as_mut().filter(|s| s.ready && s.run.is_some()) else {
+        let Some(slot) = guard.active.as_mut().filter(|s| s.run.is_some()) else {
             return;
         };
-        if now_ms() - slot.last_heard < SILENT_MS {
+        let silence = if slot.ready {
+            SILENT_MS
+        } else {
+            LOAD_SILENT_MS
+        };
+        if now_ms() - slot.last_heard < silence {
             slot.suspect = false;
             return;
         }

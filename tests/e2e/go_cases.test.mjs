@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { outputState, tracebackHeaders, withBrowser } from './harness.mjs';
+import { outputState, startServer, tracebackHeaders, withBrowser } from './harness.mjs';
 
 const GO_DIR = fileURLToPath(new URL('../go/', import.meta.url));
 const GO = '/usr/lib/go-1.19/bin/go';
@@ -141,6 +141,18 @@ function link(c, mode) {
   return `?${params}&autorun=1`;
 }
 
+/**
+ * Real mode's cases are served cross-origin isolated, as scripts/serve.sh serves the app, so
+ * they run on shared memory; tests/e2e/real.test.mjs runs the catalog by messages too.
+ */
+let isolated;
+before(async () => {
+  isolated = await startServer(undefined, { isolated: true });
+});
+after(async () => {
+  await isolated?.close();
+});
+
 let rendered;
 before(() => {
   rendered = mkdtempSync(join(tmpdir(), 'chanlab-cases-'));
@@ -154,7 +166,7 @@ async function check(c, mode) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url + link(c, mode));
+  await page.goto((mode === 'real' ? isolated : server).url + link(c, mode));
   await page.waitForFunction(
     () => document.querySelector('[data-testid="output"]')?.dataset.state === 'done',
     null,
