@@ -50,7 +50,16 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
 
 /// The program of the benchmark with this id.
 pub(super) fn program_of(id: &str) -> Option<&'static super::Program> {
-    (id == PAIRS.id).then_some(&PROGRAM)
+    [
+        (&PAIRS, &PROGRAM),
+        (
+            &super::bench_pingpong::PINGPONG,
+            &super::bench_pingpong::PROGRAM,
+        ),
+    ]
+    .into_iter()
+    .find(|(p, _)| p.id == id)
+    .map(|(_, program)| program)
 }
 
 fn start(p: &Params, _seed: u64) -> Main {

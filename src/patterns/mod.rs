@@ -177,7 +177,10 @@ impl Pattern {
 
     /// The program as a real-mode executor runs it.
     pub fn real_program(&'static self, params: Params, seed: u64) -> real::Program {
-        real::Program::new(move || self.program(&params, seed), self.rust_program().goroutines)
+        real::Program::new(
+            move || self.program(&params, seed),
+            self.rust_program().goroutines,
+        )
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for
