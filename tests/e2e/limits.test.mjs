@@ -147,7 +147,8 @@ describe('hostile links', () => {
     assert.equal(held, "Not run on opening: it would stop at chanlab's limits. Press Run to start it.");
     assert.match(await page.getByTestId('estimate').textContent(), /it would start about 1,001,008,009 goroutines, and a run may start 1,000,000/);
     assert.equal(await page.getByTestId('output').getAttribute('data-state'), 'idle');
-    assert.equal(await page.evaluate(() => window.__workers.length), 1, 'only the spare worker');
+    // Nothing ran: no worker, or only the spare one loading for the Run to come.
+    assert.ok((await page.evaluate(() => window.__workers.length)) <= 1, 'only the spare worker');
 
     const { end, answers, lateness } = await runResponsive(page, { key: 'tasks', budgetMs: 30_000 });
     assert.equal(end.state, 'done');

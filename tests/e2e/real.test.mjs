@@ -146,11 +146,11 @@ describe('real mode prints what sim mode prints', () => {
 
     // Two rounds of four jobs complete in sim mode, and the third would end past the
     // deadline. Real mode's operations must be cheap enough for the second round to finish in
-    // time, every time: within the pattern's own margin, 20 ms (jobs of 50 ms against 120 ms),
-    // with shared memory. By messages an interpreted job costs three round trips to the hub
-    // (its atomic Add waits for the hub), and a worker that has idled 50 ms is now and then
-    // 20 to 30 ms late to wake on a small machine: there the rounds have 50 ms of margin.
-    const margin = { 'shared-memory': '', messages: '&job_ms=100&timeout_ms=250' }[transport];
+    // time, every time. The pattern's own margin is 20 ms (jobs of 50 ms against 120 ms); an
+    // interpreted job costs three round trips to the hub (its atomic Add waits for the hub),
+    // and on a small machine a worker that has idled 50 ms is now and then 20 to 30 ms late to
+    // wake: the rounds here have 50 ms of margin.
+    const margin = '&job_ms=100&timeout_ms=250';
     test(`worker-pool-context completes what sim mode completes, 20 runs of 20, ${transport}`, async () => {
       const sim = await runLink(`p=worker-pool-context${margin}&autorun=1`);
       assert.deepEqual(sim.lines, ['completed 8 of 20 jobs', 'stopped: context deadline exceeded']);
