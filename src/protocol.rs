@@ -1,14 +1,19 @@
 //! Messages between the page and its workers. Everything that crosses the worker boundary is
 //! defined here, serialised with serde.
 //!
-//! In real mode the worker that gets the run is the hub: it starts `procs` workers of its own
-//! as executors, with [`Request::Execute`], and they talk in [`Request::Frame`]s and
-//! [`FromExecutor`] messages (see `crate::rt::real` and `docs/ARCHITECTURE.md`, Two modes).
+//! In real mode the worker that gets the run is the hub: it starts `procs - 1` workers of its
+//! own as executors, with [`Request::Execute`], and they carry real mode's frames (what
+//! `crate::rt::real::encode` makes of the operations and answers) as transferred
+//! `ArrayBuffer`s, or through the `SharedArrayBuffer` the hub posts before `Begin` when the
+//! page is cross-origin isolated (`crate::runner::rings`); see `docs/ARCHITECTURE.md`, Two
+//! modes.
 //!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
-//! runaway run cannot be trusted to read a stop message). The worker answers with batches of
-//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
-//! says [`Response::Ready`] once it listens.
+//! runaway run cannot be trusted to read a stop message). The request carries the Go source
+//! to run; the worker compiles it (the page's own wasm holds no compiler) and answers with
+//! batches of output as the run goes, then one [`Response::Done`], or
+//! [`Response::CompileFailed`] with the program's compile errors, or [`Response::Failed`]. A
+//! worker first says [`Response::Ready`] once it listens.
 //!
 //! # The trace
 //! Just before [`Response::Done`], the worker sends the run's trace once, as
@@ -21,7 +26,6 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::rt::real::{ToExecutor, ToHub};
 use crate::rt::{GoroutineInfo, Limit, Metrics, Outcome, OutputLine};
 
 /// How a program runs (`docs/ARCHITECTURE.md`, Two modes).
@@ -52,12 +56,16 @@ impl Mode {
     }
 }
 
-/// What to run: a pattern and its raw parameters (validated again in the worker, so a
-/// message from anywhere can be trusted no more than a URL).
+/// What to run: the Go program's source, and the pattern and raw parameters it was rendered
+/// from (validated again in the worker, so a message from anywhere can be trusted no more than
+/// a URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunRequest {
     pub pattern: String,
     pub params: Vec<(String, String)>,
+    /// The whole program, as the page shows it: the worker compiles and runs this. In real
+    /// mode every executor gets it too, in its [`ExecuteRequest`].
+    pub source: String,
     pub mode: Mode,
     pub seed: u64,
     pub procs: u32,
@@ -66,33 +74,88 @@ pub struct RunRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Run(RunRequest),
-    /// Real mode, from the hub to a worker it started: be executor `worker` of the run.
+    /// Real mode, from the page to its spare worker: start the executors of a run on `procs`
+    /// workers now, so that a real-mode run does not wait for them to load.
+    Warm {
+        procs: u32,
+    },
+    /// Real mode, from the hub to a worker it started, before the run: compile the run's
+    /// source to be executor `worker` of it, and answer [`FromExecutor::Compiled`].
     Execute(ExecuteRequest),
-    /// Real mode, from the hub to an executor: goroutines to start, answers to operations.
-    Frame(Vec<ToExecutor>),
+    /// Real mode, from the hub to its executors once every one has compiled: the run started
+    /// at wall-clock time `epoch_ns`. Compiling is not part of the run, as it is not in Go.
+    Begin {
+        epoch_ns: u64,
+    },
+    /// Real mode, from the hub to an executor, before the run: answer [`FromExecutor::Pong`]
+    /// at once, then echo `shared` rings of the hub's doorbell (the shared-memory round
+    /// trip), which times the transport's floor on this browser.
+    Ping {
+        shared: u32,
+    },
 }
 
-/// What a real-mode executor runs: the run (for its main goroutine), its index, and the
-/// wall-clock time the run started at.
+/// What a real-mode executor runs: the run (its source and seed) and its index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExecuteRequest {
     pub run: RunRequest,
     pub worker: u32,
     pub procs: u32,
-    pub epoch_ns: u64,
 }
 
-/// Real mode: what an executor tells its hub.
+/// Real mode: what an executor tells its hub (its frames are binary, see the module doc).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromExecutor {
     /// Loaded and listening (the same message as [`Response::Ready`]).
     Ready,
-    /// Its goroutines' operations since the last message.
-    Ops(ToHub),
+    /// The answer to [`Request::Execute`]: the source compiled, and the executor waits for
+    /// [`Request::Begin`].
+    Compiled,
+    /// The answer to [`Request::Ping`].
+    Pong,
     /// Its worker reached a limit of its own (its memory): the run ends with it.
     Limit(Limit),
     /// It failed (the same message as [`Response::Failed`]).
     Failed(String),
+}
+
+/// A compile error, as `go run` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompileError {
+    /// 1-based line and column (in bytes, as gc counts them) of the source it names.
+    pub line: u32,
+    pub col: u32,
+    /// Go's text: `./prog.go:5:2: undefined: x`, with its continuation lines (`\thave (...)`).
+    pub text: String,
+}
+
+/// How real mode's workers carried their operations and answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transport {
+    /// postMessage: any page.
+    Messages,
+    /// A `SharedArrayBuffer` and `Atomics.wait`: a cross-origin isolated page.
+    SharedMemory,
+}
+
+impl Transport {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Transport::Messages => "messages between workers",
+            Transport::SharedMemory => "shared memory between workers",
+        }
+    }
+}
+
+/// A real-mode run's transport, and its floor on this browser: the median round trip between
+/// the hub and an executor with nothing else to do, measured before the run (ns).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Floor {
+    pub transport: Transport,
+    /// By postMessage.
+    pub message_ns: u64,
+    /// Through shared memory, when the run had it.
+    pub shared_ns: Option<u64>,
 }
 
 /// The end of a run, as the page shows it.
@@ -111,6 +174,12 @@ pub struct RunSummary {
     pub metrics: Metrics,
     pub trace_events: u64,
     pub trace_truncated: bool,
+    /// The line of the source the panic or deadlock report names first (where the panic
+    /// happened, where main waits), when there is one.
+    pub line: Option<u32>,
+    /// Real mode on more than one worker: how its workers talked, and the floor of it.
+    #[serde(default)]
+    pub floor: Option<Floor>,
 }
 
 /// The longest a running worker stays silent, in ms: it sends [`Response::Progress`] at
@@ -148,6 +217,10 @@ pub enum Response {
     #[serde(skip)]
     Trace(Box<TraceData>),
     Done(RunSummary),
+    /// The program does not compile: its errors, sorted, as `go run` lists them (at most ten,
+    /// then `too many errors`). Sent after the [`Response::Output`] of what `go run` prints
+    /// for them, instead of [`Response::Done`]: nothing ran.
+    CompileFailed(Vec<CompileError>),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),
 }

@@ -222,7 +222,7 @@ test('the documentation page shows the snippets live', async () => {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(`${server.url}embed.html`);
-  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 4);
   const frame = await (await page.locator('[data-chanlab] iframe').first().elementHandle()).contentFrame();
   await frame.waitForFunction(
     () => document.querySelector('[data-testid="output"]')?.dataset.state === 'done',
