@@ -59,7 +59,7 @@ pub use goroutine::{
 };
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
 pub use rng::Rng;
-pub use run::{Config, HostValue, Progress, Role, Runtime, Task};
+pub use run::{Config, GoFuture, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};

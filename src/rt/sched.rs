@@ -436,9 +436,27 @@ impl Sched {
         alive.into_iter().map(|g| self.info(g)).collect()
     }
 
-    /// Appends Go's report for `outcome` to the output, on stderr.
-    pub(super) fn report(&mut self, outcome: &Outcome) {
-        let lines = go_report(outcome, &self.alive(), self.traceback.as_ref());
+    /// Appends Go's report for `outcome` to the output, on stderr; `task` gives the future of
+    /// the goroutine in a slot, for the host's [`Traceback`].
+    pub(super) fn report<'t>(
+        &mut self,
+        outcome: &Outcome,
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) {
+        // The slots of the goroutines alive, by id (a deadlock's report lists them all).
+        let slots: std::collections::HashMap<GoId, Slot> = match self.traceback {
+            Some(_) => (self.gs.iter().enumerate())
+                .filter(|(_, g)| g.status != Status::Done)
+                .map(|(slot, g)| (g.id, slot as Slot))
+                .collect(),
+            None => Default::default(),
+        };
+        let frames = |id: GoId| -> Option<Vec<String>> {
+            let traceback = self.traceback.as_ref()?;
+            let future: &dyn std::any::Any = task(*slots.get(&id)?)?.as_ref().get_ref();
+            traceback(id, future)
+        };
+        let lines = go_report(outcome, &self.alive(), &frames);
         for line in lines {
             self.emit_line(line, 0, Stream::Stderr);
         }

@@ -17,7 +17,6 @@ pub fn new_run(prog: Rc<Program>) -> Rc<Run> {
     Rc::new(Run {
         prog,
         globals: RefCell::new(globals),
-        live: RefCell::new(Vec::new()),
         spare: RefCell::new(Vec::new()),
     })
 }
@@ -31,7 +30,7 @@ pub fn run_program(prog: Rc<Program>, config: rt::Config) -> rt::Report {
     // Timers and contexts put the program's own values in its channels.
     runtime.use_host_values::<Value>();
     let frames = run.clone();
-    runtime.set_traceback(Rc::new(move |g| task::traceback(&frames, g)));
+    runtime.set_traceback(Rc::new(move |_, g| task::traceback(&frames, g)));
     let main = GoTask::new(Gor::new(run.clone(), run.prog.entry, None, Vec::new()));
     let report = runtime.run(main);
     task::leave();

@@ -1,6 +1,7 @@
 //! Goroutines as runtime tasks: the future the runtime polls, `go`, and the traceback the
 //! runtime's reports print for an interpreted goroutine.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -9,40 +10,29 @@ use std::task::{Context as TaskContext, Poll};
 
 use serde::{Deserialize, Serialize};
 
-use crate::rt::{self, GoId};
+use crate::rt;
 
 use super::cost;
 use super::gor::{Exit, Gor, PollOutcome, Run};
 use super::program::Program;
 use super::value::{Closure, Value};
 
-/// A goroutine as the runtime runs it.
+/// A goroutine as the runtime runs it: the runtime keeps it (boxed) while the goroutine lives,
+/// and a report reads its frames from it ([`traceback`]).
 pub struct GoTask {
-    g: Rc<RefCell<Gor>>,
+    g: Gor,
 }
 
 impl GoTask {
     pub fn new(g: Gor) -> GoTask {
-        GoTask {
-            g: Rc::new(RefCell::new(g)),
-        }
+        GoTask { g }
     }
 }
 
 impl Future for GoTask {
     type Output = ();
     fn poll(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
-        let cell = self.g.clone();
-        let mut g = cell.borrow_mut();
-        if g.id == 0 {
-            g.id = rt::goid();
-            let (id, run) = (g.id as usize, g.run.clone());
-            let mut live = run.live.borrow_mut();
-            if live.len() <= id {
-                live.resize(id + 1, None);
-            }
-            live[id] = Some(Rc::downgrade(&cell));
-        }
+        let g = &mut self.get_mut().g;
         match g.poll_pending() {
             PollOutcome::Ready => {}
             PollOutcome::Waiting => return Poll::Pending,
@@ -55,12 +45,8 @@ impl Future for GoTask {
                 if g.debt >= cost::SYNC && g.pay_debt() {
                     return Poll::Pending;
                 }
-                let (id, run) = (g.id as usize, g.run.clone());
-                if let Some(slot) = run.live.borrow_mut().get_mut(id) {
-                    *slot = None;
-                }
                 let (stack, frames) = (std::mem::take(&mut g.stack), std::mem::take(&mut g.frames));
-                run.give_back(stack, frames);
+                g.run.give_back(stack, frames);
                 Poll::Ready(())
             }
         }
@@ -128,10 +114,10 @@ pub fn go(
     rt::go_label(label, start, (s,));
 }
 
-/// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
-pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
-    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
-    let g = g.try_borrow().ok()?;
+/// The frames of the goroutine whose future is `task` as Go's traceback prints them (see
+/// [`rt::Traceback`]); `None` for a future that is not an interpreted goroutine.
+pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
+    let g = &task.downcast_ref::<GoTask>()?.g;
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let mut lines = Vec::new();
