@@ -28,7 +28,12 @@ pub type Agg = Rc<RefCell<Vec<Value>>>;
 pub type Cell = Rc<RefCell<Value>>;
 
 /// A Go value (32 bytes: a slice's window is the largest variant).
+///
+/// The tag is a whole word, so every variant's payload starts at the second word: a value is
+/// copied as four words, never byte by byte (a byte-wise copy read back whole stalls the
+/// processor's store forwarding, on the interpreter's hottest paths).
 #[derive(Clone, Default)]
+#[repr(u64)]
 pub enum Value {
     /// The zero value of pointers, slices, maps, channels, functions and interfaces.
     #[default]
