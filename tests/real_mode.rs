@@ -109,10 +109,7 @@ mod semantics {
     /// Runs `main` on `procs` executors, where its goroutines run the functions `declare`
     /// declares.
     fn run(procs: u32, main: fn() -> rt::Task, declare: fn(&mut Entries)) -> Report {
-        let program = || Program {
-            main: Box::new(main),
-            declare: Box::new(declare),
-        };
+        let program = || Program::new(main, declare);
         run_in_thread(7, procs, 10_000_000_000, program).expect("the run ends")
     }
 
@@ -275,15 +272,17 @@ mod semantics {
 
     #[test]
     fn an_executor_starts_only_the_goroutine_functions_declared_on_it() {
-        let program = || Program {
-            main: Box::new(|| {
-                Box::pin(async {
-                    go(undeclared, ());
-                    go(undeclared, ());
-                    rt::sleep(rt::ms(10)).await;
-                })
-            }),
-            declare: Box::new(|_| {}),
+        let program = || {
+            Program::new(
+                || -> rt::Task {
+                    Box::pin(async {
+                        go(undeclared, ());
+                        go(undeclared, ());
+                        rt::sleep(rt::ms(10)).await;
+                    })
+                },
+                |_| {},
+            )
         };
         // Main runs on executor 0, where the first goroutine goes too; the second is placed
         // on executor 1, which never heard of its function: the run fails rather than call an

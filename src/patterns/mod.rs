@@ -151,10 +151,7 @@ impl Pattern {
 
     /// The program as a real-mode executor runs it.
     pub fn real_program(&'static self, params: Params, seed: u64) -> real::Program {
-        real::Program {
-            main: Box::new(move || self.program(&params, seed)),
-            declare: Box::new(self.goroutines),
-        }
+        real::Program::new(move || self.program(&params, seed), self.goroutines)
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for

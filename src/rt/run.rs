@@ -15,6 +15,7 @@
 //! - A goroutine that returns `Pending` has parked (its status is `Blocked`), yielded
 //!   (`Runnable`), or ended the run (`ending` is set).
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -26,14 +27,16 @@ use super::chan::ChanTable;
 use super::clock::wall_ns;
 use super::context::Contexts;
 use super::cpu::Procs;
+use super::current::with_core;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::goroutine::{GoroutineOp, Label, Status};
+use super::real::Data;
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
 use super::shared::Vars;
 use super::sync::SyncTables;
-use super::time::Timers;
+use super::time::{Job, Timers};
 use super::trace::{self, Trace};
 
 /// How to run a program.
@@ -101,6 +104,8 @@ const BUDGET_STEPS: u64 = 256;
 /// reachable from outside the crate.
 pub struct Core {
     pub(crate) host: Host,
+    /// The program's own state, for its goroutines (see [`host_data`]).
+    pub(crate) host_data: Option<Rc<dyn Any>>,
     pub(crate) sched: Sched,
     pub(crate) chans: ChanTable,
     pub(crate) timers: Timers,
@@ -200,6 +205,8 @@ pub(crate) struct Host {
     pub done_chan: fn(&mut Core, Option<u32>) -> u32,
     /// Sends the time `now` on timer channel `chan` without blocking (a full channel drops it).
     pub send_time: fn(&mut Core, u32, u64),
+    /// On real mode's hub, where channels hold [`Data`]: the program's value of a time.
+    pub time_data: fn(u64) -> Data,
 }
 
 /// A value a timer can send: what the program's channels carry, made from the time.
@@ -229,8 +236,36 @@ impl Host {
                     .get::<T>(chan)
                     .try_send(sched, T::from_time(super::time::Time(now)));
             },
+            time_data: |t| Data::of(&super::time::Time(t)),
         }
     }
+
+    /// Real mode's hub for a program whose values of a time `time_data` makes: every channel
+    /// holds [`Data`].
+    fn data(time_data: fn(u64) -> Data) -> Host {
+        Host {
+            send_time: |c, chan, now| {
+                let value = (c.host.time_data)(now);
+                let Core { sched, chans, .. } = c;
+                let _ = chans.get::<Data>(chan).try_send(sched, value);
+            },
+            time_data,
+            ..Host::of::<Data, Data>()
+        }
+    }
+}
+
+impl HostValue for Data {
+    fn from_time(t: super::time::Time) -> Self {
+        Data::of(&t)
+    }
+}
+
+/// The program's own state for the running run, as [`Runtime::set_host_data`] gave it (an
+/// interpreted program's compiled code and globals: a goroutine started from a message finds
+/// them here).
+pub fn host_data() -> Option<Rc<dyn Any>> {
+    with_core(|c| c.host_data.clone())
 }
 
 /// One run of one program.
@@ -244,6 +279,7 @@ impl Runtime {
     pub fn new(config: Config) -> Self {
         let core = Core {
             host: Host::of::<super::time::Time, ()>(),
+            host_data: None,
             sched: Sched::new(&config),
             chans: ChanTable::new(),
             timers: Timers::default(),
@@ -278,6 +314,18 @@ impl Runtime {
     /// value type of an interpreted program's channels.
     pub fn use_host_values<T: HostValue>(&mut self) {
         self.shared.core.borrow_mut().host = Host::of::<T, T>();
+    }
+
+    /// Makes real mode's hub put `time_data(now)` in the program's timer channels (an
+    /// interpreted program's value of a time; its channels all hold [`Data`] there).
+    pub fn use_time_data(&mut self, time_data: fn(u64) -> Data) {
+        self.shared.core.borrow_mut().host = Host::data(time_data);
+    }
+
+    /// Keeps `data`, the program's own state for this run, for its goroutines to find with
+    /// [`host_data`].
+    pub fn set_host_data(&mut self, data: Rc<dyn Any>) {
+        self.shared.core.borrow_mut().host_data = Some(data);
     }
 
     /// Sets how reports print a goroutine's frames (see [`Traceback`]).
@@ -336,9 +384,15 @@ impl Runtime {
                 if core.timers.may_be_due(core.sched.now) {
                     super::time::fire_due(core);
                 }
-                for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
-                    let (slot, _) = core.sched.new_goroutine(label);
-                    store_task(&shared.tasks, slot, task);
+                for job in std::mem::take(&mut core.sched.spawn_later) {
+                    match job {
+                        Job::Here(start) => {
+                            let (label, task) = start();
+                            let (slot, _) = core.sched.new_goroutine(label);
+                            store_task(&shared.tasks, slot, task);
+                        }
+                        Job::Placed(spawn) => super::real::go_from_loop(core, &shared.tasks, spawn),
+                    }
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {
                     if let Some(progress) = core.idle() {

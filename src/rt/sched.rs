@@ -15,6 +15,7 @@ use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stre
 use super::rng::Rng;
 use super::run::{Config, Role, Task};
 use super::seam::Backend;
+use super::time::Job;
 use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).
@@ -53,7 +54,7 @@ pub(crate) struct Sched {
     /// Frames for reports (see [`Traceback`]).
     pub(super) traceback: Option<Traceback>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
-    pub spawn_later: Vec<(Label, Task)>,
+    pub spawn_later: Vec<Job>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,

@@ -55,7 +55,9 @@ impl Backend {
         match role {
             Role::Sim => Backend::Sim,
             Role::Hub { epoch_ns } => Backend::Hub(Box::new(Hub::new(procs, epoch_ns))),
-            Role::Executor { epoch_ns, .. } => Backend::Executor(Box::new(Link::new(epoch_ns))),
+            Role::Executor { worker, epoch_ns } => {
+                Backend::Executor(Box::new(Link::new(worker, epoch_ns)))
+            }
         }
     }
 

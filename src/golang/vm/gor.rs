@@ -47,6 +47,8 @@ pub struct Run {
     /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
     /// costs no allocation for them then).
     pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
+    /// Real mode: this executor's copy of the heap its goroutines share with the others'.
+    pub heap: Option<Rc<RefCell<super::shared::Heap>>>,
 }
 
 impl Run {
@@ -176,6 +178,9 @@ pub enum Pending {
         fut: Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>,
         base: usize,
     },
+    /// What a native needs before it can run (see [`Flow::Retry`]); the native's call runs
+    /// again next.
+    Retry(Pin<Box<dyn Future<Output = Result<(), Thrown>>>>),
 }
 
 /// How a run of instructions stopped.
@@ -201,6 +206,10 @@ pub enum Flow {
     Parked(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
     /// Wait for this operation without results.
     Unit(UnitOp),
+    /// Wait for this (it fetches what the native needs: a runtime handle kept in real mode's
+    /// shared memory), then call the native again. Precondition: the future parks the
+    /// goroutine when first polled (it asks the hub).
+    Retry(Pin<Box<dyn Future<Output = Result<(), Thrown>>>>),
 }
 
 /// A native's view of its call: its arguments, its results, and the goroutine.
@@ -550,6 +559,23 @@ impl Gor {
                 self.keep_pending(Pending::Unit(op));
                 Err(None)
             }
+            Ok(Flow::Retry(fut)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                self.pending = Pending::Retry(fut);
+                match self.poll_pending() {
+                    PollOutcome::Waiting => Err(None),
+                    // It never finishes at once (it asks the hub); if it did, the call would
+                    // not run again, so the goroutine stops with a clear panic.
+                    PollOutcome::Ready => Err(Some(errors::runtime_error(
+                        &self.run.prog,
+                        errors::ErrKind::String,
+                        "chanlab: a runtime handle was fetched without waiting",
+                    ))),
+                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
             Ok(Flow::Parked(fut)) => {
                 if self.nested > 0 {
                     return Err(Some(self.cannot_wait_here()));
@@ -676,6 +702,19 @@ impl Gor {
                     Poll::Pending => {
                         return self.still_waiting(Pending::Native { fut, base }, true);
                     }
+                }
+            }
+            Pending::Retry(mut fut) => {
+                let mut cx = TaskContext::from_waker(Waker::noop());
+                match fut.as_mut().poll(&mut cx) {
+                    Poll::Ready(result) => {
+                        // The native's call runs again.
+                        if let Some(frame) = self.frames.last_mut() {
+                            frame.pc -= 1;
+                        }
+                        result
+                    }
+                    Poll::Pending => return self.still_waiting(Pending::Retry(fut), true),
                 }
             }
         };

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod program;
 pub mod run;
 mod serial;
+pub mod shared;
 pub mod task;
 pub mod types;
 pub mod value;

@@ -3,8 +3,12 @@
 //! for tests) gives each a turn when a message or a timer is due, and carries what the turn
 //! produced to the others.
 
+use std::any::Any;
+use std::rc::Rc;
+
 use super::entry::Entries;
-use super::wire::{Start, ToExecutor, ToHub};
+use super::memory::{HubMemory, SharedMemory};
+use super::wire::{Data, Start, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
@@ -15,6 +19,28 @@ pub struct Program {
     pub main: Box<dyn FnMut() -> Task>,
     /// Declares the functions its goroutines run (see [`super::entry`]).
     pub declare: Box<dyn Fn(&mut Entries)>,
+    /// The executor's copy of the memory the program's goroutines share, if they share any
+    /// beyond the runtime's objects (see [`super::memory`]).
+    pub memory: Option<Box<dyn SharedMemory>>,
+    /// The program's own state for this executor, for its goroutines to find
+    /// ([`crate::rt::host_data`]).
+    pub host_data: Option<Rc<dyn Any>>,
+}
+
+impl Program {
+    /// A program that shares nothing but the runtime's objects: `main` makes its main
+    /// goroutine, `declare` declares its goroutines' functions.
+    pub fn new(
+        main: impl FnMut() -> Task + 'static,
+        declare: impl Fn(&mut Entries) + 'static,
+    ) -> Self {
+        Program {
+            main: Box::new(main),
+            declare: Box::new(declare),
+            memory: None,
+            host_data: None,
+        }
+    }
 }
 
 /// The configuration of a real-mode run's hub (`worker` `None`) or executor `worker`, for a
@@ -54,6 +80,18 @@ impl HubDriver {
             rt,
             procs: procs.max(1) as usize,
         }
+    }
+
+    /// Gives the hub the program's shared memory (see [`super::memory`]).
+    pub fn set_memory(&mut self, memory: Box<dyn HubMemory>) {
+        if let Some(hub) = self.rt.shared.core.borrow_mut().sched.backend.hub() {
+            hub.memory = Some(memory);
+        }
+    }
+
+    /// Makes the hub's timers send `time_data(now)` (see [`Runtime::use_time_data`]).
+    pub fn use_time_data(&mut self, time_data: fn(u64) -> Data) {
+        self.rt.use_time_data(time_data);
     }
 
     /// An executor's operations arrived.
@@ -108,14 +146,21 @@ impl ExecutorDriver {
     pub fn new(
         worker: u32,
         (seed, procs, epoch_ns, max_ns): (u64, u32, u64, u64),
-        program: Program,
+        mut program: Program,
         flush: Option<Box<dyn Fn(ToHub)>>,
     ) -> Self {
-        let rt = Runtime::new(config(Some(worker), seed, procs, epoch_ns, max_ns));
+        let mut rt = Runtime::new(config(Some(worker), seed, procs, epoch_ns, max_ns));
+        if let Some(data) = program.host_data.take() {
+            rt.set_host_data(data);
+        }
         {
             let mut core = rt.shared.core.borrow_mut();
             let link = core.sched.backend.link().expect("an executor's backend");
             (program.declare)(&mut link.entries);
+            link.memory = program.memory.take();
+            if let Some(memory) = link.memory.as_mut() {
+                memory.attach(worker);
+            }
             if let Some(flush) = flush {
                 link.set_flush(flush);
             }
@@ -151,6 +196,7 @@ impl ExecutorDriver {
                     drop(core);
                     store_task(&self.rt.shared.tasks, slot, task);
                 }
+                ToExecutor::Memory { writes } => self.acquire(writes)?,
                 ToExecutor::Answer { g, value } => {
                     let mut core = self.rt.shared.core.borrow_mut();
                     let link = core.sched.backend.link().expect("an executor's backend");
@@ -162,6 +208,23 @@ impl ExecutorDriver {
             }
         }
         Ok(())
+    }
+
+    /// Applies other executors' writes to the shared memory (taken out of the run's state
+    /// while it does).
+    fn acquire(&mut self, writes: Data) -> Result<(), String> {
+        let link = |rt: &Runtime| {
+            let mut core = rt.shared.core.borrow_mut();
+            core.sched.backend.link().map(|l| l.memory.take())
+        };
+        let Some(Some(mut memory)) = link(&self.rt) else {
+            return Err("shared-memory writes for a program that shares none".into());
+        };
+        let applied = memory.acquire(writes);
+        if let Some(link) = self.rt.shared.core.borrow_mut().sched.backend.link() {
+            link.memory = Some(memory);
+        }
+        applied
     }
 
     /// Runs the goroutines for up to `steps` scheduler steps, until all wait for the hub or
@@ -206,6 +269,19 @@ pub fn run_in_thread(
     seed: u64,
     procs: u32,
     max_ns: u64,
+    program: impl FnMut() -> Program,
+) -> Result<crate::rt::Report, String> {
+    run_in_thread_with(seed, procs, max_ns, |_| {}, program)
+}
+
+/// [`run_in_thread`], with `setup` preparing the hub first (its shared memory, the values its
+/// timers send).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_in_thread_with(
+    seed: u64,
+    procs: u32,
+    max_ns: u64,
+    setup: impl FnOnce(&mut HubDriver),
     mut program: impl FnMut() -> Program,
 ) -> Result<crate::rt::Report, String> {
     use crate::rt::clock::wall_ns;
@@ -214,6 +290,7 @@ pub fn run_in_thread(
     let procs = procs.max(1);
     let epoch_ns = wall_ns();
     let mut hub = HubDriver::new(seed, procs, epoch_ns, max_ns);
+    setup(&mut hub);
     let mut executors: Vec<ExecutorDriver> = (0..procs)
         .map(|w| ExecutorDriver::new(w, (seed, procs, epoch_ns, max_ns), program(), None))
         .collect();

@@ -11,17 +11,22 @@
 //! - A proxy is parked in [`WaitReason::Executor`] on its executor's index exactly while its
 //!   goroutine runs there (between two operations); `idle` holds them.
 //! - A proxy performs its goroutine's operations in the order they were asked.
+//! - An executor's shared-memory writes are delivered when its message arrives, before the
+//!   operations in it; a message to an executor starts with what the others wrote (see
+//!   [`super::memory`]).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use super::memory::{HubMemory, MemoryOp};
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
 use super::{Op, Proxy};
-use crate::rt::current::with_core;
+use crate::rt::current::{store_task, with_core};
 use crate::rt::goroutine::{intern, spawn, GoId, Label, WaitKey, WaitReason, Wake};
-use crate::rt::run::Core;
+use crate::rt::run::{Core, Task};
 
 /// The hub's state (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Hub {
@@ -36,6 +41,8 @@ pub(crate) struct Hub {
     idle: HashMap<GoId, WaitKey>,
     /// Messages for each executor.
     outbox: Vec<Vec<ToExecutor>>,
+    /// The program's shared memory, if it has one.
+    pub memory: Option<Box<dyn HubMemory>>,
 }
 
 impl Hub {
@@ -47,6 +54,7 @@ impl Hub {
             inbox: HashMap::new(),
             idle: HashMap::new(),
             outbox: vec![Vec::new(); procs.max(1) as usize],
+            memory: None,
         }
     }
 
@@ -55,12 +63,21 @@ impl Hub {
         self.idle.len()
     }
 
-    /// Takes the messages for executor `w`.
+    /// Takes the messages for executor `w`, led by the shared memory's writes it has not
+    /// been given.
     pub fn take_outbox(&mut self, w: usize) -> Vec<ToExecutor> {
-        self.outbox
+        let mut messages = self
+            .outbox
             .get_mut(w)
             .map(std::mem::take)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if messages.is_empty() {
+            return messages;
+        }
+        if let Some(writes) = self.memory.as_mut().and_then(|m| m.take_for(w as u32)) {
+            messages.insert(0, ToExecutor::Memory { writes });
+        }
+        messages
     }
 }
 
@@ -68,7 +85,16 @@ impl Hub {
 pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     let hub = c.sched.backend.hub().expect("delivered only on the hub");
     let mut wake = Vec::new();
+    let mut failed = None;
     for asked in ops {
+        if let Op::Memory(MemoryOp::Writes { worker, writes }) = asked.op {
+            let delivered = match hub.memory.as_mut() {
+                Some(memory) => memory.deliver(worker, writes),
+                None => Err("this program shares no memory".to_string()),
+            };
+            failed = failed.or(delivered.err());
+            continue;
+        }
         hub.inbox
             .entry(asked.g)
             .or_default()
@@ -79,6 +105,11 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     }
     for key in wake {
         c.sched.ready(key, Wake::default());
+    }
+    if let Some(why) = failed {
+        c.sched.fatal(format!(
+            "real mode: an executor's memory writes were refused: {why}"
+        ));
     }
 }
 
@@ -124,20 +155,41 @@ fn start_on(worker: u32, label: Label, start: Start) {
 /// `go` asked by an executor's goroutine: the goroutine starts on the next executor
 /// (round-robin, from executor 0, where main runs).
 pub(crate) fn go(spawn: Spawn) -> Data {
+    let (label, worker, start) = with_core(|c| {
+        place(
+            c.sched.backend.hub().expect("started only on the hub"),
+            spawn,
+        )
+    });
+    start_on(worker, label, start);
+    Data::none()
+}
+
+/// [`go`] from the run loop, which holds the run's state: the goroutine a timer starts
+/// (`time.AfterFunc`).
+pub(crate) fn go_from_loop(c: &mut Core, tasks: &RefCell<Vec<Option<Task>>>, spawn: Spawn) {
+    let Some(hub) = c.sched.backend.hub() else {
+        return;
+    };
+    let (label, worker, start) = place(hub, spawn);
+    let (slot, g) = c.sched.new_goroutine(label);
+    store_task(tasks, slot, Box::pin(proxy(worker)));
+    if let Some(hub) = c.sched.backend.hub() {
+        hub.outbox[worker as usize].push(ToExecutor::Start { g, start });
+    }
+}
+
+/// Where `spawn` runs: its label, and the next executor in turn.
+fn place(hub: &mut Hub, spawn: Spawn) -> (Label, u32, Start) {
     let name = spawn.name;
     let label = Label {
         func: intern(&name.func),
         name: name.name.as_deref().map(intern),
         index: name.index,
     };
-    let worker = with_core(|c| {
-        let hub = c.sched.backend.hub().expect("started only on the hub");
-        let worker = hub.next_worker;
-        hub.next_worker = (worker + 1) % hub.procs;
-        worker
-    });
-    start_on(worker, label, spawn.start);
-    Data::none()
+    let worker = hub.next_worker;
+    hub.next_worker = (worker + 1) % hub.procs;
+    (label, worker, spawn.start)
 }
 
 /// Waits for this proxy's goroutine's next operation.

@@ -10,11 +10,14 @@
 //! # Invariants
 //! - A goroutine has at most one operation that waits for an answer in flight.
 //! - `unanswered[g]` counts the pipelined operations `g` sent since its last answered one.
+//! - A message to the hub starts with the shared memory's writes, when the program has a
+//!   shared memory and wrote something (see [`super::memory`]).
 
 use std::collections::HashMap;
 use std::task::Poll;
 
 use super::entry::Entries;
+use super::memory::{MemoryOp, SharedMemory};
 use super::wire::{Asked, Data, ToHub};
 use super::Op;
 use crate::rt::current::with_core;
@@ -31,8 +34,12 @@ const PIPELINE: u32 = 64;
 
 /// An executor's connection to the hub (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Link {
+    /// This executor's index.
+    worker: u32,
     /// The wall-clock time the run's clock counts from.
     pub epoch_ns: u64,
+    /// The program's shared memory, if it has one.
+    pub memory: Option<Box<dyn SharedMemory>>,
     /// The goroutine functions this executor can start.
     pub entries: Entries,
     /// Hub Go id of the goroutine in each local slot.
@@ -48,9 +55,11 @@ pub(crate) struct Link {
 }
 
 impl Link {
-    pub fn new(epoch_ns: u64) -> Self {
+    pub fn new(worker: u32, epoch_ns: u64) -> Self {
         Link {
+            worker,
             epoch_ns,
+            memory: None,
             entries: Entries::default(),
             gid: Vec::new(),
             waiting: HashMap::new(),
@@ -82,8 +91,25 @@ impl Link {
         self.outbox.push(Asked { g, op, answer });
     }
 
+    /// Takes the outbox, led by the shared memory's writes since the last message. (Writes
+    /// alone wait: until an operation goes, nobody may see them.)
     pub fn take_outbox(&mut self) -> ToHub {
-        std::mem::take(&mut self.outbox)
+        let mut ops = std::mem::take(&mut self.outbox);
+        if ops.is_empty() {
+            return ops;
+        }
+        if let Some(writes) = self.memory.as_mut().and_then(|m| m.release()) {
+            let worker = self.worker;
+            ops.insert(
+                0,
+                Asked {
+                    g: 0,
+                    op: Op::Memory(MemoryOp::Writes { worker, writes }),
+                    answer: false,
+                },
+            );
+        }
+        ops
     }
 
     /// The outbox if something in it should not wait: anything but records of CPU work (they

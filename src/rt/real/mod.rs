@@ -33,6 +33,7 @@ mod driver;
 pub mod entry;
 mod hub;
 mod link;
+pub mod memory;
 mod wire;
 
 use serde::{Deserialize, Serialize};
@@ -48,13 +49,15 @@ use super::semaphore_impl::SemaphoreOp;
 use super::shared::VarOp;
 use super::sync::SyncOp;
 use super::time::TimeOp;
+use memory::MemoryOp;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use driver::run_in_thread;
+pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, HubDriver, Program};
 pub use entry::{Entries, Entry};
-pub(crate) use hub::{go, Hub};
+pub(crate) use hub::{go, go_from_loop, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
+pub use memory::{HubMemory, SharedMemory};
 pub use wire::{Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
 
 /// Declares [`Op`], one variant per object, with what the hub does with each.
@@ -102,6 +105,7 @@ ops!(
     Context(ContextOp),
     Var(VarOp),
     Semaphore(SemaphoreOp),
+    Memory(MemoryOp),
 );
 
 /// The proxy performing an operation on the hub.

@@ -105,6 +105,8 @@ pub enum ToExecutor {
     Start { g: GoId, start: Start },
     /// The answer to goroutine `g`'s operation.
     Answer { g: GoId, value: Data },
+    /// Writes to the program's shared memory, first in a message (see [`super::memory`]).
+    Memory { writes: Data },
 }
 
 #[cfg(test)]
