@@ -414,7 +414,7 @@ fn os_exit_ends_the_run_with_its_code_and_no_report() {
 #[test]
 fn a_traceback_hook_names_the_frames_of_a_report() {
     let mut runtime = Runtime::new(Config::default());
-    runtime.set_traceback(std::rc::Rc::new(|g| {
+    runtime.set_traceback(std::rc::Rc::new(|g, _| {
         (g == 1).then(|| vec!["main.main()".into(), "\t./prog.go:7".into()])
     }));
     let r = runtime.run(async {

@@ -88,9 +88,6 @@ mod waitgroup_negative;
 mod worker_pool;
 mod worker_pool_context;
 
-use std::future::Future;
-use std::pin::Pin;
-
 use crate::rt::{self, real, real::Entries};
 pub use params::{Notice, ParamKind, ParamSpec, Params, Value};
 
@@ -122,7 +119,7 @@ impl Group {
 }
 
 /// The main goroutine of a pattern's program, ready to run.
-pub type Main = Pin<Box<dyn Future<Output = ()>>>;
+pub type Main = rt::Task;
 
 /// One entry of the catalog.
 pub struct Pattern {

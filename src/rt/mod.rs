@@ -63,7 +63,7 @@ pub use report::{
     GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream, Traceback,
 };
 pub use rng::Rng;
-pub use run::{host_data, Config, HostValue, Progress, Role, Runtime, Task};
+pub use run::{host_data, Config, GoFuture, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};

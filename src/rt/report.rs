@@ -84,15 +84,17 @@ impl GoroutineInfo {
     }
 }
 
-/// The frames of goroutine `g` as Go's traceback prints them after its `goroutine N [state]:`
+/// The frames of a goroutine as Go's traceback prints them after its `goroutine N [state]:`
 /// line (`main.worker(...)`, `\t./prog.go:12`, `created by main.main`), or `None` for the
-/// runtime's default. Set by a host that knows the program's source (the interpreter); called
-/// while the report is written, so it must not use the runtime.
-pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
+/// runtime's default. It is given the goroutine's id and its future ([`super::GoFuture`]),
+/// which the host that set it knows how to read (the interpreter's goroutines hold their
+/// frames); called while the report is written, so it must not use the runtime.
+pub type Traceback = std::rc::Rc<dyn Fn(GoId, &dyn std::any::Any) -> Option<Vec<String>>>;
 
 /// Where goroutine `g` is in the program's source, or `None` when the host does not know the
-/// source. Set by the interpreter, like [`Traceback`], and called at the same moments.
-pub type Locate = std::rc::Rc<dyn Fn(GoId) -> Option<SourcePlace>>;
+/// source. Set by the interpreter, like [`Traceback`], given the same, and called at the same
+/// moments.
+pub type Locate = std::rc::Rc<dyn Fn(GoId, &dyn std::any::Any) -> Option<SourcePlace>>;
 
 /// Where a goroutine is in the program's source.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -123,14 +125,16 @@ pub(crate) fn reported<'a>(
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
 /// deadlock, for every goroutine still `alive` (in creation order); a limit of chanlab's, its
 /// one line. A normal exit and an `os.Exit` print nothing.
+///
+/// `frames` gives a goroutine's frames when the host knows them (see [`Traceback`]).
 pub(crate) fn go_report(
     outcome: &Outcome,
     alive: &[GoroutineInfo],
-    traceback: Option<&Traceback>,
+    frames: &dyn Fn(GoId) -> Option<Vec<String>>,
 ) -> Vec<String> {
     let stanza = |info: &GoroutineInfo, state: &str| -> Vec<String> {
         let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
-        if let Some(frames) = traceback.and_then(|frames| frames(info.id)) {
+        if let Some(frames) = frames(info.id) {
             lines.extend(frames);
         } else if info.id == 1 {
             lines.push("main.main()".to_string());

@@ -80,7 +80,14 @@ impl Default for Config {
     }
 }
 
-pub type Task = Pin<Box<dyn Future<Output = ()>>>;
+/// A goroutine's future, as the runtime keeps it.
+pub type Task = Pin<Box<dyn GoFuture>>;
+
+/// What a goroutine runs: a future of `()`, which a report's [`Traceback`] may look at (an
+/// interpreted goroutine's holds its frames). Every such future is one.
+pub trait GoFuture: Future<Output = ()> + std::any::Any {}
+
+impl<F: Future<Output = ()> + std::any::Any> GoFuture for F {}
 
 /// Real mode: steps between two reads of the wall clock.
 const CLOCK_STEPS: u64 = 8;
@@ -463,11 +470,14 @@ impl Runtime {
             let text = std::mem::take(&mut sched.partial_err);
             sched.emit_line(text, 0, Stream::Stderr);
         }
-        let alive = sched.alive();
+        let tasks = self.shared.tasks.borrow();
+        let task = |slot: super::goroutine::Slot| tasks.get(slot as usize)?.as_ref();
+        let alive = sched.alive(&task);
         let line = reported(&outcome, &alive)
             .map(|g| g.line)
             .filter(|&line| line != 0);
-        sched.report(&outcome, &alive);
+        sched.report(&outcome, &alive, &task);
+        drop(tasks);
         let leaked = if outcome == Outcome::Exit {
             alive
         } else {

@@ -14,7 +14,7 @@ use super::real::Op;
 use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
-use super::run::{Config, Role};
+use super::run::{Config, Role, Task};
 use super::seam::Backend;
 use super::time::Job;
 use super::trace::{Event, Kind, Trace};
@@ -469,13 +469,27 @@ impl Sched {
         self.free.push(slot);
     }
 
-    pub(super) fn info(&self, g: &G) -> GoroutineInfo {
+    /// The future of goroutine `id` (alive), read from the runtime's tasks by `task`: what a
+    /// host's [`Traceback`] and [`Locate`] are given.
+    fn future<'t>(
+        &self,
+        id: GoId,
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) -> Option<&'t dyn std::any::Any> {
+        let slot = self
+            .gs
+            .iter()
+            .position(|g| g.id == id && g.status != Status::Done)?;
+        Some(task(slot as Slot)?.as_ref().get_ref())
+    }
+
+    fn info<'t>(&self, g: &G, task: &dyn Fn(Slot) -> Option<&'t Task>) -> GoroutineInfo {
         let label = self.trace.label(g.id);
         let parent = self.trace.goroutines[g.id as usize].parent;
         let place = self
             .locate
             .as_ref()
-            .and_then(|l| l(g.id))
+            .and_then(|l| l(g.id, self.future(g.id, task)?))
             .unwrap_or_default();
         GoroutineInfo {
             id: g.id,
@@ -491,21 +505,32 @@ impl Sched {
         }
     }
 
-    /// Goroutines not done, in creation order.
-    pub(super) fn alive(&self) -> Vec<GoroutineInfo> {
+    /// Goroutines not done, in creation order; `task` gives the future of the goroutine in a
+    /// slot, for the host's [`Locate`].
+    pub(super) fn alive<'t>(&self, task: &dyn Fn(Slot) -> Option<&'t Task>) -> Vec<GoroutineInfo> {
         let mut alive: Vec<&G> = self
             .gs
             .iter()
             .filter(|g| g.status != Status::Done)
             .collect();
         alive.sort_by_key(|g| g.id);
-        alive.into_iter().map(|g| self.info(g)).collect()
+        alive.into_iter().map(|g| self.info(g, task)).collect()
     }
 
     /// Appends Go's report for `outcome` to the output, on stderr; `alive` are the goroutines
-    /// not done ([`Sched::alive`]).
-    pub(super) fn report(&mut self, outcome: &Outcome, alive: &[GoroutineInfo]) {
-        let lines = go_report(outcome, alive, self.traceback.as_ref());
+    /// not done ([`Sched::alive`]); `task` gives the future of the goroutine in a slot, for the
+    /// host's [`Traceback`].
+    pub(super) fn report<'t>(
+        &mut self,
+        outcome: &Outcome,
+        alive: &[GoroutineInfo],
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) {
+        let frames = |id: GoId| -> Option<Vec<String>> {
+            let traceback = self.traceback.as_ref()?;
+            traceback(id, self.future(id, task)?)
+        };
+        let lines = go_report(outcome, alive, &frames);
         for line in lines {
             self.emit_line(line, 0, Stream::Stderr);
         }

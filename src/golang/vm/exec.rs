@@ -12,37 +12,22 @@
 //! - A function's last instruction is `Ret`: recovering from a panic resumes there.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use crate::rt::{self, Chan};
 
 use super::complex;
 use super::cost;
 use super::errors;
-use super::gor::{Exit, Gor, Pending, PollOutcome, Target};
+use super::gor::{Exit, Gor, Pending, Target};
 use super::instr::Instr;
 use super::ops;
 use super::program::Thrown;
 use super::value::{Closure, Ptr, Value};
 
-/// What starting a runtime operation gave.
-enum Started {
-    Done,
-    Waiting,
-    Panicked(Thrown),
-}
-
 impl Gor {
-    /// Stores `pending` and polls it once.
-    fn start(&mut self, pending: Pending) -> Started {
-        self.pending = pending;
-        match self.poll_pending() {
-            PollOutcome::Ready => Started::Done,
-            PollOutcome::Waiting => Started::Waiting,
-            PollOutcome::Panicked(t) => Started::Panicked(t),
-        }
-    }
-
     /// Pays the goroutine's CPU debt on a virtual processor (sim mode) or yields (real mode).
     /// Returns true when it must wait.
     pub fn pay_debt(&mut self) -> bool {
@@ -55,7 +40,25 @@ impl Gor {
         if ns == 0 {
             return false;
         }
-        matches!(self.start(Pending::Cpu(rt::cpu_time(ns))), Started::Waiting)
+        let mut fut = rt::cpu_time(ns);
+        if poll_once(&mut fut).is_ready() {
+            return false;
+        }
+        self.keep_pending(Pending::Cpu(fut));
+        true
+    }
+
+    /// A runtime operation polled once must wait: the goroutine keeps it as `pending`, or,
+    /// when the runtime raised a Go panic in it (`may_panic`: a send, a select), gets that
+    /// panic to throw.
+    fn block_on(&mut self, pending: Pending, may_panic: bool) -> Option<Thrown> {
+        if may_panic {
+            if let Some(message) = rt::take_panic() {
+                return Some(errors::from_runtime(&self.run.prog, message));
+            }
+        }
+        self.keep_pending(pending);
+        None
     }
 
     /// Runs instructions until the goroutine waits, finishes or dies.
@@ -121,7 +124,7 @@ impl Gor {
             macro_rules! defer {
                 ($target:expr, $b:expr, $nargs:expr) => {{
                     let args = regs[$b as usize..][..$nargs as usize].to_vec();
-                    self.debt += cost::ALLOC;
+                    charge!(cost::ALLOC);
                     self.defers.push(super::gor::Deferred {
                         frame: fi as u32,
                         target: $target,
@@ -135,13 +138,16 @@ impl Gor {
                     steps += ($ps) / cost::INSTR
                 };
             }
+            // Brings the debt up to date. Within a frame only `steps` adds to it (anything else
+            // that does, a call, a payment, a native, is followed by a recount of
+            // `steps_to_quantum`), so the steps left to the quantum go down by as many.
             macro_rules! flush {
                 () => {{
                     self.debt += steps * cost::INSTR;
                     #[allow(unused_assignments)]
                     {
+                        steps_to_quantum = steps_to_quantum.saturating_sub(steps);
                         steps = 0;
-                        steps_to_quantum = quantum_steps(self.debt, self.nested);
                     }
                 }};
             }
@@ -196,18 +202,41 @@ impl Gor {
                     }
                 }};
             }
-            // Starts a runtime operation; waits if it must.
-            macro_rules! op {
-                ($pending:expr) => {{
-                    self.debt += cost::CHAN;
+            // A runtime operation polled once must wait (see `block_on`).
+            macro_rules! block {
+                ($pending:expr, $may_panic:expr) => {{
                     save!();
-                    match self.start($pending) {
-                        Started::Done => reborrow!(),
-                        Started::Waiting => return Exit::Blocked,
-                        Started::Panicked(t) => {
+                    match self.block_on($pending, $may_panic) {
+                        None => return Exit::Blocked,
+                        Some(t) => {
                             self.throw(t);
                             continue 'frame;
                         }
+                    }
+                }};
+            }
+            // `<-ch` into register `d` (and `ok` into `d + 1` when `$ok`).
+            macro_rules! recv {
+                ($d:expr, $ch:expr, $zero:expr, $ok:expr) => {{
+                    pay_first!();
+                    charge!(cost::CHAN);
+                    let mut fut = chan_of(&r!($ch)).recv();
+                    match poll_once(&mut fut) {
+                        Poll::Ready(got) => {
+                            if $ok {
+                                r!($d + 1).set(Value::Bool(got.is_some()));
+                            }
+                            r!($d).set(got.unwrap_or_else(|| prog.consts[$zero as usize].copy()));
+                        }
+                        Poll::Pending => block!(
+                            Pending::Recv {
+                                fut,
+                                dst: base + $d as usize,
+                                ok: $ok,
+                                zero: $zero,
+                            },
+                            false
+                        ),
                     }
                 }};
             }
@@ -219,15 +248,15 @@ impl Gor {
                 steps += 1;
                 match *ins {
                     Instr::Nop => {}
-                    Instr::Mov { d, s } => r!(d) = r!(s).clone(),
-                    Instr::Copy { d, s } => r!(d) = r!(s).copy(),
-                    Instr::Const { d, k } => r!(d) = prog.consts[k as usize].clone(),
-                    Instr::ConstCopy { d, k } => r!(d) = prog.consts[k as usize].copy(),
+                    Instr::Mov { d, s } => r!(d).set(r!(s).dup()),
+                    Instr::Copy { d, s } => r!(d).set(r!(s).copy()),
+                    Instr::Const { d, k } => r!(d).set(prog.consts[k as usize].dup()),
+                    Instr::ConstCopy { d, k } => r!(d).set(prog.consts[k as usize].copy()),
                     Instr::Int { d, v } => set_int!(d, v as i64),
-                    Instr::Bool { d, v } => r!(d) = Value::Bool(v),
-                    Instr::Nil { d } => r!(d) = Value::Nil,
+                    Instr::Bool { d, v } => r!(d).set(Value::Bool(v)),
+                    Instr::Nil { d } => r!(d).set(Value::Nil),
                     Instr::Global { d, g } => {
-                        r!(d) = self.run.globals.borrow()[g as usize].clone();
+                        r!(d).set(self.run.globals.borrow()[g as usize].clone());
                     }
                     Instr::SetGlobal { g, s } => {
                         let v = r!(s).clone();
@@ -238,18 +267,18 @@ impl Gor {
                             Some(c) => c.env.get(i as usize).cloned().unwrap_or_default(),
                             None => Value::Nil,
                         };
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::NewCell { d, s } => {
                         let v = r!(s).clone();
-                        r!(d) = Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v))));
+                        r!(d).set(Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v)))));
                     }
                     Instr::Load { d, p } => {
                         let v = match &r!(p) {
                             Value::Ptr(p) => p.load(),
                             _ => throw!(errors::nil_deref(&prog)),
                         };
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::Store { p, s } => {
                         let v = r!(s).clone();
@@ -263,7 +292,7 @@ impl Gor {
                             Value::Agg(a) => Value::Ptr(Ptr::Agg(a.clone())),
                             other => other.clone(),
                         };
-                        r!(d) = p;
+                        r!(d).set(p);
                     }
                     Instr::StoreAgg { d, s } => {
                         if let Value::Agg(dst) = &r!(d) {
@@ -294,14 +323,14 @@ impl Gor {
                         if y == 0 {
                             throw!(errors::divide_by_zero(&prog));
                         }
-                        r!(d) = Value::Int(((int!(a) as u64) / y) as i64);
+                        r!(d).set(Value::Int(((int!(a) as u64) / y) as i64));
                     }
                     Instr::RemU { d, a, b } => {
                         let y = int!(b) as u64;
                         if y == 0 {
                             throw!(errors::divide_by_zero(&prog));
                         }
-                        r!(d) = Value::Int(((int!(a) as u64) % y) as i64);
+                        r!(d).set(Value::Int(((int!(a) as u64) % y) as i64));
                     }
                     Instr::AddTo { d, s } => {
                         let v = int!(s);
@@ -347,84 +376,84 @@ impl Gor {
                     Instr::Wrap { d, kind } => set_int!(d, kind.wrap(int!(d))),
 
                     // --- Floats
-                    Instr::AddF { d, a, b } => r!(d) = Value::Float(float!(a) + float!(b)),
-                    Instr::SubF { d, a, b } => r!(d) = Value::Float(float!(a) - float!(b)),
-                    Instr::MulF { d, a, b } => r!(d) = Value::Float(float!(a) * float!(b)),
-                    Instr::DivF { d, a, b } => r!(d) = Value::Float(float!(a) / float!(b)),
-                    Instr::NegF { d, s } => r!(d) = Value::Float(-float!(s)),
-                    Instr::F32 { d } => r!(d) = Value::Float(float!(d) as f32 as f64),
+                    Instr::AddF { d, a, b } => r!(d).set(Value::Float(float!(a) + float!(b))),
+                    Instr::SubF { d, a, b } => r!(d).set(Value::Float(float!(a) - float!(b))),
+                    Instr::MulF { d, a, b } => r!(d).set(Value::Float(float!(a) * float!(b))),
+                    Instr::DivF { d, a, b } => r!(d).set(Value::Float(float!(a) / float!(b))),
+                    Instr::NegF { d, s } => r!(d).set(Value::Float(-float!(s))),
+                    Instr::F32 { d } => r!(d).set(Value::Float(float!(d) as f32 as f64)),
 
                     Instr::AddC { d, a, b } => {
                         let (x, y) = (r!(a).as_complex(), r!(b).as_complex());
-                        r!(d) = Value::Complex(x.0 + y.0, x.1 + y.1);
+                        r!(d).set(Value::Complex(x.0 + y.0, x.1 + y.1));
                     }
                     Instr::SubC { d, a, b } => {
                         let (x, y) = (r!(a).as_complex(), r!(b).as_complex());
-                        r!(d) = Value::Complex(x.0 - y.0, x.1 - y.1);
+                        r!(d).set(Value::Complex(x.0 - y.0, x.1 - y.1));
                     }
                     Instr::MulC { d, a, b } => {
                         let (re, im) = complex::mul(r!(a).as_complex(), r!(b).as_complex());
-                        r!(d) = Value::Complex(re, im);
+                        r!(d).set(Value::Complex(re, im));
                     }
                     Instr::DivC { d, a, b } => {
                         let (re, im) = complex::div(r!(a).as_complex(), r!(b).as_complex());
-                        r!(d) = Value::Complex(re, im);
+                        r!(d).set(Value::Complex(re, im));
                     }
                     Instr::NegC { d, s } => {
                         let (re, im) = r!(s).as_complex();
-                        r!(d) = Value::Complex(-re, -im);
+                        r!(d).set(Value::Complex(-re, -im));
                     }
                     Instr::C64 { d } => {
                         let (re, im) = complex::round64(r!(d).as_complex());
-                        r!(d) = Value::Complex(re, im);
+                        r!(d).set(Value::Complex(re, im));
                     }
                     Instr::MakeC { d, re, im } => {
-                        r!(d) = Value::Complex(float!(re), float!(im));
+                        r!(d).set(Value::Complex(float!(re), float!(im)));
                     }
-                    Instr::RealC { d, s } => r!(d) = Value::Float(r!(s).as_complex().0),
-                    Instr::ImagC { d, s } => r!(d) = Value::Float(r!(s).as_complex().1),
+                    Instr::RealC { d, s } => r!(d).set(Value::Float(r!(s).as_complex().0)),
+                    Instr::ImagC { d, s } => r!(d).set(Value::Float(r!(s).as_complex().1)),
 
                     Instr::Concat { d, a, b } => {
                         let v = ops::concat(&r!(a), &r!(b));
                         charge!(cost::ALLOC + ops::len(&v) as u64 * 1000 / cost::BYTES_PER_PS);
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
 
                     // --- Comparisons
-                    Instr::EqI { d, a, b } => r!(d) = Value::Bool(int!(a) == int!(b)),
-                    Instr::NeI { d, a, b } => r!(d) = Value::Bool(int!(a) != int!(b)),
-                    Instr::LtI { d, a, b } => r!(d) = Value::Bool(int!(a) < int!(b)),
-                    Instr::LeI { d, a, b } => r!(d) = Value::Bool(int!(a) <= int!(b)),
+                    Instr::EqI { d, a, b } => r!(d).set(Value::Bool(int!(a) == int!(b))),
+                    Instr::NeI { d, a, b } => r!(d).set(Value::Bool(int!(a) != int!(b))),
+                    Instr::LtI { d, a, b } => r!(d).set(Value::Bool(int!(a) < int!(b))),
+                    Instr::LeI { d, a, b } => r!(d).set(Value::Bool(int!(a) <= int!(b))),
                     Instr::LtU { d, a, b } => {
-                        r!(d) = Value::Bool((int!(a) as u64) < (int!(b) as u64));
+                        r!(d).set(Value::Bool((int!(a) as u64) < (int!(b) as u64)));
                     }
                     Instr::LeU { d, a, b } => {
-                        r!(d) = Value::Bool((int!(a) as u64) <= (int!(b) as u64));
+                        r!(d).set(Value::Bool((int!(a) as u64) <= (int!(b) as u64)));
                     }
-                    Instr::EqF { d, a, b } => r!(d) = Value::Bool(float!(a) == float!(b)),
-                    Instr::NeF { d, a, b } => r!(d) = Value::Bool(float!(a) != float!(b)),
-                    Instr::LtF { d, a, b } => r!(d) = Value::Bool(float!(a) < float!(b)),
-                    Instr::LeF { d, a, b } => r!(d) = Value::Bool(float!(a) <= float!(b)),
+                    Instr::EqF { d, a, b } => r!(d).set(Value::Bool(float!(a) == float!(b))),
+                    Instr::NeF { d, a, b } => r!(d).set(Value::Bool(float!(a) != float!(b))),
+                    Instr::LtF { d, a, b } => r!(d).set(Value::Bool(float!(a) < float!(b))),
+                    Instr::LeF { d, a, b } => r!(d).set(Value::Bool(float!(a) <= float!(b))),
                     Instr::LtS { d, a, b } => {
-                        r!(d) = Value::Bool(r!(a).as_bytes() < r!(b).as_bytes());
+                        r!(d).set(Value::Bool(r!(a).as_bytes() < r!(b).as_bytes()));
                     }
                     Instr::LeS { d, a, b } => {
-                        r!(d) = Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes());
+                        r!(d).set(Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes()));
                     }
                     Instr::Eq { d, a, b } => {
                         let eq = check!(super::ops::go_eq(&prog, &r!(a), &r!(b)));
-                        r!(d) = Value::Bool(eq);
+                        r!(d).set(Value::Bool(eq));
                     }
                     Instr::Ne { d, a, b } => {
                         let eq = check!(super::ops::go_eq(&prog, &r!(a), &r!(b)));
-                        r!(d) = Value::Bool(!eq);
+                        r!(d).set(Value::Bool(!eq));
                     }
-                    Instr::Not { d, s } => r!(d) = Value::Bool(!r!(s).as_bool()),
-                    Instr::IsNil { d, s } => r!(d) = Value::Bool(r!(s).is_nil()),
+                    Instr::Not { d, s } => r!(d).set(Value::Bool(!r!(s).as_bool())),
+                    Instr::IsNil { d, s } => r!(d).set(Value::Bool(r!(s).is_nil())),
 
                     // --- Conversions
-                    Instr::IToF { d, s } => r!(d) = Value::Float(int!(s) as f64),
-                    Instr::UToF { d, s } => r!(d) = Value::Float(int!(s) as u64 as f64),
+                    Instr::IToF { d, s } => r!(d).set(Value::Float(int!(s) as f64)),
+                    Instr::UToF { d, s } => r!(d).set(Value::Float(int!(s) as u64 as f64)),
                     Instr::FToI { d, s, kind } => {
                         let f = float!(s);
                         let v = if kind.signed() {
@@ -434,14 +463,14 @@ impl Gor {
                         };
                         set_int!(d, kind.wrap(v));
                     }
-                    Instr::RuneToS { d, s } => r!(d) = ops::rune_to_string(int!(s)),
-                    Instr::BytesToS { d, s } => r!(d) = ops::bytes_to_string(&r!(s)),
-                    Instr::SToBytes { d, s } => r!(d) = ops::string_to_bytes(&r!(s)),
+                    Instr::RuneToS { d, s } => r!(d).set(ops::rune_to_string(int!(s))),
+                    Instr::BytesToS { d, s } => r!(d).set(ops::bytes_to_string(&r!(s))),
+                    Instr::SToBytes { d, s } => r!(d).set(ops::string_to_bytes(&r!(s))),
                     Instr::SliceToArrayPtr { d, s, n } => {
-                        r!(d) = check!(ops::slice_to_array_ptr(&prog, &r!(s), n))
+                        r!(d).set(check!(ops::slice_to_array_ptr(&prog, &r!(s), n)))
                     }
-                    Instr::RunesToS { d, s } => r!(d) = ops::runes_to_string(&r!(s)),
-                    Instr::SToRunes { d, s } => r!(d) = ops::string_to_runes(&r!(s)),
+                    Instr::RunesToS { d, s } => r!(d).set(ops::runes_to_string(&r!(s))),
+                    Instr::SToRunes { d, s } => r!(d).set(ops::string_to_runes(&r!(s))),
 
                     // --- Control
                     Instr::Jmp { t } => {
@@ -548,7 +577,11 @@ impl Gor {
                         }
                         save!();
                         match self.call_native(n, base + b as usize, nargs as usize) {
-                            Ok(()) => reborrow!(),
+                            Ok(()) => {
+                                // It may have charged for its work, or run Go code.
+                                steps_to_quantum = quantum_steps(self.debt, self.nested);
+                                reborrow!();
+                            }
                             Err(None) => return Exit::Blocked,
                             Err(Some(t)) => {
                                 self.throw(t);
@@ -645,12 +678,12 @@ impl Gor {
                     Instr::Recover { d } => {
                         let v = self.recover();
                         reborrow!();
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::Closure { d, f, first, n } => {
                         let env: Box<[Value]> = regs[first as usize..][..n as usize].into();
                         charge!(cost::ALLOC);
-                        r!(d) = Value::Func(Rc::new(Closure { func: f, env }));
+                        r!(d).set(Value::Func(Rc::new(Closure { func: f, env })));
                     }
 
                     // --- Aggregates, pointers, slices, maps
@@ -660,7 +693,7 @@ impl Gor {
                             .map(std::mem::take)
                             .collect();
                         charge!(cost::ALLOC);
-                        r!(d) = Value::agg(items);
+                        r!(d).set(Value::agg(items));
                     }
                     Instr::MakeSliceLit { d, first, n } => {
                         let items: Vec<Value> = regs[first as usize..][..n as usize]
@@ -668,7 +701,7 @@ impl Gor {
                             .map(std::mem::take)
                             .collect();
                         charge!(cost::ALLOC);
-                        r!(d) = Value::slice(items);
+                        r!(d).set(Value::slice(items));
                     }
                     Instr::MakeSlice { d, len, cap, zero } => {
                         let n = int!(len);
@@ -700,7 +733,7 @@ impl Gor {
                     }
                     Instr::MakeMap { d } => {
                         charge!(cost::ALLOC);
-                        r!(d) = ops::make_map();
+                        r!(d).set(ops::make_map());
                     }
                     Instr::MakeChan { d, cap, name } => {
                         pay_first!();
@@ -717,7 +750,7 @@ impl Gor {
                         if let Some(&name) = prog.chan_names.get(name as usize) {
                             ch.set_trace_name(name, prog.line(func_id, pc - 1));
                         }
-                        r!(d) = Value::Chan(ch.id());
+                        r!(d).set(Value::Chan(ch.id()));
                     }
                     Instr::New { d, zero } => {
                         charge!(cost::ALLOC);
@@ -733,7 +766,7 @@ impl Gor {
                             }
                             _ => throw!(errors::nil_deref(&prog)),
                         };
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::SetField { a, i, s } => {
                         let v = r!(s).clone();
@@ -751,11 +784,11 @@ impl Gor {
                             Value::Agg(s) | Value::Ptr(Ptr::Agg(s)) => ops::elem_ptr(s, i as usize),
                             _ => throw!(errors::nil_deref(&prog)),
                         };
-                        r!(d) = p;
+                        r!(d).set(p);
                     }
                     Instr::Index { d, x, i } => {
                         let v = check!(ops::index(&prog, &r!(x), int!(i)));
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::SetIndex { x, i, s } => {
                         let v = r!(s).clone();
@@ -763,7 +796,7 @@ impl Gor {
                     }
                     Instr::IndexPtr { d, x, i } => {
                         let v = check!(ops::index_ptr(&prog, &r!(x), int!(i)));
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::SliceOp { d, x, lo, hi, max } => {
                         let bound = |reg: u16, regs: &[Value]| {
@@ -771,7 +804,7 @@ impl Gor {
                         };
                         let (l, h, m) = (bound(lo, regs), bound(hi, regs), bound(max, regs));
                         let v = check!(ops::slice(&prog, &r!(x), l, h, m));
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::Len { d, x } => {
                         if let Value::Chan(id) = r!(x) {
@@ -799,7 +832,7 @@ impl Gor {
                         let items = &regs[first as usize..][..n as usize];
                         let v = check!(ops::append(&prog, &r!(s), items, esize));
                         charge!(cost::INSTR * n as u64);
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::AppendSlice { d, s, t, esize } => {
                         let items: Vec<Value> = match &r!(t) {
@@ -808,7 +841,7 @@ impl Gor {
                         };
                         charge!(cost::INSTR * items.len() as u64);
                         let v = check!(ops::append(&prog, &r!(s), &items, esize));
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::CopySlice { d, dst, src } => {
                         let n = ops::copy(&r!(dst), &r!(src));
@@ -818,13 +851,13 @@ impl Gor {
                     Instr::MapGet { d, m, k, zero } => {
                         charge!(cost::MAP);
                         let v = check!(ops::map_get(&prog, &r!(m), &r!(k)));
-                        r!(d) = v.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                        r!(d).set(v.unwrap_or_else(|| prog.consts[zero as usize].copy()));
                     }
                     Instr::MapGet2 { d, m, k, zero } => {
                         charge!(cost::MAP);
                         let v = check!(ops::map_get(&prog, &r!(m), &r!(k)));
-                        r!(d + 1) = Value::Bool(v.is_some());
-                        r!(d) = v.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                        r!(d + 1).set(Value::Bool(v.is_some()));
+                        r!(d).set(v.unwrap_or_else(|| prog.consts[zero as usize].copy()));
                     }
                     Instr::MapSet { m, k, s } => {
                         charge!(cost::MAP);
@@ -844,7 +877,7 @@ impl Gor {
                             _ => Vec::new(),
                         };
                         charge!(cost::ALLOC + keys.len() as u64 * cost::INSTR);
-                        r!(d) = Value::slice(keys.into_iter().map(|k| k.0).collect());
+                        r!(d).set(Value::slice(keys.into_iter().map(|k| k.0).collect()));
                     }
                     Instr::Clear { x, zero } => match &r!(x) {
                         Value::Map(m) => m.borrow_mut().clear(),
@@ -862,13 +895,13 @@ impl Gor {
                         let (rune, width) =
                             ops::decode_rune(r!(s).as_bytes().get(at..).unwrap_or(&[]));
                         set_int!(d, rune);
-                        r!(d + 1) = Value::Int(width as i64);
+                        r!(d + 1).set(Value::Int(width as i64));
                     }
 
                     // --- Interfaces
                     Instr::ToIface { d, s, ty } => {
                         let v = r!(s).clone();
-                        r!(d) = Value::iface(ty, v);
+                        r!(d).set(Value::iface(ty, v));
                     }
                     Instr::Assert { d, s, ty, iface } => {
                         let v = match &r!(s) {
@@ -877,15 +910,15 @@ impl Gor {
                                 throw!(super::describe::assertion_error(&prog, iface, other, ty))
                             }
                         };
-                        r!(d) = v;
+                        r!(d).set(v);
                     }
                     Instr::Assert2 { d, s, ty, zero } => {
                         let got = match &r!(s) {
                             Value::Iface(i) if i.ty == ty => Some(i.val.clone()),
                             _ => None,
                         };
-                        r!(d + 1) = Value::Bool(got.is_some());
-                        r!(d) = got.unwrap_or_else(|| prog.consts[zero as usize].copy());
+                        r!(d + 1).set(Value::Bool(got.is_some()));
+                        r!(d).set(got.unwrap_or_else(|| prog.consts[zero as usize].copy()));
                     }
                     Instr::AssertI { d, s, ty, iface } => {
                         let ok = match &r!(s) {
@@ -895,15 +928,15 @@ impl Gor {
                         if !ok {
                             throw!(super::describe::assertion_error(&prog, iface, &r!(s), ty));
                         }
-                        r!(d) = r!(s).clone();
+                        r!(d).set(r!(s).clone());
                     }
                     Instr::AssertI2 { d, s, ty } => {
                         let ok = match &r!(s) {
                             Value::Iface(i) => prog.types.implements(i.ty, ty).is_ok(),
                             _ => false,
                         };
-                        r!(d + 1) = Value::Bool(ok);
-                        r!(d) = if ok { r!(s).clone() } else { Value::Nil };
+                        r!(d + 1).set(Value::Bool(ok));
+                        r!(d).set(if ok { r!(s).clone() } else { Value::Nil });
                     }
                     Instr::TypeOf { d, s } => {
                         set_int!(
@@ -919,44 +952,27 @@ impl Gor {
                             Value::Iface(i) => prog.types.implements(i.ty, ty).is_ok(),
                             _ => false,
                         };
-                        r!(d) = Value::Bool(ok);
+                        r!(d).set(Value::Bool(ok));
                     }
 
                     // --- Channels
                     Instr::Send { ch, v } => {
                         pay_first!();
-                        let chan = chan_of(&r!(ch));
-                        let value = r!(v).copy();
-                        op!(Pending::Send(chan.send(value)));
+                        charge!(cost::CHAN);
+                        let mut fut = chan_of(&r!(ch)).send(r!(v).copy());
+                        if poll_once(&mut fut).is_pending() {
+                            block!(Pending::Send(fut), true);
+                        }
                     }
-                    Instr::Recv { d, ch, zero } => {
-                        pay_first!();
-                        let chan = chan_of(&r!(ch));
-                        op!(Pending::Recv {
-                            fut: chan.recv(),
-                            dst: base + d as usize,
-                            ok: false,
-                            zero: prog.consts[zero as usize].clone(),
-                        });
-                    }
-                    Instr::Recv2 { d, ch, zero } => {
-                        pay_first!();
-                        let chan = chan_of(&r!(ch));
-                        op!(Pending::Recv {
-                            fut: chan.recv(),
-                            dst: base + d as usize,
-                            ok: true,
-                            zero: prog.consts[zero as usize].clone(),
-                        });
-                    }
+                    Instr::Recv { d, ch, zero } => recv!(d, ch, zero, false),
+                    Instr::Recv2 { d, ch, zero } => recv!(d, ch, zero, true),
                     Instr::Close { ch } => {
                         pay_first!();
                         let chan = chan_of(&r!(ch));
                         save!();
                         charge!(cost::CHAN);
                         let mut fut = chan.close();
-                        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-                        if std::pin::Pin::new(&mut fut).poll(&mut cx).is_pending() {
+                        if poll_once(&mut fut).is_pending() {
                             match rt::take_panic() {
                                 Some(message) => throw!(errors::from_runtime(&prog, message)),
                                 None => {
@@ -984,12 +1000,23 @@ impl Gor {
                         if desc.has_default {
                             s.default_case();
                         }
-                        op!(Pending::Select {
-                            fut: s.wait(),
-                            sel,
-                            dst: base + d as usize,
-                            base,
-                        });
+                        charge!(cost::CHAN);
+                        let mut fut = s.wait();
+                        match poll_once(&mut fut) {
+                            Poll::Ready(selected) => {
+                                self.finish_select(sel, base + d as usize, base, selected);
+                                reborrow!();
+                            }
+                            Poll::Pending => block!(
+                                Pending::Select {
+                                    fut,
+                                    sel,
+                                    dst: base + d as usize,
+                                    base,
+                                },
+                                true
+                            ),
+                        }
                     }
 
                     Instr::Print { first, n, newline } => {
@@ -1030,9 +1057,16 @@ fn chan_of(v: &Value) -> Chan<Value> {
 fn chan_query(id: u32, cap: bool) -> i64 {
     let ch: Chan<Value> = Chan::from_id(id);
     let mut fut = if cap { ch.cap() } else { ch.len() };
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match std::pin::Pin::new(&mut fut).poll(&mut cx) {
-        std::task::Poll::Ready(n) => n as i64,
-        std::task::Poll::Pending => 0,
+    match poll_once(&mut fut) {
+        Poll::Ready(n) => n as i64,
+        Poll::Pending => 0,
     }
+}
+
+/// Polls runtime operation `fut` once. The runtime polls a goroutine again when an operation
+/// it waits on can go on, so no waker is needed.
+#[inline]
+pub(super) fn poll_once<F: Future + Unpin>(fut: &mut F) -> Poll<F::Output> {
+    let mut cx = Context::from_waker(Waker::noop());
+    Pin::new(fut).poll(&mut cx)
 }

@@ -23,11 +23,12 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context as TaskContext, Poll, Waker};
 
+use crate::rt;
 use crate::rt::futures::Routed;
-use crate::rt::{self, GoId};
 
 use super::cost;
 use super::errors;
+use super::exec::poll_once;
 use super::program::{Program, Thrown};
 use super::types::MethodId;
 use super::value::{Closure, Value};
@@ -43,8 +44,6 @@ pub const MAX_STACK: usize = 4 << 20;
 pub struct Run {
     pub prog: Rc<Program>,
     pub globals: RefCell<Vec<Value>>,
-    /// Goroutines alive, indexed by Go id (ids are never reused), for tracebacks.
-    pub live: RefCell<Vec<Option<std::rc::Weak<RefCell<Gor>>>>>,
     /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
     /// costs no allocation for them then).
     pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
@@ -159,12 +158,13 @@ pub enum Pending {
     None,
     Unit(UnitOp),
     Send(Routed<rt::futures::Send<Value>>),
-    /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`.
+    /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`; a
+    /// closed channel gives constant `zero`.
     Recv {
         fut: Routed<rt::futures::Recv<Value>>,
         dst: usize,
         ok: bool,
-        zero: Value,
+        zero: u32,
     },
     Select {
         fut: Routed<rt::futures::Wait>,
@@ -266,7 +266,6 @@ pub struct Gor {
     pub nested: u32,
     pub pending: Pending,
     pub run: Rc<Run>,
-    pub id: GoId,
     /// The function and line of the `go` statement that started it.
     pub created: Option<(u32, u32)>,
     /// Its frames (function, line) when a panic killed it, for the report.
@@ -301,7 +300,6 @@ impl Gor {
             nested: 0,
             pending: Pending::None,
             run,
-            id: 0,
             created: None,
             died_in: None,
             goexiting: false,
@@ -547,16 +545,21 @@ impl Gor {
                     PollOutcome::Panicked(thrown) => Err(Some(thrown)),
                 }
             }
-            Ok(Flow::Unit(op)) => {
+            Ok(Flow::Unit(mut op)) => {
                 if self.nested > 0 {
                     return Err(Some(self.cannot_wait_here()));
                 }
-                self.pending = Pending::Unit(op);
-                match self.poll_pending() {
-                    PollOutcome::Ready => Ok(()),
-                    PollOutcome::Waiting => Err(None),
-                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                let mut cx = TaskContext::from_waker(Waker::noop());
+                if op.poll(&mut cx).is_ready() {
+                    return Ok(());
                 }
+                if matches!(op, UnitOp::WgAdd(_)) {
+                    if let Some(message) = rt::take_panic() {
+                        return Err(Some(errors::from_runtime(&self.run.prog, message)));
+                    }
+                }
+                self.keep_pending(Pending::Unit(op));
+                Err(None)
             }
             Ok(Flow::Retry(fut)) => {
                 if self.nested > 0 {
@@ -624,104 +627,133 @@ impl Gor {
 
     /// Polls the pending operation; on completion writes its results.
     pub fn poll_pending(&mut self) -> PollOutcome {
-        let mut cx = TaskContext::from_waker(Waker::noop());
-        // Receives, sleeps, waits and CPU time never panic: only the others are asked about
-        // it when they must wait.
-        let may_panic = matches!(
-            self.pending,
-            Pending::Send(_)
-                | Pending::Select { .. }
-                | Pending::Native { .. }
-                | Pending::Retry(_)
-                | Pending::Unit(UnitOp::WgAdd(_))
-        );
-        let outcome = match &mut self.pending {
+        // Taken out while polled, and put back if it must still wait: the finished one is
+        // dropped as what it is, without the whole enum's drop.
+        let outcome = match std::mem::replace(&mut self.pending, Pending::None) {
             Pending::None => return PollOutcome::Ready,
-            Pending::Send(fut) => match Pin::new(fut).poll(&mut cx) {
-                Poll::Ready(()) => Some(Ok(())),
-                Poll::Pending => None,
+            Pending::Send(mut fut) => match poll_once(&mut fut) {
+                Poll::Ready(()) => Ok(()),
+                Poll::Pending => return self.still_waiting(Pending::Send(fut), true),
             },
-            Pending::Recv { fut, dst, ok, zero } => match Pin::new(fut).poll(&mut cx) {
+            Pending::Recv {
+                mut fut,
+                dst,
+                ok,
+                zero,
+            } => match poll_once(&mut fut) {
                 Poll::Ready(got) => {
-                    let (dst, ok) = (*dst, *ok);
-                    let received = got.is_some();
-                    let v = got.unwrap_or_else(|| zero.copy());
-                    self.stack[dst] = v;
                     if ok {
-                        self.stack[dst + 1] = Value::Bool(received);
+                        self.stack[dst + 1].set(Value::Bool(got.is_some()));
                     }
-                    Some(Ok(()))
+                    self.stack[dst] =
+                        got.unwrap_or_else(|| self.run.prog.consts[zero as usize].copy());
+                    Ok(())
                 }
-                Poll::Pending => None,
+                Poll::Pending => {
+                    let pending = Pending::Recv { fut, dst, ok, zero };
+                    return self.still_waiting(pending, false);
+                }
             },
             Pending::Select {
-                fut,
+                mut fut,
                 sel,
                 dst,
                 base,
-            } => match Pin::new(fut).poll(&mut cx) {
+            } => match poll_once(&mut fut) {
                 Poll::Ready(selected) => {
-                    let (sel, dst, base) = (*sel, *dst, *base);
                     self.finish_select(sel, dst, base, selected);
-                    Some(Ok(()))
+                    Ok(())
                 }
-                Poll::Pending => None,
+                Poll::Pending => {
+                    let pending = Pending::Select {
+                        fut,
+                        sel,
+                        dst,
+                        base,
+                    };
+                    return self.still_waiting(pending, true);
+                }
             },
-            Pending::Unit(op) => match op.poll(&mut cx) {
-                Poll::Ready(()) => Some(Ok(())),
-                Poll::Pending => None,
-            },
-            Pending::Cpu(fut) => match Pin::new(fut).poll(&mut cx) {
-                Poll::Ready(()) => Some(Ok(())),
-                Poll::Pending => None,
-            },
-            Pending::Native { fut, base } => match fut.as_mut().poll(&mut cx) {
-                Poll::Ready(Ok(results)) => {
-                    let base = *base;
-                    for (i, v) in results.into_iter().enumerate() {
-                        if self.stack.len() <= base + i {
-                            self.stack.resize(base + i + 1, Value::Nil);
-                        }
-                        self.stack[base + i] = v;
+            Pending::Unit(mut op) => {
+                let mut cx = TaskContext::from_waker(Waker::noop());
+                match op.poll(&mut cx) {
+                    Poll::Ready(()) => Ok(()),
+                    Poll::Pending => {
+                        let may_panic = matches!(op, UnitOp::WgAdd(_));
+                        return self.still_waiting(Pending::Unit(op), may_panic);
                     }
-                    Some(Ok(()))
-                }
-                Poll::Ready(Err(thrown)) => Some(Err(thrown)),
-                Poll::Pending => None,
-            },
-            Pending::Retry(fut) => match fut.as_mut().poll(&mut cx) {
-                Poll::Ready(result) => {
-                    // The native's call runs again.
-                    if let Some(frame) = self.frames.last_mut() {
-                        frame.pc -= 1;
-                    }
-                    Some(result)
-                }
-                Poll::Pending => None,
-            },
-        };
-        match outcome {
-            Some(result) => {
-                self.pending = Pending::None;
-                match result {
-                    Ok(()) => PollOutcome::Ready,
-                    Err(thrown) => PollOutcome::Panicked(thrown),
                 }
             }
-            None if !may_panic => PollOutcome::Waiting,
-            None => match rt::take_panic() {
-                // The runtime raised a panic in the operation (send on a closed channel…).
-                Some(message) => {
-                    self.pending = Pending::None;
-                    PollOutcome::Panicked(errors::from_runtime(&self.run.prog, message))
-                }
-                None => PollOutcome::Waiting,
+            Pending::Cpu(mut fut) => match poll_once(&mut fut) {
+                Poll::Ready(()) => Ok(()),
+                Poll::Pending => return self.still_waiting(Pending::Cpu(fut), false),
             },
+            Pending::Native { mut fut, base } => {
+                let mut cx = TaskContext::from_waker(Waker::noop());
+                match fut.as_mut().poll(&mut cx) {
+                    Poll::Ready(Ok(results)) => {
+                        for (i, v) in results.into_iter().enumerate() {
+                            if self.stack.len() <= base + i {
+                                self.stack.resize(base + i + 1, Value::Nil);
+                            }
+                            self.stack[base + i] = v;
+                        }
+                        Ok(())
+                    }
+                    Poll::Ready(Err(thrown)) => Err(thrown),
+                    Poll::Pending => {
+                        return self.still_waiting(Pending::Native { fut, base }, true);
+                    }
+                }
+            }
+            Pending::Retry(mut fut) => {
+                let mut cx = TaskContext::from_waker(Waker::noop());
+                match fut.as_mut().poll(&mut cx) {
+                    Poll::Ready(result) => {
+                        // The native's call runs again.
+                        if let Some(frame) = self.frames.last_mut() {
+                            frame.pc -= 1;
+                        }
+                        result
+                    }
+                    Poll::Pending => return self.still_waiting(Pending::Retry(fut), true),
+                }
+            }
+        };
+        match outcome {
+            Ok(()) => PollOutcome::Ready,
+            Err(thrown) => PollOutcome::Panicked(thrown),
         }
     }
 
+    /// The pending operation, polled, must still wait: the goroutine keeps it, unless the
+    /// runtime raised a Go panic in it (`may_panic`: receives, sleeps, waits and CPU time
+    /// never panic, so only the others ask).
+    fn still_waiting(&mut self, pending: Pending, may_panic: bool) -> PollOutcome {
+        if may_panic {
+            if let Some(message) = rt::take_panic() {
+                return PollOutcome::Panicked(errors::from_runtime(&self.run.prog, message));
+            }
+        }
+        self.keep_pending(pending);
+        PollOutcome::Waiting
+    }
+
+    /// Stores the operation the goroutine waits on. Precondition: it waits on none (so
+    /// there is nothing to drop: the slot's `None` is forgotten, not dropped).
+    pub fn keep_pending(&mut self, pending: Pending) {
+        debug_assert!(matches!(self.pending, Pending::None));
+        std::mem::forget(std::mem::replace(&mut self.pending, pending));
+    }
+
     /// Writes a finished select's results: the case index, and a receive's value and ok.
-    fn finish_select(&mut self, sel: u32, dst: usize, base: usize, mut selected: rt::Selected) {
+    pub(super) fn finish_select(
+        &mut self,
+        sel: u32,
+        dst: usize,
+        base: usize,
+        mut selected: rt::Selected,
+    ) {
         let prog = self.run.prog.clone();
         let desc = &prog.selects[sel as usize];
         let index = selected.index();

@@ -26,7 +26,6 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
     Rc::new(Run {
         prog,
         globals: RefCell::new(globals),
-        live: RefCell::new(Vec::new()),
         spare: RefCell::new(Vec::new()),
         finalizers: RefCell::default(),
         heap,
@@ -47,9 +46,9 @@ impl Started {
         // Timers and contexts put the program's own values in its channels.
         runtime.use_host_values::<Value>();
         let frames = run.clone();
-        runtime.set_traceback(Rc::new(move |g| task::traceback(&frames, g)));
+        runtime.set_traceback(Rc::new(move |_, t| task::traceback(&frames, t)));
         let lines = run.clone();
-        runtime.set_locate(Rc::new(move |g| task::locate(&lines, g)));
+        runtime.set_locate(Rc::new(move |_, t| task::locate(&lines, t)));
         runtime.start(GoTask::new(Gor::new(
             run.clone(),
             run.prog.entry,

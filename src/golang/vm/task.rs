@@ -1,7 +1,7 @@
 //! Goroutines as runtime tasks: the future the runtime polls, `go`, and the traceback the
 //! runtime's reports print for an interpreted goroutine.
 
-use std::cell::RefCell;
+use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -9,7 +9,7 @@ use std::task::{Context as TaskContext, Poll};
 
 use serde::{Deserialize, Serialize};
 
-use crate::rt::{self, GoId};
+use crate::rt;
 
 use super::cost;
 use super::gor::{Exit, Gor, PollOutcome, Run};
@@ -18,9 +18,11 @@ use super::serial::HeapScope;
 use super::shared::W;
 use super::value::{Closure, Value};
 
-/// A goroutine as the runtime runs it.
+/// A goroutine as the runtime runs it: the runtime keeps it (boxed) while the goroutine lives,
+/// and a report reads its frames from it ([`traceback`]).
 pub struct GoTask {
-    g: Option<Rc<RefCell<Gor>>>,
+    /// The goroutine; none until one arriving from another executor is made.
+    g: Option<Gor>,
     /// A goroutine started from another worker's message, made at its first poll (where its
     /// run and heap can be reached).
     arriving: Option<GoWire>,
@@ -29,7 +31,7 @@ pub struct GoTask {
 impl GoTask {
     pub fn new(g: Gor) -> GoTask {
         GoTask {
-            g: Some(Rc::new(RefCell::new(g))),
+            g: Some(g),
             arriving: None,
         }
     }
@@ -68,20 +70,17 @@ impl GoTask {
 
 impl Future for GoTask {
     type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
-        let cell = match &self.g {
-            Some(g) => g.clone(),
+    fn poll(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let g = match &mut this.g {
+            Some(g) => g,
             None => {
-                let wire = self
+                let wire = this
                     .arriving
                     .take()
                     .expect("a goroutine is made or arriving");
                 match GoTask::arrive(wire) {
-                    Ok(g) => {
-                        let g = Rc::new(RefCell::new(g));
-                        self.g = Some(g.clone());
-                        g
-                    }
+                    Ok(g) => this.g.insert(g),
                     Err(why) => {
                         rt::end_fatally(format!("real mode: {why}"));
                         return Poll::Pending;
@@ -89,17 +88,7 @@ impl Future for GoTask {
                 }
             }
         };
-        let _scope = cell.borrow().run.heap.as_ref().map(HeapScope::enter);
-        let mut g = cell.borrow_mut();
-        if g.id == 0 {
-            g.id = rt::goid();
-            let (id, run) = (g.id as usize, g.run.clone());
-            let mut live = run.live.borrow_mut();
-            if live.len() <= id {
-                live.resize(id + 1, None);
-            }
-            live[id] = Some(Rc::downgrade(&cell));
-        }
+        let _scope = g.run.heap.as_ref().map(HeapScope::enter);
         match g.poll_pending() {
             PollOutcome::Ready => {}
             PollOutcome::Waiting => return Poll::Pending,
@@ -112,12 +101,8 @@ impl Future for GoTask {
                 if g.debt >= cost::SYNC && g.pay_debt() {
                     return Poll::Pending;
                 }
-                let (id, run) = (g.id as usize, g.run.clone());
-                if let Some(slot) = run.live.borrow_mut().get_mut(id) {
-                    *slot = None;
-                }
                 let (stack, frames) = (std::mem::take(&mut g.stack), std::mem::take(&mut g.frames));
-                run.give_back(stack, frames);
+                g.run.give_back(stack, frames);
                 Poll::Ready(())
             }
         }
@@ -249,9 +234,8 @@ pub fn go_start(
 
 /// Where goroutine `id` is in the program's source (see [`rt::Locate`]): its innermost frame
 /// in the program's file, and the function of the `go` statement that started it.
-pub fn locate(run: &Run, id: GoId) -> Option<rt::SourcePlace> {
-    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
-    let g = g.try_borrow().ok()?;
+pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
+    let g = task.downcast_ref::<GoTask>()?.g.as_ref()?;
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let line = frames
@@ -268,10 +252,10 @@ pub fn locate(run: &Run, id: GoId) -> Option<rt::SourcePlace> {
 /// short), then `...additional frames elided...`.
 const MAX_TRACEBACK_FRAMES: usize = 100;
 
-/// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
-pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
-    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
-    let g = g.try_borrow().ok()?;
+/// The frames of the goroutine whose future is `task` as Go's traceback prints them (see
+/// [`rt::Traceback`]); `None` for a future that is not an interpreted goroutine.
+pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
+    let g = task.downcast_ref::<GoTask>()?.g.as_ref()?;
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let mut lines = Vec::new();

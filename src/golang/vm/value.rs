@@ -28,7 +28,12 @@ pub type Agg = Rc<RefCell<Vec<Value>>>;
 pub type Cell = Rc<RefCell<Value>>;
 
 /// A Go value (32 bytes: a slice's window is the largest variant).
+///
+/// The tag is a whole word, so every variant's payload starts at the second word: a value is
+/// copied as four words, never byte by byte (a byte-wise copy read back whole stalls the
+/// processor's store forwarding, on the interpreter's hottest paths).
 #[derive(Clone, Default)]
+#[repr(u64)]
 pub enum Value {
     /// The zero value of pointers, slices, maps, channels, functions and interfaces.
     #[default]
@@ -167,11 +172,51 @@ impl Value {
     }
 
     /// The value as Go copies it on assignment: owned aggregates deeply, the rest shallowly.
-    #[inline]
+    #[inline(always)]
     pub fn copy(&self) -> Value {
         match self {
             Value::Agg(a) => Value::Agg(copy_agg(a)),
-            v => v.clone(),
+            v => v.dup(),
+        }
+    }
+
+    /// Whether the value holds no shared storage (nil, a bool, a number, a channel): copying
+    /// or dropping it is copying or forgetting its bytes.
+    #[inline(always)]
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            Value::Nil
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Complex(..)
+                | Value::Chan(_)
+        )
+    }
+
+    /// `clone`, done in place for a plain value (the instruction loop's moves).
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        match *self {
+            Value::Nil => Value::Nil,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Int(i) => Value::Int(i),
+            Value::Float(f) => Value::Float(f),
+            Value::Chan(c) => Value::Chan(c),
+            ref v => v.clone(),
+        }
+    }
+
+    /// `*self = v`, without a call to drop the old value when it is plain (the instruction
+    /// loop's stores, which mostly overwrite numbers).
+    #[inline(always)]
+    pub fn set(&mut self, v: Value) {
+        if self.is_plain() {
+            // Nothing to drop: forgetting a plain value frees nothing.
+            std::mem::forget(std::mem::replace(self, v));
+        } else {
+            *self = v;
         }
     }
 
