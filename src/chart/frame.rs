@@ -8,9 +8,10 @@
 use super::aggregate::{mark_runs, Aggregator, Bar};
 use super::chans::{channel_stats, ChanStats};
 use super::data::TraceData;
+use super::duration::{format_ns, Resolution};
 use super::layout::{groups, Group, Layout, RowKind};
 use super::procs::{proc_stats, ProcStats};
-use super::scale::{format_ns, Axis, TimeScale, Viewport};
+use super::scale::{Axis, TimeScale, Viewport};
 use super::spans::{Arrow, Span, Timeline};
 use super::state::State;
 use crate::rt::GoId;
@@ -30,10 +31,13 @@ pub struct Chart {
     /// Computed when first asked for (see [`Chart::chans`]): most views never need it.
     chans: std::cell::OnceCell<Vec<ChanStats>>,
     pub procs: Vec<ProcStats>,
+    /// How finely the run's clock tells time: every time the views write rounds to it.
+    pub resolution: Resolution,
 }
 
 impl Chart {
-    pub fn build(trace: TraceData) -> Self {
+    /// The views of `trace`, a run whose clock resolves `resolution`.
+    pub fn build(trace: TraceData, resolution: Resolution) -> Self {
         let timeline = Timeline::build(&trace);
         let groups = groups(&trace);
         let procs = proc_stats(&timeline);
@@ -43,7 +47,13 @@ impl Chart {
             groups,
             chans: std::cell::OnceCell::new(),
             procs,
+            resolution,
         }
+    }
+
+    /// A time as the views write it (see [`super::duration`]).
+    pub fn fmt_ns(&self, ns: f64) -> String {
+        format_ns(ns, self.resolution)
     }
 
     /// Every channel's history and totals, computed on first use.
@@ -280,8 +290,12 @@ pub fn hover(
                 start_ns: m,
                 duration_ns: 0,
                 lines: vec![
-                    format!("{name} ran at {}", format_ns(m as f64)),
-                    "for no virtual time (sim mode)".to_string(),
+                    format!("{name} ran at {}", chart.fmt_ns(m as f64)),
+                    if chart.timeline.real_mode {
+                        "between two operations, too briefly for the clock".to_string()
+                    } else {
+                        "for no virtual time (sim mode)".to_string()
+                    },
                 ],
             });
         }
@@ -314,7 +328,7 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
             let mut lines = vec![format!(
                 "{name}{} at {}",
                 if expanded { "" } else { " (collapsed)" },
-                format_ns(t as f64)
+                chart.fmt_ns(t as f64)
             )];
             for s in State::ALL {
                 if counts[s as usize] > 0 {
@@ -342,8 +356,8 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
         format!("{name} · {}", span.state.label()),
         format!(
             "from {} for {}",
-            format_ns(span.start as f64),
-            format_ns(span.duration() as f64)
+            chart.fmt_ns(span.start as f64),
+            chart.fmt_ns(span.duration() as f64)
         ),
     ];
     match span.state {
@@ -453,7 +467,7 @@ mod tests {
 
     #[test]
     fn a_frame_draws_lanes_arrows_and_an_axis() {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let f = frame(&chart, &layout, &spec(100.0));
         let names: Vec<_> = f.rows.iter().map(|r| r.name.as_str()).collect();
@@ -492,7 +506,7 @@ mod tests {
             t.events.push(ev(i * 3 + 2, 2, 0, 0, Kind::GoState));
         }
         t.end_ns = 300_000;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         assert!(chart.timeline.lanes[2].spans.len() >= 100_000);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let f = frame(
@@ -541,7 +555,7 @@ mod tests {
             t.events.push(ev(0, g, state, Kind::GoState));
         }
         t.end_ns = 10;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let h = describe(&chart, &layout, 1, 5).unwrap();
         assert_eq!(h.lines[0], "worker ×50000 (collapsed) at 5ns");
@@ -553,7 +567,7 @@ mod tests {
 
     #[test]
     fn hovering_a_span_explains_it() {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let scale = TimeScale::new(
             Viewport {
@@ -579,7 +593,7 @@ mod tests {
         let mut t = sample();
         // main: sleep 0..10, then (from the end of the run) done until 30.
         t.end_ns = 30;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let first = step_span(&chart, &layout, 0, 0, true).unwrap();
         assert_eq!((first.start, first.state), (10, State::Done));

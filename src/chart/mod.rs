@@ -23,6 +23,7 @@ pub mod aggregate;
 pub mod chans;
 pub mod chrome;
 pub mod data;
+pub mod duration;
 pub mod frame;
 pub mod layout;
 pub mod metrics;

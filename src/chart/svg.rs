@@ -10,10 +10,11 @@
 use std::fmt::Write as _;
 
 use super::chans::{occupancy_path, ChanStats};
+use super::duration::{format_ns, Resolution};
 use super::frame::{frame, Chart, Frame, FrameSpec};
 use super::layout::{Layout, RowKind};
 use super::procs;
-use super::scale::{format_ns, TimeScale, Viewport};
+use super::scale::{TimeScale, Viewport};
 use super::state::{legend, State};
 
 /// Width of the lane names' column, left of the plot.
@@ -384,8 +385,9 @@ pub fn processors(chart: &Chart, scale: &TimeScale) -> String {
     s
 }
 
-/// The channels view: per channel in `chans`, its buffer's occupancy as a step chart.
-pub fn channels(chans: &[&ChanStats], scale: &TimeScale) -> String {
+/// The channels view: per channel in `chans`, its buffer's occupancy as a step chart; times
+/// are written as `res` resolves them.
+pub fn channels(chans: &[&ChanStats], scale: &TimeScale, res: Resolution) -> String {
     let width = LABEL_WIDTH + scale.width;
     let height = chans.len() as f64 * ROW_HEIGHT;
     let mut s = String::with_capacity(1024);
@@ -425,7 +427,7 @@ pub fn channels(chans: &[&ChanStats], scale: &TimeScale) -> String {
                     y + 2.0,
                     LABEL_WIDTH + x,
                     y + ROW_HEIGHT - 2.0,
-                    format_ns(t as f64)
+                    format_ns(t as f64, res)
                 );
             }
         }
@@ -459,7 +461,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn setup() -> (Chart, Layout) {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), crate::chart::duration::Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         (chart, layout)
     }
@@ -528,7 +530,7 @@ mod tests {
         assert!(p.contains("P0 · 0%"));
         let stats = channel_stats(&chart.trace, &chart.timeline);
         let refs: Vec<&ChanStats> = stats.iter().collect();
-        let c = channels(&refs, &scale);
+        let c = channels(&refs, &scale, Resolution::SIM);
         assert!(c.contains("ch1 · unbuffered"));
     }
 

@@ -136,3 +136,11 @@ pub fn hardware_concurrency() -> u32 {
     // `as` saturates, and makes a missing value (NaN) 0.
     web_sys::window().map_or(0, |w| w.navigator().hardware_concurrency() as u32)
 }
+
+/// Whether the page is cross-origin isolated (`crossOriginIsolated`), which decides how finely
+/// `performance.now()` tells time.
+pub fn cross_origin_isolated() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"crossOriginIsolated".into()).ok())
+        .is_some_and(|v| v.as_bool() == Some(true))
+}

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::chart::duration::count;
 use crate::chart::frame::Frame;
-use crate::chart::scale::{format_ns, TimeScale, Viewport};
+use crate::chart::scale::{TimeScale, Viewport};
 use crate::chart::svg::{self, Overlay};
 
 use super::trace_views::ChartRef;
@@ -29,9 +30,9 @@ pub fn processors_view(props: &ProcessorsProps) -> Html {
         let mean = chart.procs.iter().map(|p| p.utilisation).sum::<f64>()
             / chart.procs.len().max(1) as f64;
         format!(
-            "{} processors, {} of CPU work, mean utilisation {:.0}%.",
-            chart.procs.len(),
-            format_ns(busy as f64),
+            "{}, {} of CPU work, mean utilisation {:.0}%.",
+            count(chart.procs.len() as u64, "processor", "processors"),
+            chart.fmt_ns(busy as f64),
             mean * 100.0
         )
     };

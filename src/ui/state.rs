@@ -18,9 +18,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::chart::duration::Resolution;
 use crate::chart::Chart;
 use crate::patterns::{self, Notice};
-use crate::protocol::{RunRequest, RunSummary};
+use crate::protocol::{Mode, RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
@@ -28,6 +29,15 @@ use crate::view::page_config::PageConfig;
 
 /// The most notices shown at once; older ones give way.
 const MAX_NOTICES: usize = 20;
+
+/// How finely a run's clock tells time in `mode`, on this page (see
+/// [`crate::chart::duration`]).
+pub fn clock_resolution(mode: Mode) -> Resolution {
+    match mode {
+        Mode::Sim => Resolution::SIM,
+        Mode::Real => Resolution::real(super::dom::cross_origin_isolated()),
+    }
+}
 
 /// Where the current run is.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +93,11 @@ impl PartialEq for RunView {
 }
 
 impl RunView {
+    /// How finely the run's clock tells time: the page's figures for it round to this.
+    pub fn resolution(&self) -> Resolution {
+        clock_resolution(self.request.as_ref().map_or(Mode::Sim, |r| r.mode))
+    }
+
     /// Run `id`, with nothing printed yet: `request` starting, or idle before any run.
     fn new(id: u32, request: Option<RunRequest>) -> Self {
         RunView {
@@ -231,7 +246,7 @@ impl Reducible for AppState {
                     RunnerEvent::Trace { trace, received_ms } => {
                         let trace = Rc::try_unwrap(trace).unwrap_or_else(|t| (*t).clone());
                         let t0 = now_ms();
-                        let chart = Chart::build(trace);
+                        let chart = Chart::build(trace, self.run.resolution());
                         // For the benchmark (scripts/bench-timeline.mjs), which reads the console.
                         web_sys::console::debug_1(
                             &format!("chanlab: chart built in {:.1} ms", now_ms() - t0).into(),

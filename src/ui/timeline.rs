@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 use crate::chart::frame::{describe, frame, hover, step_span, FrameSpec, Hover};
 use crate::chart::layout::RowKind;
-use crate::chart::scale::{format_ns, Viewport};
+use crate::chart::scale::Viewport;
 use crate::chart::svg::{self, Overlay, LABEL_WIDTH};
 
 use super::trace_views::{ChartRef, LayoutRef};
@@ -452,19 +452,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
         line(
             t as f64,
             "marker",
-            format!("output at {}", format_ns(t as f64)),
+            format!("output at {}", chart.fmt_ns(t as f64)),
         )
     });
     let playhead = props
         .playhead
-        .and_then(|t| line(t, "playhead", format!("replay at {}", format_ns(t))));
+        .and_then(|t| line(t, "playhead", format!("replay at {}", chart.fmt_ns(t))));
 
     let scroller_style = format!("height:{height:.0}px");
     let label = format!(
         "Goroutine timeline: {} lanes, {} to {}",
         layout.rows.len(),
-        format_ns(view.start),
-        format_ns(view.end)
+        chart.fmt_ns(view.start),
+        chart.fmt_ns(view.end)
     );
     html! {
         <div class="tl" ref={root} tabindex="0" aria-label={label} onkeydown={on_key}

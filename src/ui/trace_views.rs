@@ -14,7 +14,6 @@ use yew::prelude::*;
 use crate::chart::chrome::to_chrome_json;
 use crate::chart::layout::Layout;
 use crate::chart::playback::{speed_label, SPEEDS};
-use crate::chart::scale::format_ns;
 use crate::chart::svg::{standalone_timeline, LABEL_WIDTH};
 use crate::chart::Chart;
 use crate::rt::OutputLine;
@@ -234,8 +233,8 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let title = format!(
             "chanlab · {} · {} – {}",
             props.pattern,
-            format_ns(v.start),
-            format_ns(v.end)
+            chart.fmt_ns(v.start),
+            chart.fmt_ns(v.end)
         );
         let (w, arrows) = (*width, show_arrows);
         Callback::from(move |_: MouseEvent| {
@@ -316,7 +315,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                     <button type="button" data-testid="zoom-fit" title="Fit the run (0)" onclick={act(Action::Fit)}>{"Fit"}</button>
                     <span class="tv-range" data-testid="visible-range"
                           data-start={format!("{:.0}", v.start)} data-end={format!("{:.0}", v.end)}>
-                        {format!("{} – {}", format_ns(v.start), format_ns(v.end))}
+                        {format!("{} – {}", chart.fmt_ns(v.start), chart.fmt_ns(v.end))}
                     </span>
                     <label class="tv-check">
                         <input type="checkbox" data-testid="arrows" checked={show_arrows} onchange={on_arrows} />
