@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
@@ -15,9 +13,11 @@ use super::console::ConsoleView;
 use super::dom;
 use super::embed::Embed;
 use super::embed_snippet::EmbedSnippet;
+use super::history::use_address_bar;
 use super::notices::Notices;
 use super::param_form::ParamForm;
 use super::run_controls::RunControls;
+use super::shortcuts::use_shortcuts;
 use super::source_view::SourceView;
 use super::state::{Action, AppState, RunStatus};
 use super::topbar::TopBar;
@@ -38,9 +38,6 @@ pub fn app() -> Html {
         })
     };
 
-    // The address bar always holds the current configuration.
-    let query = state.link.to_query();
-    use_effect_with(query, |query| dom::replace_query(query));
     // The tab says which pattern is open.
     use_effect_with(state.link.pattern.title, |title| {
         dom::set_title(&format!("{title} — chanlab"))
@@ -72,50 +69,50 @@ pub fn app() -> Html {
         });
     }
 
-    // Ctrl+Enter (Cmd+Enter on a Mac) runs from anywhere on the page.
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                    e.prevent_default();
-                    // A field being edited commits first, so the run uses what it shows.
-                    dom::commit_focused_field();
-                    dispatcher.dispatch(Action::Run);
-                }
-            });
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(doc) = &document {
-                let _ = doc
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(doc) = &document {
-                    let _ = doc.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(listener);
-            }
-        });
-    }
+    // Whether a run is going, for the callbacks that outlive a render (shortcuts, history).
+    let running_now = use_mut_ref(|| false);
+    *running_now.borrow_mut() = state.run.status == RunStatus::Running;
 
     let on_run = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Run))
+        (*use_memo((), move |_| Callback::from(move |()| dispatcher.dispatch(Action::Run)))).clone()
     };
-    let on_compare = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Compare))
-    };
+    // Stop ends the run at once and leaves the keyboard on Run, which is where the reader goes
+    // next (Stop itself turns disabled, which would drop focus to the page).
     let on_stop = {
         let dispatcher = dispatcher.clone();
         let runner = runner.clone();
-        Callback::from(move |()| {
-            runner.stop();
-            dispatcher.dispatch(Action::Stop);
+        let running_now = running_now.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |()| {
+                if *running_now.borrow() {
+                    runner.stop();
+                    dispatcher.dispatch(Action::Stop);
+                    dom::focus("[data-testid=\"run\"]");
+                }
+            })
+        }))
+        .clone()
+    };
+    use_shortcuts(on_run.clone(), on_stop.clone());
+
+    // The address bar holds the configuration; Back and Forward bring theirs back.
+    let on_load = {
+        let dispatcher = dispatcher.clone();
+        let runner = runner.clone();
+        let running_now = running_now.clone();
+        Callback::from(move |query: String| {
+            if *running_now.borrow() {
+                runner.stop();
+            }
+            dispatcher.dispatch(Action::Load(query));
         })
+    };
+    use_address_bar(state.link.to_query(), state.link.pattern.id, on_load);
+
+    let on_compare = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Compare))
     };
     let on_select = {
         let dispatcher = dispatcher.clone();
@@ -181,6 +178,7 @@ pub fn app() -> Html {
     }
     html! {
         <div class={classes!("app", link.embed.then_some("embed"))}>
+            <a class="skip-link" href="#parameters" onclick={skip_to_form()}>{"Skip to the parameters"}</a>
             <TopBar />
             <Catalog current={pattern.id} {on_select} />
             <main class="workbench">
@@ -189,12 +187,13 @@ pub fn app() -> Html {
                     <p class="explanation">{pattern.explanation}</p>
                     <EmbedSnippet link={link.clone()} />
                 </section>
-                <Notices notices={state.notices.clone()} {on_dismiss} />
+                <Notices notices={state.banner_notices()} {on_dismiss} />
                 <div class="panes">
                     <div class="left">
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
-                                   rev={state.form_rev} {on_change} {on_reset} />
+                                   rev={state.form_rev} notices={state.notices.clone()}
+                                   {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
@@ -207,4 +206,13 @@ pub fn app() -> Html {
             </main>
         </div>
     }
+}
+
+/// The skip link's click: the keyboard goes to the form's first field (the fragment is left
+/// alone: it belongs to the configuration).
+fn skip_to_form() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        dom::focus("#parameters :is(input, select)");
+    })
 }

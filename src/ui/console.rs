@@ -144,7 +144,7 @@ fn frozen_chunk(props: &FrozenChunkProps) -> Html {
     let rows = Html::from_html_unchecked(
         rows_html(&props.lines.0, None, props.pickable, props.res).into(),
     );
-    html! { <div class="chunk">{rows}</div> }
+    html! { <div class="chunk frozen">{rows}</div> }
 }
 
 /// The instant of the line a click landed on.

@@ -58,21 +58,45 @@ pub fn commit_focused_field() {
     }
 }
 
-/// Scrolls the element matching `selector` into view, as little as needed, in whatever
-/// scrolls around it (the catalog's row of chips on a phone).
-pub fn scroll_into_view(selector: &str) {
+/// Scrolls the element matching `selector` into view, as little as needed, within the
+/// element that scrolls around it up to the one matching `within` (the catalog's list, or its
+/// row of chips on a phone), never the page itself: opening a pattern must not move the page.
+pub fn scroll_into_container(selector: &str, within: &str) {
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
     else {
         return;
     };
-    let options = js_sys::Object::new();
-    for key in ["block", "inline"] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &"nearest".into());
+    let mut parent = el.parent_element();
+    while let Some(p) = parent {
+        let scrolls_x = p.scroll_width() > p.client_width();
+        let scrolls_y = p.scroll_height() > p.client_height();
+        if scrolls_x || scrolls_y {
+            let (r, c) = (el.get_bounding_client_rect(), p.get_bounding_client_rect());
+            if scrolls_x {
+                p.set_scroll_left(p.scroll_left() + nearest(r.left(), r.right(), c.left(), c.right()));
+            }
+            if scrolls_y {
+                p.set_scroll_top(p.scroll_top() + nearest(r.top(), r.bottom(), c.top(), c.bottom()));
+            }
+            return;
+        }
+        if p.matches(within).unwrap_or(true) {
+            return;
+        }
+        parent = p.parent_element();
     }
-    if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
-        let _ = f.unchecked_into::<js_sys::Function>().call1(&el, &options);
+}
+
+/// How far to scroll so that `[a, b]` lies within `[lo, hi]`, moving as little as possible.
+fn nearest(a: f64, b: f64, lo: f64, hi: f64) -> i32 {
+    if a < lo {
+        (a - lo).floor() as i32
+    } else if b > hi {
+        (b - hi).ceil().min(a - lo) as i32
+    } else {
+        0
     }
 }
 
@@ -143,4 +167,39 @@ pub fn cross_origin_isolated() -> bool {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"crossOriginIsolated".into()).ok())
         .is_some_and(|v| v.as_bool() == Some(true))
+}
+
+/// Makes the address bar show `query` (without `?`) as a new history entry, so that Back
+/// returns to the one before.
+pub fn push_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Moves keyboard focus to the element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`).
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

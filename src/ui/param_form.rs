@@ -1,29 +1,32 @@
 //! The parameter form, generated from the pattern's schema, and the run settings (mode, seed
 //! and processors).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::patterns::{ParamSpec, Params};
+use crate::patterns::{Notice, ParamSpec, Params};
 use crate::protocol::Mode;
 use crate::view::page_config::{default_procs, DEFAULT_PROCS, MAX_PROCS};
 
 use super::param_input::ParamInput;
 
 /// The run settings, shown with the same field as parameters. Their keys are page keys, which
-/// no parameter uses, so one change callback serves all fields.
+/// no parameter uses, so one change callback serves all fields. What they mean is said once,
+/// under them ([`settings_note`]), rather than in three narrow columns.
 static MODE: ParamSpec = ParamSpec::choice(
     "mode",
     "Mode",
     &["sim", "real"],
     "sim",
-    "sim: a virtual clock and a seeded scheduler, the same run every time; real: the wall clock on procs Web Workers.",
+    "",
 );
 static SEED: ParamSpec = ParamSpec::text(
     "seed",
     "Seed",
     20,
     "1",
-    "Decides every choice Go leaves open (which ready select case wins); the same seed gives the same run.",
+    "",
 );
 static PROCS: ParamSpec = ParamSpec::int(
     "procs",
@@ -31,7 +34,7 @@ static PROCS: ParamSpec = ParamSpec::int(
     (1, MAX_PROCS as i64),
     "4",
     "",
-    "GOMAXPROCS: virtual CPUs for CPU work in sim mode, Web Workers in real mode.",
+    "",
 );
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +47,8 @@ pub struct ParamFormProps {
     /// The cores the browser reports, 0 when it reports none.
     pub cores: u32,
     pub rev: u32,
+    /// The notices; those about a field are shown at it.
+    pub notices: Rc<Vec<Notice>>,
     /// `(key, raw text)` for a parameter, `mode`, `seed` or `procs`.
     pub on_change: Callback<(&'static str, String)>,
     pub on_reset: Callback<()>,
@@ -52,40 +57,63 @@ pub struct ParamFormProps {
 #[function_component(ParamForm)]
 pub fn param_form(props: &ParamFormProps) -> Html {
     debug_assert_eq!(PROCS.default, DEFAULT_PROCS.to_string());
+    let error = |key: &str| {
+        let texts: Vec<&str> = props
+            .notices
+            .iter()
+            .filter(|n| n.key == Some(key))
+            .map(|n| n.text.as_str())
+            .collect();
+        (!texts.is_empty()).then(|| AttrValue::from(texts.join(" ")))
+    };
     let fields = props.params.iter().map(|(spec, value)| {
         html! {
             <ParamInput key={spec.key} {spec} value={AttrValue::from(value.to_string())}
-                        rev={props.rev} on_change={props.on_change.clone()} />
+                        rev={props.rev} on_change={props.on_change.clone()}
+                        error={error(spec.key)} />
         }
     });
     let at_defaults = props.params == Params::defaults(props.params.specs());
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
-        <div class="form">
+        <div class="form" id="parameters">
             <fieldset class="params">
-                <legend>{"Parameters"}</legend>
+                <legend>
+                    {"Parameters"}
+                    if !props.params.specs().is_empty() {
+                        <button type="button" class="reset" data-testid="reset" disabled={at_defaults}
+                                onclick={on_reset}>{"Reset to defaults"}</button>
+                    }
+                </legend>
                 if props.params.specs().is_empty() {
                     <p class="none">{"This program takes no parameters."}</p>
                 }
                 {for fields}
-                if !props.params.specs().is_empty() {
-                    <button type="button" class="reset" data-testid="reset" disabled={at_defaults}
-                            onclick={on_reset}>{"Reset to defaults"}</button>
-                }
             </fieldset>
-            <fieldset class="settings">
+            <fieldset class="settings" aria-describedby="settings-note">
                 <legend>{"Run"}</legend>
                 <ParamInput spec={&MODE} value={AttrValue::from(props.mode.as_str())}
-                            rev={props.rev} on_change={props.on_change.clone()} />
+                            rev={props.rev} on_change={props.on_change.clone()}
+                            error={error("mode")} />
                 <ParamInput spec={&SEED} value={AttrValue::from(props.seed.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()}
-                            range={Some(AttrValue::from("any whole number ≥ 0"))} />
+                            range={Some(AttrValue::from("≥ 0"))}
+                            error={error("seed")} />
                 <ParamInput spec={&PROCS} value={AttrValue::from(props.procs.to_string())}
-                            rev={props.rev} on_change={props.on_change.clone()} />
-                <p class="cores" data-testid="cores">{cores_text(props.cores)}</p>
+                            rev={props.rev} on_change={props.on_change.clone()}
+                            error={error("procs")} />
+                <p class="cores" id="settings-note">
+                    {settings_note()}{" "}<span data-testid="cores">{cores_text(props.cores)}</span>
+                </p>
             </fieldset>
         </div>
     }
+}
+
+/// What the run settings mean.
+fn settings_note() -> &'static str {
+    "Sim: a virtual clock, and the seed fixes each choice Go leaves open, so a run repeats \
+     exactly. Real: the wall clock, on procs Web Workers. Processors is GOMAXPROCS."
 }
 
 /// What the page says about the machine's cores, beside the processors.

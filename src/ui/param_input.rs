@@ -18,6 +18,9 @@ pub struct ParamInputProps {
     /// What values the field takes, when the spec's kind does not say it well.
     #[prop_or_default]
     pub range: Option<AttrValue>,
+    /// What was corrected in the last value entered, shown at the field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 #[function_component(ParamInput)]
@@ -41,6 +44,13 @@ pub fn param_input(props: &ParamInputProps) -> Html {
         });
     }
     let id = format!("param-{}", spec.key);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let invalid = props.error.is_some().then_some("true");
+    let described = match props.error {
+        Some(_) => format!("{error_id} {help_id}"),
+        None => help_id.clone(),
+    };
     let key = spec.key;
     let emit = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
@@ -59,17 +69,22 @@ pub fn param_input(props: &ParamInputProps) -> Html {
     });
     let value = props.value.clone();
     let field = match spec.kind {
-        ParamKind::Int { min, max } => html! {
-            <input ref={node} id={id.clone()} data-testid={id.clone()} type="number"
-                   inputmode="numeric" step="1" min={min.to_string()} max={max.to_string()}
-                   value={value} {onchange} />
+        // Text, not `type="number"`: a number field hands over "" for what is not a number,
+        // and the message must say what was entered.
+        ParamKind::Int { min, .. } => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
+                   inputmode={if min < 0 { "text" } else { "numeric" }} autocomplete="off"
+                   spellcheck="false" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::Bool => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="checkbox"
-                   checked={value.as_str() == "true"} {onchange} />
+                   checked={value.as_str() == "true"} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::Choice(options) => html! {
-            <select ref={node} id={id.clone()} data-testid={id.clone()} {onchange}>
+            <select ref={node} id={id.clone()} data-testid={id.clone()} {onchange}
+                    aria-invalid={invalid} aria-describedby={described.clone()}>
                 { for options.iter().map(|o| html! {
                     <option value={*o} selected={*o == value.as_str()}>{*o}</option>
                 }) }
@@ -77,11 +92,13 @@ pub fn param_input(props: &ParamInputProps) -> Html {
         },
         ParamKind::Text { max_chars } => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
-                   maxlength={max_chars.to_string()} spellcheck="false" value={value} {onchange} />
+                   maxlength={max_chars.to_string()} spellcheck="false" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::List { .. } => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
-                   spellcheck="false" placeholder="comma-separated" value={value} {onchange} />
+                   spellcheck="false" placeholder="comma-separated" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
     };
     let range = match (&props.range, spec.kind) {
@@ -95,7 +112,10 @@ pub fn param_input(props: &ParamInputProps) -> Html {
                 if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
             </label>
             {field}
-            <small class="help">
+            if let Some(error) = &props.error {
+                <p class="field-error" id={error_id} data-testid="notice" role="alert">{error.clone()}</p>
+            }
+            <small class="help" id={help_id}>
                 <code class="key">{spec.key}</code>
                 if !range.is_empty() { {" · "}{range} }
                 if !spec.help.is_empty() { {" · "}{spec.help} }

@@ -143,6 +143,20 @@ impl AppState {
         }
     }
 
+    /// The notices not shown at a field of the form: about the link as a whole, or about a
+    /// value the form has no field for.
+    pub fn banner_notices(&self) -> Rc<Vec<Notice>> {
+        let on_form = |key: &str| {
+            ["seed", "mode", "procs"].contains(&key)
+                || self.link.pattern.params.iter().any(|p| p.key == key)
+        };
+        if self.notices.iter().all(|n| !n.key.is_some_and(on_form)) {
+            return self.notices.clone();
+        }
+        let banner = self.notices.iter().filter(|n| !n.key.is_some_and(on_form));
+        Rc::new(banner.cloned().collect())
+    }
+
     /// The comparison, while it is running.
     fn running_compare(&self) -> Option<&Comparison> {
         self.compare.as_deref().filter(|c| c.is_running())
@@ -151,6 +165,8 @@ impl AppState {
 
 pub enum Action {
     SelectPattern(&'static str),
+    /// The address bar went back or forward to this query: show that configuration.
+    Load(String),
     SetParam {
         key: &'static str,
         raw: String,
@@ -189,28 +205,44 @@ impl Reducible for AppState {
                 next.compare = None;
                 next.form_rev += 1;
             }
+            Action::Load(query) => {
+                let (link, notices) = PageConfig::parse(&query);
+                if link == self.link {
+                    return self;
+                }
+                next.link = link;
+                next.notices = Rc::new(notices);
+                next.run = RunView::new(self.run.id, None);
+                next.compare = None;
+                next.form_rev += 1;
+            }
             Action::SetParam { key, raw } => {
                 let notices = next.link.set_param(key, &raw);
-                next.add_notices(notices);
+                next.replace_notices(key, notices);
                 next.form_rev += 1;
             }
             Action::SetSeed(raw) => {
                 let notice = next.link.set_seed(&raw);
-                next.add_notices(notice);
+                next.replace_notices("seed", notice);
                 next.form_rev += 1;
             }
             Action::SetMode(raw) => {
                 let notice = next.link.set_mode(&raw);
-                next.add_notices(notice);
+                next.replace_notices("mode", notice);
                 next.form_rev += 1;
             }
             Action::SetProcs(raw) => {
                 let notice = next.link.set_procs(&raw, self.cores);
-                next.add_notices(notice);
+                next.replace_notices("procs", notice);
                 next.form_rev += 1;
             }
             Action::ResetParams => {
                 next.link.reset_params();
+                let params = self.link.pattern.params;
+                let notices = self.notices.iter().filter(|n| {
+                    !n.key.is_some_and(|k| params.iter().any(|p| p.key == k))
+                });
+                next.notices = Rc::new(notices.cloned().collect());
                 next.form_rev += 1;
             }
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
@@ -305,12 +337,15 @@ impl AppState {
         }
     }
 
-    fn add_notices(&mut self, new: impl IntoIterator<Item = Notice>) {
+    /// Field `key` was edited: its earlier notices (and those of any field the new ones are
+    /// about) give way to `new`, so a value fixed is a message gone.
+    fn replace_notices(&mut self, key: &'static str, new: impl IntoIterator<Item = Notice>) {
         let new: Vec<Notice> = new.into_iter().collect();
-        if new.is_empty() {
-            return;
-        }
-        let mut all = (*self.notices).clone();
+        let replaced = |n: &Notice| {
+            n.key
+                .is_some_and(|k| k == key || new.iter().any(|m| m.key == Some(k)))
+        };
+        let mut all: Vec<Notice> = self.notices.iter().filter(|n| !replaced(n)).cloned().collect();
         all.extend(new);
         let over = all.len().saturating_sub(MAX_NOTICES);
         all.drain(..over);

@@ -359,6 +359,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 "-" | "_" => on_view.emit(view.zoom(1.0 / 1.5, 0.5, total)),
                 "0" => on_view.emit(Viewport::fit(total)),
                 "Escape" => {
+                    // Handled here: it drops the timeline's focus and stops nothing else.
+                    e.prevent_default();
                     next_focus = None;
                     tip.set(None);
                 }
