@@ -512,7 +512,11 @@ pub(crate) mod tests {
         let (p, notices) = Params::parse(SPECS, [("workers", "5000")]);
         assert_eq!(p.int("workers"), 1024);
         assert_eq!(notices.len(), 1);
-        assert!(notices[0].text.contains("clamped to 1024"), "{}", notices[0]);
+        assert!(
+            notices[0].text.contains("clamped to 1024"),
+            "{}",
+            notices[0]
+        );
         let (p, _) = Params::parse(SPECS, [("workers", "-99999999999999999999999")]);
         assert_eq!(p.int("workers"), 1);
         // Any number of digits is a number: 5,000 nines are clamped, and the notice echoes
@@ -521,13 +525,26 @@ pub(crate) mod tests {
         let (p, notices) = Params::parse(SPECS, [("workers", nines.as_str())]);
         assert_eq!(p.int("workers"), 1024);
         assert_eq!(notices[0].key, Some("workers"));
-        assert!(notices[0].text.starts_with("workers: 9999"), "{}", notices[0]);
-        assert!(notices[0].text.contains("… is outside 1–1024; clamped to 1024"), "{}", notices[0]);
+        assert!(
+            notices[0].text.starts_with("workers: 9999"),
+            "{}",
+            notices[0]
+        );
+        assert!(
+            notices[0]
+                .text
+                .contains("… is outside 1–1024; clamped to 1024"),
+            "{}",
+            notices[0]
+        );
         assert!(notices[0].text.len() < 120);
         // Text that is not a number is echoed in the notice.
         let (p, notices) = Params::parse(SPECS, [("workers", "abc")]);
         assert_eq!(p.int("workers"), 5);
-        assert_eq!(notices[0].text, "workers: `abc` is not a whole number; using the default 5");
+        assert_eq!(
+            notices[0].text,
+            "workers: `abc` is not a whole number; using the default 5"
+        );
         assert_eq!(whole_number(" +12 "), Some(12));
         assert_eq!(whole_number("1e3"), None);
         assert_eq!(whole_number("-"), None);

@@ -75,7 +75,10 @@ pub fn app() -> Html {
 
     let on_run = {
         let dispatcher = dispatcher.clone();
-        (*use_memo((), move |_| Callback::from(move |()| dispatcher.dispatch(Action::Run)))).clone()
+        (*use_memo((), move |_| {
+            Callback::from(move |()| dispatcher.dispatch(Action::Run))
+        }))
+        .clone()
     };
     // Stop ends the run at once and leaves the keyboard on Run, which is where the reader goes
     // next (Stop itself turns disabled, which would drop focus to the page).

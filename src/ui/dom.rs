@@ -74,11 +74,19 @@ pub fn scroll_into_container(selector: &str, within: &str) {
         let scrolls_y = p.scroll_height() > p.client_height();
         if scrolls_x || scrolls_y {
             let (r, c) = (el.get_bounding_client_rect(), p.get_bounding_client_rect());
+            // What of the container the screen shows: it may reach below the window.
+            let (bottom, right) = web_sys::window().map_or((c.bottom(), c.right()), |w| {
+                let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64());
+                (
+                    c.bottom().min(size(w.inner_height()).unwrap_or(f64::MAX)),
+                    c.right().min(size(w.inner_width()).unwrap_or(f64::MAX)),
+                )
+            });
             if scrolls_x {
-                p.set_scroll_left(p.scroll_left() + nearest(r.left(), r.right(), c.left(), c.right()));
+                p.set_scroll_left(p.scroll_left() + nearest(r.left(), r.right(), c.left(), right));
             }
             if scrolls_y {
-                p.set_scroll_top(p.scroll_top() + nearest(r.top(), r.bottom(), c.top(), c.bottom()));
+                p.set_scroll_top(p.scroll_top() + nearest(r.top(), r.bottom(), c.top(), bottom));
             }
             return;
         }
@@ -200,6 +208,10 @@ pub fn focus(selector: &str) {
 /// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`).
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }

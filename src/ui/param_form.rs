@@ -14,28 +14,9 @@ use super::param_input::ParamInput;
 /// The run settings, shown with the same field as parameters. Their keys are page keys, which
 /// no parameter uses, so one change callback serves all fields. What they mean is said once,
 /// under them ([`settings_note`]), rather than in three narrow columns.
-static MODE: ParamSpec = ParamSpec::choice(
-    "mode",
-    "Mode",
-    &["sim", "real"],
-    "sim",
-    "",
-);
-static SEED: ParamSpec = ParamSpec::text(
-    "seed",
-    "Seed",
-    20,
-    "1",
-    "",
-);
-static PROCS: ParamSpec = ParamSpec::int(
-    "procs",
-    "Processors",
-    (1, MAX_PROCS as i64),
-    "4",
-    "",
-    "",
-);
+static MODE: ParamSpec = ParamSpec::choice("mode", "Mode", &["sim", "real"], "sim", "");
+static SEED: ParamSpec = ParamSpec::text("seed", "Seed", 20, "1", "");
+static PROCS: ParamSpec = ParamSpec::int("procs", "Processors", (1, MAX_PROCS as i64), "4", "", "");
 
 #[derive(Properties, PartialEq)]
 pub struct ParamFormProps {
@@ -94,14 +75,14 @@ pub fn param_form(props: &ParamFormProps) -> Html {
                 <legend>{"Run"}</legend>
                 <ParamInput spec={&MODE} value={AttrValue::from(props.mode.as_str())}
                             rev={props.rev} on_change={props.on_change.clone()}
-                            error={error("mode")} />
+                            error={error("mode")} compact=true />
                 <ParamInput spec={&SEED} value={AttrValue::from(props.seed.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()}
                             range={Some(AttrValue::from("≥ 0"))}
-                            error={error("seed")} />
+                            error={error("seed")} compact=true />
                 <ParamInput spec={&PROCS} value={AttrValue::from(props.procs.to_string())}
                             rev={props.rev} on_change={props.on_change.clone()}
-                            error={error("procs")} />
+                            error={error("procs")} compact=true />
                 <p class="cores" id="settings-note">
                     {settings_note()}{" "}<span data-testid="cores">{cores_text(props.cores)}</span>
                 </p>

@@ -21,6 +21,10 @@ pub struct ParamInputProps {
     /// What was corrected in the last value entered, shown at the field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Label and input on one line, the key and range for screen readers only (the run
+    /// settings, explained together under them).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[function_component(ParamInput)]
@@ -45,12 +49,18 @@ pub fn param_input(props: &ParamInputProps) -> Html {
     }
     let id = format!("param-{}", spec.key);
     let help_id = format!("{id}-help");
+    let range_id = format!("{id}-range");
     let error_id = format!("{id}-error");
     let invalid = props.error.is_some().then_some("true");
-    let described = match props.error {
-        Some(_) => format!("{error_id} {help_id}"),
-        None => help_id.clone(),
-    };
+    let described = [
+        props.error.as_ref().map(|_| error_id.as_str()),
+        Some(range_id.as_str()),
+        (!spec.help.is_empty()).then_some(help_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let key = spec.key;
     let emit = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
@@ -105,21 +115,30 @@ pub fn param_input(props: &ParamInputProps) -> Html {
         (Some(range), _) => range.to_string(),
         (None, kind) => kind_range(kind),
     };
+    let classes = classes!(
+        "field",
+        (spec.kind == ParamKind::Bool).then_some("check"),
+        props.compact.then_some("compact"),
+    );
     html! {
-        <div class={classes!("field", (spec.kind == ParamKind::Bool).then_some("check"))}>
-            <label for={id.clone()}>
-                {spec.label}
-                if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
-            </label>
+        <div class={classes}>
+            <div class="head">
+                <label for={id.clone()}>
+                    {spec.label}
+                    if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
+                </label>
+                <small class={classes!("range", props.compact.then_some("sr-only"))} id={range_id}>
+                    <code class="key">{spec.key}</code>
+                    if !range.is_empty() { {" · "}{range} }
+                </small>
+            </div>
             {field}
             if let Some(error) = &props.error {
                 <p class="field-error" id={error_id} data-testid="notice" role="alert">{error.clone()}</p>
             }
-            <small class="help" id={help_id}>
-                <code class="key">{spec.key}</code>
-                if !range.is_empty() { {" · "}{range} }
-                if !spec.help.is_empty() { {" · "}{spec.help} }
-            </small>
+            if !spec.help.is_empty() {
+                <small class="help" id={help_id}>{spec.help}</small>
+            }
         </div>
     }
 }

@@ -239,9 +239,10 @@ impl Reducible for AppState {
             Action::ResetParams => {
                 next.link.reset_params();
                 let params = self.link.pattern.params;
-                let notices = self.notices.iter().filter(|n| {
-                    !n.key.is_some_and(|k| params.iter().any(|p| p.key == k))
-                });
+                let notices = self
+                    .notices
+                    .iter()
+                    .filter(|n| !n.key.is_some_and(|k| params.iter().any(|p| p.key == k)));
                 next.notices = Rc::new(notices.cloned().collect());
                 next.form_rev += 1;
             }
@@ -345,7 +346,12 @@ impl AppState {
             n.key
                 .is_some_and(|k| k == key || new.iter().any(|m| m.key == Some(k)))
         };
-        let mut all: Vec<Notice> = self.notices.iter().filter(|n| !replaced(n)).cloned().collect();
+        let mut all: Vec<Notice> = self
+            .notices
+            .iter()
+            .filter(|n| !replaced(n))
+            .cloned()
+            .collect();
         all.extend(new);
         let over = all.len().saturating_sub(MAX_NOTICES);
         all.drain(..over);

@@ -683,7 +683,10 @@ mod tests {
         assert!(notices.len() >= 3, "{notices:?}");
         for key in ["seed", "procs", "words"] {
             let notice = notices.iter().find(|n| n.key == Some(key));
-            assert!(notice.is_some_and(|n| n.text.len() < 200), "{key}: {notices:?}");
+            assert!(
+                notice.is_some_and(|n| n.text.len() < 200),
+                "{key}: {notices:?}"
+            );
         }
         let (link, _) = PageConfig::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
