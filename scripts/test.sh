@@ -6,6 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_build_tools
 ensure_chromium
+ensure_go
 cd "$ROOT"
 
 # The app's wasm must stay under this many gzipped bytes.

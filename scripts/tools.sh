@@ -85,6 +85,19 @@ ensure_chromium() {
   fi
 }
 
+# Real Go 1.19 with golang.org/x/sync, and Go's own test programs (/usr/share/go-1.19/test):
+# the pattern checks and the Go interpreter's tests compare against them.
+ensure_go() {
+  local missing=()
+  [ -x /usr/lib/go-1.19/bin/go ] || missing+=(golang-1.19-go)
+  [ -d /usr/share/gocode/src/golang.org/x/sync ] || missing+=(golang-golang-x-sync-dev)
+  [ -d /usr/share/go-1.19/test/chan ] || missing+=(golang-1.19-src)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_node

@@ -21,10 +21,10 @@ pub struct Diagnostics {
 pub const MAX_ERRORS: usize = 10;
 
 impl Diagnostics {
-    /// The lines `go run` prints: `./prog.go:LINE:COL: message`, sorted by position, at most
-    /// ten, then `too many errors`. (`go run` prints `# command-line-arguments` first; see
-    /// [`Diagnostics::go_run_lines`].)
-    /// A message of several lines (`have (...)`/`want (...)`) gives several lines.
+    /// The errors as `go run` prints them, one entry each: `./prog.go:LINE:COL: message`,
+    /// sorted by position, at most ten, then `too many errors`. A message of several lines
+    /// (`have (...)`/`want (...)`) is one entry with its continuation lines. (`go run` prints
+    /// `# command-line-arguments` first; see [`Diagnostics::go_run_lines`].)
     pub fn lines(&self) -> Vec<String> {
         let mut errors = self.errors.clone();
         errors.sort_by_key(|d| (d.line, d.col));
@@ -33,12 +33,7 @@ impl Diagnostics {
         let mut lines: Vec<String> = errors
             .iter()
             .take(MAX_ERRORS)
-            .flat_map(|d| {
-                format!("{}{}", at(d), d.msg)
-                    .lines()
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
+            .map(|d| format!("{}{}", at(d), d.msg))
             .collect();
         if errors.len() > MAX_ERRORS {
             // At the last error printed, as gc reports it.
@@ -47,10 +42,12 @@ impl Diagnostics {
         lines
     }
 
-    /// What `go run` prints on stderr for these errors.
+    /// What `go run` prints on stderr for these errors, line by line.
     pub fn go_run_lines(&self) -> Vec<String> {
         let mut lines = vec!["# command-line-arguments".to_string()];
-        lines.extend(self.lines());
+        for error in self.lines() {
+            lines.extend(error.lines().map(String::from));
+        }
         lines
     }
 }
@@ -84,6 +81,10 @@ mod tests {
         }];
         assert_eq!(
             d.lines(),
+            ["./prog.go:3:4: not enough arguments in call to f\n\thave ()\n\twant (int)"]
+        );
+        assert_eq!(
+            d.go_run_lines()[1..],
             [
                 "./prog.go:3:4: not enough arguments in call to f",
                 "\thave ()",

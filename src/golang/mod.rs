@@ -6,11 +6,60 @@
 //! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
 
 pub mod bind;
+pub mod compile;
 pub mod diag;
+pub mod fxhash;
+pub mod lib;
 pub mod natives;
+pub mod syntax;
+pub mod types;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
+
+use std::rc::Rc;
+
+/// Checks and compiles `source` (its file named `file_name` in messages).
+pub fn compile(source: &str, file_name: &str) -> Result<Rc<vm::program::Program>, Diagnostics> {
+    let checked = types::check_program(source, file_name)?;
+    Ok(Rc::new(compile::compile(&checked, file_name)))
+}
+
+/// Compiles and runs `source` in sim mode, and returns what `go run` would print.
+pub fn run(source: &str, options: &RunOptions) -> RunResult {
+    let prog = match compile(source, &options.file_name) {
+        Ok(prog) => prog,
+        Err(diags) => {
+            let lines = diags
+                .go_run_lines()
+                .into_iter()
+                .map(|text| crate::rt::OutputLine {
+                    text,
+                    t_ns: 0,
+                    g: 0,
+                    stream: crate::rt::Stream::Stderr,
+                })
+                .collect();
+            return RunResult {
+                exit_code: 1,
+                lines,
+                report: None,
+            };
+        }
+    };
+    let config = crate::rt::Config {
+        seed: options.seed,
+        procs: options.procs,
+        max_wall_ns: options.max_wall_ns,
+        ..crate::rt::Config::default()
+    };
+    let report = vm::run::run_program(prog, config);
+    RunResult {
+        exit_code: report.exit_code(),
+        lines: report.output.clone(),
+        report: Some(report),
+    }
+}
 
 /// How to run a program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +70,8 @@ pub struct RunOptions {
     pub procs: u32,
     /// The file name used in messages (`prog.go` gives `./prog.go:3:5: ...`).
     pub file_name: String,
+    /// The run stops with a limit message after this long on the wall clock.
+    pub max_wall_ns: u64,
 }
 
 impl Default for RunOptions {
@@ -29,6 +80,7 @@ impl Default for RunOptions {
             seed: 1,
             procs: 4,
             file_name: "prog.go".to_string(),
+            max_wall_ns: 30_000_000_000,
         }
     }
 }

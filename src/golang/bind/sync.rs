@@ -4,37 +4,42 @@
 use crate::rt::{Mutex, WaitGroup};
 
 use super::handles::handle;
-use super::{block, observable};
+use super::{block, done, observable, unit, wait};
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::value::Value;
 
 pub(super) const NATIVES: &[Native] = &[
-    observable("sync.(*WaitGroup).Add", wg_add),
-    observable("sync.(*WaitGroup).Done", wg_done),
-    observable("sync.(*WaitGroup).Wait", wg_wait),
-    observable("sync.(*Mutex).Lock", lock),
-    observable("sync.(*Mutex).Unlock", unlock),
+    observable("sync.WaitGroup.Add", wg_add),
+    observable("sync.WaitGroup.Done", wg_done),
+    observable("sync.WaitGroup.Wait", wg_wait),
+    observable("sync.Mutex.Lock", lock),
+    observable("sync.Mutex.Unlock", unlock),
+    observable("sync.Mutex.TryLock", try_lock),
+    observable("sync.fatal", fatal),
+    observable("sync/atomic.sameType", same_type),
 ];
 
 fn wg(ctx: &Ctx<'_>) -> Result<WaitGroup, Thrown> {
-    handle(ctx, 0, || WaitGroup::new().id()).map(WaitGroup::from_id)
+    handle(ctx, 0, 0, || WaitGroup::new().id() as u64).map(|h| WaitGroup::from_id(h as u32))
 }
 
 fn wg_add(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let n = ctx.int(1);
-    block(wg(ctx)?.add(n), |()| Vec::new())
+    unit(UnitOp::WgAdd(wg(ctx)?.add(n)))
 }
 
 fn wg_done(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(wg(ctx)?.done(), |()| Vec::new())
+    unit(UnitOp::WgAdd(wg(ctx)?.done()))
 }
 
 fn wg_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(wg(ctx)?.wait(), |()| Vec::new())
+    unit(UnitOp::WgWait(wg(ctx)?.wait()))
 }
 
 fn mutex(ctx: &Ctx<'_>) -> Result<Mutex, Thrown> {
-    handle(ctx, 0, || Mutex::new().id()).map(Mutex::from_id)
+    handle(ctx, 0, 0, || Mutex::new().id() as u64).map(|h| Mutex::from_id(h as u32))
 }
 
 fn lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -43,4 +48,25 @@ fn lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 
 fn unlock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     block(mutex(ctx)?.unlock(), |()| Vec::new())
+}
+
+fn try_lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let fut = mutex(ctx)?.try_lock();
+    wait(ctx, fut, |locked| vec![Value::Bool(locked)])
+}
+
+/// `fatal(msg)`: Go's unrecoverable `fatal error: msg`.
+fn fatal(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let msg = ctx.arg(0).to_text();
+    block(crate::rt::fatal(msg), |never| match never {})
+}
+
+/// `sameType(a, b any) bool`: whether two interface values have the same dynamic type.
+fn same_type(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let same = match (ctx.arg(0), ctx.arg(1)) {
+        (Value::Iface(a), Value::Iface(b)) => a.ty == b.ty,
+        (Value::Nil, Value::Nil) => true,
+        _ => false,
+    };
+    done(ctx, [Value::Bool(same)])
 }

@@ -10,8 +10,9 @@ use std::rc::Rc;
 use crate::rt::{self, HostValue, TimerRef};
 
 use super::handles::{duration, handle};
-use super::{block, done, observable, pure};
+use super::{done, observable, pure, unit};
 use crate::golang::vm::errors;
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::{Ptr, Value};
@@ -21,15 +22,19 @@ pub const EPOCH_NS: i64 = 1_257_894_000 * 1_000_000_000;
 
 pub(super) const NATIVES: &[Native] = &[
     observable("time.Sleep", sleep),
-    observable("time.now", now),
+    observable("time.Now", now),
     observable("time.NewTimer", new_timer),
-    observable("time.(*Timer).Stop", timer_stop),
-    observable("time.(*Timer).Reset", timer_reset),
+    observable("time.Timer.Stop", timer_stop),
+    observable("time.Timer.Reset", timer_reset),
     observable("time.NewTicker", new_ticker),
-    observable("time.(*Ticker).Stop", timer_stop),
-    observable("time.(*Ticker).Reset", ticker_reset),
+    observable("time.Ticker.Stop", ticker_stop),
+    observable("time.Ticker.Reset", ticker_reset),
+    observable("time.afterFunc", after_func),
     pure("time.Duration.String", duration_string),
 ];
+
+/// The field of `Timer` and `Ticker` holding the runtime handle (after `C`).
+const HANDLE: usize = 1;
 
 /// The time `ns` after the run started, as a `time.Time`.
 fn time_value(ns: u64) -> Value {
@@ -43,21 +48,41 @@ impl HostValue for Value {
 }
 
 fn sleep(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(rt::sleep(duration(ctx, 0)), |()| Vec::new())
+    unit(UnitOp::Sleep(rt::sleep(duration(ctx, 0))))
 }
 
-/// `now() int64`: the clock in ns since the Unix epoch.
+/// `Now() Time`: the run's clock.
 fn now(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let t = EPOCH_NS.wrapping_add(rt::now().0 as i64);
-    done(ctx, [Value::Int(t)])
+    done(ctx, [time_value(rt::now().0)])
 }
 
-/// A new `*Timer` or `*Ticker`: `{handle + 1, C}`.
+/// A new `*Timer` or `*Ticker`: `{C, handle + 1}`.
 fn start(ns: u64, period: u64) -> Value {
     let c = rt::make_chan::<Value>(1);
     let timer = rt::start_timer(c.id(), ns, period);
-    let fields = vec![Value::Int(timer.bits() as i64 + 1), Value::Chan(c.id())];
+    let fields = vec![Value::Chan(c.id()), Value::Int(timer.bits() as i64 + 1)];
     Value::Ptr(Ptr::Agg(Rc::new(std::cell::RefCell::new(fields))))
+}
+
+/// `afterFunc(d Duration, f func()) int`: a timer that runs `f` in a goroutine of its own
+/// when it fires; its handle (plus one).
+fn after_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let ns = duration(ctx, 0).as_nanos() as u64;
+    let Value::Func(f) = ctx.arg(1).clone() else {
+        return Err(errors::nil_deref(&ctx.prog()));
+    };
+    let run = ctx.g.run.clone();
+    let job: rt::SpawnJob = Rc::new(move || {
+        let env = (!f.env.is_empty()).then(|| f.clone());
+        let label = run.prog.funcs[f.func as usize]
+            .label
+            .unwrap_or_else(|| rt::Label::go("time.goFunc"));
+        let g = crate::golang::vm::gor::Gor::new(run.clone(), f.func, env, Vec::new());
+        let task: rt::Task = Box::pin(crate::golang::vm::task::GoTask::new(g));
+        (label, task)
+    });
+    let timer = rt::after_func(ns, job);
+    done(ctx, [Value::Int(timer.bits() as i64 + 1)])
 }
 
 fn new_timer(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -78,8 +103,14 @@ fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
-    // Timers are made by NewTimer/NewTicker, never as zero values with a live handle.
-    handle(ctx, 0, || 0).map(|bits| TimerRef::from_bits(bits as u64))
+    // Timers are made by NewTimer/NewTicker/AfterFunc, never as zero values with a live
+    // handle.
+    handle(ctx, 0, HANDLE, || 0).map(TimerRef::from_bits)
+}
+
+fn ticker_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    timer(ctx)?.stop();
+    Ok(Flow::Done)
 }
 
 fn timer_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

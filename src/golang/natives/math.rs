@@ -11,11 +11,18 @@
 //! - `Round` rounds half away from zero and `RoundToEven` to even, as Rust's `round` and
 //!   `round_ties_even` do; `Trunc`, `Floor`, `Ceil`, `Sqrt` and `Abs` are exact in both.
 //!
-//! The trigonometric functions (`Sin`, `Cos`, `Tan`, `Atan`…) and `Cbrt` are Rust's: their
-//! results may differ from Go's in the last bit.
+//! - The trigonometric and hyperbolic functions, `Cbrt`, `Log1p`, `Exp2`, `Modf` and `Pow10`
+//!   are Go's portable code ([`portable`]), which is what amd64 runs: a libm's `sin` or
+//!   `cbrt` differs from Go's in the last bit for some inputs, and differs between hosts.
 
 // The constants are written as Go (and FreeBSD before it) writes them.
 #![allow(clippy::excessive_precision)]
+
+mod portable;
+
+pub use portable::{
+    acos, asin, atan, atan2, cbrt, cos, cosh, exp2, log1p, modf, pow10, sin, sinh, tan, tanh,
+};
 
 const SQRT2: f64 = std::f64::consts::SQRT_2;
 

@@ -10,11 +10,13 @@
 //! - [`strings`]: searching, splitting, replacing, trimming, case mapping;
 //! - [`math`]: the functions whose Rust equivalents answer differently from Go's;
 //! - [`utf8`]: `unicode/utf8`, and the decoding every string operation shares;
-//! - [`unicode`]: categories and case mappings from Go's own tables.
+//! - [`unicode`]: categories and case mappings from Go's own tables;
+//! - [`time`]: calendar fields, `Time.Format`'s layouts and `ParseDuration`, in UTC.
 
 pub mod fmt;
 pub mod math;
 pub mod strconv;
 pub mod strings;
+pub mod time;
 pub mod unicode;
 pub mod utf8;

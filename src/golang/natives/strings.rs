@@ -9,7 +9,8 @@
 //! nil in Go except for `SplitN(s, sep, 0)`, which is the empty vector here.
 
 use crate::golang::natives::unicode::{
-    equal_fold as rune_equal_fold, is_space, to_lower as lower_rune, to_upper as upper_rune,
+    equal_fold as rune_equal_fold, is_digit, is_letter, is_space, to_lower as lower_rune,
+    to_title as title_rune, to_upper as upper_rune,
 };
 use crate::golang::natives::utf8::{
     decode_last_rune, decode_rune, encode_rune, rune_count, valid_rune, Runes, RUNE_ERROR,
@@ -75,6 +76,22 @@ pub fn index_any(s: &[u8], chars: &[u8]) -> i64 {
     Runes::new(s)
         .find(|&(_, c)| index_rune(chars, c) >= 0)
         .map_or(-1, |(i, _)| i as i64)
+}
+
+/// `strings.LastIndexAny`: the index of the last rune of `s` that is in `chars`, or -1.
+pub fn last_index_any(s: &[u8], chars: &[u8]) -> i64 {
+    if chars.is_empty() {
+        return -1;
+    }
+    let mut i = s.len();
+    while i > 0 {
+        let (r, size) = decode_last_rune(&s[..i]);
+        i -= size;
+        if index_rune(chars, r) >= 0 {
+            return i as i64;
+        }
+    }
+    -1
 }
 
 /// `strings.Contains`.
@@ -146,6 +163,36 @@ pub fn to_lower(s: &[u8]) -> Vec<u8> {
         return s.to_ascii_lowercase();
     }
     map_runes(s, lower_rune)
+}
+
+/// `strings.ToTitle`: each rune to its title case (`"ǆ"` → `"ǅ"`).
+pub fn to_title(s: &[u8]) -> Vec<u8> {
+    map_runes(s, title_rune)
+}
+
+/// `strings.Title`: the first rune of each word to title case. A word starts after a
+/// separator: an ASCII byte other than a letter, digit or `_`, or a space beyond ASCII
+/// (Go's `isSeparator`; other non-ASCII runes that are not letters or digits are not).
+pub fn title(s: &[u8]) -> Vec<u8> {
+    let is_separator = |r: i32| {
+        if r <= 0x7F {
+            return !(r as u8 == b'_' || (r as u8).is_ascii_alphanumeric());
+        }
+        if is_letter(r) || is_digit(r) {
+            return false;
+        }
+        is_space(r)
+    };
+    let mut prev = ' ' as i32;
+    map_runes(s, |r| {
+        let start = is_separator(prev);
+        prev = r;
+        if start {
+            title_rune(r)
+        } else {
+            r
+        }
+    })
 }
 
 /// `strings.EqualFold`: equal under simple Unicode case folding, rune by rune.
@@ -289,6 +336,38 @@ pub fn replace(s: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
         start = j + old.len();
     }
     out.extend_from_slice(&s[start..]);
+    out
+}
+
+/// `strings.Replacer.Replace` for the (old, new) `pairs` of `NewReplacer`: left to right,
+/// at each byte the first pair (in argument order) whose old string starts there is
+/// replaced, and the scan goes on after it. An empty old string matches at every byte
+/// boundary and at the end, but not twice in a row at one place (Go's generic replacer, whose
+/// results every one of its specialised replacers shares).
+pub fn replace_pairs(s: &[u8], pairs: &[(&[u8], &[u8])]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let (mut last, mut i) = (0, 0);
+    let mut prev_empty = false;
+    while i <= s.len() {
+        let rest = &s[i..];
+        let found = pairs
+            .iter()
+            .find(|(old, _)| rest.starts_with(old) && !(prev_empty && old.is_empty()));
+        match found {
+            Some((old, new)) => {
+                prev_empty = old.is_empty();
+                out.extend_from_slice(&s[last..i]);
+                out.extend_from_slice(new);
+                i += old.len();
+                last = i;
+            }
+            None => {
+                prev_empty = false;
+                i += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&s[last.min(s.len())..]);
     out
 }
 

@@ -252,3 +252,87 @@ fn trimming_matches_go() {
     assert_eq!(trim_prefix(b"prefix-body", b"prefix-"), b"body");
     assert_eq!(trim_suffix(b"body.go", b".rs"), b"body.go");
 }
+
+#[test]
+fn title_case_matches_go() {
+    // (s, Title, ToTitle) from Go 1.19.
+    let cases: &[(&[u8], &str, &str)] = &[
+        (b"", "", ""),
+        (
+            "hello wOrld,foo_bar \u{e7}a-va".as_bytes(),
+            "Hello WOrld,Foo_bar \u{c7}a-Va",
+            "HELLO WORLD,FOO_BAR \u{c7}A-VA",
+        ),
+        (
+            "\u{1c6}emal \u{1c6}".as_bytes(),
+            "\u{1c5}emal \u{1c5}",
+            "\u{1c5}EMAL \u{1c5}",
+        ),
+        (
+            b"a\xc2\xa0b\xe2\x80\x83c\xffd x1y 9z",
+            "A\u{a0}B\u{2003}C\u{fffd}d X1y 9z",
+            "A\u{a0}B\u{2003}C\u{fffd}D X1Y 9Z",
+        ),
+        (
+            "\u{e9}lan vital\u{2014}ok".as_bytes(),
+            "\u{c9}lan Vital\u{2014}ok",
+            "\u{c9}LAN VITAL\u{2014}OK",
+        ),
+    ];
+    for &(s, t, tt) in cases {
+        assert_eq!(title(s), t.as_bytes(), "{}", text(s));
+        assert_eq!(to_title(s), tt.as_bytes(), "{}", text(s));
+    }
+}
+
+#[test]
+fn last_index_any_matches_go() {
+    // (s, chars, LastIndexAny) from Go 1.19.
+    let cases: &[(&[u8], &[u8], i64)] = &[
+        (b"go gopher", b"go", 4),
+        (b"go gopher", b"ordent", 8),
+        (b"", b"a", -1),
+        (b"abc", b"", -1),
+        (b"a\xffb\xff", b"\xff", 3),
+        ("a\u{e9}b\u{e9}".as_bytes(), "\u{e9}x".as_bytes(), 4),
+        (b"x\xef\xbf\xbdy\xffz", "\u{fffd}".as_bytes(), 5),
+        (
+            "\u{65e5}\u{672c}\u{8a9e}".as_bytes(),
+            "\u{65e5}".as_bytes(),
+            0,
+        ),
+    ];
+    for &(s, chars, want) in cases {
+        assert_eq!(
+            last_index_any(s, chars),
+            want,
+            "{} {}",
+            text(s),
+            text(chars)
+        );
+    }
+}
+
+#[test]
+fn replacers_match_go() {
+    // (pairs, s, Replace) from Go 1.19.
+    let cases: &[(&[&str], &str, &[u8])] = &[
+        (&["", "X"], "h\u{e9}", b"XhX\xc3X\xa9X"),
+        (&["a", "1", "aa", "2", "", "-"], "aaab", b"111-b-"),
+        (&["aa", "2", "a", "1"], "aaab", b"21b"),
+        (&["a", "1", "a", "2"], "aaab", b"111b"),
+        (
+            &["<", "&lt;", ">", "&gt;", "&", "&amp;"],
+            "<a & b>",
+            b"&lt;a &amp; b&gt;",
+        ),
+        (&["", "X", "b", "B"], "abc", b"XaXBXcX"),
+    ];
+    for &(oldnew, s, want) in cases {
+        let pairs: Vec<(&[u8], &[u8])> = oldnew
+            .chunks(2)
+            .map(|p| (p[0].as_bytes(), p[1].as_bytes()))
+            .collect();
+        assert_eq!(replace_pairs(s.as_bytes(), &pairs), want, "{oldnew:?} {s}");
+    }
+}

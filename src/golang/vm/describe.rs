@@ -109,7 +109,7 @@ pub fn assertion_error(prog: &Program, iface: TypeId, v: &Value, target: TypeId)
             let missing = types
                 .implements(i.ty, target)
                 .err()
-                .map(|m| types.method_name(m).to_string())
+                .map(|m| types.method_short_name(m).to_string())
                 .unwrap_or_default();
             format!(
                 "interface conversion: {} is not {target_name}: missing method {missing}",

@@ -302,6 +302,13 @@ impl Gor {
                         }
                         r!(d) = Value::Int(((int!(a) as u64) % y) as i64);
                     }
+                    Instr::AddTo { d, s } => {
+                        let v = int!(s);
+                        match &mut r!(d) {
+                            Value::Int(x) => *x = x.wrapping_add(v),
+                            slot => *slot = Value::Int(v),
+                        }
+                    }
                     Instr::AddImm { d, a, v } => {
                         set_int!(d, int!(a).wrapping_add(v as i64));
                     }
@@ -437,10 +444,42 @@ impl Gor {
                             back_edge!(t);
                         }
                     }
+                    Instr::AddToIncJLt { d, s, i, n, t } => {
+                        // Two instructions' work (and cost).
+                        steps += 1;
+                        let v = int!(s);
+                        match &mut r!(d) {
+                            Value::Int(x) => *x = x.wrapping_add(v),
+                            slot => *slot = Value::Int(v),
+                        }
+                        let limit = int!(n);
+                        let next = match &mut r!(i) {
+                            Value::Int(x) => {
+                                *x = x.wrapping_add(1);
+                                *x
+                            }
+                            slot => {
+                                *slot = Value::Int(1);
+                                1
+                            }
+                        };
+                        if next < limit {
+                            back_edge!(t);
+                        }
+                    }
                     Instr::IncJLt { i, n, t } => {
-                        let next = int!(i).wrapping_add(1);
-                        set_int!(i, next);
-                        if next < int!(n) {
+                        let limit = int!(n);
+                        let next = match &mut r!(i) {
+                            Value::Int(x) => {
+                                *x = x.wrapping_add(1);
+                                *x
+                            }
+                            slot => {
+                                *slot = Value::Int(1);
+                                1
+                            }
+                        };
+                        if next < limit {
                             back_edge!(t);
                         }
                     }
@@ -527,7 +566,8 @@ impl Gor {
                     }
                     Instr::Go { f, base: b, nargs } => {
                         pay_first!();
-                        let args = regs[b as usize..][..nargs as usize].to_vec();
+                        let mut args = self.run.spare_stack();
+                        args.extend_from_slice(&regs[b as usize..][..nargs as usize]);
                         charge!(cost::GO);
                         let line = prog.line(func_id, pc - 1);
                         super::task::go(&self.run, f, None, args, (func_id, line));
@@ -539,7 +579,8 @@ impl Gor {
                             // the same: the run ends with this panic.
                             throw!(errors::nil_deref(&prog))
                         };
-                        let args = regs[b as usize..][..nargs as usize].to_vec();
+                        let mut args = self.run.spare_stack();
+                        args.extend_from_slice(&regs[b as usize..][..nargs as usize]);
                         charge!(cost::GO);
                         let line = prog.line(func_id, pc - 1);
                         let env = (!c.env.is_empty()).then(|| c.clone());

@@ -39,8 +39,45 @@ pub const MAX_FRAMES: usize = 100_000;
 pub struct Run {
     pub prog: Rc<Program>,
     pub globals: RefCell<Vec<Value>>,
-    /// Goroutines alive, by Go id, for tracebacks.
-    pub live: RefCell<std::collections::HashMap<GoId, std::rc::Weak<RefCell<Gor>>>>,
+    /// Goroutines alive, indexed by Go id (ids are never reused), for tracebacks.
+    pub live: RefCell<Vec<Option<std::rc::Weak<RefCell<Gor>>>>>,
+    /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
+    /// costs no allocation for them then).
+    pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
+}
+
+impl Run {
+    /// Spare goroutine stacks kept at most.
+    const SPARE: usize = 256;
+
+    /// An empty stack for a new goroutine (a finished goroutine's, if there is one).
+    pub fn spare_stack(&self) -> Vec<Value> {
+        match self.spare.borrow_mut().last_mut() {
+            Some((stack, _)) => std::mem::take(stack),
+            None => Vec::with_capacity(16),
+        }
+    }
+
+    /// An empty frame list for a new goroutine; the entry [`Run::spare_stack`] emptied goes.
+    fn spare_frames(&self) -> Vec<Frame> {
+        let mut spare = self.spare.borrow_mut();
+        match spare.last() {
+            Some((stack, _)) if stack.capacity() == 0 => {
+                spare.pop().map(|(_, frames)| frames).unwrap_or_default()
+            }
+            _ => Vec::with_capacity(4),
+        }
+    }
+
+    /// Keeps a finished goroutine's stack and frames for the next one.
+    pub fn give_back(&self, mut stack: Vec<Value>, mut frames: Vec<Frame>) {
+        let mut spare = self.spare.borrow_mut();
+        if spare.len() < Self::SPARE && stack.capacity() > 0 {
+            stack.clear();
+            frames.clear();
+            spare.push((stack, frames));
+        }
+    }
 }
 
 /// One call in progress.
@@ -82,11 +119,33 @@ pub struct Deferred {
 pub struct PanicRec {
     pub value: Thrown,
     pub recovered: bool,
+    /// The index of the frame it started in.
+    pub depth: usize,
+}
+
+/// A runtime operation without a result that natives often wait on, kept without boxing.
+pub enum UnitOp {
+    WgAdd(Routed<rt::futures::WgAdd>),
+    WgWait(Routed<rt::futures::WgWait>),
+    Sleep(Routed<rt::futures::Sleep>),
+    Yield(rt::futures::Yield),
+}
+
+impl UnitOp {
+    fn poll(&mut self, cx: &mut TaskContext<'_>) -> Poll<()> {
+        match self {
+            UnitOp::WgAdd(f) => Pin::new(f).poll(cx),
+            UnitOp::WgWait(f) => Pin::new(f).poll(cx),
+            UnitOp::Sleep(f) => Pin::new(f).poll(cx),
+            UnitOp::Yield(f) => Pin::new(f).poll(cx),
+        }
+    }
 }
 
 /// A runtime operation the goroutine waits on, and where its result goes.
 pub enum Pending {
     None,
+    Unit(UnitOp),
     Send(Routed<rt::futures::Send<Value>>),
     /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`.
     Recv {
@@ -130,6 +189,10 @@ pub enum Flow {
     Done,
     /// Wait for this, then write its results from the call's base.
     Block(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
+    /// The same, polled once already (it parked the goroutine): wait for the wake-up.
+    Parked(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
+    /// Wait for this operation without results.
+    Unit(UnitOp),
 }
 
 /// A native's view of its call: its arguments, its results, and the goroutine.
@@ -150,7 +213,11 @@ impl Ctx<'_> {
     }
 
     pub fn ret(&mut self, i: usize, v: Value) {
-        self.g.stack[self.base + i] = v;
+        let at = self.base + i;
+        if self.g.stack.len() <= at {
+            self.g.stack.resize(at + 1, Value::Nil);
+        }
+        self.g.stack[at] = v;
     }
 
     pub fn prog(&self) -> Rc<Program> {
@@ -185,6 +252,9 @@ pub struct Gor {
     pub created: Option<(u32, u32)>,
     /// Its frames (function, line) when a panic killed it, for the report.
     pub died_in: Option<Vec<(u32, u32)>>,
+    /// `runtime.Goexit` is unwinding it: deferred calls run, `recover` gives nil, and the
+    /// goroutine ends without a panic.
+    pub goexiting: bool,
 }
 
 impl Gor {
@@ -193,17 +263,19 @@ impl Gor {
         let nregs = run.prog.funcs[func as usize].nregs as usize;
         let mut stack = args;
         stack.resize(nregs.max(stack.len()), Value::Nil);
+        let mut frames = run.spare_frames();
+        frames.push(Frame {
+            func,
+            pc: 0,
+            base: 0,
+            env,
+            deferred: false,
+            boundary: false,
+            unwinding: false,
+        });
         Gor {
             stack,
-            frames: vec![Frame {
-                func,
-                pc: 0,
-                base: 0,
-                env,
-                deferred: false,
-                boundary: false,
-                unwinding: false,
-            }],
+            frames,
             defers: Vec::new(),
             panics: Vec::new(),
             debt: 0,
@@ -213,6 +285,7 @@ impl Gor {
             id: 0,
             created: None,
             died_in: None,
+            goexiting: false,
         }
     }
 
@@ -263,6 +336,7 @@ impl Gor {
         self.panics.push(PanicRec {
             value,
             recovered: false,
+            depth: self.frames.len().saturating_sub(1),
         });
         if let Some(f) = self.frames.last_mut() {
             f.unwinding = true;
@@ -282,6 +356,9 @@ impl Gor {
     /// `recover()` in the running frame: the newest panic's value if this frame was called
     /// directly by `defer` while it unwinds, else nil.
     pub fn recover(&mut self) -> Value {
+        if self.goexiting {
+            return Value::Nil;
+        }
         let Some(frame) = self.frames.last() else {
             return Value::Nil;
         };
@@ -311,15 +388,16 @@ impl Gor {
             };
             // A deferred call of this frame recovered the panic: the frame returns normally
             // (running the rest of its deferred calls), from its last instruction, a `Ret`.
+            // Panics started in this frame or deeper are over with it (Go calls the older ones
+            // aborted); one started further out goes on once this frame has returned.
             if self.panics.last().is_some_and(|p| p.recovered) {
                 self.panics.pop();
+                self.panics.retain(|p| p.depth < top);
                 let f = &mut self.frames[top];
-                f.unwinding = !self.panics.is_empty();
+                f.unwinding = false;
                 let last = self.run.prog.funcs[f.func as usize].code.len() - 1;
                 f.pc = last as u32;
-                if !f.unwinding {
-                    return None;
-                }
+                return None;
             }
             if self.frames[top].boundary && !self.has_defer(top) {
                 // A nested call panicked: its caller (a native) gets the panic.
@@ -405,7 +483,7 @@ impl Gor {
                 format!(
                     "chanlab: type {} has no method {}",
                     prog.types.name(iface.ty),
-                    prog.types.method_name(m)
+                    prog.types.method_short_name(m)
                 ),
             ));
         };
@@ -438,6 +516,29 @@ impl Gor {
                     PollOutcome::Panicked(thrown) => Err(Some(thrown)),
                 }
             }
+            Ok(Flow::Unit(op)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                self.pending = Pending::Unit(op);
+                match self.poll_pending() {
+                    PollOutcome::Ready => Ok(()),
+                    PollOutcome::Waiting => Err(None),
+                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
+            Ok(Flow::Parked(fut)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                match rt::take_panic() {
+                    Some(message) => Err(Some(errors::from_runtime(&self.run.prog, message))),
+                    None => {
+                        self.pending = Pending::Native { fut, base };
+                        Err(None)
+                    }
+                }
+            }
             Err(thrown) => Err(Some(thrown)),
         }
     }
@@ -464,6 +565,9 @@ impl Gor {
 
     /// A panic unwound every frame: the run ends with Go's report of it.
     fn die(&mut self) -> Exit {
+        if self.goexiting {
+            return Exit::Done;
+        }
         let message = super::describe::panic_message(self);
         let never = rt::go_panic(message);
         drop(never);
@@ -473,6 +577,15 @@ impl Gor {
     /// Polls the pending operation; on completion writes its results.
     pub fn poll_pending(&mut self) -> PollOutcome {
         let mut cx = TaskContext::from_waker(Waker::noop());
+        // Receives, sleeps, waits and CPU time never panic: only the others are asked about
+        // it when they must wait.
+        let may_panic = matches!(
+            self.pending,
+            Pending::Send(_)
+                | Pending::Select { .. }
+                | Pending::Native { .. }
+                | Pending::Unit(UnitOp::WgAdd(_))
+        );
         let outcome = match &mut self.pending {
             Pending::None => return PollOutcome::Ready,
             Pending::Send(fut) => match Pin::new(fut).poll(&mut cx) {
@@ -505,6 +618,10 @@ impl Gor {
                 }
                 Poll::Pending => None,
             },
+            Pending::Unit(op) => match op.poll(&mut cx) {
+                Poll::Ready(()) => Some(Ok(())),
+                Poll::Pending => None,
+            },
             Pending::Cpu(fut) => match Pin::new(fut).poll(&mut cx) {
                 Poll::Ready(()) => Some(Ok(())),
                 Poll::Pending => None,
@@ -532,6 +649,7 @@ impl Gor {
                     Err(thrown) => PollOutcome::Panicked(thrown),
                 }
             }
+            None if !may_panic => PollOutcome::Waiting,
             None => match rt::take_panic() {
                 // The runtime raised a panic in the operation (send on a closed channel…).
                 Some(message) => {

@@ -128,6 +128,11 @@ pub enum Instr {
         a: R,
         b: R,
     },
+    /// `d += s` (the accumulation of a loop body: one operand fewer to read).
+    AddTo {
+        d: R,
+        s: R,
+    },
     AddImm {
         d: R,
         a: R,
@@ -358,6 +363,14 @@ pub enum Instr {
     JLtI {
         a: R,
         b: R,
+        t: u32,
+    },
+    /// `d += s; i++; if i < n { goto t }`: a counted loop whose body only accumulates.
+    AddToIncJLt {
+        d: R,
+        s: R,
+        i: R,
+        n: R,
         t: u32,
     },
     /// `i++; if i < n { goto t }`: a counted loop's step, test and back edge.

@@ -145,7 +145,8 @@ pub fn slice(
             errors::slice_bounds(prog, format!("[{l}:{h}]"))
         });
     }
-    if matches!(x, Value::Nil) && lo.is_none() && hi.is_none() {
+    if matches!(x, Value::Nil) {
+        // Slicing a nil slice gives a nil slice.
         return Ok(Value::Nil);
     }
     Ok(Value::Slice(Slice {

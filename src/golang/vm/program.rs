@@ -45,6 +45,9 @@ pub struct Func {
     pub cell_results: u64,
     /// The line of its declaration.
     pub line: u32,
+    /// The file it is declared in, as tracebacks print it (`./prog.go`, or the library's
+    /// `/usr/local/go/src/sync/sync.go`); empty for functions the compiler made.
+    pub file: Rc<str>,
     /// How the runtime names a goroutine running it.
     pub label: Option<crate::rt::Label>,
 }

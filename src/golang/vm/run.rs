@@ -1,7 +1,6 @@
 //! Running a compiled program on a fresh runtime.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::rt::{self, Runtime};
@@ -18,7 +17,8 @@ pub fn new_run(prog: Rc<Program>) -> Rc<Run> {
     Rc::new(Run {
         prog,
         globals: RefCell::new(globals),
-        live: RefCell::new(HashMap::new()),
+        live: RefCell::new(Vec::new()),
+        spare: RefCell::new(Vec::new()),
     })
 }
 

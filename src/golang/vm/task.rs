@@ -36,8 +36,12 @@ impl Future for GoTask {
         let mut g = cell.borrow_mut();
         if g.id == 0 {
             g.id = rt::goid();
-            let (id, run) = (g.id, g.run.clone());
-            run.live.borrow_mut().insert(id, Rc::downgrade(&cell));
+            let (id, run) = (g.id as usize, g.run.clone());
+            let mut live = run.live.borrow_mut();
+            if live.len() <= id {
+                live.resize(id + 1, None);
+            }
+            live[id] = Some(Rc::downgrade(&cell));
         }
         match g.poll_pending() {
             PollOutcome::Ready => {}
@@ -51,8 +55,12 @@ impl Future for GoTask {
                 if g.debt >= cost::SYNC && g.pay_debt() {
                     return Poll::Pending;
                 }
-                let (id, run) = (g.id, g.run.clone());
-                run.live.borrow_mut().remove(&id);
+                let (id, run) = (g.id as usize, g.run.clone());
+                if let Some(slot) = run.live.borrow_mut().get_mut(id) {
+                    *slot = None;
+                }
+                let (stack, frames) = (std::mem::take(&mut g.stack), std::mem::take(&mut g.frames));
+                run.give_back(stack, frames);
                 Poll::Ready(())
             }
         }
@@ -122,7 +130,7 @@ pub fn go(
 
 /// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
 pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
-    let g = run.live.borrow().get(&id)?.upgrade()?;
+    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
     let g = g.try_borrow().ok()?;
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
@@ -135,11 +143,20 @@ pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
         }
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
-        lines.push(format!("\t./{}:{line}", prog.file_name));
+        if f.file.is_empty() {
+            lines.push(format!("\t./{}:{line}", prog.file_name));
+        } else {
+            lines.push(format!("\t{}:{line}", f.file));
+        }
     }
     if let Some((func, line)) = g.created {
-        lines.push(format!("created by {}", prog.funcs[func as usize].name));
-        lines.push(format!("\t./{}:{line}", prog.file_name));
+        let f = &prog.funcs[func as usize];
+        lines.push(format!("created by {}", f.name));
+        if f.file.is_empty() {
+            lines.push(format!("\t./{}:{line}", prog.file_name));
+        } else {
+            lines.push(format!("\t{}:{line}", f.file));
+        }
     }
     Some(lines)
 }

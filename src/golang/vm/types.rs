@@ -12,8 +12,15 @@ use std::rc::Rc;
 use super::map::FxBuild;
 use super::value::TypeId;
 
-/// An interned method name (with its package for an unexported one: `main.m`).
+/// An interned method: its name (with its package for an unexported one: `main.m`) and its
+/// signature, as `Error() string` (two methods of one name but different signatures are
+/// different methods to an interface).
 pub type MethodId = u32;
+
+/// The key of `error`'s method.
+pub const ERROR_METHOD: &str = "Error() string";
+/// The key of `fmt.Stringer`'s method.
+pub const STRING_METHOD: &str = "String() string";
 
 /// Go's integer kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -174,6 +181,14 @@ impl Types {
 
     pub fn method_name(&self, m: MethodId) -> &str {
         &self.method_names[m as usize]
+    }
+
+    /// The method's bare name (`Read`, for `Read([]uint8) (int, error)` or `main.read()`), as
+    /// Go's messages name it.
+    pub fn method_short_name(&self, m: MethodId) -> &str {
+        let key = self.method_name(m);
+        let name = &key[..key.find('(').unwrap_or(key.len())];
+        name.rsplit('.').next().unwrap_or(name)
     }
 
     /// Records that type `ty` has method `m`, compiled as function `func`.

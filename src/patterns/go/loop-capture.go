@@ -1,3 +1,7 @@
+{{if go_version == "1.21"}}
+// Loop variables as before Go 1.22: one i, shared by every iteration.
+// go 1.21
+{{end}}
 package main
 
 import (

@@ -25,7 +25,7 @@ mod format;
 mod sort;
 mod walk;
 
-use crate::golang::vm::types::{Kind, Types};
+use crate::golang::vm::types::{Kind, Types, ERROR_METHOD};
 use crate::golang::vm::value::{TypeId, Value};
 
 use format::{Flags, Fmt};
@@ -184,7 +184,7 @@ impl<'h> Printer<'h> {
         }
         let mut verb = verb;
         if verb == 'w' {
-            let is_error = self.has_method(ty, "Error");
+            let is_error = self.has_method(ty, ERROR_METHOD);
             if !is_error || !self.wrap_errs || self.wrapped.is_some() {
                 self.wrapped = None;
                 self.wrap_errs = false;
@@ -197,7 +197,7 @@ impl<'h> Printer<'h> {
         if self.out.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             return false;
         }
-        let method = if self.has_method(ty, "Error") {
+        let method = if self.has_method(ty, ERROR_METHOD) {
             "Error"
         } else {
             "String"

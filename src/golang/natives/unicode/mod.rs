@@ -9,7 +9,7 @@
 
 mod tables;
 
-use tables::{CASE, DIGIT, LETTER, LOWER, NUMBER, ORBIT, PRINT, PUNCT, UPPER, UPPER_LOWER};
+use tables::*;
 
 /// Whether `r` is in a Go range table of (lo, hi, stride) ranges, sorted by `lo`.
 fn in_strided(table: &[(u32, u32, u16)], r: i32) -> bool {
@@ -88,6 +88,64 @@ pub fn is_print(r: i32) -> bool {
     }
     let i = PRINT.partition_point(|&(lo, _)| lo <= r);
     i > 0 && r <= PRINT[i - 1].1
+}
+
+/// `unicode.IsMark`: category M (combining marks; none in Latin-1).
+pub fn is_mark(r: i32) -> bool {
+    in_strided(MARK, r)
+}
+
+/// `unicode.IsSymbol`: category S (`'+'`, `'$'`, `'<'`, `'©'`, `'€'`).
+pub fn is_symbol(r: i32) -> bool {
+    in_strided(SYMBOL, r)
+}
+
+/// `unicode.IsTitle`: category Lt (`'ǅ'`; none in Latin-1).
+pub fn is_title(r: i32) -> bool {
+    in_strided(TITLE, r)
+}
+
+/// `unicode.IsGraphic`: what `IsPrint` accepts, and the space separators (Zs: U+00A0,
+/// U+3000…) too.
+pub fn is_graphic(r: i32) -> bool {
+    is_print(r) || in_strided(SPACE_SEPARATOR, r)
+}
+
+/// The range table `unicode` names `name` (`Han`, `Letter`, `Lu`…): what `unicode.Is`
+/// tests a rune against.
+pub fn table(name: &str) -> Option<&'static [(u32, u32, u16)]> {
+    Some(match name {
+        "Letter" | "L" => LETTER,
+        "Upper" | "Lu" => UPPER,
+        "Lower" | "Ll" => LOWER,
+        "Title" | "Lt" => TITLE,
+        "Mark" | "M" => MARK,
+        "Number" | "N" => NUMBER,
+        "Digit" | "Nd" => DIGIT,
+        "Punct" | "P" => PUNCT,
+        "Symbol" | "S" => SYMBOL,
+        "Space" | "Z" => SPACE,
+        "Zs" => SPACE_SEPARATOR,
+        "Control" | "Cc" => CONTROL,
+        "White_Space" => WHITE_SPACE,
+        "Arabic" => SCRIPT_ARABIC,
+        "Cyrillic" => SCRIPT_CYRILLIC,
+        "Devanagari" => SCRIPT_DEVANAGARI,
+        "Greek" => SCRIPT_GREEK,
+        "Han" => SCRIPT_HAN,
+        "Hangul" => SCRIPT_HANGUL,
+        "Hebrew" => SCRIPT_HEBREW,
+        "Hiragana" => SCRIPT_HIRAGANA,
+        "Katakana" => SCRIPT_KATAKANA,
+        "Latin" => SCRIPT_LATIN,
+        "Thai" => SCRIPT_THAI,
+        _ => return None,
+    })
+}
+
+/// `unicode.Is(table, r)` for one of the tables [`table`] names.
+pub fn is_in(table: &[(u32, u32, u16)], r: i32) -> bool {
+    in_strided(table, r)
 }
 
 /// `unicode.IsControl`: C0, DEL and C1.
@@ -239,6 +297,26 @@ mod tests {
                 "print",
                 "001111111110001110111111111111111111110110111101001011000",
             ),
+            (
+                "mark",
+                "000000000000000000000000000000011000000000000000000000000",
+            ),
+            (
+                "symbol",
+                "000011000000000000000010000000000000000000000100001001000",
+            ),
+            (
+                "title",
+                "000000000000000000000000000001000000000000000000000000000",
+            ),
+            (
+                "graphic",
+                "001111111110011110111111111111111111111110111111001011000",
+            ),
+            (
+                "control",
+                "110000000001100000000000000000000000000000000000000000000",
+            ),
         ];
         let got = [
             ("letter", flags(is_letter)),
@@ -249,10 +327,72 @@ mod tests {
             ("punct", flags(is_punct)),
             ("space", flags(is_space)),
             ("print", flags(is_print)),
+            ("mark", flags(is_mark)),
+            ("symbol", flags(is_symbol)),
+            ("title", flags(is_title)),
+            ("graphic", flags(is_graphic)),
+            ("control", flags(is_control)),
         ];
         for ((name, want), (_, got)) in want.iter().zip(got.iter()) {
             assert_eq!(got, want, "{name}");
         }
+    }
+
+    #[test]
+    fn categories_hold_the_runes_go_counts() {
+        // (count, h = h*31 + r over the runes in -2..=0x110001 with the property) from Go 1.19.
+        let digest = |f: fn(i32) -> bool| {
+            (-2..=0x110001)
+                .filter(|&r| f(r))
+                .fold((0, 0u64), |(n, h), r| {
+                    (n + 1, h.wrapping_mul(31).wrapping_add(r as u64))
+                })
+        };
+        assert_eq!(digest(is_mark), (2295, 17897164332655828723));
+        assert_eq!(digest(is_symbol), (7564, 151606092326866327));
+        assert_eq!(digest(is_title), (31, 14353869528881710902));
+        assert_eq!(digest(is_graphic), (143696, 5977061837707004657));
+    }
+
+    #[test]
+    fn named_tables_hold_the_runes_go_counts() {
+        // (table, count, digest as above) of unicode.Is over -2..=0x110001, from Go 1.19.
+        let want: &[(&str, usize, u64)] = &[
+            ("Letter", 131241, 597172669296955087),
+            ("Upper", 1791, 9601368843889024093),
+            ("Lower", 2155, 267910983059636830),
+            ("Title", 31, 14353869528881710902),
+            ("Mark", 2295, 17897164332655828723),
+            ("Number", 1781, 5056313065686935276),
+            ("Digit", 650, 14886605278932841029),
+            ("Punct", 798, 13637985053437421243),
+            ("Symbol", 7564, 151606092326866327),
+            ("Space", 19, 7459816542093149130),
+            ("Zs", 17, 12024059944520587051),
+            ("Control", 65, 5705923874481211007),
+            ("White_Space", 25, 6683082541612398426),
+            ("Arabic", 1291, 9276886101778956717),
+            ("Cyrillic", 443, 16074118325453768825),
+            ("Devanagari", 154, 13223866603018300817),
+            ("Greek", 518, 12893753903728305728),
+            ("Han", 94204, 16108837809441039294),
+            ("Hangul", 11739, 2027236246561602683),
+            ("Hebrew", 134, 11886191792923408972),
+            ("Hiragana", 379, 7733171257890343569),
+            ("Katakana", 304, 5308403969514883482),
+            ("Latin", 1374, 545108218896752906),
+            ("Thai", 86, 16823262787588520523),
+        ];
+        for &(name, n, h) in want {
+            let t = table(name).unwrap();
+            let got = (-2..=0x110001)
+                .filter(|&r| is_in(t, r))
+                .fold((0, 0u64), |(n, h), r| {
+                    (n + 1, h.wrapping_mul(31).wrapping_add(r as u64))
+                });
+            assert_eq!(got, (n, h), "{name}");
+        }
+        assert!(table("Klingon").is_none());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::*;
 use crate::golang::vm::map::{Key, Map};
+use crate::golang::vm::types::ERROR_METHOD;
 use crate::golang::vm::types::{Field, IntKind, RType};
 
 /// A method the fake interpreter runs for `text_method`.
@@ -63,7 +64,7 @@ impl Host {
         let t_int = int(&mut h, "int", IntKind::Int);
         let t_uint8 = int(&mut h, "uint8", IntKind::Uint8);
         let any = h.ty("interface {}", Kind::Interface { methods: vec![] }, false);
-        let err_m = h.types.method_id("Error");
+        let err_m = h.types.method_id(ERROR_METHOD);
         let t = T {
             int: t_int,
             int8: int(&mut h, "int8", IntKind::Int8),

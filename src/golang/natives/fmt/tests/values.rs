@@ -5,6 +5,7 @@
 #![allow(clippy::approx_constant)]
 
 use super::*;
+use crate::golang::vm::types::{ERROR_METHOD, STRING_METHOD};
 use crate::golang::vm::value::Ptr;
 
 fn int(i: i64) -> Value {
@@ -105,7 +106,7 @@ fn program() -> (Host, T, P) {
         ],
     );
     let celsius = h.ty("main.Celsius", Kind::Float64, true);
-    h.method(celsius, "String", |v| {
+    h.method(celsius, STRING_METHOD, |v| {
         Ok(format!("{:.1}°C", v.as_float()).into_bytes())
     });
     let myerr = h.strukt("main.MyErr", &[("Code", t.int)]);
@@ -117,16 +118,16 @@ fn program() -> (Host, T, P) {
         };
         Ok(format!("code {}", fields[0].as_int()).into_bytes())
     }
-    h.method(myerr, "Error", code);
-    h.method(pmyerr, "Error", code);
+    h.method(myerr, ERROR_METHOD, code);
+    h.method(pmyerr, ERROR_METHOD, code);
     let both = h.ty("main.Both", Kind::Int(IntKind::Int), true);
-    h.types.method_id("String");
-    h.method(both, "Error", |_| Ok(b"as error".to_vec()));
+    h.types.method_id(STRING_METHOD);
+    h.method(both, ERROR_METHOD, |_| Ok(b"as error".to_vec()));
     let boom = h.ty("main.Boom", Kind::Int(IntKind::Int), true);
-    h.method(boom, "String", |_| Err("boom".into()));
+    h.method(boom, STRING_METHOD, |_| Err("boom".into()));
     let pstr = h.strukt("main.PStr", &[("V", t.int)]);
     let ppstr = h.ty("*main.PStr", Kind::Pointer { elem: pstr }, false);
-    h.method(ppstr, "String", |v| match v {
+    h.method(ppstr, STRING_METHOD, |v| match v {
         Value::Ptr(p) => Ok(format!("P{}", p.load().elems()[0].as_int()).into_bytes()),
         _ => Err("runtime error: invalid memory address or nil pointer dereference".into()),
     });
@@ -139,7 +140,7 @@ fn program() -> (Host, T, P) {
         },
         false,
     );
-    let stringer_m = h.types.method_id("String");
+    let stringer_m = h.types.method_id(STRING_METHOD);
     let stringer = h.ty(
         "fmt.Stringer",
         Kind::Interface {

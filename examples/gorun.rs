@@ -1,0 +1,69 @@
+//! Runs a Go program with chanlab's interpreter, as `go run` would:
+//!
+//! ```text
+//! cargo run --release --example gorun -- prog.go [--seed N] [--procs N]
+//! ```
+//!
+//! It prints the program's output on stdout and stderr and exits with Go's status: 0, 1 when
+//! the program does not compile, 2 after a panic or a fatal error (or the program's own
+//! `os.Exit` code).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chanlab::golang::{run, RunOptions};
+use chanlab::rt::Stream;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut path = None;
+    let mut options = RunOptions::default();
+    while let Some(arg) = args.next() {
+        let mut number = |name: &str| -> Option<u64> {
+            let v = args.next().and_then(|v| v.parse().ok());
+            if v.is_none() {
+                eprintln!("gorun: {name} needs a number");
+            }
+            v
+        };
+        match arg.as_str() {
+            "--seed" => match number("--seed") {
+                Some(n) => options.seed = n,
+                None => return ExitCode::from(2),
+            },
+            "--procs" => match number("--procs") {
+                Some(n) => options.procs = n.clamp(1, 256) as u32,
+                None => return ExitCode::from(2),
+            },
+            _ if path.is_none() => path = Some(arg),
+            _ => {
+                eprintln!("usage: gorun prog.go [--seed N] [--procs N]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("usage: gorun prog.go [--seed N] [--procs N]");
+        return ExitCode::from(2);
+    };
+    let source = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gorun: {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    options.file_name = std::path::Path::new(&path)
+        .file_name()
+        .map_or("prog.go".into(), |n| n.to_string_lossy().into_owned());
+    let result = run(&source, &options);
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    for line in &result.lines {
+        let _ = match line.stream {
+            Stream::Stdout => writeln!(out, "{}", line.text),
+            Stream::Stderr => writeln!(err, "{}", line.text),
+        };
+    }
+    let _ = out.flush();
+    ExitCode::from(result.exit_code.clamp(0, 255) as u8)
+}

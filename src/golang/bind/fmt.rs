@@ -1,0 +1,123 @@
+//! `fmt`: printing through the formatting engine (`natives::fmt`), with a host that calls the
+//! program's `Error` and `String` methods on its own goroutine.
+
+use std::rc::Rc;
+
+use crate::rt;
+
+use super::{done, observable, pure};
+use crate::golang::natives::fmt::{self as engine, FmtHost};
+use crate::golang::vm::gor::{Ctx, Flow, Gor};
+use crate::golang::vm::program::{Native, Program, Thrown};
+use crate::golang::vm::types::Types;
+use crate::golang::vm::value::{TypeId, Value};
+
+pub(super) const NATIVES: &[Native] = &[
+    observable("fmt.Println", println),
+    observable("fmt.Printf", printf),
+    observable("fmt.Print", print),
+    pure("fmt.Sprintf", sprintf),
+    pure("fmt.Sprint", sprint),
+    pure("fmt.Sprintln", sprintln),
+    pure("fmt.errorf", errorf),
+];
+
+/// fmt's view of the interpreter: the program's types, and its methods run on the calling
+/// goroutine.
+pub struct Host<'g> {
+    pub g: &'g mut Gor,
+    pub prog: Rc<Program>,
+}
+
+impl FmtHost for Host<'_> {
+    fn types(&self) -> &Types {
+        &self.prog.types
+    }
+
+    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
+        let prog = self.prog.clone();
+        let func = [prog.error_method, prog.string_method]
+            .into_iter()
+            .flatten()
+            .find_map(|m| prog.types.method(ty, m))?;
+        Some(match self.g.call_nested(func, None, &[v.copy()], 1) {
+            Ok(out) => Ok(out
+                .first()
+                .map(|s| s.as_bytes().to_vec())
+                .unwrap_or_default()),
+            Err(thrown) => Err(crate::golang::vm::describe::panic_value(self.g, &thrown)),
+        })
+    }
+}
+
+/// Runs `f` with a fmt host on the calling goroutine.
+fn with_host<R>(ctx: &mut Ctx<'_>, f: impl FnOnce(&mut Host<'_>) -> R) -> R {
+    let prog = ctx.prog();
+    let mut host = Host { g: ctx.g, prog };
+    f(&mut host)
+}
+
+/// The operands of a `...any` parameter (argument `i`).
+fn operands(ctx: &Ctx<'_>, i: usize) -> Vec<Value> {
+    ctx.arg(i).elems()
+}
+
+/// Prints `text` on stdout and returns Go's `(n int, err error)`.
+fn write(ctx: &mut Ctx<'_>, text: Vec<u8>) -> Result<Flow, Thrown> {
+    let n = text.len() as i64;
+    rt::print(String::from_utf8_lossy(&text));
+    done(ctx, [Value::Int(n), Value::Nil])
+}
+
+fn println(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let args = operands(ctx, 0);
+    let text = with_host(ctx, |h| engine::sprintln(h, &args));
+    write(ctx, text)
+}
+
+fn print(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let args = operands(ctx, 0);
+    let text = with_host(ctx, |h| engine::sprint(h, &args));
+    write(ctx, text)
+}
+
+fn printf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let format = ctx.arg(0).as_bytes().to_vec();
+    let args = operands(ctx, 1);
+    let text = with_host(ctx, |h| engine::sprintf(h, &format, &args));
+    write(ctx, text)
+}
+
+fn sprintf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let format = ctx.arg(0).as_bytes().to_vec();
+    let args = operands(ctx, 1);
+    let text = with_host(ctx, |h| engine::sprintf(h, &format, &args));
+    done(ctx, [Value::bytes(&text)])
+}
+
+fn sprint(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let args = operands(ctx, 0);
+    let text = with_host(ctx, |h| engine::sprint(h, &args));
+    done(ctx, [Value::bytes(&text)])
+}
+
+fn sprintln(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let args = operands(ctx, 0);
+    let text = with_host(ctx, |h| engine::sprintln(h, &args));
+    done(ctx, [Value::bytes(&text)])
+}
+
+/// `errorf(format string, a []any) (string, int)`: Errorf's text, and the index of the
+/// operand `%w` wrapped (-1 for none); `fmt.Errorf` (Go, in `lib/go/fmt.go`) makes the error.
+fn errorf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let format = ctx.arg(0).as_bytes().to_vec();
+    let args = operands(ctx, 1);
+    let (text, wrapped) = with_host(ctx, |h| engine::errorf(h, &format, &args));
+    done(
+        ctx,
+        [
+            Value::bytes(&text),
+            Value::Int(wrapped.map_or(-1, |i| i as i64)),
+        ],
+    )
+}

@@ -1,0 +1,88 @@
+//! `time`'s formatting: `Time.String`, `Time.Format` and the calendar fields of a `Time`
+//! (in UTC), `Month` and `Weekday` names, and `ParseDuration`, on `natives::time`. A
+//! `Time` is a struct whose first field is nanoseconds since the Unix epoch.
+
+use super::conv::alloc_cost;
+use super::{done, pure};
+use crate::golang::natives::time as engine;
+use crate::golang::vm::gor::{Ctx, Flow};
+use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::value::Value;
+
+pub(super) const NATIVES: &[Native] = &[
+    pure("time.Time.String", time_string),
+    pure("time.Time.Format", time_format),
+    pure("time.Time.Year", year),
+    pure("time.Time.Month", month),
+    pure("time.Time.Day", day),
+    pure("time.Time.Hour", hour),
+    pure("time.Time.Minute", minute),
+    pure("time.Time.Second", second),
+    pure("time.Time.Weekday", weekday),
+    pure("time.Time.YearDay", year_day),
+    pure("time.Month.String", month_string),
+    pure("time.Weekday.String", weekday_string),
+    pure("time.parseDuration", parse_duration),
+];
+
+/// The nanoseconds since the Unix epoch of the `Time` argument 0.
+fn nanos(ctx: &Ctx<'_>) -> i64 {
+    match ctx.arg(0) {
+        Value::Agg(a) => a.borrow().first().map_or(0, Value::as_int),
+        v => v.as_int(),
+    }
+}
+
+fn ret_text(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {
+    alloc_cost(ctx, text.len());
+    done(ctx, [Value::bytes(text)])
+}
+
+fn time_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::string(nanos(ctx));
+    ret_text(ctx, &text)
+}
+
+fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::format(nanos(ctx), ctx.arg(1).as_bytes());
+    ret_text(ctx, &text)
+}
+
+/// `Time` methods returning one calendar field.
+macro_rules! field {
+    ($($name:ident = $field:ident;)*) => {$(
+        fn $name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+            let v = engine::civil(nanos(ctx)).$field;
+            done(ctx, [Value::Int(v)])
+        }
+    )*};
+}
+
+field! {
+    year = year;
+    month = month;
+    day = day;
+    hour = hour;
+    minute = min;
+    second = sec;
+    weekday = weekday;
+    year_day = yday;
+}
+
+fn month_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::month_name(ctx.int(0));
+    ret_text(ctx, text.as_bytes())
+}
+
+fn weekday_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::weekday_name(ctx.int(0));
+    ret_text(ctx, text.as_bytes())
+}
+
+/// `parseDuration(s string) (Duration, string)`: the duration, or Go's error text.
+fn parse_duration(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    match engine::parse_duration(ctx.arg(0).as_bytes()) {
+        Ok(d) => done(ctx, [Value::Int(d), Value::str("")]),
+        Err(msg) => done(ctx, [Value::Int(0), Value::str(&msg)]),
+    }
+}

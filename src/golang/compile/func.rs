@@ -1,0 +1,369 @@
+//! One function being compiled: its registers, variables, code and branch targets.
+//!
+//! Registers are allocated like a stack: parameters first, then the results, then locals and
+//! temporaries as statements need them; a statement gives its temporaries back when it ends
+//! and a block its locals. A call's arguments go in the registers at the top, where the
+//! callee's frame then starts.
+//!
+//! # Invariants
+//! - `next` is the first free register; `max` the most ever used (the frame's size).
+//! - A variable that escapes (captured by a closure, or its address taken) and is not an
+//!   array or struct lives in a cell: its register holds the cell.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::golang::syntax::ast::{ExprId, ExprKind, Name, StmtKind};
+use crate::golang::types::object::ObjId;
+use crate::golang::types::ty::TypeId;
+use crate::golang::vm::instr::{Instr, R};
+
+use super::Compiler;
+
+/// Where a local variable lives.
+#[derive(Clone, Copy, Debug)]
+pub struct Var {
+    pub reg: R,
+    /// The register holds a cell with the value.
+    pub cell: bool,
+}
+
+/// A statement `break` (and, for loops, `continue`) can leave.
+pub struct Target {
+    pub label: Option<Name>,
+    pub is_loop: bool,
+    /// Jumps to patch to the end.
+    pub breaks: Vec<usize>,
+    /// Jumps to patch to the loop's continue point.
+    pub continues: Vec<usize>,
+}
+
+pub struct FnC<'c, 'a> {
+    pub c: &'c mut Compiler<'a>,
+    index: u32,
+    pub name: Rc<str>,
+    pub code: Vec<Instr>,
+    lines: Vec<u32>,
+    pub line: u32,
+    pub next: u16,
+    max: u16,
+    pub vars: HashMap<ObjId, Var>,
+    /// Variables of this function (and the literals inside it) that escape.
+    pub escaping: HashSet<ObjId>,
+    pub targets: Vec<Target>,
+    /// The label of the statement being compiled, for the loop or switch it labels.
+    pub pending_label: Option<Name>,
+    /// The function's results: their registers and, for named ones, their objects.
+    pub results: Vec<(R, Option<ObjId>)>,
+    pub result_types: Vec<TypeId>,
+    nparams: u16,
+    /// Function literals met so far (they are named `outer.func1`, `outer.func2`…).
+    pub lits: u32,
+    /// Results living in cells (bit i: result i).
+    cell_results: u64,
+    decl_line: u32,
+    /// The file it is declared in, as tracebacks print it.
+    file: Rc<str>,
+}
+
+impl<'c, 'a> FnC<'c, 'a> {
+    pub fn new(c: &'c mut Compiler<'a>, index: u32, name: Rc<str>) -> Self {
+        FnC {
+            c,
+            index,
+            name,
+            code: Vec::new(),
+            lines: Vec::new(),
+            line: 0,
+            next: 0,
+            max: 0,
+            vars: HashMap::new(),
+            escaping: HashSet::new(),
+            targets: Vec::new(),
+            pending_label: None,
+            results: Vec::new(),
+            result_types: Vec::new(),
+            nparams: 0,
+            lits: 0,
+            cell_results: 0,
+            decl_line: 0,
+            file: Rc::from(""),
+        }
+    }
+
+    // ---- registers
+
+    pub fn alloc(&mut self) -> R {
+        let r = self.next;
+        self.next += 1;
+        self.max = self.max.max(self.next);
+        r
+    }
+
+    /// `n` consecutive registers; the first.
+    pub fn alloc_n(&mut self, n: usize) -> R {
+        let r = self.next;
+        self.next += n as u16;
+        self.max = self.max.max(self.next);
+        r
+    }
+
+    /// The first free register (where a call's window starts).
+    pub fn top(&mut self) -> R {
+        self.max = self.max.max(self.next + 1);
+        self.next
+    }
+
+    /// Makes sure registers up to `r + n` exist in the frame (a callee's results).
+    pub fn reserve(&mut self, r: R, n: usize) {
+        self.max = self.max.max(r + n as u16);
+    }
+
+    pub fn mark(&self) -> u16 {
+        self.next
+    }
+
+    pub fn release(&mut self, mark: u16) {
+        self.next = mark;
+    }
+
+    // ---- code
+
+    pub fn emit(&mut self, i: Instr) -> usize {
+        self.code.push(i);
+        self.lines.push(self.line);
+        self.code.len() - 1
+    }
+
+    pub fn here(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.code[at] {
+            Instr::Jmp { t } | Instr::Jt { t, .. } | Instr::Jf { t, .. } => *t = target,
+            Instr::JLtI { t, .. } | Instr::IncJLt { t, .. } | Instr::AddToIncJLt { t, .. } => {
+                *t = target
+            }
+            _ => {}
+        }
+    }
+
+    pub fn set_line_of(&mut self, e: ExprId) {
+        self.line = self.c.line(self.c.ch.ast.expr(e).pos);
+    }
+
+    // ---- variables
+
+    /// Declares local `obj` in a new register (a cell if it escapes), holding nothing yet.
+    pub fn declare(&mut self, obj: ObjId) -> Var {
+        let reg = self.alloc();
+        let cell = self.escaping.contains(&obj) && !self.c.is_agg(self.c.obj_ty(obj));
+        let v = Var { reg, cell };
+        self.vars.insert(obj, v);
+        v
+    }
+
+    /// Gives variable `v` its first value, from register `s` (an owned value).
+    pub fn init_var(&mut self, v: Var, s: R) {
+        if v.cell {
+            self.emit(Instr::NewCell { d: v.reg, s });
+        } else if v.reg != s {
+            self.emit(Instr::Mov { d: v.reg, s });
+        }
+    }
+
+    /// Declares `obj` and gives it its zero value.
+    pub fn declare_zero(&mut self, obj: ObjId) -> Var {
+        let v = self.declare(obj);
+        let t = self.c.obj_ty(obj);
+        self.load_zero(v.reg, t);
+        if v.cell {
+            self.emit(Instr::NewCell { d: v.reg, s: v.reg });
+        }
+        v
+    }
+
+    /// `d = the zero value of t`.
+    pub fn load_zero(&mut self, d: R, t: TypeId) {
+        let z = self.c.zero_value(t);
+        match z {
+            crate::golang::vm::value::Value::Int(0) => {
+                self.emit(Instr::Int { d, v: 0 });
+            }
+            crate::golang::vm::value::Value::Nil => {
+                self.emit(Instr::Nil { d });
+            }
+            crate::golang::vm::value::Value::Bool(false) => {
+                self.emit(Instr::Bool { d, v: false });
+            }
+            _ => {
+                let k = self.c.zero(t);
+                self.emit(Instr::ConstCopy { d, k });
+            }
+        }
+    }
+
+    // ---- whole functions
+
+    /// Compiles declared function `obj` (a native becomes a call of its Rust function).
+    pub fn declared(&mut self, obj: ObjId) {
+        let ch = self.c.ch;
+        let o = &ch.objs[obj.0 as usize];
+        self.decl_line = self.c.line(o.pos);
+        self.line = self.decl_line;
+        self.file = self.c.file_of(o.pos);
+        let Some(info) = o.func() else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        let sig = ch.types.signature(o.ty).cloned();
+        let mut params: Vec<ObjId> = Vec::new();
+        if let Some(r) = info.recv {
+            params.push(r);
+        }
+        params.extend(info.params.iter().copied());
+        let nresults = sig.as_ref().map_or(0, |s| s.results.len());
+        if info.native {
+            // A library function written in Rust.
+            let name = self.c.ch.qualified_name(obj);
+            let nargs = params.len();
+            self.nparams = nargs as u16;
+            self.reserve(0, nargs.max(nresults).max(1));
+            match self.c.native(&name) {
+                Some(n) => {
+                    self.emit(Instr::Native {
+                        n,
+                        base: 0,
+                        nargs: nargs as u16,
+                    });
+                }
+                None => {
+                    let text = format!("chanlab does not implement {name} yet");
+                    let k = self.c.add_const(crate::golang::vm::value::Value::iface(
+                        self.c.prog.runtime_errors.string,
+                        crate::golang::vm::value::Value::str(&text),
+                    ));
+                    self.emit(Instr::Const { d: 0, k });
+                    self.emit(Instr::Panic { s: 0 });
+                }
+            }
+            self.results = (0..nresults).map(|i| (i as R, None)).collect();
+            self.emit(Instr::Ret);
+            return;
+        }
+        let Some(decl) = info.decl else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        let crate::golang::syntax::ast::Decl::Func(fd) = *ch.ast.decl(decl) else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        let Some(body) = fd.body else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        self.escaping = super::escape::escaping_in(self.c, body);
+        let params: Vec<Option<ObjId>> = params.into_iter().map(Some).collect();
+        let results: Vec<Option<ObjId>> = info.results.iter().copied().map(Some).collect();
+        let result_types = sig.map(|s| s.results).unwrap_or_default();
+        self.prologue(&params, &results, &result_types);
+        self.block_body(body);
+        self.emit(Instr::Ret);
+    }
+
+    /// Compiles function literal `lit`, whose environment holds `captures`.
+    pub fn literal(&mut self, lit: ExprId, captures: &[ObjId]) {
+        let ch = self.c.ch;
+        let ExprKind::FuncLit { ty, body } = ch.ast.expr(lit).kind else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        self.decl_line = self.c.line(ch.ast.expr(lit).pos);
+        self.line = self.decl_line;
+        self.file = self.c.file_of(ch.ast.expr(lit).pos);
+        self.escaping = super::escape::escaping_in(self.c, body);
+        let (params, results) = super::escape::signature_objects(self.c, ty);
+        let result_types = ch
+            .types
+            .signature(ch.info.type_of(lit))
+            .map(|s| s.results.clone())
+            .unwrap_or_default();
+        self.prologue(&params, &results, &result_types);
+        // The captured variables: cells (or shared aggregates) from the closure.
+        for (i, &obj) in captures.iter().enumerate() {
+            let reg = self.alloc();
+            let cell = !self.c.is_agg(self.c.obj_ty(obj));
+            self.vars.insert(obj, Var { reg, cell });
+            self.emit(Instr::Env {
+                d: reg,
+                i: i as u16,
+            });
+        }
+        self.block_body(body);
+        self.emit(Instr::Ret);
+    }
+
+    /// Parameters in registers 0.., then the results; escaping ones moved into cells.
+    fn prologue(
+        &mut self,
+        params: &[Option<ObjId>],
+        results: &[Option<ObjId>],
+        result_types: &[TypeId],
+    ) {
+        for &p in params {
+            let reg = self.alloc();
+            let Some(p) = p else { continue };
+            let cell = self.escaping.contains(&p) && !self.c.is_agg(self.c.obj_ty(p));
+            if cell {
+                self.emit(Instr::NewCell { d: reg, s: reg });
+            }
+            self.vars.insert(p, Var { reg, cell });
+        }
+        self.nparams = params.len() as u16;
+        self.result_types = result_types.to_vec();
+        for (i, &t) in result_types.iter().enumerate() {
+            let obj = results.get(i).copied().flatten();
+            let reg = self.alloc();
+            self.load_zero(reg, t);
+            if let Some(o) = obj {
+                let cell = self.escaping.contains(&o) && !self.c.is_agg(t);
+                if cell {
+                    self.emit(Instr::NewCell { d: reg, s: reg });
+                    self.cell_results |= 1 << i.min(63);
+                }
+                self.vars.insert(o, Var { reg, cell });
+            }
+            self.results.push((reg, obj));
+        }
+    }
+
+    fn block_body(&mut self, body: crate::golang::syntax::ast::StmtId) {
+        if let StmtKind::Block { stmts, rbrace } = self.c.ch.ast.stmt(body).kind {
+            for &s in self.c.ch.ast.list(stmts) {
+                self.stmt(s);
+            }
+            self.line = self.c.line(rbrace);
+        }
+    }
+
+    /// Stores the finished function in the program.
+    pub fn finish(mut self) {
+        if !matches!(self.code.last(), Some(Instr::Ret)) {
+            self.emit(Instr::Ret);
+        }
+        let results = self.results.first().map_or(0, |r| r.0);
+        let func = &mut self.c.prog.funcs[self.index as usize];
+        func.code = std::mem::take(&mut self.code);
+        func.lines = std::mem::take(&mut self.lines);
+        func.nregs = self.max.max(1);
+        func.nparams = self.nparams;
+        func.nresults = self.results.len() as u16;
+        func.results = results;
+        func.cell_results = self.cell_results;
+        func.line = self.decl_line;
+        func.file = self.file;
+    }
+}

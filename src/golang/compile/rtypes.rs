@@ -1,0 +1,397 @@
+//! What the compiler needs to know of the checker's types: their run-time types (names as
+//! `%T` prints them, structure for fmt and interfaces), zero values, sizes (a growing slice's
+//! capacity depends on its element's size), and how values of a type are handled (integer
+//! kinds, aggregates that copy deeply).
+
+use std::rc::Rc;
+
+use crate::golang::syntax::ast::ChanDir as AstDir;
+use crate::golang::types::object::ObjKind;
+use crate::golang::types::ty::{BasicKind, Type, TypeId};
+use crate::golang::vm::types::{ChanDir, Field, IntKind, Kind, RType};
+use crate::golang::vm::value::Value;
+
+use super::Compiler;
+
+impl Compiler<'_> {
+    /// The checker type `t` without its name (the underlying type).
+    pub fn under(&self, t: TypeId) -> &Type {
+        self.ch.types.get(self.ch.types.under(t))
+    }
+
+    /// Whether values of `t` are arrays or structs, which Go copies deeply.
+    pub fn is_agg(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Array(..) | Type::Struct(_))
+    }
+
+    pub fn is_iface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Interface(_))
+    }
+
+    /// The integer kind of `t`, if it is an integer type.
+    pub fn int_kind(&self, t: TypeId) -> Option<IntKind> {
+        Some(match self.ch.types.basic(t)? {
+            BasicKind::Int | BasicKind::UntypedInt => IntKind::Int,
+            BasicKind::Int8 => IntKind::Int8,
+            BasicKind::Int16 => IntKind::Int16,
+            BasicKind::Int32 | BasicKind::UntypedRune => IntKind::Int32,
+            BasicKind::Int64 => IntKind::Int64,
+            BasicKind::Uint => IntKind::Uint,
+            BasicKind::Uint8 => IntKind::Uint8,
+            BasicKind::Uint16 => IntKind::Uint16,
+            BasicKind::Uint32 => IntKind::Uint32,
+            BasicKind::Uint64 => IntKind::Uint64,
+            BasicKind::Uintptr => IntKind::Uintptr,
+            _ => return None,
+        })
+    }
+
+    pub fn is_float(&self, t: TypeId) -> bool {
+        self.ch.types.is_float(t)
+    }
+
+    pub fn is_float32(&self, t: TypeId) -> bool {
+        self.ch.types.basic(t) == Some(BasicKind::Float32)
+    }
+
+    pub fn is_string(&self, t: TypeId) -> bool {
+        self.ch.types.is_string(t)
+    }
+
+    /// The zero value of `t`.
+    pub fn zero_value(&self, t: TypeId) -> Value {
+        match self.under(t) {
+            Type::Basic(k) => match k {
+                BasicKind::Bool | BasicKind::UntypedBool => Value::Bool(false),
+                BasicKind::String | BasicKind::UntypedString => Value::str(""),
+                BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat => {
+                    Value::Float(0.0)
+                }
+                BasicKind::UntypedNil | BasicKind::Invalid => Value::Nil,
+                _ => Value::Int(0),
+            },
+            Type::Array(n, elem) => {
+                let z = self.zero_value(*elem);
+                Value::agg((0..*n).map(|_| z.copy()).collect())
+            }
+            Type::Struct(fields) => {
+                Value::agg(fields.iter().map(|f| self.zero_value(f.ty)).collect())
+            }
+            _ => Value::Nil,
+        }
+    }
+
+    /// The constant holding the zero value of `t` (a template copied where one is needed).
+    pub fn zero(&mut self, t: TypeId) -> u32 {
+        if let Some(&k) = self.zeros.get(&t) {
+            return k;
+        }
+        let k = self.add_const(self.zero_value(t));
+        self.zeros.insert(t, k);
+        k
+    }
+
+    /// Go's size of `t` in bytes on a 64-bit platform, and its alignment.
+    pub fn size_align(&self, t: TypeId) -> (u64, u64) {
+        match self.under(t) {
+            Type::Basic(k) => match k {
+                BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => (1, 1),
+                BasicKind::Int16 | BasicKind::Uint16 => (2, 2),
+                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => (4, 4),
+                BasicKind::String | BasicKind::UntypedString => (16, 8),
+                _ => (8, 8),
+            },
+            Type::Slice(_) => (24, 8),
+            Type::Interface(_) => (16, 8),
+            Type::Array(n, elem) => {
+                let (s, a) = self.size_align(*elem);
+                (s * n, a)
+            }
+            Type::Struct(fields) => {
+                let (mut size, mut align) = (0u64, 1u64);
+                for f in fields {
+                    let (s, a) = self.size_align(f.ty);
+                    size = size.div_ceil(a) * a + s;
+                    align = align.max(a);
+                }
+                (size.div_ceil(align) * align, align)
+            }
+            _ => (8, 8),
+        }
+    }
+
+    /// The size of `t` for `append`'s growth (capped to fit the instruction).
+    pub fn elem_size(&self, t: TypeId) -> u16 {
+        self.size_align(t).0.min(u16::MAX as u64) as u16
+    }
+
+    /// The run-time type of `t`, made on first use.
+    pub fn rtype(&mut self, t: TypeId) -> u32 {
+        if let Some(&r) = self.rtypes.get(&t) {
+            return r;
+        }
+        // Reserve the id first: a recursive type (`type Node struct { next *Node }`) refers to
+        // itself.
+        let id = self.prog.types.add(RType {
+            name: Rc::from(""),
+            kind: Kind::Nil,
+            named: false,
+        });
+        self.rtypes.insert(t, id);
+        let kind = self.rkind(t);
+        let name = self.type_name(t);
+        let named = matches!(self.ch.types.get(t), Type::Named(_));
+        self.prog.types.types[id as usize] = RType {
+            name: Rc::from(name.as_str()),
+            kind,
+            named,
+        };
+        id
+    }
+
+    fn rkind(&mut self, t: TypeId) -> Kind {
+        let under = self.under(t).clone();
+        match under {
+            Type::Basic(k) => match k {
+                BasicKind::Bool | BasicKind::UntypedBool => Kind::Bool,
+                BasicKind::Float32 => Kind::Float32,
+                BasicKind::Float64 | BasicKind::UntypedFloat => Kind::Float64,
+                BasicKind::String | BasicKind::UntypedString => Kind::String,
+                BasicKind::UntypedNil | BasicKind::Invalid => Kind::Nil,
+                _ => Kind::Int(self.int_kind(t).unwrap_or(IntKind::Int)),
+            },
+            Type::Pointer(e) => Kind::Pointer {
+                elem: self.rtype(e),
+            },
+            Type::Slice(e) => Kind::Slice {
+                elem: self.rtype(e),
+            },
+            Type::Array(n, e) => Kind::Array {
+                elem: self.rtype(e),
+                len: n,
+            },
+            Type::Map(k, v) => Kind::Map {
+                key: self.rtype(k),
+                val: self.rtype(v),
+            },
+            Type::Chan(dir, e) => Kind::Chan {
+                elem: self.rtype(e),
+                dir: match dir {
+                    AstDir::Both => ChanDir::Both,
+                    AstDir::Send => ChanDir::Send,
+                    AstDir::Recv => ChanDir::Recv,
+                },
+            },
+            Type::Func(_) => Kind::Func,
+            Type::Struct(fields) => Kind::Struct {
+                fields: fields
+                    .iter()
+                    .map(|f| {
+                        let name = self.ch.ast.names.get(f.name).to_string();
+                        let exported = name.chars().next().is_some_and(char::is_uppercase);
+                        Field {
+                            name: Rc::from(name.as_str()),
+                            ty: self.rtype(f.ty),
+                            embedded: f.embedded,
+                            exported,
+                        }
+                    })
+                    .collect(),
+            },
+            Type::Interface(i) => Kind::Interface {
+                methods: i
+                    .methods
+                    .iter()
+                    .map(|m| {
+                        let name = self.method_key(m.name, m.pkg, m.sig);
+                        self.prog.types.method_id(&name)
+                    })
+                    .collect(),
+            },
+            _ => Kind::Nil,
+        }
+    }
+
+    /// The key a method is known by at run time: its name, qualified by its package when it is
+    /// unexported (two packages' `m` are different methods), and its signature `sig` (a
+    /// method of the same name and another signature does not implement an interface).
+    pub fn method_key(
+        &self,
+        name: crate::golang::syntax::ast::Name,
+        pkg: Option<crate::golang::types::object::PkgId>,
+        sig: TypeId,
+    ) -> String {
+        let n = self.ch.ast.names.get(name);
+        let sig = self.type_name(sig);
+        let sig = sig.strip_prefix("func").unwrap_or(&sig);
+        match pkg {
+            Some(p) => format!("{}.{n}{sig}", self.ch.packages[p.0 as usize].path),
+            None => format!("{n}{sig}"),
+        }
+    }
+
+    /// `t` as reflect (and so `%T` and Go's run-time messages) names it.
+    pub fn type_name(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type_name(&mut s, t, 0);
+        s
+    }
+
+    fn write_type_name(&self, out: &mut String, t: TypeId, depth: u32) {
+        if depth > 16 {
+            out.push_str("...");
+            return;
+        }
+        let types = &self.ch.types;
+        match types.get(t) {
+            Type::Named(n) => {
+                let obj = &self.ch.objs[n.obj.0 as usize];
+                let name = self.ch.ast.names.get(obj.name);
+                match obj.pkg {
+                    Some(p) => {
+                        let pkg = &self.ch.packages[p.0 as usize];
+                        out.push_str(self.ch.ast.names.get(pkg.name));
+                        out.push('.');
+                        out.push_str(name);
+                    }
+                    None => out.push_str(name),
+                }
+                if !n.targs.is_empty() {
+                    out.push('[');
+                    for (i, a) in n.targs.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        self.write_type_name(out, *a, depth + 1);
+                    }
+                    out.push(']');
+                }
+            }
+            Type::Basic(k) => out.push_str(match k {
+                BasicKind::UntypedBool => "bool",
+                BasicKind::UntypedInt => "int",
+                BasicKind::UntypedRune => "int32",
+                BasicKind::UntypedFloat => "float64",
+                BasicKind::UntypedString => "string",
+                BasicKind::UntypedNil => "nil",
+                k => k.name(),
+            }),
+            Type::Pointer(e) => {
+                out.push('*');
+                self.write_type_name(out, *e, depth + 1);
+            }
+            Type::Slice(e) => {
+                out.push_str("[]");
+                self.write_type_name(out, *e, depth + 1);
+            }
+            Type::Array(n, e) => {
+                out.push_str(&format!("[{n}]"));
+                self.write_type_name(out, *e, depth + 1);
+            }
+            Type::Map(k, v) => {
+                out.push_str("map[");
+                self.write_type_name(out, *k, depth + 1);
+                out.push(']');
+                self.write_type_name(out, *v, depth + 1);
+            }
+            Type::Chan(dir, e) => {
+                out.push_str(match dir {
+                    AstDir::Both => "chan ",
+                    AstDir::Send => "chan<- ",
+                    AstDir::Recv => "<-chan ",
+                });
+                self.write_type_name(out, *e, depth + 1);
+            }
+            Type::Func(sig) => {
+                out.push_str("func(");
+                for (i, p) in sig.params.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if sig.variadic && i + 1 == sig.params.len() {
+                        out.push_str("...");
+                        let elem = match types.get(*p) {
+                            Type::Slice(e) => *e,
+                            _ => *p,
+                        };
+                        self.write_type_name(out, elem, depth + 1);
+                    } else {
+                        self.write_type_name(out, *p, depth + 1);
+                    }
+                }
+                out.push(')');
+                match sig.results.len() {
+                    0 => {}
+                    1 => {
+                        out.push(' ');
+                        self.write_type_name(out, sig.results[0], depth + 1);
+                    }
+                    _ => {
+                        out.push_str(" (");
+                        for (i, r) in sig.results.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            self.write_type_name(out, *r, depth + 1);
+                        }
+                        out.push(')');
+                    }
+                }
+            }
+            Type::Struct(fields) => {
+                if fields.is_empty() {
+                    out.push_str("struct {}");
+                    return;
+                }
+                out.push_str("struct { ");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !f.embedded {
+                        out.push_str(self.ch.ast.names.get(f.name));
+                        out.push(' ');
+                    }
+                    self.write_type_name(out, f.ty, depth + 1);
+                }
+                out.push_str(" }");
+            }
+            Type::Interface(i) => {
+                if i.methods.is_empty() {
+                    out.push_str("interface {}");
+                    return;
+                }
+                out.push_str("interface { ");
+                for (k, m) in i.methods.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(self.ch.ast.names.get(m.name));
+                    let mut sig = String::new();
+                    self.write_type_name(&mut sig, m.sig, depth + 1);
+                    out.push_str(sig.strip_prefix("func").unwrap_or(&sig));
+                }
+                out.push_str(" }");
+            }
+            Type::Tuple(elems) => {
+                out.push('(');
+                for (i, e) in elems.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_type_name(out, *e, depth + 1);
+                }
+                out.push(')');
+            }
+            Type::TypeParam(p) => {
+                let obj = &self.ch.objs[p.obj.0 as usize];
+                out.push_str(self.ch.ast.names.get(obj.name));
+            }
+        }
+    }
+
+    /// Whether object `o` is a type name (for expressions that denote types).
+    pub fn is_type_name(&self, o: crate::golang::types::object::ObjId) -> bool {
+        matches!(self.ch.objs[o.0 as usize].kind, ObjKind::TypeName { .. })
+    }
+}

@@ -1,0 +1,1297 @@
+//! Statements: declarations, assignments, control flow, loops with Go 1.22's per-iteration
+//! variables, switch, type switch and select, `return`, `go` and `defer`.
+
+use crate::golang::syntax::ast::{
+    AssignOp, BranchKind, Decl, ExprId, ExprKind, GenKind, Spec, StmtId, StmtKind,
+};
+use crate::golang::syntax::token::Op;
+use crate::golang::types::info::{Mode, RangeKind, SelectionKind};
+use crate::golang::types::object::ObjId;
+use crate::golang::types::ty::{Type, TypeId};
+use crate::golang::vm::instr::{Instr, SelectCase, SelectDesc, R};
+
+use super::call::How;
+use super::func::{FnC, Target, Var};
+
+/// Where an assignment stores.
+#[derive(Clone, Copy)]
+enum Place {
+    Local(Var),
+    Global(u32, bool),
+    /// Field `i` of the aggregate (or pointer to one) in the register.
+    Field(R, u16),
+    /// Element of the slice, array or pointer to array in the first register.
+    Index(R, R),
+    /// Key of the map.
+    Map(R, R),
+    /// What the pointer points to.
+    Deref(R),
+    Blank,
+}
+
+impl FnC<'_, '_> {
+    pub fn stmt(&mut self, s: StmtId) {
+        let ch = self.c.ch;
+        let start = self.mark();
+        let mut keep = start;
+        self.line = self.c.stmt_line(s);
+        let label = self.pending_label.take();
+        match ch.ast.stmt(s).kind {
+            StmtKind::Bad | StmtKind::Empty => {}
+            StmtKind::Decl(d) => {
+                self.local_decl(d);
+                keep = self.mark();
+            }
+            StmtKind::Labeled { label, stmt } => {
+                self.pending_label = ch.ast.ident(label);
+                self.stmt(stmt);
+                self.pending_label = None;
+            }
+            StmtKind::Expr(e) => {
+                let e = ch.ast.unparen(e);
+                if matches!(ch.ast.expr(e).kind, ExprKind::Call { .. }) {
+                    self.call(e, How::Now);
+                } else {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Send { ch: c, value, .. } => {
+                let chr = self.expr(c);
+                let elem = match self.c.under(self.ty(c)) {
+                    Type::Chan(_, e) => *e,
+                    _ => TypeId::INVALID,
+                };
+                let v = self.value(value, elem);
+                self.emit(Instr::Send { ch: chr, v });
+            }
+            StmtKind::IncDec { x, inc, .. } => {
+                let op = if inc { Op::Add } else { Op::Sub };
+                self.op_assign(x, op, None);
+            }
+            StmtKind::Assign { lhs, rhs, op, .. } => {
+                let lhs: Vec<ExprId> = ch.ast.list(lhs).to_vec();
+                let rhs: Vec<ExprId> = ch.ast.list(rhs).to_vec();
+                match op {
+                    AssignOp::Op(op) => self.op_assign(lhs[0], op, Some(rhs[0])),
+                    AssignOp::Define => {
+                        self.define(&lhs, &rhs);
+                        keep = self.keep_locals(start);
+                    }
+                    AssignOp::Assign => self.assign(&lhs, &rhs),
+                }
+            }
+            StmtKind::Go(call) => {
+                self.call(ch.ast.unparen(call), How::Go);
+            }
+            StmtKind::Defer(call) => {
+                self.call(ch.ast.unparen(call), How::Defer);
+            }
+            StmtKind::Return(results) => {
+                let results: Vec<ExprId> = ch.ast.list(results).to_vec();
+                self.return_stmt(&results);
+            }
+            StmtKind::Branch { kind, label } => {
+                let label = label.and_then(|l| ch.ast.ident(l));
+                self.branch(kind, label);
+            }
+            StmtKind::Block { stmts, .. } => {
+                for &st in ch.ast.list(stmts) {
+                    self.stmt(st);
+                }
+            }
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let c = self.expr(cond);
+                let j = self.emit(Instr::Jf { c, t: 0 });
+                self.stmt(then);
+                match els {
+                    Some(e) => {
+                        let jend = self.emit(Instr::Jmp { t: 0 });
+                        let here = self.here();
+                        self.patch(j, here);
+                        self.stmt(e);
+                        let end = self.here();
+                        self.patch(jend, end);
+                    }
+                    None => {
+                        let here = self.here();
+                        self.patch(j, here);
+                    }
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(label, init, cond, post, body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(s, label, key, value, define, x, body),
+            StmtKind::Switch {
+                init, tag, clauses, ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let clauses: Vec<StmtId> = ch.ast.list(clauses).to_vec();
+                self.switch_stmt(label, tag, &clauses);
+            }
+            StmtKind::TypeSwitch {
+                init,
+                guard,
+                clauses,
+                ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let clauses: Vec<StmtId> = ch.ast.list(clauses).to_vec();
+                self.type_switch(label, guard, &clauses);
+            }
+            StmtKind::Select { clauses, .. } => {
+                let clauses: Vec<StmtId> = ch.ast.list(clauses).to_vec();
+                self.select_stmt(label, &clauses);
+            }
+            StmtKind::Case { .. } | StmtKind::Comm { .. } => {}
+        }
+        self.release(keep);
+    }
+
+    /// After a statement that declared locals: the registers to keep (the locals are the
+    /// highest-numbered of the variables; temporaries above them are freed).
+    fn keep_locals(&self, start: u16) -> u16 {
+        let top = self
+            .vars
+            .values()
+            .map(|v| v.reg + 1)
+            .filter(|&r| r > start)
+            .max()
+            .unwrap_or(start);
+        top.max(start)
+    }
+
+    /// A `var` (or `const`/`type`, which need no code) declaration in a function.
+    fn local_decl(&mut self, d: crate::golang::syntax::ast::DeclId) {
+        let ch = self.c.ch;
+        let Decl::Gen { kind, specs, .. } = *ch.ast.decl(d) else {
+            return;
+        };
+        if kind != GenKind::Var {
+            return;
+        }
+        for spec in ch.ast.list(specs).to_vec() {
+            let Spec::Value { names, values, .. } = spec else {
+                continue;
+            };
+            let names: Vec<ExprId> = ch.ast.list(names).to_vec();
+            let values: Vec<ExprId> = ch.ast.list(values).to_vec();
+            if values.is_empty() {
+                for &n in &names {
+                    if let Some(o) = ch.info.def(n) {
+                        self.declare_zero(o);
+                    }
+                }
+                continue;
+            }
+            self.define(&names, &values);
+        }
+    }
+
+    /// `a, b := x, y` (also `var a, b = x, y`): new variables (or existing ones, for names
+    /// already declared in the scope) from values.
+    fn define(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
+        let ch = self.c.ch;
+        // New variables first, so the values' temporaries sit above them.
+        let targets: Vec<(ExprId, Option<Var>)> = lhs
+            .iter()
+            .map(|&l| {
+                let new = ch.info.def(l).filter(|_| ch.ast.ident(l).is_some());
+                let v = new.map(|o| self.declare(o));
+                (l, v)
+            })
+            .collect();
+        // One new plain variable: its value is computed in its own register.
+        if let ([(l, Some(v))], [r]) = (targets.as_slice(), rhs) {
+            if !v.cell {
+                let t = self.lhs_type(*l);
+                self.value_to(*r, t, v.reg);
+                return;
+            }
+        }
+        let values = self.rhs_values(lhs, rhs);
+        for ((l, v), val) in targets.into_iter().zip(values) {
+            match v {
+                Some(v) => self.init_var(v, val),
+                None => {
+                    let p = self.place(l);
+                    self.store(p, self.ty(l), val);
+                }
+            }
+        }
+    }
+
+    /// The values of an assignment's right side, each converted to its left side's type, in
+    /// temporaries (one multi-value call gives them all).
+    fn rhs_values(&mut self, lhs: &[ExprId], rhs: &[ExprId]) -> Vec<R> {
+        let ch = self.c.ch;
+        if rhs.len() == 1 && lhs.len() > 1 {
+            let e = ch.ast.unparen(rhs[0]);
+            let d = self.alloc_n(lhs.len());
+            let src: Vec<TypeId> = match ch.types.get(self.ty(e)) {
+                Type::Tuple(elems) => elems.clone(),
+                _ => vec![self.ty(e), TypeId::BOOL],
+            };
+            if ch.info.mode(e) == Mode::CommaOk
+                || !matches!(ch.types.get(self.ty(e)), Type::Tuple(_))
+            {
+                self.expr_to(e, d);
+            } else {
+                let base = self.call(e, How::Now);
+                for i in 0..lhs.len() {
+                    self.emit(Instr::Mov {
+                        d: d + i as u16,
+                        s: base + i as u16,
+                    });
+                }
+            }
+            for (i, &l) in lhs.iter().enumerate() {
+                let lt = self.lhs_type(l);
+                let st = src.get(i).copied().unwrap_or(lt);
+                if self.c.is_agg(lt) {
+                    self.emit(Instr::Copy {
+                        d: d + i as u16,
+                        s: d + i as u16,
+                    });
+                }
+                self.coerce(d + i as u16, st, lt);
+            }
+            return (0..lhs.len()).map(|i| d + i as u16).collect();
+        }
+        lhs.iter()
+            .zip(rhs)
+            .map(|(&l, &r)| {
+                let t = self.lhs_type(l);
+                self.value(r, t)
+            })
+            .collect()
+    }
+
+    /// The type a left side stores (for `_`, the value's own).
+    fn lhs_type(&self, l: ExprId) -> TypeId {
+        let ch = self.c.ch;
+        match ch.info.object_of(l) {
+            Some(o) if ch.ast.ident(l).is_some() => self.c.obj_ty(o),
+            _ => self.ty(l),
+        }
+    }
+
+    /// `a, b = x, y`.
+    fn assign(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
+        let ch = self.c.ch;
+        // One plain local: the value goes straight into its register.
+        if lhs.len() == 1 && rhs.len() == 1 {
+            if let Some(o) = ch
+                .info
+                .use_of(lhs[0])
+                .filter(|_| ch.ast.ident(lhs[0]).is_some())
+            {
+                if let Some(v) = self.vars.get(&o).copied() {
+                    let t = self.c.obj_ty(o);
+                    if !v.cell && !self.c.is_agg(t) {
+                        self.value_to(rhs[0], t, v.reg);
+                        return;
+                    }
+                }
+            }
+        }
+        // Go evaluates the left side's index and pointer operands, then the right side, then
+        // assigns from left to right.
+        let places: Vec<Place> = lhs.iter().map(|&l| self.place(l)).collect();
+        let values = self.rhs_values(lhs, rhs);
+        for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
+            let t = self.lhs_type(l);
+            self.store(p, t, val);
+        }
+    }
+
+    /// `x op= y` (`y` is 1 for `x++`/`x--`).
+    fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
+        let t = self.ty(x);
+        let p = self.place(x);
+        // A plain local is updated in its own register.
+        let cur = match p {
+            Place::Local(v) if !v.cell && !self.c.is_agg(t) => v.reg,
+            _ => {
+                let cur = self.alloc();
+                self.load(p, t, cur);
+                cur
+            }
+        };
+        let (b, bt) = match y {
+            Some(y) => (self.expr(y), self.ty(y)),
+            None => {
+                let one = self.alloc();
+                if self.c.is_float(t) {
+                    let k = self
+                        .c
+                        .add_const(crate::golang::vm::value::Value::Float(1.0));
+                    self.emit(Instr::Const { d: one, k });
+                } else {
+                    self.emit(Instr::Int { d: one, v: 1 });
+                }
+                (one, t)
+            }
+        };
+        self.arith(op, t, bt, cur, b, cur);
+        self.store(p, t, cur);
+    }
+
+    /// Evaluates the operands of left side `l`.
+    fn place(&mut self, l: ExprId) -> Place {
+        let ch = self.c.ch;
+        let l = ch.ast.unparen(l);
+        match ch.ast.expr(l).kind {
+            ExprKind::Ident(n) => {
+                if n == crate::golang::syntax::ast::Name::BLANK {
+                    return Place::Blank;
+                }
+                let Some(o) = ch.info.object_of(l) else {
+                    return Place::Blank;
+                };
+                if let Some(v) = self.vars.get(&o).copied() {
+                    return Place::Local(v);
+                }
+                match self.c.globals.get(&o) {
+                    Some(&(g, cell)) => Place::Global(g, cell),
+                    None => Place::Blank,
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                let Some(s) = ch.info.selection(l).copied() else {
+                    return Place::Blank;
+                };
+                if s.kind != SelectionKind::Field {
+                    return match self.c.globals.get(&s.obj) {
+                        Some(&(g, cell)) => Place::Global(g, cell),
+                        None => Place::Blank,
+                    };
+                }
+                let path = ch.info.path(&s).to_vec();
+                let mut a = self.expr_keep(x);
+                for &i in &path[..path.len() - 1] {
+                    let to = self.alloc();
+                    self.emit(Instr::Field {
+                        d: to,
+                        a,
+                        i: i as u16,
+                    });
+                    a = to;
+                }
+                Place::Field(a, path[path.len() - 1] as u16)
+            }
+            ExprKind::Index { x, indices, .. } => {
+                let i = ch.ast.list(indices)[0];
+                let xt = self.ty(x);
+                if let Type::Map(kt, _) = self.c.under(xt).clone() {
+                    let m = self.expr_keep(x);
+                    let k = self.value(i, kt);
+                    return Place::Map(m, k);
+                }
+                let xr = self.expr_keep(x);
+                let ir = self.expr_keep(i);
+                Place::Index(xr, ir)
+            }
+            ExprKind::Star(p) => {
+                let pr = self.expr_keep(p);
+                Place::Deref(pr)
+            }
+            _ => Place::Blank,
+        }
+    }
+
+    /// `d = ` the value (of type `t`) at place `p`.
+    fn load(&mut self, p: Place, t: TypeId, d: R) {
+        match p {
+            Place::Local(v) if v.cell => {
+                self.emit(Instr::Load { d, p: v.reg });
+            }
+            Place::Local(v) => {
+                self.emit(Instr::Mov { d, s: v.reg });
+            }
+            Place::Global(g, cell) => {
+                self.emit(Instr::Global { d, g });
+                if cell {
+                    self.emit(Instr::Load { d, p: d });
+                }
+            }
+            Place::Field(a, i) => {
+                self.emit(Instr::Field { d, a, i });
+            }
+            Place::Index(x, i) => {
+                self.emit(Instr::Index { d, x, i });
+            }
+            Place::Map(m, k) => {
+                // Reading for `m[k] op= v`: the zero value when absent.
+                let zero = self.c.zero(t);
+                self.emit(Instr::MapGet { d, m, k, zero });
+            }
+            Place::Deref(p) => {
+                self.emit(Instr::Load { d, p });
+            }
+            Place::Blank => {}
+        }
+    }
+
+    /// Stores the value in `s` (of type `t`, already converted and copied) at place `p`. An
+    /// array or struct is written into the storage already there, which pointers see.
+    fn store(&mut self, p: Place, t: TypeId, s: R) {
+        let agg = self.c.is_agg(t);
+        match p {
+            Place::Local(v) if v.cell => {
+                self.emit(Instr::Store { p: v.reg, s });
+            }
+            Place::Local(v) if agg => {
+                self.emit(Instr::StoreAgg { d: v.reg, s });
+            }
+            Place::Local(v) => {
+                if v.reg != s {
+                    self.emit(Instr::Mov { d: v.reg, s });
+                }
+            }
+            Place::Global(g, cell) => {
+                if cell || agg {
+                    let tmp = self.alloc();
+                    self.emit(Instr::Global { d: tmp, g });
+                    if agg {
+                        self.emit(Instr::StoreAgg { d: tmp, s });
+                    } else {
+                        self.emit(Instr::Store { p: tmp, s });
+                    }
+                } else {
+                    self.emit(Instr::SetGlobal { g, s });
+                }
+            }
+            Place::Field(a, i) if agg => {
+                let tmp = self.alloc();
+                self.emit(Instr::Field { d: tmp, a, i });
+                self.emit(Instr::StoreAgg { d: tmp, s });
+            }
+            Place::Field(a, i) => {
+                self.emit(Instr::SetField { a, i, s });
+            }
+            Place::Index(x, i) if agg => {
+                let tmp = self.alloc();
+                self.emit(Instr::Index { d: tmp, x, i });
+                self.emit(Instr::StoreAgg { d: tmp, s });
+            }
+            Place::Index(x, i) => {
+                self.emit(Instr::SetIndex { x, i, s });
+            }
+            Place::Map(m, k) => {
+                self.emit(Instr::MapSet { m, k, s });
+            }
+            Place::Deref(p) => {
+                self.emit(Instr::Store { p, s });
+            }
+            Place::Blank => {}
+        }
+    }
+
+    fn return_stmt(&mut self, results: &[ExprId]) {
+        let ch = self.c.ch;
+        let n = self.results.len();
+        if results.is_empty() || n == 0 {
+            self.emit(Instr::Ret);
+            return;
+        }
+        let values: Vec<R> = if results.len() == 1 && n > 1 {
+            let base = self.call(ch.ast.unparen(results[0]), How::Now);
+            let src: Vec<TypeId> = match ch.types.get(self.ty(results[0])) {
+                Type::Tuple(e) => e.clone(),
+                _ => Vec::new(),
+            };
+            for i in 0..n {
+                let st = src.get(i).copied().unwrap_or(self.result_types[i]);
+                self.coerce(base + i as u16, st, self.result_types[i]);
+            }
+            (0..n).map(|i| base + i as u16).collect()
+        } else {
+            let types = self.result_types.clone();
+            results
+                .iter()
+                .zip(types)
+                .map(|(&r, t)| self.value(r, t))
+                .collect()
+        };
+        let results = self.results.clone();
+        for ((reg, obj), v) in results.into_iter().zip(values) {
+            let cell = obj
+                .and_then(|o| self.vars.get(&o))
+                .is_some_and(|var| var.cell);
+            if cell {
+                self.emit(Instr::Store { p: reg, s: v });
+            } else {
+                self.emit(Instr::Mov { d: reg, s: v });
+            }
+        }
+        self.emit(Instr::Ret);
+    }
+
+    fn branch(&mut self, kind: BranchKind, label: Option<crate::golang::syntax::ast::Name>) {
+        let find = |targets: &Vec<Target>, want_loop: bool| -> Option<usize> {
+            targets.iter().rposition(|t| match label {
+                Some(l) => t.label == Some(l),
+                None => !want_loop || t.is_loop,
+            })
+        };
+        match kind {
+            BranchKind::Break => {
+                if let Some(i) = find(&self.targets, false) {
+                    let j = self.emit(Instr::Jmp { t: 0 });
+                    self.targets[i].breaks.push(j);
+                }
+            }
+            BranchKind::Continue => {
+                if let Some(i) = find(&self.targets, true) {
+                    let j = self.emit(Instr::Jmp { t: 0 });
+                    self.targets[i].continues.push(j);
+                }
+            }
+            // Fallthrough is compiled by the switch; goto is refused by the checker.
+            BranchKind::Fallthrough | BranchKind::Goto => {}
+        }
+    }
+
+    /// Opens a break (and continue) target.
+    fn open(&mut self, label: Option<crate::golang::syntax::ast::Name>, is_loop: bool) {
+        self.targets.push(Target {
+            label,
+            is_loop,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+    }
+
+    /// Closes the innermost target: its breaks go here, its continues to `cont`.
+    fn close(&mut self, cont: u32) {
+        let end = self.here();
+        if let Some(t) = self.targets.pop() {
+            for j in t.breaks {
+                self.patch(j, end);
+            }
+            for j in t.continues {
+                self.patch(j, cont);
+            }
+        }
+    }
+
+    /// The loop variables of a `for` statement's `:=` that live in cells (Go 1.22 gives each
+    /// iteration its own copy of them).
+    fn loop_cells(&self, init: Option<StmtId>) -> Vec<Var> {
+        let ch = self.c.ch;
+        let Some(i) = init else { return Vec::new() };
+        let StmtKind::Assign {
+            lhs,
+            op: AssignOp::Define,
+            ..
+        } = ch.ast.stmt(i).kind
+        else {
+            return Vec::new();
+        };
+        ch.ast
+            .list(lhs)
+            .iter()
+            .filter_map(|&l| ch.info.def(l))
+            .filter_map(|o| self.vars.get(&o).copied())
+            .filter(|v| v.cell)
+            .collect()
+    }
+
+    fn for_stmt(
+        &mut self,
+        label: Option<crate::golang::syntax::ast::Name>,
+        init: Option<StmtId>,
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        body: StmtId,
+    ) {
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let fresh = if self.c.shared_loop_vars {
+            Vec::new()
+        } else {
+            self.loop_cells(init)
+        };
+        if let Some(fused) = self.counted_loop(cond, post, &fresh) {
+            let (i, n) = fused;
+            // `for i := a; i < n; i++`: test once, then the body and one fused step.
+            let c = self.alloc();
+            self.emit(Instr::LtI { d: c, a: i, b: n });
+            let exit = self.emit(Instr::Jf { c, t: 0 });
+            let top = self.here();
+            self.open(label, true);
+            self.stmt(body);
+            let cont = self.here();
+            let no_continue = self.targets.last().is_some_and(|t| t.continues.is_empty());
+            match self.code.last().copied() {
+                // A body that only accumulates (`sum += i`): one instruction an iteration.
+                Some(Instr::AddTo { d, s }) if cont == top + 1 && no_continue => {
+                    self.code.pop();
+                    self.emit(Instr::AddToIncJLt { d, s, i, n, t: top });
+                }
+                _ => {
+                    self.emit(Instr::IncJLt { i, n, t: top });
+                }
+            }
+            self.close(cont);
+            let end = self.here();
+            self.patch(exit, end);
+            return;
+        }
+        let top = self.here();
+        let exit = cond.map(|c| {
+            let r = self.expr(c);
+            self.emit(Instr::Jf { c: r, t: 0 })
+        });
+        self.open(label, true);
+        self.stmt(body);
+        let cont = self.here();
+        // Each iteration's variables are new: the next one starts from a copy.
+        for v in &fresh {
+            let tmp = self.alloc();
+            self.emit(Instr::Load { d: tmp, p: v.reg });
+            self.emit(Instr::NewCell { d: v.reg, s: tmp });
+        }
+        if let Some(p) = post {
+            self.stmt(p);
+        }
+        self.emit(Instr::Jmp { t: top });
+        self.close(cont);
+        if let Some(j) = exit {
+            let end = self.here();
+            self.patch(j, end);
+        }
+    }
+
+    /// For `i < n` and `i++` on a plain `int` local (n a plain local or a constant): the
+    /// registers of `i` and `n`, for the fused loop step.
+    fn counted_loop(
+        &mut self,
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        fresh: &[Var],
+    ) -> Option<(R, R)> {
+        let ch = self.c.ch;
+        let (cond, post) = (cond?, post?);
+        let ExprKind::Binary {
+            op: Op::Lss, x, y, ..
+        } = ch.ast.expr(ch.ast.unparen(cond)).kind
+        else {
+            return None;
+        };
+        let StmtKind::IncDec {
+            x: px, inc: true, ..
+        } = ch.ast.stmt(post).kind
+        else {
+            return None;
+        };
+        let (xi, pi) = (
+            ch.info.use_of(ch.ast.unparen(x))?,
+            ch.info.use_of(ch.ast.unparen(px))?,
+        );
+        if xi != pi || !fresh.is_empty() {
+            return None;
+        }
+        let t = self.c.obj_ty(xi);
+        let kind = self.c.int_kind(t)?;
+        if !kind.signed() || kind.bits() < 64 {
+            return None;
+        }
+        let iv = self.vars.get(&xi).copied().filter(|v| !v.cell)?;
+        let y = ch.ast.unparen(y);
+        let n = if ch.info.mode(y) == Mode::Constant {
+            let r = self.alloc();
+            self.expr_to(y, r);
+            r
+        } else {
+            let yo = ch.info.use_of(y).filter(|_| ch.ast.ident(y).is_some())?;
+            if yo == xi {
+                return None;
+            }
+            let v = self.vars.get(&yo).copied().filter(|v| !v.cell)?;
+            v.reg
+        };
+        Some((iv.reg, n))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_stmt(
+        &mut self,
+        s: StmtId,
+        label: Option<crate::golang::syntax::ast::Name>,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        x: ExprId,
+        body: StmtId,
+    ) {
+        let ch = self.c.ch;
+        let Some(info) = ch.info.ranges.get(&s).copied() else {
+            return;
+        };
+        let blank = |e: Option<ExprId>| {
+            e.filter(|&e| ch.ast.ident(e) != Some(crate::golang::syntax::ast::Name::BLANK))
+        };
+        let (key, value) = (blank(key), blank(value));
+        if define {
+            // The loop's variables: one register each; with Go 1.21's rule one cell for the
+            // whole loop, with Go 1.22's a new one each iteration (made by the assignment).
+            for e in [key, value].into_iter().flatten() {
+                if let Some(o) = ch.info.def(e) {
+                    let var = self.declare(o);
+                    if var.cell && self.c.shared_loop_vars {
+                        let t = self.c.obj_ty(o);
+                        self.load_zero(var.reg, t);
+                        self.emit(Instr::NewCell {
+                            d: var.reg,
+                            s: var.reg,
+                        });
+                    }
+                }
+            }
+        }
+        let xr = self.alloc();
+        if info.kind == RangeKind::Array && value.is_some() {
+            // Ranging over an array value ranges over a copy of it.
+            self.value_to(x, self.ty(x), xr);
+        } else {
+            self.expr_to(x, xr);
+        }
+        // The loop's own registers: index, length, and the values of this iteration.
+        let i = self.alloc();
+        let n = self.alloc();
+        let k = self.alloc();
+        // The value, and an `ok` or a rune's width after it.
+        let v = self.alloc_n(2);
+        self.emit(Instr::Int { d: i, v: 0 });
+        match info.kind {
+            RangeKind::Int => {
+                self.emit(Instr::Mov { d: n, s: xr });
+            }
+            RangeKind::Map => {
+                // The keys as the loop starts, in the run's random order.
+                let keys = self.alloc();
+                self.reserve(v, 2);
+                self.emit(Instr::MapKeys { d: keys, m: xr });
+                self.emit(Instr::Len { d: n, x: keys });
+                self.range_loop(label, i, n, body, |f| {
+                    f.emit(Instr::Index { d: k, x: keys, i });
+                    let zero = f.c.zero(info.value);
+                    f.emit(Instr::MapGet2 {
+                        d: v,
+                        m: xr,
+                        k,
+                        zero,
+                    });
+                    // A key deleted since the loop started is skipped.
+                    let skip = f.emit(Instr::Jf { c: v + 1, t: 0 });
+                    f.range_assign(key, value, define, k, v, info.key, info.value);
+                    Some(skip)
+                });
+                return;
+            }
+            RangeKind::Chan => {
+                self.reserve(v, 2);
+                let top = self.here();
+                let zero = self.c.zero(info.key);
+                self.emit(Instr::Recv2 { d: v, ch: xr, zero });
+                let exit = self.emit(Instr::Jf { c: v + 1, t: 0 });
+                self.open(label, true);
+                self.range_assign(key, None, define, v, v, info.key, info.key);
+                self.stmt(body);
+                self.emit(Instr::Jmp { t: top });
+                self.close(top);
+                let end = self.here();
+                self.patch(exit, end);
+                return;
+            }
+            _ => {
+                self.emit(Instr::Len { d: n, x: xr });
+            }
+        }
+        let kind = info.kind;
+        self.range_loop(label, i, n, body, |f| {
+            match kind {
+                RangeKind::Int => {
+                    f.emit(Instr::Mov { d: k, s: i });
+                }
+                RangeKind::String => {
+                    f.reserve(v, 2);
+                    f.emit(Instr::DecodeRune { d: v, s: xr, i });
+                    f.emit(Instr::Mov { d: k, s: i });
+                    // The next iteration starts after this rune: i += width - 1 (the loop
+                    // step adds the last 1).
+                    f.emit(Instr::AddI {
+                        d: i,
+                        a: i,
+                        b: v + 1,
+                    });
+                    f.emit(Instr::AddImm { d: i, a: i, v: -1 });
+                }
+                _ => {
+                    f.emit(Instr::Mov { d: k, s: i });
+                    if value.is_some() {
+                        f.emit(Instr::Index { d: v, x: xr, i });
+                    }
+                }
+            }
+            f.range_assign(key, value, define, k, v, info.key, info.value);
+            None
+        });
+    }
+
+    /// A counted range loop over `i` in `0..n`; `each` assigns the iteration's variables
+    /// (and may return a jump that skips the body, patched to the continue point).
+    fn range_loop(
+        &mut self,
+        label: Option<crate::golang::syntax::ast::Name>,
+        i: R,
+        n: R,
+        body: StmtId,
+        each: impl FnOnce(&mut Self) -> Option<usize>,
+    ) {
+        let c = self.alloc();
+        self.emit(Instr::LtI { d: c, a: i, b: n });
+        let exit = self.emit(Instr::Jf { c, t: 0 });
+        let top = self.here();
+        let skip = each(self);
+        self.open(label, true);
+        self.stmt(body);
+        let cont = self.here();
+        if let Some(j) = skip {
+            self.patch(j, cont);
+        }
+        self.emit(Instr::IncJLt { i, n, t: top });
+        self.close(cont);
+        let end = self.here();
+        self.patch(exit, end);
+    }
+
+    /// Assigns a range iteration's key and value (new variables each iteration for `:=`).
+    #[allow(clippy::too_many_arguments)]
+    fn range_assign(
+        &mut self,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        k: R,
+        v: R,
+        kt: TypeId,
+        vt: TypeId,
+    ) {
+        let ch = self.c.ch;
+        for (e, r, t) in [(key, k, kt), (value, v, vt)] {
+            let Some(e) = e else { continue };
+            if self.c.is_agg(t) {
+                self.emit(Instr::Copy { d: r, s: r });
+            }
+            if define {
+                let Some(o) = ch.info.def(e) else { continue };
+                let Some(var) = self.vars.get(&o).copied() else {
+                    continue;
+                };
+                if var.cell && self.c.shared_loop_vars {
+                    self.emit(Instr::Store { p: var.reg, s: r });
+                } else {
+                    self.init_var(var, r);
+                }
+            } else {
+                let p = self.place(e);
+                let lt = self.lhs_type(e);
+                self.coerce(r, t, lt);
+                self.store(p, lt, r);
+            }
+        }
+    }
+
+    fn switch_stmt(
+        &mut self,
+        label: Option<crate::golang::syntax::ast::Name>,
+        tag: Option<ExprId>,
+        clauses: &[StmtId],
+    ) {
+        let ch = self.c.ch;
+        let tag_reg = tag.map(|t| self.value(t, self.ty(t)));
+        let tag_ty = tag.map(|t| self.ty(t));
+        let mut jumps: Vec<(usize, usize)> = Vec::new();
+        let mut default = None;
+        for (k, &cl) in clauses.iter().enumerate() {
+            let StmtKind::Case {
+                exprs, is_default, ..
+            } = ch.ast.stmt(cl).kind
+            else {
+                continue;
+            };
+            if is_default {
+                default = Some(k);
+            }
+            for &e in ch.ast.list(exprs) {
+                let m = self.mark();
+                let c = match (tag_reg, tag_ty) {
+                    (Some(t), Some(tt)) => {
+                        let v = self.value(e, tt);
+                        let d = self.alloc();
+                        self.equal(d, t, v, tt);
+                        d
+                    }
+                    _ => self.expr(e),
+                };
+                jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
+                self.release(m);
+            }
+        }
+        let none = self.emit(Instr::Jmp { t: 0 });
+        self.clause_bodies(label, clauses, jumps, default, none, |_, _| {});
+    }
+
+    /// `d = a == b` for values of type `t`.
+    fn equal(&mut self, d: R, a: R, b: R, t: TypeId) {
+        let types = &self.c.ch.types;
+        let i = if types.is_integer(t) {
+            Instr::EqI { d, a, b }
+        } else if self.c.is_float(t) {
+            Instr::EqF { d, a, b }
+        } else {
+            Instr::Eq { d, a, b }
+        };
+        self.emit(i);
+    }
+
+    /// The bodies of a switch's clauses: `jumps` lead to clause bodies, `none` (when no case
+    /// matched) to the default or the end. `prologue` runs at the start of each body.
+    fn clause_bodies(
+        &mut self,
+        label: Option<crate::golang::syntax::ast::Name>,
+        clauses: &[StmtId],
+        jumps: Vec<(usize, usize)>,
+        default: Option<usize>,
+        none: usize,
+        mut prologue: impl FnMut(&mut Self, usize),
+    ) {
+        let ch = self.c.ch;
+        self.open(label, false);
+        let mut starts = vec![0u32; clauses.len()];
+        let mut falls: Vec<(usize, usize)> = Vec::new();
+        for (k, &cl) in clauses.iter().enumerate() {
+            starts[k] = self.here();
+            let body = match ch.ast.stmt(cl).kind {
+                StmtKind::Case { body, .. } | StmtKind::Comm { body, .. } => body,
+                _ => continue,
+            };
+            let mark = self.mark();
+            prologue(self, k);
+            let stmts: Vec<StmtId> = ch.ast.list(body).to_vec();
+            let falls_through = stmts.last().is_some_and(|&s| {
+                matches!(
+                    ch.ast.stmt(s).kind,
+                    StmtKind::Branch {
+                        kind: BranchKind::Fallthrough,
+                        ..
+                    }
+                )
+            });
+            for &s in &stmts {
+                self.stmt(s);
+            }
+            self.release(mark);
+            let j = self.emit(Instr::Jmp { t: 0 });
+            if falls_through && k + 1 < clauses.len() {
+                falls.push((j, k + 1));
+            } else if let Some(t) = self.targets.last_mut() {
+                t.breaks.push(j);
+            }
+        }
+        for (j, k) in jumps {
+            self.patch(j, starts[k]);
+        }
+        for (j, k) in falls {
+            self.patch(j, starts[k]);
+        }
+        match default {
+            Some(k) => self.patch(none, starts[k]),
+            None => {
+                if let Some(t) = self.targets.last_mut() {
+                    t.breaks.push(none);
+                }
+            }
+        }
+        let end = self.here();
+        self.close(end);
+    }
+
+    fn type_switch(
+        &mut self,
+        label: Option<crate::golang::syntax::ast::Name>,
+        guard: ExprId,
+        clauses: &[StmtId],
+    ) {
+        let ch = self.c.ch;
+        // The guard is `x.(type)`.
+        let ExprKind::TypeAssert { x: g, .. } = ch.ast.expr(ch.ast.unparen(guard)).kind else {
+            return;
+        };
+        let x = self.value(g, self.ty(g));
+        let iface = self.ty(g);
+        let tid = self.alloc();
+        self.emit(Instr::TypeOf { d: tid, s: x });
+        let mut jumps = Vec::new();
+        let mut default = None;
+        let mut single: Vec<Option<TypeId>> = vec![None; clauses.len()];
+        for (k, &cl) in clauses.iter().enumerate() {
+            let StmtKind::Case {
+                exprs, is_default, ..
+            } = ch.ast.stmt(cl).kind
+            else {
+                continue;
+            };
+            if is_default {
+                default = Some(k);
+            }
+            let exprs: Vec<ExprId> = ch.ast.list(exprs).to_vec();
+            for &e in &exprs {
+                let m = self.mark();
+                let c = self.alloc();
+                if ch.info.mode(e) == Mode::Nil {
+                    let t = self.alloc();
+                    self.emit(Instr::Int { d: t, v: -1 });
+                    self.emit(Instr::EqI { d: c, a: tid, b: t });
+                } else {
+                    let t = self.ty(e);
+                    if self.c.is_iface(t) {
+                        let ty = self.c.rtype(t);
+                        self.emit(Instr::Implements { d: c, s: x, ty });
+                    } else {
+                        let id = self.c.iface_type(t);
+                        let r = self.alloc();
+                        self.emit(Instr::Int { d: r, v: id as i32 });
+                        self.emit(Instr::EqI { d: c, a: tid, b: r });
+                    }
+                }
+                jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
+                self.release(m);
+            }
+            if exprs.len() == 1 && ch.info.mode(exprs[0]) != Mode::Nil {
+                single[k] = Some(self.ty(exprs[0]));
+            }
+        }
+        let none = self.emit(Instr::Jmp { t: 0 });
+        let implicit: Vec<Option<ObjId>> = clauses
+            .iter()
+            .map(|cl| ch.info.implicits.get(cl).copied())
+            .collect();
+        let iface_rt = self.c.rtype(iface);
+        self.clause_bodies(label, clauses, jumps, default, none, |f, k| {
+            let Some(o) = implicit[k] else { return };
+            let var = f.declare(o);
+            let tmp = f.alloc();
+            match single[k] {
+                Some(t) if !f.c.is_iface(t) => {
+                    let ty = f.c.rtype(t);
+                    f.emit(Instr::Assert {
+                        d: tmp,
+                        s: x,
+                        ty,
+                        iface: iface_rt,
+                    });
+                    if f.c.is_agg(t) {
+                        f.emit(Instr::Copy { d: tmp, s: tmp });
+                    }
+                }
+                _ => {
+                    f.emit(Instr::Mov { d: tmp, s: x });
+                }
+            }
+            f.init_var(var, tmp);
+        });
+    }
+
+    fn select_stmt(&mut self, label: Option<crate::golang::syntax::ast::Name>, clauses: &[StmtId]) {
+        let ch = self.c.ch;
+        let mut cases = Vec::new();
+        // For each case: its index in the select, and what its receive assigns.
+        let mut recv_targets: Vec<Option<RecvTarget>> = vec![None; clauses.len()];
+        let mut case_of: Vec<Option<usize>> = vec![None; clauses.len()];
+        let mut has_default = false;
+        let mut default = None;
+        for (k, &cl) in clauses.iter().enumerate() {
+            let StmtKind::Comm { comm, .. } = ch.ast.stmt(cl).kind else {
+                continue;
+            };
+            let Some(comm) = comm else {
+                has_default = true;
+                default = Some(k);
+                continue;
+            };
+            let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind {
+                StmtKind::Send { ch: c, value, .. } => {
+                    let chr = self.expr_keep(c);
+                    let elem = match self.c.under(self.ty(c)) {
+                        Type::Chan(_, e) => *e,
+                        _ => TypeId::INVALID,
+                    };
+                    let v = self.alloc();
+                    self.value_to(value, elem, v);
+                    case_of[k] = Some(cases.len());
+                    cases.push(SelectCase {
+                        ch: chr,
+                        send: Some(v),
+                        recv_to: None,
+                        recv_ok: false,
+                        zero: 0,
+                    });
+                    continue;
+                }
+                StmtKind::Expr(e) => (e, Vec::new(), false),
+                StmtKind::Assign { lhs, rhs, op, .. } => {
+                    let rhs = ch.ast.list(rhs)[0];
+                    (rhs, ch.ast.list(lhs).to_vec(), op == AssignOp::Define)
+                }
+                _ => continue,
+            };
+            let ExprKind::Unary { op: Op::Recv, x } = ch.ast.expr(ch.ast.unparen(recv_x)).kind
+            else {
+                continue;
+            };
+            let chr = self.expr_keep(x);
+            let elem = match self.c.under(self.ty(x)) {
+                Type::Chan(_, e) => *e,
+                _ => TypeId::INVALID,
+            };
+            let to = self.alloc_n(2);
+            let zero = self.c.zero(elem);
+            case_of[k] = Some(cases.len());
+            cases.push(SelectCase {
+                ch: chr,
+                send: None,
+                recv_to: Some(to),
+                recv_ok: lhs.len() > 1,
+                zero,
+            });
+            if !lhs.is_empty() {
+                recv_targets[k] = Some((lhs, define, to, elem));
+            }
+        }
+        let sel = self.c.prog.selects.len() as u32;
+        self.c.prog.selects.push(SelectDesc { cases, has_default });
+        let idx = self.alloc();
+        self.emit(Instr::Select { sel, d: idx });
+        let mut jumps = Vec::new();
+        for (k, case) in case_of.iter().enumerate() {
+            let Some(case) = case else { continue };
+            let m = self.mark();
+            let want = self.alloc();
+            self.emit(Instr::Int {
+                d: want,
+                v: *case as i32,
+            });
+            let c = self.alloc();
+            self.emit(Instr::EqI {
+                d: c,
+                a: idx,
+                b: want,
+            });
+            jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
+            self.release(m);
+        }
+        let none = self.emit(Instr::Jmp { t: 0 });
+        self.clause_bodies(label, clauses, jumps, default, none, |f, k| {
+            let Some((lhs, define, to, elem)) = recv_targets[k].clone() else {
+                return;
+            };
+            for (i, &l) in lhs.iter().enumerate() {
+                if ch.ast.ident(l) == Some(crate::golang::syntax::ast::Name::BLANK) {
+                    continue;
+                }
+                let r = to + i as u16;
+                if define {
+                    if let Some(o) = ch.info.def(l) {
+                        let var = f.declare(o);
+                        f.init_var(var, r);
+                        continue;
+                    }
+                }
+                let p = f.place(l);
+                let t = f.lhs_type(l);
+                let st = if i == 0 { elem } else { TypeId::BOOL };
+                f.coerce(r, st, t);
+                f.store(p, t, r);
+            }
+        });
+    }
+
+    /// `e` in a register that stays the expression's (a copy of a local's, so later
+    /// statements cannot change it under a pending select).
+    fn expr_keep(&mut self, e: ExprId) -> R {
+        let d = self.alloc();
+        self.expr_to(e, d);
+        d
+    }
+
+    /// The entry function's initialisation of package variables `lhs` by `rhs`.
+    pub fn init_globals(&mut self, lhs: &[ObjId], rhs: ExprId) {
+        let mark = self.mark();
+        let values: Vec<R> = if lhs.len() > 1 {
+            let base = self.call(rhs, How::Now);
+            (0..lhs.len()).map(|i| base + i as u16).collect()
+        } else {
+            let t = self.c.obj_ty(lhs[0]);
+            vec![self.value(rhs, t)]
+        };
+        for (&g, v) in lhs.iter().zip(values) {
+            let Some(&(slot, cell)) = self.c.globals.get(&g) else {
+                continue;
+            };
+            if cell {
+                self.emit(Instr::NewCell { d: v, s: v });
+            }
+            self.emit(Instr::SetGlobal { g: slot, s: v });
+        }
+        self.release(mark);
+    }
+
+    /// The entry function's zero values of every package variable.
+    pub fn zero_globals(&mut self) {
+        let globals: Vec<(ObjId, u32, bool)> = self
+            .c
+            .globals
+            .iter()
+            .map(|(&o, &(g, cell))| (o, g, cell))
+            .collect();
+        let r = self.alloc();
+        for (o, g, cell) in globals {
+            let t = self.c.obj_ty(o);
+            self.load_zero(r, t);
+            if cell {
+                self.emit(Instr::NewCell { d: r, s: r });
+            }
+            self.emit(Instr::SetGlobal { g, s: r });
+        }
+    }
+}
+
+/// What a select case's receive assigns: the left-hand sides, whether they are declared
+/// (`:=`), the registers the value and `ok` arrive in, and the element type.
+type RecvTarget = (Vec<ExprId>, bool, R, TypeId);

@@ -1,0 +1,69 @@
+// Package os declares what chanlab's programs may use of the os package: exiting, the
+// standard output streams and the arguments.
+package os
+
+import "errors"
+
+// A File is an open output stream (only Stdout and Stderr exist).
+type File struct {
+	fd int
+}
+
+var (
+	Stdin  = &File{fd: 0}
+	Stdout = &File{fd: 1}
+	Stderr = &File{fd: 2}
+)
+
+// Args hold the command-line arguments, starting with the program name.
+var Args = []string{"/tmp/go-build/exe/prog"}
+
+// ErrInvalid indicates an invalid argument (a method called on a nil *File).
+var ErrInvalid = errors.New("invalid argument")
+
+// PathError records an error and the operation and file path that caused it.
+type PathError struct {
+	Op   string
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+// Write writes b to the stream; Stdin, read-only as go run gives it, fails.
+func (f *File) Write(b []byte) (n int, err error) {
+	if err := f.checkWrite(); err != nil {
+		return 0, err
+	}
+	return f.write(b), nil
+}
+
+// WriteString is like Write, but writes the contents of string s.
+func (f *File) WriteString(s string) (n int, err error) {
+	if err := f.checkWrite(); err != nil {
+		return 0, err
+	}
+	return f.writeString(s), nil
+}
+
+func (f *File) checkWrite() error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.fd == 0 {
+		return &PathError{Op: "write", Path: "/dev/stdin", Err: errors.New("bad file descriptor")}
+	}
+	return nil
+}
+
+// write and writeString print on stdout (Stdout) or stderr (Stderr).
+func (f *File) write(b []byte) int
+func (f *File) writeString(s string) int
+
+// Exit causes the current program to exit with the given status code.
+func Exit(code int)
+
+// Getenv retrieves the value of the environment variable named by the key (none are set).
+func Getenv(key string) string { return "" }

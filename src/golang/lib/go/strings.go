@@ -1,0 +1,242 @@
+// Package strings declares chanlab's strings package. The Builder and the simple functions
+// are written in Go; searching, splitting and case mapping are native.
+package strings
+
+// A Builder is used to efficiently build a string using Write methods.
+type Builder struct {
+	buf []byte
+}
+
+func (b *Builder) String() string { return string(b.buf) }
+
+func (b *Builder) Len() int { return len(b.buf) }
+
+func (b *Builder) Cap() int { return cap(b.buf) }
+
+func (b *Builder) Reset() { b.buf = nil }
+
+// Grow grows b's capacity, if necessary, to guarantee space for another n bytes.
+func (b *Builder) Grow(n int) {
+	if n < 0 {
+		panic("strings.Builder.Grow: negative count")
+	}
+	if cap(b.buf)-len(b.buf) < n {
+		buf := make([]byte, len(b.buf), 2*cap(b.buf)+n)
+		copy(buf, b.buf)
+		b.buf = buf
+	}
+}
+
+func (b *Builder) Write(p []byte) (int, error) {
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *Builder) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
+
+func (b *Builder) WriteRune(r rune) (int, error) {
+	s := string(r)
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+func (b *Builder) WriteString(s string) (int, error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+func Compare(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if a < b {
+		return -1
+	}
+	return 1
+}
+
+func Contains(s, substr string) bool { return Index(s, substr) >= 0 }
+
+func ContainsAny(s, chars string) bool { return IndexAny(s, chars) >= 0 }
+
+func ContainsRune(s string, r rune) bool { return IndexRune(s, r) >= 0 }
+
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
+func Count(s, substr string) int
+
+// Cut slices s around the first instance of sep.
+func Cut(s, sep string) (before, after string, found bool) {
+	if i := Index(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+func EqualFold(s, t string) bool
+
+func Fields(s string) []string
+
+// FieldsFunc splits s at each run of Unicode code points c satisfying f(c).
+func FieldsFunc(s string, f func(rune) bool) []string {
+	out := []string{}
+	start := -1
+	for i, c := range s {
+		if f(c) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func HasPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && s[:len(prefix)] == prefix
+}
+
+func HasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
+
+func Index(s, substr string) int
+func IndexAny(s, chars string) int
+func IndexByte(s string, c byte) int
+func IndexRune(s string, r rune) int
+
+// IndexFunc returns the index of the first code point satisfying f, or -1.
+func IndexFunc(s string, f func(rune) bool) int {
+	for i, c := range s {
+		if f(c) {
+			return i
+		}
+	}
+	return -1
+}
+
+func Join(elems []string, sep string) string
+func LastIndex(s, substr string) int
+func LastIndexAny(s, chars string) int
+func LastIndexByte(s string, c byte) int
+
+// Map returns a copy of s with all its characters modified by mapping (dropped if it
+// returns a negative value).
+func Map(mapping func(rune) rune, s string) string {
+	var b Builder
+	for _, c := range s {
+		if r := mapping(c); r >= 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Repeat returns a new string consisting of count copies of the string s.
+func Repeat(s string, count int) string {
+	if count == 0 {
+		return ""
+	}
+	if count < 0 {
+		panic("strings: negative Repeat count")
+	} else if len(s)*count/count != len(s) {
+		panic("strings: Repeat count causes overflow")
+	}
+	return repeat(s, count)
+}
+
+func repeat(s string, count int) string
+
+func Replace(s, old, new string, n int) string
+
+func ReplaceAll(s, old, new string) string { return Replace(s, old, new, -1) }
+
+func Split(s, sep string) []string
+func SplitAfter(s, sep string) []string
+func SplitN(s, sep string, n int) []string
+func Title(s string) string
+func ToLower(s string) string
+func ToTitle(s string) string
+func ToUpper(s string) string
+func Trim(s, cutset string) string
+
+// TrimFunc returns s without the leading and trailing code points satisfying f.
+func TrimFunc(s string, f func(rune) bool) string {
+	return TrimRightFunc(TrimLeftFunc(s, f), f)
+}
+
+func TrimLeftFunc(s string, f func(rune) bool) string {
+	for i, c := range s {
+		if !f(c) {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
+func TrimRightFunc(s string, f func(rune) bool) string {
+	end := 0
+	for i, c := range s {
+		if !f(c) {
+			end = i + len(string(c))
+		}
+	}
+	return s[:end]
+}
+
+func TrimLeft(s, cutset string) string
+func TrimRight(s, cutset string) string
+
+func TrimPrefix(s, prefix string) string {
+	if HasPrefix(s, prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+func TrimSuffix(s, suffix string) string {
+	if HasSuffix(s, suffix) {
+		return s[:len(s)-len(suffix)]
+	}
+	return s
+}
+
+func TrimSpace(s string) string
+
+// A Replacer replaces a list of strings with replacements.
+type Replacer struct {
+	oldnew []string
+}
+
+// NewReplacer returns a new Replacer from a list of old, new string pairs.
+func NewReplacer(oldnew ...string) *Replacer {
+	if len(oldnew)%2 == 1 {
+		panic("strings.NewReplacer: odd argument count")
+	}
+	return &Replacer{oldnew: append([]string(nil), oldnew...)}
+}
+
+// Replace returns a copy of s with all replacements performed.
+func (r *Replacer) Replace(s string) string

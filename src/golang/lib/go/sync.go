@@ -1,0 +1,294 @@
+// Package sync declares chanlab's sync package. Mutexes, wait groups, conditions and Once
+// are the runtime's objects: each struct holds the handle of its runtime object (0 until the
+// first method call creates it), so their zero values are ready to use as in Go.
+package sync
+
+// A Locker represents an object that can be locked and unlocked.
+type Locker interface {
+	Lock()
+	Unlock()
+}
+
+// A Mutex is a mutual exclusion lock.
+type Mutex struct {
+	id int
+}
+
+func (m *Mutex) Lock()
+func (m *Mutex) Unlock()
+func (m *Mutex) TryLock() bool
+
+// A RWMutex is a reader/writer mutual exclusion lock: any number of readers or one writer.
+// A writer waiting for the readers to leave keeps new readers out, as Go's does.
+type RWMutex struct {
+	w       Mutex // held by a writer, and briefly by a reader entering
+	r       Mutex // guards readers and drained
+	readers int
+	drained chan struct{} // closed by the last reader to leave while a writer waits
+}
+
+func (rw *RWMutex) RLock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	rw.readers++
+	rw.r.Unlock()
+	rw.w.Unlock()
+}
+
+func (rw *RWMutex) RUnlock() {
+	rw.r.Lock()
+	if rw.readers <= 0 {
+		rw.r.Unlock()
+		fatal("sync: RUnlock of unlocked RWMutex")
+	}
+	rw.readers--
+	if rw.readers == 0 && rw.drained != nil {
+		close(rw.drained)
+		rw.drained = nil
+	}
+	rw.r.Unlock()
+}
+
+func (rw *RWMutex) Lock() {
+	rw.w.Lock()
+	rw.r.Lock()
+	if rw.readers > 0 {
+		drained := make(chan struct{})
+		rw.drained = drained
+		rw.r.Unlock()
+		<-drained
+		return
+	}
+	rw.r.Unlock()
+}
+
+func (rw *RWMutex) Unlock() {
+	rw.w.Unlock()
+}
+
+func (rw *RWMutex) TryLock() bool {
+	if !rw.w.TryLock() {
+		return false
+	}
+	rw.r.Lock()
+	defer rw.r.Unlock()
+	if rw.readers > 0 {
+		rw.w.Unlock()
+		return false
+	}
+	return true
+}
+
+func (rw *RWMutex) TryRLock() bool {
+	if !rw.w.TryLock() {
+		return false
+	}
+	rw.r.Lock()
+	rw.readers++
+	rw.r.Unlock()
+	rw.w.Unlock()
+	return true
+}
+
+// fatal ends the program with Go's unrecoverable `fatal error: msg`.
+func fatal(msg string)
+
+// RLocker returns a Locker that locks and unlocks rw for reading.
+func (rw *RWMutex) RLocker() Locker {
+	return (*rlocker)(rw)
+}
+
+type rlocker RWMutex
+
+func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+
+// A WaitGroup waits for a collection of goroutines to finish.
+type WaitGroup struct {
+	id int
+}
+
+func (wg *WaitGroup) Add(delta int)
+func (wg *WaitGroup) Done()
+func (wg *WaitGroup) Wait()
+
+// Go calls f in a new goroutine and adds that task to the WaitGroup.
+func (wg *WaitGroup) Go(f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}
+
+// Once is an object that will perform exactly one action.
+type Once struct {
+	m    Mutex
+	done bool
+}
+
+// Do calls f if and only if Do is being called for the first time for this Once; other
+// callers wait until f has returned.
+func (o *Once) Do(f func()) {
+	if o.done {
+		return
+	}
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done {
+		// Done even if f panics: later calls return without calling it.
+		defer func() { o.done = true }()
+		f()
+	}
+}
+
+// OnceFunc returns a function that invokes f only once.
+func OnceFunc(f func()) func() {
+	var once Once
+	return func() {
+		once.Do(f)
+	}
+}
+
+// Cond implements a condition variable, a rendezvous point for goroutines waiting for or
+// announcing the occurrence of an event.
+type Cond struct {
+	// L is held while observing or changing the condition.
+	L       Locker
+	waiters []chan struct{}
+}
+
+// NewCond returns a new Cond with Locker l.
+func NewCond(l Locker) *Cond {
+	return &Cond{L: l}
+}
+
+// Wait atomically unlocks c.L and suspends the goroutine until Signal or Broadcast wakes
+// it; it locks c.L again before returning.
+func (c *Cond) Wait() {
+	ch := make(chan struct{})
+	c.waiters = append(c.waiters, ch)
+	c.L.Unlock()
+	<-ch
+	c.L.Lock()
+}
+
+// Signal wakes one goroutine waiting on c, if there is any.
+func (c *Cond) Signal() {
+	if len(c.waiters) > 0 {
+		ch := c.waiters[0]
+		c.waiters = c.waiters[1:]
+		close(ch)
+	}
+}
+
+// Broadcast wakes all goroutines waiting on c.
+func (c *Cond) Broadcast() {
+	for _, ch := range c.waiters {
+		close(ch)
+	}
+	c.waiters = nil
+}
+
+// Map is a map safe for concurrent use by multiple goroutines.
+type Map struct {
+	mu Mutex
+	m  map[any]any
+}
+
+func (m *Map) Load(key any) (value any, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	value, ok = m.m[key]
+	return
+}
+
+func (m *Map) Store(key, value any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+}
+
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok {
+		return v, true
+	}
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+	return value, false
+}
+
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	value, loaded = m.m[key]
+	delete(m.m, key)
+	return
+}
+
+func (m *Map) Delete(key any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.m, key)
+}
+
+func (m *Map) Swap(key, value any) (previous any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	previous, loaded = m.m[key]
+	m.m[key] = value
+	return
+}
+
+// Range calls f for each key and value in the map, until f returns false.
+func (m *Map) Range(f func(key, value any) bool) {
+	m.mu.Lock()
+	keys := make([]any, 0, len(m.m))
+	vals := make([]any, 0, len(m.m))
+	for k, v := range m.m {
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+	m.mu.Unlock()
+	for i, k := range keys {
+		if !f(k, vals[i]) {
+			break
+		}
+	}
+}
+
+// A Pool is a set of temporary objects that may be individually saved and retrieved.
+type Pool struct {
+	items []any
+	// New optionally specifies a function to generate a value when Get would otherwise
+	// return nil.
+	New func() any
+}
+
+func (p *Pool) Put(x any) {
+	if x != nil {
+		p.items = append(p.items, x)
+	}
+}
+
+func (p *Pool) Get() any {
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items = p.items[:n-1]
+		return x
+	}
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}

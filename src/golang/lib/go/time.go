@@ -1,0 +1,327 @@
+// Package time declares chanlab's time package on the run's clock (virtual in sim mode).
+// Durations are written in Go; the clock, sleeping, timers and tickers are the runtime's.
+package time
+
+// A Duration is the elapsed time between two instants as an int64 nanosecond count.
+type Duration int64
+
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+
+// String returns a string representing the duration in the form "72h3m0.5s".
+func (d Duration) String() string
+
+func (d Duration) Nanoseconds() int64 { return int64(d) }
+
+func (d Duration) Microseconds() int64 { return int64(d) / 1e3 }
+
+func (d Duration) Milliseconds() int64 { return int64(d) / 1e6 }
+
+func (d Duration) Seconds() float64 {
+	sec := d / Second
+	nsec := d % Second
+	return float64(sec) + float64(nsec)/1e9
+}
+
+func (d Duration) Minutes() float64 {
+	min := d / Minute
+	nsec := d % Minute
+	return float64(min) + float64(nsec)/(60*1e9)
+}
+
+func (d Duration) Hours() float64 {
+	hour := d / Hour
+	nsec := d % Hour
+	return float64(hour) + float64(nsec)/(60*60*1e9)
+}
+
+// Truncate returns the result of rounding d toward zero to a multiple of m.
+func (d Duration) Truncate(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	return d - d%m
+}
+
+// Round returns the result of rounding d to the nearest multiple of m, halfway values
+// away from zero.
+func (d Duration) Round(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	r := d % m
+	if d < 0 {
+		r = -r
+		if r+r < m {
+			return d + r
+		}
+		if d1 := d - m + r; d1 < d {
+			return d1
+		}
+		return minDuration
+	}
+	if r+r < m {
+		return d - r
+	}
+	if d1 := d + m - r; d1 > d {
+		return d1
+	}
+	return maxDuration
+}
+
+// Abs returns the absolute value of d.
+func (d Duration) Abs() Duration {
+	switch {
+	case d >= 0:
+		return d
+	case d == minDuration:
+		return maxDuration
+	default:
+		return -d
+	}
+}
+
+const (
+	minDuration Duration = -1 << 63
+	maxDuration Duration = 1<<63 - 1
+)
+
+// A Month specifies a month of the year (January = 1, ...).
+type Month int
+
+const (
+	January Month = 1 + iota
+	February
+	March
+	April
+	May
+	June
+	July
+	August
+	September
+	October
+	November
+	December
+)
+
+func (m Month) String() string
+
+// A Weekday specifies a day of the week (Sunday = 0, ...).
+type Weekday int
+
+const (
+	Sunday Weekday = iota
+	Monday
+	Tuesday
+	Wednesday
+	Thursday
+	Friday
+	Saturday
+)
+
+func (d Weekday) String() string
+
+// Layouts for Time.Format.
+const (
+	Layout      = "01/02 03:04:05PM '06 -0700"
+	ANSIC       = "Mon Jan _2 15:04:05 2006"
+	UnixDate    = "Mon Jan _2 15:04:05 MST 2006"
+	RubyDate    = "Mon Jan 02 15:04:05 -0700 2006"
+	RFC822      = "02 Jan 06 15:04 MST"
+	RFC822Z     = "02 Jan 06 15:04 -0700"
+	RFC850      = "Monday, 02-Jan-06 15:04:05 MST"
+	RFC1123     = "Mon, 02 Jan 2006 15:04:05 MST"
+	RFC1123Z    = "Mon, 02 Jan 2006 15:04:05 -0700"
+	RFC3339     = "2006-01-02T15:04:05Z07:00"
+	RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
+	Kitchen     = "3:04PM"
+	Stamp       = "Jan _2 15:04:05"
+	StampMilli  = "Jan _2 15:04:05.000"
+	StampMicro  = "Jan _2 15:04:05.000000"
+	StampNano   = "Jan _2 15:04:05.000000000"
+	DateTime    = "2006-01-02 15:04:05"
+	DateOnly    = "2006-01-02"
+	TimeOnly    = "15:04:05"
+)
+
+// A Time is an instant of the run's clock, in nanoseconds since the Unix epoch.
+type Time struct {
+	ns int64
+}
+
+// Now returns the current time of the run's clock.
+func Now() Time
+
+// Unix returns the local Time corresponding to the given Unix time.
+func Unix(sec int64, nsec int64) Time {
+	return Time{sec*1e9 + nsec}
+}
+
+// UnixMilli returns the local Time corresponding to the given Unix time in milliseconds.
+func UnixMilli(msec int64) Time {
+	return Time{msec * 1e6}
+}
+
+// Since returns the time elapsed since t.
+func Since(t Time) Duration {
+	return Now().Sub(t)
+}
+
+// Until returns the duration until t.
+func Until(t Time) Duration {
+	return t.Sub(Now())
+}
+
+func (t Time) Sub(u Time) Duration { return Duration(t.ns - u.ns) }
+
+func (t Time) Add(d Duration) Time { return Time{t.ns + int64(d)} }
+
+func (t Time) Before(u Time) bool { return t.ns < u.ns }
+
+func (t Time) After(u Time) bool { return t.ns > u.ns }
+
+func (t Time) Equal(u Time) bool { return t.ns == u.ns }
+
+func (t Time) Compare(u Time) int {
+	switch {
+	case t.ns < u.ns:
+		return -1
+	case t.ns > u.ns:
+		return 1
+	}
+	return 0
+}
+
+func (t Time) IsZero() bool { return t.ns == 0 }
+
+func (t Time) Unix() int64 { return t.ns / 1e9 }
+
+func (t Time) UnixMilli() int64 { return t.ns / 1e6 }
+
+func (t Time) UnixMicro() int64 { return t.ns / 1e3 }
+
+func (t Time) UnixNano() int64 { return t.ns }
+
+func (t Time) Nanosecond() int { return int(t.ns % 1e9) }
+
+func (t Time) Truncate(d Duration) Time {
+	if d <= 0 {
+		return t
+	}
+	return Time{t.ns - t.ns%int64(d)}
+}
+
+func (t Time) Round(d Duration) Time {
+	if d <= 0 {
+		return t
+	}
+	r := t.ns % int64(d)
+	if r+r < int64(d) {
+		return Time{t.ns - r}
+	}
+	return Time{t.ns + int64(d) - r}
+}
+
+// String returns the time formatted as Go's Time.String does (UTC), without the
+// monotonic clock reading Go appends to times from Now ("m=+0.000000001"): a Time here
+// does not record one.
+func (t Time) String() string
+
+// Format returns a textual representation of the time value formatted according to the
+// layout.
+func (t Time) Format(layout string) string
+
+func (t Time) Year() int
+func (t Time) Month() Month
+func (t Time) Day() int
+func (t Time) Hour() int
+func (t Time) Minute() int
+func (t Time) Second() int
+func (t Time) Weekday() Weekday
+func (t Time) YearDay() int
+
+// UTC returns t in UTC: every time is (the run's clock, like the playground's, is in UTC).
+func (t Time) UTC() Time { return t }
+
+// Local returns t in the local time zone, which is UTC.
+func (t Time) Local() Time { return t }
+
+// Sleep pauses the current goroutine for at least the duration d.
+func Sleep(d Duration)
+
+// After waits for the duration to elapse and then sends the current time on the returned
+// channel.
+func After(d Duration) <-chan Time {
+	return NewTimer(d).C
+}
+
+// Tick returns a channel delivering ticks at intervals of d (nil if d <= 0).
+func Tick(d Duration) <-chan Time {
+	if d <= 0 {
+		return nil
+	}
+	return NewTicker(d).C
+}
+
+// The Timer type represents a single event: when it fires, the current time is sent on C
+// (unless it was created by AfterFunc).
+type Timer struct {
+	C  <-chan Time
+	id int
+}
+
+// NewTimer creates a new Timer that will send the current time on its channel after at
+// least duration d.
+func NewTimer(d Duration) *Timer
+
+// AfterFunc waits for the duration to elapse and then calls f in its own goroutine.
+func AfterFunc(d Duration, f func()) *Timer {
+	return &Timer{id: afterFunc(d, f)}
+}
+
+// afterFunc starts the runtime's timer that runs f; it returns the timer's handle.
+func afterFunc(d Duration, f func()) int
+
+// Stop prevents the Timer from firing; it returns false if the timer has already expired
+// or been stopped.
+func (t *Timer) Stop() bool
+
+// Reset changes the timer to expire after duration d.
+func (t *Timer) Reset(d Duration) bool
+
+// A Ticker holds a channel that delivers ticks of a clock at intervals.
+type Ticker struct {
+	C  <-chan Time
+	id int
+}
+
+// NewTicker returns a new Ticker; it panics if d <= 0.
+func NewTicker(d Duration) *Ticker
+
+func (t *Ticker) Stop()
+
+func (t *Ticker) Reset(d Duration)
+
+// ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
+func ParseDuration(s string) (Duration, error) {
+	d, msg := parseDuration(s)
+	if msg != "" {
+		return 0, &parseError{msg}
+	}
+	return d, nil
+}
+
+// parseDuration returns the duration, or Go's error text.
+func parseDuration(s string) (Duration, string)
+
+type parseError struct {
+	msg string
+}
+
+func (e *parseError) Error() string { return e.msg }

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs every program of tests/golang/corpus with real Go 1.19 and records what it prints.
+#
+#   tests/golang/record.sh                 rewrite corpus/<name>.out from real Go
+#   tests/golang/record.sh --compare       run again and diff against the stored files
+#   tests/golang/record.sh [--compare] RE  only the programs whose name matches RE
+#
+# Each program runs as `go run prog.go` in a directory of its own, so Go's messages name
+# `./prog.go` as chanlab's do. When `<name>.go119.go` exists, Go runs that variant instead
+# (see README.md: programs that need a newer Go than 1.19). Needs Go 1.19 and
+# golang.org/x/sync in GOPATH mode; override with GO=..., GOPATH=...
+# The .out format, the normalisation and the tags are described in tests/golang/README.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+GO="${GO:-/usr/lib/go-1.19/bin/go}"
+export GOPATH="${GOPATH:-/usr/share/gocode}"
+export GO111MODULE=off
+export GOCACHE="${GOCACHE:-${TMPDIR:-/tmp}/chanlab-gocache}"
+export GOFLAGS=
+unset GOTRACEBACK GODEBUG
+
+compare=0
+if [[ "${1:-}" == "--compare" ]]; then
+  compare=1
+  shift
+fi
+only="${1:-.}"
+
+if [[ ! -x "$GO" ]]; then
+  echo "Go 1.19 is missing: apt-get install golang-1.19-go golang-golang-x-sync-dev" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# A `// chanlab:NAME` or `// chanlab:NAME VALUE` comment of the program: prints VALUE (or
+# `yes`), nothing when there is none.
+tag() {
+  sed -n -E "s|^// chanlab:$2( (.*))?\$|\\2|p" "$1" | head -n 1 | sed 's/^$/yes/'
+}
+
+# The program's own exit status from what `go run` printed and its status: `go run` exits 1
+# both for a build failure and for a program that failed, which it reports as a last line
+# `exit status N`; that line is not the program's output. Without it, the program did not
+# build; `go run` then exits 2, and the recorded status is 1 (see README.md).
+record_one() {
+  local src="$1" dir="$2" procs="$3"
+  mkdir -p "$dir"
+  cp "$src" "$dir/prog.go"
+  set +e
+  (cd "$dir" && GOMAXPROCS="$procs" timeout 120 "$GO" run prog.go) >"$dir/raw.txt" 2>&1
+  local code=$?
+  set -e
+  local last
+  last="$(tail -n 1 "$dir/raw.txt")"
+  if [[ $code -ne 0 && "$last" =~ ^exit\ status\ ([0-9]+)$ ]]; then
+    code="${BASH_REMATCH[1]}"
+    sed -i '$ d' "$dir/raw.txt"
+  elif [[ $code -ne 0 ]]; then
+    # A build failure (go run itself exits 2 then): chanlab's status for it is 1.
+    code=1
+  fi
+  echo "exit $code"
+  awk -f "$here/normalize.awk" "$dir/raw.txt"
+}
+
+failed=0
+count=0
+for program in "$here"/corpus/*.go; do
+  [[ "$program" == *.go119.go ]] && continue
+  name="$(basename "$program" .go)"
+  [[ "$name" =~ $only ]] || continue
+  count=$((count + 1))
+  src="$program"
+  [[ -f "$here/corpus/$name.go119.go" ]] && src="$here/corpus/$name.go119.go"
+  procs="$(tag "$program" procs)"
+  unordered="$(tag "$program" unordered)"
+
+  result="$work/$name.out"
+  record_one "$src" "$work/$name" "${procs:-4}" >"$work/$name.txt"
+  if [[ -n "$unordered" ]]; then
+    # Stored sorted, so that rerunning does not churn the file.
+    { head -n 1 "$work/$name.txt"; tail -n +2 "$work/$name.txt" | LC_ALL=C sort; } >"$result"
+  else
+    cp "$work/$name.txt" "$result"
+  fi
+
+  expected="$here/corpus/$name.out"
+  if ((compare)); then
+    if [[ ! -f "$expected" ]]; then
+      echo "FAIL $name: no $name.out"
+      failed=1
+    elif ! diff -u "$expected" "$result" >"$work/$name.diff"; then
+      echo "FAIL $name"
+      sed 's/^/    /' "$work/$name.diff"
+      failed=1
+    else
+      echo "ok   $name"
+    fi
+  else
+    cp "$result" "$expected"
+    echo "wrote $name.out: $(head -n 1 "$expected"), $(($(wc -l <"$expected") - 1)) lines"
+  fi
+done
+
+echo "$count programs"
+exit "$failed"
