@@ -92,6 +92,9 @@ pub struct DrawnRow {
     pub bars: Vec<Bar>,
     /// Column runs where the goroutine (or a member) ran for an instant.
     pub marks: Vec<(u32, u32)>,
+    /// Where the run ended (plot x), when the goroutine (or members of the group: how many)
+    /// was still waiting then: a deadlock's goroutines, a leaked one.
+    pub stuck: Option<(f64, usize)>,
 }
 
 /// An arrow as drawn, in plot coordinates.
@@ -117,8 +120,9 @@ pub struct Frame {
 
 impl Frame {
     /// The SVG elements the lanes draw (see [`super::svg::lanes`]): per row a group, its
-    /// background, its name, a path per state it shows and one for its instants; the arrows'
-    /// group and a line per arrow. Bounded by rows × states, whatever the number of events.
+    /// background, its name, a path per state it shows, one for its instants and a mark of
+    /// four if it was still waiting at the end; the plot's clip (two), the arrows' group and a
+    /// line per arrow. Bounded by rows × states, whatever the number of events.
     pub fn elements(&self) -> usize {
         let rows: usize = self
             .rows
@@ -128,13 +132,13 @@ impl Frame {
                     .iter()
                     .filter(|&&s| r.bars.iter().any(|b| b.state == s))
                     .count();
-                3 + states + usize::from(!r.marks.is_empty())
+                3 + states + usize::from(!r.marks.is_empty()) + 4 * usize::from(r.stuck.is_some())
             })
             .sum();
         let arrows = if self.arrows.is_empty() {
             0
         } else {
-            1 + self.arrows.len()
+            3 + self.arrows.len()
         };
         rows + arrows
     }
@@ -159,8 +163,26 @@ pub fn frame(chart: &Chart, layout: &Layout, spec: &FrameSpec) -> Frame {
     let mut agg = Aggregator::new(scale);
     let visible = layout.visible(spec.scroll_top, spec.height);
     let mut rows = Vec::with_capacity(visible.len());
+    let end_x = scale.x(chart.end_ns() as f64);
+    let stuck_at = |n: usize| (n > 0 && (0.0..=scale.width).contains(&end_x)).then_some((end_x, n));
     for i in visible.clone() {
         let row = layout.rows[i];
+        let stuck = match row.kind {
+            RowKind::Lane(g) => stuck_at(usize::from(
+                chart.timeline.lanes[g as usize].stuck.is_some(),
+            )),
+            RowKind::Group {
+                group,
+                expanded: false,
+            } => stuck_at(
+                layout.groups[group]
+                    .members
+                    .iter()
+                    .filter(|&&g| chart.timeline.lanes[g as usize].stuck.is_some())
+                    .count(),
+            ),
+            RowKind::Group { .. } => None,
+        };
         let (bars, marks) = match row.kind {
             RowKind::Lane(g) => {
                 let lane = &chart.timeline.lanes[g as usize];
@@ -190,6 +212,7 @@ pub fn frame(chart: &Chart, layout: &Layout, spec: &FrameSpec) -> Frame {
             nested: row.nested,
             bars,
             marks,
+            stuck,
         });
     }
     let (arrows, arrows_capped) = if spec.arrows {
@@ -310,8 +333,22 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
     let name = chart.row_name(layout, kind);
     match kind {
         RowKind::Lane(g) => {
-            let span = chart.timeline.lanes[g as usize].span_at(t)?;
-            Some(span_hover(chart, row, name, g, span))
+            let lane = &chart.timeline.lanes[g as usize];
+            if let Some(span) = lane.span_at(t) {
+                let mut hover = span_hover(chart, row, name, g, span);
+                if lane
+                    .stuck
+                    .is_some_and(|s| s.start == span.start && s.state == span.state)
+                {
+                    hover.lines.push(STILL_WAITING.to_string());
+                }
+                return Some(hover);
+            }
+            // A wait of no time that lasted to the end (a deadlock at 0): its mark at the end.
+            let stuck = lane.stuck.filter(|s| t >= s.start)?;
+            let mut hover = span_hover(chart, row, name, g, &stuck);
+            hover.lines.push(STILL_WAITING.to_string());
+            Some(hover)
         }
         RowKind::Group { group, expanded } => {
             let members = &layout.groups[group].members;
@@ -350,6 +387,9 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
         }
     }
 }
+
+/// What the tooltip adds for a goroutine whose wait outlasted the run.
+const STILL_WAITING: &str = "still waiting when the run ended";
 
 fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> Hover {
     let mut lines = vec![
@@ -390,6 +430,7 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
             }
         }
         State::Send | State::Recv => lines.push("channel: nil (blocks forever)".to_string()),
+        State::Cpu if chart.timeline.real_mode => lines.push(format!("on executor {}", span.obj)),
         State::Cpu => lines.push(format!("on processor P{}", span.obj)),
         State::Executor => lines.push(format!("on executor {}", span.obj)),
         _ => {}

@@ -76,7 +76,7 @@ pub fn metric_rows(
                 value: format_ns(ns as f64, res),
             });
         }
-        let cpu = by_state[State::Cpu as usize];
+        let cpu = tl.cpu_ns();
         if cpu > 0 {
             rows.push(row("cpu", "CPU work", format_ns(cpu as f64, res)));
         }

@@ -21,8 +21,10 @@ pub fn processors_view(props: &ProcessorsProps) -> Html {
     let chart = &props.chart.0;
     let scale = TimeScale::new(props.view, props.width);
     let axis = axis_only(&scale);
-    let busy: u64 = chart.procs.iter().map(|p| p.busy_ns).sum();
-    let summary = if busy == 0 {
+    let busy = chart.timeline.cpu_ns();
+    let summary = if busy == 0 && chart.timeline.real_mode {
+        "No CPU work was recorded on the executors.".to_string()
+    } else if busy == 0 {
         "No CPU work ran on the processors. In sim mode only cpu_work occupies a processor; \
          the rest of the code runs in zero virtual time."
             .to_string()
