@@ -396,6 +396,11 @@ impl Runtime {
         Progress::Running
     }
 
+    /// Whether lines were printed since the last [`Runtime::take_new_output`].
+    pub fn has_new_output(&self) -> bool {
+        self.shared.core.borrow().sched.output.len() > self.output_seen
+    }
+
     /// Output lines printed since the last call.
     pub fn take_new_output(&mut self) -> Vec<OutputLine> {
         let core = self.shared.core.borrow();

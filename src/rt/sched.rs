@@ -416,13 +416,25 @@ impl Sched {
             id: g.id,
             name: label.display(),
             func: label.go_func(),
-            created_by: if parent == 0 {
-                String::new()
-            } else {
-                self.trace.label(parent).go_func()
-            },
+            created_by: self.created_by(g.id, parent),
             status: g.status,
         }
+    }
+
+    /// The function whose `go` statement started goroutine `g`, as Go's "created by" names
+    /// it: where the host's traceback says (it knows the program's frames), else the function
+    /// the creating goroutine `parent` runs. Empty for main.
+    fn created_by(&self, g: GoId, parent: GoId) -> String {
+        if parent == 0 {
+            return String::new();
+        }
+        let frames = self.traceback.as_ref().and_then(|frames| frames(g));
+        frames
+            .iter()
+            .flatten()
+            .find_map(|line| line.strip_prefix("created by "))
+            .map(str::to_string)
+            .unwrap_or_else(|| self.trace.label(parent).go_func())
     }
 
     /// Goroutines not done, in creation order.

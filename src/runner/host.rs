@@ -3,8 +3,9 @@
 //! On start the worker installs a panic hook and its message handler, then posts
 //! [`Response::Ready`]. A [`Request::Run`] is checked again here (pattern id, parameters, mode,
 //! processors), since a message is trusted no more than a URL. The program then runs in slices
-//! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
-//! the last batch go to the page, so output streams while the run goes on. A batch is thinned
+//! of [`SLICE_STEPS`] scheduler steps; the first lines printed go to the page at once, then
+//! every [`BATCH_MS`] of wall time the lines printed since the last batch, so output streams
+//! while the run goes on. A batch is thinned
 //! to what the page keeps (the first and the last lines, see `view::console::Batcher`):
 //! however fast a program prints, the page gets a bounded amount per batch. The run ends with
 //! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
@@ -137,10 +138,11 @@ impl OutputStream {
         }
     }
 
-    /// Posts the lines printed since the last batch, if a batch is due.
+    /// Posts the lines printed since the last batch, if a batch is due. The first lines are
+    /// due at once, so a run's first output shows without waiting for a batch.
     pub fn tick(&mut self, rt: &mut Runtime) {
         let now = now_ms();
-        if now - self.last_batch >= BATCH_MS {
+        if now - self.last_batch >= BATCH_MS || (self.taken == 0 && rt.has_new_output()) {
             let lines = rt.take_new_output();
             self.taken += lines.len();
             self.batcher.extend(lines);
