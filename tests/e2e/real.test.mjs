@@ -280,6 +280,29 @@ describe('compare', () => {
     await page.context().close();
   });
 
+  test("a benchmark's measured figures differ from sim's as expected, and the page says so", async () => {
+    const page = await openPage(browser, server.url, '?p=benchmark&tasks=1000&rounds=2&procs=2');
+    await page.getByTestId('compare').click();
+    const r = await compareResults(page, 120_000);
+    assert.equal(r.state, 'done');
+    for (const cell of [r.real, r.real1]) {
+      assert.equal(cell.state, 'done', cell.text);
+      assert.equal(cell.verdict, 'measured', cell.text);
+      assert.match(cell.text, /same output as sim; only measured figures differ, as expected/);
+      assert.doesNotMatch(cell.text, /output differs/);
+    }
+    // Sim mode's cells are the model's prediction, the same every time.
+    const again = await openPage(browser, server.url, '?p=benchmark&tasks=1000&rounds=2&procs=2&autorun=1');
+    assert.deepEqual((await waitForEnd(again)).lines, [
+      'BenchmarkNaiveSpawn-2  2  1000500 ns/op  1000 goroutines/op',
+      'BenchmarkWorkerPool-2  2  556050 ns/op  8 goroutines/op',
+      'worker pool: 1.8x faster, 125.0x fewer goroutines',
+    ]);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    await again.context().close();
+  });
+
   test('Stop stops a comparison, and the next run starts fresh', async () => {
     // A benchmark that does its work for real even in sim mode, long enough to stop.
     const q = '?p=benchmark&tasks=1000000&workload=100000&rounds=1000&procs=2';
