@@ -28,15 +28,11 @@ pattern! {
     group: Measuring,
     params: PARAMS,
     source: include_str!("go/benchmark.go"),
-    explanation: "Both variants do the same real work, summing workload integers per task. \
-        Spawning a goroutine per task pays for tasks goroutines; the pool pays for workers \
-        goroutines and a channel send and receive per task. With tiny workloads the spawning \
-        dominates and the pool wins; raise workload and the difference shrinks, since the work \
-        itself dominates. Each is timed after a warm-up round. Sim mode prints what a model of \
-        Go on procs cores predicts (a goroutine costs 1 µs to create, start and end, a \
-        buffered channel operation 50 ns, a unit of work 1 ns). Real mode measures wall time; \
-        a receive on another Web Worker than the channel's is a message between workers, far \
-        dearer than Go's, so there the pool's lead is smaller than Go's.",
+    explanation: "Both do the same real work, timed after a warm-up round. A goroutine per task \
+        pays for tasks goroutines; the pool for workers goroutines and a send and receive per \
+        task. Sim mode prints what a model of Go on procs cores predicts (a goroutine 1 µs, a \
+        channel operation 50 ns, a unit of work 1 ns). Real mode measures: a receive across Web \
+        Workers is a message, dearer than in Go.",
     goroutines: [task, pool_worker],
 }
 
