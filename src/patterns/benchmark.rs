@@ -5,6 +5,7 @@
 //! of `procs` virtual processors, so the figures are deterministic and predict what Go prints
 //! on a machine of `procs` cores. The work itself is computed for real in both modes.
 
+use super::cost::{count, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, clock_ns, do_task, go_named, gomaxprocs, make_chan, sim_cost, Chan, WaitGroup,
@@ -33,6 +34,7 @@ pattern! {
         task. Sim mode prints what a model of Go on procs cores predicts (a goroutine 1 µs, a \
         channel operation 50 ns, a unit of work 1 ns). Real mode measures: a receive across Web \
         Workers is a message, dearer than in Go.",
+    cost: cost,
     goroutines: [task, pool_worker],
 }
 
@@ -78,6 +80,25 @@ struct Bench {
     workload: u64,
     workers: u32,
     rounds: u64,
+}
+
+/// A warm-up round and `rounds` measured rounds of each variant: a goroutine per task, then
+/// the pool; every task computes `workload` units for real.
+fn cost(p: &Params) -> Cost {
+    let (tasks, workers) = (count(p, "tasks"), count(p, "workers"));
+    let rounds = count(p, "rounds") + 1;
+    let per_round = tasks.saturating_add(workers);
+    Cost {
+        goroutines: rounds.saturating_mul(per_round).saturating_add(1),
+        live: tasks + 1,
+        steps: rounds.saturating_mul(tasks).saturating_mul(8),
+        lines: 3,
+        wait_ns: 0,
+        cpu_units: 0,
+        real_units: (2 * rounds)
+            .saturating_mul(tasks)
+            .saturating_mul(count(p, "workload")),
+    }
 }
 
 fn start(p: &Params, _seed: u64) -> Main {

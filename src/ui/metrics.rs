@@ -25,7 +25,7 @@ pub fn metrics_view(props: &MetricsProps) -> Html {
         summary.elapsed_ns,
         props.chart.0.resolution,
         &summary.metrics,
-        summary.leaked.len(),
+        summary.leaked_count as usize,
         Some(&props.chart.0.timeline),
     );
     html! {

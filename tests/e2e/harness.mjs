@@ -81,11 +81,18 @@ export async function launchBrowser() {
 }
 
 /**
- * Opens the page at `query` (e.g. `?p=select&autorun=1`) in a fresh context. Collects page
- * errors and console errors into `page.problems`, which a test can assert empty.
+ * Opens the page at `query` (e.g. `?p=select&autorun=1`) in a fresh context, in the colour
+ * scheme `colorScheme` and with the motion preference `reducedMotion` when given, with `init`
+ * run in every document before its own scripts.
+ * Collects page errors and console errors into `page.problems`, which a test can assert empty.
  */
-export async function openPage(browser, base, query = '', { viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+export async function openPage(browser, base, query = '', { viewport, colorScheme, reducedMotion, init } = {}) {
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1280, height: 900 },
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(reducedMotion ? { reducedMotion } : {}),
+  });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));

@@ -349,7 +349,8 @@ describe('replay', () => {
     await page.getByTestId('replay').click();
     const { positions, ms } = await playheadPositions(page);
     const distinct = new Set(positions).size;
-    assert.ok(distinct >= 5 && distinct <= 10, `${distinct} positions: ${[...new Set(positions)]}`);
+    // At most ten places, and a move at most once a second.
+    assert.ok(distinct >= 3 && distinct <= 10, `${distinct} positions: ${[...new Set(positions)]}`);
     assert.ok(ms > 3_500, `${ms} ms`);
     // Every line is back at the end.
     assert.equal(await page.getByTestId('output-line').count(), 1);
