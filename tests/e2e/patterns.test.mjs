@@ -127,7 +127,7 @@ export const EXPECTED = [
     query: 'p=benchmark&tasks=1000&rounds=2',
     lines: [
       'BenchmarkNaiveSpawn-4  2  501000 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-4  2  280150 ns/op  8 goroutines/op',
+      'BenchmarkWorkerPool-4  2  277150 ns/op  8 goroutines/op',
       'worker pool: 1.8x faster, 125.0x fewer goroutines',
     ],
     exit: 0,
