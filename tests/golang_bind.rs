@@ -720,3 +720,35 @@ func main() {
     assert_eq!(a[3], "true true true");
     assert_eq!(a[4], "invalid argument to Intn");
 }
+
+/// A goroutine left running when main returns is listed with the function whose `go`
+/// statement started it, as Go's "created by" names it: `main.query`, not main.
+#[test]
+fn a_leaked_goroutine_names_the_function_that_started_it() {
+    let source = r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func query() <-chan int {
+	ch := make(chan int)
+	go func() { ch <- 42 }()
+	return ch
+}
+
+func main() {
+	query()
+	time.Sleep(10 * time.Millisecond)
+	fmt.Println("done")
+}
+"#;
+    let r = run_with_seed(source, 1);
+    assert_eq!(r.text(Stream::Stdout), "done\n");
+    let leaked = &r.report.expect("a report").leaked;
+    assert_eq!(leaked.len(), 1, "{leaked:#?}");
+    assert_eq!(leaked[0].func, "main.query.func1");
+    assert_eq!(leaked[0].created_by, "main.query");
+    assert_eq!(leaked[0].go_state(), "chan send");
+}

@@ -599,3 +599,54 @@ mod semantics {
         }
     }
 }
+
+mod charts {
+    //! Real mode's trace as the page draws it: CPU work on the goroutine that ran it.
+
+    use chanlab::chart::spans::Timeline;
+    use chanlab::chart::{State, TraceData};
+    use chanlab::patterns::{self, Params};
+    use chanlab::rt::real::run_in_thread;
+
+    #[test]
+    fn cpu_work_is_drawn_on_the_goroutine_that_ran_it_and_counted_once() {
+        let p = patterns::find("worker-pool").expect("worker-pool");
+        let mut params = Params::defaults(p.params);
+        for (key, value) in [
+            ("workers", "2"),
+            ("jobs", "6"),
+            ("job_ms", "0"),
+            ("cpu_work", "2000000"),
+        ] {
+            assert_eq!(params.set(key, value), None);
+        }
+        let report = run_in_thread(1, 2, 60_000_000_000, || p.real_program(params.clone(), 1))
+            .expect("the run ends");
+        let data = TraceData::from_trace(&report.trace, report.end_ns, 2);
+        let tl = Timeline::build(&data);
+        assert!(tl.real_mode);
+        let cpu = tl.cpu_ns();
+        assert!(cpu > 0);
+        // The lanes' CPU work is the executors' record of it, goroutine by goroutine.
+        let lanes = tl.time_by_state()[State::Cpu as usize];
+        assert_eq!(lanes, cpu, "lanes {lanes} ns, executors {cpu} ns");
+        for (g, lane) in tl.lanes.iter().enumerate() {
+            let own: u64 = tl
+                .procs
+                .iter()
+                .flatten()
+                .filter(|w| w.g as usize == g)
+                .map(|w| w.end - w.start)
+                .sum();
+            let drawn: u64 = lane
+                .spans
+                .iter()
+                .filter(|s| s.state == State::Cpu)
+                .map(|s| s.duration())
+                .sum();
+            assert_eq!(drawn, own, "goroutine {g}");
+        }
+        // main hands out jobs and collects results: no CPU work of its own.
+        assert!(tl.lanes[1].spans.iter().all(|s| s.state != State::Cpu));
+    }
+}

@@ -116,7 +116,7 @@ fn measure(what: &str, trace: TraceData) {
     let chans_ms = ms(t0);
     drop(tl);
     let t0 = Instant::now();
-    let chart = Chart::build(back);
+    let chart = Chart::build(back, chanlab::chart::duration::Resolution::SIM);
     let build = ms(t0);
     println!("  (spans {spans_ms:.1} ms, channels {chans_ms:.1} ms)");
     let t0 = Instant::now();

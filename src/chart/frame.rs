@@ -8,9 +8,10 @@
 use super::aggregate::{mark_runs, Aggregator, Bar};
 use super::chans::{channel_stats, ChanStats};
 use super::data::TraceData;
+use super::duration::{format_ns, Resolution};
 use super::layout::{groups, Group, Layout, RowKind};
 use super::procs::{proc_stats, ProcStats};
-use super::scale::{format_ns, Axis, TimeScale, Viewport};
+use super::scale::{Axis, TimeScale, Viewport};
 use super::spans::{Arrow, Span, Timeline};
 use super::state::State;
 use crate::rt::GoId;
@@ -30,10 +31,13 @@ pub struct Chart {
     /// Computed when first asked for (see [`Chart::chans`]): most views never need it.
     chans: std::cell::OnceCell<Vec<ChanStats>>,
     pub procs: Vec<ProcStats>,
+    /// How finely the run's clock tells time: every time the views write rounds to it.
+    pub resolution: Resolution,
 }
 
 impl Chart {
-    pub fn build(trace: TraceData) -> Self {
+    /// The views of `trace`, a run whose clock resolves `resolution`.
+    pub fn build(trace: TraceData, resolution: Resolution) -> Self {
         let timeline = Timeline::build(&trace);
         let groups = groups(&trace);
         let procs = proc_stats(&timeline);
@@ -43,7 +47,13 @@ impl Chart {
             groups,
             chans: std::cell::OnceCell::new(),
             procs,
+            resolution,
         }
+    }
+
+    /// A time as the views write it (see [`super::duration`]).
+    pub fn fmt_ns(&self, ns: f64) -> String {
+        format_ns(ns, self.resolution)
     }
 
     /// Every channel's history and totals, computed on first use.
@@ -95,6 +105,9 @@ pub struct DrawnRow {
     pub bars: Vec<Bar>,
     /// Column runs where the goroutine (or a member) ran for an instant.
     pub marks: Vec<(u32, u32)>,
+    /// Where the run ended (plot x), when the goroutine (or members of the group: how many)
+    /// was still waiting then: a deadlock's goroutines, a leaked one.
+    pub stuck: Option<(f64, usize)>,
 }
 
 /// An arrow as drawn, in plot coordinates.
@@ -120,8 +133,9 @@ pub struct Frame {
 
 impl Frame {
     /// The SVG elements the lanes draw (see [`super::svg::lanes`]): per row a group, its
-    /// background, its name, a path per state it shows and one for its instants; the arrows'
-    /// group and a line per arrow. Bounded by rows × states, whatever the number of events.
+    /// background, its name, a path per state it shows, one for its instants and a mark of
+    /// four if it was still waiting at the end; the plot's clip (two), the arrows' group and a
+    /// line per arrow. Bounded by rows × states, whatever the number of events.
     pub fn elements(&self) -> usize {
         let rows: usize = self
             .rows
@@ -131,13 +145,13 @@ impl Frame {
                     .iter()
                     .filter(|&&s| r.bars.iter().any(|b| b.state == s))
                     .count();
-                3 + states + usize::from(!r.marks.is_empty())
+                3 + states + usize::from(!r.marks.is_empty()) + 4 * usize::from(r.stuck.is_some())
             })
             .sum();
         let arrows = if self.arrows.is_empty() {
             0
         } else {
-            1 + self.arrows.len()
+            3 + self.arrows.len()
         };
         rows + arrows
     }
@@ -162,8 +176,26 @@ pub fn frame(chart: &Chart, layout: &Layout, spec: &FrameSpec) -> Frame {
     let mut agg = Aggregator::new(scale);
     let visible = layout.visible(spec.scroll_top, spec.height);
     let mut rows = Vec::with_capacity(visible.len());
+    let end_x = scale.x(chart.end_ns() as f64);
+    let stuck_at = |n: usize| (n > 0 && (0.0..=scale.width).contains(&end_x)).then_some((end_x, n));
     for i in visible.clone() {
         let row = layout.rows[i];
+        let stuck = match row.kind {
+            RowKind::Lane(g) => stuck_at(usize::from(
+                chart.timeline.lanes[g as usize].stuck.is_some(),
+            )),
+            RowKind::Group {
+                group,
+                expanded: false,
+            } => stuck_at(
+                layout.groups[group]
+                    .members
+                    .iter()
+                    .filter(|&&g| chart.timeline.lanes[g as usize].stuck.is_some())
+                    .count(),
+            ),
+            RowKind::Group { .. } => None,
+        };
         let (bars, marks) = match row.kind {
             RowKind::Lane(g) => {
                 let lane = &chart.timeline.lanes[g as usize];
@@ -194,6 +226,7 @@ pub fn frame(chart: &Chart, layout: &Layout, spec: &FrameSpec) -> Frame {
             nested: row.nested,
             bars,
             marks,
+            stuck,
         });
     }
     let (arrows, arrows_capped) = if spec.arrows {
@@ -294,8 +327,12 @@ pub fn hover(
                 start_ns: m,
                 duration_ns: 0,
                 lines: vec![
-                    format!("{name} ran at {}", format_ns(m as f64)),
-                    "for no virtual time (sim mode)".to_string(),
+                    format!("{name} ran at {}", chart.fmt_ns(m as f64)),
+                    if chart.timeline.real_mode {
+                        "between two operations, too briefly for the clock".to_string()
+                    } else {
+                        "for no virtual time (sim mode)".to_string()
+                    },
                 ],
             });
         }
@@ -310,8 +347,22 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
     let name = chart.row_name(layout, kind);
     match kind {
         RowKind::Lane(g) => {
-            let span = chart.timeline.lanes[g as usize].span_at(t)?;
-            Some(span_hover(chart, row, name, g, span))
+            let lane = &chart.timeline.lanes[g as usize];
+            if let Some(span) = lane.span_at(t) {
+                let mut hover = span_hover(chart, row, name, g, span);
+                if lane
+                    .stuck
+                    .is_some_and(|s| s.start == span.start && s.state == span.state)
+                {
+                    hover.lines.push(STILL_WAITING.to_string());
+                }
+                return Some(hover);
+            }
+            // A wait of no time that lasted to the end (a deadlock at 0): its mark at the end.
+            let stuck = lane.stuck.filter(|s| t >= s.start)?;
+            let mut hover = span_hover(chart, row, name, g, &stuck);
+            hover.lines.push(STILL_WAITING.to_string());
+            Some(hover)
         }
         RowKind::Group { group, expanded } => {
             let members = &layout.groups[group].members;
@@ -328,7 +379,7 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
             let mut lines = vec![format!(
                 "{name}{} at {}",
                 if expanded { "" } else { " (collapsed)" },
-                format_ns(t as f64)
+                chart.fmt_ns(t as f64)
             )];
             for s in State::ALL {
                 if counts[s as usize] > 0 {
@@ -351,13 +402,16 @@ pub fn describe(chart: &Chart, layout: &Layout, row: usize, t: u64) -> Option<Ho
     }
 }
 
+/// What the tooltip adds for a goroutine whose wait outlasted the run.
+const STILL_WAITING: &str = "still waiting when the run ended";
+
 fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> Hover {
     let mut lines = vec![
         format!("{name} · {}", span.state.label()),
         format!(
             "from {} for {}",
-            format_ns(span.start as f64),
-            format_ns(span.duration() as f64)
+            chart.fmt_ns(span.start as f64),
+            chart.fmt_ns(span.duration() as f64)
         ),
     ];
     match span.state {
@@ -391,6 +445,7 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
             }
         }
         State::Send | State::Recv => lines.push("channel: nil (blocks forever)".to_string()),
+        State::Cpu if chart.timeline.real_mode => lines.push(format!("on executor {}", span.obj)),
         State::Cpu => lines.push(format!("on processor P{}", span.obj)),
         State::Executor => lines.push(format!("on executor {}", span.obj)),
         _ => {}
@@ -468,7 +523,7 @@ mod tests {
 
     #[test]
     fn a_frame_draws_lanes_arrows_and_an_axis() {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let f = frame(&chart, &layout, &spec(100.0));
         let names: Vec<_> = f.rows.iter().map(|r| r.name.as_str()).collect();
@@ -507,7 +562,7 @@ mod tests {
             t.events.push(ev(i * 3 + 2, 2, 0, 0, Kind::GoState));
         }
         t.end_ns = 300_000;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         assert!(chart.timeline.lanes[2].spans.len() >= 100_000);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let f = frame(
@@ -556,7 +611,7 @@ mod tests {
             t.events.push(ev(0, g, state, Kind::GoState));
         }
         t.end_ns = 10;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let h = describe(&chart, &layout, 1, 5).unwrap();
         assert_eq!(h.lines[0], "worker ×50000 (collapsed) at 5ns");
@@ -568,7 +623,7 @@ mod tests {
 
     #[test]
     fn hovering_a_span_explains_it() {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let scale = TimeScale::new(
             Viewport {
@@ -594,7 +649,7 @@ mod tests {
         let mut t = sample();
         // main: sleep 0..10, then (from the end of the run) done until 30.
         t.end_ns = 30;
-        let chart = Chart::build(t);
+        let chart = Chart::build(t, Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         let first = step_span(&chart, &layout, 0, 0, true).unwrap();
         assert_eq!((first.start, first.state), (10, State::Done));

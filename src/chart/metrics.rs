@@ -4,7 +4,7 @@
 //! come from the run's [`Metrics`]; figures over time (time blocked by reason) come from the
 //! timeline's spans, so the panel and the timeline always agree.
 
-use super::scale::format_ns;
+use super::duration::{count, format_ns, Resolution};
 use super::spans::Timeline;
 use super::state::State;
 use crate::rt::Metrics;
@@ -18,10 +18,12 @@ pub struct MetricRow {
     pub value: String,
 }
 
-/// The panel's rows for a run that took `elapsed_ns`, left `leaked` goroutines behind, and
-/// counted `m`; `timeline` may be absent (the trace has not arrived).
+/// The panel's rows for a run that took `elapsed_ns` on a clock that resolves `res`, left
+/// `leaked` goroutines behind, and counted `m`; `timeline` may be absent (the trace has not
+/// arrived).
 pub fn metric_rows(
     elapsed_ns: u64,
+    res: Resolution,
     m: &Metrics,
     leaked: usize,
     timeline: Option<&Timeline>,
@@ -32,7 +34,7 @@ pub fn metric_rows(
         value,
     };
     let mut rows = vec![
-        row("elapsed", "Elapsed", format_ns(elapsed_ns as f64)),
+        row("elapsed", "Elapsed", format_ns(elapsed_ns as f64, res)),
         row(
             "goroutines",
             "Goroutines created",
@@ -43,10 +45,10 @@ pub fn metric_rows(
             "chan-ops",
             "Channel operations",
             format!(
-                "{} ({} sends, {} receives)",
+                "{} ({}, {})",
                 m.chan_sends + m.chan_recvs,
-                m.chan_sends,
-                m.chan_recvs
+                count(m.chan_sends, "send", "sends"),
+                count(m.chan_recvs, "receive", "receives")
             ),
         ),
         row(
@@ -71,12 +73,12 @@ pub fn metric_rows(
             rows.push(MetricRow {
                 key: blocked_key(state),
                 label: format!("Time {}", state.label()),
-                value: format_ns(ns as f64),
+                value: format_ns(ns as f64, res),
             });
         }
-        let cpu = by_state[State::Cpu as usize];
+        let cpu = tl.cpu_ns();
         if cpu > 0 {
-            rows.push(row("cpu", "CPU work", format_ns(cpu as f64)));
+            rows.push(row("cpu", "CPU work", format_ns(cpu as f64, res)));
         }
     }
     rows
@@ -110,14 +112,14 @@ mod tests {
             peak_live_timers: 0,
         };
         let tl = Timeline::build(&sample());
-        let rows = metric_rows(10, &m, 0, Some(&tl));
+        let rows = metric_rows(10, Resolution::SIM, &m, 0, Some(&tl));
         let get = |k| rows.iter().find(|r| r.key == k).unwrap().value.clone();
         assert_eq!(get("elapsed"), "10ns");
-        assert_eq!(get("chan-ops"), "2 (1 sends, 1 receives)");
+        assert_eq!(get("chan-ops"), "2 (1 send, 1 receive)");
         assert_eq!(get("blocked-recv"), "10ns");
         assert_eq!(get("sleeping"), "10ns");
-        assert_eq!(get("blocked-send"), "0");
+        assert_eq!(get("blocked-send"), "0s");
         assert!(rows.iter().all(|r| r.key != "cpu"));
-        assert_eq!(metric_rows(10, &m, 1, None).len(), 7);
+        assert_eq!(metric_rows(10, Resolution::SIM, &m, 1, None).len(), 7);
     }
 }

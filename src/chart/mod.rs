@@ -10,7 +10,8 @@
 //!
 //! - [`data`]: the trace on the page and its transfer form.
 //! - [`state`]: the states a lane shows, their colour-blind-safe palette and the legend.
-//! - [`spans`]: per-goroutine spans, instants and arrows.
+//! - [`spans`]: per-goroutine spans, instants and arrows; [`executors`]: real mode's lanes
+//!   refined by the executors' CPU work.
 //! - [`scale`]: the visible window, zoom and pan, time → pixels, ticks and their labels.
 //! - [`layout`]: lanes grouped by function, collapsing, and the scrolled window of rows.
 //! - [`aggregate`]: spans → pixel-column bars.
@@ -24,6 +25,8 @@ pub mod aggregate;
 pub mod chans;
 pub mod chrome;
 pub mod data;
+pub mod duration;
+pub mod executors;
 pub mod frame;
 pub mod layout;
 pub mod metrics;

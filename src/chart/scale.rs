@@ -304,24 +304,6 @@ impl Unit {
     }
 }
 
-/// A duration or instant as the tooltips show it: three significant digits in the largest
-/// unit that keeps it at least 1 (`1.25ms`, `40µs`, `7ns`).
-pub fn format_ns(ns: f64) -> String {
-    if ns == 0.0 {
-        return "0".to_string();
-    }
-    let unit = Unit::for_value(ns);
-    let v = (ns / unit.ns()).abs();
-    let decimals = if v >= 100.0 || unit == Unit::Ns {
-        0
-    } else if v >= 10.0 {
-        1
-    } else {
-        2
-    };
-    unit.format(ns, decimals)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,15 +441,5 @@ mod tests {
             end: 3.0,
         };
         assert_eq!(bad.clamped(50), Viewport::fit(50));
-    }
-
-    #[test]
-    fn durations_read_well() {
-        assert_eq!(format_ns(0.0), "0");
-        assert_eq!(format_ns(7.0), "7ns");
-        assert_eq!(format_ns(40_000.0), "40µs");
-        assert_eq!(format_ns(1_250_000.0), "1.25ms");
-        assert_eq!(format_ns(12_340_000.0), "12.3ms");
-        assert_eq!(format_ns(2e9), "2s");
     }
 }

@@ -61,6 +61,9 @@ pub struct Lane {
     pub marks: Vec<u64>,
     /// When it returned, if it did.
     pub done_at: Option<u64>,
+    /// The wait it was still in when the run ended (a deadlock's goroutines, a leaked one),
+    /// from when it started to the run's end.
+    pub stuck: Option<Span>,
 }
 
 impl Lane {
@@ -152,6 +155,7 @@ impl Timeline {
                 spans: Vec::with_capacity(c as usize + 1),
                 marks: Vec::with_capacity((c as usize).div_ceil(2)),
                 done_at: None,
+                stuck: None,
             })
             .collect();
         let mut open: Vec<Option<Open>> = vec![None; n];
@@ -246,11 +250,20 @@ impl Timeline {
         }
         for (g, o) in open.iter_mut().enumerate() {
             if let Some(prev) = o.take() {
+                if prev.state.is_blocked() {
+                    lanes[g].stuck = Some(Span {
+                        start: prev.since,
+                        end: end_ns.max(prev.since),
+                        state: prev.state,
+                        obj: prev.obj,
+                    });
+                }
                 close(&mut lanes[g], prev, end_ns);
             }
         }
         for p in &mut procs {
-            // Each processor's work is assigned in order, but keep the invariant regardless.
+            // Each processor's work is assigned in order; an executor's records may arrive out
+            // of order, so keep the invariant regardless.
             if !p.is_sorted_by_key(|s| s.start) {
                 p.sort_by_key(|s| s.start);
             }
@@ -259,6 +272,9 @@ impl Timeline {
         let real_mode = lanes
             .iter()
             .any(|lane| lane.spans.iter().any(|s| s.state.is_real_mode()));
+        if real_mode {
+            super::executors::refine(&mut lanes, &procs);
+        }
         Timeline {
             lanes,
             arrows,
@@ -294,6 +310,15 @@ impl Timeline {
             }
         }
         (out, false)
+    }
+
+    /// The CPU work of the run, the one figure every view gives for it: the processors' (or
+    /// executors') busy time, which the lanes' CPU work spans also add up to.
+    pub fn cpu_ns(&self) -> u64 {
+        self.procs
+            .iter()
+            .map(|p| super::procs::busy_in(p, 0, u64::MAX))
+            .sum()
     }
 
     /// Total time spent in each state, over every goroutine, indexed by `State as usize`.
@@ -381,6 +406,32 @@ mod tests {
         assert_eq!(main.spans.len(), 1);
         assert_eq!(main.spans[0].state, State::Sleep);
         assert_eq!(main.marks, [0, 10]);
+    }
+
+    #[test]
+    fn a_wait_still_open_when_the_run_ends_is_kept() {
+        // A deadlock at 0: the worker waits to receive and main sleeps, and the run ends there.
+        let mut t = sample();
+        t.events.truncate(5);
+        t.end_ns = 0;
+        let tl = Timeline::build(&t);
+        assert!(
+            tl.lanes[2].spans.is_empty(),
+            "a wait of no time draws no span"
+        );
+        assert_eq!(
+            tl.lanes[2].stuck,
+            Some(Span {
+                start: 0,
+                end: 0,
+                state: State::Recv,
+                obj: 1
+            })
+        );
+        assert_eq!(tl.lanes[1].stuck.map(|s| s.state), Some(State::Sleep));
+        // A run that ends with everyone done leaves nobody stuck.
+        let tl = Timeline::build(&sample());
+        assert!(tl.lanes.iter().all(|l| l.stuck.is_none()));
     }
 
     #[test]
@@ -472,7 +523,7 @@ mod tests {
                 },
             ],
             marks: vec![10, 20, 25],
-            done_at: None,
+            ..Lane::default()
         };
         assert_eq!(lane.spans_in(5, 12).len(), 2);
         assert_eq!(lane.spans_in(10, 12)[0].state, State::Recv);

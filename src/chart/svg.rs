@@ -10,10 +10,11 @@
 use std::fmt::Write as _;
 
 use super::chans::{occupancy_path, ChanStats};
+use super::duration::{format_ns, Resolution};
 use super::frame::{frame, Chart, Frame, FrameSpec};
 use super::layout::{Layout, RowKind};
 use super::procs;
-use super::scale::{format_ns, TimeScale, Viewport};
+use super::scale::{TimeScale, Viewport};
 use super::state::{legend, State};
 
 /// Width of the lane names' column, left of the plot.
@@ -25,6 +26,9 @@ pub const ROW_HEIGHT: f64 = 28.0;
 
 /// Height of the ticks marking instants at which a goroutine ran.
 pub const MARK_HEIGHT: f64 = 7.0;
+
+/// Half the size of the ✕ that marks a goroutine still waiting when the run ended.
+const STUCK_HALF: f64 = 4.5;
 
 /// Marks drawn over the lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -52,6 +56,17 @@ pub fn lanes(frame: &Frame, layout: &Layout, overlay: &Overlay) -> String {
     lanes_body(&mut s, frame, overlay, layout.height);
     s.push_str("</svg>");
     s
+}
+
+/// The plot's clip, so that an arrow from before the window stops at the plot's edge instead
+/// of crossing the lane names.
+fn plot_clip(s: &mut String, frame: &Frame, height: f64) {
+    let _ = write!(
+        s,
+        r#"<clipPath id="tl-plot"><rect x="{LABEL_WIDTH}" y="0" width="{:.1}" height="{:.0}"/></clipPath>"#,
+        frame.scale.width,
+        height.max(1.0)
+    );
 }
 
 const ARROW_DEFS: &str = r##"<defs><marker id="ah" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0L6 3L0 6z" fill="#333"/></marker></defs>"##;
@@ -146,10 +161,14 @@ fn lanes_body(s: &mut String, frame: &Frame, overlay: &Overlay, height: f64) {
             }
             s.push_str(r#""/>"#);
         }
+        if let Some((x, n)) = row.stuck {
+            stuck_mark(s, frame, x, y + h / 2.0, n, row.kind);
+        }
         s.push_str("</g>");
     }
     if !frame.arrows.is_empty() {
-        s.push_str(r##"<g class="arrows" stroke="#333" stroke-opacity="0.55" stroke-width="1" fill="none">"##);
+        plot_clip(s, frame, height);
+        s.push_str(r##"<g class="arrows" clip-path="url(#tl-plot)" stroke="#333" stroke-opacity="0.8" stroke-width="1.25" fill="none">"##);
         for a in &frame.arrows {
             let _ = write!(
                 s,
@@ -194,6 +213,27 @@ fn lanes_body(s: &mut String, frame: &Frame, overlay: &Overlay, height: f64) {
             );
         }
     }
+}
+
+/// A ✕ at plot x `x`, row centre `cy`: the goroutine of this row (or `n` of its group) still
+/// waiting when the run ended, as in a deadlock.
+fn stuck_mark(s: &mut String, frame: &Frame, x: f64, cy: f64, n: usize, kind: RowKind) {
+    let cx = LABEL_WIDTH + x.clamp(STUCK_HALF + 1.0, frame.scale.width - STUCK_HALF - 1.0);
+    let what = match kind {
+        RowKind::Lane(_) => "still waiting when the run ended".to_string(),
+        RowKind::Group { .. } if n == 1 => "1 goroutine still waiting when the run ended".into(),
+        RowKind::Group { .. } => format!("{n} goroutines still waiting when the run ended"),
+    };
+    let d = format!(
+        "M{:.1} {:.1}l{d} {d}m0 -{d}l-{d} {d}",
+        cx - STUCK_HALF,
+        cy - STUCK_HALF,
+        d = 2.0 * STUCK_HALF
+    );
+    let _ = write!(
+        s,
+        r##"<g class="stuck" data-stuck="{n}"><title>{what}</title><path class="stuck-halo" d="{d}" stroke="#fff" stroke-width="4.5" stroke-linecap="round"/><path class="stuck-x" d="{d}" stroke="#b3261e" stroke-width="2" stroke-linecap="round"/></g>"##
+    );
 }
 
 /// The time axis of `frame`, `LABEL_WIDTH + width` wide.
@@ -398,8 +438,9 @@ pub fn processors(chart: &Chart, scale: &TimeScale) -> String {
     s
 }
 
-/// The channels view: per channel in `chans`, its buffer's occupancy as a step chart.
-pub fn channels(chans: &[&ChanStats], scale: &TimeScale) -> String {
+/// The channels view: per channel in `chans`, its buffer's occupancy as a step chart; times
+/// are written as `res` resolves them.
+pub fn channels(chans: &[&ChanStats], scale: &TimeScale, res: Resolution) -> String {
     let width = LABEL_WIDTH + scale.width;
     let height = chans.len() as f64 * ROW_HEIGHT;
     let mut s = String::with_capacity(1024);
@@ -440,7 +481,7 @@ pub fn channels(chans: &[&ChanStats], scale: &TimeScale) -> String {
                     y + 2.0,
                     LABEL_WIDTH + x,
                     y + ROW_HEIGHT - 2.0,
-                    format_ns(t as f64)
+                    format_ns(t as f64, res)
                 );
             }
         }
@@ -474,7 +515,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn setup() -> (Chart, Layout) {
-        let chart = Chart::build(sample());
+        let chart = Chart::build(sample(), crate::chart::duration::Resolution::SIM);
         let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
         (chart, layout)
     }
@@ -516,6 +557,54 @@ mod tests {
     }
 
     #[test]
+    fn goroutines_waiting_at_the_end_are_marked_and_arrows_stay_in_the_plot() {
+        // A deadlock at 0: main sleeps, the worker waits to receive, and the run ends there.
+        let mut t = sample();
+        t.events.truncate(5);
+        t.end_ns = 0;
+        let chart = Chart::build(t, Resolution::SIM);
+        let layout = Layout::new(chart.groups.clone(), &BTreeSet::new());
+        let spec = FrameSpec {
+            view: Viewport::fit(0),
+            width: 200.0,
+            scroll_top: 0.0,
+            height: 300.0,
+            arrows: true,
+        };
+        let f = frame(&chart, &layout, &spec);
+        assert!(
+            f.rows.iter().all(|r| r.stuck == Some((0.0, 1))),
+            "{:?}",
+            f.rows
+        );
+        let svg = lanes(&f, &layout, &Overlay::default());
+        assert_eq!(
+            svg.matches(r#"<g class="stuck" data-stuck="1">"#).count(),
+            2
+        );
+        assert!(svg.contains("<title>still waiting when the run ended</title>"));
+        // The ✕ is drawn inside the plot, right of the names.
+        assert!(svg.contains(r#"d="M151.0 5.5l9 9m0 -9l-9 9""#), "{svg}");
+
+        // An arrow from before the window is clipped at the plot's left edge.
+        let (chart, layout) = setup();
+        let f = frame(
+            &chart,
+            &layout,
+            &FrameSpec {
+                view: Viewport {
+                    start: 10.0,
+                    end: 20.0,
+                },
+                ..spec
+            },
+        );
+        let svg = lanes(&f, &layout, &Overlay::default());
+        assert!(svg.contains(r#"<g class="arrows" clip-path="url(#tl-plot)""#));
+        assert!(svg.contains(r#"<clipPath id="tl-plot"><rect x="150" y="0" width="200.0""#));
+    }
+
+    #[test]
     fn a_standalone_file_parses_as_xml_and_escapes_names() {
         let (mut chart, _) = setup();
         chart.trace.labels[1].name = "w<&>\"".into();
@@ -543,7 +632,7 @@ mod tests {
         assert!(p.contains("P0 · 0%"));
         let stats = channel_stats(&chart.trace, &chart.timeline);
         let refs: Vec<&ChanStats> = stats.iter().collect();
-        let c = channels(&refs, &scale);
+        let c = channels(&refs, &scale, Resolution::SIM);
         assert!(c.contains("jobs · unbuffered"), "{c}");
     }
 

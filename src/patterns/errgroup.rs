@@ -86,9 +86,10 @@ fn check(mut params: Params) -> (Params, Vec<Notice>) {
         .filter(|entry| match parse_endpoint(entry) {
             Ok(_) => true,
             Err(why) => {
-                notices.push(Notice(format!(
-                    "endpoints: entry `{entry}` {why}; left out"
-                )));
+                notices.push(Notice::at(
+                    "endpoints",
+                    format!("endpoints: entry `{entry}` {why}; left out"),
+                ));
                 false
             }
         })
@@ -172,8 +173,8 @@ mod tests {
             PATTERN.parse_params([("endpoints", "a:1:200,bad,c:x:200,d:5:999,:1:200")]);
         assert_eq!(p.list("endpoints"), ["a:1:200"]);
         assert_eq!(notices.len(), 4);
-        assert!(notices[0].0.contains("`bad`"), "{}", notices[0]);
-        assert!(notices[1].0.contains("latency `x`"), "{}", notices[1]);
+        assert!(notices[0].text.contains("`bad`"), "{}", notices[0]);
+        assert!(notices[1].text.contains("latency `x`"), "{}", notices[1]);
     }
 
     #[test]

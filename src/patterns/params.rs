@@ -67,13 +67,36 @@ impl fmt::Display for Value {
     }
 }
 
-/// A message about a value that was corrected, shown on the page (`data-testid="notice"`).
+/// A message about a value that was corrected, shown on the page (`data-testid="notice"`):
+/// at its field when it is about one, above the form otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice(pub String);
+pub struct Notice {
+    /// The field it is about: a parameter's key, or `seed`, `mode`, `procs`.
+    pub key: Option<&'static str>,
+    pub text: String,
+}
+
+impl Notice {
+    /// A notice about the link as a whole.
+    pub fn new(text: impl Into<String>) -> Self {
+        Notice {
+            key: None,
+            text: text.into(),
+        }
+    }
+
+    /// A notice about field `key`.
+    pub fn at(key: &'static str, text: impl Into<String>) -> Self {
+        Notice {
+            key: Some(key),
+            text: text.into(),
+        }
+    }
+}
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
@@ -187,14 +210,12 @@ impl ParamSpec {
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
         match self.kind {
             ParamKind::Int { min, max } => {
-                let n: i64 = raw
-                    .trim()
-                    .parse()
-                    .map_err(|_| format!("`{}` is not a whole number", shorten(raw)))?;
-                if n < min || n > max {
-                    return Err(format!("{n} is outside {min}–{max}"));
+                let n = whole_number(raw)
+                    .ok_or_else(|| format!("`{}` is not a whole number", shorten(raw)))?;
+                if n < min as i128 || n > max as i128 {
+                    return Err(format!("{} is outside {min}–{max}", shorten(raw.trim())));
                 }
-                Ok(Value::Int(n))
+                Ok(Value::Int(n as i64))
             }
             ParamKind::Bool => match raw.trim() {
                 "true" | "1" => Ok(Value::Bool(true)),
@@ -248,7 +269,7 @@ impl ParamSpec {
             Ok(v) => (v, None),
             Err(why) => {
                 let (value, action) = self.repair(raw);
-                let notice = Notice(format!("{}: {why}; {action}", self.key));
+                let notice = Notice::at(self.key, format!("{}: {why}; {action}", self.key));
                 (value, Some(notice))
             }
         }
@@ -263,12 +284,12 @@ impl ParamSpec {
             )
         };
         match self.kind {
-            ParamKind::Int { min, max } => match raw.trim().parse::<i128>() {
-                Ok(n) => {
+            ParamKind::Int { min, max } => match whole_number(raw) {
+                Some(n) => {
                     let clamped = n.clamp(min as i128, max as i128) as i64;
                     (Value::Int(clamped), format!("clamped to {clamped}"))
                 }
-                Err(_) => fallback(),
+                None => fallback(),
             },
             ParamKind::Text { max_chars } => (
                 Value::Text(cut_chars(raw, max_chars).to_string()),
@@ -299,6 +320,23 @@ fn display_default(spec: &ParamSpec) -> String {
     } else {
         spec.default.to_string()
     }
+}
+
+/// A whole number written in decimal (an optional sign, then digits, spaces around), however
+/// many digits it has: past `i128`'s range it saturates, so that any out-of-range number can be
+/// clamped. `None` when the text is not a whole number.
+pub fn whole_number(raw: &str) -> Option<i128> {
+    let s = raw.trim();
+    let (negative, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.parse::<i128>().unwrap_or(i128::MAX);
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// The first `max` characters of `s`.
@@ -496,9 +534,43 @@ pub(crate) mod tests {
         let (p, notices) = Params::parse(SPECS, [("workers", "5000")]);
         assert_eq!(p.int("workers"), 1024);
         assert_eq!(notices.len(), 1);
-        assert!(notices[0].0.contains("clamped to 1024"), "{}", notices[0]);
+        assert!(
+            notices[0].text.contains("clamped to 1024"),
+            "{}",
+            notices[0]
+        );
         let (p, _) = Params::parse(SPECS, [("workers", "-99999999999999999999999")]);
         assert_eq!(p.int("workers"), 1);
+        // Any number of digits is a number: 5,000 nines are clamped, and the notice echoes
+        // the value, shortened, and says where it was clamped.
+        let nines = "9".repeat(5000);
+        let (p, notices) = Params::parse(SPECS, [("workers", nines.as_str())]);
+        assert_eq!(p.int("workers"), 1024);
+        assert_eq!(notices[0].key, Some("workers"));
+        assert!(
+            notices[0].text.starts_with("workers: 9999"),
+            "{}",
+            notices[0]
+        );
+        assert!(
+            notices[0]
+                .text
+                .contains("… is outside 1–1024; clamped to 1024"),
+            "{}",
+            notices[0]
+        );
+        assert!(notices[0].text.len() < 120);
+        // Text that is not a number is echoed in the notice.
+        let (p, notices) = Params::parse(SPECS, [("workers", "abc")]);
+        assert_eq!(p.int("workers"), 5);
+        assert_eq!(
+            notices[0].text,
+            "workers: `abc` is not a whole number; using the default 5"
+        );
+        assert_eq!(whole_number(" +12 "), Some(12));
+        assert_eq!(whole_number("1e3"), None);
+        assert_eq!(whole_number("-"), None);
+        assert_eq!(whole_number(""), None);
     }
 
     #[test]
@@ -507,7 +579,7 @@ pub(crate) mod tests {
         assert_eq!(p.int("workers"), 5);
         assert_eq!(p.text("fix"), "none");
         assert_eq!(notices.len(), 2);
-        assert!(notices[1].0.contains("using the default none"));
+        assert!(notices[1].text.contains("using the default none"));
     }
 
     #[test]

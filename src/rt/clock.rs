@@ -8,6 +8,13 @@ pub fn now() -> super::time::Time {
     super::time::Time(with_core(|c| c.sched.now))
 }
 
+/// The run's clock read at this instant, for a program that times itself (a benchmark's
+/// `time.Now()`): in sim mode the virtual clock, so the time is what the run's model predicts;
+/// in real mode the wall clock itself, not the copy the scheduler refreshes every few steps.
+pub fn clock_ns() -> u64 {
+    real_clock().unwrap_or_else(|| now().0)
+}
+
 /// Real mode: the run's clock read now from the wall clock (`None` in sim mode).
 pub(crate) fn real_clock() -> Option<u64> {
     let epoch = with_core(|c| c.sched.backend.epoch_ns())?;
@@ -15,7 +22,7 @@ pub(crate) fn real_clock() -> Option<u64> {
 }
 
 thread_local! {
-    /// The host's wall clock in ns, for programs that measure real time (the benchmark).
+    /// The host's wall clock in ns (real mode's clock, a run's wall-time budget).
     static WALL_CLOCK: std::cell::Cell<Option<fn() -> u64>> = const { std::cell::Cell::new(None) };
 }
 
@@ -25,8 +32,7 @@ pub fn set_wall_clock(clock: fn() -> u64) {
     WALL_CLOCK.with(|c| c.set(Some(clock)));
 }
 
-/// The host's wall clock in ns from an arbitrary origin: real time, even in sim mode, for
-/// programs that measure real computation (Go's `time.Now()` in a benchmark).
+/// The host's wall clock in ns from an arbitrary origin: real time, whatever the run's mode.
 pub fn wall_ns() -> u64 {
     if let Some(clock) = WALL_CLOCK.with(|c| c.get()) {
         return clock();

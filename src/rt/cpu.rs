@@ -117,11 +117,24 @@ pub fn cpu_time(ns: u64) -> CpuTime {
     CpuTime::Proc(OnProc { ns, parked: false })
 }
 
-/// The future of [`cpu_time`].
+/// A cost that sim mode models and real mode pays for real (creating a goroutine, a channel
+/// operation, as a benchmark's model states them): in sim mode the goroutine occupies a
+/// virtual processor for `ns`, as [`cpu_time`] does; in real mode the operation took its real
+/// time already, so nothing more happens.
+pub fn sim_cost(ns: u64) -> CpuTime {
+    if ns == 0 || real_clock().is_some() {
+        return CpuTime::Done;
+    }
+    CpuTime::Proc(OnProc { ns, parked: false })
+}
+
+/// The future of [`cpu_time`] and [`sim_cost`].
 #[must_use = "cpu_time does nothing unless awaited"]
 pub enum CpuTime {
     Proc(OnProc),
     Yield(super::goroutine::Yield),
+    /// Nothing to spend.
+    Done,
 }
 
 impl Future for CpuTime {
@@ -130,6 +143,7 @@ impl Future for CpuTime {
         match self.get_mut() {
             CpuTime::Proc(on) => Pin::new(on).poll(cx),
             CpuTime::Yield(y) => Pin::new(y).poll(cx),
+            CpuTime::Done => Poll::Ready(()),
         }
     }
 }

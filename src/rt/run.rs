@@ -435,6 +435,11 @@ impl Runtime {
         Progress::Running
     }
 
+    /// Whether lines were printed since the last [`Runtime::take_new_output`].
+    pub fn has_new_output(&self) -> bool {
+        !self.shared.core.borrow().sched.output.is_empty()
+    }
+
     /// Output lines printed since the last call; the report then holds only the lines after
     /// them, so a host that streams the output keeps none of it.
     pub fn take_new_output(&mut self) -> Vec<OutputLine> {

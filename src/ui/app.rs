@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::protocol::Mode;
@@ -20,9 +18,11 @@ use super::cost_note::CostNote;
 use super::dom;
 use super::embed::Embed;
 use super::embed_snippet::EmbedSnippet;
+use super::history::{use_address_bar, Address};
 use super::notices::Notices;
 use super::param_form::ParamForm;
 use super::run_controls::RunControls;
+use super::shortcuts::use_shortcuts;
 use super::state::{Action, AppState, RunStatus};
 use super::topbar::TopBar;
 use super::trace_views::TraceViews;
@@ -55,28 +55,6 @@ pub fn app() -> Html {
         use_effect_with(real, move |real| runner.warm(*real));
     }
 
-    // The address bar always holds the current configuration: the query at once, the
-    // program a moment after the last keystroke (browsers limit how often a page may rewrite
-    // its address).
-    let query = state.link.to_query();
-    let fragment = (*use_memo(state.link.code.clone(), |_| state.link.to_fragment())).clone();
-    let address = use_mut_ref(|| (String::new(), String::new()));
-    *address.borrow_mut() = (query.clone(), fragment.clone());
-    {
-        let address = address.clone();
-        use_effect_with(query, move |_| {
-            let (query, fragment) = &*address.borrow();
-            dom::replace_url(query, fragment);
-        });
-    }
-    use_effect_with(fragment, move |_| {
-        // Writes what is current when it fires, the query included.
-        let timer = gloo_timers::callback::Timeout::new(300, move || {
-            let (query, fragment) = &*address.borrow();
-            dom::replace_url(query, fragment);
-        });
-        move || drop(timer)
-    });
     // The tab says which pattern is open.
     use_effect_with(state.link.pattern.title, |title| {
         dom::set_title(&format!("{title} — chanlab"))
@@ -108,59 +86,66 @@ pub fn app() -> Html {
         });
     }
 
-    // Ctrl+Enter (Cmd+Enter on a Mac) runs from anywhere on the page.
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                    e.prevent_default();
-                    // A field being edited commits first, so the run uses what it shows.
-                    dom::commit_focused_field();
-                    dispatcher.dispatch(Action::Run);
-                }
-            });
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(doc) = &document {
-                let _ = doc
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(doc) = &document {
-                    let _ = doc.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(listener);
-            }
-        });
-    }
+    // Whether a run is going, for the callbacks that outlive a render (shortcuts, history).
+    let running_now = use_mut_ref(|| false);
+    *running_now.borrow_mut() = state.run.status == RunStatus::Running;
 
     let on_run = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Run))
+        (*use_memo((), move |_| {
+            Callback::from(move |()| dispatcher.dispatch(Action::Run))
+        }))
+        .clone()
     };
     let on_run_if_idle = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::RunIfIdle))
     };
-    let on_compare = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(Action::Compare))
-    };
+    // Stop ends the run at once and leaves the keyboard on Run, which is where the reader goes
+    // next (Stop itself turns disabled, which would drop focus to the page).
     let on_stop = {
         let dispatcher = dispatcher.clone();
         let runner = runner.clone();
-        Callback::from(move |()| {
-            runner.stop();
-            dispatcher.dispatch(Action::Stop);
+        let running_now = running_now.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |()| {
+                if *running_now.borrow() {
+                    runner.stop();
+                    dispatcher.dispatch(Action::Stop);
+                    dom::focus("[data-testid=\"run\"]");
+                }
+            })
+        }))
+        .clone()
+    };
+    use_shortcuts(on_run.clone(), on_stop.clone());
+
+    // The address bar holds the configuration; Back and Forward bring theirs back.
+    let on_load = {
+        let dispatcher = dispatcher.clone();
+        let runner = runner.clone();
+        let running_now = running_now.clone();
+        Callback::from(move |address: Address| {
+            if *running_now.borrow() {
+                runner.stop();
+            }
+            dispatcher.dispatch(Action::Load(address));
         })
     };
     // The worker is not part of the page's first load: it starts loading when a run is near.
     let on_approach = {
         let runner = runner.clone();
         Callback::from(move |()| runner.prepare())
+    };
+    let address = Address {
+        query: state.link.to_query(),
+        fragment: (*use_memo(state.link.code.clone(), |_| state.link.to_fragment())).clone(),
+    };
+    use_address_bar(address, state.link.pattern.id, on_load);
+
+    let on_compare = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Compare))
     };
     let on_select = {
         let dispatcher = dispatcher.clone();
@@ -253,6 +238,7 @@ pub fn app() -> Html {
     }
     html! {
         <div class={classes!("app", link.embed.then_some("embed"))}>
+            <a class="skip-link" href="#parameters" onclick={skip_to_form()}>{"Skip to the parameters"}</a>
             <TopBar link={link.clone()} />
             <Catalog current={pattern.id} {on_select} />
             <main class="workbench">
@@ -261,12 +247,13 @@ pub fn app() -> Html {
                     <p class="explanation">{pattern.explanation}</p>
                     <EmbedSnippet link={link.clone()} />
                 </section>
-                <Notices notices={state.notices.clone()} {on_dismiss} />
+                <Notices notices={state.banner_notices()} {on_dismiss} />
                 <div class="panes">
                     <div class="left">
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
-                                   rev={state.form_rev} edited={link.edited()} {on_change} {on_reset} />
+                                   rev={state.form_rev} edited={link.edited()}
+                                   notices={state.notices.clone()} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} {on_approach} on_compare={Some(on_compare)} />
                         {cost_note}
                         if let Some(compare) = &state.compare {
@@ -283,4 +270,13 @@ pub fn app() -> Html {
             </main>
         </div>
     }
+}
+
+/// The skip link's click: the keyboard goes to the form's first field (the fragment is left
+/// alone: it belongs to the configuration).
+fn skip_to_form() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        dom::focus("#parameters :is(input, select)");
+    })
 }

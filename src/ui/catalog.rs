@@ -17,7 +17,7 @@ pub struct CatalogProps {
 pub fn catalog_view(props: &CatalogProps) -> Html {
     // Keep the current entry in sight where the catalog scrolls (a phone's row of chips).
     use_effect_with(props.current, |id| {
-        dom::scroll_into_view(&format!("[data-testid=\"pattern-{id}\"]"));
+        dom::scroll_into_container(&format!("[data-testid=\"pattern-{id}\"]"), ".catalog");
     });
     let groups = Group::ALL.iter().filter_map(|&group| {
         let entries: Vec<_> = catalog().iter().filter(|p| p.group == group).collect();

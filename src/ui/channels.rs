@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::chart::chans::ChanStats;
-use crate::chart::scale::{format_ns, TimeScale, Viewport};
+use crate::chart::scale::{TimeScale, Viewport};
 use crate::chart::svg::{self, Overlay};
 
 use super::processors::axis_only;
@@ -41,7 +41,7 @@ pub fn channels_view(props: &ChannelsProps) -> Html {
             <>
                 <h3>{"Buffer occupancy"}</h3>
                 <div class="tl-axis">{ Html::from_html_unchecked(AttrValue::from(svg::axis(&axis_only(&scale), &Overlay::default()))) }</div>
-                { Html::from_html_unchecked(AttrValue::from(svg::channels(&buffered, &scale))) }
+                { Html::from_html_unchecked(AttrValue::from(svg::channels(&buffered, &scale, chart.resolution))) }
             </>
         }
     });
@@ -65,9 +65,9 @@ pub fn channels_view(props: &ChannelsProps) -> Html {
                             <td>{c.sends}</td>
                             <td>{if c.recvs_closed > 0 { format!("{} (+{} closed)", c.recvs, c.recvs_closed) } else { c.recvs.to_string() }}</td>
                             <td>{c.peak}</td>
-                            <td>{format_ns(c.blocked_send_ns as f64)}</td>
-                            <td>{format_ns(c.blocked_recv_ns as f64)}</td>
-                            <td>{c.closed_at.map_or("open".to_string(), |t| format!("at {}", format_ns(t as f64)))}</td>
+                            <td>{chart.fmt_ns(c.blocked_send_ns as f64)}</td>
+                            <td>{chart.fmt_ns(c.blocked_recv_ns as f64)}</td>
+                            <td>{c.closed_at.map_or("open".to_string(), |t| format!("at {}", chart.fmt_ns(t as f64)))}</td>
                         </tr>
                     }) }
                 </tbody>

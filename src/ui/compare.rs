@@ -6,8 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::protocol::Mode;
-use crate::view::compare::{gap_text, Comparison, RunState};
-use crate::view::console::fmt_t;
+use crate::view::compare::{gap_text, Comparison, RunState, Verdict};
+
+use super::state::clock_resolution;
+use crate::chart::duration::format_ns;
 
 #[derive(Properties, PartialEq)]
 pub struct ComparePanelProps {
@@ -60,7 +62,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             </table>
             <p class="note">
                 {format!("One run after another; the output below is the last run's, real mode at procs={p}. \
-                          Real mode's output is compared with sim mode's at the same procs, in any order, times aside.")}
+                          Real mode's output is compared with sim mode's at the same procs, in any order; what is measured (times, ns/op, ratios) may differ.")}
             </p>
             if let Some(floor) = compare.floor() {
                 <p class="note" data-testid="compare-gap">{gap_text(&floor)}</p>
@@ -83,7 +85,7 @@ fn cell(compare: &Comparison, mode: Mode, procs: u32, testid: String) -> Html {
             format!(
                 "exit status {} · {}",
                 ended.exit_code,
-                fmt_t(ended.elapsed_ns)
+                format_ns(ended.elapsed_ns as f64, clock_resolution(mode))
             ),
         ),
     };
@@ -95,8 +97,7 @@ fn cell(compare: &Comparison, mode: Mode, procs: u32, testid: String) -> Html {
         .then(|| compare.matches_sim(procs))
         .flatten();
     let verdict = match (ended, mode, matches) {
-        (Some(_), Mode::Real, Some(true)) => Some(("same", "same output as sim")),
-        (Some(_), Mode::Real, Some(false)) => Some(("differs", "output differs from sim")),
+        (Some(_), Mode::Real, Some(v)) => Some((v.key(), v.text())),
         (Some(_), Mode::Real, None) => Some(("unknown", "output not compared")),
         _ => None,
     };
@@ -104,7 +105,8 @@ fn cell(compare: &Comparison, mode: Mode, procs: u32, testid: String) -> Html {
         <td data-testid={testid} data-state={state}
             data-exit-code={ended.map(|e| e.exit_code.to_string())}
             data-elapsed-ns={ended.map(|e| e.elapsed_ns.to_string())}
-            data-matches={matches.map(|m| m.to_string())}>
+            data-matches={matches.map(|m| (m != Verdict::Differs).to_string())}
+            data-verdict={matches.map(Verdict::key)}>
             <span class="result">{text}</span>
             if let Some((class, text)) = verdict {
                 <span class={classes!("verdict", class)}>{text}</span>

@@ -6,13 +6,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::chart::duration::{count, format_ns, Resolution};
 use crate::protocol::{Mode, RunSummary, Transport};
 use crate::rt::Outcome;
 use crate::view::compare::floor_text;
-use crate::view::console::{exit_text, fmt_t, rows_html, Line, Segment, TAIL};
+use crate::view::console::{exit_text, rows_html, Line, Segment, TAIL};
 
 use super::leaks::Leaks;
-use super::state::{RunStatus, RunView};
+use super::state::{clock_resolution, RunStatus, RunView};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
@@ -76,7 +77,8 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     });
     let empty = console.is_empty() && run.status != RunStatus::Running;
     let pickable = props.on_pick.is_some();
-    let chunk = |segment| chunk_view(segment, props.reveal, pickable);
+    let res = run.resolution();
+    let chunk = |segment| chunk_view(segment, props.reveal, pickable, res);
     let onclick = props.on_pick.clone().map(|pick| {
         Callback::from(move |e: MouseEvent| {
             if let Some(t) = picked_instant(&e) {
@@ -101,7 +103,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if props.reveal.is_none() { { gap } }
                 { for console.tail_chunks().map(chunk) }
             </div>
-            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)}
+            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)} {res}
                     on_show_line={props.on_show_line.clone()} />
         </section>
     }
@@ -110,23 +112,23 @@ pub fn console_view(props: &ConsoleProps) -> Html {
 /// One chunk of lines, keyed by its first line. A frozen chunk shown whole is a memoized
 /// component, so new output redraws only the chunk still filling; during a replay (`reveal`)
 /// a chunk that is partly in the future is drawn line by line.
-fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, pickable: bool) -> Html {
+fn chunk_view(segment: Segment<'_>, reveal: Option<u64>, pickable: bool, res: Resolution) -> Html {
     let shown = |l: &Line| reveal.is_none_or(|t| l.line.t_ns <= t);
     match segment {
         Segment::Frozen(lines) if lines.iter().all(shown) => {
             let key = lines.first().map_or(0, |l| l.index);
             html! {
-                <FrozenChunk key={key} lines={FrozenRef(lines.clone())} {pickable} />
+                <FrozenChunk key={key} lines={FrozenRef(lines.clone())} {pickable} {res} />
             }
         }
-        Segment::Frozen(lines) => lines_view(lines, reveal, pickable),
-        Segment::Open(lines) => lines_view(lines, reveal, pickable),
+        Segment::Frozen(lines) => lines_view(lines, reveal, pickable, res),
+        Segment::Open(lines) => lines_view(lines, reveal, pickable, res),
     }
 }
 
-fn lines_view(lines: &[Line], reveal: Option<u64>, pickable: bool) -> Html {
+fn lines_view(lines: &[Line], reveal: Option<u64>, pickable: bool, res: Resolution) -> Html {
     let key = lines.first().map_or(0, |l| l.index);
-    let rows = Html::from_html_unchecked(rows_html(lines, reveal, pickable).into());
+    let rows = Html::from_html_unchecked(rows_html(lines, reveal, pickable, res).into());
     html! { <div class="chunk" key={key}>{rows}</div> }
 }
 
@@ -144,13 +146,16 @@ impl PartialEq for FrozenRef {
 struct FrozenChunkProps {
     lines: FrozenRef,
     pickable: bool,
+    res: Resolution,
 }
 
 #[function_component(FrozenChunk)]
 fn frozen_chunk(props: &FrozenChunkProps) -> Html {
     // Rows are set as markup (escaped by `rows_html`): one DOM call per chunk, not per node.
-    let rows = Html::from_html_unchecked(rows_html(&props.lines.0, None, props.pickable).into());
-    html! { <div class="chunk">{rows}</div> }
+    let rows = Html::from_html_unchecked(
+        rows_html(&props.lines.0, None, props.pickable, props.res).into(),
+    );
+    html! { <div class="chunk frozen">{rows}</div> }
 }
 
 /// The instant of the line a click landed on.
@@ -186,6 +191,8 @@ struct StatusProps {
     /// The run's mode, which says whose time it took.
     mode: Mode,
     on_show_line: Option<Callback<u32>>,
+    /// How finely its clock tells time.
+    res: Resolution,
 }
 
 #[function_component(Status)]
@@ -201,7 +208,9 @@ fn status(props: &StatusProps) -> Html {
         RunStatus::Failed(why) => html! {
             <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
         },
-        RunStatus::Done(summary) => done(summary, props.mode, props.on_show_line.clone()),
+        RunStatus::Done(summary) => {
+            done(summary, props.mode, props.res, props.on_show_line.clone())
+        }
         RunStatus::NotCompiled(errors) => html! {
             <footer class="status failed" data-testid="status">
                 <p class="exit" data-testid="exit-status">{exit_text(1)}</p>
@@ -214,7 +223,12 @@ fn status(props: &StatusProps) -> Html {
     }
 }
 
-fn done(summary: &RunSummary, mode: Mode, on_show_line: Option<Callback<u32>>) -> Html {
+fn done(
+    summary: &RunSummary,
+    mode: Mode,
+    res: Resolution,
+    on_show_line: Option<Callback<u32>>,
+) -> Html {
     let code = summary.exit_code;
     let what = match &summary.outcome {
         Outcome::Limit(limit) => Some(format!("stopped by chanlab: {}", limit.message())),
@@ -222,16 +236,16 @@ fn done(summary: &RunSummary, mode: Mode, on_show_line: Option<Callback<u32>>) -
     };
     let m = &summary.metrics;
     let facts = format!(
-        "{} of {} · {:.0} ms in your browser · {} goroutines · {} sends, {} receives",
-        fmt_t(summary.elapsed_ns),
+        "{} of {} · {} in your browser · {} · {}, {}",
+        format_ns(summary.elapsed_ns as f64, res),
         match mode {
             Mode::Sim => "virtual time",
             Mode::Real => "wall-clock time",
         },
-        summary.wall_ms,
-        m.goroutines_created,
-        m.chan_sends,
-        m.chan_recvs,
+        format_ns(summary.wall_ms * 1e6, clock_resolution(Mode::Real)),
+        count(m.goroutines_created, "goroutine", "goroutines"),
+        count(m.chan_sends, "send", "sends"),
+        count(m.chan_recvs, "receive", "receives"),
     );
     let transport = summary.floor.map(|f| match f.transport {
         Transport::Messages => "messages",

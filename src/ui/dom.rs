@@ -75,21 +75,53 @@ pub fn commit_focused_field() {
     }
 }
 
-/// Scrolls the element matching `selector` into view, as little as needed, in whatever
-/// scrolls around it (the catalog's row of chips on a phone).
-pub fn scroll_into_view(selector: &str) {
+/// Scrolls the element matching `selector` into view, as little as needed, within the
+/// element that scrolls around it up to the one matching `within` (the catalog's list, or its
+/// row of chips on a phone), never the page itself: opening a pattern must not move the page.
+pub fn scroll_into_container(selector: &str, within: &str) {
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
     else {
         return;
     };
-    let options = js_sys::Object::new();
-    for key in ["block", "inline"] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &"nearest".into());
+    let mut parent = el.parent_element();
+    while let Some(p) = parent {
+        let scrolls_x = p.scroll_width() > p.client_width();
+        let scrolls_y = p.scroll_height() > p.client_height();
+        if scrolls_x || scrolls_y {
+            let (r, c) = (el.get_bounding_client_rect(), p.get_bounding_client_rect());
+            // What of the container the screen shows: it may reach below the window.
+            let (bottom, right) = web_sys::window().map_or((c.bottom(), c.right()), |w| {
+                let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64());
+                (
+                    c.bottom().min(size(w.inner_height()).unwrap_or(f64::MAX)),
+                    c.right().min(size(w.inner_width()).unwrap_or(f64::MAX)),
+                )
+            });
+            if scrolls_x {
+                p.set_scroll_left(p.scroll_left() + nearest(r.left(), r.right(), c.left(), right));
+            }
+            if scrolls_y {
+                p.set_scroll_top(p.scroll_top() + nearest(r.top(), r.bottom(), c.top(), bottom));
+            }
+            return;
+        }
+        if p.matches(within).unwrap_or(true) {
+            return;
+        }
+        parent = p.parent_element();
     }
-    if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
-        let _ = f.unchecked_into::<js_sys::Function>().call1(&el, &options);
+}
+
+/// How far to scroll so that `[a, b]` lies within `[lo, hi]`, moving as little as possible.
+fn nearest(a: f64, b: f64, lo: f64, hi: f64) -> i32 {
+    if a < lo {
+        (a - lo).floor() as i32
+    } else if b > hi {
+        (b - hi).ceil().min(a - lo) as i32
+    } else {
+        0
     }
 }
 
@@ -152,4 +184,46 @@ fn copy_with_selection(text: &str) -> bool {
 pub fn hardware_concurrency() -> u32 {
     // `as` saturates, and makes a missing value (NaN) 0.
     web_sys::window().map_or(0, |w| w.navigator().hardware_concurrency() as u32)
+}
+
+/// Whether the page is cross-origin isolated (`crossOriginIsolated`), which decides how finely
+/// `performance.now()` tells time.
+pub fn cross_origin_isolated() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"crossOriginIsolated".into()).ok())
+        .is_some_and(|v| v.as_bool() == Some(true))
+}
+
+/// Makes the address bar show `query` and `fragment` (without `?` and `#`) in a new history
+/// entry, which Back leaves.
+pub fn push_url(query: &str, fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = page_url(query, fragment, false);
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Moves keyboard focus to the element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`).
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
 }

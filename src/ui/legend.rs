@@ -23,8 +23,15 @@ pub fn legend_view(props: &LegendProps) -> Html {
                     </li>
                 }
             }) }
-            <li title="an instant at which the goroutine ran (code takes no virtual time in sim mode)">
+            <li title={if props.real_mode {
+                "an instant at which the goroutine ran between two operations, too briefly for the clock"
+            } else {
+                "an instant at which the goroutine ran (code takes no virtual time in sim mode)"
+            }}>
                 <span class="swatch tick" aria-hidden="true"></span>{"ran (instant)"}
+            </li>
+            <li title="a goroutine still waiting when the run ended: every goroutine of a deadlock, or one left behind by main" data-state="stuck">
+                <span class="swatch stuck" aria-hidden="true">{"✕"}</span>{"still waiting at the end"}
             </li>
         </ul>
     }

@@ -23,6 +23,7 @@ pub fn metrics_view(props: &MetricsProps) -> Html {
     };
     let rows = metric_rows(
         summary.elapsed_ns,
+        props.chart.0.resolution,
         &summary.metrics,
         summary.leaked_count as usize,
         Some(&props.chart.0.timeline),

@@ -21,7 +21,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     html! {
         <section class="notices" role="status" aria-label="Corrections">
             <ul>
-                { for props.notices.iter().map(|n| html! { <li data-testid="notice">{n.0.clone()}</li> }) }
+                { for props.notices.iter().map(|n| html! { <li data-testid="notice">{n.text.clone()}</li> }) }
             </ul>
             <button type="button" class="dismiss" onclick={on_dismiss} title="Dismiss">{"Dismiss"}</button>
         </section>

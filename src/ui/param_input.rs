@@ -18,6 +18,13 @@ pub struct ParamInputProps {
     /// What values the field takes, when the spec's kind does not say it well.
     #[prop_or_default]
     pub range: Option<AttrValue>,
+    /// What was corrected in the last value entered, shown at the field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Label and input on one line, the key and range for screen readers only (the run
+    /// settings, explained together under them).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[function_component(ParamInput)]
@@ -41,6 +48,19 @@ pub fn param_input(props: &ParamInputProps) -> Html {
         });
     }
     let id = format!("param-{}", spec.key);
+    let help_id = format!("{id}-help");
+    let range_id = format!("{id}-range");
+    let error_id = format!("{id}-error");
+    let invalid = props.error.is_some().then_some("true");
+    let described = [
+        props.error.as_ref().map(|_| error_id.as_str()),
+        Some(range_id.as_str()),
+        (!spec.help.is_empty()).then_some(help_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let key = spec.key;
     let emit = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
@@ -59,17 +79,22 @@ pub fn param_input(props: &ParamInputProps) -> Html {
     });
     let value = props.value.clone();
     let field = match spec.kind {
-        ParamKind::Int { min, max } => html! {
-            <input ref={node} id={id.clone()} data-testid={id.clone()} type="number"
-                   inputmode="numeric" step="1" min={min.to_string()} max={max.to_string()}
-                   value={value} {onchange} />
+        // Text, not `type="number"`: a number field hands over "" for what is not a number,
+        // and the message must say what was entered.
+        ParamKind::Int { min, .. } => html! {
+            <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
+                   inputmode={if min < 0 { "text" } else { "numeric" }} autocomplete="off"
+                   spellcheck="false" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::Bool => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="checkbox"
-                   checked={value.as_str() == "true"} {onchange} />
+                   checked={value.as_str() == "true"} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::Choice(options) => html! {
-            <select ref={node} id={id.clone()} data-testid={id.clone()} {onchange}>
+            <select ref={node} id={id.clone()} data-testid={id.clone()} {onchange}
+                    aria-invalid={invalid} aria-describedby={described.clone()}>
                 { for options.iter().map(|o| html! {
                     <option value={*o} selected={*o == value.as_str()}>{*o}</option>
                 }) }
@@ -77,29 +102,43 @@ pub fn param_input(props: &ParamInputProps) -> Html {
         },
         ParamKind::Text { max_chars } => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
-                   maxlength={max_chars.to_string()} spellcheck="false" value={value} {onchange} />
+                   maxlength={max_chars.to_string()} spellcheck="false" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
         ParamKind::List { .. } => html! {
             <input ref={node} id={id.clone()} data-testid={id.clone()} type="text"
-                   spellcheck="false" placeholder="comma-separated" value={value} {onchange} />
+                   spellcheck="false" placeholder="comma-separated" value={value} {onchange}
+                   aria-invalid={invalid} aria-describedby={described.clone()} />
         },
     };
     let range = match (&props.range, spec.kind) {
         (Some(range), _) => range.to_string(),
         (None, kind) => kind_range(kind),
     };
+    let classes = classes!(
+        "field",
+        (spec.kind == ParamKind::Bool).then_some("check"),
+        props.compact.then_some("compact"),
+    );
     html! {
-        <div class={classes!("field", (spec.kind == ParamKind::Bool).then_some("check"))}>
-            <label for={id.clone()}>
-                {spec.label}
-                if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
-            </label>
+        <div class={classes}>
+            <div class="head">
+                <label for={id.clone()}>
+                    {spec.label}
+                    if !spec.unit.is_empty() { <span class="unit">{format!(" ({})", spec.unit)}</span> }
+                </label>
+                <small class={classes!("range", props.compact.then_some("sr-only"))} id={range_id}>
+                    <code class="key">{spec.key}</code>
+                    if !range.is_empty() { {" · "}{range} }
+                </small>
+            </div>
             {field}
-            <small class="help">
-                <code class="key">{spec.key}</code>
-                if !range.is_empty() { {" · "}{range} }
-                if !spec.help.is_empty() { {" · "}{spec.help} }
-            </small>
+            if let Some(error) = &props.error {
+                <p class="field-error" id={error_id} data-testid="notice" role="alert">{error.clone()}</p>
+            }
+            if !spec.help.is_empty() {
+                <small class="help" id={help_id}>{spec.help}</small>
+            }
         </div>
     }
 }

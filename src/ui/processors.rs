@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::chart::duration::count;
 use crate::chart::frame::Frame;
-use crate::chart::scale::{format_ns, TimeScale, Viewport};
+use crate::chart::scale::{TimeScale, Viewport};
 use crate::chart::svg::{self, Overlay};
 
 use super::trace_views::ChartRef;
@@ -20,8 +21,10 @@ pub fn processors_view(props: &ProcessorsProps) -> Html {
     let chart = &props.chart.0;
     let scale = TimeScale::new(props.view, props.width);
     let axis = axis_only(&scale);
-    let busy: u64 = chart.procs.iter().map(|p| p.busy_ns).sum();
-    let summary = if busy == 0 {
+    let busy = chart.timeline.cpu_ns();
+    let summary = if busy == 0 && chart.timeline.real_mode {
+        "No CPU work was recorded on the executors.".to_string()
+    } else if busy == 0 {
         "No CPU work ran on the processors. In sim mode only cpu_work occupies a processor; \
          the rest of the code runs in zero virtual time."
             .to_string()
@@ -29,9 +32,9 @@ pub fn processors_view(props: &ProcessorsProps) -> Html {
         let mean = chart.procs.iter().map(|p| p.utilisation).sum::<f64>()
             / chart.procs.len().max(1) as f64;
         format!(
-            "{} processors, {} of CPU work, mean utilisation {:.0}%.",
-            chart.procs.len(),
-            format_ns(busy as f64),
+            "{}, {} of CPU work, mean utilisation {:.0}%.",
+            count(chart.procs.len() as u64, "processor", "processors"),
+            chart.fmt_ns(busy as f64),
             mean * 100.0
         )
     };

@@ -22,9 +22,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::chart::duration::Resolution;
 use crate::chart::Chart;
 use crate::patterns::{self, Notice};
-use crate::protocol::{RunRequest, RunSummary};
+use crate::protocol::{Mode, RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
 use crate::view::code::{Code, MarkKind};
 use crate::view::compare::{Comparison, Ended, RunState};
@@ -37,6 +38,15 @@ pub const BLANK_PROGRAM: &str = "package main\n\nfunc main() {\n\t\n}\n";
 
 /// The most notices shown at once; older ones give way.
 const MAX_NOTICES: usize = 20;
+
+/// How finely a run's clock tells time in `mode`, on this page (see
+/// [`crate::chart::duration`]).
+pub fn clock_resolution(mode: Mode) -> Resolution {
+    match mode {
+        Mode::Sim => Resolution::SIM,
+        Mode::Real => Resolution::real(super::dom::cross_origin_isolated()),
+    }
+}
 
 /// Where the current run is.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +114,11 @@ impl PartialEq for RunView {
 }
 
 impl RunView {
+    /// How finely the run's clock tells time: the page's figures for it round to this.
+    pub fn resolution(&self) -> Resolution {
+        clock_resolution(self.request.as_ref().map_or(Mode::Sim, |r| r.mode))
+    }
+
     /// Run `id`, with nothing printed yet: `request` starting, or idle before any run.
     fn new(id: u32, request: Option<RunRequest>) -> Self {
         RunView {
@@ -159,6 +174,20 @@ impl AppState {
         }
     }
 
+    /// The notices not shown at a field of the form: about the link as a whole, or about a
+    /// value the form has no field for.
+    pub fn banner_notices(&self) -> Rc<Vec<Notice>> {
+        let on_form = |key: &str| {
+            ["seed", "mode", "procs"].contains(&key)
+                || self.link.pattern.params.iter().any(|p| p.key == key)
+        };
+        if self.notices.iter().all(|n| !n.key.is_some_and(on_form)) {
+            return self.notices.clone();
+        }
+        let banner = self.notices.iter().filter(|n| !n.key.is_some_and(on_form));
+        Rc::new(banner.cloned().collect())
+    }
+
     /// Whether the link's `autorun=1` starts the run on opening.
     pub fn autorun(&self) -> bool {
         self.link.autorun && self.autorun_held.is_none()
@@ -172,6 +201,8 @@ impl AppState {
 
 pub enum Action {
     SelectPattern(&'static str),
+    /// The address bar went back or forward to this address: show that configuration.
+    Load(super::history::Address),
     SetParam {
         key: &'static str,
         raw: String,
@@ -226,32 +257,50 @@ impl Reducible for AppState {
                 next.compare = None;
                 next.form_rev += 1;
             }
+            Action::Load(address) => {
+                let (link, notices) = PageConfig::parse_url(&address.query, &address.fragment);
+                if link == self.link {
+                    return self;
+                }
+                next.link = link;
+                next.code = Code::new(next.link.go_source());
+                next.notices = Rc::new(notices);
+                next.run = RunView::new(self.run.id, None);
+                next.compare = None;
+                next.form_rev += 1;
+            }
             Action::SetParam { key, raw } => {
                 let notices = next.link.set_param(key, &raw);
-                next.add_notices(notices);
+                next.replace_notices(key, notices);
                 next.code.show(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetSeed(raw) => {
                 let notice = next.link.set_seed(&raw);
-                next.add_notices(notice);
+                next.replace_notices("seed", notice);
                 // A pattern with seeded data shows it in its source.
                 next.code.show(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetMode(raw) => {
                 let notice = next.link.set_mode(&raw);
-                next.add_notices(notice);
+                next.replace_notices("mode", notice);
                 next.form_rev += 1;
             }
             Action::SetProcs(raw) => {
                 let notice = next.link.set_procs(&raw, self.cores);
-                next.add_notices(notice);
+                next.replace_notices("procs", notice);
                 next.form_rev += 1;
             }
             Action::ResetParams => {
                 next.link.reset_params();
                 next.code.show(next.link.go_source());
+                let params = self.link.pattern.params;
+                let notices = self
+                    .notices
+                    .iter()
+                    .filter(|n| !n.key.is_some_and(|k| params.iter().any(|p| p.key == k)));
+                next.notices = Rc::new(notices.cloned().collect());
                 next.form_rev += 1;
             }
             Action::EditCode(text) => {
@@ -312,7 +361,7 @@ impl Reducible for AppState {
                     RunnerEvent::Trace { trace, received_ms } => {
                         let trace = Rc::try_unwrap(trace).unwrap_or_else(|t| (*t).clone());
                         let t0 = now_ms();
-                        let chart = Chart::build(trace);
+                        let chart = Chart::build(trace, self.run.resolution());
                         // For the benchmark (scripts/bench-timeline.mjs), which reads the console.
                         web_sys::console::debug_1(
                             &format!("chanlab: chart built in {:.1} ms", now_ms() - t0).into(),
@@ -381,12 +430,20 @@ impl AppState {
         }
     }
 
-    fn add_notices(&mut self, new: impl IntoIterator<Item = Notice>) {
+    /// Field `key` was edited: its earlier notices (and those of any field the new ones are
+    /// about) give way to `new`, so a value fixed is a message gone.
+    fn replace_notices(&mut self, key: &'static str, new: impl IntoIterator<Item = Notice>) {
         let new: Vec<Notice> = new.into_iter().collect();
-        if new.is_empty() {
-            return;
-        }
-        let mut all = (*self.notices).clone();
+        let replaced = |n: &Notice| {
+            n.key
+                .is_some_and(|k| k == key || new.iter().any(|m| m.key == Some(k)))
+        };
+        let mut all: Vec<Notice> = self
+            .notices
+            .iter()
+            .filter(|n| !replaced(n))
+            .cloned()
+            .collect();
         all.extend(new);
         let over = all.len().saturating_sub(MAX_NOTICES);
         all.drain(..over);

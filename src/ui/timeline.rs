@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::chart::frame::{describe, frame, hover, step_span, FrameSpec, Hover};
 use crate::chart::layout::RowKind;
-use crate::chart::scale::{format_ns, Viewport};
+use crate::chart::scale::Viewport;
 use crate::chart::svg::{self, Overlay, LABEL_WIDTH};
 
 use super::trace_views::{ChartRef, LayoutRef};
@@ -374,6 +374,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 "-" | "_" => on_view.emit(view.zoom(1.0 / 1.5, 0.5, total)),
                 "0" => on_view.emit(Viewport::fit(total)),
                 "Escape" => {
+                    // Handled here: it drops the timeline's focus and stops nothing else.
+                    e.prevent_default();
                     next_focus = None;
                     tip.set(None);
                 }
@@ -467,12 +469,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
         line(
             t as f64,
             "marker",
-            format!("output at {}", format_ns(t as f64)),
+            format!("output at {}", chart.fmt_ns(t as f64)),
         )
     });
     let playhead = props
         .playhead
-        .and_then(|t| line(t, "playhead", format!("replay at {}", format_ns(t))));
+        .and_then(|t| line(t, "playhead", format!("replay at {}", chart.fmt_ns(t))));
 
     // A trace cut at its cap ends before the run did: the timeline shows where.
     let cut_at = chart
@@ -486,7 +488,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let style = format!("left:{:.1}px", LABEL_WIDTH + x);
             let title = format!(
                 "The trace ends here, at {}: {} later events were not kept",
-                format_ns(t as f64),
+                chart.fmt_ns(t as f64),
                 chart.trace.dropped
             );
             html! {
@@ -501,11 +503,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let label = format!(
         "Goroutine timeline: {} lanes, {} to {}{}",
         layout.rows.len(),
-        format_ns(view.start),
-        format_ns(view.end),
+        chart.fmt_ns(view.start),
+        chart.fmt_ns(view.end),
         cut_at.map_or(String::new(), |t| format!(
             "; the trace was cut at {}",
-            format_ns(t as f64)
+            chart.fmt_ns(t as f64)
         ))
     );
     html! {

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::chart::scale::format_ns;
 use crate::chart::summary::table;
 use crate::rt::limits::thousands;
 
@@ -23,6 +22,9 @@ pub fn timeline_table(props: &TimelineTableProps) -> Html {
         table(&chart.0.trace, &chart.0.timeline, MAX_ROWS)
     });
     let more = t.total - t.rows.len();
+    // Times as the other views write them, rounded to the run's clock.
+    let chart = &props.chart.0;
+    let format_ns = |ns: f64| chart.fmt_ns(ns);
     html! {
         <details class="tl-table" data-testid="timeline-table">
             <summary>{"The timeline as a table"}</summary>

@@ -13,14 +13,14 @@ use yew::prelude::*;
 
 use crate::chart::chrome::to_chrome_json;
 use crate::chart::layout::Layout;
-use crate::chart::playback::{speed_label, SPEEDS};
-use crate::chart::scale::format_ns;
+use crate::chart::playback::{speed_label, Pace, PACES};
 use crate::chart::svg::{standalone_timeline, LABEL_WIDTH};
 use crate::chart::Chart;
 use crate::rt::OutputLine;
 use crate::view::trace_view::{Action, Tab, Trace, TraceView, LARGE_EVENTS};
 
 use super::channels::ChannelsView;
+use super::dom;
 use super::download::download;
 use super::legend::Legend;
 use super::metrics::MetricsView;
@@ -160,7 +160,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             let running = Rc::new(std::cell::Cell::new(replay.is_some()));
             if replay.is_some() {
                 let running = running.clone();
-                let step_ms = if prefers_reduced_motion() {
+                let step_ms = if dom::prefers_reduced_motion() {
                     REDUCED_MOTION_STEP_MS
                 } else {
                     0.0
@@ -215,16 +215,17 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             now_ms: now_ms(),
             // When each kept output line was printed, in order.
             times: console.lines().map(|l| l.line.t_ns).collect(),
+            reduced_motion: dom::prefers_reduced_motion(),
         })
     };
-    let on_speed = dispatch.reform(|e: Event| {
-        let speed = e
+    let on_pace = dispatch.reform(|e: Event| {
+        let pace = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .and_then(|sel| sel.value().parse().ok())
-            .unwrap_or(1.0);
-        Action::Speed {
-            speed,
+            .and_then(|sel| Pace::from_key(&sel.value()))
+            .unwrap_or_default();
+        Action::Pace {
+            pace,
             now_ms: now_ms(),
         }
     });
@@ -247,8 +248,8 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         let title = format!(
             "chanlab · {} · {} – {}",
             props.pattern,
-            format_ns(v.start),
-            format_ns(v.end)
+            chart.fmt_ns(v.start),
+            chart.fmt_ns(v.end)
         );
         let (w, arrows) = (*width, show_arrows);
         Callback::from(move |_: MouseEvent| {
@@ -281,15 +282,16 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             if data.events.len() > LARGE_EVENTS { " and arrows start hidden" } else { "" }
         ));
     }
-    let zero_time = trace.end_ns == 0;
+    let zero_time = trace.end_ns == 0 && !chart.timeline.real_mode;
+    let deadlock = matches!(&props.run.status, RunStatus::Done(s) if s.outcome == crate::rt::Outcome::Deadlock);
 
     let summary = match &props.run.status {
         RunStatus::Done(s) => Some(s.clone()),
         _ => None,
     };
     let playing = replay.is_some();
-    let speed_options = SPEEDS.iter().map(|&s| {
-        html! { <option value={s.to_string()} selected={s == view.speed}>{speed_label(s)}</option> }
+    let pace_options = PACES.iter().map(|&p| {
+        html! { <option value={p.key()} selected={p == view.pace}>{p.label()}</option> }
     });
     let body = match view.tab {
         Tab::Goroutines => html! {
@@ -326,24 +328,32 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                     }) }
                 </div>
                 <div class="tv-tools">
-                    <button type="button" data-testid="zoom-out" title="Zoom out (−)" onclick={act(Action::Zoom(1.0 / 1.5))}>{"−"}</button>
-                    <button type="button" data-testid="zoom-in" title="Zoom in (+)" onclick={act(Action::Zoom(1.5))}>{"+"}</button>
-                    <button type="button" data-testid="zoom-fit" title="Fit the run (0)" onclick={act(Action::Fit)}>{"Fit"}</button>
-                    <span class="tv-range" data-testid="visible-range"
-                          data-start={format!("{:.0}", v.start)} data-end={format!("{:.0}", v.end)}>
-                        {format!("{} – {}", format_ns(v.start), format_ns(v.end))}
-                    </span>
-                    <label class="tv-check">
-                        <input type="checkbox" data-testid="arrows" checked={show_arrows} onchange={on_arrows} />
-                        {"send→receive arrows"}
-                    </label>
-                    <button type="button" data-testid="replay" onclick={on_play}
-                            title="Replay the run, showing output lines as they were printed">
-                        {if playing { "■ Stop replay" } else { "▶ Replay" }}
-                    </button>
-                    <select data-testid="replay-speed" aria-label="Replay speed" onchange={on_speed}>
-                        { for speed_options }
-                    </select>
+                    if view.tab.zooms() {
+                        <button type="button" data-testid="zoom-out" title="Zoom out (−)" onclick={act(Action::Zoom(1.0 / 1.5))}>{"−"}</button>
+                        <button type="button" data-testid="zoom-in" title="Zoom in (+)" onclick={act(Action::Zoom(1.5))}>{"+"}</button>
+                        <button type="button" data-testid="zoom-fit" title="Fit the run (0)" onclick={act(Action::Fit)}>{"Fit"}</button>
+                        <span class="tv-range" data-testid="visible-range"
+                              data-start={format!("{:.0}", v.start)} data-end={format!("{:.0}", v.end)}>
+                            {format!("{} – {}", chart.fmt_ns(v.start), chart.fmt_ns(v.end))}
+                        </span>
+                    }
+                    if view.tab.replays() {
+                        <label class="tv-check">
+                            <input type="checkbox" data-testid="arrows" checked={show_arrows} onchange={on_arrows} />
+                            {"send→receive arrows"}
+                        </label>
+                        <button type="button" data-testid="replay" onclick={on_play}
+                                title="Replay the run, showing output lines as they were printed">
+                            {if playing { "■ Stop replay" } else { "▶ Replay" }}
+                        </button>
+                        <select data-testid="replay-speed" aria-label="Replay length" onchange={on_pace}
+                                title="How long the replay lasts">
+                            { for pace_options }
+                        </select>
+                        <span class="tv-rate" data-testid="replay-rate" data-speed={view.speed(trace).to_string()}>
+                            {format!("at {}", speed_label(view.speed(trace)))}
+                        </span>
+                    }
                     <span class="tv-export">
                         {"Export: "}
                         <button type="button" data-testid="export-json" onclick={export_json}
@@ -355,6 +365,11 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                 </div>
             </div>
             { for notices.into_iter().map(|n| html! { <p class="tv-notice" data-testid="notice">{n}</p> }) }
+            if deadlock {
+                <p class="tl-hint" data-testid="deadlock-hint">
+                    {"Deadlock: every goroutine was waiting when the run ended, and nothing could wake any of them (✕ on the timeline)."}
+                </p>
+            }
             if zero_time {
                 <p class="tl-hint">{"This run took no virtual time: in sim mode code runs in zero time and only sleeps, timers and CPU work advance the clock, so everything happened at 0 (the ticks show when each goroutine ran)."}</p>
             }
@@ -383,17 +398,6 @@ fn now_ms() -> f64 {
 
 /// With reduced motion asked for, the replay's playhead moves once a second, not every frame.
 const REDUCED_MOTION_STEP_MS: f64 = 1000.0;
-
-/// Whether the reader asked for reduced motion (`prefers-reduced-motion: reduce`).
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
-}
 
 /// Calls `frame(now_ms)` on every animation frame while it returns true.
 fn animate(frame: impl Fn(f64) -> bool + 'static) {

@@ -3,6 +3,10 @@
 //! shows of those runs side by side: how each ended, how long it took, whether real mode printed
 //! what sim mode did, and each mode's speedup at P over one processor.
 //!
+//! Real mode measures where sim mode predicts, so a line that differs only in what is measured
+//! (a duration, a benchmark's `ns/op`, a ratio such as `2.5x faster`) is what both should
+//! print: the verdict says so ([`Verdict::Measured`]) rather than call the outputs different.
+//!
 //! The runs go one after another, never two at once: a real-mode run uses every core it is
 //! given, so a run beside it would spoil the measurement. Sim mode runs first (it is quick and
 //! gives the prediction at once) and real mode at P last, so the run the page's console and
@@ -33,15 +37,46 @@ pub enum RunState {
     Stopped,
 }
 
+/// Whether real mode printed what sim mode printed, in any order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The same lines (goroutine ids aside, [`comparable`]).
+    Same,
+    /// The same lines once measured figures are set aside ([`without_measurements`]).
+    Measured,
+    Differs,
+}
+
+impl Verdict {
+    /// A short key (`data-verdict`, a CSS class).
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Same => "same",
+            Verdict::Measured => "measured",
+            Verdict::Differs => "differs",
+        }
+    }
+
+    /// What the page says.
+    pub fn text(self) -> &'static str {
+        match self {
+            Verdict::Same => "same output as sim",
+            Verdict::Measured => "same output as sim; only measured figures differ, as expected",
+            Verdict::Differs => "output differs from sim",
+        }
+    }
+}
+
 /// How a run that ran to its end ended.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ended {
     pub exit_code: i32,
     /// Virtual (sim) or wall-clock (real) ns from start to end.
     pub elapsed_ns: u64,
-    /// The printed lines as [`comparable`] makes them, sorted; `None` when the page did not
-    /// keep every line (a long output), so they cannot be compared.
-    lines: Option<Vec<String>>,
+    /// The printed lines as [`comparable`] makes them, and with their measured figures set
+    /// aside, each sorted; `None` when the page did not keep every line (a long output), so
+    /// they cannot be compared.
+    lines: Option<(Vec<String>, Vec<String>)>,
     /// Real mode on several workers: their transport and its floor on this browser.
     pub floor: Option<Floor>,
 }
@@ -55,9 +90,11 @@ impl Ended {
         complete: bool,
     ) -> Self {
         let lines = complete.then(|| {
-            let mut lines: Vec<String> = lines.into_iter().map(comparable).collect();
-            lines.sort_unstable();
-            lines
+            let mut exact: Vec<String> = lines.into_iter().map(comparable).collect();
+            let mut measured: Vec<String> = exact.iter().map(|l| without_measurements(l)).collect();
+            exact.sort_unstable();
+            measured.sort_unstable();
+            (exact, measured)
         });
         Ended {
             exit_code,
@@ -167,22 +204,32 @@ impl Comparison {
     }
 
     /// Whether real mode at `procs` printed what sim mode printed at `procs`: the same exit
-    /// status and the same lines in any order, times aside. `None` until both have ended, or
-    /// when either printed more lines than the page keeps.
-    pub fn matches_sim(&self, procs: u32) -> Option<bool> {
+    /// status and the same lines in any order, measured figures aside. `None` until both have
+    /// ended, or when either printed more lines than the page keeps.
+    pub fn matches_sim(&self, procs: u32) -> Option<Verdict> {
         let sim = self.ended(Mode::Sim, procs)?;
         let real = self.ended(Mode::Real, procs)?;
-        Some(sim.exit_code == real.exit_code && sim.lines.as_ref()? == real.lines.as_ref()?)
+        let (sim_exact, sim_measured) = sim.lines.as_ref()?;
+        let (real_exact, real_measured) = real.lines.as_ref()?;
+        Some(if sim.exit_code != real.exit_code {
+            Verdict::Differs
+        } else if sim_exact == real_exact {
+            Verdict::Same
+        } else if sim_measured == real_measured {
+            Verdict::Measured
+        } else {
+            Verdict::Differs
+        })
     }
 
-    /// `mode`'s speedup at P over one processor: its elapsed time at one over its elapsed time
-    /// at P. `None` until both have ended, or when the run at P took no time.
     /// The floor real mode's runs measured on this browser (the run at P's, which has the
     /// most workers).
     pub fn floor(&self) -> Option<Floor> {
         self.ended(Mode::Real, self.procs())?.floor
     }
 
+    /// `mode`'s speedup at P over one processor: its elapsed time at one over its elapsed time
+    /// at P. `None` until both have ended, or when the run at P took no time.
     pub fn speedup(&self, mode: Mode) -> Option<f64> {
         let one = self.ended(mode, 1)?;
         let p = self.ended(mode, self.procs())?;
@@ -221,12 +268,10 @@ pub fn gap_text(floor: &Floor) -> String {
     )
 }
 
-/// A printed line as compared across modes. What real mode legitimately prints differently
-/// from sim mode for the same program is replaced by a placeholder:
-/// - every Go duration (`1.002s`, `250ms`, `1m30s`, `5µs`) by `<d>`: the clocks differ;
-/// - a goroutine id other than main's in a `goroutine N [state]:` header by `<id>`: ids other
-///   than main's are the runtime's to choose (`docs/PATTERNS.md`), and which goroutine panics can
-///   depend on the schedule.
+/// A printed line as compared across modes: a goroutine id other than main's in a
+/// `goroutine N [state]:` header is replaced by `<id>`, since ids other than main's are the
+/// runtime's to choose (`docs/PATTERNS.md`) and which goroutine panics can depend on the
+/// schedule.
 pub fn comparable(line: &str) -> String {
     if let Some(rest) = line.strip_prefix("goroutine ") {
         if let Some((id, state)) = rest.split_once(' ') {
@@ -235,7 +280,49 @@ pub fn comparable(line: &str) -> String {
             }
         }
     }
-    without_durations(line)
+    line.to_string()
+}
+
+/// `line` with what a run measures set aside, since real mode's clock is not sim mode's:
+/// every Go duration (`1.002s`, `250ms`, `1m30s`, `5µs`) becomes `<d>`, and a number that a
+/// measurement unit follows (Go's benchmark figures `ns/op`, `B/op`, `allocs/op`, `MB/s`, a
+/// ratio `2.5x`, a percentage `52%`) becomes `<n>`.
+pub fn without_measurements(line: &str) -> String {
+    let line = without_durations(line);
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line.as_str();
+    let mut prev: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        let starts_number =
+            c.is_ascii_digit() && !prev.is_some_and(|p| is_word_char(p) || p == '.');
+        if let Some(len) = starts_number.then(|| measurement_len(rest)).flatten() {
+            out.push_str("<n>");
+            prev = rest[..len].chars().next_back();
+            rest = &rest[len..];
+        } else {
+            out.push(c);
+            prev = Some(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The byte length of the number at the start of `s` when a measurement unit follows it.
+fn measurement_len(s: &str) -> Option<usize> {
+    const UNITS: [&str; 4] = [" ns/op", " B/op", " allocs/op", " MB/s"];
+    let digits = |from: usize| s[from..].bytes().take_while(u8::is_ascii_digit).count();
+    let mut end = digits(0);
+    if s[end..].starts_with('.') && digits(end + 1) > 0 {
+        end += 1 + digits(end + 1);
+    }
+    let after = &s[end..];
+    let ratio = ["x", "%"].iter().any(|u| {
+        after
+            .strip_prefix(u)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char))
+    });
+    (ratio || UNITS.iter().any(|u| after.starts_with(u))).then_some(end)
 }
 
 /// `line` with each Go duration token replaced by `<d>`. A token is one or more
@@ -388,7 +475,7 @@ mod tests {
         let order = run_all(&mut c, |_| done(0, 5, &["x"]));
         assert_eq!(order, [(Mode::Sim, 1), (Mode::Real, 1)]);
         assert_eq!(c.speedup(Mode::Sim), Some(1.0));
-        assert_eq!(c.matches_sim(1), Some(true));
+        assert_eq!(c.matches_sim(1), Some(Verdict::Same));
     }
 
     #[test]
@@ -405,8 +492,8 @@ mod tests {
         });
         assert_eq!(c.speedup(Mode::Sim), Some(4.0));
         assert_eq!(c.speedup(Mode::Real), Some(2.0));
-        assert_eq!(c.matches_sim(4), Some(true));
-        assert_eq!(c.matches_sim(1), Some(true));
+        assert_eq!(c.matches_sim(4), Some(Verdict::Same));
+        assert_eq!(c.matches_sim(1), Some(Verdict::Same));
     }
 
     #[test]
@@ -449,7 +536,7 @@ mod tests {
                 ],
             ),
         });
-        assert_eq!(c.matches_sim(2), Some(true));
+        assert_eq!(c.matches_sim(2), Some(Verdict::Measured));
 
         let differs = |sim: RunState, real: RunState| {
             let mut c = Comparison::new(request(2));
@@ -461,13 +548,47 @@ mod tests {
         };
         assert_eq!(
             differs(done(0, 1, &["5", "5"]), done(0, 1, &["5", "3"])),
-            Some(false)
+            Some(Verdict::Differs)
         );
         assert_eq!(
             differs(done(0, 1, &["a"]), done(0, 1, &["a", "a"])),
-            Some(false)
+            Some(Verdict::Differs)
         );
-        assert_eq!(differs(done(0, 1, &["a"]), done(2, 1, &["a"])), Some(false));
+        assert_eq!(
+            differs(done(0, 1, &["a"]), done(2, 1, &["a"])),
+            Some(Verdict::Differs)
+        );
+        // A benchmark: the figures are measured, the rest must agree.
+        let bench = |ns: &str, ratio: &str| {
+            done(
+                0,
+                1,
+                &[
+                    &format!("BenchmarkWorkerPool-2  5  {ns} ns/op  8 goroutines/op"),
+                    &format!("worker pool: {ratio}x faster, 1250.0x fewer goroutines"),
+                ],
+            )
+        };
+        assert_eq!(
+            differs(bench("2800000", "2.1"), bench("1668829", "2.0")),
+            Some(Verdict::Measured)
+        );
+        assert_eq!(
+            differs(bench("2800000", "2.1"), bench("2800000", "2.1")),
+            Some(Verdict::Same)
+        );
+        let other_count = done(
+            0,
+            1,
+            &[
+                "BenchmarkWorkerPool-2  5  2800000 ns/op  9 goroutines/op",
+                "worker pool: 2.1x faster, 1250.0x fewer goroutines",
+            ],
+        );
+        assert_eq!(
+            differs(bench("2800000", "2.1"), other_count),
+            Some(Verdict::Differs)
+        );
         let long = RunState::Done(Ended::new(0, 1, ["a"], false));
         assert_eq!(
             differs(done(0, 1, &["a"]), long),
@@ -514,6 +635,23 @@ mod tests {
             ("é5ms ✓5ms", "é5ms ✓<d>"),
         ] {
             assert_eq!(without_durations(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn measured_figures_are_set_aside_and_nothing_else() {
+        for (line, want) in [
+            (
+                "BenchmarkX-4  5  1234 ns/op  12 B/op",
+                "BenchmarkX-4  5  <n> ns/op  <n> B/op",
+            ),
+            ("3 allocs/op 12.5 MB/s", "<n> allocs/op <n> MB/s"),
+            ("worker pool: 2.5x faster", "worker pool: <n>x faster"),
+            ("52% busy, took 1.5s", "<n>% busy, took <d>"),
+            ("x5 0x10 5xl 3 ns", "x5 0x10 5xl 3 ns"),
+            ("processed 20 jobs", "processed 20 jobs"),
+        ] {
+            assert_eq!(without_measurements(line), want, "{line:?}");
         }
     }
 

@@ -15,7 +15,8 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::rt::{fmt_duration, OutputLine, Stream};
+use crate::chart::duration::{format_ns, Resolution};
+use crate::rt::{OutputLine, Stream};
 
 /// Lines per chunk.
 pub const CHUNK: usize = 250;
@@ -268,10 +269,11 @@ impl Batcher {
     }
 }
 
-/// The markup of consecutive console lines, each row its time then its text exactly as
-/// printed (escaped), with only the lines printed by `reveal` when given. The page sets a
-/// chunk's rows in one go from this, which is far cheaper than building them node by node.
-pub fn rows_html(lines: &[Line], reveal: Option<u64>, pickable: bool) -> String {
+/// The markup of consecutive console lines, each row its time (as the run's clock resolves
+/// it, `res`) then its text exactly as printed (escaped), with only the lines printed by
+/// `reveal` when given. The page sets a chunk's rows in one go from this, which is far cheaper
+/// than building them node by node.
+pub fn rows_html(lines: &[Line], reveal: Option<u64>, pickable: bool, res: Resolution) -> String {
     let mut out = String::with_capacity(lines.len() * 160);
     for l in lines
         .iter()
@@ -285,7 +287,7 @@ pub fn rows_html(lines: &[Line], reveal: Option<u64>, pickable: bool) -> String 
             out.push_str(" pickable");
         }
         out.push_str("\"><span class=\"t\" aria-hidden=\"true\">");
-        out.push_str(&fmt_t(l.line.t_ns));
+        out.push_str(&format_ns(l.line.t_ns as f64, res));
         out.push_str("</span><span class=\"text\" data-testid=\"output-line\" data-t-ns=\"");
         out.push_str(&l.line.t_ns.to_string());
         out.push_str("\">");
@@ -309,24 +311,6 @@ pub fn escape_into(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
-}
-
-/// A timestamp as the console shows it beside a line: Go's Duration format (`200ms`,
-/// `1.5s`, `0s`), to three significant digits. The virtual clock also counts the program's
-/// own instructions (docs/INTERPRETER.md, Cost model), so a line printed after four 50 ms
-/// sleeps is at 200.002056ms: the console says `200ms`, the line's `data-t-ns` the exact time.
-pub fn fmt_t(t_ns: u64) -> String {
-    fmt_duration(std::time::Duration::from_nanos(round_significant(t_ns, 3)))
-}
-
-/// `n` rounded to its `digits` most significant decimal digits.
-fn round_significant(n: u64, digits: u32) -> u64 {
-    let width = n.checked_ilog10().map_or(1, |l| l + 1);
-    if width <= digits {
-        return n;
-    }
-    let unit = 10u64.pow(width - digits);
-    (n / unit + u64::from(n % unit >= unit / 2)) * unit
 }
 
 /// The exit line, as `go run` reports it.
@@ -484,7 +468,7 @@ mod tests {
             .collect();
         lines[1].line.text = r#"<script>alert("x" & 'y')</script>"#.to_string();
         lines[2].line.stream = crate::rt::Stream::Stderr;
-        let html = rows_html(&lines, None, false);
+        let html = rows_html(&lines, None, false, Resolution::SIM);
         assert!(!html.contains("<script"));
         assert!(
             html.contains("&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;")
@@ -496,19 +480,18 @@ mod tests {
         ));
         assert!(html.contains("<div class=\"row stderr\">"));
         // Only the lines printed by the instant revealed.
-        let html = rows_html(&lines, Some(1000), true);
+        let html = rows_html(&lines, Some(1000), true, Resolution::SIM);
         assert_eq!(html.matches("row pickable").count(), 2);
+        // The gutter rounds a real-mode time to its clock; the text keeps the exact ns.
+        lines[1].line.t_ns = 456_099_984;
+        let html = rows_html(&lines[1..2], None, false, Resolution::real(false));
+        assert!(html.contains(">456.1ms</span>"), "{html}");
+        assert!(html.contains("data-t-ns=\"456099984\""), "{html}");
     }
 
     #[test]
-    fn formats_times_and_exits_as_go_does() {
-        assert_eq!(fmt_t(0), "0s");
-        assert_eq!(fmt_t(200_000_000), "200ms");
-        assert_eq!(fmt_t(1_500_000_000), "1.5s");
-        assert_eq!(fmt_t(200_002_056), "200ms");
-        assert_eq!(fmt_t(12_345_678), "12.3ms");
-        assert_eq!(fmt_t(999_600_000), "1s");
-        assert_eq!(fmt_t(u64::MAX), "5111111h6m40s");
+    fn formats_exits_as_go_does() {
+        assert_eq!(exit_text(0), "program exited normally (exit status 0)");
         assert_eq!(exit_text(2), "exit status 2");
     }
 }

@@ -22,6 +22,7 @@ use std::fmt;
 use std::rc::Rc;
 
 pub(super) use crate::patterns::params::shorten;
+use crate::patterns::params::whole_number;
 use crate::patterns::{self, Notice, Params, Pattern};
 use crate::protocol::{Mode, RunRequest};
 
@@ -213,11 +214,11 @@ impl PageConfig {
     /// Sets the seed from form text; a notice when it is not a seed (the seed is then kept).
     pub fn set_seed(&mut self, raw: &str) -> Option<Notice> {
         match parse_seed(raw) {
-            Ok(seed) => {
+            Ok((seed, why)) => {
                 self.seed = seed;
-                None
+                why.map(|why| Notice::at("seed", why))
             }
-            Err(why) => Some(Notice(format!("{why}; kept {}", self.seed))),
+            Err(why) => Some(Notice::at("seed", format!("{why}; kept {}", self.seed))),
         }
     }
 
@@ -229,7 +230,10 @@ impl PageConfig {
                 self.forget_default_procs();
                 None
             }
-            Err(why) => Some(Notice(format!("{why}; kept {}", self.mode.as_str()))),
+            Err(why) => Some(Notice::at(
+                "mode",
+                format!("{why}; kept {}", self.mode.as_str()),
+            )),
         }
     }
 
@@ -239,7 +243,7 @@ impl PageConfig {
     pub fn set_procs(&mut self, raw: &str, cores: u32) -> Option<Notice> {
         let (procs, why) = parse_procs(raw);
         self.procs = procs.filter(|&n| n != default_procs(self.mode, cores));
-        why.map(Notice)
+        why.map(|why| Notice::at("procs", why))
     }
 
     /// The processors a run of this link uses, on a browser that reports `cores`.
@@ -327,14 +331,17 @@ pub(super) fn parse_mode(raw: &str) -> Result<Mode, String> {
 /// Reads a processor count: clamped to `1..=MAX_PROCS`, `None` (the default) when not a
 /// number.
 pub fn parse_procs(raw: &str) -> (Option<u32>, Option<String>) {
-    match raw.trim().parse::<i128>() {
-        Ok(n) if (1..=MAX_PROCS as i128).contains(&n) => (Some(n as u32), None),
-        Ok(n) => {
+    match whole_number(raw) {
+        Some(n) if (1..=MAX_PROCS as i128).contains(&n) => (Some(n as u32), None),
+        Some(n) => {
             let clamped = n.clamp(1, MAX_PROCS as i128) as u32;
-            let why = format!("procs: {n} is outside 1–{MAX_PROCS}; clamped to {clamped}");
+            let why = format!(
+                "procs: {} is outside 1–{MAX_PROCS}; clamped to {clamped}",
+                shorten(raw.trim())
+            );
             (Some(clamped), Some(why))
         }
-        Err(_) => (
+        None => (
             None,
             Some(format!(
                 "procs: `{}` is not a whole number; using the default",
@@ -344,15 +351,27 @@ pub fn parse_procs(raw: &str) -> (Option<u32>, Option<String>) {
     }
 }
 
-/// Reads a seed: any u64; otherwise the reason it is not one.
-pub fn parse_seed(raw: &str) -> Result<u64, String> {
-    raw.trim().parse::<u64>().map_err(|_| {
-        format!(
+/// Reads a seed: any u64, with a notice when a larger whole number was clamped to
+/// `u64::MAX`; otherwise the reason it is not one.
+pub fn parse_seed(raw: &str) -> Result<(u64, Option<String>), String> {
+    match whole_number(raw) {
+        Some(n) if n >= 0 => Ok(match u64::try_from(n) {
+            Ok(seed) => (seed, None),
+            Err(_) => (
+                u64::MAX,
+                Some(format!(
+                    "seed: {} is over {}; clamped to it",
+                    shorten(raw.trim()),
+                    u64::MAX
+                )),
+            ),
+        }),
+        _ => Err(format!(
             "seed: `{}` is not a whole number from 0 to {}",
             shorten(raw),
             u64::MAX
-        )
-    })
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -383,7 +402,8 @@ mod tests {
         assert!(link.set_mode("real").is_none());
         assert_eq!(link.to_query(), "mode=real");
         let notice = link.set_mode("fast").expect("a notice");
-        assert_eq!(notice.0, "mode: `fast` is not sim or real; kept real");
+        assert_eq!(notice.text, "mode: `fast` is not sim or real; kept real");
+        assert_eq!(notice.key, Some("mode"));
         assert_eq!(link.mode, Mode::Real);
         assert!(link.set_mode("sim").is_none());
         assert_eq!(link.to_query(), "");

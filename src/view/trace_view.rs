@@ -6,7 +6,10 @@
 //! The window, the groups, the arrows and the replay belong to one trace: a new trace starts
 //! from their defaults. So every read and every action names the trace ([`Trace`]), and
 //! choices made for another trace read as defaults, without an extra render to reset them.
-//! The tab and the replay speed carry over from one run to the next.
+//! The tab and the replay's pace carry over from one run to the next.
+//!
+//! The tools act where they can: zoom on the views with a time axis, arrows and replay on the
+//! goroutine timeline ([`Tab::zooms`], [`Tab::replays`]); leaving the timeline ends a replay.
 //!
 //! # Invariants
 //! - `replay` and `playhead` are both set or both unset.
@@ -15,7 +18,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::chart::playback::{lines_shown, Playback};
+use crate::chart::playback::{lines_shown, Pace, Playback, STEPS};
 use crate::chart::scale::Viewport;
 
 /// Runs above this many events start with arrows hidden, so that they are not a solid mass.
@@ -59,6 +62,16 @@ impl Tab {
         }
     }
 
+    /// Whether the view has a time axis, which zoom and pan move.
+    pub fn zooms(self) -> bool {
+        self != Tab::Metrics
+    }
+
+    /// Whether the view shows the goroutines, which the arrows join and a replay plays.
+    pub fn replays(self) -> bool {
+        self == Tab::Goroutines
+    }
+
     /// The name in test ids and attributes (`tab-goroutines`).
     pub fn key(self) -> &'static str {
         match self {
@@ -86,14 +99,16 @@ pub enum Action {
     /// An instant picked in the output: the goroutines at that time.
     Mark(u64),
     /// Start a replay at wall-clock time `now_ms`, revealing output lines printed at `times`
-    /// (ns, in order); or stop the one running.
+    /// (ns, in order), in jumps if the reader asked for `reduced_motion`; or stop the one
+    /// running.
     Replay {
         now_ms: f64,
         times: Rc<[u64]>,
+        reduced_motion: bool,
     },
-    /// Replay at another speed from `now_ms` on.
-    Speed {
-        speed: f64,
+    /// Replay at another pace from `now_ms` on.
+    Pace {
+        pace: Pace,
         now_ms: f64,
     },
     /// An animation frame at wall-clock time `now_ms`: the playhead moves.
@@ -123,7 +138,7 @@ pub struct TraceView {
     /// During a replay, the run time up to which output lines are shown.
     reveal: Option<u64>,
     pub tab: Tab,
-    pub speed: f64,
+    pub pace: Pace,
 }
 
 impl Default for TraceView {
@@ -139,7 +154,7 @@ impl Default for TraceView {
             shown: 0,
             reveal: None,
             tab: Tab::Goroutines,
-            speed: 1.0,
+            pace: Pace::DEFAULT,
         }
     }
 }
@@ -153,7 +168,7 @@ impl TraceView {
         TraceView {
             key: trace.key,
             tab: self.tab,
-            speed: self.speed,
+            pace: self.pace,
             ..TraceView::default()
         }
     }
@@ -195,6 +210,12 @@ impl TraceView {
         self.playhead.filter(|_| self.same(trace))
     }
 
+    /// The speed a replay of `trace` goes at, run time per wall time.
+    pub fn speed(&self, trace: Trace) -> f64 {
+        self.replay(trace)
+            .map_or_else(|| self.pace.speed(trace.end_ns), |p| p.speed)
+    }
+
     /// During a replay, the run time up to which output lines are shown; `None`: all.
     pub fn reveal(&self) -> Option<u64> {
         self.reveal
@@ -216,7 +237,12 @@ impl TraceView {
                     next.toggled.insert(label);
                 }
             }
-            Action::Tab(tab) => next.tab = tab,
+            Action::Tab(tab) => {
+                next.tab = tab;
+                if !tab.replays() {
+                    next.stop_replay();
+                }
+            }
             Action::Mark(t) => {
                 next.tab = Tab::Goroutines;
                 let v = next.viewport(trace);
@@ -224,20 +250,26 @@ impl TraceView {
                     next.view = Some(v.center_on(t as f64, end).clamped(end));
                 }
             }
-            Action::Replay { now_ms, times } => {
+            Action::Replay {
+                now_ms,
+                times,
+                reduced_motion,
+            } => {
                 if next.replay.is_some() {
                     next.stop_replay();
                 } else {
-                    next.replay = Some(Playback::start(0.0, now_ms, next.speed));
+                    let step = reduced_motion.then(|| end.max(1) as f64 / f64::from(STEPS));
+                    let speed = next.pace.speed(end);
+                    next.replay = Some(Playback::start(0.0, now_ms, speed, step));
                     next.playhead = Some(0.0);
                     next.times = times;
                     next.shown = usize::MAX;
                 }
             }
-            Action::Speed { speed, now_ms } => {
-                next.speed = speed;
+            Action::Pace { pace, now_ms } => {
+                next.pace = pace;
                 if let Some(p) = next.replay {
-                    next.replay = Some(p.with_speed(speed, now_ms, f64::MAX));
+                    next.replay = Some(p.with_speed(pace.speed(end), now_ms, f64::MAX));
                 }
             }
             Action::Frame { now_ms } => {
@@ -326,27 +358,61 @@ mod tests {
             Action::Replay {
                 now_ms: 0.0,
                 times: times.clone(),
+                reduced_motion: false,
             },
         );
         assert_eq!(v.playhead(RUN), Some(0.0));
         assert_eq!(v.reveal(), None);
-        // 1× speed: 1 ms of wall time is 1,000,000 ns of run time; this run is 1,000 ns.
-        let speed = v.apply(
+        // By default the 1,000 ns run lasts 4 s: 4 ms of wall time is 1 ns of run time.
+        assert_eq!(v.speed(RUN), 1000.0 / 4e9);
+        let early = v.apply(RUN, Action::Frame { now_ms: 500.0 });
+        assert_eq!(early.reveal(), Some(125), "one line printed by then");
+        let same = early.apply(RUN, Action::Frame { now_ms: 600.0 });
+        assert_eq!(same.reveal(), Some(125), "no new line, no new reveal");
+        // Two seconds from here on: the rest goes twice as fast.
+        let faster = same.apply(
             RUN,
-            Action::Speed {
-                speed: 0.25,
-                now_ms: 0.0,
+            Action::Pace {
+                pace: Pace::Seconds(2),
+                now_ms: 600.0,
             },
         );
-        let early = speed.apply(RUN, Action::Frame { now_ms: 0.0005 });
-        assert_eq!(early.reveal(), Some(125), "one line printed by then");
-        let same = early.apply(RUN, Action::Frame { now_ms: 0.0006 });
-        assert_eq!(same.reveal(), Some(125), "no new line, no new reveal");
-        let done = same.apply(RUN, Action::Frame { now_ms: 1.0 });
+        assert_eq!(faster.speed(RUN), 2.0 * v.speed(RUN));
+        assert!(faster.replay(RUN).is_some());
+        let done = faster.apply(RUN, Action::Frame { now_ms: 2_400.0 });
         assert_eq!(done.replay(RUN), None);
         assert_eq!(done.playhead(RUN), None);
         assert_eq!(done.reveal(), None, "every line once the replay ends");
-        assert_eq!(done.speed, 0.25);
+        assert_eq!(done.pace, Pace::Seconds(2), "the pace carries over");
+    }
+
+    #[test]
+    fn with_less_motion_a_replay_jumps_and_the_other_tabs_end_it() {
+        let v = TraceView::default().apply(
+            RUN,
+            Action::Replay {
+                now_ms: 0.0,
+                times: Rc::from([]),
+                reduced_motion: true,
+            },
+        );
+        let heads: BTreeSet<u64> = (0..45)
+            .map(|i| {
+                v.apply(
+                    RUN,
+                    Action::Frame {
+                        now_ms: i as f64 * 100.0,
+                    },
+                )
+            })
+            .filter_map(|w| w.playhead(RUN))
+            .map(|t| t as u64)
+            .collect();
+        assert_eq!(heads, (0..10).map(|i| i * 100).collect());
+        let metrics = v.apply(RUN, Action::Tab(Tab::Metrics));
+        assert_eq!(metrics.replay(RUN), None);
+        assert!(!Tab::Metrics.zooms() && !Tab::Metrics.replays());
+        assert!(Tab::Processors.zooms() && !Tab::Processors.replays());
     }
 
     #[test]
@@ -354,6 +420,7 @@ mod tests {
         let start = Action::Replay {
             now_ms: 0.0,
             times: Rc::from([]),
+            reduced_motion: false,
         };
         let v = TraceView::default().apply(RUN, start.clone());
         assert!(v.replay(RUN).is_some());

@@ -213,22 +213,29 @@ impl PageConfig {
         if let Some(raw) = last("mode") {
             match parse_mode(raw) {
                 Ok(mode) => link.mode = mode,
-                Err(why) => notices.push(format!("{why}; using sim")),
+                Err(why) => notices.at("mode", format!("{why}; using sim")),
             }
         }
 
         if let Some(raw) = last("seed") {
             match parse_seed(raw) {
-                Ok(seed) => link.seed = seed,
-                Err(why) => notices.push(format!("{why}; using the default {DEFAULT_SEED}")),
+                Ok((seed, why)) => {
+                    link.seed = seed;
+                    if let Some(why) = why {
+                        notices.at("seed", why);
+                    }
+                }
+                Err(why) => notices.at("seed", format!("{why}; using the default {DEFAULT_SEED}")),
             }
         }
 
         if let Some(raw) = last("procs") {
-            let (procs, notice) = parse_procs(raw);
+            let (procs, why) = parse_procs(raw);
             link.procs = procs;
             link.forget_default_procs();
-            notices.extend(notice);
+            if let Some(why) = why {
+                notices.at("procs", why);
+            }
         }
 
         if let Some(raw) = last("autorun") {
@@ -275,7 +282,7 @@ impl PageConfig {
         let (params, param_notices) = pattern.parse_params(param_pairs);
         link.params = params;
         for notice in param_notices {
-            notices.push(notice.0);
+            notices.add(notice);
         }
         // After the parameters: a program equal to their rendered source is not an edit.
         read_code(&mut link, fragment, &mut notices);
@@ -364,7 +371,9 @@ fn read_code(link: &mut PageConfig, fragment: &str, notices: &mut Notices) {
                     if lines == 1 { "" } else { "s" }
                 ));
             }
-            notices.extend(invisible::summary(&code));
+            if let Some(summary) = invisible::summary(&code) {
+                notices.push(summary);
+            }
             link.set_code(&code);
         }
         Err(why) => {
@@ -439,22 +448,25 @@ struct Notices {
 
 impl Notices {
     fn push(&mut self, text: String) {
+        self.add(Notice::new(text));
+    }
+
+    /// A notice about field `key`.
+    fn at(&mut self, key: &'static str, text: String) {
+        self.add(Notice::at(key, text));
+    }
+
+    fn add(&mut self, notice: Notice) {
         if self.kept.len() < MAX_NOTICES {
-            self.kept.push(Notice(text));
+            self.kept.push(notice);
         } else {
             self.more += 1;
         }
     }
 
-    fn extend(&mut self, text: Option<String>) {
-        if let Some(text) = text {
-            self.push(text);
-        }
-    }
-
     fn finish(mut self) -> Vec<Notice> {
         if self.more > 0 {
-            self.kept.push(Notice(format!(
+            self.kept.push(Notice::new(format!(
                 "… and {} more corrections to the link",
                 self.more
             )));
@@ -535,7 +547,7 @@ mod tests {
     use crate::rt::Rng;
 
     fn texts(notices: &[Notice]) -> Vec<&str> {
-        notices.iter().map(|n| n.0.as_str()).collect()
+        notices.iter().map(|n| n.text.as_str()).collect()
     }
 
     #[test]
@@ -564,7 +576,7 @@ mod tests {
         let (link, notices) = PageConfig::parse("p=nope");
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
         assert_eq!(notices.len(), 1);
-        assert!(notices[0].0.contains("no pattern `nope`"), "{notices:?}");
+        assert!(notices[0].text.contains("no pattern `nope`"), "{notices:?}");
     }
 
     #[test]
@@ -639,7 +651,7 @@ mod tests {
         let query: String = (0..500).map(|i| format!("k{i}=1&")).collect();
         let (_, notices) = PageConfig::parse(&query);
         assert_eq!(notices.len(), MAX_NOTICES + 1);
-        assert!(notices.last().unwrap().0.contains("480 more"));
+        assert!(notices.last().unwrap().text.contains("480 more"));
         let query = "x=1&".repeat(MAX_PAIRS + 5);
         let (_, notices) = PageConfig::parse(&query);
         assert!(texts(&notices)[0].contains("the last 5 were ignored"));
@@ -765,9 +777,17 @@ mod tests {
         let big = "9".repeat(1 << 20);
         let (link, notices) =
             PageConfig::parse(&format!("p=pipeline&words={big}&seed={big}&procs={big}"));
-        assert_eq!(link.seed, DEFAULT_SEED);
-        assert_eq!(link.procs, None);
+        // Numbers of any length are numbers: clamped, each with its notice.
+        assert_eq!(link.seed, u64::MAX);
+        assert_eq!(link.procs, Some(MAX_PROCS));
         assert!(notices.len() >= 3, "{notices:?}");
+        for key in ["seed", "procs", "words"] {
+            let notice = notices.iter().find(|n| n.key == Some(key));
+            assert!(
+                notice.is_some_and(|n| n.text.len() < 200),
+                "{key}: {notices:?}"
+            );
+        }
         let (link, _) = PageConfig::parse(&"%".repeat(MAX_QUERY_BYTES + 10));
         assert_eq!(link.pattern.id, patterns::DEFAULT_PATTERN);
     }
@@ -877,14 +897,14 @@ mod tests {
             (
                 "seed=18446744073709551616",
                 "worker-pool",
-                String::new(),
-                vec!["seed:"],
+                "seed=18446744073709551615".to_string(),
+                vec!["seed: 18446744073709551616 is over 18446744073709551615; clamped"],
             ),
             (
                 "procs=99999999999999999999999999999999999999999",
                 "worker-pool",
-                String::new(),
-                vec!["procs:"],
+                "procs=16".to_string(),
+                vec!["procs:", "clamped to 16"],
             ),
             (
                 "workers=-99999999999999999999",
@@ -989,7 +1009,7 @@ mod tests {
             [("workers".into(), "3".into()), ("jobs".into(), "2".into())]
         );
         assert_eq!(notices.len(), 1);
-        assert!(notices[0].0.contains("`verbose` is no longer"));
+        assert!(notices[0].text.contains("`verbose` is no longer"));
         // A link of the version that made the change is read as it is.
         let (pairs, notices) = run(2, "threads=3");
         assert_eq!(pairs, [("threads".into(), "3".into())]);

@@ -209,6 +209,24 @@ describe('running', () => {
     assert.equal(await row.locator('.t').textContent(), '200ms');
     await page.context().close();
   });
+
+  test("the page's own figures: rounded to the clock, counts with the right noun", async () => {
+    // One goroutine, one send that never completes: singular nouns, and zero is plural.
+    const page = await openPage(browser, server.url, '?p=deadlock&autorun=1');
+    await waitForEnd(page);
+    const facts = await page.locator('[data-testid="status"] .facts').textContent();
+    assert.match(facts, /^0s of virtual time · \d+(\.\d)?ms in your browser · 1 goroutine · 0 sends, 0 receives$/);
+    await page.context().close();
+    // Real mode: wall-clock times at the browser's 0.1 ms, in the gutter and the status line.
+    const real = await openPage(browser, server.url, '?p=pipeline&mode=real&procs=2&autorun=1');
+    await waitForEnd(real, 60_000);
+    const gutter = await real.locator('.row .t').allTextContents();
+    assert.ok(gutter.length > 0);
+    for (const t of gutter) assert.match(t, /^(0s|[1-9]00µs|\d{1,3}(\.\d)?ms|\d+(\.\d{1,3})?s)$/, t);
+    const status = await real.locator('[data-testid="status"] .facts').textContent();
+    assert.match(status, /^\d+(\.\d)?ms of wall-clock time · \d+(\.\d)?ms in your browser · \d+ goroutines · /);
+    await real.context().close();
+  });
 });
 
 describe('links', () => {

@@ -335,6 +335,29 @@ describe('compare', () => {
     await page.context().close();
   });
 
+  test("a benchmark's measured figures differ from sim's as expected, and the page says so", async () => {
+    const page = await openPage(browser, server.url, '?p=benchmark&tasks=1000&rounds=2&procs=2');
+    await page.getByTestId('compare').click();
+    const r = await compareResults(page, 120_000);
+    assert.equal(r.state, 'done');
+    for (const cell of [r.real, r.real1]) {
+      assert.equal(cell.state, 'done', cell.text);
+      assert.equal(cell.verdict, 'measured', cell.text);
+      assert.match(cell.text, /same output as sim; only measured figures differ, as expected/);
+      assert.doesNotMatch(cell.text, /output differs/);
+    }
+    // Sim mode's cells are the model's prediction, the same every time.
+    const again = await openPage(browser, server.url, '?p=benchmark&tasks=1000&rounds=2&procs=2&autorun=1');
+    assert.deepEqual((await waitForEnd(again)).lines, [
+      'BenchmarkNaiveSpawn-2  2  1000500 ns/op  1000 goroutines/op',
+      'BenchmarkWorkerPool-2  2  554200 ns/op  8 goroutines/op',
+      'worker pool: 1.8x faster, 125.0x fewer goroutines',
+    ]);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    await again.context().close();
+  });
+
   test('Stop stops a comparison, and the next run starts fresh', async () => {
     // A benchmark that does its work for real even in sim mode, long enough to stop, with
     // fewer goroutines than the limit of those alive at once (which would end each run early).
@@ -359,6 +382,66 @@ describe('compare', () => {
     assert.equal(await page.getByTestId('compare-results').count(), 0);
     await page.getByTestId('run').click();
     assert.deepEqual((await waitForEnd(page)).lines, ['response from service B']);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe("real mode's charts", () => {
+  /** The tooltips of lane `name` hovered at 24 points across the plot. */
+  async function tooltips(page, name) {
+    const tips = [];
+    for (let i = 0; i < 24; i++) {
+      const at = await page.evaluate(
+        ([name, f]) => {
+          const text = [...document.querySelectorAll('[data-testid="timeline"] [data-lane]')].find((e) => e.dataset.lane === name);
+          text.closest('[data-testid="timeline"]').scrollIntoView({ block: 'center' });
+          const row = text.closest('g').querySelector('rect.bg').getBoundingClientRect();
+          return { x: row.left + 150 + (row.width - 150) * f, y: row.top + row.height / 2 };
+        },
+        [name, (i + 0.5) / 24],
+      );
+      await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(20);
+      const tip = page.getByTestId('timeline-tooltip');
+      if ((await tip.count()) > 0) tips.push(await tip.textContent());
+    }
+    return tips;
+  }
+
+  test('CPU work is on the goroutine and executor that ran it, in real time, and every view counts it once', async () => {
+    const page = await openPage(
+      browser,
+      server.url,
+      '?p=worker-pool&workers=2&jobs=6&job_ms=0&cpu_work=5000000&mode=real&procs=2&autorun=1',
+    );
+    assert.equal((await waitForEnd(page, 60_000)).exitCode, 0);
+    await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor();
+    // The page's own figures are rounded to the clock (0.1 ms on a page that is not isolated).
+    const status = await page.getByTestId('status').textContent();
+    assert.match(status, /\d+(\.\d)?ms of wall-clock time · \d+(\.\d)?ms in your browser · 4 goroutines · 12 sends, 12 receives/);
+
+    // main only sends and receives: it never shows CPU work, nor sim mode's words.
+    const main = await tooltips(page, 'main');
+    assert.ok(main.length > 10, main.join('\n'));
+    for (const tip of main) {
+      assert.doesNotMatch(tip, /CPU work|sim mode|virtual time/, tip);
+      assert.doesNotMatch(tip, /\d\.\d{2,}ms/, `rounded to the clock: ${tip}`);
+    }
+    // The workers computed, each on its own executor.
+    for (const worker of ['worker 1', 'worker 2']) {
+      const cpu = (await tooltips(page, worker)).filter((t) => t.includes('CPU work'));
+      assert.ok(cpu.length > 0, `${worker} shows CPU work`);
+      for (const tip of cpu) assert.match(tip, new RegExp(`^${worker} · CPU workfrom .* for .*on executor [01]$`), tip);
+    }
+
+    // One figure for the CPU work, in the processors' summary and in Metrics.
+    await page.getByTestId('tab-processors').click();
+    const summary = await page.getByTestId('processors').locator('.tl-hint').textContent();
+    const [, cpu] = summary.match(/^2 processors, (\S+) of CPU work/);
+    await page.getByTestId('tab-metrics').click();
+    const metric = await page.locator('[data-testid="metrics"] [data-metric="cpu"] td').textContent();
+    assert.equal(metric, cpu);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -190,7 +190,7 @@ describe('the goroutine timeline', () => {
     await page.mouse.move(at.x, at.y);
     const tip = page.getByTestId('timeline-tooltip');
     await tip.waitFor();
-    assert.match(await tip.textContent(), /^main\.worker 1 · sleepingfrom 0 for 50ms/);
+    assert.match(await tip.textContent(), /^main\.worker 1 · sleepingfrom 0s for 50ms/);
 
     await page.mouse.move(0, 0);
     await timeline(page).focus();
@@ -200,7 +200,7 @@ describe('the goroutine timeline', () => {
     // The tooltip follows the focus once the page has drawn it.
     const shows = (text) => tip.filter({ hasText: text }).waitFor();
     await page.keyboard.press('ArrowLeft');
-    await shows('main.worker 1 · sleepingfrom 0 for 50ms');
+    await shows('main.worker 1 · sleepingfrom 0s for 50ms');
     await page.keyboard.press('ArrowRight');
     await shows('main.worker 1 · sleepingfrom 50ms for 50ms');
     await page.keyboard.press('Escape');
@@ -237,7 +237,7 @@ describe('the goroutine timeline', () => {
     const page = await openRun('?p=context-cancel&autorun=1');
     const all = await page.getByTestId('output-line').count();
     assert.ok(all >= 3);
-    await page.getByTestId('replay-speed').selectOption('0.25');
+    await page.getByTestId('replay-speed').selectOption('10s');
     // The fewest lines shown while the replay plays, counted in the page from the click on.
     const fewest = page.evaluate(
       () =>
@@ -327,6 +327,157 @@ describe('the other views', () => {
     const rows = Number(await timeline(page).getAttribute('data-rows'));
     assert.ok(rows < 10, `${rows} rows`);
     assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('replay', () => {
+  /** The playhead's positions, sampled every 40 ms until the replay ends. */
+  async function playheadPositions(page) {
+    return page.evaluate(async () => {
+      const seen = [];
+      const start = performance.now();
+      for (;;) {
+        const head = document.querySelector('.tl-line.playhead');
+        if (!head && seen.length > 0) break;
+        if (head) seen.push(head.style.left);
+        if (performance.now() - start > 20_000) break;
+        await new Promise((ok) => setTimeout(ok, 40));
+      }
+      return { positions: seen, ms: performance.now() - start };
+    });
+  }
+
+  test('a replay lasts a few seconds whatever the run, and shows its speed', async () => {
+    for (const [query, endNs] of [
+      [POOL, 100_000_000],
+      ['?p=worker-pool&workers=1&jobs=10&job_ms=1000&autorun=1', 10_000_000_000],
+    ]) {
+      const page = await openRun(query);
+      assert.equal(await page.getByTestId('replay-speed').inputValue(), '4s');
+      const rate = page.getByTestId('replay-rate');
+      assert.equal(Number(await rate.getAttribute('data-speed')), endNs / 4e9);
+      assert.equal(await rate.textContent(), endNs === 100_000_000 ? 'at 0.025×' : 'at 2.5×');
+      await page.getByTestId('replay').click();
+      const { positions, ms } = await playheadPositions(page);
+      assert.ok(ms > 3_500 && ms < 8_000, `${query}: the replay took ${ms} ms`);
+      assert.ok(new Set(positions).size > 20, 'the playhead glides');
+      await page.context().close();
+    }
+  });
+
+  test('with reduced motion the playhead jumps instead of gliding', async () => {
+    const page = await openRun(POOL);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByTestId('replay').click();
+    const { positions, ms } = await playheadPositions(page);
+    const distinct = new Set(positions).size;
+    // At most ten places, and a move at most once a second.
+    assert.ok(distinct >= 3 && distinct <= 10, `${distinct} positions: ${[...new Set(positions)]}`);
+    assert.ok(ms > 3_500, `${ms} ms`);
+    // Every line is back at the end.
+    assert.equal(await page.getByTestId('output-line').count(), 1);
+    await page.context().close();
+  });
+});
+
+describe('the toolbar', () => {
+  test('each view shows only the tools that act on it', async () => {
+    const page = await openRun('?p=worker-pool&workers=3&jobs=6&job_ms=0&cpu_work=1000000&autorun=1');
+    const tools = async () => {
+      const ids = ['zoom-in', 'zoom-out', 'zoom-fit', 'visible-range', 'arrows', 'replay', 'replay-speed', 'replay-rate', 'export-json'];
+      const shown = [];
+      for (const id of ids) if (await page.getByTestId(id).isVisible()) shown.push(id);
+      return shown;
+    };
+    const zoom = ['zoom-in', 'zoom-out', 'zoom-fit', 'visible-range'];
+    assert.deepEqual(await tools(), [...zoom, 'arrows', 'replay', 'replay-speed', 'replay-rate', 'export-json']);
+    for (const [tab, want] of [
+      ['processors', [...zoom, 'export-json']],
+      ['channels', [...zoom, 'export-json']],
+      ['metrics', ['export-json']],
+    ]) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.getByTestId(tab).waitFor();
+      assert.deepEqual(await tools(), want, tab);
+    }
+    // A replay ends when its timeline is left.
+    await page.getByTestId('tab-goroutines').click();
+    await page.getByTestId('replay').click();
+    await page.locator('.tl-line.playhead').waitFor();
+    await page.getByTestId('tab-metrics').click();
+    await page.getByTestId('tab-goroutines').click();
+    assert.equal(await page.locator('.tl-line.playhead').count(), 0);
+    assert.equal(await page.getByTestId('replay').textContent(), '▶ Replay');
+    await page.context().close();
+  });
+});
+
+describe('arrows and marks', () => {
+  test('zoomed in, arrows from before the window stay off the lane names', async () => {
+    const page = await openRun('?p=worker-pool&workers=3&jobs=9&job_ms=40&autorun=1');
+    // The second round of jobs: arrows from sends at 0 reach receives around 40 ms.
+    for (let i = 0; i < 6; i++) await page.getByTestId('zoom-in').click();
+    const from = Number(await page.getByTestId('visible-range').getAttribute('data-start'));
+    assert.ok(from > 0, 'the window starts after the run');
+    const early = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="timeline"] .arrows line')].filter((l) => Number(l.getAttribute('x1')) < 150).length,
+    );
+    assert.ok(early > 0, 'some arrow starts left of the window');
+    const names = async () => {
+      const box = await page.locator('[data-testid="timeline"] .tl-scroll').boundingBox();
+      return page.screenshot({ clip: { x: box.x, y: box.y, width: 146, height: box.height } });
+    };
+    const withArrows = await names();
+    await page.getByTestId('arrows').uncheck();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="timeline"] .arrows'));
+    assert.equal(Buffer.compare(await names(), withArrows), 0, 'the names column is the same with and without arrows');
+    await page.context().close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`arrows stand out from the lanes (${colorScheme})`, async () => {
+      const page = await openRun(POOL);
+      await page.emulateMedia({ colorScheme });
+      const ratio = await page.evaluate(() => {
+        const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const arrows = getComputedStyle(document.querySelector('[data-testid="timeline"] .arrows'));
+        const lane = rgb(getComputedStyle(document.querySelector('[data-testid="timeline"] .row.even .bg')).fill);
+        const alpha = Number(arrows.strokeOpacity);
+        const line = rgb(arrows.stroke).map((c, i) => c * alpha + lane[i] * (1 - alpha));
+        const lum = (c) => {
+          const [r, g, b] = c.map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const [a, b] = [lum(line), lum(lane)].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+      });
+      assert.ok(ratio >= 4.5, `arrows at ${ratio.toFixed(2)}:1 against the lane`);
+      await page.context().close();
+    });
+  }
+
+  test('a deadlock marks every goroutine still waiting, and says so', async () => {
+    const page = await openRun('?p=deadlock&autorun=1');
+    assert.equal((await page.getByTestId('output').getAttribute('data-exit-code')), '2');
+    assert.match(await page.getByTestId('deadlock-hint').textContent(), /^Deadlock: every goroutine was waiting/);
+    const mark = page.locator('[data-testid="timeline"] g.stuck');
+    assert.equal(await mark.count(), 1);
+    const box = await mark.boundingBox();
+    const lane = await page.locator('[data-testid="timeline"] [data-lane="main"]').boundingBox();
+    // Its centre is in the plot (the names' column is 150 px, the name drawn 6 px in) and on
+    // main's lane.
+    const plotLeft = lane.x - 6 + 150;
+    assert.ok(box.x + box.width / 2 > plotLeft, JSON.stringify({ box, lane }));
+    assert.ok(Math.abs(box.y + box.height / 2 - (lane.y + lane.height / 2)) < 8, JSON.stringify({ box, lane }));
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = page.getByTestId('timeline-tooltip');
+    await tip.waitFor();
+    assert.match(await tip.textContent(), /^main · blocked on send.*still waiting when the run ended$/);
+    assert.ok(await page.locator('[data-testid="legend"] [data-state="stuck"]').isVisible());
     await page.context().close();
   });
 });
