@@ -232,7 +232,7 @@ mod tests {
             assert_eq!(again, link);
             assert_eq!(notices.len(), 1, "{notices:?}");
             assert!(
-                notices[0].0.contains("its own program (3 lines)"),
+                notices[0].text.contains("its own program (3 lines)"),
                 "{notices:?}"
             );
             // With its leading `#`, and among other pairs.
@@ -341,8 +341,8 @@ mod tests {
                 );
                 assert_eq!(link.pattern.id, "select");
                 assert_eq!(notices.len(), 1, "{notices:?}");
-                assert!(notices[0].0.contains(needle), "{fragment}: {notices:?}");
-                assert!(notices[0].0.contains("does not run it"), "{notices:?}");
+                assert!(notices[0].text.contains(needle), "{fragment}: {notices:?}");
+                assert!(notices[0].text.contains("does not run it"), "{notices:?}");
             }
         }
 
@@ -363,7 +363,7 @@ mod tests {
             assert_eq!(notices.len(), 1, "{notices:?}");
             assert!(
                 notices[0]
-                    .0
+                    .text
                     .contains("U+202E at 4:5, U+2066 at 4:8, U+0007 at 5:11"),
                 "{notices:?}"
             );
