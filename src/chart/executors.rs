@@ -23,15 +23,13 @@ use super::state::State;
 /// by executor, each sorted by start and disjoint).
 pub fn refine(lanes: &mut [Lane], procs: &[Vec<ProcSpan>]) {
     for (g, lane) in lanes.iter_mut().enumerate() {
-        // A goroutine runs on one executor, the one its running spans name.
-        let Some(executor) = lane
+        // A goroutine runs on one executor, the one its running spans name; one that never
+        // left the hub's side runs on the hub's own executor, 0.
+        let executor = lane
             .spans
             .iter()
             .find(|s| s.state == State::Executor)
-            .map(|s| s.obj)
-        else {
-            continue;
-        };
+            .map_or(0, |s| s.obj);
         let Some(work) = procs.get(executor as usize) else {
             continue;
         };

@@ -184,6 +184,9 @@ async fn real_work(units: u64) -> u64 {
             |c| {
                 let g = c.sched.current_id();
                 record_span(&mut c.sched, g, start, ns, 0);
+                // The clock is read every few steps; this one took a while, and what the
+                // goroutine does next happens after it.
+                c.sched.now = c.sched.now.max(start + ns);
             },
         );
         if done < units {
