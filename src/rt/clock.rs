@@ -16,7 +16,7 @@ pub fn clock_ns() -> u64 {
 }
 
 /// Real mode: the run's clock read now from the wall clock (`None` in sim mode).
-pub(crate) fn real_clock() -> Option<u64> {
+pub fn real_clock() -> Option<u64> {
     let epoch = with_core(|c| c.sched.backend.epoch_ns())?;
     Some(wall_ns().saturating_sub(epoch))
 }

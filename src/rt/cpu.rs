@@ -179,22 +179,46 @@ async fn real_work(units: u64) -> u64 {
         sum = sum.wrapping_add(sum_range(done, done + n));
         done += n;
         let ns = real_clock().unwrap_or(start).saturating_sub(start);
-        seam::apply(
-            || CpuOp::Span { start, ns },
-            |c| {
-                let g = c.sched.current_id();
-                record_span(&mut c.sched, g, start, ns, 0);
-                // The clock is read every few steps; this one took a while, and what the
-                // goroutine does next happens after it.
-                c.sched.now = c.sched.now.max(start + ns);
-            },
-        );
+        record_real_work(start, ns);
         if done < units {
             super::goroutine::gosched().await;
             real::flush();
         }
     }
     sum
+}
+
+/// Real mode: the current goroutine computed on this executor from `start` (the run's clock)
+/// for `ns`. The hub records it for the processor view and the goroutine's lane.
+fn record_real_work(start: u64, ns: u64) {
+    seam::apply(
+        || CpuOp::Span { start, ns },
+        |c| {
+            let g = c.sched.current_id();
+            record_span(&mut c.sched, g, start, ns, 0);
+            // The clock is read every few steps; this one took a while, and what the goroutine
+            // does next happens after it.
+            c.sched.now = c.sched.now.max(start + ns);
+        },
+    );
+}
+
+/// Shorter stretches of a goroutine's own code are not recorded as CPU work (each record is a
+/// message to the hub, and the browser's clock hardly sees them).
+const MIN_REAL_WORK_NS: u64 = 100_000;
+
+/// Real mode: the current goroutine ran its own code on this executor since `start` (what
+/// [`real_clock`] read before), recorded as CPU work when it took long enough to see. For a
+/// host that runs a program's code itself (the interpreter); does nothing in sim mode, where
+/// the host's cost model pays the time instead.
+pub fn ran_since(start: Option<u64>) {
+    let Some(start) = start else {
+        return;
+    };
+    let ns = real_clock().unwrap_or(start).saturating_sub(start);
+    if ns >= MIN_REAL_WORK_NS {
+        record_real_work(start, ns);
+    }
 }
 
 /// CPU work's operations, as an executor asks them of the hub.

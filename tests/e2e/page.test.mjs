@@ -223,7 +223,7 @@ describe('running', () => {
     const gutter = await real.locator('.row .t').allTextContents();
     assert.ok(gutter.length > 0);
     for (const t of gutter) assert.match(t, /^(0s|[1-9]00µs|\d{1,3}(\.\d)?ms|\d+(\.\d{1,3})?s)$/, t);
-    const status = await real.locator('[data-testid="status"] .facts').textContent();
+    const status = await real.locator('[data-testid="status"] .facts').first().textContent();
     assert.match(status, /^\d+(\.\d)?ms of wall-clock time · \d+(\.\d)?ms in your browser · \d+ goroutines · /);
     await real.context().close();
   });

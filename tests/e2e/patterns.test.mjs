@@ -124,12 +124,12 @@ export const EXPECTED = [
   },
   { query: 'p=deadlock', startsWith: deadlock('chan send'), exit: 2 },
   {
-    // Sim mode prints its model's prediction: the same figures every run, the pool faster.
+    // Sim mode prints its cost model's prediction: the same figures every run, the pool faster.
     query: 'p=benchmark&tasks=1000&rounds=2',
     lines: [
-      'BenchmarkNaiveSpawn-4  2  501000 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-4  2  277150 ns/op  8 goroutines/op',
-      'worker pool: 1.8x faster, 125.0x fewer goroutines',
+      'BenchmarkNaiveSpawn-4  2  305211 ns/op  1000 goroutines/op',
+      'BenchmarkWorkerPool-4  2  281227 ns/op  8 goroutines/op',
+      'worker pool: 1.1x faster, 125.0x fewer goroutines',
     ],
     exit: 0,
   },

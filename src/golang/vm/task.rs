@@ -94,7 +94,11 @@ impl Future for GoTask {
             PollOutcome::Waiting => return Poll::Pending,
             PollOutcome::Panicked(thrown) => g.throw(thrown),
         }
-        match g.exec() {
+        // Real mode: the time this goroutine's code runs here is its CPU work on the executor.
+        let started = rt::real_clock();
+        let exit = g.exec();
+        rt::ran_since(started);
+        match exit {
             Exit::Blocked | Exit::Died => Poll::Pending,
             Exit::Done | Exit::Returned | Exit::Threw(_) => {
                 // The goroutine ends when its CPU time is paid: what it did took that long.
