@@ -27,6 +27,7 @@ use super::clock::wall_ns;
 use super::context::Contexts;
 use super::cpu::Procs;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
+use super::fault::Fault;
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
@@ -141,7 +142,11 @@ impl Core {
                 });
             }
             Some(t) => {
-                self.sched.now = self.sched.now.max(t);
+                let late = match self.sched.fault {
+                    Some(Fault::LateTimer) => super::fault::LATE_NS,
+                    _ => 0,
+                };
+                self.sched.now = self.sched.now.max(t + late);
                 super::time::fire_due(self);
             }
             None => self.sched.ending = Some(Outcome::Deadlock),

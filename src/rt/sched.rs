@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 
+use super::fault::Fault;
 use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
 use super::real::Op;
 use super::report::Traceback;
@@ -39,6 +40,9 @@ pub(crate) struct Sched {
     /// Goroutines created and not done.
     pub live: usize,
     pub rng: Rng,
+    /// The fault a test switched on for this run ([`super::fault`]); `None` but in tests of
+    /// the test suite.
+    pub fault: Option<Fault>,
     pub trace: Trace,
     pub output: Vec<OutputLine>,
     /// Text printed since the last newline, on stdout and on stderr.
@@ -143,6 +147,7 @@ impl Sched {
                 Role::Executor { worker, .. } => config.seed ^ u64::from(worker + 1) << 32,
                 _ => config.seed,
             }),
+            fault: super::fault::injected(),
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             partial: String::new(),
