@@ -21,8 +21,10 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
+use crate::patterns::{self, params::shorten, Params, Pattern};
 use crate::rt::real::{ToExecutor, ToHub};
 use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
+use crate::view::page_config::MAX_PROCS;
 
 /// How a program runs (`docs/ARCHITECTURE.md`, Two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,28 @@ pub enum Request {
     Execute(ExecuteRequest),
     /// Real mode, from the hub to an executor: goroutines to start, answers to operations.
     Frame(Vec<ToExecutor>),
+}
+
+impl Request {
+    /// A request as a worker receives it, JSON text; `Err` says why it is not understood.
+    pub fn from_json(text: &str) -> Result<Request, String> {
+        serde_json::from_str(text).map_err(|e| format!("the request is not understood: {e}"))
+    }
+}
+
+impl RunRequest {
+    /// The pattern, parameters and processors to run, checked again by the worker (a message
+    /// is trusted no more than a link): an unknown pattern is refused, named in a short form;
+    /// parameters are made safe as a link's are (their notices were the page's to show);
+    /// processors are clamped to `1..=MAX_PROCS`.
+    pub fn prepare(&self) -> Result<(&'static Pattern, Params, u32), String> {
+        let pattern = patterns::find(&self.pattern)
+            .or_else(|| patterns::bench::find(&self.pattern))
+            .ok_or_else(|| format!("there is no pattern `{}`", shorten(&self.pattern)))?;
+        let (params, _notices) =
+            pattern.parse_params(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        Ok((pattern, params, self.procs.clamp(1, MAX_PROCS)))
+    }
 }
 
 /// What a real-mode executor runs: the run (for its main goroutine), its index, and the
@@ -125,4 +149,157 @@ pub enum Response {
     Done(RunSummary),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::{Report, Stream};
+
+    fn run_request(pattern: &str) -> RunRequest {
+        RunRequest {
+            pattern: pattern.to_string(),
+            params: vec![("workers".into(), "3".into())],
+            mode: Mode::Real,
+            seed: u64::MAX,
+            procs: 2,
+        }
+    }
+
+    fn round_trip<T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(v: T) {
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+    }
+
+    #[test]
+    fn every_message_round_trips_through_json() {
+        round_trip(Request::Run(run_request("worker-pool")));
+        round_trip(Request::Execute(ExecuteRequest {
+            run: run_request("select"),
+            worker: 3,
+            procs: 4,
+            epoch_ns: 1 << 60,
+        }));
+        round_trip(Request::Frame(Vec::new()));
+        round_trip(FromExecutor::Ready);
+        round_trip(FromExecutor::Failed("gone".into()));
+        round_trip(Response::Ready);
+        round_trip(Response::Skipped(u64::MAX));
+        round_trip(Response::Failed("why".into()));
+        let report = crate::patterns::find("double-close").unwrap().run_sim(
+            &Params::defaults(crate::patterns::find("double-close").unwrap().params),
+            Default::default(),
+        );
+        round_trip(Response::Output(report.output.clone()));
+        round_trip(Response::Done(summary(&report)));
+        assert!(report.output.iter().any(|l| l.stream == Stream::Stderr));
+    }
+
+    fn summary(report: &Report) -> RunSummary {
+        RunSummary {
+            outcome: report.outcome.clone(),
+            exit_code: report.exit_code(),
+            elapsed_ns: report.end_ns,
+            wall_ms: 1.5,
+            leaked: report.leaked.clone(),
+            metrics: report.metrics.clone(),
+            trace_events: report.trace.events.len() as u64,
+            trace_truncated: false,
+        }
+    }
+
+    #[test]
+    fn modes_are_named_in_links_as_in_messages() {
+        for mode in [Mode::Sim, Mode::Real] {
+            assert_eq!(Mode::parse(mode.as_str()), Some(mode));
+            assert_eq!(
+                serde_json::to_string(&mode).unwrap(),
+                format!("\"{}\"", mode.as_str())
+            );
+        }
+        assert_eq!(Mode::parse("Real"), None);
+        assert_eq!(Mode::parse(""), None);
+    }
+
+    #[test]
+    fn the_trace_never_travels_as_json() {
+        let trace = Response::Trace(Box::default());
+        assert!(serde_json::to_string(&trace).is_err());
+    }
+
+    #[test]
+    fn malformed_requests_are_refused_with_a_reason() {
+        let run = |body: &str| format!(r#"{{"Run":{{{body}}}}}"#);
+        let deep = "[".repeat(100_000);
+        for text in [
+            String::new(),
+            "not json".into(),
+            "42".into(),
+            "null".into(),
+            r#""Run""#.into(),
+            r#"{"Evil":{}}"#.into(),
+            r#"{"Run":{},"Frame":[]}"#.into(),
+            run(""),
+            run(r#""pattern":"select","params":[],"mode":"turbo","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"mode":"sim","seed":-1,"procs":1"#),
+            run(
+                r#""pattern":"select","params":[],"mode":"sim","seed":18446744073709551616,"procs":1"#,
+            ),
+            run(r#""pattern":"select","params":[],"mode":"sim","seed":1,"procs":4294967296"#),
+            run(r#""pattern":"select","params":[["a"]],"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":{"a":"b"},"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":7,"params":[],"mode":"sim","seed":1,"procs":1"#),
+            format!(r#"{{"Frame":{deep}"#),
+        ] {
+            let refused = Request::from_json(&text).expect_err(&text);
+            assert!(
+                refused.starts_with("the request is not understood: "),
+                "{refused}"
+            );
+            assert!(refused.len() < 300, "a short reason: {refused}");
+        }
+    }
+
+    #[test]
+    fn the_worker_checks_a_run_request_as_it_checks_a_link() {
+        let mut req = run_request("worker-pool");
+        req.params = vec![
+            ("workers".into(), "-9".into()),
+            ("jobs".into(), "1e99".into()),
+            ("nope".into(), "x".repeat(1 << 20)),
+        ];
+        req.procs = u32::MAX;
+        let (pattern, params, procs) = req.prepare().unwrap();
+        assert_eq!(pattern.id, "worker-pool");
+        let (clean, notices) = pattern.parse_params([("workers", "-9"), ("jobs", "1e99")]);
+        assert!(!notices.is_empty());
+        assert_eq!(params, clean);
+        assert_eq!(procs, MAX_PROCS);
+        req.procs = 0;
+        assert_eq!(req.prepare().unwrap().2, 1);
+        // The benchmark's own pattern is not in the catalog but runs.
+        assert!(run_request("bench-pairs").prepare().is_ok());
+    }
+
+    /// Why `req` is refused.
+    fn refusal(req: RunRequest) -> String {
+        match req.prepare() {
+            Err(why) => why,
+            Ok((pattern, ..)) => panic!("{} accepted", pattern.id),
+        }
+    }
+
+    #[test]
+    fn an_unknown_pattern_is_refused_in_a_few_words() {
+        assert_eq!(refusal(run_request("nope")), "there is no pattern `nope`");
+        let huge = run_request(&format!("<script>{}", "x".repeat(1 << 20)));
+        let refused = refusal(huge);
+        assert!(refused.len() < 200, "{} bytes", refused.len());
+        assert!(
+            refused.starts_with("there is no pattern `<script>xxx"),
+            "{refused}"
+        );
+        let control = refusal(run_request("a\u{0}b\nc"));
+        assert_eq!(control, "there is no pattern `a·b·c`");
+    }
 }

@@ -1,14 +1,15 @@
 //! The worker's side: one run per worker.
 //!
 //! On start the worker installs a panic hook and its message handler, then posts
-//! [`Response::Ready`]. A [`Request::Run`] is checked again here (pattern id, parameters, mode,
-//! processors), since a message is trusted no more than a URL. The program then runs in slices
-//! of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall time the lines printed since
-//! the last batch go to the page, so output streams while the run goes on. A batch is thinned
-//! to what the page keeps (the first and the last lines, see `view::console::Batcher`):
-//! however fast a program prints, the page gets a bounded amount per batch. The run ends with
-//! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
-//! [`Response::Done`], or [`Response::Failed`] when it could not start or the worker crashed.
+//! [`Response::Ready`]. A [`Request::Run`] is checked again here ([`RunRequest::prepare`]:
+//! pattern id, parameters, processors), since a message is trusted no more than a URL. The
+//! program then runs in slices of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall
+//! time the lines printed since the last batch go to the page, so output streams while the run
+//! goes on. A batch is thinned to what the page keeps (the first and the last lines, see
+//! `view::console::Batcher`): however fast a program prints, the page gets a bounded amount per
+//! batch. The run ends with its trace (posted as a transferred `ArrayBuffer`, see
+//! `crate::protocol`), then [`Response::Done`], or [`Response::Failed`] when it could not start
+//! or the worker crashed.
 //!
 //! The loop never yields to the worker's event loop: the page stops a run by terminating the
 //! worker, which needs no cooperation from it.
@@ -17,11 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::patterns::{self, Params, Pattern};
 use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::rt::{Config, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
-use crate::view::page_config::MAX_PROCS;
 
 /// Scheduler steps between two looks at the clock.
 const SLICE_STEPS: u64 = 4096;
@@ -78,18 +77,7 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     let text = data
         .as_string()
         .ok_or_else(|| "the request is not JSON text".to_string())?;
-    serde_json::from_str(&text).map_err(|e| format!("the request is not understood: {e}"))
-}
-
-/// The pattern, parameters and processors of a run request, checked again here.
-pub(super) fn prepare(req: &RunRequest) -> Result<(&'static Pattern, Params, u32), String> {
-    let pattern = patterns::find(&req.pattern)
-        .or_else(|| patterns::bench::find(&req.pattern))
-        .ok_or_else(|| format!("there is no pattern `{}`", req.pattern))?;
-    // The page already showed notices for these; here they only make the values safe.
-    let (params, _notices) =
-        pattern.parse_params(req.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    Ok((pattern, params, req.procs.clamp(1, MAX_PROCS)))
+    Request::from_json(&text)
 }
 
 /// Checks `req`, runs it to the end, and posts its output and summary.
@@ -98,7 +86,7 @@ fn run(req: RunRequest) {
         super::real_host::start_hub(req);
         return;
     }
-    let (pattern, params, procs) = match prepare(&req) {
+    let (pattern, params, procs) = match req.prepare() {
         Ok(prepared) => prepared,
         Err(why) => return post(&Response::Failed(why)),
     };

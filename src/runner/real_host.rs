@@ -23,7 +23,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
-use super::host::{now_ms, post, prepare, scope, OutputStream};
+use super::host::{now_ms, post, scope, OutputStream};
 use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest};
 use crate::rt::real::{ExecutorDriver, HubDriver, ToExecutor};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
@@ -182,7 +182,7 @@ pub fn start_hub(req: RunRequest) {
             "this worker is already running a real-mode run".to_string(),
         ));
     }
-    let (_, _, procs) = match prepare(&req) {
+    let (_, _, procs) = match req.prepare() {
         Ok(prepared) => prepared,
         Err(why) => return post(&Response::Failed(why)),
     };
@@ -387,7 +387,7 @@ fn post_to_hub(message: &FromExecutor) {
 
 /// Becomes executor `req.worker` of a real-mode run.
 pub fn start_executor(req: ExecuteRequest) {
-    let (pattern, params, _) = match prepare(&req.run) {
+    let (pattern, params, _) = match req.run.prepare() {
         Ok(prepared) => prepared,
         Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
     };
