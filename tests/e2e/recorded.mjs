@@ -1,0 +1,116 @@
+// The outputs real Go recorded for the cases of tests/go/cases.txt (tests/go/README.md), and
+// the form a page's output is put in to compare with them: the same rules as
+// tests/go_recorded/mod.rs and tests/go/check.sh.
+
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GO_DIR = join(resolve(fileURLToPath(new URL('../..', import.meta.url))), 'tests/go');
+
+/** Splits a line into words as a POSIX shell would (quotes and backslashes). */
+export function shellWords(s) {
+  const words = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s[i];
+    if (c === "'") {
+      inWord = true;
+      const end = s.indexOf("'", i + 1);
+      cur += s.slice(i + 1, end < 0 ? s.length : end);
+      i = end < 0 ? s.length : end;
+    } else if (c === '"') {
+      inWord = true;
+      for (i += 1; i < s.length && s[i] !== '"'; i += 1) {
+        if (s[i] === '\\') i += 1;
+        if (i < s.length) cur += s[i];
+      }
+    } else if (c === '\\') {
+      inWord = true;
+      i += 1;
+      if (i < s.length) cur += s[i];
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      inWord = true;
+      cur += c;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/**
+ * Every case of cases.txt: { id, pairs: [[key, value]...], tags, line, name }, `name` being
+ * `<id>__<n>`, its expected file's name.
+ */
+export function cases() {
+  const text = readFileSync(join(GO_DIR, 'cases.txt'), 'utf8');
+  const all = [];
+  text.split('\n').forEach((raw, n) => {
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+    const at = raw.indexOf(' # ');
+    const body = at < 0 ? raw : raw.slice(0, at);
+    const tags = at < 0 ? [] : raw.slice(at + 3).split(/\s+/).filter(Boolean);
+    const [id, ...words] = shellWords(body);
+    const pairs = words.map((w) => {
+      const eq = w.indexOf('=');
+      return [w.slice(0, eq), w.slice(eq + 1)];
+    });
+    const index = all.filter((c) => c.id === id).length;
+    all.push({ id, pairs, tags, line: n + 1, name: `${id}__${index}` });
+  });
+  return all;
+}
+
+/** The link that runs `c` (`extra`: more parameters, such as the mode). */
+export function caseQuery(c, extra = {}) {
+  const q = new URLSearchParams([['p', c.id], ...c.pairs]);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q.toString();
+}
+
+/** The recorded file of `c` as lines to compare (an `unordered` case's lines sorted). */
+export function expected(c) {
+  const lines = readFileSync(join(GO_DIR, 'expected', `${c.name}.txt`), 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return c.tags.includes('unordered') ? [lines[0], ...lines.slice(1).sort()] : lines;
+}
+
+const HEADER = /^goroutine (\d+) (\[.*\]:)$/;
+
+/**
+ * A run's output (`lines`, stdout and stderr as one stream) and exit status in the recorded
+ * form of `c`: after the first `goroutine N [state]:` header only the headers remain, one
+ * blank line between goroutines, ids other than main's written `<id>`; a `timing` case's
+ * measured numbers are placeholders; an `unordered` case's lines are sorted.
+ */
+export function recordedForm(c, lines, exit) {
+  let body = [];
+  let seen = false;
+  let gap = false;
+  for (const line of lines) {
+    const header = HEADER.exec(line);
+    if (header) {
+      if (seen && gap) body.push('');
+      seen = true;
+      gap = false;
+      body.push(header[1] === '1' ? line : `goroutine <id> ${header[2]}`);
+    } else if (!seen) {
+      body.push(line);
+    } else if (line === '') {
+      gap = true;
+    }
+  }
+  if (c.tags.includes('timing')) {
+    body = body.map((l) =>
+      l
+        .replace(/^(Benchmark[A-Za-z]+)-\d+  (\d+)  \d+ ns\/op/, '$1-<P>  $2  <ns> ns/op')
+        .replace(/^worker pool: [^x]+x faster/, 'worker pool: <x>x faster'));
+  }
+  if (c.tags.includes('unordered')) body.sort();
+  return [`exit ${exit}`, ...body];
+}
