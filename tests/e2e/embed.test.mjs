@@ -15,18 +15,21 @@ const PIPELINE_A_B = ['>> A', '>> B'];
 const WORKER_POOL = ['processed 20 jobs'];
 const SELECT = ['response from service B'];
 
-/** A page on another origin (another port, no COOP/COEP headers) that embeds two patterns. */
+/**
+ * A page on another origin (another port, no COOP/COEP headers) that embeds two patterns;
+ * `chanlab()` is chanlab's address, asked when the page is served.
+ */
 async function startDocsServer(chanlab) {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
+  const html = () => `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
 <body><h1>Some documentation</h1>
 <div data-chanlab="p=pipeline&words=a,b&autorun=1"></div>
 <p>Between the two.</p>
 <div data-chanlab="p=worker-pool&workers=3&autorun=1&view=output,source"></div>
-<script src="${chanlab}embed.js"></script>
+<script src="${chanlab()}embed.js"></script>
 </body></html>`;
   const s = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    res.end(html());
   });
   await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
   return {
@@ -41,7 +44,7 @@ withBrowser((s, b) => {
 });
 
 before(async () => {
-  docs = await startDocsServer(server.url);
+  docs = await startDocsServer(() => server.url);
 });
 
 after(async () => {
