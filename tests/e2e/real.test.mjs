@@ -22,7 +22,9 @@ async function runLink(q, timeout = 60_000) {
   try {
     const result = await waitForEnd(page, timeout);
     result.query = query(page);
-    result.problems = page.problems;
+    // The parameters the form shows, by key.
+    result.params = await page.locator('[data-testid^="param-"]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.dataset.testid.slice('param-'.length), e.value])));
     if (result.state === 'error') {
       result.why = await page.getByTestId('status').textContent();
     }
@@ -35,6 +37,20 @@ async function runLink(q, timeout = 60_000) {
 /** Clock-tagged cases are run again, up to this many more times, while they differ. */
 const CLOCK_RERUNS = 3;
 
+/**
+ * Whether `got` is an outcome of the race a `procs1` case shows, Go's recorded output (on
+ * one P) being `want`: the same exit status and as many lines, each the one Go printed or,
+ * for `loop-capture`, a value its shared loop variable held (0 to `count`, as the form
+ * shows it). Real mode's hub runs beside its executor, so even on one worker the race may go
+ * another way, as it does in Go with more Ps (the same rule as tests/real_mode.rs).
+ */
+function raceOutcome(c, want, got, params) {
+  const held = (line) =>
+    c.id === 'loop-capture' && /^\d+$/.test(line) && Number(line) <= Number(params.count);
+  return got.length === want.length && got[0] === want[0]
+    && got.slice(1).every((line, i) => line === want[i + 1] || held(line));
+}
+
 describe('real mode prints what Go printed', () => {
   test('every case of tests/go/cases.txt', async (t) => {
     for (const c of cases()) {
@@ -44,6 +60,7 @@ describe('real mode prints what Go printed', () => {
         const want = expected(c);
         const link = caseQuery(c, { mode: 'real', procs, autorun: '1' });
         let got;
+        let params;
         for (let run = 1; ; run += 1) {
           const r = await runLink(link);
           // The link is the configuration: real mode and its processors stay in the address bar.
@@ -51,10 +68,17 @@ describe('real mode prints what Go printed', () => {
           assert.equal(r.query.get('procs'), procs);
           assert.equal(r.state, 'done', `real mode ended in state ${r.state}: ${r.why}`);
           got = recordedForm(c, r.lines, r.exitCode);
+          params = r.params;
           const same = JSON.stringify(got) === JSON.stringify(want);
           if (same && run > 1) t.diagnostic(`${c.name} (clock): matched on run ${run}`);
           if (same || !c.tags.includes('clock') || run > CLOCK_RERUNS) break;
           t.diagnostic(`${c.name} (clock): printed ${JSON.stringify(got)}, Go ${JSON.stringify(want)}; run ${run + 1}`);
+        }
+        if (c.tags.includes('procs1') && raceOutcome(c, want, got, params)) {
+          if (JSON.stringify(got) !== JSON.stringify(want)) {
+            t.diagnostic(`${c.name}: the race went another way: ${JSON.stringify(got)}`);
+          }
+          return;
         }
         assert.deepEqual(got, want, `line ${c.line} of tests/go/cases.txt: ?${link}`);
       });
