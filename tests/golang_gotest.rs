@@ -41,7 +41,7 @@ const TOP_LEVEL_DEADLINE: Duration = Duration::from_secs(20);
 
 /// The share of the top-level candidate programs that must pass. It is raised as the
 /// interpreter grows; the target is 0.8.
-const TOP_LEVEL_PASS_FLOOR: f64 = 0.63;
+const TOP_LEVEL_PASS_FLOOR: f64 = 0.78;
 
 /// Packages the interpreter provides: a top-level program importing only these is a
 /// candidate.
@@ -73,11 +73,15 @@ const KEN_EXCLUDED: [(&str, &str); 6] = [
     ("cplx5", "complex numbers"),
 ];
 
+/// The programs are Go 1.19's tests, written for its language: a for loop has one variable
+/// for all its iterations (`closure2.go` and `escape.go` check it), as a `go.mod` saying
+/// `go 1.19` gives them.
 fn options() -> RunOptions {
     RunOptions {
         seed: 1,
         procs: 4,
         file_name: "prog.go".into(),
+        go_version: Some((1, 19)),
         ..RunOptions::default()
     }
 }

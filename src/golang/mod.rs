@@ -21,13 +21,25 @@ use std::rc::Rc;
 
 /// Checks and compiles `source` (its file named `file_name` in messages).
 pub fn compile(source: &str, file_name: &str) -> Result<Rc<vm::program::Program>, Diagnostics> {
-    let checked = types::check_program(source, file_name)?;
-    Ok(Rc::new(compile::compile(&checked, file_name)))
+    compile_for(source, file_name, None)
+}
+
+/// [`compile`] for a program written for Go `go_version` (major, minor), as a `go.mod`'s `go`
+/// line says: a `//go:build go1.N` or `// go 1.N` line of the file itself wins. `None`: the
+/// current Go.
+pub fn compile_for(
+    source: &str,
+    file_name: &str,
+    go_version: Option<(u32, u32)>,
+) -> Result<Rc<vm::program::Program>, Diagnostics> {
+    let mut checked = types::check_program(source, file_name)?;
+    checked.go_version = checked.go_version.or(go_version);
+    Ok(Rc::new(compile::compile(checked, file_name)))
 }
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.
 pub fn run(source: &str, options: &RunOptions) -> RunResult {
-    let prog = match compile(source, &options.file_name) {
+    let prog = match compile_for(source, &options.file_name, options.go_version) {
         Ok(prog) => prog,
         Err(diags) => {
             let lines = diags
@@ -72,6 +84,9 @@ pub struct RunOptions {
     pub file_name: String,
     /// The run stops with a limit message after this long on the wall clock.
     pub max_wall_ns: u64,
+    /// The Go version the program is written for (see [`compile_for`]); `None`: the
+    /// current Go.
+    pub go_version: Option<(u32, u32)>,
 }
 
 impl Default for RunOptions {
@@ -81,6 +96,7 @@ impl Default for RunOptions {
             procs: 4,
             file_name: "prog.go".to_string(),
             max_wall_ns: 30_000_000_000,
+            go_version: None,
         }
     }
 }

@@ -124,19 +124,10 @@ fn unwrap(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 /// Whether values of `ty` support `==` (reflect's `Type.Comparable`).
-fn comparable(types: &Types, ty: TypeId) -> bool {
-    match &types.get(ty).kind {
-        Kind::Slice { .. } | Kind::Map { .. } | Kind::Func => false,
-        Kind::Array { elem, .. } => comparable(types, *elem),
-        Kind::Struct { fields } => fields.iter().all(|f| comparable(types, f.ty)),
-        _ => true,
-    }
-}
-
 /// `isComparable(v any) bool`: whether `v`'s dynamic type supports `==` (true for nil).
 fn is_comparable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let b = match ctx.arg(0) {
-        Value::Iface(i) => comparable(&ctx.prog().types, i.ty),
+        Value::Iface(i) => ctx.prog().types.comparable(i.ty),
         _ => true,
     };
     done(ctx, [Value::Bool(b)])

@@ -5,6 +5,7 @@
 //! frame starts there and its results come back there.
 
 use crate::golang::syntax::ast::{ExprId, ExprKind, Name};
+use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{CallKind, Mode, RecvAdjust, Selection, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjId, ObjKind};
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
@@ -38,6 +39,7 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         match ch.info.call(e).copied() {
             Some(CallKind::Conversion(t)) => {
+                let t = self.subst(t);
                 let ExprKind::Call { args, .. } = ch.ast.expr(e).kind else {
                     return;
                 };
@@ -78,7 +80,8 @@ impl FnC<'_, '_> {
         let fun = ch.ast.unparen(fun);
         let sig_t = self.ty(fun);
         let sig =
-            ch.types
+            self.c
+                .types
                 .signature(sig_t)
                 .cloned()
                 .unwrap_or(crate::golang::types::ty::Signature {
@@ -89,6 +92,13 @@ impl FnC<'_, '_> {
         // The callee, and the receiver when it is a method call.
         let mut recv: Option<(ExprId, Selection, Name)> = None;
         let mut callee_obj: Option<ObjId> = None;
+        // `F[int](x)`: the instance is recorded on `F`.
+        let fun = match ch.ast.expr(fun).kind {
+            ExprKind::Index { x, .. } if ch.info.instances.contains_key(&ch.ast.unparen(x)) => {
+                ch.ast.unparen(x)
+            }
+            _ => fun,
+        };
         match ch.ast.expr(fun).kind {
             ExprKind::Ident(_) => {
                 if let Some(o) = ch.info.use_of(fun) {
@@ -136,7 +146,8 @@ impl FnC<'_, '_> {
             if let Some(n) = self.c.has_native(o) {
                 Callee::Native { n, obj: o }
             } else {
-                Callee::Func(self.c.func_index(o))
+                let targs = self.instance_targs(fun);
+                Callee::Func(self.c.func_instance(o, targs))
             }
         });
         self.emit_call(callee, base, nargs as u16, how);
@@ -179,7 +190,8 @@ impl FnC<'_, '_> {
         let np = sig.params.len();
         // `f(g())` with g returning several values: g's results are f's arguments.
         if args.len() == 1 {
-            if let Type::Tuple(elems) = ch.types.get(self.ty(args[0])).clone() {
+            let at0 = self.ty(args[0]);
+            if let Type::Tuple(elems) = self.c.types.get(at0).clone() {
                 let base = self.call(ch.ast.unparen(args[0]), How::Now);
                 self.reserve(at, elems.len());
                 for (i, &et) in elems.iter().enumerate() {
@@ -273,6 +285,9 @@ impl FnC<'_, '_> {
         let path = ch.info.path(s).to_vec();
         let steps = &path[..];
         let method = s.obj;
+        if s.recv == RecvAdjust::TypeParam {
+            return self.type_param_receiver_to(x, s, name, d);
+        }
         if s.recv == RecvAdjust::Dynamic {
             let mut v = self.expr(x);
             for &i in steps {
@@ -333,7 +348,48 @@ impl FnC<'_, '_> {
         if let Some(n) = self.c.has_native(method) {
             Callee::Native { n, obj: method }
         } else {
-            Callee::Func(self.c.func_index(method))
+            // A method of a generic type: the copy for the receiver's type arguments.
+            let xt = self.subst(s.x_ty);
+            let recv_t = self.c.field_type_at(xt, steps);
+            let targs = self.c.method_targs(recv_t);
+            Callee::Func(self.c.func_instance(method, targs))
+        }
+    }
+
+    /// The receiver of a method called on a value whose type is a type parameter (through
+    /// its constraint), in register `d`: in this copy the type argument's own method, or an
+    /// interface call when the type argument is an interface.
+    fn type_param_receiver_to(&mut self, x: ExprId, s: &Selection, name: Name, d: R) -> Callee {
+        let path = self.c.ch.info.path(s).to_vec();
+        let mut v = self.expr(x);
+        for &i in &path {
+            let to = self.alloc();
+            self.emit(Instr::Field {
+                d: to,
+                a: v,
+                i: i as u16,
+            });
+            v = to;
+        }
+        let xt = self.subst(s.x_ty);
+        let vt = self.c.field_type_at(xt, &path);
+        if self.c.is_iface(vt) {
+            self.emit(Instr::Mov { d, s: v });
+            let key = self.c.iface_method_key(vt, &[], name);
+            return Callee::Method(self.c.prog.types.method_id(&key));
+        }
+        if self.c.is_agg(vt) {
+            self.emit(Instr::Copy { d, s: v });
+        } else {
+            self.emit(Instr::Mov { d, s: v });
+        }
+        match self.c.method_by_name(vt, name) {
+            Some(f) => Callee::Func(f),
+            None => {
+                // The checker proved the type argument has the method.
+                debug_assert!(false, "no method {name:?} on a type argument");
+                Callee::Method(0)
+            }
         }
     }
 
@@ -346,6 +402,10 @@ impl FnC<'_, '_> {
         };
         let r = self.alloc();
         let callee = self.receiver_to(x, s, name, r);
+        if matches!(callee, Callee::Method(_)) {
+            // `i.M` of a nil interface panics where it is evaluated.
+            self.nil_check(r);
+        }
         let sig = self.ty(e);
         let go_name = if s.obj.is_none() {
             self.c.ch.ast.names.get(name).to_string()
@@ -380,7 +440,7 @@ impl FnC<'_, '_> {
             self.value_to(x, to, d);
             return;
         }
-        let types = &self.c.ch.types;
+        let types = &self.c.types;
         let (fb, tb) = (types.basic(from), types.basic(to));
         let s = self.expr(x);
         match (fb, tb) {
@@ -419,14 +479,14 @@ impl FnC<'_, '_> {
                 let from_u = self.c.under(from).clone();
                 match (&from_u, &to_u) {
                     (Type::Basic(k), Type::Slice(e)) if k.is_string() => {
-                        if self.c.ch.types.basic(*e) == Some(BasicKind::Int32) {
+                        if self.c.types.basic(*e) == Some(BasicKind::Int32) {
                             self.emit(Instr::SToRunes { d, s });
                         } else {
                             self.emit(Instr::SToBytes { d, s });
                         }
                     }
                     (Type::Slice(e), Type::Basic(k)) if k.is_string() => {
-                        if self.c.ch.types.basic(*e) == Some(BasicKind::Int32) {
+                        if self.c.types.basic(*e) == Some(BasicKind::Int32) {
                             self.emit(Instr::RunesToS { d, s });
                         } else {
                             self.emit(Instr::BytesToS { d, s });
@@ -454,6 +514,12 @@ impl FnC<'_, '_> {
         match b {
             Builtin::Len | Builtin::Cap => {
                 let x = self.expr(args[0]);
+                let at = self.ty(args[0]);
+                if let Some(n) = self.c.array_len(at) {
+                    // Even through a nil pointer: the length is the type's.
+                    self.constant_to(&ConstValue::Int(n as i128), TypeId::INT, d);
+                    return;
+                }
                 if b == Builtin::Len {
                     self.emit(Instr::Len { d, x });
                 } else {
@@ -493,7 +559,8 @@ impl FnC<'_, '_> {
             }
             Builtin::Delete => {
                 let m = self.expr(args[0]);
-                let kt = match self.c.under(self.ty(args[0])) {
+                let t = self.ty(args[0]);
+                let kt = match self.c.under(t) {
                     Type::Map(k, _) => *k,
                     _ => TypeId::INVALID,
                 };
@@ -539,7 +606,7 @@ impl FnC<'_, '_> {
             Builtin::Print | Builtin::Println => {
                 let first = self.alloc_n(args.len());
                 for (k, &a) in args.iter().enumerate() {
-                    self.expr_to(a, first + k as u16);
+                    self.print_arg_to(a, first + k as u16);
                 }
                 self.emit(Instr::Print {
                     first,
@@ -553,7 +620,8 @@ impl FnC<'_, '_> {
             }
             Builtin::Clear => {
                 let x = self.expr(args[0]);
-                let elem = match self.c.under(self.ty(args[0])) {
+                let t = self.ty(args[0]);
+                let elem = match self.c.under(t) {
                     Type::Slice(el) | Type::Map(_, el) => *el,
                     _ => TypeId::INVALID,
                 };
@@ -573,7 +641,7 @@ impl FnC<'_, '_> {
                         Instr::LtF { d: c, a: x, b: y }
                     } else if self.c.is_string(t) {
                         Instr::LtS { d: c, a: x, b: y }
-                    } else if self.c.ch.types.is_unsigned(t) {
+                    } else if self.c.types.is_unsigned(t) {
                         Instr::LtU { d: c, a: x, b: y }
                     } else {
                         Instr::LtI { d: c, a: x, b: y }
@@ -587,6 +655,15 @@ impl FnC<'_, '_> {
                 }
             }
         }
+    }
+
+    /// An argument of `print`/`println` in `d`, boxed with its type (an interface value
+    /// boxed with its interface type), so that the builtin prints it in Go's format.
+    fn print_arg_to(&mut self, a: ExprId, d: R) {
+        let t = self.ty(a);
+        self.expr_to(a, d);
+        let ty = self.c.rtype(t);
+        self.emit(Instr::ToIface { d, s: d, ty });
     }
 
     /// `go`/`defer` of a builtin: `defer close(ch)`, `defer println(x)`, `defer panic(v)`:
@@ -604,10 +681,10 @@ impl FnC<'_, '_> {
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         let base = self.alloc_n(args.len().max(1));
         for (k, &a) in args.iter().enumerate() {
-            if b == Builtin::Panic {
-                self.value_to(a, TypeId::EMPTY_INTERFACE, base + k as u16);
-            } else {
-                self.expr_to(a, base + k as u16);
+            match b {
+                Builtin::Panic => self.value_to(a, TypeId::EMPTY_INTERFACE, base + k as u16),
+                Builtin::Print | Builtin::Println => self.print_arg_to(a, base + k as u16),
+                _ => self.expr_to(a, base + k as u16),
             }
         }
         let f = self.c.builtin_func(b, args.len() as u16);

@@ -17,10 +17,6 @@ use crate::golang::vm::value::Value;
 use super::func::FnC;
 
 impl FnC<'_, '_> {
-    pub fn ty(&self, e: ExprId) -> TypeId {
-        self.c.ch.info.type_of(e)
-    }
-
     /// `e` evaluated into some register: a local variable's own register when `e` names one
     /// (read it, do not write it), else a new temporary.
     pub fn expr(&mut self, e: ExprId) -> R {
@@ -104,7 +100,7 @@ impl FnC<'_, '_> {
             Value::Int(kind.wrap(i as i64))
         } else if self.c.is_iface(t) {
             // A constant given an interface type: its default type's value, boxed.
-            let def = self.c.ch.types.default_type(const_type(v));
+            let def = self.c.types.default_type(const_type(v));
             self.constant_to(v, def, d);
             self.coerce(d, def, t);
             return;
@@ -134,7 +130,8 @@ impl FnC<'_, '_> {
     /// `e` evaluated into register `d`.
     pub fn expr_to(&mut self, e: ExprId, d: R) {
         let ch = self.c.ch;
-        let tv = ch.info.tv(e);
+        let mut tv = ch.info.tv(e);
+        tv.ty = self.subst(tv.ty);
         if tv.mode == Mode::Constant {
             if let Some(v) = ch.info.constant(e).cloned() {
                 self.constant_to(&v, tv.ty, d);
@@ -201,11 +198,12 @@ impl FnC<'_, '_> {
             }
             return;
         }
-        self.object_to(o, d);
+        self.object_to(o, e, d);
     }
 
-    /// The value of package-level object `o` (a variable, a function, a constant).
-    pub fn object_to(&mut self, o: ObjId, d: R) {
+    /// The value of package-level object `o` (a variable, a function, a constant), named by
+    /// expression `e` (where a generic function's instance is recorded).
+    pub fn object_to(&mut self, o: ObjId, e: ExprId, d: R) {
         let ch = self.c.ch;
         match &ch.objs[o.0 as usize].kind {
             ObjKind::Var { .. } => {
@@ -219,7 +217,8 @@ impl FnC<'_, '_> {
                 }
             }
             ObjKind::Func(_) => {
-                let f = self.c.func_index(o);
+                let targs = self.instance_targs(e);
+                let f = self.c.func_instance(o, targs);
                 self.emit(Instr::Closure {
                     d,
                     f,
@@ -229,7 +228,8 @@ impl FnC<'_, '_> {
             }
             ObjKind::Const(v) => {
                 let v = v.clone();
-                self.constant_to(&v, ch.objs[o.0 as usize].ty, d);
+                let t = self.obj_ty(o);
+                self.constant_to(&v, t, d);
             }
             _ => {
                 self.emit(Instr::Nil { d });
@@ -243,7 +243,7 @@ impl FnC<'_, '_> {
         let Some(s) = ch.info.selection(e).copied() else {
             // A qualified identifier the checker recorded as a use of `sel`.
             match ch.info.use_of(sel) {
-                Some(o) => self.object_to(o, d),
+                Some(o) => self.object_to(o, e, d),
                 None => {
                     self.emit(Instr::Nil { d });
                 }
@@ -251,7 +251,7 @@ impl FnC<'_, '_> {
             return;
         };
         match s.kind {
-            SelectionKind::Qualified => self.object_to(s.obj, d),
+            SelectionKind::Qualified => self.object_to(s.obj, e, d),
             SelectionKind::Field => {
                 let path = ch.info.path(&s).to_vec();
                 let mut a = self.expr(x);
@@ -267,7 +267,13 @@ impl FnC<'_, '_> {
             }
             SelectionKind::Method => self.method_value_to(e, x, &s, d),
             SelectionKind::MethodExpr => {
-                let f = self.c.method_expr(s.x_ty, s.obj);
+                let t = self.subst(s.x_ty);
+                let f = if self.c.is_iface(t) {
+                    let name = self.c.ch.objs[s.obj.0 as usize].name;
+                    self.c.iface_method_expr(t, name)
+                } else {
+                    self.c.method_expr(t, s.obj)
+                };
                 self.emit(Instr::Closure {
                     d,
                     f,
@@ -295,12 +301,13 @@ impl FnC<'_, '_> {
                     self.emit(Instr::MapGet { d, m, k, zero });
                 }
             }
-            Type::Func(_) | Type::Named(_) => {
-                // A generic function's instantiation: not supported yet (refused earlier).
-                self.emit(Instr::Nil { d });
+            Type::Func(_) => {
+                // `F[int]`: the instance of a generic function, recorded on `F`.
+                self.expr_to(x, d);
             }
             _ => {
                 let xr = self.expr(x);
+                self.array_ptr_check(xt, xr);
                 let ir = self.expr(i);
                 self.emit(Instr::Index { d, x: xr, i: ir });
             }
@@ -310,7 +317,8 @@ impl FnC<'_, '_> {
     /// `x.(target)`, or `v, ok := x.(target)` when `comma_ok` (ok in `d + 1`).
     fn assert_to(&mut self, x: ExprId, target: TypeId, comma_ok: bool, d: R) {
         let s = self.expr(x);
-        let iface = self.c.rtype(self.ty(x));
+        let xt = self.ty(x);
+        let iface = self.c.rtype(xt);
         let ty = self.c.rtype(target);
         if comma_ok {
             self.reserve(d, 2);
@@ -355,7 +363,8 @@ impl FnC<'_, '_> {
             Op::And => self.address_to(x, d),
             Op::Recv => {
                 let ch = self.expr(x);
-                let elem = match self.c.under(self.ty(x)) {
+                let t = self.ty(x);
+                let elem = match self.c.under(t) {
                     Type::Chan(_, el) => *el,
                     _ => t,
                 };
@@ -370,6 +379,26 @@ impl FnC<'_, '_> {
             _ => {
                 self.expr_to(x, d);
             }
+        }
+    }
+
+    /// Panics with Go's nil dereference error if register `r` holds nil.
+    pub fn nil_check(&mut self, r: R) {
+        let c = self.alloc();
+        self.emit(Instr::IsNil { d: c, s: r });
+        let ok = self.emit(Instr::Jf { c, t: 0 });
+        let k = self.c.nil_deref_error();
+        self.emit(Instr::Const { d: c, k });
+        self.emit(Instr::Panic { s: c });
+        let end = self.here();
+        self.patch(ok, end);
+    }
+
+    /// Indexing through a pointer to an array (of type `t`, in register `r`) dereferences
+    /// it: a nil pointer panics there, before the index is checked.
+    pub fn array_ptr_check(&mut self, t: TypeId, r: R) {
+        if matches!(self.c.under(t), Type::Pointer(_)) {
+            self.nil_check(r);
         }
     }
 
@@ -442,11 +471,16 @@ impl FnC<'_, '_> {
                 x: arr, indices, ..
             } => {
                 let xr = self.expr(arr);
+                let at = self.ty(arr);
+                self.array_ptr_check(at, xr);
                 let i = ch.ast.list(indices)[0];
                 let ir = self.expr(i);
                 self.emit(Instr::IndexPtr { d, x: xr, i: ir });
             }
-            ExprKind::Star(p) => self.expr_to(p, d),
+            ExprKind::Star(p) => {
+                self.expr_to(p, d);
+                self.nil_check(d);
+            }
             _ => {
                 // `&T{...}` and other fresh values: a new variable holding it.
                 let t = self.ty(x);
@@ -483,7 +517,8 @@ impl FnC<'_, '_> {
         let t = self.ty(e);
         let a = self.expr(x);
         let b = self.expr(y);
-        self.arith(op, t, self.ty(y), a, b, d);
+        let yt = self.ty(y);
+        self.arith(op, t, yt, a, b, d);
     }
 
     /// `d = a op b` for values of type `t` (`bt`: the type of `b`, for shifts).
@@ -505,8 +540,8 @@ impl FnC<'_, '_> {
             }
             return;
         }
-        let unsigned = self.c.ch.types.is_unsigned(t);
-        let signed_b = !self.c.ch.types.is_unsigned(bt);
+        let unsigned = self.c.types.is_unsigned(t);
+        let signed_b = !self.c.types.is_unsigned(bt);
         let i = match op {
             Op::Add if d == a => Instr::AddTo { d, s: b },
             Op::Add => Instr::AddI { d, a, b },
@@ -560,7 +595,7 @@ impl FnC<'_, '_> {
             Op::Geq => (b, a, Op::Leq),
             op => (a, b, op),
         };
-        let types = &self.c.ch.types;
+        let types = &self.c.types;
         let i = if self.c.is_iface(xt) || self.c.is_iface(yt) {
             if op == Op::Eql {
                 Instr::Eq { d, a, b }
@@ -706,7 +741,8 @@ impl FnC<'_, '_> {
         );
         if elided {
             if let Type::Pointer(inner) = self.c.under(t).clone() {
-                if !matches!(self.c.under(self.ty(el)), Type::Pointer(_)) {
+                let et = self.ty(el);
+                if !matches!(self.c.under(et), Type::Pointer(_)) {
                     // `{...}` for `&T{...}` in a literal of pointers.
                     if let ExprKind::CompositeLit { elts, .. } = ch.ast.expr(el).kind {
                         self.composite_of_type(elts, inner, d);
@@ -765,7 +801,9 @@ impl FnC<'_, '_> {
                 }
             }
         }
-        let f = self.c.queue_literal(e, captures.clone(), name);
+        let f = self
+            .c
+            .queue_literal(e, captures.clone(), name, self.inst.clone());
         self.emit(Instr::Closure {
             d,
             f,

@@ -64,10 +64,13 @@ pub struct FnC<'c, 'a> {
     decl_line: u32,
     /// The file it is declared in, as tracebacks print it.
     file: Rc<str>,
+    /// The type arguments of this copy of generic code: every type read from the checker
+    /// goes through [`FnC::subst`].
+    pub inst: super::Inst,
 }
 
 impl<'c, 'a> FnC<'c, 'a> {
-    pub fn new(c: &'c mut Compiler<'a>, index: u32, name: Rc<str>) -> Self {
+    pub fn new(c: &'c mut Compiler<'a>, index: u32, name: Rc<str>, inst: super::Inst) -> Self {
         FnC {
             c,
             index,
@@ -88,7 +91,51 @@ impl<'c, 'a> FnC<'c, 'a> {
             cell_results: 0,
             decl_line: 0,
             file: Rc::from(""),
+            inst,
         }
+    }
+
+    // ---- types
+
+    /// `t` in this copy: its type parameters replaced by the copy's type arguments.
+    pub fn subst(&mut self, t: TypeId) -> TypeId {
+        if self.inst.is_empty() {
+            return t;
+        }
+        self.c.types.subst(t, &self.inst.tparams, &self.inst.targs)
+    }
+
+    /// The type of expression `e` in this copy.
+    pub fn ty(&mut self, e: ExprId) -> TypeId {
+        let t = self.c.ch.info.type_of(e);
+        self.subst(t)
+    }
+
+    /// The type of object `o` in this copy.
+    pub fn obj_ty(&mut self, o: ObjId) -> TypeId {
+        let t = self.c.obj_ty(o);
+        self.subst(t)
+    }
+
+    /// The type arguments of the generic function named by `e` (an identifier or a
+    /// qualified identifier) in this copy; empty if it names no generic function.
+    pub fn instance_targs(&mut self, e: ExprId) -> Vec<TypeId> {
+        let ch = self.c.ch;
+        let e = ch.ast.unparen(e);
+        let sel = match ch.ast.expr(e).kind {
+            ExprKind::Selector { sel, .. } => Some(sel),
+            _ => None,
+        };
+        let Some(inst) = ch
+            .info
+            .instances
+            .get(&e)
+            .or_else(|| sel.and_then(|s| ch.info.instances.get(&s)))
+        else {
+            return Vec::new();
+        };
+        let targs = inst.targs.clone();
+        targs.into_iter().map(|t| self.subst(t)).collect()
     }
 
     // ---- registers
@@ -156,10 +203,16 @@ impl<'c, 'a> FnC<'c, 'a> {
 
     // ---- variables
 
+    /// Whether local `o` lives in a cell: it escapes and is not an array or struct.
+    fn in_cell(&mut self, o: ObjId) -> bool {
+        let t = self.obj_ty(o);
+        self.escaping.contains(&o) && !self.c.is_agg(t)
+    }
+
     /// Declares local `obj` in a new register (a cell if it escapes), holding nothing yet.
     pub fn declare(&mut self, obj: ObjId) -> Var {
         let reg = self.alloc();
-        let cell = self.escaping.contains(&obj) && !self.c.is_agg(self.c.obj_ty(obj));
+        let cell = self.in_cell(obj);
         let v = Var { reg, cell };
         self.vars.insert(obj, v);
         v
@@ -177,7 +230,7 @@ impl<'c, 'a> FnC<'c, 'a> {
     /// Declares `obj` and gives it its zero value.
     pub fn declare_zero(&mut self, obj: ObjId) -> Var {
         let v = self.declare(obj);
-        let t = self.c.obj_ty(obj);
+        let t = self.obj_ty(obj);
         self.load_zero(v.reg, t);
         if v.cell {
             self.emit(Instr::NewCell { d: v.reg, s: v.reg });
@@ -218,7 +271,8 @@ impl<'c, 'a> FnC<'c, 'a> {
             self.emit(Instr::Ret);
             return;
         };
-        let sig = ch.types.signature(o.ty).cloned();
+        let fty = self.obj_ty(obj);
+        let sig = self.c.types.signature(fty).cloned();
         let mut params: Vec<ObjId> = Vec::new();
         if let Some(r) = info.recv {
             params.push(r);
@@ -227,7 +281,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         let nresults = sig.as_ref().map_or(0, |s| s.results.len());
         if info.native {
             // A library function written in Rust.
-            let name = self.c.ch.qualified_name(obj);
+            let name = self.c.ch.qualified_name_with(&self.c.types, obj);
             let nargs = params.len();
             self.nparams = nargs as u16;
             self.reserve(0, nargs.max(nresults).max(1));
@@ -286,16 +340,19 @@ impl<'c, 'a> FnC<'c, 'a> {
         self.file = self.c.file_of(ch.ast.expr(lit).pos);
         self.escaping = super::escape::escaping_in(self.c, body);
         let (params, results) = super::escape::signature_objects(self.c, ty);
-        let result_types = ch
+        let lt = self.ty(lit);
+        let result_types = self
+            .c
             .types
-            .signature(ch.info.type_of(lit))
+            .signature(lt)
             .map(|s| s.results.clone())
             .unwrap_or_default();
         self.prologue(&params, &results, &result_types);
         // The captured variables: cells (or shared aggregates) from the closure.
         for (i, &obj) in captures.iter().enumerate() {
             let reg = self.alloc();
-            let cell = !self.c.is_agg(self.c.obj_ty(obj));
+            let t = self.obj_ty(obj);
+            let cell = !self.c.is_agg(t);
             self.vars.insert(obj, Var { reg, cell });
             self.emit(Instr::Env {
                 d: reg,
@@ -316,7 +373,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         for &p in params {
             let reg = self.alloc();
             let Some(p) = p else { continue };
-            let cell = self.escaping.contains(&p) && !self.c.is_agg(self.c.obj_ty(p));
+            let cell = self.in_cell(p);
             if cell {
                 self.emit(Instr::NewCell { d: reg, s: reg });
             }

@@ -21,8 +21,13 @@ use super::Compiler;
 /// value to its receiver.
 #[derive(Clone, Debug)]
 struct Reach {
+    /// The method's name.
+    name: Name,
     /// The declared method (`ObjId::NONE` for a method of an embedded interface).
     method: ObjId,
+    /// The named type declaring it (an instance of a generic type gives its type
+    /// arguments to the method's copy).
+    recv: TypeId,
     /// Field indices from the outer value.
     path: Vec<u32>,
     /// A method of the embedded interface at the end of `path`: its run-time key.
@@ -46,7 +51,6 @@ impl Compiler<'_> {
     pub fn iface_method_key(&self, t: TypeId, path: &[u32], name: Name) -> String {
         let end = self.field_type_at(t, path);
         let method = self
-            .ch
             .types
             .interface(end)
             .and_then(|i| i.methods.iter().find(|m| m.name == name));
@@ -68,12 +72,18 @@ impl Compiler<'_> {
         if !self.tables.insert(t) {
             return;
         }
-        // A pointer's element type has its own table too: `errors.As` and type switches ask
-        // whether the pointed-to type implements an interface.
-        if let Type::Pointer(elem) = self.ch.types.get(t) {
-            let elem = *elem;
-            if !self.ch.types.is_interface(elem) {
-                self.method_table(elem);
+        // The types inside a value of `t` have their tables too: fmt calls the `String`
+        // method of a slice's elements or a struct's fields, and `errors.As` and type switches
+        // ask whether a pointer's element type implements an interface.
+        let inner: Vec<TypeId> = match self.types.get(self.types.under(t)) {
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) => vec![*e],
+            Type::Map(k, v) => vec![*k, *v],
+            Type::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
+            _ => Vec::new(),
+        };
+        for e in inner {
+            if !self.types.is_interface(e) {
+                self.method_table(e);
             }
         }
         let rt = self.rtype(t);
@@ -82,8 +92,8 @@ impl Compiler<'_> {
                 Some(key) => key.clone(),
                 None => {
                     let m = reach.method;
-                    let o = &self.ch.objs[m.0 as usize];
-                    self.method_key(o.name, self.method_pkg(m), o.ty)
+                    let sig = self.method_sig(m, reach.recv);
+                    self.method_key(reach.name, self.method_pkg(m), sig)
                 }
             };
             let id = self.prog.types.method_id(&key);
@@ -98,7 +108,7 @@ impl Compiler<'_> {
     /// The method set of `t`: its methods and the promoted ones, each by name once (the
     /// shallowest wins; Go rejects ambiguous selectors at compile time).
     fn method_set(&self, t: TypeId) -> Vec<Reach> {
-        let types = &self.ch.types;
+        let types = &self.types;
         let mut out: Vec<Reach> = Vec::new();
         let mut names: HashSet<Name> = HashSet::new();
         // Breadth-first over embedded fields: (type of the value, path, through a pointer).
@@ -118,8 +128,8 @@ impl Compiler<'_> {
                 if !seen.insert(vt) {
                     continue;
                 }
-                if let Some(named) = types.named(vt) {
-                    for &m in &named.methods {
+                if types.is_named(vt) {
+                    for &m in self.lookup_ctx().named_methods(vt) {
                         let o = &self.ch.objs[m.0 as usize];
                         let ptr_recv = o.func().is_some_and(|f| f.ptr_recv);
                         if ptr_recv && !through_ptr {
@@ -128,7 +138,9 @@ impl Compiler<'_> {
                         found.push((
                             o.name,
                             Reach {
+                                name: o.name,
                                 method: m,
+                                recv: vt,
                                 path: path.clone(),
                                 iface: None,
                             },
@@ -142,7 +154,9 @@ impl Compiler<'_> {
                             found.push((
                                 m.name,
                                 Reach {
+                                    name: m.name,
                                     method: ObjId::NONE,
+                                    recv: vt,
                                     path: path.clone(),
                                     iface: Some(self.method_key(m.name, m.pkg, m.sig)),
                                 },
@@ -180,10 +194,11 @@ impl Compiler<'_> {
         let ptr_recv = self.ch.objs[m.0 as usize]
             .func()
             .is_some_and(|f| f.ptr_recv);
-        let outer_is_ptr = matches!(self.ch.types.get(t), Type::Pointer(_));
+        let outer_is_ptr = matches!(self.types.get(t), Type::Pointer(_));
+        let targs = self.method_targs(reach.recv);
         // The method's own receiver matches the dynamic value: no wrapper.
         if reach.path.is_empty() && ptr_recv == outer_is_ptr {
-            return self.func_index(m);
+            return self.func_instance(m, targs);
         }
         if let Some(&f) = self.wrappers.get(&(t, m)) {
             return f;
@@ -191,9 +206,9 @@ impl Compiler<'_> {
         let name = format!("{}-wrapper", self.go_func_name(m));
         let f = self.new_func(name);
         self.wrappers.insert((t, m), f);
-        let target = self.func_index(m);
+        let target = self.func_instance(m, targs);
         let o = &self.ch.objs[m.0 as usize];
-        let sig = self.ch.types.signature(o.ty).cloned();
+        let sig = self.types.signature(o.ty).cloned();
         let np = sig.as_ref().map_or(0, |s| s.params.len());
         let nres = sig.as_ref().map_or(0, |s| s.results.len());
         // Registers: 0 receiver, 1..=np parameters, then the walk, then the call's window.
@@ -206,7 +221,7 @@ impl Compiler<'_> {
             outer_is_ptr
         } else {
             let ft = self.field_type_at(t, &reach.path);
-            matches!(self.ch.types.get(ft), Type::Pointer(_))
+            matches!(self.types.get(ft), Type::Pointer(_))
         };
         for (k, &i) in reach.path.iter().enumerate() {
             let d = next;
@@ -260,11 +275,11 @@ impl Compiler<'_> {
     /// signature tells the wrapper's arity).
     fn promoted_iface_method(&mut self, t: TypeId, path: &[u32], m: u32, key: &str) -> u32 {
         let end = self.field_type_at(t, path);
-        let sig = self.ch.types.interface(end).and_then(|i| {
+        let sig = self.types.interface(end).and_then(|i| {
             i.methods
                 .iter()
                 .find(|im| self.method_key(im.name, im.pkg, im.sig) == key)
-                .and_then(|im| self.ch.types.signature(im.sig).cloned())
+                .and_then(|im| self.types.signature(im.sig).cloned())
         });
         let np = sig.as_ref().map_or(0, |s| s.params.len());
         let nres = sig.as_ref().map_or(0, |s| s.results.len());
@@ -303,8 +318,8 @@ impl Compiler<'_> {
 
     /// The type of the field at the end of `path` from a value of type `t` (walking through
     /// pointers).
-    fn field_type_at(&self, t: TypeId, path: &[u32]) -> TypeId {
-        let types = &self.ch.types;
+    pub fn field_type_at(&self, t: TypeId, path: &[u32]) -> TypeId {
+        let types = &self.types;
         let mut cur = t;
         for &i in path {
             if let Type::Pointer(e) = types.get(types.under(cur)) {
@@ -326,15 +341,48 @@ impl Compiler<'_> {
             .find(|r| r.method == m && r.iface.is_none())
         {
             Some(reach) => self.reach_func(t, &reach),
-            None => self.func_index(m),
+            None => {
+                let targs = self.method_targs(t);
+                self.func_instance(m, targs)
+            }
         }
+    }
+
+    /// A method expression `I.M` on interface type `t`: a function taking the interface
+    /// value first and calling its method `name`.
+    pub fn iface_method_expr(&mut self, t: TypeId, name: Name) -> u32 {
+        let key = self.iface_method_key(t, &[], name);
+        let id = self.prog.types.method_id(&key);
+        self.promoted_iface_method(t, &[], id, &key)
+    }
+
+    /// The function a method table of type `t` holds for method `name` (taking the
+    /// receiver first), if `t`'s method set has it.
+    pub fn method_by_name(&mut self, t: TypeId, name: Name) -> Option<u32> {
+        let reach = self.method_set(t).into_iter().find(|r| r.name == name)?;
+        Some(match &reach.iface {
+            Some(key) => {
+                let key = key.clone();
+                let id = self.prog.types.method_id(&key);
+                self.promoted_iface_method(t, &reach.path, id, &key)
+            }
+            None => self.reach_func(t, &reach),
+        })
+    }
+
+    /// The signature of method `m` declared by named type `recv` (an instance's type
+    /// arguments substituted).
+    fn method_sig(&mut self, m: ObjId, recv: TypeId) -> TypeId {
+        let sig = self.ch.objs[m.0 as usize].ty;
+        let (tparams, targs) = self.types.instance_map(recv);
+        self.types.subst(sig, &tparams, &targs)
     }
 
     /// The function of a method value: a closure whose environment holds the receiver, and
     /// which calls `f` (or interface method `iface`) with it.
     /// `sig` is the method value's signature, `name` Go's name for the method.
     pub fn bound_method(&mut self, f: u32, sig: TypeId, name: &str, iface: Option<u32>) -> u32 {
-        let sig = self.ch.types.signature(sig).cloned();
+        let sig = self.types.signature(sig).cloned();
         let np = sig.as_ref().map_or(0, |s| s.params.len());
         let nres = sig.as_ref().map_or(0, |s| s.results.len());
         let index = self.new_func(format!("{name}-fm"));
@@ -367,6 +415,7 @@ impl Compiler<'_> {
         let code = match b {
             Builtin::Close => vec![Instr::Close { ch: 0 }, Instr::Ret],
             Builtin::Panic => vec![Instr::Panic { s: 0 }, Instr::Ret],
+            Builtin::Recover => vec![Instr::Recover { d: 0 }, Instr::Ret],
             Builtin::Print | Builtin::Println => vec![
                 Instr::Print {
                     first: 0,
@@ -382,6 +431,7 @@ impl Compiler<'_> {
         func.code = code;
         func.nregs = nargs.max(1);
         func.nparams = nargs;
+        func.wrapper = b == Builtin::Recover;
         index
     }
 }

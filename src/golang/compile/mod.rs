@@ -7,9 +7,21 @@
 //! made on first use (`rtypes.rs`), and a type's method table when a value of it first becomes
 //! an interface value (`methods.rs`).
 //!
+//! Generic code is compiled once per list of type arguments (monomorphisation), so every
+//! copy has the typed instructions of its types. A generic function, or a method of a generic
+//! type, is queued with its type arguments ([`Compiler::func_instance`]) when a use of it is
+//! compiled: a call or value of `F` with the [`Instance`](crate::golang::types::Instance) the
+//! checker recorded, a method called on a value of an instance type (its type arguments), a
+//! method table of an instance type. A copy's [`FnC`] holds the substitution ([`Inst`]) and
+//! reads every type through it (`FnC::ty`, `FnC::obj_ty`, `FnC::subst`); function literals
+//! inside are compiled with their function's substitution.
+//!
 //! # Invariants
-//! - `funcs[obj]` is the index of declared function `obj` in `prog.funcs`; the `Func` there is
-//!   a placeholder until its job runs.
+//! - `funcs[(obj, targs)]` is the index of declared function `obj` (its copy for type
+//!   arguments `targs`, empty unless it is generic) in `prog.funcs`; the `Func` there is a
+//!   placeholder until its job runs.
+//! - The compiler owns the checker's type table (`Compiler::types`; copies of generic code
+//!   intern their substituted types in it): `ch.types` is empty while compiling.
 //! - Every function's last instruction is `Ret`, and its operands are below its `nregs`
 //!   (checked by `verify` before the program is returned).
 
@@ -26,26 +38,42 @@ use std::rc::Rc;
 
 use crate::golang::syntax::ast::{ExprId, StmtId};
 use crate::golang::types::object::{ObjId, ObjKind};
-use crate::golang::types::ty::TypeId;
+use crate::golang::types::ty::{TypeId, Types};
 use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
 use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
-use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, STRING_METHOD};
+use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD};
 use crate::golang::vm::value::Value;
 
 use func::FnC;
 
 /// What a compiled function's body is.
 enum Body {
-    /// A declared function or method.
-    Decl(ObjId),
+    /// A declared function or method, with the type arguments of its copy (empty unless it
+    /// is generic).
+    Decl(ObjId, Vec<TypeId>),
     /// A function literal, capturing `captures` (in env order) from its enclosing function.
     Lit {
         lit: ExprId,
         captures: Vec<ObjId>,
-        /// Go's name of the enclosing function, for this literal's name (`main.main.func1`).
-        outer: Rc<str>,
+        /// The enclosing function's substitution (a literal in a generic function is
+        /// compiled once per copy of it).
+        inst: Inst,
     },
+}
+
+/// The substitution of a generic function's copy: type argument `targs[i]` for type
+/// parameter `tparams[i]`. Empty for ordinary functions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inst {
+    pub tparams: Vec<TypeId>,
+    pub targs: Vec<TypeId>,
+}
+
+impl Inst {
+    pub fn is_empty(&self) -> bool {
+        self.targs.is_empty()
+    }
 }
 
 /// A function waiting to be compiled into `prog.funcs[index]`.
@@ -57,8 +85,12 @@ struct Job {
 /// A program-wide compilation.
 pub struct Compiler<'a> {
     ch: &'a Checked,
+    /// The checker's type table, taken from `ch`: copies of generic code make new types
+    /// (their substituted types), so the compiler owns it.
+    pub types: Types,
     prog: Program,
-    funcs: HashMap<ObjId, u32>,
+    /// Declared functions by object and type arguments (empty for non-generic ones).
+    funcs: HashMap<(ObjId, Vec<TypeId>), u32>,
     /// Package-level variables: their slot, and whether the slot holds a cell (the program
     /// takes the variable's address).
     globals: HashMap<ObjId, (u32, bool)>,
@@ -78,9 +110,12 @@ pub struct Compiler<'a> {
 }
 
 /// Compiles a checked program.
-pub fn compile(ch: &Checked, file_name: &str) -> Program {
+pub fn compile(mut ch: Checked, file_name: &str) -> Program {
+    let types = std::mem::take(&mut ch.types);
+    let ch = &ch;
     let mut c = Compiler {
         ch,
+        types,
         prog: Program {
             file_name: Rc::from(file_name),
             ..Program::default()
@@ -95,10 +130,7 @@ pub fn compile(ch: &Checked, file_name: &str) -> Program {
         wrappers: HashMap::new(),
         addressed_globals: escape::addressed_globals(ch),
         shared_loop_vars: ch
-            .ast
-            .files
-            .first()
-            .and_then(|f| f.go_version)
+            .go_version
             .is_some_and(|(major, minor)| major == 1 && minor < 22),
     };
     c.runtime_error_types();
@@ -119,7 +151,13 @@ impl<'a> Compiler<'a> {
     fn declare(&mut self) {
         for pkg in &self.ch.packages {
             for &f in &pkg.funcs {
-                self.func_index(f);
+                // A generic function gets one index per copy, as its instances are met.
+                let generic = self.ch.objs[f.0 as usize]
+                    .func()
+                    .is_some_and(|i| !i.tparams.is_empty());
+                if !generic {
+                    self.func_index(f);
+                }
             }
             for &g in &pkg.globals {
                 let slot = self.prog.nglobals;
@@ -132,17 +170,45 @@ impl<'a> Compiler<'a> {
 
     /// The index of declared function `f`, queued for compilation on first use.
     pub fn func_index(&mut self, f: ObjId) -> u32 {
-        if let Some(&i) = self.funcs.get(&f) {
+        self.func_instance(f, Vec::new())
+    }
+
+    /// The index of the copy of declared function `f` for type arguments `targs` (for a
+    /// method of a generic type, its receiver type's; empty for a non-generic function),
+    /// queued for compilation on first use.
+    pub fn func_instance(&mut self, f: ObjId, targs: Vec<TypeId>) -> u32 {
+        let key = (f, targs);
+        if let Some(&i) = self.funcs.get(&key) {
             return i;
         }
         let name = self.go_func_name(f);
         let index = self.new_func(name);
-        self.funcs.insert(f, index);
+        let targs = key.1.clone();
+        self.funcs.insert(key, index);
         self.jobs.push(Job {
             index,
-            body: Body::Decl(f),
+            body: Body::Decl(f, targs),
         });
         index
+    }
+
+    /// The type arguments of the methods of a value of type `t` (or `*t`): those of `t`'s
+    /// generic type instance, or none.
+    pub fn method_targs(&self, t: TypeId) -> Vec<TypeId> {
+        let t = self.types.pointer_elem(t).unwrap_or(t);
+        self.types.instance_map(t).1
+    }
+
+    /// The substitution that makes a copy of declared function `f` for `targs`.
+    pub fn inst_of(&self, f: ObjId, targs: Vec<TypeId>) -> Inst {
+        if targs.is_empty() {
+            return Inst::default();
+        }
+        let tparams = self.ch.objs[f.0 as usize]
+            .func()
+            .map(|i| i.tparams.clone())
+            .unwrap_or_default();
+        Inst { tparams, targs }
     }
 
     /// A placeholder function named `name`; its code comes later.
@@ -156,7 +222,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// Go's name for function or method `f` in tracebacks: `main.worker`, `main.T.M`,
-    /// `main.(*T).M`, `sync.(*WaitGroup).Wait`.
+    /// `main.(*T).M`, `sync.(*WaitGroup).Wait`; generic ones `main.Map[...]`,
+    /// `main.(*Stack[...]).Push`.
     pub fn go_func_name(&self, f: ObjId) -> String {
         let obj = &self.ch.objs[f.0 as usize];
         let pkg = obj
@@ -172,11 +239,14 @@ impl<'a> Compiler<'a> {
         let name = self.ch.ast.names.get(obj.name);
         match obj.func() {
             Some(info) if info.recv.is_some() => {
+                let generic = if info.tparams.is_empty() { "" } else { "[...]" };
                 let base = info
                     .recv_base
                     .map(|t| {
                         let n = self.type_name(t);
-                        n.rsplit('.').next().unwrap_or(&n).to_string()
+                        let n = n.split('[').next().unwrap_or(&n);
+                        let n = n.rsplit('.').next().unwrap_or(n);
+                        format!("{n}{generic}")
                     })
                     .unwrap_or_default();
                 if info.ptr_recv {
@@ -185,7 +255,18 @@ impl<'a> Compiler<'a> {
                     format!("{pkg}.{base}.{name}")
                 }
             }
+            Some(info) if !info.tparams.is_empty() => format!("{pkg}.{name}[...]"),
             _ => format!("{pkg}.{name}"),
+        }
+    }
+
+    /// Field and method lookup as the user's package sees it.
+    pub fn lookup_ctx(&self) -> crate::golang::types::lookup::LookupCtx<'_> {
+        crate::golang::types::lookup::LookupCtx {
+            types: &self.types,
+            objs: &self.ch.objs,
+            names: &self.ch.ast.names,
+            pkg: self.ch.main,
         }
     }
 
@@ -217,7 +298,7 @@ impl<'a> Compiler<'a> {
         if !self.is_native(f) {
             return None;
         }
-        let name = self.ch.qualified_name(f);
+        let name = self.ch.qualified_name_with(&self.types, f);
         self.native(&name)
     }
 
@@ -226,10 +307,18 @@ impl<'a> Compiler<'a> {
         matches!(&self.ch.objs[f.0 as usize].kind, ObjKind::Func(info) if info.native)
     }
 
+    /// The constant holding Go's nil dereference error (a panic's value).
+    pub fn nil_deref_error(&mut self) -> u32 {
+        let text = "runtime error: invalid memory address or nil pointer dereference";
+        let v = Value::iface(self.prog.runtime_errors.string, Value::str(text));
+        self.add_const(v)
+    }
+
     /// The run-time error types every program has (`runtime.boundsError`…), each with an
     /// `Error` method returning the text it holds.
     fn runtime_error_types(&mut self) {
         let error = self.prog.types.method_id(ERROR_METHOD);
+        let runtime_error = self.prog.types.method_id(RUNTIME_ERROR_METHOD);
         let make = |c: &mut Self, name: &str| {
             let ty = c.prog.types.add(RType {
                 name: Rc::from(name),
@@ -244,6 +333,13 @@ impl<'a> Compiler<'a> {
             func.nparams = 1;
             func.nresults = 1;
             c.prog.types.add_method(ty, error, f);
+            let marker = c.new_func(format!("{name}.RuntimeError"));
+            let func = &mut c.prog.funcs[marker as usize];
+            func.code = vec![Instr::Ret];
+            func.lines = vec![0];
+            func.nregs = 1;
+            func.nparams = 1;
+            c.prog.types.add_method(ty, runtime_error, marker);
             ty
         };
         let bounds = make(self, "runtime.boundsError");
@@ -263,7 +359,7 @@ impl<'a> Compiler<'a> {
     fn entry(&mut self) {
         let index = self.new_func("runtime.main".to_string());
         self.prog.entry = index;
-        let mut f = FnC::new(self, index, "runtime.main".into());
+        let mut f = FnC::new(self, index, "runtime.main".into(), Inst::default());
         f.zero_globals();
         for pkg in f.c.package_order() {
             let inits: Vec<_> = f.c.ch.packages[pkg].init_order.clone();
@@ -316,34 +412,40 @@ impl<'a> Compiler<'a> {
     fn compile_job(&mut self, job: Job) {
         let name = self.prog.funcs[job.index as usize].name.clone();
         match job.body {
-            Body::Decl(obj) => {
-                let mut f = FnC::new(self, job.index, name);
+            Body::Decl(obj, targs) => {
+                let inst = self.inst_of(obj, targs);
+                let mut f = FnC::new(self, job.index, name, inst);
                 f.declared(obj);
                 f.finish();
             }
             Body::Lit {
                 lit,
                 captures,
-                outer,
+                inst,
             } => {
-                let _ = outer;
-                let mut f = FnC::new(self, job.index, name);
+                let mut f = FnC::new(self, job.index, name, inst);
                 f.literal(lit, &captures);
                 f.finish();
             }
         }
     }
 
-    /// Queues function literal `lit` (capturing `captures`) as a new function named after
-    /// the function `outer` it appears in.
-    pub fn queue_literal(&mut self, lit: ExprId, captures: Vec<ObjId>, name: String) -> u32 {
-        let index = self.new_func(name.clone());
+    /// Queues function literal `lit` (capturing `captures`) as a new function named `name`,
+    /// compiled with its enclosing function's substitution `inst`.
+    pub fn queue_literal(
+        &mut self,
+        lit: ExprId,
+        captures: Vec<ObjId>,
+        name: String,
+        inst: Inst,
+    ) -> u32 {
+        let index = self.new_func(name);
         self.jobs.push(Job {
             index,
             body: Body::Lit {
                 lit,
                 captures,
-                outer: Rc::from(name.as_str()),
+                inst,
             },
         });
         index

@@ -16,7 +16,19 @@ use super::Compiler;
 impl Compiler<'_> {
     /// The checker type `t` without its name (the underlying type).
     pub fn under(&self, t: TypeId) -> &Type {
-        self.ch.types.get(self.ch.types.under(t))
+        self.types.get(self.types.under(t))
+    }
+
+    /// The length of array type `t`, or of the array a pointer type `t` points to.
+    pub fn array_len(&self, t: TypeId) -> Option<u64> {
+        let t = match self.under(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        match self.under(t) {
+            Type::Array(n, _) => Some(*n),
+            _ => None,
+        }
     }
 
     /// Whether values of `t` are arrays or structs, which Go copies deeply.
@@ -30,7 +42,7 @@ impl Compiler<'_> {
 
     /// The integer kind of `t`, if it is an integer type.
     pub fn int_kind(&self, t: TypeId) -> Option<IntKind> {
-        Some(match self.ch.types.basic(t)? {
+        Some(match self.types.basic(t)? {
             BasicKind::Int | BasicKind::UntypedInt => IntKind::Int,
             BasicKind::Int8 => IntKind::Int8,
             BasicKind::Int16 => IntKind::Int16,
@@ -47,15 +59,15 @@ impl Compiler<'_> {
     }
 
     pub fn is_float(&self, t: TypeId) -> bool {
-        self.ch.types.is_float(t)
+        self.types.is_float(t)
     }
 
     pub fn is_float32(&self, t: TypeId) -> bool {
-        self.ch.types.basic(t) == Some(BasicKind::Float32)
+        self.types.basic(t) == Some(BasicKind::Float32)
     }
 
     pub fn is_string(&self, t: TypeId) -> bool {
-        self.ch.types.is_string(t)
+        self.types.is_string(t)
     }
 
     /// The zero value of `t`.
@@ -140,7 +152,7 @@ impl Compiler<'_> {
         self.rtypes.insert(t, id);
         let kind = self.rkind(t);
         let name = self.type_name(t);
-        let named = matches!(self.ch.types.get(t), Type::Named(_));
+        let named = matches!(self.types.get(t), Type::Named(_));
         self.prog.types.types[id as usize] = RType {
             name: Rc::from(name.as_str()),
             kind,
@@ -242,7 +254,7 @@ impl Compiler<'_> {
             out.push_str("...");
             return;
         }
-        let types = &self.ch.types;
+        let types = &self.types;
         match types.get(t) {
             Type::Named(n) => {
                 let obj = &self.ch.objs[n.obj.0 as usize];

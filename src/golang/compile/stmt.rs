@@ -5,6 +5,7 @@ use crate::golang::syntax::ast::{
     AssignOp, BranchKind, Decl, ExprId, ExprKind, GenKind, Spec, StmtId, StmtKind,
 };
 use crate::golang::syntax::token::Op;
+use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{Mode, RangeKind, SelectionKind};
 use crate::golang::types::object::ObjId;
 use crate::golang::types::ty::{Type, TypeId};
@@ -57,7 +58,8 @@ impl FnC<'_, '_> {
             }
             StmtKind::Send { ch: c, value, .. } => {
                 let chr = self.expr(c);
-                let elem = match self.c.under(self.ty(c)) {
+                let t = self.ty(c);
+                let elem = match self.c.under(t) {
                     Type::Chan(_, e) => *e,
                     _ => TypeId::INVALID,
                 };
@@ -236,7 +238,8 @@ impl FnC<'_, '_> {
                 Some(v) => self.init_var(v, val),
                 None => {
                     let p = self.place(l);
-                    self.store(p, self.ty(l), val);
+                    let lt = self.ty(l);
+                    self.store(p, lt, val);
                 }
             }
         }
@@ -249,13 +252,12 @@ impl FnC<'_, '_> {
         if rhs.len() == 1 && lhs.len() > 1 {
             let e = ch.ast.unparen(rhs[0]);
             let d = self.alloc_n(lhs.len());
-            let src: Vec<TypeId> = match ch.types.get(self.ty(e)) {
+            let et = self.ty(e);
+            let src: Vec<TypeId> = match self.c.types.get(et) {
                 Type::Tuple(elems) => elems.clone(),
-                _ => vec![self.ty(e), TypeId::BOOL],
+                _ => vec![et, TypeId::BOOL],
             };
-            if ch.info.mode(e) == Mode::CommaOk
-                || !matches!(ch.types.get(self.ty(e)), Type::Tuple(_))
-            {
+            if ch.info.mode(e) == Mode::CommaOk || !matches!(self.c.types.get(et), Type::Tuple(_)) {
                 self.expr_to(e, d);
             } else {
                 let base = self.call(e, How::Now);
@@ -289,10 +291,10 @@ impl FnC<'_, '_> {
     }
 
     /// The type a left side stores (for `_`, the value's own).
-    fn lhs_type(&self, l: ExprId) -> TypeId {
+    fn lhs_type(&mut self, l: ExprId) -> TypeId {
         let ch = self.c.ch;
         match ch.info.object_of(l) {
-            Some(o) if ch.ast.ident(l).is_some() => self.c.obj_ty(o),
+            Some(o) if ch.ast.ident(l).is_some() => self.obj_ty(o),
             _ => self.ty(l),
         }
     }
@@ -308,7 +310,7 @@ impl FnC<'_, '_> {
                 .filter(|_| ch.ast.ident(lhs[0]).is_some())
             {
                 if let Some(v) = self.vars.get(&o).copied() {
-                    let t = self.c.obj_ty(o);
+                    let t = self.obj_ty(o);
                     if !v.cell && !self.c.is_agg(t) {
                         self.value_to(rhs[0], t, v.reg);
                         return;
@@ -410,6 +412,7 @@ impl FnC<'_, '_> {
                     return Place::Map(m, k);
                 }
                 let xr = self.expr_keep(x);
+                self.array_ptr_check(xt, xr);
                 let ir = self.expr_keep(i);
                 Place::Index(xr, ir)
             }
@@ -518,7 +521,8 @@ impl FnC<'_, '_> {
         }
         let values: Vec<R> = if results.len() == 1 && n > 1 {
             let base = self.call(ch.ast.unparen(results[0]), How::Now);
-            let src: Vec<TypeId> = match ch.types.get(self.ty(results[0])) {
+            let rt = self.ty(results[0]);
+            let src: Vec<TypeId> = match self.c.types.get(rt) {
                 Type::Tuple(e) => e.clone(),
                 _ => Vec::new(),
             };
@@ -715,7 +719,7 @@ impl FnC<'_, '_> {
         if xi != pi || !fresh.is_empty() {
             return None;
         }
-        let t = self.c.obj_ty(xi);
+        let t = self.obj_ty(xi);
         let kind = self.c.int_kind(t)?;
         if !kind.signed() || kind.bits() < 64 {
             return None;
@@ -749,9 +753,11 @@ impl FnC<'_, '_> {
         body: StmtId,
     ) {
         let ch = self.c.ch;
-        let Some(info) = ch.info.ranges.get(&s).copied() else {
+        let Some(mut info) = ch.info.ranges.get(&s).copied() else {
             return;
         };
+        info.key = self.subst(info.key);
+        info.value = self.subst(info.value);
         let blank = |e: Option<ExprId>| {
             e.filter(|&e| ch.ast.ident(e) != Some(crate::golang::syntax::ast::Name::BLANK))
         };
@@ -763,7 +769,7 @@ impl FnC<'_, '_> {
                 if let Some(o) = ch.info.def(e) {
                     let var = self.declare(o);
                     if var.cell && self.c.shared_loop_vars {
-                        let t = self.c.obj_ty(o);
+                        let t = self.obj_ty(o);
                         self.load_zero(var.reg, t);
                         self.emit(Instr::NewCell {
                             d: var.reg,
@@ -776,7 +782,8 @@ impl FnC<'_, '_> {
         let xr = self.alloc();
         if info.kind == RangeKind::Array && value.is_some() {
             // Ranging over an array value ranges over a copy of it.
-            self.value_to(x, self.ty(x), xr);
+            let xt = self.ty(x);
+            self.value_to(x, xt, xr);
         } else {
             self.expr_to(x, xr);
         }
@@ -829,7 +836,13 @@ impl FnC<'_, '_> {
                 return;
             }
             _ => {
-                self.emit(Instr::Len { d: n, x: xr });
+                let xt = self.ty(x);
+                match self.c.array_len(xt) {
+                    Some(len) => self.constant_to(&ConstValue::Int(len as i128), TypeId::INT, n),
+                    None => {
+                        self.emit(Instr::Len { d: n, x: xr });
+                    }
+                }
             }
         }
         let kind = info.kind;
@@ -903,26 +916,36 @@ impl FnC<'_, '_> {
         vt: TypeId,
     ) {
         let ch = self.c.ch;
-        for (e, r, t) in [(key, k, kt), (value, v, vt)] {
-            let Some(e) = e else { continue };
-            if self.c.is_agg(t) {
-                self.emit(Instr::Copy { d: r, s: r });
-            }
-            if define {
-                let Some(o) = ch.info.def(e) else { continue };
-                let Some(var) = self.vars.get(&o).copied() else {
-                    continue;
-                };
-                if var.cell && self.c.shared_loop_vars {
-                    self.emit(Instr::Store { p: var.reg, s: r });
-                } else {
-                    self.init_var(var, r);
+        let assigned = [(key, k, kt), (value, v, vt)];
+        let assigned = assigned
+            .iter()
+            .filter_map(|&(e, r, t)| e.map(|e| (e, r, t)));
+        if !define {
+            // `for i, x[i] = range …`: the places' operands are evaluated before either
+            // assignment, as in any parallel assignment.
+            let places: Vec<_> = assigned.map(|(e, r, t)| (self.place(e), e, r, t)).collect();
+            for (p, e, r, t) in places {
+                if self.c.is_agg(t) {
+                    self.emit(Instr::Copy { d: r, s: r });
                 }
-            } else {
-                let p = self.place(e);
                 let lt = self.lhs_type(e);
                 self.coerce(r, t, lt);
                 self.store(p, lt, r);
+            }
+            return;
+        }
+        for (e, r, t) in assigned {
+            if self.c.is_agg(t) {
+                self.emit(Instr::Copy { d: r, s: r });
+            }
+            let Some(o) = ch.info.def(e) else { continue };
+            let Some(var) = self.vars.get(&o).copied() else {
+                continue;
+            };
+            if var.cell && self.c.shared_loop_vars {
+                self.emit(Instr::Store { p: var.reg, s: r });
+            } else {
+                self.init_var(var, r);
             }
         }
     }
@@ -934,7 +957,10 @@ impl FnC<'_, '_> {
         clauses: &[StmtId],
     ) {
         let ch = self.c.ch;
-        let tag_reg = tag.map(|t| self.value(t, self.ty(t)));
+        let tag_reg = tag.map(|t| {
+            let tt = self.ty(t);
+            self.value(t, tt)
+        });
         let tag_ty = tag.map(|t| self.ty(t));
         let mut jumps: Vec<(usize, usize)> = Vec::new();
         let mut default = None;
@@ -957,7 +983,21 @@ impl FnC<'_, '_> {
                         self.equal(d, t, v, tt);
                         d
                     }
-                    _ => self.expr(e),
+                    _ => {
+                        let et = self.ty(e);
+                        if self.c.is_iface(et) {
+                            // `switch { case i: }` with `i` an interface: `true == i`.
+                            let t = self.alloc();
+                            self.emit(Instr::Bool { d: t, v: true });
+                            self.coerce(t, TypeId::BOOL, et);
+                            let v = self.expr(e);
+                            let d = self.alloc();
+                            self.emit(Instr::Eq { d, a: t, b: v });
+                            d
+                        } else {
+                            self.expr(e)
+                        }
+                    }
                 };
                 jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
                 self.release(m);
@@ -969,7 +1009,7 @@ impl FnC<'_, '_> {
 
     /// `d = a == b` for values of type `t`.
     fn equal(&mut self, d: R, a: R, b: R, t: TypeId) {
-        let types = &self.c.ch.types;
+        let types = &self.c.types;
         let i = if types.is_integer(t) {
             Instr::EqI { d, a, b }
         } else if self.c.is_float(t) {
@@ -1053,7 +1093,8 @@ impl FnC<'_, '_> {
         let ExprKind::TypeAssert { x: g, .. } = ch.ast.expr(ch.ast.unparen(guard)).kind else {
             return;
         };
-        let x = self.value(g, self.ty(g));
+        let gt = self.ty(g);
+        let x = self.value(g, gt);
         let iface = self.ty(g);
         let tid = self.alloc();
         self.emit(Instr::TypeOf { d: tid, s: x });
@@ -1148,7 +1189,8 @@ impl FnC<'_, '_> {
             let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind {
                 StmtKind::Send { ch: c, value, .. } => {
                     let chr = self.expr_keep(c);
-                    let elem = match self.c.under(self.ty(c)) {
+                    let t = self.ty(c);
+                    let elem = match self.c.under(t) {
                         Type::Chan(_, e) => *e,
                         _ => TypeId::INVALID,
                     };
@@ -1176,7 +1218,8 @@ impl FnC<'_, '_> {
                 continue;
             };
             let chr = self.expr_keep(x);
-            let elem = match self.c.under(self.ty(x)) {
+            let t = self.ty(x);
+            let elem = match self.c.under(t) {
                 Type::Chan(_, e) => *e,
                 _ => TypeId::INVALID,
             };
@@ -1257,7 +1300,7 @@ impl FnC<'_, '_> {
             let base = self.call(rhs, How::Now);
             (0..lhs.len()).map(|i| base + i as u16).collect()
         } else {
-            let t = self.c.obj_ty(lhs[0]);
+            let t = self.obj_ty(lhs[0]);
             vec![self.value(rhs, t)]
         };
         for (&g, v) in lhs.iter().zip(values) {
@@ -1282,7 +1325,7 @@ impl FnC<'_, '_> {
             .collect();
         let r = self.alloc();
         for (o, g, cell) in globals {
-            let t = self.c.obj_ty(o);
+            let t = self.obj_ty(o);
             self.load_zero(r, t);
             if cell {
                 self.emit(Instr::NewCell { d: r, s: r });

@@ -96,6 +96,12 @@ impl Checked {
     /// The name a native function is bound by: `strings.ToUpper` for a function,
     /// `sync.WaitGroup.Add` for a method (whatever its receiver's pointerness).
     pub fn qualified_name(&self, f: ObjId) -> String {
+        self.qualified_name_with(&self.types, f)
+    }
+
+    /// [`Checked::qualified_name`] with the type table `types` (the compiler owns it while
+    /// it compiles).
+    pub fn qualified_name_with(&self, types: &Types, f: ObjId) -> String {
         let obj = self.obj(f);
         let pkg = obj
             .pkg
@@ -103,8 +109,7 @@ impl Checked {
         let name = self.name(obj.name);
         match obj.func().and_then(|fi| fi.recv_base) {
             Some(base) => {
-                let tname = self
-                    .types
+                let tname = types
                     .named(base)
                     .map_or("?", |n| self.name(self.obj(n.obj).name));
                 format!("{pkg}.{tname}.{name}")

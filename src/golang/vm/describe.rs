@@ -4,7 +4,7 @@
 use super::errors::{self, ErrKind};
 use super::gor::Gor;
 use super::program::{Program, Thrown};
-use super::types::{IntKind, Kind};
+use super::types::{IntKind, Kind, Types};
 use super::value::{TypeId, Value};
 
 /// The message of the panics that killed goroutine `g`, as Go prints it after `panic: `:
@@ -132,21 +132,37 @@ pub fn assertion_error(prog: &Program, iface: TypeId, v: &Value, target: TypeId)
     errors::runtime_error(prog, ErrKind::Assertion, text)
 }
 
-/// The text of `print(args...)` or `println(args...)`, as Go's builtins print them (to stderr).
-pub fn print_builtin(args: &[Value], newline: bool) -> String {
+/// The text of `print(args...)` or `println(args...)`, as Go's builtins print them (to
+/// stderr). Each argument is boxed with its static type (an interface value with its
+/// interface type): Go prints by the static type, and an address where it has no value to
+/// print (the addresses are fixed, since chanlab's runs print the same for the same seed).
+pub fn print_builtin(types: &Types, args: &[Value], newline: bool) -> String {
     let mut out = String::new();
     for (i, v) in args.iter().enumerate() {
         if newline && i > 0 {
             out.push(' ');
         }
-        match v {
-            Value::Nil => out.push_str("nil"),
-            Value::Bool(b) => out.push_str(&b.to_string()),
-            Value::Int(n) => out.push_str(&n.to_string()),
-            Value::Float(f) => out.push_str(&errors::print_float(*f)),
-            Value::Str(_) => out.push_str(&v.to_text()),
-            Value::Iface(_) => out.push_str("(0x0,0xc000012120)"),
-            _ => out.push_str("0xc000012120"),
+        let (ty, v) = match v {
+            Value::Iface(b) => (Some(&types.get(b.ty).kind), &b.val),
+            v => (None, v),
+        };
+        const ADDR: &str = "0xc000012120";
+        match (ty, v) {
+            (Some(Kind::Interface { .. }), Value::Nil) => out.push_str("(0x0,0x0)"),
+            (Some(Kind::Interface { .. }), _) => out.push_str("(0x4a5b60,0xc000012120)"),
+            (Some(Kind::Slice { .. }), Value::Slice(s)) => {
+                out.push_str(&format!("[{}/{}]{ADDR}", s.len, s.cap))
+            }
+            (Some(Kind::Slice { .. }), _) => out.push_str("[0/0]0x0"),
+            (Some(Kind::Int(k)), Value::Int(n)) if !k.signed() && k.bits() == 64 => {
+                out.push_str(&(*n as u64).to_string())
+            }
+            (_, Value::Bool(b)) => out.push_str(&b.to_string()),
+            (_, Value::Int(n)) => out.push_str(&n.to_string()),
+            (_, Value::Float(f)) => out.push_str(&errors::print_float(*f)),
+            (_, Value::Str(_)) => out.push_str(&v.to_text()),
+            (_, Value::Nil) => out.push_str("0x0"),
+            _ => out.push_str(ADDR),
         }
     }
     if newline {

@@ -381,15 +381,11 @@ impl Gor {
                         r!(d) = Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes());
                     }
                     Instr::Eq { d, a, b } => {
-                        let eq = check!(r!(a)
-                            .go_eq(&r!(b))
-                            .map_err(|u| errors::uncomparable(&prog, u.0)));
+                        let eq = check!(super::ops::go_eq(&prog, &r!(a), &r!(b)));
                         r!(d) = Value::Bool(eq);
                     }
                     Instr::Ne { d, a, b } => {
-                        let eq = check!(r!(a)
-                            .go_eq(&r!(b))
-                            .map_err(|u| errors::uncomparable(&prog, u.0)));
+                        let eq = check!(super::ops::go_eq(&prog, &r!(a), &r!(b)));
                         r!(d) = Value::Bool(!eq);
                     }
                     Instr::Not { d, s } => r!(d) = Value::Bool(!r!(s).as_bool()),
@@ -487,7 +483,7 @@ impl Gor {
                     // --- Calls
                     Instr::Call { f, base: b } => {
                         save!();
-                        if self.push_frame(f, base + b as usize, None, false).is_err() {
+                        if self.push_frame(f, base + b as usize, None, 0).is_err() {
                             return self.stack_overflow();
                         }
                         continue 'frame;
@@ -499,10 +495,7 @@ impl Gor {
                         save!();
                         let func = c.func;
                         let env = (!c.env.is_empty()).then_some(c);
-                        if self
-                            .push_frame(func, base + b as usize, env, false)
-                            .is_err()
-                        {
+                        if self.push_frame(func, base + b as usize, env, 0).is_err() {
                             return self.stack_overflow();
                         }
                         continue 'frame;
@@ -510,10 +503,7 @@ impl Gor {
                     Instr::CallI { m, base: b } => {
                         let func = check!(self.resolve_method(base + b as usize, m));
                         save!();
-                        if self
-                            .push_frame(func, base + b as usize, None, false)
-                            .is_err()
-                        {
+                        if self.push_frame(func, base + b as usize, None, 0).is_err() {
                             return self.stack_overflow();
                         }
                         continue 'frame;
@@ -599,12 +589,10 @@ impl Gor {
                     Instr::Defer { f, base: b, nargs } => {
                         defer!(Target::Func(f), b, nargs);
                     }
-                    Instr::DeferV { f, base: b, nargs } => {
-                        let Value::Func(c) = r!(f).clone() else {
-                            throw!(errors::nil_deref(&prog))
-                        };
-                        defer!(Target::Closure(c), b, nargs);
-                    }
+                    Instr::DeferV { f, base: b, nargs } => match r!(f).clone() {
+                        Value::Func(c) => defer!(Target::Closure(c), b, nargs),
+                        _ => defer!(Target::Nil, b, nargs),
+                    },
                     Instr::DeferI { m, base: b, nargs } => {
                         if r!(b).is_nil() {
                             throw!(errors::nil_deref(&prog));
@@ -967,6 +955,7 @@ impl Gor {
                     Instr::Print { first, n, newline } => {
                         pay_first!();
                         let text = super::describe::print_builtin(
+                            &prog.types,
                             &regs[first as usize..][..n as usize],
                             newline,
                         );

@@ -32,8 +32,12 @@ use super::program::{Program, Thrown};
 use super::types::MethodId;
 use super::value::{Closure, Value};
 
-/// Frames a goroutine may have: Go's 1 GB stack limit, in this interpreter's terms.
-pub const MAX_FRAMES: usize = 100_000;
+/// Frames a goroutine may have: with [`MAX_STACK`], Go's 1 GB stack limit in this
+/// interpreter's terms (a recursion a million calls deep, as Go allows for small frames).
+pub const MAX_FRAMES: usize = 1_000_000;
+
+/// Registers a goroutine's frames may hold together (128 MB of values).
+pub const MAX_STACK: usize = 4 << 20;
 
 /// State shared by every goroutine of one run.
 pub struct Run {
@@ -90,8 +94,10 @@ pub struct Frame {
     pub base: u32,
     /// The closure being run, for its captured variables.
     pub env: Option<Rc<Closure>>,
-    /// Called by `defer`: `recover` works directly in it.
-    pub deferred: bool,
+    /// Started by a panic's unwinding as a deferred call: the number of panics in flight
+    /// then (0 otherwise). `recover` in it recovers only while that panic is the newest,
+    /// as Go's recover only answers the panic that called the deferred function.
+    pub recover_depth: u16,
     /// Called by a native: its return ends the nested run (see [`Gor::call_value`]).
     pub boundary: bool,
     /// Running its deferred calls because of a panic.
@@ -101,6 +107,8 @@ pub struct Frame {
 /// What a deferred call calls.
 #[derive(Clone)]
 pub enum Target {
+    /// A nil function value: the deferred call panics.
+    Nil,
     Func(u32),
     Closure(Rc<Closure>),
     /// Method `m` of the interface in the first argument.
@@ -269,7 +277,7 @@ impl Gor {
             pc: 0,
             base: 0,
             env,
-            deferred: false,
+            recover_depth: 0,
             boundary: false,
             unwinding: false,
         });
@@ -296,12 +304,12 @@ impl Gor {
         func: u32,
         base: usize,
         env: Option<Rc<Closure>>,
-        deferred: bool,
+        recover_depth: u16,
     ) -> Result<(), StackOverflow> {
-        if self.frames.len() >= MAX_FRAMES {
+        let nregs = self.run.prog.funcs[func as usize].nregs as usize;
+        if self.frames.len() >= MAX_FRAMES || base + nregs > MAX_STACK {
             return Err(StackOverflow);
         }
-        let nregs = self.run.prog.funcs[func as usize].nregs as usize;
         if self.stack.len() < base + nregs {
             self.stack.resize(base + nregs, Value::Nil);
         }
@@ -310,7 +318,7 @@ impl Gor {
             pc: 0,
             base: base as u32,
             env,
-            deferred,
+            recover_depth,
             boundary: false,
             unwinding: false,
         });
@@ -359,14 +367,15 @@ impl Gor {
         if self.goexiting {
             return Value::Nil;
         }
-        let Some(frame) = self.frames.last() else {
+        let Some(mut top) = self.frames.len().checked_sub(1) else {
             return Value::Nil;
         };
-        if !frame.deferred {
-            return Value::Nil;
+        if self.run.prog.funcs[self.frames[top].func as usize].wrapper && top > 0 {
+            // `defer recover()`: recover acts for the function that deferred it.
+            top -= 1;
         }
-        let below = self.frames.len().checked_sub(2).map(|i| &self.frames[i]);
-        if !below.is_some_and(|f| f.unwinding) {
+        let depth = self.frames[top].recover_depth as usize;
+        if depth == 0 || depth != self.panics.len() {
             return Value::Nil;
         }
         match self.panics.last_mut() {
@@ -443,6 +452,12 @@ impl Gor {
             self.stack[base + i] = v;
         }
         let (func, env) = match d.target {
+            Target::Nil => {
+                // `defer f()` with a nil f panics when the call runs.
+                let thrown = errors::nil_deref(&self.run.prog);
+                self.throw(thrown);
+                return Ok(());
+            }
             Target::Func(f) => (f, None),
             Target::Closure(c) => (c.func, Some(c)),
             Target::Method(m) => match self.resolve_method(base, m) {
@@ -463,7 +478,12 @@ impl Gor {
                 };
             }
         };
-        if self.push_frame(func, base, env, true).is_err() {
+        let depth = if self.frames[frame].unwinding {
+            self.panics.len().min(u16::MAX as usize) as u16
+        } else {
+            0
+        };
+        if self.push_frame(func, base, env, depth).is_err() {
             return Err(self.stack_overflow());
         }
         Ok(())
@@ -713,7 +733,7 @@ impl Gor {
         for (i, v) in args.iter().enumerate() {
             self.stack[base + i] = v.clone();
         }
-        if self.push_frame(func, base, env, false).is_err() {
+        if self.push_frame(func, base, env, 0).is_err() {
             return Err(errors::runtime_error(
                 &self.run.prog,
                 errors::ErrKind::String,
@@ -738,7 +758,7 @@ impl Gor {
     }
 }
 
-/// A call would pass [`MAX_FRAMES`].
+/// A call would pass [`MAX_FRAMES`] or [`MAX_STACK`].
 #[derive(Debug)]
 pub struct StackOverflow;
 

@@ -275,11 +275,22 @@ pub fn copy(dst: &Value, src: &Value) -> i64 {
 /// The key for map operations, refusing values that cannot be hashed.
 pub fn key(prog: &Program, k: &Value) -> Result<Key, Thrown> {
     if let Value::Iface(i) = k {
-        if matches!(i.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+        if !prog.types.comparable(i.ty) {
             return Err(errors::unhashable(prog, i.ty));
         }
     }
     Ok(Key(k.copy()))
+}
+
+/// Go's `==`: panics when two interface values hold equal dynamic types that are not
+/// comparable (a struct with a slice field as well as a slice).
+pub fn go_eq(prog: &Program, a: &Value, b: &Value) -> Result<bool, Thrown> {
+    if let (Value::Iface(x), Value::Iface(y)) = (a, b) {
+        if x.ty == y.ty && !prog.types.comparable(x.ty) {
+            return Err(errors::uncomparable(prog, x.ty));
+        }
+    }
+    a.go_eq(b).map_err(|u| errors::uncomparable(prog, u.0))
 }
 
 /// `m[k]` (`None` when absent).

@@ -50,6 +50,9 @@ pub struct Func {
     pub file: Rc<str>,
     /// How the runtime names a goroutine running it.
     pub label: Option<crate::rt::Label>,
+    /// A function the compiler made to run a builtin (`defer recover()`): `recover` in it
+    /// acts for the function that deferred it.
+    pub wrapper: bool,
 }
 
 /// The run-time error types (Go's `runtime.boundsError`, …): a panic they carry is an

@@ -128,6 +128,10 @@ pub fn go(
     rt::go_label(label, start, (s,));
 }
 
+/// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays
+/// short), then `...additional frames elided...`.
+const MAX_TRACEBACK_FRAMES: usize = 100;
+
 /// The frames of goroutine `id` as Go's traceback prints them (see [`rt::Traceback`]).
 pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
     let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
@@ -135,12 +139,18 @@ pub fn traceback(run: &Run, id: GoId) -> Option<Vec<String>> {
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let mut lines = Vec::new();
+    let mut shown = 0;
     for (func, line) in frames {
         let f = &prog.funcs[func as usize];
         if f.name.starts_with("runtime.") {
             // The program's entry, which Go's tracebacks do not show either.
             continue;
         }
+        if shown == MAX_TRACEBACK_FRAMES {
+            lines.push("...additional frames elided...".to_string());
+            break;
+        }
+        shown += 1;
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
         if f.file.is_empty() {

@@ -21,6 +21,8 @@ pub type MethodId = u32;
 pub const ERROR_METHOD: &str = "Error() string";
 /// The key of `fmt.Stringer`'s method.
 pub const STRING_METHOD: &str = "String() string";
+/// The key of `runtime.Error`'s `RuntimeError` method.
+pub const RUNTIME_ERROR_METHOD: &str = "RuntimeError()";
 
 /// Go's integer kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -148,6 +150,16 @@ pub struct Types {
 }
 
 impl Types {
+    /// Whether values of type `ty` support `==` (and can be map keys).
+    pub fn comparable(&self, ty: TypeId) -> bool {
+        match &self.get(ty).kind {
+            Kind::Slice { .. } | Kind::Map { .. } | Kind::Func => false,
+            Kind::Array { elem, .. } => self.comparable(*elem),
+            Kind::Struct { fields } => fields.iter().all(|f| self.comparable(f.ty)),
+            _ => true,
+        }
+    }
+
     pub fn get(&self, ty: TypeId) -> &RType {
         &self.types[ty as usize]
     }

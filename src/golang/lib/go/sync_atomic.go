@@ -134,6 +134,23 @@ func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
 	return true
 }
 
+// A Pointer is an atomic pointer of type *T.
+type Pointer[T any] struct {
+	v *T
+}
+
+func (x *Pointer[T]) Load() *T             { return x.v }
+func (x *Pointer[T]) Store(val *T)         { x.v = val }
+func (x *Pointer[T]) Swap(new *T) (old *T) { old, x.v = x.v, new; return }
+
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	if x.v != old {
+		return false
+	}
+	x.v = new
+	return true
+}
+
 // sameType reports whether a and b have the same dynamic type.
 func sameType(a, b any) bool
 
