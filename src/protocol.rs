@@ -21,9 +21,9 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::patterns::{self, params::shorten, Params, Pattern};
+use crate::patterns::{self, Params, Pattern};
 use crate::rt::real::{ToExecutor, ToHub};
-use crate::rt::{GoroutineInfo, Metrics, Outcome, OutputLine};
+use crate::rt::{GoroutineInfo, Limit, Metrics, Outcome, OutputLine};
 use crate::view::page_config::MAX_PROCS;
 
 /// How a program runs (`docs/ARCHITECTURE.md`, Two modes).
@@ -89,7 +89,12 @@ impl RunRequest {
     pub fn prepare(&self) -> Result<(&'static Pattern, Params, u32), String> {
         let pattern = patterns::find(&self.pattern)
             .or_else(|| patterns::bench::find(&self.pattern))
-            .ok_or_else(|| format!("there is no pattern `{}`", shorten(&self.pattern)))?;
+            .ok_or_else(|| {
+                format!(
+                    "there is no pattern `{}`",
+                    patterns::params::shorten(&self.pattern)
+                )
+            })?;
         let (params, _notices) =
             pattern.parse_params(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         Ok((pattern, params, self.procs.clamp(1, MAX_PROCS)))
@@ -113,6 +118,8 @@ pub enum FromExecutor {
     Ready,
     /// Its goroutines' operations since the last message.
     Ops(ToHub),
+    /// Its worker reached a limit of its own (its memory): the run ends with it.
+    Limit(Limit),
     /// It failed (the same message as [`Response::Failed`]).
     Failed(String),
 }
@@ -126,17 +133,40 @@ pub struct RunSummary {
     pub elapsed_ns: u64,
     /// Wall-clock ms the worker spent.
     pub wall_ms: f64,
+    /// The first [`MAX_LISTED`] goroutines still alive when main returned.
     pub leaked: Vec<GoroutineInfo>,
+    /// How many there were in all.
+    pub leaked_count: u64,
     pub metrics: Metrics,
     pub trace_events: u64,
     pub trace_truncated: bool,
 }
+
+/// The longest a running worker stays silent, in ms: it sends [`Response::Progress`] at
+/// least this often.
+pub const HEARTBEAT_MS: f64 = 500.0;
+
+/// The most goroutines a summary lists (its `leaked`); the rest are counted.
+pub const MAX_LISTED: usize = 100;
+
+/// The most bytes of text one [`Response::Output`] carries; a batch is split into messages
+/// of about this size, so no message the worker sends is more than a few MB.
+pub const MAX_MESSAGE_BYTES: usize = 1 << 20;
+
+/// The most bytes of one line the page is sent; the rest of a longer line is counted in a
+/// marker at its end (the console shows lines, not files).
+pub const MAX_LINE_BYTES: usize = 16 << 10;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// The worker has loaded and listens for requests; a request posted before this may be
     /// lost, so the page waits for it.
     Ready,
+    /// The run is going on: its clock reads `elapsed_ns`. Sent at least every
+    /// [`HEARTBEAT_MS`], so the page can tell a worker that died from one that works.
+    Progress {
+        elapsed_ns: u64,
+    },
     /// Lines printed since the last batch.
     Output(Vec<OutputLine>),
     /// This many lines were printed and not sent: the page keeps only the first and the last
@@ -151,10 +181,99 @@ pub enum Response {
     Failed(String),
 }
 
+/// `lines` as [`Response::Output`] messages of at most about [`MAX_MESSAGE_BYTES`] of text
+/// each, every line cut to [`MAX_LINE_BYTES`] (see [`shorten`]).
+pub fn output_messages(lines: Vec<OutputLine>) -> Vec<Response> {
+    let mut messages = Vec::new();
+    let mut current = Vec::new();
+    let mut bytes = 0;
+    for mut line in lines {
+        shorten(&mut line.text);
+        if bytes + line.text.len() > MAX_MESSAGE_BYTES && !current.is_empty() {
+            messages.push(Response::Output(std::mem::take(&mut current)));
+            bytes = 0;
+        }
+        bytes += line.text.len();
+        current.push(line);
+    }
+    if !current.is_empty() {
+        messages.push(Response::Output(current));
+    }
+    messages
+}
+
+/// Cuts `text` to [`MAX_LINE_BYTES`] (on a character boundary), ending it with how much was
+/// cut: `… (12345 more bytes)`.
+pub fn shorten(text: &mut String) {
+    if text.len() <= MAX_LINE_BYTES {
+        return;
+    }
+    let mut end = MAX_LINE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.len() - end;
+    text.truncate(end);
+    text.push_str(&format!("… ({cut} more bytes)"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rt::{Report, Stream};
+
+    fn line(text: String) -> OutputLine {
+        OutputLine {
+            text,
+            t_ns: 0,
+            g: 1,
+            stream: Stream::Stdout,
+        }
+    }
+
+    #[test]
+    fn output_travels_in_messages_of_bounded_size() {
+        // 3,000 lines of 1,000 bytes: three messages, none over the bound, every line kept.
+        let lines: Vec<OutputLine> = (0..3000).map(|i| line(format!("{i:01000}"))).collect();
+        let messages = output_messages(lines.clone());
+        assert_eq!(messages.len(), 3);
+        let mut back = Vec::new();
+        for m in messages {
+            let Response::Output(part) = m else {
+                panic!("output")
+            };
+            let text: usize = part.iter().map(|l| l.text.len()).sum();
+            assert!(text <= MAX_MESSAGE_BYTES, "{text}");
+            assert!(
+                serde_json::to_string(&Response::Output(part.clone()))
+                    .unwrap()
+                    .len()
+                    < 2 * MAX_MESSAGE_BYTES
+            );
+            back.extend(part);
+        }
+        assert_eq!(back, lines);
+        assert!(output_messages(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_with_a_count() {
+        // Multi-byte characters across the cut stay whole.
+        let mut text = "é".repeat(MAX_LINE_BYTES);
+        let total = text.len();
+        shorten(&mut text);
+        let kept = MAX_LINE_BYTES;
+        assert!(text.starts_with(&"é".repeat(kept / 2)));
+        assert!(text.ends_with(&format!("… ({} more bytes)", total - kept)));
+        let mut short = "short".to_string();
+        shorten(&mut short);
+        assert_eq!(short, "short");
+        let messages = output_messages(vec![line("x".repeat(10 * MAX_LINE_BYTES))]);
+        let [Response::Output(part)] = &messages[..] else {
+            panic!("one message")
+        };
+        assert!(part[0].text.len() < MAX_LINE_BYTES + 40);
+    }
 
     fn run_request(pattern: &str) -> RunRequest {
         RunRequest {
@@ -202,6 +321,7 @@ mod tests {
             elapsed_ns: report.end_ns,
             wall_ms: 1.5,
             leaked: report.leaked.clone(),
+            leaked_count: report.leaked.len() as u64,
             metrics: report.metrics.clone(),
             trace_events: report.trace.events.len() as u64,
             trace_truncated: false,

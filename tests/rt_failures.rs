@@ -434,24 +434,6 @@ fn a_traceback_hook_names_the_frames_of_a_report() {
 }
 
 #[test]
-fn a_run_past_its_wall_clock_budget_stops_with_a_limit() {
-    let r = Runtime::new(Config {
-        max_wall_ns: 1_000_000,
-        ..Config::default()
-    })
-    .run(async {
-        loop {
-            rt::gosched().await;
-        }
-    });
-    assert!(
-        matches!(&r.outcome, Outcome::Limit { message } if message.contains("of real time")),
-        "{:?}",
-        r.outcome
-    );
-}
-
-#[test]
 fn cpu_time_occupies_a_virtual_processor() {
     async fn spend() {
         rt::cpu_time(1_000).await;

@@ -4,8 +4,8 @@
 mod rt_support;
 
 use chanlab::rt::{
-    self, after, fmt_duration, go, make_chan, ms, new_ticker, new_timer, sleep, tick, Chan, Config,
-    Duration, Outcome, Runtime, Time,
+    self, after, fmt_duration, go, make_chan, ms, new_ticker, new_timer, sleep, tick, Chan,
+    Duration, Outcome, Time,
 };
 use chanlab::select;
 use rt_support::run;
@@ -241,25 +241,4 @@ fn timers_and_values_are_copyable_handles() {
         assert!(Time(5) < Time(6));
     });
     assert_eq!(r.exit_code(), 0);
-}
-
-#[test]
-fn a_run_past_the_virtual_time_limit_stops_with_a_limit() {
-    let config = Config {
-        max_virtual_ns: 1_000_000_000,
-        ..Config::default()
-    };
-    let r = Runtime::new(config).run(async {
-        let t = tick(ms(100));
-        loop {
-            t.recv().await;
-        }
-    });
-    assert!(
-        matches!(r.outcome, Outcome::Limit { .. }),
-        "{:?}",
-        r.outcome
-    );
-    assert_eq!(r.exit_code(), 1);
-    assert!(r.end_ns <= 1_000_000_000);
 }

@@ -1,10 +1,11 @@
-//! The crate is safe Rust but for one reviewed file: real mode's function-entry codec, which
-//! makes a zero-sized function value from nothing (`src/rt/real/entry.rs`). The crate denies
-//! `unsafe_code`; this checks that no other file allows it back or writes `unsafe`.
+//! The crate is safe Rust but for two reviewed files: real mode's function-entry codec, which
+//! makes a zero-sized function value from nothing (`src/rt/real/entry.rs`), and the worker's
+//! allocator, which counts what it hands out (`src/heap.rs`). The crate denies `unsafe_code`;
+//! this checks that no other file allows it back or writes `unsafe`.
 
 use std::path::Path;
 
-const ALLOWED: &str = "src/rt/real/entry.rs";
+const ALLOWED: [&str; 2] = ["src/rt/real/entry.rs", "src/heap.rs"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("a readable source tree") {
@@ -18,7 +19,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 #[test]
-fn only_the_entry_codec_uses_unsafe() {
+fn only_the_entry_codec_and_the_heap_use_unsafe() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
@@ -33,7 +34,7 @@ fn only_the_entry_codec_uses_unsafe() {
                 || code.contains("unsafe impl")
                 || code.contains("allow(unsafe_code)")
         });
-        if uses && relative != Path::new(ALLOWED) {
+        if uses && !ALLOWED.iter().any(|a| relative == Path::new(a)) {
             offenders.push(relative.display().to_string());
         }
     }

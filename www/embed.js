@@ -6,7 +6,9 @@
 
    The iframe reports its height with postMessage({type: 'chanlab:height', height}); only
    messages from chanlab's origin and from one of these iframes are read. The script adds
-   nothing to the page but the iframes. */
+   nothing to the page but the iframes. They load lazily (an iframe out of sight loads when it
+   is scrolled near), send no referrer, and start no worker before their first run, so a page
+   of many embeds costs little until one runs. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -25,6 +27,8 @@
     iframe.src = page.href + '?' + params.toString();
     iframe.title = 'chanlab: ' + (params.get('p') || 'worker-pool');
     iframe.setAttribute('allow', 'clipboard-write');
+    iframe.setAttribute('loading', 'lazy');
+    iframe.setAttribute('referrerpolicy', 'no-referrer');
     iframe.style.cssText =
       'display:block;width:100%;height:200px;border:1px solid #d9dee6;border-radius:8px;';
     el.appendChild(iframe);

@@ -8,7 +8,7 @@
 
 use std::future::Future;
 
-use chanlab::rt::{self, go, make_chan, Chan, Config, Report, Runtime, WaitGroup};
+use chanlab::rt::{self, go, make_chan, Chan, Config, Limits, Report, Runtime, WaitGroup};
 
 /// What a platform provides.
 #[derive(Clone, Copy)]
@@ -104,6 +104,8 @@ fn timed(host: Host, trace: bool, main: impl Future<Output = ()> + 'static) -> f
         host,
         Config {
             trace_cap,
+            // Measurements are not cut short.
+            limits: Limits::none(),
             ..Config::default()
         },
         main,
@@ -259,7 +261,11 @@ pub fn parked(host: Host, n: u64) -> Figure {
     let before = (host.allocated)() - rt::trace::spare_bytes();
     let allocated = host.allocated;
     // Waking them all afterwards overflows the trace cap; only the parked state is measured.
-    run(host, Config::default(), async move {
+    let config = Config {
+        limits: Limits::none(),
+        ..Config::default()
+    };
+    run(host, config, async move {
         let ch = make_chan::<()>(0);
         let wg = WaitGroup::new();
         wg.add(n as i64).await;

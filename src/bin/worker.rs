@@ -1,5 +1,10 @@
 //! The Web Worker that runs programs off the page's thread.
 
+/// The worker's heap is counted, so a run stops at its memory limit (see `chanlab::heap`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: chanlab::heap::Counting = chanlab::heap::Counting;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     chanlab::runner::start_worker();

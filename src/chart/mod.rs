@@ -18,6 +18,7 @@
 //! - [`chans`], [`procs`], [`metrics`]: the channels, processor and metrics views.
 //! - [`playback`]: replaying a run at a chosen speed.
 //! - [`chrome`]: the Chrome Trace Event JSON export; [`svg`]: the views as SVG markup.
+//! - [`summary`]: the timeline in words, its text alternative.
 
 pub mod aggregate;
 pub mod chans;
@@ -31,6 +32,7 @@ pub mod procs;
 pub mod scale;
 pub mod spans;
 pub mod state;
+pub mod summary;
 pub mod svg;
 
 pub use data::TraceData;

@@ -62,7 +62,10 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
     let config = crate::rt::Config {
         seed: options.seed,
         procs: options.procs,
-        max_wall_ns: options.max_wall_ns,
+        limits: crate::rt::Limits {
+            wall_ns: options.max_wall_ns,
+            ..crate::rt::Limits::default()
+        },
         ..crate::rt::Config::default()
     };
     let report = vm::run::run_program(prog, config);

@@ -1,5 +1,6 @@
 //! `batch-processor`: an HTTP batch with a concurrency limit, a deadline and a failure.
 
+use super::cost::{count, ms_ns, rounds, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, after, background, errgroup, fmt_duration, ms, with_timeout, Context, Error, Rng, Var,
@@ -26,6 +27,7 @@ pattern! {
             .join(", ");
         vec![("latencies", list)]
     },
+    cost: cost,
     goroutines: [],
     errgroup: [request],
 }
@@ -92,6 +94,22 @@ pub fn latencies(p: &Params, seed: u64) -> Vec<u64> {
             (base + j).max(0) as u64
         })
         .collect()
+}
+
+/// Requests run `limit` at a time until the batch's timeout.
+fn cost(p: &Params) -> Cost {
+    let urls = count(p, "urls");
+    let slowest = ms_ns(p.int("latency_ms").saturating_add(p.int("jitter_ms")));
+    let all = rounds(p.int("urls"), p.int("limit")).saturating_mul(slowest);
+    Cost {
+        goroutines: urls + 2,
+        live: urls + 2,
+        steps: 12 * urls,
+        lines: urls + 1,
+        wait_ns: all.min(ms_ns(p.int("timeout_ms"))),
+        cpu_units: 0,
+        real_units: 0,
+    }
 }
 
 fn start(p: &Params, seed: u64) -> Main {

@@ -1,5 +1,6 @@
 //! `benchmark`: a goroutine per task versus a worker pool, measured for real.
 
+use super::cost::{count, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, do_task, go_named, gomaxprocs, make_chan, wall_ns, Chan, WaitGroup};
 
@@ -15,6 +16,7 @@ pattern! {
         for tasks goroutines; the pool pays for workers goroutines and a channel send per \
         task. With tiny workloads the spawning dominates and the pool wins by far; raise \
         workload and the difference shrinks, since the work itself dominates.",
+    cost: cost,
     goroutines: [task, pool_worker],
 }
 
@@ -60,6 +62,25 @@ struct Bench {
     workload: u64,
     workers: u32,
     rounds: u64,
+}
+
+/// A warm-up round and `rounds` measured rounds of each variant: a goroutine per task, then
+/// the pool; every task computes `workload` units for real.
+fn cost(p: &Params) -> Cost {
+    let (tasks, workers) = (count(p, "tasks"), count(p, "workers"));
+    let rounds = count(p, "rounds") + 1;
+    let per_round = tasks.saturating_add(workers);
+    Cost {
+        goroutines: rounds.saturating_mul(per_round).saturating_add(1),
+        live: tasks + 1,
+        steps: rounds.saturating_mul(tasks).saturating_mul(8),
+        lines: 3,
+        wait_ns: 0,
+        cpu_units: 0,
+        real_units: (2 * rounds)
+            .saturating_mul(tasks)
+            .saturating_mul(count(p, "workload")),
+    }
 }
 
 fn start(p: &Params, _seed: u64) -> Main {

@@ -1,5 +1,6 @@
 //! `channels`: unbuffered versus buffered channels.
 
+use super::cost::{count, ms_ns, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, make_chan, ms, sleep, Chan};
 
@@ -14,6 +15,7 @@ pattern! {
         sits blocked on send until main, slowed by recv_delay_ms, comes to receive, so sent and \
         received alternate. Set capacity to the number of values and the producer runs ahead: \
         all its sends complete at once into the buffer, and main drains it at its own pace.",
+    cost: cost,
     goroutines: [producer],
 }
 
@@ -43,6 +45,20 @@ const PARAMS: &[ParamSpec] = &[
         "main waits this long before each receive.",
     ),
 ];
+
+/// The receiver waits `recv_delay_ms` before each value.
+fn cost(p: &Params) -> Cost {
+    let values = count(p, "values");
+    Cost {
+        goroutines: 2,
+        live: 2,
+        steps: 4 * values,
+        lines: values,
+        wait_ns: (values + 1).saturating_mul(ms_ns(p.int("recv_delay_ms"))),
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

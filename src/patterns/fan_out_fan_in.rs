@@ -1,5 +1,6 @@
 //! `fan-out-fan-in`: several workers share one input; one channel merges their outputs.
 
+use super::cost::{count, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, go_named, make_chan, Chan, Receiver, WaitGroup};
 
@@ -15,6 +16,7 @@ pattern! {
         into one channel, closed by a goroutine that waits for all the forwarders. The order of \
         the results depends on scheduling; give the workers cpu_work and raise procs to see \
         them run in parallel.",
+    cost: cost,
     goroutines: [source_stage, square_stage, forward, close_when_done],
 }
 
@@ -44,6 +46,20 @@ const PARAMS: &[ParamSpec] = &[
         "Each worker sums this many integers per item.",
     ),
 ];
+
+/// Every item crosses three channels and is printed.
+fn cost(p: &Params) -> Cost {
+    let (workers, items) = (count(p, "workers"), count(p, "items"));
+    Cost {
+        goroutines: 2 * workers + 3,
+        live: 2 * workers + 3,
+        steps: 10 * items + 4 * workers,
+        lines: items,
+        wait_ns: 0,
+        cpu_units: items.saturating_mul(count(p, "cpu_work")),
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

@@ -1,5 +1,6 @@
 //! `leak`: goroutines blocked forever on a send nobody receives.
 
+use super::cost::{count, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, background, go_as, make_chan, ms, num_goroutine, sleep, with_cancel, Chan, Context,
@@ -19,6 +20,7 @@ pattern! {
         program lives, holding its memory. The page lists them as goleak does, with their \
         state and where they were created. fix=buffered gives the send room to complete; \
         fix=context gives the goroutine a way out when the caller is done.",
+    cost: cost,
     goroutines: [send_or_give_up, send_result],
 }
 
@@ -39,6 +41,20 @@ const PARAMS: &[ParamSpec] = &[
         "How query avoids the leak.",
     ),
 ];
+
+/// Every call starts a goroutine, which may stay.
+fn cost(p: &Params) -> Cost {
+    let calls = count(p, "calls");
+    Cost {
+        goroutines: calls + 1,
+        live: calls + 1,
+        steps: 4 * calls,
+        lines: 1,
+        wait_ns: 10_000_000,
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(p.int("calls"), p.text("fix").to_string()))

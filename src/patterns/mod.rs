@@ -8,7 +8,7 @@
 //! page's parameters into its arguments.
 
 /// A pattern's catalog entry: `pub static PATTERN;` then its fields, as [`Pattern`] has them
-/// (`group` names a [`Group`]; `extra` and `check` may be left out), and the functions its
+/// (`group` names a [`Group`]; `extra`, `check` and `cost` may be left out), and the functions its
 /// goroutines run (`goroutines`, and `errgroup` for those an errgroup starts), which real
 /// mode declares on every executor. The file's `start` function makes the program.
 macro_rules! pattern {
@@ -22,6 +22,7 @@ macro_rules! pattern {
         explanation: $explanation:expr,
         $(extra: $extra:expr,)?
         $(check: $check:expr,)?
+        $(cost: $cost:expr,)?
         goroutines: [$($g:expr),* $(,)?],
         $(errgroup: [$($eg:expr),* $(,)?],)?
     ) => {
@@ -34,6 +35,7 @@ macro_rules! pattern {
             explanation: $explanation,
             extra: pattern!(@or $($extra)?, super::no_extra),
             check: pattern!(@or $($check)?, super::no_check),
+            cost: pattern!(@or $($cost)?, super::cost::small),
             start,
             goroutines: {
                 #[allow(unused_variables)]
@@ -54,6 +56,7 @@ macro_rules! pattern {
 }
 
 pub mod bench;
+pub mod cost;
 pub mod params;
 pub mod template;
 
@@ -134,6 +137,8 @@ pub struct Pattern {
     /// Checks beyond each parameter's own range (e.g. the entries of a list); the notices say
     /// what was corrected, and the returned parameters are the ones to use.
     pub check: fn(Params) -> (Params, Vec<Notice>),
+    /// How a run's work scales with these parameters (see [`cost`]).
+    pub cost: fn(&Params) -> cost::Cost,
     /// The program: its main goroutine for these parameters and the run's seed.
     pub start: fn(&Params, u64) -> Main,
     /// Declares the functions its goroutines run (see [`crate::rt::real::entry`]).

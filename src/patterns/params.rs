@@ -309,17 +309,30 @@ pub fn cut_chars(s: &str, max: usize) -> &str {
     }
 }
 
-/// A short, single-line rendering of user text for notices.
+/// A short, single-line rendering of user text for notices: control characters and the
+/// invisible marks that steer bidirectional text (an override, an embedding, an isolate)
+/// show as `·`, so a link cannot reorder the notice around what it echoes.
 pub fn shorten(s: &str) -> String {
     let cut = cut_chars(s, 40);
     let mut out: String = cut
         .chars()
-        .map(|c| if c.is_control() { '·' } else { c })
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                '·'
+            } else {
+                c
+            }
+        })
         .collect();
     if cut.len() < s.len() {
         out.push('…');
     }
     out
+}
+
+/// Unicode's explicit directional formatting characters (UAX #9, table 1) and its marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The validated parameters of one pattern.
@@ -428,6 +441,15 @@ impl Params {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn echoed_text_cannot_steer_the_direction_of_a_notice() {
+        assert_eq!(shorten("abc\u{202E}def"), "abc·def");
+        assert_eq!(shorten("\u{2067}x\u{2069}\u{200F}\n"), "·x···");
+        // Right-to-left letters are text, and stay.
+        assert_eq!(shorten("שלום"), "שלום");
+        assert_eq!(shorten(&"é".repeat(50)), format!("{}…", "é".repeat(40)));
+    }
 
     /// One parameter of each kind, for this module's tests and the template's.
     pub(crate) const SPECS: &[ParamSpec] = &[

@@ -1,5 +1,6 @@
 //! `semaphore`: bounding concurrency with a buffered channel.
 
+use super::cost::{count, ms_ns, rounds, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_named, make_chan, ms, sleep, Chan, Mutex, Var, WaitGroup};
 
@@ -15,6 +16,7 @@ pattern! {
         goroutines wait on the send until a running one releases its slot. The run takes \
         ceil(tasks / max_concurrent) × latency_ms, and the peak never exceeds the limit. \
         Results land in a slice by index, so they print in order whatever order they finish.",
+    cost: cost,
     goroutines: [task],
 }
 
@@ -37,6 +39,21 @@ const PARAMS: &[ParamSpec] = &[
         "How long each fetch takes.",
     ),
 ];
+
+/// Every task starts at once and waits for one of `max_concurrent` slots.
+fn cost(p: &Params) -> Cost {
+    let tasks = count(p, "tasks");
+    Cost {
+        goroutines: tasks + 1,
+        live: tasks + 1,
+        steps: 12 * tasks,
+        lines: tasks + 1,
+        wait_ns: rounds(p.int("tasks"), p.int("max_concurrent"))
+            .saturating_mul(ms_ns(p.int("latency_ms"))),
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

@@ -1,5 +1,6 @@
 //! `timeout`: giving up on slow work with select and a timer.
 
+use super::cost::{count, ms_ns, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, after, go_as, make_chan, ms, new_timer, sleep, Chan, Receiver};
 use crate::select;
@@ -16,6 +17,7 @@ pattern! {
         nobody waits for it. Raise rounds with a timeout longer than the work: with \
         time.After every round leaves a live timer behind until it fires (see live timers in \
         the metrics); with newtimer, Stop frees it at once.",
+    cost: cost,
     goroutines: [answer],
 }
 
@@ -52,6 +54,22 @@ const PARAMS: &[ParamSpec] = &[
         "time.After, or time.NewTimer with Stop.",
     ),
 ];
+
+/// Each round waits for its work or its timeout, whichever comes first; work that timed out
+/// goes on alone.
+fn cost(p: &Params) -> Cost {
+    let rounds = count(p, "rounds");
+    let (work, timeout) = (ms_ns(p.int("work_ms")), ms_ns(p.int("timeout_ms")));
+    Cost {
+        goroutines: rounds + 1,
+        live: if work > timeout { rounds + 1 } else { 2 },
+        steps: 8 * rounds,
+        lines: rounds,
+        wait_ns: rounds.saturating_mul(work.min(timeout)),
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

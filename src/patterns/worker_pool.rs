@@ -1,5 +1,6 @@
 //! `worker-pool`: a fixed pool of workers draining a jobs channel.
 
+use super::cost::{count, ms_ns, rounds, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{self, go_as, go_named, make_chan, ms, sleep, Chan, Receiver, Sender, WaitGroup};
 
@@ -15,6 +16,7 @@ pattern! {
         ends main's loop. The run takes ceil(jobs / workers) × job_ms: watch the workers take \
         jobs in rounds on the timeline. Raise workers to shorten it, set job_ms to 0 and \
         cpu_work high to make the jobs CPU-bound, then raise procs to see the speedup.",
+    cost: cost,
     goroutines: [worker, closer],
 }
 
@@ -52,6 +54,20 @@ const PARAMS: &[ParamSpec] = &[
         "Each job then sums this many integers for real (about 1 ns each).",
     ),
 ];
+
+/// The workers take the jobs in rounds of `workers`.
+fn cost(p: &Params) -> Cost {
+    let (workers, jobs) = (count(p, "workers"), count(p, "jobs"));
+    Cost {
+        goroutines: workers + 2,
+        live: workers + 2,
+        steps: 6 * jobs + 4 * workers,
+        lines: 1,
+        wait_ns: rounds(p.int("jobs"), p.int("workers")).saturating_mul(ms_ns(p.int("job_ms"))),
+        cpu_units: jobs.saturating_mul(count(p, "cpu_work")),
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

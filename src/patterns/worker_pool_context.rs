@@ -1,5 +1,6 @@
 //! `worker-pool-context`: a worker pool stopped by a context deadline.
 
+use super::cost::{count, ms_ns, rounds, Cost};
 use super::{Main, ParamSpec, Params};
 use crate::rt::{
     self, after, background, go_named, make_chan, ms, with_timeout, AtomicInt, Context, Error,
@@ -18,6 +19,7 @@ pattern! {
         the deadline passes, jobs in progress are abandoned mid-way and no new ones start. \
         main reports how many jobs completed and why the pool stopped. Raise timeout_ms until \
         every job completes, and the stopped line disappears.",
+    cost: cost,
     goroutines: [worker],
 }
 
@@ -55,6 +57,21 @@ const PARAMS: &[ParamSpec] = &[
         "The context's deadline.",
     ),
 ];
+
+/// The workers take the jobs in rounds of `workers`, until the timeout.
+fn cost(p: &Params) -> Cost {
+    let (workers, jobs) = (count(p, "workers"), count(p, "jobs"));
+    let all = rounds(p.int("jobs"), p.int("workers")).saturating_mul(ms_ns(p.int("job_ms")));
+    Cost {
+        goroutines: workers + 1,
+        live: workers + 1,
+        steps: 6 * jobs + 4 * workers,
+        lines: 2,
+        wait_ns: all.min(ms_ns(p.int("timeout_ms"))),
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
 
 fn start(p: &Params, _seed: u64) -> Main {
     Box::pin(program(

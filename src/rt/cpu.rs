@@ -1,11 +1,14 @@
 //! CPU work: real computation, and its cost on virtual processors in sim mode.
 //!
-//! `cpu_work(n)` really sums the integers below `n` (the tutorial's `doTask(n)`), in a loop the
-//! optimiser cannot remove, so one unit is one loop iteration, about a nanosecond. In sim mode
-//! the work then occupies one of `procs` virtual processors for `n` virtual ns: the goroutine
-//! takes the processor that frees up first, waits for it (runnable), runs on it, and resumes
-//! when its work is done. So 4 goroutines of equal work take twice as long on 2 processors as
-//! on 4, and sim mode predicts the parallel speedup that real mode then measures.
+//! `cpu_work(n)` sums the integers below `n` (the tutorial's `doTask(n)`). In real mode it
+//! really loops, in a loop the optimiser cannot remove, so one unit is one loop iteration,
+//! about a nanosecond of a real processor. In sim mode the work occupies one of `procs`
+//! virtual processors for `n` virtual ns: the goroutine takes the processor that frees up
+//! first, waits for it (runnable), runs on it, and resumes when its work is done. So 4
+//! goroutines of equal work take twice as long on 2 processors as on 4, and sim mode predicts
+//! the parallel speedup that real mode then measures. Sim mode computes the sum in closed
+//! form: what it shows costs virtual time only, so a run's real cost follows what it shows
+//! (a billion units is a second of virtual time and no real time).
 //!
 //! # Invariants
 //! - `busy_until[p]` is when processor `p` finishes the work assigned to it so far.
@@ -71,6 +74,13 @@ pub fn do_task(n: u64) -> u64 {
     sum_range(0, n)
 }
 
+/// `do_task(n)` in closed form, `n(n-1)/2` (wrapping as the loop does): sim mode's CPU work,
+/// whose cost is virtual.
+fn sum_below(n: u64) -> u64 {
+    let n = u128::from(n);
+    (n * n.saturating_sub(1) / 2) as u64
+}
+
 /// The sum of the integers in `from..to` (wrapping): `do_task` in parts.
 fn sum_range(from: u64, to: u64) -> u64 {
     let mut sum = 0u64;
@@ -85,7 +95,7 @@ pub async fn cpu_work(units: u64) -> u64 {
     if real_clock().is_some() {
         return real_work(units).await;
     }
-    let sum = do_task(units);
+    let sum = sum_below(units);
     if units > 0 {
         OnProc {
             ns: units * NS_PER_UNIT,
@@ -226,6 +236,19 @@ mod tests {
         assert_eq!(do_task(0), 0);
         assert_eq!(do_task(5), 10);
         assert_eq!(do_task(1000), 499_500);
+    }
+
+    #[test]
+    fn the_closed_form_is_the_loop() {
+        for n in [0, 1, 2, 3, 1000, 1_000_001, 123_456_789] {
+            assert_eq!(sum_below(n), do_task(n), "{n}");
+        }
+        // Past 2^32 the sum wraps, as the loop's does.
+        for n in [(1u64 << 33) + 5, u64::MAX] {
+            assert_eq!(sum_below(n), n.wrapping_mul((n - 1) / 2), "{n}");
+        }
+        let even = 1u64 << 40;
+        assert_eq!(sum_below(even), (even / 2).wrapping_mul(even - 1));
     }
 
     #[test]

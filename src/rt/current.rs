@@ -54,11 +54,18 @@ pub(crate) enum Placed {
 }
 
 /// Starts a goroutine named `label` where `place` says; returns its id (0 when the hub
-/// places it). `place` must not use the runtime.
+/// places it, or when it may not start: the run is ending, or reached a limit of goroutines,
+/// see [`Sched::may_start`]). `place` must not use the runtime.
 pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
     with_shared(|shared| {
         let mut core = shared.core.borrow_mut();
         match place(&mut core.sched) {
+            // Dropped unstarted; its drop may use the runtime.
+            Placed::Here(task) if !core.sched.may_start() => {
+                drop(core);
+                drop(task);
+                0
+            }
             Placed::Here(task) => {
                 let (slot, id) = core.sched.new_goroutine(label);
                 drop(core);

@@ -14,7 +14,7 @@
 //!
 //! Where things are: `run.rs` (a run and its loop), `sched.rs` (goroutines, parking, the
 //! clock, ids), `current.rs` (how operations reach the running run), `report.rs` (how a run
-//! ends, in Go's words); one file per object (`chan/`, `select.rs`, `time.rs`, `sync.rs`,
+//! ends, in Go's words), `limits.rs` (how much a run may take); one file per object (`chan/`, `select.rs`, `time.rs`, `sync.rs`,
 //! `context.rs`, `shared.rs`, `semaphore_impl.rs`, `errgroup_impl.rs`, `cpu.rs`), and
 //! `real/` for real mode.
 //!
@@ -34,6 +34,7 @@ mod errgroup_impl;
 #[doc(hidden)]
 pub mod fault;
 mod goroutine;
+pub mod limits;
 pub mod real;
 mod report;
 mod rng;
@@ -59,6 +60,7 @@ pub use goroutine::{
     go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
     WaitReason,
 };
+pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
 pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
 pub use rng::Rng;
 pub use run::{Config, HostValue, Progress, Role, Runtime, Task};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::goroutine::{GoId, Status};
+use super::limits::Limit;
 use super::trace::Trace;
 
 /// Which stream a line went to: a program's prints go to stdout, Go's panic and fatal error
@@ -35,8 +36,9 @@ pub enum Outcome {
     Deadlock,
     /// Another fatal error (`sync: unlock of unlocked mutex`).
     Fatal { message: String },
-    /// The run was stopped by a limit of chanlab's, not by the program.
-    Limit { message: String },
+    /// The run was stopped by a limit of chanlab's (see [`super::Limits`]), not by the
+    /// program.
+    Limit(Limit),
     /// The program called `os.Exit(code)`.
     OsExit { code: i32 },
 }
@@ -46,7 +48,7 @@ impl Outcome {
     pub fn exit_code(&self) -> i32 {
         match self {
             Outcome::Exit => 0,
-            Outcome::Limit { .. } => 1,
+            Outcome::Limit(_) => 1,
             Outcome::OsExit { code } => *code,
             _ => 2,
         }
@@ -86,8 +88,8 @@ pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
 
 /// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
-/// deadlock, for every goroutine still `alive` (in creation order). A normal exit, an
-/// `os.Exit` and a limit of chanlab's print nothing.
+/// deadlock, for every goroutine still `alive` (in creation order); a limit of chanlab's, its
+/// one line. A normal exit and an `os.Exit` print nothing.
 pub(crate) fn go_report(
     outcome: &Outcome,
     alive: &[GoroutineInfo],
@@ -107,7 +109,8 @@ pub(crate) fn go_report(
     };
     let mut lines = Vec::new();
     match outcome {
-        Outcome::Exit | Outcome::Limit { .. } | Outcome::OsExit { .. } => {}
+        Outcome::Exit | Outcome::OsExit { .. } => {}
+        Outcome::Limit(limit) => lines.push(limit.message()),
         Outcome::Panic { g, message } => {
             // A message of several lines prints as several lines, as Go's does.
             lines.extend(format!("panic: {message}").lines().map(String::from));
@@ -151,6 +154,8 @@ pub struct Metrics {
 #[derive(Clone, Debug)]
 pub struct Report {
     pub outcome: Outcome,
+    /// The lines printed and not yet taken by [`Runtime::take_new_output`](super::Runtime)
+    /// (every line, for a run that took none).
     pub output: Vec<OutputLine>,
     /// The clock when the run ended.
     pub end_ns: u64,

@@ -29,6 +29,7 @@ use super::cpu::Procs;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::fault::Fault;
 use super::goroutine::{GoroutineOp, Label, Status};
+use super::limits::{memory_in_use, Limit, Limits};
 use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
@@ -46,13 +47,10 @@ pub struct Config {
     pub procs: u32,
     /// The most trace events kept (see [`trace`]).
     pub trace_cap: usize,
-    /// The run stops with a limit outcome when the virtual clock passes this.
-    pub max_virtual_ns: u64,
     /// The run's part in its mode: sim, or the hub or an executor of a real-mode run.
     pub role: Role,
-    /// The run stops with a limit outcome once it has taken this long on the wall clock
-    /// ([`wall_ns`]), whatever its mode.
-    pub max_wall_ns: u64,
+    /// How much the run may take (see [`super::limits`]).
+    pub limits: Limits,
 }
 
 /// A run's part in its mode (see [`super::real`]). In real mode `procs` counts the run's
@@ -75,9 +73,8 @@ impl Default for Config {
             seed: 1,
             procs: 1,
             trace_cap: trace::DEFAULT_CAP,
-            max_virtual_ns: 24 * 3600 * 1_000_000_000,
             role: Role::Sim,
-            max_wall_ns: u64::MAX,
+            limits: Limits::default(),
         }
     }
 }
@@ -87,7 +84,7 @@ pub type Task = Pin<Box<dyn Future<Output = ()>>>;
 /// Real mode: steps between two reads of the wall clock.
 const CLOCK_STEPS: u64 = 8;
 
-/// Steps between two checks of the wall-clock budget (`Config::max_wall_ns`).
+/// Steps between two checks of the limits read from the host (wall clock, memory).
 const BUDGET_STEPS: u64 = 256;
 
 /// All the state of one run.
@@ -103,25 +100,31 @@ pub struct Core {
     pub(crate) sems: Semaphores,
     pub(crate) procs: Procs,
     pub(crate) vars: Vars,
-    pub(crate) max_virtual_ns: u64,
-    /// The wall clock when the run started, and the longest it may take (`max_wall_ns`).
-    wall_budget: Option<(u64, u64)>,
+    /// The wall clock ([`wall_ns`]) when the run started.
+    wall_start: u64,
 }
 
 impl Core {
-    /// Ends the run if it has taken longer than its wall-clock budget.
-    pub(crate) fn check_wall_budget(&mut self) {
-        let Some((start, max)) = self.wall_budget else {
-            return;
-        };
-        if wall_ns().saturating_sub(start) > max {
-            self.sched.ending.get_or_insert(Outcome::Limit {
-                message: format!(
-                    "stopped after {} of real time, the longest run chanlab allows",
-                    super::time::fmt_duration(std::time::Duration::from_nanos(max))
-                ),
+    /// Ends the run if it has taken longer than its wall-clock budget, or its host's heap
+    /// has grown past its memory limit.
+    fn check_limits(&mut self) {
+        let limits = self.sched.limits;
+        if limits.wall_ns != u64::MAX && wall_ns().saturating_sub(self.wall_start) > limits.wall_ns
+        {
+            self.sched.stop(Limit::WallTime { ns: limits.wall_ns });
+        }
+        if memory_in_use().is_some_and(|used| used > limits.memory_bytes) {
+            self.sched.stop(Limit::Memory {
+                bytes: limits.memory_bytes,
             });
         }
+    }
+
+    /// The wall clock at which the run's budget ends, on the run's clock (real mode).
+    fn wall_deadline(&self, epoch_ns: u64) -> u64 {
+        self.wall_start
+            .saturating_add(self.sched.limits.wall_ns)
+            .saturating_sub(epoch_ns)
     }
 
     /// Step 3 of the run loop: nothing is runnable. Moves the clock to the next timer and fires
@@ -131,14 +134,9 @@ impl Core {
             return self.idle_real();
         }
         match self.timers.next_deadline() {
-            Some(t) if t > self.max_virtual_ns => {
-                self.sched.ending = Some(Outcome::Limit {
-                    message: format!(
-                        "stopped at {} of virtual time, the longest run chanlab simulates",
-                        super::time::fmt_duration(std::time::Duration::from_nanos(
-                            self.max_virtual_ns
-                        ))
-                    ),
+            Some(t) if t > self.sched.limits.virtual_ns => {
+                self.sched.stop(Limit::VirtualTime {
+                    ns: self.sched.limits.virtual_ns,
                 });
             }
             Some(t) => {
@@ -156,24 +154,24 @@ impl Core {
 
     /// [`Core::idle`] on the wall clock: wait for the next timer or a message, unless the
     /// hub sees a deadlock (nothing runnable, no timer, no goroutine running on an executor).
+    /// The host is asked to wake the run when its wall-clock budget ends, at the latest.
     fn idle_real(&mut self) -> Option<Progress> {
-        let next = self.timers.next_deadline();
-        if self.sched.now > self.max_virtual_ns {
-            self.sched.ending = Some(Outcome::Limit {
-                message: format!(
-                    "stopped after {} of real time, the longest run chanlab allows",
-                    super::time::fmt_duration(std::time::Duration::from_nanos(self.max_virtual_ns))
-                ),
-            });
+        self.check_limits();
+        if self.sched.ending.is_some() {
             return None;
         }
+        let next = self.timers.next_deadline();
         if let Some(hub) = self.sched.backend.hub() {
             if next.is_none() && hub.remote_running() == 0 {
                 self.sched.ending = Some(Outcome::Deadlock);
                 return None;
             }
         }
-        Some(Progress::Idle(next))
+        let epoch = self.sched.backend.epoch_ns().unwrap_or(0);
+        let deadline = self.wall_deadline(epoch);
+        Some(Progress::Idle(Some(
+            next.map_or(deadline, |t| t.min(deadline)),
+        )))
     }
 }
 
@@ -234,8 +232,6 @@ impl Host {
 /// One run of one program.
 pub struct Runtime {
     pub(crate) shared: Rc<Shared>,
-    /// Output lines already handed out by [`Runtime::take_new_output`].
-    output_seen: usize,
 }
 
 impl Runtime {
@@ -250,15 +246,13 @@ impl Runtime {
             sems: Semaphores::default(),
             procs: Procs::new(config.procs),
             vars: Vars::default(),
-            max_virtual_ns: config.max_virtual_ns,
-            wall_budget: (config.max_wall_ns != u64::MAX).then(|| (wall_ns(), config.max_wall_ns)),
+            wall_start: wall_ns(),
         };
         Runtime {
             shared: Rc::new(Shared {
                 core: RefCell::new(core),
                 tasks: RefCell::new(Vec::new()),
             }),
-            output_seen: 0,
         }
     }
 
@@ -306,6 +300,8 @@ impl Runtime {
         let _enter = Enter::new(&shared);
         let mut cx = TaskContext::from_waker(Waker::noop());
         for step in 0..max_steps {
+            // AfterFunc goroutines that may not start, dropped once the run is not borrowed.
+            let mut unstarted = Vec::new();
             let slot = {
                 let mut guard = shared.core.borrow_mut();
                 if guard.sched.ending.is_some() {
@@ -324,7 +320,7 @@ impl Runtime {
                     }
                 }
                 if step % BUDGET_STEPS == 0 {
-                    core.check_wall_budget();
+                    core.check_limits();
                     if core.sched.ending.is_some() {
                         continue;
                     }
@@ -335,6 +331,10 @@ impl Runtime {
                     super::time::fire_due(core);
                 }
                 for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
+                    if !core.sched.may_start() {
+                        unstarted.push(task);
+                        continue;
+                    }
                     let (slot, _) = core.sched.new_goroutine(label);
                     store_task(&shared.tasks, slot, task);
                 }
@@ -401,12 +401,21 @@ impl Runtime {
         Progress::Running
     }
 
-    /// Output lines printed since the last call.
+    /// Output lines printed since the last call; the report then holds only the lines after
+    /// them, so a host that streams the output keeps none of it.
     pub fn take_new_output(&mut self) -> Vec<OutputLine> {
-        let core = self.shared.core.borrow();
-        let new = core.sched.output[self.output_seen..].to_vec();
-        self.output_seen = core.sched.output.len();
-        new
+        std::mem::take(&mut self.shared.core.borrow_mut().sched.output)
+    }
+
+    /// The run's clock now, in ns since it started (virtual in sim mode).
+    pub fn clock_ns(&self) -> u64 {
+        self.shared.core.borrow().sched.now
+    }
+
+    /// Ends the run with `limit` at its next step (a host that learnt of it elsewhere: a
+    /// real-mode executor that ran out of memory).
+    pub fn stop(&mut self, limit: Limit) {
+        self.shared.core.borrow_mut().sched.stop(limit);
     }
 
     /// Ends the run: Go's report for the outcome, leaked goroutines, the trace.

@@ -10,6 +10,7 @@ use std::collections::VecDeque;
 
 use super::fault::Fault;
 use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
+use super::limits::{Limit, Limits};
 use super::real::Op;
 use super::report::Traceback;
 use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
@@ -44,7 +45,14 @@ pub(crate) struct Sched {
     /// the test suite.
     pub fault: Option<Fault>,
     pub trace: Trace,
+    /// Lines printed and not yet taken by the host (see `Runtime::take_new_output`).
     pub output: Vec<OutputLine>,
+    /// Lines emitted so far, taken or not: the next line's index.
+    pub(super) lines: u64,
+    /// What the program printed so far: lines and bytes, against `limits`.
+    pub(super) printed_lines: u64,
+    pub(super) printed_bytes: u64,
+    pub limits: Limits,
     /// Text printed since the last newline, on stdout and on stderr.
     pub(super) partial: String,
     pub(super) partial_err: String,
@@ -150,6 +158,10 @@ impl Sched {
             fault: super::fault::injected(),
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
+            lines: 0,
+            printed_lines: 0,
+            printed_bytes: 0,
+            limits: config.limits,
             partial: String::new(),
             partial_err: String::new(),
             ending: None,
@@ -205,6 +217,32 @@ impl Sched {
     pub(super) fn switch_away(&mut self) {
         self.current = NO_SLOT;
         self.current_id = 0;
+    }
+
+    /// Ends the run with `limit`, unless it is already ending.
+    pub fn stop(&mut self, limit: Limit) {
+        self.ending.get_or_insert(Outcome::Limit(limit));
+    }
+
+    /// Whether a goroutine may start now: not once the run is ending, nor past the limits of
+    /// goroutines started and alive (which end the run).
+    pub(crate) fn may_start(&mut self) -> bool {
+        if self.ending.is_some() {
+            return false;
+        }
+        if self.metrics.goroutines_created >= self.limits.goroutines {
+            self.stop(Limit::Goroutines {
+                max: self.limits.goroutines,
+            });
+            return false;
+        }
+        if self.live as u64 >= self.limits.live_goroutines {
+            self.stop(Limit::LiveGoroutines {
+                max: self.limits.live_goroutines,
+            });
+            return false;
+        }
+        true
     }
 
     /// Creates a runnable goroutine and returns its slot and id.
@@ -366,12 +404,23 @@ impl Sched {
         self.write_to(Stream::Stdout, text);
     }
 
-    /// Appends text printed on `stream`; complete lines become output lines.
+    /// Appends text printed on `stream`; complete lines become output lines. Nothing printed
+    /// once the run is ending is kept, nor what passes the output limits (which end it).
     pub fn write_to(&mut self, stream: Stream, text: &str) {
         if self.forward(|| GoroutineOp::Print {
             text: text.to_string(),
             stderr: stream == Stream::Stderr,
         }) {
+            return;
+        }
+        if self.ending.is_some() {
+            return;
+        }
+        self.printed_bytes += text.len() as u64;
+        if self.printed_bytes > self.limits.output_bytes {
+            self.stop(Limit::OutputBytes {
+                max: self.limits.output_bytes,
+            });
             return;
         }
         let partial = match stream {
@@ -385,12 +434,20 @@ impl Sched {
             lines.push(line[..i].to_string());
         }
         for line in lines {
+            self.printed_lines += 1;
+            if self.printed_lines > self.limits.output_lines {
+                self.stop(Limit::OutputLines {
+                    max: self.limits.output_lines,
+                });
+                return;
+            }
             self.emit_line(line, self.current_id(), stream);
         }
     }
 
     pub(super) fn emit_line(&mut self, text: String, g: GoId, stream: Stream) {
-        let index = self.output.len() as u32;
+        let index = self.lines as u32;
+        self.lines += 1;
         self.output.push(OutputLine {
             text,
             t_ns: self.now,

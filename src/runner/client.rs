@@ -1,9 +1,16 @@
 //! The page's side: the worker that runs the current program, and a spare one loading.
 //!
 //! A worker runs one program and is then terminated; the next run gets a fresh worker, so no
-//! state survives from one run to the next. A spare worker is spawned when the page opens and
-//! after each run, so a Run finds one loaded. Stopping terminates the worker at once, whatever
-//! it is doing.
+//! state survives from one run to the next. A spare worker is spawned when the page opens
+//! (an embedded page waits for its first run: a page of many embeds starts no worker until
+//! one runs) and after each run, so a Run finds one loaded. Stopping terminates the worker at
+//! once, whatever it is doing.
+//!
+//! A worker can die under a run: a trap (its `error` event), or closed or hung without a
+//! word. A running worker speaks at least every
+//! [`HEARTBEAT_MS`](crate::protocol::HEARTBEAT_MS); one silent for [`SILENT_MS`], and still
+//! silent a [`WATCH_MS`] later (long enough for messages queued behind a busy page to arrive),
+//! is retired and its run ends with a message saying so. The next run gets a fresh worker.
 //!
 //! # States of a worker slot
 //! `loading` (spawned, no [`Response::Ready`] yet; a request waits in `pending`) → `ready` →
@@ -33,6 +40,10 @@ use crate::view::console::{Batch, Batcher};
 
 /// The least time between two output updates of the page, in ms.
 const FLUSH_MS: f64 = 150.0;
+/// How long a running worker may stay silent before it is suspected dead, in ms.
+const SILENT_MS: f64 = 10.0 * crate::protocol::HEARTBEAT_MS;
+/// How often the watchdog looks at the running worker, in ms.
+const WATCH_MS: u32 = 1000;
 
 /// What a run reports to the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +76,9 @@ struct Inner {
     /// Terminated slots waiting to be dropped.
     retired: Vec<Slot>,
     next_slot: u64,
+    /// Looks for a running worker that died silently; started with the first run, it lives
+    /// as long as the runner (an interval must not be dropped from its own callback).
+    watchdog: Option<gloo_timers::callback::Interval>,
 }
 
 struct Slot {
@@ -75,6 +89,10 @@ struct Slot {
     run: Option<u32>,
     /// The request to post once the worker is ready.
     pending: Option<String>,
+    /// When the worker last said anything (ms), and whether it was found silent at the
+    /// watchdog's last look.
+    last_heard: f64,
+    suspect: bool,
     /// Output received and not yet handed to the page.
     output: Batcher,
     /// When output was last handed to the page (ms).
@@ -95,8 +113,13 @@ impl Slot {
 }
 
 impl Runner {
-    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs.
-    pub fn new(script: &str, on_event: impl Fn(u32, RunnerEvent) + 'static) -> Self {
+    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs. A
+    /// spare worker starts loading now when `spare_now`, else at the first run.
+    pub fn new(
+        script: &str,
+        spare_now: bool,
+        on_event: impl Fn(u32, RunnerEvent) + 'static,
+    ) -> Self {
         let runner = Runner {
             inner: Rc::new(RefCell::new(Inner {
                 script: script.to_string(),
@@ -105,9 +128,12 @@ impl Runner {
                 spare: None,
                 retired: Vec::new(),
                 next_slot: 1,
+                watchdog: None,
             })),
         };
-        runner.ensure_spare();
+        if spare_now {
+            runner.ensure_spare();
+        }
         runner
     }
 
@@ -139,12 +165,20 @@ impl Runner {
         };
         let mut slot = slot;
         slot.run = Some(run);
+        slot.last_heard = now_ms();
         if slot.ready {
             post(&slot.worker, &text);
         } else {
             slot.pending = Some(text);
         }
-        self.inner.borrow_mut().active = Some(slot);
+        let mut inner = self.inner.borrow_mut();
+        inner.active = Some(slot);
+        if inner.watchdog.is_none() {
+            let weak = Rc::downgrade(&self.inner);
+            inner.watchdog = Some(gloo_timers::callback::Interval::new(WATCH_MS, move || {
+                watch(&weak)
+            }));
+        }
     }
 
     /// Ends the run in progress, if any, at once; a spare worker starts loading.
@@ -207,13 +241,11 @@ impl Runner {
         });
         let weak = Rc::downgrade(&self.inner);
         let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            let message = event.message();
-            let message = if message.is_empty() {
-                "the worker failed to load or crashed".to_string()
-            } else {
-                format!("the worker failed: {message}")
-            };
-            on_response(&weak, id, Response::Failed(message));
+            on_response(
+                &weak,
+                id,
+                Response::Failed(super::crash_text("the worker", &event.message())),
+            );
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
@@ -223,6 +255,8 @@ impl Runner {
             ready: false,
             run: None,
             pending: None,
+            last_heard: now_ms(),
+            suspect: false,
             output: Batcher::new(),
             last_flush: f64::NEG_INFINITY,
             flush_scheduled: false,
@@ -239,6 +273,15 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
     let (run, on_event, output, event) = {
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
+        for slot in [&mut state.active, &mut state.spare].into_iter().flatten() {
+            if slot.id == id {
+                slot.last_heard = now_ms();
+                slot.suspect = false;
+            }
+        }
+        if let Response::Progress { .. } = response {
+            return;
+        }
         if let Response::Ready = response {
             for slot in [&mut state.active, &mut state.spare].into_iter().flatten() {
                 if slot.id == id {
@@ -266,7 +309,7 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         };
         let slot = state.active.as_mut().expect("checked above");
         let event = match response {
-            Response::Ready => unreachable!("handled above"),
+            Response::Ready | Response::Progress { .. } => unreachable!("handled above"),
             Response::Output(lines) => {
                 slot.output.extend(lines);
                 schedule_flush(slot, &inner);
@@ -304,6 +347,34 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
         let runner = Runner { inner };
         runner.ensure_spare();
     }
+}
+
+/// The watchdog's look at the running worker (see the module doc): a worker silent for
+/// [`SILENT_MS`] is suspected; still silent at the next look, its run ends.
+fn watch(inner: &Weak<RefCell<Inner>>) {
+    let Some(inner) = inner.upgrade() else { return };
+    let dead = {
+        let mut guard = inner.borrow_mut();
+        let Some(slot) = guard.active.as_mut().filter(|s| s.ready && s.run.is_some()) else {
+            return;
+        };
+        if now_ms() - slot.last_heard < SILENT_MS {
+            slot.suspect = false;
+            return;
+        }
+        if !slot.suspect {
+            slot.suspect = true;
+            return;
+        }
+        slot.id
+    };
+    on_response(
+        &Rc::downgrade(&inner),
+        dead,
+        Response::Failed(
+            "the worker stopped answering (it was closed, or hung), so the run ended".to_string(),
+        ),
+    );
 }
 
 /// Hands the slot's gathered output to the page now, or schedules that for when

@@ -1,15 +1,16 @@
 //! The worker's side: one run per worker.
 //!
-//! On start the worker installs a panic hook and its message handler, then posts
-//! [`Response::Ready`]. A [`Request::Run`] is checked again here ([`RunRequest::prepare`]:
-//! pattern id, parameters, processors), since a message is trusted no more than a URL. The
-//! program then runs in slices of [`SLICE_STEPS`] scheduler steps; every [`BATCH_MS`] of wall
-//! time the lines printed since the last batch go to the page, so output streams while the run
-//! goes on. A batch is thinned to what the page keeps (the first and the last lines, see
-//! `view::console::Batcher`): however fast a program prints, the page gets a bounded amount per
-//! batch. The run ends with its trace (posted as a transferred `ArrayBuffer`, see
-//! `crate::protocol`), then [`Response::Done`], or [`Response::Failed`] when it could not start
-//! or the worker crashed.
+//! On start the worker installs a panic hook, the runtime's memory gauge (its counted heap,
+//! `crate::heap`) with a hook for an allocation that cannot be served, and its message
+//! handler, then posts [`Response::Ready`]. A [`Request::Run`] is checked again here
+//! ([`RunRequest::prepare`]: pattern id, parameters, processors), since a message is trusted
+//! no more than a URL. The program then runs in slices of [`SLICE_STEPS`] scheduler steps;
+//! every [`BATCH_MS`] of wall time the lines printed since the last batch go to the page, so
+//! output streams while the run goes on. A batch is thinned to what the page keeps (the first
+//! and the last lines, see `view::console::Batcher`): however fast a program prints, the page
+//! gets a bounded amount per batch. The run ends with its trace (posted as a transferred
+//! `ArrayBuffer`, see `crate::protocol`), then [`Response::Done`], or [`Response::Failed`]
+//! when it could not start or the worker crashed.
 //!
 //! The loop never yields to the worker's event loop: the page stops a run by terminating the
 //! worker, which needs no cooperation from it.
@@ -18,20 +19,42 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{Mode, Request, Response, RunRequest, RunSummary, TraceData};
-use crate::rt::{Config, Progress, Report, Runtime};
+use std::cell::RefCell;
+
+use crate::protocol::{
+    output_messages, Mode, Request, Response, RunRequest, RunSummary, TraceData, HEARTBEAT_MS,
+    MAX_LISTED,
+};
+use crate::rt::{Config, Limits, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
 
-/// Scheduler steps between two looks at the clock.
-const SLICE_STEPS: u64 = 4096;
+/// Scheduler steps between two looks at the clock: few, since a step may compute for
+/// milliseconds (a task's `doTask`), and the page must hear from the worker every
+/// [`HEARTBEAT_MS`].
+const SLICE_STEPS: u64 = 64;
 /// Wall-clock ms between two output batches.
 const BATCH_MS: f64 = 50.0;
 
-/// The worker's entry point (called by `src/bin/worker.rs`).
+/// Memory kept aside from the start, freed when an allocation fails so that the worker can
+/// still say so.
+const RESERVE_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static RESERVE: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// The worker's entry point (called by `src/bin/worker.rs`, which installs
+/// `crate::heap::Counting` as its allocator).
 pub fn start_worker() {
     std::panic::set_hook(Box::new(|info| {
         post(&Response::Failed(format!("the worker crashed: {info}")));
     }));
+    // The runs' wall clock (their budget, and programs that measure real time); real mode
+    // sets its own, on the axis every worker of a run shares.
+    crate::rt::set_wall_clock(|| (now_ms() * 1e6) as u64);
+    crate::rt::set_memory_gauge(crate::heap::in_use);
+    RESERVE.with(|r| *r.borrow_mut() = Some(vec![1; RESERVE_BYTES]));
+    crate::heap::on_exhausted(out_of_memory);
     let onmessage =
         Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
             Ok(Request::Run(req)) => run(req),
@@ -43,6 +66,17 @@ pub fn start_worker() {
     // The handler lives as long as the worker.
     onmessage.forget();
     post(&Response::Ready);
+}
+
+/// An allocation of `size` bytes failed: the program is about to abort. Says so, in memory
+/// the reserve gives back.
+fn out_of_memory(size: usize) {
+    let reserve = RESERVE.try_with(|r| r.try_borrow_mut().ok().and_then(|mut r| r.take()));
+    drop(reserve);
+    post(&Response::Failed(format!(
+        "the program ran out of memory: {} more bytes did not fit in the worker's memory",
+        crate::rt::limits::thousands(size as u64)
+    )));
 }
 
 pub(super) fn scope() -> DedicatedWorkerGlobalScope {
@@ -93,6 +127,7 @@ fn run(req: RunRequest) {
     let config = Config {
         seed: req.seed,
         procs,
+        limits: Limits::default(),
         ..Config::default()
     };
     let mut rt = Runtime::new(config);
@@ -106,12 +141,12 @@ fn run(req: RunRequest) {
     }
 }
 
-/// A run's output on its way to the page: batches every [`BATCH_MS`], then the end.
+/// A run's output on its way to the page: batches every [`BATCH_MS`] and the run's progress
+/// every [`HEARTBEAT_MS`], then the end.
 pub(super) struct OutputStream {
     started: f64,
     last_batch: f64,
-    /// Lines taken from the runtime so far; what is posted goes through the batcher.
-    taken: usize,
+    last_heartbeat: f64,
     batcher: Batcher,
 }
 
@@ -120,27 +155,34 @@ impl OutputStream {
         OutputStream {
             started,
             last_batch: started,
-            taken: 0,
+            last_heartbeat: started,
             batcher: Batcher::new(),
         }
     }
 
-    /// Posts the lines printed since the last batch, if a batch is due.
+    /// Posts the lines printed since the last batch, if a batch is due, and the run's
+    /// progress, if that is due.
     pub fn tick(&mut self, rt: &mut Runtime) {
         let now = now_ms();
         if now - self.last_batch >= BATCH_MS {
-            let lines = rt.take_new_output();
-            self.taken += lines.len();
-            self.batcher.extend(lines);
+            self.batcher.extend(rt.take_new_output());
             post_batch(self.batcher.take());
             self.last_batch = now;
         }
+        if now - self.last_heartbeat >= HEARTBEAT_MS {
+            self.heartbeat(rt.clock_ns());
+        }
+    }
+
+    /// Says the run goes on, its clock at `elapsed_ns`.
+    pub fn heartbeat(&mut self, elapsed_ns: u64) {
+        post(&Response::Progress { elapsed_ns });
+        self.last_heartbeat = now_ms();
     }
 
     /// Posts the rest of the output, the trace and the summary.
     pub fn finish(&mut self, report: &Report, procs: u32) {
-        let rest = report.output.get(self.taken..).unwrap_or_default();
-        self.batcher.extend(rest.iter().cloned());
+        self.batcher.extend(report.output.iter().cloned());
         post_batch(self.batcher.take());
         post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
         post(&Response::Done(summary(report, now_ms() - self.started)));
@@ -149,14 +191,14 @@ impl OutputStream {
 
 /// Posts a batch of new output: its head lines, how many lines it left out, its tail lines.
 fn post_batch(batch: Batch) {
-    if !batch.head.is_empty() {
-        post(&Response::Output(batch.head));
+    for message in output_messages(batch.head) {
+        post(&message);
     }
     if batch.skipped > 0 {
         post(&Response::Skipped(batch.skipped));
     }
-    if !batch.tail.is_empty() {
-        post(&Response::Output(batch.tail));
+    for message in output_messages(batch.tail) {
+        post(&message);
     }
 }
 
@@ -166,7 +208,8 @@ fn summary(report: &Report, wall_ms: f64) -> RunSummary {
         exit_code: report.exit_code(),
         elapsed_ns: report.end_ns,
         wall_ms,
-        leaked: report.leaked.clone(),
+        leaked: report.leaked.iter().take(MAX_LISTED).cloned().collect(),
+        leaked_count: report.leaked.len() as u64,
         metrics: report.metrics.clone(),
         trace_events: report.trace.events.len() as u64,
         trace_truncated: report.trace.truncated(),

@@ -15,3 +15,16 @@ pub use host::start_worker;
 /// The worker script Trunk writes for the `worker` bin (`data-loader-shim`), relative to the
 /// page.
 pub const WORKER_SCRIPT: &str = "./worker_loader.js";
+
+/// What the page says of a worker (`who`) that reported an error event (`message`, the
+/// browser's text): a WebAssembly trap is a crash, anything else a failure.
+pub(crate) fn crash_text(who: &str, message: &str) -> String {
+    let message = message.trim_start_matches("Uncaught ").trim();
+    if message.is_empty() {
+        format!("{who} failed to load, or crashed, so the run ended")
+    } else if message.contains("RuntimeError") {
+        format!("{who} crashed ({message}), so the run ended")
+    } else {
+        format!("{who} failed ({message}), so the run ended")
+    }
+}

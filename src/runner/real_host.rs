@@ -24,8 +24,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
 
 use super::host::{now_ms, post, scope, OutputStream};
-use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest};
-use crate::rt::real::{ExecutorDriver, HubDriver, ToExecutor};
+use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest, HEARTBEAT_MS};
+use crate::rt::real::{ExecutorDriver, Halt, HubDriver, ToExecutor};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
 
 /// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
@@ -36,7 +36,7 @@ const ALARM_EARLY_MS: f64 = 2.0;
 /// arrives sooner waits for the messages behind it (see `Turns`).
 const QUIET_MS: f64 = 0.2;
 /// The longest real-mode run.
-const MAX_RUN_NS: u64 = 120_000_000_000;
+const MAX_RUN_NS: u64 = crate::rt::limits::REAL_WALL_NS;
 
 thread_local! {
     static PERFORMANCE: Option<(Performance, f64)> =
@@ -212,6 +212,20 @@ pub fn start_hub(req: RunRequest) {
         turns: Turns::new(|| with_hub(Hub::pump)),
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
+    heartbeat();
+}
+
+/// Tells the page the run goes on, every [`HEARTBEAT_MS`] until it ends, whether the hub is
+/// busy or waits for a timer.
+fn heartbeat() {
+    with_hub(|hub| {
+        if hub.ended {
+            return;
+        }
+        let elapsed = if hub.rt.is_some() { hub.now() } else { 0 };
+        hub.stream.heartbeat(elapsed);
+        later(HEARTBEAT_MS, heartbeat);
+    });
 }
 
 fn with_hub(f: impl FnOnce(&mut Hub)) {
@@ -234,8 +248,8 @@ fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
         with_hub(|hub| hub.on_message(w, message));
     });
     let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-        let why = format!("it crashed: {}", event.message());
-        with_hub(|hub| hub.on_message(w, FromExecutor::Failed(why)));
+        let why = super::crash_text(&format!("real mode's worker {w}"), &event.message());
+        with_hub(|hub| hub.on_crash(why));
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
@@ -273,13 +287,25 @@ impl Hub {
                     self.pump();
                 }
             }
-            FromExecutor::Failed(why) => {
-                self.end();
-                post(&Response::Failed(format!(
-                    "real mode's worker {w} failed, so the run ended: {why}"
-                )));
+            FromExecutor::Limit(limit) => {
+                if let Some(rt) = self.rt.as_mut() {
+                    rt.stop(limit);
+                }
+                self.pump();
             }
+            FromExecutor::Failed(why) => self.on_crash(format!(
+                "real mode's worker {w} failed, so the run ended: {why}"
+            )),
         }
+    }
+
+    /// An executor failed (`why` says which and how): the run ends with it.
+    fn on_crash(&mut self, why: String) {
+        if self.ended {
+            return;
+        }
+        self.end();
+        post(&Response::Failed(why));
     }
 
     /// Every executor is ready: the run and its clock start.
@@ -435,7 +461,8 @@ impl Exec {
         match progress {
             Ok(Progress::Running) => self.turns.again(),
             Ok(_) => {}
-            Err(why) => post_to_hub(&FromExecutor::Failed(why)),
+            Err(Halt::Limit(limit)) => post_to_hub(&FromExecutor::Limit(limit)),
+            Err(Halt::Failed(why)) => post_to_hub(&FromExecutor::Failed(why)),
         }
         self.turns.end();
     }

@@ -8,10 +8,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::runner::{Runner, WORKER_SCRIPT};
+use crate::view::cost_guard::Verdict;
 
 use super::catalog::Catalog;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
+use super::cost_note::CostNote;
 use super::dom;
 use super::embed::Embed;
 use super::embed_snippet::EmbedSnippet;
@@ -31,8 +33,10 @@ pub fn app() -> Html {
 
     let runner = {
         let dispatcher = dispatcher.clone();
+        // An embedded page starts its worker at its first run, not on load.
+        let spare_now = !state.link.embed;
         use_memo((), move |_| {
-            Runner::new(WORKER_SCRIPT, move |run, event| {
+            Runner::new(WORKER_SCRIPT, spare_now, move |run, event| {
                 dispatcher.dispatch(Action::Event(run, event))
             })
         })
@@ -61,10 +65,10 @@ pub fn app() -> Html {
         });
     }
 
-    // `autorun=1` runs once the page is up.
+    // `autorun=1` runs once the page is up, unless the cost guard held it.
     {
         let dispatcher = dispatcher.clone();
-        let autorun = state.link.autorun;
+        let autorun = state.autorun();
         use_effect_with((), move |_| {
             if autorun {
                 dispatcher.dispatch(Action::Run);
@@ -104,6 +108,10 @@ pub fn app() -> Html {
     let on_run = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::Run))
+    };
+    let on_run_if_idle = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::RunIfIdle))
     };
     let on_compare = {
         let dispatcher = dispatcher.clone();
@@ -173,10 +181,15 @@ pub fn app() -> Html {
     let pattern = link.pattern;
     let source: Rc<str> = link.go_source().into();
     let running = state.run.status == RunStatus::Running;
+    let cost_note = html! {
+        <CostNote verdict={Rc::new(Verdict::of(link, state.cores))}
+                  held={state.autorun_held.clone()} />
+    };
     if link.embed {
         return html! {
             <Embed link={link.clone()} run={state.run.clone()} {running} {source}
-                   notices={state.notices.clone()} {on_run} {on_stop} {on_dismiss} />
+                   notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
+                   {on_dismiss} {cost_note} />
         };
     }
     html! {
@@ -196,6 +209,7 @@ pub fn app() -> Html {
                                    procs={link.procs(state.cores)} cores={state.cores}
                                    rev={state.form_rev} {on_change} {on_reset} />
                         <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
+                        {cost_note}
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }

@@ -57,6 +57,14 @@ pub fn console_view(props: &ConsoleProps) -> Html {
         RunStatus::Done(summary) => Some(summary.exit_code.to_string()),
         _ => None,
     };
+    // Which of chanlab's limits ended the run, if one did.
+    let limit = match &run.status {
+        RunStatus::Done(summary) => match &summary.outcome {
+            Outcome::Limit(limit) => Some(limit.id()),
+            _ => None,
+        },
+        _ => None,
+    };
     let gap = (console.omitted() > 0).then(|| {
         html! {
             <div class="gap">
@@ -78,12 +86,13 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     let title = pickable.then_some("Click a line to mark its instant on the timeline");
     html! {
         <section class="console" data-testid="output" data-state={run.status.data_state()}
-                 data-exit-code={exit_code} aria-label="Output">
+                 data-exit-code={exit_code} data-limit={limit} aria-label="Output">
             <header>
                 <h2>{"Output"}</h2>
                 <span class="lines-count">{lines_count(console.total())}</span>
             </header>
-            <div class="lines" ref={lines_ref} role="log" {onscroll} {onclick} {title}>
+            <div class="lines" ref={lines_ref} role="log" tabindex="0" aria-label="Output lines"
+                 {onscroll} {onclick} {title}>
                 if empty {
                     <p class="placeholder">{placeholder(&run.status)}</p>
                 }
@@ -196,7 +205,7 @@ fn status(props: &StatusProps) -> Html {
 fn done(summary: &RunSummary, mode: Mode) -> Html {
     let code = summary.exit_code;
     let what = match &summary.outcome {
-        Outcome::Limit { message } => Some(format!("stopped by chanlab: {message}")),
+        Outcome::Limit(limit) => Some(format!("stopped by chanlab: {}", limit.message())),
         _ => None,
     };
     let m = &summary.metrics;
@@ -217,7 +226,7 @@ fn done(summary: &RunSummary, mode: Mode) -> Html {
             <p class="exit" data-testid="exit-status">{exit_text(code)}</p>
             if let Some(what) = what { <p class="limit">{what}</p> }
             <p class="facts">{facts}</p>
-            <Leaks leaked={summary.leaked.clone()} />
+            <Leaks leaked={summary.leaked.clone()} count={summary.leaked_count} />
         </footer>
     }
 }

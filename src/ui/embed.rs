@@ -8,8 +8,8 @@
 //! - to the parent, whenever the content's height changes:
 //!   `{type: "chanlab:height", height}` (CSS pixels, an integer);
 //! - from the parent, the only one read: `{type: "chanlab:run"}`, an object with exactly that
-//!   one key, sent by the parent window; it runs the program as the Run button does. Any other
-//!   message is ignored.
+//!   one key, sent by the parent window; it runs the program as the Run button does, unless a
+//!   run is in progress. Any other message is ignored.
 
 use std::rc::Rc;
 
@@ -35,8 +35,12 @@ pub struct EmbedProps {
     pub source: Rc<str>,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
+    /// A run asked by the parent page: ignored while one is in progress.
+    pub on_run_if_idle: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_dismiss: Callback<()>,
+    /// What the cost guard says beside Run.
+    pub cost_note: Html,
 }
 
 #[function_component(Embed)]
@@ -82,9 +86,10 @@ pub fn embed(props: &EmbedProps) -> Html {
         });
     }
 
-    // The parent page may ask for a run; nothing else it sends is read.
+    // The parent page may ask for a run, which a run in progress ignores; nothing else it
+    // sends is read.
     {
-        let on_run = props.on_run.clone();
+        let on_run = props.on_run_if_idle.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
                 move |e: web_sys::MessageEvent| {
@@ -115,7 +120,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     let full = full.trim_end_matches('?').to_string();
     let view = link.view;
     html! {
-        <div ref={root} class="embed-view">
+        <main ref={root} class="embed-view">
             <header class="embed-head">
                 <h1 data-testid="pattern-title">{link.pattern.title}</h1>
                 <a class="embed-open" data-testid="open-in-chanlab" href={full} target="_blank"
@@ -124,6 +129,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             <Notices notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <RunControls running={props.running} on_run={props.on_run.clone()}
                          on_stop={props.on_stop.clone()} />
+            { props.cost_note.clone() }
             <div class={classes!("embed-output", (!view.output).then_some("collapsed"))}>
                 <ConsoleView run={props.run.clone()} on_pick={None::<Callback<u64>>} reveal={None::<u64>} />
             </div>
@@ -134,7 +140,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             if view.source {
                 <SourceView source={props.source.clone()} />
             }
-        </div>
+        </main>
     }
 }
 

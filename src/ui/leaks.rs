@@ -2,11 +2,15 @@
 
 use yew::prelude::*;
 
+use crate::rt::limits::thousands;
 use crate::rt::GoroutineInfo;
 
 #[derive(Properties, PartialEq)]
 pub struct LeaksProps {
+    /// The first of them (at most `protocol::MAX_LISTED`).
     pub leaked: Vec<GoroutineInfo>,
+    /// How many there were in all.
+    pub count: u64,
 }
 
 #[function_component(Leaks)]
@@ -14,12 +18,16 @@ pub fn leaks(props: &LeaksProps) -> Html {
     if props.leaked.is_empty() {
         return html! {};
     }
-    let n = props.leaked.len();
+    let n = props.count.max(props.leaked.len() as u64);
     let heading = if n == 1 {
         "1 goroutine was still alive when main returned:".to_string()
     } else {
-        format!("{n} goroutines were still alive when main returned:")
+        format!(
+            "{} goroutines were still alive when main returned:",
+            thousands(n)
+        )
     };
+    let more = n - props.leaked.len() as u64;
     html! {
         <div class="leaks" data-testid="leaks">
             <p>{heading}</p>
@@ -35,6 +43,11 @@ pub fn leaks(props: &LeaksProps) -> Html {
                     </li>
                 }) }
             </ul>
+            if more > 0 {
+                <p class="more" data-testid="leaks-more">
+                    {format!("… and {} more, not listed.", thousands(more))}
+                </p>
+            }
         </div>
     }
 }

@@ -24,7 +24,7 @@ pub fn metrics_view(props: &MetricsProps) -> Html {
     let rows = metric_rows(
         summary.elapsed_ns,
         &summary.metrics,
-        summary.leaked.len(),
+        summary.leaked_count as usize,
         Some(&props.chart.0.timeline),
     );
     html! {

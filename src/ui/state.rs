@@ -24,6 +24,7 @@ use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
+use crate::view::cost_guard::Verdict;
 use crate::view::page_config::PageConfig;
 
 /// The most notices shown at once; older ones give way.
@@ -112,12 +113,17 @@ pub struct AppState {
     /// Bumped on every form edit, so inputs showing a corrected value refresh even when the
     /// value itself did not change.
     pub form_rev: u32,
+    /// Why the link's `autorun=1` did not start the run (`view::cost_guard`), until a run
+    /// starts.
+    pub autorun_held: Option<Rc<str>>,
 }
 
 impl AppState {
     /// The state for a page opened with `query`, in a browser that reports `cores`.
     pub fn from_query(query: &str, cores: u32) -> Self {
         let (link, notices) = PageConfig::parse(query);
+        let verdict = Verdict::of(&link, cores);
+        let autorun_held = (link.autorun && !verdict.autorun_ok()).then(|| verdict.held().into());
         AppState {
             link,
             cores,
@@ -125,7 +131,13 @@ impl AppState {
             run: RunView::new(0, None),
             compare: None,
             form_rev: 0,
+            autorun_held,
         }
+    }
+
+    /// Whether the link's `autorun=1` starts the run on opening.
+    pub fn autorun(&self) -> bool {
+        self.link.autorun && self.autorun_held.is_none()
     }
 
     /// The comparison, while it is running.
@@ -147,6 +159,9 @@ pub enum Action {
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
+    /// Start a new run unless one is in progress (a request from the page that embeds this
+    /// one, which may repeat it).
+    RunIfIdle,
     /// Start a comparison of the current configuration (see `crate::view::compare`).
     Compare,
     /// The user stopped the run, and the comparison if one is running.
@@ -199,13 +214,16 @@ impl Reducible for AppState {
                 next.form_rev += 1;
             }
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
-            Action::Run => {
+            Action::RunIfIdle if self.run.status == RunStatus::Running => return self,
+            Action::Run | Action::RunIfIdle => {
                 // A plain run replaces a comparison's run; the comparison ends there.
                 next.stop_compare();
                 let request = self.link.run_request(self.cores);
                 next.run = RunView::new(self.run.id + 1, Some(request));
+                next.autorun_held = None;
             }
             Action::Compare => {
+                next.autorun_held = None;
                 let mut compare = Comparison::new(self.link.run_request(self.cores));
                 let first = compare.start_next();
                 next.run = RunView::new(self.run.id + 1, first);

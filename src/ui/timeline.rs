@@ -459,12 +459,39 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .playhead
         .and_then(|t| line(t, "playhead", format!("replay at {}", format_ns(t))));
 
+    // A trace cut at its cap ends before the run did: the timeline shows where.
+    let cut_at = chart
+        .trace
+        .truncated()
+        .then(|| chart.trace.events.last().map(|e| e.t))
+        .flatten();
+    let cut = cut_at.and_then(|t| {
+        let x = f.scale.x(t as f64);
+        (0.0..=width).contains(&x).then(|| {
+            let style = format!("left:{:.1}px", LABEL_WIDTH + x);
+            let title = format!(
+                "The trace ends here, at {}: {} later events were not kept",
+                format_ns(t as f64),
+                chart.trace.dropped
+            );
+            html! {
+                <div class="tl-line cut" {style} {title} data-testid="trace-cut">
+                    <span>{"trace cut"}</span>
+                </div>
+            }
+        })
+    });
+
     let scroller_style = format!("height:{height:.0}px");
     let label = format!(
-        "Goroutine timeline: {} lanes, {} to {}",
+        "Goroutine timeline: {} lanes, {} to {}{}",
         layout.rows.len(),
         format_ns(view.start),
-        format_ns(view.end)
+        format_ns(view.end),
+        cut_at.map_or(String::new(), |t| format!(
+            "; the trace was cut at {}",
+            format_ns(t as f64)
+        ))
     );
     html! {
         <div class="tl" ref={root} tabindex="0" aria-label={label} onkeydown={on_key}
@@ -482,6 +509,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </div>
                 { marker }
                 { playhead }
+                { cut }
             </div>
             { tooltip }
             if f.arrows_capped {

@@ -27,6 +27,7 @@ use super::metrics::MetricsView;
 use super::processors::ProcessorsView;
 use super::state::{RunStatus, RunView};
 use super::timeline::Timeline;
+use super::timeline_table::TimelineTable;
 
 /// Runs above this size (or `LARGE_EVENTS`) get a notice that the views hold back (collapsed
 /// groups, capped arrows) so the page stays responsive.
@@ -146,7 +147,8 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
         });
     }
 
-    // The replay: a frame loop moving the playhead while one runs.
+    // The replay: a frame loop moving the playhead while one runs; in steps when the reader
+    // asks for reduced motion.
     let replay = choices.0.replay(trace);
     {
         let dispatch = dispatch.clone();
@@ -154,8 +156,15 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             let running = Rc::new(std::cell::Cell::new(replay.is_some()));
             if replay.is_some() {
                 let running = running.clone();
+                let step_ms = if prefers_reduced_motion() {
+                    REDUCED_MOTION_STEP_MS
+                } else {
+                    0.0
+                };
+                let moved_ms = std::cell::Cell::new(f64::NEG_INFINITY);
                 animate(move |now_ms| {
-                    if running.get() {
+                    if running.get() && now_ms - moved_ms.get() >= step_ms {
+                        moved_ms.set(now_ms);
                         dispatch.emit(Action::Frame { now_ms });
                     }
                     running.get()
@@ -286,6 +295,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                           playhead={view.playhead(trace)} {received_ms} on_view={set_view.clone()}
                           {on_toggle} />
                 <Legend real_mode={chart.timeline.real_mode} />
+                <TimelineTable chart={ChartRef(chart.clone())} />
             </>
         },
         Tab::Processors => html! {
@@ -364,6 +374,20 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// With reduced motion asked for, the replay's playhead moves once a second, not every frame.
+const REDUCED_MOTION_STEP_MS: f64 = 1000.0;
+
+/// Whether the reader asked for reduced motion (`prefers-reduced-motion: reduce`).
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
 }
 
 /// Calls `frame(now_ms)` on every animation frame while it returns true.

@@ -15,7 +15,7 @@ impl PageConfig {
         };
         let embedded = self.embedded().to_query();
         let iframe = format!(
-            "<iframe src=\"{}?{}\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: {}\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"{}?{}\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: {}\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>",
             attr(base),
             attr(&embedded),
             attr(self.pattern.title)
@@ -43,7 +43,7 @@ mod tests {
         let (iframe, script) = link.embed_snippets("https://example.org/chanlab/");
         assert_eq!(
             iframe,
-            "<iframe src=\"https://example.org/chanlab/?p=pipeline&amp;words=a,b&amp;seed=3&amp;embed=1&amp;theme=dark\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: Pipeline\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"https://example.org/chanlab/?p=pipeline&amp;words=a,b&amp;seed=3&amp;embed=1&amp;theme=dark\" width=\"100%\" height=\"420\" style=\"border:1px solid #d9dee6;border-radius:8px\" title=\"chanlab: Pipeline\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>"
         );
         assert_eq!(
             script,

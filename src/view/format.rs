@@ -2,18 +2,11 @@
 
 /// `1000000000` as `1 000 000 000` (thin spaces), for ranges read at a glance.
 pub fn group_digits(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    if n < 0 {
-        out.push('−');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{2009}');
-        }
-        out.push(c);
-    }
-    out
+    let sign = if n < 0 { "−" } else { "" };
+    format!(
+        "{sign}{}",
+        crate::rt::limits::group_digits(n.unsigned_abs(), '\u{2009}')
+    )
 }
 
 #[cfg(test)]

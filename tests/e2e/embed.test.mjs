@@ -16,8 +16,23 @@ const WORKER_POOL = ['processed 20 jobs'];
 const SELECT = ['response from service B'];
 
 /**
- * A page on another origin (another port, no COOP/COEP headers) that embeds two patterns;
- * `chanlab()` is chanlab's address, asked when the page is served.
+ * A long page of 20 embeds, one screen apart. Each runs in real mode, whose jobs sleep for
+ * real: 4 s long, and little work for a loaded machine.
+ */
+function manyEmbeds(chanlab) {
+  const embeds = Array.from({ length: 20 }, (_, i) =>
+    `<section style="height:1200px"><h2>Example ${i + 1}</h2>` +
+    `<div data-chanlab="p=worker-pool&mode=real&workers=1&jobs=40&job_ms=100&seed=${i + 1}"></div></section>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head>
+<body><h1>Twenty examples</h1>
+${embeds}
+<script src="${chanlab}embed.js"></script>
+</body></html>`;
+}
+
+/**
+ * A page on another origin (another port, no COOP/COEP headers) that embeds two patterns, and
+ * at `/many`, twenty; `chanlab()` is chanlab's address, asked when a page is served.
  */
 async function startDocsServer(chanlab) {
   const html = () => `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
@@ -29,7 +44,7 @@ async function startDocsServer(chanlab) {
 </body></html>`;
   const s = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html());
+    res.end(req.url.startsWith('/many') ? manyEmbeds(chanlab()) : html());
   });
   await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
   return {
@@ -212,4 +227,72 @@ test('the documentation page shows the snippets live, and every one runs', async
     await frame.getByTestId('run').click();
     assert.deepEqual(await frameEnd(frame), { state: 'done', lines: want });
   }
+});
+
+test('a page of 20 embeds starts no worker until one runs, and a run ignores repeated requests', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  // Counts the workers each frame makes (init scripts run in every frame, iframes included).
+  await context.addInitScript(() => {
+    window.__workers = 0;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(...args) {
+        super(...args);
+        window.__workers += 1;
+      }
+    };
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(`${docs.url}many`);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 20);
+  const iframes = page.locator('iframe');
+  for (let i = 0; i < 20; i++) {
+    assert.equal(await iframes.nth(i).getAttribute('loading'), 'lazy');
+    assert.equal(await iframes.nth(i).getAttribute('referrerpolicy'), 'no-referrer');
+  }
+  // The first embed, in view, loads and waits with its Run button.
+  const first = await (await iframes.first().elementHandle()).contentFrame();
+  await first.getByTestId('run').waitFor();
+  const loaded = () => page.frames().filter((f) => f.url().includes('embed=1'));
+  const workers = async () => {
+    let n = 0;
+    for (const f of loaded()) n += await f.evaluate(() => window.__workers ?? 0).catch(() => 0);
+    return n;
+  };
+  assert.ok(loaded().length < 20, `${loaded().length} of 20 embeds loaded without being scrolled to`);
+  assert.equal(await workers(), 0, 'no embed started a worker before it ran');
+
+  // Scrolled into view, the last one loads; still no worker.
+  await iframes.last().scrollIntoViewIfNeeded();
+  const last = await (await iframes.last().elementHandle()).contentFrame();
+  await last.getByTestId('run').waitFor();
+  assert.equal(await workers(), 0);
+
+  // The parent asks the last one to run, then asks again four times while it runs: one run.
+  await last.evaluate(() => {
+    window.__runs = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="output"]').dataset.state === 'running') window.__runs += 1;
+    }).observe(document.querySelector('[data-testid="output"]'), { attributes: true, attributeFilter: ['data-state'] });
+  });
+  const ask = () => page.evaluate(() =>
+    document.querySelectorAll('iframe')[19].contentWindow.postMessage({ type: 'chanlab:run' }, '*'));
+  await ask();
+  await last.waitForFunction(() => document.querySelector('[data-testid="output"]').dataset.state === 'running');
+  for (let i = 0; i < 4; i++) await ask();
+  await last.waitForFunction(
+    () => document.querySelector('[data-testid="output"]').dataset.state !== 'running',
+    null,
+    { timeout: 60_000 },
+  );
+  const status = await last.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent);
+  assert.equal(await last.getByTestId('output').getAttribute('data-state'), 'done', status);
+  assert.equal(await last.evaluate(() => window.__runs), 1, 'requests during the run were ignored');
+  assert.equal(await last.evaluate(() => window.__workers), 2, 'the run\'s worker, then the next run\'s spare');
+  assert.equal(await first.evaluate(() => window.__workers), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

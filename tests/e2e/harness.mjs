@@ -133,11 +133,18 @@ async function endOfTest() {
 }
 
 /**
- * Opens the page at `query` (e.g. `?p=select&autorun=1`) in a fresh context. Its page errors
- * and console errors collect in `page.problems` and fail the test (see `watch`).
+ * Opens the page at `query` (e.g. `?p=select&autorun=1`) in a fresh context, in the colour
+ * scheme `colorScheme` and with the motion preference `reducedMotion` when given, with `init`
+ * run in every document before its own scripts. Its page errors and console errors collect
+ * in `page.problems` and fail the test (see `watch`).
  */
-export async function openPage(browser, base, query = '', { viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+export async function openPage(browser, base, query = '', { viewport, colorScheme, reducedMotion, init } = {}) {
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1280, height: 900 },
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(reducedMotion ? { reducedMotion } : {}),
+  });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   await page.goto(base + query);
   await page.getByTestId('output').waitFor();

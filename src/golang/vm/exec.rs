@@ -651,6 +651,7 @@ impl Gor {
                                 "runtime error: makeslice: cap out of range"
                             ));
                         }
+                        check!(ops::reserve(&prog, c as u64));
                         let z = &prog.consts[zero as usize];
                         let items: Vec<Value> = (0..c).map(|_| z.copy()).collect();
                         charge!(cost::ALLOC + c as u64 * cost::INSTR);

@@ -203,6 +203,26 @@ pub fn grown_cap(old: u64, needed: u64, esize: u64) -> u64 {
 /// than exhausting the worker's memory).
 pub const MAX_LEN: u64 = 1 << 28;
 
+/// The smallest allocation [`reserve`] asks the runtime about: smaller ones are left to the
+/// runtime's regular look at the heap between steps.
+const RESERVE_MIN_BYTES: u64 = 1 << 16;
+
+/// Asks for room for `n` elements before a slice is made or grown. When they would take the
+/// worker's heap past the run's memory limit, the run has ended with that limit ("the program
+/// ran out of memory", [`crate::rt::memory_fits`]): nothing is allocated, and the goroutine
+/// unwinds with a runtime error that cannot change how the run ended.
+pub fn reserve(prog: &Program, n: u64) -> Result<(), Thrown> {
+    let bytes = n.saturating_mul(std::mem::size_of::<Value>() as u64);
+    if bytes < RESERVE_MIN_BYTES || crate::rt::memory_fits(bytes) {
+        return Ok(());
+    }
+    Err(errors::runtime_error(
+        prog,
+        errors::ErrKind::String,
+        "runtime error: out of memory",
+    ))
+}
+
 /// `append(s, items...)`.
 pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<Value, Thrown> {
     if items.is_empty() {
@@ -237,6 +257,7 @@ pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<
             "runtime error: growslice: len out of range",
         ));
     }
+    reserve(prog, new_cap)?;
     let mut fresh = Vec::with_capacity(new_cap as usize);
     if let Some(array) = &array {
         let a = array.borrow();

@@ -7,6 +7,8 @@ use super::entry::Entries;
 use super::wire::{Start, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
+use crate::rt::limits::{Limit, Limits};
+use crate::rt::report::Outcome;
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
 
 /// A real-mode program as an executor runs it.
@@ -18,20 +20,49 @@ pub struct Program {
 }
 
 /// The configuration of a real-mode run's hub (`worker` `None`) or executor `worker`, for a
-/// run of `procs` executors that started at `epoch_ns` on the wall clock.
+/// run of `procs` executors that started at `epoch_ns` on the wall clock and may last
+/// `max_ns`, within real mode's other [`Limits`].
 fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Config {
-    let (role, trace_cap) = match worker {
-        None => (Role::Hub { epoch_ns }, Config::default().trace_cap),
-        // The hub keeps the run's trace; an executor's own would go unread.
-        Some(worker) => (Role::Executor { worker, epoch_ns }, 0),
+    let limits = Limits {
+        wall_ns: max_ns,
+        ..Limits::real()
+    };
+    let (role, trace_cap, limits) = match worker {
+        None => (Role::Hub { epoch_ns }, Config::default().trace_cap, limits),
+        // The hub keeps the run's trace, and counts its goroutines, output and time; an
+        // executor minds only its own memory.
+        Some(worker) => (
+            Role::Executor { worker, epoch_ns },
+            0,
+            Limits {
+                memory_bytes: limits.memory_bytes,
+                ..Limits::none()
+            },
+        ),
     };
     Config {
         seed,
         procs: procs.max(1),
-        max_virtual_ns: max_ns,
         role,
         trace_cap,
-        ..Config::default()
+        limits,
+    }
+}
+
+/// Why an executor stopped: a limit of its own worker (its memory), which ends the run as
+/// the hub's limits do ([`HubDriver::stop`]), or a failure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Halt {
+    Limit(Limit),
+    Failed(String),
+}
+
+impl std::fmt::Display for Halt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Halt::Limit(limit) => f.write_str(&limit.message()),
+            Halt::Failed(why) => f.write_str(why),
+        }
     }
 }
 
@@ -92,6 +123,11 @@ impl HubDriver {
     /// The run, for what every run has (its output so far).
     pub fn runtime(&mut self) -> &mut Runtime {
         &mut self.rt
+    }
+
+    /// Ends the run with `limit`, which an executor reached, at the hub's next turn.
+    pub fn stop(&mut self, limit: Limit) {
+        self.rt.stop(limit);
     }
 }
 
@@ -166,14 +202,14 @@ impl ExecutorDriver {
 
     /// Runs the goroutines for up to `steps` scheduler steps, until all wait for the hub or
     /// the run's clock reaches `until`; `send` is given what they asked: all of it once they
-    /// wait, only what should not wait while they compute. An executor's run never ends on
-    /// its own: `Err` says how it did.
+    /// wait, only what should not wait while they compute. An executor's run ends only at a
+    /// limit of its own worker, or when it fails: `Err` says which.
     pub fn turn(
         &mut self,
         steps: u64,
         until: u64,
         send: impl FnOnce(ToHub),
-    ) -> Result<Progress, String> {
+    ) -> Result<Progress, Halt> {
         let progress = self.rt.run_slice_until(steps, until);
         let all = !matches!(progress, Progress::Running);
         let ops = {
@@ -189,10 +225,10 @@ impl ExecutorDriver {
             send(ops);
         }
         match progress {
-            Progress::Done(report) => Err(format!(
-                "the executor ended on its own: {:?}",
-                report.outcome
-            )),
+            Progress::Done(report) => Err(match report.outcome {
+                Outcome::Limit(limit) => Halt::Limit(limit),
+                outcome => Halt::Failed(format!("the executor ended on its own: {outcome:?}")),
+            }),
             progress => Ok(progress),
         }
     }
@@ -234,8 +270,14 @@ pub fn run_in_thread(
                 moved = true;
                 hub.deliver(ops);
             });
-            let progress = progress.map_err(|e| format!("executor {w}: {e}"))?;
-            moved |= matches!(progress, Progress::Running);
+            match progress {
+                Ok(progress) => moved |= matches!(progress, Progress::Running),
+                Err(Halt::Limit(limit)) => {
+                    hub.stop(limit);
+                    moved = true;
+                }
+                Err(Halt::Failed(why)) => return Err(format!("executor {w}: {why}")),
+            }
         }
         if !moved {
             // Everyone waits for a timer: let the wall clock get there.

@@ -115,6 +115,10 @@ pub(crate) fn start_main() {
 /// proxy here.
 fn start_on(worker: u32, label: Label, start: Start) {
     let g = spawn(label, proxy(worker));
+    if g == 0 {
+        // It may not start (the run is ending).
+        return;
+    }
     with_core(|c| {
         let hub = c.sched.backend.hub().expect("started only on the hub");
         hub.outbox[worker as usize].push(ToExecutor::Start { g, start });

@@ -51,7 +51,7 @@ use super::time::TimeOp;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use driver::run_in_thread;
-pub use driver::{ExecutorDriver, HubDriver, Program};
+pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
 pub(crate) use hub::{go, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};

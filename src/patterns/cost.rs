@@ -1,0 +1,136 @@
+//! What a run of a pattern will take, estimated from its parameters before it starts.
+//!
+//! Each pattern says how its parameters scale its program ([`Cost`], the `cost:` of its
+//! catalog entry; patterns whose parameters stay small leave it out). [`Cost::estimate`]
+//! turns that into what the run will need in a mode: its virtual time, its wall time in the
+//! browser, the goroutines and lines it makes. The page's cost guard (`view::cost_guard`)
+//! compares that with the runtime's limits before a worker starts. An estimate is rough, to
+//! a factor of a few: it tells a run of seconds from one of hours.
+
+use super::Params;
+
+/// How a run's work scales with its parameters (all counts over the whole run).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cost {
+    /// Goroutines started, main included.
+    pub goroutines: u64,
+    /// Goroutines alive at once, at most.
+    pub live: u64,
+    /// Channel operations and other scheduler steps.
+    pub steps: u64,
+    /// Lines printed.
+    pub lines: u64,
+    /// Time the program waits on its clock (sleeps, timeouts), CPU work aside.
+    pub wait_ns: u64,
+    /// Units of `cpu_work`, spread over the processors (virtual in sim mode).
+    pub cpu_units: u64,
+    /// Units computed for real in either mode (the benchmark's `doTask`).
+    pub real_units: u64,
+}
+
+/// A cost the catalog's small patterns stay under: at most ten thousand goroutines, steps and
+/// lines. Their waits (a minute at most) are left out: no limit is near.
+pub fn small(_: &Params) -> Cost {
+    Cost {
+        goroutines: 10_000,
+        live: 10_000,
+        steps: 100_000,
+        lines: 10_000,
+        wait_ns: 0,
+        cpu_units: 0,
+        real_units: 0,
+    }
+}
+
+/// What a run needs in one mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    pub goroutines: u64,
+    pub live: u64,
+    pub lines: u64,
+    /// The run's length on its own clock (virtual in sim mode, the wall clock in real mode).
+    pub clock_ns: u64,
+    /// Wall-clock time the browser spends on it.
+    pub wall_ns: u64,
+}
+
+/// Wall-clock ns the browser spends on each, in sim mode and in real mode (rough, measured
+/// on a 2-core machine: README, Limits).
+const SIM_NS_PER_GOROUTINE: u64 = 1_000;
+const SIM_NS_PER_STEP: u64 = 200;
+const NS_PER_LINE: u64 = 1_000;
+const REAL_NS_PER_GOROUTINE: u64 = 20_000;
+const REAL_NS_PER_STEP: u64 = 3_000;
+
+impl Cost {
+    /// What this run needs in sim mode (`real == false`) or real mode, on `procs`
+    /// processors.
+    pub fn estimate(&self, real: bool, procs: u32) -> Estimate {
+        let procs = u64::from(procs.max(1));
+        let clock = self.wait_ns.saturating_add(self.cpu_units / procs);
+        let lines = self.lines.saturating_mul(NS_PER_LINE);
+        let wall = if real {
+            clock
+                .saturating_add(self.real_units / procs)
+                .saturating_add(self.goroutines.saturating_mul(REAL_NS_PER_GOROUTINE))
+                .saturating_add(self.steps.saturating_mul(REAL_NS_PER_STEP))
+                .saturating_add(lines)
+        } else {
+            self.real_units
+                .saturating_add(self.goroutines.saturating_mul(SIM_NS_PER_GOROUTINE))
+                .saturating_add(self.steps.saturating_mul(SIM_NS_PER_STEP))
+                .saturating_add(lines)
+        };
+        Estimate {
+            goroutines: self.goroutines,
+            live: self.live,
+            lines: self.lines,
+            clock_ns: if real { wall } else { clock },
+            wall_ns: wall,
+        }
+    }
+}
+
+/// `ms` milliseconds in ns (negative is 0), saturating.
+pub fn ms_ns(ms: i64) -> u64 {
+    (ms.max(0) as u64).saturating_mul(1_000_000)
+}
+
+/// `ceil(n / d)` for counts from parameters (0 when `n` is; `d` at least 1).
+pub fn rounds(n: i64, d: i64) -> u64 {
+    let (n, d) = (n.max(0) as u64, d.max(1) as u64);
+    n.div_ceil(d)
+}
+
+/// A parameter as a count (negative values are 0).
+pub fn count(p: &Params, key: &str) -> u64 {
+    p.int(key).max(0) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sim_mode_pays_for_steps_not_cpu_work() {
+        let cost = Cost {
+            goroutines: 10,
+            live: 10,
+            steps: 1000,
+            lines: 1,
+            wait_ns: 1_000_000_000,
+            cpu_units: 4_000_000_000,
+            real_units: 0,
+        };
+        let sim = cost.estimate(false, 4);
+        assert_eq!(sim.clock_ns, 2_000_000_000);
+        assert_eq!(sim.wall_ns, 10 * 1_000 + 1000 * 200 + 1_000);
+        // Real mode computes for real and waits for real.
+        let real = cost.estimate(true, 4);
+        assert!(real.wall_ns > 2_000_000_000);
+        assert_eq!(real.clock_ns, real.wall_ns);
+        assert_eq!(rounds(7, 2), 4);
+        assert_eq!(rounds(0, 0), 0);
+        assert_eq!(ms_ns(-5), 0);
+    }
+}
