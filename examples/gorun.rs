@@ -1,8 +1,11 @@
 //! Runs a Go program with chanlab's interpreter, as `go run` would:
 //!
 //! ```text
-//! cargo run --release --example gorun -- prog.go [--seed N] [--procs N]
+//! cargo run --release --example gorun -- prog.go [--seed N] [--procs N] [--real]
 //! ```
+//!
+//! `--real` runs it in real mode, its goroutines on `procs` executors (taking turns in this
+//! process).
 //!
 //! It prints the program's output on stdout and stderr and exits with Go's status: 0, 1 when
 //! the program does not compile, 2 after a panic or a fatal error (or the program's own
@@ -35,15 +38,16 @@ fn main() -> ExitCode {
                 Some(n) => options.procs = n.clamp(1, 256) as u32,
                 None => return ExitCode::from(2),
             },
+            "--real" => options.real = true,
             _ if path.is_none() => path = Some(arg),
             _ => {
-                eprintln!("usage: gorun prog.go [--seed N] [--procs N]");
+                eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real]");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: gorun prog.go [--seed N] [--procs N]");
+        eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real]");
         return ExitCode::from(2);
     };
     let source = match std::fs::read_to_string(&path) {

@@ -70,12 +70,13 @@ ensure_node() {
     say "installing node and npm"
     apt_install nodejs npm
   fi
-  # wasm-opt (binaryen), the browser driver and the accessibility checker, as
-  # package-lock.json pins them.
+  # wasm-opt (binaryen), the Go editor's sources and its bundler (CodeMirror, esbuild), the
+  # browser driver and the accessibility checker, as package-lock.json pins them.
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+     || [ ! -x "$ROOT/node_modules/.bin/esbuild" ] || [ ! -d "$ROOT/node_modules/@codemirror/lang-go" ] \
      || [ ! -d "$ROOT/node_modules/@axe-core/playwright" ] \
      || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    say "installing npm packages (binaryen, playwright-core, @axe-core/playwright)"
+    say "installing npm packages (binaryen, CodeMirror, esbuild, playwright-core, @axe-core/playwright)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }

@@ -1,14 +1,19 @@
 //! Messages between the page and its workers. Everything that crosses the worker boundary is
 //! defined here, serialised with serde.
 //!
-//! In real mode the worker that gets the run is the hub: it starts `procs` workers of its own
-//! as executors, with [`Request::Execute`], and they talk in [`Request::Frame`]s and
-//! [`FromExecutor`] messages (see `crate::rt::real` and `docs/ARCHITECTURE.md`, Two modes).
+//! In real mode the worker that gets the run is the hub: it starts `procs - 1` workers of its
+//! own as executors, with [`Request::Execute`], and they carry real mode's frames (what
+//! `crate::rt::real::encode` makes of the operations and answers) as transferred
+//! `ArrayBuffer`s, or through the `SharedArrayBuffer` the hub posts before `Begin` when the
+//! page is cross-origin isolated (`crate::runner::rings`); see `docs/ARCHITECTURE.md`, Two
+//! modes.
 //!
 //! The page sends one [`Request::Run`] per worker and terminates the worker to stop it (a
-//! runaway run cannot be trusted to read a stop message). The worker answers with batches of
-//! output as the run goes, then one [`Response::Done`] or [`Response::Failed`]. A worker first
-//! says [`Response::Ready`] once it listens.
+//! runaway run cannot be trusted to read a stop message). The request carries the Go source
+//! to run; the worker compiles it (the page's own wasm holds no compiler) and answers with
+//! batches of output as the run goes, then one [`Response::Done`], or
+//! [`Response::CompileFailed`] with the program's compile errors, or [`Response::Failed`]. A
+//! worker first says [`Response::Ready`] once it listens.
 //!
 //! # The trace
 //! Just before [`Response::Done`], the worker sends the run's trace once, as
@@ -21,8 +26,6 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
-use crate::patterns::{self, Params, Pattern};
-use crate::rt::real::{ToExecutor, ToHub};
 use crate::rt::{GoroutineInfo, Limit, Metrics, Outcome, OutputLine};
 use crate::view::page_config::MAX_PROCS;
 
@@ -54,12 +57,16 @@ impl Mode {
     }
 }
 
-/// What to run: a pattern and its raw parameters (validated again in the worker, so a
-/// message from anywhere can be trusted no more than a URL).
+/// What to run: the Go program's source, and the pattern and raw parameters it was rendered
+/// from (validated again in the worker, so a message from anywhere can be trusted no more than
+/// a URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunRequest {
     pub pattern: String,
     pub params: Vec<(String, String)>,
+    /// The whole program, as the page shows it: the worker compiles and runs this. In real
+    /// mode every executor gets it too, in its [`ExecuteRequest`].
+    pub source: String,
     pub mode: Mode,
     pub seed: u64,
     pub procs: u32,
@@ -68,10 +75,25 @@ pub struct RunRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Run(RunRequest),
-    /// Real mode, from the hub to a worker it started: be executor `worker` of the run.
+    /// Real mode, from the page to its spare worker: start the executors of a run on `procs`
+    /// workers now, so that a real-mode run does not wait for them to load.
+    Warm {
+        procs: u32,
+    },
+    /// Real mode, from the hub to a worker it started, before the run: compile the run's
+    /// source to be executor `worker` of it, and answer [`FromExecutor::Compiled`].
     Execute(ExecuteRequest),
-    /// Real mode, from the hub to an executor: goroutines to start, answers to operations.
-    Frame(Vec<ToExecutor>),
+    /// Real mode, from the hub to its executors once every one has compiled: the run started
+    /// at wall-clock time `epoch_ns`. Compiling is not part of the run, as it is not in Go.
+    Begin {
+        epoch_ns: u64,
+    },
+    /// Real mode, from the hub to an executor, before the run: answer [`FromExecutor::Pong`]
+    /// at once, then echo `shared` rings of the hub's doorbell (the shared-memory round
+    /// trip), which times the transport's floor on this browser.
+    Ping {
+        shared: u32,
+    },
 }
 
 impl Request {
@@ -82,46 +104,74 @@ impl Request {
 }
 
 impl RunRequest {
-    /// The pattern, parameters and processors to run, checked again by the worker (a message
-    /// is trusted no more than a link): an unknown pattern is refused, named in a short form;
-    /// parameters are made safe as a link's are (their notices were the page's to show);
-    /// processors are clamped to `1..=MAX_PROCS`.
-    pub fn prepare(&self) -> Result<(&'static Pattern, Params, u32), String> {
-        let pattern = patterns::find(&self.pattern)
-            .or_else(|| patterns::bench::find(&self.pattern))
-            .ok_or_else(|| {
-                format!(
-                    "there is no pattern `{}`",
-                    patterns::params::shorten(&self.pattern)
-                )
-            })?;
-        let (params, _notices) =
-            pattern.parse_params(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        Ok((pattern, params, self.procs.clamp(1, MAX_PROCS)))
+    /// The processors to run on, checked again by the worker (a message is trusted no more
+    /// than a link): `procs` clamped to `1..=MAX_PROCS`.
+    pub fn clamped_procs(&self) -> u32 {
+        self.procs.clamp(1, MAX_PROCS)
     }
 }
 
-/// What a real-mode executor runs: the run (for its main goroutine), its index, and the
-/// wall-clock time the run started at.
+/// What a real-mode executor runs: the run (its source and seed) and its index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExecuteRequest {
     pub run: RunRequest,
     pub worker: u32,
     pub procs: u32,
-    pub epoch_ns: u64,
 }
 
-/// Real mode: what an executor tells its hub.
+/// Real mode: what an executor tells its hub (its frames are binary, see the module doc).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromExecutor {
     /// Loaded and listening (the same message as [`Response::Ready`]).
     Ready,
-    /// Its goroutines' operations since the last message.
-    Ops(ToHub),
+    /// The answer to [`Request::Execute`]: the source compiled, and the executor waits for
+    /// [`Request::Begin`].
+    Compiled,
+    /// The answer to [`Request::Ping`].
+    Pong,
     /// Its worker reached a limit of its own (its memory): the run ends with it.
     Limit(Limit),
     /// It failed (the same message as [`Response::Failed`]).
     Failed(String),
+}
+
+/// A compile error, as `go run` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompileError {
+    /// 1-based line and column (in bytes, as gc counts them) of the source it names.
+    pub line: u32,
+    pub col: u32,
+    /// Go's text: `./prog.go:5:2: undefined: x`, with its continuation lines (`\thave (...)`).
+    pub text: String,
+}
+
+/// How real mode's workers carried their operations and answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transport {
+    /// postMessage: any page.
+    Messages,
+    /// A `SharedArrayBuffer` and `Atomics.wait`: a cross-origin isolated page.
+    SharedMemory,
+}
+
+impl Transport {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Transport::Messages => "messages between workers",
+            Transport::SharedMemory => "shared memory between workers",
+        }
+    }
+}
+
+/// A real-mode run's transport, and its floor on this browser: the median round trip between
+/// the hub and an executor with nothing else to do, measured before the run (ns).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Floor {
+    pub transport: Transport,
+    /// By postMessage.
+    pub message_ns: u64,
+    /// Through shared memory, when the run had it.
+    pub shared_ns: Option<u64>,
 }
 
 /// The end of a run, as the page shows it.
@@ -140,6 +190,12 @@ pub struct RunSummary {
     pub metrics: Metrics,
     pub trace_events: u64,
     pub trace_truncated: bool,
+    /// The line of the source the panic or deadlock report names first (where the panic
+    /// happened, where main waits), when there is one.
+    pub line: Option<u32>,
+    /// Real mode on more than one worker: how its workers talked, and the floor of it.
+    #[serde(default)]
+    pub floor: Option<Floor>,
 }
 
 /// The longest a running worker stays silent, in ms: it sends [`Response::Progress`] at
@@ -177,6 +233,10 @@ pub enum Response {
     #[serde(skip)]
     Trace(Box<TraceData>),
     Done(RunSummary),
+    /// The program does not compile: its errors, sorted, as `go run` lists them (at most ten,
+    /// then `too many errors`). Sent after the [`Response::Output`] of what `go run` prints
+    /// for them, instead of [`Response::Done`]: nothing ran.
+    CompileFailed(Vec<CompileError>),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),
 }
@@ -220,6 +280,7 @@ pub fn shorten(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patterns::Params;
     use crate::rt::{Report, Stream};
 
     fn line(text: String) -> OutputLine {
@@ -279,6 +340,7 @@ mod tests {
         RunRequest {
             pattern: pattern.to_string(),
             params: vec![("workers".into(), "3".into())],
+            source: "package main\n\nfunc main() {\n\tprintln(\"é\\t\\\"\")\n}\n".into(),
             mode: Mode::Real,
             seed: u64::MAX,
             procs: 2,
@@ -293,25 +355,54 @@ mod tests {
     #[test]
     fn every_message_round_trips_through_json() {
         round_trip(Request::Run(run_request("worker-pool")));
+        round_trip(Request::Warm { procs: MAX_PROCS });
         round_trip(Request::Execute(ExecuteRequest {
             run: run_request("select"),
             worker: 3,
             procs: 4,
-            epoch_ns: 1 << 60,
         }));
-        round_trip(Request::Frame(Vec::new()));
+        round_trip(Request::Begin { epoch_ns: 1 << 60 });
+        round_trip(Request::Ping { shared: u32::MAX });
         round_trip(FromExecutor::Ready);
+        round_trip(FromExecutor::Compiled);
+        round_trip(FromExecutor::Pong);
+        round_trip(FromExecutor::Limit(Limit::Memory { bytes: 1 << 40 }));
         round_trip(FromExecutor::Failed("gone".into()));
         round_trip(Response::Ready);
+        round_trip(Response::Progress {
+            elapsed_ns: u64::MAX,
+        });
         round_trip(Response::Skipped(u64::MAX));
         round_trip(Response::Failed("why".into()));
-        let report = crate::patterns::find("double-close").unwrap().run_sim(
-            &Params::defaults(crate::patterns::find("double-close").unwrap().params),
-            Default::default(),
-        );
-        round_trip(Response::Output(report.output.clone()));
-        round_trip(Response::Done(summary(&report)));
+        round_trip(Response::CompileFailed(vec![CompileError {
+            line: 5,
+            col: 2,
+            text: "./prog.go:5:2: undefined: y\n\thave ()".into(),
+        }]));
+        let pattern = crate::patterns::find("double-close").unwrap();
+        let report = pattern.run_sim(&Params::defaults(pattern.params), Default::default());
         assert!(report.output.iter().any(|l| l.stream == Stream::Stderr));
+        round_trip(Response::Output(report.output.clone()));
+        let mut done = summary(&report);
+        round_trip(Response::Done(done.clone()));
+        done.line = Some(12);
+        done.floor = Some(Floor {
+            transport: Transport::SharedMemory,
+            message_ns: 40_000,
+            shared_ns: Some(900),
+        });
+        round_trip(Response::Done(done));
+    }
+
+    #[test]
+    fn a_summary_without_a_floor_is_read() {
+        let pattern = crate::patterns::find("double-close").unwrap();
+        let report = pattern.run_sim(&Params::defaults(pattern.params), Default::default());
+        let done = summary(&report);
+        let mut json = serde_json::to_value(Response::Done(done.clone())).unwrap();
+        json["Done"].as_object_mut().unwrap().remove("floor");
+        let back: Response = serde_json::from_value(json).unwrap();
+        assert_eq!(back, Response::Done(done));
     }
 
     fn summary(report: &Report) -> RunSummary {
@@ -325,6 +416,8 @@ mod tests {
             metrics: report.metrics.clone(),
             trace_events: report.trace.events.len() as u64,
             trace_truncated: false,
+            line: report.line,
+            floor: None,
         }
     }
 
@@ -348,6 +441,17 @@ mod tests {
     }
 
     #[test]
+    fn a_request_is_read_from_its_json() {
+        let req = Request::Run(run_request("select"));
+        let text = serde_json::to_string(&req).unwrap();
+        assert_eq!(Request::from_json(&text), Ok(req));
+        assert_eq!(
+            Request::from_json(r#"{"Begin":{"epoch_ns":7}}"#),
+            Ok(Request::Begin { epoch_ns: 7 })
+        );
+    }
+
+    #[test]
     fn malformed_requests_are_refused_with_a_reason() {
         let run = |body: &str| format!(r#"{{"Run":{{{body}}}}}"#);
         let deep = "[".repeat(100_000);
@@ -358,18 +462,30 @@ mod tests {
             "null".into(),
             r#""Run""#.into(),
             r#"{"Evil":{}}"#.into(),
-            r#"{"Run":{},"Frame":[]}"#.into(),
+            r#"{"Frame":[]}"#.into(),
+            r#"{"Warm":{"procs":1},"Begin":{"epoch_ns":1}}"#.into(),
+            r#"{"Warm":{"procs":-1}}"#.into(),
+            r#"{"Begin":{"epoch_ns":18446744073709551616}}"#.into(),
+            r#"{"Ping":{}}"#.into(),
             run(""),
-            run(r#""pattern":"select","params":[],"mode":"turbo","seed":1,"procs":1"#),
-            run(r#""pattern":"select","params":[],"mode":"sim","seed":-1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":7,"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":"","mode":"turbo","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":"","mode":"sim","seed":-1,"procs":1"#),
             run(
-                r#""pattern":"select","params":[],"mode":"sim","seed":18446744073709551616,"procs":1"#,
+                r#""pattern":"select","params":[],"source":"","mode":"sim","seed":18446744073709551616,"procs":1"#,
             ),
-            run(r#""pattern":"select","params":[],"mode":"sim","seed":1,"procs":4294967296"#),
-            run(r#""pattern":"select","params":[["a"]],"mode":"sim","seed":1,"procs":1"#),
-            run(r#""pattern":"select","params":{"a":"b"},"mode":"sim","seed":1,"procs":1"#),
-            run(r#""pattern":7,"params":[],"mode":"sim","seed":1,"procs":1"#),
-            format!(r#"{{"Frame":{deep}"#),
+            run(
+                r#""pattern":"select","params":[],"source":"","mode":"sim","seed":1,"procs":4294967296"#,
+            ),
+            run(
+                r#""pattern":"select","params":[["a"]],"source":"","mode":"sim","seed":1,"procs":1"#,
+            ),
+            run(
+                r#""pattern":"select","params":{"a":"b"},"source":"","mode":"sim","seed":1,"procs":1"#,
+            ),
+            run(r#""pattern":7,"params":[],"source":"","mode":"sim","seed":1,"procs":1"#),
+            format!(r#"{{"Execute":{{"run":{deep}"#),
         ] {
             let refused = Request::from_json(&text).expect_err(&text);
             assert!(
@@ -381,45 +497,17 @@ mod tests {
     }
 
     #[test]
-    fn the_worker_checks_a_run_request_as_it_checks_a_link() {
+    fn the_worker_clamps_a_run_requests_processors() {
         let mut req = run_request("worker-pool");
-        req.params = vec![
-            ("workers".into(), "-9".into()),
-            ("jobs".into(), "1e99".into()),
-            ("nope".into(), "x".repeat(1 << 20)),
-        ];
-        req.procs = u32::MAX;
-        let (pattern, params, procs) = req.prepare().unwrap();
-        assert_eq!(pattern.id, "worker-pool");
-        let (clean, notices) = pattern.parse_params([("workers", "-9"), ("jobs", "1e99")]);
-        assert!(!notices.is_empty());
-        assert_eq!(params, clean);
-        assert_eq!(procs, MAX_PROCS);
-        req.procs = 0;
-        assert_eq!(req.prepare().unwrap().2, 1);
-        // The benchmark's own pattern is not in the catalog but runs.
-        assert!(run_request("bench-pairs").prepare().is_ok());
-    }
-
-    /// Why `req` is refused.
-    fn refusal(req: RunRequest) -> String {
-        match req.prepare() {
-            Err(why) => why,
-            Ok((pattern, ..)) => panic!("{} accepted", pattern.id),
+        for (asked, runs_on) in [
+            (0, 1),
+            (1, 1),
+            (3, 3),
+            (MAX_PROCS, MAX_PROCS),
+            (u32::MAX, MAX_PROCS),
+        ] {
+            req.procs = asked;
+            assert_eq!(req.clamped_procs(), runs_on, "{asked} processors asked");
         }
-    }
-
-    #[test]
-    fn an_unknown_pattern_is_refused_in_a_few_words() {
-        assert_eq!(refusal(run_request("nope")), "there is no pattern `nope`");
-        let huge = run_request(&format!("<script>{}", "x".repeat(1 << 20)));
-        let refused = refusal(huge);
-        assert!(refused.len() < 200, "{} bytes", refused.len());
-        assert!(
-            refused.starts_with("there is no pattern `<script>xxx"),
-            "{refused}"
-        );
-        let control = refusal(run_request("a\u{0}b\nc"));
-        assert_eq!(control, "there is no pattern `a·b·c`");
     }
 }

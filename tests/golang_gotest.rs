@@ -30,9 +30,9 @@ use golang_support::{
     diff, go_test_dir, lines_of, normalize, parallel_map, read, run_with_deadline, Ran,
 };
 
-/// A Go test program that runs longer than this is hanging: they take a second or less with
-/// real Go, and the interpreter (unoptimised, as `cargo test` builds it) may be tens of
-/// times slower.
+/// A Go test program that uses more CPU time than this is hanging (CPU time, not the wall
+/// clock: a loaded machine slows a run, it does not make it hang): they take a second or less
+/// with real Go, and the interpreter (as `cargo test` builds it) may be tens of times slower.
 const DEADLINE: Duration = Duration::from_secs(30);
 
 /// The top-level programs run with a shorter deadline, so that a few hanging ones cannot

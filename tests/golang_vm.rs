@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use chanlab::golang::vm::instr::Instr;
-use chanlab::golang::vm::program::{Func, Program, RuntimeErrorTypes};
+use chanlab::golang::vm::program::{Func, Program, RuntimeErrorTypes, NO_NAME};
 use chanlab::golang::vm::run::run_program;
 use chanlab::golang::vm::types::{Kind, RType};
 use chanlab::golang::vm::value::Value;
@@ -63,6 +63,7 @@ fn a_goroutine_sends_on_a_channel_main_receives() {
                     Instr::MakeChan {
                         d: 0,
                         cap: u16::MAX,
+                        name: NO_NAME,
                     },
                     Instr::Mov { d: 1, s: 0 },
                     Instr::Go {
@@ -209,7 +210,11 @@ fn a_send_on_a_closed_channel_panics_in_the_sender_and_can_be_recovered() {
                         nargs: 0,
                     },
                     Instr::Int { d: 1, v: 1 },
-                    Instr::MakeChan { d: 0, cap: 1 },
+                    Instr::MakeChan {
+                        d: 0,
+                        cap: 1,
+                        name: NO_NAME,
+                    },
                     Instr::Close { ch: 0 },
                     Instr::Send { ch: 0, v: 1 },
                     Instr::Ret,

@@ -2,25 +2,27 @@
 //! - sim mode prints, for every case of `tests/go/cases.txt`, exactly the recorded output
 //!   (no Go needed);
 //! - where Go 1.19 is installed, Go itself still prints the recorded output for the Go source
-//!   the page shows, so a recorded file cannot go stale.
+//!   the page shows, so a recorded file cannot go stale;
+//! - the program recorded for a case is the page's program for the case's parameters.
 //!
-//! Both sides are put in the recorded form (`go_recorded`): stack frames dropped
-//! (`docs/PATTERNS.md` lets chanlab name a frame by its function alone), goroutine ids other
-//! than main's hidden (Go counts its own runtime goroutines). Case tags: `unordered` compares
-//! lines as multisets (Go leaves the order open); `procs1` runs Go with GOMAXPROCS=1 (the case
-//! shows single-P scheduling); `timing` hides the benchmark's measured numbers; `clock` marks a
-//! case whose Go output depends on events tens of milliseconds apart on Go's wall clock: only
-//! those are run again when live Go differs (a loaded machine can delay one event past
-//! another), and every rerun is logged.
+//! `tests/golang_catalog.rs` holds the interpreter, which runs the source the page shows, to
+//! the same files. Both sides are put in the recorded form (`catalog_support`). Case tags:
+//! `unordered` compares lines as multisets (Go leaves the order open); `procs1` runs Go with
+//! GOMAXPROCS=1 (the case shows single-P scheduling); `timing` hides the benchmark's measured
+//! numbers; `clock` marks a case whose Go output depends on events tens of milliseconds apart
+//! on Go's wall clock: only those are run again when live Go differs (a loaded machine can
+//! delay one event past another), and every rerun is logged.
 
-mod go_recorded;
+mod catalog_support;
 
 use std::path::Path;
 use std::process::Command;
 
+use catalog_support::{
+    cases, check_against_recorded, check_two_at_a_time, recorded_form, Case, Clock,
+};
 use chanlab::patterns;
 use chanlab::rt::Config;
-use go_recorded::{cases, check_against_recorded, comparable_expected, recorded_form, Case};
 
 const GO: &str = "/usr/lib/go-1.19/bin/go";
 const GOPATH: &str = "/usr/share/gocode";
@@ -28,27 +30,19 @@ const GOPATH: &str = "/usr/share/gocode";
 /// Sim mode's output for `case`, in the recorded form.
 fn sim_output(case: &Case) -> Vec<String> {
     let p = patterns::find(&case.id).expect("the case's pattern is in the catalog");
-    let (params, notices) = p.parse_params(case.params());
-    assert!(notices.is_empty(), "line {}: {notices:?}", case.line);
-    let report = p.run_sim(&params, Config::default());
+    let report = p.run_sim(&case.params(p), Config::default());
     recorded_form(case, &report.lines(), report.exit_code())
 }
 
 #[test]
 fn sim_mode_prints_the_recorded_go_output_for_every_case() {
     let cases = cases();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let (want, got) = (comparable_expected(case), sim_output(case));
-        if want != got {
-            failures.push(format!(
-                "line {} `{}` ({}):\n  Go:      {want:?}\n  chanlab: {got:?}",
-                case.line,
-                case.name,
-                case.tags.join(" ")
-            ));
-        }
-    }
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            check_against_recorded(case, "sim mode", Clock::Virtual, || Ok(sim_output(case)))
+        })
+        .collect();
     println!("{} cases checked against Go's recorded output", cases.len());
     assert!(
         failures.is_empty(),
@@ -69,14 +63,18 @@ fn every_pattern_and_every_recorded_file_has_its_case() {
         );
     }
     for case in &cases {
-        assert!(
-            patterns::find(&case.id).is_some(),
-            "line {}: no pattern {}",
-            case.line,
-            case.id
+        let p = patterns::find(&case.id)
+            .unwrap_or_else(|| panic!("line {}: no pattern {}", case.line, case.id));
+        // A case line's extra snippets (`latencies`) are the ones the page draws from its
+        // default seed: Go ran the program the page shows.
+        assert_eq!(
+            case.source(p),
+            p.go_source(&case.params(p), 1),
+            "line {}: the recorded program is not the page's",
+            case.line
         );
     }
-    let dir = go_recorded::root().join("tests/go/expected");
+    let dir = catalog_support::root().join("tests/go/expected");
     for entry in std::fs::read_dir(&dir).expect("tests/go/expected") {
         let file = entry.unwrap().file_name().into_string().unwrap();
         let name = file.strip_suffix(".txt").unwrap_or(&file);
@@ -144,9 +142,8 @@ fn run_go(bin: &Path, case: &Case) -> Result<Vec<String>, String> {
 /// Builds `case` with Go and checks what it prints against its file.
 fn check_with_go(go: &Path, work: &Path, case: &Case) -> Option<String> {
     let p = patterns::find(&case.id).expect("the case's pattern is in the catalog");
-    let (params, _) = p.parse_params(case.params());
-    let bin = build_go(go, &work.join(&case.name), &p.go_source(&params, 1));
-    check_against_recorded(case, "live Go", || run_go(&bin, case))
+    let bin = build_go(go, &work.join(&case.name), &case.source(p));
+    check_against_recorded(case, "live Go", Clock::Wall, || run_go(&bin, case))
 }
 
 #[test]
@@ -158,22 +155,7 @@ fn go_still_prints_the_recorded_output() {
     let cases = cases();
     let work = std::env::temp_dir().join(format!("chanlab-go-{}", std::process::id()));
     // Go builds are the slow part: two at a time.
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let halves: Vec<_> = (0..2)
-            .map(|half| {
-                let (cases, work) = (&cases, &work);
-                s.spawn(move || {
-                    cases
-                        .iter()
-                        .skip(half)
-                        .step_by(2)
-                        .filter_map(|case| check_with_go(go, work, case))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
-    });
+    let failures = check_two_at_a_time(&cases, |case| check_with_go(go, &work, case));
     let _ = std::fs::remove_dir_all(&work);
     println!("{} cases run with live Go", cases.len());
     assert!(
@@ -187,10 +169,10 @@ fn go_still_prints_the_recorded_output() {
 #[test]
 fn shell_words_split_like_sh() {
     assert_eq!(
-        go_recorded::shell_words(r#"pipeline words='a b,"c"' prefix="x\"y" z\ w"#),
+        catalog_support::shell_words(r#"pipeline words='a b,"c"' prefix="x\"y" z\ w"#),
         ["pipeline", "words=a b,\"c\"", "prefix=x\"y", "z w"]
     );
-    assert_eq!(go_recorded::shell_words("x words=''"), ["x", "words="]);
+    assert_eq!(catalog_support::shell_words("x words=''"), ["x", "words="]);
 }
 
 #[test]

@@ -1,50 +1,30 @@
 //! Real mode's semantics, natively, against real Go: for every case of `tests/go/cases.txt`,
 //! the pattern run on a hub and executors (`chanlab::rt::real::run_in_thread`) prints what Go
-//! printed (`tests/go/expected/`), in Go's order where Go's order is determined, and ends the
-//! same way. The browser test `tests/e2e/real.test.mjs` checks the same on Web Workers.
+//! printed (`tests/go/expected/`, compared as `catalog_support` puts it), in Go's order where
+//! Go's order is determined, and ends the same way. `tests/golang_catalog.rs` does the same for
+//! the interpreter's real mode, and the browser test `tests/e2e/real.test.mjs` on Web Workers.
 //!
 //! Real mode runs on the wall clock, as Go does: a case tagged `clock` (its output depends on
-//! events tens of milliseconds apart) is run again, up to three more times, when it
-//! differs, and every rerun is logged. Cases run on two and on three executors (`clock` cases
-//! on two: here the executors take turns in one thread), but for `procs1` cases: those are race demos recorded with Go on one P, run here on one executor.
-//! Real mode's hub runs beside its executor, so such a race may go another way, as it does in
-//! Go with more Ps; where it does, the run is held to what every outcome of the race prints
-//! ([`race_outcome`]).
+//! events tens of milliseconds apart) is run again, up to three more times, when it differs,
+//! and every rerun is logged. Cases run on two and on three workers (`clock` cases on two:
+//! here the workers take turns in one thread, and every worker more is one more turn between a
+//! timer and the goroutine it wakes), but for `procs1` cases: those are race demos recorded
+//! with Go on one P, run here on one worker, the hub alone.
 
-mod go_recorded;
+mod catalog_support;
 
+use catalog_support::{cases, check_against_recorded, recorded_form, Case, Clock};
 use chanlab::patterns;
 use chanlab::rt::real::run_in_thread;
-use go_recorded::{cases, check_against_recorded, recorded_form, Case};
 
-/// The case run in real mode on `procs` executors, in the recorded form.
+/// The case run in real mode on `procs` workers, in the recorded form.
 fn real_output(case: &Case, procs: u32) -> Result<Vec<String>, String> {
     let p = patterns::find(&case.id).expect("the case's pattern is in the catalog");
-    let (params, notices) = p.parse_params(case.params());
-    assert!(notices.is_empty(), "line {}: {notices:?}", case.line);
+    let params = case.params(p);
     let report = run_in_thread(1, procs, 60_000_000_000, || {
         p.real_program(params.clone(), 1)
     })?;
     Ok(recorded_form(case, &report.lines(), report.exit_code()))
-}
-
-/// Whether `got` is an outcome of the race a `procs1` case shows, Go's recorded output being
-/// `want`: the same exit status and as many lines, each the one Go printed or, for
-/// `loop-capture`, a value its shared loop variable held (0 to `count`).
-fn race_outcome(case: &Case, want: &[String], got: &[String]) -> bool {
-    let held = |line: &str| {
-        case.id == "loop-capture" && {
-            let p = patterns::find(&case.id).expect("the case's pattern is in the catalog");
-            let count = p.parse_params(case.params()).0.int("count");
-            line.parse::<i64>().is_ok_and(|v| (0..=count).contains(&v))
-        }
-    };
-    got.len() == want.len()
-        && got[0] == want[0]
-        && got[1..]
-            .iter()
-            .zip(&want[1..])
-            .all(|(g, w)| g == w || held(g))
 }
 
 #[test]
@@ -52,27 +32,20 @@ fn every_case_prints_in_real_mode_what_go_printed() {
     let cases = cases();
     let mut failures = Vec::new();
     for case in &cases {
-        if case.tagged("procs1") {
-            let want = go_recorded::comparable_expected(case);
-            match real_output(case, 1) {
-                Ok(got) if got == want => {}
-                Ok(got) if race_outcome(case, &want, &got) => {
-                    println!("{}: the race went another way: {got:?}", case.name)
-                }
-                got => failures.push(format!(
-                    "line {} `{}` on 1 executor:\n  Go recorded: {want:?}\n  got: {got:?}",
-                    case.line, case.name
-                )),
-            }
-            continue;
-        }
-        // A `clock` case runs on two executors only: in one thread, every executor more is
-        // one more turn between a timer and the goroutine it wakes.
-        let procs: &[u32] = if case.tagged("clock") { &[2] } else { &[2, 3] };
+        let procs: &[u32] = if case.tagged("procs1") {
+            &[1]
+        } else if case.tagged("clock") {
+            &[2]
+        } else {
+            &[2, 3]
+        };
         failures.extend(procs.iter().filter_map(|&n| {
-            check_against_recorded(case, &format!("real mode on {n} executors"), || {
-                real_output(case, n)
-            })
+            check_against_recorded(
+                case,
+                &format!("real mode on {n} workers"),
+                Clock::Wall,
+                || real_output(case, n),
+            )
         }));
     }
     println!("{} cases run in real mode", cases.len());
@@ -87,16 +60,19 @@ fn every_case_prints_in_real_mode_what_go_printed() {
 mod semantics {
     //! What real mode adds to sim mode's semantics, on small programs.
 
-    use chanlab::rt::real::{run_in_thread, Entries, Program};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chanlab::rt::real::{
+        memory, run_in_thread, run_in_thread_with, Data, Entries, HubDriver, HubMemory, Program,
+        SharedMemory,
+    };
     use chanlab::rt::{self, cpu_work, go, go_panic, make_chan, Chan, Outcome, Report, WaitGroup};
 
     /// Runs `main` on `procs` executors, where its goroutines run the functions `declare`
     /// declares.
     fn run(procs: u32, main: fn() -> rt::Task, declare: fn(&mut Entries)) -> Report {
-        let program = || Program {
-            main: Box::new(main),
-            declare: Box::new(declare),
-        };
+        let program = || Program::new(main, declare);
         run_in_thread(7, procs, 10_000_000_000, program).expect("the run ends")
     }
 
@@ -151,18 +127,23 @@ mod semantics {
             || {
                 Box::pin(async {
                     let ch = make_chan::<i32>(0);
+                    // Main runs on the hub, where the first goroutine goes too.
+                    go(idle, ());
                     go(panicker, (ch,));
                     ch.send(1).await;
                     rt::sleep(rt::ms(1000)).await;
                     rt::println("not reached");
                 })
             },
-            |e| e.add(panicker),
+            |e| {
+                e.add(idle);
+                e.add(panicker);
+            },
         );
         assert_eq!(report.exit_code(), 2);
         let lines = report.lines();
         assert_eq!(lines[0], "panic: boom on an executor");
-        assert_eq!(lines[2], "goroutine 2 [running]:");
+        assert_eq!(lines[2], "goroutine 3 [running]:");
         assert!(!lines.contains(&"not reached"));
     }
 
@@ -176,11 +157,15 @@ mod semantics {
             2,
             || {
                 Box::pin(async {
+                    go(idle, ());
                     go(index_out_of_range, (vec![1, 2, 3],));
                     rt::sleep(rt::ms(1000)).await;
                 })
             },
-            |e| e.add(index_out_of_range),
+            |e| {
+                e.add(idle);
+                e.add(index_out_of_range);
+            },
         );
         assert_eq!(report.exit_code(), 2);
         assert!(
@@ -204,6 +189,7 @@ mod semantics {
                 Box::pin(async {
                     let ch = make_chan::<i32>(0);
                     go(stuck_sender, (ch,));
+                    go(stuck_sender, (ch,));
                     let wg = WaitGroup::new();
                     wg.add(1).await;
                     wg.wait().await;
@@ -221,6 +207,10 @@ mod semantics {
                 "main.main()",
                 "",
                 "goroutine 2 [chan send]:",
+                "main.stuckSender(...)",
+                "created by main.main",
+                "",
+                "goroutine 3 [chan send]:",
                 "main.stuckSender(...)",
                 "created by main.main",
             ]
@@ -241,6 +231,7 @@ mod semantics {
             || {
                 Box::pin(async {
                     let ch = make_chan::<i64>(0);
+                    go(idle, ());
                     go(counter, (ch, 200));
                     let mut got = Vec::new();
                     while let Some(v) = ch.recv().await {
@@ -250,7 +241,10 @@ mod semantics {
                     rt::println(format!("received {}", got.len()));
                 })
             },
-            |e| e.add(counter),
+            |e| {
+                e.add(idle);
+                e.add(counter);
+            },
         );
         assert_eq!(report.lines(), ["received 200"]);
     }
@@ -259,22 +253,24 @@ mod semantics {
 
     #[test]
     fn an_executor_starts_only_the_goroutine_functions_declared_on_it() {
-        let program = || Program {
-            main: Box::new(|| {
-                Box::pin(async {
-                    go(undeclared, ());
-                    go(undeclared, ());
-                    rt::sleep(rt::ms(10)).await;
-                })
-            }),
-            declare: Box::new(|_| {}),
+        let program = || {
+            Program::new(
+                || -> rt::Task {
+                    Box::pin(async {
+                        go(undeclared, ());
+                        go(undeclared, ());
+                        rt::sleep(rt::ms(10)).await;
+                    })
+                },
+                |_| {},
+            )
         };
-        // Main runs on executor 0, where the first goroutine goes too; the second is placed
-        // on executor 1, which never heard of its function: the run fails rather than call an
-        // address from a message.
+        // Main runs on the hub, worker 0, where the first goroutine goes too; the second is
+        // placed on executor 1, which never heard of its function: the run fails rather than
+        // call an address from a message.
         let failed = run_in_thread(7, 2, 10_000_000_000, program).expect_err("refused");
         assert!(failed.contains("not declared"), "{failed}");
-        // On the executor that started them, the function is known.
+        // On the worker that started them, the function is known.
         let report = run_in_thread(7, 1, 10_000_000_000, program).expect("the run ends");
         assert_eq!(report.outcome, Outcome::Exit);
     }
@@ -297,8 +293,8 @@ mod semantics {
                     let mu = rt::Mutex::new();
                     let held = WaitGroup::new();
                     held.add(1).await;
-                    // Main runs on executor 0, where the first goroutine goes too: the
-                    // holder runs on executor 1.
+                    // Main runs on the hub, worker 0, where the first goroutine goes too:
+                    // the holder runs on executor 1.
                     go(idle, ());
                     go(hold, (mu, held));
                     held.wait().await;
@@ -314,5 +310,235 @@ mod semantics {
             },
         );
         assert_eq!(report.lines(), ["false true"]);
+    }
+
+    async fn fill(ch: Chan<i64>, n: i64, total: rt::AtomicInt, counted: rt::Var<Vec<i64>>) {
+        for i in 0..n {
+            ch.send(i).await;
+            total.add(i).await;
+            counted.update(|v| v.push(i)).await;
+        }
+        ch.close().await;
+    }
+
+    async fn relay(from: Chan<i64>, to: Chan<i64>) {
+        while let Some(v) = from.recv().await {
+            to.send(v * 10).await;
+        }
+        to.close().await;
+    }
+
+    async fn make_and_relay(out: Chan<Chan<i64>>) {
+        // A channel made on an executor, which goroutines of the hub then use as typed ones.
+        let ch = make_chan::<i64>(3);
+        out.send(ch).await;
+        for i in 0..5 {
+            ch.send(i).await;
+        }
+        ch.close().await;
+    }
+
+    #[test]
+    fn objects_made_on_either_side_serve_goroutines_on_both() {
+        for procs in [1, 2, 3] {
+            let report = run(
+                procs,
+                || {
+                    Box::pin(async {
+                        let total = rt::AtomicInt::new();
+                        let counted = rt::Var::new(Vec::<i64>::new());
+                        let (a, b) = (make_chan::<i64>(0), make_chan::<i64>(2));
+                        // Placed round-robin from the hub, which main shares with `idle`:
+                        // at procs=2 the filler and the channel's maker run on executor 1.
+                        go(idle, ());
+                        go(fill, (a, 50, total, counted));
+                        go(relay, (a, b));
+                        let made = make_chan::<Chan<i64>>(0);
+                        go(make_and_relay, (made,));
+                        let mut sum = 0;
+                        while let Some(v) = b.recv().await {
+                            sum += v;
+                            counted.update(|c| c.push(-1)).await;
+                        }
+                        let ch = made.recv().await.expect("a channel");
+                        let mut got = Vec::new();
+                        while let Some(v) = ch.recv().await {
+                            got.push(v);
+                        }
+                        let counted = counted.get().await;
+                        rt::println(format!(
+                            "{sum} {} {} {} {got:?}",
+                            total.load().await,
+                            counted.iter().filter(|&&v| v >= 0).count(),
+                            counted.iter().filter(|&&v| v < 0).count(),
+                        ));
+                    })
+                },
+                |e| {
+                    e.add(fill);
+                    e.add(relay);
+                    e.add(idle);
+                    e.add(make_and_relay);
+                },
+            );
+            assert_eq!(
+                report.lines(),
+                ["12250 1225 50 50 [0, 1, 2, 3, 4]"],
+                "procs={procs}"
+            );
+        }
+    }
+
+    /// A program's own shared memory (as an interpreted program's heap is): numbered cells,
+    /// each worker with its copy and its writes since it last released them.
+    #[derive(Default)]
+    struct Cells {
+        values: Vec<i64>,
+        written: Vec<(u32, i64)>,
+    }
+
+    impl Cells {
+        /// The running worker's cells.
+        fn here() -> Rc<RefCell<Cells>> {
+            let data = rt::host_data().expect("the worker's cells");
+            data.downcast::<RefCell<Cells>>().expect("cells")
+        }
+
+        fn get(&self, i: u32) -> i64 {
+            self.values.get(i as usize).copied().unwrap_or(0)
+        }
+
+        fn set(&mut self, i: u32, v: i64) {
+            if self.values.len() <= i as usize {
+                self.values.resize(i as usize + 1, 0);
+            }
+            self.values[i as usize] = v;
+        }
+    }
+
+    struct Copy(Rc<RefCell<Cells>>);
+
+    impl SharedMemory for Copy {
+        fn release(&mut self) -> Option<Data> {
+            let written = std::mem::take(&mut self.0.borrow_mut().written);
+            (!written.is_empty()).then(|| Data::of(&written))
+        }
+
+        fn acquire(&mut self, writes: Data) -> Result<(), String> {
+            for entry in writes.read::<Vec<Vec<(u32, i64)>>>()? {
+                for (i, v) in entry {
+                    self.0.borrow_mut().set(i, v);
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// The hub's side: every worker's writes in the order they came, each given once to
+    /// every other worker; a question adds to cell 0.
+    struct Relay {
+        log: Vec<(u32, Vec<(u32, i64)>)>,
+        given: Vec<usize>,
+    }
+
+    /// Who wrote what the hub's answers wrote.
+    const RELAY: u32 = u32::MAX;
+
+    impl HubMemory for Relay {
+        fn deliver(&mut self, from: u32, writes: Data) -> Result<(), String> {
+            self.log.push((from, writes.read()?));
+            Ok(())
+        }
+
+        fn take_for(&mut self, to: u32) -> Option<Data> {
+            let from = std::mem::replace(&mut self.given[to as usize], self.log.len());
+            let entries: Vec<&Vec<(u32, i64)>> = self.log[from..]
+                .iter()
+                .filter(|(by, _)| *by != to)
+                .map(|(_, w)| w)
+                .collect();
+            (!entries.is_empty()).then(|| Data::of_borrowed(&entries))
+        }
+
+        fn ask(&mut self, _: u32, question: Data) -> Data {
+            let total = self
+                .log
+                .iter()
+                .rev()
+                .find_map(|(_, w)| w.iter().rev().find(|(i, _)| *i == 0).map(|(_, v)| *v))
+                .unwrap_or(0)
+                + question.read::<i64>().unwrap_or(0);
+            self.log.push((RELAY, vec![(0, total)]));
+            Data::of(&total)
+        }
+    }
+
+    /// Worker `i`'s part: reads what main wrote before starting it, and writes its cell.
+    async fn write_cell(i: u32, wg: WaitGroup) {
+        {
+            let cells = Cells::here();
+            let mut cells = cells.borrow_mut();
+            let v = cells.get(1) * 10 + i64::from(i);
+            cells.set(10 + i, v);
+            cells.written.push((10 + i, v));
+        }
+        wg.done().await;
+    }
+
+    /// Adds one to cell 0, through the hub.
+    async fn add_one(wg: WaitGroup) {
+        memory::ask(Data::of(&1i64)).await;
+        wg.done().await;
+    }
+
+    #[test]
+    fn a_programs_shared_memory_reaches_every_worker_the_hub_included() {
+        for procs in [1, 2, 3] {
+            let program = || {
+                let cells = Rc::new(RefCell::new(Cells::default()));
+                Program {
+                    memory: Some(Box::new(Copy(cells.clone()))),
+                    host_data: Some(cells),
+                    ..Program::new(
+                        || -> rt::Task {
+                            Box::pin(async {
+                                let cells = Cells::here();
+                                cells.borrow_mut().set(1, 7);
+                                cells.borrow_mut().written.push((1, 7));
+                                // Each round placed round-robin from the hub: workers 0, 1, 2.
+                                let wg = WaitGroup::new();
+                                wg.add(3).await;
+                                for i in 0..3 {
+                                    go(write_cell, (i, wg));
+                                }
+                                wg.wait().await;
+                                let wg = WaitGroup::new();
+                                wg.add(3).await;
+                                for _ in 0..3 {
+                                    go(add_one, (wg,));
+                                }
+                                wg.wait().await;
+                                let cells = cells.borrow();
+                                let got: Vec<i64> = (10..13).map(|i| cells.get(i)).collect();
+                                rt::println(format!("{got:?} {}", cells.get(0)));
+                            })
+                        },
+                        |e| {
+                            e.add(write_cell);
+                            e.add(add_one);
+                        },
+                    )
+                }
+            };
+            let relay = move |hub: &mut HubDriver| {
+                hub.set_memory(Box::new(Relay {
+                    log: Vec::new(),
+                    given: vec![0; procs as usize],
+                }))
+            };
+            let report =
+                run_in_thread_with(7, procs, 10_000_000_000, relay, program).expect("the run ends");
+            assert_eq!(report.lines(), ["[70, 71, 72] 3"], "procs={procs}");
+        }
     }
 }

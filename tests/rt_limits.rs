@@ -243,6 +243,8 @@ fn fake_heap() -> u64 {
     FAKE_HEAP.with(|h| h.get())
 }
 
+async fn idle() {}
+
 async fn grow_heap() {
     loop {
         FAKE_HEAP.with(|h| h.set(h.get() + (1 << 20)));
@@ -255,14 +257,22 @@ fn real_mode_ends_the_run_when_an_executor_runs_out_of_memory() {
     // The hub and executors share this thread here, and so its gauge.
     rt::set_memory_gauge(fake_heap);
     FAKE_HEAP.with(|h| h.set(0));
-    let program = || Program {
-        main: Box::new(|| {
-            Box::pin(async {
-                go(grow_heap, ());
-                sleep(ms(60_000)).await;
-            })
-        }),
-        declare: Box::new(|entries: &mut Entries| entries.add(grow_heap)),
+    let program = || {
+        Program::new(
+            || -> rt::Task {
+                Box::pin(async {
+                    // Placed round-robin from the hub, worker 0: `idle` there, the heap's
+                    // growth on executor 1.
+                    go(idle, ());
+                    go(grow_heap, ());
+                    sleep(ms(60_000)).await;
+                })
+            },
+            |entries: &mut Entries| {
+                entries.add(idle);
+                entries.add(grow_heap);
+            },
+        )
     };
     let r = run_in_thread(3, 2, 10_000_000_000, program).expect("the run ends");
     let limit = Limit::Memory {

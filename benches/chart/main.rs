@@ -176,20 +176,15 @@ fn synthetic(goroutines: u32, events: usize) -> TraceData {
             chanlab::chart::data::LabelName {
                 name: "main".into(),
                 func: "main.main".into(),
+                line: 0,
             },
             chanlab::chart::data::LabelName {
                 name: "worker".into(),
                 func: "main.worker".into(),
+                line: 0,
             },
         ],
-        chans: vec![
-            ChanInfo {
-                cap: 0,
-                created_ns: 0,
-                created_by: 0,
-            };
-            101
-        ],
+        chans: vec![ChanInfo::default(); 101],
         procs: 4,
         ..TraceData::default()
     };

@@ -1,25 +1,38 @@
-// Real mode's benchmarks in headless Chromium, on the built app (dist/): each run goes
-// straight to the app's worker with the page's own protocol (src/protocol.rs), as the page
-// sends it, and the figures come from the runs' summaries.
+// Real mode's benchmarks in headless Chromium, on the built app (dist/), each figure beside
+// its baseline measured in the same run. Runs go straight to the app's worker with the
+// page's own protocol (src/protocol.rs), as the page sends it: a worker is loaded first, with
+// its executors (the page keeps one ready), then timed from the Run message to Done.
 //
 //   node benches/real/run.mjs [--quick]
 //
-// 1. Parallel speedup: `worker-pool` with CPU-bound jobs (job_ms=0, cpu_work sized so one
-//    job takes about 5 ms), at procs=1 and procs=2, alternately. Target: ≥ 1.8× on two
-//    cores.
-// 2. Channel operations between workers: `bench-pairs` (src/patterns/bench.rs), producer and
-//    consumer pairs on unbuffered channels, each pair split across the two executors, in real
-//    mode at procs=2 (every operation is a message between workers, batched per tick),
-//    against the same program in sim mode (every operation within one worker).
-//    Target: ≥ 200,000 operations per second.
+// Every figure is taken on both transports: the page served without cross-origin isolation
+// (messages between workers) and with it (COOP/COEP: shared memory).
+//
+// 1. The floor: a bare round trip between two Web Workers, by postMessage over a
+//    MessageChannel, and through a SharedArrayBuffer with Atomics.wait/notify.
+// 2. Round trip of one unbuffered send/receive pair between two workers: `bench-pingpong`
+//    at procs=2. Target: median <= 2x the bare postMessage round trip; <= 20 us on shared
+//    memory.
+// 3. Channel operations between workers: `bench-pairs` (1,000 producer/consumer pairs, each
+//    split across the two workers) at procs=2, against the same program in sim mode (every
+//    operation within one worker). Target: >= 1,000,000 ops/s by messages, >= 5,000,000 on
+//    shared memory.
+// 4. Goroutines on one worker: `channels` (capacity 0, 2,000 values, no delay) in real mode
+//    at procs=1 against sim mode. Target: at most 3x.
+// 5. CPU-bound speedup: `worker-pool` with CPU-bound jobs of about 4 ms at procs=1 and
+//    procs=2, against two bare workers computing the same loop. Target: at least 0.85 of the
+//    bare workers' speedup.
 
 import { startServer, chromiumPath } from '../../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 
 const quick = process.argv.includes('--quick');
-const REPS = quick ? 1 : 3;
+const REPS = quick ? 3 : 5;
 
-const server = await startServer();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (s) => s.elapsed_ns / 1e6;
+const f = (x) => Math.round(x).toLocaleString('en-US');
+
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   // Every worker compiles the wasm afresh; V8 starts it on its baseline compiler and
@@ -28,22 +41,30 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--js-flags=--no-liftoff'],
 });
-const page = await browser.newPage();
-await page.goto(server.url + 'index.html?p=goroutines');
-const cores = await page.evaluate(() => navigator.hardwareConcurrency);
 
-/** Runs one request on a fresh worker; resolves to its summary (Done) or throws. */
-async function run(pattern, params, mode, procs) {
+/** The page's side of a run on a loaded worker: resolves to { summary, ms } or throws. */
+async function run(page, pattern, params, mode, procs) {
   const res = await page.evaluate(async (req) => {
     const w = new Worker('./worker_loader.js');
     try {
+      let start = 0;
       return await new Promise((ok) => {
         w.onerror = (e) => ok({ Failed: e.message });
         w.onmessage = (e) => {
           if (typeof e.data !== 'string') return;
           const m = JSON.parse(e.data);
-          if (m === 'Ready') w.postMessage(JSON.stringify({ Run: req }));
-          else if (m.Done || m.Failed) ok(m);
+          if (m === 'Ready') {
+            // The page's spare worker: ready before the click, its executors started ahead
+            // of the run (the page asks for them as soon as it is in real mode).
+            if (req.mode === 'real' && req.procs > 1) {
+              w.postMessage(JSON.stringify({ Warm: { procs: req.procs } }));
+            }
+            setTimeout(() => {
+              start = performance.now();
+              w.postMessage(JSON.stringify({ Run: req }));
+            }, req.procs > 1 ? 1000 : 20);
+          } else if (m.Done) ok({ Done: m.Done, ms: performance.now() - start });
+          else if (m.Failed) ok(m);
         };
       });
     } finally {
@@ -52,53 +73,196 @@ async function run(pattern, params, mode, procs) {
   }, { pattern, params: Object.entries(params).map(([k, v]) => [k, String(v)]), mode, seed: 1, procs });
   if (!res.Done) throw new Error(`${pattern} ${mode} procs=${procs}: ${res.Failed}`);
   if (res.Done.exit_code !== 0) throw new Error(`${pattern} ${mode}: exit ${res.Done.exit_code}`);
-  return res.Done;
+  return { summary: res.Done, ms: res.ms };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const ms = (s) => s.elapsed_ns / 1e6;
-
-// 1. Speedup. Calibrate cpu_work so that one job takes about 5 ms here: time the pool's jobs
-// on one processor and scale, twice.
-const pool = { workers: 4, jobs: quick ? 40 : 80, job_ms: 0, cpu_work: 5_000_000 };
-for (let i = 0; i < 2; i++) {
-  const perJob = ms(await run('worker-pool', { ...pool, jobs: 20 }, 'real', 1)) / 20;
-  pool.cpu_work = Math.max(1, Math.round(pool.cpu_work * 5 / perJob));
+/** Bare round trips between two workers: by message over a MessageChannel, and on shared
+ * memory (when the page is cross-origin isolated). Medians in ms. */
+async function floor(page, rounds) {
+  return page.evaluate(async (rounds) => {
+    // Timed as a whole: a page that is not cross-origin isolated reads a clock coarsened to
+    // 0.1 ms.
+    const source = `
+      onmessage = (e) => {
+        const { port, sab, role, rounds } = e.data;
+        if (port) {
+          let n = 0, t0 = 0;
+          port.onmessage = (m) => {
+            if (role === 'pong') return port.postMessage(m.data);
+            if (++n < rounds) return port.postMessage(n);
+            postMessage((performance.now() - t0) / rounds);
+          };
+          if (role === 'ping') { t0 = performance.now(); port.postMessage(0); }
+        }
+        if (sab) {
+          const a = new Int32Array(sab);
+          const t0 = performance.now();
+          for (let i = 0; i < rounds; i++) {
+            if (role === 'pong') {
+              while (Atomics.load(a, 0) !== 2 * i + 1) Atomics.wait(a, 0, 2 * i);
+              Atomics.store(a, 0, 2 * i + 2); Atomics.notify(a, 0);
+            } else {
+              Atomics.store(a, 0, 2 * i + 1); Atomics.notify(a, 0);
+              while (Atomics.load(a, 0) !== 2 * i + 2) Atomics.wait(a, 0, 2 * i + 1);
+            }
+          }
+          if (role === 'ping') postMessage((performance.now() - t0) / rounds);
+        }
+      };`;
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const pair = async (setup) => {
+      const [a, b] = [new Worker(url), new Worker(url)];
+      const done = new Promise((ok) => { a.onmessage = (e) => ok(e.data); });
+      setup(a, b);
+      const each = await done;
+      a.terminate(); b.terminate();
+      return each;
+    };
+    const message = await pair((a, b) => {
+      const { port1, port2 } = new MessageChannel();
+      b.postMessage({ port: port2, role: 'pong', rounds }, [port2]);
+      a.postMessage({ port: port1, role: 'ping', rounds }, [port1]);
+    });
+    let shared = null;
+    if (self.crossOriginIsolated) {
+      const sab = new SharedArrayBuffer(8);
+      shared = await pair((a, b) => {
+        b.postMessage({ sab, role: 'pong', rounds });
+        a.postMessage({ sab, role: 'ping', rounds });
+      });
+    }
+    return { message, shared };
+  }, rounds);
 }
-const units = pool.cpu_work;
-const p1 = [], p2 = [];
-for (let i = 0; i < REPS; i++) {
-  p1.push(ms(await run('worker-pool', pool, 'real', 1)));
-  p2.push(ms(await run('worker-pool', pool, 'real', 2)));
+
+/** Two bare workers computing `units` iterations of the CPU-work loop in halves, against one
+ * computing all of it: the speedup the machine gives two workers now. */
+async function bareSpeedup(page, units) {
+  return page.evaluate(async (units) => {
+    const source = `onmessage = (e) => {
+      let sum = 0; const n = e.data;
+      for (let i = 0; i < n; i++) sum = (sum + i) | 0;
+      postMessage(sum);
+    };`;
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const ready = async (n) => {
+      const ws = Array.from({ length: n }, () => new Worker(url));
+      // Loaded and warm: one small job first.
+      await Promise.all(ws.map((w) => new Promise((ok) => { w.onmessage = ok; w.postMessage(1000); })));
+      return ws;
+    };
+    const timed = async (ws, each) => {
+      const t0 = performance.now();
+      await Promise.all(ws.map((w) => new Promise((ok) => { w.onmessage = ok; w.postMessage(each); })));
+      const t = performance.now() - t0;
+      ws.forEach((w) => w.terminate());
+      return t;
+    };
+    const one = await timed(await ready(1), units);
+    const two = await timed(await ready(2), units / 2);
+    return one / two;
+  }, units);
 }
-const jobMs = median(p1) / pool.jobs;
-const speedup = median(p1) / median(p2);
 
+async function measure(server, transport) {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'index.html?p=goroutines');
+  const isolated = await page.evaluate(() => self.crossOriginIsolated);
+  if (isolated !== (transport === 'shared memory')) throw new Error(`crossOriginIsolated is ${isolated}`);
+  const out = { transport };
 
-// 2. Channel operations.
-const pairs = { pairs: 1000, messages: quick ? 100 : 300 };
-const throughput = async (mode, procs) => {
-  const xs = [];
+  // 1. The floor.
+  const floors = [];
+  for (let i = 0; i < REPS; i++) floors.push(await floor(page, quick ? 200 : 1000));
+  out.floor_message_ms = median(floors.map((x) => x.message));
+  out.floor_shared_ms = isolated ? median(floors.map((x) => x.shared)) : null;
+
+  // 2. Round trips.
+  const rounds = quick ? 2000 : 10000;
+  const trips = [];
   for (let i = 0; i < REPS; i++) {
-    const s = await run('bench-pairs', pairs, mode, procs);
-    const ops = s.metrics.chan_sends + s.metrics.chan_recvs;
-    // Sim mode's clock is virtual: its speed is the worker's wall time.
-    xs.push(ops / ((mode === 'sim' ? s.wall_ms : ms(s)) / 1e3));
+    trips.push(ms((await run(page, 'bench-pingpong', { rounds }, 'real', 2)).summary) / rounds);
   }
-  return median(xs);
-};
-const within = await throughput('sim', 2);
-const between = await throughput('real', 2);
+  out.round_trip_ms = median(trips);
 
-const f = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`real mode in headless Chromium (${cores} cores reported), median of ${REPS}`);
-console.log(`worker-pool, ${pool.workers} workers, ${pool.jobs} CPU-bound jobs of ${jobMs.toFixed(1)} ms (cpu_work=${units}):`);
-console.log(`  procs=1 ${median(p1).toFixed(0)} ms, procs=2 ${median(p2).toFixed(0)} ms: speedup ${speedup.toFixed(2)}x (target >= 1.8x, limit 2.0x)`);
-console.log(`channel operations, ${f(pairs.pairs)} producer/consumer pairs passing ${f(pairs.messages)} values each:`);
-console.log(`  within one worker (sim mode): ${f(within)} ops/s`);
-console.log(`  between workers (real mode, procs=2): ${f(between)} ops/s (target >= 200,000)`);
-console.log(JSON.stringify({ cores, job_ms: jobMs, procs1_ms: median(p1), procs2_ms: median(p2), speedup, within_ops_s: within, between_ops_s: between }));
+  // 3. Channel operations between workers.
+  const pairs = { pairs: 1000, messages: quick ? 100 : 300 };
+  const throughput = async (mode) => {
+    const xs = [];
+    for (let i = 0; i < REPS; i++) {
+      const s = (await run(page, 'bench-pairs', pairs, mode, 2)).summary;
+      const ops = s.metrics.chan_sends + s.metrics.chan_recvs;
+      // Sim mode's clock is virtual: its speed is the worker's wall time.
+      xs.push(ops / ((mode === 'sim' ? s.wall_ms : ms(s)) / 1e3));
+    }
+    return median(xs);
+  };
+  out.within_ops_s = await throughput('sim');
+  out.between_ops_s = await throughput('real');
+
+  // 4. Goroutines on one worker: browser time from Run to Done.
+  const channels = { capacity: 0, values: 2000, recv_delay_ms: 0 };
+  const simMs = [], realMs = [];
+  for (let i = 0; i < REPS; i++) {
+    simMs.push((await run(page, 'channels', channels, 'sim', 1)).ms);
+    realMs.push((await run(page, 'channels', channels, 'real', 1)).ms);
+  }
+  out.channels_sim_ms = median(simMs);
+  out.channels_real_ms = median(realMs);
+
+  // 5. CPU-bound speedup, from Run to Done. Calibrate cpu_work so that one job takes about
+  // 4 ms here.
+  const pool = { workers: 4, jobs: quick ? 40 : 80, job_ms: 0, cpu_work: 4_000_000 };
+  for (let i = 0; i < 2; i++) {
+    const perJob = ms((await run(page, 'worker-pool', { ...pool, jobs: 20 }, 'real', 1)).summary) / 20;
+    pool.cpu_work = Math.max(1, Math.round(pool.cpu_work * 4 / perJob));
+  }
+  const p1 = [], p2 = [], bare = [];
+  for (let i = 0; i < REPS; i++) {
+    p1.push((await run(page, 'worker-pool', pool, 'real', 1)).ms);
+    p2.push((await run(page, 'worker-pool', pool, 'real', 2)).ms);
+    bare.push(await bareSpeedup(page, pool.cpu_work * pool.jobs));
+  }
+  out.job_ms = median(p1) / pool.jobs;
+  out.procs1_ms = median(p1);
+  out.procs2_ms = median(p2);
+  out.speedup = median(p1) / median(p2);
+  out.bare_speedup = median(bare);
+  await page.close();
+  return out;
+}
+
+const plain = await startServer();
+const isolated = await startServer(undefined, { isolated: true });
+const cores = await (async () => {
+  const page = await browser.newPage();
+  await page.goto(plain.url + 'index.html?p=goroutines');
+  const n = await page.evaluate(() => navigator.hardwareConcurrency);
+  await page.close();
+  return n;
+})();
+const results = [await measure(plain, 'messages'), await measure(isolated, 'shared memory')];
+
+const us = (x) => `${(x * 1000).toFixed(1)} us`;
+console.log(`real mode in headless Chromium (${cores} cores reported), medians of ${REPS}`);
+for (const r of results) {
+  console.log(`\n${r.transport}:`);
+  const floorMs = r.transport === 'messages' ? r.floor_message_ms : r.floor_shared_ms;
+  console.log(`  bare round trip between two workers: ${us(r.floor_message_ms)} by postMessage` +
+    (r.floor_shared_ms === null ? '' : `, ${us(r.floor_shared_ms)} by Atomics`));
+  console.log(`  unbuffered send/receive round trip between two workers: ${us(r.round_trip_ms)}, ` +
+    `${(r.round_trip_ms / floorMs).toFixed(2)}x the bare round trip ` +
+    (r.transport === 'messages' ? '(target <= 2x the postMessage one)' : '(target <= 20 us)'));
+  console.log(`  channel operations, 1,000 pairs across two workers: ${f(r.between_ops_s)} ops/s ` +
+    `(target >= ${r.transport === 'messages' ? '1,000,000' : '5,000,000'}); within one worker (sim mode) ${f(r.within_ops_s)} ops/s`);
+  console.log(`  channels, 2,000 values at procs=1, Run to Done: real ${r.channels_real_ms.toFixed(0)} ms, ` +
+    `sim ${r.channels_sim_ms.toFixed(0)} ms: ${(r.channels_real_ms / r.channels_sim_ms).toFixed(2)}x (target <= 3x)`);
+  console.log(`  worker-pool, 4 workers, CPU-bound jobs of ${r.job_ms.toFixed(1)} ms, Run to Done: ` +
+    `procs=1 ${r.procs1_ms.toFixed(0)} ms, procs=2 ${r.procs2_ms.toFixed(0)} ms, speedup ${r.speedup.toFixed(2)}x; ` +
+    `two bare workers ${r.bare_speedup.toFixed(2)}x: ${(r.speedup / r.bare_speedup).toFixed(2)} of it (target >= 0.85)`);
+}
+console.log(JSON.stringify({ cores, results }));
 
 await browser.close();
-await server.close();
+await plain.close();
+await isolated.close();

@@ -19,6 +19,10 @@ use crate::rt::GoId;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChanStats {
     pub id: u32,
+    /// As the views name it (see [`TraceData::chan_name`]).
+    pub name: String,
+    /// The source line of its `make`, 0 when unknown.
+    pub line: u32,
     pub cap: u32,
     pub created_ns: u64,
     pub created_by: GoId,
@@ -66,6 +70,12 @@ pub fn channel_stats(trace: &TraceData, timeline: &Timeline) -> Vec<ChanStats> {
         .enumerate()
         .map(|(id, c)| ChanStats {
             id: id as u32,
+            name: if id == 0 {
+                String::new()
+            } else {
+                trace.chan_name(id as u32)
+            },
+            line: c.line,
             cap: c.cap,
             created_ns: c.created_ns,
             created_by: c.created_by,
@@ -183,8 +193,8 @@ mod tests {
         let mut t = sample();
         t.chans[1] = ChanInfo {
             cap: 3,
-            created_ns: 0,
             created_by: 1,
+            ..ChanInfo::default()
         };
         let ev = |t, kind, arg| Event {
             t,

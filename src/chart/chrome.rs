@@ -70,16 +70,15 @@ pub fn to_chrome_json(trace: &TraceData, timeline: &Timeline, output: &[OutputLi
     }
     for a in &timeline.arrows {
         let id = ((a.chan as u64) << 32) | a.seq as u64;
+        let chan = json_string(&trace.chan_name(a.chan));
         j.event(format_args!(
-            "{{\"ph\":\"s\",\"pid\":1,\"tid\":{},\"name\":\"ch{}\",\"cat\":\"chan\",\"id\":{id},\"ts\":{}}}",
+            "{{\"ph\":\"s\",\"pid\":1,\"tid\":{},\"name\":{chan},\"cat\":\"chan\",\"id\":{id},\"ts\":{}}}",
             a.send_g,
-            a.chan,
             Us(a.send_t)
         ));
         j.event(format_args!(
-            "{{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1,\"tid\":{},\"name\":\"ch{}\",\"cat\":\"chan\",\"id\":{id},\"ts\":{}}}",
+            "{{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1,\"tid\":{},\"name\":{chan},\"cat\":\"chan\",\"id\":{id},\"ts\":{}}}",
             a.recv_g,
-            a.chan,
             Us(a.recv_t)
         ));
     }

@@ -11,16 +11,18 @@
 //! ```text
 //! header   magic "CLTR", version u32, procs u32, flags u32,
 //!          end_ns u64, dropped u64,
-//!          events u32, goroutines u32, chans u32, labels u32
+//!          events u32, goroutines u32, chans u32, labels u32, chan names u32
 //! events   24 bytes each: t u64, g u32, obj u32, arg u32, kind u8, proc u8, 2 zero bytes
 //! gorout.  24 bytes each: label u32, index u32, parent u32, 4 zero bytes, created_ns u64
-//! chans    16 bytes each: cap u32, created_by u32, created_ns u64
-//! labels   each: name (u32 length + UTF-8), func (u32 length + UTF-8)
+//! chans    24 bytes each: cap u32, created_by u32, created_ns u64, name u32, line u32
+//! labels   each: name (u32 length + UTF-8), func (u32 length + UTF-8), line u32
+//! names    each channel name: u32 length + UTF-8
 //! ```
 //!
 //! # Invariants
 //! - `goroutines[0]` and `chans[0]` are placeholders (Go id 0 is nobody, channel 0 is nil).
-//! - Every `GInfo::label` indexes `labels`; [`TraceData::from_bytes`] checks it.
+//! - Every `GInfo::label` indexes `labels`, every `ChanInfo::name` indexes `chan_names`;
+//!   [`TraceData::from_bytes`] checks it.
 //! - `events` are in the order the runtime recorded them (time order, except that a
 //!   `ProcSpan` carries its own start, which may lie ahead).
 
@@ -28,11 +30,11 @@ use crate::rt::trace::{ChanInfo, Event, GInfo, Kind, Trace};
 use crate::rt::GoId;
 
 const MAGIC: &[u8; 4] = b"CLTR";
-const VERSION: u32 = 1;
-const HEADER_BYTES: usize = 4 + 4 * 3 + 8 * 2 + 4 * 4;
+const VERSION: u32 = 2;
+const HEADER_BYTES: usize = 4 + 4 * 3 + 8 * 2 + 4 * 5;
 const EVENT_BYTES: usize = 24;
 const GINFO_BYTES: usize = 24;
-const CHAN_BYTES: usize = 16;
+const CHAN_BYTES: usize = 24;
 
 /// The most events the worker sends the page. Past this the page's memory (the events and the
 /// spans built from them, ~50 bytes an event) would outgrow what a tab comfortably holds, so the
@@ -46,6 +48,9 @@ pub struct LabelName {
     pub name: String,
     /// The function as Go names it in a stack trace (`main.worker`).
     pub func: String,
+    /// The line of the program's source that declares the function, 0 when the page does not
+    /// know it (see [`TraceData::set_lines`]).
+    pub line: u32,
 }
 
 /// A run's trace on the page.
@@ -58,12 +63,30 @@ pub struct TraceData {
     pub labels: Vec<LabelName>,
     /// Indexed by channel id; entry 0 is the nil channel.
     pub chans: Vec<ChanInfo>,
+    /// Indexed by [`ChanInfo::name`]; entry 0 is the empty name.
+    pub chan_names: Vec<String>,
     /// Processors of the run (virtual in sim mode).
     pub procs: u32,
     /// The clock when the run ended.
     pub end_ns: u64,
     /// Events the runtime did not store, or the worker did not send.
     pub dropped: u64,
+    /// For each goroutine, its number among those sharing its label (see [`Self::name`]),
+    /// computed on first use.
+    pub label_numbers: Derived<Vec<u32>>,
+    /// For each channel name, whether several channels have it (computed on first use).
+    pub shared_chan_names: Derived<Vec<bool>>,
+}
+
+/// A value computed from the rest of its struct on first use, which takes no part in
+/// comparing it.
+#[derive(Clone, Debug, Default)]
+pub struct Derived<T>(std::cell::OnceCell<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Why a buffer is not a trace.
@@ -87,6 +110,7 @@ impl TraceData {
             .map(|l| LabelName {
                 name: l.name.unwrap_or_else(|| l.short()).to_string(),
                 func: l.go_func(),
+                line: 0,
             })
             .collect();
         TraceData {
@@ -94,10 +118,47 @@ impl TraceData {
             goroutines: trace.goroutines.clone(),
             labels,
             chans: trace.chans.clone(),
+            chan_names: trace.chan_names.iter().map(|n| n.to_string()).collect(),
             procs,
             end_ns,
             dropped: trace.dropped + (trace.events.len() - keep) as u64,
+            label_numbers: Default::default(),
+            shared_chan_names: Default::default(),
         }
+    }
+
+    /// Gives each function its source line: `line_of(func)` for the function Go names `func`
+    /// (`main.worker`), `None` for one the program's file does not declare.
+    pub fn set_lines(&mut self, line_of: impl Fn(&str) -> Option<u32>) {
+        for label in &mut self.labels {
+            label.line = line_of(&label.func).unwrap_or(0);
+        }
+    }
+
+    /// Channel `id` as the views name it: the variable the program made it for (`jobs`), with
+    /// its id when other channels were made for a variable of that name too (`ch#7`), or
+    /// `ch<id>` when the program made it for no variable.
+    pub fn chan_name(&self, id: u32) -> String {
+        let name = self.chans.get(id as usize).map_or(0, |c| c.name);
+        match self.chan_names.get(name as usize) {
+            Some(text) if name != 0 && self.shared_name(name) => format!("{text}#{id}"),
+            Some(text) if name != 0 => text.clone(),
+            _ => format!("ch{id}"),
+        }
+    }
+
+    /// Whether several channels were made for variables named `chan_names[name]`.
+    fn shared_name(&self, name: u32) -> bool {
+        let shared = self.shared_chan_names.0.get_or_init(|| {
+            let mut uses = vec![0u32; self.chan_names.len()];
+            for c in self.chans.iter().skip(1) {
+                if let Some(n) = uses.get_mut(c.name as usize) {
+                    *n += 1;
+                }
+            }
+            uses.into_iter().map(|n| n > 1).collect()
+        });
+        shared.get(name as usize).copied().unwrap_or(false)
     }
 
     /// Goroutines that ever existed (main included).
@@ -110,7 +171,11 @@ impl TraceData {
         self.dropped > 0
     }
 
-    /// The lane name of goroutine `g` (`worker 3`); `g0` for an id the trace does not know.
+    /// The lane name of goroutine `g`: its label's name with the index the program gave it
+    /// (`worker 3`), or, when other goroutines share the label and the program gave none, with
+    /// its number among them in the order they started (`main.worker 2`: an interpreted
+    /// program's goroutines are named after their function); `g0` for an id the trace does
+    /// not know.
     pub fn name(&self, g: GoId) -> String {
         let Some(info) = self.goroutines.get(g as usize).filter(|_| g != 0) else {
             return format!("g{g}");
@@ -119,11 +184,46 @@ impl TraceData {
             .labels
             .get(info.label as usize)
             .map_or("?", |l| &l.name);
-        if info.index == u32::MAX {
-            base.to_string()
-        } else {
-            format!("{base} {}", info.index)
+        let number = match info.index {
+            u32::MAX => self.number(g),
+            index => index,
+        };
+        match number {
+            0 if info.index == u32::MAX => base.to_string(),
+            n => format!("{base} {n}"),
         }
+    }
+
+    /// Goroutine `g`'s number among the goroutines that share its label, counted from 1 in the
+    /// order they started; 0 when no other goroutine has its label.
+    fn number(&self, g: GoId) -> u32 {
+        let numbers = self.label_numbers.0.get_or_init(|| {
+            let label = |info: &GInfo| info.label as usize;
+            let mut uses = vec![0u32; self.labels.len()];
+            for info in self.goroutines.iter().skip(1) {
+                if let Some(n) = uses.get_mut(label(info)) {
+                    *n += 1;
+                }
+            }
+            let mut seen = vec![0u32; self.labels.len()];
+            let mut numbers = vec![0u32; self.goroutines.len()];
+            for (number, info) in numbers.iter_mut().zip(&self.goroutines).skip(1) {
+                if uses.get(label(info)).is_some_and(|&n| n > 1) {
+                    seen[label(info)] += 1;
+                    *number = seen[label(info)];
+                }
+            }
+            numbers
+        });
+        numbers.get(g as usize).copied().unwrap_or(0)
+    }
+
+    /// The source line of the function goroutine `g` runs (0 when unknown).
+    pub fn line(&self, g: GoId) -> u32 {
+        self.goroutines
+            .get(g as usize)
+            .and_then(|i| self.labels.get(i.label as usize))
+            .map_or(0, |l| l.line)
     }
 
     /// The function goroutine `g` runs, as Go names it (`main.worker`).
@@ -139,13 +239,15 @@ impl TraceData {
         let label_bytes: usize = self
             .labels
             .iter()
-            .map(|l| 8 + l.name.len() + l.func.len())
+            .map(|l| 12 + l.name.len() + l.func.len())
             .sum();
+        let name_bytes: usize = self.chan_names.iter().map(|n| 4 + n.len()).sum();
         let len = HEADER_BYTES
             + self.events.len() * EVENT_BYTES
             + self.goroutines.len() * GINFO_BYTES
             + self.chans.len() * CHAN_BYTES
-            + label_bytes;
+            + label_bytes
+            + name_bytes;
         let mut out = Vec::with_capacity(len);
         out.extend_from_slice(MAGIC);
         for v in [VERSION, self.procs, 0] {
@@ -159,6 +261,7 @@ impl TraceData {
             self.goroutines.len(),
             self.chans.len(),
             self.labels.len(),
+            self.chan_names.len(),
         ] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
@@ -185,13 +288,21 @@ impl TraceData {
             b[0..4].copy_from_slice(&c.cap.to_le_bytes());
             b[4..8].copy_from_slice(&c.created_by.to_le_bytes());
             b[8..16].copy_from_slice(&c.created_ns.to_le_bytes());
+            b[16..20].copy_from_slice(&c.name.to_le_bytes());
+            b[20..24].copy_from_slice(&c.line.to_le_bytes());
             out.extend_from_slice(&b);
         }
+        let string = |out: &mut Vec<u8>, s: &str| {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        };
         for l in &self.labels {
-            for s in [&l.name, &l.func] {
-                out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-                out.extend_from_slice(s.as_bytes());
-            }
+            string(&mut out, &l.name);
+            string(&mut out, &l.func);
+            out.extend_from_slice(&l.line.to_le_bytes());
+        }
+        for n in &self.chan_names {
+            string(&mut out, n);
         }
         debug_assert_eq!(out.len(), len);
         out
@@ -215,12 +326,14 @@ impl TraceData {
         let n_gs = r.u32()? as usize;
         let n_chans = r.u32()? as usize;
         let n_labels = r.u32()? as usize;
+        let n_names = r.u32()? as usize;
 
         // Check the lengths before allocating, so a lying header cannot ask for gigabytes.
         let fixed = n_events as u64 * EVENT_BYTES as u64
             + n_gs as u64 * GINFO_BYTES as u64
             + n_chans as u64 * CHAN_BYTES as u64
-            + n_labels as u64 * 8;
+            + n_labels as u64 * 12
+            + n_names as u64 * 4;
         if fixed > r.left() as u64 {
             return Err(DecodeError("shorter than its header says".into()));
         }
@@ -253,13 +366,20 @@ impl TraceData {
                 cap: le32(&b[0..4]),
                 created_by: le32(&b[4..8]),
                 created_ns: le64(&b[8..16]),
+                name: le32(&b[16..20]),
+                line: le32(&b[20..24]),
             });
         }
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
             let name = r.string()?;
             let func = r.string()?;
-            labels.push(LabelName { name, func });
+            let line = r.u32()?;
+            labels.push(LabelName { name, func, line });
+        }
+        let mut chan_names = Vec::with_capacity(n_names);
+        for _ in 0..n_names {
+            chan_names.push(r.string()?);
         }
         if r.left() != 0 {
             return Err(DecodeError("trailing bytes".into()));
@@ -272,14 +392,23 @@ impl TraceData {
         {
             return Err(DecodeError("a goroutine names a missing label".into()));
         }
+        if chans
+            .iter()
+            .any(|c| c.name != 0 && c.name as usize >= chan_names.len())
+        {
+            return Err(DecodeError("a channel names a missing name".into()));
+        }
         Ok(TraceData {
             events,
             goroutines,
             labels,
             chans,
+            chan_names,
             procs,
             end_ns,
             dropped,
+            label_numbers: Default::default(),
+            shared_chan_names: Default::default(),
         })
     }
 }
@@ -402,27 +531,30 @@ pub(crate) mod tests {
                 LabelName {
                     name: "main".into(),
                     func: "main.main".into(),
+                    line: 0,
                 },
                 LabelName {
                     name: "worker".into(),
                     func: "main.worker".into(),
+                    line: 0,
                 },
             ],
             chans: vec![
-                ChanInfo {
-                    cap: 0,
-                    created_ns: 0,
-                    created_by: 0,
-                },
+                ChanInfo::default(),
                 ChanInfo {
                     cap: 0,
                     created_ns: 0,
                     created_by: 1,
+                    name: 1,
+                    line: 7,
                 },
             ],
+            chan_names: vec![String::new(), "jobs".into()],
             procs: 2,
             end_ns: 10,
             dropped: 0,
+            label_numbers: Default::default(),
+            shared_chan_names: Default::default(),
         }
     }
 
@@ -432,7 +564,7 @@ pub(crate) mod tests {
         let bytes = t.to_bytes();
         assert_eq!(
             bytes.len(),
-            HEADER_BYTES + 12 * 24 + 3 * 24 + 2 * 16 + 8 * 2 + 4 + 9 + 6 + 11
+            HEADER_BYTES + 12 * 24 + 3 * 24 + 2 * 24 + 12 * 2 + 4 + 9 + 6 + 11 + 4 + 4 + 4
         );
         assert_eq!(TraceData::from_bytes(&bytes), Ok(t));
     }
@@ -445,6 +577,41 @@ pub(crate) mod tests {
         assert_eq!(t.func(2), "main.worker");
         assert_eq!(t.name(9), "g9");
         assert_eq!(t.goroutine_count(), 2);
+        assert_eq!(t.chan_name(1), "jobs");
+        assert_eq!(t.chans[1].line, 7);
+        assert_eq!(t.chan_name(0), "ch0");
+        let mut two = sample();
+        two.chans.push(two.chans[1]);
+        assert_eq!(
+            (two.chan_name(1), two.chan_name(2)),
+            ("jobs#1".into(), "jobs#2".into())
+        );
+    }
+
+    #[test]
+    fn goroutines_sharing_a_label_without_an_index_are_numbered_in_start_order() {
+        let mut t = sample();
+        // Goroutines 2, 3 and 4 run the same function and got no index from the program.
+        let worker = GInfo {
+            label: 1,
+            index: u32::MAX,
+            parent: 1,
+            created_ns: 0,
+        };
+        t.goroutines[2] = worker;
+        t.goroutines.extend([worker, worker]);
+        let names: Vec<String> = (1..=4).map(|g| t.name(g)).collect();
+        assert_eq!(names, ["main", "worker 1", "worker 2", "worker 3"]);
+        // A label of one goroutine takes no number.
+        assert_eq!(sample().name(1), "main");
+    }
+
+    #[test]
+    fn lines_come_from_the_program() {
+        let mut t = sample();
+        t.set_lines(|func| (func == "main.worker").then_some(12));
+        assert_eq!((t.labels[0].line, t.labels[1].line), (0, 12));
+        assert_eq!(TraceData::from_bytes(&t.to_bytes()), Ok(t));
     }
 
     #[test]
@@ -462,9 +629,12 @@ pub(crate) mod tests {
         let mut huge = bytes.clone();
         huge[36..40].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(TraceData::from_bytes(&huge).is_err());
-        let mut extra = bytes;
+        let mut extra = bytes.clone();
         extra.push(0);
         assert!(TraceData::from_bytes(&extra).is_err());
+        let mut t = sample();
+        t.chans[1].name = 9;
+        assert!(TraceData::from_bytes(&t.to_bytes()).is_err());
     }
 
     #[test]

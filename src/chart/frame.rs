@@ -57,6 +57,17 @@ impl Chart {
         self.timeline.end_ns
     }
 
+    /// The source line of the function a row's goroutines run, 0 when unknown.
+    pub fn row_line(&self, layout: &Layout, kind: RowKind) -> u32 {
+        match kind {
+            RowKind::Lane(g) => self.trace.line(g),
+            RowKind::Group { group, .. } => layout.groups[group]
+                .members
+                .first()
+                .map_or(0, |&g| self.trace.line(g)),
+        }
+    }
+
     /// A row's name: a goroutine's lane name, or a group's `worker ×1000`.
     pub fn row_name(&self, layout: &Layout, kind: RowKind) -> String {
         match kind {
@@ -76,6 +87,8 @@ pub struct DrawnRow {
     pub row: usize,
     pub kind: RowKind,
     pub name: String,
+    /// The source line of the function its goroutines run, 0 when unknown.
+    pub line: u32,
     pub y: f64,
     pub height: f64,
     pub nested: bool,
@@ -175,6 +188,7 @@ pub fn frame(chart: &Chart, layout: &Layout, spec: &FrameSpec) -> Frame {
             row: i,
             kind: row.kind,
             name: chart.row_name(layout, row.kind),
+            line: chart.row_line(layout, row.kind),
             y: row.y,
             height: row.height,
             nested: row.nested,
@@ -358,7 +372,8 @@ fn span_hover(chart: &Chart, row: usize, name: String, g: GoId, span: &Span) -> 
             } else {
                 "channel"
             };
-            lines.push(format!("{what}: ch{} (cap {cap})", span.obj));
+            let chan = chart.trace.chan_name(span.obj);
+            lines.push(format!("{what}: {chan} (cap {cap})"));
             if let Some(a) = completed_by(&chart.timeline, g, span) {
                 lines.push(if a.recv_g == g {
                     format!(
@@ -566,7 +581,7 @@ mod tests {
         assert_eq!(h.state, Some(State::Recv));
         assert_eq!(h.duration_ns, 10);
         assert_eq!(h.lines[0], "worker 1 · blocked on receive");
-        assert_eq!(h.lines[2], "channel: ch1 (cap 0)");
+        assert_eq!(h.lines[2], "channel: jobs (cap 0)");
         assert_eq!(h.lines[3], "received value #1 sent by main");
         // main's instant at 0.
         let m = hover(&chart, &layout, &scale, 1.0, 5.0, 2.0).unwrap();

@@ -195,6 +195,7 @@ mod tests {
         t.labels.push(LabelName {
             name: "closer".into(),
             func: "main.closer".into(),
+            line: 0,
         });
         t.goroutines.truncate(2);
         for i in 1..=n {

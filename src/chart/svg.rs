@@ -76,12 +76,26 @@ fn lanes_body(s: &mut String, frame: &Frame, overlay: &Overlay, height: f64) {
             ),
         };
         let lane_attr = match row.kind {
-            RowKind::Lane(g) => format!(r#" data-lane="{}" data-g="{g}""#, escape(&row.name)),
-            RowKind::Group { .. } => format!(r#" data-group="{}""#, escape(&row.name)),
+            RowKind::Lane(g) => format!(
+                r#" data-lane="{}" data-g="{g}" data-line="{}""#,
+                escape(&row.name),
+                row.line
+            ),
+            RowKind::Group { .. } => format!(
+                r#" data-group="{}" data-line="{}""#,
+                escape(&row.name),
+                row.line
+            ),
+        };
+        // A name from the source says where the source declares it.
+        let title = if row.line > 0 {
+            format!("<title>declared at prog.go:{}</title>", row.line)
+        } else {
+            String::new()
         };
         let _ = write!(
             s,
-            r#"<text class="{class}"{lane_attr} x="{indent}" y="{:.1}">{name}</text>"#,
+            r#"<text class="{class}"{lane_attr} x="{indent}" y="{:.1}">{name}{title}</text>"#,
             y + h / 2.0 + 4.0
         );
         // One path per state: a row costs the page a few elements however many bars it has.
@@ -397,14 +411,15 @@ pub fn channels(chans: &[&ChanStats], scale: &TimeScale) -> String {
         let y = i as f64 * ROW_HEIGHT;
         let stripe = if i % 2 == 0 { "even" } else { "odd" };
         let label = if c.cap == 0 {
-            format!("ch{} · unbuffered", c.id)
+            format!("{} · unbuffered", escape(&c.name))
         } else {
-            format!("ch{} · cap {}", c.id, c.cap)
+            format!("{} · cap {}", escape(&c.name), c.cap)
         };
         let _ = write!(
             s,
-            r#"<g class="row {stripe}" data-chan="{}"><rect class="bg" x="0" y="{y:.0}" width="{width:.0}" height="{ROW_HEIGHT:.0}"/><text class="lane-name" x="6" y="{:.1}">{label}</text>"#,
+            r#"<g class="row {stripe}" data-chan="{}" data-line="{}"><rect class="bg" x="0" y="{y:.0}" width="{width:.0}" height="{ROW_HEIGHT:.0}"/><text class="lane-name" x="6" y="{:.1}">{label}</text>"#,
             c.id,
+            c.line,
             y + ROW_HEIGHT / 2.0 + 4.0
         );
         if c.cap > 0 {
@@ -529,7 +544,7 @@ mod tests {
         let stats = channel_stats(&chart.trace, &chart.timeline);
         let refs: Vec<&ChanStats> = stats.iter().collect();
         let c = channels(&refs, &scale);
-        assert!(c.contains("ch1 · unbuffered"));
+        assert!(c.contains("jobs · unbuffered"), "{c}");
     }
 
     #[test]

@@ -10,6 +10,15 @@ pub struct Diag {
     pub msg: String,
 }
 
+/// One error as `go run` prints it, and the position it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Printed {
+    pub line: u32,
+    pub col: u32,
+    /// `./prog.go:LINE:COL: message`, with its continuation lines.
+    pub text: String,
+}
+
 /// The errors of a program that does not compile.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
@@ -26,20 +35,29 @@ impl Diagnostics {
     /// (`have (...)`/`want (...)`) is one entry with its continuation lines. (`go run` prints
     /// `# command-line-arguments` first; see [`Diagnostics::go_run_lines`].)
     pub fn lines(&self) -> Vec<String> {
+        self.printed().into_iter().map(|p| p.text).collect()
+    }
+
+    /// [`Diagnostics::lines`], each with the position it names.
+    pub fn printed(&self) -> Vec<Printed> {
         let mut errors = self.errors.clone();
         errors.sort_by_key(|d| (d.line, d.col));
         errors.dedup_by(|a, b| a.line == b.line && a.msg == b.msg);
-        let at = |d: &Diag| format!("./{}:{}:{}: ", self.file_name, d.line, d.col);
-        let mut lines: Vec<String> = errors
+        let at = |d: &Diag, msg: &str| Printed {
+            line: d.line,
+            col: d.col,
+            text: format!("./{}:{}:{}: {msg}", self.file_name, d.line, d.col),
+        };
+        let mut printed: Vec<Printed> = errors
             .iter()
             .take(MAX_ERRORS)
-            .map(|d| format!("{}{}", at(d), d.msg))
+            .map(|d| at(d, &d.msg))
             .collect();
         if errors.len() > MAX_ERRORS {
             // At the last error printed, as gc reports it.
-            lines.push(format!("{}too many errors", at(&errors[MAX_ERRORS - 1])));
+            printed.push(at(&errors[MAX_ERRORS - 1], "too many errors"));
         }
-        lines
+        printed
     }
 
     /// What `go run` prints on stderr for these errors, line by line.

@@ -3,7 +3,8 @@
 //! design.
 //!
 //! - [`compile`] checks and compiles a program;
-//! - [`run`] compiles and runs it in sim mode and returns what `go run` would print.
+//! - [`run`] compiles and runs it in sim mode and returns what `go run` would print;
+//! - [`Started`] runs a compiled program a slice at a time, for a host that streams its output.
 
 pub mod bind;
 pub mod compile;
@@ -11,11 +12,13 @@ pub mod diag;
 pub mod fxhash;
 pub mod lib;
 pub mod natives;
+pub mod real;
 pub mod syntax;
 pub mod types;
 pub mod vm;
 
 pub use diag::{Diag, Diagnostics};
+pub use vm::run::Started;
 
 use std::rc::Rc;
 
@@ -42,16 +45,7 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
     let prog = match compile_for(source, &options.file_name, options.go_version) {
         Ok(prog) => prog,
         Err(diags) => {
-            let lines = diags
-                .go_run_lines()
-                .into_iter()
-                .map(|text| crate::rt::OutputLine {
-                    text,
-                    t_ns: 0,
-                    g: 0,
-                    stream: crate::rt::Stream::Stderr,
-                })
-                .collect();
+            let lines = diags.go_run_lines().into_iter().map(stderr_line).collect();
             return RunResult {
                 exit_code: 1,
                 lines,
@@ -68,11 +62,48 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
         },
         ..crate::rt::Config::default()
     };
-    let report = vm::run::run_program(prog, config);
+    let report = if options.real {
+        match run_real(&prog, options) {
+            Ok(report) => report,
+            Err(why) => {
+                return RunResult {
+                    exit_code: 2,
+                    lines: vec![stderr_line(format!("real mode: {why}"))],
+                    report: None,
+                }
+            }
+        }
+    } else {
+        vm::run::run_program(prog, config)
+    };
     RunResult {
         exit_code: report.exit_code(),
         lines: report.output.clone(),
         report: Some(report),
+    }
+}
+
+/// A line the run did not print: chanlab's own, on stderr.
+fn stderr_line(text: String) -> crate::rt::OutputLine {
+    crate::rt::OutputLine {
+        text,
+        t_ns: 0,
+        g: 0,
+        stream: crate::rt::Stream::Stderr,
+    }
+}
+
+/// Runs `prog` in real mode in this thread (`Err`: real mode itself failed).
+fn run_real(
+    prog: &Rc<vm::program::Program>,
+    options: &RunOptions,
+) -> Result<crate::rt::Report, String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return real::run_in_thread(prog, options.seed, options.procs, options.max_wall_ns);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (prog, options);
+        Err("in the browser, real mode runs on Web Workers".to_string())
     }
 }
 
@@ -87,6 +118,9 @@ pub struct RunOptions {
     pub file_name: String,
     /// The run stops with a limit message after this long on the wall clock.
     pub max_wall_ns: u64,
+    /// Real mode: `procs` executors, taking turns in this thread (natively; the browser
+    /// gives each a Web Worker).
+    pub real: bool,
     /// The Go version the program is written for (see [`compile_for`]); `None`: the
     /// current Go.
     pub go_version: Option<(u32, u32)>,
@@ -99,6 +133,7 @@ impl Default for RunOptions {
             procs: 4,
             file_name: "prog.go".to_string(),
             max_wall_ns: 30_000_000_000,
+            real: false,
             go_version: None,
         }
     }

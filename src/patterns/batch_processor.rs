@@ -108,7 +108,6 @@ fn cost(p: &Params) -> Cost {
         lines: urls + 1,
         wait_ns: all.min(ms_ns(p.int("timeout_ms"))),
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

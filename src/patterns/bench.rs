@@ -1,6 +1,8 @@
 //! Programs for benchmarks, outside the catalog: the worker runs them by id like any pattern,
 //! the page never offers them.
 //!
+//! `bench-pingpong` (`bench_pingpong.rs`): round trips between two goroutines.
+//!
 //! `bench-pairs`: `pairs` producer and consumer goroutines, each pair with its own unbuffered
 //! channel carrying `messages` values. Started alternately, in real mode each producer and
 //! its consumer land on different executors (round-robin), so every channel operation is a
@@ -41,7 +43,23 @@ const PARAMS: &[ParamSpec] = &[
 
 /// The benchmark program with this id.
 pub fn find(id: &str) -> Option<&'static Pattern> {
-    (id == PAIRS.id).then_some(&PAIRS)
+    [&PAIRS, &super::bench_pingpong::PINGPONG]
+        .into_iter()
+        .find(|p| p.id == id)
+}
+
+/// The program of the benchmark with this id.
+pub(super) fn program_of(id: &str) -> Option<&'static super::Program> {
+    [
+        (&PAIRS, &PROGRAM),
+        (
+            &super::bench_pingpong::PINGPONG,
+            &super::bench_pingpong::PROGRAM,
+        ),
+    ]
+    .into_iter()
+    .find(|(p, _)| p.id == id)
+    .map(|(_, program)| program)
 }
 
 fn start(p: &Params, _seed: u64) -> Main {

@@ -76,8 +76,7 @@ fn cost(p: &Params) -> Cost {
         steps: rounds.saturating_mul(tasks).saturating_mul(8),
         lines: 3,
         wait_ns: 0,
-        cpu_units: 0,
-        real_units: (2 * rounds)
+        cpu_units: (2 * rounds)
             .saturating_mul(tasks)
             .saturating_mul(count(p, "workload")),
     }

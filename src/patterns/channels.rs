@@ -56,7 +56,6 @@ fn cost(p: &Params) -> Cost {
         lines: values,
         wait_ns: (values + 1).saturating_mul(ms_ns(p.int("recv_delay_ms"))),
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

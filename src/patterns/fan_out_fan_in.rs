@@ -57,7 +57,6 @@ fn cost(p: &Params) -> Cost {
         lines: items,
         wait_ns: 0,
         cpu_units: items.saturating_mul(count(p, "cpu_work")),
-        real_units: 0,
     }
 }
 

@@ -52,7 +52,6 @@ fn cost(p: &Params) -> Cost {
         lines: 1,
         wait_ns: 10_000_000,
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

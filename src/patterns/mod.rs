@@ -10,7 +10,8 @@
 /// A pattern's catalog entry: `pub static PATTERN;` then its fields, as [`Pattern`] has them
 /// (`group` names a [`Group`]; `extra`, `check` and `cost` may be left out), and the functions its
 /// goroutines run (`goroutines`, and `errgroup` for those an errgroup starts), which real
-/// mode declares on every executor. The file's `start` function makes the program.
+/// mode declares on every executor. The file's `start` function makes the program; the entry
+/// and the program are two statics, `PATTERN` and `PROGRAM` (see [`Program`]).
 macro_rules! pattern {
     (
         pub static $name:ident;
@@ -36,6 +37,8 @@ macro_rules! pattern {
             extra: pattern!(@or $($extra)?, super::no_extra),
             check: pattern!(@or $($check)?, super::no_check),
             cost: pattern!(@or $($cost)?, super::cost::small),
+        };
+        pub static PROGRAM: super::Program = super::Program {
             start,
             goroutines: {
                 #[allow(unused_variables)]
@@ -56,6 +59,7 @@ macro_rules! pattern {
 }
 
 pub mod bench;
+mod bench_pingpong;
 pub mod cost;
 pub mod params;
 pub mod template;
@@ -139,6 +143,12 @@ pub struct Pattern {
     pub check: fn(Params) -> (Params, Vec<Notice>),
     /// How a run's work scales with these parameters (see [`cost`]).
     pub cost: fn(&Params) -> cost::Cost,
+}
+
+/// A pattern's Rust program, apart from its [`Pattern`] so that the page, which reads the
+/// catalog and never runs a program itself, does not carry the programs and the runtime they
+/// use in its wasm: only code that runs one reaches this table ([`Pattern::program`]).
+pub struct Program {
     /// The program: its main goroutine for these parameters and the run's seed.
     pub start: fn(&Params, u64) -> Main,
     /// Declares the functions its goroutines run (see [`crate::rt::real::entry`]).
@@ -152,17 +162,25 @@ impl Pattern {
         template::render(self.source, params, &(self.extra)(params, seed))
     }
 
+    /// The pattern's Rust program.
+    fn rust_program(&self) -> &'static Program {
+        match CATALOG.iter().position(|p| p.id == self.id) {
+            Some(at) => PROGRAMS[at],
+            None => bench::program_of(self.id).expect("every pattern has a program"),
+        }
+    }
+
     /// The program's main goroutine, ready for [`rt::Runtime::start`].
     pub fn program(&self, params: &Params, seed: u64) -> Main {
-        (self.start)(params, seed)
+        (self.rust_program().start)(params, seed)
     }
 
     /// The program as a real-mode executor runs it.
     pub fn real_program(&'static self, params: Params, seed: u64) -> real::Program {
-        real::Program {
-            main: Box::new(move || self.program(&params, seed)),
-            declare: Box::new(self.goroutines),
-        }
+        real::Program::new(
+            move || self.program(&params, seed),
+            self.rust_program().goroutines,
+        )
     }
 
     /// Parses `(key, raw)` pairs into checked parameters for this pattern, with notices for
@@ -207,35 +225,44 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
 /// The pattern a page opens when the link names none.
 pub const DEFAULT_PATTERN: &str = "worker-pool";
 
-static CATALOG: &[&Pattern] = &[
+/// The catalog's two tables, in catalog order: the entries ([`CATALOG`]) and their programs
+/// ([`PROGRAMS`]), from one list of modules.
+macro_rules! catalog {
+    ($($module:ident,)*) => {
+        static CATALOG: &[&Pattern] = &[$(&$module::PATTERN),*];
+        static PROGRAMS: &[&Program] = &[$(&$module::PROGRAM),*];
+    };
+}
+
+catalog! {
     // Basics
-    &goroutines::PATTERN,
-    &channels::PATTERN,
-    &range_close::PATTERN,
-    &select::PATTERN,
-    &select_default::PATTERN,
-    &timeout::PATTERN,
-    &waitgroup_add::PATTERN,
+    goroutines,
+    channels,
+    range_close,
+    select,
+    select_default,
+    timeout,
+    waitgroup_add,
     // Patterns
-    &worker_pool::PATTERN,
-    &fan_out_fan_in::PATTERN,
-    &pipeline::PATTERN,
-    &context_cancel::PATTERN,
-    &worker_pool_context::PATTERN,
-    &semaphore::PATTERN,
-    &errgroup::PATTERN,
-    &batch_processor::PATTERN,
+    worker_pool,
+    fan_out_fan_in,
+    pipeline,
+    context_cancel,
+    worker_pool_context,
+    semaphore,
+    errgroup,
+    batch_processor,
     // Mistakes
-    &leak::PATTERN,
-    &double_close::PATTERN,
-    &send_closed::PATTERN,
-    &nil_channel::PATTERN,
-    &loop_capture::PATTERN,
-    &waitgroup_negative::PATTERN,
-    &deadlock::PATTERN,
+    leak,
+    double_close,
+    send_closed,
+    nil_channel,
+    loop_capture,
+    waitgroup_negative,
+    deadlock,
     // Measuring
-    &benchmark::PATTERN,
-];
+    benchmark,
+}
 
 #[cfg(test)]
 mod tests {

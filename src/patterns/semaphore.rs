@@ -51,7 +51,6 @@ fn cost(p: &Params) -> Cost {
         wait_ns: rounds(p.int("tasks"), p.int("max_concurrent"))
             .saturating_mul(ms_ns(p.int("latency_ms"))),
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

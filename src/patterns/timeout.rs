@@ -67,7 +67,6 @@ fn cost(p: &Params) -> Cost {
         lines: rounds,
         wait_ns: rounds.saturating_mul(work.min(timeout)),
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

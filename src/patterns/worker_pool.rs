@@ -65,7 +65,6 @@ fn cost(p: &Params) -> Cost {
         lines: 1,
         wait_ns: rounds(p.int("jobs"), p.int("workers")).saturating_mul(ms_ns(p.int("job_ms"))),
         cpu_units: jobs.saturating_mul(count(p, "cpu_work")),
-        real_units: 0,
     }
 }
 

@@ -69,7 +69,6 @@ fn cost(p: &Params) -> Cost {
         lines: 2,
         wait_ns: all.min(ms_ns(p.int("timeout_ms"))),
         cpu_units: 0,
-        real_units: 0,
     }
 }
 

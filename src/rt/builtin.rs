@@ -76,9 +76,15 @@ pub fn eprint(text: impl Display) {
 
 /// Ends the run with Go's `fatal error: <message>` (exit status 2; nothing recovers it).
 pub fn fatal(message: impl Into<String>) -> impl Future<Output = std::convert::Infallible> {
+    end_fatally(message);
+    Never
+}
+
+/// Ends the run as [`fatal`] does, from code that is no goroutine's body (a task's `poll`, the
+/// hub's side of a program's memory); the caller returns at once.
+pub fn end_fatally(message: impl Into<String>) {
     let message = message.into();
     with_core(|c| c.sched.fatal(message));
-    Never
 }
 
 /// Go's `runtime.GOMAXPROCS(n)` for `n > 0` in sim mode: from now on `n` virtual processors

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::goroutine::{GoId, Label, Slot};
+use super::real::{proxy_task, Start};
 use super::run::{Core, Task};
 use super::sched::Sched;
 
@@ -31,7 +32,7 @@ thread_local! {
 /// Runs `f` on the current run. Precondition: called from a goroutine of a run (a runtime
 /// operation used elsewhere is a bug in the program, reported as a Rust panic).
 #[inline]
-fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
+pub(crate) fn with_shared<R>(f: impl FnOnce(&Shared) -> R) -> R {
     CURRENT.with(|c| {
         let c = c.borrow();
         f(c.as_ref()
@@ -49,6 +50,9 @@ pub(crate) fn with_core<R>(f: impl FnOnce(&mut Core) -> R) -> R {
 pub(crate) enum Placed {
     /// Here, as this future.
     Here(Task),
+    /// On real mode's hub: on executor `worker`, made there by the [`Start`], with its proxy
+    /// here.
+    Remote(u32, Start),
     /// Wherever real mode's hub places it (its id is the hub's to give).
     Hub,
 }
@@ -59,21 +63,49 @@ pub(crate) enum Placed {
 pub(crate) fn spawn_with(label: Label, place: impl FnOnce(&mut Sched) -> Placed) -> GoId {
     with_shared(|shared| {
         let mut core = shared.core.borrow_mut();
-        match place(&mut core.sched) {
-            // Dropped unstarted; its drop may use the runtime.
-            Placed::Here(task) if !core.sched.may_start() => {
+        let placed = place(&mut core.sched);
+        match start_placed(&mut core, &shared.tasks, label, placed) {
+            Ok(id) => id,
+            Err(unstarted) => {
+                // Dropped once the run is not borrowed: its drop may use the runtime.
                 drop(core);
-                drop(task);
+                drop(unstarted);
                 0
             }
-            Placed::Here(task) => {
-                let (slot, id) = core.sched.new_goroutine(label);
-                drop(core);
-                store_task(&shared.tasks, slot, task);
-                id
-            }
-            Placed::Hub => 0,
         }
+    })
+}
+
+/// Starts a goroutine named `label` as `placed` says, in the run's state `core` and its
+/// futures `tasks`: its id (0 when the hub places it), or, when no goroutine may start now
+/// (the run is ending, or at its limit), the future that did not start.
+pub(crate) fn start_placed(
+    core: &mut Core,
+    tasks: &RefCell<Vec<Option<Task>>>,
+    label: Label,
+    placed: Placed,
+) -> Result<GoId, Option<Task>> {
+    if !matches!(placed, Placed::Hub) && !core.sched.may_start() {
+        return Err(match placed {
+            Placed::Here(task) => Some(task),
+            _ => None,
+        });
+    }
+    Ok(match placed {
+        Placed::Here(task) => {
+            let (slot, id) = core.sched.new_goroutine(label);
+            store_task(tasks, slot, task);
+            id
+        }
+        Placed::Remote(worker, start) => {
+            let (slot, id) = core.sched.new_goroutine(label);
+            if let Some(hub) = core.sched.backend.hub() {
+                hub.started(worker, id, start);
+            }
+            store_task(tasks, slot, proxy_task(worker));
+            id
+        }
+        Placed::Hub => 0,
     })
 }
 

@@ -325,11 +325,6 @@ where
     seam::go(label, f, args)
 }
 
-/// Starts a goroutine named `label` running `fut` here.
-pub(crate) fn spawn(label: Label, fut: impl Future<Output = ()> + 'static) -> GoId {
-    super::current::spawn_boxed(label, Box::pin(fut))
-}
-
 /// Go's `runtime.Gosched()`: lets other runnable goroutines run first.
 pub fn gosched() -> Yield {
     Yield::default()

@@ -49,8 +49,8 @@ mod time;
 pub mod trace;
 
 pub use builtin::{
-    eprint, fatal, go_panic, goid, gomaxprocs, os_exit, print, println, rand_below, set_gomaxprocs,
-    take_panic,
+    end_fatally, eprint, fatal, go_panic, goid, gomaxprocs, os_exit, print, println, rand_below,
+    set_gomaxprocs, take_panic,
 };
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use clock::{now, set_wall_clock, wall_ns};
@@ -61,15 +61,17 @@ pub use goroutine::{
     WaitReason,
 };
 pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
-pub use report::{GoroutineInfo, Metrics, Outcome, OutputLine, Report, Stream, Traceback};
+pub use report::{
+    GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream, Traceback,
+};
 pub use rng::Rng;
-pub use run::{Config, HostValue, Progress, Role, Runtime, Task};
+pub use run::{host_data, Config, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
 pub use sync::{Mutex, Once, WaitGroup};
 pub use time::{
-    after, after_func, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
-    SpawnJob, Ticker, Time, Timer, TimerRef,
+    after, after_go, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
+    Ticker, Time, Timer, TimerRef,
 };
 
 /// The futures of runtime operations, by name (for a program that keeps them, as an

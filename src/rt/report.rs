@@ -66,6 +66,10 @@ pub struct GoroutineInfo {
     /// Where it was created (`main.main`), empty for main.
     pub created_by: String,
     pub status: Status,
+    /// The line of the program's source it is at, when the host knows the source (see
+    /// [`SourcePlace`]); 0 otherwise.
+    #[serde(default)]
+    pub line: u32,
 }
 
 impl GoroutineInfo {
@@ -85,6 +89,35 @@ impl GoroutineInfo {
 /// runtime's default. Set by a host that knows the program's source (the interpreter); called
 /// while the report is written, so it must not use the runtime.
 pub type Traceback = std::rc::Rc<dyn Fn(GoId) -> Option<Vec<String>>>;
+
+/// Where goroutine `g` is in the program's source, or `None` when the host does not know the
+/// source. Set by the interpreter, like [`Traceback`], and called at the same moments.
+pub type Locate = std::rc::Rc<dyn Fn(GoId) -> Option<SourcePlace>>;
+
+/// Where a goroutine is in the program's source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourcePlace {
+    /// The line it is at: the innermost of its frames in the program's own file; 0 when none.
+    pub line: u32,
+    /// The function whose `go` statement started it, as Go's traceback names it
+    /// (`main.query` for a `go func()` in `query`); `None` for main.
+    pub created_by: Option<String>,
+}
+
+/// The goroutine whose stanza Go's report prints first for `outcome`: the panicking one, the
+/// one running into a fatal error, or after a deadlock the first still alive (main, while it
+/// is). `None` for the outcomes that print no stanza.
+pub(crate) fn reported<'a>(
+    outcome: &Outcome,
+    alive: &'a [GoroutineInfo],
+) -> Option<&'a GoroutineInfo> {
+    match outcome {
+        Outcome::Exit | Outcome::Limit(_) | Outcome::OsExit { .. } => None,
+        Outcome::Panic { g, .. } => alive.iter().find(|i| i.id == *g),
+        Outcome::Deadlock => alive.first(),
+        Outcome::Fatal { .. } => alive.iter().find(|i| i.status == Status::Running),
+    }
+}
 
 /// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
@@ -111,11 +144,11 @@ pub(crate) fn go_report(
     match outcome {
         Outcome::Exit | Outcome::OsExit { .. } => {}
         Outcome::Limit(limit) => lines.push(limit.message()),
-        Outcome::Panic { g, message } => {
+        Outcome::Panic { message, .. } => {
             // A message of several lines prints as several lines, as Go's does.
             lines.extend(format!("panic: {message}").lines().map(String::from));
             lines.push(String::new());
-            if let Some(info) = alive.iter().find(|i| i.id == *g) {
+            if let Some(info) = reported(outcome, alive) {
                 lines.extend(stanza(info, "running"));
             }
         }
@@ -129,7 +162,7 @@ pub(crate) fn go_report(
         Outcome::Fatal { message } => {
             lines.extend(format!("fatal error: {message}").lines().map(String::from));
             lines.push(String::new());
-            if let Some(info) = alive.iter().find(|i| i.status == Status::Running) {
+            if let Some(info) = reported(outcome, alive) {
                 lines.extend(stanza(info, "running"));
             }
         }
@@ -164,6 +197,10 @@ pub struct Report {
     pub leaked: Vec<GoroutineInfo>,
     pub metrics: Metrics,
     pub trace: Trace,
+    /// The line of the program's source the report names first (see [`reported`]): where
+    /// the panic happened, or where main (or the first goroutine alive) waits in a deadlock;
+    /// `None` for a normal end or when the host does not know the source.
+    pub line: Option<u32>,
 }
 
 impl Report {

@@ -15,6 +15,7 @@
 //! - A goroutine that returns `Pending` has parked (its status is `Blocked`), yielded
 //!   (`Runnable`), or ended the run (`ending` is set).
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -26,16 +27,17 @@ use super::chan::ChanTable;
 use super::clock::wall_ns;
 use super::context::Contexts;
 use super::cpu::Procs;
+use super::current::with_core;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
 use super::fault::Fault;
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::limits::{memory_in_use, Limit, Limits};
-use super::report::{Outcome, OutputLine, Report, Stream, Traceback};
+use super::report::{reported, Locate, Outcome, OutputLine, Report, Stream, Traceback};
 use super::sched::Sched;
 use super::semaphore_impl::Semaphores;
 use super::shared::Vars;
 use super::sync::SyncTables;
-use super::time::Timers;
+use super::time::{Job, Timers};
 use super::trace::{self, Trace};
 
 /// How to run a program.
@@ -92,6 +94,8 @@ const BUDGET_STEPS: u64 = 256;
 /// reachable from outside the crate.
 pub struct Core {
     pub(crate) host: Host,
+    /// The program's own state, for its goroutines (see [`host_data`]).
+    pub(crate) host_data: Option<Rc<dyn Any>>,
     pub(crate) sched: Sched,
     pub(crate) chans: ChanTable,
     pub(crate) timers: Timers,
@@ -229,6 +233,13 @@ impl Host {
     }
 }
 
+/// The program's own state for the running run, as [`Runtime::set_host_data`] gave it (an
+/// interpreted program's compiled code and globals: a goroutine started from a message finds
+/// them here).
+pub fn host_data() -> Option<Rc<dyn Any>> {
+    with_core(|c| c.host_data.clone())
+}
+
 /// One run of one program.
 pub struct Runtime {
     pub(crate) shared: Rc<Shared>,
@@ -238,6 +249,7 @@ impl Runtime {
     pub fn new(config: Config) -> Self {
         let core = Core {
             host: Host::of::<super::time::Time, ()>(),
+            host_data: None,
             sched: Sched::new(&config),
             chans: ChanTable::new(),
             timers: Timers::default(),
@@ -267,14 +279,26 @@ impl Runtime {
     }
 
     /// Makes the runtime's own channels (timers', contexts' done channels) carry `T`, the
-    /// value type of an interpreted program's channels.
+    /// value type of an interpreted program's channels (in sim mode, and on real mode's hub,
+    /// whose goroutines are the program's too).
     pub fn use_host_values<T: HostValue>(&mut self) {
         self.shared.core.borrow_mut().host = Host::of::<T, T>();
+    }
+
+    /// Keeps `data`, the program's own state for this run, for its goroutines to find with
+    /// [`host_data`].
+    pub fn set_host_data(&mut self, data: Rc<dyn Any>) {
+        self.shared.core.borrow_mut().host_data = Some(data);
     }
 
     /// Sets how reports print a goroutine's frames (see [`Traceback`]).
     pub fn set_traceback(&mut self, traceback: Traceback) {
         self.shared.core.borrow_mut().sched.traceback = Some(traceback);
+    }
+
+    /// Sets how reports and the leak list find a goroutine's source line (see [`Locate`]).
+    pub fn set_locate(&mut self, locate: Locate) {
+        self.shared.core.borrow_mut().sched.locate = Some(locate);
     }
 
     /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
@@ -330,13 +354,21 @@ impl Runtime {
                 if core.timers.may_be_due(core.sched.now) {
                     super::time::fire_due(core);
                 }
-                for (label, task) in std::mem::take(&mut core.sched.spawn_later) {
-                    if !core.sched.may_start() {
-                        unstarted.push(task);
-                        continue;
+                for job in std::mem::take(&mut core.sched.spawn_later) {
+                    match job {
+                        Job::Here(start) => {
+                            let (label, task) = start();
+                            if !core.sched.may_start() {
+                                unstarted.push(task);
+                                continue;
+                            }
+                            let (slot, _) = core.sched.new_goroutine(label);
+                            store_task(&shared.tasks, slot, task);
+                        }
+                        Job::Placed(spawn) => {
+                            unstarted.extend(super::real::go_from_loop(core, &shared.tasks, spawn))
+                        }
                     }
-                    let (slot, _) = core.sched.new_goroutine(label);
-                    store_task(&shared.tasks, slot, task);
                 }
                 let Some(slot) = core.sched.runq.pop_front() else {
                     if let Some(progress) = core.idle() {
@@ -423,6 +455,11 @@ impl Runtime {
         let mut core = self.shared.core.borrow_mut();
         let outcome = core.sched.ending.clone().unwrap_or(Outcome::Exit);
         let sched = &mut core.sched;
+        // Real mode: the run ends now on the wall clock, however long ago its clock was read
+        // (a hub busy with messages reads it only between them).
+        if let Some(epoch) = sched.backend.epoch_ns() {
+            sched.now = wall_ns().saturating_sub(epoch).max(sched.now);
+        }
         if !sched.partial.is_empty() {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
@@ -431,9 +468,13 @@ impl Runtime {
             let text = std::mem::take(&mut sched.partial_err);
             sched.emit_line(text, 0, Stream::Stderr);
         }
-        sched.report(&outcome);
+        let alive = sched.alive();
+        let line = reported(&outcome, &alive)
+            .map(|g| g.line)
+            .filter(|&line| line != 0);
+        sched.report(&outcome, &alive);
         let leaked = if outcome == Outcome::Exit {
-            sched.alive()
+            alive
         } else {
             Vec::new()
         };
@@ -448,6 +489,7 @@ impl Runtime {
             leaked,
             metrics,
             trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
+            line,
         };
         drop(core);
         // Drop the goroutines still alive while the run is reachable: their futures may hold

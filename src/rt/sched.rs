@@ -13,10 +13,11 @@ use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReas
 use super::limits::{Limit, Limits};
 use super::real::Op;
 use super::report::Traceback;
-use super::report::{go_report, GoroutineInfo, Metrics, Outcome, OutputLine, Stream};
+use super::report::{go_report, GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Stream};
 use super::rng::Rng;
-use super::run::{Config, Role, Task};
+use super::run::{Config, Role};
 use super::seam::Backend;
+use super::time::Job;
 use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).
@@ -64,8 +65,10 @@ pub(crate) struct Sched {
     pub(super) pending_panic: Option<String>,
     /// Frames for reports (see [`Traceback`]).
     pub(super) traceback: Option<Traceback>,
+    /// Source lines for reports and the leak list (see [`Locate`]).
+    pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
-    pub spawn_later: Vec<(Label, Task)>,
+    pub spawn_later: Vec<Job>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -75,9 +78,8 @@ pub(crate) struct Sched {
 
 /// How a run numbers the objects it creates (channels, WaitGroups, contexts…). In sim mode an
 /// object's id is its index in its table; in real mode ids are unique across the run's
-/// workers: the `n`th object a worker creates is `n * stride + offset`, with `stride` one more
-/// than the executors and `offset` 0 on the hub, `worker + 1` on executor `worker` (see
-/// [`super::real`]).
+/// workers: the `n`th object worker `w` creates is `n * procs + w`, the hub being worker 0
+/// (see [`super::real`]).
 #[derive(Default)]
 pub(crate) struct Ids {
     /// 0 in sim mode.
@@ -88,7 +90,7 @@ pub(crate) struct Ids {
 
 impl Ids {
     fn new(role: Role, procs: u32) -> Ids {
-        let stride = procs.max(1) + 1;
+        let stride = procs.max(1);
         match role {
             Role::Sim => Ids::default(),
             Role::Hub { .. } => Ids {
@@ -97,7 +99,7 @@ impl Ids {
             },
             Role::Executor { worker, .. } => Ids {
                 stride,
-                offset: worker + 1,
+                offset: worker,
                 created: 0,
             },
         }
@@ -167,6 +169,7 @@ impl Sched {
             ending: None,
             pending_panic: None,
             traceback: None,
+            locate: None,
             spawn_later: Vec::new(),
             metrics: Metrics::default(),
             ids: Ids::new(config.role, config.procs),
@@ -474,16 +477,22 @@ impl Sched {
     pub(super) fn info(&self, g: &G) -> GoroutineInfo {
         let label = self.trace.label(g.id);
         let parent = self.trace.goroutines[g.id as usize].parent;
+        let place = self
+            .locate
+            .as_ref()
+            .and_then(|l| l(g.id))
+            .unwrap_or_default();
         GoroutineInfo {
             id: g.id,
             name: label.display(),
             func: label.go_func(),
-            created_by: if parent == 0 {
-                String::new()
-            } else {
-                self.trace.label(parent).go_func()
+            created_by: match place.created_by {
+                Some(func) => func,
+                None if parent == 0 => String::new(),
+                None => self.trace.label(parent).go_func(),
             },
             status: g.status,
+            line: place.line,
         }
     }
 
@@ -498,9 +507,10 @@ impl Sched {
         alive.into_iter().map(|g| self.info(g)).collect()
     }
 
-    /// Appends Go's report for `outcome` to the output, on stderr.
-    pub(super) fn report(&mut self, outcome: &Outcome) {
-        let lines = go_report(outcome, &self.alive(), self.traceback.as_ref());
+    /// Appends Go's report for `outcome` to the output, on stderr; `alive` are the goroutines
+    /// not done ([`Sched::alive`]).
+    pub(super) fn report(&mut self, outcome: &Outcome, alive: &[GoroutineInfo]) {
+        let lines = go_report(outcome, alive, self.traceback.as_ref());
         for line in lines {
             self.emit_line(line, 0, Stream::Stderr);
         }

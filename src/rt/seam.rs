@@ -55,7 +55,9 @@ impl Backend {
         match role {
             Role::Sim => Backend::Sim,
             Role::Hub { epoch_ns } => Backend::Hub(Box::new(Hub::new(procs, epoch_ns))),
-            Role::Executor { epoch_ns, .. } => Backend::Executor(Box::new(Link::new(epoch_ns))),
+            Role::Executor { worker, epoch_ns } => {
+                Backend::Executor(Box::new(Link::new(worker, epoch_ns)))
+            }
         }
     }
 
@@ -172,7 +174,7 @@ pub struct Query<R> {
 
 impl<R> Unpin for Query<R> {}
 
-impl<R: DeserializeOwned> Operation for Query<R> {
+impl<R: DeserializeOwned + 'static> Operation for Query<R> {
     type Output = R;
     fn poll_here(&mut self, _: &mut Core) -> Poll<R> {
         Poll::Ready(self.value.take().expect("a query is awaited once"))
@@ -236,8 +238,9 @@ pub(crate) fn create<const N: usize, O: Into<Op>>(
     })
 }
 
-/// `go f(args)` named `label`: a goroutine here, or, on an executor, wherever the hub places
-/// it (its id is then the hub's to give: 0 here).
+/// `go f(args)` named `label`: a goroutine here; on real mode's hub, on the worker it places
+/// it on (here, or an executor, from `f`'s entry and the arguments); on an executor, wherever
+/// the hub places it (its id is then the hub's to give: 0 here).
 pub(crate) fn go<F, A>(label: Label, f: F, args: A) -> GoId
 where
     F: Call<A> + Copy + 'static,
@@ -245,17 +248,25 @@ where
     A: Value,
 {
     spawn_with(label, |sched: &mut Sched| {
-        let Backend::Executor(link) = &mut sched.backend else {
-            return Placed::Here(Box::pin(f.call(args)));
-        };
-        let spawn = Spawn {
-            name: Name::of(&label),
-            start: Start::Entry {
-                entry: link.entries.entry::<F, A>(),
-                args: Data::of(&args),
+        let (entries, worker) = match &mut sched.backend {
+            Backend::Sim => return Placed::Here(Box::pin(f.call(args))),
+            Backend::Hub(hub) => match hub.place() {
+                0 => return Placed::Here(Box::pin(f.call(args))),
+                worker => (&mut hub.entries, Some(worker)),
             },
+            Backend::Executor(link) => (&mut link.entries, None),
         };
-        sched.forward(|| GoroutineOp::Go(spawn));
-        Placed::Hub
+        let start = Start::Entry {
+            entry: entries.entry::<F, A>(),
+            args: Data::of(&args),
+        };
+        match worker {
+            Some(worker) => Placed::Remote(worker, start),
+            None => {
+                let name = Name::of(&label);
+                sched.forward(|| GoroutineOp::Go(Spawn { name, start }));
+                Placed::Hub
+            }
+        }
     })
 }

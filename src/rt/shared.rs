@@ -5,8 +5,12 @@
 //! Go's do, including the unsynchronised ways the race demos show. In sim mode every access
 //! is atomic (one goroutine runs at a time); the program still takes the locks Go's would.
 //!
+//! On real mode's hub a variable an executor made, or set, holds its value as it crossed
+//! ([`Data`]) until the hub's own goroutines use it as a `T`; an executor's goroutine updates
+//! a variable under the variable's lock, which the hub's own goroutines then take too.
+//!
 //! # Invariants
-//! - A `Var<T>`'s slot always holds a `T`.
+//! - A `Var<T>`'s slot holds a `T`, or on the hub the `Data` of one.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -15,6 +19,7 @@ use std::task::Poll;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::chan::Element;
 use super::current::with_core;
 use super::real::{Data, HubOp, Op, Proxy};
 use super::run::Core;
@@ -25,7 +30,7 @@ use super::Value;
 /// The run's shared variables.
 #[derive(Default)]
 pub(crate) struct Vars {
-    vars: Vec<Box<dyn Any>>,
+    vars: Vec<Box<dyn Element>>,
     /// Real mode's hub: the locks that make an executor's updates atomic, by variable (made
     /// on first use).
     locks: HashMap<u32, Mutex>,
@@ -33,7 +38,7 @@ pub(crate) struct Vars {
 
 impl Vars {
     /// Stores `value` as variable `id`.
-    fn put<T: 'static>(&mut self, id: u32, value: T) {
+    fn put<T: Value>(&mut self, id: u32, value: T) {
         let i = id as usize;
         if self.vars.len() <= i {
             self.vars.resize_with(i + 1, || Box::new(()));
@@ -41,11 +46,22 @@ impl Vars {
         self.vars[i] = Box::new(value);
     }
 
-    /// Variable `id`. Precondition: it holds a `T` (handles are typed, so this holds).
-    fn get<T: 'static>(&mut self, id: u32) -> &mut T {
-        self.vars[id as usize]
-            .downcast_mut::<T>()
+    /// Variable `id`. Precondition: it holds a `T` (handles are typed, so this holds), or the
+    /// `Data` of one, which becomes the `T`.
+    fn get<T: Value>(&mut self, id: u32) -> &mut T {
+        let slot = &mut self.vars[id as usize];
+        if !(&**slot as &dyn Any).is::<T>() {
+            let value: T = slot.to_data().read().expect("a Var's slot holds its type");
+            *slot = Box::new(value);
+        }
+        let any: &mut dyn Any = &mut **slot;
+        any.downcast_mut::<T>()
             .expect("a Var's slot holds its type")
+    }
+
+    /// Variable `id`'s value as it crosses between workers (on the hub).
+    fn data(&self, id: u32) -> Data {
+        self.vars[id as usize].to_data()
     }
 }
 
@@ -114,14 +130,21 @@ impl<T: Value> Var<T> {
     }
 
     /// Runs `f` on the value, atomically: in sim mode and on the hub one goroutine runs at a
-    /// time; on an executor, the hub lends the value under the variable's lock.
+    /// time; on an executor, the hub lends the value under the variable's lock, which the
+    /// hub's own goroutines then take too.
     pub async fn update<R>(self, f: impl FnOnce(&mut T) -> R) -> R {
-        Routed::new(Update {
+        let update = Routed::new(Update {
             var: self.id,
             f: Some(f),
             _t: PhantomData,
-        })
-        .await
+        });
+        let Some(lock) = with_core(|c| c.vars.locks.get(&self.id).copied()) else {
+            return update.await;
+        };
+        lock.lock().await;
+        let r = update.await;
+        lock.unlock().await;
+        r
     }
 
     pub fn set(self, value: T) {
@@ -298,25 +321,18 @@ impl HubOp for VarOp {
     async fn exec(self, _: Proxy) -> Data {
         match self {
             VarOp::New { id, value } => with_core(|c| c.vars.put(id, value)),
-            VarOp::Get { var } => return Var::<Data>::from_id(var).get().await,
-            VarOp::Set { var, value } => Var::<Data>::from_id(var).set(value),
+            VarOp::Get { var } => return with_core(|c| c.vars.data(var)),
+            VarOp::Set { var, value } => with_core(|c| c.vars.put(var, value)),
             VarOp::Lock { var } => {
                 lock_of(var).lock().await;
-                return Var::<Data>::from_id(var).get().await;
+                return with_core(|c| c.vars.data(var));
             }
             VarOp::Unlock { var, value } => {
-                Var::<Data>::from_id(var).set(value);
+                with_core(|c| c.vars.put(var, value));
                 lock_of(var).unlock().await;
             }
             VarOp::Add { var, n } => {
-                let sum = Var::<Data>::from_id(var)
-                    .update(|v| {
-                        let sum = v.clone().read::<i64>().unwrap_or(0).wrapping_add(n);
-                        *v = Data::of(&sum);
-                        sum
-                    })
-                    .await;
-                return Data::of(&sum);
+                return Data::of(&AtomicInt(Var::from_id(var)).add(n).await);
             }
         }
         Data::none()

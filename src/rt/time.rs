@@ -16,17 +16,19 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::future::Future;
 use std::task::Poll;
 
 use serde::{Deserialize, Serialize};
 
 use super::chan::Chan;
 use super::current::with_core;
-use super::goroutine::{WaitKey, WaitReason, Wake};
-use super::real::{Data, HubOp, Op, Proxy};
-use super::run::Core;
+use super::goroutine::{Call, Label, WaitKey, WaitReason, Wake};
+use super::real::{Data, HubOp, Name, Op, Proxy, Spawn, Start};
+use super::run::{Core, Task};
 use super::sched::put;
 use super::seam::{self, Operation, Query, Routed};
+use super::Value;
 
 pub use std::time::Duration;
 
@@ -56,12 +58,18 @@ pub(crate) enum Action {
     SendTime { chan: u32, period: u64 },
     /// Cancels context `ctx` with `context deadline exceeded`.
     Deadline { ctx: u32 },
-    /// Starts a goroutine (`time.AfterFunc`): job `job` of the timers' table makes it.
+    /// Starts a goroutine (`time.AfterFunc`): job `job` of the timers' table says which.
     Spawn { job: u32 },
 }
 
-/// What an `AfterFunc` timer starts each time it fires: the goroutine's label and future.
-pub type SpawnJob = std::rc::Rc<dyn Fn() -> (super::goroutine::Label, super::run::Task)>;
+/// What an `AfterFunc` timer starts each time it fires.
+#[derive(Clone)]
+pub(crate) enum Job {
+    /// A goroutine here: its label and future, made anew each time.
+    Here(std::rc::Rc<dyn Fn() -> (Label, Task)>),
+    /// On real mode's hub: a goroutine to place on an executor.
+    Placed(Spawn),
+}
 
 /// A timer's handle: its slot and that slot's generation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +94,7 @@ struct Entry {
 #[derive(Default)]
 pub(crate) struct Timers {
     /// The goroutines `AfterFunc` timers start, by job number.
-    jobs: Vec<SpawnJob>,
+    jobs: Vec<Job>,
     heap: BinaryHeap<Reverse<(u64, u64, u32)>>,
     entries: Vec<Entry>,
     free: Vec<u32>,
@@ -246,10 +254,10 @@ pub(crate) fn fire_due(core: &mut Core) {
             // A full channel drops the tick, as Go's timers do.
             Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
             Action::Deadline { ctx } => super::context::expire(core, ctx),
+            // Started by the run loop, which owns the goroutines' futures.
             Action::Spawn { job } => {
-                // Started by the run loop, which owns the goroutines' futures.
-                let start = core.timers.jobs[job as usize].clone();
-                core.sched.spawn_later.push(start());
+                let job = core.timers.jobs[job as usize].clone();
+                core.sched.spawn_later.push(job);
             }
         }
     }
@@ -360,17 +368,12 @@ fn reset_timer(c: &mut Core, id: u32, ns: u64, period: u64) -> bool {
 impl Timer {
     /// Go's `Timer.Stop`: true if this call stopped the timer before it fired.
     pub fn stop(self) -> Routed<Query<bool>> {
-        let id = self.id;
-        seam::query(|| TimeOp::Stop { id }, |c| stop_timer(c, id))
+        TimerRef(self.id).stop()
     }
 
     /// Go's `Timer.Reset`: re-arms the timer `d` from now; true if it had been active.
     pub fn reset(self, d: Duration) -> Routed<Query<bool>> {
-        let (id, ns) = (self.id, d.as_nanos() as u64);
-        seam::query(
-            || TimeOp::Reset { id, ns, period: 0 },
-            |c| reset_timer(c, id, ns, 0),
-        )
+        TimerRef(self.id).reset(d.as_nanos() as u64, 0)
     }
 }
 
@@ -383,25 +386,65 @@ pub struct TimerRef(u32);
 /// Starts a timer that sends the time on channel `chan` in `ns`, and then every `period`
 /// when it is not zero.
 pub fn start_timer(chan: u32, ns: u64, period: u64) -> TimerRef {
-    with_core(|c| add_handle(c, ns, Action::SendTime { chan, period }))
+    let [id] = seam::create(
+        |[id]| TimeOp::StartTimer {
+            id,
+            chan,
+            ns,
+            period,
+        },
+        |c| {
+            let id = c.sched.ids.next(c.timers.handles.len());
+            add_handle(c, id, ns, Action::SendTime { chan, period });
+            [id]
+        },
+    );
+    TimerRef(id)
 }
 
-/// Go's `time.AfterFunc`: starts the goroutine `start` makes in `ns`, in a goroutine of its
-/// own, and again after each `Reset`.
-pub fn after_func(ns: u64, start: SpawnJob) -> TimerRef {
-    with_core(|c| {
-        c.timers.jobs.push(start);
-        let job = (c.timers.jobs.len() - 1) as u32;
-        add_handle(c, ns, Action::Spawn { job })
-    })
+/// Go's `time.AfterFunc(d, f)`: in `ns`, and again after each `Reset`, starts `f(args)` in a
+/// goroutine of its own named `label` (here, or where the hub places it).
+pub fn after_go<F, A>(ns: u64, label: Label, f: F, args: A) -> TimerRef
+where
+    F: Call<A> + Copy + 'static,
+    F::Fut: Future<Output = ()>,
+    A: Value + Clone,
+{
+    let placed = with_core(|c| {
+        let link = c.sched.backend.link()?;
+        Some(Spawn {
+            name: Name::of(&label),
+            start: Start::Entry {
+                entry: link.entries.entry::<F, A>(),
+                args: Data::of(&args),
+            },
+        })
+    });
+    if let Some(spawn) = placed {
+        let [id] = seam::create(|[id]| TimeOp::AfterFunc { id, ns, spawn }, |_| [0]);
+        return TimerRef(id);
+    }
+    let job = Job::Here(std::rc::Rc::new(move || {
+        (label, Box::pin(f.call(args.clone())) as Task)
+    }));
+    TimerRef(with_core(|c| {
+        let id = c.sched.ids.next(c.timers.handles.len());
+        add_job(c, id, ns, job);
+        id
+    }))
 }
 
-/// Sets a timer doing `action` in `ns`, with a handle.
-fn add_handle(c: &mut Core, ns: u64, action: Action) -> TimerRef {
-    let id = c.sched.ids.next(c.timers.handles.len());
+/// Sets timer handle `id` to start `job` in `ns`.
+fn add_job(c: &mut Core, id: u32, ns: u64, job: Job) {
+    c.timers.jobs.push(job);
+    let job = (c.timers.jobs.len() - 1) as u32;
+    add_handle(c, id, ns, Action::Spawn { job });
+}
+
+/// Sets timer handle `id` doing `action` in `ns`.
+fn add_handle(c: &mut Core, id: u32, ns: u64, action: Action) {
     let timer = c.timers.add(c.sched.now + ns, action, true);
     put(&mut c.timers.handles, id, Some(timer));
-    TimerRef(id)
 }
 
 impl TimerRef {
@@ -416,13 +459,18 @@ impl TimerRef {
     }
 
     /// `Stop`: true if the timer was active.
-    pub fn stop(self) -> bool {
-        with_core(|c| stop_timer(c, self.0))
+    pub fn stop(self) -> Routed<Query<bool>> {
+        let id = self.0;
+        seam::query(|| TimeOp::Stop { id }, |c| stop_timer(c, id))
     }
 
     /// `Reset`: fires in `ns` (a ticker: every `period`); true if it had been active.
-    pub fn reset(self, ns: u64, period: u64) -> bool {
-        with_core(|c| reset_timer(c, self.0, ns, period))
+    pub fn reset(self, ns: u64, period: u64) -> Routed<Query<bool>> {
+        let id = self.0;
+        seam::query(
+            || TimeOp::Reset { id, ns, period },
+            |c| reset_timer(c, id, ns, period),
+        )
     }
 }
 
@@ -498,6 +546,19 @@ pub enum TimeOp {
         ns: u64,
         period: u64,
     },
+    /// A timer at handle `id` sending on channel `chan`, which the program made.
+    StartTimer {
+        id: u32,
+        chan: u32,
+        ns: u64,
+        period: u64,
+    },
+    /// `time.AfterFunc` at handle `id`: starts `spawn` when it fires.
+    AfterFunc {
+        id: u32,
+        ns: u64,
+        spawn: Spawn,
+    },
 }
 
 impl HubOp for TimeOp {
@@ -513,6 +574,15 @@ impl HubOp for TimeOp {
                 c.chans.make::<Time>(&mut c.sched, chan, 1);
                 timer_at(c, id, chan, ns, period);
             }),
+            TimeOp::StartTimer {
+                id,
+                chan,
+                ns,
+                period,
+            } => with_core(|c| add_handle(c, id, ns, Action::SendTime { chan, period })),
+            TimeOp::AfterFunc { id, ns, spawn } => {
+                with_core(|c| add_job(c, id, ns, Job::Placed(spawn)))
+            }
             TimeOp::Stop { id } => return Data::of(&with_core(|c| stop_timer(c, id))),
             TimeOp::Reset { id, ns, period } => {
                 return Data::of(&with_core(|c| reset_timer(c, id, ns, period)))

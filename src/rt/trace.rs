@@ -87,6 +87,11 @@ pub struct ChanInfo {
     pub cap: u32,
     pub created_ns: u64,
     pub created_by: GoId,
+    /// The variable the program made it for (`jobs`), an index into [`Trace::chan_names`];
+    /// 0 when the program did not say (see [`Trace::name_chan`]).
+    pub name: u32,
+    /// The source line of its `make`, 0 when unknown.
+    pub line: u32,
 }
 
 /// The default cap: 4 M events, about 100 MB.
@@ -102,6 +107,8 @@ pub struct Trace {
     pub labels: Vec<Label>,
     /// Indexed by channel id; entry 0 is the nil channel.
     pub chans: Vec<ChanInfo>,
+    /// Distinct channel names ([`ChanInfo::name`]); entry 0 is the empty name.
+    pub chan_names: Vec<&'static str>,
     pub cap: usize,
     /// Events that were not stored because the cap was reached.
     pub dropped: u64,
@@ -128,11 +135,8 @@ impl Trace {
                 goroutines
             },
             labels: Vec::new(),
-            chans: vec![ChanInfo {
-                cap: 0,
-                created_ns: 0,
-                created_by: 0,
-            }],
+            chans: vec![ChanInfo::default()],
+            chan_names: vec![""],
             cap,
             dropped: 0,
             recent: [(0, u32::MAX); 4],
@@ -151,6 +155,31 @@ impl Trace {
         } else {
             self.dropped += 1;
         }
+    }
+
+    /// Names channel `id`: the variable `name` it was made for, at source line `line`.
+    /// Precondition: the channel is in the trace.
+    pub(crate) fn name_chan(&mut self, id: u32, name: &'static str, line: u32) {
+        let index = match self.chan_names.iter().position(|n| *n == name) {
+            Some(i) => i,
+            None => {
+                self.chan_names.push(name);
+                self.chan_names.len() - 1
+            }
+        };
+        if let Some(info) = self.chans.get_mut(id as usize) {
+            info.name = index as u32;
+            info.line = line;
+        }
+    }
+
+    /// The name of channel `id` ([`ChanInfo::name`]), empty when it has none.
+    pub fn chan_name(&self, id: u32) -> &'static str {
+        self.chans
+            .get(id as usize)
+            .and_then(|c| self.chan_names.get(c.name as usize))
+            .copied()
+            .unwrap_or("")
     }
 
     /// Records goroutine `id`'s creation. Precondition: ids are registered in order.

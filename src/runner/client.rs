@@ -1,16 +1,17 @@
 //! The page's side: the worker that runs the current program, and a spare one loading.
 //!
 //! A worker runs one program and is then terminated; the next run gets a fresh worker, so no
-//! state survives from one run to the next. A spare worker is spawned when the page opens
-//! (an embedded page waits for its first run: a page of many embeds starts no worker until
-//! one runs) and after each run, so a Run finds one loaded. Stopping terminates the worker at
-//! once, whatever it is doing.
+//! state survives from one run to the next. A spare worker starts loading when the user heads
+//! for Run ([`Runner::prepare`]) and after each run, so a Run usually finds one loaded; the
+//! page's first screen never waits for, nor downloads, a worker, and a page of many embeds
+//! starts none until one runs. Stopping terminates the worker at once, whatever it is doing.
 //!
 //! A worker can die under a run: a trap (its `error` event), or closed or hung without a
 //! word. A running worker speaks at least every
 //! [`HEARTBEAT_MS`](crate::protocol::HEARTBEAT_MS); one silent for [`SILENT_MS`], and still
 //! silent a [`WATCH_MS`] later (long enough for messages queued behind a busy page to arrive),
-//! is retired and its run ends with a message saying so. The next run gets a fresh worker.
+//! is retired and its run ends with a message saying so; so is one given a run that has not
+//! said it is ready [`LOAD_SILENT_MS`] after. The next run gets a fresh worker.
 //!
 //! # States of a worker slot
 //! `loading` (spawned, no [`Response::Ready`] yet; a request waits in `pending`) → `ready` →
@@ -35,13 +36,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{Request, Response, RunRequest, RunSummary, TraceData};
+use crate::protocol::{CompileError, Request, Response, RunRequest, RunSummary, TraceData};
 use crate::view::console::{Batch, Batcher};
 
 /// The least time between two output updates of the page, in ms.
 const FLUSH_MS: f64 = 150.0;
 /// How long a running worker may stay silent before it is suspected dead, in ms.
 const SILENT_MS: f64 = 10.0 * crate::protocol::HEARTBEAT_MS;
+/// How long a worker given a run may take to load (to say it is ready), in ms: its module
+/// may come over a slow network.
+const LOAD_SILENT_MS: f64 = 30_000.0;
 /// How often the watchdog looks at the running worker, in ms.
 const WATCH_MS: u32 = 1000;
 
@@ -57,6 +61,8 @@ pub enum RunnerEvent {
         received_ms: f64,
     },
     Done(RunSummary),
+    /// The source does not compile: its errors (nothing ran).
+    CompileFailed(Vec<CompileError>),
     Failed(String),
 }
 
@@ -75,6 +81,9 @@ struct Inner {
     spare: Option<Slot>,
     /// Terminated slots waiting to be dropped.
     retired: Vec<Slot>,
+    /// Real mode's processors, when the page is in real mode on several: the spare worker
+    /// starts its executors ahead of the run (`Request::Warm`).
+    warm: Option<u32>,
     next_slot: u64,
     /// Looks for a running worker that died silently; started with the first run, it lives
     /// as long as the runner (an interval must not be dropped from its own callback).
@@ -113,28 +122,27 @@ impl Slot {
 }
 
 impl Runner {
-    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs. A
-    /// spare worker starts loading now when `spare_now`, else at the first run.
-    pub fn new(
-        script: &str,
-        spare_now: bool,
-        on_event: impl Fn(u32, RunnerEvent) + 'static,
-    ) -> Self {
-        let runner = Runner {
+    /// A runner whose workers load `script`; `on_event(run, event)` hears from the runs. No
+    /// worker loads until the first [`Runner::prepare`] or [`Runner::run`].
+    pub fn new(script: &str, on_event: impl Fn(u32, RunnerEvent) + 'static) -> Self {
+        Runner {
             inner: Rc::new(RefCell::new(Inner {
                 script: script.to_string(),
                 on_event: Rc::new(on_event),
                 active: None,
                 spare: None,
                 retired: Vec::new(),
+                warm: None,
                 next_slot: 1,
                 watchdog: None,
             })),
-        };
-        if spare_now {
-            runner.ensure_spare();
         }
-        runner
+    }
+
+    /// Starts loading a worker for the next run, if none is loading or loaded: a run is
+    /// likely soon.
+    pub fn prepare(&self) {
+        self.ensure_spare();
     }
 
     /// Starts run `run` of `req`, stopping any run in progress.
@@ -178,6 +186,18 @@ impl Runner {
             inner.watchdog = Some(gloo_timers::callback::Interval::new(WATCH_MS, move || {
                 watch(&weak)
             }));
+        }
+    }
+
+    /// Keeps the spare worker ready for real mode on `procs` workers (`None`: not real mode,
+    /// or one worker), executors started.
+    pub fn warm(&self, procs: Option<u32>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.warm = procs.filter(|&p| p > 1);
+        if let (Some(procs), Some(spare)) = (inner.warm, &inner.spare) {
+            if spare.ready {
+                post_warm(&spare.worker, procs);
+            }
         }
     }
 
@@ -283,11 +303,14 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
             return;
         }
         if let Response::Ready = response {
+            let warm = state.warm;
             for slot in [&mut state.active, &mut state.spare].into_iter().flatten() {
                 if slot.id == id {
                     slot.ready = true;
                     if let Some(text) = slot.pending.take() {
                         post(&slot.worker, &text);
+                    } else if let Some(procs) = warm {
+                        post_warm(&slot.worker, procs);
                     }
                 }
             }
@@ -325,6 +348,7 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
                 received_ms: TRACE_RECEIVED_MS.with(|t| t.get()),
             },
             Response::Done(summary) => RunnerEvent::Done(summary),
+            Response::CompileFailed(errors) => RunnerEvent::CompileFailed(errors),
             Response::Failed(why) => RunnerEvent::Failed(why),
         };
         // Output gathered so far comes first.
@@ -355,10 +379,15 @@ fn watch(inner: &Weak<RefCell<Inner>>) {
     let Some(inner) = inner.upgrade() else { return };
     let dead = {
         let mut guard = inner.borrow_mut();
-        let Some(slot) = guard.active.as_mut().filter(|s| s.ready && s.run.is_some()) else {
+        let Some(slot) = guard.active.as_mut().filter(|s| s.run.is_some()) else {
             return;
         };
-        if now_ms() - slot.last_heard < SILENT_MS {
+        let silence = if slot.ready {
+            SILENT_MS
+        } else {
+            LOAD_SILENT_MS
+        };
+        if now_ms() - slot.last_heard < silence {
             slot.suspect = false;
             return;
         }
@@ -445,6 +474,12 @@ fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+fn post_warm(worker: &Worker, procs: u32) {
+    if let Ok(text) = serde_json::to_string(&Request::Warm { procs }) {
+        post(worker, &text);
+    }
 }
 
 fn post(worker: &Worker, text: &str) {

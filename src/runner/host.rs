@@ -2,15 +2,18 @@
 //!
 //! On start the worker installs a panic hook, the runtime's memory gauge (its counted heap,
 //! `crate::heap`) with a hook for an allocation that cannot be served, and its message
-//! handler, then posts [`Response::Ready`]. A [`Request::Run`] is checked again here
-//! ([`RunRequest::prepare`]: pattern id, parameters, processors), since a message is trusted
-//! no more than a URL. The program then runs in slices of [`SLICE_STEPS`] scheduler steps;
-//! every [`BATCH_MS`] of wall time the lines printed since the last batch go to the page, so
-//! output streams while the run goes on. A batch is thinned to what the page keeps (the first
-//! and the last lines, see `view::console::Batcher`): however fast a program prints, the page
-//! gets a bounded amount per batch. The run ends with its trace (posted as a transferred
-//! `ArrayBuffer`, see `crate::protocol`), then [`Response::Done`], or [`Response::Failed`]
-//! when it could not start or the worker crashed.
+//! handler, then posts [`Response::Ready`]. A [`Request::Run`] is checked again here (its
+//! source, mode, processors: [`Request::from_json`], [`RunRequest::clamped_procs`]), since a
+//! message is trusted no more than a URL. In sim mode the request's Go source is compiled
+//! ([`super::source`]) and runs through the interpreter: a program that does not compile
+//! gets `go run`'s lines and [`Response::CompileFailed`]. The
+//! program runs in slices of [`SLICE_STEPS`] scheduler steps; its first lines go to the page as
+//! soon as they are printed, later ones every [`BATCH_MS`] of wall time, so output streams
+//! while the run goes on, and its progress every [`HEARTBEAT_MS`]. A batch is thinned
+//! to what the page keeps (the first and the last lines, see `view::console::Batcher`):
+//! however fast a program prints, the page gets a bounded amount per batch. The run ends with
+//! its trace (posted as a transferred `ArrayBuffer`, see `crate::protocol`), then
+//! [`Response::Done`], or [`Response::Failed`] when it could not start or the worker crashed.
 //!
 //! The loop never yields to the worker's event loop: the page stops a run by terminating the
 //! worker, which needs no cooperation from it.
@@ -21,9 +24,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use std::cell::RefCell;
 
+use super::source::{self, Compiled};
+use crate::golang;
 use crate::protocol::{
-    output_messages, Mode, Request, Response, RunRequest, RunSummary, TraceData, HEARTBEAT_MS,
-    MAX_LISTED,
+    output_messages, Floor, Mode, Request, Response, RunRequest, RunSummary, TraceData,
+    HEARTBEAT_MS, MAX_LISTED,
 };
 use crate::rt::{Config, Limits, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
@@ -55,17 +60,87 @@ pub fn start_worker() {
     crate::rt::set_memory_gauge(crate::heap::in_use);
     RESERVE.with(|r| *r.borrow_mut() = Some(vec![1; RESERVE_BYTES]));
     crate::heap::on_exhausted(out_of_memory);
-    let onmessage =
-        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| match parse(event.data()) {
+    warm_up();
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        // Real mode's frames from the hub, and its shared memory (see `crate::protocol`).
+        if super::real_host::executor_message(&data) {
+            return;
+        }
+        match parse(data) {
             Ok(Request::Run(req)) => run(req),
+            Ok(Request::Warm { procs }) => super::real_host::warm(procs),
             Ok(Request::Execute(req)) => super::real_host::start_executor(req),
-            Ok(Request::Frame(frame)) => super::real_host::executor_frame(frame),
+            Ok(Request::Begin { epoch_ns }) => super::real_host::begin_executor(epoch_ns),
+            Ok(Request::Ping { shared }) => super::real_host::executor_ping(shared),
             Err(why) => post(&Response::Failed(why)),
-        });
+        }
+    });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     onmessage.forget();
     post(&Response::Ready);
+}
+
+/// Runs a small Go program in real mode (hub and executor taking turns in this thread) once,
+/// before the worker says it is ready. A browser compiles a module's functions when they are
+/// first called: unwarmed, a real-mode run's first turns take a hundred milliseconds more.
+fn warm_up() {
+    if let Some(source) = warm_up_source() {
+        warm_up_run(&source);
+    }
+}
+
+/// Runs the warm-up program again and again until this worker runs it at a steady speed:
+/// [`STEADY_RUNS`] runs in a row within [`STEADY_SPREAD`] of the fastest, or for at most
+/// [`SETTLE_MAX_MS`]. Real mode's workers settle before a run: a browser optimises a module's
+/// busiest functions in the background after their first calls, and a page that has just
+/// loaded compiles all its modules at once, so for a while a worker runs slower, unevenly, by
+/// up to ten times; a run begun then starts its goroutines and meets its timers milliseconds
+/// late.
+pub(super) fn settle() {
+    let Some(source) = warm_up_source() else {
+        return;
+    };
+    let started = now_ms();
+    let mut fastest = f64::INFINITY;
+    let mut steady = 0;
+    while steady < STEADY_RUNS && now_ms() - started < SETTLE_MAX_MS {
+        let took = warm_up_run(&source);
+        let near = took <= fastest * STEADY_SPREAD && took * STEADY_SPREAD >= fastest;
+        steady = if near { steady + 1 } else { 0 };
+        fastest = fastest.min(took);
+    }
+}
+
+/// Runs in a row at a steady speed that settle a worker.
+const STEADY_RUNS: u32 = 4;
+/// How far from the fastest a run may be and count as steady.
+const STEADY_SPREAD: f64 = 1.3;
+/// The longest a worker settles (ms).
+const SETTLE_MAX_MS: f64 = 400.0;
+
+/// The warm-up program: jobs that take no time, so that a run of it measures the worker.
+fn warm_up_source() -> Option<String> {
+    let pattern = crate::patterns::find("worker-pool-context")?;
+    let params = [
+        ("workers", "2"),
+        ("jobs", "8"),
+        ("job_ms", "0"),
+        ("timeout_ms", "100"),
+    ];
+    let (params, _) = pattern.parse_params(params);
+    Some(pattern.go_source(&params, 1))
+}
+
+/// Compiles `source` and runs it in real mode on two executors in this thread; returns how
+/// long that took (ms).
+fn warm_up_run(source: &str) -> f64 {
+    let at = now_ms();
+    if let Ok(Compiled::Program(program)) = source::compile(source) {
+        let _ = golang::real::run_in_thread(&program, 1, 2, 1_000_000_000);
+    }
+    now_ms() - at
 }
 
 /// An allocation of `size` bytes failed: the program is about to abort. Says so, in memory
@@ -114,38 +189,49 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     Request::from_json(&text)
 }
 
-/// Checks `req`, runs it to the end, and posts its output and summary.
+/// Checks `req`, compiles its source, runs it to the end, and posts its output and summary
+/// (or its compile errors).
 fn run(req: RunRequest) {
-    if req.mode == Mode::Real {
-        super::real_host::start_hub(req);
-        return;
-    }
-    let (pattern, params, procs) = match req.prepare() {
-        Ok(prepared) => prepared,
+    let started = now_ms();
+    let program = match source::compile(&req.source) {
+        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Errors { output, errors }) => {
+            post(&Response::Output(output));
+            return post(&Response::CompileFailed(errors));
+        }
         Err(why) => return post(&Response::Failed(why)),
     };
+    if req.mode == Mode::Real {
+        return super::real_host::start_hub(req, program);
+    }
+    let procs = req.clamped_procs();
     let config = Config {
         seed: req.seed,
         procs,
         limits: Limits::default(),
         ..Config::default()
     };
-    let mut rt = Runtime::new(config);
-    rt.start(pattern.program(&params, req.seed));
-    let mut stream = OutputStream::new(now_ms());
+    let mut run = golang::Started::new(program.clone(), config);
+    let mut stream = OutputStream::new(started);
     loop {
-        match rt.run_slice(SLICE_STEPS) {
-            Progress::Done(report) => return stream.finish(&report, procs),
-            _ => stream.tick(&mut rt),
+        match run.run_slice(SLICE_STEPS) {
+            Progress::Done(report) => {
+                let mut trace = TraceData::from_trace(&report.trace, report.end_ns, procs);
+                // The lanes name the source's functions: their lines are the program's.
+                trace.set_lines(|func| program.decl_line(func));
+                return stream.finish(&report, &trace, None);
+            }
+            _ => stream.tick(run.runtime()),
         }
     }
 }
 
-/// A run's output on its way to the page: batches every [`BATCH_MS`] and the run's progress
-/// every [`HEARTBEAT_MS`], then the end.
+/// A run's output on its way to the page: the first lines as soon as they are printed, then
+/// batches every [`BATCH_MS`] and the run's progress every [`HEARTBEAT_MS`], then the end.
 pub(super) struct OutputStream {
     started: f64,
-    last_batch: f64,
+    /// When the last batch was posted; `None` before the first.
+    last_batch: Option<f64>,
     last_heartbeat: f64,
     batcher: Batcher,
 }
@@ -154,20 +240,24 @@ impl OutputStream {
     pub fn new(started: f64) -> Self {
         OutputStream {
             started,
-            last_batch: started,
+            last_batch: None,
             last_heartbeat: started,
             batcher: Batcher::new(),
         }
     }
 
-    /// Posts the lines printed since the last batch, if a batch is due, and the run's
-    /// progress, if that is due.
+    /// Posts the lines printed since the last batch, if a batch is due (the first as soon as
+    /// there is output, the next ones [`BATCH_MS`] apart), and the run's progress, if that is
+    /// due.
     pub fn tick(&mut self, rt: &mut Runtime) {
         let now = now_ms();
-        if now - self.last_batch >= BATCH_MS {
-            self.batcher.extend(rt.take_new_output());
-            post_batch(self.batcher.take());
-            self.last_batch = now;
+        if self.last_batch.is_none_or(|last| now - last >= BATCH_MS) {
+            let lines = rt.take_new_output();
+            if !lines.is_empty() {
+                self.batcher.extend(lines);
+                post_batch(self.batcher.take());
+                self.last_batch = Some(now);
+            }
         }
         if now - self.last_heartbeat >= HEARTBEAT_MS {
             self.heartbeat(rt.clock_ns());
@@ -180,12 +270,15 @@ impl OutputStream {
         self.last_heartbeat = now_ms();
     }
 
-    /// Posts the rest of the output, the trace and the summary.
-    pub fn finish(&mut self, report: &Report, procs: u32) {
+    /// Posts the rest of the output, the trace and the summary (with real mode's `floor`);
+    /// `trace` is the report's, as the page receives it.
+    pub fn finish(&mut self, report: &Report, trace: &TraceData, floor: Option<Floor>) {
         self.batcher.extend(report.output.iter().cloned());
         post_batch(self.batcher.take());
-        post_trace(&TraceData::from_trace(&report.trace, report.end_ns, procs));
-        post(&Response::Done(summary(report, now_ms() - self.started)));
+        post_trace(trace);
+        let mut summary = summary(report, now_ms() - self.started);
+        summary.floor = floor;
+        post(&Response::Done(summary));
     }
 }
 
@@ -213,5 +306,7 @@ fn summary(report: &Report, wall_ms: f64) -> RunSummary {
         metrics: report.metrics.clone(),
         trace_events: report.trace.events.len() as u64,
         trace_truncated: report.trace.truncated(),
+        line: report.line,
+        floor: None,
     }
 }

@@ -1,15 +1,26 @@
 //! Running programs off the page's thread.
 //!
 //! [`host`] is the Web Worker's side: it reads one [`crate::protocol::Request`], checks it as
-//! if it came from anywhere, runs the program on [`crate::rt`] in slices and streams its output
-//! back. [`client`] is the page's side: it owns the worker, queues the request until the worker
-//! is ready, and stops a run by terminating the worker, which works even against a runaway.
+//! if it came from anywhere, compiles the request's Go source ([`source`]), runs the program on
+//! [`crate::rt`] in slices and streams its output back. [`client`] is the page's side: it owns
+//! the worker, queues the request until the worker is ready, and stops a run by terminating
+//! the worker, which works even against a runaway. [`real_host`] hosts real mode's workers,
+//! which carry their frames by message or through [`rings`] of shared memory. Only [`source`]
+//! builds natively.
 
+#[cfg(target_arch = "wasm32")]
 pub mod client;
+#[cfg(target_arch = "wasm32")]
 pub mod host;
+#[cfg(target_arch = "wasm32")]
 mod real_host;
+#[cfg(target_arch = "wasm32")]
+mod rings;
+pub mod source;
 
+#[cfg(target_arch = "wasm32")]
 pub use client::{Runner, RunnerEvent};
+#[cfg(target_arch = "wasm32")]
 pub use host::start_worker;
 
 /// The worker script Trunk writes for the `worker` bin (`data-loader-shim`), relative to the
@@ -18,6 +29,7 @@ pub const WORKER_SCRIPT: &str = "./worker_loader.js";
 
 /// What the page says of a worker (`who`) that reported an error event (`message`, the
 /// browser's text): a WebAssembly trap is a crash, anything else a failure.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn crash_text(who: &str, message: &str) -> String {
     let message = message.trim_start_matches("Uncaught ").trim();
     if message.is_empty() {

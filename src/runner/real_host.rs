@@ -1,13 +1,30 @@
-//! Real mode on Web Workers: the workers, their messages and their turns. What a hub and an
-//! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]).
+//! Real mode on Web Workers: the workers, their frames and their turns. What a hub and an
+//! executor do with their turns is `crate::rt::real`'s ([`HubDriver`], [`ExecutorDriver`]);
+//! the program is the request's Go source, compiled by every worker and run by the
+//! interpreter's real mode (`crate::golang::real`: each worker runs the compiled program with
+//! its copy of the shared heap, and the hub relays their writes).
 //!
-//! The worker the page gives a real-mode run becomes its *hub*: it starts `procs` workers of
-//! its own (the same script), one per executor, and tells each its index with
-//! [`Request::Execute`] once it is ready. From then on the hub and the executors exchange
-//! [`Request::Frame`]s (goroutines to start, answers) and [`FromExecutor::Ops`] (operations),
-//! one message per executor per tick in each direction. Nothing here blocks: the hub and the
-//! executors run until they have nothing to do, then return to their event loops, where the
-//! next message or timer finds them.
+//! The worker the page gives a real-mode run becomes its *hub*, worker 0, which runs
+//! goroutines too: it starts `procs - 1` workers of its own (the same script), one per
+//! executor, and sends each the run and its index with [`Request::Execute`] once it is ready.
+//! Every executor compiles the source before the run, as the hub did: compiling is not part of
+//! a run in Go either, and an executor compiling on the run's clock would start its goroutines
+//! milliseconds late. Each executor, then the hub, settles (`super::host::settle`): runs a
+//! small program until it runs at a steady speed, which a page that has just loaded does not.
+//! Then the hub times a few round trips to executor 1 ([`Request::Ping`]):
+//! the transport's floor on this browser, which the run's summary reports; and starts the
+//! run, telling the executors when ([`Request::Begin`]).
+//!
+//! From then on they exchange frames, the encoded operations and answers
+//! (`crate::rt::real::encode`), at most one per executor per turn each way, by one of two
+//! transports (the summary says which):
+//! - **messages**, in any page: each frame a transferred `ArrayBuffer`. Nothing blocks: a
+//!   worker runs until it has nothing to do, then returns to its event loop, where the next
+//!   message or timer finds it;
+//! - **shared memory**, when the page is cross-origin isolated: the frames go through rings
+//!   in a `SharedArrayBuffer` ([`Rings`]), and a worker with nothing to do waits on its
+//!   doorbell with `Atomics.wait` (the hub until its next timer at most). The hub still
+//!   returns to its event loop every [`SHARED_SLICE_MS`], for its executors' other messages.
 //!
 //! Stopping is the page terminating the hub: a worker's own workers end with it. A worker
 //! that fails ends the run with its message.
@@ -16,17 +33,26 @@
 //! they report are on one axis.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::thread::LocalKey;
 
 use gloo_timers::callback::Timeout;
+use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker};
+use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker, WorkerOptions};
 
 use super::host::{now_ms, post, scope, OutputStream};
-use crate::protocol::{ExecuteRequest, FromExecutor, Request, Response, RunRequest, HEARTBEAT_MS};
-use crate::rt::real::{ExecutorDriver, Halt, HubDriver, ToExecutor};
+use super::rings::{Pipe, Rings, Way};
+use super::source::{self, Compiled};
+use crate::golang::{self, vm::program::Program};
+use crate::protocol::{
+    ExecuteRequest, Floor, FromExecutor, Request, Response, RunRequest, TraceData, Transport,
+    HEARTBEAT_MS,
+};
+use crate::rt::real::{decode, encode, ExecutorDriver, Halt, HubDriver, ToExecutor, ToHub};
 use crate::rt::{set_wall_clock, wall_ns, Progress};
+use crate::view::page_config::MAX_PROCS;
 
 /// Wall-clock ns a worker runs before it lets its event loop deliver its messages.
 const TURN_NS: u64 = 1_000_000;
@@ -37,6 +63,12 @@ const ALARM_EARLY_MS: f64 = 2.0;
 const QUIET_MS: f64 = 0.2;
 /// The longest real-mode run.
 const MAX_RUN_NS: u64 = crate::rt::limits::REAL_WALL_NS;
+/// Shared memory: how long a worker runs and waits before it returns to its event loop.
+const SHARED_SLICE_MS: f64 = 20.0;
+/// Shared memory: how long a worker whose ring was full waits before it writes again.
+const BACKLOG_MS: f64 = 0.1;
+/// Round trips timed before a run, by message and through shared memory.
+const PINGS: u32 = 16;
 
 thread_local! {
     static PERFORMANCE: Option<(Performance, f64)> =
@@ -137,6 +169,25 @@ impl Turns {
     }
 }
 
+/// `bytes` as an `ArrayBuffer` of their own, to transfer.
+fn buffer_of(bytes: &[u8]) -> ArrayBuffer {
+    let array = Uint8Array::new_with_length(bytes.len() as u32);
+    array.copy_from(bytes);
+    array.buffer()
+}
+
+/// Posts `frame` to `to` (a worker, or this worker's creator), transferring its buffer.
+fn post_frame(frame: &[u8], post: impl FnOnce(&JsValue, &JsValue) -> Result<(), JsValue>) {
+    let buffer = buffer_of(frame);
+    // Transfer fails only for a detached buffer, which this fresh one is not.
+    let _ = post(&buffer, &js_sys::Array::of1(&buffer));
+}
+
+/// The mean of `n` round trips that took `ms` in all, in ns.
+fn mean_ns(ms: f64, n: u32) -> u64 {
+    (ms * 1e6 / f64::from(n.max(1))) as u64
+}
+
 /// Runs `f` on the worker's state in `key`, if it has any.
 fn with<T: 'static>(key: &'static LocalKey<RefCell<Option<T>>>, f: impl FnOnce(&mut T)) {
     key.with(|cell| {
@@ -154,64 +205,99 @@ struct Hub {
     rt: Option<HubDriver>,
     procs: u32,
     request: RunRequest,
+    /// The compiled source (every executor compiles its own copy).
+    program: Rc<Program>,
     epoch_ns: u64,
+    /// Executor `w` (workers 1 and up) at `w - 1`.
     executors: Vec<Executor>,
     stream: OutputStream,
     /// The pending wake-up (see [`Hub::wake`]) is for this time (run's clock, ns), if any.
     wake_at: Option<u64>,
     ended: bool,
     turns: Turns,
+    /// The shared memory, when the page may share it.
+    rings: Option<Rings>,
+    /// The floor, measured before the run: when the first ping left (ms), pings answered.
+    pinged_at: f64,
+    pongs: u32,
+    floor: Option<Floor>,
 }
 
 /// The hub's view of one executor worker.
 struct Executor {
     worker: Worker,
     ready: bool,
+    /// It compiled the run's source (see [`Request::Execute`]).
+    compiled: bool,
+    /// Shared memory: its ring to the hub, and the hub's to it.
+    pipes: Option<(Pipe, Pipe)>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
 
 thread_local! {
     static HUB: RefCell<Option<Hub>> = const { RefCell::new(None) };
+    /// Executors started ahead of the run (see [`warm`]); executor `w` at `w - 1`.
+    static WARM: RefCell<Vec<Executor>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts real-mode run `req` with this worker as its hub.
-pub fn start_hub(req: RunRequest) {
+/// Starts real-mode run `req`, whose source compiled to `program`, with this worker as its
+/// hub.
+pub fn start_hub(req: RunRequest, program: Rc<Program>) {
+    let procs = req.clamped_procs();
     if HUB.with(|h| h.borrow().is_some()) {
         return post(&Response::Failed(
             "this worker is already running a real-mode run".to_string(),
         ));
     }
-    let (_, _, procs) = match req.prepare() {
-        Ok(prepared) => prepared,
-        Err(why) => return post(&Response::Failed(why)),
-    };
     set_wall_clock(epoch_clock);
-    let script = scope().location().href();
-    let mut executors = Vec::new();
-    for w in 0..procs as usize {
-        match spawn_executor(&script, w) {
-            Ok(e) => executors.push(e),
-            Err(why) => {
-                for e in &executors {
-                    e.worker.terminate();
-                }
-                return post(&Response::Failed(why));
+    // The executors started ahead of the run (`warm`) serve first; the others start now.
+    let mut executors = WARM.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    for extra in executors.drain((procs as usize).saturating_sub(1).min(executors.len())..) {
+        extra.worker.terminate();
+    }
+    if let Err(why) = spawn_executors(&mut executors, procs) {
+        for e in &executors {
+            e.worker.terminate();
+        }
+        return post(&Response::Failed(why));
+    }
+    let rings = Rings::new(procs);
+    for (e, w) in executors.iter_mut().zip(1..) {
+        if let Some(rings) = &rings {
+            e.pipes = Some((rings.pipe(w, Way::ToHub), rings.pipe(w, Way::ToExecutor)));
+            if e.ready {
+                // Kept until `Begin`; a ping times it first.
+                let _ = e.worker.post_message(&rings.buffer());
             }
         }
     }
+    let all_ready = executors.iter().all(|e| e.ready);
     let hub = Hub {
         rt: None,
         procs,
         request: req,
+        program,
         epoch_ns: 0,
         executors,
         stream: OutputStream::new(now_ms()),
         wake_at: None,
         ended: false,
         turns: Turns::new(|| with_hub(Hub::pump)),
+        rings,
+        pinged_at: 0.0,
+        pongs: 0,
+        floor: None,
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
+    match procs {
+        1 => {
+            super::host::settle();
+            with_hub(Hub::begin)
+        }
+        _ if all_ready => with_hub(Hub::execute),
+        _ => {}
+    }
     heartbeat();
 }
 
@@ -228,34 +314,92 @@ fn heartbeat() {
     });
 }
 
+/// Starts the executors of a run on `procs` workers that `executors` lacks.
+fn spawn_executors(executors: &mut Vec<Executor>, procs: u32) -> Result<(), String> {
+    let script = scope().location().href();
+    for w in executors.len() + 1..procs as usize {
+        executors.push(spawn_executor(&script, w)?);
+    }
+    Ok(())
+}
+
+/// Starts, ahead of a real-mode run, the executors of a run on `procs` workers, so that the
+/// run does not wait for them to load (the page asks this of its spare worker).
+pub fn warm(procs: u32) {
+    if HUB.with(|h| h.borrow().is_some()) {
+        return;
+    }
+    set_wall_clock(epoch_clock);
+    WARM.with(|w| {
+        let mut warm = w.borrow_mut();
+        // An executor that cannot start now is tried again by the run, which reports why.
+        let _ = spawn_executors(&mut warm, procs.clamp(1, MAX_PROCS));
+    });
+}
+
+/// A message from executor `w`: the hub's, or before the run an executor warming up.
+fn on_executor_message(w: usize, message: FromExecutor) {
+    if HUB.with(|h| h.borrow().is_some()) {
+        return with_hub(|hub| hub.on_message(w, message));
+    }
+    WARM.with(|warm| {
+        let mut warm = warm.borrow_mut();
+        match message {
+            FromExecutor::Ready => {
+                if let Some(e) = warm.get_mut(w - 1) {
+                    e.ready = true;
+                }
+            }
+            // The run starts fresh ones, and reports it if they fail too.
+            _ => {
+                for e in warm.drain(..) {
+                    e.worker.terminate();
+                }
+            }
+        }
+    });
+}
+
 fn with_hub(f: impl FnOnce(&mut Hub)) {
     with(&HUB, f);
 }
 
 fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
-    let worker = Worker::new(script).map_err(|e| {
+    // Named, so the browser's tools list the run's threads by what they are.
+    let options = WorkerOptions::new();
+    options.set_name(&format!("chanlab executor {w}"));
+    let worker = Worker::new_with_options(script, &options).map_err(|e| {
         format!(
             "could not start executor {w}: {}",
             e.as_string().unwrap_or_default()
         )
     })?;
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let message = event
-            .data()
+        let data = event.data();
+        if let Some(buffer) = data.dyn_ref::<ArrayBuffer>() {
+            let frame = Uint8Array::new(buffer).to_vec();
+            return with_hub(|hub| hub.on_frame(w, &frame));
+        }
+        let message = data
             .as_string()
             .and_then(|text| serde_json::from_str::<FromExecutor>(&text).ok())
             .unwrap_or_else(|| FromExecutor::Failed("an unreadable message".to_string()));
-        with_hub(|hub| hub.on_message(w, message));
+        on_executor_message(w, message);
     });
     let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
         let why = super::crash_text(&format!("real mode's worker {w}"), &event.message());
-        with_hub(|hub| hub.on_crash(why));
+        if HUB.with(|h| h.borrow().is_some()) {
+            return with_hub(|hub| hub.on_crash(why));
+        }
+        on_executor_message(w, FromExecutor::Failed(why));
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     Ok(Executor {
         worker,
         ready: false,
+        compiled: false,
+        pipes: None,
         _onmessage: onmessage,
         _onerror: onerror,
     })
@@ -267,6 +411,18 @@ fn send(worker: &Worker, request: &Request) {
     }
 }
 
+/// Sends executor `w` the hub's frame for it.
+fn send_frame(e: &mut Executor, rings: Option<&Rings>, w: u32, messages: &[ToExecutor]) {
+    let frame = encode(messages);
+    match (&mut e.pipes, rings) {
+        (Some((_, to)), Some(rings)) => {
+            to.send(&frame);
+            rings.ring(w);
+        }
+        _ => post_frame(&frame, |b, t| e.worker.post_message_with_transfer(b, t)),
+    }
+}
+
 impl Hub {
     fn on_message(&mut self, w: usize, message: FromExecutor) {
         if self.ended {
@@ -274,12 +430,42 @@ impl Hub {
         }
         match message {
             FromExecutor::Ready => {
-                self.executors[w].ready = true;
+                let e = &mut self.executors[w - 1];
+                e.ready = true;
+                if let Some(rings) = &self.rings {
+                    // Kept until `Begin`; a ping times it first.
+                    let _ = e.worker.post_message(&rings.buffer());
+                }
                 if self.executors.iter().all(|e| e.ready) {
-                    self.begin();
+                    self.execute();
                 }
             }
-            FromExecutor::Ops(ops) => {
+            FromExecutor::Compiled => {
+                self.executors[w - 1].compiled = true;
+                if self.executors.iter().all(|e| e.compiled) {
+                    // After the executors, not with them: settling takes the processors.
+                    super::host::settle();
+                    self.ping();
+                }
+            }
+            FromExecutor::Pong => self.pong(),
+            FromExecutor::Limit(limit) => {
+                if let Some(rt) = self.rt.as_mut() {
+                    rt.stop(limit);
+                }
+                self.pump();
+            }
+            FromExecutor::Failed(why) => self.fail(w, why),
+        }
+    }
+
+    /// An executor's frame arrived by message.
+    fn on_frame(&mut self, w: usize, frame: &[u8]) {
+        if self.ended {
+            return;
+        }
+        match decode::<ToHub>(frame) {
+            Ok(ops) => {
                 if let Some(rt) = self.rt.as_mut() {
                     rt.deliver(ops);
                 }
@@ -287,16 +473,14 @@ impl Hub {
                     self.pump();
                 }
             }
-            FromExecutor::Limit(limit) => {
-                if let Some(rt) = self.rt.as_mut() {
-                    rt.stop(limit);
-                }
-                self.pump();
-            }
-            FromExecutor::Failed(why) => self.on_crash(format!(
-                "real mode's worker {w} failed, so the run ended: {why}"
-            )),
+            Err(why) => self.fail(w, format!("an unreadable frame: {why}")),
         }
+    }
+
+    fn fail(&mut self, w: usize, why: String) {
+        self.on_crash(format!(
+            "real mode's worker {w} failed, so the run ended: {why}"
+        ));
     }
 
     /// An executor failed (`why` says which and how): the run ends with it.
@@ -308,53 +492,178 @@ impl Hub {
         post(&Response::Failed(why));
     }
 
+    /// Every executor is ready: sends each the run, to compile.
+    fn execute(&mut self) {
+        for (e, w) in self.executors.iter().zip(1..) {
+            let execute = Request::Execute(ExecuteRequest {
+                run: self.request.clone(),
+                worker: w,
+                procs: self.procs,
+            });
+            send(&e.worker, &execute);
+        }
+    }
+
+    /// Every executor has compiled the source: times round trips to executor 1, by message. They are timed
+    /// as a whole: a page that is not cross-origin isolated reads a clock coarsened to 0.1 ms.
+    fn ping(&mut self) {
+        if self.pongs == 0 {
+            self.pinged_at = now_ms();
+        }
+        // The last ping asks for the shared-memory round trips too.
+        let last = self.pongs + 1 == PINGS;
+        let shared = if self.rings.is_some() && last {
+            PINGS
+        } else {
+            0
+        };
+        send(&self.executors[0].worker, &Request::Ping { shared });
+    }
+
+    /// Executor 1 answered a ping: ping again, or time the shared-memory round trip, and
+    /// begin.
+    fn pong(&mut self) {
+        self.pongs += 1;
+        if self.pongs < PINGS {
+            return self.ping();
+        }
+        let message_ns = mean_ns(now_ms() - self.pinged_at, PINGS);
+        let shared_ns = self.rings.as_ref().map(|rings| {
+            let at = now_ms();
+            for _ in 0..PINGS {
+                let seen = rings.doorbell(0);
+                rings.ring(1);
+                rings.wait(0, seen, 100.0);
+            }
+            mean_ns(now_ms() - at, PINGS)
+        });
+        self.floor = Some(Floor {
+            transport: if shared_ns.is_some() {
+                Transport::SharedMemory
+            } else {
+                Transport::Messages
+            },
+            message_ns,
+            shared_ns,
+        });
+        self.begin();
+    }
+
     /// Every executor is ready: the run and its clock start.
     fn begin(&mut self) {
         self.epoch_ns = wall_ns();
         self.stream = OutputStream::new(now_ms());
-        let rt = HubDriver::new(self.request.seed, self.procs, self.epoch_ns, MAX_RUN_NS);
+        let program = golang::real::executor(self.program.clone());
+        let mut rt = HubDriver::new(
+            self.request.seed,
+            self.procs,
+            self.epoch_ns,
+            MAX_RUN_NS,
+            program,
+        );
+        rt.set_memory(golang::real::hub_memory(self.procs));
+        // The hub runs the program's goroutines too: its timers send the program's values.
+        rt.runtime().use_host_values::<golang::vm::value::Value>();
         self.rt = Some(rt);
-        for (w, e) in self.executors.iter().enumerate() {
-            let execute = Request::Execute(ExecuteRequest {
-                run: self.request.clone(),
-                worker: w as u32,
-                procs: self.procs,
-                epoch_ns: self.epoch_ns,
-            });
-            send(&e.worker, &execute);
+        let start = Request::Begin {
+            epoch_ns: self.epoch_ns,
+        };
+        for e in &self.executors {
+            send(&e.worker, &start);
         }
         self.pump();
     }
 
     /// Runs until nothing can run or the budget is spent, sending what the executors need.
+    /// With shared memory, goes on for [`SHARED_SLICE_MS`]: it reads the rings, and waits on
+    /// its doorbell while nothing can run.
     fn pump(&mut self) {
         self.turns.begin();
-        let until = self.now() + TURN_NS;
-        let Some(rt) = self.rt.as_mut().filter(|_| !self.ended) else {
-            return;
-        };
-        // Each executor's frame for this tick.
-        let executors = &self.executors;
-        let progress = rt.turn(u64::MAX, until, |w, frame| {
-            send(&executors[w].worker, &Request::Frame(frame))
-        });
-        match progress {
-            Progress::Done(report) => {
-                self.end();
-                self.stream.finish(&report, self.procs);
+        let slice_end = now_ms() + SHARED_SLICE_MS;
+        loop {
+            if self.rt.is_none() || self.ended {
+                return;
             }
-            Progress::Idle(next) => {
-                self.stream.tick(rt.runtime());
-                if let Some(at) = next {
-                    self.wake(at);
+            let seen = self.rings.as_ref().map_or(0, |r| r.doorbell(0));
+            self.receive_shared();
+            match self.turn() {
+                Progress::Done(report) => {
+                    self.end();
+                    let mut trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                    // The lanes name the source's functions: their lines are the program's.
+                    trace.set_lines(|func| self.program.decl_line(func));
+                    self.stream.finish(&report, &trace, self.floor);
+                    return;
                 }
+                Progress::Idle(next) => {
+                    let left = slice_end - now_ms();
+                    // A frame that did not fit in its ring goes on soon.
+                    let backlog = self
+                        .executors
+                        .iter()
+                        .any(|e| e.pipes.as_ref().is_some_and(|(_, to)| to.pending()));
+                    let left = if backlog { left.min(BACKLOG_MS) } else { left };
+                    match &self.rings {
+                        Some(rings) if left > 0.0 => {
+                            let timeout = next.map_or(left, |at| {
+                                (at.saturating_sub(self.now()) as f64 / 1e6).min(left)
+                            });
+                            rings.wait(0, seen, timeout);
+                            continue;
+                        }
+                        Some(_) => self.turns.again(),
+                        None => {
+                            if let Some(at) = next {
+                                self.wake(at);
+                            }
+                        }
+                    }
+                }
+                Progress::Running if self.rings.is_some() && now_ms() < slice_end => continue,
+                Progress::Running => self.turns.again(),
             }
-            Progress::Running => {
-                self.stream.tick(rt.runtime());
-                self.turns.again();
-            }
+            break;
         }
         self.turns.end();
+    }
+
+    /// Shared memory: delivers the frames in the executors' rings.
+    fn receive_shared(&mut self) {
+        let Some(rt) = self.rt.as_mut() else {
+            return;
+        };
+        let mut failed = None;
+        for (e, w) in self.executors.iter_mut().zip(1..) {
+            let Some((from, to)) = &mut e.pipes else {
+                continue;
+            };
+            to.write_backlog();
+            for frame in from.receive() {
+                match decode::<ToHub>(&frame) {
+                    Ok(ops) => rt.deliver(ops),
+                    Err(why) => failed = Some((w, format!("an unreadable frame: {why}"))),
+                }
+            }
+        }
+        if let Some((w, why)) = failed {
+            self.fail(w, why);
+        }
+    }
+
+    /// One turn of the run, sending each executor its frame.
+    fn turn(&mut self) -> Progress {
+        let until = self.now() + TURN_NS;
+        let Some(rt) = self.rt.as_mut() else {
+            return Progress::Idle(None);
+        };
+        let (executors, rings) = (&mut self.executors, self.rings.as_ref());
+        let progress = rt.turn(u64::MAX, until, |w, frame| {
+            send_frame(&mut executors[w - 1], rings, w as u32, &frame)
+        });
+        if !matches!(progress, Progress::Done(_)) {
+            self.stream.tick(rt.runtime());
+        }
+        progress
     }
 
     /// Makes sure the hub runs again when the timer due at `at` (run's clock) fires.
@@ -397,12 +706,27 @@ impl Hub {
 
 struct Exec {
     rt: ExecutorDriver,
+    worker: u32,
     epoch_ns: u64,
     turns: Turns,
+    /// Shared memory: the hub's ring to this executor.
+    from_hub: Option<Pipe>,
+}
+
+/// How an executor sends its frames: by message, or into its ring to the hub.
+enum ToHubWay {
+    Messages,
+    Shared(Rings, Pipe),
 }
 
 thread_local! {
     static EXEC: RefCell<Option<Exec>> = const { RefCell::new(None) };
+    /// Kept apart from `EXEC`: a goroutine about to compute sends from within a turn.
+    static TO_HUB: RefCell<ToHubWay> = const { RefCell::new(ToHubWay::Messages) };
+    /// The shared memory the hub posted before `Begin`.
+    static SHARED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// The run this executor compiled, until it begins.
+    static COMPILED: RefCell<Option<(ExecuteRequest, Rc<Program>)>> = const { RefCell::new(None) };
 }
 
 fn post_to_hub(message: &FromExecutor) {
@@ -411,58 +735,169 @@ fn post_to_hub(message: &FromExecutor) {
     }
 }
 
-/// Becomes executor `req.worker` of a real-mode run.
-pub fn start_executor(req: ExecuteRequest) {
-    let (pattern, params, _) = match req.run.prepare() {
-        Ok(prepared) => prepared,
-        Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
-    };
-    if req.worker >= req.procs {
-        return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
-    }
-    set_wall_clock(epoch_clock);
-    let seed = req.run.seed;
-    let run = (seed, req.procs, req.epoch_ns, MAX_RUN_NS);
-    let rt = ExecutorDriver::new(
-        req.worker,
-        run,
-        pattern.real_program(params, seed),
-        Some(Box::new(|ops| post_to_hub(&FromExecutor::Ops(ops)))),
-    );
-    let exec = Exec {
-        rt,
-        epoch_ns: req.epoch_ns,
-        turns: Turns::new(|| with(&EXEC, Exec::pump)),
-    };
-    EXEC.with(|e| *e.borrow_mut() = Some(exec));
-}
-
-/// The hub's frame arrived.
-pub fn executor_frame(frame: Vec<ToExecutor>) {
-    with(&EXEC, |exec| {
-        if let Err(why) = exec.rt.deliver(frame) {
-            return post_to_hub(&FromExecutor::Failed(why));
-        }
-        if exec.turns.arrived() {
-            exec.pump();
+/// Sends the hub what the executor's goroutines asked.
+fn send_ops(ops: ToHub) {
+    let frame = encode(&ops);
+    TO_HUB.with(|way| match &mut *way.borrow_mut() {
+        ToHubWay::Messages => post_frame(&frame, |b, t| scope().post_message_with_transfer(b, t)),
+        ToHubWay::Shared(rings, pipe) => {
+            pipe.send(&frame);
+            rings.ring(0);
         }
     });
 }
 
+/// A message to this worker that is real mode's and not JSON: a frame from the hub, or the
+/// run's shared memory. Returns whether it was one.
+pub fn executor_message(data: &JsValue) -> bool {
+    if Rings::is_buffer(data) {
+        SHARED.with(|s| *s.borrow_mut() = Some(data.clone()));
+        return true;
+    }
+    let Some(buffer) = data.dyn_ref::<ArrayBuffer>() else {
+        return false;
+    };
+    let frame = Uint8Array::new(buffer).to_vec();
+    with(&EXEC, |exec| match decode::<Vec<ToExecutor>>(&frame) {
+        Ok(messages) => exec.deliver(messages),
+        Err(why) => post_to_hub(&FromExecutor::Failed(format!("an unreadable frame: {why}"))),
+    });
+    true
+}
+
+/// The hub's ping: answers, then echoes `shared` rings of the hub's doorbell.
+pub fn executor_ping(shared: u32) {
+    // Executor 1's doorbell, read before the hub can ring it.
+    let rings = SHARED.with(|s| s.borrow().clone()).map(|b| Rings::of(b, 2));
+    let mut seen = rings.as_ref().map_or(0, |r| r.doorbell(1));
+    post_to_hub(&FromExecutor::Pong);
+    let Some(rings) = rings else {
+        return;
+    };
+    for _ in 0..shared {
+        rings.wait(1, seen, 100.0);
+        seen = rings.doorbell(1);
+        rings.ring(0);
+    }
+}
+
+/// Prepares to be executor `req.worker` of a real-mode run: compiles the run's source (the
+/// hub did, so it compiles), settles (`super::host::settle`) and says so; the run begins with
+/// [`begin_executor`].
+pub fn start_executor(req: ExecuteRequest) {
+    if req.worker == 0 || req.worker >= req.procs {
+        return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
+    }
+    let program = match source::compile(&req.run.source) {
+        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Errors { .. }) => {
+            return post_to_hub(&FromExecutor::Failed(
+                "the program does not compile".to_string(),
+            ))
+        }
+        Err(why) => return post_to_hub(&FromExecutor::Failed(why)),
+    };
+    COMPILED.with(|c| *c.borrow_mut() = Some((req, program)));
+    super::host::settle();
+    post_to_hub(&FromExecutor::Compiled);
+}
+
+/// The run this executor compiled began at wall-clock time `epoch_ns`: runs its goroutines.
+pub fn begin_executor(epoch_ns: u64) {
+    let Some((req, program)) = COMPILED.with(|c| c.borrow_mut().take()) else {
+        return post_to_hub(&FromExecutor::Failed(
+            "the run began before its source was compiled".to_string(),
+        ));
+    };
+    set_wall_clock(epoch_clock);
+    let rings = SHARED
+        .with(|s| s.borrow_mut().take())
+        .map(|b| Rings::of(b, req.procs));
+    let from_hub = rings.as_ref().map(|r| r.pipe(req.worker, Way::ToExecutor));
+    if let Some(rings) = rings {
+        let pipe = rings.pipe(req.worker, Way::ToHub);
+        TO_HUB.with(|way| *way.borrow_mut() = ToHubWay::Shared(rings, pipe));
+    }
+    let seed = req.run.seed;
+    let run = (seed, req.procs, epoch_ns, MAX_RUN_NS);
+    let rt = ExecutorDriver::new(
+        req.worker,
+        run,
+        golang::real::executor(program),
+        Some(Box::new(send_ops)),
+    );
+    let exec = Exec {
+        rt,
+        worker: req.worker,
+        epoch_ns,
+        turns: Turns::new(|| with(&EXEC, Exec::pump)),
+        from_hub,
+    };
+    let shared = exec.from_hub.is_some();
+    EXEC.with(|e| *e.borrow_mut() = Some(exec));
+    if shared {
+        with(&EXEC, Exec::pump);
+    }
+}
+
 impl Exec {
+    /// The hub's frame arrived by message.
+    fn deliver(&mut self, frame: Vec<ToExecutor>) {
+        if let Err(why) = self.rt.deliver(frame) {
+            return post_to_hub(&FromExecutor::Failed(why));
+        }
+        if self.turns.arrived() {
+            self.pump();
+        }
+    }
+
     /// Runs the goroutines until all wait for the hub (or its turn is over), then sends what
-    /// they asked, in one message.
+    /// they asked, in one frame. With shared memory, goes on for [`SHARED_SLICE_MS`]: it
+    /// reads its ring, and waits on its doorbell while every goroutine waits for the hub.
     fn pump(&mut self) {
         self.turns.begin();
-        let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
-        let progress = self
-            .rt
-            .turn(u64::MAX, until, |ops| post_to_hub(&FromExecutor::Ops(ops)));
-        match progress {
-            Ok(Progress::Running) => self.turns.again(),
-            Ok(_) => {}
-            Err(Halt::Limit(limit)) => post_to_hub(&FromExecutor::Limit(limit)),
-            Err(Halt::Failed(why)) => post_to_hub(&FromExecutor::Failed(why)),
+        let slice_end = now_ms() + SHARED_SLICE_MS;
+        loop {
+            let rings = TO_HUB.with(|way| match &*way.borrow() {
+                ToHubWay::Shared(rings, _) => Some(rings.clone()),
+                ToHubWay::Messages => None,
+            });
+            let seen = rings.as_ref().map_or(0, |r| r.doorbell(self.worker));
+            if let Some(from_hub) = &mut self.from_hub {
+                TO_HUB.with(|way| {
+                    if let ToHubWay::Shared(_, pipe) = &mut *way.borrow_mut() {
+                        pipe.write_backlog();
+                    }
+                });
+                for frame in from_hub.receive() {
+                    let delivered = decode::<Vec<ToExecutor>>(&frame)
+                        .map_err(|why| format!("an unreadable frame: {why}"))
+                        .and_then(|messages| self.rt.deliver(messages));
+                    if let Err(why) = delivered {
+                        return post_to_hub(&FromExecutor::Failed(why));
+                    }
+                }
+            }
+            let until = wall_ns().saturating_sub(self.epoch_ns) + TURN_NS;
+            let progress = self.rt.turn(u64::MAX, until, send_ops);
+            let backlog = TO_HUB.with(|way| match &*way.borrow() {
+                ToHubWay::Shared(_, pipe) => pipe.pending(),
+                ToHubWay::Messages => false,
+            });
+            let left = slice_end - now_ms();
+            let left = if backlog { left.min(BACKLOG_MS) } else { left };
+            match (progress, rings) {
+                (Err(Halt::Limit(limit)), _) => return post_to_hub(&FromExecutor::Limit(limit)),
+                (Err(Halt::Failed(why)), _) => return post_to_hub(&FromExecutor::Failed(why)),
+                (Ok(Progress::Running), Some(_)) if left > 0.0 => continue,
+                (Ok(_), Some(rings)) if left > 0.0 => {
+                    rings.wait(self.worker, seen, left);
+                    continue;
+                }
+                (Ok(Progress::Running), None) | (Ok(_), Some(_)) => self.turns.again(),
+                (Ok(_), None) => {}
+            }
+            break;
         }
         self.turns.end();
     }

@@ -7,10 +7,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::protocol::Mode;
 use crate::runner::{Runner, WORKER_SCRIPT};
+use crate::view::code::MarkKind;
 use crate::view::cost_guard::Verdict;
 
 use super::catalog::Catalog;
+use super::code_pane::CodePane;
 use super::compare::ComparePanel;
 use super::console::ConsoleView;
 use super::cost_note::CostNote;
@@ -20,31 +23,60 @@ use super::embed_snippet::EmbedSnippet;
 use super::notices::Notices;
 use super::param_form::ParamForm;
 use super::run_controls::RunControls;
-use super::source_view::SourceView;
 use super::state::{Action, AppState, RunStatus};
 use super::topbar::TopBar;
 use super::trace_views::TraceViews;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state =
-        use_reducer(|| AppState::from_query(&dom::location_search(), dom::hardware_concurrency()));
+    let state = use_reducer(|| {
+        AppState::from_url(
+            &dom::location_search(),
+            &dom::location_hash(),
+            dom::hardware_concurrency(),
+        )
+    });
     let dispatcher = state.dispatcher();
 
     let runner = {
         let dispatcher = dispatcher.clone();
-        // An embedded page starts its worker at its first run, not on load.
-        let spare_now = !state.link.embed;
         use_memo((), move |_| {
-            Runner::new(WORKER_SCRIPT, spare_now, move |run, event| {
+            Runner::new(WORKER_SCRIPT, move |run, event| {
                 dispatcher.dispatch(Action::Event(run, event))
             })
         })
     };
 
-    // The address bar always holds the current configuration.
+    // In real mode the spare worker starts its executors ahead of the run.
+    {
+        let runner = runner.clone();
+        let link = &state.link;
+        let real = (link.mode == Mode::Real).then(|| link.procs(state.cores));
+        use_effect_with(real, move |real| runner.warm(*real));
+    }
+
+    // The address bar always holds the current configuration: the query at once, the
+    // program a moment after the last keystroke (browsers limit how often a page may rewrite
+    // its address).
     let query = state.link.to_query();
-    use_effect_with(query, |query| dom::replace_query(query));
+    let fragment = (*use_memo(state.link.code.clone(), |_| state.link.to_fragment())).clone();
+    let address = use_mut_ref(|| (String::new(), String::new()));
+    *address.borrow_mut() = (query.clone(), fragment.clone());
+    {
+        let address = address.clone();
+        use_effect_with(query, move |_| {
+            let (query, fragment) = &*address.borrow();
+            dom::replace_url(query, fragment);
+        });
+    }
+    use_effect_with(fragment, move |_| {
+        // Writes what is current when it fires, the query included.
+        let timer = gloo_timers::callback::Timeout::new(300, move || {
+            let (query, fragment) = &*address.borrow();
+            dom::replace_url(query, fragment);
+        });
+        move || drop(timer)
+    });
     // The tab says which pattern is open.
     use_effect_with(state.link.pattern.title, |title| {
         dom::set_title(&format!("{title} — chanlab"))
@@ -125,6 +157,11 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Stop);
         })
     };
+    // The worker is not part of the page's first load: it starts loading when a run is near.
+    let on_approach = {
+        let runner = runner.clone();
+        Callback::from(move |()| runner.prepare())
+    };
     let on_select = {
         let dispatcher = dispatcher.clone();
         let runner = runner.clone();
@@ -150,6 +187,18 @@ pub fn app() -> Html {
     let on_reset = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |()| dispatcher.dispatch(Action::ResetParams))
+    };
+    let on_edit = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::EditCode(text)))
+    };
+    let on_reset_code = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::ResetCode))
+    };
+    let on_new = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::NewProgram))
     };
     let on_dismiss = {
         let dispatcher = dispatcher.clone();
@@ -177,9 +226,18 @@ pub fn app() -> Html {
         Callback::from(move |t: Option<u64>| reveal.set(t))
     };
 
+    let on_show_line = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |(line, col, kind)| {
+            dispatcher.dispatch(Action::ShowLine { line, col, kind })
+        })
+    };
+    // A name picked in a view: a goroutine's function, a channel's `make`, a leaked goroutine.
+    let on_show_name = on_show_line.reform(|line| (line, None, MarkKind::Name));
+
     let link = &state.link;
     let pattern = link.pattern;
-    let source: Rc<str> = link.go_source().into();
+    let code = state.code.clone();
     let running = state.run.status == RunStatus::Running;
     let cost_note = html! {
         <CostNote verdict={Rc::new(Verdict::of(link, state.cores))}
@@ -187,14 +245,15 @@ pub fn app() -> Html {
     };
     if link.embed {
         return html! {
-            <Embed link={link.clone()} run={state.run.clone()} {running} {source}
+            <Embed link={link.clone()} run={state.run.clone()} {running} {code}
                    notices={state.notices.clone()} {on_run} {on_run_if_idle} {on_stop}
-                   {on_dismiss} {cost_note} />
+                   {on_approach} {on_dismiss} {on_edit} on_reset={on_reset_code} {cost_note}
+                   on_show_line={Some(on_show_line)} />
         };
     }
     html! {
         <div class={classes!("app", link.embed.then_some("embed"))}>
-            <TopBar />
+            <TopBar link={link.clone()} />
             <Catalog current={pattern.id} {on_select} />
             <main class="workbench">
                 <section class="intro">
@@ -207,17 +266,20 @@ pub fn app() -> Html {
                     <div class="left">
                         <ParamForm params={link.params.clone()} seed={link.seed} mode={link.mode}
                                    procs={link.procs(state.cores)} cores={state.cores}
-                                   rev={state.form_rev} {on_change} {on_reset} />
-                        <RunControls {running} {on_run} {on_stop} on_compare={Some(on_compare)} />
+                                   rev={state.form_rev} edited={link.edited()} {on_change} {on_reset} />
+                        <RunControls {running} {on_run} {on_stop} {on_approach} on_compare={Some(on_compare)} />
                         {cost_note}
                         if let Some(compare) = &state.compare {
                             <ComparePanel compare={compare.clone()} />
                         }
-                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal} />
+                        <ConsoleView run={state.run.clone()} on_pick={Some(on_pick)} reveal={*reveal}
+                                     on_show_line={Some(on_show_name.clone())} />
                     </div>
-                    <SourceView {source} />
+                    <CodePane {code} edited={link.edited()} {on_edit} on_reset={on_reset_code}
+                              on_new={Some(on_new)} on_show_line={Some(on_show_line)} />
                 </div>
-                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal} />
+                <TraceViews run={state.run.clone()} pattern={pattern.id} marker={*marker} {on_reveal}
+                            on_show_line={Some(on_show_name)} />
             </main>
         </div>
     }

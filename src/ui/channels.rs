@@ -7,6 +7,7 @@ use crate::chart::scale::{format_ns, TimeScale, Viewport};
 use crate::chart::svg::{self, Overlay};
 
 use super::processors::axis_only;
+use super::source_link::SourceLink;
 use super::trace_views::ChartRef;
 
 /// The busiest channels shown; a run may make 100,000.
@@ -17,6 +18,9 @@ pub struct ChannelsProps {
     pub chart: ChartRef,
     pub view: Viewport,
     pub width: f64,
+    /// Shows a line of the source (a channel's `make`).
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(ChannelsView)]
@@ -54,7 +58,8 @@ pub fn channels_view(props: &ChannelsProps) -> Html {
                 <tbody>
                     { for busiest.iter().map(|c| html! {
                         <tr data-chan={c.id.to_string()}>
-                            <td>{format!("ch{}", c.id)}</td>
+                            <td><SourceLink text={c.name.clone()} line={c.line}
+                                            on_show_line={props.on_show_line.clone()} /></td>
                             <td>{if c.cap == 0 { "unbuffered".to_string() } else { c.cap.to_string() }}</td>
                             <td>{chart.trace.name(c.created_by)}</td>
                             <td>{c.sends}</td>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::protocol::Mode;
-use crate::view::compare::{Comparison, RunState};
+use crate::view::compare::{gap_text, Comparison, RunState};
 use crate::view::console::fmt_t;
 
 #[derive(Properties, PartialEq)]
@@ -62,6 +62,9 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
                 {format!("One run after another; the output below is the last run's, real mode at procs={p}. \
                           Real mode's output is compared with sim mode's at the same procs, in any order, times aside.")}
             </p>
+            if let Some(floor) = compare.floor() {
+                <p class="note" data-testid="compare-gap">{gap_text(&floor)}</p>
+            }
         </section>
     }
 }

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::protocol::{Mode, RunSummary};
+use crate::protocol::{Mode, RunSummary, Transport};
 use crate::rt::Outcome;
+use crate::view::compare::floor_text;
 use crate::view::console::{exit_text, fmt_t, rows_html, Line, Segment, TAIL};
 
 use super::leaks::Leaks;
@@ -22,6 +23,9 @@ pub struct ConsoleProps {
     /// During a replay, only lines printed by this instant (ns) are shown.
     #[prop_or_default]
     pub reveal: Option<u64>,
+    /// Shows a line of the source (a leaked goroutine's).
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(ConsoleView)]
@@ -53,10 +57,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     }
 
     let console = &run.console;
-    let exit_code = match &run.status {
-        RunStatus::Done(summary) => Some(summary.exit_code.to_string()),
-        _ => None,
-    };
+    let exit_code = run.status.exit_code().map(|code| code.to_string());
     // Which of chanlab's limits ended the run, if one did.
     let limit = match &run.status {
         RunStatus::Done(summary) => match &summary.outcome {
@@ -100,7 +101,8 @@ pub fn console_view(props: &ConsoleProps) -> Html {
                 if props.reveal.is_none() { { gap } }
                 { for console.tail_chunks().map(chunk) }
             </div>
-            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)} />
+            <Status status={run.status.clone()} mode={run.request.as_ref().map_or(Mode::Sim, |r| r.mode)}
+                    on_show_line={props.on_show_line.clone()} />
         </section>
     }
 }
@@ -172,7 +174,7 @@ fn lines_count(n: u64) -> String {
 
 fn placeholder(status: &RunStatus) -> &'static str {
     match status {
-        RunStatus::Done(_) => "The program printed nothing.",
+        RunStatus::Done(_) | RunStatus::NotCompiled(_) => "The program printed nothing.",
         RunStatus::Stopped => "Stopped before anything was printed.",
         _ => "Press Run (or Ctrl+Enter) to run the program.",
     }
@@ -183,6 +185,7 @@ struct StatusProps {
     status: RunStatus,
     /// The run's mode, which says whose time it took.
     mode: Mode,
+    on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(Status)]
@@ -198,11 +201,20 @@ fn status(props: &StatusProps) -> Html {
         RunStatus::Failed(why) => html! {
             <footer class="status failed" data-testid="status">{format!("The run failed: {why}")}</footer>
         },
-        RunStatus::Done(summary) => done(summary, props.mode),
+        RunStatus::Done(summary) => done(summary, props.mode, props.on_show_line.clone()),
+        RunStatus::NotCompiled(errors) => html! {
+            <footer class="status failed" data-testid="status">
+                <p class="exit" data-testid="exit-status">{exit_text(1)}</p>
+                <p class="facts">{match errors {
+                    1 => "The program does not compile: 1 error, shown under the source.".to_string(),
+                    n => format!("The program does not compile: {n} errors, shown under the source."),
+                }}</p>
+            </footer>
+        },
     }
 }
 
-fn done(summary: &RunSummary, mode: Mode) -> Html {
+fn done(summary: &RunSummary, mode: Mode, on_show_line: Option<Callback<u32>>) -> Html {
     let code = summary.exit_code;
     let what = match &summary.outcome {
         Outcome::Limit(limit) => Some(format!("stopped by chanlab: {}", limit.message())),
@@ -221,12 +233,18 @@ fn done(summary: &RunSummary, mode: Mode) -> Html {
         m.chan_sends,
         m.chan_recvs,
     );
+    let transport = summary.floor.map(|f| match f.transport {
+        Transport::Messages => "messages",
+        Transport::SharedMemory => "shared-memory",
+    });
     html! {
-        <footer class={classes!("status", if code == 0 { "ok" } else { "failed" })} data-testid="status">
+        <footer class={classes!("status", if code == 0 { "ok" } else { "failed" })} data-testid="status"
+            data-transport={transport}>
             <p class="exit" data-testid="exit-status">{exit_text(code)}</p>
             if let Some(what) = what { <p class="limit">{what}</p> }
             <p class="facts">{facts}</p>
-            <Leaks leaked={summary.leaked.clone()} count={summary.leaked_count} />
+            if let Some(floor) = summary.floor { <p class="facts">{floor_text(&floor)}</p> }
+            <Leaks leaked={summary.leaked.clone()} count={summary.leaked_count} {on_show_line} />
         </footer>
     }
 }

@@ -12,25 +12,42 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's full URL.
-pub fn location_href() -> String {
+/// The fragment of the page's URL, with its leading `#` (empty when none).
+pub fn location_hash() -> String {
     web_sys::window()
-        .and_then(|w| w.location().href().ok())
+        .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
 
-/// Makes the address bar show `query` (without `?`) without adding a history entry.
-pub fn replace_query(query: &str) {
+/// The page's address with `query` and `fragment` (each without its `?` or `#`; empty for
+/// none), relative to the site when `absolute` is false.
+pub fn page_url(query: &str, fragment: &str, absolute: bool) -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let location = window.location();
+    let mut url = location.pathname().unwrap_or_else(|_| "/".into());
+    if absolute {
+        url.insert_str(0, &location.origin().unwrap_or_default());
+    }
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(query);
+    }
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    url
+}
+
+/// Makes the address bar show `query` and `fragment` (without `?` and `#`) without adding a
+/// history entry.
+pub fn replace_url(query: &str, fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    let hash = window.location().hash().unwrap_or_default();
-    let url = if query.is_empty() {
-        format!("{path}{hash}")
-    } else {
-        format!("{path}?{query}{hash}")
-    };
+    let url = page_url(query, fragment, false);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }

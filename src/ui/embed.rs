@@ -1,8 +1,8 @@
 //! The embedded view (`embed=1`): a compact page for an iframe on someone else's page.
 //!
 //! It shows the pattern's title, Run, the output, and what `view=` asks for (the timeline, the
-//! Go source), in the colours `theme=` asks for, with an "Open in chanlab" link to the full
-//! page with the same configuration.
+//! Go source: read-only, or in the editor with `edit=1`), in the colours `theme=` asks for,
+//! with an "Open in chanlab" link to the full page with the same configuration and program.
 //!
 //! Messages (README.md, Embedding):
 //! - to the parent, whenever the content's height changes:
@@ -18,12 +18,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::patterns::Notice;
+use crate::view::code::Code;
 use crate::view::page_config::{PageConfig, Theme};
 
+use super::code_pane::CodePane;
 use super::console::ConsoleView;
 use super::notices::Notices;
 use super::run_controls::RunControls;
-use super::source_view::SourceView;
+use super::source_view::{OnShowLine, SourceView};
 use super::state::RunView;
 use super::trace_views::TraceViews;
 
@@ -32,15 +34,20 @@ pub struct EmbedProps {
     pub link: PageConfig,
     pub run: RunView,
     pub running: bool,
-    pub source: Rc<str>,
+    pub code: Code,
     pub notices: Rc<Vec<Notice>>,
     pub on_run: Callback<()>,
     /// A run asked by the parent page: ignored while one is in progress.
     pub on_run_if_idle: Callback<()>,
     pub on_stop: Callback<()>,
+    /// A run is likely soon (see [`RunControls`]).
+    pub on_approach: Callback<()>,
     pub on_dismiss: Callback<()>,
+    pub on_edit: Callback<String>,
+    pub on_reset: Callback<()>,
     /// What the cost guard says beside Run.
     pub cost_note: Html,
+    pub on_show_line: Option<OnShowLine>,
 }
 
 #[function_component(Embed)]
@@ -116,19 +123,30 @@ pub fn embed(props: &EmbedProps) -> Html {
     }
 
     let link = &props.link;
-    let full = format!("./?{}", link.full_page().to_query());
-    let full = full.trim_end_matches('?').to_string();
-    let view = link.view;
+    let full_page = link.full_page();
+    let mut full = format!("./?{}", full_page.to_query());
+    if full_page.edited() {
+        full.push('#');
+        full.push_str(&full_page.to_fragment());
+    }
+    let full = full.replace("?#", "#").trim_end_matches('?').to_string();
+    let view = link.view();
+    // An embed of its own program (a docs page's Go) is no pattern of the catalog.
+    let title = if link.edited() {
+        "Go program"
+    } else {
+        link.pattern.title
+    };
     html! {
         <main ref={root} class="embed-view">
             <header class="embed-head">
-                <h1 data-testid="pattern-title">{link.pattern.title}</h1>
+                <h1 data-testid="pattern-title">{title}</h1>
                 <a class="embed-open" data-testid="open-in-chanlab" href={full} target="_blank"
                    rel="noopener">{"Open in chanlab ↗"}</a>
             </header>
             <Notices notices={props.notices.clone()} on_dismiss={props.on_dismiss.clone()} />
             <RunControls running={props.running} on_run={props.on_run.clone()}
-                         on_stop={props.on_stop.clone()} />
+                         on_stop={props.on_stop.clone()} on_approach={props.on_approach.clone()} />
             { props.cost_note.clone() }
             <div class={classes!("embed-output", (!view.output).then_some("collapsed"))}>
                 <ConsoleView run={props.run.clone()} on_pick={None::<Callback<u64>>} reveal={None::<u64>} />
@@ -137,8 +155,12 @@ pub fn embed(props: &EmbedProps) -> Html {
                 <TraceViews run={props.run.clone()} pattern={link.pattern.id} marker={None::<u64>}
                             on_reveal={Callback::from(|_: Option<u64>| ())} />
             }
-            if view.source {
-                <SourceView source={props.source.clone()} />
+            if view.source && link.edit {
+                <CodePane code={props.code.clone()} edited={link.edited()}
+                          on_edit={props.on_edit.clone()} on_reset={props.on_reset.clone()}
+                          on_show_line={props.on_show_line.clone()} />
+            } else if view.source {
+                <SourceView code={props.code.clone()} on_show_line={props.on_show_line.clone()} />
             }
         </main>
     }

@@ -1,9 +1,12 @@
-//! The goroutines still alive when main returned, as goleak would list them.
+//! The goroutines still alive when main returned, as goleak would list them: each with its
+//! function and the source line where it waits.
 
 use yew::prelude::*;
 
 use crate::rt::limits::thousands;
 use crate::rt::GoroutineInfo;
+
+use super::source_link::SourceLink;
 
 #[derive(Properties, PartialEq)]
 pub struct LeaksProps {
@@ -11,6 +14,9 @@ pub struct LeaksProps {
     pub leaked: Vec<GoroutineInfo>,
     /// How many there were in all.
     pub count: u64,
+    /// Shows a line of the source (where a leaked goroutine waits).
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(Leaks)]
@@ -35,8 +41,15 @@ pub fn leaks(props: &LeaksProps) -> Html {
                 { for props.leaked.iter().map(|g| html! {
                     <li data-testid="leak">
                         <code>{format!("goroutine {} [{}]", g.id, g.go_state())}</code>
-                        {" "}<span class="gname">{g.name.clone()}</span>
+                        if g.name != g.func {
+                            {" "}<span class="gname">{g.name.clone()}</span>
+                        }
                         {" "}<code class="func">{g.func.clone()}</code>
+                        if g.line > 0 {
+                            {" at "}
+                            <SourceLink text={format!("prog.go:{}", g.line)} line={g.line}
+                                        on_show_line={props.on_show_line.clone()} />
+                        }
                         if !g.created_by.is_empty() {
                             <span class="created">{format!(", created by {}", g.created_by)}</span>
                         }

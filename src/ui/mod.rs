@@ -7,7 +7,10 @@
 mod app;
 mod catalog;
 mod channels;
+mod code_editor;
+mod code_pane;
 mod compare;
+mod compile_errors;
 mod console;
 mod copy_button;
 mod cost_note;
@@ -23,6 +26,7 @@ mod param_form;
 mod param_input;
 mod processors;
 mod run_controls;
+mod source_link;
 mod source_view;
 mod state;
 mod timeline;

@@ -44,6 +44,9 @@ pub struct ParamFormProps {
     /// The cores the browser reports, 0 when it reports none.
     pub cores: u32,
     pub rev: u32,
+    /// The program was edited: the parameters no longer apply to it.
+    #[prop_or_default]
+    pub edited: bool,
     /// `(key, raw text)` for a parameter, `mode`, `seed` or `procs`.
     pub on_change: Callback<(&'static str, String)>,
     pub on_reset: Callback<()>,
@@ -62,8 +65,13 @@ pub fn param_form(props: &ParamFormProps) -> Html {
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());
     html! {
         <div class="form">
-            <fieldset class="params">
+            <fieldset class="params" disabled={props.edited}>
                 <legend>{"Parameters"}</legend>
+                if props.edited {
+                    <p class="params-edited" data-testid="params-edited">
+                        {"You edited the program: these values no longer apply to it. Reset code brings back the pattern's source with them."}
+                    </p>
+                }
                 if props.params.specs().is_empty() {
                     <p class="none">{"This program takes no parameters."}</p>
                 }

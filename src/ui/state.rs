@@ -1,6 +1,8 @@
 //! The page's state and every way it changes.
 //!
-//! One [`AppState`] holds the configuration (a [`PageConfig`]), the notices, the current run and the
+//! One [`AppState`] holds the configuration (a [`PageConfig`], with the program the page runs:
+//! rendered from its values or edited), what the last run said of the program's lines (a
+//! [`Code`]: its compile errors, the line to mark), the notices, the current run and the
 //! comparison on show; components send [`Action`]s and the reducer applies them. Side effects
 //! (starting a worker, writing the address bar) happen in the app's effects, after the state
 //! that asks for them is rendered, so they always see the latest configuration.
@@ -13,6 +15,8 @@
 //! - Events of a run are applied only while `run.id` is theirs and the run is `Running`, so a
 //!   stopped or replaced run can never write into the console.
 //! - While the comparison is running, the current run is its running run.
+//! - `code.source()` is always the configuration's program (`link.go_source()`), which every
+//!   run sends.
 
 use std::rc::Rc;
 
@@ -22,10 +26,14 @@ use crate::chart::Chart;
 use crate::patterns::{self, Notice};
 use crate::protocol::{RunRequest, RunSummary};
 use crate::runner::RunnerEvent;
+use crate::view::code::{Code, MarkKind};
 use crate::view::compare::{Comparison, Ended, RunState};
 use crate::view::console::Console;
 use crate::view::cost_guard::Verdict;
 use crate::view::page_config::PageConfig;
+
+/// The program "New" starts: the least Go that compiles.
+pub const BLANK_PROGRAM: &str = "package main\n\nfunc main() {\n\t\n}\n";
 
 /// The most notices shown at once; older ones give way.
 const MAX_NOTICES: usize = 20;
@@ -39,6 +47,9 @@ pub enum RunStatus {
     /// The user stopped it.
     Stopped,
     Done(Rc<RunSummary>),
+    /// The source did not compile (with this many errors, `code.errors()`): nothing ran, and
+    /// the console holds what `go run` prints, as a run that exited with status 1.
+    NotCompiled(usize),
     /// It could not start, or the worker failed.
     Failed(Rc<str>),
 }
@@ -49,8 +60,17 @@ impl RunStatus {
         match self {
             RunStatus::Idle | RunStatus::Stopped => "idle",
             RunStatus::Running => "running",
-            RunStatus::Done(_) => "done",
+            RunStatus::Done(_) | RunStatus::NotCompiled(_) => "done",
             RunStatus::Failed(_) => "error",
+        }
+    }
+
+    /// The exit status `go run` would give, once the run has ended (`data-exit-code`).
+    pub fn exit_code(&self) -> Option<i32> {
+        match self {
+            RunStatus::Done(summary) => Some(summary.exit_code),
+            RunStatus::NotCompiled(_) => Some(1),
+            _ => None,
         }
     }
 }
@@ -103,6 +123,8 @@ impl RunView {
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub link: PageConfig,
+    /// The Go source the page shows and runs (see `crate::view::code`).
+    pub code: Code,
     /// The cores the browser reports (`navigator.hardwareConcurrency`; 0 when it reports
     /// none), which decide real mode's default processors.
     pub cores: u32,
@@ -119,12 +141,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state for a page opened with `query`, in a browser that reports `cores`.
-    pub fn from_query(query: &str, cores: u32) -> Self {
-        let (link, notices) = PageConfig::parse(query);
+    /// The state for a page opened with `query` and `fragment`, in a browser that reports
+    /// `cores`.
+    pub fn from_url(query: &str, fragment: &str, cores: u32) -> Self {
+        let (link, notices) = PageConfig::parse_url(query, fragment);
         let verdict = Verdict::of(&link, cores);
         let autorun_held = (link.autorun && !verdict.autorun_ok()).then(|| verdict.held().into());
         AppState {
+            code: Code::new(link.go_source()),
             link,
             cores,
             notices: Rc::new(notices),
@@ -156,6 +180,18 @@ pub enum Action {
     SetMode(String),
     SetProcs(String),
     ResetParams,
+    /// The reader edited the program; this is its whole new text.
+    EditCode(String),
+    /// Back to the pattern's rendered source.
+    ResetCode,
+    /// A blank program to write from scratch.
+    NewProgram,
+    /// Show `line` (and `col`) of the source in the editor: the reader picked it, for `kind`.
+    ShowLine {
+        line: u32,
+        col: Option<u32>,
+        kind: MarkKind,
+    },
     DismissNotices,
     /// Start a new run of the current configuration.
     Run,
@@ -184,6 +220,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.link = self.link.with_pattern(pattern);
+                next.code = Code::new(next.link.go_source());
                 next.notices = Rc::new(Vec::new());
                 next.run = RunView::new(self.run.id, None);
                 next.compare = None;
@@ -192,11 +229,14 @@ impl Reducible for AppState {
             Action::SetParam { key, raw } => {
                 let notices = next.link.set_param(key, &raw);
                 next.add_notices(notices);
+                next.code.show(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetSeed(raw) => {
                 let notice = next.link.set_seed(&raw);
                 next.add_notices(notice);
+                // A pattern with seeded data shows it in its source.
+                next.code.show(next.link.go_source());
                 next.form_rev += 1;
             }
             Action::SetMode(raw) => {
@@ -211,20 +251,43 @@ impl Reducible for AppState {
             }
             Action::ResetParams => {
                 next.link.reset_params();
+                next.code.show(next.link.go_source());
                 next.form_rev += 1;
             }
+            Action::EditCode(text) => {
+                next.link.set_code(&text);
+                if next.link.code == self.link.code {
+                    return self;
+                }
+                next.code.show(next.link.go_source());
+            }
+            Action::ResetCode => {
+                if !self.link.edited() {
+                    return self;
+                }
+                next.link.reset_code();
+                next.code.reset(next.link.go_source());
+            }
+            Action::NewProgram => {
+                next.link.set_code(BLANK_PROGRAM);
+                next.code.reset(next.link.go_source());
+            }
+            Action::ShowLine { line, col, kind } => next.code.pick(line, col, kind),
             Action::DismissNotices => next.notices = Rc::new(Vec::new()),
             Action::RunIfIdle if self.run.status == RunStatus::Running => return self,
             Action::Run | Action::RunIfIdle => {
                 // A plain run replaces a comparison's run; the comparison ends there.
                 next.stop_compare();
                 let request = self.link.run_request(self.cores);
+                next.code.run_started();
                 next.run = RunView::new(self.run.id + 1, Some(request));
                 next.autorun_held = None;
             }
             Action::Compare => {
                 next.autorun_held = None;
-                let mut compare = Comparison::new(self.link.run_request(self.cores));
+                let request = self.link.run_request(self.cores);
+                next.code.run_started();
+                let mut compare = Comparison::new(request);
                 let first = compare.start_next();
                 next.run = RunView::new(self.run.id + 1, first);
                 next.compare = Some(Rc::new(compare));
@@ -257,7 +320,13 @@ impl Reducible for AppState {
                         next.run.chart = Some((Rc::new(chart), received_ms));
                     }
                     RunnerEvent::Done(summary) => {
+                        next.code.run_ended(&summary);
                         next.run.status = RunStatus::Done(Rc::new(summary));
+                        next.next_compare_run();
+                    }
+                    RunnerEvent::CompileFailed(errors) => {
+                        next.run.status = RunStatus::NotCompiled(errors.len());
+                        next.code.compile_failed(errors);
                         next.next_compare_run();
                     }
                     RunnerEvent::Failed(why) => {
@@ -281,14 +350,18 @@ impl AppState {
         let end = match &self.run.status {
             RunStatus::Done(summary) => {
                 let console = &self.run.console;
-                RunState::Done(Ended::new(
-                    summary.exit_code,
-                    summary.elapsed_ns,
-                    console.texts(),
-                    console.omitted() == 0,
-                ))
+                RunState::Done(
+                    Ended::new(
+                        summary.exit_code,
+                        summary.elapsed_ns,
+                        console.texts(),
+                        console.omitted() == 0,
+                    )
+                    .with_floor(summary.floor),
+                )
             }
             RunStatus::Failed(why) => RunState::Failed(why.to_string()),
+            RunStatus::NotCompiled(_) => RunState::Failed("the program does not compile".into()),
             _ => return,
         };
         let mut compare = compare.clone();

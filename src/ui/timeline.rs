@@ -9,6 +9,8 @@
 //! - Dragging pans; two fingers pinch to zoom.
 //! - Keys (with focus on the timeline): ↑/↓ pick a lane, ←/→ step through its spans, + and −
 //!   zoom, 0 fits the run, Enter opens or closes a group, Escape drops the focus.
+//! - Clicking a group's row opens or closes it; clicking a lane's name shows the line of its
+//!   function in the source.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -43,6 +45,9 @@ pub struct TimelineProps {
     pub on_view: Callback<Viewport>,
     /// Opens or closes the group of this label.
     pub on_toggle: Callback<u32>,
+    /// Shows a line of the source: the function of the lane whose name was clicked.
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 /// Pointers down on the lanes, for drag and pinch.
@@ -287,6 +292,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let gesture = gesture.clone();
         let layout = layout.clone();
         let on_toggle = props.on_toggle.clone();
+        let on_show_line = props.on_show_line.clone();
+        let chart = chart.clone();
         let locate = locate.clone();
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
@@ -299,13 +306,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if !was_click {
                 return;
             }
-            // A click on a group's row opens or closes it.
-            let Some((_, y)) = locate(e.client_x() as f64, e.client_y() as f64) else {
+            // A click on a group's row opens or closes it; on a lane's name, it shows the
+            // lane's function in the source.
+            let Some((x, y)) = locate(e.client_x() as f64, e.client_y() as f64) else {
                 return;
             };
             if let Some(i) = layout.row_at(y) {
-                if let RowKind::Group { group, .. } = layout.rows[i].kind {
-                    on_toggle.emit(layout.groups[group].label);
+                match layout.rows[i].kind {
+                    RowKind::Group { group, .. } => on_toggle.emit(layout.groups[group].label),
+                    RowKind::Lane(g) if x < 0.0 => {
+                        let line = chart.trace.line(g);
+                        if let (Some(show), true) = (&on_show_line, line > 0) {
+                            show.emit(line);
+                        }
+                    }
+                    RowKind::Lane(_) => {}
                 }
             }
         })

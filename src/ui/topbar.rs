@@ -2,12 +2,23 @@
 
 use yew::prelude::*;
 
+use crate::view::page_config::PageConfig;
+
 use super::copy_button::CopyButton;
 use super::dom;
 
+#[derive(Properties, PartialEq)]
+pub struct TopBarProps {
+    pub link: PageConfig,
+}
+
 #[function_component(TopBar)]
-pub fn top_bar() -> Html {
-    let href = Callback::from(|()| dom::location_href());
+pub fn top_bar(props: &TopBarProps) -> Html {
+    // From the configuration rather than the address bar, which follows an edit a moment later.
+    let href = {
+        let link = props.link.clone();
+        Callback::from(move |()| dom::page_url(&link.to_query(), &link.to_fragment(), true))
+    };
     html! {
         <header class="topbar">
             <a class="brand" href="?">{"chanlab"}</a>

@@ -77,6 +77,10 @@ pub struct TraceViewsProps {
     pub marker: Option<u64>,
     /// During a replay, the instant up to which output lines are shown; `None` shows all.
     pub on_reveal: Callback<Option<u64>>,
+    /// Shows a line of the source: a goroutine's function or a channel's `make`, picked by
+    /// its name.
+    #[prop_or_default]
+    pub on_show_line: Option<Callback<u32>>,
 }
 
 #[function_component(TraceViews)]
@@ -293,7 +297,7 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
                 <Timeline chart={ChartRef(chart.clone())} layout={LayoutRef(layout.clone())}
                           view={v} width={*width} arrows={show_arrows} marker={props.marker}
                           playhead={view.playhead(trace)} {received_ms} on_view={set_view.clone()}
-                          {on_toggle} />
+                          {on_toggle} on_show_line={props.on_show_line.clone()} />
                 <Legend real_mode={chart.timeline.real_mode} />
                 <TimelineTable chart={ChartRef(chart.clone())} />
             </>
@@ -302,7 +306,8 @@ pub fn trace_views(props: &TraceViewsProps) -> Html {
             <ProcessorsView chart={ChartRef(chart.clone())} view={v} width={*width} />
         },
         Tab::Channels => html! {
-            <ChannelsView chart={ChartRef(chart.clone())} view={v} width={*width} />
+            <ChannelsView chart={ChartRef(chart.clone())} view={v} width={*width}
+                          on_show_line={props.on_show_line.clone()} />
         },
         Tab::Metrics => html! {
             <MetricsView chart={ChartRef(chart.clone())} {summary} />

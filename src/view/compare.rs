@@ -12,7 +12,7 @@
 //! - Runs start in order: at most one is running, and every run before it has ended.
 //! - A stopped comparison starts no further runs.
 
-use crate::protocol::{Mode, RunRequest};
+use crate::protocol::{Floor, Mode, RunRequest};
 
 /// One of the runs: a mode and a processor count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub struct Ended {
     /// The printed lines as [`comparable`] makes them, sorted; `None` when the page did not
     /// keep every line (a long output), so they cannot be compared.
     lines: Option<Vec<String>>,
+    /// Real mode on several workers: their transport and its floor on this browser.
+    pub floor: Option<Floor>,
 }
 
 impl Ended {
@@ -61,7 +63,13 @@ impl Ended {
             exit_code,
             elapsed_ns,
             lines,
+            floor: None,
         }
+    }
+
+    /// The run's transport and its floor, as its summary reported them.
+    pub fn with_floor(self, floor: Option<Floor>) -> Self {
+        Ended { floor, ..self }
     }
 }
 
@@ -169,11 +177,48 @@ impl Comparison {
 
     /// `mode`'s speedup at P over one processor: its elapsed time at one over its elapsed time
     /// at P. `None` until both have ended, or when the run at P took no time.
+    /// The floor real mode's runs measured on this browser (the run at P's, which has the
+    /// most workers).
+    pub fn floor(&self) -> Option<Floor> {
+        self.ended(Mode::Real, self.procs())?.floor
+    }
+
     pub fn speedup(&self, mode: Mode) -> Option<f64> {
         let one = self.ended(mode, 1)?;
         let p = self.ended(mode, self.procs())?;
         (p.elapsed_ns > 0).then(|| one.elapsed_ns as f64 / p.elapsed_ns as f64)
     }
+}
+
+/// `ns` in µs, as the page shows a round trip.
+fn us(ns: u64) -> String {
+    format!("{:.0} µs", ns as f64 / 1e3)
+}
+
+/// How real mode's workers talked, and what a round trip between two of them costs on this
+/// browser with nothing else to do: the floor under every operation between workers.
+pub fn floor_text(floor: &Floor) -> String {
+    let by_message = match floor.shared_ns {
+        Some(shared) => format!("{} here ({} by message)", us(shared), us(floor.message_ns)),
+        None => format!("{} here", us(floor.message_ns)),
+    };
+    format!(
+        "{}: a round trip between two workers takes {by_message}",
+        floor.transport.describe()
+    )
+}
+
+/// The gap between real mode and Go, from the floor measured on this browser.
+pub fn gap_text(floor: &Floor) -> String {
+    let round_trip = floor.shared_ns.unwrap_or(floor.message_ns);
+    format!(
+        "Why real mode is slower than Go: Go's channel operations between processors take a \
+         fraction of a microsecond; here an operation between goroutines on different workers \
+         costs at least a round trip between them, {} on this browser ({}), while goroutines \
+         on the same worker pay no message.",
+        us(round_trip),
+        floor.transport.describe()
+    )
 }
 
 /// A printed line as compared across modes. What real mode legitimately prints differently
@@ -251,6 +296,7 @@ mod tests {
         RunRequest {
             pattern: "worker-pool".into(),
             params: vec![("jobs".into(), "8".into())],
+            source: "package main\n".into(),
             mode: Mode::Sim,
             seed: 7,
             procs,
@@ -279,6 +325,37 @@ mod tests {
         }
         assert!(!c.is_running());
         order
+    }
+
+    #[test]
+    fn the_floor_is_told_in_microseconds_per_transport() {
+        use crate::protocol::Transport;
+        let messages = Floor {
+            transport: Transport::Messages,
+            message_ns: 41_400,
+            shared_ns: None,
+        };
+        assert_eq!(
+            floor_text(&messages),
+            "messages between workers: a round trip between two workers takes 41 µs here"
+        );
+        let shared = Floor {
+            transport: Transport::SharedMemory,
+            message_ns: 76_000,
+            shared_ns: Some(6_200),
+        };
+        assert_eq!(
+            floor_text(&shared),
+            "shared memory between workers: a round trip between two workers takes 6 µs here \
+             (76 µs by message)"
+        );
+        assert!(gap_text(&shared).contains("at least a round trip between them, 6 µs"));
+        let mut c = Comparison::new(request(2));
+        run_all(&mut c, |req| {
+            let floor = (req.mode == Mode::Real && req.procs == 2).then_some(shared);
+            RunState::Done(Ended::new(0, 1, ["a"], true).with_floor(floor))
+        });
+        assert_eq!(c.floor(), Some(shared));
     }
 
     #[test]

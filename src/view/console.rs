@@ -312,9 +312,21 @@ pub fn escape_into(out: &mut String, text: &str) {
 }
 
 /// A timestamp as the console shows it beside a line: Go's Duration format (`200ms`,
-/// `1.5s`, `0s`).
+/// `1.5s`, `0s`), to three significant digits. The virtual clock also counts the program's
+/// own instructions (docs/INTERPRETER.md, Cost model), so a line printed after four 50 ms
+/// sleeps is at 200.002056ms: the console says `200ms`, the line's `data-t-ns` the exact time.
 pub fn fmt_t(t_ns: u64) -> String {
-    fmt_duration(std::time::Duration::from_nanos(t_ns))
+    fmt_duration(std::time::Duration::from_nanos(round_significant(t_ns, 3)))
+}
+
+/// `n` rounded to its `digits` most significant decimal digits.
+fn round_significant(n: u64, digits: u32) -> u64 {
+    let width = n.checked_ilog10().map_or(1, |l| l + 1);
+    if width <= digits {
+        return n;
+    }
+    let unit = 10u64.pow(width - digits);
+    (n / unit + u64::from(n % unit >= unit / 2)) * unit
 }
 
 /// The exit line, as `go run` reports it.
@@ -493,6 +505,10 @@ mod tests {
         assert_eq!(fmt_t(0), "0s");
         assert_eq!(fmt_t(200_000_000), "200ms");
         assert_eq!(fmt_t(1_500_000_000), "1.5s");
+        assert_eq!(fmt_t(200_002_056), "200ms");
+        assert_eq!(fmt_t(12_345_678), "12.3ms");
+        assert_eq!(fmt_t(999_600_000), "1s");
+        assert_eq!(fmt_t(u64::MAX), "5111111h6m40s");
         assert_eq!(exit_text(2), "exit status 2");
     }
 }

@@ -158,14 +158,22 @@ mod tests {
     }
 
     #[test]
-    fn cpu_work_costs_sim_mode_virtual_time_and_real_mode_real_time() {
+    fn cpu_work_is_computed_for_real_in_both_modes() {
         // A hundred thousand jobs of a second of CPU work: more than a day of virtual time on 1
-        // processor, nothing for the browser in sim mode; more than a run's budget in real
-        // mode.
+        // processor, and far more than a run's budget in the browser, in both modes: the
+        // interpreter computes every unit.
         let sim = verdict("p=worker-pool&jobs=100000&cpu_work=1000000000&job_ms=0&procs=1");
-        assert!(sim.wall_ns < AUTORUN_NS, "{sim:?}");
-        assert_eq!(sim.limits.len(), 1, "{sim:?}");
-        assert!(sim.limits[0].contains("of virtual time, and sim mode stops at 24h0m0s"));
+        assert!(!sim.autorun_ok(), "{sim:?}");
+        assert!(sim
+            .limits
+            .iter()
+            .any(|l| l.contains("of virtual time, and sim mode stops at 24h0m0s")));
+        assert!(
+            sim.limits
+                .iter()
+                .any(|l| l.contains("in your browser, and a run stops after 30s")),
+            "{sim:?}"
+        );
         let real =
             verdict("p=worker-pool&jobs=100000&cpu_work=1000000000&job_ms=0&procs=2&mode=real");
         assert!(
@@ -174,6 +182,11 @@ mod tests {
                 .any(|l| l.contains("in your browser, and a run stops after 2m0s")),
             "{real:?}"
         );
+        // A second of it takes seconds.
+        let small = verdict("p=worker-pool&jobs=4&workers=4&cpu_work=250000000&job_ms=0");
+        assert!(small.limits.is_empty(), "{small:?}");
+        assert!(small.wall_ns > 5_000_000_000, "{small:?}");
+        assert!(!small.autorun_ok());
     }
 
     #[test]

@@ -213,6 +213,28 @@ fn classify_word(word: &str, after: &str) -> Class {
     }
 }
 
+/// The spans of `src` line by line: each line's spans, its newline included in its last span,
+/// a span that crosses lines (a block comment, a raw string) cut at each newline. Line `i` of
+/// the result is line `i + 1` of the source; the spans of all lines, concatenated, are `src`.
+pub fn lines(src: &str) -> Vec<Vec<(Class, &str)>> {
+    let mut lines = vec![Vec::new()];
+    for (class, text) in tokenize(src) {
+        for piece in text.split_inclusive('\n') {
+            lines
+                .last_mut()
+                .expect("one line at least")
+                .push((class, piece));
+            if piece.ends_with('\n') {
+                lines.push(Vec::new());
+            }
+        }
+    }
+    if lines.last().is_some_and(Vec::is_empty) && lines.len() > 1 {
+        lines.pop();
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,5 +328,26 @@ mod tests {
             let joined: String = tokenize(&src).iter().map(|(_, t)| *t).collect();
             assert_eq!(joined, src, "{}", p.id);
         }
+    }
+
+    #[test]
+    fn lines_cut_spans_at_newlines_and_keep_the_text() {
+        let src = "package main\n\n/* a\nb */\nfunc main() {}\n";
+        let lines = lines(src);
+        assert_eq!(lines.len(), 5);
+        let text = |i: usize| lines[i].iter().map(|(_, t)| *t).collect::<String>();
+        assert_eq!(text(0), "package main\n");
+        assert_eq!(text(1), "\n");
+        assert_eq!(
+            (text(2), lines[2][0].0),
+            ("/* a\n".to_string(), Class::Comment)
+        );
+        assert_eq!(text(3), "b */\n");
+        assert_eq!(text(4), "func main() {}\n");
+        let all: String = lines.iter().flatten().map(|(_, t)| *t).collect();
+        assert_eq!(all, src);
+        // A last line without a newline is a line; empty text is one empty line.
+        assert_eq!(super::lines("a\nb").len(), 2);
+        assert_eq!(super::lines("").len(), 1);
     }
 }

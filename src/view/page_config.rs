@@ -1,6 +1,11 @@
-//! One configuration of the page ([`PageConfig`]): a pattern and its parameters, the mode,
-//! the seed, the processors, and how the page shows itself (full or embedded). Its URL form is
-//! [`super::url`]'s; its HTML for another page, [`super::embed_snippet`]'s.
+//! One configuration of the page ([`PageConfig`]): a pattern and its parameters, the program
+//! when the user edited it, the mode, the seed, the processors, and how the page shows itself
+//! (full or embedded). Its URL form is [`super::url`]'s; its HTML for another page,
+//! [`super::embed_snippet`]'s.
+//!
+//! The program is the pattern's Go source rendered with the parameters, until the user edits
+//! it: from then on it is the edited text ([`PageConfig::code`]), the parameters no longer
+//! apply to it, and [`PageConfig::reset_code`] brings the rendered source back.
 //!
 //! A configuration without `procs` means "the default" wherever it is opened: [`DEFAULT_PROCS`]
 //! in sim mode, which is fixed so that a sim-mode link runs the same everywhere, and in real
@@ -11,8 +16,10 @@
 //! - Its parameters went through [`Pattern::parse_params`], so they are valid.
 //! - `procs` is never `Some(DEFAULT_PROCS)` in sim mode: that value is the default and is not
 //!   written.
+//! - `code` is never the rendered source: a program edited back to it is not edited.
 
 use std::fmt;
+use std::rc::Rc;
 
 pub(super) use crate::patterns::params::shorten;
 use crate::patterns::{self, Notice, Params, Pattern};
@@ -44,6 +51,17 @@ impl Default for EmbedView {
     }
 }
 
+impl EmbedView {
+    /// What an embed shows when its link names no `view=`: the output, and the source too when
+    /// the link carries its own program (an embed made from a docs page's Go).
+    pub fn default_for(edited: bool) -> EmbedView {
+        EmbedView {
+            source: edited,
+            ..EmbedView::default()
+        }
+    }
+}
+
 /// The embedded view's colours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -70,6 +88,9 @@ pub struct PageConfig {
     pub pattern: &'static Pattern,
     /// Valid parameters of `pattern`.
     pub params: Params,
+    /// The program as the user edited it; `None` runs the pattern's source rendered with
+    /// `params`.
+    pub code: Option<Rc<str>>,
     pub mode: Mode,
     pub seed: u64,
     /// The processors the link names, `1..=MAX_PROCS`; `None` is the mode's default (see
@@ -79,8 +100,11 @@ pub struct PageConfig {
     pub autorun: bool,
     /// The compact view for an iframe on another page.
     pub embed: bool,
-    /// What the embedded view shows (`view=`).
-    pub view: EmbedView,
+    /// What the embedded view shows, as the link's `view=` says; `None` is the default,
+    /// which depends on the program (see [`PageConfig::view`]). Never `Some` of that default.
+    pub view: Option<EmbedView>,
+    /// The embedded view's source is editable (`edit=1`); it is read-only otherwise.
+    pub edit: bool,
     /// The embedded view's colours (`theme=`).
     pub theme: Theme,
 }
@@ -89,19 +113,25 @@ impl PartialEq for PageConfig {
     fn eq(&self, other: &Self) -> bool {
         self.pattern.id == other.pattern.id
             && self.params == other.params
+            && self.code == other.code
             && self.mode == other.mode
             && self.seed == other.seed
             && self.procs == other.procs
             && self.autorun == other.autorun
             && self.embed == other.embed
             && self.view == other.view
+            && self.edit == other.edit
             && self.theme == other.theme
     }
 }
 
 impl fmt::Debug for PageConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PageConfig(?{})", self.to_query())
+        write!(f, "PageConfig(?{}", self.to_query())?;
+        match &self.code {
+            Some(code) => write!(f, "#code: {} bytes)", code.len()),
+            None => write!(f, ")"),
+        }
     }
 }
 
@@ -123,30 +153,41 @@ impl PageConfig {
         PageConfig {
             pattern,
             params: Params::defaults(pattern.params),
+            code: None,
             mode: Mode::Sim,
             seed: DEFAULT_SEED,
             procs: None,
             autorun: false,
             embed: false,
-            view: EmbedView::default(),
+            view: None,
+            edit: false,
             theme: Theme::Auto,
         }
     }
 
-    /// The same page settings on another pattern, whose parameters start at their defaults.
+    /// What the embedded view shows.
+    pub fn view(&self) -> EmbedView {
+        self.view
+            .unwrap_or_else(|| EmbedView::default_for(self.edited()))
+    }
+
+    /// The same page settings on another pattern, whose parameters start at their defaults
+    /// and whose program is its own source.
     pub fn with_pattern(&self, pattern: &'static Pattern) -> Self {
         PageConfig {
             pattern,
             params: Params::defaults(pattern.params),
+            code: None,
             ..self.clone()
         }
     }
 
-    /// The same configuration on the full page: no embed, view or theme.
+    /// The same configuration on the full page: no embed, view, edit or theme.
     pub fn full_page(&self) -> PageConfig {
         PageConfig {
             embed: false,
-            view: EmbedView::default(),
+            view: None,
+            edit: false,
             theme: Theme::Auto,
             ..self.clone()
         }
@@ -219,13 +260,39 @@ impl PageConfig {
         self.params = Params::defaults(self.pattern.params);
     }
 
-    /// The Go program for this configuration, as the page shows it.
-    pub fn go_source(&self) -> String {
+    /// The Go program for this configuration, as the page shows and runs it: the edited
+    /// program, or the pattern's source rendered with the parameters.
+    pub fn go_source(&self) -> Rc<str> {
+        match &self.code {
+            Some(code) => code.clone(),
+            None => self.rendered_source().into(),
+        }
+    }
+
+    /// The pattern's source rendered with the parameters, edited or not.
+    pub fn rendered_source(&self) -> String {
         self.pattern.go_source(&self.params, self.seed)
     }
 
-    /// The message that asks a worker to run this configuration, on a browser that reports
-    /// `cores`.
+    /// Whether the program is the user's rather than the rendered pattern.
+    pub fn edited(&self) -> bool {
+        self.code.is_some()
+    }
+
+    /// The program becomes `text`, as the user typed it; text equal to the rendered source is
+    /// the pattern's own program again.
+    pub fn set_code(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n");
+        self.code = (text != self.rendered_source()).then(|| text.into());
+    }
+
+    /// The pattern's rendered source again.
+    pub fn reset_code(&mut self) {
+        self.code = None;
+    }
+
+    /// The message that asks a worker to run this configuration's program ([`Self::go_source`],
+    /// edited or rendered) on a browser that reports `cores`.
     pub fn run_request(&self, cores: u32) -> RunRequest {
         RunRequest {
             pattern: self.pattern.id.to_string(),
@@ -234,6 +301,7 @@ impl PageConfig {
                 .iter()
                 .map(|(spec, value)| (spec.key.to_string(), value.to_string()))
                 .collect(),
+            source: self.go_source().to_string(),
             mode: self.mode,
             seed: self.seed,
             procs: self.procs(cores),
@@ -377,9 +445,23 @@ mod tests {
         let (link, _) = PageConfig::parse("p=worker-pool&jobs=7&seed=3&procs=2");
         let req = link.run_request(8);
         assert_eq!(req.pattern, "worker-pool");
+        assert!(req.source.contains("make(chan int, 7)"), "{}", req.source);
         assert_eq!((req.seed, req.procs, req.mode), (3, 2, Mode::Sim));
         assert!(req.params.contains(&("jobs".to_string(), "7".to_string())));
         assert_eq!(req.params.len(), link.pattern.params.len());
+    }
+
+    #[test]
+    fn run_requests_carry_the_edited_program_until_reset() {
+        let (mut link, _) = PageConfig::parse("p=worker-pool&jobs=7");
+        let rendered = link.go_source();
+        link.set_code("package main\n\nfunc main() { println(1) }\n");
+        assert_eq!(
+            link.run_request(2).source,
+            "package main\n\nfunc main() { println(1) }\n"
+        );
+        link.reset_code();
+        assert_eq!(link.run_request(2).source, *rendered);
     }
 
     #[test]

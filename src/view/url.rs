@@ -1,19 +1,28 @@
-//! The page's URL: the query that holds one [`PageConfig`]. The address bar always shows
-//! [`PageConfig::to_query`] of the current configuration, so the current URL is the permalink
-//! (`docs/ARCHITECTURE.md`, The page's contract).
+//! The page's URL: the query that holds one [`PageConfig`], and the fragment that holds its
+//! edited program. The address bar always shows [`PageConfig::to_query`] and
+//! [`PageConfig::to_fragment`] of the current configuration, so the current URL is the
+//! permalink (`docs/ARCHITECTURE.md`, The page's contract).
 //!
-//! Keys: `p` the pattern id, each parameter of that pattern by its key, `mode`, `seed`,
-//! `procs`, `autorun=1`, `embed=1` (with `view=` and `theme=` for the embedded view) and `v`,
-//! the link format version. Only values that differ from the defaults are written; `v` is
-//! never written while the format is version 1 (a link without `v` is version 1), and it is
-//! read so that [`MIGRATIONS`] can carry old links' renamed or removed parameters forward.
+//! Query keys: `p` the pattern id, each parameter of that pattern by its key, `mode`, `seed`,
+//! `procs`, `autorun=1`, `embed=1` (with `view=`, `edit=1` and `theme=` for the embedded view)
+//! and `v`, the link format version. Only values that differ from the defaults are written.
+//! The fragment: `code=`, the edited program ([`super::code_link`]).
 //!
-//! [`PageConfig::parse`] never fails and never panics: whatever a query holds, it gives a
-//! usable configuration and one [`Notice`] per value it had to correct or ignore.
+//! A link names the oldest format that reads it right ([`VERSIONS`]): `v=2` when it carries a
+//! program, nothing otherwise (a link without `v` is version 1, which every version reads the
+//! same). `v` is read so that [`MIGRATIONS`] can carry old links' renamed or removed
+//! parameters forward.
+//!
+//! [`PageConfig::parse_url`] never fails and never panics: whatever a query and fragment hold,
+//! it gives a usable configuration and one [`Notice`] per value it had to correct or ignore.
 //!
 //! # Invariants
-//! - `PageConfig::parse(&config.to_query())` gives back `config` with no notices.
+//! - `PageConfig::parse_url(&config.to_query(), &config.to_fragment())` gives back `config`
+//!   with no notices, for a configuration of the embedded view or without a program; the full
+//!   page adds one notice that the link brings its own program.
 
+use super::code_link;
+use super::invisible;
 use super::page_config::{
     default_pattern, parse_mode, parse_procs, parse_seed, shorten, EmbedView, PageConfig, Theme,
     DEFAULT_SEED,
@@ -21,10 +30,35 @@ use super::page_config::{
 use crate::patterns::{self, Notice};
 use crate::protocol::Mode;
 
-/// The link format this code writes.
-pub const LINK_VERSION: &str = "1";
+/// The newest link format, which a link with a program names.
+pub const LINK_VERSION: &str = "2";
 /// [`LINK_VERSION`] as a number.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
+
+/// One link format: what it added, and how a link of the format before it reads in it.
+#[derive(Clone, Copy, Debug)]
+pub struct Version {
+    pub number: u32,
+    pub added: &'static str,
+    /// How a link of the version before reads in this one.
+    pub older_links: &'static str,
+}
+
+/// Every link format, oldest first; the last is [`CURRENT_VERSION`]. docs/ARCHITECTURE.md
+/// (The page's contract) lists them too.
+pub const VERSIONS: &[Version] = &[
+    Version {
+        number: 1,
+        added: "the configuration in the query: the pattern, its parameters, the run and embed settings",
+        older_links: "",
+    },
+    Version {
+        number: 2,
+        added: "the edited program in the fragment (`#code=`, see `code_link`), and `edit=1` for embeds",
+        older_links: "a version 1 link carries no program: it opens its pattern's source rendered \
+                      with its parameters, as it did; its query keys mean what they meant",
+    },
+];
 
 /// A parameter renamed or removed by a link format: a link of a version below `before` that
 /// names `old` for `pattern` has it read as `new`, or dropped with a notice when `new` is
@@ -49,8 +83,8 @@ const MAX_NOTICES: usize = 20;
 const MAX_QUERY_BYTES: usize = 4 << 20;
 
 /// The keys of the page itself; a pattern parameter never uses one of them.
-pub const PAGE_KEYS: [&str; 9] = [
-    "p", "mode", "seed", "procs", "autorun", "embed", "view", "theme", "v",
+pub const PAGE_KEYS: [&str; 10] = [
+    "p", "mode", "seed", "procs", "autorun", "embed", "view", "edit", "theme", "v",
 ];
 
 impl EmbedView {
@@ -105,8 +139,13 @@ impl EmbedView {
 }
 
 impl PageConfig {
-    /// Reads a URL query (with or without its leading `?`).
+    /// Reads a URL query (with or without its leading `?`), for a link without a fragment.
     pub fn parse(query: &str) -> (PageConfig, Vec<Notice>) {
+        PageConfig::parse_url(query, "")
+    }
+
+    /// Reads a URL's query and fragment (each with or without its leading `?` or `#`).
+    pub fn parse_url(query: &str, fragment: &str) -> (PageConfig, Vec<Notice>) {
         let mut notices = Notices::default();
         let query = query.strip_prefix('?').unwrap_or(query);
         let query = if query.len() > MAX_QUERY_BYTES {
@@ -198,9 +237,10 @@ impl PageConfig {
         if let Some(raw) = last("embed") {
             link.embed = parse_flag("embed", raw, &mut notices);
         }
-        if let Some(raw) = last("view") {
-            link.view = EmbedView::parse(raw, &mut notices);
+        if let Some(raw) = last("edit") {
+            link.edit = parse_flag("edit", raw, &mut notices);
         }
+        let view = last("view").map(|raw| EmbedView::parse(raw, &mut notices));
         if let Some(raw) = last("theme") {
             link.theme = match raw.trim() {
                 "auto" => Theme::Auto,
@@ -237,8 +277,20 @@ impl PageConfig {
         for notice in param_notices {
             notices.push(notice.0);
         }
+        // After the parameters: a program equal to their rendered source is not an edit.
+        read_code(&mut link, fragment, &mut notices);
+        link.view = view.filter(|&v| v != EmbedView::default_for(link.edited()));
 
         (link, notices.finish())
+    }
+
+    /// The fragment for this configuration, without the leading `#`: `code=…` when the
+    /// program is edited, empty otherwise.
+    pub fn to_fragment(&self) -> String {
+        match &self.code {
+            Some(code) => format!("code={}", code_link::encode(code)),
+            None => String::new(),
+        }
     }
 
     /// The query for this configuration, without the leading `?`; empty when every value is a
@@ -264,11 +316,17 @@ impl PageConfig {
         if self.embed {
             pairs.push(("embed", "1".to_string()));
         }
-        if self.view != EmbedView::default() {
-            pairs.push(("view", self.view.to_value()));
+        if let Some(view) = self.view {
+            pairs.push(("view", view.to_value()));
+        }
+        if self.edit {
+            pairs.push(("edit", "1".to_string()));
         }
         if self.theme != Theme::Auto {
             pairs.push(("theme", self.theme.as_str().to_string()));
+        }
+        if self.edited() {
+            pairs.push(("v", LINK_VERSION.to_string()));
         }
         let mut out = String::new();
         for (key, value) in pairs {
@@ -280,6 +338,46 @@ impl PageConfig {
             encode_into(&mut out, &value);
         }
         out
+    }
+}
+
+/// Reads the program a link's fragment carries into `link.code`. A fragment without `code=` is
+/// not the page's (an anchor, say) and is ignored. A program that cannot be read leaves the
+/// pattern's source, and a link asking to run on open does not: nothing runs that the link's
+/// author did not write.
+fn read_code(link: &mut PageConfig, fragment: &str, notices: &mut Notices) {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some(value) = fragment
+        .split('&')
+        .rev()
+        .find_map(|pair| pair.strip_prefix("code="))
+    else {
+        return;
+    };
+    match code_link::decode(value) {
+        Ok(code) => {
+            if !link.embed {
+                let lines = code.lines().count();
+                notices.push(format!(
+                    "This link brings its own program ({lines} line{}), not the pattern's: \
+                     read it before you run it. Reset code brings back the pattern's source.",
+                    if lines == 1 { "" } else { "s" }
+                ));
+            }
+            notices.extend(invisible::summary(&code));
+            link.set_code(&code);
+        }
+        Err(why) => {
+            let not_run = if link.autorun {
+                ", and does not run it"
+            } else {
+                ""
+            };
+            notices.push(format!(
+                "code: {why}; the page shows the pattern's source instead{not_run}"
+            ));
+            link.autorun = false;
+        }
     }
 }
 
@@ -715,7 +813,7 @@ mod tests {
             ),
             // A later version, or no version at all that we know.
             (
-                "v=2&workers=3",
+                "v=3&workers=3",
                 "worker-pool",
                 "workers=3".into(),
                 vec!["v:"],

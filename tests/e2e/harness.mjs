@@ -24,8 +24,20 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves dist/ on a free localhost port; resolves to { url, close }. */
-export async function startServer(dir = DIST) {
+/**
+ * The headers that make a page cross-origin isolated (`crossOriginIsolated`), which real mode
+ * needs for its shared-memory transport; `scripts/serve.sh` sends them too.
+ */
+export const ISOLATION = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/**
+ * Serves dist/ on a free localhost port; resolves to { url, close }. With `isolated`, every
+ * response carries the cross-origin isolation headers.
+ */
+export async function startServer(dir = DIST, { isolated = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run \`trunk build --release\` first`);
   }
@@ -42,6 +54,7 @@ export async function startServer(dir = DIST) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(isolated ? ISOLATION : {}),
       });
       res.end(body);
     } catch {
@@ -209,4 +222,29 @@ export function withBrowser(use) {
     await browser?.close();
     await server?.close();
   });
+}
+
+/**
+ * A report's lines as tests/go/check.sh keeps them (`traceback_headers`): after the first
+ * `goroutine N [state]:` header only the headers, ids other than main's as `<id>`, and no
+ * stack frames (the programs' function names and lines are compared elsewhere).
+ */
+export function tracebackHeaders(lines) {
+  const out = [];
+  let seen = false;
+  let gap = false;
+  for (const line of lines) {
+    const header = /^goroutine (\d+) \[.*\]:$/.exec(line);
+    if (header) {
+      if (seen && gap) out.push('');
+      seen = true;
+      gap = false;
+      out.push(header[1] === '1' ? line : line.replace(/^goroutine \d+ /, 'goroutine <id> '));
+    } else if (!seen) {
+      out.push(line);
+    } else if (line === '') {
+      gap = true;
+    }
+  }
+  return out;
 }

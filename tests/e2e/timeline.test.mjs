@@ -65,14 +65,14 @@ async function laneAt(page, name, fraction) {
 }
 
 describe('the goroutine timeline', () => {
-  test('worker-pool has a lane for main, each worker and the closer, with a legend', async () => {
+  test('worker-pool has a lane for main, each worker and the closer, named as the source names them, with a legend', async () => {
     const page = await openRun(POOL);
-    assert.deepEqual(await lanes(page), ['main', 'worker 1', 'worker 2', 'worker 3', 'closer']);
+    assert.deepEqual(await lanes(page), ['main', 'main.worker 1', 'main.worker 2', 'main.worker 3', 'main.main.func1']);
     // The three workers are one group, shown open.
     const groups = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="timeline"] [data-group]')].map((e) => e.dataset.group),
     );
-    assert.deepEqual(groups, ['worker ×3']);
+    assert.deepEqual(groups, ['main.worker ×3']);
     const legend = await page.getByTestId('legend').locator('li').allTextContents();
     for (const state of ['running', 'runnable', 'blocked on send', 'blocked on receive', 'blocked in select',
       'sleeping', 'blocked on sync', 'done']) {
@@ -95,7 +95,7 @@ describe('the goroutine timeline', () => {
       events.filter((e) => e.ph === 'M' && e.pid === 1 && e.name === 'thread_name').map((e) => [e.tid, e.args.name]),
     );
     assert.deepEqual([...names.values()], [
-      'main (g1)', 'worker 1 (g2)', 'worker 2 (g3)', 'worker 3 (g4)', 'closer (g5)',
+      'main (g1)', 'main.worker 1 (g2)', 'main.worker 2 (g3)', 'main.worker 3 (g4)', 'main.main.func1 (g5)',
     ]);
     for (const tid of names.keys()) {
       const own = events.filter((e) => e.pid === 1 && e.tid === tid && e.ph !== 'M');
@@ -120,7 +120,7 @@ describe('the goroutine timeline', () => {
     assert.ok(zoomed.end - zoomed.start < (full.end - full.start) * 0.7, JSON.stringify(zoomed));
 
     // Ctrl+wheel over the lanes zooms about the pointer.
-    const at = await laneAt(page, 'worker 2', 0.25);
+    const at = await laneAt(page, 'main.worker 2', 0.25);
     await page.mouse.move(at.x, at.y);
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -400);
@@ -135,7 +135,7 @@ describe('the goroutine timeline', () => {
     const wheeled = await range(page);
 
     // Dragging pans: the window keeps its width.
-    const from = await laneAt(page, 'worker 1', 0.5);
+    const from = await laneAt(page, 'main.worker 1', 0.5);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 200, from.y, { steps: 5 });
@@ -157,8 +157,8 @@ describe('the goroutine timeline', () => {
 
   test('two fingers pinch to zoom about their middle', async () => {
     const page = await openRun(POOL);
-    const a = await laneAt(page, 'worker 2', 0.4);
-    const b = await laneAt(page, 'worker 2', 0.6);
+    const a = await laneAt(page, 'main.worker 2', 0.4);
+    const b = await laneAt(page, 'main.worker 2', 0.6);
     // Touch pointers as a phone sends them: both down, moving apart, both up.
     await page.evaluate(([a, b]) => {
       const lanes = document.querySelector('[data-testid="timeline"] .tl-scroll');
@@ -186,23 +186,23 @@ describe('the goroutine timeline', () => {
 
   test('hovering a span explains it; the keyboard walks the spans', async () => {
     const page = await openRun(POOL);
-    const at = await laneAt(page, 'worker 1', 0.25);
+    const at = await laneAt(page, 'main.worker 1', 0.25);
     await page.mouse.move(at.x, at.y);
     const tip = page.getByTestId('timeline-tooltip');
     await tip.waitFor();
-    assert.match(await tip.textContent(), /^worker 1 · sleepingfrom 0 for 50ms/);
+    assert.match(await tip.textContent(), /^main\.worker 1 · sleepingfrom 0 for 50ms/);
 
     await page.mouse.move(0, 0);
     await timeline(page).focus();
     await page.keyboard.press('ArrowDown'); // main
     await page.keyboard.press('ArrowDown'); // the workers' group
-    await page.keyboard.press('ArrowDown'); // worker 1
+    await page.keyboard.press('ArrowDown'); // main.worker 1
     // The tooltip follows the focus once the page has drawn it.
     const shows = (text) => tip.filter({ hasText: text }).waitFor();
     await page.keyboard.press('ArrowLeft');
-    await shows('worker 1 · sleepingfrom 0 for 50ms');
+    await shows('main.worker 1 · sleepingfrom 0 for 50ms');
     await page.keyboard.press('ArrowRight');
-    await shows('worker 1 · sleepingfrom 50ms for 50ms');
+    await shows('main.worker 1 · sleepingfrom 50ms for 50ms');
     await page.keyboard.press('Escape');
     await tip.waitFor({ state: 'detached' });
     await page.context().close();
@@ -211,11 +211,11 @@ describe('the goroutine timeline', () => {
   test('a group of goroutines closes and opens', async () => {
     const page = await openRun(POOL);
     await page.locator('[data-testid="timeline"] [data-group]').click();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="timeline"] [data-lane="worker 1"]'));
-    assert.deepEqual(await lanes(page), ['main', 'closer']);
-    assert.match(await page.locator('[data-testid="timeline"] [data-group]').textContent(), /▸ worker ×3/);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="timeline"] [data-lane="main.worker 1"]'));
+    assert.deepEqual(await lanes(page), ['main', 'main.main.func1']);
+    assert.match(await page.locator('[data-testid="timeline"] [data-group]').textContent(), /▸ main\.worker ×3/);
     await page.locator('[data-testid="timeline"] [data-group]').click();
-    await page.locator('[data-testid="timeline"] [data-lane="worker 3"]').waitFor();
+    await page.locator('[data-testid="timeline"] [data-lane="main.worker 3"]').waitFor();
     assert.equal((await lanes(page)).length, 5);
     await page.context().close();
   });
@@ -238,10 +238,33 @@ describe('the goroutine timeline', () => {
     const all = await page.getByTestId('output-line').count();
     assert.ok(all >= 3);
     await page.getByTestId('replay-speed').selectOption('0.25');
+    // The fewest lines shown while the replay plays, counted in the page from the click on.
+    const fewest = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let least = Infinity;
+          const look = () => {
+            least = Math.min(least, document.querySelectorAll('[data-testid="output-line"]').length);
+          };
+          const seen = new MutationObserver(look);
+          seen.observe(document.body, { childList: true, subtree: true });
+          look();
+          const started = performance.now();
+          const poll = setInterval(() => {
+            look();
+            const playing = document.querySelector('.tl-line.playhead');
+            if ((!playing && performance.now() - started > 500) || performance.now() - started > 20_000) {
+              clearInterval(poll);
+              seen.disconnect();
+              resolve(least);
+            }
+          }, 10);
+        }),
+    );
     await page.getByTestId('replay').click();
     await page.locator('.tl-line.playhead').waitFor();
     // Early in the replay, fewer lines show than the run printed.
-    const early = await page.getByTestId('output-line').count();
+    const early = await fewest;
     assert.ok(early < all, `${early} of ${all} lines early in the replay`);
     // At its end, all of them again.
     await page.locator('.tl-line.playhead').waitFor({ state: 'detached', timeout: 20_000 });
@@ -266,7 +289,7 @@ describe('the other views', () => {
     const rows = await chans.locator('tbody tr').allTextContents();
     assert.equal(rows.length, 2, rows.join('\n'));
     // jobs and results: 6 sends and 6 receives each, buffered 6.
-    for (const r of rows) assert.match(r, /^ch\d6main66/);
+    for (const r of rows) assert.match(r, /^(jobs|results)6main66/);
 
     await page.getByTestId('tab-metrics').click();
     const metric = (key) => page.locator(`[data-testid="metrics"] [data-metric="${key}"] td`).textContent();
@@ -290,7 +313,7 @@ describe('the other views', () => {
       };
     }, svg);
     assert.equal(parsed.error, null);
-    assert.deepEqual(parsed.lanes, ['main', 'worker 1', 'worker 2', 'worker 3', 'closer']);
+    assert.deepEqual(parsed.lanes, ['main', 'main.worker 1', 'main.worker 2', 'main.worker 3', 'main.main.func1']);
     assert.equal(await exported(page, 'export-text'), 'processed 6 jobs\n');
     await page.context().close();
   });

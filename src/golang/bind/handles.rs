@@ -3,34 +3,96 @@
 //! (0) means "not created yet" and the first method call creates it, as Go's zero values
 //! work without a constructor.
 
+use std::rc::Rc;
+
 use super::super::vm::errors;
-use super::super::vm::gor::Ctx;
+use super::super::vm::gor::{Ctx, Flow, Run};
 use super::super::vm::program::Thrown;
-use super::super::vm::value::{Ptr, Value};
+use super::super::vm::shared::{HandleKind, ObjId, Question, W};
+use super::super::vm::value::{Agg, Ptr, Value};
+use crate::rt::real::{memory, Data};
 
 /// The handle in field `field` of the struct argument `i` points to, created by `make` on
-/// first use.
+/// first use: `Ok(Ok(handle))`; or, for a struct that real mode's executors share and that
+/// has none yet, `Ok(Err(flow))`: the flow fetches it from the hub, which makes one object
+/// for all of them, and then the native's call runs again.
 pub fn handle(
     ctx: &Ctx<'_>,
     i: usize,
     field: usize,
+    kind: HandleKind,
     make: impl FnOnce() -> u64,
-) -> Result<u64, Thrown> {
-    let Value::Ptr(Ptr::Agg(s)) = ctx.arg(i) else {
-        return Err(errors::nil_deref(&ctx.prog()));
-    };
-    let mut s = s.borrow_mut();
-    let Some(slot) = s.get_mut(field) else {
-        return Err(errors::nil_deref(&ctx.prog()));
-    };
-    match slot {
-        Value::Int(h) if *h > 0 => Ok((*h - 1) as u64),
-        _ => {
-            let id = make();
-            *slot = Value::Int(id as i64 + 1);
-            Ok(id)
+) -> Result<Result<u64, Flow>, Thrown> {
+    let s = target(ctx, i)?;
+    if let Some(h) = held(ctx, &s, field)? {
+        return Ok(Ok(h));
+    }
+    let run = ctx.g.run.clone();
+    if let Some(heap) = &run.heap {
+        let obj = heap
+            .borrow()
+            .shared_id(Rc::as_ptr(&s) as *const () as usize);
+        if let Some(obj) = obj {
+            return Ok(Err(fetch(run, obj, field as u32, kind)));
         }
     }
+    let id = make();
+    if let Some(slot) = s.borrow_mut().get_mut(field) {
+        *slot = Value::Int(id as i64 + 1);
+    }
+    Ok(Ok(id))
+}
+
+/// The handle a timer's struct holds (timers are made with theirs).
+pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<u64, Thrown> {
+    let s = target(ctx, i)?;
+    Ok(held(ctx, &s, field)?.unwrap_or(0))
+}
+
+/// The struct argument `i` points to.
+fn target(ctx: &Ctx<'_>, i: usize) -> Result<Agg, Thrown> {
+    match ctx.arg(i) {
+        Value::Ptr(Ptr::Agg(s)) => Ok(s.clone()),
+        _ => Err(errors::nil_deref(&ctx.prog())),
+    }
+}
+
+/// The handle in field `field` of `s`, if it has one.
+fn held(ctx: &Ctx<'_>, s: &Agg, field: usize) -> Result<Option<u64>, Thrown> {
+    match s.borrow().get(field) {
+        Some(Value::Int(h)) if *h > 0 => Ok(Some((*h - 1) as u64)),
+        Some(_) => Ok(None),
+        None => Err(errors::nil_deref(&ctx.prog())),
+    }
+}
+
+/// Asks the hub for the handle in element `index` of shared object `obj`, and keeps it.
+fn fetch(run: Rc<Run>, obj: ObjId, index: u32, kind: HandleKind) -> Flow {
+    Flow::Retry(Box::pin(async move {
+        let question = Question::Handle { obj, index, kind };
+        // The hub's write of the handle arrives first, with the answer: the call runs again
+        // and finds it.
+        let answer = memory::ask(Data::of(&question)).await;
+        answer_of(&run, answer)
+            .map(|_| ())
+            .map_err(|why| memory_error(&run, why))
+    }))
+}
+
+/// The hub's answer to a question about shared memory, as a value here.
+pub fn answer_of(run: &Run, answer: Data) -> Result<Value, String> {
+    let heap = run.heap.as_ref().ok_or("no shared heap")?;
+    let w: W = answer.read()?;
+    heap.borrow().decode(&w)
+}
+
+/// The panic for shared memory that failed (a message that could not be read).
+pub fn memory_error(run: &Run, why: String) -> Thrown {
+    errors::runtime_error(
+        &run.prog,
+        errors::ErrKind::String,
+        format!("chanlab: real mode's shared memory: {why}"),
+    )
 }
 
 /// A `time.Duration` (int64 ns) argument as the runtime's duration (negative: zero).

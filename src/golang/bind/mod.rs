@@ -12,6 +12,7 @@
 //! building an error value) is in the package's Go code, with a native underneath it
 //! (`strings.Repeat` calls the native `strings.repeat`).
 
+mod atomic;
 mod conv;
 mod fmt;
 mod handles;
@@ -23,7 +24,7 @@ mod runtime;
 mod strconv;
 mod strings;
 mod sync;
-mod time;
+pub mod time;
 mod timefmt;
 
 use std::future::Future;
@@ -37,6 +38,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
     [
         fmt::NATIVES,
         sync::NATIVES,
+        atomic::NATIVES,
         time::NATIVES,
         runtime::NATIVES,
         strings::NATIVES,

@@ -8,6 +8,7 @@ use super::{block, done, observable, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::shared::HandleKind;
 use crate::golang::vm::value::Value;
 
 pub(super) const NATIVES: &[Native] = &[
@@ -21,37 +22,40 @@ pub(super) const NATIVES: &[Native] = &[
     observable("sync/atomic.sameType", same_type),
 ];
 
-fn wg(ctx: &Ctx<'_>) -> Result<WaitGroup, Thrown> {
-    handle(ctx, 0, 0, || WaitGroup::new().id() as u64).map(|h| WaitGroup::from_id(h as u32))
+/// The runtime object of the native's receiver, or the flow that first fetches it (see
+/// [`handle`]): the native returns that flow.
+macro_rules! receiver {
+    ($ctx:expr, $kind:ident, $ty:ident) => {
+        match handle($ctx, 0, 0, HandleKind::$kind, || $ty::new().id() as u64)? {
+            Ok(h) => $ty::from_id(h as u32),
+            Err(fetch) => return Ok(fetch),
+        }
+    };
 }
 
 fn wg_add(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let n = ctx.int(1);
-    unit(UnitOp::WgAdd(wg(ctx)?.add(n)))
+    unit(UnitOp::WgAdd(receiver!(ctx, WaitGroup, WaitGroup).add(n)))
 }
 
 fn wg_done(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    unit(UnitOp::WgAdd(wg(ctx)?.done()))
+    unit(UnitOp::WgAdd(receiver!(ctx, WaitGroup, WaitGroup).done()))
 }
 
 fn wg_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    unit(UnitOp::WgWait(wg(ctx)?.wait()))
-}
-
-fn mutex(ctx: &Ctx<'_>) -> Result<Mutex, Thrown> {
-    handle(ctx, 0, 0, || Mutex::new().id() as u64).map(|h| Mutex::from_id(h as u32))
+    unit(UnitOp::WgWait(receiver!(ctx, WaitGroup, WaitGroup).wait()))
 }
 
 fn lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(mutex(ctx)?.lock(), |()| Vec::new())
+    block(receiver!(ctx, Mutex, Mutex).lock(), |()| Vec::new())
 }
 
 fn unlock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    block(mutex(ctx)?.unlock(), |()| Vec::new())
+    block(receiver!(ctx, Mutex, Mutex).unlock(), |()| Vec::new())
 }
 
 fn try_lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let fut = mutex(ctx)?.try_lock();
+    let fut = receiver!(ctx, Mutex, Mutex).try_lock();
     wait(ctx, fut, |locked| vec![Value::Bool(locked)])
 }
 

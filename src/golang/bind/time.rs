@@ -9,12 +9,13 @@ use std::rc::Rc;
 
 use crate::rt::{self, HostValue, TimerRef};
 
-use super::handles::{duration, handle};
-use super::{done, observable, pure, unit};
+use super::handles::{duration, made_handle};
+use super::{done, observable, pure, unit, wait};
 use crate::golang::vm::errors;
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::task;
 use crate::golang::vm::value::{Ptr, Value};
 
 /// 2009-11-10 23:00:00 UTC in ns since the Unix epoch: where a run's clock starts.
@@ -38,7 +39,12 @@ const HANDLE: usize = 1;
 
 /// The time `ns` after the run started, as a `time.Time`.
 fn time_value(ns: u64) -> Value {
-    Value::agg(vec![Value::Int(EPOCH_NS.wrapping_add(ns as i64))])
+    Value::agg(vec![Value::Int(time_ns(ns))])
+}
+
+/// A `time.Time`'s content `ns` into the run.
+fn time_ns(ns: u64) -> i64 {
+    EPOCH_NS.wrapping_add(ns as i64)
 }
 
 impl HostValue for Value {
@@ -71,17 +77,10 @@ fn after_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let Value::Func(f) = ctx.arg(1).clone() else {
         return Err(errors::nil_deref(&ctx.prog()));
     };
-    let run = ctx.g.run.clone();
-    let job: rt::SpawnJob = Rc::new(move || {
-        let env = (!f.env.is_empty()).then(|| f.clone());
-        let label = run.prog.funcs[f.func as usize]
-            .label
-            .unwrap_or_else(|| rt::Label::go("time.goFunc"));
-        let g = crate::golang::vm::gor::Gor::new(run.clone(), f.func, env, Vec::new());
-        let task: rt::Task = Box::pin(crate::golang::vm::task::GoTask::new(g));
-        (label, task)
-    });
-    let timer = rt::after_func(ns, job);
+    let env = (!f.env.is_empty()).then(|| f.clone());
+    // Go's own goroutine for it (`time.goFunc`) is not the program's: no `created by`.
+    let (label, s) = task::go_start(&ctx.g.run, f.func, env, Vec::new(), None);
+    let timer = rt::after_go(ns, label, task::start, (task::Started::Here(s),));
     done(ctx, [Value::Int(timer.bits() as i64 + 1)])
 }
 
@@ -105,23 +104,23 @@ fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
     // Timers are made by NewTimer/NewTicker/AfterFunc, never as zero values with a live
     // handle.
-    handle(ctx, 0, HANDLE, || 0).map(TimerRef::from_bits)
+    made_handle(ctx, 0, HANDLE).map(TimerRef::from_bits)
 }
 
 fn ticker_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    timer(ctx)?.stop();
-    Ok(Flow::Done)
+    let stop = timer(ctx)?.stop();
+    wait(ctx, stop, |_| Vec::new())
 }
 
 fn timer_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let t = timer(ctx)?;
-    done(ctx, [Value::Bool(t.stop())])
+    let stop = timer(ctx)?.stop();
+    wait(ctx, stop, |active| vec![Value::Bool(active)])
 }
 
 fn timer_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let t = timer(ctx)?;
     let ns = duration(ctx, 1).as_nanos() as u64;
-    done(ctx, [Value::Bool(t.reset(ns, 0))])
+    wait(ctx, t.reset(ns, 0), |active| vec![Value::Bool(active)])
 }
 
 fn ticker_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -134,8 +133,7 @@ fn ticker_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
             "non-positive interval for Ticker.Reset",
         ));
     }
-    t.reset(d as u64, d as u64);
-    Ok(Flow::Done)
+    wait(ctx, t.reset(d as u64, d as u64), |_| Vec::new())
 }
 
 /// `Duration.String()`: `1.5s`, `150ms`, `1m30s`, `2h0m0s`, `1µs`, `0s`.

@@ -289,16 +289,8 @@ impl FnC<'_, '_> {
             return self.type_param_receiver_to(x, s, name, d);
         }
         if s.recv == RecvAdjust::Dynamic {
-            let mut v = self.expr(x);
-            for &i in steps {
-                let to = self.alloc();
-                self.emit(Instr::Field {
-                    d: to,
-                    a: v,
-                    i: i as u16,
-                });
-                v = to;
-            }
+            let recv = self.expr(x);
+            let v = self.fields(recv, steps);
             self.emit(Instr::Mov { d, s: v });
             let key = self.c.iface_method_key(s.x_ty, steps, name);
             return Callee::Method(self.c.prog.types.method_id(&key));
@@ -361,16 +353,8 @@ impl FnC<'_, '_> {
     /// interface call when the type argument is an interface.
     fn type_param_receiver_to(&mut self, x: ExprId, s: &Selection, name: Name, d: R) -> Callee {
         let path = self.c.ch.info.path(s).to_vec();
-        let mut v = self.expr(x);
-        for &i in &path {
-            let to = self.alloc();
-            self.emit(Instr::Field {
-                d: to,
-                a: v,
-                i: i as u16,
-            });
-            v = to;
-        }
+        let recv = self.expr(x);
+        let v = self.fields(recv, &path);
         let xt = self.subst(s.x_ty);
         let vt = self.c.field_type_at(xt, &path);
         if self.c.is_iface(vt) {
@@ -587,7 +571,8 @@ impl FnC<'_, '_> {
                             Some(&c) => self.expr(c),
                             None => R::MAX,
                         };
-                        self.emit(Instr::MakeChan { d, cap });
+                        let name = self.chan_name(e);
+                        self.emit(Instr::MakeChan { d, cap, name });
                     }
                 }
             }

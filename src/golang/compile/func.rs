@@ -155,6 +155,21 @@ impl<'c, 'a> FnC<'c, 'a> {
         r
     }
 
+    /// Follows the field indices of `path` from the struct in `v`: each step into a new
+    /// register; the last one.
+    pub fn fields(&mut self, mut v: R, path: &[u32]) -> R {
+        for &i in path {
+            let to = self.alloc();
+            self.emit(Instr::Field {
+                d: to,
+                a: v,
+                i: i as u16,
+            });
+            v = to;
+        }
+        v
+    }
+
     /// The first free register (where a call's window starts).
     pub fn top(&mut self) -> R {
         self.max = self.max.max(self.next + 1);

@@ -26,6 +26,7 @@
 //!   (checked by `verify` before the program is returned).
 
 mod call;
+mod chan_names;
 mod escape;
 mod expr;
 mod func;
@@ -107,6 +108,9 @@ pub struct Compiler<'a> {
     addressed_globals: std::collections::HashSet<ObjId>,
     /// Pre-Go-1.22 loop variables (one per loop), when the file asks for Go 1.21 or older.
     pub shared_loop_vars: bool,
+    /// `make` calls assigned to a variable: the variable's name, an index into
+    /// `prog.chan_names` (see `chan_names.rs`).
+    chan_targets: HashMap<ExprId, u32>,
 }
 
 /// Compiles a checked program.
@@ -129,6 +133,7 @@ pub fn compile(mut ch: Checked, file_name: &str) -> Program {
         tables: std::collections::HashSet::new(),
         wrappers: HashMap::new(),
         addressed_globals: escape::addressed_globals(ch),
+        chan_targets: HashMap::new(),
         shared_loop_vars: ch
             .go_version
             .is_some_and(|(major, minor)| major == 1 && minor < 22),

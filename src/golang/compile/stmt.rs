@@ -215,6 +215,7 @@ impl FnC<'_, '_> {
     /// already declared in the scope) from values.
     fn define(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let ch = self.c.ch;
+        self.name_targets(lhs, rhs);
         // New variables first, so the values' temporaries sit above them.
         let targets: Vec<(ExprId, Option<Var>)> = lhs
             .iter()
@@ -302,6 +303,7 @@ impl FnC<'_, '_> {
     /// `a, b = x, y`.
     fn assign(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let ch = self.c.ch;
+        self.name_targets(lhs, rhs);
         // One plain local: the value goes straight into its register.
         if lhs.len() == 1 && rhs.len() == 1 {
             if let Some(o) = ch
@@ -391,16 +393,8 @@ impl FnC<'_, '_> {
                     };
                 }
                 let path = ch.info.path(&s).to_vec();
-                let mut a = self.expr_keep(x);
-                for &i in &path[..path.len() - 1] {
-                    let to = self.alloc();
-                    self.emit(Instr::Field {
-                        d: to,
-                        a,
-                        i: i as u16,
-                    });
-                    a = to;
-                }
+                let base = self.expr_keep(x);
+                let a = self.fields(base, &path[..path.len() - 1]);
                 Place::Field(a, path[path.len() - 1] as u16)
             }
             ExprKind::Index { x, indices, .. } => {

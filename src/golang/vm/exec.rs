@@ -666,7 +666,7 @@ impl Gor {
                         charge!(cost::ALLOC);
                         r!(d) = ops::make_map();
                     }
-                    Instr::MakeChan { d, cap } => {
+                    Instr::MakeChan { d, cap, name } => {
                         pay_first!();
                         let n = if cap == u16::MAX { 0 } else { int!(cap) };
                         if n < 0 {
@@ -678,6 +678,9 @@ impl Gor {
                         }
                         charge!(cost::ALLOC);
                         let ch = rt::make_chan::<Value>(n as usize);
+                        if let Some(&name) = prog.chan_names.get(name as usize) {
+                            ch.set_trace_name(name, prog.line(func_id, pc - 1));
+                        }
                         r!(d) = Value::Chan(ch.id());
                     }
                     Instr::New { d, zero } => {

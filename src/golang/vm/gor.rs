@@ -48,6 +48,8 @@ pub struct Run {
     /// Stacks and frame lists of finished goroutines, for new ones (a goroutine's start
     /// costs no allocation for them then).
     pub spare: RefCell<Vec<(Vec<Value>, Vec<Frame>)>>,
+    /// Real mode: this executor's copy of the heap its goroutines share with the others'.
+    pub heap: Option<Rc<RefCell<super::shared::Heap>>>,
 }
 
 impl Run {
@@ -176,6 +178,9 @@ pub enum Pending {
         fut: Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>,
         base: usize,
     },
+    /// What a native needs before it can run (see [`Flow::Retry`]); the native's call runs
+    /// again next.
+    Retry(Pin<Box<dyn Future<Output = Result<(), Thrown>>>>),
 }
 
 /// How a run of instructions stopped.
@@ -201,6 +206,10 @@ pub enum Flow {
     Parked(Pin<Box<dyn Future<Output = Result<Vec<Value>, Thrown>>>>),
     /// Wait for this operation without results.
     Unit(UnitOp),
+    /// Wait for this (it fetches what the native needs: a runtime handle kept in real mode's
+    /// shared memory), then call the native again. Precondition: the future parks the
+    /// goroutine when first polled (it asks the hub).
+    Retry(Pin<Box<dyn Future<Output = Result<(), Thrown>>>>),
 }
 
 /// A native's view of its call: its arguments, its results, and the goroutine.
@@ -547,6 +556,23 @@ impl Gor {
                     PollOutcome::Panicked(thrown) => Err(Some(thrown)),
                 }
             }
+            Ok(Flow::Retry(fut)) => {
+                if self.nested > 0 {
+                    return Err(Some(self.cannot_wait_here()));
+                }
+                self.pending = Pending::Retry(fut);
+                match self.poll_pending() {
+                    PollOutcome::Waiting => Err(None),
+                    // It never finishes at once (it asks the hub); if it did, the call would
+                    // not run again, so the goroutine stops with a clear panic.
+                    PollOutcome::Ready => Err(Some(errors::runtime_error(
+                        &self.run.prog,
+                        errors::ErrKind::String,
+                        "chanlab: a runtime handle was fetched without waiting",
+                    ))),
+                    PollOutcome::Panicked(thrown) => Err(Some(thrown)),
+                }
+            }
             Ok(Flow::Parked(fut)) => {
                 if self.nested > 0 {
                     return Err(Some(self.cannot_wait_here()));
@@ -604,6 +630,7 @@ impl Gor {
             Pending::Send(_)
                 | Pending::Select { .. }
                 | Pending::Native { .. }
+                | Pending::Retry(_)
                 | Pending::Unit(UnitOp::WgAdd(_))
         );
         let outcome = match &mut self.pending {
@@ -658,6 +685,16 @@ impl Gor {
                     Some(Ok(()))
                 }
                 Poll::Ready(Err(thrown)) => Some(Err(thrown)),
+                Poll::Pending => None,
+            },
+            Pending::Retry(fut) => match fut.as_mut().poll(&mut cx) {
+                Poll::Ready(result) => {
+                    // The native's call runs again.
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.pc -= 1;
+                    }
+                    Some(result)
+                }
                 Poll::Pending => None,
             },
         };

@@ -477,9 +477,12 @@ pub enum Instr {
     MakeMap {
         d: R,
     },
+    /// `d = make(chan T, cap)` (`cap` `R::MAX`: unbuffered), made for the variable
+    /// `prog.chan_names[name]` (`NO_NAME`: none), which the trace records.
     MakeChan {
         d: R,
         cap: R,
+        name: u32,
     },
     /// `d = new(T)` (a pointer to a fresh copy of `consts[zero]`).
     New {

@@ -89,9 +89,31 @@ pub struct Program {
     pub file_name: Rc<str>,
     /// Closures of functions that capture nothing, made once (`f := worker`).
     pub func_values: Vec<Option<Value>>,
+    /// The variables channels are made for (`jobs := make(chan int)`), which the trace
+    /// names them by; indexed by `Instr::MakeChan`'s `name`.
+    pub chan_names: Vec<&'static str>,
 }
 
+/// `Instr::MakeChan`'s `name` when the channel is made for no variable.
+pub const NO_NAME: u32 = u32::MAX;
+
 impl Program {
+    /// Whether function `f` is declared in the program's own file (not the library's, nor
+    /// made by the compiler).
+    pub fn in_program_file(&self, f: u32) -> bool {
+        self.funcs[f as usize].file.strip_prefix("./") == Some(&*self.file_name)
+    }
+
+    /// The line of the declaration of the program's function Go names `name` (`main.worker`,
+    /// `main.main.func1`), if the program's file declares one.
+    pub fn decl_line(&self, name: &str) -> Option<u32> {
+        self.funcs
+            .iter()
+            .enumerate()
+            .find(|(i, f)| &*f.name == name && self.in_program_file(*i as u32))
+            .map(|(_, f)| f.line)
+    }
+
     /// The source line of instruction `pc` of function `f`.
     pub fn line(&self, f: u32, pc: usize) -> u32 {
         let func = &self.funcs[f as usize];

@@ -1,53 +1,83 @@
-//! Values as they cross between workers (real mode): numbers, booleans and strings travel as
-//! themselves, channels as their ids. Values that share memory (pointers, slices, maps,
-//! functions, aggregates, interfaces) do not travel yet; a run that would send one stops with a
-//! message saying so (docs/INTERPRETER.md, Real mode).
+//! Values as they cross between workers (real mode): in the form [`W`], through the shared
+//! heap of the executor that sends or receives them (docs/INTERPRETER.md, Real mode).
+//!
+//! The runtime serialises a value where it leaves a goroutine (a send, a goroutine's
+//! arguments) and deserialises it where it enters one (a receive), always while that
+//! goroutine runs; [`HeapScope`] makes its run's heap the one serde uses meanwhile. Outside
+//! a scope (sim mode never serialises values) a value that shares memory cannot travel.
+//!
+//! # Invariants
+//! - A scope is entered only while no borrow of its heap is held.
 
-use serde::de::Deserializer;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::de::{self, Deserializer};
 use serde::ser::{self, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::shared::{Heap, W};
 use super::value::Value;
 
-/// The form a value travels in.
-#[derive(Serialize, Deserialize)]
-enum Wire {
-    Nil,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(Vec<u8>),
-    Chan(u32),
+thread_local! {
+    /// The heap of the goroutine running on this thread, in real mode.
+    static HEAP: RefCell<Option<Rc<RefCell<Heap>>>> = const { RefCell::new(None) };
+}
+
+/// While alive, values travel through `heap` (the previous heap comes back when it drops).
+pub struct HeapScope {
+    previous: Option<Rc<RefCell<Heap>>>,
+}
+
+impl HeapScope {
+    pub fn enter(heap: &Rc<RefCell<Heap>>) -> HeapScope {
+        let previous = HEAP.with(|h| h.borrow_mut().replace(heap.clone()));
+        HeapScope { previous }
+    }
+}
+
+impl Drop for HeapScope {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        HEAP.with(|h| *h.borrow_mut() = previous);
+    }
+}
+
+/// The heap values travel through now, if any.
+fn current() -> Option<Rc<RefCell<Heap>>> {
+    HEAP.with(|h| h.borrow().clone())
 }
 
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let wire = match self {
-            Value::Nil => Wire::Nil,
-            Value::Bool(b) => Wire::Bool(*b),
-            Value::Int(i) => Wire::Int(*i),
-            Value::Float(f) => Wire::Float(*f),
-            Value::Str(b) => Wire::Str(b.to_vec()),
-            Value::Chan(id) => Wire::Chan(*id),
-            _ => {
-                return Err(ser::Error::custom(
-                    "chanlab cannot yet send values that share memory between workers",
-                ))
-            }
+        let Some(heap) = current() else {
+            return match self {
+                Value::Nil => W::N.serialize(s),
+                Value::Bool(b) => W::B(*b).serialize(s),
+                Value::Int(i) => W::I(*i).serialize(s),
+                _ => Err(ser::Error::custom(
+                    "a value that shares memory travels only within a run's shared heap",
+                )),
+            };
         };
-        wire.serialize(s)
+        let w = heap.borrow_mut().encode(self, false);
+        w.serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        Ok(match Wire::deserialize(d)? {
-            Wire::Nil => Value::Nil,
-            Wire::Bool(b) => Value::Bool(b),
-            Wire::Int(i) => Value::Int(i),
-            Wire::Float(f) => Value::Float(f),
-            Wire::Str(b) => Value::bytes(&b),
-            Wire::Chan(id) => Value::Chan(id),
-        })
+        let w = W::deserialize(d)?;
+        match current() {
+            Some(heap) => heap.borrow().decode(&w).map_err(de::Error::custom),
+            None => match w {
+                W::N => Ok(Value::Nil),
+                W::B(b) => Ok(Value::Bool(b)),
+                W::I(i) => Ok(Value::Int(i)),
+                _ => Err(de::Error::custom(
+                    "a value that shares memory travels only within a run's shared heap",
+                )),
+            },
+        }
     }
 }

@@ -14,25 +14,82 @@ use crate::rt::{self, GoId};
 use super::cost;
 use super::gor::{Exit, Gor, PollOutcome, Run};
 use super::program::Program;
+use super::serial::HeapScope;
+use super::shared::W;
 use super::value::{Closure, Value};
 
 /// A goroutine as the runtime runs it.
 pub struct GoTask {
-    g: Rc<RefCell<Gor>>,
+    g: Option<Rc<RefCell<Gor>>>,
+    /// A goroutine started from another worker's message, made at its first poll (where its
+    /// run and heap can be reached).
+    arriving: Option<GoWire>,
 }
 
 impl GoTask {
     pub fn new(g: Gor) -> GoTask {
         GoTask {
-            g: Rc::new(RefCell::new(g)),
+            g: Some(Rc::new(RefCell::new(g))),
+            arriving: None,
         }
+    }
+
+    /// The goroutine `wire` describes, on this executor's run.
+    fn arrive(wire: GoWire) -> Result<Gor, String> {
+        let run = rt::host_data()
+            .and_then(|data| data.downcast::<Run>().ok())
+            .ok_or("a goroutine arrived on a worker that runs no Go program")?;
+        let heap = run.heap.clone().ok_or("a goroutine arrived in sim mode")?;
+        let (args, env) = {
+            let heap = heap.borrow();
+            let args: Vec<Value> = wire
+                .args
+                .iter()
+                .map(|w| heap.decode(w))
+                .collect::<Result<_, _>>()?;
+            let env: Box<[Value]> = wire
+                .env
+                .iter()
+                .map(|w| heap.decode(w))
+                .collect::<Result<_, _>>()?;
+            (args, env)
+        };
+        let env = (!env.is_empty()).then(|| {
+            Rc::new(Closure {
+                func: wire.func,
+                env,
+            })
+        });
+        let mut g = Gor::new(run, wire.func, env, args);
+        g.created = wire.created;
+        Ok(g)
     }
 }
 
 impl Future for GoTask {
     type Output = ();
-    fn poll(self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
-        let cell = self.g.clone();
+    fn poll(mut self: Pin<&mut Self>, _: &mut TaskContext<'_>) -> Poll<()> {
+        let cell = match &self.g {
+            Some(g) => g.clone(),
+            None => {
+                let wire = self
+                    .arriving
+                    .take()
+                    .expect("a goroutine is made or arriving");
+                match GoTask::arrive(wire) {
+                    Ok(g) => {
+                        let g = Rc::new(RefCell::new(g));
+                        self.g = Some(g.clone());
+                        g
+                    }
+                    Err(why) => {
+                        rt::end_fatally(format!("real mode: {why}"));
+                        return Poll::Pending;
+                    }
+                }
+            }
+        };
+        let _scope = cell.borrow().run.heap.as_ref().map(HeapScope::enter);
         let mut g = cell.borrow_mut();
         if g.id == 0 {
             g.id = rt::goid();
@@ -68,43 +125,92 @@ impl Future for GoTask {
 }
 
 /// What a new goroutine runs: a function, its closure, its arguments.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone)]
 pub struct GoStart {
     func: u32,
     args: Vec<Value>,
-    /// The function and line of the `go` statement.
-    created: (u32, u32),
-    #[serde(skip)]
+    /// The function and line of the `go` statement (none for a timer's goroutine).
+    created: Option<(u32, u32)>,
     env: Option<Rc<Closure>>,
-    #[serde(skip)]
-    run: Option<Rc<Run>>,
+    run: Rc<Run>,
 }
 
-thread_local! {
-    /// The run this thread's goroutines belong to (a goroutine started from a message of
-    /// another worker finds its program here).
-    static CURRENT: RefCell<Option<Rc<Run>>> = const { RefCell::new(None) };
+/// A goroutine as it travels to another executor (real mode): its values in the shared
+/// heap's form.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct GoWire {
+    func: u32,
+    args: Vec<W>,
+    /// What its closure captured (nothing: a plain function).
+    env: Vec<W>,
+    created: Option<(u32, u32)>,
 }
 
-/// Makes `run` the run new goroutines of this thread belong to.
-pub fn enter(run: &Rc<Run>) {
-    CURRENT.with(|c| *c.borrow_mut() = Some(run.clone()));
+impl Serialize for GoStart {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let heap =
+            self.run.heap.as_ref().ok_or_else(|| {
+                serde::ser::Error::custom("a goroutine travels only in real mode")
+            })?;
+        let mut heap = heap.borrow_mut();
+        let wire = GoWire {
+            func: self.func,
+            args: self.args.iter().map(|v| heap.encode(v, false)).collect(),
+            env: self
+                .env
+                .iter()
+                .flat_map(|c| c.env.iter())
+                .map(|v| heap.encode(v, true))
+                .collect(),
+            created: self.created,
+        };
+        wire.serialize(s)
+    }
 }
 
-/// Forgets the thread's run (its goroutines are gone with the runtime that ran them).
-pub fn leave() {
-    CURRENT.with(|c| *c.borrow_mut() = None);
+/// What the runtime starts: a goroutine made here, or one arriving from another executor.
+pub enum Started {
+    Here(GoStart),
+    Arriving(GoWire),
+}
+
+impl Serialize for Started {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Started::Here(start) => start.serialize(s),
+            Started::Arriving(wire) => wire.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Started {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        GoWire::deserialize(d).map(Started::Arriving)
+    }
+}
+
+impl Clone for Started {
+    fn clone(&self) -> Self {
+        match self {
+            Started::Here(s) => Started::Here(s.clone()),
+            Started::Arriving(w) => Started::Arriving(w.clone()),
+        }
+    }
 }
 
 /// Builds goroutine `s` (the entry `go` hands the runtime).
-fn start(s: GoStart) -> GoTask {
-    let run = s
-        .run
-        .or_else(|| CURRENT.with(|c| c.borrow().clone()))
-        .expect("a goroutine starts within a run");
-    let mut g = Gor::new(run, s.func, s.env, s.args);
-    g.created = Some(s.created);
-    GoTask::new(g)
+pub fn start(s: Started) -> GoTask {
+    match s {
+        Started::Here(s) => {
+            let mut g = Gor::new(s.run, s.func, s.env, s.args);
+            g.created = s.created;
+            GoTask::new(g)
+        }
+        Started::Arriving(wire) => GoTask {
+            g: None,
+            arriving: Some(wire),
+        },
+    }
 }
 
 /// `go f(args)`: starts a goroutine running function `func` (with closure `env`).
@@ -115,6 +221,19 @@ pub fn go(
     args: Vec<Value>,
     created: (u32, u32),
 ) {
+    let (label, s) = go_start(run, func, env, args, Some(created));
+    rt::go_label(label, start, (Started::Here(s),));
+}
+
+/// A goroutine running function `func` (with closure `env`), made by the function and line
+/// `created`, and its label.
+pub fn go_start(
+    run: &Rc<Run>,
+    func: u32,
+    env: Option<Rc<Closure>>,
+    args: Vec<Value>,
+    created: Option<(u32, u32)>,
+) -> (rt::Label, GoStart) {
     let label = run.prog.funcs[func as usize]
         .label
         .unwrap_or_else(|| rt::Label::go(&run.prog.funcs[func as usize].name));
@@ -123,9 +242,26 @@ pub fn go(
         args,
         created,
         env,
-        run: Some(run.clone()),
+        run: run.clone(),
     };
-    rt::go_label(label, start, (s,));
+    (label, s)
+}
+
+/// Where goroutine `id` is in the program's source (see [`rt::Locate`]): its innermost frame
+/// in the program's file, and the function of the `go` statement that started it.
+pub fn locate(run: &Run, id: GoId) -> Option<rt::SourcePlace> {
+    let g = run.live.borrow().get(id as usize)?.as_ref()?.upgrade()?;
+    let g = g.try_borrow().ok()?;
+    let prog: &Program = &run.prog;
+    let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
+    let line = frames
+        .into_iter()
+        .find(|&(func, _)| prog.in_program_file(func))
+        .map_or(0, |(_, line)| line);
+    let created_by = g
+        .created
+        .map(|(func, _)| prog.funcs[func as usize].name.to_string());
+    Some(rt::SourcePlace { line, created_by })
 }
 
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays

@@ -81,6 +81,13 @@ pub fn make_chan<T: Value>(cap: usize) -> Chan<T> {
 }
 
 impl<T> Chan<T> {
+    /// Names the channel in the trace: the variable `name` the program made it for, at source
+    /// line `line` (an interpreted program's compiler knows them). Only this worker's trace
+    /// records it: in real mode, the trace of an executor's channel is the hub's.
+    pub fn set_trace_name(&self, name: &'static str, line: u32) {
+        super::current::with_core(|c| c.sched.trace.name_chan(self.id, name, line));
+    }
+
     /// The nil channel (`var ch chan T`): sends and receives block forever, close panics.
     pub const fn nil() -> Self {
         Chan::from_id(0)
@@ -469,7 +476,7 @@ impl HubOp for ChanOp {
                 let mut sel = Select::new();
                 sel.recv_element(chan);
                 let mut got = sel.wait().await;
-                received(got.take_element())
+                Data::of(&received(got.take_element()))
             }
             ChanOp::Close { chan } => {
                 Chan::<Data>::from_id(chan).close().await;
@@ -492,9 +499,9 @@ pub(crate) fn element(chan: u32, value: Data) -> Result<Box<dyn Element>, String
 
 /// A receive's answer: whether a value came (false: the channel is closed), and the value.
 /// On the hub.
-pub(crate) fn received(value: Option<Box<dyn Element>>) -> Data {
+pub(crate) fn received(value: Option<Box<dyn Element>>) -> (bool, Data) {
     match value {
-        Some(v) => Data::of(&(true, v.to_data())),
-        None => Data::of(&(false, Data::none())),
+        Some(v) => (true, v.to_data()),
+        None => (false, Data::none()),
     }
 }

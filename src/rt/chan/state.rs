@@ -228,12 +228,23 @@ pub(crate) trait ChanObj: Any {
     fn value_from_data(&self, v: Data) -> Result<Box<dyn Element>, String>;
 }
 
-/// `v` as the `T` it is. Precondition: it is one (a channel is only ever given values of its
-/// own type).
+/// `v` as a `T`. Precondition: it is one, or (on real mode's hub) one of them and the other
+/// is the [`Data`] it crosses as: a channel is only ever given values of its own type.
 #[inline]
-pub(crate) fn downcast<T: 'static>(v: Box<dyn Element>) -> T {
-    let v: Box<dyn Any> = v;
-    *v.downcast::<T>()
+pub(crate) fn downcast<T: Value>(v: Box<dyn Element>) -> T {
+    if (&*v as &dyn Any).is::<T>() {
+        let v: Box<dyn Any> = v;
+        return *v.downcast::<T>().expect("checked");
+    }
+    cross(v)
+}
+
+/// [`downcast`] of a value that is the other's [`Data`]: on real mode's hub, a channel an
+/// executor made holds its values as they crossed until typed code uses it.
+#[cold]
+fn cross<T: Value>(v: Box<dyn Element>) -> T {
+    v.to_data()
+        .read::<T>()
         .expect("a channel is only ever given values of its own type")
 }
 
@@ -309,6 +320,7 @@ impl ChanTable {
             cap: cap as u32,
             created_ns: s.now,
             created_by: s.current_id(),
+            ..ChanInfo::default()
         };
         put(&mut s.trace.chans, id, info);
         let g = s.current_id();
@@ -331,11 +343,55 @@ impl ChanTable {
     }
 
     /// The channel `id` with its element type. Precondition: as for `get_dyn`, and `T` is the
-    /// type it was made with (handles are typed, so this holds).
+    /// type it was made with (handles are typed, so this holds), or the channel holds its
+    /// values as [`Data`] (real mode's hub, for a channel an executor made: it takes `T`
+    /// now).
     #[inline]
-    pub fn get<T: 'static>(&mut self, id: u32) -> &mut ChanState<T> {
+    pub fn get<T: Value>(&mut self, id: u32) -> &mut ChanState<T> {
+        if !(self.get_dyn(id) as &dyn Any).is::<ChanState<T>>() {
+            self.retype::<T>(id);
+        }
         let any: &mut dyn Any = self.get_dyn(id);
         any.downcast_mut::<ChanState<T>>()
             .expect("a channel handle has its channel's element type")
+    }
+
+    /// Makes channel `id`, which holds its values as [`Data`], a channel of `T`.
+    #[cold]
+    fn retype<T: Value>(&mut self, id: u32) {
+        let slot = &mut self.chans[id as usize];
+        let Some(old) = slot.take() else {
+            return;
+        };
+        let any: Box<dyn Any> = old;
+        let old = any
+            .downcast::<ChanState<Data>>()
+            .expect("a channel handle has its channel's element type");
+        let read = |v: Data| {
+            v.read::<T>()
+                .expect("a channel is only ever given values of its own type")
+        };
+        let ChanState {
+            id,
+            cap,
+            buf,
+            closed,
+            recvq,
+            sendq,
+            handoff,
+            sent,
+            received,
+        } = *old;
+        *slot = Some(Box::new(ChanState::<T> {
+            id,
+            cap,
+            buf: buf.into_iter().map(read).collect(),
+            closed,
+            recvq,
+            sendq: sendq.into_iter().map(|(k, v)| (k, read(v))).collect(),
+            handoff: handoff.into_iter().map(|(s, v)| (s, read(v))).collect(),
+            sent,
+            received,
+        }));
     }
 }

@@ -3,25 +3,51 @@
 //! for tests) gives each a turn when a message or a timer is due, and carries what the turn
 //! produced to the others.
 
+use std::any::Any;
+use std::rc::Rc;
+
 use super::entry::Entries;
-use super::wire::{Start, ToExecutor, ToHub};
+use super::memory::{acquire_hub, release_hub, HubMemory, SharedMemory};
+use super::wire::{decode, encode, Data, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
 use crate::rt::goroutine::{Label, Wake};
 use crate::rt::limits::{Limit, Limits};
 use crate::rt::report::Outcome;
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
 
-/// A real-mode program as an executor runs it.
+/// A real-mode program as a worker runs it.
 pub struct Program {
-    /// Makes the program's main goroutine (on the executor the hub starts it on).
+    /// Makes the program's main goroutine (on the hub, worker 0).
     pub main: Box<dyn FnMut() -> Task>,
     /// Declares the functions its goroutines run (see [`super::entry`]).
     pub declare: Box<dyn Fn(&mut Entries)>,
+    /// The worker's copy of the memory the program's goroutines share, if they share any
+    /// beyond the runtime's objects (see [`super::memory`]).
+    pub memory: Option<Box<dyn SharedMemory>>,
+    /// The program's own state for this worker, for its goroutines to find
+    /// ([`crate::rt::host_data`]).
+    pub host_data: Option<Rc<dyn Any>>,
+}
+
+impl Program {
+    /// A program that shares nothing but the runtime's objects: `main` makes its main
+    /// goroutine, `declare` declares its goroutines' functions.
+    pub fn new(
+        main: impl FnMut() -> Task + 'static,
+        declare: impl Fn(&mut Entries) + 'static,
+    ) -> Self {
+        Program {
+            main: Box::new(main),
+            declare: Box::new(declare),
+            memory: None,
+            host_data: None,
+        }
+    }
 }
 
 /// The configuration of a real-mode run's hub (`worker` `None`) or executor `worker`, for a
-/// run of `procs` executors that started at `epoch_ns` on the wall clock and may last
-/// `max_ns`, within real mode's other [`Limits`].
+/// run on `procs` workers (the hub and `procs - 1` executors) that started at `epoch_ns` on
+/// the wall clock and may last `max_ns`, within real mode's other [`Limits`].
 fn config(worker: Option<u32>, seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Config {
     let limits = Limits {
         wall_ns: max_ns,
@@ -66,24 +92,41 @@ impl std::fmt::Display for Halt {
     }
 }
 
-/// The hub of a real-mode run.
+/// The hub of a real-mode run: worker 0.
 pub struct HubDriver {
     rt: Runtime,
     procs: usize,
 }
 
 impl HubDriver {
-    /// The hub of a run on `procs` executors that started at `epoch_ns` on the wall clock
-    /// and may last `max_ns`; main's proxy is ready to start it on executor 0.
-    pub fn new(seed: u64, procs: u32, epoch_ns: u64, max_ns: u64) -> Self {
-        let rt = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
-        {
-            let _enter = Enter::new(&rt.shared);
-            super::hub::start_main();
+    /// The hub of a run of `program` on `procs` workers that started at `epoch_ns` on the
+    /// wall clock and may last `max_ns`; main is ready to run here.
+    pub fn new(seed: u64, procs: u32, epoch_ns: u64, max_ns: u64, mut program: Program) -> Self {
+        let mut rt = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
+        if let Some(data) = program.host_data.take() {
+            rt.set_host_data(data);
         }
+        {
+            let mut core = rt.shared.core.borrow_mut();
+            let hub = core.sched.backend.hub().expect("a hub's backend");
+            (program.declare)(&mut hub.entries);
+            hub.local = program.memory.take();
+            if let Some(memory) = hub.local.as_mut() {
+                memory.attach(0);
+            }
+        }
+        rt.start((program.main)());
         HubDriver {
             rt,
             procs: procs.max(1) as usize,
+        }
+    }
+
+    /// Gives the hub the program's shared memory, which relays the workers' writes (see
+    /// [`super::memory`]).
+    pub fn set_memory(&mut self, memory: Box<dyn HubMemory>) {
+        if let Some(hub) = self.rt.shared.core.borrow_mut().sched.backend.hub() {
+            hub.memory = Some(memory);
         }
     }
 
@@ -101,8 +144,20 @@ impl HubDriver {
         until: u64,
         mut send: impl FnMut(usize, Vec<ToExecutor>),
     ) -> Progress {
+        {
+            // What the executors wrote before the operations that arrived, first.
+            let _enter = Enter::new(&self.rt.shared);
+            acquire_hub(&self.rt.shared);
+        }
+        let scope = {
+            let mut core = self.rt.shared.core.borrow_mut();
+            let hub = core.sched.backend.hub();
+            hub.and_then(|h| h.local.as_ref()).and_then(|m| m.enter())
+        };
         let progress = self.rt.run_slice_until(steps, until);
-        for w in 0..self.procs {
+        drop(scope);
+        release_hub(&mut self.rt.shared.core.borrow_mut());
+        for w in 1..self.procs {
             let messages = self
                 .rt
                 .shared
@@ -131,32 +186,39 @@ impl HubDriver {
     }
 }
 
-/// An executor of a real-mode run.
+/// An executor of a real-mode run: worker 1 or up.
 pub struct ExecutorDriver {
     rt: Runtime,
-    program: Program,
 }
 
 impl ExecutorDriver {
-    /// Executor `worker` of the run [`HubDriver::new`] describes, running `program`. `flush`,
+    /// Executor `worker` (1 or up) of the run [`HubDriver::new`] describes, running the
+    /// goroutines of `program` the hub places there. `flush`,
     /// when the host has it, sends operations to the hub at once: before a goroutine
     /// computes, what the others asked leaves.
     pub fn new(
         worker: u32,
         (seed, procs, epoch_ns, max_ns): (u64, u32, u64, u64),
-        program: Program,
+        mut program: Program,
         flush: Option<Box<dyn Fn(ToHub)>>,
     ) -> Self {
-        let rt = Runtime::new(config(Some(worker), seed, procs, epoch_ns, max_ns));
+        let mut rt = Runtime::new(config(Some(worker), seed, procs, epoch_ns, max_ns));
+        if let Some(data) = program.host_data.take() {
+            rt.set_host_data(data);
+        }
         {
             let mut core = rt.shared.core.borrow_mut();
             let link = core.sched.backend.link().expect("an executor's backend");
             (program.declare)(&mut link.entries);
+            link.memory = program.memory.take();
+            if let Some(memory) = link.memory.as_mut() {
+                memory.attach(worker);
+            }
             if let Some(flush) = flush {
                 link.set_flush(flush);
             }
         }
-        ExecutorDriver { rt, program }
+        ExecutorDriver { rt }
     }
 
     /// The hub's messages arrived: goroutines to start, answers to wake goroutines with.
@@ -165,13 +227,10 @@ impl ExecutorDriver {
         for message in messages {
             match message {
                 ToExecutor::Start { g, start } => {
-                    let task = match start {
-                        Start::Main => (self.program.main)(),
-                        Start::Entry { entry, args } => {
-                            let mut core = self.rt.shared.core.borrow_mut();
-                            let link = core.sched.backend.link().expect("an executor's backend");
-                            link.entries.start(&entry, args)?
-                        }
+                    let task = {
+                        let mut core = self.rt.shared.core.borrow_mut();
+                        let link = core.sched.backend.link().expect("an executor's backend");
+                        link.entries.make(start)?
                     };
                     // Named on the hub, whose trace is the run's.
                     let label = Label {
@@ -187,6 +246,7 @@ impl ExecutorDriver {
                     drop(core);
                     store_task(&self.rt.shared.tasks, slot, task);
                 }
+                ToExecutor::Memory { writes } => self.acquire(writes)?,
                 ToExecutor::Answer { g, value } => {
                     let mut core = self.rt.shared.core.borrow_mut();
                     let link = core.sched.backend.link().expect("an executor's backend");
@@ -198,6 +258,23 @@ impl ExecutorDriver {
             }
         }
         Ok(())
+    }
+
+    /// Applies other executors' writes to the shared memory (taken out of the run's state
+    /// while it does).
+    fn acquire(&mut self, writes: Data) -> Result<(), String> {
+        let link = |rt: &Runtime| {
+            let mut core = rt.shared.core.borrow_mut();
+            core.sched.backend.link().map(|l| l.memory.take())
+        };
+        let Some(Some(mut memory)) = link(&self.rt) else {
+            return Err("shared-memory writes for a program that shares none".into());
+        };
+        let applied = memory.acquire(writes);
+        if let Some(link) = self.rt.shared.core.borrow_mut().sched.backend.link() {
+            link.memory = Some(memory);
+        }
+        applied
     }
 
     /// Runs the goroutines for up to `steps` scheduler steps, until all wait for the hub or
@@ -234,14 +311,25 @@ impl ExecutorDriver {
     }
 }
 
-/// Runs a program in real mode on `procs` executors in this thread, the hub and the
-/// executors taking turns (no parallelism: this is how the native tests check real mode's
-/// semantics). `program` makes each executor's [`Program`].
-#[cfg(not(target_arch = "wasm32"))]
+/// Runs a program in real mode on `procs` workers in this thread, the hub and the executors
+/// taking turns (no parallelism: this is how the native tests check real mode's semantics).
+/// `program` makes each worker's [`Program`]. Frames cross encoded, as between workers.
 pub fn run_in_thread(
     seed: u64,
     procs: u32,
     max_ns: u64,
+    program: impl FnMut() -> Program,
+) -> Result<crate::rt::Report, String> {
+    run_in_thread_with(seed, procs, max_ns, |_| {}, program)
+}
+
+/// [`run_in_thread`], with `setup` preparing the hub first (its shared memory, the values its
+/// timers send).
+pub fn run_in_thread_with(
+    seed: u64,
+    procs: u32,
+    max_ns: u64,
+    setup: impl FnOnce(&mut HubDriver),
     mut program: impl FnMut() -> Program,
 ) -> Result<crate::rt::Report, String> {
     use crate::rt::clock::wall_ns;
@@ -249,27 +337,31 @@ pub fn run_in_thread(
     const SLICE_STEPS: u64 = 1024;
     let procs = procs.max(1);
     let epoch_ns = wall_ns();
-    let mut hub = HubDriver::new(seed, procs, epoch_ns, max_ns);
-    let mut executors: Vec<ExecutorDriver> = (0..procs)
+    let mut hub = HubDriver::new(seed, procs, epoch_ns, max_ns, program());
+    setup(&mut hub);
+    let mut executors: Vec<ExecutorDriver> = (1..procs)
         .map(|w| ExecutorDriver::new(w, (seed, procs, epoch_ns, max_ns), program(), None))
         .collect();
-    let mut inboxes: Vec<Vec<ToExecutor>> = vec![Vec::new(); procs as usize];
+    let mut inboxes: Vec<Vec<Vec<u8>>> = vec![Vec::new(); procs as usize];
     loop {
         let hub_progress = hub.turn(SLICE_STEPS, u64::MAX, |w, messages| {
-            inboxes[w].extend(messages)
+            inboxes[w].push(encode(&messages))
         });
         if let Progress::Done(report) = hub_progress {
             return Ok(*report);
         }
         let mut moved = matches!(hub_progress, Progress::Running);
-        for (w, exec) in executors.iter_mut().enumerate() {
-            let messages = std::mem::take(&mut inboxes[w]);
-            moved |= !messages.is_empty();
-            exec.deliver(messages)?;
-            let progress = exec.turn(SLICE_STEPS, u64::MAX, |ops| {
+        for (exec, w) in executors.iter_mut().zip(1..) {
+            for frame in std::mem::take(&mut inboxes[w]) {
                 moved = true;
-                hub.deliver(ops);
-            });
+                exec.deliver(decode(&frame)?)?;
+            }
+            let mut frames = Vec::new();
+            let progress = exec.turn(SLICE_STEPS, u64::MAX, |ops| frames.push(encode(&ops)));
+            for frame in frames {
+                moved = true;
+                hub.deliver(decode(&frame)?);
+            }
             match progress {
                 Ok(progress) => moved |= matches!(progress, Progress::Running),
                 Err(Halt::Limit(limit)) => {
@@ -280,7 +372,9 @@ pub fn run_in_thread(
             }
         }
         if !moved {
-            // Everyone waits for a timer: let the wall clock get there.
+            // Everyone waits for a timer: let the wall clock get there (a browser's worker
+            // cannot sleep; it spins).
+            #[cfg(not(target_arch = "wasm32"))]
             std::thread::sleep(std::time::Duration::from_micros(200));
         }
     }

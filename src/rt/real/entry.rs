@@ -28,7 +28,7 @@ use std::future::Future;
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::Data;
+use super::wire::{Data, Start};
 use crate::rt::goroutine::Call;
 use crate::rt::{Task, Value};
 
@@ -78,6 +78,13 @@ impl Entries {
         Entry {
             addr,
             func: func.to_string(),
+        }
+    }
+
+    /// The goroutine `start` describes, made here (see [`Entries::start`]).
+    pub(crate) fn make(&self, start: Start) -> Result<Task, String> {
+        match start {
+            Start::Entry { entry, args } => self.start(&entry, args),
         }
     }
 

@@ -1,9 +1,12 @@
-//! The hub's side of real mode: every object of the run, and a proxy per goroutine.
+//! The hub's side of real mode: every object of the run, the goroutines of worker 0, and a
+//! proxy per goroutine of the other workers.
 //!
-//! Each goroutine that runs on an executor has a *proxy* here: a goroutine with the same Go
+//! The hub is worker 0: its own goroutines (main, and every goroutine placed there) run here
+//! as sim mode runs them, so operations between them cost no message. Each goroutine that
+//! runs on an executor (worker 1 and up) has a *proxy* here: a goroutine with the same Go
 //! id, name and parent, which waits for its goroutine's next operation and performs it with
 //! the runtime's own code, as sim mode would (each object's `…Op::exec`). So a select is
-//! atomic because one executor, the hub's, runs it, and deadlock is what sim mode calls
+//! atomic because one thread, the hub's, runs it, and deadlock is what sim mode calls
 //! deadlock, with one more condition: no proxy waits for its goroutine, which may still
 //! unblock the others while it runs on its executor.
 //!
@@ -11,31 +14,47 @@
 //! - A proxy is parked in [`WaitReason::Executor`] on its executor's index exactly while its
 //!   goroutine runs there (between two operations); `idle` holds them.
 //! - A proxy performs its goroutine's operations in the order they were asked.
+//! - Worker 0 has no outbox: its goroutines are here.
+//! - An executor's shared-memory writes are delivered when its message arrives, before the
+//!   operations in it; a message to an executor starts with what the others wrote, the
+//!   hub's own goroutines included (see [`super::memory`]).
 
-use std::collections::{HashMap, VecDeque};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use super::entry::Entries;
+use super::memory::{HubMemory, MemoryOp, SharedMemory};
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
-use super::{Op, Proxy};
-use crate::rt::current::with_core;
-use crate::rt::goroutine::{intern, spawn, GoId, Label, WaitKey, WaitReason, Wake};
-use crate::rt::run::Core;
+use super::{ById, Op, Proxy};
+use crate::rt::current::{spawn_with, start_placed, with_core, Placed};
+use crate::rt::goroutine::{intern, GoId, Label, WaitKey, WaitReason, Wake};
+use crate::rt::run::{Core, Task};
 
 /// The hub's state (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Hub {
     procs: u32,
     /// The wall-clock time the run's clock counts from.
     pub epoch_ns: u64,
-    /// The executor the next goroutine starts on.
+    /// The goroutine functions the hub can start (for a goroutine an executor's goroutine
+    /// starts and that is placed here).
+    pub entries: Entries,
+    /// The worker the next goroutine starts on.
     next_worker: u32,
     /// Operations waiting for each proxy, by Go id, with whether they want an answer.
-    inbox: HashMap<GoId, VecDeque<(Op, bool)>>,
+    inbox: ById<VecDeque<(Op, bool)>>,
     /// Proxies parked until their goroutine's next operation, by Go id.
-    idle: HashMap<GoId, WaitKey>,
+    idle: ById<Option<WaitKey>>,
+    /// How many proxies are idle.
+    idle_count: usize,
     /// Messages for each executor.
     outbox: Vec<Vec<ToExecutor>>,
+    /// The program's shared memory, if it has one: what relays the workers' writes, and
+    /// the copy the hub's own goroutines use.
+    pub memory: Option<Box<dyn HubMemory>>,
+    pub local: Option<Box<dyn SharedMemory>>,
 }
 
 impl Hub {
@@ -43,24 +62,50 @@ impl Hub {
         Hub {
             procs: procs.max(1),
             epoch_ns,
+            entries: Entries::default(),
             next_worker: 0,
-            inbox: HashMap::new(),
-            idle: HashMap::new(),
+            inbox: ById::new(),
+            idle: ById::new(),
+            idle_count: 0,
             outbox: vec![Vec::new(); procs.max(1) as usize],
+            memory: None,
+            local: None,
         }
     }
 
     /// Goroutines running on executors now.
     pub fn remote_running(&self) -> usize {
-        self.idle.len()
+        self.idle_count
     }
 
-    /// Takes the messages for executor `w`.
+    /// The worker the next goroutine starts on: round-robin over the workers, from worker 0,
+    /// where main runs.
+    pub fn place(&mut self) -> u32 {
+        let worker = self.next_worker;
+        self.next_worker = (worker + 1) % self.procs;
+        worker
+    }
+
+    /// Goroutine `g`, whose proxy is here, starts on executor `worker`, made there by `start`.
+    pub fn started(&mut self, worker: u32, g: GoId, start: Start) {
+        self.outbox[worker as usize].push(ToExecutor::Start { g, start });
+    }
+
+    /// Takes the messages for executor `w`, led by the shared memory's writes it has not
+    /// been given.
     pub fn take_outbox(&mut self, w: usize) -> Vec<ToExecutor> {
-        self.outbox
+        let mut messages = self
+            .outbox
             .get_mut(w)
             .map(std::mem::take)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if messages.is_empty() {
+            return messages;
+        }
+        if let Some(writes) = self.memory.as_mut().and_then(|m| m.take_for(w as u32)) {
+            messages.insert(0, ToExecutor::Memory { writes });
+        }
+        messages
     }
 }
 
@@ -68,17 +113,29 @@ impl Hub {
 pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     let hub = c.sched.backend.hub().expect("delivered only on the hub");
     let mut wake = Vec::new();
+    let mut failed = None;
     for asked in ops {
-        hub.inbox
-            .entry(asked.g)
-            .or_default()
-            .push_back((asked.op, asked.answer));
-        if let Some(key) = hub.idle.remove(&asked.g) {
+        if let Op::Memory(MemoryOp::Writes { worker, writes }) = asked.op {
+            let delivered = match hub.memory.as_mut() {
+                Some(memory) => memory.deliver(worker, writes),
+                None => Err("this program shares no memory".to_string()),
+            };
+            failed = failed.or(delivered.err());
+            continue;
+        }
+        hub.inbox.at(asked.g).push_back((asked.op, asked.answer));
+        if let Some(key) = hub.idle.take(asked.g) {
+            hub.idle_count -= 1;
             wake.push(key);
         }
     }
     for key in wake {
         c.sched.ready(key, Wake::default());
+    }
+    if let Some(why) = failed {
+        c.sched.fatal(format!(
+            "real mode: an executor's memory writes were refused: {why}"
+        ));
     }
 }
 
@@ -101,47 +158,61 @@ async fn proxy(worker: u32) {
     }
 }
 
-/// Starts the program's main goroutine on executor 0, with its proxy here.
-pub(crate) fn start_main() {
-    let main = Label {
-        func: "main",
-        name: None,
-        index: None,
-    };
-    start_on(0, main, Start::Main);
+/// The future of the proxy of a goroutine placed on executor `worker`.
+pub(crate) fn proxy_task(worker: u32) -> Task {
+    Box::pin(proxy(worker))
 }
 
-/// Starts a goroutine named `label` on executor `worker`, made there by `start`, with its
-/// proxy here.
-fn start_on(worker: u32, label: Label, start: Start) {
-    let g = spawn(label, proxy(worker));
-    if g == 0 {
-        // It may not start (the run is ending).
-        return;
-    }
-    with_core(|c| {
-        let hub = c.sched.backend.hub().expect("started only on the hub");
-        hub.outbox[worker as usize].push(ToExecutor::Start { g, start });
-    });
-}
-
-/// `go` asked by an executor's goroutine: the goroutine starts on the next executor
-/// (round-robin, from executor 0, where main runs).
+/// `go` asked by an executor's goroutine: the goroutine starts on the next worker
+/// (round-robin): here, made from its entry, or on an executor, with its proxy here.
 pub(crate) fn go(spawn: Spawn) -> Data {
+    let placed = with_core(|c| {
+        place(
+            c.sched.backend.hub().expect("started only on the hub"),
+            spawn,
+        )
+    });
+    match placed {
+        Ok((label, placed)) => {
+            spawn_with(label, |_| placed);
+        }
+        Err(why) => with_core(|c| c.sched.fatal(why)),
+    }
+    Data::none()
+}
+
+/// [`go`] from the run loop, which holds the run's state: the goroutine a timer starts
+/// (`time.AfterFunc`). Returns the future that may not start, for the loop to drop once the
+/// run is not borrowed.
+pub(crate) fn go_from_loop(
+    c: &mut Core,
+    tasks: &RefCell<Vec<Option<Task>>>,
+    spawn: Spawn,
+) -> Option<Task> {
+    let hub = c.sched.backend.hub()?;
+    match place(hub, spawn) {
+        Ok((label, placed)) => start_placed(c, tasks, label, placed).err().flatten(),
+        Err(why) => {
+            c.sched.fatal(why);
+            None
+        }
+    }
+}
+
+/// Where `spawn` runs, the next worker in turn: its label, and here (made from its entry)
+/// or on an executor.
+fn place(hub: &mut Hub, spawn: Spawn) -> Result<(Label, Placed), String> {
     let name = spawn.name;
     let label = Label {
         func: intern(&name.func),
         name: name.name.as_deref().map(intern),
         index: name.index,
     };
-    let worker = with_core(|c| {
-        let hub = c.sched.backend.hub().expect("started only on the hub");
-        let worker = hub.next_worker;
-        hub.next_worker = (worker + 1) % hub.procs;
-        worker
-    });
-    start_on(worker, label, spawn.start);
-    Data::none()
+    let placed = match hub.place() {
+        0 => Placed::Here(hub.entries.make(spawn.start)?),
+        worker => Placed::Remote(worker, spawn.start),
+    };
+    Ok((label, placed))
 }
 
 /// Waits for this proxy's goroutine's next operation.
@@ -155,13 +226,14 @@ impl Future for NextOp {
         with_core(|c| {
             let g = c.sched.current_id();
             let hub = c.sched.backend.hub().expect("proxies run on the hub");
-            if let Some(next) = hub.inbox.get_mut(&g).and_then(|q| q.pop_front()) {
+            if let Some(next) = hub.inbox.at(g).pop_front() {
                 return Poll::Ready(next);
             }
             let seq = c.sched.park(WaitReason::Executor, self.worker);
             let key = c.sched.key(seq, 0);
             let hub = c.sched.backend.hub().expect("proxies run on the hub");
-            hub.idle.insert(g, key);
+            *hub.idle.at(g) = Some(key);
+            hub.idle_count += 1;
             Poll::Pending
         })
     }

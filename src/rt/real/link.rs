@@ -10,13 +10,15 @@
 //! # Invariants
 //! - A goroutine has at most one operation that waits for an answer in flight.
 //! - `unanswered[g]` counts the pipelined operations `g` sent since its last answered one.
+//! - A message to the hub starts with the shared memory's writes, when the program has a
+//!   shared memory and wrote something (see [`super::memory`]).
 
-use std::collections::HashMap;
 use std::task::Poll;
 
 use super::entry::Entries;
+use super::memory::{MemoryOp, SharedMemory};
 use super::wire::{Asked, Data, ToHub};
-use super::Op;
+use super::{ById, Op};
 use crate::rt::current::with_core;
 use crate::rt::goroutine::{GoId, Slot, WaitKey, WaitReason};
 use crate::rt::run::Core;
@@ -31,31 +33,37 @@ const PIPELINE: u32 = 64;
 
 /// An executor's connection to the hub (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Link {
+    /// This executor's index.
+    worker: u32,
     /// The wall-clock time the run's clock counts from.
     pub epoch_ns: u64,
+    /// The program's shared memory, if it has one.
+    pub memory: Option<Box<dyn SharedMemory>>,
     /// The goroutine functions this executor can start.
     pub entries: Entries,
     /// Hub Go id of the goroutine in each local slot.
     gid: Vec<GoId>,
     /// Parked goroutines waiting for an answer, by hub Go id.
-    waiting: HashMap<GoId, WaitKey>,
+    waiting: ById<Option<WaitKey>>,
     /// Pipelined operations not yet followed by an answered one, by hub Go id.
-    unanswered: HashMap<GoId, u32>,
-    answers: HashMap<GoId, Data>,
+    unanswered: ById<u32>,
+    answers: ById<Data>,
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
     flush: Option<Box<dyn Fn(ToHub)>>,
 }
 
 impl Link {
-    pub fn new(epoch_ns: u64) -> Self {
+    pub fn new(worker: u32, epoch_ns: u64) -> Self {
         Link {
+            worker,
             epoch_ns,
+            memory: None,
             entries: Entries::default(),
             gid: Vec::new(),
-            waiting: HashMap::new(),
-            unanswered: HashMap::new(),
-            answers: HashMap::new(),
+            waiting: ById::new(),
+            unanswered: ById::new(),
+            answers: ById::new(),
             outbox: Vec::new(),
             flush: None,
         }
@@ -82,8 +90,25 @@ impl Link {
         self.outbox.push(Asked { g, op, answer });
     }
 
+    /// Takes the outbox, led by the shared memory's writes since the last message. (Writes
+    /// alone wait: until an operation goes, nobody may see them.)
     pub fn take_outbox(&mut self) -> ToHub {
-        std::mem::take(&mut self.outbox)
+        let mut ops = std::mem::take(&mut self.outbox);
+        if ops.is_empty() {
+            return ops;
+        }
+        if let Some(writes) = self.memory.as_mut().and_then(|m| m.release()) {
+            let worker = self.worker;
+            ops.insert(
+                0,
+                Asked {
+                    g: 0,
+                    op: Op::Memory(MemoryOp::Writes { worker, writes }),
+                    answer: false,
+                },
+            );
+        }
+        ops
     }
 
     /// The outbox if something in it should not wait: anything but records of CPU work (they
@@ -100,10 +125,10 @@ impl Link {
 
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Data) -> Option<WaitKey> {
-        let key = self.waiting.remove(&g)?;
+        let key = self.waiting.take(g)?;
         // The hub answers in order: everything `g` sent before is done.
-        self.unanswered.remove(&g);
-        self.answers.insert(g, value);
+        *self.unanswered.at(g) = 0;
+        *self.answers.at(g) = value;
         Some(key)
     }
 }
@@ -114,7 +139,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let g = s.goid();
     let link = s.backend.link().expect("asked only on an executor");
     if op.pipelined() {
-        let n = link.unanswered.entry(g).or_insert(0);
+        let n = link.unanswered.at(g);
         if *n < PIPELINE {
             *n += 1;
             link.post(g, op, false);
@@ -124,7 +149,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let seq = s.park(WaitReason::Hub, 0);
     let key = s.key(seq, 0);
     let link = s.backend.link().expect("asked only on an executor");
-    link.waiting.insert(g, key);
+    *link.waiting.at(g) = Some(key);
     link.post(g, op, true);
     false
 }
@@ -133,7 +158,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
 pub(crate) fn take_answer(s: &mut Sched) -> Data {
     let g = s.goid();
     let link = s.backend.link().expect("answered only on an executor");
-    link.answers.remove(&g).unwrap_or_default()
+    link.answers.take(g)
 }
 
 /// The future of [`fence`]: answers once the goroutine's earlier operations are done.
@@ -160,7 +185,7 @@ pub(crate) async fn fence() {
         c.sched
             .backend
             .link()
-            .is_some_and(|l| l.unanswered.get(&g).is_some_and(|&n| n > 0))
+            .is_some_and(|l| l.unanswered.get(g).is_some_and(|&n| n > 0))
     });
     if pending {
         Routed::new(Fence).await;

@@ -1,17 +1,18 @@
-//! Real mode: goroutines on several executors, every object on one hub.
+//! Real mode: goroutines on several workers, every object on one of them, the hub.
 //!
-//! A real-mode run is one *hub* and `procs` *executors*, each a [`Runtime`](crate::rt::Runtime)
-//! on its own Web Worker (or, in tests, taking turns in one thread: [`run_in_thread`]).
-//! Goroutines run on the executors, placed round-robin as they start (main on executor 0);
-//! every runtime object (channel, WaitGroup, Mutex, Once, context, timer, semaphore, shared
-//! variable) lives on the hub. An executor's goroutine that operates on one asks the hub an
-//! [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
+//! A real-mode run is `procs` *workers*, each a [`Runtime`](crate::rt::Runtime) on its own Web
+//! Worker (or, in tests, taking turns in one thread: [`run_in_thread`]): worker 0 is the
+//! *hub*, the others *executors*. Goroutines run on the workers, placed round-robin as they
+//! start (main on the hub); every runtime object (channel, WaitGroup, Mutex, Once, context,
+//! timer, semaphore, shared variable) lives on the hub. The hub's own goroutines use them as
+//! sim mode does, with no message. An executor's goroutine that operates on one asks the hub
+//! an [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
 //! performs it with the same runtime code as sim mode ([`hub`]). So Go's semantics hold
 //! across workers by construction.
 //!
-//! Objects are named by ids that mean the same on every worker: an executor numbers the
-//! objects it creates `n * (procs + 1) + worker + 1`, the hub its own `n * (procs + 1)`, so
-//! ids never collide and need no translation (`Ids` in the scheduler).
+//! Objects are named by ids that mean the same on every worker: worker `w` numbers the
+//! objects it creates `n * procs + w`, so ids never collide and need no translation (`Ids` in
+//! the scheduler).
 //!
 //! A goroutine starts on another worker from its function's [`entry`] and its arguments.
 //!
@@ -33,6 +34,7 @@ mod driver;
 pub mod entry;
 mod hub;
 mod link;
+pub mod memory;
 mod wire;
 
 use serde::{Deserialize, Serialize};
@@ -42,20 +44,21 @@ use super::chan::ChanOp;
 use super::context::ContextOp;
 use super::cpu::CpuOp;
 use super::current::with_core;
-use super::goroutine::GoroutineOp;
+use super::goroutine::{GoId, GoroutineOp};
 use super::select::SelectOp;
 use super::semaphore_impl::SemaphoreOp;
 use super::shared::VarOp;
 use super::sync::SyncOp;
 use super::time::TimeOp;
+use memory::MemoryOp;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use driver::run_in_thread;
+pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
-pub(crate) use hub::{go, Hub};
+pub(crate) use hub::{go, go_from_loop, proxy_task, Hub};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
-pub use wire::{Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
+pub use memory::{HubMemory, SharedMemory};
+pub use wire::{decode, encode, Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
 
 /// Declares [`Op`], one variant per object, with what the hub does with each.
 macro_rules! ops {
@@ -102,7 +105,39 @@ ops!(
     Context(ContextOp),
     Var(VarOp),
     Semaphore(SemaphoreOp),
+    Memory(MemoryOp),
 );
+
+/// A table by Go id. Go ids are numbered from 1 by the hub as goroutines start, so a vector
+/// is the map (a hash of every operation's goroutine cost a tenth of the hub's time).
+pub(crate) struct ById<T>(Vec<T>);
+
+impl<T: Default> ById<T> {
+    pub fn new() -> Self {
+        ById(Vec::new())
+    }
+
+    /// The entry of goroutine `g`, made on first use.
+    pub fn at(&mut self, g: GoId) -> &mut T {
+        let i = g as usize;
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, T::default);
+        }
+        &mut self.0[i]
+    }
+
+    /// Takes the entry of goroutine `g`, leaving the default.
+    pub fn take(&mut self, g: GoId) -> T {
+        self.0
+            .get_mut(g as usize)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, g: GoId) -> Option<&T> {
+        self.0.get(g as usize)
+    }
+}
 
 /// The proxy performing an operation on the hub.
 #[derive(Clone, Copy, Debug)]

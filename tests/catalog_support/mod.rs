@@ -1,18 +1,22 @@
-//! The recorded Go outputs of `tests/go/`: the cases of `cases.txt` and the files of
-//! `expected/`, and the normal form both sides of a comparison are put in (the one
-//! `tests/go/check.sh` writes, described in `tests/go/README.md`).
+//! The catalog's cases (`tests/go/cases.txt`) and the outputs Go recorded for them
+//! (`tests/go/expected/`), shared by the tests that compare chanlab's runs with Go's, and the
+//! form both sides of a comparison are put in: the one `tests/go/check.sh` writes, described in
+//! `tests/go/README.md` (`tests/e2e/recorded.mjs` is its twin for the browser tests).
 //!
 //! A recorded file is `exit <code>`, then stdout and stderr as one stream; a panic or fatal
 //! error keeps everything up to the first `goroutine N [state]:` header, then only the headers
-//! (with the blank line between goroutines), ids other than main's written `<id>`; a `timing`
-//! case has its measured numbers replaced by placeholders; an `unordered` case's lines are
-//! sorted. [`recorded_form`] turns any run's output into that form.
+//! (with the blank line between goroutines), ids other than main's written `<id>` (Go counts
+//! its own runtime goroutines); a `timing` case has its measured numbers replaced by
+//! placeholders; an `unordered` case's lines are sorted (Go leaves their order open).
+//! [`recorded_form`] turns any run's output into that form. A `procs1` case was recorded with
+//! GOMAXPROCS=1 (it shows single-P scheduling); a `clock` case's output depends on events tens
+//! of milliseconds apart on the wall clock ([`check_against_recorded`]).
 
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 
-/// One line of `cases.txt`.
+/// One line of `cases.txt`: a pattern, its parameters, its tags.
 pub struct Case {
     pub id: String,
     pub pairs: Vec<(String, String)>,
@@ -28,17 +32,38 @@ impl Case {
         self.tags.iter().any(|t| t == tag)
     }
 
-    /// The case's parameters as `(key, value)` pairs, for `Pattern::parse_params`.
-    pub fn params(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
-    }
-
     /// The recorded output: its lines, the first being `exit <code>`.
     pub fn expected(&self) -> Vec<String> {
         let path = root().join(format!("tests/go/expected/{}.txt", self.name));
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         text.lines().map(String::from).collect()
+    }
+
+    /// The Go source recorded for this case (as `tests/go/render.py` renders it): the page's
+    /// source for seed 1, with an extra snippet the case line sets (`latencies=112,87`) taken
+    /// from it instead of the seed.
+    pub fn source(&self, p: &chanlab::patterns::Pattern) -> String {
+        let params = self.params(p);
+        let mut extra = (p.extra)(&params, 1);
+        for (name, value) in &mut extra {
+            if let Some((_, set)) = self.pairs.iter().find(|(k, _)| k == name) {
+                *value = set.split(',').collect::<Vec<_>>().join(", ");
+            }
+        }
+        chanlab::patterns::template::render(p.source, &params, &extra)
+    }
+
+    /// The pattern's parameters for this case, parsed as the page parses a link's.
+    pub fn params(&self, p: &chanlab::patterns::Pattern) -> chanlab::patterns::Params {
+        let pairs = self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let (params, notices) = p.parse_params(pairs);
+        assert!(
+            notices.is_empty(),
+            "cases.txt line {}: {notices:?}",
+            self.line
+        );
+        params
     }
 }
 
@@ -159,7 +184,7 @@ pub fn comparable_expected(case: &Case) -> Vec<String> {
 
 /// Everything up to the first `goroutine N [state]:` header, then only the headers, with one
 /// blank line between goroutines; ids other than main's written `<id>`.
-fn traceback_headers<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+pub fn traceback_headers<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
     let mut out = Vec::new();
     let (mut seen, mut gap) = (false, false);
     for line in lines.iter().map(AsRef::as_ref) {
@@ -229,19 +254,31 @@ fn timing_placeholders(line: &str) -> String {
 /// How many times a `clock` case is run again when its output differs from Go's.
 pub const CLOCK_RERUNS: usize = 3;
 
+/// The clock a run of a case reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// A virtual clock (sim mode): a run is determined, and runs once.
+    Virtual,
+    /// The wall clock (Go, real mode): a `clock` case may print something else on a loaded
+    /// machine, so it runs again while it differs.
+    Wall,
+}
+
 /// Runs `case` with `run` (its output in the recorded form, or why it could not run) and
-/// compares that with the recorded file. A `clock` case is run again while it differs, up to
-/// [`CLOCK_RERUNS`] times, and each rerun is logged; any other case must match at once. `who`
-/// names what ran it. Returns a failure's description.
+/// compares that with the recorded file. On the wall clock a `clock` case is run again while it
+/// differs, up to [`CLOCK_RERUNS`] times, and each rerun is logged; any other case must match
+/// at once. `who` names what ran it. Returns a failure's description.
 pub fn check_against_recorded(
     case: &Case,
     who: &str,
+    clock: Clock,
     mut run: impl FnMut() -> Result<Vec<String>, String>,
 ) -> Option<String> {
     let want = comparable_expected(case);
     let mut got = run();
     let mut runs = 1;
-    while got.as_ref() != Ok(&want) && case.tagged("clock") && runs <= CLOCK_RERUNS {
+    let rerun = clock == Clock::Wall && case.tagged("clock");
+    while got.as_ref() != Ok(&want) && rerun && runs <= CLOCK_RERUNS {
         eprintln!(
             "{} ({who}, clock): printed {got:?}, Go recorded {want:?}; run {} of {}",
             case.name,
@@ -256,8 +293,35 @@ pub fn check_against_recorded(
     }
     (got.as_ref() != Ok(&want)).then(|| {
         format!(
-            "line {} `{}`, {who} ({runs} runs):\n  Go recorded: {want:?}\n  got:         {got:?}",
-            case.line, case.name
+            "line {} `{}` ({}), {who} ({runs} runs):\n  Go recorded: {want:?}\n  got:         {got:?}",
+            case.line,
+            case.name,
+            case.tags.join(" ")
         )
+    })
+}
+
+/// Checks every case with `check` (a failure's description, or `None`), two cases at a time,
+/// on two threads (each case's run waits on a clock, or on Go's build); the failures.
+pub fn check_two_at_a_time(
+    cases: &[Case],
+    check: impl Fn(&Case) -> Option<String> + Sync,
+) -> Vec<String> {
+    std::thread::scope(|s| {
+        let halves = [0, 1].map(|half| {
+            let check = &check;
+            s.spawn(move || {
+                cases
+                    .iter()
+                    .skip(half)
+                    .step_by(2)
+                    .filter_map(check)
+                    .collect::<Vec<_>>()
+            })
+        });
+        halves
+            .into_iter()
+            .flat_map(|h| h.join().expect("a case's run panicked"))
+            .collect()
     })
 }

@@ -1,0 +1,136 @@
+//! Names from the source: an interpreted run's trace, report and leak list name goroutines by
+//! their Go function (`main.worker`, `main.main.func1`) with the line that declares it, and
+//! channels by the variable they were made for (`jobs`), with the line of their `make`; a
+//! panic's or deadlock's report comes with the source line it names. The page shows these
+//! names and, when one is clicked, its line (`src/view/code.rs`).
+
+use chanlab::chart::TraceData;
+use chanlab::golang::{self, Started};
+use chanlab::rt::{Config, Outcome, Report};
+
+/// Runs `source` in sim mode; the report and the trace as the page receives it.
+fn run(source: &str) -> (Report, TraceData) {
+    let program = golang::compile(source, "prog.go").expect("the program compiles");
+    let report = Started::new(program.clone(), Config::default()).finish();
+    let mut trace = TraceData::from_trace(&report.trace, report.end_ns, 1);
+    trace.set_lines(|func| program.decl_line(func));
+    (report, trace)
+}
+
+/// The 1-based line of `source` that contains `text`.
+fn line_of(source: &str, text: &str) -> u32 {
+    source
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line has `{text}`")) as u32
+        + 1
+}
+
+fn catalog_source(id: &str, params: &[(&str, &str)]) -> String {
+    let pattern = chanlab::patterns::find(id).expect("a catalog pattern");
+    let (params, notices) = pattern.parse_params(params.iter().copied());
+    assert!(notices.is_empty(), "{notices:?}");
+    pattern.go_source(&params, 1)
+}
+
+#[test]
+fn worker_pool_lanes_and_channels_carry_the_sources_names_and_lines() {
+    let source = catalog_source("worker-pool", &[("workers", "3"), ("jobs", "6")]);
+    let (report, trace) = run(&source);
+    assert_eq!(report.outcome, Outcome::Exit);
+    let lanes: Vec<String> = (1..=trace.goroutine_count() as u32)
+        .map(|g| trace.name(g))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            "main",
+            "main.worker 1",
+            "main.worker 2",
+            "main.worker 3",
+            "main.main.func1"
+        ]
+    );
+    assert_eq!(trace.func(2), "main.worker");
+    assert_eq!(trace.line(2), line_of(&source, "func worker("));
+    assert_eq!(trace.line(5), line_of(&source, "go func() {"));
+
+    let chans: Vec<(String, u32)> = (1..trace.chans.len() as u32)
+        .map(|c| (trace.chan_name(c), trace.chans[c as usize].line))
+        .collect();
+    assert_eq!(
+        chans,
+        [
+            ("jobs".to_string(), line_of(&source, "jobs := make(")),
+            ("results".to_string(), line_of(&source, "results := make(")),
+        ]
+    );
+}
+
+#[test]
+fn channels_made_in_a_loop_share_their_name_and_keep_apart_by_id() {
+    let source = catalog_source("leak", &[("calls", "3")]);
+    let (report, trace) = run(&source);
+    let names: Vec<String> = (1..trace.chans.len() as u32)
+        .map(|c| trace.chan_name(c))
+        .collect();
+    assert_eq!(names, ["ch#1", "ch#2", "ch#3"]);
+    // The leak list: Go's names, and the line each leaked goroutine waits at.
+    assert_eq!(report.leaked.len(), 3);
+    for g in &report.leaked {
+        assert_eq!(g.func, "main.query.func1");
+        assert_eq!(g.created_by, "main.query");
+        assert_eq!(g.line, line_of(&source, "ch <- 42"));
+    }
+}
+
+#[test]
+fn a_channel_assigned_to_a_field_or_an_element_takes_its_name() {
+    let source = "package main
+
+type pool struct{ done chan bool }
+
+func main() {
+\tp := pool{}
+\tp.done = make(chan bool, 1)
+\tall := make([]chan int, 2)
+\tall[0] = make(chan int, 1)
+\tx, y := make(chan int, 1), make(chan string, 1)
+\tgo func(c chan int) { c <- 1 }(make(chan int, 1))
+\tp.done <- true
+\tall[0] <- 1
+\tx <- 1
+\ty <- \"\"
+}
+";
+    let (report, trace) = run(source);
+    assert_eq!(report.outcome, Outcome::Exit);
+    let names: Vec<String> = (1..trace.chans.len() as u32)
+        .map(|c| trace.chan_name(c))
+        .collect();
+    assert_eq!(names, ["done", "all", "x", "y", "ch5"]);
+}
+
+#[test]
+fn a_panic_and_a_deadlock_report_their_source_line() {
+    let source = catalog_source("double-close", &[]);
+    let (report, _) = run(&source);
+    assert!(matches!(report.outcome, Outcome::Panic { .. }));
+    assert_eq!(report.line, Some(line_of(&source, "close(done)")));
+
+    let source = catalog_source("deadlock", &[]);
+    let (report, _) = run(&source);
+    assert_eq!(report.outcome, Outcome::Deadlock);
+    let line = report.line.expect("the deadlock's line");
+    assert!(
+        source
+            .lines()
+            .nth(line as usize - 1)
+            .is_some_and(|l| l.contains("<-")),
+        "line {line} of\n{source}"
+    );
+
+    // A run that ends normally names no line.
+    let (report, _) = run("package main\n\nfunc main() {}\n");
+    assert_eq!(report.line, None);
+}

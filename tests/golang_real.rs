@@ -1,0 +1,48 @@
+//! Real mode's shared memory: programs whose goroutines, run on different executors, share a
+//! slice, a map, structs behind pointers, a closure's variables, atomics, a mutex and timers.
+//! Each program in `tests/golang_real/` runs on 1, 2 and 3 executors and must print what Go
+//! 1.19 printed for it (`<name>.out`, recorded with `go run`), both sides in the recorded form
+//! of `catalog_support`: after the first goroutine header only the headers, ids other than
+//! main's written `<id>`.
+
+mod catalog_support;
+
+use chanlab::golang::{self, RunOptions};
+
+fn check(name: &str, go_exit: i32) {
+    let dir = catalog_support::root().join("tests/golang_real");
+    let source = std::fs::read_to_string(dir.join(format!("{name}.go"))).unwrap();
+    let go_out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
+    let want = catalog_support::traceback_headers(&go_out.lines().collect::<Vec<_>>());
+    for procs in 1..=3 {
+        let options = RunOptions {
+            procs,
+            real: true,
+            ..RunOptions::default()
+        };
+        let run = golang::run(&source, &options);
+        let ours: Vec<String> = run.lines.iter().map(|l| l.text.clone()).collect();
+        let got = catalog_support::traceback_headers(&ours);
+        assert_eq!(
+            (run.exit_code, &got),
+            (go_exit, &want),
+            "{name}.go on {procs} executors: chanlab printed\n{}",
+            ours.join("\n")
+        );
+    }
+}
+
+#[test]
+fn goroutines_on_other_executors_share_memory_as_in_go() {
+    check("shared", 0);
+}
+
+#[test]
+fn a_panic_on_an_executor_ends_the_run_with_go_s_report() {
+    check("crash", 2);
+}
+
+#[test]
+fn a_deadlock_across_executors_is_reported_as_go_reports_it() {
+    check("deadlock", 2);
+}
