@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::chart::TraceData;
 use crate::rt::{GoroutineInfo, Limit, Metrics, Outcome, OutputLine};
+use crate::view::page_config::MAX_PROCS;
 
 /// How a program runs (`docs/ARCHITECTURE.md`, Two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +94,21 @@ pub enum Request {
     Ping {
         shared: u32,
     },
+}
+
+impl Request {
+    /// A request as a worker receives it, JSON text; `Err` says why it is not understood.
+    pub fn from_json(text: &str) -> Result<Request, String> {
+        serde_json::from_str(text).map_err(|e| format!("the request is not understood: {e}"))
+    }
+}
+
+impl RunRequest {
+    /// The processors to run on, checked again by the worker (a message is trusted no more
+    /// than a link): `procs` clamped to `1..=MAX_PROCS`.
+    pub fn clamped_procs(&self) -> u32 {
+        self.procs.clamp(1, MAX_PROCS)
+    }
 }
 
 /// What a real-mode executor runs: the run (its source and seed) and its index.
@@ -264,7 +280,8 @@ pub fn shorten(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rt::Stream;
+    use crate::patterns::Params;
+    use crate::rt::{Report, Stream};
 
     fn line(text: String) -> OutputLine {
         OutputLine {
@@ -317,5 +334,180 @@ mod tests {
             panic!("one message")
         };
         assert!(part[0].text.len() < MAX_LINE_BYTES + 40);
+    }
+
+    fn run_request(pattern: &str) -> RunRequest {
+        RunRequest {
+            pattern: pattern.to_string(),
+            params: vec![("workers".into(), "3".into())],
+            source: "package main\n\nfunc main() {\n\tprintln(\"é\\t\\\"\")\n}\n".into(),
+            mode: Mode::Real,
+            seed: u64::MAX,
+            procs: 2,
+        }
+    }
+
+    fn round_trip<T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(v: T) {
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+    }
+
+    #[test]
+    fn every_message_round_trips_through_json() {
+        round_trip(Request::Run(run_request("worker-pool")));
+        round_trip(Request::Warm { procs: MAX_PROCS });
+        round_trip(Request::Execute(ExecuteRequest {
+            run: run_request("select"),
+            worker: 3,
+            procs: 4,
+        }));
+        round_trip(Request::Begin { epoch_ns: 1 << 60 });
+        round_trip(Request::Ping { shared: u32::MAX });
+        round_trip(FromExecutor::Ready);
+        round_trip(FromExecutor::Compiled);
+        round_trip(FromExecutor::Pong);
+        round_trip(FromExecutor::Limit(Limit::Memory { bytes: 1 << 40 }));
+        round_trip(FromExecutor::Failed("gone".into()));
+        round_trip(Response::Ready);
+        round_trip(Response::Progress {
+            elapsed_ns: u64::MAX,
+        });
+        round_trip(Response::Skipped(u64::MAX));
+        round_trip(Response::Failed("why".into()));
+        round_trip(Response::CompileFailed(vec![CompileError {
+            line: 5,
+            col: 2,
+            text: "./prog.go:5:2: undefined: y\n\thave ()".into(),
+        }]));
+        let pattern = crate::patterns::find("double-close").unwrap();
+        let report = pattern.run_sim(&Params::defaults(pattern.params), Default::default());
+        assert!(report.output.iter().any(|l| l.stream == Stream::Stderr));
+        round_trip(Response::Output(report.output.clone()));
+        let mut done = summary(&report);
+        round_trip(Response::Done(done.clone()));
+        done.line = Some(12);
+        done.floor = Some(Floor {
+            transport: Transport::SharedMemory,
+            message_ns: 40_000,
+            shared_ns: Some(900),
+        });
+        round_trip(Response::Done(done));
+    }
+
+    #[test]
+    fn a_summary_without_a_floor_is_read() {
+        let pattern = crate::patterns::find("double-close").unwrap();
+        let report = pattern.run_sim(&Params::defaults(pattern.params), Default::default());
+        let done = summary(&report);
+        let mut json = serde_json::to_value(Response::Done(done.clone())).unwrap();
+        json["Done"].as_object_mut().unwrap().remove("floor");
+        let back: Response = serde_json::from_value(json).unwrap();
+        assert_eq!(back, Response::Done(done));
+    }
+
+    fn summary(report: &Report) -> RunSummary {
+        RunSummary {
+            outcome: report.outcome.clone(),
+            exit_code: report.exit_code(),
+            elapsed_ns: report.end_ns,
+            wall_ms: 1.5,
+            leaked: report.leaked.clone(),
+            leaked_count: report.leaked.len() as u64,
+            metrics: report.metrics.clone(),
+            trace_events: report.trace.events.len() as u64,
+            trace_truncated: false,
+            line: report.line,
+            floor: None,
+        }
+    }
+
+    #[test]
+    fn modes_are_named_in_links_as_in_messages() {
+        for mode in [Mode::Sim, Mode::Real] {
+            assert_eq!(Mode::parse(mode.as_str()), Some(mode));
+            assert_eq!(
+                serde_json::to_string(&mode).unwrap(),
+                format!("\"{}\"", mode.as_str())
+            );
+        }
+        assert_eq!(Mode::parse("Real"), None);
+        assert_eq!(Mode::parse(""), None);
+    }
+
+    #[test]
+    fn the_trace_never_travels_as_json() {
+        let trace = Response::Trace(Box::default());
+        assert!(serde_json::to_string(&trace).is_err());
+    }
+
+    #[test]
+    fn a_request_is_read_from_its_json() {
+        let req = Request::Run(run_request("select"));
+        let text = serde_json::to_string(&req).unwrap();
+        assert_eq!(Request::from_json(&text), Ok(req));
+        assert_eq!(
+            Request::from_json(r#"{"Begin":{"epoch_ns":7}}"#),
+            Ok(Request::Begin { epoch_ns: 7 })
+        );
+    }
+
+    #[test]
+    fn malformed_requests_are_refused_with_a_reason() {
+        let run = |body: &str| format!(r#"{{"Run":{{{body}}}}}"#);
+        let deep = "[".repeat(100_000);
+        for text in [
+            String::new(),
+            "not json".into(),
+            "42".into(),
+            "null".into(),
+            r#""Run""#.into(),
+            r#"{"Evil":{}}"#.into(),
+            r#"{"Frame":[]}"#.into(),
+            r#"{"Warm":{"procs":1},"Begin":{"epoch_ns":1}}"#.into(),
+            r#"{"Warm":{"procs":-1}}"#.into(),
+            r#"{"Begin":{"epoch_ns":18446744073709551616}}"#.into(),
+            r#"{"Ping":{}}"#.into(),
+            run(""),
+            run(r#""pattern":"select","params":[],"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":7,"mode":"sim","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":"","mode":"turbo","seed":1,"procs":1"#),
+            run(r#""pattern":"select","params":[],"source":"","mode":"sim","seed":-1,"procs":1"#),
+            run(
+                r#""pattern":"select","params":[],"source":"","mode":"sim","seed":18446744073709551616,"procs":1"#,
+            ),
+            run(
+                r#""pattern":"select","params":[],"source":"","mode":"sim","seed":1,"procs":4294967296"#,
+            ),
+            run(
+                r#""pattern":"select","params":[["a"]],"source":"","mode":"sim","seed":1,"procs":1"#,
+            ),
+            run(
+                r#""pattern":"select","params":{"a":"b"},"source":"","mode":"sim","seed":1,"procs":1"#,
+            ),
+            run(r#""pattern":7,"params":[],"source":"","mode":"sim","seed":1,"procs":1"#),
+            format!(r#"{{"Execute":{{"run":{deep}"#),
+        ] {
+            let refused = Request::from_json(&text).expect_err(&text);
+            assert!(
+                refused.starts_with("the request is not understood: "),
+                "{refused}"
+            );
+            assert!(refused.len() < 300, "a short reason: {refused}");
+        }
+    }
+
+    #[test]
+    fn the_worker_clamps_a_run_requests_processors() {
+        let mut req = run_request("worker-pool");
+        for (asked, runs_on) in [
+            (0, 1),
+            (1, 1),
+            (3, 3),
+            (MAX_PROCS, MAX_PROCS),
+            (u32::MAX, MAX_PROCS),
+        ] {
+            req.procs = asked;
+            assert_eq!(req.clamped_procs(), runs_on, "{asked} processors asked");
+        }
     }
 }

@@ -1,117 +1,60 @@
-//! Real mode's semantics, natively: every pattern of the catalog run on a hub and executors
-//! (`chanlab::rt::real::run_in_thread`) prints the lines sim mode prints, and ends the same way.
-//! The browser test `tests/e2e/real.test.mjs` checks the same on Web Workers.
+//! Real mode's semantics, natively, against real Go: for every case of `tests/go/cases.txt`,
+//! the pattern run on a hub and executors (`chanlab::rt::real::run_in_thread`) prints what Go
+//! printed (`tests/go/expected/`, compared as `catalog_support` puts it), in Go's order where
+//! Go's order is determined, and ends the same way. `tests/golang_catalog.rs` does the same for
+//! the interpreter's real mode, and the browser test `tests/e2e/real.test.mjs` on Web Workers.
+//!
+//! Real mode runs on the wall clock, as Go does: a case tagged `clock` (its output depends on
+//! events tens of milliseconds apart) is run again, up to three more times, when it differs,
+//! and every rerun is logged. Cases run on two and on three workers (`clock` cases on two:
+//! here the workers take turns in one thread, and every worker more is one more turn between a
+//! timer and the goroutine it wakes), but for `procs1` cases: those are race demos recorded
+//! with Go on one P, run here on one worker, the hub alone.
 
-use chanlab::patterns::{catalog, Params};
+mod catalog_support;
+
+use catalog_support::{cases, check_against_recorded, recorded_form, Case, Clock};
+use chanlab::patterns;
 use chanlab::rt::real::run_in_thread;
-use chanlab::rt::Config;
 
-/// Lines as a sorted list, with what real time legitimately changes blanked:
-/// - durations (`1.002s`, `250ms`, `3µs`): real time is not virtual time;
-/// - `benchmark`'s measurements (ns/op and the ratio of the two);
-/// - `loop-capture`'s values: its goroutines race with the loop (Go's data race), so they
-///   print values from 0 to `count`, checked to be in that range.
-fn normalised(pattern: &str, lines: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = lines
-        .iter()
-        .map(|l| match pattern {
-            "benchmark" => l
-                .split("  ")
-                .map(|w| {
-                    if w.ends_with(" ns/op") || w.ends_with("x faster, 1250.0x fewer goroutines") {
-                        "<measured>"
-                    } else {
-                        w
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("  "),
-            "loop-capture" => match l.parse::<i64>() {
-                Ok(v) if (0..=5).contains(&v) => "<i>".to_string(),
-                _ => l.to_string(),
-            },
-            _ => l.to_string(),
-        })
-        .map(|l| {
-            l.split(' ')
-                .map(|w| {
-                    let t = w.trim_end_matches([',', ')', ';']);
-                    let digits = t.trim_end_matches(|c: char| c.is_alphabetic() || c == 'µ');
-                    let unit = &t[digits.len()..];
-                    let is_num = !digits.is_empty()
-                        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
-                    if is_num && ["ns", "µs", "ms", "s", "m", "h"].contains(&unit) {
-                        "<d>".to_string()
-                    } else {
-                        w.to_string()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    out.sort();
-    out
+/// The case run in real mode on `procs` workers, in the recorded form.
+fn real_output(case: &Case, procs: u32) -> Result<Vec<String>, String> {
+    let p = patterns::find(&case.id).expect("the case's pattern is in the catalog");
+    let params = case.params(p);
+    let report = run_in_thread(1, procs, 60_000_000_000, || {
+        p.real_program(params.clone(), 1)
+    })?;
+    Ok(recorded_form(case, &report.lines(), report.exit_code()))
 }
 
 #[test]
-fn every_pattern_prints_in_real_mode_what_it_prints_in_sim_mode() {
-    for procs in [2, 1, 3] {
-        compare_catalog(procs);
-    }
-}
-
-fn compare_catalog(procs: u32) {
+fn every_case_prints_in_real_mode_what_go_printed() {
+    let cases = cases();
     let mut failures = Vec::new();
-    for p in catalog() {
-        let params = Params::defaults(p.params);
-        let sim = p.run_sim(
-            &params,
-            Config {
-                procs,
-                ..Config::default()
-            },
-        );
-        // Real time: a deadline (`worker-pool-context`'s) can pass while the machine keeps
-        // this one thread from running, so a run that differs is run again, up to 3 times.
-        let mut attempt = 0;
-        let (real, s, r) = loop {
-            attempt += 1;
-            let real = run_in_thread(1, procs, 60_000_000_000, || {
-                p.real_program(params.clone(), 1)
-            });
-            let real = match real {
-                Ok(r) => r,
-                Err(e) => break (Err(e), Vec::new(), Vec::new()),
-            };
-            let (s, r) = (
-                normalised(p.id, &sim.lines()),
-                normalised(p.id, &real.lines()),
-            );
-            let same = s == r && sim.exit_code() == real.exit_code();
-            if same || attempt == 3 {
-                break (Ok(real), s, r);
-            }
+    for case in &cases {
+        let procs: &[u32] = if case.tagged("procs1") {
+            &[1]
+        } else if case.tagged("clock") {
+            &[2]
+        } else {
+            &[2, 3]
         };
-        let real = match real {
-            Ok(r) => r,
-            Err(e) => {
-                failures.push(format!("{}: {e}", p.id));
-                continue;
-            }
-        };
-        if s != r || sim.exit_code() != real.exit_code() {
-            failures.push(format!(
-                "{} (procs={procs}): sim exit {} {:#?}\nreal exit {} {:#?}",
-                p.id,
-                sim.exit_code(),
-                sim.lines(),
-                real.exit_code(),
-                real.lines()
-            ));
-        }
+        failures.extend(procs.iter().filter_map(|&n| {
+            check_against_recorded(
+                case,
+                &format!("real mode on {n} workers"),
+                Clock::Wall,
+                || real_output(case, n),
+            )
+        }));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    println!("{} cases run in real mode", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} runs differ from Go:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 mod semantics {

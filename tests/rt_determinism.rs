@@ -2,10 +2,12 @@
 //! trace, event for event; different seeds change the choices Go leaves open; and select
 //! chooses uniformly among ready cases.
 
+mod rt_checks;
 mod rt_support;
 
-use chanlab::rt::{self, go, go_named, make_chan, ms, sleep, Chan, Report, Select, WaitGroup};
+use chanlab::rt::{self, go, go_named, make_chan, ms, sleep, Chan, Report, WaitGroup};
 use chanlab::select;
+use rt_checks::uniformity;
 use rt_support::run_seed;
 
 /// A program whose run depends on the seed: workers racing on shared channels, selects over
@@ -78,102 +80,46 @@ fn different_seeds_change_select_choices() {
         .collect();
     let distinct: std::collections::HashSet<&Vec<String>> = runs.iter().collect();
     assert!(distinct.len() >= 7, "{} distinct runs of 8", distinct.len());
-    // Whatever the seed, the program's result is the same multiset of work.
-    for run in &runs {
-        assert_eq!(run.len(), 60 + 3);
-    }
-}
-
-/// The Pearson chi-square statistic of `counts` against a uniform distribution.
-fn chi_square(counts: &[u64]) -> f64 {
-    let total: u64 = counts.iter().sum();
-    let expected = total as f64 / counts.len() as f64;
-    counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum()
-}
-
-/// The chi-square value a uniform choice among `k` exceeds with probability 1e-6 (k - 1
-/// degrees of freedom). With fixed seeds the tests are deterministic; the bound says the
-/// seeded choices would pass for any seeds but once in a million.
-fn critical(k: usize) -> f64 {
-    match k {
-        2 => 23.93,
-        3 => 27.63,
-        4 => 30.66,
-        8 => 40.52,
-        _ => unreachable!("no critical value for k = {k}"),
-    }
-}
-
-/// Runs `n` selects over `k` channels that are always ready; returns how often each won.
-fn select_counts(seed: u64, k: usize, n: u32) -> Vec<u64> {
-    let counts = std::rc::Rc::new(std::cell::RefCell::new(vec![0u64; k]));
-    let c = counts.clone();
-    let r = run_seed(seed, async move {
-        let chans: Vec<Chan<u32>> = (0..k).map(|_| make_chan(1)).collect();
-        for ch in &chans {
-            ch.send(0).await;
-        }
-        for _ in 0..n {
-            let mut sel = Select::new();
-            for ch in &chans {
-                sel.recv(*ch);
+    // Whatever the seed, the program's result is the same multiset of work: every value
+    // 0..60 received once (by whichever worker, on whichever channel), every sleeper woken.
+    let work = |run: &[String]| {
+        let mut values: Vec<u32> = Vec::new();
+        let mut sleepers: Vec<String> = Vec::new();
+        for line in run {
+            match line.split_once(' ') {
+                Some((w, v)) if w.starts_with('w') => {
+                    values.push(v[1..].parse().expect("a received value"))
+                }
+                _ => sleepers.push(line.clone()),
             }
-            let got = sel.wait().await;
-            let i = got.index().unwrap();
-            c.borrow_mut()[i] += 1;
-            chans[i].send(0).await;
         }
-    });
-    assert_eq!(r.exit_code(), 0);
-    let counts = counts.borrow().clone();
-    counts
+        values.sort();
+        sleepers.sort();
+        (values, sleepers)
+    };
+    for run in &runs {
+        let (values, sleepers) = work(run);
+        assert_eq!(values, (0..60).collect::<Vec<u32>>(), "{run:?}");
+        assert_eq!(
+            sleepers,
+            ["sleeper 0 woke", "sleeper 1 woke", "sleeper 2 woke"]
+        );
+    }
 }
 
 #[test]
 fn select_chooses_uniformly_among_ready_cases_within_a_run() {
-    for (seed, k) in [(1, 2), (2, 3), (3, 4), (4, 8)] {
-        let counts = select_counts(seed, k, 20_000);
-        let chi = chi_square(&counts);
-        assert!(chi < critical(k), "k={k}: {counts:?} chi2={chi:.1}");
-        assert!(counts.iter().all(|&c| c > 0));
-    }
+    uniformity::within_a_run();
 }
 
 #[test]
 fn select_chooses_uniformly_across_seeds() {
-    // The first choice of a fresh run, over many seeds: seeds must not bias it.
-    let k = 4;
-    let mut counts = vec![0u64; k];
-    for seed in 0..4_000 {
-        let first = select_counts(seed, k, 1);
-        let i = first.iter().position(|&c| c == 1).unwrap();
-        counts[i] += 1;
-    }
-    let chi = chi_square(&counts);
-    assert!(chi < critical(k), "{counts:?} chi2={chi:.1}");
+    uniformity::across_seeds();
 }
 
 #[test]
 fn a_send_and_a_receive_case_both_ready_are_chosen_evenly() {
-    let tally = std::rc::Rc::new(std::cell::RefCell::new([0u64; 2]));
-    let t = tally.clone();
-    let r = run_seed(9, async move {
-        let full = make_chan::<u8>(1);
-        full.send(1).await;
-        let room = make_chan::<u8>(1);
-        for _ in 0..10_000 {
-            select! {
-                _ = recv(full) => { t.borrow_mut()[0] += 1; full.send(1).await; },
-                send(room, 1) => { t.borrow_mut()[1] += 1; room.recv().await; },
-            }
-        }
-    });
-    assert_eq!(r.exit_code(), 0);
-    let counts = *tally.borrow();
-    assert!(chi_square(&counts) < critical(2), "{counts:?}");
+    uniformity::send_and_receive_evenly();
 }
 
 #[test]

@@ -31,6 +31,8 @@ mod context;
 mod cpu;
 mod current;
 mod errgroup_impl;
+#[doc(hidden)]
+pub mod fault;
 mod goroutine;
 pub mod limits;
 pub mod real;

@@ -29,6 +29,7 @@ use super::context::Contexts;
 use super::cpu::Procs;
 use super::current::with_core;
 use super::current::{spawn_boxed, store_task, Enter, Shared};
+use super::fault::Fault;
 use super::goroutine::{GoroutineOp, Label, Status};
 use super::limits::{memory_in_use, Limit, Limits};
 use super::report::{reported, Locate, Outcome, OutputLine, Report, Stream, Traceback};
@@ -150,7 +151,11 @@ impl Core {
                 });
             }
             Some(t) => {
-                self.sched.now = self.sched.now.max(t);
+                let late = match self.sched.fault {
+                    Some(Fault::LateTimer) => super::fault::LATE_NS,
+                    _ => 0,
+                };
+                self.sched.now = self.sched.now.max(t + late);
                 super::time::fire_due(self);
             }
             None => self.sched.ending = Some(Outcome::Deadlock),

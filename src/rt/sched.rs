@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 
+use super::fault::Fault;
 use super::goroutine::{GoId, GoroutineOp, Label, Slot, Status, WaitKey, WaitReason, Wake, G};
 use super::limits::{Limit, Limits};
 use super::real::Op;
@@ -41,6 +42,9 @@ pub(crate) struct Sched {
     /// Goroutines created and not done.
     pub live: usize,
     pub rng: Rng,
+    /// The fault a test switched on for this run ([`super::fault`]); `None` but in tests of
+    /// the test suite.
+    pub fault: Option<Fault>,
     pub trace: Trace,
     /// Lines printed and not yet taken by the host (see `Runtime::take_new_output`).
     pub output: Vec<OutputLine>,
@@ -153,6 +157,7 @@ impl Sched {
                 Role::Executor { worker, .. } => config.seed ^ u64::from(worker + 1) << 32,
                 _ => config.seed,
             }),
+            fault: super::fault::injected(),
             trace: Trace::new(config.trace_cap),
             output: Vec::new(),
             lines: 0,

@@ -21,6 +21,7 @@ use std::task::Poll;
 use serde::{Deserialize, Serialize};
 
 use super::chan::{downcast, element, received, Chan, Element, Receiver, SendFail, Sender};
+use super::fault::Fault;
 use super::goroutine::WaitReason;
 use super::real::{refuse, Data, HubOp, Op, Proxy};
 use super::run::Core;
@@ -191,9 +192,11 @@ impl Operation for Wait {
                 }
             }
             let order = &mut order[..n];
-            for i in (1..order.len()).rev() {
-                let j = c.sched.rng.below(i as u64 + 1) as usize;
-                order.swap(i, j);
+            if c.sched.fault != Some(Fault::SelectFirstReady) {
+                for i in (1..order.len()).rev() {
+                    let j = c.sched.rng.below(i as u64 + 1) as usize;
+                    order.swap(i, j);
+                }
             }
             let Core { sched, chans, .. } = c;
             for &i in order.iter() {

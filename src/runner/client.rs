@@ -36,8 +36,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{CompileError, Request, Response, RunRequest, RunSummary, TraceData};
-use crate::view::console::{Batch, Batcher};
+use super::RunnerEvent;
+use crate::protocol::{Request, Response, RunRequest, TraceData};
+use crate::view::console::Batcher;
 
 /// The least time between two output updates of the page, in ms.
 const FLUSH_MS: f64 = 150.0;
@@ -48,23 +49,6 @@ const SILENT_MS: f64 = 10.0 * crate::protocol::HEARTBEAT_MS;
 const LOAD_SILENT_MS: f64 = 30_000.0;
 /// How often the watchdog looks at the running worker, in ms.
 const WATCH_MS: u32 = 1000;
-
-/// What a run reports to the page.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunnerEvent {
-    /// New output, thinned to what the console keeps.
-    Output(Batch),
-    /// The run's trace, and when its message arrived (`performance.now()`, ms), which times
-    /// how soon the page draws it.
-    Trace {
-        trace: Rc<TraceData>,
-        received_ms: f64,
-    },
-    Done(RunSummary),
-    /// The source does not compile: its errors (nothing ran).
-    CompileFailed(Vec<CompileError>),
-    Failed(String),
-}
 
 /// Runs programs in Web Workers. Cloning gives another handle to the same runner.
 #[derive(Clone)]

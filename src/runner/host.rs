@@ -3,9 +3,10 @@
 //! On start the worker installs a panic hook, the runtime's memory gauge (its counted heap,
 //! `crate::heap`) with a hook for an allocation that cannot be served, and its message
 //! handler, then posts [`Response::Ready`]. A [`Request::Run`] is checked again here (its
-//! source, mode, processors), since a message is trusted no more than a URL. In sim mode the
-//! request's Go source is compiled ([`super::source`]) and runs through the interpreter: a
-//! program that does not compile gets `go run`'s lines and [`Response::CompileFailed`]. The
+//! source, mode, processors: [`Request::from_json`], [`RunRequest::clamped_procs`]), since a
+//! message is trusted no more than a URL. In sim mode the request's Go source is compiled
+//! ([`super::source`]) and runs through the interpreter: a program that does not compile
+//! gets `go run`'s lines and [`Response::CompileFailed`]. The
 //! program runs in slices of [`SLICE_STEPS`] scheduler steps; its first lines go to the page as
 //! soon as they are printed, later ones every [`BATCH_MS`] of wall time, so output streams
 //! while the run goes on, and its progress every [`HEARTBEAT_MS`]. A batch is thinned
@@ -31,7 +32,6 @@ use crate::protocol::{
 };
 use crate::rt::{Config, Limits, Progress, Report, Runtime};
 use crate::view::console::{Batch, Batcher};
-use crate::view::page_config::MAX_PROCS;
 
 /// Scheduler steps between two looks at the clock: few, since a step may compute for
 /// milliseconds (a task's `doTask`), and the page must hear from the worker every
@@ -186,7 +186,7 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     let text = data
         .as_string()
         .ok_or_else(|| "the request is not JSON text".to_string())?;
-    serde_json::from_str(&text).map_err(|e| format!("the request is not understood: {e}"))
+    Request::from_json(&text)
 }
 
 /// Checks `req`, compiles its source, runs it to the end, and posts its output and summary
@@ -204,7 +204,7 @@ fn run(req: RunRequest) {
     if req.mode == Mode::Real {
         return super::real_host::start_hub(req, program);
     }
-    let procs = req.procs.clamp(1, MAX_PROCS);
+    let procs = req.clamped_procs();
     let config = Config {
         seed: req.seed,
         procs,

@@ -6,7 +6,12 @@
 //! the worker, queues the request until the worker is ready, and stops a run by terminating
 //! the worker, which works even against a runaway. [`real_host`] hosts real mode's workers,
 //! which carry their frames by message or through [`rings`] of shared memory. Only [`source`]
-//! builds natively.
+//! and [`RunnerEvent`], what a run reports to the page, build natively.
+
+use std::rc::Rc;
+
+use crate::protocol::{CompileError, RunSummary, TraceData};
+use crate::view::console::Batch;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;
@@ -19,9 +24,26 @@ mod rings;
 pub mod source;
 
 #[cfg(target_arch = "wasm32")]
-pub use client::{Runner, RunnerEvent};
+pub use client::Runner;
 #[cfg(target_arch = "wasm32")]
 pub use host::start_worker;
+
+/// What a run reports to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunnerEvent {
+    /// New output, thinned to what the console keeps.
+    Output(Batch),
+    /// The run's trace, and when its message arrived (`performance.now()`, ms), which times
+    /// how soon the page draws it.
+    Trace {
+        trace: Rc<TraceData>,
+        received_ms: f64,
+    },
+    Done(RunSummary),
+    /// The source does not compile: its errors (nothing ran).
+    CompileFailed(Vec<CompileError>),
+    Failed(String),
+}
 
 /// The worker script Trunk writes for the `worker` bin (`data-loader-shim`), relative to the
 /// page.

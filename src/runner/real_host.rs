@@ -244,7 +244,7 @@ thread_local! {
 /// Starts real-mode run `req`, whose source compiled to `program`, with this worker as its
 /// hub.
 pub fn start_hub(req: RunRequest, program: Rc<Program>) {
-    let procs = req.procs.clamp(1, MAX_PROCS);
+    let procs = req.clamped_procs();
     if HUB.with(|h| h.borrow().is_some()) {
         return post(&Response::Failed(
             "this worker is already running a real-mode run".to_string(),

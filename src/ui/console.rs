@@ -77,7 +77,7 @@ pub fn console_view(props: &ConsoleProps) -> Html {
     });
     let empty = console.is_empty() && run.status != RunStatus::Running;
     let pickable = props.on_pick.is_some();
-    let res = run.resolution();
+    let res = clock_resolution(run.mode());
     let chunk = |segment| chunk_view(segment, props.reveal, pickable, res);
     let onclick = props.on_pick.clone().map(|pick| {
         Callback::from(move |e: MouseEvent| {

@@ -10,25 +10,17 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::view::page_config::PageConfig;
+pub use crate::view::page_state::Address;
 
 use super::dom;
 
-/// Where the page is: a URL's query and fragment, each without its `?` or `#`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Address {
-    pub query: String,
-    pub fragment: String,
-}
-
-impl Address {
-    /// The page's address now.
-    fn shown() -> Address {
-        let query = dom::location_search();
-        let fragment = dom::location_hash();
-        Address {
-            query: query.strip_prefix('?').unwrap_or(&query).to_string(),
-            fragment: fragment.strip_prefix('#').unwrap_or(&fragment).to_string(),
-        }
+/// The page's address now.
+fn shown() -> Address {
+    let query = dom::location_search();
+    let fragment = dom::location_hash();
+    Address {
+        query: query.strip_prefix('?').unwrap_or(&query).to_string(),
+        fragment: fragment.strip_prefix('#').unwrap_or(&fragment).to_string(),
     }
 }
 
@@ -43,7 +35,7 @@ pub fn use_address_bar(address: Address, pattern: &'static str, on_load: Callbac
         let latest = latest.clone();
         use_effect_with((address.query.clone(), pattern), move |(_, pattern)| {
             let address = latest.borrow();
-            let shown = Address::shown();
+            let shown = shown();
             if shown == *address {
                 return;
             }
@@ -63,9 +55,8 @@ pub fn use_address_bar(address: Address, pattern: &'static str, on_load: Callbac
         move || drop(timer)
     });
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, "popstate", move |_| on_load.emit(Address::shown()))
-        });
+        let listener = web_sys::window()
+            .map(|window| EventListener::new(&window, "popstate", move |_| on_load.emit(shown())));
         move || drop(listener)
     });
 }

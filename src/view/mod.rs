@@ -7,7 +7,8 @@
 //! tokenizes Go for the source view, [`console`] keeps
 //! the output of a run within bounds, [`compare`] sets sim mode's prediction beside real
 //! mode's measurement, [`trace_view`] holds the reader's choices on the trace views, and
-//! [`crash`] is what the page says if it crashes.
+//! [`crash`] is what the page says if it crashes. [`page_state`] is the page's whole state and
+//! its reducer, which every action of the page goes through.
 
 pub mod code;
 pub mod code_link;
@@ -20,5 +21,6 @@ pub mod format;
 pub mod highlight;
 pub mod invisible;
 pub mod page_config;
+pub mod page_state;
 pub mod trace_view;
 pub mod url;

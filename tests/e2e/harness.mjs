@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end suite: a static server for dist/, a headless Chromium, and
 // helpers that read the page the way a user sees it.
 
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -77,6 +77,16 @@ export function chromiumPath() {
   throw new Error('Chromium not found: install the `chromium` package or set CHROMIUM_PATH');
 }
 
+/** Watches every page of every context `browser` makes, from its first script on. */
+export function watchEveryPage(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', watch);
+    return context;
+  };
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath(),
@@ -93,11 +103,53 @@ export async function launchBrowser() {
   });
 }
 
+/** The pages of the running test, checked for problems when it ends (see `withBrowser`). */
+const watched = new Set();
+
+/**
+ * Collects `page`'s uncaught errors and console errors into `page.problems`. Every page of a
+ * browser from `withBrowser` is watched from its start, and the test fails if one reports a
+ * problem that `allowProblems` did not expect.
+ */
+function watch(page) {
+  if (watched.has(page)) return;
+  page.problems = [];
+  page.allowed = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  watched.add(page);
+}
+
+/** Lets `page` report problems matching `pattern`: for a test that provokes one on purpose. */
+export function allowProblems(page, pattern) {
+  page.allowed.push(pattern);
+}
+
+/** The problems of `page` that no `allowProblems` expected. */
+export function unexpectedProblems(page) {
+  return page.problems.filter((p) => !page.allowed.some((re) => re.test(p)));
+}
+
+/** Every watched page's unexpected problems; closes their contexts and forgets them. */
+async function endOfTest() {
+  const found = [];
+  const contexts = new Set();
+  for (const page of watched) {
+    for (const p of unexpectedProblems(page)) found.push(`${page.url()}: ${p}`);
+    contexts.add(page.context());
+  }
+  watched.clear();
+  await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+  if (found.length) throw new Error(`the page reported errors:\n${found.join('\n')}`);
+}
+
 /**
  * Opens the page at `query` (e.g. `?p=select&autorun=1`) in a fresh context, in the colour
  * scheme `colorScheme` and with the motion preference `reducedMotion` when given, with `init`
- * run in every document before its own scripts.
- * Collects page errors and console errors into `page.problems`, which a test can assert empty.
+ * run in every document before its own scripts. Its page errors and console errors collect
+ * in `page.problems` and fail the test (see `watch`).
  */
 export async function openPage(browser, base, query = '', { viewport, colorScheme, reducedMotion, init } = {}) {
   const context = await browser.newContext({
@@ -107,11 +159,6 @@ export async function openPage(browser, base, query = '', { viewport, colorSchem
   });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
-  });
   await page.goto(base + query);
   await page.getByTestId('output').waitFor();
   return page;
@@ -157,7 +204,9 @@ export function query(page) {
 
 /**
  * Starts the static server and a browser before a test file's tests and stops both after;
- * `use(server, browser)` receives them once started.
+ * `use(server, browser)` receives them once started. After each test, every page the test
+ * opened is checked for page errors and console errors (the test fails on one that
+ * `allowProblems` did not expect), and its context is closed.
  */
 export function withBrowser(use) {
   let server;
@@ -165,8 +214,10 @@ export function withBrowser(use) {
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    watchEveryPage(browser);
     use(server, browser);
   });
+  afterEach(endOfTest);
   after(async () => {
     await browser?.close();
     await server?.close();

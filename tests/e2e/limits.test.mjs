@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openPage, outputState, waitForEnd, withBrowser } from './harness.mjs';
+import { allowProblems, openPage, outputState, waitForEnd, withBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -372,6 +372,9 @@ describe('a crash of the page', () => {
       };
     });
     const page = await context.newPage();
+    // The crash this test provokes is reported on the console, as it should be.
+    allowProblems(page, /^console: chanlab crashed: /);
+    allowProblems(page, /^pageerror: unreachable$/);
     const query = '?p=channels&values=7&seed=5&autorun=1';
     await page.goto(server.url + query);
     await waitForEnd(page);

@@ -1,15 +1,17 @@
-// Real mode in the browser. Every catalog pattern opened by link in real mode on two Web
-// Workers prints what sim mode prints for the same link (docs/PATTERNS.md, Real mode): the same exit
-// status, and the same lines in any order once what real timing legitimately changes is set
-// aside; on both of real mode's transports: messages (a page served as most are) and shared
-// memory (the page served cross-origin isolated, as scripts/serve.sh does). Then the page's
-// controls for it: the mode and processors in the link, the cores the browser reports, and
-// Compare.
+// Real mode in the browser. Every catalog pattern opened by link in real mode on Web Workers,
+// with its defaults (the first case of tests/go/cases.txt for it), prints what real Go printed
+// for it (tests/go/expected/, compared as tests/e2e/recorded.mjs puts it), in Go's order where
+// Go's order is determined, with Go's exit status; on both of real mode's transports: messages
+// (a page served as most are) and shared memory (the page served cross-origin isolated, as
+// scripts/serve.sh does). tests/e2e/go_cases.test.mjs runs every case of cases.txt. Then the
+// page's controls for it: the mode and processors in the link, the cores the browser reports,
+// and Compare.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openPage, output, query, startServer, tracebackHeaders, waitForEnd, withBrowser } from './harness.mjs';
+import { openPage, output, query, startServer, waitForEnd, withBrowser } from './harness.mjs';
+import { caseQuery, cases, runAgainstRecorded } from './recorded.mjs';
 
 let server;
 let browser;
@@ -33,55 +35,12 @@ const TRANSPORTS = [
   ['shared-memory', () => isolated],
 ];
 
-/** A Go duration token (`1.002s`, `250ms`, `1m30s`, `5µs`), not inside a word or a number. */
-const DURATION = /(?<![\p{L}\p{N}_.])(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s))+(?![\p{L}\p{N}_])/gu;
-
-/**
- * What real timing changes in any pattern's output, replaced by placeholders:
- * - durations: real mode runs on the wall clock, so every printed time differs;
- * - goroutine ids other than main's in `goroutine N [state]:` headers: docs/PATTERNS.md leaves them
- *   to the runtime, and which goroutine panics can depend on the schedule (`double-close`: the
- *   producer that closes second).
- */
-function normalise(line) {
-  return line.replace(/^goroutine (?!1 )\d+ \[/, 'goroutine <id> [').replace(DURATION, '<d>');
-}
-
-/**
- * What real timing changes in one pattern's output with its defaults, beyond `normalise`;
- * each rule still checks the shape of every line. Patterns not listed print exactly the same
- * lines in both modes (in any order): their timed events are at least 20 ms apart
- * (`context-cancel`, `errgroup`, `select`), which real timers keep
- * apart; their counts come from a WaitGroup, a semaphore or NumGoroutine after the goroutines
- * have blocked (`goroutines`, `semaphore`, `leak`); and `waitgroup-add` defaults to
- * `add=before`, which has no race.
- */
-const REAL_TIMING = {
-  // A race demo (Go 1.21 loop semantics): each goroutine prints the shared loop variable when
-  // it runs. Sim mode runs them after the loop (all 5); on several workers they may run during
-  // it, as in Go. Whatever the schedule, each line is a value the variable held, 0 to 5.
-  'loop-capture': (line) => line.replace(/^[0-5]$/, '<0..5>'),
-  // Measured for real in both modes: ns/op and the speed-up ratio vary from run to run (the
-  // same placeholders as tests/go's `timing` cases). The -P suffix, rounds, goroutines/op and
-  // the goroutine ratio are exact, as both links run on procs=2.
-  benchmark: (line) =>
-    line.replace(/  \d+ ns\/op  /, '  <ns> ns/op  ').replace(/: \d+(?:\.\d+)?x faster, /, ': <x>x faster, '),
-};
-
-function comparable(id, lines) {
-  const rule = REAL_TIMING[id] ?? ((line) => line);
-  // Traceback frames are compared elsewhere (tests/go): real mode and sim mode may stop
-  // different goroutines at different lines.
-  return tracebackHeaders(lines).map((line) => rule(normalise(line))).sort();
-}
-
 /** Opens `?<q>`, waits for the end of its autorun and reads the console; closes the page. */
 async function runLink(q, timeout = 60_000, on = server) {
   const page = await openPage(browser, on.url, `?${q}`);
   try {
     const result = await waitForEnd(page, timeout);
     result.query = query(page);
-    result.problems = page.problems;
     result.transport = await page.getByTestId('status').getAttribute('data-transport');
     if (result.state === 'error') {
       result.why = await page.getByTestId('status').textContent();
@@ -102,44 +61,30 @@ async function catalogIds() {
   return ids;
 }
 
-describe('real mode prints what sim mode prints', () => {
-  test('the normalisation replaces only times and other goroutines ids', () => {
-    const cases = [
-      ['took 103.2ms', 'took <d>'],
-      ['https://example.com/page/0: 200 (112ms)', 'https://example.com/page/0: 200 (<d>)'],
-      ['elapsed 1m30.5s, then 2h0m0s.', 'elapsed <d>, then <d>.'],
-      ['1.002s 5µs 9ns', '<d> <d> <d>'],
-      ['go1.22 v1.5s x5s 5sec 1.5 100 ns/op', 'go1.22 v1.5s x5s 5sec 1.5 100 ns/op'],
-      ['goroutine 7 [running]:', 'goroutine <id> [running]:'],
-      ['goroutine 1 [chan send]:', 'goroutine 1 [chan send]:'],
-    ];
-    for (const [line, want] of cases) assert.equal(normalise(line), want, line);
-    assert.deepEqual(comparable('loop-capture', ['5', '0', '6']), ['6', '<0..5>', '<0..5>']);
-    assert.deepEqual(
-      comparable('benchmark', ['BenchmarkWorkerPool-2  5  81234 ns/op  8 goroutines/op']),
-      ['BenchmarkWorkerPool-2  5  <ns> ns/op  8 goroutines/op'],
-    );
-  });
-
+describe('real mode prints what Go printed', () => {
   for (const [transport, on] of TRANSPORTS) {
-    test(`every catalog pattern, procs=2, ${transport}`, async (t) => {
+    test(`every catalog pattern with its defaults, ${transport}`, async (t) => {
       const ids = await catalogIds();
       assert.ok(ids.length >= 20, `the catalog lists ${ids.length} patterns`);
+      // The first case of each pattern in tests/go/cases.txt is its defaults.
+      const defaults = new Map(cases().map((c) => [c.name, c]));
       for (const id of ids) {
+        const c = defaults.get(`${id}__0`);
+        assert.ok(c, `${id} has no case in tests/go/cases.txt`);
+        // Race demos recorded with Go on one P run on one worker; the rest on two.
+        const procs = c.tags.includes('procs1') ? '1' : '2';
         await t.test(id, async () => {
-          const sim = await runLink(`p=${id}&mode=sim&procs=2&autorun=1`);
-          const real = await runLink(`p=${id}&mode=real&procs=2&autorun=1`, 60_000, on());
-          // The link is the configuration: real mode and its processors stay in the address bar.
-          assert.equal(real.query.get('mode'), 'real');
-          assert.equal(real.query.get('procs'), '2');
-          assert.equal(real.transport, transport, 'the transport the page says the run used');
-          assert.equal(sim.transport, null, 'sim mode has no transport');
-          assert.equal(sim.state, 'done', `sim: ${sim.why}`);
-          assert.equal(real.state, 'done', `real mode ended in state ${real.state}: ${real.why}`);
-          assert.equal(real.exitCode, sim.exitCode, 'exit status');
-          assert.deepEqual(comparable(id, real.lines), comparable(id, sim.lines), real.lines.join('\n'));
-          assert.deepEqual(real.problems, []);
-          assert.deepEqual(sim.problems, []);
+          const link = caseQuery(c, { mode: 'real', procs, autorun: '1' });
+          const { got, want } = await runAgainstRecorded(c, async () => {
+            const r = await runLink(link, 60_000, on());
+            // The link is the configuration: real mode and its processors stay in the address bar.
+            assert.equal(r.query.get('mode'), 'real');
+            assert.equal(r.query.get('procs'), procs);
+            assert.equal(r.state, 'done', `real mode ended in state ${r.state}: ${r.why}`);
+            assert.equal(r.transport, procs === '1' ? null : transport, 'the transport the page says the run used');
+            return r;
+          }, (m) => t.diagnostic(m));
+          assert.deepEqual(got, want, `line ${c.line} of tests/go/cases.txt: ?${link}`);
         });
       }
     });
@@ -153,6 +98,7 @@ describe('real mode prints what sim mode prints', () => {
     const margin = '&job_ms=100&timeout_ms=250';
     test(`worker-pool-context completes what sim mode completes, 20 runs of 20, ${transport}`, async () => {
       const sim = await runLink(`p=worker-pool-context${margin}&autorun=1`);
+      assert.equal(sim.transport, null, 'sim mode has no transport');
       assert.deepEqual(sim.lines, ['completed 8 of 20 jobs', 'stopped: context deadline exceeded']);
       // The test before this one leaves the browser busy for a moment, tearing down its pages
       // and their workers; this one measures real mode, not that.
@@ -161,7 +107,7 @@ describe('real mode prints what sim mode prints', () => {
       for (let i = 0; i < 20; i++) {
         const real = await runLink(`p=worker-pool-context${margin}&mode=real&procs=2&autorun=1`, 60_000, on());
         assert.equal(real.transport, transport);
-        completed.push(real.lines[0]);
+        completed.push(real.state === 'done' ? real.lines[0] : `${real.state}: ${real.why}`);
       }
       assert.deepEqual(completed, Array(20).fill(sim.lines[0]));
     });
@@ -367,14 +313,15 @@ describe('compare', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid="compare-sim"]')?.dataset.state === 'running',
     );
-    await page.waitForTimeout(300);
     await page.getByTestId('stop').click();
     const r = await compareResults(page, 5_000);
     assert.equal(r.state, 'stopped');
     for (const cell of [r.sim, r.sim1, r.real, r.real1]) assert.equal(cell.state, 'stopped');
     assert.equal(await output(page).getAttribute('data-state'), 'idle');
-    // Nothing else starts after a while.
-    await page.waitForTimeout(1_000);
+    // Nothing else starts: ten frames later, everything is still stopped.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 10; i += 1) await new Promise((ok) => requestAnimationFrame(ok));
+    });
     assert.equal(await output(page).getAttribute('data-state'), 'idle');
     assert.equal((await compareResults(page)).real1.state, 'stopped');
 

@@ -12,6 +12,7 @@
 use std::any::Any;
 use std::collections::VecDeque;
 
+use crate::rt::fault::Fault;
 use crate::rt::goroutine::{WaitKey, Wake};
 use crate::rt::real::Data;
 use crate::rt::sched::{put, Sched};
@@ -99,7 +100,7 @@ impl<T: 'static> ChanState<T> {
             return Err(SendFail::Closed(v));
         }
         let me = s.current_id();
-        while let Some(key) = self.recvq.pop_front() {
+        while let Some(key) = next_waiter(&mut self.recvq, s) {
             if let Some(receiver) = s.ready_id(key, Wake::default()) {
                 self.sent(s, me);
                 self.received(s, receiver);
@@ -119,10 +120,15 @@ impl<T: 'static> ChanState<T> {
     /// channel is closed and drained, `None` the receiver must park.
     pub fn try_recv(&mut self, s: &mut Sched) -> Option<Option<T>> {
         let me = s.current_id();
-        if let Some(v) = self.buf.pop_front() {
+        let oldest = if s.fault == Some(Fault::LifoBuffer) {
+            self.buf.pop_back()
+        } else {
+            self.buf.pop_front()
+        };
+        if let Some(v) = oldest {
             self.received(s, me);
             // Room now: the first parked sender's value moves into the buffer.
-            while let Some((key, w)) = self.sendq.pop_front() {
+            while let Some((key, w)) = next_waiter(&mut self.sendq, s) {
                 if let Some(sender) = s.ready_id(key, Wake::default()) {
                     self.buf.push_back(w);
                     self.sent(s, sender);
@@ -131,7 +137,7 @@ impl<T: 'static> ChanState<T> {
             }
             return Some(Some(v));
         }
-        while let Some((key, w)) = self.sendq.pop_front() {
+        while let Some((key, w)) = next_waiter(&mut self.sendq, s) {
             if let Some(sender) = s.ready_id(key, Wake::default()) {
                 self.sent(s, sender);
                 self.received(s, me);
@@ -162,7 +168,9 @@ impl<T: 'static> ChanState<T> {
             s.ready(key, closed);
         }
         for (key, _) in std::mem::take(&mut self.sendq) {
-            s.ready(key, closed);
+            if s.fault != Some(Fault::CloseKeepsSenders) {
+                s.ready(key, closed);
+            }
         }
         Ok(())
     }
@@ -175,6 +183,16 @@ impl<T: 'static> ChanState<T> {
             .position(|(s, _)| *s == seq)
             .expect("a receiver woken by a send has its value");
         self.handoff.swap_remove(i).1
+    }
+}
+
+/// The waiter a transfer serves: the first parked (Go's FIFO wait queues).
+#[inline]
+fn next_waiter<W>(queue: &mut VecDeque<W>, s: &Sched) -> Option<W> {
+    if s.fault == Some(Fault::LifoWakeup) {
+        queue.pop_back()
+    } else {
+        queue.pop_front()
     }
 }
 
