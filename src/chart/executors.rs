@@ -22,6 +22,9 @@ use super::state::State;
 /// Refines every lane's spans on its executor with the executors' CPU work `procs` (indexed
 /// by executor, each sorted by start and disjoint).
 pub fn refine(lanes: &mut [Lane], procs: &[Vec<ProcSpan>]) {
+    // One buffer for every lane: a lane's spans change in place, so a run of a million
+    // goroutines allocates nothing per lane here.
+    let mut out = Vec::new();
     for (g, lane) in lanes.iter_mut().enumerate() {
         // A goroutine runs on one executor, the one its running spans name; one that never
         // left the hub's side runs on the hub's own executor, 0.
@@ -33,16 +36,31 @@ pub fn refine(lanes: &mut [Lane], procs: &[Vec<ProcSpan>]) {
         let Some(work) = procs.get(executor as usize) else {
             continue;
         };
-        let mut out = Vec::with_capacity(lane.spans.len());
+        let refined =
+            |s: &Span| matches!(s.state, State::Executor | State::Runnable | State::Running);
+        // Most lanes never meet their executor's work: they stay as they are.
+        if !lane.spans.iter().any(|s| refined(s) && overlaps(s, work)) {
+            continue;
+        }
+        out.clear();
         for s in &lane.spans {
-            if matches!(s.state, State::Executor | State::Runnable | State::Running) {
+            if refined(s) {
                 split(&mut out, *s, work, g as u32, executor);
             } else {
                 out.push(*s);
             }
         }
-        lane.spans = out;
+        if out != lane.spans {
+            lane.spans.clear();
+            lane.spans.extend_from_slice(&out);
+        }
     }
+}
+
+/// Whether some of `work` (sorted by start, disjoint) falls within `span`.
+fn overlaps(span: &Span, work: &[ProcSpan]) -> bool {
+    let first = work.partition_point(|w| w.end <= span.start);
+    work.get(first).is_some_and(|w| w.start < span.end)
 }
 
 /// Appends `span` (goroutine `g`, on `executor`, not waiting on an object) cut by that

@@ -203,9 +203,10 @@ fn record_real_work(start: u64, ns: u64) {
     );
 }
 
-/// Shorter stretches of a goroutine's own code are not recorded as CPU work (each record is a
-/// message to the hub, and the browser's clock hardly sees them).
-const MIN_REAL_WORK_NS: u64 = 100_000;
+/// Shorter stretches of a goroutine's own code are not recorded as CPU work: each record is a
+/// message to the hub and an event of the trace, and a run of a million goroutines that each
+/// ran a little while would fill the trace (and the page's memory) with them.
+const MIN_REAL_WORK_NS: u64 = 1_000_000;
 
 /// Real mode: the current goroutine ran its own code on this executor since `start` (what
 /// [`real_clock`] read before), recorded as CPU work when it took long enough to see. For a

@@ -118,11 +118,11 @@ test('every control is reached with Tab and shows where the focus is', async (t)
 });
 
 /**
- * The distinct places the replay's playhead took over `ms` of replay at a tenth of the run's
- * speed, sampled every 50 ms.
+ * The distinct places the replay's playhead took over `ms` of a replay ten seconds long,
+ * sampled every 50 ms.
  */
 async function playheadPlaces(page, ms) {
-  await page.getByTestId('replay-speed').selectOption('0.1');
+  await page.getByTestId('replay-speed').selectOption('10s');
   await page.getByTestId('replay').click();
   await page.locator('.tl-line.playhead').waitFor();
   return page.evaluate(async (ms) => {

@@ -49,7 +49,8 @@ withBrowser((s, b) => {
 });
 
 before(async () => {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
+  // Written when asked: chanlab's server (withBrowser's) may still be starting now.
+  const html = () => `<!doctype html><html><head><meta charset="utf-8"><title>docs</title></head>
 <body><h1>Channels, by example</h1>
 <div data-chanlab="autorun=1"><pre>
 ${escape(PING)}</pre></div>
@@ -59,7 +60,7 @@ ${escape(PING)}</pre></div>
 </body></html>`;
   const s = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    res.end(html());
   });
   await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
   docs = {
