@@ -31,9 +31,9 @@ pattern! {
     source: include_str!("go/benchmark.go"),
     explanation: "Both do the same real work, timed after a warm-up round. A goroutine per task \
         pays for tasks goroutines; the pool for workers goroutines and a send and receive per \
-        task. Sim mode prints what a model of Go on procs cores predicts (a goroutine 1 µs, a \
-        channel operation 50 ns, a unit of work 1 ns). Real mode measures: a receive across Web \
-        Workers is a message, dearer than in Go.",
+        task. Sim mode prints what its cost model of Go on procs cores predicts (a go statement \
+        150 ns, a channel operation 50 ns, a loop iteration 1 ns). Real mode measures: a receive \
+        across Web Workers is a message, dearer than in Go.",
     cost: cost,
     goroutines: [task, pool_worker],
 }
