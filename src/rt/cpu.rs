@@ -208,17 +208,46 @@ fn record_real_work(start: u64, ns: u64) {
 /// ran a little while would fill the trace (and the page's memory) with them.
 const MIN_REAL_WORK_NS: u64 = 1_000_000;
 
-/// Real mode: the current goroutine ran its own code on this executor since `start` (what
-/// [`real_clock`] read before), recorded as CPU work when it took long enough to see. For a
-/// host that runs a program's code itself (the interpreter); does nothing in sim mode, where
-/// the host's cost model pays the time instead.
-pub fn ran_since(start: Option<u64>) {
-    let Some(start) = start else {
-        return;
-    };
-    let ns = real_clock().unwrap_or(start).saturating_sub(start);
-    if ns >= MIN_REAL_WORK_NS {
-        record_real_work(start, ns);
+/// Polls of one goroutine this close together are one stretch of its code (a computation is
+/// preempted every few tens of microseconds, and with nothing else to run its executor polls
+/// it again at once).
+const MAX_GAP_NS: u64 = 20_000;
+
+/// Real mode: the stretches a goroutine's own code ran on its executor, for a host that runs a
+/// program's code itself (the interpreter). Polls that follow each other are joined into one
+/// stretch, recorded as CPU work (for the processor view and the goroutine's lane) when it ends
+/// and lasted at least [`MIN_REAL_WORK_NS`]. Does nothing in sim mode, where the host's cost
+/// model pays the time instead.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RealWork {
+    from: u64,
+    to: u64,
+}
+
+impl RealWork {
+    /// The goroutine ran since `start` (what [`real_clock`] read before it ran; `None` in sim
+    /// mode); `waits`: it now waits or ended, which ends its stretch.
+    pub fn ran(&mut self, start: Option<u64>, waits: bool) {
+        let Some(start) = start else {
+            return;
+        };
+        if start > self.to.saturating_add(MAX_GAP_NS) {
+            // Others ran in between: the last stretch ended there.
+            self.flush();
+            self.from = start;
+        }
+        self.to = real_clock().unwrap_or(start).max(start);
+        if waits {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let ns = self.to.saturating_sub(self.from);
+        if ns >= MIN_REAL_WORK_NS {
+            record_real_work(self.from, ns);
+        }
+        self.from = self.to;
     }
 }
 

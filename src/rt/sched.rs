@@ -474,27 +474,27 @@ impl Sched {
         self.free.push(slot);
     }
 
-    /// The future of goroutine `id` (alive), read from the runtime's tasks by `task`: what a
+    /// The future of the goroutine in `slot`, read from the runtime's tasks by `task`: what a
     /// host's [`Traceback`] and [`Locate`] are given.
     fn future<'t>(
-        &self,
-        id: GoId,
+        slot: usize,
         task: &dyn Fn(Slot) -> Option<&'t Task>,
     ) -> Option<&'t dyn std::any::Any> {
-        let slot = self
-            .gs
-            .iter()
-            .position(|g| g.id == id && g.status != Status::Done)?;
         Some(task(slot as Slot)?.as_ref().get_ref())
     }
 
-    fn info<'t>(&self, g: &G, task: &dyn Fn(Slot) -> Option<&'t Task>) -> GoroutineInfo {
+    fn info<'t>(
+        &self,
+        slot: usize,
+        g: &G,
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) -> GoroutineInfo {
         let label = self.trace.label(g.id);
         let parent = self.trace.goroutines[g.id as usize].parent;
         let place = self
             .locate
             .as_ref()
-            .and_then(|l| l(g.id, self.future(g.id, task)?))
+            .and_then(|l| l(g.id, Self::future(slot, task)?))
             .unwrap_or_default();
         GoroutineInfo {
             id: g.id,
@@ -510,16 +510,22 @@ impl Sched {
         }
     }
 
+    /// The slots of the goroutines not done, in creation order.
+    fn alive_slots(&self) -> Vec<usize> {
+        let mut alive: Vec<usize> = (self.gs.iter().enumerate())
+            .filter(|(_, g)| g.status != Status::Done)
+            .map(|(slot, _)| slot)
+            .collect();
+        alive.sort_by_key(|&slot| self.gs[slot].id);
+        alive
+    }
+
     /// Goroutines not done, in creation order; `task` gives the future of the goroutine in a
     /// slot, for the host's [`Locate`].
     pub(super) fn alive<'t>(&self, task: &dyn Fn(Slot) -> Option<&'t Task>) -> Vec<GoroutineInfo> {
-        let mut alive: Vec<&G> = self
-            .gs
-            .iter()
-            .filter(|g| g.status != Status::Done)
-            .collect();
-        alive.sort_by_key(|g| g.id);
-        alive.into_iter().map(|g| self.info(g, task)).collect()
+        (self.alive_slots().into_iter())
+            .map(|slot| self.info(slot, &self.gs[slot], task))
+            .collect()
     }
 
     /// Appends Go's report for `outcome` to the output, on stderr; `alive` are the goroutines
@@ -531,9 +537,16 @@ impl Sched {
         alive: &[GoroutineInfo],
         task: &dyn Fn(Slot) -> Option<&'t Task>,
     ) {
+        // The slots of the goroutines alive, by id (a deadlock's report lists them all).
+        let slots: std::collections::HashMap<GoId, usize> = match self.traceback {
+            Some(_) => (self.alive_slots().into_iter())
+                .map(|slot| (self.gs[slot].id, slot))
+                .collect(),
+            None => Default::default(),
+        };
         let frames = |id: GoId| -> Option<Vec<String>> {
             let traceback = self.traceback.as_ref()?;
-            traceback(id, self.future(id, task)?)
+            traceback(id, Self::future(*slots.get(&id)?, task)?)
         };
         let lines = go_report(outcome, alive, &frames);
         for line in lines {

@@ -26,6 +26,8 @@ pub struct GoTask {
     /// A goroutine started from another worker's message, made at its first poll (where its
     /// run and heap can be reached).
     arriving: Option<GoWire>,
+    /// Real mode: its code's stretches on this executor, its CPU work.
+    work: rt::RealWork,
 }
 
 impl GoTask {
@@ -33,6 +35,7 @@ impl GoTask {
         GoTask {
             g: Some(g),
             arriving: None,
+            work: rt::RealWork::default(),
         }
     }
 
@@ -97,7 +100,9 @@ impl Future for GoTask {
         // Real mode: the time this goroutine's code runs here is its CPU work on the executor.
         let started = rt::real_clock();
         let exit = g.exec();
-        rt::ran_since(started);
+        // A goroutine preempted or waiting briefly runs on in its next poll; one that ended
+        // ends its stretch.
+        this.work.ran(started, !matches!(exit, Exit::Blocked));
         match exit {
             Exit::Blocked | Exit::Died => Poll::Pending,
             Exit::Done | Exit::Returned | Exit::Threw(_) => {
@@ -198,6 +203,7 @@ pub fn start(s: Started) -> GoTask {
         Started::Arriving(wire) => GoTask {
             g: None,
             arriving: Some(wire),
+            work: rt::RealWork::default(),
         },
     }
 }
