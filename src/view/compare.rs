@@ -288,15 +288,20 @@ pub fn comparable(line: &str) -> String {
 /// measurement unit follows (Go's benchmark figures `ns/op`, `B/op`, `allocs/op`, `MB/s`, a
 /// ratio `2.5x`, a percentage `52%`) becomes `<n>`.
 pub fn without_measurements(line: &str) -> String {
-    let line = without_durations(line);
+    replace_tokens(&without_durations(line), "<n>", measurement_len)
+}
+
+/// `line` with every token `len` finds replaced by `placeholder`: a token starts with a digit
+/// that neither follows a letter, digit, `_` or `.`, and `len` gives its byte length there
+/// (`None`: no token starts there).
+fn replace_tokens(line: &str, placeholder: &str, len: fn(&str) -> Option<usize>) -> String {
     let mut out = String::with_capacity(line.len());
-    let mut rest = line.as_str();
+    let mut rest = line;
     let mut prev: Option<char> = None;
     while let Some(c) = rest.chars().next() {
-        let starts_number =
-            c.is_ascii_digit() && !prev.is_some_and(|p| is_word_char(p) || p == '.');
-        if let Some(len) = starts_number.then(|| measurement_len(rest)).flatten() {
-            out.push_str("<n>");
+        let starts = c.is_ascii_digit() && !prev.is_some_and(|p| is_word_char(p) || p == '.');
+        if let Some(len) = starts.then(|| len(rest)).flatten() {
+            out.push_str(placeholder);
             prev = rest[..len].chars().next_back();
             rest = &rest[len..];
         } else {
@@ -330,22 +335,7 @@ fn measurement_len(s: &str) -> Option<usize> {
 /// letter, digit, `_` or `.` nor runs into a letter, digit or `_`, so `v1.5s`, `5sec` and
 /// `100 ns/op` stay as they are.
 pub fn without_durations(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    let mut prev: Option<char> = None;
-    while let Some(c) = rest.chars().next() {
-        let starts_token = c.is_ascii_digit() && !prev.is_some_and(|p| is_word_char(p) || p == '.');
-        if let Some(len) = starts_token.then(|| duration_len(rest)).flatten() {
-            out.push_str("<d>");
-            prev = rest[..len].chars().next_back();
-            rest = &rest[len..];
-        } else {
-            out.push(c);
-            prev = Some(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    out
+    replace_tokens(line, "<d>", duration_len)
 }
 
 /// The byte length of the duration token at the start of `s`, if one is there.

@@ -97,8 +97,9 @@ impl Future for GoTask {
             PollOutcome::Waiting => return Poll::Pending,
             PollOutcome::Panicked(thrown) => g.throw(thrown),
         }
-        // Real mode: the time this goroutine's code runs here is its CPU work on the executor.
-        let started = rt::real_clock();
+        // Real mode (a run whose heap is shared with other workers): the time this goroutine's
+        // code runs here is its CPU work on the executor. Sim mode reads no clock here.
+        let started = g.run.heap.as_ref().and_then(|_| rt::real_clock());
         let exit = g.exec();
         // A goroutine preempted or waiting briefly runs on in its next poll; one that ended
         // ends its stretch.
