@@ -1,5 +1,6 @@
 //! Real mode's shared memory: programs whose goroutines, run on different executors, share a
-//! slice, a map, structs behind pointers, a closure's variables, atomics, a mutex and timers.
+//! slice, a map, structs behind pointers, a closure's variables, atomics, a mutex and timers,
+//! and publish data to each other with atomic stores.
 //! Each program in `tests/golang_real/` runs on 1, 2 and 3 executors and must print what Go
 //! 1.19 printed for it (`<name>.out`, recorded with `go run`), both sides in the recorded form
 //! of `catalog_support`: after the first goroutine header only the headers, ids other than
@@ -35,6 +36,14 @@ fn check(name: &str, go_exit: i32) {
 #[test]
 fn goroutines_on_other_executors_share_memory_as_in_go() {
     check("shared", 0);
+}
+
+/// Every goroutine publishes its slot with an atomic store and reads its neighbour's once its
+/// flag is seen; neighbours sit on different workers, the hub among them, whose own atomic
+/// operations are done in place and logged at its next release.
+#[test]
+fn what_an_atomic_store_publishes_is_seen_by_the_load_that_sees_it() {
+    check("publish", 0);
 }
 
 #[test]

@@ -471,6 +471,10 @@ mod semantics {
             self.log.push((RELAY, vec![(0, total)]));
             Data::of(&total)
         }
+
+        fn as_any(&mut self) -> &mut dyn std::any::Any {
+            self
+        }
     }
 
     /// Worker `i`'s part: reads what main wrote before starting it, and writes its cell.

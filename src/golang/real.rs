@@ -14,8 +14,8 @@
 //! - Every write in the log was applied to `masters` when it arrived, in log order.
 //! - An executor is given each log entry once, in order, except its own.
 
+use crate::golang::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::any::Any;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::rt::real::{Data, Entries, HubMemory, Program, SharedMemory};
@@ -55,8 +55,9 @@ pub fn hub_memory(procs: u32) -> Box<dyn HubMemory> {
         log: Vec::new(),
         base: 0,
         given: vec![0; procs.max(1) as usize],
-        masters: HashMap::new(),
-        cells: HashSet::new(),
+        masters: HashMap::default(),
+        cells: HashSet::default(),
+        held: Vec::new(),
     })
 }
 
@@ -110,6 +111,9 @@ struct HubHeap {
     masters: HashMap<ObjId, Vec<W>>,
     /// Which of them are cells (a cell's change is not an element's).
     cells: HashSet<ObjId>,
+    /// Elements the hub's own goroutines changed with atomic operations since the hub's
+    /// last release: logged after it (see [`atomic_on_hub`]).
+    held: Vec<(ObjId, u32)>,
 }
 
 impl HubHeap {
@@ -157,18 +161,24 @@ impl HubHeap {
 
     /// The hub writes `v` into element `index` of `obj`, for every executor.
     fn write(&mut self, obj: ObjId, index: u32, v: W) {
+        let change = self.change(obj, index, v);
+        self.record(
+            HUB,
+            Writes {
+                new: Vec::new(),
+                changes: vec![change],
+            },
+        );
+    }
+
+    /// Element `index` of `obj` becoming `v`, as a change.
+    fn change(&self, obj: ObjId, index: u32, v: W) -> (ObjId, Change) {
         let change = if self.cells.contains(&obj) {
             Change::Cell(v)
         } else {
             Change::Elems(vec![(index, v)])
         };
-        self.record(
-            HUB,
-            Writes {
-                new: Vec::new(),
-                changes: vec![(obj, change)],
-            },
-        );
+        (obj, change)
     }
 
     fn answer(&mut self, question: Question) -> W {
@@ -192,9 +202,19 @@ impl HubHeap {
     }
 
     fn atomic(&mut self, obj: ObjId, index: u32, op: AtomicOp) -> W {
+        let (answer, new) = self.atomic_master(obj, index, op);
+        if let Some(new) = new {
+            self.write(obj, index, new);
+        }
+        answer
+    }
+
+    /// `op` on the master of element `index` of `obj`: its answer, and the element's new
+    /// value if it changed (not logged yet).
+    fn atomic_master(&mut self, obj: ObjId, index: u32, op: AtomicOp) -> (W, Option<W>) {
         let old = self.master(obj, index);
         let (new, answer) = match op {
-            AtomicOp::Load => return old,
+            AtomicOp::Load => return (old, None),
             AtomicOp::Add {
                 delta,
                 bits,
@@ -211,13 +231,21 @@ impl HubHeap {
             AtomicOp::Swap(v) => (v, old),
             AtomicOp::CompareAndSwap { old: want, new } => {
                 if old != want {
-                    return W::B(false);
+                    return (W::B(false), None);
                 }
                 (new, W::B(true))
             }
         };
-        self.write(obj, index, new);
-        answer
+        self.set_master(obj, index, new.clone());
+        (answer, Some(new))
+    }
+
+    fn set_master(&mut self, obj: ObjId, index: u32, v: W) {
+        let items = self.masters.entry(obj).or_default();
+        if items.len() <= index as usize {
+            items.resize(index as usize + 1, W::I(0));
+        }
+        items[index as usize] = v;
     }
 }
 
@@ -270,6 +298,31 @@ impl HubMemory for HubHeap {
         data
     }
 
+    fn released(&mut self) {
+        if self.held.is_empty() {
+            return;
+        }
+        // The masters' values now: an executor's atomic operation since may have changed one.
+        let mut held = std::mem::take(&mut self.held);
+        held.sort_unstable();
+        held.dedup();
+        let changes = held
+            .into_iter()
+            .map(|(obj, index)| self.change(obj, index, self.master(obj, index)))
+            .collect();
+        self.record(
+            HUB,
+            Writes {
+                new: Vec::new(),
+                changes,
+            },
+        );
+    }
+
+    fn as_any(&mut self) -> &mut dyn Any {
+        self
+    }
+
     fn ask(&mut self, _from: u32, question: Data) -> Data {
         match question.read::<Question>() {
             Ok(q) => Data::of(&self.answer(q)),
@@ -279,6 +332,29 @@ impl HubMemory for HubHeap {
             }
         }
     }
+}
+
+/// An atomic operation of one of the hub's own goroutines on element `index` of shared object
+/// `obj`, done in place: its answer, and the element's new value if it changed, which the
+/// caller gives the hub's copy of the heap (with its twin: the others get it from the log).
+/// `None` unless this is the hub.
+///
+/// Done at once, with no release of the hub's other writes first: the new value is logged
+/// after them, at the hub's next release, which comes before any frame leaves the hub (a
+/// release before every turn's frames). So an executor that learns the new value, in an
+/// answer or from the log, has every write that came before it; the log then carries the
+/// master's value at that release, which an executor's atomic operation may have changed
+/// since (the log never goes back to an older value).
+pub(crate) fn atomic_on_hub(obj: ObjId, index: u32, op: AtomicOp) -> Option<(W, Option<W>)> {
+    rt::real::memory::on_hub_memory(|memory| {
+        let heap = memory.as_any().downcast_mut::<HubHeap>()?;
+        let (answer, new) = heap.atomic_master(obj, index, op);
+        if new.is_some() {
+            heap.held.push((obj, index));
+        }
+        Some((answer, new))
+    })
+    .flatten()
 }
 
 /// Runs `prog` in real mode on `procs` executors taking turns in this thread (the native

@@ -90,9 +90,6 @@ pub trait GoFuture: Future<Output = ()> + std::any::Any {}
 
 impl<F: Future<Output = ()> + std::any::Any> GoFuture for F {}
 
-/// Real mode: steps between two reads of the wall clock.
-const CLOCK_STEPS: u64 = 8;
-
 /// Steps between two checks of the limits read from the host (wall clock, memory).
 const BUDGET_STEPS: u64 = 256;
 
@@ -342,10 +339,10 @@ impl Runtime {
                 let core = &mut *guard;
                 // Real mode: the wall clock, read every few steps (browsers coarsen it to
                 // 0.1 ms anyway) and whenever nothing is runnable.
-                if let Some(epoch) = core.sched.backend.epoch_ns() {
-                    if step % CLOCK_STEPS == 0 || core.sched.runq.is_empty() {
+                if let Some((epoch, every)) = core.sched.backend.wall_clock() {
+                    if step % every == 0 || core.sched.runq.is_empty() {
                         core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
-                        if core.sched.now >= until {
+                        if core.sched.now >= until || core.sched.backend.turn_over(core.sched.now) {
                             return Progress::Running;
                         }
                     }

@@ -328,6 +328,18 @@ impl Sched {
         self.ready_id(key, wake).is_some()
     }
 
+    /// [`Sched::ready`], running the goroutine before the others that are runnable (real
+    /// mode's proxies, which stand for goroutines running elsewhere and wait for the hub).
+    pub fn ready_first(&mut self, key: WaitKey, wake: Wake) -> bool {
+        if self.ready_id(key, wake).is_none() {
+            return false;
+        }
+        if let Some(slot) = self.runq.pop_back() {
+            self.runq.push_front(slot);
+        }
+        true
+    }
+
     /// [`Sched::ready`], returning the woken goroutine's id.
     #[inline]
     pub fn ready_id(&mut self, key: WaitKey, wake: Wake) -> Option<GoId> {

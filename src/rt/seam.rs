@@ -71,6 +71,34 @@ impl Backend {
         }
     }
 
+    /// Real mode: the run's epoch ([`Self::epoch_ns`]) and how many scheduler steps go
+    /// between two reads of the wall clock: few on a hub that goroutines on executors wait
+    /// for ([`Hub::awaited`](super::real::Hub)), whose turn must end on time.
+    #[inline]
+    pub fn wall_clock(&self) -> Option<(u64, u64)> {
+        /// Steps between two reads of the wall clock otherwise.
+        const CLOCK_STEPS: u64 = 8;
+        /// On a hub that executors wait for: a step of the hub's own goroutines may be a
+        /// microsecond, and a read of the clock (`performance.now()`) costs a tenth of one.
+        const AWAITED_STEPS: u64 = 2;
+        match self {
+            Backend::Sim => None,
+            Backend::Hub(hub) if hub.awaited() => Some((hub.epoch_ns, AWAITED_STEPS)),
+            Backend::Hub(hub) => Some((hub.epoch_ns, CLOCK_STEPS)),
+            Backend::Executor(link) => Some((link.epoch_ns, CLOCK_STEPS)),
+        }
+    }
+
+    /// Real mode: the worker's turn is over at `now` (the run's clock) before the host's
+    /// deadline: a hub's turn ends early for its executors ([`Hub::turn_over`]).
+    #[inline]
+    pub fn turn_over(&self, now: u64) -> bool {
+        match self {
+            Backend::Hub(hub) => hub.turn_over(now),
+            _ => false,
+        }
+    }
+
     pub fn hub(&mut self) -> Option<&mut Hub> {
         match self {
             Backend::Hub(hub) => Some(hub),

@@ -67,6 +67,9 @@ const MAX_RUN_NS: u64 = crate::rt::limits::REAL_WALL_NS;
 const SHARED_SLICE_MS: f64 = 20.0;
 /// Shared memory: how long a worker whose ring was full waits before it writes again.
 const BACKLOG_MS: f64 = 0.1;
+/// Shared memory: how long an executor whose goroutines all wait for the hub spins before it
+/// sleeps.
+const SPIN_MS: f64 = 0.05;
 /// Round trips timed before a run, by message and through shared memory.
 const PINGS: u32 = 16;
 
@@ -564,6 +567,10 @@ impl Hub {
         rt.set_memory(golang::real::hub_memory(self.procs));
         // The hub runs the program's goroutines too: its timers send the program's values.
         rt.runtime().use_host_values::<golang::vm::value::Value>();
+        if let Some(rings) = self.rings.clone() {
+            // A frame that arrives during a turn ends it: its goroutine waits.
+            rt.set_arrivals(Box::new(move || rings.doorbell(0)));
+        }
         self.rt = Some(rt);
         let start = Request::Begin {
             epoch_ns: self.epoch_ns,
@@ -891,7 +898,7 @@ impl Exec {
                 (Err(Halt::Failed(why)), _) => return post_to_hub(&FromExecutor::Failed(why)),
                 (Ok(Progress::Running), Some(_)) if left > 0.0 => continue,
                 (Ok(_), Some(rings)) if left > 0.0 => {
-                    rings.wait(self.worker, seen, left);
+                    rings.wait_spinning(self.worker, seen, SPIN_MS, left, now_ms);
                     continue;
                 }
                 (Ok(Progress::Running), None) | (Ok(_), Some(_)) => self.turns.again(),

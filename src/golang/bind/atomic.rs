@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::handles::{answer_of, memory_error};
 use super::{done, pure};
+use crate::golang::real;
 use crate::golang::vm::errors;
 use crate::golang::vm::gor::{Ctx, Flow, Run};
 use crate::golang::vm::program::{Native, Thrown};
@@ -71,11 +72,28 @@ fn target(ctx: &Ctx<'_>) -> Result<(Ptr, Option<(ObjId, u32)>), Thrown> {
 /// Does `op` on the hub for the shared variable at `(obj, index)`; `results` makes the
 /// native's results from the hub's answer (as a value here).
 fn on_hub(
-    ctx: &Ctx<'_>,
+    ctx: &mut Ctx<'_>,
     (obj, index): (ObjId, u32),
     op: AtomicOp,
     results: impl FnOnce(Value) -> Vec<Value> + 'static,
 ) -> Result<Flow, Thrown> {
+    // One of the hub's own goroutines: done in place.
+    if let Some((answer, new)) = real::atomic_on_hub(obj, index, op.clone()) {
+        let run = ctx.g.run.clone();
+        let fail = |why| memory_error(&run, why);
+        let heap = run
+            .heap
+            .as_ref()
+            .ok_or_else(|| fail("no shared heap".into()))?;
+        let answer = heap.borrow().decode(&answer).map_err(fail)?;
+        if let Some(new) = new {
+            let mut heap = heap.borrow_mut();
+            let new = heap.decode(&new).map_err(fail)?;
+            heap.set_known(obj, index, new, &run.globals)
+                .map_err(fail)?;
+        }
+        return done(ctx, results(answer));
+    }
     let run: Rc<Run> = ctx.g.run.clone();
     let question = Question::Atomic { obj, index, op };
     Ok(Flow::Block(Box::pin(async move {

@@ -20,15 +20,18 @@
 //! - A twin holds what every other worker holds for the object, as far as this executor
 //!   knows: what it sent or applied last.
 //! - `fresh` objects have ids but their content has not been sent; they have no twin yet.
+//! - `order` holds every object this executor's goroutines may reach: one that only the heap
+//!   holds is left out of releases (nothing here can write it) until a value that arrives
+//!   names it again (`reached`).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell as Flag, RefCell};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
 use super::map::{Key, Map};
 use super::value::{Agg, Cell, Closure, Ptr, Slice, Value};
+use crate::golang::fxhash::FxHashMap as HashMap;
 
 /// The id of a shared object, the same on every worker.
 pub type ObjId = u64;
@@ -119,6 +122,23 @@ impl Obj {
             Obj::Globals => 0,
         }
     }
+
+    /// Only the heap holds it: no goroutine here can reach it (the package variables are
+    /// always reachable).
+    fn unreachable(&self) -> bool {
+        match self {
+            Obj::Cell(c) => Rc::strong_count(c) == 1,
+            Obj::Array(a) => Rc::strong_count(a) == 1,
+            Obj::Map(m) => Rc::strong_count(m) == 1,
+            Obj::Globals => false,
+        }
+    }
+}
+
+/// The key of an object's address in `by_addr`: allocations are at least 8 bytes apart, and
+/// the hash's buckets come from the low bits.
+fn addr_key(addr: usize) -> usize {
+    addr >> 3
 }
 
 /// The content of a shared object as the other workers last saw it.
@@ -131,6 +151,18 @@ enum Twin {
 struct Shared {
     obj: Obj,
     twin: Twin,
+    /// In `order`, compared at each release.
+    watched: Flag<bool>,
+}
+
+impl Shared {
+    fn new(obj: Obj, twin: Twin) -> Self {
+        Shared {
+            obj,
+            twin,
+            watched: Flag::new(true),
+        }
+    }
 }
 
 /// An executor's shared heap.
@@ -140,8 +172,12 @@ pub struct Heap {
     next: u64,
     by_addr: HashMap<usize, ObjId>,
     objects: HashMap<ObjId, Shared>,
-    /// Objects with a twin, in the order they got it (compared at each release).
+    /// Objects with a twin that goroutines here may reach, in the order they got it
+    /// (compared at each release).
     order: Vec<ObjId>,
+    /// Objects left out of `order` that an arriving value named again, for the next release
+    /// to compare again.
+    reached: RefCell<Vec<ObjId>>,
     /// Objects given an id since the last release, with their objects.
     fresh: Vec<(ObjId, Obj)>,
 }
@@ -153,17 +189,15 @@ impl Heap {
         let mut heap = Heap {
             worker,
             next: 0,
-            by_addr: HashMap::new(),
-            objects: HashMap::new(),
+            by_addr: HashMap::default(),
+            objects: HashMap::default(),
             order: vec![GLOBALS],
+            reached: RefCell::new(Vec::new()),
             fresh: Vec::new(),
         };
         heap.objects.insert(
             GLOBALS,
-            Shared {
-                obj: Obj::Globals,
-                twin: Twin::Array(globals.to_vec()),
-            },
+            Shared::new(Obj::Globals, Twin::Array(globals.to_vec())),
         );
         heap
     }
@@ -178,7 +212,7 @@ impl Heap {
     /// the last release is still this executor's alone).
     pub fn shared_id(&self, addr: usize) -> Option<ObjId> {
         self.by_addr
-            .get(&addr)
+            .get(&addr_key(addr))
             .copied()
             .filter(|id| self.objects.contains_key(id))
     }
@@ -186,12 +220,12 @@ impl Heap {
     /// The id of `obj`, given now if it has none (its content goes with the next release).
     fn id_of(&mut self, obj: Obj) -> ObjId {
         let addr = obj.addr();
-        if let Some(&id) = self.by_addr.get(&addr) {
+        if let Some(&id) = self.by_addr.get(&addr_key(addr)) {
             return id;
         }
         self.next += 1;
         let id = u64::from(self.worker + 1) << 40 | self.next;
-        self.by_addr.insert(addr, id);
+        self.by_addr.insert(addr_key(addr), id);
         self.fresh.push((id, obj));
         id
     }
@@ -250,13 +284,13 @@ impl Heap {
                 len: *len,
                 cap: *cap,
             }),
-            W::Pc(id) => match self.obj(*id)? {
+            W::Pc(id) => match self.reach(*id)? {
                 Obj::Cell(c) => Value::Ptr(Ptr::Cell(c.clone())),
                 _ => return Err(format!("object {id} is not a variable")),
             },
             W::Pe(id, i) => Value::Ptr(Ptr::Elem(self.array(*id)?, *i)),
             W::Pa(id) => Value::Ptr(Ptr::Agg(self.array(*id)?)),
-            W::M(id) => match self.obj(*id)? {
+            W::M(id) => match self.reach(*id)? {
                 Obj::Map(m) => Value::Map(m.clone()),
                 _ => return Err(format!("object {id} is not a map")),
             },
@@ -278,8 +312,20 @@ impl Heap {
             .ok_or_else(|| format!("shared object {id} never arrived"))
     }
 
+    /// Object `id`, which a value arriving here names: goroutines here may reach it again.
+    fn reach(&self, id: ObjId) -> Result<&Obj, String> {
+        let shared = self
+            .objects
+            .get(&id)
+            .ok_or_else(|| format!("shared object {id} never arrived"))?;
+        if !shared.watched.replace(true) {
+            self.reached.borrow_mut().push(id);
+        }
+        Ok(&shared.obj)
+    }
+
     fn array(&self, id: ObjId) -> Result<Agg, String> {
-        match self.obj(id)? {
+        match self.reach(id)? {
             Obj::Array(a) => Ok(a.clone()),
             _ => Err(format!("object {id} is not an aggregate")),
         }
@@ -289,17 +335,30 @@ impl Heap {
     /// since, and the changes to the others.
     pub fn release(&mut self, globals: &RefCell<Vec<Value>>) -> Writes {
         let mut writes = Writes::default();
+        let reached = std::mem::take(self.reached.get_mut());
+        self.order.extend(reached);
+        let mut kept = 0;
         for i in 0..self.order.len() {
             let id = self.order[i];
             if let Some(change) = self.changes(id, globals) {
                 writes.changes.push((id, change));
             }
+            // Only the heap holds it now: nothing here writes it until it is reached again.
+            match self.objects.get(&id) {
+                Some(shared) if shared.obj.unreachable() => shared.watched.set(false),
+                Some(_) => {
+                    self.order[kept] = id;
+                    kept += 1;
+                }
+                None => {}
+            }
         }
+        self.order.truncate(kept);
         // Encoding may share more objects: until none is left.
         while let Some((id, obj)) = self.fresh.pop() {
             let (content, twin) = self.content(&obj);
             writes.new.push((id, content));
-            self.objects.insert(id, Shared { obj, twin });
+            self.objects.insert(id, Shared::new(obj, twin));
             self.order.push(id);
         }
         writes
@@ -351,8 +410,8 @@ impl Heap {
                 *twin = now.clone();
                 Some(Change::Cell(self.encode(&now, true)))
             }
-            Obj::Array(a) => self.elem_changes(id, &a.borrow().clone()),
-            Obj::Globals => self.elem_changes(id, &globals.borrow().clone()),
+            Obj::Array(a) => self.elem_changes(id, &a.borrow()),
+            Obj::Globals => self.elem_changes(id, &globals.borrow()),
             Obj::Map(m) => {
                 let now: Vec<(Key, Value)> = m.borrow().entries().cloned().collect();
                 let Some(Shared {
@@ -440,8 +499,8 @@ impl Heap {
                     Twin::Map(Map::new()),
                 ),
             };
-            self.by_addr.insert(obj.addr(), *id);
-            self.objects.insert(*id, Shared { obj, twin });
+            self.by_addr.insert(addr_key(obj.addr()), *id);
+            self.objects.insert(*id, Shared::new(obj, twin));
             self.order.push(*id);
         }
         for (id, content) in &w.new {
@@ -464,6 +523,43 @@ impl Heap {
         }
         for (id, change) in &w.changes {
             self.apply(*id, change, globals)?;
+        }
+        Ok(())
+    }
+
+    /// Element `index` of object `id` (a cell's own value, for a cell) is `v` here and, as far
+    /// as this executor knows, everywhere: it and its twin take it (the hub's own atomic
+    /// operation, which the hub logs for the others).
+    pub fn set_known(
+        &mut self,
+        id: ObjId,
+        index: u32,
+        v: Value,
+        globals: &RefCell<Vec<Value>>,
+    ) -> Result<(), String> {
+        let obj = self.obj(id)?.clone();
+        let shared = self
+            .objects
+            .get_mut(&id)
+            .ok_or_else(|| format!("object {id} has no twin"))?;
+        let i = index as usize;
+        let set = |items: &mut Vec<Value>, twin: &mut Vec<Value>| {
+            for list in [&mut *items, &mut *twin] {
+                if list.len() <= i {
+                    list.resize(i + 1, Value::Nil);
+                }
+            }
+            items[i] = v.clone();
+            twin[i] = v.clone();
+        };
+        match (obj, &mut shared.twin) {
+            (Obj::Cell(c), Twin::Cell(twin)) => {
+                *c.borrow_mut() = v.clone();
+                *twin = v.clone();
+            }
+            (Obj::Array(a), Twin::Array(twin)) => set(&mut a.borrow_mut(), twin),
+            (Obj::Globals, Twin::Array(twin)) => set(&mut globals.borrow_mut(), twin),
+            _ => return Err(format!("an atomic operation does not fit object {id}")),
         }
         Ok(())
     }

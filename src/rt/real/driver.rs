@@ -130,6 +130,14 @@ impl HubDriver {
         }
     }
 
+    /// The host counts the frames that arrive with `arrivals`, which it can read during a
+    /// turn (shared memory's doorbell): a turn ends when it changes, so what arrived is read.
+    pub fn set_arrivals(&mut self, arrivals: Box<dyn Fn() -> i32>) {
+        if let Some(hub) = self.rt.shared.core.borrow_mut().sched.backend.hub() {
+            hub.set_arrivals(arrivals);
+        }
+    }
+
     /// An executor's operations arrived.
     pub fn deliver(&mut self, ops: ToHub) {
         let _enter = Enter::new(&self.rt.shared);
@@ -151,7 +159,11 @@ impl HubDriver {
         }
         let scope = {
             let mut core = self.rt.shared.core.borrow_mut();
-            let hub = core.sched.backend.hub();
+            let epoch = core.sched.backend.epoch_ns().unwrap_or(0);
+            let mut hub = core.sched.backend.hub();
+            if let Some(hub) = hub.as_deref_mut() {
+                hub.begin_turn(crate::rt::clock::wall_ns().saturating_sub(epoch));
+            }
             hub.and_then(|h| h.local.as_ref()).and_then(|m| m.enter())
         };
         let progress = self.rt.run_slice_until(steps, until);

@@ -71,6 +71,24 @@ pub trait HubMemory {
     /// Answers a question of a goroutine of executor `from`. It runs in the goroutine's proxy,
     /// outside the run's state: it may use the runtime (create an object).
     fn ask(&mut self, from: u32, question: Data) -> Data;
+    /// The hub's own goroutines' writes were released (`deliver(0, …)`, or there were none):
+    /// what the memory holds back until then goes after them.
+    fn released(&mut self) {}
+    /// The memory as itself, for the program that knows its type (the hub's own goroutines'
+    /// operations on it, done in place: [`on_hub_memory`]).
+    fn as_any(&mut self) -> &mut dyn std::any::Any;
+}
+
+/// On the hub: `f` with the hub's side of the shared memory, done in place by one of its own
+/// goroutines (which must not use the runtime in `f`); `None` elsewhere, or without one.
+/// What the executors wrote before the operations the hub performed for them is in the hub's
+/// copy already: their frames are delivered between turns, and a turn begins by applying
+/// what they carried.
+pub fn on_hub_memory<R>(f: impl FnOnce(&mut dyn HubMemory) -> R) -> Option<R> {
+    with_core(|c| {
+        let memory = c.sched.backend.hub()?.memory.as_deref_mut()?;
+        Some(f(memory))
+    })
 }
 
 /// The shared memory's operations, as an executor sends them to the hub.
@@ -92,12 +110,20 @@ impl HubOp for MemoryOp {
     }
 }
 
-/// Answers `question` of a goroutine of worker `from` on the hub, after the hub's own writes
-/// joined the others; `None` if the run has no shared memory (or this is not the hub).
+/// Answers `question` of a goroutine of worker `from` on the hub; `None` if the run has no
+/// shared memory (or this is not the hub). A question of the hub's own goroutine is answered
+/// after their writes joined the others (an atomic store publishes what its goroutine wrote
+/// before it). An executor's goroutine needs no such release: whatever it learns of the hub's
+/// goroutines (an answer, the hub's own atomic writes) reaches it after the writes that came
+/// before, since the hub releases before every frame it sends and before each of its own
+/// atomic operations; releasing for each of its questions cost the hub a comparison of its
+/// whole shared heap per operation.
 fn answer_on_hub(from: u32, question: Data) -> Option<Data> {
     // Taken out while it answers, so it may use the runtime.
     let mut memory = with_core(|c| {
-        release_hub(c);
+        if from == 0 {
+            release_hub(c);
+        }
         c.sched.backend.hub().and_then(|h| h.memory.take())
     })?;
     let answer = memory.ask(from, question);
@@ -137,10 +163,12 @@ pub(crate) fn release_hub(c: &mut Core) {
     let (Some(local), Some(memory)) = (hub.local.as_mut(), hub.memory.as_mut()) else {
         return;
     };
-    let Some(writes) = local.release() else {
-        return;
+    let delivered = match local.release() {
+        Some(writes) => memory.deliver(0, writes),
+        None => Ok(()),
     };
-    if let Err(why) = memory.deliver(0, writes) {
+    memory.released();
+    if let Err(why) = delivered {
         c.sched.fatal(format!(
             "real mode: the hub's memory writes were refused: {why}"
         ));
