@@ -740,3 +740,52 @@ pub enum HandleKind {
     WaitGroup,
     Mutex,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The new value of `id` in `writes`, if it changed there as a cell.
+    fn cell_change(writes: &Writes, id: ObjId) -> Option<W> {
+        writes.changes.iter().find_map(|(at, change)| match change {
+            Change::Cell(w) if *at == id => Some(w.clone()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn an_object_nothing_here_reaches_is_left_out_until_a_value_names_it_again() {
+        let globals = RefCell::new(Vec::new());
+        let mut heap = Heap::new(1, &[]);
+        let cell: Cell = Rc::new(RefCell::new(Value::Int(1)));
+        let W::Pc(id) = heap.encode(&Value::Ptr(Ptr::Cell(cell.clone())), false) else {
+            panic!("a pointer to a variable travels as its object's id");
+        };
+        assert_eq!(
+            heap.release(&globals).new.len(),
+            1,
+            "its content goes first"
+        );
+        *cell.borrow_mut() = Value::Int(2);
+        assert_eq!(cell_change(&heap.release(&globals), id), Some(W::I(2)));
+
+        // Nothing here holds it any more: releases leave it out, writes from elsewhere land.
+        drop(cell);
+        assert!(heap.release(&globals).is_empty());
+        assert!(!heap.order.contains(&id));
+        heap.apply(id, &Change::Cell(W::I(5)), &globals).unwrap();
+
+        // A value that arrives names it: it is compared again, from what it holds now.
+        let arrived = heap.decode(&W::Pc(id)).unwrap();
+        let Value::Ptr(Ptr::Cell(again)) = &arrived else {
+            panic!("the id names the variable");
+        };
+        assert_eq!(again.borrow().as_int(), 5);
+        assert!(
+            heap.release(&globals).is_empty(),
+            "unchanged since it arrived"
+        );
+        *again.borrow_mut() = Value::Int(6);
+        assert_eq!(cell_change(&heap.release(&globals), id), Some(W::I(6)));
+    }
+}
