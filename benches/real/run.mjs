@@ -23,7 +23,7 @@
 //    procs=2, against two bare workers computing the same loop. Target: at least 0.85 of the
 //    bare workers' speedup.
 
-import { startServer, chromiumPath } from '../../tests/e2e/harness.mjs';
+import { startServer, chromiumPath, ISOLATION } from '../../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 
 const quick = process.argv.includes('--quick');
@@ -42,8 +42,19 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--js-flags=--no-liftoff'],
 });
 
+/** The Go program the page shows for `pattern` with `params`, which a run request carries. */
+async function sourceOf(page, pattern, params) {
+  const source = await browser.newPage();
+  const query = new URLSearchParams({ p: pattern, ...params });
+  await source.goto(new URL('index.html?' + query, page.url()).href);
+  const text = await source.getByTestId('go-source').textContent();
+  await source.close();
+  return text;
+}
+
 /** The page's side of a run on a loaded worker: resolves to { summary, ms } or throws. */
 async function run(page, pattern, params, mode, procs) {
+  const source = await sourceOf(page, pattern, params);
   const res = await page.evaluate(async (req) => {
     const w = new Worker('./worker_loader.js');
     try {
@@ -70,7 +81,7 @@ async function run(page, pattern, params, mode, procs) {
     } finally {
       w.terminate();
     }
-  }, { pattern, params: Object.entries(params).map(([k, v]) => [k, String(v)]), mode, seed: 1, procs });
+  }, { pattern, params: Object.entries(params).map(([k, v]) => [k, String(v)]), source, mode, seed: 1, procs });
   if (!res.Done) throw new Error(`${pattern} ${mode} procs=${procs}: ${res.Failed}`);
   if (res.Done.exit_code !== 0) throw new Error(`${pattern} ${mode}: exit ${res.Done.exit_code}`);
   return { summary: res.Done, ms: res.ms };
@@ -170,10 +181,23 @@ async function measure(server, transport) {
   const isolated = await page.evaluate(() => self.crossOriginIsolated);
   if (isolated !== (transport === 'shared memory')) throw new Error(`crossOriginIsolated is ${isolated}`);
   const out = { transport };
+  // The baselines' bare workers run from blob URLs, which the app's Content-Security-Policy
+  // (worker-src 'self') refuses: they run in a blank page of the same origin and isolation.
+  const blank = await browser.newPage();
+  await blank.route('**/bench-blank.html', (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/html',
+    headers: isolated ? ISOLATION : {},
+    body: '<!doctype html><title>baselines</title>',
+  }));
+  await blank.goto(server.url + 'bench-blank.html');
+  if (await blank.evaluate(() => self.crossOriginIsolated) !== isolated) {
+    throw new Error('the baselines\' page is not isolated as the app\'s is');
+  }
 
   // 1. The floor.
   const floors = [];
-  for (let i = 0; i < REPS; i++) floors.push(await floor(page, quick ? 200 : 1000));
+  for (let i = 0; i < REPS; i++) floors.push(await floor(blank, quick ? 200 : 1000));
   out.floor_message_ms = median(floors.map((x) => x.message));
   out.floor_shared_ms = isolated ? median(floors.map((x) => x.shared)) : null;
 
@@ -221,7 +245,7 @@ async function measure(server, transport) {
   for (let i = 0; i < REPS; i++) {
     p1.push((await run(page, 'worker-pool', pool, 'real', 1)).ms);
     p2.push((await run(page, 'worker-pool', pool, 'real', 2)).ms);
-    bare.push(await bareSpeedup(page, pool.cpu_work * pool.jobs));
+    bare.push(await bareSpeedup(blank, pool.cpu_work * pool.jobs));
   }
   out.job_ms = median(p1) / pool.jobs;
   out.procs1_ms = median(p1);
@@ -229,6 +253,7 @@ async function measure(server, transport) {
   out.speedup = median(p1) / median(p2);
   out.bare_speedup = median(bare);
   await page.close();
+  await blank.close();
   return out;
 }
 
