@@ -202,16 +202,16 @@ impl HubHeap {
     }
 
     fn atomic(&mut self, obj: ObjId, index: u32, op: AtomicOp) -> W {
-        let (answer, new) = self.atomic_master(obj, index, op);
+        let (answer, new) = self.atomic_result(obj, index, op);
         if let Some(new) = new {
             self.write(obj, index, new);
         }
         answer
     }
 
-    /// `op` on the master of element `index` of `obj`: its answer, and the element's new
-    /// value if it changed (not logged yet).
-    fn atomic_master(&mut self, obj: ObjId, index: u32, op: AtomicOp) -> (W, Option<W>) {
+    /// `op` on the master of element `index` of `obj`, which it leaves as it is: the
+    /// operation's answer, and the element's new value if it changes.
+    fn atomic_result(&self, obj: ObjId, index: u32, op: AtomicOp) -> (W, Option<W>) {
         let old = self.master(obj, index);
         let (new, answer) = match op {
             AtomicOp::Load => return (old, None),
@@ -236,16 +236,7 @@ impl HubHeap {
                 (new, W::B(true))
             }
         };
-        self.set_master(obj, index, new.clone());
         (answer, Some(new))
-    }
-
-    fn set_master(&mut self, obj: ObjId, index: u32, v: W) {
-        let items = self.masters.entry(obj).or_default();
-        if items.len() <= index as usize {
-            items.resize(index as usize + 1, W::I(0));
-        }
-        items[index as usize] = v;
     }
 }
 
@@ -337,7 +328,7 @@ impl HubMemory for HubHeap {
 /// An atomic operation of one of the hub's own goroutines on element `index` of shared object
 /// `obj`, done in place: its answer, and the element's new value if it changed, which the
 /// caller gives the hub's copy of the heap (with its twin: the others get it from the log).
-/// `None` unless this is the hub.
+/// `Err(op)` unless this is the hub.
 ///
 /// Done at once, with no release of the hub's other writes first: the new value is logged
 /// after them, at the hub's next release, which comes before any frame leaves the hub (a
@@ -345,16 +336,29 @@ impl HubMemory for HubHeap {
 /// answer or from the log, has every write that came before it; the log then carries the
 /// master's value at that release, which an executor's atomic operation may have changed
 /// since (the log never goes back to an older value).
-pub(crate) fn atomic_on_hub(obj: ObjId, index: u32, op: AtomicOp) -> Option<(W, Option<W>)> {
-    rt::real::memory::on_hub_memory(|memory| {
+pub(crate) fn atomic_on_hub(
+    obj: ObjId,
+    index: u32,
+    op: AtomicOp,
+) -> Result<(W, Option<W>), AtomicOp> {
+    let mut op = Some(op);
+    let done = rt::real::memory::on_hub_memory(|memory| {
         let heap = memory.as_any().downcast_mut::<HubHeap>()?;
-        let (answer, new) = heap.atomic_master(obj, index, op);
-        if new.is_some() {
+        let (answer, new) = heap.atomic_result(obj, index, op.take()?);
+        if let Some(new) = &new {
+            apply_elems(
+                heap.masters.entry(obj).or_default(),
+                &[(index, new.clone())],
+            );
             heap.held.push((obj, index));
         }
         Some((answer, new))
-    })
-    .flatten()
+    });
+    match (done.flatten(), op) {
+        (Some(done), _) => Ok(done),
+        (None, Some(op)) => Err(op),
+        (None, None) => unreachable!("an operation taken is done"),
+    }
 }
 
 /// Runs `prog` in real mode on `procs` executors taking turns in this thread (the native

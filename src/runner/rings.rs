@@ -4,10 +4,11 @@
 //! page's real mode carries the same frames by message (`real_host`).
 //!
 //! The buffer holds, in 32-bit words, one doorbell per worker and one flag per worker that
-//! says it sleeps, then for each executor two rings: its frames to the hub and the hub's to it. A ring is a pipe of bytes with one
-//! writer and one reader: two counters of the bytes written and read so far (wrapping), and
-//! [`RING_BYTES`] of data. A frame crosses as its length (4 bytes, little-endian) and its
-//! bytes, in as many pieces as the ring has room for: a frame of any size gets through.
+//! says it sleeps, then for each executor two rings: its frames to the hub and the hub's to
+//! it. A ring is a pipe of bytes with one writer and one reader: two counters of the bytes
+//! written and read so far (wrapping), and [`RING_BYTES`] of data. A frame crosses as its
+//! length (4 bytes, little-endian) and its bytes, in as many pieces as the ring has room for:
+//! a frame of any size gets through.
 //!
 //! Waiting: a worker reads its doorbell, looks at its rings, and if there is nothing to do
 //! raises its flag and waits while the doorbell still holds what it read; a writer rings the

@@ -13,7 +13,7 @@ use crate::golang::real;
 use crate::golang::vm::errors;
 use crate::golang::vm::gor::{Ctx, Flow, Run};
 use crate::golang::vm::program::{Native, Thrown};
-use crate::golang::vm::shared::{AtomicOp, ObjId, Question};
+use crate::golang::vm::shared::{AtomicOp, ObjId, Question, W};
 use crate::golang::vm::value::{Ptr, Value};
 use crate::rt::real::{memory, Data};
 
@@ -78,22 +78,10 @@ fn on_hub(
     results: impl FnOnce(Value) -> Vec<Value> + 'static,
 ) -> Result<Flow, Thrown> {
     // One of the hub's own goroutines: done in place.
-    if let Some((answer, new)) = real::atomic_on_hub(obj, index, op.clone()) {
-        let run = ctx.g.run.clone();
-        let fail = |why| memory_error(&run, why);
-        let heap = run
-            .heap
-            .as_ref()
-            .ok_or_else(|| fail("no shared heap".into()))?;
-        let answer = heap.borrow().decode(&answer).map_err(fail)?;
-        if let Some(new) = new {
-            let mut heap = heap.borrow_mut();
-            let new = heap.decode(&new).map_err(fail)?;
-            heap.set_known(obj, index, new, &run.globals)
-                .map_err(fail)?;
-        }
-        return done(ctx, results(answer));
-    }
+    let op = match real::atomic_on_hub(obj, index, op) {
+        Ok(done) => return in_place(ctx, (obj, index), done, results),
+        Err(op) => op,
+    };
     let run: Rc<Run> = ctx.g.run.clone();
     let question = Question::Atomic { obj, index, op };
     Ok(Flow::Block(Box::pin(async move {
@@ -102,6 +90,31 @@ fn on_hub(
             .map(results)
             .map_err(|why| memory_error(&run, why))
     })))
+}
+
+/// The results of an atomic operation one of the hub's own goroutines did in place on the
+/// shared variable at `(obj, index)`: its `answer`, and the variable's `new` value, which
+/// this copy of the heap takes.
+fn in_place(
+    ctx: &mut Ctx<'_>,
+    (obj, index): (ObjId, u32),
+    (answer, new): (W, Option<W>),
+    results: impl FnOnce(Value) -> Vec<Value>,
+) -> Result<Flow, Thrown> {
+    let run = ctx.g.run.clone();
+    let fail = |why| memory_error(&run, why);
+    let heap = run
+        .heap
+        .as_ref()
+        .ok_or_else(|| fail("no shared heap".into()))?;
+    let answer = heap.borrow().decode(&answer).map_err(fail)?;
+    if let Some(new) = new {
+        let mut heap = heap.borrow_mut();
+        let new = heap.decode(&new).map_err(fail)?;
+        heap.set_known(obj, index, new, &run.globals)
+            .map_err(fail)?;
+    }
+    done(ctx, results(answer))
 }
 
 /// `x` with the wrap-around of an integer of `BITS` bits.

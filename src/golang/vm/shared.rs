@@ -305,19 +305,19 @@ impl Heap {
         })
     }
 
-    fn obj(&self, id: ObjId) -> Result<&Obj, String> {
+    fn shared(&self, id: ObjId) -> Result<&Shared, String> {
         self.objects
             .get(&id)
-            .map(|s| &s.obj)
             .ok_or_else(|| format!("shared object {id} never arrived"))
+    }
+
+    fn obj(&self, id: ObjId) -> Result<&Obj, String> {
+        Ok(&self.shared(id)?.obj)
     }
 
     /// Object `id`, which a value arriving here names: goroutines here may reach it again.
     fn reach(&self, id: ObjId) -> Result<&Obj, String> {
-        let shared = self
-            .objects
-            .get(&id)
-            .ok_or_else(|| format!("shared object {id} never arrived"))?;
+        let shared = self.shared(id)?;
         if !shared.watched.replace(true) {
             self.reached.borrow_mut().push(id);
         }
@@ -537,11 +537,10 @@ impl Heap {
         v: Value,
         globals: &RefCell<Vec<Value>>,
     ) -> Result<(), String> {
-        let obj = self.obj(id)?.clone();
         let shared = self
             .objects
             .get_mut(&id)
-            .ok_or_else(|| format!("object {id} has no twin"))?;
+            .ok_or_else(|| format!("shared object {id} never arrived"))?;
         let i = index as usize;
         let set = |items: &mut Vec<Value>, twin: &mut Vec<Value>| {
             for list in [&mut *items, &mut *twin] {
@@ -552,7 +551,7 @@ impl Heap {
             items[i] = v.clone();
             twin[i] = v.clone();
         };
-        match (obj, &mut shared.twin) {
+        match (&shared.obj, &mut shared.twin) {
             (Obj::Cell(c), Twin::Cell(twin)) => {
                 *c.borrow_mut() = v.clone();
                 *twin = v.clone();

@@ -56,7 +56,7 @@ pub(crate) struct Hub {
     pub memory: Option<Box<dyn HubMemory>>,
     pub local: Option<Box<dyn SharedMemory>>,
     /// When the hub's current turn began (the run's clock).
-    pub turn_began: u64,
+    turn_began: u64,
     /// An answer waits in an outbox: its goroutine waits for the turn to end.
     answered: bool,
     /// The host's count of frames that arrived (shared memory's doorbell), if it can tell

@@ -115,9 +115,9 @@ impl HubOp for MemoryOp {
 /// after their writes joined the others (an atomic store publishes what its goroutine wrote
 /// before it). An executor's goroutine needs no such release: whatever it learns of the hub's
 /// goroutines (an answer, the hub's own atomic writes) reaches it after the writes that came
-/// before, since the hub releases before every frame it sends and before each of its own
-/// atomic operations; releasing for each of its questions cost the hub a comparison of its
-/// whole shared heap per operation.
+/// before, since the hub releases before every frame it sends and logs its own goroutines'
+/// atomic results after that release; releasing for each of its questions cost the hub a
+/// comparison of its whole shared heap per operation.
 fn answer_on_hub(from: u32, question: Data) -> Option<Data> {
     // Taken out while it answers, so it may use the runtime.
     let mut memory = with_core(|c| {
