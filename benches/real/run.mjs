@@ -23,6 +23,7 @@
 //    procs=2, against two bare workers computing the same loop. Target: at least 0.85 of the
 //    bare workers' speedup.
 
+import { readFileSync } from 'node:fs';
 import { startServer, chromiumPath, ISOLATION } from '../../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
 
@@ -42,8 +43,19 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--js-flags=--no-liftoff'],
 });
 
-/** The Go program the page shows for `pattern` with `params`, which a run request carries. */
+/** The Go program a run request carries: what the page shows for a catalog pattern with
+ * `params`; for a benchmark program, which the page never offers, its template
+ * (src/patterns/go/) with `params` in place of its `{{name}}`s. */
 async function sourceOf(page, pattern, params) {
+  if (pattern.startsWith('bench-')) {
+    const template = readFileSync(new URL(`../../src/patterns/go/${pattern}.go`, import.meta.url), 'utf8');
+    const text = template.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+      if (!(name in params)) throw new Error(`${pattern}: no value for {{${name}}}`);
+      return String(params[name]);
+    });
+    if (text.includes('{{')) throw new Error(`${pattern}: its template is more than names to fill`);
+    return text;
+  }
   const source = await browser.newPage();
   const query = new URLSearchParams({ p: pattern, ...params });
   await source.goto(new URL('index.html?' + query, page.url()).href);
@@ -52,6 +64,13 @@ async function sourceOf(page, pattern, params) {
   return text;
 }
 
+/** What each benchmark program prints last, for its parameters: a run that printed
+ * something else did not run the program the figure is about. */
+const LAST_LINE = {
+  'bench-pingpong': (p) => `${p.rounds} round trips`,
+  'bench-pairs': (p) => `${p.pairs * p.messages} messages passed`,
+};
+
 /** The page's side of a run on a loaded worker: resolves to { summary, ms } or throws. */
 async function run(page, pattern, params, mode, procs) {
   const source = await sourceOf(page, pattern, params);
@@ -59,22 +78,22 @@ async function run(page, pattern, params, mode, procs) {
     const w = new Worker('./worker_loader.js');
     try {
       let start = 0;
+      const lines = [];
       return await new Promise((ok) => {
         w.onerror = (e) => ok({ Failed: e.message });
         w.onmessage = (e) => {
           if (typeof e.data !== 'string') return;
           const m = JSON.parse(e.data);
           if (m === 'Ready') {
-            // The page's spare worker: ready before the click, its executors started ahead
-            // of the run (the page asks for them as soon as it is in real mode).
-            if (req.mode === 'real' && req.procs > 1) {
-              w.postMessage(JSON.stringify({ Warm: { procs: req.procs } }));
-            }
+            // The page's spare worker: ready before the click, settled and its executors
+            // started ahead of the run (the page asks for that as soon as it is in real mode).
+            if (req.mode === 'real') w.postMessage(JSON.stringify({ Warm: { procs: req.procs } }));
             setTimeout(() => {
               start = performance.now();
               w.postMessage(JSON.stringify({ Run: req }));
-            }, req.procs > 1 ? 1000 : 20);
-          } else if (m.Done) ok({ Done: m.Done, ms: performance.now() - start });
+            }, req.mode === 'real' ? 1000 : 20);
+          } else if (m.Output) lines.push(...m.Output.map((l) => l.text));
+          else if (m.Done) ok({ Done: m.Done, ms: performance.now() - start, last: lines.at(-1) });
           else if (m.Failed) ok(m);
         };
       });
@@ -84,6 +103,10 @@ async function run(page, pattern, params, mode, procs) {
   }, { pattern, params: Object.entries(params).map(([k, v]) => [k, String(v)]), source, mode, seed: 1, procs });
   if (!res.Done) throw new Error(`${pattern} ${mode} procs=${procs}: ${res.Failed}`);
   if (res.Done.exit_code !== 0) throw new Error(`${pattern} ${mode}: exit ${res.Done.exit_code}`);
+  const expected = LAST_LINE[pattern]?.(params);
+  if (expected !== undefined && res.last !== expected) {
+    throw new Error(`${pattern} ${mode}: printed ${JSON.stringify(res.last)}, not ${JSON.stringify(expected)}`);
+  }
   return { summary: res.Done, ms: res.ms };
 }
 
@@ -158,8 +181,10 @@ async function bareSpeedup(page, units) {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const ready = async (n) => {
       const ws = Array.from({ length: n }, () => new Worker(url));
-      // Loaded and warm: one small job first.
-      await Promise.all(ws.map((w) => new Promise((ok) => { w.onmessage = ok; w.postMessage(1000); })));
+      // Loaded and warm: a few jobs first, long enough for the loop to be optimised.
+      for (let i = 0; i < 3; i++) {
+        await Promise.all(ws.map((w) => new Promise((ok) => { w.onmessage = ok; w.postMessage(2_000_000); })));
+      }
       return ws;
     };
     const timed = async (ws, each) => {

@@ -65,7 +65,7 @@ struct Inner {
     spare: Option<Slot>,
     /// Terminated slots waiting to be dropped.
     retired: Vec<Slot>,
-    /// Real mode's processors, when the page is in real mode on several: the spare worker
+    /// Real mode's processors, when the page is in real mode: the spare worker settles and
     /// starts its executors ahead of the run (`Request::Warm`).
     warm: Option<u32>,
     next_slot: u64,
@@ -173,11 +173,11 @@ impl Runner {
         }
     }
 
-    /// Keeps the spare worker ready for real mode on `procs` workers (`None`: not real mode,
-    /// or one worker), executors started.
+    /// Keeps the spare worker ready for real mode on `procs` workers (`None`: not real mode):
+    /// settled, its executors started.
     pub fn warm(&self, procs: Option<u32>) {
         let mut inner = self.inner.borrow_mut();
-        inner.warm = procs.filter(|&p| p > 1);
+        inner.warm = procs;
         if let (Some(procs), Some(spare)) = (inner.warm, &inner.spare) {
             if spare.ready {
                 post_warm(&spare.worker, procs);

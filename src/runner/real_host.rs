@@ -326,8 +326,9 @@ fn spawn_executors(executors: &mut Vec<Executor>, procs: u32) -> Result<(), Stri
     Ok(())
 }
 
-/// Starts, ahead of a real-mode run, the executors of a run on `procs` workers, so that the
-/// run does not wait for them to load (the page asks this of its spare worker).
+/// Starts, ahead of a real-mode run, the executors of a run on `procs` workers, which settle
+/// as they start, and settles this worker, the run's hub: so that the run waits neither for
+/// them to load nor for them to settle (the page asks this of its spare worker).
 pub fn warm(procs: u32) {
     if HUB.with(|h| h.borrow().is_some()) {
         return;
@@ -338,6 +339,15 @@ pub fn warm(procs: u32) {
         // An executor that cannot start now is tried again by the run, which reports why.
         let _ = spawn_executors(&mut warm, procs.clamp(1, MAX_PROCS));
     });
+    super::host::settle();
+}
+
+/// The prefix of an executor's worker name (see [`spawn_executor`]).
+const EXECUTOR_NAME: &str = "chanlab executor";
+
+/// Whether this worker was started as an executor of a real-mode run.
+pub fn is_executor() -> bool {
+    scope().name().starts_with(EXECUTOR_NAME)
 }
 
 /// A message from executor `w`: the hub's, or before the run an executor warming up.
@@ -370,7 +380,7 @@ fn with_hub(f: impl FnOnce(&mut Hub)) {
 fn spawn_executor(script: &str, w: usize) -> Result<Executor, String> {
     // Named, so the browser's tools list the run's threads by what they are.
     let options = WorkerOptions::new();
-    options.set_name(&format!("chanlab executor {w}"));
+    options.set_name(&format!("{EXECUTOR_NAME} {w}"));
     let worker = Worker::new_with_options(script, &options).map_err(|e| {
         format!(
             "could not start executor {w}: {}",
