@@ -155,14 +155,8 @@ fn warm_up_run(source: &str) -> f64 {
     if let Ok(Compiled::Program(program)) = source::compile(source) {
         if let Ok(report) = golang::real::run_in_thread(&program, 1, 2, 1_000_000_000) {
             let trace = TraceData::from_trace(&report.trace, report.end_ns, 2);
-            std::hint::black_box(trace.to_bytes());
-            let mut batcher = Batcher::new();
-            batcher.extend(report.output.iter().cloned());
-            let mut messages = batch_messages(batcher.take());
-            messages.push(Response::Done(summary(&report, 0.0)));
-            for response in &messages {
-                std::hint::black_box(serde_json::to_string(response).ok());
-            }
+            std::hint::black_box(encode_end(&mut Batcher::new(), &report, &trace));
+            std::hint::black_box(encode(&Response::Done(summary(&report, 0.0))));
         }
     }
     now_ms() - at
@@ -188,19 +182,26 @@ pub(super) fn now_ms() -> f64 {
 }
 
 pub(super) fn post(response: &Response) {
-    // Serialising these plain types cannot fail; if it ever did, say so rather than go quiet.
-    let text = serde_json::to_string(response).unwrap_or_else(|e| {
-        format!(r#"{{"Failed":"the worker could not encode its answer: {e}"}}"#)
-    });
-    // Posting a string to the page cannot fail while the worker lives.
-    let _ = scope().post_message(&JsValue::from_str(&text));
+    post_text(&encode(response));
 }
 
-/// Posts the trace in its binary form, transferring the buffer (see `crate::protocol`).
-fn post_trace(trace: &TraceData) {
-    let bytes = trace.to_bytes();
+/// `response` as the page reads it.
+fn encode(response: &Response) -> String {
+    // Serialising these plain types cannot fail; if it ever did, say so rather than go quiet.
+    serde_json::to_string(response).unwrap_or_else(|e| {
+        format!(r#"{{"Failed":"the worker could not encode its answer: {e}"}}"#)
+    })
+}
+
+fn post_text(text: &str) {
+    // Posting a string to the page cannot fail while the worker lives.
+    let _ = scope().post_message(&JsValue::from_str(text));
+}
+
+/// Posts a trace's binary form, transferring the buffer (see `crate::protocol`).
+fn post_trace(bytes: &[u8]) {
     let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
-    array.copy_from(&bytes);
+    array.copy_from(bytes);
     let buffer = array.buffer();
     // Transfer fails only for a detached buffer, which this fresh one is not; the page then
     // simply has no trace.
@@ -298,13 +299,24 @@ impl OutputStream {
     /// Posts the rest of the output, the trace and the summary (with real mode's `floor`);
     /// `trace` is the report's, as the page receives it.
     pub fn finish(&mut self, report: &Report, trace: &TraceData, floor: Option<Floor>) {
-        self.batcher.extend(report.output.iter().cloned());
-        post_batch(self.batcher.take());
-        post_trace(trace);
+        let (output, trace) = encode_end(&mut self.batcher, report, trace);
+        for text in &output {
+            post_text(text);
+        }
+        post_trace(&trace);
         let mut summary = summary(report, now_ms() - self.started);
         summary.floor = floor;
         post(&Response::Done(summary));
     }
+}
+
+/// The end of a run as the page receives it, encoded: the rest of its output (what `batcher`
+/// holds and `report` adds) and its trace. The summary follows them (see
+/// [`OutputStream::finish`]).
+fn encode_end(batcher: &mut Batcher, report: &Report, trace: &TraceData) -> (Vec<String>, Vec<u8>) {
+    batcher.extend(report.output.iter().cloned());
+    let output = batch_messages(batcher.take()).iter().map(encode).collect();
+    (output, trace.to_bytes())
 }
 
 /// Posts a batch of new output.
