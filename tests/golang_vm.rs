@@ -270,3 +270,64 @@ fn interpreted_work_costs_virtual_time() {
         r.end_ns
     );
 }
+
+/// `sum := s0; for i := from; i < n; i++ { sum += addend }` (the counter when `addend` is
+/// `None`), then `println(sum, i)`: fused into one self-looping instruction or as two.
+fn counted_loop(fused: bool, s0: i64, from: i64, n: i64, addend: Option<i64>) -> Rc<Program> {
+    // Registers: 0 n, 1 sum, 2 i, 3 the constant addend.
+    let s = if addend.is_some() { 3 } else { 2 };
+    let mut code = vec![
+        Instr::Const { d: 0, k: 0 },
+        Instr::Const { d: 1, k: 1 },
+        Instr::Const { d: 2, k: 2 },
+        Instr::Const { d: 3, k: 3 },
+    ];
+    if fused {
+        code.push(Instr::AddToIncJLt {
+            d: 1,
+            s,
+            i: 2,
+            n: 0,
+            t: 4,
+        });
+    } else {
+        code.push(Instr::AddI { d: 1, a: 1, b: s });
+        code.push(Instr::IncJLt { i: 2, n: 0, t: 4 });
+    }
+    code.push(Instr::Print {
+        first: 1,
+        n: 2,
+        newline: true,
+    });
+    code.push(Instr::Ret);
+    let consts = [n, s0, from, addend.unwrap_or(0)];
+    program(
+        vec![func("main.main", 0, 4, code)],
+        consts.into_iter().map(Value::Int).collect(),
+    )
+}
+
+#[test]
+fn a_loop_that_only_accumulates_computes_and_costs_what_its_instructions_do() {
+    // Across preemption quanta (50 µs, 100,000 iterations), from negative counters, with an
+    // invariant addend, and wrapping around as Go's int does.
+    let cases = [
+        (0, 0, 3_000_000, None),
+        (7, -5, 3, None),
+        (0, -250_001, 250_000, Some(3)),
+        (i64::MAX - 10, 0, 1_000, Some(i64::MAX)),
+        (0, i64::MAX - 5, i64::MAX, None),
+    ];
+    for (s0, from, n, addend) in cases {
+        let run = |fused| run_program(counted_loop(fused, s0, from, n, addend), Config::default());
+        let (fused, plain) = (run(true), run(false));
+        assert_eq!(fused.outcome, Outcome::Exit, "{:?}", fused.lines());
+        let sum = (from..n).fold(s0, |sum, i| sum.wrapping_add(addend.unwrap_or(i)));
+        assert_eq!(lines(&fused, Stream::Stderr), [format!("{sum} {n}")]);
+        assert_eq!(fused.lines(), plain.lines());
+        assert_eq!(
+            fused.end_ns, plain.end_ns,
+            "the same virtual time: {from}..{n}"
+        );
+    }
+}

@@ -512,7 +512,7 @@ impl Gor {
                             slot => *slot = Value::Int(v),
                         }
                         let limit = int!(n);
-                        let next = match &mut r!(i) {
+                        let mut next = match &mut r!(i) {
                             Value::Int(x) => {
                                 *x = x.wrapping_add(1);
                                 *x
@@ -522,6 +522,18 @@ impl Gor {
                                 1
                             }
                         };
+                        // The loop is this one instruction (`for ... { sum += i }`): its
+                        // next iterations run here, up to the loop's end or the quantum.
+                        if next < limit && t as usize == pc - 1 && d != i && d != s && n != i {
+                            let left = steps_to_quantum.saturating_sub(steps).div_ceil(2);
+                            let iters = left.min(limit.wrapping_sub(next) as u64);
+                            let (sum, end) =
+                                accumulate(int!(d), next, (s != i).then(|| int!(s)), iters);
+                            set_int!(d, sum);
+                            set_int!(i, end);
+                            steps += 2 * iters;
+                            next = end;
+                        }
                         if next < limit {
                             back_edge!(t);
                         }
@@ -1032,6 +1044,30 @@ impl Gor {
             }
         }
     }
+}
+
+/// `iters` iterations of a counted loop whose body only accumulates, from counter `from`:
+/// each adds `addend` (the counter when `None`) to `sum`, then steps the counter. Returns the
+/// sum and the counter. Every iteration is computed, as Go computes it: the loop's end is
+/// opaque to the optimiser, which would otherwise replace the loop by its closed form.
+fn accumulate(mut sum: i64, from: i64, addend: Option<i64>, iters: u64) -> (i64, i64) {
+    let end = from.wrapping_add(iters as i64);
+    let mut i = from;
+    match addend {
+        None => {
+            while i != std::hint::black_box(end) {
+                sum = sum.wrapping_add(i);
+                i = i.wrapping_add(1);
+            }
+        }
+        Some(a) => {
+            while i != std::hint::black_box(end) {
+                sum = sum.wrapping_add(a);
+                i = i.wrapping_add(1);
+            }
+        }
+    }
+    (sum, i)
 }
 
 /// Instructions until a goroutine's `debt` reaches the preemption quantum (never, in a nested
