@@ -61,8 +61,8 @@ const NS_PER_LINE: u64 = 1_000;
 const REAL_NS_PER_GOROUTINE: u64 = 20_000;
 const REAL_NS_PER_STEP: u64 = 3_000;
 /// Wall-clock ns the interpreter takes for a unit of CPU work (the `doTask` loop's iteration:
-/// 4e8 took 4.9 s in sim mode on a 2-core machine).
-pub const NS_PER_UNIT: u64 = 12;
+/// 8e8 took 0.5-0.8 s in sim mode on a 2-core machine; a slower device takes a few times that).
+pub const NS_PER_UNIT: u64 = 1;
 
 impl Cost {
     /// What this run needs in sim mode (`real == false`) or real mode, on `procs`
