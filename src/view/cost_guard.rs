@@ -182,8 +182,8 @@ mod tests {
                 .any(|l| l.contains("in your browser, and a run stops after 2m0s")),
             "{real:?}"
         );
-        // A second of it takes seconds.
-        let small = verdict("p=worker-pool&jobs=4&workers=4&cpu_work=250000000&job_ms=0");
+        // Eight seconds of it take seconds in the browser too: held for Run.
+        let small = verdict("p=worker-pool&jobs=8&workers=4&cpu_work=1000000000&job_ms=0");
         assert!(small.limits.is_empty(), "{small:?}");
         assert!(small.wall_ns > 5_000_000_000, "{small:?}");
         assert!(!small.autorun_ok());
