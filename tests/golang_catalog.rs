@@ -66,3 +66,14 @@ fn the_catalog_interpreted_in_sim_mode_prints_what_go_printed() {
 fn the_catalog_interpreted_in_real_mode_prints_what_go_printed() {
     check_all(true);
 }
+
+/// Every catalog program, with its defaults, passes the type checker without an error.
+#[test]
+fn every_catalog_program_checks() {
+    for p in patterns::catalog() {
+        let src = p.go_source(&patterns::Params::defaults(p.params), 1);
+        if let Err(d) = golang::types::check_program(&src, "prog.go") {
+            panic!("{}: {:?}\n{src}", p.id, d.lines());
+        }
+    }
+}

@@ -8,14 +8,13 @@
 
 pub mod bind;
 pub mod compile;
-pub mod diag;
-pub mod fxhash;
-pub mod lib;
 pub mod natives;
 pub mod real;
-pub mod syntax;
-pub mod types;
 pub mod vm;
+
+// The front end, a crate of its own (crates/front), optimised for size.
+pub use chanlab_front as front;
+pub use chanlab_front::{diag, fxhash, library as lib, syntax, types};
 
 pub use diag::{Diag, Diagnostics};
 pub use vm::run::Started;

@@ -108,7 +108,7 @@ fn sprintln(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 /// `errorf(format string, a []any) (string, int)`: Errorf's text, and the index of the
-/// operand `%w` wrapped (-1 for none); `fmt.Errorf` (Go, in `lib/go/fmt.go`) makes the error.
+/// operand `%w` wrapped (-1 for none); `fmt.Errorf` (Go, in `library/go/fmt.go`) makes the error.
 fn errorf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let format = ctx.arg(0).as_bytes().to_vec();
     let args = operands(ctx, 1);

@@ -1,5 +1,5 @@
 //! The standard library's native functions: the Rust side of functions that the library's Go
-//! declarations (`lib/go/*.go`) leave without a body, bound by their qualified Go name
+//! declarations (`library/go/*.go`) leave without a body, bound by their qualified Go name
 //! (`strings.ToUpper`; a method by its type, whatever its receiver: `sync.WaitGroup.Wait`,
 //! `os.File.write`) when a program is compiled.
 //!

@@ -1,4 +1,4 @@
-//! `math/rand`: the step of its generator (the rest is Go, in `lib/go/math_rand.go`).
+//! `math/rand`: the step of its generator (the rest is Go, in `library/go/math_rand.go`).
 
 use crate::rt;
 

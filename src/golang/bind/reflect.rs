@@ -1,6 +1,6 @@
 //! The natives that look at the dynamic types of values, where Go's packages use reflect:
 //! `sort.Slice`'s length and swap of any slice, and `errors.Is`'s comparability and `As`'s
-//! target (the rest of both is Go, in `lib/go/sort.go` and `lib/go/errors.go`).
+//! target (the rest of both is Go, in `library/go/sort.go` and `library/go/errors.go`).
 
 use super::{done, pure};
 use crate::golang::vm::errors::{self, ErrKind};
@@ -148,7 +148,7 @@ fn target_elem(types: &Types, target: &Value) -> Result<TypeId, i64> {
 }
 
 /// `asTarget(target any) int`: 0 for a valid target of `errors.As`, else why not (see
-/// `lib/go/errors.go`).
+/// `library/go/errors.go`).
 fn as_target(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
     let code = match target_elem(&prog.types, ctx.arg(0)) {

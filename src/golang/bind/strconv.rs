@@ -1,5 +1,5 @@
 //! `strconv` on the engine of `natives::strconv`. The parsers return a status that
-//! `lib/go/strconv.go` turns into Go's `*NumError`: 0 ok, 1 syntax, 2 range, 3 invalid base,
+//! `library/go/strconv.go` turns into Go's `*NumError`: 0 ok, 1 syntax, 2 range, 3 invalid base,
 //! 4 invalid bit size. The formatters' panics (a bad base or bit size) are Go code there.
 
 use super::conv::alloc_cost;

@@ -187,7 +187,7 @@ fn join(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [Value::bytes(&out)])
 }
 
-/// `repeat(s string, count int) string`: `Repeat` (Go, in `lib/go/strings.go`) has checked
+/// `repeat(s string, count int) string`: `Repeat` (Go, in `library/go/strings.go`) has checked
 /// the count. A result past what the interpreter lets a program allocate panics as Go's
 /// `Builder.Grow` does for a capacity it cannot allocate.
 fn repeat(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

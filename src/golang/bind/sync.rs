@@ -1,5 +1,5 @@
 //! `sync`: WaitGroup and Mutex are the runtime's own (their waits are the timeline's
-//! "blocked on sync"); Once, RWMutex and Cond are Go code built on them (`lib/go/sync.go`).
+//! "blocked on sync"); Once, RWMutex and Cond are Go code built on them (`library/go/sync.go`).
 
 use crate::rt::{Mutex, WaitGroup};
 

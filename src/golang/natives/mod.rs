@@ -1,6 +1,6 @@
 //! The Rust side of the interpreter's standard library: pure functions over bytes and
 //! [`Value`](super::vm::value::Value)s that the VM binds to the native (bodiless) functions
-//! of `lib/go/*.go` (docs/INTERPRETER.md, Pipeline).
+//! of `library/go/*.go` (docs/INTERPRETER.md, Pipeline).
 //!
 //! Each module follows one Go package's documented behaviour, down to its edge cases and error
 //! texts; the tests' expected strings were printed by Go 1.19.

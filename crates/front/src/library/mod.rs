@@ -1,0 +1,100 @@
+//! The standard library chanlab supports, declared in Go.
+//!
+//! Each supported package is one Go file under `go/` (embedded in the binary): its types,
+//! constants, variables and functions as the package exports them, with unexported helpers
+//! where the implementation needs them. A function declared without a body is native: the
+//! compiler binds it, by its qualified name (`strings.ToUpper`, `sync.WaitGroup.Add`), to a
+//! Rust function. A function with a body is interpreted like the user's code. Runtime objects
+//! (a `sync.Mutex`, a `time.Timer`) are structs with an unexported field holding the
+//! runtime's handle.
+//!
+//! # Invariants
+//! - Every file declares the package named by the last element of its path (`errgroup`
+//!   for `golang.org/x/sync/errgroup`).
+//! - The packages check cleanly (the tests check each one).
+
+/// A library package: its import path and its Go declarations.
+#[derive(Clone, Copy, Debug)]
+pub struct LibPackage {
+    pub path: &'static str,
+    /// The file name in messages (`strings.go`).
+    pub file: &'static str,
+    pub source: &'static str,
+}
+
+macro_rules! lib {
+    ($path:expr, $file:expr) => {
+        LibPackage {
+            path: $path,
+            file: $file,
+            source: include_str!(concat!("go/", $file)),
+        }
+    };
+}
+
+/// The supported packages, sorted by import path.
+pub const PACKAGES: &[LibPackage] = &[
+    lib!("container/heap", "container_heap.go"),
+    lib!("container/ring", "container_ring.go"),
+    lib!("context", "context.go"),
+    lib!("errors", "errors.go"),
+    lib!("flag", "flag.go"),
+    lib!("fmt", "fmt.go"),
+    lib!("golang.org/x/sync/errgroup", "errgroup.go"),
+    lib!("golang.org/x/sync/semaphore", "semaphore.go"),
+    lib!("io", "io.go"),
+    lib!("math", "math.go"),
+    lib!("math/rand", "math_rand.go"),
+    lib!("os", "os.go"),
+    lib!("runtime", "runtime.go"),
+    lib!("sort", "sort.go"),
+    lib!("strconv", "strconv.go"),
+    lib!("strings", "strings.go"),
+    lib!("sync", "sync.go"),
+    lib!("sync/atomic", "sync_atomic.go"),
+    lib!("time", "time.go"),
+    lib!("unicode", "unicode.go"),
+    lib!("unicode/utf8", "unicode_utf8.go"),
+];
+
+/// The package with this import path, if chanlab supports it.
+pub fn find(path: &str) -> Option<&'static LibPackage> {
+    PACKAGES.iter().find(|p| p.path == path)
+}
+
+/// The supported import paths, as the unsupported-import message lists them.
+pub fn supported_list() -> String {
+    PACKAGES
+        .iter()
+        .map(|p| p.path)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_package_checks_cleanly() {
+        for p in PACKAGES {
+            let src = format!(
+                "package main\n\nimport _ \"{}\"\n\nfunc main() {{}}\n",
+                p.path
+            );
+            if let Err(d) = crate::types::check_program_with_full_libraries(&src, "prog.go") {
+                panic!("{}: {:#?}", p.path, d.errors);
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_is_sorted_and_complete() {
+        let paths: Vec<_> = PACKAGES.iter().map(|p| p.path).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted);
+        assert_eq!(paths.len(), 21);
+        assert!(find("sync/atomic").is_some() && find("net/http").is_none());
+    }
+}

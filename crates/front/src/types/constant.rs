@@ -1,0 +1,660 @@
+//! Constant values and their arithmetic, as Go's `go/constant` does it within practical
+//! bounds: integers are exact in 128 bits (Go allows 512; beyond 128 bits a constant
+//! expression reports an overflow), floats are `f64`, strings are byte strings.
+//!
+//! # Invariants
+//! - A constant of an integer type holds `Int`, of a float type `Float`, of a complex type
+//!   `Complex`, of a string type `Str`, of a boolean type `Bool` (once its final type is
+//!   known; an untyped float constant may hold an `Int` while its kind is still open, as
+//!   `2.0 << 1` needs, and an untyped complex one an `Int` or a `Float`).
+//! - `Unknown` follows an error that was already reported; operations on it give
+//!   `Unknown` silently.
+
+use std::rc::Rc;
+
+use super::ty::BasicKind;
+use crate::syntax::token::Op;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Unknown,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    /// A complex number: its real and imaginary parts.
+    Complex(f64, f64),
+    Str(Rc<[u8]>),
+}
+
+/// A constant operation's result does not fit the checker's precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+/// Why a constant cannot be represented in a type (gc's wording differs by reason).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReprError {
+    /// A float with a fractional part to an integer type.
+    Truncated,
+    /// Out of the type's range.
+    Overflow,
+    /// Not a value of that kind at all (a string to an int).
+    Invalid,
+}
+
+impl ConstValue {
+    pub fn int(&self) -> Option<i128> {
+        match *self {
+            ConstValue::Int(i) => Some(i),
+            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
+            ConstValue::Complex(re, 0.0) => ConstValue::Float(re).int(),
+            _ => None,
+        }
+    }
+
+    /// The value as a float: a real number's, or a complex number's without imaginary part.
+    pub fn float(&self) -> Option<f64> {
+        match *self {
+            ConstValue::Int(i) => Some(i as f64),
+            ConstValue::Float(f) => Some(f),
+            ConstValue::Complex(re, 0.0) => Some(re),
+            _ => None,
+        }
+    }
+
+    /// A numeric value as a complex number (real and imaginary parts).
+    pub fn complex(&self) -> Option<(f64, f64)> {
+        match *self {
+            ConstValue::Complex(re, im) => Some((re, im)),
+            _ => Some((self.float()?, 0.0)),
+        }
+    }
+
+    pub fn bool(&self) -> Option<bool> {
+        match *self {
+            ConstValue::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn str(&self) -> Option<&[u8]> {
+        match self {
+            ConstValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, ConstValue::Unknown)
+    }
+
+    /// The sign of a numeric constant (0 for others).
+    pub fn sign(&self) -> i32 {
+        match *self {
+            ConstValue::Int(i) => i.signum() as i32,
+            ConstValue::Float(f) if f > 0.0 => 1,
+            ConstValue::Float(f) if f < 0.0 => -1,
+            ConstValue::Complex(re, im) if re != 0.0 || im != 0.0 => 1,
+            _ => 0,
+        }
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..)
+        )
+    }
+
+    /// The value as a Go key for duplicate detection (`1`, `1.0` are the same key).
+    pub fn key(&self) -> Option<String> {
+        match self {
+            ConstValue::Int(i) => Some(format!("i{i}")),
+            ConstValue::Float(_) | ConstValue::Complex(..) => match (self.int(), self.float()) {
+                (Some(i), _) => Some(format!("i{i}")),
+                (None, Some(f)) => Some(format!("f{f}")),
+                (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
+            },
+            ConstValue::Str(s) => Some(format!("s{}", String::from_utf8_lossy(s))),
+            ConstValue::Bool(b) => Some(format!("b{b}")),
+            ConstValue::Unknown => None,
+        }
+    }
+}
+
+/// The value of a unary operation; `bits` is the size of an unsigned type for `^`.
+/// `Err` means the result overflowed 128 bits.
+pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<ConstValue, Overflow> {
+    Ok(match (op, x) {
+        (_, ConstValue::Unknown) => ConstValue::Unknown,
+        (Op::Add, v) => v.clone(),
+        (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
+        (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
+        (Op::Sub, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
+        (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
+        (Op::Xor, v) => {
+            let i = v.int().ok_or(Overflow)?;
+            match unsigned_bits {
+                Some(bits) => {
+                    let mask: i128 = if bits >= 127 { -1 } else { (1i128 << bits) - 1 };
+                    ConstValue::Int(!i & mask)
+                }
+                None => ConstValue::Int(!i),
+            }
+        }
+        _ => ConstValue::Unknown,
+    })
+}
+
+/// The value of `x op y` for arithmetic, bitwise and logical operators. `int_div` asks for
+/// truncated integer division (`/` on integer operands). `Err` is an overflow beyond 128
+/// bits; division by zero must have been excluded by the caller.
+pub fn binary(
+    x: &ConstValue,
+    op: Op,
+    y: &ConstValue,
+    int_div: bool,
+) -> Result<ConstValue, Overflow> {
+    use ConstValue::*;
+    Ok(match (x, y) {
+        (Unknown, _) | (_, Unknown) => Unknown,
+        (Bool(a), Bool(b)) => match op {
+            Op::AndAnd => Bool(*a && *b),
+            Op::OrOr => Bool(*a || *b),
+            _ => Unknown,
+        },
+        (Str(a), Str(b)) if op == Op::Add => {
+            let mut s = Vec::with_capacity(a.len() + b.len());
+            s.extend_from_slice(a);
+            s.extend_from_slice(b);
+            Str(s.into())
+        }
+        (Int(a), Int(b)) => {
+            let (a, b) = (*a, *b);
+            let r = match op {
+                // Beyond 128 bits, integer values continue as floats (exact for powers of
+                // two, close enough for the rest).
+                Op::Add => {
+                    return Ok(a
+                        .checked_add(b)
+                        .map_or_else(|| big(a as f64 + b as f64), Int))
+                }
+                Op::Sub => {
+                    return Ok(a
+                        .checked_sub(b)
+                        .map_or_else(|| big(a as f64 - b as f64), Int))
+                }
+                Op::Mul => {
+                    return Ok(a
+                        .checked_mul(b)
+                        .map_or_else(|| big(a as f64 * b as f64), Int))
+                }
+                Op::Div if int_div => a.checked_div(b),
+                Op::Div => return Ok(Float(a as f64 / b as f64)),
+                Op::Rem => a.checked_rem(b),
+                Op::And => Some(a & b),
+                Op::Or => Some(a | b),
+                Op::Xor => Some(a ^ b),
+                Op::AndNot => Some(a & !b),
+                _ => return Ok(Unknown),
+            };
+            Int(r.ok_or(Overflow)?)
+        }
+        (Complex(..), _) | (_, Complex(..)) if x.is_numeric() && y.is_numeric() => {
+            let (Some(a), Some(b)) = (x.complex(), y.complex()) else {
+                return Ok(Unknown);
+            };
+            if a.1 == 0.0 && b.1 == 0.0 {
+                // Real numbers written as complex ones: exact as real numbers.
+                return binary(&real_part(x), op, &real_part(y), int_div);
+            }
+            let r = match op {
+                Op::Add => (a.0 + b.0, a.1 + b.1),
+                Op::Sub => (a.0 - b.0, a.1 - b.1),
+                Op::Mul => (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0),
+                Op::Div => {
+                    let d = b.0 * b.0 + b.1 * b.1;
+                    ((a.0 * b.0 + a.1 * b.1) / d, (a.1 * b.0 - a.0 * b.1) / d)
+                }
+                _ => return Ok(Unknown),
+            };
+            if !r.0.is_finite() || !r.1.is_finite() {
+                return Err(Overflow);
+            }
+            Complex(r.0, r.1)
+        }
+        (a, b) if a.is_numeric() && b.is_numeric() => {
+            if let (Some(i), Some(j)) = (a.int(), b.int()) {
+                // Whole numbers (`1 << 64 - 1 + 0.`) stay exact.
+                let exact = match op {
+                    Op::Add | Op::Sub | Op::Mul => true,
+                    Op::Div => j != 0 && i % j == 0,
+                    _ => false,
+                };
+                if exact && !int_div {
+                    return binary(&Int(i), op, &Int(j), true);
+                }
+            }
+            if int_div || matches!(op, Op::Rem | Op::And | Op::Or | Op::Xor | Op::AndNot) {
+                // Integer-typed operands whose values were written as floats (`4.0`).
+                return match (a.int(), b.int()) {
+                    (Some(a), Some(b)) => binary(&Int(a), op, &Int(b), int_div),
+                    _ => Ok(Unknown),
+                };
+            }
+            let (a, b) = (a.float().unwrap_or(0.0), b.float().unwrap_or(0.0));
+            let r = match op {
+                Op::Add => a + b,
+                Op::Sub => a - b,
+                Op::Mul => a * b,
+                Op::Div => a / b,
+                _ => return Ok(Unknown),
+            };
+            if !r.is_finite() {
+                return Err(Overflow);
+            }
+            Float(r)
+        }
+        _ => Unknown,
+    })
+}
+
+/// A numeric value without its imaginary part (which must be zero): an integer stays one.
+fn real_part(v: &ConstValue) -> ConstValue {
+    match *v {
+        ConstValue::Complex(re, _) => ConstValue::Float(re),
+        ref other => other.clone(),
+    }
+}
+
+/// An integer value too large for 128 bits, kept as a float (`Unknown` if infinite).
+fn big(f: f64) -> ConstValue {
+    if f.is_finite() {
+        ConstValue::Float(f)
+    } else {
+        ConstValue::Unknown
+    }
+}
+
+/// `x << s` or `x >> s` on an integer-valued constant (beyond 128 bits, as a float).
+pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
+    if let Some(i) = x.int() {
+        if let Ok(v) = shift(i, op, s) {
+            return ConstValue::Int(v);
+        }
+    }
+    let f = x.float().unwrap_or(0.0);
+    let r = if op == Op::Shl {
+        f * 2f64.powi(s.min(2000) as i32)
+    } else {
+        (f / 2f64.powi(s.min(2000) as i32)).floor()
+    };
+    match ConstValue::Float(r).int() {
+        Some(i) => ConstValue::Int(i),
+        None => big(r),
+    }
+}
+
+/// `x << s` or `x >> s` on an integer constant.
+pub fn shift(x: i128, op: Op, s: u64) -> Result<i128, Overflow> {
+    if op == Op::Shl {
+        if x == 0 {
+            return Ok(0);
+        }
+        if s >= 127 {
+            return Err(Overflow);
+        }
+        let r = x.checked_shl(s as u32).ok_or(Overflow)?;
+        if r >> s != x {
+            return Err(Overflow);
+        }
+        Ok(r)
+    } else {
+        Ok(if s >= 127 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> s
+        })
+    }
+}
+
+/// The value of the comparison `x op y`.
+pub fn compare(x: &ConstValue, op: Op, y: &ConstValue) -> bool {
+    use std::cmp::Ordering;
+    let ord = match (x, y) {
+        (ConstValue::Int(a), ConstValue::Int(b)) => a.cmp(b),
+        (ConstValue::Str(a), ConstValue::Str(b)) => a.cmp(b),
+        (ConstValue::Bool(a), ConstValue::Bool(b)) => a.cmp(b),
+        (ConstValue::Complex(..), _) | (_, ConstValue::Complex(..)) => {
+            let equal = x.complex() == y.complex();
+            return match op {
+                Op::Eql => equal,
+                Op::Neq => !equal,
+                _ => false,
+            };
+        }
+        (a, b) if a.is_numeric() && b.is_numeric() => {
+            a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal)
+        }
+        _ => return false,
+    };
+    match op {
+        Op::Eql => ord == Ordering::Equal,
+        Op::Neq => ord != Ordering::Equal,
+        Op::Lss => ord == Ordering::Less,
+        Op::Leq => ord != Ordering::Greater,
+        Op::Gtr => ord == Ordering::Greater,
+        Op::Geq => ord != Ordering::Less,
+        _ => false,
+    }
+}
+
+/// `v` represented in the basic kind `kind` (rounded for floats, converted to `Int` for
+/// integers), or why it cannot be.
+pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, ReprError> {
+    use BasicKind::*;
+    if v.is_unknown() {
+        return Ok(ConstValue::Unknown);
+    }
+    let numeric_err = |v: &ConstValue, to_int: bool| {
+        if !v.is_numeric() {
+            ReprError::Invalid
+        } else if to_int && v.int().is_none() {
+            ReprError::Truncated
+        } else {
+            ReprError::Overflow
+        }
+    };
+    if kind.is_integer() {
+        let Some(i) = v.int() else {
+            // An untyped integer beyond 128 bits.
+            if matches!(kind, UntypedInt | UntypedRune)
+                && v.float().is_some_and(|f| f.fract() == 0.0)
+            {
+                return Ok(v.clone());
+            }
+            return Err(numeric_err(v, true));
+        };
+        let ok = match kind {
+            Int | Int64 => i64::try_from(i).is_ok(),
+            Int8 => i8::try_from(i).is_ok(),
+            Int16 => i16::try_from(i).is_ok(),
+            Int32 => i32::try_from(i).is_ok(),
+            Uint | Uint64 | Uintptr => u64::try_from(i).is_ok(),
+            Uint8 => u8::try_from(i).is_ok(),
+            Uint16 => u16::try_from(i).is_ok(),
+            Uint32 => u32::try_from(i).is_ok(),
+            _ => true,
+        };
+        return if ok {
+            Ok(ConstValue::Int(i))
+        } else {
+            Err(ReprError::Overflow)
+        };
+    }
+    if kind.is_float() {
+        let Some(f) = v.float() else {
+            return Err(numeric_err(v, false));
+        };
+        return match kind {
+            Float32 => {
+                let r = f as f32;
+                if r.is_finite() {
+                    Ok(ConstValue::Float(r as f64))
+                } else {
+                    Err(ReprError::Overflow)
+                }
+            }
+            Float64 if !f.is_finite() => Err(ReprError::Overflow),
+            UntypedFloat => Ok(v.clone()),
+            _ => Ok(ConstValue::Float(f)),
+        };
+    }
+    if kind.is_complex() {
+        let Some((re, im)) = v.complex() else {
+            return Err(numeric_err(v, false));
+        };
+        return match kind {
+            Complex64 => {
+                let (r, i) = (re as f32, im as f32);
+                if r.is_finite() && i.is_finite() {
+                    Ok(ConstValue::Complex(r as f64, i as f64))
+                } else {
+                    Err(ReprError::Overflow)
+                }
+            }
+            Complex128 if !re.is_finite() || !im.is_finite() => Err(ReprError::Overflow),
+            UntypedComplex => Ok(v.clone()),
+            _ => Ok(ConstValue::Complex(re, im)),
+        };
+    }
+    match (kind, v) {
+        (String | UntypedString, ConstValue::Str(_))
+        | (Bool | UntypedBool, ConstValue::Bool(_)) => Ok(v.clone()),
+        _ => Err(ReprError::Invalid),
+    }
+}
+
+/// The constant as `go/constant` prints it: integers in decimal, floats as `%.6g`,
+/// strings quoted (shortened past 72 characters).
+pub fn format(v: &ConstValue) -> String {
+    match v {
+        ConstValue::Unknown => "unknown".to_string(),
+        ConstValue::Bool(b) => b.to_string(),
+        ConstValue::Int(i) => i.to_string(),
+        ConstValue::Float(f) => format_float(*f),
+        ConstValue::Complex(re, im) => {
+            format!("({} + {}i)", format_float(*re), format_float(*im))
+        }
+        ConstValue::Str(s) => {
+            const MAX: usize = 72;
+            let q = quote(s);
+            if q.chars().count() > MAX {
+                let cut: String = q.chars().take(MAX - 3).collect();
+                format!("{cut}...")
+            } else {
+                q
+            }
+        }
+    }
+}
+
+fn format_float(f: f64) -> String {
+    let s = format_g(f, 6);
+    if f.fract() != 0.0 && !s.contains(['.', 'e']) {
+        // Not an integer, but it prints like one: show more digits.
+        return format_g_shortest(f);
+    }
+    s
+}
+
+/// Go's `%.{prec}g`.
+pub fn format_g(f: f64, prec: usize) -> String {
+    if f == 0.0 {
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
+    }
+    if !f.is_finite() {
+        return if f.is_nan() {
+            "NaN".into()
+        } else if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let e_form = format!("{:.*e}", prec - 1, f);
+    let (mant, exp) = e_form.split_once('e').unwrap_or((&e_form, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= prec as i32 {
+        let mant = trim_zeros(mant);
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        let decimals = (prec as i32 - 1 - exp).max(0) as usize;
+        trim_zeros(&format!("{f:.decimals$}")).to_string()
+    }
+}
+
+/// Go's `%g` (shortest representation that round-trips).
+pub fn format_g_shortest(f: f64) -> String {
+    let s = format!("{f:e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits = mant.trim_start_matches('-').replace('.', "").len();
+    if exp < -4 || exp >= digits.max(21) as i32 {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        format!("{f}")
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// Go's `strconv.Quote` of a byte string.
+pub fn quote(s: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let (ch, w) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
+            Ok(t) => t
+                .chars()
+                .next()
+                .map_or((None, 1), |c| (Some(c), c.len_utf8())),
+            Err(e) if e.valid_up_to() > 0 => {
+                let t = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or("");
+                t.chars()
+                    .next()
+                    .map_or((None, 1), |c| (Some(c), c.len_utf8()))
+            }
+            Err(_) => (None, 1),
+        };
+        match ch {
+            None => out.push_str(&format!("\\x{:02x}", s[i])),
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\x07') => out.push_str("\\a"),
+            Some('\x08') => out.push_str("\\b"),
+            Some('\x0c') => out.push_str("\\f"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some('\x0b') => out.push_str("\\v"),
+            Some(c) if (c as u32) < 0x20 || c == '\x7f' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            Some(c) if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            Some(c) => out.push(c),
+        }
+        i += w;
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constants_print_as_go_constant_prints_them() {
+        assert_eq!(format(&ConstValue::Int(-42)), "-42");
+        assert_eq!(format(&ConstValue::Float(1.5)), "1.5");
+        assert_eq!(format(&ConstValue::Float(2.0)), "2");
+        assert_eq!(format(&ConstValue::Float(1e100)), "1e+100");
+        assert_eq!(format(&ConstValue::Float(0.1)), "0.1");
+        assert_eq!(format(&ConstValue::Float(1.23456789)), "1.23457");
+        assert_eq!(format(&ConstValue::Float(123456789.0)), "1.23457e+08");
+        assert_eq!(format(&ConstValue::Float(0.00001)), "1e-05");
+        assert_eq!(
+            format(&ConstValue::Str(b"a\"b\n".as_slice().into())),
+            r#""a\"b\n""#
+        );
+        assert_eq!(
+            format(&ConstValue::Str(b"\xff".as_slice().into())),
+            r#""\xff""#
+        );
+        assert_eq!(format(&ConstValue::Bool(true)), "true");
+    }
+
+    #[test]
+    fn arithmetic_is_exact_for_integers() {
+        let i = |v| ConstValue::Int(v);
+        assert_eq!(binary(&i(7), Op::Div, &i(2), true), Ok(i(3)));
+        assert_eq!(
+            binary(&i(7), Op::Div, &i(2), false),
+            Ok(ConstValue::Float(3.5))
+        );
+        assert_eq!(binary(&i(-7), Op::Rem, &i(2), true), Ok(i(-1)));
+        assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
+        assert_eq!(shift(1, Op::Shl, 70), Ok(1 << 70));
+        assert!(shift(1, Op::Shl, 200).is_err());
+        assert_eq!(
+            binary(&i(i128::MAX), Op::Add, &i(1), false),
+            Ok(ConstValue::Float(i128::MAX as f64 + 1.0))
+        );
+        assert_eq!(
+            shift_value(&i(1), Op::Shl, 200),
+            ConstValue::Float(2f64.powi(200))
+        );
+        assert_eq!(
+            shift_value(&ConstValue::Float(2f64.powi(200)), Op::Shr, 199),
+            i(2)
+        );
+        assert_eq!(unary(Op::Xor, &i(1), Some(8)), Ok(i(254)));
+        assert_eq!(unary(Op::Xor, &i(1), None), Ok(i(-2)));
+    }
+
+    #[test]
+    fn representability_reports_truncation_and_overflow() {
+        use BasicKind::*;
+        assert_eq!(
+            representable(&ConstValue::Int(300), Int8),
+            Err(ReprError::Overflow)
+        );
+        assert_eq!(
+            representable(&ConstValue::Int(-1), Uint),
+            Err(ReprError::Overflow)
+        );
+        assert_eq!(
+            representable(&ConstValue::Float(1.5), Int),
+            Err(ReprError::Truncated)
+        );
+        assert_eq!(
+            representable(&ConstValue::Float(2.0), Int),
+            Ok(ConstValue::Int(2))
+        );
+        assert_eq!(
+            representable(&ConstValue::Int(2), Float64),
+            Ok(ConstValue::Float(2.0))
+        );
+        assert_eq!(
+            representable(&ConstValue::Str(b"x".as_slice().into()), Int),
+            Err(ReprError::Invalid)
+        );
+        assert_eq!(
+            representable(&ConstValue::Float(1e300), Float32),
+            Err(ReprError::Overflow)
+        );
+        assert!(compare(
+            &ConstValue::Int(1),
+            Op::Lss,
+            &ConstValue::Float(1.5)
+        ));
+    }
+}
