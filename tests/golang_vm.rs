@@ -272,10 +272,18 @@ fn interpreted_work_costs_virtual_time() {
 }
 
 /// `sum := s0; for i := from; i < n; i++ { sum += addend }` (the counter when `addend` is
-/// `None`), then `println(sum, i)`: fused into one self-looping instruction or as two.
-fn counted_loop(fused: bool, s0: i64, from: i64, n: i64, addend: Option<i64>) -> Rc<Program> {
+/// `None`; `n` is the sum itself when `None`), then `println(sum, i)`: fused into one
+/// self-looping instruction or as two.
+fn counted_loop(
+    fused: bool,
+    s0: i64,
+    from: i64,
+    n: Option<i64>,
+    addend: Option<i64>,
+) -> Rc<Program> {
     // Registers: 0 n, 1 sum, 2 i, 3 the constant addend.
     let s = if addend.is_some() { 3 } else { 2 };
+    let n_reg = if n.is_some() { 0 } else { 1 };
     let mut code = vec![
         Instr::Const { d: 0, k: 0 },
         Instr::Const { d: 1, k: 1 },
@@ -287,12 +295,16 @@ fn counted_loop(fused: bool, s0: i64, from: i64, n: i64, addend: Option<i64>) ->
             d: 1,
             s,
             i: 2,
-            n: 0,
+            n: n_reg,
             t: 4,
         });
     } else {
         code.push(Instr::AddI { d: 1, a: 1, b: s });
-        code.push(Instr::IncJLt { i: 2, n: 0, t: 4 });
+        code.push(Instr::IncJLt {
+            i: 2,
+            n: n_reg,
+            t: 4,
+        });
     }
     code.push(Instr::Print {
         first: 1,
@@ -300,7 +312,7 @@ fn counted_loop(fused: bool, s0: i64, from: i64, n: i64, addend: Option<i64>) ->
         newline: true,
     });
     code.push(Instr::Ret);
-    let consts = [n, s0, from, addend.unwrap_or(0)];
+    let consts = [n.unwrap_or(0), s0, from, addend.unwrap_or(0)];
     program(
         vec![func("main.main", 0, 4, code)],
         consts.into_iter().map(Value::Int).collect(),
@@ -319,9 +331,7 @@ fn a_loop_that_only_accumulates_computes_and_costs_what_its_instructions_do() {
         (0, i64::MAX - 5, i64::MAX, None),
     ];
     for (s0, from, n, addend) in cases {
-        let run = |fused| run_program(counted_loop(fused, s0, from, n, addend), Config::default());
-        let (fused, plain) = (run(true), run(false));
-        assert_eq!(fused.outcome, Outcome::Exit, "{:?}", fused.lines());
+        let (fused, plain) = fused_and_plain(s0, from, Some(n), addend);
         let sum = (from..n).fold(s0, |sum, i| sum.wrapping_add(addend.unwrap_or(i)));
         assert_eq!(lines(&fused, Stream::Stderr), [format!("{sum} {n}")]);
         assert_eq!(fused.lines(), plain.lines());
@@ -330,4 +340,18 @@ fn a_loop_that_only_accumulates_computes_and_costs_what_its_instructions_do() {
             "the same virtual time: {from}..{n}"
         );
     }
+    // The limit is the sum (`for i := 0; i < sum; i++ { sum-- }`): read again every
+    // iteration, as it changes.
+    let (fused, plain) = fused_and_plain(300_000, 0, None, Some(-1));
+    assert_eq!(lines(&fused, Stream::Stderr), ["150000 150000"]);
+    assert_eq!(fused.lines(), plain.lines());
+    assert_eq!(fused.end_ns, plain.end_ns);
+}
+
+/// A counted loop's run, fused and as two instructions; the fused one exits normally.
+fn fused_and_plain(s0: i64, from: i64, n: Option<i64>, addend: Option<i64>) -> (Report, Report) {
+    let run = |fused| run_program(counted_loop(fused, s0, from, n, addend), Config::default());
+    let (fused, plain) = (run(true), run(false));
+    assert_eq!(fused.outcome, Outcome::Exit, "{:?}", fused.lines());
+    (fused, plain)
 }

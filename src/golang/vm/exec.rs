@@ -523,8 +523,16 @@ impl Gor {
                             }
                         };
                         // The loop is this one instruction (`for ... { sum += i }`): its
-                        // next iterations run here, up to the loop's end or the quantum.
-                        if next < limit && t as usize == pc - 1 && d != i && d != s && n != i {
+                        // next iterations run here, up to the loop's end or the quantum, when
+                        // only the sum and the counter change (the addend and the limit are
+                        // other registers).
+                        if next < limit
+                            && t as usize == pc - 1
+                            && d != i
+                            && d != s
+                            && n != i
+                            && n != d
+                        {
                             let left = steps_to_quantum.saturating_sub(steps).div_ceil(2);
                             let iters = left.min(limit.wrapping_sub(next) as u64);
                             let (sum, end) =
