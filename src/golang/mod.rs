@@ -13,7 +13,6 @@ pub mod real;
 pub mod vm;
 
 // The front end, a crate of its own (crates/front), optimised for size.
-pub use chanlab_front as front;
 pub use chanlab_front::{diag, fxhash, library as lib, syntax, types};
 
 pub use diag::{Diag, Diagnostics};

@@ -201,7 +201,7 @@ pub fn grown_cap(old: u64, needed: u64, esize: u64) -> u64 {
 
 /// Elements an append may create at most (a runaway program stops with Go's message rather
 /// than exhausting the worker's memory); the checker allows array types as large.
-pub use crate::golang::front::MAX_LEN;
+pub use chanlab_front::MAX_LEN;
 
 /// The smallest allocation [`reserve`] asks the runtime about: smaller ones are left to the
 /// runtime's regular look at the heap between steps.

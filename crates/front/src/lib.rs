@@ -1,5 +1,5 @@
 //! chanlab's Go front end: the scanner and parser (`syntax`), the type checker (`types`), the
-//! Go sources of the standard library parts written in Go (`lib`), and the compile errors'
+//! Go sources of the standard library parts written in Go (`library`), and the compile errors'
 //! form (`diag`). The interpreter (the `chanlab` crate's `golang`) compiles what it checks.
 //!
 //! A crate of its own so that the release build can optimise it for size: it runs once per
