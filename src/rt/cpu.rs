@@ -213,6 +213,24 @@ const MIN_REAL_WORK_NS: u64 = 1_000_000;
 /// it again at once).
 const MAX_GAP_NS: u64 = 20_000;
 
+/// How a goroutine's poll ended, for [`RealWork::ran`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ran {
+    /// It was preempted: it still runs, as soon as its executor polls it again.
+    Preempted,
+    /// It waits for an operation.
+    Waits,
+    /// It ended.
+    Ended,
+}
+
+thread_local! {
+    /// The goroutine this executor polled last: a preempted goroutine polled again with none
+    /// polled in between ran all along, however long its executor took to come back to it
+    /// (reading its messages, yielding to the browser).
+    static LAST_POLLED: std::cell::Cell<Option<GoId>> = const { std::cell::Cell::new(None) };
+}
+
 /// Real mode: the stretches a goroutine's own code ran on its executor, for a host that runs a
 /// program's code itself (the interpreter). Polls that follow each other are joined into one
 /// stretch, recorded as CPU work (for the processor view and the goroutine's lane) when it ends
@@ -222,22 +240,27 @@ const MAX_GAP_NS: u64 = 20_000;
 pub struct RealWork {
     from: u64,
     to: u64,
+    /// The last poll ended in a preemption.
+    preempted: bool,
 }
 
 impl RealWork {
     /// The goroutine ran since `start` (what [`real_clock`] read before it ran; `None` in sim
-    /// mode); `waits`: it now waits or ended, which ends its stretch.
-    pub fn ran(&mut self, start: Option<u64>, waits: bool) {
+    /// mode), and its poll ended as `ran` says: a wait or its end ends its stretch.
+    pub fn ran(&mut self, start: Option<u64>, ran: Ran) {
         let Some(start) = start else {
             return;
         };
-        if start > self.to.saturating_add(MAX_GAP_NS) {
-            // Others ran in between: the last stretch ended there.
+        let g = with_core(|c| c.sched.current_id());
+        let alone = LAST_POLLED.with(|last| last.replace(Some(g))) == Some(g);
+        if start > self.to.saturating_add(MAX_GAP_NS) && !(self.preempted && alone) {
+            // It waited, or others ran in between: the last stretch ended there.
             self.flush();
             self.from = start;
         }
         self.to = real_clock().unwrap_or(start).max(start);
-        if waits {
+        self.preempted = ran == Ran::Preempted;
+        if ran == Ran::Ended {
             self.flush();
         }
     }

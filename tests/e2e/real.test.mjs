@@ -384,7 +384,7 @@ describe("real mode's charts", () => {
     const page = await openPage(
       browser,
       server.url,
-      '?p=worker-pool&workers=2&jobs=6&job_ms=0&cpu_work=5000000&mode=real&procs=2&autorun=1',
+      '?p=worker-pool&workers=2&jobs=6&job_ms=0&cpu_work=20000000&mode=real&procs=2&autorun=1',
     );
     assert.equal((await waitForEnd(page, 60_000)).exitCode, 0);
     await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor();
@@ -402,7 +402,7 @@ describe("real mode's charts", () => {
     // The workers computed, each on its own executor.
     for (const worker of ['main.worker 1', 'main.worker 2']) {
       const cpu = (await tooltips(page, worker)).filter((t) => t.includes('CPU work'));
-      assert.ok(cpu.length > 0, `${worker} shows CPU work`);
+      assert.ok(cpu.length > 0, `${worker} shows CPU work: ${(await tooltips(page, worker)).join('\n')}`);
       const name = worker.replace('.', '\\.');
       for (const tip of cpu) assert.match(tip, new RegExp(`^${name} · CPU workfrom .* for .*on executor [01]$`), tip);
     }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::rt;
 
 use super::cost;
-use super::gor::{Exit, Gor, PollOutcome, Run};
+use super::gor::{Exit, Gor, Pending, PollOutcome, Run};
 use super::program::Program;
 use super::serial::HeapScope;
 use super::shared::W;
@@ -101,9 +101,12 @@ impl Future for GoTask {
         // code runs here is its CPU work on the executor. Sim mode reads no clock here.
         let started = g.run.heap.as_ref().and_then(|_| rt::real_clock());
         let exit = g.exec();
-        // A goroutine preempted or waiting briefly runs on in its next poll; one that ended
-        // ends its stretch.
-        this.work.ran(started, !matches!(exit, Exit::Blocked));
+        let ran = match (&exit, &g.pending) {
+            (Exit::Blocked, Pending::Cpu(_)) => rt::Ran::Preempted,
+            (Exit::Blocked, _) => rt::Ran::Waits,
+            _ => rt::Ran::Ended,
+        };
+        this.work.ran(started, ran);
         match exit {
             Exit::Blocked | Exit::Died => Poll::Pending,
             Exit::Done | Exit::Returned | Exit::Threw(_) => {
