@@ -112,6 +112,8 @@ pub async fn cpu_work(units: u64) -> u64 {
 /// executor's other goroutines run, as Go's preemption would.
 pub fn cpu_time(ns: u64) -> CpuTime {
     if real_clock().is_some() {
+        // What the executor's other goroutines asked leaves before this one computes on.
+        real::flush();
         return CpuTime::Yield(super::goroutine::gosched());
     }
     CpuTime::Proc(OnProc { ns, parked: false })

@@ -90,12 +90,14 @@ impl Backend {
     }
 
     /// Real mode: the worker's turn is over at `now` (the run's clock) before the host's
-    /// deadline: a hub's turn ends early for its executors ([`Hub::turn_over`]).
+    /// deadline: a hub's turn ends early for its executors ([`Hub::turn_over`]), an executor's
+    /// for its goroutines that wait for answers ([`Link::turn_over`]).
     #[inline]
     pub fn turn_over(&self, now: u64) -> bool {
         match self {
             Backend::Hub(hub) => hub.turn_over(now),
-            _ => false,
+            Backend::Executor(link) => link.turn_over(now),
+            Backend::Sim => false,
         }
     }
 

@@ -54,7 +54,13 @@ impl HostValue for Value {
 }
 
 fn sleep(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    unit(UnitOp::Sleep(rt::sleep(duration(ctx, 0))))
+    let d = duration(ctx, 0);
+    if d.is_zero() {
+        // Go returns at once from a sleep of zero or less: nothing waits, and on an executor
+        // nothing goes to the hub.
+        return Ok(Flow::Done);
+    }
+    unit(UnitOp::Sleep(rt::sleep(d)))
 }
 
 /// `Now() Time`: the run's clock.

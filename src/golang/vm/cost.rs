@@ -30,3 +30,7 @@ pub const SYNC: u64 = 1_000_000;
 /// A goroutine pays its debt whenever it reaches this (50 µs), which also lets the others run,
 /// as Go's preemption does.
 pub const QUANTUM: u64 = 50_000_000;
+/// Real mode, where nothing is paid: a goroutine lets the others on its executor run whenever
+/// its debt reaches this (250 µs; Go preempts after 10 ms). Each preemption costs the executor
+/// a turn of its loop, and a goroutine that computes alone runs on at once.
+pub const REAL_QUANTUM: u64 = 250_000_000;

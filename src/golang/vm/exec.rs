@@ -31,6 +31,11 @@ impl Gor {
     /// Pays the goroutine's CPU debt on a virtual processor (sim mode) or yields (real mode).
     /// Returns true when it must wait.
     pub fn pay_debt(&mut self) -> bool {
+        if self.run.real() {
+            // Real mode: the time was taken already; there is nothing to pay.
+            self.debt = 0;
+            return false;
+        }
         self.pay()
     }
 
@@ -64,6 +69,14 @@ impl Gor {
     /// Runs instructions until the goroutine waits, finishes or dies.
     pub fn exec(&mut self) -> Exit {
         let prog = self.run.prog.clone();
+        // Real mode pays no debt before what others observe (the time was real), and
+        // preempts less often.
+        let real = self.run.real();
+        let quantum = if real {
+            cost::REAL_QUANTUM
+        } else {
+            cost::QUANTUM
+        };
         'frame: loop {
             let Some(fi) = self.frames.len().checked_sub(1) else {
                 return Exit::Done;
@@ -84,7 +97,7 @@ impl Gor {
             // adding to the goroutine's debt on every instruction costs more), and how many
             // make the debt reach the preemption quantum.
             let mut steps: u64 = 0;
-            let mut steps_to_quantum = quantum_steps(self.debt, self.nested);
+            let mut steps_to_quantum = quantum_steps(quantum, self.debt, self.nested);
             // The frame's registers. Borrowed from the stack for the loop's speed; taken again
             // after a call that may grow the stack (`reborrow!`).
             let mut regs: &mut [Value] = &mut self.stack[base..];
@@ -180,7 +193,7 @@ impl Gor {
             macro_rules! pay_first {
                 () => {
                     flush!();
-                    if self.debt >= cost::SYNC && self.nested == 0 {
+                    if self.debt >= cost::SYNC && self.nested == 0 && !real {
                         self.frames[fi].pc = (pc - 1) as u32;
                         if self.pay() {
                             return Exit::Blocked;
@@ -599,7 +612,7 @@ impl Gor {
                         match self.call_native(n, base + b as usize, nargs as usize) {
                             Ok(()) => {
                                 // It may have charged for its work, or run Go code.
-                                steps_to_quantum = quantum_steps(self.debt, self.nested);
+                                steps_to_quantum = quantum_steps(quantum, self.debt, self.nested);
                                 reborrow!();
                             }
                             Err(None) => return Exit::Blocked,
@@ -1078,11 +1091,11 @@ fn accumulate(mut sum: i64, from: i64, addend: Option<i64>, iters: u64) -> (i64,
     (sum, i)
 }
 
-/// Instructions until a goroutine's `debt` reaches the preemption quantum (never, in a nested
+/// Instructions until a goroutine's `debt` reaches the preemption `quantum` (never, in a nested
 /// call, which may not wait).
-fn quantum_steps(debt: u64, nested: u32) -> u64 {
+fn quantum_steps(quantum: u64, debt: u64, nested: u32) -> u64 {
     if nested == 0 {
-        cost::QUANTUM.saturating_sub(debt) / cost::INSTR
+        quantum.saturating_sub(debt) / cost::INSTR
     } else {
         u64::MAX
     }

@@ -17,7 +17,7 @@
 //! - `panics` holds the panics in flight, newest last; a frame with `unwinding` set is running
 //!   its deferred calls because of the newest.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -51,11 +51,26 @@ pub struct Run {
     pub finalizers: RefCell<super::finalizers::Finalizers>,
     /// Real mode: this executor's copy of the heap its goroutines share with the others'.
     pub heap: Option<Rc<RefCell<super::shared::Heap>>>,
+    /// Whether the run is in real mode, once a goroutine has asked ([`Run::real`]).
+    pub real: Cell<Option<bool>>,
 }
 
 impl Run {
     /// Spare goroutine stacks kept at most.
     const SPARE: usize = 256;
+
+    /// Whether the run is in real mode, where its clock is the wall clock. Asked of the
+    /// runtime once, from a goroutine.
+    pub fn real(&self) -> bool {
+        match self.real.get() {
+            Some(real) => real,
+            None => {
+                let real = crate::rt::real_clock().is_some();
+                self.real.set(Some(real));
+                real
+            }
+        }
+    }
 
     /// An empty stack for a new goroutine (a finished goroutine's, if there is one).
     pub fn spare_stack(&self) -> Vec<Value> {

@@ -1,7 +1,7 @@
 //! Running a compiled program on a fresh runtime, to the end ([`run_program`]) or a slice at a
 //! time ([`Started`], for a host that streams the output as the run goes).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::rt::{self, Progress, Runtime};
@@ -29,6 +29,7 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
         spare: RefCell::new(Vec::new()),
         finalizers: RefCell::default(),
         heap,
+        real: Cell::new(None),
     })
 }
 

@@ -299,6 +299,13 @@ impl ExecutorDriver {
         until: u64,
         send: impl FnOnce(ToHub),
     ) -> Result<Progress, Halt> {
+        {
+            let mut core = self.rt.shared.core.borrow_mut();
+            let epoch = core.sched.backend.epoch_ns().unwrap_or(0);
+            if let Some(link) = core.sched.backend.link() {
+                link.begin_turn(crate::rt::clock::wall_ns().saturating_sub(epoch));
+            }
+        }
         let progress = self.rt.run_slice_until(steps, until);
         let all = !matches!(progress, Progress::Running);
         let ops = {

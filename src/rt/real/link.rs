@@ -31,6 +31,11 @@ const SPANS_HELD: usize = 64;
 /// Operations a goroutine may have in flight without waiting (see [`Op::pipelined`]).
 const PIPELINE: u32 = 64;
 
+/// The longest turn of an executor while some of its goroutines wait for answers (by
+/// messages, answers are read only between turns): beside a computation, a goroutine waited
+/// the host's whole turn, a millisecond, for each answer.
+pub const AWAITED_TURN_NS: u64 = 100_000;
+
 /// An executor's connection to the hub (its run's [`Backend`](crate::rt::seam::Backend)).
 pub(crate) struct Link {
     /// This executor's index.
@@ -51,6 +56,10 @@ pub(crate) struct Link {
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
     flush: Option<Box<dyn Fn(ToHub)>>,
+    /// Goroutines parked until their answer comes.
+    awaiting: usize,
+    /// When the executor's turn began (the run's clock).
+    turn_began: u64,
 }
 
 impl Link {
@@ -66,11 +75,24 @@ impl Link {
             answers: ById::new(),
             outbox: Vec::new(),
             flush: None,
+            awaiting: 0,
+            turn_began: 0,
         }
     }
 
     pub fn set_flush(&mut self, send: Box<dyn Fn(ToHub)>) {
         self.flush = Some(send);
+    }
+
+    /// A turn begins at `now`.
+    pub fn begin_turn(&mut self, now: u64) {
+        self.turn_began = now;
+    }
+
+    /// The turn is over at `now`: goroutines here have waited [`AWAITED_TURN_NS`] for
+    /// answers, which the host reads between turns.
+    pub fn turn_over(&self, now: u64) -> bool {
+        self.awaiting > 0 && now >= self.turn_began + AWAITED_TURN_NS
     }
 
     /// The hub's Go id of the goroutine in `slot`.
@@ -123,9 +145,16 @@ impl Link {
         }
     }
 
+    /// Goroutine `g` parked (with `key`) until its answer comes.
+    fn wait_for_answer(&mut self, g: GoId, key: WaitKey) {
+        *self.waiting.at(g) = Some(key);
+        self.awaiting += 1;
+    }
+
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Data) -> Option<WaitKey> {
         let key = self.waiting.take(g)?;
+        self.awaiting -= 1;
         // The hub answers in order: everything `g` sent before is done.
         *self.unanswered.at(g) = 0;
         *self.answers.at(g) = value;
@@ -149,7 +178,7 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let seq = s.park(WaitReason::Hub, 0);
     let key = s.key(seq, 0);
     let link = s.backend.link().expect("asked only on an executor");
-    *link.waiting.at(g) = Some(key);
+    link.wait_for_answer(g, key);
     link.post(g, op, true);
     false
 }
@@ -208,4 +237,42 @@ pub(crate) fn flush() {
             send(ops);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_turn_ends_early_only_while_goroutines_wait_for_answers() {
+        let mut link = Link::new(1, 0);
+        let began = 5_000_000;
+        link.begin_turn(began);
+        assert!(
+            !link.turn_over(began + 100 * AWAITED_TURN_NS),
+            "nothing waits"
+        );
+        let key = |slot| WaitKey {
+            slot,
+            case: 0,
+            seq: 1,
+        };
+        link.wait_for_answer(7, key(0));
+        link.wait_for_answer(9, key(1));
+        assert!(!link.turn_over(began + AWAITED_TURN_NS - 1));
+        assert!(link.turn_over(began + AWAITED_TURN_NS));
+        assert_eq!(link.answer(7, Data::none()), Some(key(0)));
+        assert!(
+            link.turn_over(began + AWAITED_TURN_NS),
+            "goroutine 9 still waits"
+        );
+        assert_eq!(link.answer(9, Data::none()), Some(key(1)));
+        assert!(
+            !link.turn_over(began + AWAITED_TURN_NS),
+            "every answer came"
+        );
+        // An answer nobody waits for changes nothing.
+        assert_eq!(link.answer(9, Data::none()), None);
+        assert!(!link.turn_over(began + AWAITED_TURN_NS));
+    }
 }
