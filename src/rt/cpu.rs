@@ -210,6 +210,12 @@ fn record_real_work(start: u64, ns: u64) {
 /// ran a little while would fill the trace (and the page's memory) with them.
 const MIN_REAL_WORK_NS: u64 = 1_000_000;
 
+/// A stretch in which the goroutine was preempted is a computation, cut into stretches when
+/// other goroutines on its executor take turns with it: recorded from this long, so that
+/// goroutines computing side by side on one executor show their work. (A record per
+/// preemption at most: as many as the computing time allows, however many goroutines.)
+const MIN_COMPUTING_NS: u64 = 50_000;
+
 /// Polls of one goroutine this close together are one stretch of its code (a computation is
 /// preempted every few tens of microseconds, and with nothing else to run its executor polls
 /// it again at once).
@@ -236,14 +242,16 @@ thread_local! {
 /// Real mode: the stretches a goroutine's own code ran on its executor, for a host that runs a
 /// program's code itself (the interpreter). Polls that follow each other are joined into one
 /// stretch, recorded as CPU work (for the processor view and the goroutine's lane) when it ends
-/// and lasted at least [`MIN_REAL_WORK_NS`]. Does nothing in sim mode, where the host's cost
-/// model pays the time instead.
+/// and lasted at least [`MIN_REAL_WORK_NS`] ([`MIN_COMPUTING_NS`] for a computation). Does
+/// nothing in sim mode, where the host's cost model pays the time instead.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RealWork {
     from: u64,
     to: u64,
     /// The last poll ended in a preemption.
     preempted: bool,
+    /// A poll of this stretch ended in a preemption: the goroutine computes.
+    computing: bool,
 }
 
 impl RealWork {
@@ -262,6 +270,7 @@ impl RealWork {
         }
         self.to = real_clock().unwrap_or(start).max(start);
         self.preempted = ran == Ran::Preempted;
+        self.computing |= self.preempted;
         if ran == Ran::Ended {
             self.flush();
         }
@@ -269,10 +278,16 @@ impl RealWork {
 
     fn flush(&mut self) {
         let ns = self.to.saturating_sub(self.from);
-        if ns >= MIN_REAL_WORK_NS {
+        let least = if self.computing {
+            MIN_COMPUTING_NS
+        } else {
+            MIN_REAL_WORK_NS
+        };
+        if ns >= least {
             record_real_work(self.from, ns);
         }
         self.from = self.to;
+        self.computing = false;
     }
 }
 

@@ -417,4 +417,26 @@ describe("real mode's charts", () => {
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
+
+  test('goroutines computing side by side on one executor each show their CPU work', async () => {
+    // Four CPU-bound workers on two executors: two take turns on each.
+    const page = await openPage(
+      browser,
+      server.url,
+      '?p=worker-pool&workers=4&jobs=8&job_ms=0&cpu_work=20000000&mode=real&procs=2&autorun=1',
+    );
+    assert.equal((await waitForEnd(page, 60_000)).exitCode, 0);
+    await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor();
+    for (const worker of ['main.worker 1', 'main.worker 2', 'main.worker 3', 'main.worker 4']) {
+      const cpu = (await tooltips(page, worker)).filter((t) => t.includes('CPU work'));
+      assert.ok(cpu.length > 0, `${worker} shows CPU work: ${(await tooltips(page, worker)).join('\n')}`);
+    }
+    // The executors computed most of the run, and the processors view says so.
+    await page.getByTestId('tab-processors').click();
+    const summary = await page.getByTestId('processors').locator('.tl-hint').textContent();
+    const [, utilisation] = summary.match(/mean utilisation (\d+)%/);
+    assert.ok(Number(utilisation) >= 50, summary);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
 });
