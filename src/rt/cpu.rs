@@ -216,9 +216,9 @@ const MIN_REAL_WORK_NS: u64 = 1_000_000;
 /// preemption at most: as many as the computing time allows, however many goroutines.)
 const MIN_COMPUTING_NS: u64 = 50_000;
 
-/// Polls of one goroutine this close together are one stretch of its code (a computation is
-/// preempted every few tens of microseconds, and with nothing else to run its executor polls
-/// it again at once).
+/// Polls of one goroutine this close together are one stretch of its code, whatever came
+/// between them (a wait answered at once, another goroutine's brief turn). A preempted
+/// goroutine polled again with none other in between continues its stretch at any distance.
 const MAX_GAP_NS: u64 = 20_000;
 
 /// How a goroutine's poll ended, for [`RealWork::ran`].

@@ -89,6 +89,19 @@ impl Backend {
         }
     }
 
+    /// Real mode: the worker's turn begins now (its end is [`Backend::turn_over`]'s to say).
+    pub fn begin_turn(&mut self) {
+        let Some(epoch) = self.epoch_ns() else {
+            return;
+        };
+        let now = super::clock::wall_ns().saturating_sub(epoch);
+        match self {
+            Backend::Hub(hub) => hub.begin_turn(now),
+            Backend::Executor(link) => link.begin_turn(now),
+            Backend::Sim => {}
+        }
+    }
+
     /// Real mode: the worker's turn is over at `now` (the run's clock) before the host's
     /// deadline: a hub's turn ends early for its executors ([`Hub::turn_over`]), an executor's
     /// for its goroutines that wait for answers ([`Link::turn_over`]).

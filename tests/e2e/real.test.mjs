@@ -380,14 +380,26 @@ describe("real mode's charts", () => {
     return tips;
   }
 
-  test('CPU work is on the goroutine and executor that ran it, in real time, and every view counts it once', async () => {
-    const page = await openPage(
-      browser,
-      server.url,
-      '?p=worker-pool&workers=2&jobs=6&job_ms=0&cpu_work=20000000&mode=real&procs=2&autorun=1',
-    );
+  /** A page that ran `query` (autorun) to a normal end, its timeline drawn. */
+  async function ranToTimeline(query) {
+    const page = await openPage(browser, server.url, query);
     assert.equal((await waitForEnd(page, 60_000)).exitCode, 0);
     await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor();
+    return page;
+  }
+
+  /** The CPU work tooltips of `worker`'s lane; fails, with the lane's tooltips, if none. */
+  async function cpuWorkOf(page, worker) {
+    const tips = await tooltips(page, worker);
+    const cpu = tips.filter((t) => t.includes('CPU work'));
+    assert.ok(cpu.length > 0, `${worker} shows CPU work: ${tips.join('\n')}`);
+    return cpu;
+  }
+
+  test('CPU work is on the goroutine and executor that ran it, in real time, and every view counts it once', async () => {
+    const page = await ranToTimeline(
+      '?p=worker-pool&workers=2&jobs=6&job_ms=0&cpu_work=20000000&mode=real&procs=2&autorun=1',
+    );
     // The page's own figures are rounded to the clock (0.1 ms on a page that is not isolated).
     const status = await page.getByTestId('status').textContent();
     assert.match(status, /\d+(\.\d)?ms of wall-clock time · \d+(\.\d)?ms in your browser · 4 goroutines · 12 sends, 12 receives/);
@@ -401,8 +413,7 @@ describe("real mode's charts", () => {
     }
     // The workers computed, each on its own executor.
     for (const worker of ['main.worker 1', 'main.worker 2']) {
-      const cpu = (await tooltips(page, worker)).filter((t) => t.includes('CPU work'));
-      assert.ok(cpu.length > 0, `${worker} shows CPU work: ${(await tooltips(page, worker)).join('\n')}`);
+      const cpu = await cpuWorkOf(page, worker);
       const name = worker.replace('.', '\\.');
       for (const tip of cpu) assert.match(tip, new RegExp(`^${name} · CPU workfrom .* for .*on executor [01]$`), tip);
     }
@@ -420,16 +431,11 @@ describe("real mode's charts", () => {
 
   test('goroutines computing side by side on one executor each show their CPU work', async () => {
     // Four CPU-bound workers on two executors: two take turns on each.
-    const page = await openPage(
-      browser,
-      server.url,
+    const page = await ranToTimeline(
       '?p=worker-pool&workers=4&jobs=8&job_ms=0&cpu_work=20000000&mode=real&procs=2&autorun=1',
     );
-    assert.equal((await waitForEnd(page, 60_000)).exitCode, 0);
-    await page.locator('[data-testid="timeline"][data-state="ready"]').waitFor();
     for (const worker of ['main.worker 1', 'main.worker 2', 'main.worker 3', 'main.worker 4']) {
-      const cpu = (await tooltips(page, worker)).filter((t) => t.includes('CPU work'));
-      assert.ok(cpu.length > 0, `${worker} shows CPU work: ${(await tooltips(page, worker)).join('\n')}`);
+      await cpuWorkOf(page, worker);
     }
     // The executors computed most of the run, and the processors view says so.
     await page.getByTestId('tab-processors').click();

@@ -159,11 +159,8 @@ impl HubDriver {
         }
         let scope = {
             let mut core = self.rt.shared.core.borrow_mut();
-            let epoch = core.sched.backend.epoch_ns().unwrap_or(0);
-            let mut hub = core.sched.backend.hub();
-            if let Some(hub) = hub.as_deref_mut() {
-                hub.begin_turn(crate::rt::clock::wall_ns().saturating_sub(epoch));
-            }
+            core.sched.backend.begin_turn();
+            let hub = core.sched.backend.hub();
             hub.and_then(|h| h.local.as_ref()).and_then(|m| m.enter())
         };
         let progress = self.rt.run_slice_until(steps, until);
@@ -299,13 +296,7 @@ impl ExecutorDriver {
         until: u64,
         send: impl FnOnce(ToHub),
     ) -> Result<Progress, Halt> {
-        {
-            let mut core = self.rt.shared.core.borrow_mut();
-            let epoch = core.sched.backend.epoch_ns().unwrap_or(0);
-            if let Some(link) = core.sched.backend.link() {
-                link.begin_turn(crate::rt::clock::wall_ns().saturating_sub(epoch));
-            }
-        }
+        self.rt.shared.core.borrow_mut().sched.backend.begin_turn();
         let progress = self.rt.run_slice_until(steps, until);
         let all = !matches!(progress, Progress::Running);
         let ops = {
