@@ -90,6 +90,7 @@ mod worker_pool_context;
 
 use crate::rt::{self, real, real::Entries};
 pub use params::{Notice, ParamKind, ParamSpec, Params, Value};
+pub use worker_pool_context::warm_up_source;
 
 /// The catalog's sections, in the order the page lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

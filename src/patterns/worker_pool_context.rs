@@ -14,13 +14,29 @@ pattern! {
     title: "Cancelling a worker pool",
     group: Patterns,
     params: PARAMS,
-    source: include_str!("go/worker-pool-context.go"),
+    source: TEMPLATE,
     explanation: "Every worker selects on ctx.Done() both between jobs and inside a job, so when \
         the deadline passes, jobs in progress are abandoned mid-way and no new ones start. \
         main reports how many jobs completed and why the pool stopped. Raise timeout_ms until \
         every job completes, and the stopped line disappears.",
     cost: cost,
     goroutines: [worker],
+}
+
+const TEMPLATE: &str = include_str!("go/worker-pool-context.go");
+
+/// The program a worker warms up on (`runner::host`): this pattern with two workers and eight
+/// jobs that take no time, rendered from the template alone, so that a worker running it does
+/// not carry the catalog (every pattern's texts and parameters).
+pub fn warm_up_source() -> String {
+    let values = [
+        ("workers", "2"),
+        ("jobs", "8"),
+        ("job_ms", "0"),
+        ("timeout_ms", "100"),
+    ];
+    let extra: Vec<_> = values.iter().map(|&(k, v)| (k, v.to_string())).collect();
+    super::template::render(TEMPLATE, &Params::defaults(&[]), &extra)
 }
 
 const PARAMS: &[ParamSpec] = &[
@@ -149,4 +165,23 @@ async fn program(workers: u32, n_jobs: i64, job_ms: u64, timeout_ms: u64) {
         rt::println(format!("stopped: {err}"));
     }
     cancel.cancel();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warm_up_program_is_the_pattern_with_its_parameters() {
+        let pairs = [
+            ("workers", "2"),
+            ("jobs", "8"),
+            ("job_ms", "0"),
+            ("timeout_ms", "100"),
+        ];
+        let (params, notices) = PATTERN.parse_params(pairs);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(warm_up_source(), PATTERN.go_source(&params, 1));
+        assert!(crate::golang::compile(&warm_up_source(), "prog.go").is_ok());
+    }
 }

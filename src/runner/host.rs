@@ -93,9 +93,7 @@ pub fn start_worker() {
 /// before the worker says it is ready. A browser compiles a module's functions when they are
 /// first called: unwarmed, a real-mode run's first turns take a hundred milliseconds more.
 fn warm_up() {
-    if let Some(source) = warm_up_source() {
-        warm_up_run(&source);
-    }
+    warm_up_run(&crate::patterns::warm_up_source());
 }
 
 /// Runs the warm-up program again and again until this worker runs it at a steady speed:
@@ -110,9 +108,7 @@ pub(super) fn settle() {
     if SETTLED.get() {
         return;
     }
-    let Some(source) = warm_up_source() else {
-        return;
-    };
+    let source = crate::patterns::warm_up_source();
     let started = now_ms();
     let mut fastest = f64::INFINITY;
     let mut steady = 0;
@@ -131,19 +127,6 @@ const STEADY_RUNS: u32 = 4;
 const STEADY_SPREAD: f64 = 1.3;
 /// The longest a worker settles (ms).
 const SETTLE_MAX_MS: f64 = 400.0;
-
-/// The warm-up program: jobs that take no time, so that a run of it measures the worker.
-fn warm_up_source() -> Option<String> {
-    let pattern = crate::patterns::find("worker-pool-context")?;
-    let params = [
-        ("workers", "2"),
-        ("jobs", "8"),
-        ("job_ms", "0"),
-        ("timeout_ms", "100"),
-    ];
-    let (params, _) = pattern.parse_params(params);
-    Some(pattern.go_source(&params, 1))
-}
 
 /// Compiles `source` and runs it in real mode on two executors in this thread, then encodes
 /// its end as a run's end is sent to the page (without sending it); returns how long that took
