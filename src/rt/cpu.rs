@@ -119,6 +119,13 @@ pub fn cpu_time(ns: u64) -> CpuTime {
     CpuTime::Proc(OnProc { ns, parked: false })
 }
 
+/// Real mode: how long the running goroutine may compute before it yields ([`cpu_time`]),
+/// when its worker needs a turn sooner than preemption's own quantum would give it: a hub's
+/// answers wait for its turn to end. `None` in sim mode, and while nothing waits.
+pub fn compute_slice_ns() -> Option<u64> {
+    with_core(|c| c.sched.backend.compute_slice_ns())
+}
+
 /// A cost that sim mode models and real mode pays for real (creating a goroutine, a channel
 /// operation, as a benchmark's model states them): in sim mode the goroutine occupies a
 /// virtual processor for `ns`, as [`cpu_time`] does; in real mode the operation took its real

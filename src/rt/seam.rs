@@ -89,6 +89,17 @@ impl Backend {
         }
     }
 
+    /// Real mode: how long a goroutine may compute before it yields, if less than its
+    /// preemption quantum: on a hub whose messages to executors wait for its turn to end,
+    /// [`HUB_TURN_NS`](super::real::HUB_TURN_NS).
+    #[inline]
+    pub fn compute_slice_ns(&self) -> Option<u64> {
+        match self {
+            Backend::Hub(hub) if hub.messages_wait() => Some(super::real::HUB_TURN_NS),
+            _ => None,
+        }
+    }
+
     /// Real mode: the worker's turn begins now (its end is [`Backend::turn_over`]'s to say).
     pub fn begin_turn(&mut self) {
         let Some(epoch) = self.epoch_ns() else {

@@ -70,10 +70,12 @@ impl Gor {
     pub fn exec(&mut self) -> Exit {
         let prog = self.run.prog.clone();
         // Real mode pays no debt before what others observe (the time was real), and
-        // preempts less often.
+        // preempts less often, unless its worker needs a turn sooner.
         let real = self.run.real();
         let quantum = if real {
-            cost::REAL_QUANTUM
+            rt::compute_slice_ns().map_or(cost::REAL_QUANTUM, |ns| {
+                cost::REAL_QUANTUM.min(ns.saturating_mul(1_000))
+            })
         } else {
             cost::QUANTUM
         };

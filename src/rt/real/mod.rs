@@ -55,7 +55,7 @@ use memory::MemoryOp;
 pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
-pub(crate) use hub::{go, go_from_loop, proxy_task, Hub};
+pub(crate) use hub::{go, go_from_loop, proxy_task, Hub, HUB_TURN_NS};
 pub(crate) use link::{ask, fence, flush, take_answer, Link};
 pub use memory::{HubMemory, SharedMemory};
 pub use wire::{decode, encode, Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
