@@ -25,17 +25,19 @@ pattern! {
 
 const TEMPLATE: &str = include_str!("go/worker-pool-context.go");
 
+/// The warm-up program's parameters (see [`warm_up_source`]).
+const WARM_UP: [(&str, &str); 4] = [
+    ("workers", "2"),
+    ("jobs", "8"),
+    ("job_ms", "0"),
+    ("timeout_ms", "100"),
+];
+
 /// The program a worker warms up on (`runner::host`): this pattern with two workers and eight
 /// jobs that take no time, rendered from the template alone, so that a worker running it does
 /// not carry the catalog (every pattern's texts and parameters).
 pub fn warm_up_source() -> String {
-    let values = [
-        ("workers", "2"),
-        ("jobs", "8"),
-        ("job_ms", "0"),
-        ("timeout_ms", "100"),
-    ];
-    let extra: Vec<_> = values.iter().map(|&(k, v)| (k, v.to_string())).collect();
+    let extra: Vec<_> = WARM_UP.iter().map(|&(k, v)| (k, v.to_string())).collect();
     super::template::render(TEMPLATE, &Params::defaults(&[]), &extra)
 }
 
@@ -173,13 +175,7 @@ mod tests {
 
     #[test]
     fn the_warm_up_program_is_the_pattern_with_its_parameters() {
-        let pairs = [
-            ("workers", "2"),
-            ("jobs", "8"),
-            ("job_ms", "0"),
-            ("timeout_ms", "100"),
-        ];
-        let (params, notices) = PATTERN.parse_params(pairs);
+        let (params, notices) = PATTERN.parse_params(WARM_UP);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(warm_up_source(), PATTERN.go_source(&params, 1));
         assert!(crate::golang::compile(&warm_up_source(), "prog.go").is_ok());
