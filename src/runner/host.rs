@@ -20,7 +20,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Performance};
 
 use std::cell::{Cell, RefCell};
 
@@ -160,8 +160,21 @@ pub(super) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+thread_local! {
+    /// The worker's `performance` and its time origin, looked up once: the clock is read
+    /// several times in every turn of a real-mode run.
+    static PERFORMANCE: Option<(Performance, f64)> =
+        scope().performance().map(|p| { let origin = p.time_origin(); (p, origin) });
+}
+
+/// `performance.now()`: ms since this worker started.
 pub(super) fn now_ms() -> f64 {
-    scope().performance().map_or(0.0, |p| p.now())
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |(p, _)| p.now()))
+}
+
+/// `performance.timeOrigin + performance.now()`, in ms: the same axis in every worker.
+pub(super) fn epoch_ms() -> f64 {
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |(p, origin)| origin + p.now()))
 }
 
 pub(super) fn post(response: &Response) {

@@ -22,8 +22,9 @@
 //!   worker runs until it has nothing to do, then returns to its event loop, where the next
 //!   message or timer finds it;
 //! - **shared memory**, when the page is cross-origin isolated: the frames go through rings
-//!   in a `SharedArrayBuffer` ([`Rings`]), and a worker with nothing to do waits on its
-//!   doorbell with `Atomics.wait` (the hub until its next timer at most). The hub still
+//!   in a `SharedArrayBuffer` ([`Rings`]), and a worker with nothing to do spins on its
+//!   doorbell for [`SPIN_MS`], then waits on it with `Atomics.wait` (the hub until its next
+//!   timer at most). The hub still
 //!   returns to its event loop every [`SHARED_SLICE_MS`], for its executors' other messages.
 //!
 //! Stopping is the page terminating the hub: a worker's own workers end with it. A worker
@@ -40,9 +41,9 @@ use gloo_timers::callback::Timeout;
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Performance, Worker, WorkerOptions};
+use web_sys::{ErrorEvent, MessageChannel, MessageEvent, Worker, WorkerOptions};
 
-use super::host::{now_ms, post, scope, OutputStream};
+use super::host::{epoch_ms, now_ms, post, scope, OutputStream};
 use super::rings::{Pipe, Rings, Way};
 use super::source::{self, Compiled};
 use crate::golang::{self, vm::program::Program};
@@ -64,23 +65,15 @@ const MAX_RUN_NS: u64 = crate::rt::limits::REAL_WALL_NS;
 const SHARED_SLICE_MS: f64 = 20.0;
 /// Shared memory: how long a worker whose ring was full waits before it writes again.
 const BACKLOG_MS: f64 = 0.1;
-/// Shared memory: how long an executor whose goroutines all wait for the hub spins before it
-/// sleeps.
+/// Shared memory: how long a worker whose goroutines all wait for another's frame spins before
+/// it sleeps (see `Rings::wait_spinning`).
 const SPIN_MS: f64 = 0.05;
 /// Round trips timed before a run, by message and through shared memory.
 const PINGS: u32 = 16;
 
-thread_local! {
-    static PERFORMANCE: Option<(Performance, f64)> =
-        scope().performance().map(|p| { let origin = p.time_origin(); (p, origin) });
-}
-
 /// `performance.timeOrigin + performance.now()`, in ns: the same axis in every worker.
 fn epoch_clock() -> u64 {
-    PERFORMANCE.with(|p| {
-        p.as_ref()
-            .map_or(0, |(p, origin)| ((origin + p.now()) * 1e6) as u64)
-    })
+    (epoch_ms() * 1e6) as u64
 }
 
 /// Calls `f` from the event loop after `ms`.
@@ -614,7 +607,7 @@ impl Hub {
                             let timeout = next.map_or(left, |at| {
                                 (at.saturating_sub(self.now()) as f64 / 1e6).min(left)
                             });
-                            rings.wait(0, seen, timeout);
+                            rings.wait_spinning(0, seen, SPIN_MS, timeout, now_ms);
                             continue;
                         }
                         Some(_) => self.turns.again(),
