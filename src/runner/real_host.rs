@@ -24,8 +24,8 @@
 //! - **shared memory**, when the page is cross-origin isolated: the frames go through rings
 //!   in a `SharedArrayBuffer` ([`Rings`]), and a worker with nothing to do spins on its
 //!   doorbell for [`SPIN_MS`], then waits on it with `Atomics.wait` (the hub until its next
-//!   timer at most). The hub still
-//!   returns to its event loop every [`SHARED_SLICE_MS`], for its executors' other messages.
+//!   timer at most). The hub still returns to its event loop every [`SHARED_SLICE_MS`], for
+//!   its executors' other messages.
 //!
 //! Stopping is the page terminating the hub: a worker's own workers end with it. A worker
 //! that fails ends the run with its message.
