@@ -76,6 +76,17 @@ mod semantics {
         run_in_thread(7, procs, 10_000_000_000, program).expect("the run ends")
     }
 
+    /// The worker of each piece of CPU work in `report`'s trace, in order.
+    fn procs_that_worked(report: &Report) -> Vec<u8> {
+        report
+            .trace
+            .events
+            .iter()
+            .filter(|e| e.kind == rt::trace::Kind::ProcSpan)
+            .map(|e| e.proc)
+            .collect()
+    }
+
     async fn work(units: u64, wg: WaitGroup) {
         cpu_work(units).await;
         wg.done().await;
@@ -98,13 +109,7 @@ mod semantics {
             |e| e.add(work),
         );
         assert_eq!(report.outcome, Outcome::Exit);
-        let mut procs: Vec<u8> = report
-            .trace
-            .events
-            .iter()
-            .filter(|e| e.kind == rt::trace::Kind::ProcSpan)
-            .map(|e| e.proc)
-            .collect();
+        let mut procs = procs_that_worked(&report);
         procs.sort();
         procs.dedup();
         assert_eq!(
@@ -121,14 +126,37 @@ mod semantics {
     }
 
     #[test]
+    fn the_first_goroutine_beside_main_runs_on_another_worker() {
+        // `go f()` while main computes: at procs=2 they run in parallel, main on the hub and
+        // the goroutine on executor 1.
+        let report = run(
+            2,
+            || {
+                Box::pin(async {
+                    let wg = WaitGroup::new();
+                    wg.add(1).await;
+                    go(work, (1000u64, wg));
+                    wg.wait().await;
+                })
+            },
+            |e| e.add(work),
+        );
+        assert_eq!(report.outcome, Outcome::Exit);
+        assert_eq!(
+            procs_that_worked(&report),
+            [1],
+            "the goroutine's work ran on executor 1"
+        );
+    }
+
+    #[test]
     fn a_panic_on_an_executor_ends_the_run_with_gos_report() {
         let report = run(
             2,
             || {
                 Box::pin(async {
                     let ch = make_chan::<i32>(0);
-                    // Main runs on the hub, where the first goroutine goes too.
-                    go(idle, ());
+                    // Main runs on the hub: the first goroutine goes to executor 1.
                     go(panicker, (ch,));
                     ch.send(1).await;
                     rt::sleep(rt::ms(1000)).await;
@@ -136,14 +164,13 @@ mod semantics {
                 })
             },
             |e| {
-                e.add(idle);
                 e.add(panicker);
             },
         );
         assert_eq!(report.exit_code(), 2);
         let lines = report.lines();
         assert_eq!(lines[0], "panic: boom on an executor");
-        assert_eq!(lines[2], "goroutine 3 [running]:");
+        assert_eq!(lines[2], "goroutine 2 [running]:");
         assert!(!lines.contains(&"not reached"));
     }
 
@@ -157,13 +184,11 @@ mod semantics {
             2,
             || {
                 Box::pin(async {
-                    go(idle, ());
                     go(index_out_of_range, (vec![1, 2, 3],));
                     rt::sleep(rt::ms(1000)).await;
                 })
             },
             |e| {
-                e.add(idle);
                 e.add(index_out_of_range);
             },
         );
@@ -231,7 +256,6 @@ mod semantics {
             || {
                 Box::pin(async {
                     let ch = make_chan::<i64>(0);
-                    go(idle, ());
                     go(counter, (ch, 200));
                     let mut got = Vec::new();
                     while let Some(v) = ch.recv().await {
@@ -242,7 +266,6 @@ mod semantics {
                 })
             },
             |e| {
-                e.add(idle);
                 e.add(counter);
             },
         );
@@ -265,17 +288,15 @@ mod semantics {
                 |_| {},
             )
         };
-        // Main runs on the hub, worker 0, where the first goroutine goes too; the second is
-        // placed on executor 1, which never heard of its function: the run fails rather than
-        // call an address from a message.
+        // Main runs on the hub, worker 0; the first goroutine is placed on executor 1, which
+        // never heard of its function: the run fails rather than call an address from a
+        // message.
         let failed = run_in_thread(7, 2, 10_000_000_000, program).expect_err("refused");
         assert!(failed.contains("not declared"), "{failed}");
         // On the worker that started them, the function is known.
         let report = run_in_thread(7, 1, 10_000_000_000, program).expect("the run ends");
         assert_eq!(report.outcome, Outcome::Exit);
     }
-
-    async fn idle() {}
 
     async fn hold(mu: rt::Mutex, held: WaitGroup) {
         mu.lock().await;
@@ -293,9 +314,8 @@ mod semantics {
                     let mu = rt::Mutex::new();
                     let held = WaitGroup::new();
                     held.add(1).await;
-                    // Main runs on the hub, worker 0, where the first goroutine goes too:
-                    // the holder runs on executor 1.
-                    go(idle, ());
+                    // Main runs on the hub, worker 0: the holder, the first goroutine, runs
+                    // on executor 1.
                     go(hold, (mu, held));
                     held.wait().await;
                     let busy = mu.try_lock().await;
@@ -305,7 +325,6 @@ mod semantics {
                 })
             },
             |e| {
-                e.add(idle);
                 e.add(hold);
             },
         );
@@ -348,9 +367,8 @@ mod semantics {
                         let total = rt::AtomicInt::new();
                         let counted = rt::Var::new(Vec::<i64>::new());
                         let (a, b) = (make_chan::<i64>(0), make_chan::<i64>(2));
-                        // Placed round-robin from the hub, which main shares with `idle`:
-                        // at procs=2 the filler and the channel's maker run on executor 1.
-                        go(idle, ());
+                        // Placed round-robin after main, which runs on the hub: at procs=2
+                        // the filler and the channel's maker run on executor 1.
                         go(fill, (a, 50, total, counted));
                         go(relay, (a, b));
                         let made = make_chan::<Chan<i64>>(0);
@@ -377,7 +395,6 @@ mod semantics {
                 |e| {
                     e.add(fill);
                     e.add(relay);
-                    e.add(idle);
                     e.add(make_and_relay);
                 },
             );
@@ -509,7 +526,7 @@ mod semantics {
                                 let cells = Cells::here();
                                 cells.borrow_mut().set(1, 7);
                                 cells.borrow_mut().written.push((1, 7));
-                                // Each round placed round-robin from the hub: workers 0, 1, 2.
+                                // Each round placed round-robin after main: workers 1, 2, 0.
                                 let wg = WaitGroup::new();
                                 wg.add(3).await;
                                 for i in 0..3 {

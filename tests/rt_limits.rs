@@ -243,8 +243,6 @@ fn fake_heap() -> u64 {
     FAKE_HEAP.with(|h| h.get())
 }
 
-async fn idle() {}
-
 async fn grow_heap() {
     loop {
         FAKE_HEAP.with(|h| h.set(h.get() + (1 << 20)));
@@ -261,15 +259,13 @@ fn real_mode_ends_the_run_when_an_executor_runs_out_of_memory() {
         Program::new(
             || -> rt::Task {
                 Box::pin(async {
-                    // Placed round-robin from the hub, worker 0: `idle` there, the heap's
-                    // growth on executor 1.
-                    go(idle, ());
+                    // Main runs on the hub: the first goroutine, the heap's growth, runs on
+                    // executor 1.
                     go(grow_heap, ());
                     sleep(ms(60_000)).await;
                 })
             },
             |entries: &mut Entries| {
-                entries.add(idle);
                 entries.add(grow_heap);
             },
         )

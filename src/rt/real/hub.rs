@@ -86,7 +86,8 @@ impl Hub {
             procs: procs.max(1),
             epoch_ns,
             entries: Entries::default(),
-            next_worker: 0,
+            // Main runs on the hub: the first goroutine it starts goes to the next worker.
+            next_worker: 1 % procs.max(1),
             inbox: ById::new(),
             idle: ById::new(),
             idle_count: 0,
@@ -141,8 +142,8 @@ impl Hub {
         self.arrivals = Some(arrivals);
     }
 
-    /// The worker the next goroutine starts on: round-robin over the workers, from worker 0,
-    /// where main runs.
+    /// The worker the next goroutine starts on: round-robin over the workers, main having
+    /// taken worker 0's turn (so `go f()` beside a computing main runs in parallel with it).
     pub fn place(&mut self) -> u32 {
         let worker = self.next_worker;
         self.next_worker = (worker + 1) % self.procs;
