@@ -281,7 +281,6 @@ mod semantics {
                 || -> rt::Task {
                     Box::pin(async {
                         go(undeclared, ());
-                        go(undeclared, ());
                         rt::sleep(rt::ms(10)).await;
                     })
                 },

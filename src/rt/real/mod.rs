@@ -3,12 +3,12 @@
 //! A real-mode run is `procs` *workers*, each a [`Runtime`](crate::rt::Runtime) on its own Web
 //! Worker (or, in tests, taking turns in one thread: [`run_in_thread`]): worker 0 is the
 //! *hub*, the others *executors*. Goroutines run on the workers, placed round-robin as they
-//! start (main on the hub, the first goroutine on worker 1); every runtime object (channel, WaitGroup, Mutex, Once, context,
-//! timer, semaphore, shared variable) lives on the hub. The hub's own goroutines use them as
-//! sim mode does, with no message. An executor's goroutine that operates on one asks the hub
-//! an [`Op`] ([`link`]) and parks until the answer comes; on the hub the goroutine's *proxy*
-//! performs it with the same runtime code as sim mode ([`hub`]). So Go's semantics hold
-//! across workers by construction.
+//! start (main on the hub, the first goroutine on worker 1); every runtime object (channel,
+//! WaitGroup, Mutex, Once, context, timer, semaphore, shared variable) lives on the hub. The
+//! hub's own goroutines use them as sim mode does, with no message. An executor's goroutine
+//! that operates on one asks the hub an [`Op`] ([`link`]) and parks until the answer comes;
+//! on the hub the goroutine's *proxy* performs it with the same runtime code as sim mode
+//! ([`hub`]). So Go's semantics hold across workers by construction.
 //!
 //! Objects are named by ids that mean the same on every worker: worker `w` numbers the
 //! objects it creates `n * procs + w`, so ids never collide and need no translation (`Ids` in
