@@ -528,7 +528,7 @@ impl Sched {
             .filter(|(_, g)| g.status != Status::Done)
             .map(|(slot, _)| slot)
             .collect();
-        alive.sort_by_key(|&slot| self.gs[slot].id);
+        alive.sort_unstable_by_key(|&slot| self.gs[slot].id);
         alive
     }
 

@@ -40,8 +40,10 @@ impl Diagnostics {
 
     /// [`Diagnostics::lines`], each with the position it names.
     pub fn printed(&self) -> Vec<Printed> {
-        let mut errors = self.errors.clone();
-        errors.sort_by_key(|d| (d.line, d.col));
+        // In the order reported where two share a position (a stable sort, without its code).
+        let mut order: Vec<usize> = (0..self.errors.len()).collect();
+        order.sort_unstable_by_key(|&i| (self.errors[i].line, self.errors[i].col, i));
+        let mut errors: Vec<Diag> = order.iter().map(|&i| self.errors[i].clone()).collect();
         errors.dedup_by(|a, b| a.line == b.line && a.msg == b.msg);
         let at = |d: &Diag, msg: &str| Printed {
             line: d.line,

@@ -228,7 +228,7 @@ impl Printer<'_> {
             _ => Vec::new(),
         };
         let types = self.host.types();
-        entries.sort_by(|a, b| super::sort::compare(types, key_ty, &a.0, &b.0));
+        entries.sort_unstable_by(|a, b| super::sort::compare(types, key_ty, &a.0, &b.0));
         for (i, (k, val)) in entries.iter().enumerate() {
             if i > 0 {
                 self.separator();

@@ -127,7 +127,7 @@ impl Checker<'_> {
                 .copied()
                 .filter(|&v| !self.is_used(v))
                 .collect();
-            unused.sort_by_key(|&v| self.obj(v).pos);
+            unused.sort_unstable_by_key(|&v| (self.obj(v).pos, v));
             for v in unused {
                 let msg = format!("declared and not used: {}", self.obj_name(v));
                 self.error(self.obj(v).pos, msg);
@@ -147,7 +147,7 @@ impl Checker<'_> {
                 }
             }
         }
-        unused.sort_by_key(|&o| self.obj(o).pos);
+        unused.sort_unstable_by_key(|&o| (self.obj(o).pos, o));
         for o in unused {
             let ObjKind::PkgName(p) = self.obj(o).kind else {
                 continue;

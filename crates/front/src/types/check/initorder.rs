@@ -111,7 +111,7 @@ impl Checker<'_> {
             .map(|(o, _)| *o)
             .collect();
         let mut consts = consts;
-        consts.sort_by_key(|&o| self.obj(o).pos);
+        consts.sort_unstable_by_key(|&o| (self.obj(o).pos, o));
         for c in consts {
             if reported.contains(&c) {
                 continue;

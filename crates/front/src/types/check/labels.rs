@@ -77,7 +77,7 @@ impl Checker<'_> {
             let _ = s;
         }
         let mut unused: Vec<&LabelInfo> = sc.labels.values().filter(|l| !l.used).collect();
-        unused.sort_by_key(|l| self.ast.stmt(l.lstmt).pos);
+        unused.sort_unstable_by_key(|l| self.ast.stmt(l.lstmt).pos);
         let unused: Vec<(Pos, String)> = unused
             .iter()
             .map(|l| (self.obj(l.obj).pos, self.obj_name(l.obj).to_string()))

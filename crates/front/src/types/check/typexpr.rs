@@ -381,7 +381,7 @@ impl Checker<'_> {
             terms = Some(intersect_terms(terms, ts));
         }
         let names = &self.ast.names;
-        methods.sort_by(|a, b| names.get(a.0.name).cmp(names.get(b.0.name)));
+        methods.sort_unstable_by(|a, b| names.get(a.0.name).cmp(names.get(b.0.name)));
         let iface = Interface {
             methods: methods.iter().map(|m| m.0.clone()).collect(),
             terms,
