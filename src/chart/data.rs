@@ -310,7 +310,19 @@ impl TraceData {
 
     /// Reads the binary form back. Never panics, whatever `bytes` holds.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let mut r = Reader { bytes, at: 0 };
+        Self::read_from(bytes)
+    }
+
+    /// Reads the binary form back from `src` a window at a time, so that a trace of tens of
+    /// megabytes is never copied whole beside what is read from it (the page reads the
+    /// worker's buffer in place: `runner::client`). Never panics, whatever `src` holds.
+    pub fn read_from<S: Source + ?Sized>(src: &S) -> Result<Self, DecodeError> {
+        let mut r = Reader {
+            src,
+            buf: Vec::new(),
+            start: 0,
+            pos: 0,
+        };
         if r.take(4)? != MAGIC {
             return Err(DecodeError("not a chanlab trace".into()));
         }
@@ -339,36 +351,41 @@ impl TraceData {
         }
 
         let mut events = Vec::with_capacity(n_events);
-        // Fixed-size chunks: the compiler sees every field's bounds, and the loop is a copy.
-        let (chunks, _) = r.take(n_events * EVENT_BYTES)?.as_chunks::<EVENT_BYTES>();
-        for b in chunks {
-            events.push(Event {
-                t: le64(&b[0..8]),
-                g: le32(&b[8..12]),
-                obj: le32(&b[12..16]),
-                arg: le32(&b[16..20]),
-                kind: kind_from(b[20])?,
-                proc: b[21],
-            });
+        for part in r.records::<EVENT_BYTES>(n_events) {
+            // Fixed-size chunks: the compiler sees every field's bounds, and the loop is a copy.
+            for b in r.take(part * EVENT_BYTES)?.as_chunks::<EVENT_BYTES>().0 {
+                events.push(Event {
+                    t: le64(&b[0..8]),
+                    g: le32(&b[8..12]),
+                    obj: le32(&b[12..16]),
+                    arg: le32(&b[16..20]),
+                    kind: kind_from(b[20])?,
+                    proc: b[21],
+                });
+            }
         }
         let mut goroutines = Vec::with_capacity(n_gs);
-        for b in r.take(n_gs * GINFO_BYTES)?.chunks_exact(GINFO_BYTES) {
-            goroutines.push(GInfo {
-                label: le32(&b[0..4]),
-                index: le32(&b[4..8]),
-                parent: le32(&b[8..12]),
-                created_ns: le64(&b[16..24]),
-            });
+        for part in r.records::<GINFO_BYTES>(n_gs) {
+            for b in r.take(part * GINFO_BYTES)?.as_chunks::<GINFO_BYTES>().0 {
+                goroutines.push(GInfo {
+                    label: le32(&b[0..4]),
+                    index: le32(&b[4..8]),
+                    parent: le32(&b[8..12]),
+                    created_ns: le64(&b[16..24]),
+                });
+            }
         }
         let mut chans = Vec::with_capacity(n_chans);
-        for b in r.take(n_chans * CHAN_BYTES)?.chunks_exact(CHAN_BYTES) {
-            chans.push(ChanInfo {
-                cap: le32(&b[0..4]),
-                created_by: le32(&b[4..8]),
-                created_ns: le64(&b[8..16]),
-                name: le32(&b[16..20]),
-                line: le32(&b[20..24]),
-            });
+        for part in r.records::<CHAN_BYTES>(n_chans) {
+            for b in r.take(part * CHAN_BYTES)?.as_chunks::<CHAN_BYTES>().0 {
+                chans.push(ChanInfo {
+                    cap: le32(&b[0..4]),
+                    created_by: le32(&b[4..8]),
+                    created_ns: le64(&b[8..16]),
+                    name: le32(&b[16..20]),
+                    line: le32(&b[20..24]),
+                });
+            }
         }
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
@@ -442,24 +459,64 @@ fn kind_from(code: u8) -> Result<Kind, DecodeError> {
         .ok_or_else(|| DecodeError(format!("unknown event kind {code}")))
 }
 
-/// A cursor over the buffer; every read checks the length.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Where a trace's binary form is read from: a byte slice, or the page's transferred buffer.
+pub trait Source {
+    /// Its length in bytes.
+    fn size(&self) -> usize;
+    /// Copies its bytes from `at` into `out`. Precondition: `at + out.len() <= self.size()`.
+    fn copy(&self, at: usize, out: &mut [u8]);
 }
 
-impl<'a> Reader<'a> {
-    fn left(&self) -> usize {
-        self.bytes.len() - self.at
+impl Source for [u8] {
+    fn size(&self) -> usize {
+        self.len()
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    fn copy(&self, at: usize, out: &mut [u8]) {
+        out.copy_from_slice(&self[at..at + out.len()]);
+    }
+}
+
+/// How many bytes a reader copies from its source at a time (more for a longer field).
+const WINDOW: usize = 1 << 16;
+
+/// A cursor over the source, which it copies a window at a time; every read checks the
+/// length.
+struct Reader<'a, S: ?Sized> {
+    src: &'a S,
+    /// The source's bytes from `start` on, copied.
+    buf: Vec<u8>,
+    start: usize,
+    /// How much of `buf` is read.
+    pos: usize,
+}
+
+impl<S: Source + ?Sized> Reader<'_, S> {
+    fn left(&self) -> usize {
+        self.src.size() - self.start - self.pos
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], DecodeError> {
         if n > self.left() {
             return Err(DecodeError("cut short".into()));
         }
-        let s = &self.bytes[self.at..self.at + n];
-        self.at += n;
+        if self.pos + n > self.buf.len() {
+            // The window from the first byte not read, long enough for `n`.
+            self.start += self.pos;
+            self.pos = 0;
+            self.buf
+                .resize(n.max(WINDOW).min(self.src.size() - self.start), 0);
+            self.src.copy(self.start, &mut self.buf);
+        }
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
         Ok(s)
+    }
+
+    /// `n` records of `SIZE` bytes as the numbers of them read at once, a window's worth each.
+    fn records<const SIZE: usize>(&self, n: usize) -> impl Iterator<Item = usize> {
+        let per = WINDOW / SIZE;
+        (0..n.div_ceil(per)).map(move |i| per.min(n - i * per))
     }
 
     fn u32(&mut self) -> Result<u32, DecodeError> {
@@ -566,6 +623,25 @@ pub(crate) mod tests {
             bytes.len(),
             HEADER_BYTES + 12 * 24 + 3 * 24 + 2 * 24 + 12 * 2 + 4 + 9 + 6 + 11 + 4 + 4 + 4
         );
+        assert_eq!(TraceData::from_bytes(&bytes), Ok(t));
+    }
+
+    #[test]
+    fn a_trace_of_many_windows_round_trips() {
+        // Records across windows' ends, and names longer than a window.
+        let mut t = sample();
+        let events = t.events.clone();
+        for i in 0..7_000u64 {
+            t.events
+                .extend(events.iter().map(|e| Event { t: e.t + i, ..*e }));
+        }
+        let g = t.goroutines[1];
+        t.goroutines
+            .extend((0..5_000).map(|i| GInfo { index: i, ..g }));
+        t.labels[0].name = "long ".repeat(WINDOW / 3);
+        t.chan_names.push("名".repeat(WINDOW));
+        let bytes = t.to_bytes();
+        assert!(bytes.len() > 20 * WINDOW);
         assert_eq!(TraceData::from_bytes(&bytes), Ok(t));
     }
 

@@ -19,12 +19,21 @@
 use super::spans::{Lane, ProcSpan, Span};
 use super::state::State;
 
+/// How many spans the lanes that outgrow their room may take in all (12 MB). How finely the
+/// lanes are cut depends on how the run went: a million goroutines placed on executors while
+/// others computed there have had 250,000 lanes outgrow theirs, some hundred MB of spans on the
+/// page. Past this, a lane keeps the hub's view of it: running on its executor, its CPU work
+/// not told apart.
+pub const MAX_GROWN_SPANS: usize = 512 * 1024;
+
 /// Refines every lane's spans on its executor with the executors' CPU work `procs` (indexed
 /// by executor, each sorted by start and disjoint).
 pub fn refine(lanes: &mut [Lane], procs: &[Vec<ProcSpan>]) {
     // One buffer for every lane: a lane's spans change in place, so a run of a million
-    // goroutines allocates nothing per lane here.
+    // goroutines allocates nothing per lane here but for the lanes that outgrow their room,
+    // within MAX_GROWN_SPANS.
     let mut out = Vec::new();
+    let mut room = MAX_GROWN_SPANS;
     for (g, lane) in lanes.iter_mut().enumerate() {
         // A goroutine runs on one executor, the one its running spans name; one that never
         // left the hub's side runs on the hub's own executor, 0.
@@ -50,9 +59,16 @@ pub fn refine(lanes: &mut [Lane], procs: &[Vec<ProcSpan>]) {
                 out.push(*s);
             }
         }
-        if out != lane.spans {
+        if out == lane.spans {
+            continue;
+        }
+        if out.len() <= lane.spans.capacity() {
             lane.spans.clear();
             lane.spans.extend_from_slice(&out);
+        } else if out.len() <= room {
+            // Exactly its size: growing the lane's own would take up to twice the room.
+            room -= out.len();
+            lane.spans = out.clone();
         }
     }
 }
@@ -119,6 +135,39 @@ mod tests {
 
     fn work(start: u64, end: u64, g: u32) -> ProcSpan {
         ProcSpan { start, end, g }
+    }
+
+    #[test]
+    fn lanes_outgrowing_their_room_take_at_most_the_bound() {
+        // Goroutine 1 computes in a thousand pieces on executor 0, while each of the others is
+        // placed there throughout: each of theirs would be cut in two thousand spans.
+        let pieces = 1000u64;
+        let procs = vec![(0..pieces)
+            .map(|i| work(10 * i + 1, 10 * i + 6, 1))
+            .collect()];
+        let lanes_n = 1 + MAX_GROWN_SPANS / (2 * pieces as usize) + 10;
+        let whole = span(0, 10 * pieces, State::Executor, 0);
+        let mut lanes: Vec<Lane> = (0..lanes_n)
+            .map(|_| Lane {
+                spans: vec![whole],
+                ..Lane::default()
+            })
+            .collect();
+        refine(&mut lanes, &procs);
+        let cut: Vec<usize> = lanes.iter().map(|l| l.spans.len()).collect();
+        assert_eq!(cut[2], 2 * pieces as usize + 1);
+        assert_eq!(lanes[2].spans[1], span(1, 6, State::Runnable, 0));
+        let grown: usize = cut.iter().filter(|&&n| n > 1).sum();
+        assert!(grown <= MAX_GROWN_SPANS, "{grown} spans");
+        assert!(
+            grown > MAX_GROWN_SPANS - 2 * pieces as usize - 1,
+            "{grown} spans"
+        );
+        assert_eq!(
+            lanes[lanes_n - 1].spans,
+            vec![whole],
+            "past the bound, as the hub saw it"
+        );
     }
 
     #[test]

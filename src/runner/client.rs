@@ -37,6 +37,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::RunnerEvent;
+use crate::chart::data::Source;
 use crate::protocol::{Request, Response, RunRequest, TraceData};
 use crate::view::console::Batcher;
 
@@ -437,21 +438,38 @@ fn is_progress(event: &RunnerEvent) -> bool {
     matches!(event, RunnerEvent::Output(_) | RunnerEvent::Trace { .. })
 }
 
-/// The trace in `buffer` (see `crate::protocol`), or `None` when it is unreadable.
+/// The trace in `buffer` (see `crate::protocol`), or `None` when it is unreadable. It is read
+/// where it is, a window at a time: a copy of it whole would leave a hole of its size in the
+/// page's memory, where later allocations land and split it, so that the chart's vectors,
+/// built next, grow the memory instead (a trace of a million goroutines is 72 MB).
 fn read_trace(buffer: &js_sys::ArrayBuffer) -> Option<TraceData> {
     let t0 = now_ms();
-    let bytes = js_sys::Uint8Array::new(buffer).to_vec();
-    let trace = TraceData::from_bytes(&bytes).ok();
+    let bytes = InPlace(js_sys::Uint8Array::new(buffer));
+    let trace = TraceData::read_from(&bytes).ok();
     // For the benchmark (scripts/bench-timeline.mjs), which reads the console.
     web_sys::console::debug_1(
         &format!(
             "chanlab: trace of {} bytes read in {:.1} ms",
-            bytes.len(),
+            bytes.size(),
             now_ms() - t0
         )
         .into(),
     );
     trace
+}
+
+/// The worker's transferred buffer, read without copying it whole.
+struct InPlace(js_sys::Uint8Array);
+
+impl Source for InPlace {
+    fn size(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn copy(&self, at: usize, out: &mut [u8]) {
+        let end = at + out.len();
+        self.0.subarray(at as u32, end as u32).copy_to(out);
+    }
 }
 
 fn now_ms() -> f64 {
