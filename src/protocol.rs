@@ -19,9 +19,9 @@
 //! Just before [`Response::Done`], the worker sends the run's trace once, as
 //! [`Response::Trace`]. Every other message is JSON text; the trace is not: it is posted as an
 //! `ArrayBuffer` holding [`TraceData::to_bytes`], transferred rather than copied, so a message
-//! whose data is an `ArrayBuffer` is the trace, read back with [`TraceData::from_bytes`]
-//! (about 30 ms each way for a million events; see `crate::chart::data`). A page that cannot
-//! read it still has the run's output and summary.
+//! whose data is an `ArrayBuffer` is the trace, read back where it lies with
+//! [`TraceData::read_from`] (about 30 ms each way for a million events; see
+//! `crate::chart::data`). A page that cannot read it still has the run's output and summary.
 
 use serde::{Deserialize, Serialize};
 

@@ -4,8 +4,9 @@
 //! owned strings, so that it can live on the page, where the runtime never runs. It crosses the
 //! worker boundary once per run as one little-endian byte buffer ([`TraceData::to_bytes`]),
 //! which the worker posts as a transferable `ArrayBuffer` (moved, not copied) and the page reads
-//! back with [`TraceData::from_bytes`]. JSON would cost ~100 bytes and a parse per event; the
-//! binary form is the events' own 24 bytes, copied in and out with no parsing.
+//! back where it lies, a window at a time ([`TraceData::read_from`]). JSON would cost ~100 bytes
+//! and a parse per event; the binary form is the events' own 24 bytes, copied in and out with no
+//! parsing.
 //!
 //! # Layout (all integers little-endian)
 //! ```text
