@@ -351,43 +351,34 @@ impl TraceData {
             return Err(DecodeError("shorter than its header says".into()));
         }
 
-        let mut events = Vec::with_capacity(n_events);
-        for part in r.records::<EVENT_BYTES>(n_events) {
-            // Fixed-size chunks: the compiler sees every field's bounds, and the loop is a copy.
-            for b in r.take(part * EVENT_BYTES)?.as_chunks::<EVENT_BYTES>().0 {
-                events.push(Event {
-                    t: le64(&b[0..8]),
-                    g: le32(&b[8..12]),
-                    obj: le32(&b[12..16]),
-                    arg: le32(&b[16..20]),
-                    kind: kind_from(b[20])?,
-                    proc: b[21],
-                });
-            }
-        }
-        let mut goroutines = Vec::with_capacity(n_gs);
-        for part in r.records::<GINFO_BYTES>(n_gs) {
-            for b in r.take(part * GINFO_BYTES)?.as_chunks::<GINFO_BYTES>().0 {
-                goroutines.push(GInfo {
-                    label: le32(&b[0..4]),
-                    index: le32(&b[4..8]),
-                    parent: le32(&b[8..12]),
-                    created_ns: le64(&b[16..24]),
-                });
-            }
-        }
-        let mut chans = Vec::with_capacity(n_chans);
-        for part in r.records::<CHAN_BYTES>(n_chans) {
-            for b in r.take(part * CHAN_BYTES)?.as_chunks::<CHAN_BYTES>().0 {
-                chans.push(ChanInfo {
-                    cap: le32(&b[0..4]),
-                    created_by: le32(&b[4..8]),
-                    created_ns: le64(&b[8..16]),
-                    name: le32(&b[16..20]),
-                    line: le32(&b[20..24]),
-                });
-            }
-        }
+        // Fixed-size records: the compiler sees every field's bounds, and the loop is a copy.
+        let events = r.records::<EVENT_BYTES, _>(n_events, |b| {
+            Ok(Event {
+                t: le64(&b[0..8]),
+                g: le32(&b[8..12]),
+                obj: le32(&b[12..16]),
+                arg: le32(&b[16..20]),
+                kind: kind_from(b[20])?,
+                proc: b[21],
+            })
+        })?;
+        let goroutines = r.records::<GINFO_BYTES, _>(n_gs, |b| {
+            Ok(GInfo {
+                label: le32(&b[0..4]),
+                index: le32(&b[4..8]),
+                parent: le32(&b[8..12]),
+                created_ns: le64(&b[16..24]),
+            })
+        })?;
+        let chans = r.records::<CHAN_BYTES, _>(n_chans, |b| {
+            Ok(ChanInfo {
+                cap: le32(&b[0..4]),
+                created_by: le32(&b[4..8]),
+                created_ns: le64(&b[8..16]),
+                name: le32(&b[16..20]),
+                line: le32(&b[20..24]),
+            })
+        })?;
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
             let name = r.string()?;
@@ -514,10 +505,20 @@ impl<S: Source + ?Sized> Reader<'_, S> {
         Ok(s)
     }
 
-    /// `n` records of `SIZE` bytes as the numbers of them read at once, a window's worth each.
-    fn records<const SIZE: usize>(&self, n: usize) -> impl Iterator<Item = usize> {
-        let per = WINDOW / SIZE;
-        (0..n.div_ceil(per)).map(move |i| per.min(n - i * per))
+    /// `n` records of `SIZE` bytes, each read by `read`, a window's worth at a time.
+    fn records<const SIZE: usize, T>(
+        &mut self,
+        n: usize,
+        mut read: impl FnMut(&[u8; SIZE]) -> Result<T, DecodeError>,
+    ) -> Result<Vec<T>, DecodeError> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            let part = (n - out.len()).min(WINDOW / SIZE);
+            for b in self.take(part * SIZE)?.as_chunks::<SIZE>().0 {
+                out.push(read(b)?);
+            }
+        }
+        Ok(out)
     }
 
     fn u32(&mut self) -> Result<u32, DecodeError> {

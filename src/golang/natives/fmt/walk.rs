@@ -228,7 +228,8 @@ impl Printer<'_> {
             _ => Vec::new(),
         };
         let types = self.host.types();
-        entries.sort_unstable_by(|a, b| super::sort::compare(types, key_ty, &a.0, &b.0));
+        // Stable, as fmtsort's: keys that compare equal (NaNs) keep the map's order.
+        entries.sort_by(|a, b| super::sort::compare(types, key_ty, &a.0, &b.0));
         for (i, (k, val)) in entries.iter().enumerate() {
             if i > 0 {
                 self.separator();
