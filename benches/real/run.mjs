@@ -36,11 +36,15 @@ const f = (x) => Math.round(x).toLocaleString('en-US');
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  // Every worker compiles the wasm afresh; V8 starts it on its baseline compiler and
-  // optimises hot code later, at times that differ from run to run. Optimising everything up
-  // front makes the runs compare the same code.
+  // V8 compiles a wasm function when it is first called, on its baseline compiler, and
+  // optimises the busy ones later, at times that differ from run to run. Optimising every
+  // function up front, before the worker says it is ready, makes the runs compare the same
+  // code. (Without Liftoff alone, each function is still compiled at its first call, by the
+  // optimising compiler: a run then paid tens of milliseconds for every path it took first,
+  // reading its request among them, which no browser makes a page pay.)
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--js-flags=--no-liftoff'],
+    '--disable-component-update', '--disable-sync',
+    '--js-flags=--no-liftoff --no-wasm-lazy-compilation'],
 });
 
 /** The Go program a run request carries: what the page shows for a catalog pattern with

@@ -215,13 +215,21 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
 /// (or its compile errors).
 fn run(req: RunRequest) {
     let started = now_ms();
+    if req.mode == Mode::Real {
+        // Executors started ahead of the run compile the source while this worker does.
+        super::real_host::execute_early(&req);
+    }
     let program = match source::compile(&req.source) {
         Ok(Compiled::Program(program)) => program,
         Ok(Compiled::Errors { output, errors }) => {
+            super::real_host::cancel_early();
             post(&Response::Output(output));
             return post(&Response::CompileFailed(errors));
         }
-        Err(why) => return post(&Response::Failed(why)),
+        Err(why) => {
+            super::real_host::cancel_early();
+            return post(&Response::Failed(why));
+        }
     };
     if req.mode == Mode::Real {
         return super::real_host::start_hub(req, program);

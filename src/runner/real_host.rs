@@ -6,13 +6,15 @@
 //!
 //! The worker the page gives a real-mode run becomes its *hub*, worker 0, which runs
 //! goroutines too: it starts `procs - 1` workers of its own (the same script), one per
-//! executor, and sends each the run and its index with [`Request::Execute`] once it is ready.
-//! Every executor compiles the source before the run, as the hub did: compiling is not part of
-//! a run in Go either, and an executor compiling on the run's clock would start its goroutines
-//! milliseconds late. Each executor, then the hub, settles (`super::host::settle`): runs a
-//! small program until it runs at a steady speed, which a page that has just loaded does not.
-//! Then the hub times a few round trips to executor 1 ([`Request::Ping`]):
-//! the transport's floor on this browser, which the run's summary reports; and starts the
+//! executor ([`Crew`]), usually ahead of the run, when the page asks its spare worker to be
+//! ready for real mode ([`warm`]). Each executor settles as it starts
+//! (`super::host::settle`: runs a small program until it runs at a steady speed, which a page
+//! that has just loaded does not) and says it is ready; then the hub times a few round trips
+//! to executor 1 ([`Request::Ping`]): the transport's floor on this browser, which the run's
+//! summary reports. So a run on executors started ahead of it only has them compile its
+//! source ([`Request::Execute`]), sent to them before the hub compiles its own copy: compiling
+//! is not part of a run in Go either, and an executor compiling on the run's clock would
+//! start its goroutines milliseconds late. Once all have, the hub settles too and starts the
 //! run, telling the executors when ([`Request::Begin`]).
 //!
 //! From then on they exchange frames, the encoded operations and answers
@@ -193,21 +195,40 @@ struct Hub {
     /// The compiled source (every executor compiles its own copy).
     program: Rc<Program>,
     epoch_ns: u64,
-    /// Executor `w` (workers 1 and up) at `w - 1`.
-    executors: Vec<Executor>,
+    /// The executors, their shared memory and the floor measured on them.
+    crew: Crew,
     stream: OutputStream,
     /// The pending wake-up (see [`Hub::wake`]) is for this time (run's clock, ns), if any.
     wake_at: Option<u64>,
     ended: bool,
     turns: Turns,
-    /// The shared memory, when the page may share it.
-    rings: Option<Rings>,
-    /// The floor, measured before the run: when the first ping left (ms), pings answered.
-    pinged_at: f64,
-    pongs: u32,
-    floor: Option<Floor>,
 }
 
+/// A run's executors as the hub prepares them, ahead of the run ([`warm`]) or for it: they
+/// load, the hub times round trips to executor 1 (the transport's floor on this browser, which
+/// the run's summary reports), and they compile the run's source. Once all have, the run
+/// begins.
+struct Crew {
+    procs: u32,
+    /// Executor `w` (workers 1 and up) at `w - 1`.
+    executors: Vec<Executor>,
+    /// The shared memory, when the page may share it.
+    rings: Option<Rings>,
+    /// Round trips under way.
+    pings: Option<Pings>,
+    floor: Option<Floor>,
+    /// The run's source was sent to the executors to compile ([`Request::Execute`]).
+    executing: bool,
+}
+
+/// Round trips timed to executor 1, by message and, on the last, through shared memory. They
+/// are timed as a whole: a page that is not cross-origin isolated reads a clock coarsened to
+/// 0.1 ms.
+struct Pings {
+    /// When the first left (ms).
+    at: f64,
+    answered: u32,
+}
 /// The hub's view of one executor worker.
 struct Executor {
     worker: Worker,
@@ -222,8 +243,8 @@ struct Executor {
 
 thread_local! {
     static HUB: RefCell<Option<Hub>> = const { RefCell::new(None) };
-    /// Executors started ahead of the run (see [`warm`]); executor `w` at `w - 1`.
-    static WARM: RefCell<Vec<Executor>> = const { RefCell::new(Vec::new()) };
+    /// Executors started ahead of the run (see [`warm`]).
+    static WARM: RefCell<Option<Crew>> = const { RefCell::new(None) };
 }
 
 /// Starts real-mode run `req`, whose source compiled to `program`, with this worker as its
@@ -236,52 +257,35 @@ pub fn start_hub(req: RunRequest, program: Rc<Program>) {
         ));
     }
     set_wall_clock(epoch_clock);
-    // The executors started ahead of the run (`warm`) serve first; the others start now.
-    let mut executors = WARM.with(|w| std::mem::take(&mut *w.borrow_mut()));
-    for extra in executors.drain((procs as usize).saturating_sub(1).min(executors.len())..) {
-        extra.worker.terminate();
-    }
-    if let Err(why) = spawn_executors(&mut executors, procs) {
-        for e in &executors {
-            e.worker.terminate();
-        }
-        return post(&Response::Failed(why));
-    }
-    let rings = Rings::new(procs);
-    for (e, w) in executors.iter_mut().zip(1..) {
-        if let Some(rings) = &rings {
-            e.pipes = Some((rings.pipe(w, Way::ToHub), rings.pipe(w, Way::ToExecutor)));
-            if e.ready {
-                // Kept until `Begin`; a ping times it first.
-                let _ = e.worker.post_message(&rings.buffer());
+    // The executors started ahead of the run (`warm`) serve it if they are as many.
+    let crew = match WARM.with(|w| w.borrow_mut().take()) {
+        Some(crew) if crew.procs == procs => crew,
+        other => {
+            other.into_iter().for_each(Crew::retire);
+            match Crew::start(procs) {
+                Ok(crew) => crew,
+                Err(why) => return post(&Response::Failed(why)),
             }
         }
-    }
-    let all_ready = executors.iter().all(|e| e.ready);
+    };
     let hub = Hub {
         rt: None,
         procs,
         request: req,
         program,
         epoch_ns: 0,
-        executors,
+        crew,
         stream: OutputStream::new(now_ms()),
         wake_at: None,
         ended: false,
         turns: Turns::new(|| with_hub(Hub::pump)),
-        rings,
-        pinged_at: 0.0,
-        pongs: 0,
-        floor: None,
     };
     HUB.with(|h| *h.borrow_mut() = Some(hub));
-    match procs {
-        1 => {
-            super::host::settle();
-            with_hub(Hub::begin)
-        }
-        _ if all_ready => with_hub(Hub::execute),
-        _ => {}
+    if procs == 1 {
+        super::host::settle();
+        with_hub(Hub::begin);
+    } else {
+        with_hub(Hub::prepare);
     }
     heartbeat();
 }
@@ -299,29 +303,49 @@ fn heartbeat() {
     });
 }
 
-/// Starts the executors of a run on `procs` workers that `executors` lacks.
-fn spawn_executors(executors: &mut Vec<Executor>, procs: u32) -> Result<(), String> {
-    let script = scope().location().href();
-    for w in executors.len() + 1..procs as usize {
-        executors.push(spawn_executor(&script, w)?);
-    }
-    Ok(())
-}
-
 /// Starts, ahead of a real-mode run, the executors of a run on `procs` workers, which settle
-/// as they start, and settles this worker, the run's hub: so that the run waits neither for
-/// them to load nor for them to settle (the page asks this of its spare worker).
+/// as they start, times round trips to them once they are ready, and settles this worker, the
+/// run's hub: so that the run waits neither for them to load, nor to settle, nor for its floor
+/// to be measured (the page asks this of its spare worker).
 pub fn warm(procs: u32) {
     if HUB.with(|h| h.borrow().is_some()) {
         return;
     }
     set_wall_clock(epoch_clock);
+    let procs = procs.clamp(1, MAX_PROCS);
     WARM.with(|w| {
         let mut warm = w.borrow_mut();
-        // An executor that cannot start now is tried again by the run, which reports why.
-        let _ = spawn_executors(&mut warm, procs.clamp(1, MAX_PROCS));
+        if warm.as_ref().is_some_and(|crew| crew.procs == procs) {
+            return;
+        }
+        warm.take().into_iter().for_each(Crew::retire);
+        // Executors that cannot start now are tried again by the run, which reports why.
+        *warm = Crew::start(procs).ok();
     });
     super::host::settle();
+}
+
+/// A run that will use the executors started ahead of it (same processors, floor measured)
+/// has them compile its source now, while this worker compiles its own copy.
+pub fn execute_early(req: &RunRequest) {
+    WARM.with(|w| {
+        if let Some(crew) = w.borrow_mut().as_mut() {
+            if crew.procs == req.clamped_procs() && crew.floor.is_some() && crew.all_ready() {
+                crew.execute(req);
+            }
+        }
+    });
+}
+
+/// The run that [`execute_early`] sent did not start (its source did not compile here): the
+/// executors compiling it stop, so that no later run begins on what they compiled.
+pub fn cancel_early() {
+    WARM.with(|w| {
+        let mut warm = w.borrow_mut();
+        if warm.as_ref().is_some_and(|crew| crew.executing) {
+            warm.take().into_iter().for_each(Crew::retire);
+        }
+    });
 }
 
 /// The prefix of an executor's worker name (see [`spawn_executor`]).
@@ -339,20 +363,140 @@ fn on_executor_message(w: usize, message: FromExecutor) {
     }
     WARM.with(|warm| {
         let mut warm = warm.borrow_mut();
+        let Some(crew) = warm.as_mut() else {
+            return;
+        };
         match message {
-            FromExecutor::Ready => {
-                if let Some(e) = warm.get_mut(w - 1) {
-                    e.ready = true;
-                }
-            }
+            FromExecutor::Ready => crew.ready(w),
+            FromExecutor::Pong => crew.pong(),
             // The run starts fresh ones, and reports it if they fail too.
-            _ => {
-                for e in warm.drain(..) {
-                    e.worker.terminate();
+            _ => warm.take().into_iter().for_each(Crew::retire),
+        }
+    });
+}
+
+impl Crew {
+    /// Starts the executors of a run on `procs` workers.
+    fn start(procs: u32) -> Result<Crew, String> {
+        let script = scope().location().href();
+        let mut executors = Vec::new();
+        for w in 1..procs as usize {
+            match spawn_executor(&script, w) {
+                Ok(e) => executors.push(e),
+                Err(why) => {
+                    executors.into_iter().for_each(Executor::retire);
+                    return Err(why);
                 }
             }
         }
-    });
+        let rings = Rings::new(procs);
+        if let Some(rings) = &rings {
+            for (e, w) in executors.iter_mut().zip(1..) {
+                e.pipes = Some((rings.pipe(w, Way::ToHub), rings.pipe(w, Way::ToExecutor)));
+            }
+        }
+        Ok(Crew {
+            procs,
+            executors,
+            rings,
+            pings: None,
+            floor: None,
+            executing: false,
+        })
+    }
+
+    fn all_ready(&self) -> bool {
+        self.executors.iter().all(|e| e.ready)
+    }
+
+    /// Executor `w` loaded: it gets the shared memory (kept until `Begin`), and once all
+    /// have loaded the round trips begin.
+    fn ready(&mut self, w: usize) {
+        let e = &mut self.executors[w - 1];
+        e.ready = true;
+        if let Some(rings) = &self.rings {
+            let _ = e.worker.post_message(&rings.buffer());
+        }
+        if self.all_ready() && self.floor.is_none() && self.pings.is_none() {
+            self.pings = Some(Pings {
+                at: now_ms(),
+                answered: 0,
+            });
+            self.ping();
+        }
+    }
+
+    fn ping(&self) {
+        let Some(pings) = &self.pings else {
+            return;
+        };
+        // The last ping asks for the shared-memory round trips too.
+        let last = pings.answered + 1 == PINGS;
+        let shared = if self.rings.is_some() && last {
+            PINGS
+        } else {
+            0
+        };
+        send(&self.executors[0].worker, &Request::Ping { shared });
+    }
+
+    /// Executor 1 answered a ping: pings again, or times the shared-memory round trips and
+    /// has the floor.
+    fn pong(&mut self) {
+        let Some(pings) = self.pings.as_mut() else {
+            return;
+        };
+        pings.answered += 1;
+        if pings.answered < PINGS {
+            return self.ping();
+        }
+        let message_ns = mean_ns(now_ms() - pings.at, PINGS);
+        let shared_ns = self.rings.as_ref().map(|rings| {
+            let at = now_ms();
+            for _ in 0..PINGS {
+                let seen = rings.doorbell(0);
+                rings.ring(1);
+                rings.wait(0, seen, 100.0);
+            }
+            mean_ns(now_ms() - at, PINGS)
+        });
+        self.pings = None;
+        self.floor = Some(Floor {
+            transport: if shared_ns.is_some() {
+                Transport::SharedMemory
+            } else {
+                Transport::Messages
+            },
+            message_ns,
+            shared_ns,
+        });
+    }
+
+    /// Sends every executor the run, to compile.
+    fn execute(&mut self, run: &RunRequest) {
+        for (e, w) in self.executors.iter().zip(1..) {
+            let execute = Request::Execute(ExecuteRequest {
+                run: run.clone(),
+                worker: w,
+                procs: self.procs,
+            });
+            send(&e.worker, &execute);
+        }
+        self.executing = true;
+    }
+
+    fn retire(self) {
+        self.executors.into_iter().for_each(Executor::retire);
+    }
+}
+
+impl Executor {
+    /// Stops the worker; what it sent and the hub has not read yet is dropped.
+    fn retire(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
 }
 
 fn with_hub(f: impl FnOnce(&mut Hub)) {
@@ -424,34 +568,18 @@ impl Hub {
             return;
         }
         match message {
-            FromExecutor::Ready => {
-                let e = &mut self.executors[w - 1];
-                e.ready = true;
-                if let Some(rings) = &self.rings {
-                    // Kept until `Begin`; a ping times it first.
-                    let _ = e.worker.post_message(&rings.buffer());
-                }
-                if self.executors.iter().all(|e| e.ready) {
-                    self.execute();
-                }
-            }
-            FromExecutor::Compiled => {
-                self.executors[w - 1].compiled = true;
-                if self.executors.iter().all(|e| e.compiled) {
-                    // After the executors, not with them: settling takes the processors.
-                    super::host::settle();
-                    self.ping();
-                }
-            }
-            FromExecutor::Pong => self.pong(),
+            FromExecutor::Ready => self.crew.ready(w),
+            FromExecutor::Compiled => self.crew.executors[w - 1].compiled = true,
+            FromExecutor::Pong => self.crew.pong(),
             FromExecutor::Limit(limit) => {
                 if let Some(rt) = self.rt.as_mut() {
                     rt.stop(limit);
                 }
-                self.pump();
+                return self.pump();
             }
-            FromExecutor::Failed(why) => self.fail(w, why),
+            FromExecutor::Failed(why) => return self.fail(w, why),
         }
+        self.prepare();
     }
 
     /// An executor's frame arrived by message.
@@ -487,61 +615,21 @@ impl Hub {
         post(&Response::Failed(why));
     }
 
-    /// Every executor is ready: sends each the run, to compile.
-    fn execute(&mut self) {
-        for (e, w) in self.executors.iter().zip(1..) {
-            let execute = Request::Execute(ExecuteRequest {
-                run: self.request.clone(),
-                worker: w,
-                procs: self.procs,
-            });
-            send(&e.worker, &execute);
+    /// Takes the run's preparation as far as it can go: once every executor is ready and the
+    /// floor measured, they compile the source, and once all have, the run begins.
+    fn prepare(&mut self) {
+        let crew = &mut self.crew;
+        if self.rt.is_some() || crew.floor.is_none() || !crew.all_ready() {
+            return;
         }
-    }
-
-    /// Every executor has compiled the source: times round trips to executor 1, by message. They are timed
-    /// as a whole: a page that is not cross-origin isolated reads a clock coarsened to 0.1 ms.
-    fn ping(&mut self) {
-        if self.pongs == 0 {
-            self.pinged_at = now_ms();
+        if !crew.executing {
+            return crew.execute(&self.request);
         }
-        // The last ping asks for the shared-memory round trips too.
-        let last = self.pongs + 1 == PINGS;
-        let shared = if self.rings.is_some() && last {
-            PINGS
-        } else {
-            0
-        };
-        send(&self.executors[0].worker, &Request::Ping { shared });
-    }
-
-    /// Executor 1 answered a ping: ping again, or time the shared-memory round trip, and
-    /// begin.
-    fn pong(&mut self) {
-        self.pongs += 1;
-        if self.pongs < PINGS {
-            return self.ping();
+        if crew.executors.iter().all(|e| e.compiled) {
+            // After the executors, not with them: settling takes the processors.
+            super::host::settle();
+            self.begin();
         }
-        let message_ns = mean_ns(now_ms() - self.pinged_at, PINGS);
-        let shared_ns = self.rings.as_ref().map(|rings| {
-            let at = now_ms();
-            for _ in 0..PINGS {
-                let seen = rings.doorbell(0);
-                rings.ring(1);
-                rings.wait(0, seen, 100.0);
-            }
-            mean_ns(now_ms() - at, PINGS)
-        });
-        self.floor = Some(Floor {
-            transport: if shared_ns.is_some() {
-                Transport::SharedMemory
-            } else {
-                Transport::Messages
-            },
-            message_ns,
-            shared_ns,
-        });
-        self.begin();
     }
 
     /// Every executor is ready: the run and its clock start.
@@ -559,7 +647,7 @@ impl Hub {
         rt.set_memory(golang::real::hub_memory(self.procs));
         // The hub runs the program's goroutines too: its timers send the program's values.
         rt.runtime().use_host_values::<golang::vm::value::Value>();
-        if let Some(rings) = self.rings.clone() {
+        if let Some(rings) = self.crew.rings.clone() {
             // A frame that arrives during a turn ends it: its goroutine waits.
             rt.set_arrivals(Box::new(move || rings.doorbell(0)));
         }
@@ -567,7 +655,7 @@ impl Hub {
         let start = Request::Begin {
             epoch_ns: self.epoch_ns,
         };
-        for e in &self.executors {
+        for e in &self.crew.executors {
             send(&e.worker, &start);
         }
         self.pump();
@@ -583,7 +671,7 @@ impl Hub {
             if self.rt.is_none() || self.ended {
                 return;
             }
-            let seen = self.rings.as_ref().map_or(0, |r| r.doorbell(0));
+            let seen = self.crew.rings.as_ref().map_or(0, |r| r.doorbell(0));
             self.receive_shared();
             match self.turn() {
                 Progress::Done(report) => {
@@ -591,18 +679,19 @@ impl Hub {
                     let mut trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
                     // The lanes name the source's functions: their lines are the program's.
                     trace.set_lines(|func| self.program.decl_line(func));
-                    self.stream.finish(&report, &trace, self.floor);
+                    self.stream.finish(&report, &trace, self.crew.floor);
                     return;
                 }
                 Progress::Idle(next) => {
                     let left = slice_end - now_ms();
                     // A frame that did not fit in its ring goes on soon.
                     let backlog = self
+                        .crew
                         .executors
                         .iter()
                         .any(|e| e.pipes.as_ref().is_some_and(|(_, to)| to.pending()));
                     let left = if backlog { left.min(BACKLOG_MS) } else { left };
-                    match &self.rings {
+                    match &self.crew.rings {
                         Some(rings) if left > 0.0 => {
                             let timeout = next.map_or(left, |at| {
                                 (at.saturating_sub(self.now()) as f64 / 1e6).min(left)
@@ -618,7 +707,7 @@ impl Hub {
                         }
                     }
                 }
-                Progress::Running if self.rings.is_some() && now_ms() < slice_end => continue,
+                Progress::Running if self.crew.rings.is_some() && now_ms() < slice_end => continue,
                 Progress::Running => self.turns.again(),
             }
             break;
@@ -631,7 +720,7 @@ impl Hub {
             return;
         };
         let mut failed = None;
-        for (e, w) in self.executors.iter_mut().zip(1..) {
+        for (e, w) in self.crew.executors.iter_mut().zip(1..) {
             let Some((from, to)) = &mut e.pipes else {
                 continue;
             };
@@ -654,7 +743,7 @@ impl Hub {
         let Some(rt) = self.rt.as_mut() else {
             return Progress::Idle(None);
         };
-        let (executors, rings) = (&mut self.executors, self.rings.as_ref());
+        let (executors, rings) = (&mut self.crew.executors, self.crew.rings.as_ref());
         let progress = rt.turn(u64::MAX, until, |w, frame| {
             send_frame(&mut executors[w - 1], rings, w as u32, &frame)
         });
@@ -693,7 +782,7 @@ impl Hub {
     /// Stops every executor.
     fn end(&mut self) {
         self.ended = true;
-        for e in &self.executors {
+        for e in &self.crew.executors {
             e.worker.terminate();
         }
     }
