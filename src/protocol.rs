@@ -76,7 +76,8 @@ pub struct RunRequest {
 pub enum Request {
     Run(RunRequest),
     /// Real mode, from the page to its spare worker: start the executors of a run on `procs`
-    /// workers now, so that a real-mode run does not wait for them to load.
+    /// workers now, and time round trips to them once they are ready, so that a real-mode run
+    /// waits neither for them to load nor for its floor.
     Warm {
         procs: u32,
     },
@@ -88,7 +89,8 @@ pub enum Request {
     Begin {
         epoch_ns: u64,
     },
-    /// Real mode, from the hub to an executor, before the run: answer [`FromExecutor::Pong`]
+    /// Real mode, from the hub to executor 1 once every executor is ready, ahead of the run
+    /// when the page warmed the hub (see `Warm`): answer [`FromExecutor::Pong`]
     /// at once, then echo `shared` rings of the hub's doorbell (the shared-memory round
     /// trip), which times the transport's floor on this browser.
     Ping {

@@ -173,19 +173,32 @@ async function floor(page, rounds) {
   }, rounds);
 }
 
+/** The bare workers' loop, in wasm, as the interpreter's loop runs: `spin(n)` sums the
+ * integers below n in 64 bits, one addition an iteration. Assembled from
+ *   (func (export "spin") (param $n i64) (result i64) (local $i i64) (local $sum i64)
+ *     (block $done (loop $top (br_if $done (i64.ge_s (local.get $i) (local.get $n)))
+ *       (local.set $sum (i64.add (local.get $sum) (local.get $i)))
+ *       (local.set $i (i64.add (local.get $i) (i64.const 1))) (br $top)))
+ *     (local.get $sum))
+ * A JavaScript loop was the baseline before: whether V8 optimised it while it ran varied from
+ * worker to worker, and with it its speed, up to fifteenfold, so that two workers sometimes
+ * measured a sixth of one. Compiled up front (the browser's flags above), this loop runs in
+ * the same code every time. */
+const SPIN_WASM = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 126, 1, 126, 3, 2, 1, 0, 7, 8, 1,
+  4, 115, 112, 105, 110, 0, 0, 10, 38, 1, 36, 1, 2, 126, 2, 64, 3, 64, 32, 1, 32, 0, 89, 13, 1, 32,
+  2, 32, 1, 124, 33, 2, 32, 1, 66, 1, 124, 33, 1, 12, 0, 11, 0, 11, 32, 2, 11];
+
 /** Two bare workers computing `units` iterations of the CPU-work loop in halves, against one
  * computing all of it: the speedup the machine gives two workers now. */
 async function bareSpeedup(page, units) {
-  return page.evaluate(async (units) => {
-    const source = `onmessage = (e) => {
-      let sum = 0; const n = e.data;
-      for (let i = 0; i < n; i++) sum = (sum + i) | 0;
-      postMessage(sum);
-    };`;
+  return page.evaluate(async ({ units, wasm }) => {
+    const source = `const spin = new WebAssembly.Instance(
+        new WebAssembly.Module(new Uint8Array(${JSON.stringify(wasm)}))).exports.spin;
+      onmessage = (e) => postMessage(Number(spin(BigInt(e.data)) & 1n));`;
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const ready = async (n) => {
       const ws = Array.from({ length: n }, () => new Worker(url));
-      // Loaded and warm: a few jobs first, long enough for the loop to be optimised.
+      // Loaded and warm: a few jobs first.
       for (let i = 0; i < 3; i++) {
         await Promise.all(ws.map((w) => new Promise((ok) => { w.onmessage = ok; w.postMessage(2_000_000); })));
       }
@@ -201,7 +214,7 @@ async function bareSpeedup(page, units) {
     const one = await timed(await ready(1), units);
     const two = await timed(await ready(2), units / 2);
     return one / two;
-  }, units);
+  }, { units, wasm: SPIN_WASM });
 }
 
 async function measure(server, transport) {
