@@ -190,7 +190,6 @@ fn with<T: 'static>(key: &'static LocalKey<RefCell<Option<T>>>, f: impl FnOnce(&
 struct Hub {
     /// The run, once every executor is ready (its clock starts then).
     rt: Option<HubDriver>,
-    procs: u32,
     request: RunRequest,
     /// The compiled source (every executor compiles its own copy).
     program: Rc<Program>,
@@ -270,7 +269,6 @@ pub fn start_hub(req: RunRequest, program: Rc<Program>) {
     };
     let hub = Hub {
         rt: None,
-        procs,
         request: req,
         program,
         epoch_ns: 0,
@@ -330,7 +328,7 @@ pub fn warm(procs: u32) {
 pub fn execute_early(req: &RunRequest) {
     WARM.with(|w| {
         if let Some(crew) = w.borrow_mut().as_mut() {
-            if crew.procs == req.clamped_procs() && crew.floor.is_some() && crew.all_ready() {
+            if crew.procs == req.clamped_procs() && crew.prepared() {
                 crew.execute(req);
             }
         }
@@ -407,6 +405,11 @@ impl Crew {
 
     fn all_ready(&self) -> bool {
         self.executors.iter().all(|e| e.ready)
+    }
+
+    /// Every executor is ready and the floor measured: they may compile a run's source.
+    fn prepared(&self) -> bool {
+        self.floor.is_some() && self.all_ready()
     }
 
     /// Executor `w` loaded: it gets the shared memory (kept until `Begin`), and once all
@@ -619,7 +622,7 @@ impl Hub {
     /// floor measured, they compile the source, and once all have, the run begins.
     fn prepare(&mut self) {
         let crew = &mut self.crew;
-        if self.rt.is_some() || crew.floor.is_none() || !crew.all_ready() {
+        if self.rt.is_some() || !crew.prepared() {
             return;
         }
         if !crew.executing {
@@ -639,12 +642,12 @@ impl Hub {
         let program = golang::real::executor(self.program.clone());
         let mut rt = HubDriver::new(
             self.request.seed,
-            self.procs,
+            self.crew.procs,
             self.epoch_ns,
             MAX_RUN_NS,
             program,
         );
-        rt.set_memory(golang::real::hub_memory(self.procs));
+        rt.set_memory(golang::real::hub_memory(self.crew.procs));
         // The hub runs the program's goroutines too: its timers send the program's values.
         rt.runtime().use_host_values::<golang::vm::value::Value>();
         if let Some(rings) = self.crew.rings.clone() {
@@ -676,7 +679,8 @@ impl Hub {
             match self.turn() {
                 Progress::Done(report) => {
                     self.end();
-                    let mut trace = TraceData::from_trace(&report.trace, report.end_ns, self.procs);
+                    let mut trace =
+                        TraceData::from_trace(&report.trace, report.end_ns, self.crew.procs);
                     // The lanes name the source's functions: their lines are the program's.
                     trace.set_lines(|func| self.program.decl_line(func));
                     self.stream.finish(&report, &trace, self.crew.floor);
