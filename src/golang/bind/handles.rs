@@ -24,16 +24,13 @@ pub fn handle(
     make: impl FnOnce() -> u64,
 ) -> Result<Result<u64, Flow>, Thrown> {
     let s = target(ctx, i)?;
-    if let Some(h) = held(ctx, &s, field)? {
+    if let Some(h) = held(ctx, s, field)? {
         return Ok(Ok(h));
     }
-    let run = ctx.g.run.clone();
-    if let Some(heap) = &run.heap {
-        let obj = heap
-            .borrow()
-            .shared_id(Rc::as_ptr(&s) as *const () as usize);
+    if let Some(heap) = &ctx.g.run.heap {
+        let obj = heap.borrow().shared_id(Rc::as_ptr(s) as *const () as usize);
         if let Some(obj) = obj {
-            return Ok(Err(fetch(run, obj, field as u32, kind)));
+            return Ok(Err(fetch(ctx.g.run.clone(), obj, field as u32, kind)));
         }
     }
     let id = make();
@@ -46,13 +43,13 @@ pub fn handle(
 /// The handle a timer's struct holds (timers are made with theirs).
 pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<u64, Thrown> {
     let s = target(ctx, i)?;
-    Ok(held(ctx, &s, field)?.unwrap_or(0))
+    Ok(held(ctx, s, field)?.unwrap_or(0))
 }
 
 /// The struct argument `i` points to.
-fn target(ctx: &Ctx<'_>, i: usize) -> Result<Agg, Thrown> {
+fn target<'a>(ctx: &'a Ctx<'_>, i: usize) -> Result<&'a Agg, Thrown> {
     match ctx.arg(i) {
-        Value::Ptr(Ptr::Agg(s)) => Ok(s.clone()),
+        Value::Ptr(Ptr::Agg(s)) => Ok(s),
         _ => Err(errors::nil_deref(&ctx.prog())),
     }
 }

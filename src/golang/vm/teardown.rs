@@ -19,6 +19,22 @@ use super::value::{Agg, Cell, Closure, Iface, Ptr, Value};
 
 impl Drop for Ptr {
     fn drop(&mut self) {
+        // Most pointers dropped are copies (an argument, a register overwritten): the object
+        // lives on, and there is nothing to do.
+        let last = match self {
+            Ptr::Cell(c) => Rc::strong_count(c) == 1,
+            Ptr::Agg(a) | Ptr::Elem(a, _) => Rc::strong_count(a) == 1,
+        };
+        if last {
+            self.free_target();
+        }
+    }
+}
+
+impl Ptr {
+    /// Frees what the last pointer to an object points to.
+    #[inline(never)]
+    fn free_target(&mut self) {
         let mut pending = Vec::new();
         match self {
             Ptr::Cell(c) => take_cell(c, &mut pending),
