@@ -1,8 +1,9 @@
 //! The standard library chanlab supports, declared in Go.
 //!
-//! Each supported package is one Go file under `go/` (embedded in the binary): its types,
-//! constants, variables and functions as the package exports them, with unexported helpers
-//! where the implementation needs them. A function declared without a body is native: the
+//! Each supported package is one Go file under `go/` (embedded in the binary without its
+//! comments, which nothing reads there: `build.rs`): its types, constants, variables and
+//! functions as the package exports them, with unexported helpers where the implementation
+//! needs them. A function declared without a body is native: the
 //! compiler binds it, by its qualified name (`strings.ToUpper`, `sync.WaitGroup.Add`), to a
 //! Rust function. A function with a body is interpreted like the user's code. Runtime objects
 //! (a `sync.Mutex`, a `time.Timer`) are structs with an unexported field holding the
@@ -27,7 +28,8 @@ macro_rules! lib {
         LibPackage {
             path: $path,
             file: $file,
-            source: include_str!(concat!("go/", $file)),
+            // The file under `go/`, its comments removed (see `build.rs`).
+            source: include_str!(concat!(env!("OUT_DIR"), "/library/", $file)),
         }
     };
 }
@@ -86,6 +88,33 @@ mod tests {
                 panic!("{}: {:#?}", p.path, d.errors);
             }
         }
+    }
+
+    #[test]
+    fn the_embedded_files_are_the_files_without_their_comments() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/library/go/");
+        let mut comments = 0;
+        for p in PACKAGES {
+            let original = std::fs::read_to_string(format!("{dir}{}", p.file)).unwrap();
+            assert_eq!(
+                p.source.lines().count(),
+                original.lines().count(),
+                "{}",
+                p.file
+            );
+            for (embedded, line) in p.source.lines().zip(original.lines()) {
+                // The code before a comment, as it was; the comment's text gone.
+                assert!(line.starts_with(embedded), "{}: {line:?}", p.file);
+                let rest = line[embedded.len()..].trim_start();
+                assert!(
+                    rest.is_empty() || rest.starts_with("//"),
+                    "{}: {line:?}",
+                    p.file
+                );
+                comments += usize::from(!rest.is_empty());
+            }
+        }
+        assert!(comments > 300, "{comments}");
     }
 
     #[test]
