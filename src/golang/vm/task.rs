@@ -24,8 +24,9 @@ pub struct GoTask {
     /// The goroutine; none until one arriving from another executor is made.
     g: Option<Gor>,
     /// A goroutine started from another worker's message, made at its first poll (where its
-    /// run and heap can be reached).
-    arriving: Option<GoWire>,
+    /// run and heap can be reached). Boxed: every goroutine's task holds the field, and few
+    /// ever use it.
+    arriving: Option<Box<GoWire>>,
     /// Real mode: its code's stretches on this executor, its CPU work.
     work: rt::RealWork,
 }
@@ -82,7 +83,7 @@ impl Future for GoTask {
                     .arriving
                     .take()
                     .expect("a goroutine is made or arriving");
-                match GoTask::arrive(wire) {
+                match GoTask::arrive(*wire) {
                     Ok(g) => this.g.insert(g),
                     Err(why) => {
                         rt::end_fatally(format!("real mode: {why}"));
@@ -206,7 +207,7 @@ pub fn start(s: Started) -> GoTask {
         }
         Started::Arriving(wire) => GoTask {
             g: None,
-            arriving: Some(wire),
+            arriving: Some(Box::new(wire)),
             work: rt::RealWork::default(),
         },
     }
