@@ -238,7 +238,15 @@ impl Timers {
 /// decides which of Go's possible orders a sim run shows.
 pub(crate) fn fire_due(core: &mut Core) {
     let now = core.sched.now;
-    let mut due = Vec::new();
+    // Most often one timer is due (a sleep or CPU work ending): it fires without gathering.
+    let Some(first) = core.timers.pop_due(now) else {
+        return;
+    };
+    let Some(second) = core.timers.pop_due(now) else {
+        fire(core, first, now);
+        return;
+    };
+    let mut due = vec![first, second];
     while let Some(action) = core.timers.pop_due(now) {
         due.push(action);
     }
@@ -247,18 +255,23 @@ pub(crate) fn fire_due(core: &mut Core) {
         due.swap(i, j);
     }
     for action in due {
-        match action {
-            Action::Wake(key) => {
-                core.sched.ready(key, Wake::default());
-            }
-            // A full channel drops the tick, as Go's timers do.
-            Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
-            Action::Deadline { ctx } => super::context::expire(core, ctx),
-            // Started by the run loop, which owns the goroutines' futures.
-            Action::Spawn { job } => {
-                let job = core.timers.jobs[job as usize].clone();
-                core.sched.spawn_later.push(job);
-            }
+        fire(core, action, now);
+    }
+}
+
+/// Does what a timer due at `now` does.
+fn fire(core: &mut Core, action: Action, now: u64) {
+    match action {
+        Action::Wake(key) => {
+            core.sched.ready(key, Wake::default());
+        }
+        // A full channel drops the tick, as Go's timers do.
+        Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
+        Action::Deadline { ctx } => super::context::expire(core, ctx),
+        // Started by the run loop, which owns the goroutines' futures.
+        Action::Spawn { job } => {
+            let job = core.timers.jobs[job as usize].clone();
+            core.sched.spawn_later.push(job);
         }
     }
 }
