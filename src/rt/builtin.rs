@@ -1,6 +1,7 @@
 //! What a goroutine asks of its run besides objects: Go's `panic`, `os.Exit`, `fmt.Print`,
 //! its own id, randomness, and `runtime.GOMAXPROCS`.
 
+use std::cell::Cell;
 use std::fmt::Display;
 use std::future::Future;
 use std::pin::Pin;
@@ -28,9 +29,21 @@ pub fn go_panic(message: impl Into<String>) -> impl Future<Output = std::convert
     Never
 }
 
+thread_local! {
+    /// Whether a panic a runtime operation raised may be waiting to be taken: set whenever
+    /// the scheduler keeps one ([`Sched::go_panic`](super::sched::Sched::go_panic)), cleared
+    /// when [`take_panic`] looks. The interpreter asks after every operation that waits,
+    /// almost always for nothing, and only then reaches the run. A panic the run ends with
+    /// instead leaves it set: the next look finds nothing.
+    pub(crate) static PANIC_KEPT: Cell<bool> = const { Cell::new(false) };
+}
+
 /// The panic a runtime operation raised in the running goroutine, if any: taking it keeps the
 /// run going, and the goroutine unwinds its own frames (an interpreted program's `recover`).
 pub fn take_panic() -> Option<String> {
+    if !PANIC_KEPT.replace(false) {
+        return None;
+    }
     with_core(|c| c.sched.pending_panic.take())
 }
 

@@ -385,6 +385,7 @@ impl Sched {
         }
         if self.current != NO_SLOT {
             self.pending_panic.get_or_insert(message);
+            super::builtin::PANIC_KEPT.set(true);
             return;
         }
         self.end_with_panic(message);
