@@ -26,7 +26,6 @@ use super::goroutine::WaitReason;
 use super::real::{refuse, Data, HubOp, Op, Proxy};
 use super::run::Core;
 use super::seam::{Operation, Routed};
-use super::trace::Kind;
 use super::Value;
 
 /// How a receive case's answer from the hub is read, on an executor: as its channel's
@@ -314,15 +313,7 @@ fn finish(c: &mut Core, sel: &mut Select, seq: u64) -> Poll<Selected> {
             value: None,
         }),
         CaseOp::Recv(_) if wake.closed => {
-            let me = sched.current_id();
-            sched.trace.push(super::trace::Event {
-                t: sched.now,
-                g: me,
-                obj: chan,
-                arg: 0,
-                kind: Kind::ChanRecvClosed,
-                proc: 0,
-            });
+            super::chan::recv_closed(sched, chan);
             Poll::Ready(Selected {
                 index: Some(i),
                 value: None,

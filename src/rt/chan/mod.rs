@@ -24,11 +24,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub(crate) use state::{downcast, ChanTable, Element, SendFail};
 
 use super::current::with_core;
-use super::goroutine::WaitReason;
+use super::goroutine::{WaitKey, WaitReason};
 use super::real::{refuse, Data, HubOp, Op, Proxy};
 use super::run::Core;
+use super::sched::Sched;
 use super::seam::{self, Operation, Query, Routed};
-use super::select::Select;
 use super::trace::Kind;
 use super::Value;
 
@@ -283,36 +283,9 @@ impl<T> Unpin for Send<T> {}
 impl<T: Value> Operation for Send<T> {
     type Output = ();
     fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
-        if self.seq != 0 {
-            // Woken: a receiver took the value, or the channel was closed under us.
-            if c.sched.wake().closed {
-                c.sched.go_panic("send on closed channel");
-                return Poll::Pending;
-            }
-            return Poll::Ready(());
-        }
-        if self.chan == 0 {
-            c.sched.park(WaitReason::ChanSendNil, 0);
-            self.seq = u64::MAX;
-            return Poll::Pending;
-        }
-        let v = self.value.take().expect("a send is polled with its value");
-        let Core { sched, chans, .. } = c;
-        let ch = chans.get::<T>(self.chan);
-        match ch.try_send(sched, v) {
-            Ok(()) => Poll::Ready(()),
-            Err(SendFail::Closed(_)) => {
-                sched.go_panic("send on closed channel");
-                Poll::Pending
-            }
-            Err(SendFail::Full(v)) => {
-                let seq = sched.park(WaitReason::ChanSend, self.chan);
-                let key = sched.key(seq, 0);
-                ch.sendq.push_back((key, v));
-                self.seq = seq;
-                Poll::Pending
-            }
-        }
+        poll_send(c, self.chan, &mut self.value, &mut self.seq, |chans| {
+            chans.get::<T>(self.chan)
+        })
     }
 
     fn to_hub(&mut self) -> Op {
@@ -320,6 +293,109 @@ impl<T: Value> Operation for Send<T> {
         ChanOp::Send {
             chan: self.chan,
             value: Data::of(&value),
+        }
+        .into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// A send's poll, of a typed value ([`Send`]) or of a value of any element type
+/// ([`SendAny`]): offers `value` to the channel `get` finds (channel `chan`), and leaves it
+/// there for a receiver when none takes it; `seq` is the park's sequence number once parked,
+/// else 0.
+fn poll_send<V, C: SendTarget<V> + ?Sized>(
+    c: &mut Core,
+    chan: u32,
+    value: &mut Option<V>,
+    seq: &mut u64,
+    get: impl FnOnce(&mut ChanTable) -> &mut C,
+) -> Poll<()> {
+    if *seq != 0 {
+        // Woken: a receiver took the value, or the channel was closed under us.
+        if c.sched.wake().closed {
+            c.sched.go_panic("send on closed channel");
+            return Poll::Pending;
+        }
+        return Poll::Ready(());
+    }
+    if chan == 0 {
+        c.sched.park(WaitReason::ChanSendNil, 0);
+        *seq = u64::MAX;
+        return Poll::Pending;
+    }
+    let v = value.take().expect("a send is polled with its value");
+    let Core { sched, chans, .. } = c;
+    let ch = get(chans);
+    match ch.offer(sched, v) {
+        Ok(()) => Poll::Ready(()),
+        Err(SendFail::Closed(_)) => {
+            sched.go_panic("send on closed channel");
+            Poll::Pending
+        }
+        Err(SendFail::Full(v)) => {
+            let parked = sched.park(WaitReason::ChanSend, chan);
+            ch.leave(sched.key(parked, 0), v);
+            *seq = parked;
+            Poll::Pending
+        }
+    }
+}
+
+/// A channel as a send sees it: a typed one, or any (`dyn ChanObj`, values boxed).
+trait SendTarget<V> {
+    /// Sends `v` if that can happen without waiting.
+    fn offer(&mut self, s: &mut Sched, v: V) -> Result<(), SendFail<V>>;
+    /// Leaves `v` for a receiver, under a parked sender's `key`.
+    fn leave(&mut self, key: WaitKey, v: V);
+}
+
+impl<T: Value> SendTarget<T> for state::ChanState<T> {
+    fn offer(&mut self, s: &mut Sched, v: T) -> Result<(), SendFail<T>> {
+        self.try_send(s, v)
+    }
+    fn leave(&mut self, key: WaitKey, v: T) {
+        self.sendq.push_back((key, v));
+    }
+}
+
+impl SendTarget<Box<dyn Element>> for dyn state::ChanObj {
+    fn offer(
+        &mut self,
+        s: &mut Sched,
+        v: Box<dyn Element>,
+    ) -> Result<(), SendFail<Box<dyn Element>>> {
+        self.try_send_any(s, v)
+    }
+    fn leave(&mut self, key: WaitKey, v: Box<dyn Element>) {
+        self.park_send_any(key, v);
+    }
+}
+
+/// A send of a value of whatever element type channel `chan` has (on the hub, for an
+/// executor's goroutine: the channel may be one the hub made, a timer's or a context's):
+/// what [`Send`] does for a typed value.
+struct SendAny {
+    chan: u32,
+    value: Option<Box<dyn Element>>,
+    seq: u64,
+}
+
+impl Operation for SendAny {
+    type Output = ();
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
+        poll_send(c, self.chan, &mut self.value, &mut self.seq, |chans| {
+            chans.get_dyn(self.chan)
+        })
+    }
+
+    fn to_hub(&mut self) -> Op {
+        let value = self.value.take().expect("a send is asked with its value");
+        ChanOp::Send {
+            chan: self.chan,
+            value: value.to_data(),
         }
         .into()
     }
@@ -340,32 +416,9 @@ pub struct Recv<T> {
 impl<T: Value> Operation for Recv<T> {
     type Output = Option<T>;
     fn poll_here(&mut self, c: &mut Core) -> Poll<Option<T>> {
-        let Core { sched, chans, .. } = c;
-        if self.seq != 0 {
-            if sched.wake().closed {
-                let me = sched.current_id();
-                chans
-                    .get::<T>(self.chan)
-                    .event(sched, Kind::ChanRecvClosed, me);
-                return Poll::Ready(None);
-            }
-            return Poll::Ready(Some(chans.get::<T>(self.chan).take_handoff(self.seq)));
-        }
-        if self.chan == 0 {
-            sched.park(WaitReason::ChanRecvNil, 0);
-            self.seq = u64::MAX;
-            return Poll::Pending;
-        }
-        let ch = chans.get::<T>(self.chan);
-        match ch.try_recv(sched) {
-            Some(v) => Poll::Ready(v),
-            None => {
-                let seq = sched.park(WaitReason::ChanRecv, self.chan);
-                ch.recvq.push_back(sched.key(seq, 0));
-                self.seq = seq;
-                Poll::Pending
-            }
-        }
+        poll_recv(c, self.chan, &mut self.seq, |chans| {
+            chans.get::<T>(self.chan)
+        })
     }
 
     fn to_hub(&mut self) -> Op {
@@ -379,6 +432,113 @@ impl<T: Value> Operation for Recv<T> {
         } else {
             Ok(None)
         }
+    }
+}
+
+/// A receive's poll, typed ([`Recv`]) or of any element type ([`RecvAny`]): takes a value
+/// from the channel `get` finds (channel `chan`), or waits there for one; `seq` is the park's
+/// sequence number once parked, else 0. `None`: the channel is closed.
+fn poll_recv<V, C: RecvTarget<V> + ?Sized>(
+    c: &mut Core,
+    chan: u32,
+    seq: &mut u64,
+    get: impl FnOnce(&mut ChanTable) -> &mut C,
+) -> Poll<Option<V>> {
+    let Core { sched, chans, .. } = c;
+    if *seq != 0 {
+        if sched.wake().closed {
+            recv_closed(sched, chan);
+            return Poll::Ready(None);
+        }
+        return Poll::Ready(Some(get(chans).handed(*seq)));
+    }
+    if chan == 0 {
+        sched.park(WaitReason::ChanRecvNil, 0);
+        *seq = u64::MAX;
+        return Poll::Pending;
+    }
+    let ch = get(chans);
+    match ch.take(sched) {
+        Some(v) => Poll::Ready(v),
+        None => {
+            let parked = sched.park(WaitReason::ChanRecv, chan);
+            ch.wait(sched.key(parked, 0));
+            *seq = parked;
+            Poll::Pending
+        }
+    }
+}
+
+/// Records that the running goroutine, waiting to receive from channel `chan`, found it
+/// closed.
+pub(crate) fn recv_closed(sched: &mut Sched, chan: u32) {
+    let me = sched.current_id();
+    sched.trace.push(super::trace::Event {
+        t: sched.now,
+        g: me,
+        obj: chan,
+        arg: 0,
+        kind: Kind::ChanRecvClosed,
+        proc: 0,
+    });
+}
+
+/// A channel as a receive sees it: a typed one, or any (`dyn ChanObj`, values boxed).
+trait RecvTarget<V> {
+    /// Receives if that can happen without waiting (see [`state::ChanState::try_recv`]).
+    fn take(&mut self, s: &mut Sched) -> Option<Option<V>>;
+    /// Waits for a sender, under a parked receiver's `key`.
+    fn wait(&mut self, key: WaitKey);
+    /// The value a sender handed to park `seq`.
+    fn handed(&mut self, seq: u64) -> V;
+}
+
+impl<T: Value> RecvTarget<T> for state::ChanState<T> {
+    fn take(&mut self, s: &mut Sched) -> Option<Option<T>> {
+        self.try_recv(s)
+    }
+    fn wait(&mut self, key: WaitKey) {
+        self.recvq.push_back(key);
+    }
+    fn handed(&mut self, seq: u64) -> T {
+        self.take_handoff(seq)
+    }
+}
+
+impl RecvTarget<Box<dyn Element>> for dyn state::ChanObj {
+    fn take(&mut self, s: &mut Sched) -> Option<Option<Box<dyn Element>>> {
+        self.try_recv_any(s)
+    }
+    fn wait(&mut self, key: WaitKey) {
+        self.park_recv(key);
+    }
+    fn handed(&mut self, seq: u64) -> Box<dyn Element> {
+        self.take_handoff_any(seq)
+    }
+}
+
+/// A receive from channel `chan`, whatever its element type (on the hub, for an executor's
+/// goroutine): what [`Recv`] does for a typed channel.
+struct RecvAny {
+    chan: u32,
+    seq: u64,
+}
+
+impl Operation for RecvAny {
+    type Output = Option<Box<dyn Element>>;
+    fn poll_here(&mut self, c: &mut Core) -> Poll<Self::Output> {
+        poll_recv(c, self.chan, &mut self.seq, |chans| {
+            chans.get_dyn(self.chan)
+        })
+    }
+
+    fn to_hub(&mut self) -> Op {
+        ChanOp::Recv { chan: self.chan }.into()
+    }
+
+    fn answer(&mut self, _: &mut Core, answer: Data) -> Result<Self::Output, String> {
+        let (ok, value): (bool, Data) = answer.read()?;
+        Ok(ok.then(|| Box::new(value) as Box<dyn Element>))
     }
 }
 
@@ -460,23 +620,22 @@ impl HubOp for ChanOp {
                 with_core(|c| c.chans.make::<Data>(&mut c.sched, id, cap));
                 Data::none()
             }
-            // Through select, which takes a value of any channel's element type: the channel
-            // may be one the hub made (a timer's, a context's).
             ChanOp::Send { chan, value } => {
                 let value = match element(chan, value) {
                     Ok(value) => value,
                     Err(e) => return refuse(e).await,
                 };
-                let mut sel = Select::new();
-                sel.send_element(chan, value);
-                sel.wait().await;
+                Routed::new(SendAny {
+                    chan,
+                    value: Some(value),
+                    seq: 0,
+                })
+                .await;
                 Data::none()
             }
             ChanOp::Recv { chan } => {
-                let mut sel = Select::new();
-                sel.recv_element(chan);
-                let mut got = sel.wait().await;
-                Data::of(&received(got.take_element()))
+                let got = Routed::new(RecvAny { chan, seq: 0 }).await;
+                Data::of(&received(got))
             }
             ChanOp::Close { chan } => {
                 Chan::<Data>::from_id(chan).close().await;

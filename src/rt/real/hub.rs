@@ -158,10 +158,11 @@ impl Hub {
     /// Takes the messages for executor `w`, led by the shared memory's writes it has not
     /// been given.
     pub fn take_outbox(&mut self, w: usize) -> Vec<ToExecutor> {
+        // Room for as many next time (see `Link::take_outbox`).
         let mut messages = self
             .outbox
             .get_mut(w)
-            .map(std::mem::take)
+            .map(|out| std::mem::replace(out, Vec::with_capacity(out.len())))
             .unwrap_or_default();
         if messages.is_empty() {
             return messages;

@@ -115,7 +115,10 @@ impl Link {
     /// Takes the outbox, led by the shared memory's writes since the last message. (Writes
     /// alone wait: until an operation goes, nobody may see them.)
     pub fn take_outbox(&mut self) -> ToHub {
-        let mut ops = std::mem::take(&mut self.outbox);
+        // The next frame starts with room for as many as this one: frames come in similar
+        // sizes, and a vector grown one push at a time copies itself over and over.
+        let room = self.outbox.len();
+        let mut ops = std::mem::replace(&mut self.outbox, Vec::with_capacity(room));
         if ops.is_empty() {
             return ops;
         }
