@@ -786,19 +786,20 @@ impl FnC<'_, '_> {
                 self.emit(Instr::Mov { d: n, s: xr });
             }
             RangeKind::Map => {
-                // The keys as the loop starts, in the run's random order.
-                let keys = self.alloc();
+                // The keys as the loop starts, in the run's random order (and the values
+                // of keys that no lookup finds: `MapKeys`).
+                let keys = self.alloc_n(3);
                 self.reserve(v, 2);
                 self.emit(Instr::MapKeys { d: keys, m: xr });
                 self.emit(Instr::Len { d: n, x: keys });
                 self.range_loop(label, i, n, body, |f| {
                     f.emit(Instr::Index { d: k, x: keys, i });
-                    let zero = f.c.zero(info.value);
-                    f.emit(Instr::MapGet2 {
+                    f.emit(Instr::MapRangeGet {
                         d: v,
                         m: xr,
                         k,
-                        zero,
+                        at: keys,
+                        i,
                     });
                     // A key deleted since the loop started is skipped.
                     let skip = f.emit(Instr::Jf { c: v + 1, t: 0 });

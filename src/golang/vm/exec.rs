@@ -904,15 +904,21 @@ impl Gor {
                         check!(ops::map_delete(&prog, &r!(m), &r!(k)));
                     }
                     Instr::MapKeys { d, m } => {
-                        let keys = match &r!(m) {
-                            Value::Map(map) => {
-                                let map = map.borrow();
-                                map.range_keys(&mut rt::rand_below)
-                            }
-                            _ => Vec::new(),
-                        };
+                        let (keys, kept, clears) = ops::map_range_snapshot(&r!(m));
                         charge!(cost::ALLOC + keys.len() as u64 * cost::INSTR);
-                        r!(d).set(Value::slice(keys.into_iter().map(|k| k.0).collect()));
+                        r!(d).set(Value::slice(keys));
+                        r!(d + 1).set(kept.map_or(Value::Nil, Value::slice));
+                        r!(d + 2).set(Value::Int(clears as i64));
+                    }
+                    Instr::MapRangeGet { d, m, k, at, i } => {
+                        charge!(cost::MAP);
+                        let v = check!(ops::map_get(&prog, &r!(m), &r!(k))).or_else(|| {
+                            ops::map_range_kept(&r!(m), &r!(k), &r!(at + 1), &r!(at + 2), int!(i))
+                        });
+                        r!(d + 1).set(Value::Bool(v.is_some()));
+                        if let Some(v) = v {
+                            r!(d).set(v);
+                        }
                     }
                     Instr::Clear { x, zero } => match &r!(x) {
                         Value::Map(m) => m.borrow_mut().clear(),

@@ -637,10 +637,22 @@ pub enum Instr {
         m: R,
         k: R,
     },
-    /// `d = the keys of map m, in the order range visits them` (a slice).
+    /// What a `range` over map `m` visits, in its order: the keys (a slice) in `d`; in
+    /// `d + 1`, the values of the keys not equal to themselves at their places in a slice
+    /// (nil when there are none); in `d + 2`, how many times the map was cleared.
     MapKeys {
         d: R,
         m: R,
+    },
+    /// A `range` over a map reaching key `k`, the `i`th of the snapshot `MapKeys` made in
+    /// `at`: `d, ok = m[k]`, or for a key not equal to itself its value in the snapshot
+    /// unless the map was cleared since (ok in `d + 1`; `d` unset when not ok).
+    MapRangeGet {
+        d: R,
+        m: R,
+        k: R,
+        at: R,
+        i: R,
     },
     /// `clear(x)` for a map or slice (`zero`: the element's zero value).
     Clear {

@@ -6,8 +6,14 @@
 //! randomises it: a map of up to 8 entries (one bucket in Go) is walked in insertion order
 //! from a random offset, wrapping; a bigger one in a random permutation.
 //!
+//! A key that is not equal to itself (a NaN, or a struct or interface holding one) can never
+//! be found again: every `m[NaN] = v` adds an entry, which no lookup or `delete` reaches, only
+//! `range` and `clear`. As no assignment reaches it either, its value never changes, so a
+//! `range` takes those values with its snapshot of the keys (`range_entries`).
+//!
 //! # Invariants
-//! - `index[k] == i` exactly when `entries[i].0` equals `k`.
+//! - `index[k] == i` exactly when `entries[i].0` equals `k`, for every key equal to itself.
+//! - `irreflexive` counts the entries whose key is not equal to itself.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -26,6 +32,13 @@ impl PartialEq for Key {
 }
 
 impl Eq for Key {}
+
+impl Key {
+    /// False for a key no lookup finds: a NaN, or a struct, array or interface holding one.
+    pub fn equals_itself(&self) -> bool {
+        self.0.go_eq(&self.0).unwrap_or(false)
+    }
+}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, h: &mut H) {
@@ -131,6 +144,8 @@ pub type FxBuild = BuildHasherDefault<Fx>;
 pub struct Map {
     entries: Vec<Option<(Key, Value)>>,
     index: HashMap<Key, usize, FxBuild>,
+    irreflexive: usize,
+    clears: u64,
 }
 
 impl Map {
@@ -161,6 +176,9 @@ impl Map {
         match self.index.get(&k) {
             Some(&i) => self.entries[i] = Some((k, v)),
             None => {
+                if !k.equals_itself() {
+                    self.irreflexive += 1;
+                }
                 self.index.insert(k.clone(), self.entries.len());
                 self.entries.push(Some((k, v)));
             }
@@ -187,24 +205,37 @@ impl Map {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.irreflexive = 0;
+        self.clears += 1;
     }
 
-    /// The keys in the order a `range` visits them; `below(n)` draws a random number in
+    /// How many times the map was cleared: a `range` that began before the last `clear`
+    /// produces none of the entries it snapshotted that no lookup can find.
+    pub fn clears(&self) -> u64 {
+        self.clears
+    }
+
+    /// Whether some key is not equal to itself.
+    pub fn has_irreflexive_keys(&self) -> bool {
+        self.irreflexive > 0
+    }
+
+    /// The entries in the order a `range` visits them; `below(n)` draws a random number in
     /// `0..n` from the run's RNG.
-    pub fn range_keys(&self, below: &mut dyn FnMut(u64) -> u64) -> Vec<Key> {
-        let mut keys: Vec<Key> = self.entries().map(|(k, _)| k.clone()).collect();
-        let n = keys.len();
+    pub fn range_entries(&self, below: &mut dyn FnMut(u64) -> u64) -> Vec<&(Key, Value)> {
+        let mut entries: Vec<&(Key, Value)> = self.entries().collect();
+        let n = entries.len();
         if n == 0 {
-            return keys;
+            return entries;
         }
         if n <= 8 {
-            keys.rotate_left(below(n as u64) as usize);
+            entries.rotate_left(below(n as u64) as usize);
         } else {
             for i in (1..n).rev() {
-                keys.swap(i, below(i as u64 + 1) as usize);
+                entries.swap(i, below(i as u64 + 1) as usize);
             }
         }
-        keys
+        entries
     }
 
     /// Every entry, in insertion order.
@@ -265,9 +296,9 @@ mod tests {
         }
         let mut pick = |_n: u64| 1;
         let order: Vec<i64> = m
-            .range_keys(&mut pick)
+            .range_entries(&mut pick)
             .iter()
-            .map(|k| k.0.as_int())
+            .map(|(k, _)| k.0.as_int())
             .collect();
         assert_eq!(order, [1, 2, 0]);
         for i in 3..100 {
@@ -279,9 +310,9 @@ mod tests {
             (state >> 33) % n
         };
         let mut order: Vec<i64> = m
-            .range_keys(&mut rng)
+            .range_entries(&mut rng)
             .iter()
-            .map(|k| k.0.as_int())
+            .map(|(k, _)| k.0.as_int())
             .collect();
         assert_ne!(order, (0..100).collect::<Vec<_>>());
         order.sort();

@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::rt;
+
 use super::errors;
 use super::map::{Key, Map};
 use super::program::{Program, Thrown};
@@ -323,6 +325,48 @@ pub fn map_get(prog: &Program, m: &Value, k: &Value) -> Result<Option<Value>, Th
     let k = key(prog, k)?;
     let v = m.borrow().get(&k).cloned();
     Ok(v)
+}
+
+/// What a `range` over map `m` visits: its keys in the run's random order; the values of
+/// the keys not equal to themselves, at their places (`None` when there are none: no lookup
+/// finds those, `map_range_kept` gives them); and how many times the map was cleared.
+pub fn map_range_snapshot(m: &Value) -> (Vec<Value>, Option<Vec<Value>>, u64) {
+    let Value::Map(m) = m else {
+        return (Vec::new(), None, 0);
+    };
+    let m = m.borrow();
+    let entries = m.range_entries(&mut rt::rand_below);
+    let keys = entries.iter().map(|(k, _)| k.0.copy()).collect();
+    let kept = m.has_irreflexive_keys().then(|| {
+        entries
+            .iter()
+            .map(|(k, v)| {
+                if k.equals_itself() {
+                    Value::Nil
+                } else {
+                    v.clone()
+                }
+            })
+            .collect()
+    });
+    (keys, kept, m.clears())
+}
+
+/// The value a `range` gives key `k`, the `i`th of its snapshot (`map_range_snapshot`),
+/// when no lookup finds it: a key not equal to itself has the value it had, unless the map
+/// was cleared since; any other key was deleted.
+pub fn map_range_kept(m: &Value, k: &Value, kept: &Value, clears: &Value, i: i64) -> Option<Value> {
+    let (Value::Map(m), Value::Slice(kept)) = (m, kept) else {
+        return None;
+    };
+    let key = Key(k.copy());
+    if key.equals_itself() || m.borrow().clears() != clears.as_int() as u64 {
+        return None;
+    }
+    kept.array
+        .borrow()
+        .get(kept.off as usize + i as usize)
+        .cloned()
 }
 
 /// `m[k] = v`.
