@@ -134,3 +134,87 @@ fn a_panic_and_a_deadlock_report_their_source_line() {
     let (report, _) = run("package main\n\nfunc main() {}\n");
     assert_eq!(report.line, None);
 }
+
+/// The traceback a sim run of `source` prints on stderr, from `goroutine 1`; and all of its
+/// stderr.
+fn traceback_of(source: &str) -> (Vec<String>, String) {
+    let options = golang::RunOptions::default();
+    let stderr = golang::run(source, &options).text(chanlab::rt::Stream::Stderr);
+    let frames = stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("goroutine 1 "))
+        .map(String::from)
+        .collect();
+    (frames, stderr)
+}
+
+#[test]
+fn a_panic_in_a_deferred_call_is_reported_where_it_was_raised() {
+    let source = r#"package main
+
+import "fmt"
+
+func main() {
+	var xs []int
+	i := 7
+	defer func() {
+		r := recover()
+		panic(fmt.Sprint("again: ", r))
+	}()
+	fmt.Println(xs[i])
+}
+"#;
+    let (report, _) = run(source);
+    assert!(matches!(report.outcome, Outcome::Panic { .. }));
+    assert_eq!(report.line, Some(line_of(source, "panic(fmt.Sprint")));
+    // Go's traceback: the deferred function, the runtime's panic that called it, then the
+    // function whose panic it was running.
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames[1..],
+        [
+            "main.main.func1()",
+            "\t./prog.go:10",
+            "panic({...})",
+            "\t/usr/local/go/src/runtime/panic.go:884",
+            "main.main()",
+            "\t./prog.go:12",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_recovered_panic_leaves_no_trace_in_a_later_report() {
+    let source = r#"package main
+
+import "fmt"
+
+func risky() {
+	defer func() {
+		fmt.Println("recovered:", recover())
+	}()
+	var m map[string]int
+	m["a"] = 1
+}
+
+func main() {
+	risky()
+	ch := make(chan int)
+	<-ch
+}
+"#;
+    let (report, _) = run(source);
+    assert_eq!(report.outcome, Outcome::Deadlock);
+    assert_eq!(report.line, Some(line_of(source, "<-ch")));
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [chan receive]:",
+            "main.main()",
+            "\t./prog.go:16"
+        ],
+        "{stderr}"
+    );
+}

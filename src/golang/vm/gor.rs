@@ -147,7 +147,15 @@ pub struct PanicRec {
     pub recovered: bool,
     /// The index of the frame it started in.
     pub depth: usize,
+    /// The stack where it started ([`Gor::frame_lines`]): Go's traceback if it kills the
+    /// goroutine.
+    pub frames: Vec<(u32, u32)>,
 }
+
+/// In [`Gor::frame_lines`], the runtime's `panic` frame: it runs the deferred calls of the
+/// frame below it, which is unwinding, so a deferred call's frame is printed above it, as Go
+/// prints it.
+pub const PANIC_FRAME: u32 = u32::MAX;
 
 /// A runtime operation without a result that natives often wait on, kept without boxing.
 pub enum UnitOp {
@@ -361,28 +369,33 @@ impl Gor {
 
     /// Starts a Go panic with `value` in the running frame.
     pub fn throw(&mut self, value: Thrown) {
-        if self.panics.is_empty() {
-            // Where it happened, for the report if nothing recovers it.
-            self.died_in = Some(self.frame_lines());
-        }
+        // Where it happened, for the report if nothing recovers it.
+        let frames = self.frame_lines();
         self.panics.push(PanicRec {
             value,
             recovered: false,
             depth: self.frames.len().saturating_sub(1),
+            frames,
         });
         if let Some(f) = self.frames.last_mut() {
             f.unwinding = true;
         }
     }
 
-    /// Each frame's function and current line, innermost first.
+    /// Each frame's function and current line, innermost first; a frame that unwinds a
+    /// panic under a deferred call it runs has the runtime's `panic` frame ([`PANIC_FRAME`])
+    /// above it.
     pub fn frame_lines(&self) -> Vec<(u32, u32)> {
         let prog = &self.run.prog;
-        self.frames
-            .iter()
-            .rev()
-            .map(|f| (f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))))
-            .collect()
+        let top = self.frames.len().saturating_sub(1);
+        let mut lines = Vec::with_capacity(self.frames.len());
+        for (i, f) in self.frames.iter().enumerate().rev() {
+            if f.unwinding && i < top && !self.goexiting {
+                lines.push((PANIC_FRAME, 0));
+            }
+            lines.push((f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))));
+        }
+        lines
     }
 
     /// `recover()` in the running frame: the newest panic's value if this frame was called
@@ -634,6 +647,7 @@ impl Gor {
         if self.goexiting {
             return Exit::Done;
         }
+        self.died_in = self.panics.last().map(|p| p.frames.clone());
         let message = super::describe::panic_message(self);
         let never = rt::go_panic(message);
         drop(never);

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::rt;
 
 use super::cost;
-use super::gor::{Exit, Gor, Pending, PollOutcome, Run};
+use super::gor::{Exit, Gor, Pending, PollOutcome, Run, PANIC_FRAME};
 use super::program::Program;
 use super::serial::HeapScope;
 use super::shared::W;
@@ -255,7 +255,7 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let line = frames
         .into_iter()
-        .find(|&(func, _)| prog.in_program_file(func))
+        .find(|&(func, _)| func != PANIC_FRAME && prog.in_program_file(func))
         .map_or(0, |(_, line)| line);
     let created_by = g
         .created
@@ -276,8 +276,8 @@ pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
     let mut lines = Vec::new();
     let mut shown = 0;
     for (func, line) in frames {
-        let f = &prog.funcs[func as usize];
-        if f.name.starts_with("runtime.") {
+        let f = prog.funcs.get(func as usize);
+        if f.is_some_and(|f| f.name.starts_with("runtime.")) {
             // The program's entry, which Go's tracebacks do not show either.
             continue;
         }
@@ -286,6 +286,12 @@ pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
             break;
         }
         shown += 1;
+        let Some(f) = f else {
+            // PANIC_FRAME: where Go 1.19's `panic` calls a deferred function.
+            lines.push("panic({...})".to_string());
+            lines.push("\t/usr/local/go/src/runtime/panic.go:884".to_string());
+            continue;
+        };
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
         if f.file.is_empty() {
