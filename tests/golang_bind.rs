@@ -786,3 +786,106 @@ func main() {
         "1 0\nNaN 9\n",
     );
 }
+
+/// slices, maps and cmp as Go 1.22 defines them (Go 1.19, which records the corpus, has
+/// none of the three; the expected lines follow Go 1.22's documentation and its growth of
+/// slices): sorting with NaNs first and equal elements kept in order by the stable sort,
+/// searching, the functions that shorten a slice zeroing what they leave behind, Insert
+/// into a slice that shares the values' array, capacity as append grows it.
+#[test]
+fn slices_maps_and_cmp_follow_go() {
+    prints(
+        r#"package main
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+type person struct {
+	name string
+	age  int
+}
+
+func byAge(a, b person) int { return cmp.Compare(a.age, b.age) }
+
+func main() {
+	s := []int{3, 1, 4, 1, 5, 9, 2, 6}
+	slices.Sort(s)
+	fmt.Println(s, slices.IsSorted(s))
+	i, found := slices.BinarySearch(s, 5)
+	j, found2 := slices.BinarySearch(s, 7)
+	fmt.Println(i, found, j, found2)
+	fmt.Println(slices.Index(s, 4), slices.Contains(s, 8), slices.Max(s), slices.Min(s))
+	c := slices.Compact(s)
+	fmt.Println(c, s)
+	d := slices.Delete([]int{0, 1, 2, 3, 4}, 1, 3)
+	fmt.Println(d, len(d), cap(d), d[:cap(d)])
+	e := slices.Insert([]int{1, 2, 3}, 1, 10, 11)
+	fmt.Println(e, len(e), cap(e))
+	f := make([]int, 3, 10)
+	copy(f, []int{1, 2, 3})
+	f = slices.Insert(f, 0, f[1:]...)
+	fmt.Println(f, cap(f))
+	r := slices.Replace([]string{"a", "b", "c", "d"}, 1, 3, "x")
+	fmt.Println(r, len(r), r[:4])
+	rv := []int{1, 2, 3}
+	slices.Reverse(rv)
+	fmt.Println(rv)
+	words := []string{"banana", "Apple", "cherry"}
+	slices.SortFunc(words, func(a, b string) int {
+		return cmp.Compare(strings.ToLower(a), strings.ToLower(b))
+	})
+	fmt.Println(words)
+	people := []person{{"Alice", 30}, {"Bob", 25}, {"Carol", 30}, {"Dan", 25}}
+	slices.SortStableFunc(people, byAge)
+	fmt.Println(people, slices.MaxFunc(people, byAge), slices.MinFunc(people, byAge))
+	fmt.Println(slices.IndexFunc(people, func(p person) bool { return p.name == "Carol" }))
+	fl := []float64{2, math.NaN(), -1}
+	slices.Sort(fl)
+	fmt.Println(fl, slices.Max([]float64{1, 2}), cmp.Compare(math.NaN(), 1.0), cmp.Less(1.0, math.NaN()))
+	fmt.Println(slices.Equal([]int{1, 2}, []int{1, 2}), slices.Compare([]int{1, 2}, []int{1, 3}), slices.Compare([]int{1, 2, 0}, []int{1, 2}))
+	fmt.Println(slices.Clone([]int(nil)) == nil, slices.Concat([]int{1}, nil, []int{2, 3}), cap(slices.Grow([]int{1}, 10)))
+	fmt.Println(cmp.Or("", "default", "x"), cmp.Or(0, 0))
+	m := map[string]int{"a": 1, "b": 2}
+	m2 := maps.Clone(m)
+	m2["c"] = 3
+	fmt.Println(len(m), len(m2), maps.Equal(m, m2))
+	maps.DeleteFunc(m2, func(k string, v int) bool { return v%2 == 1 })
+	fmt.Println(m2)
+	maps.Copy(m2, map[string]int{"z": 26})
+	fmt.Println(m2, maps.EqualFunc(m, m, func(a, b int) bool { return a == b }))
+	var nilMap map[string]int
+	fmt.Println(maps.Clone(nilMap) == nil)
+	defer func() { fmt.Println("recovered:", recover()) }()
+	slices.Min([]int{})
+}
+"#,
+        "[1 1 2 3 4 5 6 9] true
+5 true 7 false
+4 false 9 1
+[1 2 3 4 5 6 9] [1 2 3 4 5 6 9 0]
+[0 3 4] 3 5 [0 3 4 0 0]
+[1 10 11 2 3] 5 6
+[2 3 1 2 3] 10
+[a x d] 3 [a x d ]
+[3 2 1]
+[Apple banana cherry]
+[{Bob 25} {Dan 25} {Alice 30} {Carol 30}] {Alice 30} {Bob 25}
+3
+[NaN -1 2] 2 -1 false
+true -1 1
+true [1 2 3] 12
+default 0
+2 3 false
+map[b:2]
+map[b:2 z:26] true
+true
+recovered: slices.Min: empty list
+",
+    );
+}

@@ -36,6 +36,7 @@ macro_rules! lib {
 
 /// The supported packages, sorted by import path.
 pub const PACKAGES: &[LibPackage] = &[
+    lib!("cmp", "cmp.go"),
     lib!("container/heap", "container_heap.go"),
     lib!("container/ring", "container_ring.go"),
     lib!("context", "context.go"),
@@ -45,10 +46,12 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
     lib!("io", "io.go"),
+    lib!("maps", "maps.go"),
     lib!("math", "math.go"),
     lib!("math/rand", "math_rand.go"),
     lib!("os", "os.go"),
     lib!("runtime", "runtime.go"),
+    lib!("slices", "slices.go"),
     lib!("sort", "sort.go"),
     lib!("strconv", "strconv.go"),
     lib!("strings", "strings.go"),
@@ -123,7 +126,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 21);
+        assert_eq!(paths.len(), 24);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -95,11 +95,16 @@ pub struct TypeAndValue {
     pub ty: TypeId,
     /// Index into the constant values, if `mode == Constant`.
     val: u32,
-    /// Index into the selections (selector expressions) or calls (call expressions).
+    /// Index into the selections (selector expressions) or, with [`CALL`] set, into the
+    /// calls (call expressions).
     aux: u32,
 }
 
 const NONE: u32 = u32::MAX;
+
+/// In `aux`, the bit that marks an index into the calls: a question about one table asked
+/// with an expression of the other kind finds nothing.
+const CALL: u32 = 1 << 31;
 
 impl Default for TypeAndValue {
     fn default() -> Self {
@@ -288,19 +293,11 @@ impl Info {
     }
 
     pub fn selection(&self, e: ExprId) -> Option<&Selection> {
-        let tv = self.tv(e);
-        if tv.aux == NONE {
+        let aux = self.tv(e).aux;
+        if aux == NONE || aux & CALL != 0 {
             return None;
         }
-        self.selections
-            .get(tv.aux as usize)
-            .filter(|_| self.aux_is_selection(e))
-    }
-
-    fn aux_is_selection(&self, _e: ExprId) -> bool {
-        // Selections and calls share `aux`; a selector expression is never a call, and the
-        // caller asks with the expression it has, so the index belongs to the right table.
-        true
+        self.selections.get(aux as usize)
     }
 
     /// The indices of a selection's path (see [`SelectionKind`]).
@@ -309,11 +306,11 @@ impl Info {
     }
 
     pub fn call(&self, e: ExprId) -> Option<&CallKind> {
-        let tv = self.tv(e);
-        if tv.aux == NONE {
+        let aux = self.tv(e).aux;
+        if aux == NONE || aux & CALL == 0 {
             return None;
         }
-        self.calls.get(tv.aux as usize)
+        self.calls.get((aux & !CALL) as usize)
     }
 
     // ---- recording (the checker) ----
@@ -388,11 +385,12 @@ impl Info {
     pub(crate) fn record_call(&mut self, e: ExprId, kind: CallKind) {
         let i = e.0 as usize;
         self.reserve_exprs(i + 1);
-        if self.types[i].aux != NONE {
-            self.calls[self.types[i].aux as usize] = kind;
+        let aux = self.types[i].aux;
+        if aux != NONE && aux & CALL != 0 {
+            self.calls[(aux & !CALL) as usize] = kind;
             return;
         }
-        self.types[i].aux = self.calls.len() as u32;
+        self.types[i].aux = CALL | self.calls.len() as u32;
         self.calls.push(kind);
     }
 }
