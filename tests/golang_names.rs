@@ -185,6 +185,49 @@ func main() {
 }
 
 #[test]
+fn a_deferred_call_runs_on_top_of_the_frames_its_panic_started_in() {
+    // g panicked and has no deferred call, but Go unwinds nothing while it panics: g is still
+    // on the stack under the panic frame when f's deferred call panics again.
+    let source = r#"package main
+
+import "fmt"
+
+func g(xs []int, i int) int {
+	return xs[i]
+}
+
+func f() {
+	defer func() {
+		r := recover()
+		panic(fmt.Sprint("f: ", r))
+	}()
+	fmt.Println(g(nil, 3))
+}
+
+func main() {
+	f()
+}
+"#;
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames[1..],
+        [
+            "main.f.func1()",
+            "\t./prog.go:12",
+            "panic({...})",
+            "\t/usr/local/go/src/runtime/panic.go:884",
+            "main.g(...)",
+            "\t./prog.go:6",
+            "main.f()",
+            "\t./prog.go:14",
+            "main.main()",
+            "\t./prog.go:18",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_recovered_panic_leaves_no_trace_in_a_later_report() {
     let source = r#"package main
 
@@ -215,6 +258,56 @@ func main() {
             "main.main()",
             "\t./prog.go:16"
         ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_panic_in_deep_deferred_calls_keeps_what_a_traceback_prints() {
+    // Every level of a deep recursion recovers the panic and panics again. Go unwinds nothing
+    // while it panics, so each deferred call runs on top of the last, under the runtime's
+    // panic frame: the traceback alternates them, 100 frames and the rest elided. Each panic
+    // keeps at most the frames a traceback prints, so the chain's memory grows with its
+    // depth, not with its square.
+    let source = r#"package main
+
+func dive(n int) {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(r)
+		}
+	}()
+	if n == 0 {
+		panic("bottom")
+	}
+	dive(n - 1)
+}
+
+func main() {
+	dive(3000)
+}
+"#;
+    let (report, _) = run(source);
+    assert!(matches!(report.outcome, Outcome::Panic { .. }));
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames[1..5],
+        [
+            "main.dive.func1()",
+            "\t./prog.go:6",
+            "panic({...})",
+            "\t/usr/local/go/src/runtime/panic.go:884"
+        ],
+        "{stderr}"
+    );
+    assert_eq!(
+        frames.iter().filter(|l| !l.starts_with('\t')).count(),
+        1 + 100 + 1,
+        "{stderr}"
+    );
+    assert_eq!(
+        frames.last().map(String::as_str),
+        Some("...additional frames elided..."),
         "{stderr}"
     );
 }

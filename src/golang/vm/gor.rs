@@ -30,6 +30,7 @@ use super::cost;
 use super::errors;
 use super::exec::poll_once;
 use super::program::{Program, Thrown};
+use super::task::MAX_TRACEBACK_FRAMES;
 use super::types::MethodId;
 use super::value::{Closure, Value};
 
@@ -382,19 +383,31 @@ impl Gor {
         }
     }
 
-    /// Each frame's function and current line, innermost first; a frame that unwinds a
-    /// panic under a deferred call it runs has the runtime's `panic` frame ([`PANIC_FRAME`])
-    /// above it.
+    /// The goroutine's stack as Go's traceback shows it, innermost first, as many frames as a
+    /// traceback prints and one more (a panic keeps them, and a recursion a million calls
+    /// deep may panic again in each of its deferred calls). Go unwinds nothing while it
+    /// panics: it runs a deferred call on top of the stack where the panic started. So under
+    /// a deferred call that a panic runs come the runtime's `panic` frame ([`PANIC_FRAME`])
+    /// and that panic's stack, frames this VM has already popped included.
     pub fn frame_lines(&self) -> Vec<(u32, u32)> {
         let prog = &self.run.prog;
         let top = self.frames.len().saturating_sub(1);
-        let mut lines = Vec::with_capacity(self.frames.len());
+        let kept = MAX_TRACEBACK_FRAMES + 1;
+        let mut lines = Vec::with_capacity(self.frames.len().min(kept));
         for (i, f) in self.frames.iter().enumerate().rev() {
+            if lines.len() >= kept {
+                break;
+            }
             if f.unwinding && i < top && !self.goexiting {
-                lines.push((PANIC_FRAME, 0));
+                if let Some(p) = self.panics.last() {
+                    lines.push((PANIC_FRAME, 0));
+                    lines.extend_from_slice(&p.frames);
+                    break;
+                }
             }
             lines.push((f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))));
         }
+        lines.truncate(kept);
         lines
     }
 

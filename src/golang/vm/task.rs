@@ -265,7 +265,7 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
 
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays
 /// short), then `...additional frames elided...`.
-const MAX_TRACEBACK_FRAMES: usize = 100;
+pub const MAX_TRACEBACK_FRAMES: usize = 100;
 
 /// The frames of the goroutine whose future is `task` as Go's traceback prints them (see
 /// [`rt::Traceback`]); `None` for a future that is not an interpreted goroutine.
