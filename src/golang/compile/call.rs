@@ -424,14 +424,19 @@ impl FnC<'_, '_> {
             self.value_to(x, to, d);
             return;
         }
+        if let (Some(fk), Some(tk)) = (self.c.int_kind(from), self.c.int_kind(to)) {
+            if tk.holds(fk) {
+                self.expr_to(x, d);
+            } else {
+                let s = self.expr(x);
+                self.emit(Instr::Wrap { d, s, kind: tk });
+            }
+            return;
+        }
         let types = &self.c.types;
         let (fb, tb) = (types.basic(from), types.basic(to));
         let s = self.expr(x);
         match (fb, tb) {
-            (Some(f), Some(t)) if f.is_integer() && t.is_integer() => {
-                self.emit(Instr::Mov { d, s });
-                self.wrap(d, to);
-            }
             (Some(f), Some(t)) if f.is_integer() && t.is_float() => {
                 if f.is_unsigned() && f.bits() == 64 {
                     self.emit(Instr::UToF { d, s });

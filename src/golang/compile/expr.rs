@@ -417,7 +417,7 @@ impl FnC<'_, '_> {
     pub fn wrap(&mut self, d: R, t: TypeId) {
         if let Some(kind) = self.c.int_kind(t) {
             if kind.bits() < 64 {
-                self.emit(Instr::Wrap { d, kind });
+                self.emit(Instr::Wrap { d, s: d, kind });
             }
         }
     }
@@ -527,9 +527,45 @@ impl FnC<'_, '_> {
         }
         let t = self.ty(e);
         let a = self.expr(x);
+        if let Some(i) = self.arith_imm(op, t, a, y, d) {
+            self.emit(i);
+            self.wrap_after(op, d, t);
+            return;
+        }
         let b = self.expr(y);
         let yt = self.ty(y);
         self.arith(op, t, yt, a, b, d);
+    }
+
+    /// `d = a op y` as one instruction when `y` is a constant it can hold (integers: `+`, `-`,
+    /// `&`, `|` and shifts); the caller wraps `d` to `t`'s size (`wrap_after`).
+    pub fn arith_imm(&self, op: Op, t: TypeId, a: R, y: ExprId, d: R) -> Option<Instr> {
+        self.c.int_kind(t)?;
+        if matches!(op, Op::Shl | Op::Shr) {
+            let ch = self.c.ch;
+            if ch.info.mode(y) != Mode::Constant {
+                return None;
+            }
+            // A constant count is not negative (the checker's rule).
+            let n = ch.info.constant(y)?.int()?.clamp(0, 64) as u8;
+            return Some(match op {
+                Op::Shl => Instr::ShlImm { d, a, n },
+                _ if self.c.types.is_unsigned(t) => Instr::ShrUImm { d, a, n },
+                _ => Instr::ShrIImm { d, a, n: n.min(63) },
+            });
+        }
+        let v = self.int_imm(y, t)?;
+        Some(match op {
+            Op::Add => Instr::AddImm { d, a, v },
+            Op::Sub => Instr::AddImm {
+                d,
+                a,
+                v: v.checked_neg()?,
+            },
+            Op::And => Instr::AndImm { d, a, v },
+            Op::Or => Instr::OrImm { d, a, v },
+            _ => return None,
+        })
     }
 
     /// `d = a op b` for values of type `t` (`bt`: the type of `b`, for shifts).
@@ -584,6 +620,11 @@ impl FnC<'_, '_> {
             _ => Instr::ShrI { d, a, b, signed_b },
         };
         self.emit(i);
+        self.wrap_after(op, d, t);
+    }
+
+    /// Brings `d` back into `t`'s range after `op`, when `op` can take it out.
+    pub fn wrap_after(&mut self, op: Op, d: R, t: TypeId) {
         if matches!(
             op,
             Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Shl | Op::Xor | Op::Or
@@ -655,6 +696,150 @@ impl FnC<'_, '_> {
             Instr::Ne { d, a, b }
         };
         self.emit(i);
+    }
+
+    /// Code that jumps when condition `e` is `when` and falls through when it is not; returns
+    /// the jumps, to be patched to their target. `&&`, `||` and `!` become jumps, and a
+    /// comparison of integers is one instruction with its jump.
+    pub fn jump_if(&mut self, e: ExprId, when: bool) -> Vec<usize> {
+        let ch = self.c.ch;
+        let e = ch.ast.unparen(e);
+        if ch.info.mode(e) == Mode::Constant {
+            if let Some(&ConstValue::Bool(b)) = ch.info.constant(e) {
+                return if b == when {
+                    vec![self.emit(Instr::Jmp { t: 0 })]
+                } else {
+                    Vec::new()
+                };
+            }
+        } else {
+            match ch.ast.expr(e).kind {
+                ExprKind::Unary { op: Op::Not, x } => return self.jump_if(x, !when),
+                ExprKind::Binary {
+                    op: op @ (Op::AndAnd | Op::OrOr),
+                    x,
+                    y,
+                    ..
+                } => {
+                    // The value of `x` that decides: false for `&&`, true for `||`.
+                    let decides = op == Op::OrOr;
+                    if decides == when {
+                        let mut jumps = self.jump_if(x, when);
+                        jumps.extend(self.jump_if(y, when));
+                        return jumps;
+                    }
+                    let skip = self.jump_if(x, decides);
+                    let jumps = self.jump_if(y, when);
+                    let here = self.here();
+                    self.patch_all(&skip, here);
+                    return jumps;
+                }
+                ExprKind::Binary { op, x, y, .. } if op.is_comparison() => {
+                    if let Some(j) = self.jump_if_compare(e, op, x, y, when) {
+                        return vec![j];
+                    }
+                }
+                _ => {}
+            }
+        }
+        let c = self.expr(e);
+        let j = if when {
+            self.emit(Instr::Jt { c, t: 0 })
+        } else {
+            self.emit(Instr::Jf { c, t: 0 })
+        };
+        vec![j]
+    }
+
+    /// [`FnC::jump_if`] for `x op y` when it compares integers: one instruction.
+    fn jump_if_compare(
+        &mut self,
+        e: ExprId,
+        op: Op,
+        x: ExprId,
+        y: ExprId,
+        when: bool,
+    ) -> Option<usize> {
+        let (xt, yt) = (self.ty(x), self.ty(y));
+        let ints = self.c.types.is_integer(xt) && self.c.types.is_integer(yt);
+        if !ints || self.c.is_iface(xt) || self.c.is_iface(yt) {
+            return None;
+        }
+        let t = if self.c.ch.info.mode(x) == Mode::Constant {
+            yt
+        } else {
+            xt
+        };
+        let unsigned = self.c.types.is_unsigned(t);
+        // Jump when the comparison holds: negate it to jump when it does not (integers have
+        // no NaN), and keep a constant on the right.
+        let (mut op, mut x, mut y) = (op, x, y);
+        if !when {
+            op = match op {
+                Op::Eql => Op::Neq,
+                Op::Neq => Op::Eql,
+                Op::Lss => Op::Geq,
+                Op::Leq => Op::Gtr,
+                Op::Gtr => Op::Leq,
+                _ => Op::Lss,
+            };
+        }
+        if self.int_imm(x, t).is_some() {
+            (x, y) = (y, x);
+            op = match op {
+                Op::Lss => Op::Gtr,
+                Op::Leq => Op::Geq,
+                Op::Gtr => Op::Lss,
+                Op::Geq => Op::Leq,
+                op => op,
+            };
+        }
+        let prev_line = self.line;
+        self.set_line_of(e);
+        let a = self.expr(x);
+        let imm = self
+            .int_imm(y, t)
+            .filter(|_| !unsigned || matches!(op, Op::Eql | Op::Neq));
+        let i = if let Some(v) = imm {
+            match op {
+                Op::Eql => Instr::JEqK { a, v, t: 0 },
+                Op::Neq => Instr::JNeK { a, v, t: 0 },
+                Op::Lss => Instr::JLtK { a, v, t: 0 },
+                Op::Leq => Instr::JLeK { a, v, t: 0 },
+                Op::Gtr => Instr::JGtK { a, v, t: 0 },
+                _ => Instr::JGeK { a, v, t: 0 },
+            }
+        } else {
+            let b = self.expr(y);
+            let (a, b, op) = match op {
+                Op::Gtr => (b, a, Op::Lss),
+                Op::Geq => (b, a, Op::Leq),
+                op => (a, b, op),
+            };
+            match op {
+                Op::Eql => Instr::JEq { a, b, t: 0 },
+                Op::Neq => Instr::JNe { a, b, t: 0 },
+                Op::Lss if unsigned => Instr::JLtU { a, b, t: 0 },
+                Op::Lss => Instr::JLt { a, b, t: 0 },
+                _ if unsigned => Instr::JLeU { a, b, t: 0 },
+                _ => Instr::JLe { a, b, t: 0 },
+            }
+        };
+        let j = self.emit(i);
+        self.line = prev_line;
+        Some(j)
+    }
+
+    /// The value of `e` when it is an integer constant that, as a value of type `t`, fits an
+    /// instruction's constant operand.
+    pub fn int_imm(&self, e: ExprId, t: TypeId) -> Option<i32> {
+        let ch = self.c.ch;
+        if ch.info.mode(e) != Mode::Constant {
+            return None;
+        }
+        let kind = self.c.int_kind(t)?;
+        let v = ch.info.constant(e)?.int()?;
+        i32::try_from(kind.wrap(v as i64)).ok()
     }
 
     /// A composite literal `T{elts}` (its type is the literal's recorded type; an elided

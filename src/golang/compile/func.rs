@@ -177,6 +177,12 @@ impl<'c, 'a> FnC<'c, 'a> {
     }
 
     /// Makes sure registers up to `r + n` exist in the frame (a callee's results).
+    /// Keeps registers `r..r + n` from the statement's later temporaries.
+    pub fn claim(&mut self, r: R, n: usize) {
+        self.next = self.next.max(r + n as u16);
+        self.max = self.max.max(self.next);
+    }
+
     pub fn reserve(&mut self, r: R, n: usize) {
         self.max = self.max.max(r + n as u16);
     }
@@ -205,10 +211,27 @@ impl<'c, 'a> FnC<'c, 'a> {
     pub fn patch(&mut self, at: usize, target: u32) {
         match &mut self.code[at] {
             Instr::Jmp { t } | Instr::Jt { t, .. } | Instr::Jf { t, .. } => *t = target,
-            Instr::JLtI { t, .. } | Instr::IncJLt { t, .. } | Instr::AddToIncJLt { t, .. } => {
-                *t = target
-            }
+            Instr::JEq { t, .. }
+            | Instr::JNe { t, .. }
+            | Instr::JLt { t, .. }
+            | Instr::JLe { t, .. }
+            | Instr::JLtU { t, .. }
+            | Instr::JLeU { t, .. }
+            | Instr::JEqK { t, .. }
+            | Instr::JNeK { t, .. }
+            | Instr::JLtK { t, .. }
+            | Instr::JLeK { t, .. }
+            | Instr::JGtK { t, .. }
+            | Instr::JGeK { t, .. } => *t = target,
+            Instr::IncJLt { t, .. } | Instr::AddToIncJLt { t, .. } => *t = target,
             _ => {}
+        }
+    }
+
+    /// Points each of `jumps` to `target`.
+    pub fn patch_all(&mut self, jumps: &[usize], target: u32) {
+        for &j in jumps {
+            self.patch(j, target);
         }
     }
 

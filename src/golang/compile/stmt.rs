@@ -110,21 +110,20 @@ impl FnC<'_, '_> {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
-                let c = self.expr(cond);
-                let j = self.emit(Instr::Jf { c, t: 0 });
+                let j = self.jump_if(cond, false);
                 self.stmt(then);
                 match els {
                     Some(e) => {
                         let jend = self.emit(Instr::Jmp { t: 0 });
                         let here = self.here();
-                        self.patch(j, here);
+                        self.patch_all(&j, here);
                         self.stmt(e);
                         let end = self.here();
                         self.patch(jend, end);
                     }
                     None => {
                         let here = self.here();
-                        self.patch(j, here);
+                        self.patch_all(&j, here);
                     }
                 }
             }
@@ -252,23 +251,23 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         if rhs.len() == 1 && lhs.len() > 1 {
             let e = ch.ast.unparen(rhs[0]);
-            let d = self.alloc_n(lhs.len());
             let et = self.ty(e);
             let src: Vec<TypeId> = match self.c.types.get(et) {
                 Type::Tuple(elems) => elems.clone(),
                 _ => vec![et, TypeId::BOOL],
             };
-            if ch.info.mode(e) == Mode::CommaOk || !matches!(self.c.types.get(et), Type::Tuple(_)) {
+            let d = if ch.info.mode(e) == Mode::CommaOk
+                || !matches!(self.c.types.get(et), Type::Tuple(_))
+            {
+                let d = self.alloc_n(lhs.len());
                 self.expr_to(e, d);
+                d
             } else {
+                // The call's results stay where it left them.
                 let base = self.call(e, How::Now);
-                for i in 0..lhs.len() {
-                    self.emit(Instr::Mov {
-                        d: d + i as u16,
-                        s: base + i as u16,
-                    });
-                }
-            }
+                self.claim(base, lhs.len());
+                base
+            };
             for (i, &l) in lhs.iter().enumerate() {
                 let lt = self.lhs_type(l);
                 let st = src.get(i).copied().unwrap_or(lt);
@@ -343,15 +342,29 @@ impl FnC<'_, '_> {
                 cur
             }
         };
-        let (b, bt) = match y {
-            Some(y) => (self.expr(y), self.ty(y)),
-            None => {
-                let one = self.alloc();
-                self.constant_to(&ConstValue::Int(1), t, one);
-                (one, t)
-            }
+        let imm = match y {
+            Some(y) => self.arith_imm(op, t, cur, y, cur),
+            None if self.c.int_kind(t).is_some() => Some(Instr::AddImm {
+                d: cur,
+                a: cur,
+                v: if op == Op::Add { 1 } else { -1 },
+            }),
+            None => None,
         };
-        self.arith(op, t, bt, cur, b, cur);
+        if let Some(i) = imm {
+            self.emit(i);
+            self.wrap_after(op, cur, t);
+        } else {
+            let (b, bt) = match y {
+                Some(y) => (self.expr(y), self.ty(y)),
+                None => {
+                    let one = self.alloc();
+                    self.constant_to(&ConstValue::Int(1), t, one);
+                    (one, t)
+                }
+            };
+            self.arith(op, t, bt, cur, b, cur);
+        }
         self.store(p, t, cur);
     }
 
@@ -520,11 +533,33 @@ impl FnC<'_, '_> {
             (0..n).map(|i| base + i as u16).collect()
         } else {
             let types = self.result_types.clone();
-            results
+            let mut values: Vec<R> = results
                 .iter()
                 .zip(types)
-                .map(|(&r, t)| self.value(r, t))
-                .collect()
+                .map(|(&r, t)| {
+                    if self.c.is_iface(t) || self.c.is_agg(t) {
+                        self.value(r, t)
+                    } else {
+                        // A variable's own register, read below.
+                        self.expr(r)
+                    }
+                })
+                .collect();
+            // `return b, a` of named results: a value in another result's register is moved
+            // out of it before the results are written.
+            for (i, v) in values.iter_mut().enumerate() {
+                if self
+                    .results
+                    .iter()
+                    .enumerate()
+                    .any(|(j, r)| j != i && r.0 == *v)
+                {
+                    let tmp = self.alloc();
+                    self.emit(Instr::Mov { d: tmp, s: *v });
+                    *v = tmp;
+                }
+            }
+            values
         };
         let results = self.results.clone();
         for ((reg, obj), v) in results.into_iter().zip(values) {
@@ -533,7 +568,7 @@ impl FnC<'_, '_> {
                 .is_some_and(|var| var.cell);
             if cell {
                 self.emit(Instr::Store { p: reg, s: v });
-            } else {
+            } else if reg != v {
                 self.emit(Instr::Mov { d: reg, s: v });
             }
         }
@@ -629,9 +664,7 @@ impl FnC<'_, '_> {
         if let Some(fused) = self.counted_loop(cond, post, &fresh) {
             let (i, n) = fused;
             // `for i := a; i < n; i++`: test once, then the body and one fused step.
-            let c = self.alloc();
-            self.emit(Instr::LtI { d: c, a: i, b: n });
-            let exit = self.emit(Instr::Jf { c, t: 0 });
+            let exit = self.emit(Instr::JLe { a: n, b: i, t: 0 });
             let top = self.here();
             self.open(label, true);
             self.stmt(body);
@@ -653,10 +686,7 @@ impl FnC<'_, '_> {
             return;
         }
         let top = self.here();
-        let exit = cond.map(|c| {
-            let r = self.expr(c);
-            self.emit(Instr::Jf { c: r, t: 0 })
-        });
+        let exit = cond.map(|c| self.jump_if(c, false)).unwrap_or_default();
         self.open(label, true);
         self.stmt(body);
         let cont = self.here();
@@ -671,10 +701,8 @@ impl FnC<'_, '_> {
         }
         self.emit(Instr::Jmp { t: top });
         self.close(cont);
-        if let Some(j) = exit {
-            let end = self.here();
-            self.patch(j, end);
-        }
+        let end = self.here();
+        self.patch_all(&exit, end);
     }
 
     /// For `i < n` and `i++` on a plain `int` local (n a plain local or a constant): the
@@ -874,9 +902,7 @@ impl FnC<'_, '_> {
         body: StmtId,
         each: impl FnOnce(&mut Self) -> Option<usize>,
     ) {
-        let c = self.alloc();
-        self.emit(Instr::LtI { d: c, a: i, b: n });
-        let exit = self.emit(Instr::Jf { c, t: 0 });
+        let exit = self.emit(Instr::JLe { a: n, b: i, t: 0 });
         let top = self.here();
         let skip = each(self);
         self.open(label, true);

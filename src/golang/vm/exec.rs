@@ -217,6 +217,18 @@ impl Gor {
                     }
                 }};
             }
+            // A jump to `t` when `cond` holds (a back edge when `t` is behind).
+            macro_rules! jump_if {
+                ($cond:expr, $t:expr) => {{
+                    if $cond {
+                        if ($t as usize) < pc {
+                            back_edge!($t);
+                        } else {
+                            pc = $t as usize;
+                        }
+                    }
+                }};
+            }
             // A runtime operation polled once must wait (see `block_on`).
             macro_rules! block {
                 ($pending:expr, $may_panic:expr) => {{
@@ -263,7 +275,15 @@ impl Gor {
                 steps += 1;
                 match *ins {
                     Instr::Nop => {}
-                    Instr::Mov { d, s } => r!(d).set(r!(s).dup()),
+                    Instr::Mov { d, s } => {
+                        // Integers first: a test the branch predictor learns, where `dup`'s
+                        // dispatch on the value's kind is a jump it mostly misses.
+                        if let Value::Int(v) = r!(s) {
+                            set_int!(d, v);
+                        } else {
+                            r!(d).set(r!(s).dup());
+                        }
+                    }
                     Instr::Copy { d, s } => r!(d).set(r!(s).copy()),
                     Instr::Const { d, k } => r!(d).set(prog.consts[k as usize].dup()),
                     Instr::ConstCopy { d, k } => r!(d).set(prog.consts[k as usize].copy()),
@@ -357,6 +377,16 @@ impl Gor {
                     Instr::AddImm { d, a, v } => {
                         set_int!(d, int!(a).wrapping_add(v as i64));
                     }
+                    Instr::AndImm { d, a, v } => set_int!(d, int!(a) & v as i64),
+                    Instr::OrImm { d, a, v } => set_int!(d, int!(a) | v as i64),
+                    Instr::ShlImm { d, a, n } => {
+                        set_int!(d, int!(a).checked_shl(n as u32).unwrap_or(0));
+                    }
+                    Instr::ShrIImm { d, a, n } => set_int!(d, int!(a) >> n),
+                    Instr::ShrUImm { d, a, n } => {
+                        let x = int!(a) as u64;
+                        set_int!(d, x.checked_shr(n as u32).unwrap_or(0) as i64);
+                    }
                     Instr::And { d, a, b } => set_int!(d, int!(a) & int!(b)),
                     Instr::Or { d, a, b } => set_int!(d, int!(a) | int!(b)),
                     Instr::Xor { d, a, b } => set_int!(d, int!(a) ^ int!(b)),
@@ -388,7 +418,7 @@ impl Gor {
                     }
                     Instr::NegI { d, s } => set_int!(d, int!(s).wrapping_neg()),
                     Instr::Compl { d, s } => set_int!(d, !int!(s)),
-                    Instr::Wrap { d, kind } => set_int!(d, kind.wrap(int!(d))),
+                    Instr::Wrap { d, s, kind } => set_int!(d, kind.wrap(int!(s))),
 
                     // --- Floats
                     Instr::AddF { d, a, b } => r!(d).set(Value::Float(float!(a) + float!(b))),
@@ -488,36 +518,25 @@ impl Gor {
                     Instr::SToRunes { d, s } => r!(d).set(ops::string_to_runes(&r!(s))),
 
                     // --- Control
-                    Instr::Jmp { t } => {
-                        if (t as usize) < pc {
-                            back_edge!(t);
-                        } else {
-                            pc = t as usize;
-                        }
+                    Instr::Jmp { t } => jump_if!(true, t),
+                    Instr::Jt { c, t } => jump_if!(r!(c).as_bool(), t),
+                    Instr::Jf { c, t } => jump_if!(!r!(c).as_bool(), t),
+                    Instr::JEq { a, b, t } => jump_if!(int!(a) == int!(b), t),
+                    Instr::JNe { a, b, t } => jump_if!(int!(a) != int!(b), t),
+                    Instr::JLt { a, b, t } => jump_if!(int!(a) < int!(b), t),
+                    Instr::JLe { a, b, t } => jump_if!(int!(a) <= int!(b), t),
+                    Instr::JLtU { a, b, t } => {
+                        jump_if!((int!(a) as u64) < (int!(b) as u64), t)
                     }
-                    Instr::Jt { c, t } => {
-                        if r!(c).as_bool() {
-                            if (t as usize) < pc {
-                                back_edge!(t);
-                            } else {
-                                pc = t as usize;
-                            }
-                        }
+                    Instr::JLeU { a, b, t } => {
+                        jump_if!((int!(a) as u64) <= (int!(b) as u64), t)
                     }
-                    Instr::Jf { c, t } => {
-                        if !r!(c).as_bool() {
-                            if (t as usize) < pc {
-                                back_edge!(t);
-                            } else {
-                                pc = t as usize;
-                            }
-                        }
-                    }
-                    Instr::JLtI { a, b, t } => {
-                        if int!(a) < int!(b) {
-                            back_edge!(t);
-                        }
-                    }
+                    Instr::JEqK { a, v, t } => jump_if!(int!(a) == v as i64, t),
+                    Instr::JNeK { a, v, t } => jump_if!(int!(a) != v as i64, t),
+                    Instr::JLtK { a, v, t } => jump_if!(int!(a) < v as i64, t),
+                    Instr::JLeK { a, v, t } => jump_if!(int!(a) <= v as i64, t),
+                    Instr::JGtK { a, v, t } => jump_if!(int!(a) > v as i64, t),
+                    Instr::JGeK { a, v, t } => jump_if!(int!(a) >= v as i64, t),
                     Instr::AddToIncJLt { d, s, i, n, t } => {
                         // Two instructions' work (and cost).
                         steps += 1;
@@ -638,6 +657,12 @@ impl Gor {
                         let (res, n) = (func.results as usize, func.nresults as usize);
                         if res != 0 || func.cell_results != 0 {
                             for i in 0..n {
+                                // An integer as an integer: read as a whole `Value` just
+                                // after an integer store, it would wait for that store.
+                                if let Value::Int(v) = r!(res + i) {
+                                    set_int!(i, v);
+                                    continue;
+                                }
                                 let v = std::mem::take(&mut r!(res + i));
                                 r!(i) = match v {
                                     Value::Ptr(Ptr::Cell(ref c))

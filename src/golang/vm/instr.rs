@@ -133,10 +133,39 @@ pub enum Instr {
         d: R,
         s: R,
     },
+    /// `d = a + v`: an operation with a constant operand (`i++`, `x - 1`) in one instruction.
     AddImm {
         d: R,
         a: R,
         v: i32,
+    },
+    AndImm {
+        d: R,
+        a: R,
+        v: i32,
+    },
+    OrImm {
+        d: R,
+        a: R,
+        v: i32,
+    },
+    /// `d = a << n` for a constant `n` (at most 64: the result is 0).
+    ShlImm {
+        d: R,
+        a: R,
+        n: u8,
+    },
+    /// Arithmetic shift right by a constant `n` (at most 63).
+    ShrIImm {
+        d: R,
+        a: R,
+        n: u8,
+    },
+    /// Logical shift right by a constant `n` (at most 64: the result is 0).
+    ShrUImm {
+        d: R,
+        a: R,
+        n: u8,
     },
     And {
         d: R,
@@ -188,8 +217,10 @@ pub enum Instr {
         d: R,
         s: R,
     },
+    /// `d = s` wrapped into `kind`'s range.
     Wrap {
         d: R,
+        s: R,
         kind: IntKind,
     },
 
@@ -412,10 +443,67 @@ pub enum Instr {
         c: R,
         t: u32,
     },
-    /// `if a < b { goto t }` (signed ints).
-    JLtI {
+    // A comparison of integers and the jump on its result, in one instruction (a condition
+    // of `if` or `for`): `if a == b { goto t }` and so on; `U`: unsigned; `K`: `b` is the
+    // constant `v` (signed kinds, or equality of any kind).
+    JEq {
         a: R,
         b: R,
+        t: u32,
+    },
+    JNe {
+        a: R,
+        b: R,
+        t: u32,
+    },
+    JLt {
+        a: R,
+        b: R,
+        t: u32,
+    },
+    JLe {
+        a: R,
+        b: R,
+        t: u32,
+    },
+    JLtU {
+        a: R,
+        b: R,
+        t: u32,
+    },
+    JLeU {
+        a: R,
+        b: R,
+        t: u32,
+    },
+    JEqK {
+        a: R,
+        v: i32,
+        t: u32,
+    },
+    JNeK {
+        a: R,
+        v: i32,
+        t: u32,
+    },
+    JLtK {
+        a: R,
+        v: i32,
+        t: u32,
+    },
+    JLeK {
+        a: R,
+        v: i32,
+        t: u32,
+    },
+    JGtK {
+        a: R,
+        v: i32,
+        t: u32,
+    },
+    JGeK {
+        a: R,
+        v: i32,
         t: u32,
     },
     /// `d += s; i++; if i < n { goto t }`: a counted loop whose body only accumulates.

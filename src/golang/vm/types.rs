@@ -58,6 +58,17 @@ impl IntKind {
         }
     }
 
+    /// Whether converting a value of kind `from` to this kind leaves it as it is (no wrap).
+    pub fn holds(self, from: IntKind) -> bool {
+        let (bits, from_bits) = (self.bits(), from.bits());
+        bits == 64
+            || match (from.signed(), self.signed()) {
+                (false, true) => from_bits < bits,
+                (true, false) => false,
+                _ => from_bits <= bits,
+            }
+    }
+
     /// `v` wrapped into this kind's range (Go's wrap-around on overflow and conversion).
     #[inline]
     pub fn wrap(self, v: i64) -> i64 {
