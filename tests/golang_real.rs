@@ -55,3 +55,62 @@ fn a_panic_on_an_executor_ends_the_run_with_go_s_report() {
 fn a_deadlock_across_executors_is_reported_as_go_reports_it() {
     check("deadlock", 2);
 }
+
+/// The report of a goroutine that panics in real mode shows its frames and lines as sim mode's
+/// does, whether it ran on an executor or on the hub: the hub holds only a proxy of a
+/// goroutine on an executor, so the frames travel with the panic.
+#[test]
+fn a_panic_in_real_mode_is_reported_with_the_goroutine_s_frames() {
+    let source = r#"package main
+
+import "time"
+
+func work(n int) {
+	if n == 3 {
+		var m map[string]int
+		m["x"] = n
+	}
+}
+
+func main() {
+	for i := 0; i < 6; i++ {
+		go func(i int) {
+			time.Sleep(time.Millisecond)
+			work(i)
+		}(i)
+	}
+	time.Sleep(time.Second)
+}
+"#;
+    let stanza = |options: &RunOptions| -> (i32, Vec<String>) {
+        let run = golang::run(source, options);
+        let lines = run.lines.iter().map(|l| l.text.clone());
+        // From the goroutine's header on, its id left out (the goroutine that panics is the
+        // same in both modes, but ids are the hub's to give).
+        let stanza = lines
+            .skip_while(|l| !l.starts_with("goroutine "))
+            .skip(1)
+            .collect();
+        (run.exit_code, stanza)
+    };
+    let sim = stanza(&RunOptions::default());
+    assert_eq!(
+        sim.1,
+        [
+            "main.work(...)",
+            "\t./prog.go:8",
+            "main.main.func1(...)",
+            "\t./prog.go:16",
+            "created by main.main",
+            "\t./prog.go:14",
+        ]
+    );
+    for procs in 1..=3 {
+        let real = stanza(&RunOptions {
+            procs,
+            real: true,
+            ..RunOptions::default()
+        });
+        assert_eq!(real, sim, "on {procs} executors");
+    }
+}

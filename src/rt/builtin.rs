@@ -29,6 +29,19 @@ pub fn go_panic(message: impl Into<String>) -> impl Future<Output = std::convert
     Never
 }
 
+/// [`go_panic`] from a goroutine that knows its own frames, as Go's report prints them under
+/// `goroutine N [running]:`. On one of real mode's executors they travel with the panic, as
+/// the hub that writes the report holds only the goroutine's proxy; elsewhere the report reads
+/// them from the goroutine (see [`super::Traceback`]).
+pub fn go_panic_with_frames(
+    message: impl Into<String>,
+    frames: Vec<String>,
+) -> impl Future<Output = std::convert::Infallible> {
+    let message = message.into();
+    with_core(|c| c.sched.go_panic_with_frames(message, frames));
+    Never
+}
+
 thread_local! {
     /// Whether a panic a runtime operation raised may be waiting to be taken: set whenever
     /// the scheduler keeps one ([`Sched::go_panic`](super::sched::Sched::go_panic)), cleared

@@ -20,7 +20,7 @@ use std::task::{Context, Poll};
 
 use serde::{Deserialize, Serialize};
 
-use super::builtin::go_panic;
+use super::builtin::go_panic_with_frames;
 use super::current::with_core;
 use super::real::{refuse, Data, HubOp, Proxy, Spawn};
 use super::report::Stream;
@@ -370,6 +370,9 @@ pub enum GoroutineOp {
     },
     Panic {
         message: String,
+        /// The goroutine's frames for the report (empty: the runtime's default stanza).
+        #[serde(default)]
+        frames: Vec<String>,
     },
     Fatal {
         message: String,
@@ -391,8 +394,8 @@ impl HubOp for GoroutineOp {
                 with_core(|c| c.sched.write_to(stream, &text));
                 Data::none()
             }
-            GoroutineOp::Panic { message } => {
-                let never = go_panic(message).await;
+            GoroutineOp::Panic { message, frames } => {
+                let never = go_panic_with_frames(message, frames).await;
                 match never {}
             }
             GoroutineOp::Fatal { message } => refuse(message).await,

@@ -65,6 +65,10 @@ pub(crate) struct Sched {
     pub(super) pending_panic: Option<String>,
     /// Frames for reports (see [`Traceback`]).
     pub(super) traceback: Option<Traceback>,
+    /// The frames of the goroutine whose panic ends the run, by its id, when it gave them
+    /// ([`Sched::go_panic_with_frames`]): the report prints them (on real mode's hub, which
+    /// holds only a proxy of a goroutine on an executor).
+    pub(super) panic_frames: Option<(GoId, Vec<String>)>,
     /// Source lines for reports and the leak list (see [`Locate`]).
     pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
@@ -169,6 +173,7 @@ impl Sched {
             ending: None,
             pending_panic: None,
             traceback: None,
+            panic_frames: None,
             locate: None,
             spawn_later: Vec::new(),
             metrics: Metrics::default(),
@@ -375,13 +380,24 @@ impl Sched {
     /// Raises Go's panic `message` in the running goroutine: the goroutine may take it
     /// ([`take_panic`]) before its poll ends; else the run ends with it.
     pub fn go_panic(&mut self, message: impl Into<String>) {
+        self.go_panic_with_frames(message, Vec::new());
+    }
+
+    /// [`Sched::go_panic`] with the running goroutine's frames for the report (see
+    /// [`super::builtin::go_panic_with_frames`]); empty when it does not know them.
+    pub fn go_panic_with_frames(&mut self, message: impl Into<String>, frames: Vec<String>) {
         let message = message.into();
+        let mut frames = Some(frames);
         if self.forward(|| GoroutineOp::Panic {
             message: message.clone(),
+            frames: frames.take().unwrap_or_default(),
         }) {
             // The hub ends the run with it; the goroutine never resumes.
             self.park(WaitReason::Hub, 0);
             return;
+        }
+        if let Some(frames) = frames.filter(|f| !f.is_empty()) {
+            self.panic_frames = Some((self.current_id, frames));
         }
         if self.current != NO_SLOT {
             self.pending_panic.get_or_insert(message);
@@ -558,6 +574,11 @@ impl Sched {
             None => Default::default(),
         };
         let frames = |id: GoId| -> Option<Vec<String>> {
+            if let Some((g, frames)) = &self.panic_frames {
+                if *g == id {
+                    return Some(frames.clone());
+                }
+            }
             let traceback = self.traceback.as_ref()?;
             traceback(id, Self::future(*slots.get(&id)?, task)?)
         };

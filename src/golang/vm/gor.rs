@@ -662,7 +662,14 @@ impl Gor {
         }
         self.died_in = self.panics.last().map(|p| p.frames.clone());
         let message = super::describe::panic_message(self);
-        let never = rt::go_panic(message);
+        // In real mode the hub writes the report, and it holds only a proxy of a goroutine on
+        // an executor: the frames go with the panic.
+        let frames = if self.run.real() {
+            super::task::traceback_of(&self.run, self)
+        } else {
+            Vec::new()
+        };
+        let never = rt::go_panic_with_frames(message, frames);
         drop(never);
         Exit::Died
     }

@@ -271,6 +271,11 @@ pub const MAX_TRACEBACK_FRAMES: usize = 100;
 /// [`rt::Traceback`]); `None` for a future that is not an interpreted goroutine.
 pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
     let g = task.downcast_ref::<GoTask>()?.g.as_ref()?;
+    Some(traceback_of(run, g))
+}
+
+/// The frames of goroutine `g` as Go's traceback prints them.
+pub fn traceback_of(run: &Run, g: &Gor) -> Vec<String> {
     let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let mut lines = Vec::new();
@@ -309,5 +314,5 @@ pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
             lines.push(format!("\t{}:{line}", f.file));
         }
     }
-    Some(lines)
+    lines
 }
