@@ -136,8 +136,8 @@ export const EXPECTED = [
     // Sim mode prints its cost model's prediction: the same figures every run, the pool faster.
     query: 'p=benchmark&tasks=1000&rounds=2',
     lines: [
-      'BenchmarkNaiveSpawn-4  2  305211 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-4  2  281227 ns/op  8 goroutines/op',
+      'BenchmarkNaiveSpawn-4  2  305240 ns/op  1000 goroutines/op',
+      'BenchmarkWorkerPool-4  2  281068 ns/op  8 goroutines/op',
       'worker pool: 1.1x faster, 125.0x fewer goroutines',
     ],
     exit: 0,
