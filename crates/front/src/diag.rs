@@ -31,7 +31,10 @@ pub const MAX_ERRORS: usize = 10;
 
 impl Diagnostics {
     /// The errors as `go run` prints them, one entry each: `./prog.go:LINE:COL: message`,
-    /// sorted by position, at most ten, then `too many errors`. A message of several lines
+    /// sorted by position, then `too many errors` once there are ten. As gc does, that is the
+    /// first ten found (`errors` is in the order the checker found them: declarations, then
+    /// function bodies, unused imports last), and the last line names the tenth one's
+    /// position. A message of several lines
     /// (`have (...)`/`want (...)`) is one entry with its continuation lines. (`go run` prints
     /// `# command-line-arguments` first; see [`Diagnostics::go_run_lines`].)
     pub fn lines(&self) -> Vec<String> {
@@ -40,24 +43,20 @@ impl Diagnostics {
 
     /// [`Diagnostics::lines`], each with the position it names.
     pub fn printed(&self) -> Vec<Printed> {
-        // In the order reported where two share a position (a stable sort, without its code).
-        let mut order: Vec<usize> = (0..self.errors.len()).collect();
-        order.sort_unstable_by_key(|&i| (self.errors[i].line, self.errors[i].col, i));
-        let mut errors: Vec<Diag> = order.iter().map(|&i| self.errors[i].clone()).collect();
+        let found = &self.errors[..self.errors.len().min(MAX_ERRORS)];
+        // In the order found where two share a position (a stable sort, without its code).
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_unstable_by_key(|&i| (found[i].line, found[i].col, i));
+        let mut errors: Vec<&Diag> = order.iter().map(|&i| &found[i]).collect();
         errors.dedup_by(|a, b| a.line == b.line && a.msg == b.msg);
         let at = |d: &Diag, msg: &str| Printed {
             line: d.line,
             col: d.col,
             text: format!("./{}:{}:{}: {msg}", self.file_name, d.line, d.col),
         };
-        let mut printed: Vec<Printed> = errors
-            .iter()
-            .take(MAX_ERRORS)
-            .map(|d| at(d, &d.msg))
-            .collect();
-        if errors.len() > MAX_ERRORS {
-            // At the last error printed, as gc reports it.
-            printed.push(at(&errors[MAX_ERRORS - 1], "too many errors"));
+        let mut printed: Vec<Printed> = errors.iter().map(|d| at(d, &d.msg)).collect();
+        if let Some(tenth) = found.get(MAX_ERRORS - 1) {
+            printed.push(at(tenth, "too many errors"));
         }
         printed
     }
@@ -77,7 +76,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn errors_print_sorted_and_capped_as_gc_prints_them() {
+    fn the_first_ten_errors_found_print_sorted_then_too_many_errors_as_gc_prints_them() {
         let mut d = Diagnostics {
             file_name: "prog.go".into(),
             errors: Vec::new(),
@@ -89,11 +88,18 @@ mod tests {
                 msg: format!("undefined: x{line}"),
             });
         }
+        // Found from line 12 up: the first ten found are printed, sorted, and gc stops at the
+        // tenth, line 3.
         let lines = d.lines();
-        assert_eq!(lines[0], "./prog.go:1:2: undefined: x1");
-        assert_eq!(lines[9], "./prog.go:10:2: undefined: x10");
-        assert_eq!(lines[10], "./prog.go:10:2: too many errors");
+        assert_eq!(lines[0], "./prog.go:3:2: undefined: x3");
+        assert_eq!(lines[9], "./prog.go:12:2: undefined: x12");
+        assert_eq!(lines[10], "./prog.go:3:2: too many errors");
         assert_eq!(lines.len(), 11);
+        // Ten errors are enough for gc to stop; nine are not.
+        d.errors.truncate(10);
+        assert_eq!(d.lines().len(), 11);
+        d.errors.truncate(9);
+        assert_eq!(d.lines().len(), 9);
         d.errors = vec![Diag {
             line: 3,
             col: 4,
