@@ -89,12 +89,16 @@ impl Gor {
                     None => continue 'frame,
                 }
             }
-            let (func_id, base, mut pc) = {
+            // The frame that runs: its index, function, registers' base and code. A call to an
+            // interpreted function and a return to a frame not unwinding switch them in place
+            // (`enter!`), without a turn of this loop.
+            let mut fi = fi;
+            let (mut func_id, mut base, mut pc) = {
                 let f = &self.frames[fi];
                 (f.func, f.base as usize, f.pc as usize)
             };
-            let func = &prog.funcs[func_id as usize];
-            let code = &func.code[..];
+            let mut func = &prog.funcs[func_id as usize];
+            let mut code = &func.code[..];
             // Instructions run since the debt was last brought up to date (kept in a local:
             // adding to the goroutine's debt on every instruction costs more), and how many
             // make the debt reach the preemption quantum.
@@ -134,6 +138,18 @@ impl Gor {
                 () => {
                     regs = &mut self.stack[base..]
                 };
+            }
+            // Runs frame `fi` from its saved pc, as a turn of `'frame` would (the caller has
+            // checked that it is not unwinding); its cost so far is in the debt.
+            macro_rules! enter {
+                () => {{
+                    let f = &self.frames[fi];
+                    (func_id, base, pc) = (f.func, f.base as usize, f.pc as usize);
+                    func = &prog.funcs[func_id as usize];
+                    code = &func.code[..];
+                    steps_to_quantum = quantum_steps(quantum, self.debt, self.nested);
+                    reborrow!();
+                }};
             }
             // `defer`: records a call of the target with the arguments from register `b`.
             macro_rules! defer {
@@ -603,7 +619,8 @@ impl Gor {
                         if self.push_frame(f, base + b as usize, None, 0).is_err() {
                             return self.stack_overflow();
                         }
-                        continue 'frame;
+                        fi += 1;
+                        enter!();
                     }
                     Instr::CallV { f, base: b } => {
                         let Value::Func(c) = r!(f).clone() else {
@@ -678,10 +695,14 @@ impl Gor {
                         if done.is_some_and(|f| f.boundary) {
                             return Exit::Returned;
                         }
-                        if self.frames.is_empty() {
+                        if fi == 0 {
                             return Exit::Done;
                         }
-                        continue 'frame;
+                        fi -= 1;
+                        if self.frames[fi].unwinding {
+                            continue 'frame;
+                        }
+                        enter!();
                     }
                     Instr::Go { f, base: b, nargs } => {
                         pay_first!();
