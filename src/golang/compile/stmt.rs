@@ -990,27 +990,57 @@ impl FnC<'_, '_> {
             }
             for &e in ch.ast.list(exprs) {
                 let m = self.mark();
+                let et = self.ty(e);
                 let c = match (tag_reg, tag_ty) {
+                    // An integer tag: one instruction compares and jumps.
+                    (Some(t), Some(tt))
+                        if self.c.types.is_integer(tt)
+                            && !self.c.is_iface(tt)
+                            && !self.c.is_iface(et) =>
+                    {
+                        let j = match self.int_imm(e, tt) {
+                            Some(v) => self.emit(Instr::JEqK { a: t, v, t: 0 }),
+                            None => {
+                                let b = self.value(e, tt);
+                                self.emit(Instr::JEq { a: t, b, t: 0 })
+                            }
+                        };
+                        jumps.push((j, k));
+                        self.release(m);
+                        continue;
+                    }
+                    (Some(t), Some(tt)) if self.c.is_iface(et) && !self.c.is_iface(tt) => {
+                        // A concrete tag and an interface case: compared as interfaces, the
+                        // tag boxed (as `==` does).
+                        let boxed = self.alloc();
+                        self.emit(Instr::Mov { d: boxed, s: t });
+                        self.coerce(boxed, tt, et);
+                        let v = self.expr(e);
+                        let d = self.alloc();
+                        self.emit(Instr::Eq { d, a: boxed, b: v });
+                        d
+                    }
                     (Some(t), Some(tt)) => {
                         let v = self.value(e, tt);
                         let d = self.alloc();
                         self.equal(d, t, v, tt);
                         d
                     }
+                    _ if !self.c.is_iface(et) => {
+                        // `switch { case x < n: }`: the condition's own jumps.
+                        jumps.extend(self.jump_if(e, true).into_iter().map(|j| (j, k)));
+                        self.release(m);
+                        continue;
+                    }
                     _ => {
-                        let et = self.ty(e);
-                        if self.c.is_iface(et) {
-                            // `switch { case i: }` with `i` an interface: `true == i`.
-                            let t = self.alloc();
-                            self.emit(Instr::Bool { d: t, v: true });
-                            self.coerce(t, TypeId::BOOL, et);
-                            let v = self.expr(e);
-                            let d = self.alloc();
-                            self.emit(Instr::Eq { d, a: t, b: v });
-                            d
-                        } else {
-                            self.expr(e)
-                        }
+                        // `switch { case i: }` with `i` an interface: `true == i`.
+                        let t = self.alloc();
+                        self.emit(Instr::Bool { d: t, v: true });
+                        self.coerce(t, TypeId::BOOL, et);
+                        let v = self.expr(e);
+                        let d = self.alloc();
+                        self.emit(Instr::Eq { d, a: t, b: v });
+                        d
                     }
                 };
                 jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
