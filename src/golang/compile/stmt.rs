@@ -237,7 +237,7 @@ impl FnC<'_, '_> {
             match v {
                 Some(v) => self.init_var(v, val),
                 None => {
-                    let p = self.place(l);
+                    let p = self.place(l, true);
                     let lt = self.ty(l);
                     self.store(p, lt, val);
                 }
@@ -321,7 +321,8 @@ impl FnC<'_, '_> {
         }
         // Go evaluates the left side's index and pointer operands, then the right side, then
         // assigns from left to right.
-        let places: Vec<Place> = lhs.iter().map(|&l| self.place(l)).collect();
+        let keep = lhs.len() > 1;
+        let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
         let values = self.rhs_values(lhs, rhs);
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
@@ -332,7 +333,7 @@ impl FnC<'_, '_> {
     /// `x op= y` (`y` is 1 for `x++`/`x--`).
     fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
         let t = self.ty(x);
-        let p = self.place(x);
+        let p = self.place(x, false);
         // A plain local is updated in its own register.
         let cur = match p {
             Place::Local(v) if !v.cell && !self.c.is_agg(t) => v.reg,
@@ -368,8 +369,11 @@ impl FnC<'_, '_> {
         self.store(p, t, cur);
     }
 
-    /// Evaluates the operands of left side `l`.
-    fn place(&mut self, l: ExprId) -> Place {
+    /// Evaluates the operands of left side `l`: in registers of their own when `keep` (an
+    /// assignment of several places, where an earlier one may change a later one's operand,
+    /// or a select's), else a local's own register may serve (one place, which nothing on
+    /// the right can change: a variable the right side could change lives in a cell).
+    fn place(&mut self, l: ExprId, keep: bool) -> Place {
         let ch = self.c.ch;
         let l = ch.ast.unparen(l);
         match ch.ast.expr(l).kind {
@@ -399,7 +403,7 @@ impl FnC<'_, '_> {
                     };
                 }
                 let path = ch.info.path(&s).to_vec();
-                let base = self.expr_keep(x);
+                let base = self.operand(x, keep);
                 let a = self.fields(base, &path[..path.len() - 1]);
                 Place::Field(a, path[path.len() - 1] as u16)
             }
@@ -407,17 +411,17 @@ impl FnC<'_, '_> {
                 let i = ch.ast.list(indices)[0];
                 let xt = self.ty(x);
                 if let Type::Map(kt, _) = self.c.under(xt).clone() {
-                    let m = self.expr_keep(x);
+                    let m = self.operand(x, keep);
                     let k = self.value(i, kt);
                     return Place::Map(m, k);
                 }
-                let xr = self.expr_keep(x);
+                let xr = self.operand(x, keep);
                 self.array_ptr_check(xt, xr);
-                let ir = self.expr_keep(i);
+                let ir = self.operand(i, keep);
                 Place::Index(xr, ir)
             }
             ExprKind::Star(p) => {
-                let pr = self.expr_keep(p);
+                let pr = self.operand(p, keep);
                 Place::Deref(pr)
             }
             _ => Place::Blank,
@@ -937,7 +941,9 @@ impl FnC<'_, '_> {
         if !define {
             // `for i, x[i] = range …`: the places' operands are evaluated before either
             // assignment, as in any parallel assignment.
-            let places: Vec<_> = assigned.map(|(e, r, t)| (self.place(e), e, r, t)).collect();
+            let places: Vec<_> = assigned
+                .map(|(e, r, t)| (self.place(e, true), e, r, t))
+                .collect();
             for (p, e, r, t) in places {
                 if self.c.is_agg(t) {
                     self.emit(Instr::Copy { d: r, s: r });
@@ -1320,13 +1326,22 @@ impl FnC<'_, '_> {
                         continue;
                     }
                 }
-                let p = f.place(l);
+                let p = f.place(l, true);
                 let t = f.lhs_type(l);
                 let st = if i == 0 { elem } else { TypeId::BOOL };
                 f.coerce(r, st, t);
                 f.store(p, t, r);
             }
         });
+    }
+
+    /// An operand of a place: [`FnC::expr_keep`] when `keep`, else [`FnC::expr`].
+    fn operand(&mut self, e: ExprId, keep: bool) -> R {
+        if keep {
+            self.expr_keep(e)
+        } else {
+            self.expr(e)
+        }
     }
 
     /// `e` in a register that stays the expression's (a copy of a local's, so later
