@@ -21,6 +21,9 @@ impl FnC<'_, '_> {
     /// (read it, do not write it), else a new temporary.
     pub fn expr(&mut self, e: ExprId) -> R {
         let e = self.c.ch.ast.unparen(e);
+        if let Some(&r) = self.hoisted.get(&e) {
+            return r;
+        }
         if let ExprKind::Ident(_) = self.c.ch.ast.expr(e).kind {
             if self.c.ch.info.mode(e) != Mode::Constant {
                 if let Some(o) = self.c.ch.info.use_of(e) {
@@ -139,6 +142,10 @@ impl FnC<'_, '_> {
     /// `e` evaluated into register `d`.
     pub fn expr_to(&mut self, e: ExprId, d: R) {
         let ch = self.c.ch;
+        if let Some(&r) = self.hoisted.get(&e) {
+            self.emit(Instr::Mov { d, s: r });
+            return;
+        }
         let mut tv = ch.info.tv(e);
         tv.ty = self.subst(tv.ty);
         if tv.mode == Mode::Constant {

@@ -67,6 +67,9 @@ pub struct FnC<'c, 'a> {
     /// The type arguments of this copy of generic code: every type read from the checker
     /// goes through [`FnC::subst`].
     pub inst: super::Inst,
+    /// Calls evaluated ahead of the expression they are in, and the registers holding their
+    /// values (`order.rs`).
+    pub hoisted: HashMap<ExprId, R>,
 }
 
 impl<'c, 'a> FnC<'c, 'a> {
@@ -92,6 +95,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             decl_line: 0,
             file: Rc::from(""),
             inst,
+            hoisted: HashMap::new(),
         }
     }
 

@@ -31,6 +31,7 @@ mod escape;
 mod expr;
 mod func;
 mod methods;
+mod order;
 mod rtypes;
 mod stmt;
 

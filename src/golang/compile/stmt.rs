@@ -37,6 +37,8 @@ impl FnC<'_, '_> {
         let mut keep = start;
         self.line = self.c.stmt_line(s);
         let label = self.pending_label.take();
+        // Calls hoisted ahead of an expression belong to it (`order.rs`).
+        self.hoisted.clear();
         match ch.ast.stmt(s).kind {
             StmtKind::Bad | StmtKind::Empty => {}
             StmtKind::Decl(d) => {
@@ -50,6 +52,7 @@ impl FnC<'_, '_> {
             }
             StmtKind::Expr(e) => {
                 let e = ch.ast.unparen(e);
+                self.hoist_calls(e);
                 if matches!(ch.ast.expr(e).kind, ExprKind::Call { .. }) {
                     self.call(e, How::Now);
                 } else {
@@ -73,6 +76,9 @@ impl FnC<'_, '_> {
             StmtKind::Assign { lhs, rhs, op, .. } => {
                 let lhs: Vec<ExprId> = ch.ast.list(lhs).to_vec();
                 let rhs: Vec<ExprId> = ch.ast.list(rhs).to_vec();
+                if op == AssignOp::Define {
+                    self.hoist_list(&rhs);
+                }
                 match op {
                     AssignOp::Op(op) => self.op_assign(lhs[0], op, Some(rhs[0])),
                     AssignOp::Define => {
@@ -90,6 +96,7 @@ impl FnC<'_, '_> {
             }
             StmtKind::Return(results) => {
                 let results: Vec<ExprId> = ch.ast.list(results).to_vec();
+                self.hoist_list(&results);
                 self.return_stmt(&results);
             }
             StmtKind::Branch { kind, label } => {
@@ -110,6 +117,7 @@ impl FnC<'_, '_> {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
+                self.hoist_calls(cond);
                 let j = self.jump_if(cond, false);
                 self.stmt(then);
                 match els {
@@ -313,6 +321,7 @@ impl FnC<'_, '_> {
                 if let Some(v) = self.vars.get(&o).copied() {
                     let t = self.obj_ty(o);
                     if !v.cell && !self.c.is_agg(t) {
+                        self.hoist_list(rhs);
                         self.value_to(rhs[0], t, v.reg);
                         return;
                     }
@@ -323,6 +332,7 @@ impl FnC<'_, '_> {
         // assigns from left to right.
         let keep = lhs.len() > 1;
         let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
+        self.hoist_list(rhs);
         let values = self.rhs_values(lhs, rhs);
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
@@ -335,14 +345,11 @@ impl FnC<'_, '_> {
         let t = self.ty(x);
         let p = self.place(x, false);
         // A plain local is updated in its own register.
-        let cur = match p {
-            Place::Local(v) if !v.cell && !self.c.is_agg(t) => v.reg,
-            _ => {
-                let cur = self.alloc();
-                self.load(p, t, cur);
-                cur
-            }
+        let local = match p {
+            Place::Local(v) if !v.cell && !self.c.is_agg(t) => Some(v.reg),
+            _ => None,
         };
+        let cur = local.unwrap_or_else(|| self.alloc());
         let imm = match y {
             Some(y) => self.arith_imm(op, t, cur, y, cur),
             None if self.c.int_kind(t).is_some() => Some(Instr::AddImm {
@@ -352,19 +359,29 @@ impl FnC<'_, '_> {
             }),
             None => None,
         };
-        if let Some(i) = imm {
-            self.emit(i);
-            self.wrap_after(op, cur, t);
-        } else {
-            let (b, bt) = match y {
-                Some(y) => (self.expr(y), self.ty(y)),
-                None => {
-                    let one = self.alloc();
-                    self.constant_to(&ConstValue::Int(1), t, one);
-                    (one, t)
-                }
-            };
-            self.arith(op, t, bt, cur, b, cur);
+        // The right side first: gc reads the place after its calls (`order.rs`).
+        let operand = match (imm, y) {
+            (Some(_), _) => None,
+            (None, Some(y)) => {
+                self.hoist_calls(y);
+                Some((self.expr(y), self.ty(y)))
+            }
+            (None, None) => {
+                let one = self.alloc();
+                self.constant_to(&ConstValue::Int(1), t, one);
+                Some((one, t))
+            }
+        };
+        if local.is_none() {
+            self.load(p, t, cur);
+        }
+        match (imm, operand) {
+            (Some(i), _) => {
+                self.emit(i);
+                self.wrap_after(op, cur, t);
+            }
+            (None, Some((b, bt))) => self.arith(op, t, bt, cur, b, cur),
+            (None, None) => {}
         }
         self.store(p, t, cur);
     }
@@ -690,7 +707,12 @@ impl FnC<'_, '_> {
             return;
         }
         let top = self.here();
-        let exit = cond.map(|c| self.jump_if(c, false)).unwrap_or_default();
+        let exit = cond
+            .map(|c| {
+                self.hoist_calls(c);
+                self.jump_if(c, false)
+            })
+            .unwrap_or_default();
         self.open(label, true);
         self.stmt(body);
         let cont = self.here();
