@@ -180,13 +180,13 @@ impl<'c, 'a> FnC<'c, 'a> {
         self.next
     }
 
-    /// Makes sure registers up to `r + n` exist in the frame (a callee's results).
     /// Keeps registers `r..r + n` from the statement's later temporaries.
     pub fn claim(&mut self, r: R, n: usize) {
         self.next = self.next.max(r + n as u16);
         self.max = self.max.max(self.next);
     }
 
+    /// Makes sure registers up to `r + n` exist in the frame (a callee's results).
     pub fn reserve(&mut self, r: R, n: usize) {
         self.max = self.max.max(r + n as u16);
     }
@@ -226,8 +226,9 @@ impl<'c, 'a> FnC<'c, 'a> {
             | Instr::JLtK { t, .. }
             | Instr::JLeK { t, .. }
             | Instr::JGtK { t, .. }
-            | Instr::JGeK { t, .. } => *t = target,
-            Instr::IncJLt { t, .. } | Instr::AddToIncJLt { t, .. } => *t = target,
+            | Instr::JGeK { t, .. }
+            | Instr::IncJLt { t, .. }
+            | Instr::AddToIncJLt { t, .. } => *t = target,
             _ => {}
         }
     }

@@ -66,6 +66,7 @@ impl FnC<'_, '_> {
     /// an operand of another).
     fn effects(&self, e: ExprId, root: bool, fx: &mut Effects) {
         let ch = self.c.ch;
+        let e = ch.ast.unparen(e);
         if ch.info.mode(e) == Mode::Constant {
             return;
         }
@@ -79,16 +80,9 @@ impl FnC<'_, '_> {
                     fx.reads |= changeable;
                 }
             }
-            ExprKind::Paren(x) => self.effects(x, root, fx),
-            ExprKind::Star(x) => {
-                fx.reads = true;
-                self.effects(x, false, fx);
-            }
-            ExprKind::Selector { x, sel } => match ch.info.selection(e) {
-                Some(s) => {
-                    fx.reads |= s.kind == SelectionKind::Field;
-                    self.effects(x, false, fx);
-                }
+            ExprKind::Star(_) | ExprKind::Index { .. } => fx.reads = true,
+            ExprKind::Selector { sel, .. } => match ch.info.selection(e) {
+                Some(s) => fx.reads |= s.kind == SelectionKind::Field,
                 // A package member: a package variable may change.
                 None => {
                     if let Some(o) = ch.info.use_of(sel).or_else(|| ch.info.use_of(e)) {
@@ -96,52 +90,25 @@ impl FnC<'_, '_> {
                     }
                 }
             },
-            ExprKind::Index { x, indices, .. } => {
-                fx.reads = true;
-                self.effects(x, false, fx);
-                for &i in ch.ast.list(indices) {
-                    self.effects(i, false, fx);
-                }
-            }
-            ExprKind::Slice { x, lo, hi, max, .. } => {
-                self.effects(x, false, fx);
-                for b in [lo, hi, max].into_iter().flatten() {
-                    self.effects(b, false, fx);
-                }
-            }
-            ExprKind::TypeAssert { x, .. } => self.effects(x, false, fx),
-            ExprKind::Unary { x, .. } => self.effects(x, false, fx),
-            ExprKind::Binary { op, x, y, .. } => {
-                self.effects(x, false, fx);
-                if !matches!(op, Op::AndAnd | Op::OrOr) {
-                    self.effects(y, false, fx);
-                }
-            }
-            ExprKind::CompositeLit { elts, .. } => {
-                for &el in ch.ast.list(elts) {
-                    self.effects(el, false, fx);
-                }
-            }
-            ExprKind::KeyValue { key, value, .. } => {
-                self.effects(key, false, fx);
-                self.effects(value, false, fx);
-            }
-            ExprKind::Call { fun, args, .. } => {
+            ExprKind::Call { .. } => {
                 let kind = ch.info.call(e).copied();
                 if let Some(CallKind::Call { .. }) = kind {
                     fx.calls |= !root && self.single_valued(e);
-                    self.effects(fun, false, fx);
                 }
-                // `len` and `cap` read their operand where they stand, like a call.
-                let early = is_len_or_cap(kind);
-                let mut args_fx = Effects::default();
-                for &a in ch.ast.list(args) {
-                    self.effects(a, false, &mut args_fx);
+                if is_len_or_cap(kind) {
+                    // `len` and `cap` read their operand where they stand, like a call.
+                    let mut inner = Effects::default();
+                    for o in self.operands(e) {
+                        self.effects(o, false, &mut inner);
+                    }
+                    fx.calls |= inner.calls;
+                    return;
                 }
-                fx.calls |= args_fx.calls;
-                fx.reads |= args_fx.reads && !early;
             }
             _ => {}
+        }
+        for o in self.operands(e) {
+            self.effects(o, false, fx);
         }
     }
 
@@ -149,60 +116,57 @@ impl FnC<'_, '_> {
     /// own calls before it), as [`FnC::effects`] walks them.
     fn hoist_in(&mut self, e: ExprId, root: bool) {
         let ch = self.c.ch;
+        let e = ch.ast.unparen(e);
         if ch.info.mode(e) == Mode::Constant {
             return;
         }
+        for o in self.operands(e) {
+            self.hoist_in(o, false);
+        }
+        if let ExprKind::Call { .. } = ch.ast.expr(e).kind {
+            let kind = ch.info.call(e).copied();
+            let call = matches!(kind, Some(CallKind::Call { .. }));
+            if (call || is_len_or_cap(kind)) && !root && self.single_valued(e) {
+                let r = self.alloc();
+                self.expr_to(e, r);
+                self.hoisted.insert(e, r);
+            }
+        }
+    }
+
+    /// The operands that evaluating `e` evaluates, in Go's order: not the right side of `&&`
+    /// and `||` (it may not run), nor what a function literal's body does; a call's function
+    /// value only for a call (not a conversion's type or a builtin's name).
+    fn operands(&self, e: ExprId) -> Vec<ExprId> {
+        let ch = self.c.ch;
         match ch.ast.expr(e).kind {
-            ExprKind::Paren(x) => self.hoist_in(x, root),
-            ExprKind::Star(x) | ExprKind::TypeAssert { x, .. } | ExprKind::Unary { x, .. } => {
-                self.hoist_in(x, false)
-            }
-            ExprKind::Selector { x, .. } if ch.info.selection(e).is_some() => {
-                self.hoist_in(x, false)
-            }
-            ExprKind::Index { x, indices, .. } => {
-                self.hoist_in(x, false);
-                for &i in ch.ast.list(indices) {
-                    self.hoist_in(i, false);
-                }
-            }
-            ExprKind::Slice { x, lo, hi, max, .. } => {
-                self.hoist_in(x, false);
-                for b in [lo, hi, max].into_iter().flatten() {
-                    self.hoist_in(b, false);
-                }
-            }
-            ExprKind::Binary { op, x, y, .. } => {
-                self.hoist_in(x, false);
-                if !matches!(op, Op::AndAnd | Op::OrOr) {
-                    self.hoist_in(y, false);
-                }
-            }
-            ExprKind::CompositeLit { elts, .. } => {
-                for &el in ch.ast.list(elts) {
-                    self.hoist_in(el, false);
-                }
-            }
-            ExprKind::KeyValue { key, value, .. } => {
-                self.hoist_in(key, false);
-                self.hoist_in(value, false);
-            }
+            ExprKind::Paren(x)
+            | ExprKind::Star(x)
+            | ExprKind::TypeAssert { x, .. }
+            | ExprKind::Unary { x, .. } => vec![x],
+            ExprKind::Selector { x, .. } if ch.info.selection(e).is_some() => vec![x],
+            ExprKind::Index { x, indices, .. } => std::iter::once(x)
+                .chain(ch.ast.list(indices).iter().copied())
+                .collect(),
+            ExprKind::Slice { x, lo, hi, max, .. } => std::iter::once(x)
+                .chain([lo, hi, max].into_iter().flatten())
+                .collect(),
+            ExprKind::Binary {
+                op: Op::AndAnd | Op::OrOr,
+                x,
+                ..
+            } => vec![x],
+            ExprKind::Binary { x, y, .. } => vec![x, y],
+            ExprKind::CompositeLit { elts, .. } => ch.ast.list(elts).to_vec(),
+            ExprKind::KeyValue { key, value, .. } => vec![key, value],
             ExprKind::Call { fun, args, .. } => {
-                let kind = ch.info.call(e).copied();
-                let call = matches!(kind, Some(CallKind::Call { .. }));
-                if call {
-                    self.hoist_in(fun, false);
-                }
-                for &a in ch.ast.list(args) {
-                    self.hoist_in(a, false);
-                }
-                if (call || is_len_or_cap(kind)) && !root && self.single_valued(e) {
-                    let r = self.alloc();
-                    self.expr_to(e, r);
-                    self.hoisted.insert(e, r);
-                }
+                let call = matches!(ch.info.call(e), Some(CallKind::Call { .. }));
+                call.then_some(fun)
+                    .into_iter()
+                    .chain(ch.ast.list(args).iter().copied())
+                    .collect()
             }
-            _ => {}
+            _ => Vec::new(),
         }
     }
 
