@@ -360,13 +360,13 @@ impl FnC<'_, '_> {
             None => None,
         };
         // The right side first: gc reads the place after its calls (`order.rs`).
-        let operand = match (imm, y) {
-            (Some(_), _) => None,
-            (None, Some(y)) => {
+        let operand = match y {
+            _ if imm.is_some() => None,
+            Some(y) => {
                 self.hoist_calls(y);
                 Some((self.expr(y), self.ty(y)))
             }
-            (None, None) => {
+            None => {
                 let one = self.alloc();
                 self.constant_to(&ConstValue::Int(1), t, one);
                 Some((one, t))
@@ -375,13 +375,11 @@ impl FnC<'_, '_> {
         if local.is_none() {
             self.load(p, t, cur);
         }
-        match (imm, operand) {
-            (Some(i), _) => {
-                self.emit(i);
-                self.wrap_after(op, cur, t);
-            }
-            (None, Some((b, bt))) => self.arith(op, t, bt, cur, b, cur),
-            (None, None) => {}
+        if let Some(i) = imm {
+            self.emit(i);
+            self.wrap_after(op, cur, t);
+        } else if let Some((b, bt)) = operand {
+            self.arith(op, t, bt, cur, b, cur);
         }
         self.store(p, t, cur);
     }
@@ -1042,11 +1040,7 @@ impl FnC<'_, '_> {
                         // tag boxed (as `==` does).
                         let boxed = self.alloc();
                         self.emit(Instr::Mov { d: boxed, s: t });
-                        self.coerce(boxed, tt, et);
-                        let v = self.expr(e);
-                        let d = self.alloc();
-                        self.emit(Instr::Eq { d, a: boxed, b: v });
-                        d
+                        self.equal_boxed(boxed, tt, e, et)
                     }
                     (Some(t), Some(tt)) => {
                         let v = self.value(e, tt);
@@ -1064,11 +1058,7 @@ impl FnC<'_, '_> {
                         // `switch { case i: }` with `i` an interface: `true == i`.
                         let t = self.alloc();
                         self.emit(Instr::Bool { d: t, v: true });
-                        self.coerce(t, TypeId::BOOL, et);
-                        let v = self.expr(e);
-                        let d = self.alloc();
-                        self.emit(Instr::Eq { d, a: t, b: v });
-                        d
+                        self.equal_boxed(t, TypeId::BOOL, e, et)
                     }
                 };
                 jumps.push((self.emit(Instr::Jt { c, t: 0 }), k));
@@ -1079,17 +1069,26 @@ impl FnC<'_, '_> {
         self.clause_bodies(label, clauses, jumps, default, none, |_, _| {});
     }
 
-    /// `d = a == b` for values of type `t`.
+    /// `d = a == b` for values of type `t` (not integers: a switch compares those and jumps
+    /// in one instruction).
     fn equal(&mut self, d: R, a: R, b: R, t: TypeId) {
-        let types = &self.c.types;
-        let i = if types.is_integer(t) {
-            Instr::EqI { d, a, b }
-        } else if self.c.is_float(t) {
+        let i = if self.c.is_float(t) {
             Instr::EqF { d, a, b }
         } else {
             Instr::Eq { d, a, b }
         };
         self.emit(i);
+    }
+
+    /// A switch's case `e`, of interface type `et`, against the value of concrete type `rt`
+    /// in register `r` (the switch's own): `r` boxed and compared as interfaces, as `==`
+    /// compares them. The comparison's register.
+    fn equal_boxed(&mut self, r: R, rt: TypeId, e: ExprId, et: TypeId) -> R {
+        self.coerce(r, rt, et);
+        let v = self.expr(e);
+        let d = self.alloc();
+        self.emit(Instr::Eq { d, a: r, b: v });
+        d
     }
 
     /// The bodies of a switch's clauses: `jumps` lead to clause bodies, `none` (when no case
