@@ -137,7 +137,7 @@ export const EXPECTED = [
     query: 'p=benchmark&tasks=1000&rounds=2',
     lines: [
       'BenchmarkNaiveSpawn-4  2  305240 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-4  2  281068 ns/op  8 goroutines/op',
+      'BenchmarkWorkerPool-4  2  280629 ns/op  8 goroutines/op',
       'worker pool: 1.1x faster, 125.0x fewer goroutines',
     ],
     exit: 0,

@@ -66,7 +66,13 @@ impl FnC<'_, '_> {
                     Type::Chan(_, e) => *e,
                     _ => TypeId::INVALID,
                 };
-                let v = self.value(value, elem);
+                // Send copies the value it sends: a variable's own register will do, unless
+                // the value becomes an interface.
+                let v = if self.c.is_iface(elem) {
+                    self.value(value, elem)
+                } else {
+                    self.expr(value)
+                };
                 self.emit(Instr::Send { ch: chr, v });
             }
             StmtKind::IncDec { x, inc, .. } => {
@@ -861,18 +867,31 @@ impl FnC<'_, '_> {
                 return;
             }
             RangeKind::Chan => {
-                self.reserve(v, 2);
+                // The receive is at the loop's bottom (one instruction an iteration besides the
+                // body's), into the loop's variable when it is a register of its own.
+                let own = key
+                    .filter(|_| define)
+                    .and_then(|e| ch.info.def(e))
+                    .and_then(|o| self.vars.get(&o))
+                    .filter(|var| !var.cell)
+                    .map(|var| var.reg);
+                let line = self.line;
+                let enter = self.emit(Instr::Jmp { t: 0 });
                 let top = self.here();
-                let zero = self.c.zero(info.key);
-                self.emit(Instr::Recv2 { d: v, ch: xr, zero });
-                let exit = self.emit(Instr::Jf { c: v + 1, t: 0 });
                 self.open(label, true);
-                self.range_assign(key, None, define, v, v, info.key, info.key);
+                if own.is_none() {
+                    self.range_assign(key, None, define, v, v, info.key, info.key);
+                }
                 self.stmt(body);
-                self.emit(Instr::Jmp { t: top });
-                self.close(top);
-                let end = self.here();
-                self.patch(exit, end);
+                let test = self.here();
+                self.patch(enter, test);
+                self.line = line;
+                self.emit(Instr::RangeRecv {
+                    d: own.unwrap_or(v),
+                    ch: xr,
+                    t: top,
+                });
+                self.close(test);
                 return;
             }
             _ => {

@@ -21,7 +21,7 @@ use crate::rt::{self, Chan};
 use super::complex;
 use super::cost;
 use super::errors;
-use super::gor::{Exit, Gor, Pending, Target};
+use super::gor::{Exit, Gor, Pending, Received, Target};
 use super::instr::Instr;
 use super::ops;
 use super::program::Thrown;
@@ -275,8 +275,10 @@ impl Gor {
                             Pending::Recv {
                                 fut,
                                 dst: base + $d as usize,
-                                ok: $ok,
-                                zero: $zero,
+                                into: Received::Value {
+                                    ok: $ok,
+                                    zero: $zero
+                                },
                             },
                             false
                         ),
@@ -1053,6 +1055,26 @@ impl Gor {
                     }
                     Instr::Recv { d, ch, zero } => recv!(d, ch, zero, false),
                     Instr::Recv2 { d, ch, zero } => recv!(d, ch, zero, true),
+                    Instr::RangeRecv { d, ch, t } => {
+                        pay_first!();
+                        charge!(cost::CHAN);
+                        let mut fut = chan_of(&r!(ch)).recv();
+                        match poll_once(&mut fut) {
+                            Poll::Ready(Some(v)) => {
+                                r!(d).set(v);
+                                back_edge!(t);
+                            }
+                            Poll::Ready(None) => {}
+                            Poll::Pending => block!(
+                                Pending::Recv {
+                                    fut,
+                                    dst: base + d as usize,
+                                    into: Received::Range { body: t },
+                                },
+                                false
+                            ),
+                        }
+                    }
                     Instr::Close { ch } => {
                         pay_first!();
                         let chan = chan_of(&r!(ch));

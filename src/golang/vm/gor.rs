@@ -182,13 +182,11 @@ pub enum Pending {
     None,
     Unit(UnitOp),
     Send(Routed<rt::futures::Send<Value>>),
-    /// A receive into register `dst` (absolute), with `ok` into `dst + 1` when `ok`; a
-    /// closed channel gives constant `zero`.
+    /// A receive into register `dst` (absolute).
     Recv {
         fut: Routed<rt::futures::Recv<Value>>,
         dst: usize,
-        ok: bool,
-        zero: u32,
+        into: Received,
     },
     Select {
         fut: Routed<rt::futures::Wait>,
@@ -207,6 +205,19 @@ pub enum Pending {
     /// What a native needs before it can run (see [`Flow::Retry`]); the native's call runs
     /// again next.
     Retry(Pin<Box<dyn Future<Output = Result<(), Thrown>>>>),
+}
+
+/// What a receive that waited does with what it got, besides putting a value in its register.
+#[derive(Clone, Copy)]
+pub enum Received {
+    /// `v := <-ch`, `v, ok := <-ch` (`ok` in the next register): a closed channel gives
+    /// constant `zero`.
+    Value { ok: bool, zero: u32 },
+    /// A range loop's receive ([`Instr::RangeRecv`]): a value sends the frame to `body`; a
+    /// closed channel leaves the register as it is and ends the loop.
+    ///
+    /// [`Instr::RangeRecv`]: super::instr::Instr::RangeRecv
+    Range { body: u32 },
 }
 
 /// How a run of instructions stopped.
@@ -684,22 +695,28 @@ impl Gor {
                 Poll::Ready(()) => Ok(()),
                 Poll::Pending => return self.still_waiting(Pending::Send(fut), true),
             },
-            Pending::Recv {
-                mut fut,
-                dst,
-                ok,
-                zero,
-            } => match poll_once(&mut fut) {
+            Pending::Recv { mut fut, dst, into } => match poll_once(&mut fut) {
                 Poll::Ready(got) => {
-                    if ok {
-                        self.stack[dst + 1].set(Value::Bool(got.is_some()));
+                    match (into, got) {
+                        (Received::Value { ok, zero }, got) => {
+                            if ok {
+                                self.stack[dst + 1].set(Value::Bool(got.is_some()));
+                            }
+                            self.stack[dst] =
+                                got.unwrap_or_else(|| self.run.prog.consts[zero as usize].copy());
+                        }
+                        (Received::Range { body }, Some(v)) => {
+                            self.stack[dst] = v;
+                            if let Some(f) = self.frames.last_mut() {
+                                f.pc = body;
+                            }
+                        }
+                        (Received::Range { .. }, None) => {}
                     }
-                    self.stack[dst] =
-                        got.unwrap_or_else(|| self.run.prog.consts[zero as usize].copy());
                     Ok(())
                 }
                 Poll::Pending => {
-                    let pending = Pending::Recv { fut, dst, ok, zero };
+                    let pending = Pending::Recv { fut, dst, into };
                     return self.still_waiting(pending, false);
                 }
             },

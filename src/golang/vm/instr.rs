@@ -817,6 +817,13 @@ pub enum Instr {
         ch: R,
         zero: u32,
     },
+    /// The receive of a `for v := range ch` loop, at its bottom: a value goes to `d` and on to
+    /// `t`, the loop's body; a closed channel ends the loop (the next instruction).
+    RangeRecv {
+        d: R,
+        ch: R,
+        t: u32,
+    },
     Close {
         ch: R,
     },
