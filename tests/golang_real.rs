@@ -114,3 +114,73 @@ func main() {
         assert_eq!(real, sim, "on {procs} executors");
     }
 }
+
+/// A deadlock's report in real mode shows every goroutine's frames and lines as sim mode's
+/// does: the hub, which holds only proxies of the goroutines on executors, asks the executors
+/// for their frames before it ends the run.
+#[test]
+fn a_deadlock_in_real_mode_is_reported_with_every_goroutine_s_frames() {
+    let source = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func take(in <-chan int) int {
+	return <-in
+}
+
+func worker(id int, in <-chan int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for {
+		fmt.Println(id, take(in))
+	}
+}
+
+func main() {
+	in := make(chan int)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go worker(i, in, &wg)
+	}
+	wg.Wait()
+}
+"#;
+    let report = |options: &RunOptions| -> (i32, Vec<String>) {
+        let run = golang::run(source, options);
+        let lines = run.lines.iter().map(|l| l.text.clone()).collect();
+        (run.exit_code, lines)
+    };
+    let sim = report(&RunOptions::default());
+    let worker = [
+        "main.take(...)",
+        "\t./prog.go:9",
+        "main.worker(...)",
+        "\t./prog.go:15",
+        "created by main.main",
+        "\t./prog.go:24",
+    ];
+    let mut want = vec![
+        "fatal error: all goroutines are asleep - deadlock!".to_string(),
+        String::new(),
+        "goroutine 1 [semacquire]:".to_string(),
+        "main.main()".to_string(),
+        "\t./prog.go:26".to_string(),
+    ];
+    for id in 2..=5 {
+        want.push(String::new());
+        want.push(format!("goroutine {id} [chan receive]:"));
+        want.extend(worker.iter().map(|l| l.to_string()));
+    }
+    assert_eq!(sim, (2, want));
+    for procs in 1..=3 {
+        let real = report(&RunOptions {
+            procs,
+            real: true,
+            ..RunOptions::default()
+        });
+        assert_eq!(real, sim, "on {procs} executors");
+    }
+}

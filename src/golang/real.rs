@@ -45,6 +45,7 @@ pub fn executor(prog: Rc<Compiled>) -> Program {
         }),
         declare: Box::new(|entries: &mut Entries| entries.add(task::start)),
         memory: Some(Box::new(ExecutorMemory { run: run.clone() })),
+        source: Some(vm::run::source_hooks(&run)),
         host_data: Some(run as Rc<dyn Any>),
     }
 }

@@ -378,6 +378,10 @@ pub enum GoroutineOp {
         message: String,
     },
     NumGoroutine,
+    /// An executor's answer to [`ToExecutor::Traceback`](super::real::ToExecutor): the
+    /// frames of its goroutines, by Go id. The hub keeps them for the deadlock's report as
+    /// they arrive; no proxy performs it.
+    Frames(Vec<(GoId, Vec<String>)>),
 }
 
 impl HubOp for GoroutineOp {
@@ -400,6 +404,7 @@ impl HubOp for GoroutineOp {
             }
             GoroutineOp::Fatal { message } => refuse(message).await,
             GoroutineOp::NumGoroutine => Data::of(&num_goroutine().await),
+            GoroutineOp::Frames(_) => Data::none(),
         }
     }
 }

@@ -169,13 +169,19 @@ impl Core {
             return None;
         }
         let next = self.timers.next_deadline();
+        let epoch = self.sched.backend.epoch_ns().unwrap_or(0);
+        let now = wall_ns().saturating_sub(epoch);
         if let Some(hub) = self.sched.backend.hub() {
             if next.is_none() && hub.remote_running() == 0 {
+                // The report shows where the executors' goroutines wait: they are asked
+                // first, and the run ends once they answer (or have had time to).
+                if let Some(until) = hub.awaiting_frames(now) {
+                    return Some(Progress::Idle(Some(until)));
+                }
                 self.sched.ending = Some(Outcome::Deadlock);
                 return None;
             }
         }
-        let epoch = self.sched.backend.epoch_ns().unwrap_or(0);
         let deadline = self.wall_deadline(epoch);
         Some(Progress::Idle(Some(
             next.map_or(deadline, |t| t.min(deadline)),
@@ -295,6 +301,14 @@ impl Runtime {
         self.shared.core.borrow_mut().host_data = Some(data);
     }
 
+    /// The frames of every goroutine alive, by slot (see [`Traceback`]).
+    pub(crate) fn tracebacks(&self) -> Vec<(super::goroutine::Slot, Vec<String>)> {
+        let core = self.shared.core.borrow();
+        let tasks = self.shared.tasks.borrow();
+        let task = |slot: super::goroutine::Slot| tasks.get(slot as usize)?.as_ref();
+        core.sched.tracebacks(&task)
+    }
+
     /// Sets how reports print a goroutine's frames (see [`Traceback`]).
     pub fn set_traceback(&mut self, traceback: Traceback) {
         self.shared.core.borrow_mut().sched.traceback = Some(traceback);
@@ -307,13 +321,19 @@ impl Runtime {
 
     /// Starts `main` as goroutine 1; [`Runtime::run_slice`] then runs it.
     pub fn start(&mut self, main: impl Future<Output = ()> + 'static) {
+        self.start_task(Box::pin(main));
+    }
+
+    /// [`Runtime::start`] for a future already boxed as the runtime keeps it (so that a
+    /// [`Traceback`] sees the future itself, not a box of it).
+    pub fn start_task(&mut self, main: Task) {
         let label = Label {
             func: "main",
             name: None,
             index: None,
         };
         let _enter = Enter::new(&self.shared);
-        spawn_boxed(label, Box::pin(main));
+        spawn_boxed(label, main);
     }
 
     /// Takes up to `max_steps` steps of the run loop.

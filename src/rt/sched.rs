@@ -69,6 +69,9 @@ pub(crate) struct Sched {
     /// ([`Sched::go_panic_with_frames`]): the report prints them (on real mode's hub, which
     /// holds only a proxy of a goroutine on an executor).
     pub(super) panic_frames: Option<(GoId, Vec<String>)>,
+    /// Real mode's hub: the frames of goroutines on executors, which they sent for a
+    /// deadlock's report ([`GoroutineOp::Frames`](super::goroutine::GoroutineOp::Frames)).
+    pub(crate) remote_frames: std::collections::HashMap<GoId, Vec<String>>,
     /// Source lines for reports and the leak list (see [`Locate`]).
     pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
@@ -174,6 +177,7 @@ impl Sched {
             pending_panic: None,
             traceback: None,
             panic_frames: None,
+            remote_frames: Default::default(),
             locate: None,
             spawn_later: Vec::new(),
             metrics: Metrics::default(),
@@ -505,6 +509,23 @@ impl Sched {
 
     /// The future of the goroutine in `slot`, read from the runtime's tasks by `task`: what a
     /// host's [`Traceback`] and [`Locate`] are given.
+    /// The frames of every goroutine alive, by slot, as the host's [`Traceback`] gives them
+    /// (none without one).
+    pub(super) fn tracebacks<'t>(
+        &self,
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) -> Vec<(Slot, Vec<String>)> {
+        let Some(traceback) = &self.traceback else {
+            return Vec::new();
+        };
+        (self.alive_slots().into_iter())
+            .filter_map(|slot| {
+                let frames = traceback(self.gs[slot].id, Self::future(slot, task)?)?;
+                Some((slot as Slot, frames))
+            })
+            .collect()
+    }
+
     fn future<'t>(
         slot: usize,
         task: &dyn Fn(Slot) -> Option<&'t Task>,
@@ -578,6 +599,9 @@ impl Sched {
                 if *g == id {
                     return Some(frames.clone());
                 }
+            }
+            if let Some(frames) = self.remote_frames.get(&id) {
+                return Some(frames.clone());
             }
             let traceback = self.traceback.as_ref()?;
             traceback(id, Self::future(*slots.get(&id)?, task)?)

@@ -9,6 +9,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 
 import { openPage, output, query, startServer, waitForEnd, withBrowser } from './harness.mjs';
 import { caseQuery, cases, runAgainstRecorded } from './recorded.mjs';
@@ -445,4 +446,46 @@ describe("real mode's charts", () => {
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
+});
+
+describe("real mode's reports", () => {
+  // Four workers wait on a channel nobody sends on, spread over the hub and an executor.
+  const program = [
+    'package main',
+    '',
+    'import "sync"',
+    '',
+    'func worker(in <-chan int, wg *sync.WaitGroup) {',
+    '\tdefer wg.Done()',
+    '\t<-in',
+    '}',
+    '',
+    'func main() {',
+    '\tin := make(chan int)',
+    '\tvar wg sync.WaitGroup',
+    '\tfor i := 0; i < 4; i++ {',
+    '\t\twg.Add(1)',
+    '\t\tgo worker(in, &wg)',
+    '\t}',
+    '\twg.Wait()',
+    '}',
+    '',
+  ].join('\n');
+  const fragment = `#code=${deflateRawSync(Buffer.from(program)).toString('base64url')}`;
+
+  for (const [transport, on] of TRANSPORTS) {
+    test(`a deadlock shows every goroutine's frames and lines, as sim mode does, ${transport}`, async () => {
+      const sim = await runLink(`autorun=1${fragment}`);
+      const real = await runLink(`mode=real&procs=2&autorun=1${fragment}`, 60_000, on());
+      assert.equal(sim.exitCode, 2);
+      assert.equal(sim.lines[0], 'fatal error: all goroutines are asleep - deadlock!');
+      // main waits at line 17, each worker at line 7, started at line 15.
+      assert.equal(sim.lines.filter((l) => l === '\t./prog.go:17').length, 1, sim.lines.join('\n'));
+      assert.equal(sim.lines.filter((l) => l === '\t./prog.go:7').length, 4, sim.lines.join('\n'));
+      assert.equal(sim.lines.filter((l) => l === '\t./prog.go:15').length, 4, sim.lines.join('\n'));
+      assert.equal(real.exitCode, 2);
+      assert.equal(real.transport, transport);
+      assert.deepEqual(real.lines, sim.lines);
+    });
+  }
 });

@@ -33,6 +33,17 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
     })
 }
 
+/// How the run's reports find its goroutines in the program's source: their frames and their
+/// lines.
+pub fn source_hooks(run: &Rc<Run>) -> (rt::Traceback, rt::Locate) {
+    let frames = run.clone();
+    let lines = run.clone();
+    (
+        Rc::new(move |_, t| task::traceback(&frames, t)),
+        Rc::new(move |_, t| task::locate(&lines, t)),
+    )
+}
+
 /// A run of a program whose main goroutine has started: [`Started::run_slice`] takes it on.
 pub struct Started {
     runtime: Runtime,
@@ -46,10 +57,9 @@ impl Started {
         runtime.set_host_data(run.clone());
         // Timers and contexts put the program's own values in its channels.
         runtime.use_host_values::<Value>();
-        let frames = run.clone();
-        runtime.set_traceback(Rc::new(move |_, t| task::traceback(&frames, t)));
-        let lines = run.clone();
-        runtime.set_locate(Rc::new(move |_, t| task::locate(&lines, t)));
+        let (traceback, locate) = source_hooks(&run);
+        runtime.set_traceback(traceback);
+        runtime.set_locate(locate);
         runtime.start(GoTask::new(Gor::new(
             run.clone(),
             run.prog.entry,

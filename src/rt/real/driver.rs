@@ -10,9 +10,9 @@ use super::entry::Entries;
 use super::memory::{acquire_hub, release_hub, HubMemory, SharedMemory};
 use super::wire::{decode, encode, Data, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
-use crate::rt::goroutine::{Label, Wake};
+use crate::rt::goroutine::{GoroutineOp, Label, Wake};
 use crate::rt::limits::{Limit, Limits};
-use crate::rt::report::Outcome;
+use crate::rt::report::{Locate, Outcome, Traceback};
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
 
 /// A real-mode program as a worker runs it.
@@ -27,6 +27,9 @@ pub struct Program {
     /// The program's own state for this worker, for its goroutines to find
     /// ([`crate::rt::host_data`]).
     pub host_data: Option<Rc<dyn Any>>,
+    /// How this worker's goroutines are found in the program's source, when it has one (an
+    /// interpreted program): their frames and lines, for the run's report.
+    pub source: Option<(Traceback, Locate)>,
 }
 
 impl Program {
@@ -41,6 +44,19 @@ impl Program {
             declare: Box::new(declare),
             memory: None,
             host_data: None,
+            source: None,
+        }
+    }
+
+    /// Gives `rt` what the program keeps for its worker: its state and how its goroutines
+    /// are found in its source.
+    fn install(&mut self, rt: &mut Runtime) {
+        if let Some(data) = self.host_data.take() {
+            rt.set_host_data(data);
+        }
+        if let Some((traceback, locate)) = self.source.take() {
+            rt.set_traceback(traceback);
+            rt.set_locate(locate);
         }
     }
 }
@@ -103,9 +119,7 @@ impl HubDriver {
     /// wall clock and may last `max_ns`; main is ready to run here.
     pub fn new(seed: u64, procs: u32, epoch_ns: u64, max_ns: u64, mut program: Program) -> Self {
         let mut rt = Runtime::new(config(None, seed, procs, epoch_ns, max_ns));
-        if let Some(data) = program.host_data.take() {
-            rt.set_host_data(data);
-        }
+        program.install(&mut rt);
         {
             let mut core = rt.shared.core.borrow_mut();
             let hub = core.sched.backend.hub().expect("a hub's backend");
@@ -115,7 +129,7 @@ impl HubDriver {
                 memory.attach(0);
             }
         }
-        rt.start((program.main)());
+        rt.start_task((program.main)());
         HubDriver {
             rt,
             procs: procs.max(1) as usize,
@@ -212,9 +226,7 @@ impl ExecutorDriver {
         flush: Option<Box<dyn Fn(ToHub)>>,
     ) -> Self {
         let mut rt = Runtime::new(config(Some(worker), seed, procs, epoch_ns, max_ns));
-        if let Some(data) = program.host_data.take() {
-            rt.set_host_data(data);
-        }
+        program.install(&mut rt);
         {
             let mut core = rt.shared.core.borrow_mut();
             let link = core.sched.backend.link().expect("an executor's backend");
@@ -256,6 +268,16 @@ impl ExecutorDriver {
                     store_task(&self.rt.shared.tasks, slot, task);
                 }
                 ToExecutor::Memory { writes } => self.acquire(writes)?,
+                ToExecutor::Traceback => {
+                    let frames = self.rt.tracebacks();
+                    let mut core = self.rt.shared.core.borrow_mut();
+                    let link = core.sched.backend.link().expect("an executor's backend");
+                    let frames = (frames.into_iter())
+                        .map(|(slot, frames)| (link.gid_of(slot), frames))
+                        .filter(|&(g, _)| g != 0)
+                        .collect();
+                    link.post(0, GoroutineOp::Frames(frames).into(), false);
+                }
                 ToExecutor::Answer { g, value } => {
                     let mut core = self.rt.shared.core.borrow_mut();
                     let link = core.sched.backend.link().expect("an executor's backend");

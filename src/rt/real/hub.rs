@@ -30,7 +30,7 @@ use super::memory::{HubMemory, MemoryOp, SharedMemory};
 use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
 use super::{ById, Op, Proxy};
 use crate::rt::current::{spawn_with, start_placed, with_core, Placed};
-use crate::rt::goroutine::{intern, GoId, Label, WaitKey, WaitReason, Wake};
+use crate::rt::goroutine::{intern, GoId, GoroutineOp, Label, WaitKey, WaitReason, Wake};
 use crate::rt::run::{Core, Task};
 
 /// The hub's state (its run's [`Backend`](crate::rt::seam::Backend)).
@@ -61,6 +61,9 @@ pub(crate) struct Hub {
     /// during a turn, and its value when the turn began.
     arrivals: Option<Box<dyn Fn() -> i32>>,
     arrived_at_start: i32,
+    /// A deadlock's report waits for the executors' frames: since when (the run's clock),
+    /// and how many executors have not sent them yet.
+    frames_asked: Option<(u64, usize)>,
 }
 
 /// The longest turn of the hub while goroutines run on executors ([`Hub::awaited`]): what
@@ -79,6 +82,9 @@ pub const HUB_TURN_NS: u64 = 50_000;
 /// long: frames arriving close together are read in one turn (measured on the worker pool
 /// benchmark: a turn for every frame cost the hub a third of its time).
 pub const HUB_TURN_MIN_NS: u64 = 10_000;
+/// How long a deadlock's report waits for the executors' frames (they answer at once: this
+/// is for a worker that cannot).
+pub const FRAMES_WAIT_NS: u64 = 250_000_000;
 
 impl Hub {
     pub fn new(procs: u32, epoch_ns: u64) -> Self {
@@ -97,7 +103,22 @@ impl Hub {
             turn_began: 0,
             arrivals: None,
             arrived_at_start: 0,
+            frames_asked: None,
         }
+    }
+
+    /// The run is deadlocked at `now` (the run's clock): until when its end waits for the
+    /// executors' frames, or `None` once they have come ([`FRAMES_WAIT_NS`] at the most).
+    /// The first call asks every executor for them.
+    pub fn awaiting_frames(&mut self, now: u64) -> Option<u64> {
+        let (asked, due) = *self.frames_asked.get_or_insert_with(|| {
+            for out in &mut self.outbox[1..] {
+                out.push(ToExecutor::Traceback);
+            }
+            (now, self.outbox.len() - 1)
+        });
+        let until = asked + FRAMES_WAIT_NS;
+        (due > 0 && now < until).then_some(until)
     }
 
     /// Goroutines running on executors now.
@@ -180,13 +201,23 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
     let mut wake = Vec::new();
     let mut failed = None;
     for asked in ops {
-        if let Op::Memory(MemoryOp::Writes { worker, writes }) = asked.op {
-            let delivered = match hub.memory.as_mut() {
-                Some(memory) => memory.deliver(worker, writes),
-                None => Err("this program shares no memory".to_string()),
-            };
-            failed = failed.or(delivered.err());
-            continue;
+        match asked.op {
+            Op::Memory(MemoryOp::Writes { worker, writes }) => {
+                let delivered = match hub.memory.as_mut() {
+                    Some(memory) => memory.deliver(worker, writes),
+                    None => Err("this program shares no memory".to_string()),
+                };
+                failed = failed.or(delivered.err());
+                continue;
+            }
+            Op::Goroutine(GoroutineOp::Frames(frames)) => {
+                if let Some((_, due)) = &mut hub.frames_asked {
+                    *due = due.saturating_sub(1);
+                }
+                c.sched.remote_frames.extend(frames);
+                continue;
+            }
+            _ => {}
         }
         hub.inbox.at(asked.g).push_back((asked.op, asked.answer));
         if let Some(key) = hub.idle.take(asked.g) {

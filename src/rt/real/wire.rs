@@ -233,6 +233,9 @@ pub enum ToExecutor {
     Answer { g: GoId, value: Data },
     /// Writes to the program's shared memory, first in a message (see [`super::memory`]).
     Memory { writes: Data },
+    /// The run is deadlocked: send the frames of the goroutines here, for the report
+    /// ([`GoroutineOp::Frames`](crate::rt::goroutine::GoroutineOp::Frames)).
+    Traceback,
 }
 
 #[cfg(test)]
