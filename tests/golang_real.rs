@@ -10,17 +10,22 @@ mod catalog_support;
 
 use chanlab::golang::{self, RunOptions};
 
+/// A run in real mode on `procs` workers.
+fn real_mode(procs: u32) -> RunOptions {
+    RunOptions {
+        procs,
+        real: true,
+        ..RunOptions::default()
+    }
+}
+
 fn check(name: &str, go_exit: i32) {
     let dir = catalog_support::root().join("tests/golang_real");
     let source = std::fs::read_to_string(dir.join(format!("{name}.go"))).unwrap();
     let go_out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
     let want = catalog_support::traceback_headers(&go_out.lines().collect::<Vec<_>>());
     for procs in 1..=3 {
-        let options = RunOptions {
-            procs,
-            real: true,
-            ..RunOptions::default()
-        };
+        let options = real_mode(procs);
         let run = golang::run(&source, &options);
         let ours: Vec<String> = run.lines.iter().map(|l| l.text.clone()).collect();
         let got = catalog_support::traceback_headers(&ours);
@@ -106,11 +111,7 @@ func main() {
         ]
     );
     for procs in 1..=3 {
-        let real = stanza(&RunOptions {
-            procs,
-            real: true,
-            ..RunOptions::default()
-        });
+        let real = stanza(&real_mode(procs));
         assert_eq!(real, sim, "on {procs} executors");
     }
 }
@@ -176,11 +177,7 @@ func main() {
     }
     assert_eq!(sim, (2, want));
     for procs in 1..=3 {
-        let real = report(&RunOptions {
-            procs,
-            real: true,
-            ..RunOptions::default()
-        });
+        let real = report(&real_mode(procs));
         assert_eq!(real, sim, "on {procs} executors");
     }
 }

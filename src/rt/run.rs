@@ -170,11 +170,11 @@ impl Core {
         }
         let next = self.timers.next_deadline();
         let epoch = self.sched.backend.epoch_ns().unwrap_or(0);
-        let now = wall_ns().saturating_sub(epoch);
         if let Some(hub) = self.sched.backend.hub() {
             if next.is_none() && hub.remote_running() == 0 {
                 // The report shows where the executors' goroutines wait: they are asked
                 // first, and the run ends once they answer (or have had time to).
+                let now = wall_ns().saturating_sub(epoch);
                 if let Some(until) = hub.awaiting_frames(now) {
                     return Some(Progress::Idle(Some(until)));
                 }

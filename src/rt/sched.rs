@@ -507,8 +507,6 @@ impl Sched {
         self.free.push(slot);
     }
 
-    /// The future of the goroutine in `slot`, read from the runtime's tasks by `task`: what a
-    /// host's [`Traceback`] and [`Locate`] are given.
     /// The frames of every goroutine alive, by slot, as the host's [`Traceback`] gives them
     /// (none without one).
     pub(super) fn tracebacks<'t>(
@@ -526,6 +524,8 @@ impl Sched {
             .collect()
     }
 
+    /// The future of the goroutine in `slot`, read from the runtime's tasks by `task`: what a
+    /// host's [`Traceback`] and [`Locate`] are given.
     fn future<'t>(
         slot: usize,
         task: &dyn Fn(Slot) -> Option<&'t Task>,
