@@ -88,25 +88,32 @@ test('every control is reached with Tab and shows where the focus is', async (t)
     controls.forEach((el, i) => { el.dataset.probe = String(i); });
     return controls.length;
   });
+  // Where the focus is, and whether it is shown.
+  const where = () => page.evaluate(() => {
+    const outer = document.activeElement;
+    if (!outer || outer === document.body) return null;
+    // The editor (CodeMirror) lives in a shadow root: its focus is on the content inside,
+    // and its ring on the editor around it.
+    let el = outer;
+    while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const ring = el.closest('.cm-editor') ?? el;
+    const style = getComputedStyle(ring);
+    const shown = (ring === el ? el.matches(':focus-visible') : ring.classList.contains('cm-focused'))
+      && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none');
+    const editing = !!el.closest('[data-testid="go-editor"]');
+    return { probe: outer.dataset.probe ?? null, shown, what: el.outerHTML.slice(0, 80), editing, area: el.tagName === 'TEXTAREA' };
+  });
   const reached = new Set();
   const unmarked = [];
   for (let i = 0; i < 4 * expected && reached.size < expected; i++) {
     await page.keyboard.press('Tab');
-    const focus = await page.evaluate(() => {
-      const outer = document.activeElement;
-      if (!outer || outer === document.body) return null;
-      // The editor (CodeMirror) lives in a shadow root: its focus is on the content inside,
-      // and its ring on the editor around it.
-      let el = outer;
-      while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      const ring = el.closest('.cm-editor') ?? el;
-      const style = getComputedStyle(ring);
-      const shown = (ring === el ? el.matches(':focus-visible') : ring.classList.contains('cm-focused'))
-        && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none');
-      const editing = !!el.closest('[data-testid="go-editor"]');
-      return { probe: outer.dataset.probe ?? null, shown, what: el.outerHTML.slice(0, 80), editing, area: el.tagName === 'TEXTAREA' };
-    });
+    let focus = await where();
     if (!focus) continue;
+    // CodeMirror marks its editor focused in its next update, a frame after the focus moves.
+    if (focus.editing && !focus.area && !focus.shown) {
+      await page.locator('.cm-editor.cm-focused').waitFor({ timeout: 30_000 });
+      focus = await where();
+    }
     // The code's text area loads the editor when focused, which takes its place and its focus:
     // wait for it, so the walk goes through the editor as a keyboard user's does.
     if (focus.area) await page.locator('.cm-editor.cm-focused').waitFor({ timeout: 30_000 });
