@@ -40,10 +40,7 @@ fn options(p: &CorpusProgram) -> RunOptions {
 /// Programs the interpreter does not run as Go does yet, and why. Each must still differ
 /// from Go (a fix fails this test until its program leaves the list), and every other
 /// program must print what Go prints.
-const KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
-    "fmt_println_floats",
-    "constant arithmetic is done in float64, not exactly: 0.1+0.2 prints 0.30000000000000004",
-)];
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
 
 fn comparable(mut lines: Vec<String>, unordered: bool) -> Vec<String> {
     if unordered {

@@ -91,13 +91,13 @@ impl FnC<'_, '_> {
     /// Loads constant `v` of type `t` into `d`.
     pub fn constant_to(&mut self, v: &ConstValue, t: TypeId, d: R) {
         let value = if self.c.is_float(t) {
-            // Constants have no negative zero: `-0.0` is 0.
-            let f = v.float().unwrap_or(0.0) + 0.0;
-            Value::Float(if self.c.is_float32(t) {
-                f as f32 as f64
+            let f = if self.c.is_float32(t) {
+                v.float32().unwrap_or(0.0) as f64
             } else {
-                f
-            })
+                v.float().unwrap_or(0.0)
+            };
+            // Constants have no negative zero: `-0.0` is 0.
+            Value::Float(f + 0.0)
         } else if self.c.is_complex(t) {
             let (re, im) = v.complex().unwrap_or((0.0, 0.0));
             let (re, im) = (re + 0.0, im + 0.0);
@@ -120,7 +120,9 @@ impl FnC<'_, '_> {
                 ConstValue::Bool(b) => Value::Bool(*b),
                 ConstValue::Str(s) => Value::Str(s.clone()),
                 ConstValue::Int(i) => Value::Int(*i as i64),
-                ConstValue::Float(f) => Value::Float(*f),
+                ConstValue::Rat(..) | ConstValue::Float(_) => {
+                    Value::Float(v.float().unwrap_or(0.0))
+                }
                 ConstValue::Complex(re, im) => Value::Complex(*re, *im),
                 ConstValue::Unknown => Value::Nil,
             }
@@ -1050,7 +1052,7 @@ fn const_type(v: &ConstValue) -> TypeId {
     match v {
         ConstValue::Bool(_) => TypeId::UNTYPED_BOOL,
         ConstValue::Int(_) => TypeId::UNTYPED_INT,
-        ConstValue::Float(_) => TypeId::UNTYPED_FLOAT,
+        ConstValue::Rat(..) | ConstValue::Float(_) => TypeId::UNTYPED_FLOAT,
         ConstValue::Complex(..) => TypeId::UNTYPED_COMPLEX,
         ConstValue::Str(_) => TypeId::UNTYPED_STRING,
         ConstValue::Unknown => TypeId::INVALID,

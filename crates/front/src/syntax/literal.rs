@@ -2,9 +2,9 @@
 //!
 //! The scanner has already checked a literal's syntax (and the parser keeps `bad` literals
 //! out of the checker), so these functions decode well-formed text. Integers decode to
-//! `u128` (`None` beyond it), floats to the nearest `f64`, runes to their code point, and
-//! strings to their bytes: Go strings are byte strings, and `"\xff"` is one byte that is not
-//! UTF-8.
+//! `u128` (`None` beyond it), floats to an exact fraction or the nearest `f64`, runes to their
+//! code point, and strings to their bytes: Go strings are byte strings, and `"\xff"` is one
+//! byte that is not UTF-8.
 
 /// The value of an integer literal (`0x1F`, `0o17`, `017`, `0b1`, `1_000`); `None` if it
 /// does not fit 128 bits.
@@ -41,6 +41,42 @@ pub fn float_value(text: &str) -> f64 {
     clean.parse().unwrap_or(f64::NAN)
 }
 
+/// The exact value of a floating-point literal as a fraction `(numerator, denominator)`, not
+/// reduced, `None` when either does not fit 128 bits (the checker then keeps the nearest
+/// `f64`): `0.1` is `(1, 10)`, `1e3` `(1000, 1)`, `0x1.8p-1` `(24, 32)`.
+pub fn float_ratio(text: &str) -> Option<(i128, i128)> {
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    let hex = clean.len() > 2 && clean.as_bytes()[1] | 0x20 == b'x';
+    let (radix, body, marks) = if hex {
+        (16, &clean[2..], ['p', 'P'])
+    } else {
+        (10, &clean[..], ['e', 'E'])
+    };
+    let (mant, exp) = split_exponent(body, marks);
+    let exp = exp?;
+    let mut m: i128 = 0;
+    let mut fraction_digits = 0i32;
+    for (d, fraction) in mantissa_digits(mant, radix as u32) {
+        m = m.checked_mul(radix)?.checked_add(d as i128)?;
+        fraction_digits += fraction as i32;
+    }
+    // A hexadecimal mantissa's digit is four bits; its exponent is of two.
+    let (base, scale) = if hex {
+        (2i128, exp.checked_sub(4 * fraction_digits)?)
+    } else {
+        (10, exp.checked_sub(fraction_digits)?)
+    };
+    if m == 0 {
+        return Some((0, 1));
+    }
+    let power = base.checked_pow(scale.unsigned_abs())?;
+    if scale >= 0 {
+        Some((m.checked_mul(power)?, 1))
+    } else {
+        Some((m, power))
+    }
+}
+
 /// The value of an imaginary literal (`2i`, `1.5e3i`, `0x1p-2i`, `0b101i`) without its `i`:
 /// a decimal integer part with leading zeros is decimal, not octal.
 pub fn imag_value(text: &str) -> f64 {
@@ -56,25 +92,32 @@ pub fn imag_value(text: &str) -> f64 {
 }
 
 fn hex_float(s: &str) -> f64 {
-    let (mant, exp) = match s.find(['p', 'P']) {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
-    };
+    let (mant, exp) = split_exponent(s, ['p', 'P']);
     let mut v: f64 = 0.0;
     let mut scale = 0i32;
-    let mut after_point = false;
-    for c in mant.chars() {
-        if c == '.' {
-            after_point = true;
-            continue;
-        }
-        let d = c.to_digit(16).unwrap_or(0) as f64;
-        v = v * 16.0 + d;
-        if after_point {
-            scale -= 4;
-        }
+    for (d, fraction) in mantissa_digits(mant, 16) {
+        v = v * 16.0 + d as f64;
+        scale -= 4 * fraction as i32;
     }
-    v * 2f64.powi(exp + scale)
+    v * 2f64.powi(exp.unwrap_or(0) + scale)
+}
+
+/// A float literal's mantissa and exponent (0 when it has none; `None` if it does not fit),
+/// split at the first of `marks`.
+fn split_exponent(s: &str, marks: [char; 2]) -> (&str, Option<i32>) {
+    match s.find(marks) {
+        Some(i) => (&s[..i], s[i + 1..].parse().ok()),
+        None => (s, Some(0)),
+    }
+}
+
+/// The digits of a float literal's mantissa in `radix`, each with whether it follows the
+/// point.
+fn mantissa_digits(mant: &str, radix: u32) -> impl Iterator<Item = (u32, bool)> + '_ {
+    let point = mant.find('.').unwrap_or(mant.len());
+    mant.char_indices()
+        .filter(|&(_, c)| c != '.')
+        .map(move |(i, c)| (c.to_digit(radix).unwrap_or(0), i > point))
 }
 
 /// The code point of a rune literal (with its quotes).
@@ -184,6 +227,22 @@ mod tests {
         assert_eq!(float_value("0x1p-2"), 0.25);
         assert_eq!(float_value("0x1.8p1"), 3.0);
         assert_eq!(float_value("0x1p1023"), 2f64.powi(1023));
+    }
+
+    #[test]
+    fn floats_as_exact_fractions() {
+        assert_eq!(float_ratio("0.1"), Some((1, 10)));
+        assert_eq!(float_ratio("1_0.5"), Some((105, 10)));
+        assert_eq!(float_ratio(".25e1"), Some((25, 10)));
+        assert_eq!(float_ratio("1e3"), Some((1000, 1)));
+        assert_eq!(float_ratio("15E-3"), Some((15, 1000)));
+        assert_eq!(float_ratio("0x1.8p-1"), Some((24, 32)));
+        assert_eq!(float_ratio("0x1p4"), Some((16, 1)));
+        assert_eq!(float_ratio("0.0e999"), Some((0, 1)));
+        // Beyond 128 bits: the checker keeps the nearest f64.
+        assert_eq!(float_ratio("1e40"), None);
+        assert_eq!(float_ratio("1e-39"), None);
+        assert_eq!(float_ratio("0x1p1023"), None);
     }
 
     #[test]

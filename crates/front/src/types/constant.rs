@@ -1,12 +1,16 @@
 //! Constant values and their arithmetic, as Go's `go/constant` does it within practical
 //! bounds: integers are exact in 128 bits (Go allows 512; beyond 128 bits a constant
-//! expression reports an overflow), floats are `f64`, strings are byte strings.
+//! expression reports an overflow); untyped floats are exact fractions while numerator and
+//! denominator fit 128 bits (`0.1 + 0.2` is 3/10, which becomes the `float64` nearest 0.3,
+//! as in Go) and the nearest `f64` beyond; typed floats and complex numbers are `f64`s;
+//! strings are byte strings.
 //!
 //! # Invariants
 //! - A constant of an integer type holds `Int`, of a float type `Float`, of a complex type
 //!   `Complex`, of a string type `Str`, of a boolean type `Bool` (once its final type is
-//!   known; an untyped float constant may hold an `Int` while its kind is still open, as
-//!   `2.0 << 1` needs, and an untyped complex one an `Int` or a `Float`).
+//!   known; an untyped float constant holds a `Rat` or a `Float`, or an `Int` while its kind
+//!   is still open, as `2.0 << 1` needs, and an untyped complex one any of those).
+//! - A `Rat` is reduced and its denominator positive.
 //! - `Unknown` follows an error that was already reported; operations on it give
 //!   `Unknown` silently.
 
@@ -20,6 +24,8 @@ pub enum ConstValue {
     Unknown,
     Bool(bool),
     Int(i128),
+    /// An exact untyped float, `numerator / denominator` (`0.1` is 1/10, `1e3` 1000/1).
+    Rat(i128, i128),
     Float(f64),
     /// A complex number: its real and imaginary parts.
     Complex(f64, f64),
@@ -45,6 +51,7 @@ impl ConstValue {
     pub fn int(&self) -> Option<i128> {
         match *self {
             ConstValue::Int(i) => Some(i),
+            ConstValue::Rat(n, 1) => Some(n),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
             ConstValue::Complex(re, 0.0) => ConstValue::Float(re).int(),
             _ => None,
@@ -55,8 +62,26 @@ impl ConstValue {
     pub fn float(&self) -> Option<f64> {
         match *self {
             ConstValue::Int(i) => Some(i as f64),
+            ConstValue::Rat(n, d) => Some(round_ratio(n, d, f64::MANTISSA_DIGITS)),
             ConstValue::Float(f) => Some(f),
             ConstValue::Complex(re, 0.0) => Some(re),
+            _ => None,
+        }
+    }
+
+    /// The value as the nearest `f32`: a fraction is rounded once, not through an `f64`.
+    pub fn float32(&self) -> Option<f32> {
+        match *self {
+            ConstValue::Rat(n, d) => Some(round_ratio(n, d, f32::MANTISSA_DIGITS) as f32),
+            _ => self.float().map(|f| f as f32),
+        }
+    }
+
+    /// The value as an exact fraction, if it is one.
+    fn exact(&self) -> Option<(i128, i128)> {
+        match *self {
+            ConstValue::Int(i) => Some((i, 1)),
+            ConstValue::Rat(n, d) => Some((n, d)),
             _ => None,
         }
     }
@@ -90,7 +115,7 @@ impl ConstValue {
     /// The sign of a numeric constant (0 for others).
     pub fn sign(&self) -> i32 {
         match *self {
-            ConstValue::Int(i) => i.signum() as i32,
+            ConstValue::Int(i) | ConstValue::Rat(i, _) => i.signum() as i32,
             ConstValue::Float(f) if f > 0.0 => 1,
             ConstValue::Float(f) if f < 0.0 => -1,
             ConstValue::Complex(re, im) if re != 0.0 || im != 0.0 => 1,
@@ -101,7 +126,10 @@ impl ConstValue {
     pub fn is_numeric(&self) -> bool {
         matches!(
             self,
-            ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..)
+            ConstValue::Int(_)
+                | ConstValue::Rat(..)
+                | ConstValue::Float(_)
+                | ConstValue::Complex(..)
         )
     }
 
@@ -109,11 +137,13 @@ impl ConstValue {
     pub fn key(&self) -> Option<String> {
         match self {
             ConstValue::Int(i) => Some(format!("i{i}")),
-            ConstValue::Float(_) | ConstValue::Complex(..) => match (self.int(), self.float()) {
-                (Some(i), _) => Some(format!("i{i}")),
-                (None, Some(f)) => Some(format!("f{f}")),
-                (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
-            },
+            ConstValue::Rat(..) | ConstValue::Float(_) | ConstValue::Complex(..) => {
+                match (self.int(), self.float()) {
+                    (Some(i), _) => Some(format!("i{i}")),
+                    (None, Some(f)) => Some(format!("f{f}")),
+                    (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
+                }
+            }
             ConstValue::Str(s) => Some(format!("s{}", String::from_utf8_lossy(s))),
             ConstValue::Bool(b) => Some(format!("b{b}")),
             ConstValue::Unknown => None,
@@ -128,6 +158,7 @@ pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<Const
         (_, ConstValue::Unknown) => ConstValue::Unknown,
         (Op::Add, v) => v.clone(),
         (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
+        (Op::Sub, ConstValue::Rat(n, d)) => ConstValue::Rat(n.checked_neg().ok_or(Overflow)?, *d),
         (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
         (Op::Sub, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
         (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
@@ -189,7 +220,7 @@ pub fn binary(
                         .map_or_else(|| big(a as f64 * b as f64), Int))
                 }
                 Op::Div if int_div => a.checked_div(b),
-                Op::Div => return Ok(Float(a as f64 / b as f64)),
+                Op::Div => return Ok(ratio(a, b).unwrap_or(Float(a as f64 / b as f64))),
                 Op::Rem => a.checked_rem(b),
                 Op::And => Some(a & b),
                 Op::Or => Some(a | b),
@@ -223,6 +254,13 @@ pub fn binary(
             Complex(r.0, r.1)
         }
         (a, b) if a.is_numeric() && b.is_numeric() => {
+            let arithmetic = matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div);
+            if let (Some(a), Some(b), false) = (a.exact(), b.exact(), int_div) {
+                // Exact fractions stay exact while they fit.
+                if let Some(r) = arithmetic.then(|| fraction_op(a, op, b)).flatten() {
+                    return Ok(r);
+                }
+            }
             if let (Some(i), Some(j)) = (a.int(), b.int()) {
                 // Whole numbers (`1 << 64 - 1 + 0.`) stay exact.
                 let exact = match op {
@@ -256,6 +294,78 @@ pub fn binary(
         }
         _ => Unknown,
     })
+}
+
+/// `n / d` exactly (`d != 0`): a reduced `Rat`, or `None` if it does not fit.
+pub fn ratio(n: i128, d: i128) -> Option<ConstValue> {
+    let negative = (n < 0) != (d < 0);
+    let g = gcd(n.unsigned_abs(), d.unsigned_abs());
+    let (n, d) = (n.unsigned_abs() / g, d.unsigned_abs() / g);
+    let (n, d) = (i128::try_from(n).ok()?, i128::try_from(d).ok()?);
+    Some(ConstValue::Rat(if negative { -n } else { n }, d))
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+/// `a op b` on exact fractions (`op` is `+`, `-`, `*` or `/`; a divisor is not zero), or
+/// `None` when a numerator or denominator would not fit 128 bits.
+fn fraction_op((n, d): (i128, i128), op: Op, (m, e): (i128, i128)) -> Option<ConstValue> {
+    match op {
+        Op::Add | Op::Sub => {
+            let m = if op == Op::Sub { m.checked_neg()? } else { m };
+            ratio(
+                n.checked_mul(e)?.checked_add(m.checked_mul(d)?)?,
+                d.checked_mul(e)?,
+            )
+        }
+        Op::Mul => ratio(n.checked_mul(m)?, d.checked_mul(e)?),
+        Op::Div if m != 0 => ratio(n.checked_mul(e)?, d.checked_mul(m)?),
+        _ => None,
+    }
+}
+
+/// `n / d` (`d > 0`) rounded once to the nearest float of `bits` significant bits (53 for
+/// `f64`, 24 for `f32`), ties to even, as Go rounds an exact constant. Long division gives
+/// `bits` + 2 significant bits of the quotient and whether anything remains.
+fn round_ratio(n: i128, d: i128, bits: u32) -> f64 {
+    let sign = if n < 0 { -1.0 } else { 1.0 };
+    let (n, d) = (n.unsigned_abs(), d.unsigned_abs());
+    if n == 0 || d == 0 {
+        return 0.0;
+    }
+    let want = bits + 2;
+    let (whole, mut rest) = (n / d, n % d);
+    // The quotient so far (`m`, its low `exp` bits dropped), and whether a dropped bit was set.
+    let (mut m, mut exp, mut sticky) = (whole, 0i32, false);
+    let width = 128 - whole.leading_zeros();
+    if width > want {
+        let drop = width - want;
+        sticky = whole & ((1 << drop) - 1) != 0;
+        (m, exp) = (whole >> drop, drop as i32);
+    }
+    // Then the fraction's bits, one at a time (`rest < d < 2^127`, so `2 * rest` fits).
+    while 128 - m.leading_zeros() < want {
+        rest <<= 1;
+        m = m << 1 | (rest >= d) as u128;
+        if rest >= d {
+            rest -= d;
+        }
+        exp -= 1;
+    }
+    sticky |= rest != 0;
+    // Round the two extra bits away: up past half, and at half when anything remains or the
+    // kept bits are odd.
+    let (low, mut m) = (m & 3, m >> 2);
+    exp += 2;
+    if low > 2 || (low == 2 && (sticky || m & 1 == 1)) {
+        m += 1;
+    }
+    sign * m as f64 * 2f64.powi(exp)
 }
 
 /// A numeric value without its imaginary part (which must be zero): an integer stays one.
@@ -337,7 +447,11 @@ pub fn compare(x: &ConstValue, op: Op, y: &ConstValue) -> bool {
             };
         }
         (a, b) if a.is_numeric() && b.is_numeric() => {
-            a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal)
+            let exact = a.exact().zip(b.exact()).and_then(|((n, d), (m, e))| {
+                // Denominators are positive: compare n·e with m·d.
+                Some(n.checked_mul(e)?.cmp(&m.checked_mul(d)?))
+            });
+            exact.unwrap_or_else(|| a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal))
         }
         _ => return false,
     };
@@ -401,7 +515,7 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
         };
         return match kind {
             Float32 => {
-                let r = f as f32;
+                let r = v.float32().unwrap_or(f32::NAN);
                 if r.is_finite() {
                     Ok(ConstValue::Float(r as f64))
                 } else {
@@ -445,7 +559,7 @@ pub fn format(v: &ConstValue) -> String {
         ConstValue::Unknown => "unknown".to_string(),
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
-        ConstValue::Float(f) => format_float(*f),
+        ConstValue::Rat(..) | ConstValue::Float(_) => format_float(v.float().unwrap_or(0.0)),
         ConstValue::Complex(re, im) => {
             format!("({} + {}i)", format_float(*re), format_float(*im))
         }
@@ -598,7 +712,7 @@ mod tests {
         assert_eq!(binary(&i(7), Op::Div, &i(2), true), Ok(i(3)));
         assert_eq!(
             binary(&i(7), Op::Div, &i(2), false),
-            Ok(ConstValue::Float(3.5))
+            Ok(ConstValue::Rat(7, 2))
         );
         assert_eq!(binary(&i(-7), Op::Rem, &i(2), true), Ok(i(-1)));
         assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
@@ -618,6 +732,38 @@ mod tests {
         );
         assert_eq!(unary(Op::Xor, &i(1), Some(8)), Ok(i(254)));
         assert_eq!(unary(Op::Xor, &i(1), None), Ok(i(-2)));
+    }
+
+    #[test]
+    fn untyped_floats_are_exact_fractions_rounded_once() {
+        let r = |n, d| ratio(n, d).unwrap();
+        let sum = binary(&r(1, 10), Op::Add, &r(2, 10), false).unwrap();
+        assert_eq!(sum, ConstValue::Rat(3, 10));
+        assert_eq!(sum.float(), Some(0.3));
+        assert!(compare(&sum, Op::Eql, &r(3, 10)));
+        assert_eq!(r(-6, 4), ConstValue::Rat(-3, 2));
+        assert_eq!(r(6, -4), ConstValue::Rat(-3, 2));
+        let whole = binary(&r(1, 49), Op::Mul, &ConstValue::Int(49), false).unwrap();
+        assert_eq!(whole.int(), Some(1));
+        assert_eq!(
+            representable(&r(1, 3), BasicKind::Int),
+            Err(ReprError::Truncated)
+        );
+        // 2^53 + 1 lies halfway between two float64s: ties go to the even one, 2^53; 2^53 + 3
+        // lies halfway too, and goes up.
+        assert_eq!(r((1 << 53) + 1, 1).float(), Some(9007199254740992.0));
+        assert_eq!(r((1 << 53) + 3, 1).float(), Some(9007199254740996.0));
+        // Just past halfway goes up; a fraction rounds as a whole number does.
+        assert_eq!(r((1 << 54) + 3, 2).float(), Some(9007199254740994.0));
+        assert_eq!(r(1, 3).float(), Some(1.0 / 3.0));
+        assert_eq!(r(-22, 7).float(), Some(-22.0 / 7.0));
+        // float32 rounds the exact value, not its float64 (2^24 + 1 + 2^-30 is above the tie).
+        let above_tie = r((((1 << 24) + 1) << 30) + 1, 1 << 30);
+        assert_eq!(above_tie.float32(), Some(16777218.0));
+        assert_eq!((above_tie.float().unwrap()) as f32, 16777216.0);
+        // Past 128 bits a fraction continues as the nearest f64.
+        let huge = binary(&r(i128::MAX, 1), Op::Mul, &r(3, 2), false).unwrap();
+        assert!(matches!(huge, ConstValue::Float(_)));
     }
 
     #[test]

@@ -425,7 +425,9 @@ impl Checker<'_> {
             },
             LitKind::Float => (
                 TypeId::UNTYPED_FLOAT,
-                ConstValue::Float(literal::float_value(text)),
+                literal::float_ratio(text)
+                    .and_then(|(n, d)| constant::ratio(n, d))
+                    .unwrap_or_else(|| ConstValue::Float(literal::float_value(text))),
             ),
             LitKind::Imag => (
                 TypeId::UNTYPED_COMPLEX,
