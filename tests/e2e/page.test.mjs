@@ -166,9 +166,11 @@ describe('running', () => {
     assert.equal(state, 'done');
     assert.equal(exitCode, 0);
     assert.equal(await page.locator('.lines-count').textContent(), '100000 lines');
-    // The console keeps the first and the last 1000 lines, and says what it left out.
-    assert.equal(lines.length, 2000);
-    assert.match(await page.locator('.console .gap').textContent(), /98000 lines not shown/);
+    // The console keeps the first 1000 lines and at least the last 1000 (up to a chunk of 250
+    // more, as its batches arrived), and says how many it left out between them.
+    assert.ok(lines.length >= 2000 && lines.length < 2250, `${lines.length} lines shown`);
+    const gap = await page.locator('.console .gap').textContent();
+    assert.match(gap, new RegExp(`${100000 - lines.length} lines not shown`));
     assert.ok(lines.every((l) => Number.isInteger(Math.sqrt(Number(l)))), 'every line is a square');
     // Batches arrive all along the run; drawing one must not hold the page for most of it.
     const { busy, running } = await page.evaluate(() => ({ busy: window.longestBusyMs, running: window.runningMs }));
