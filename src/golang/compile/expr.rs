@@ -120,7 +120,7 @@ impl FnC<'_, '_> {
                 ConstValue::Bool(b) => Value::Bool(*b),
                 ConstValue::Str(s) => Value::Str(s.clone()),
                 ConstValue::Int(i) => Value::Int(*i as i64),
-                ConstValue::Rat(..) | ConstValue::Float(_) => {
+                ConstValue::Rat(..) | ConstValue::Wide(_) | ConstValue::Float(_) => {
                     Value::Float(v.float().unwrap_or(0.0))
                 }
                 ConstValue::Complex(re, im) => Value::Complex(*re, *im),
@@ -1052,7 +1052,7 @@ fn const_type(v: &ConstValue) -> TypeId {
     match v {
         ConstValue::Bool(_) => TypeId::UNTYPED_BOOL,
         ConstValue::Int(_) => TypeId::UNTYPED_INT,
-        ConstValue::Rat(..) | ConstValue::Float(_) => TypeId::UNTYPED_FLOAT,
+        ConstValue::Rat(..) | ConstValue::Wide(_) | ConstValue::Float(_) => TypeId::UNTYPED_FLOAT,
         ConstValue::Complex(..) => TypeId::UNTYPED_COMPLEX,
         ConstValue::Str(_) => TypeId::UNTYPED_STRING,
         ConstValue::Unknown => TypeId::INVALID,

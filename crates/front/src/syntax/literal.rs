@@ -36,41 +36,60 @@ pub fn float_value(text: &str) -> f64 {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
     let b = clean.as_bytes();
     if b.len() > 2 && b[0] == b'0' && b[1] | 0x20 == b'x' {
-        return hex_float(&clean[2..]);
+        return hex_float(&clean);
     }
     clean.parse().unwrap_or(f64::NAN)
 }
 
-/// The exact value of a floating-point literal as a fraction `(numerator, denominator)`, not
-/// reduced, `None` when either does not fit 128 bits (the checker then keeps the nearest
-/// `f64`): `0.1` is `(1, 10)`, `1e3` `(1000, 1)`, `0x1.8p-1` `(24, 32)`.
-pub fn float_ratio(text: &str) -> Option<(i128, i128)> {
+/// A float literal's mantissa as digits (without the point) and the power that scales them:
+/// of 10 for a decimal literal, of 2 for a hexadecimal one (`1.5e3` is 15 × 10^2, `0x1.8p1`
+/// is 0x18 × 2^-3).
+pub struct FloatDigits {
+    pub digits: String,
+    pub hex: bool,
+    pub scale: i64,
+}
+
+/// A float literal's digits and scale; `None` if its exponent does not fit 64 bits.
+pub fn float_digits(text: &str) -> Option<FloatDigits> {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
     let hex = clean.len() > 2 && clean.as_bytes()[1] | 0x20 == b'x';
-    let (radix, body, marks) = if hex {
-        (16, &clean[2..], ['p', 'P'])
+    let (body, marks) = if hex {
+        (&clean[2..], ['p', 'P'])
     } else {
-        (10, &clean[..], ['e', 'E'])
+        (&clean[..], ['e', 'E'])
     };
-    let (mant, exp) = split_exponent(body, marks);
-    let exp = exp?;
+    let (mant, exp) = match body.find(marks) {
+        Some(i) => (&body[..i], body[i + 1..].parse::<i64>().ok()?),
+        None => (body, 0),
+    };
+    let fraction_digits = mant.find('.').map_or(0, |i| mant.len() - i - 1) as i64;
+    // A hexadecimal digit is four bits.
+    let per_digit = if hex { 4 } else { 1 };
+    Some(FloatDigits {
+        digits: mant.replace('.', ""),
+        hex,
+        scale: exp.checked_sub(per_digit * fraction_digits)?,
+    })
+}
+
+/// The exact value of a floating-point literal as a fraction `(numerator, denominator)`, not
+/// reduced, `None` when either does not fit 128 bits: `0.1` is `(1, 10)`, `1e3` `(1000, 1)`,
+/// `0x1.8p-1` `(24, 32)`.
+pub fn float_ratio(text: &str) -> Option<(i128, i128)> {
+    let f = float_digits(text)?;
+    let (radix, base) = if f.hex { (16, 2i128) } else { (10, 10) };
     let mut m: i128 = 0;
-    let mut fraction_digits = 0i32;
-    for (d, fraction) in mantissa_digits(mant, radix as u32) {
-        m = m.checked_mul(radix)?.checked_add(d as i128)?;
-        fraction_digits += fraction as i32;
+    for c in f.digits.chars() {
+        m = m
+            .checked_mul(radix)?
+            .checked_add(c.to_digit(radix as u32)? as i128)?;
     }
-    // A hexadecimal mantissa's digit is four bits; its exponent is of two.
-    let (base, scale) = if hex {
-        (2i128, exp.checked_sub(4 * fraction_digits)?)
-    } else {
-        (10, exp.checked_sub(fraction_digits)?)
-    };
     if m == 0 {
         return Some((0, 1));
     }
-    let power = base.checked_pow(scale.unsigned_abs())?;
-    if scale >= 0 {
+    let power = base.checked_pow(u32::try_from(f.scale.unsigned_abs()).ok()?)?;
+    if f.scale >= 0 {
         Some((m.checked_mul(power)?, 1))
     } else {
         Some((m, power))
@@ -91,33 +110,15 @@ pub fn imag_value(text: &str) -> f64 {
     float_value(digits)
 }
 
-fn hex_float(s: &str) -> f64 {
-    let (mant, exp) = split_exponent(s, ['p', 'P']);
-    let mut v: f64 = 0.0;
-    let mut scale = 0i32;
-    for (d, fraction) in mantissa_digits(mant, 16) {
-        v = v * 16.0 + d as f64;
-        scale -= 4 * fraction as i32;
-    }
-    v * 2f64.powi(exp.unwrap_or(0) + scale)
-}
-
-/// A float literal's mantissa and exponent (0 when it has none; `None` if it does not fit),
-/// split at the first of `marks`.
-fn split_exponent(s: &str, marks: [char; 2]) -> (&str, Option<i32>) {
-    match s.find(marks) {
-        Some(i) => (&s[..i], s[i + 1..].parse().ok()),
-        None => (s, Some(0)),
-    }
-}
-
-/// The digits of a float literal's mantissa in `radix`, each with whether it follows the
-/// point.
-fn mantissa_digits(mant: &str, radix: u32) -> impl Iterator<Item = (u32, bool)> + '_ {
-    let point = mant.find('.').unwrap_or(mant.len());
-    mant.char_indices()
-        .filter(|&(_, c)| c != '.')
-        .map(move |(i, c)| (c.to_digit(radix).unwrap_or(0), i > point))
+fn hex_float(text: &str) -> f64 {
+    let Some(f) = float_digits(text) else {
+        return f64::NAN;
+    };
+    let v = f
+        .digits
+        .chars()
+        .fold(0.0, |v, c| v * 16.0 + c.to_digit(16).unwrap_or(0) as f64);
+    v * 2f64.powi(f.scale.clamp(-2000, 2000) as i32)
 }
 
 /// The code point of a rune literal (with its quotes).

@@ -1,15 +1,16 @@
-//! Constant values and their arithmetic, as Go's `go/constant` does it within practical
-//! bounds: integers are exact in 128 bits (Go allows 512; beyond 128 bits a constant
-//! expression reports an overflow); untyped floats are exact fractions while numerator and
-//! denominator fit 128 bits (`0.1 + 0.2` is 3/10, which becomes the `float64` nearest 0.3,
-//! as in Go) and the nearest `f64` beyond; typed floats and complex numbers are `f64`s;
-//! strings are byte strings.
+//! Constant values and their arithmetic, as Go's `go/constant` does it: integers are exact in
+//! 128 bits; untyped floats are exact fractions while numerator and denominator fit 128 bits
+//! (`0.1 + 0.2` is 3/10, which becomes the `float64` nearest 0.3, as in Go); past those, an
+//! integer or a float continues as a [`Wide`] float of 128 bits (Go keeps 512), exact for
+//! `1 << 200` and within 2^-120 of `math.Pi / 3`; typed floats and complex numbers are
+//! `f64`s; strings are byte strings.
 //!
 //! # Invariants
 //! - A constant of an integer type holds `Int`, of a float type `Float`, of a complex type
 //!   `Complex`, of a string type `Str`, of a boolean type `Bool` (once its final type is
-//!   known; an untyped float constant holds a `Rat` or a `Float`, or an `Int` while its kind
-//!   is still open, as `2.0 << 1` needs, and an untyped complex one any of those).
+//!   known; an untyped float constant holds a `Rat` or a `Wide`, or an `Int` while its kind
+//!   is still open, as `2.0 << 1` needs, and an untyped complex one any of those; an untyped
+//!   integer past 128 bits is a `Wide`).
 //! - A `Rat` is reduced and its denominator positive.
 //! - `Unknown` follows an error that was already reported; operations on it give
 //!   `Unknown` silently.
@@ -17,6 +18,8 @@
 use std::rc::Rc;
 
 use super::ty::BasicKind;
+use super::wide::Wide;
+use crate::syntax::literal;
 use crate::syntax::token::Op;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +29,8 @@ pub enum ConstValue {
     Int(i128),
     /// An exact untyped float, `numerator / denominator` (`0.1` is 1/10, `1e3` 1000/1).
     Rat(i128, i128),
+    /// An untyped number too large or too precise for the others.
+    Wide(Wide),
     Float(f64),
     /// A complex number: its real and imaginary parts.
     Complex(f64, f64),
@@ -52,6 +57,7 @@ impl ConstValue {
         match *self {
             ConstValue::Int(i) => Some(i),
             ConstValue::Rat(n, 1) => Some(n),
+            ConstValue::Wide(w) => w.int(),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
             ConstValue::Complex(re, 0.0) => ConstValue::Float(re).int(),
             _ => None,
@@ -62,7 +68,8 @@ impl ConstValue {
     pub fn float(&self) -> Option<f64> {
         match *self {
             ConstValue::Int(i) => Some(i as f64),
-            ConstValue::Rat(n, d) => Some(round_ratio(n, d, f64::MANTISSA_DIGITS)),
+            ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d).to_f64()),
+            ConstValue::Wide(w) => Some(w.to_f64()),
             ConstValue::Float(f) => Some(f),
             ConstValue::Complex(re, 0.0) => Some(re),
             _ => None,
@@ -72,8 +79,28 @@ impl ConstValue {
     /// The value as the nearest `f32`: a fraction is rounded once, not through an `f64`.
     pub fn float32(&self) -> Option<f32> {
         match *self {
-            ConstValue::Rat(n, d) => Some(round_ratio(n, d, f32::MANTISSA_DIGITS) as f32),
+            ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d).to_f32()),
+            ConstValue::Wide(w) => Some(w.to_f32()),
             _ => self.float().map(|f| f as f32),
+        }
+    }
+
+    /// The value as a wide float, if it is an untyped number (a typed float is rounded to its
+    /// type, and computes as one).
+    fn wide(&self) -> Option<Wide> {
+        match *self {
+            ConstValue::Int(i) => Some(Wide::from_int(i)),
+            ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d)),
+            ConstValue::Wide(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// Whether it is a whole number (`2.0`, `1 << 200`).
+    pub fn is_whole(&self) -> bool {
+        match self {
+            ConstValue::Wide(w) => w.is_whole(),
+            _ => self.int().is_some(),
         }
     }
 
@@ -116,6 +143,7 @@ impl ConstValue {
     pub fn sign(&self) -> i32 {
         match *self {
             ConstValue::Int(i) | ConstValue::Rat(i, _) => i.signum() as i32,
+            ConstValue::Wide(w) => w.signum(),
             ConstValue::Float(f) if f > 0.0 => 1,
             ConstValue::Float(f) if f < 0.0 => -1,
             ConstValue::Complex(re, im) if re != 0.0 || im != 0.0 => 1,
@@ -128,6 +156,7 @@ impl ConstValue {
             self,
             ConstValue::Int(_)
                 | ConstValue::Rat(..)
+                | ConstValue::Wide(_)
                 | ConstValue::Float(_)
                 | ConstValue::Complex(..)
         )
@@ -137,13 +166,14 @@ impl ConstValue {
     pub fn key(&self) -> Option<String> {
         match self {
             ConstValue::Int(i) => Some(format!("i{i}")),
-            ConstValue::Rat(..) | ConstValue::Float(_) | ConstValue::Complex(..) => {
-                match (self.int(), self.float()) {
-                    (Some(i), _) => Some(format!("i{i}")),
-                    (None, Some(f)) => Some(format!("f{f}")),
-                    (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
-                }
-            }
+            ConstValue::Rat(..)
+            | ConstValue::Wide(_)
+            | ConstValue::Float(_)
+            | ConstValue::Complex(..) => match (self.int(), self.float()) {
+                (Some(i), _) => Some(format!("i{i}")),
+                (None, Some(f)) => Some(format!("f{f}")),
+                (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
+            },
             ConstValue::Str(s) => Some(format!("s{}", String::from_utf8_lossy(s))),
             ConstValue::Bool(b) => Some(format!("b{b}")),
             ConstValue::Unknown => None,
@@ -159,6 +189,7 @@ pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<Const
         (Op::Add, v) => v.clone(),
         (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
         (Op::Sub, ConstValue::Rat(n, d)) => ConstValue::Rat(n.checked_neg().ok_or(Overflow)?, *d),
+        (Op::Sub, ConstValue::Wide(w)) => ConstValue::Wide(-*w),
         (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
         (Op::Sub, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
         (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
@@ -202,25 +233,17 @@ pub fn binary(
         (Int(a), Int(b)) => {
             let (a, b) = (*a, *b);
             let r = match op {
-                // Beyond 128 bits, integer values continue as floats (exact for powers of
-                // two, close enough for the rest).
-                Op::Add => {
-                    return Ok(a
-                        .checked_add(b)
-                        .map_or_else(|| big(a as f64 + b as f64), Int))
-                }
-                Op::Sub => {
-                    return Ok(a
-                        .checked_sub(b)
-                        .map_or_else(|| big(a as f64 - b as f64), Int))
-                }
-                Op::Mul => {
-                    return Ok(a
-                        .checked_mul(b)
-                        .map_or_else(|| big(a as f64 * b as f64), Int))
+                // Beyond 128 bits, integer values continue as wide floats.
+                Op::Add | Op::Sub | Op::Mul => {
+                    let exact = match op {
+                        Op::Add => a.checked_add(b),
+                        Op::Sub => a.checked_sub(b),
+                        _ => a.checked_mul(b),
+                    };
+                    return Ok(exact.map_or_else(|| wide_op(x, op, y), Int));
                 }
                 Op::Div if int_div => a.checked_div(b),
-                Op::Div => return Ok(ratio(a, b).unwrap_or(Float(a as f64 / b as f64))),
+                Op::Div => return Ok(ratio(a, b).unwrap_or_else(|| wide_op(x, op, y))),
                 Op::Rem => a.checked_rem(b),
                 Op::And => Some(a & b),
                 Op::Or => Some(a | b),
@@ -261,6 +284,9 @@ pub fn binary(
                     return Ok(r);
                 }
             }
+            if arithmetic && !int_div && a.wide().is_some() && b.wide().is_some() {
+                return Ok(wide_op(a, op, b));
+            }
             if let (Some(i), Some(j)) = (a.int(), b.int()) {
                 // Whole numbers (`1 << 64 - 1 + 0.`) stay exact.
                 let exact = match op {
@@ -274,8 +300,16 @@ pub fn binary(
             }
             if int_div || matches!(op, Op::Rem | Op::And | Op::Or | Op::Xor | Op::AndNot) {
                 // Integer-typed operands whose values were written as floats (`4.0`).
-                return match (a.int(), b.int()) {
-                    (Some(a), Some(b)) => binary(&Int(a), op, &Int(b), int_div),
+                return match (a.int(), b.int(), a.wide(), b.wide()) {
+                    (Some(a), Some(b), ..) => binary(&Int(a), op, &Int(b), int_div),
+                    // Past 128 bits, a quotient (a remainder or a bitwise operation would
+                    // need every bit: an overflow).
+                    (.., Some(a), Some(b))
+                        if op == Op::Div && a.is_whole() && b.is_whole() && !b.is_zero() =>
+                    {
+                        let q = (a / b).trunc();
+                        Ok(q.int().map_or(Wide(q), Int))
+                    }
                     _ => Ok(Unknown),
                 };
             }
@@ -294,6 +328,18 @@ pub fn binary(
         }
         _ => Unknown,
     })
+}
+
+/// The value of a float literal: an exact fraction when it fits, a wide float otherwise.
+pub fn float_literal(text: &str) -> ConstValue {
+    if let Some(v) = literal::float_ratio(text).and_then(|(n, d)| ratio(n, d)) {
+        return v;
+    }
+    match literal::float_digits(text) {
+        Some(f) if f.hex => ConstValue::Wide(Wide::from_digits(&f.digits, 16).scale(f.scale)),
+        Some(f) => ConstValue::Wide(Wide::from_digits(&f.digits, 10).pow10(f.scale)),
+        None => ConstValue::Float(literal::float_value(text)),
+    }
 }
 
 /// `n / d` exactly (`d != 0`): a reduced `Rat`, or `None` if it does not fit.
@@ -329,45 +375,6 @@ fn fraction_op((n, d): (i128, i128), op: Op, (m, e): (i128, i128)) -> Option<Con
     }
 }
 
-/// `n / d` (`d > 0`) rounded once to the nearest float of `bits` significant bits (53 for
-/// `f64`, 24 for `f32`), ties to even, as Go rounds an exact constant. Long division gives
-/// `bits` + 2 significant bits of the quotient and whether anything remains.
-fn round_ratio(n: i128, d: i128, bits: u32) -> f64 {
-    let sign = if n < 0 { -1.0 } else { 1.0 };
-    let (n, d) = (n.unsigned_abs(), d.unsigned_abs());
-    if n == 0 || d == 0 {
-        return 0.0;
-    }
-    let want = bits + 2;
-    let (whole, mut rest) = (n / d, n % d);
-    // The quotient so far (`m`, its low `exp` bits dropped), and whether a dropped bit was set.
-    let (mut m, mut exp, mut sticky) = (whole, 0i32, false);
-    let width = 128 - whole.leading_zeros();
-    if width > want {
-        let drop = width - want;
-        sticky = whole & ((1 << drop) - 1) != 0;
-        (m, exp) = (whole >> drop, drop as i32);
-    }
-    // Then the fraction's bits, one at a time (`rest < d < 2^127`, so `2 * rest` fits).
-    while 128 - m.leading_zeros() < want {
-        rest <<= 1;
-        m = m << 1 | (rest >= d) as u128;
-        if rest >= d {
-            rest -= d;
-        }
-        exp -= 1;
-    }
-    sticky |= rest != 0;
-    // Round the two extra bits away: up past half, and at half when anything remains or the
-    // kept bits are odd.
-    let (low, mut m) = (m & 3, m >> 2);
-    exp += 2;
-    if low > 2 || (low == 2 && (sticky || m & 1 == 1)) {
-        m += 1;
-    }
-    sign * m as f64 * 2f64.powi(exp)
-}
-
 /// A numeric value without its imaginary part (which must be zero): an integer stays one.
 fn real_part(v: &ConstValue) -> ConstValue {
     match *v {
@@ -376,32 +383,42 @@ fn real_part(v: &ConstValue) -> ConstValue {
     }
 }
 
-/// An integer value too large for 128 bits, kept as a float (`Unknown` if infinite).
-fn big(f: f64) -> ConstValue {
-    if f.is_finite() {
-        ConstValue::Float(f)
-    } else {
-        ConstValue::Unknown
+/// `x op y` (`+`, `-`, `*`, `/`; a divisor is not zero) on untyped numbers, as wide floats:
+/// an `Int` again when the result is a whole number that fits.
+fn wide_op(x: &ConstValue, op: Op, y: &ConstValue) -> ConstValue {
+    let (Some(a), Some(b)) = (x.wide(), y.wide()) else {
+        return ConstValue::Unknown;
+    };
+    let r = match op {
+        Op::Add => a + b,
+        Op::Sub => a - b,
+        Op::Mul => a * b,
+        Op::Div if !b.is_zero() => a / b,
+        _ => return ConstValue::Unknown,
+    };
+    match (x, y, r.int()) {
+        (ConstValue::Int(_), ConstValue::Int(_), Some(i)) if op != Op::Div => ConstValue::Int(i),
+        _ => ConstValue::Wide(r),
     }
 }
 
-/// `x << s` or `x >> s` on an integer-valued constant (beyond 128 bits, as a float).
+/// `x << s` or `x >> s` on an integer-valued constant (beyond 128 bits, as a wide float).
 pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
     if let Some(i) = x.int() {
         if let Ok(v) = shift(i, op, s) {
             return ConstValue::Int(v);
         }
     }
-    let f = x.float().unwrap_or(0.0);
+    let w = x
+        .wide()
+        .unwrap_or_else(|| Wide::from_f64(x.float().unwrap_or(0.0)));
+    let s = s.min(1 << 32) as i64;
     let r = if op == Op::Shl {
-        f * 2f64.powi(s.min(2000) as i32)
+        w.scale(s)
     } else {
-        (f / 2f64.powi(s.min(2000) as i32)).floor()
+        w.scale(-s).floor()
     };
-    match ConstValue::Float(r).int() {
-        Some(i) => ConstValue::Int(i),
-        None => big(r),
-    }
+    r.int().map_or(ConstValue::Wide(r), ConstValue::Int)
 }
 
 /// `x << s` or `x >> s` on an integer constant.
@@ -451,7 +468,10 @@ pub fn compare(x: &ConstValue, op: Op, y: &ConstValue) -> bool {
                 // Denominators are positive: compare n·e with m·d.
                 Some(n.checked_mul(e)?.cmp(&m.checked_mul(d)?))
             });
-            exact.unwrap_or_else(|| a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal))
+            let wide = || a.wide().zip(b.wide()).map(|(a, b)| a.cmp(&b));
+            exact
+                .or_else(wide)
+                .unwrap_or_else(|| a.float().partial_cmp(&b.float()).unwrap_or(Ordering::Equal))
         }
         _ => return false,
     };
@@ -485,9 +505,7 @@ pub fn representable(v: &ConstValue, kind: BasicKind) -> Result<ConstValue, Repr
     if kind.is_integer() {
         let Some(i) = v.int() else {
             // An untyped integer beyond 128 bits.
-            if matches!(kind, UntypedInt | UntypedRune)
-                && v.float().is_some_and(|f| f.fract() == 0.0)
-            {
+            if matches!(kind, UntypedInt | UntypedRune) && v.is_whole() {
                 return Ok(v.clone());
             }
             return Err(numeric_err(v, true));
@@ -559,7 +577,18 @@ pub fn format(v: &ConstValue) -> String {
         ConstValue::Unknown => "unknown".to_string(),
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
-        ConstValue::Rat(..) | ConstValue::Float(_) => format_float(v.float().unwrap_or(0.0)),
+        ConstValue::Wide(w) if !w.to_f64().is_finite() || (w.to_f64() == 0.0 && !w.is_zero()) => {
+            // Beyond a float64's range: six significant digits, as %.6g would print them.
+            let (e10, digits) = w.decimal(6);
+            let text = digits.to_string();
+            let mantissa = trim_zeros_owned(format!("{}.{}", &text[..1], &text[1..]));
+            let sign = if w.signum() < 0 { "-" } else { "" };
+            let esign = if e10 < 0 { '-' } else { '+' };
+            format!("{sign}{mantissa}e{esign}{:02}", e10.abs())
+        }
+        ConstValue::Rat(..) | ConstValue::Wide(_) | ConstValue::Float(_) => {
+            format_float(v.float().unwrap_or(0.0))
+        }
         ConstValue::Complex(re, im) => {
             format!("({} + {}i)", format_float(*re), format_float(*im))
         }
@@ -628,6 +657,10 @@ pub fn format_g_shortest(f: f64) -> String {
     } else {
         format!("{f}")
     }
+}
+
+fn trim_zeros_owned(s: String) -> String {
+    trim_zeros(&s).to_string()
 }
 
 fn trim_zeros(s: &str) -> &str {
@@ -718,18 +751,19 @@ mod tests {
         assert_eq!(binary(&i(6), Op::AndNot, &i(3), true), Ok(i(4)));
         assert_eq!(shift(1, Op::Shl, 70), Ok(1 << 70));
         assert!(shift(1, Op::Shl, 200).is_err());
+        // Past 128 bits, a wide float: exact for these.
+        let past = binary(&i(i128::MAX), Op::Add, &i(1), false).unwrap();
+        assert_eq!(past.float(), Some(2f64.powi(127)));
+        assert!(past.is_whole() && past.int().is_none());
+        let back = binary(&past, Op::Sub, &i(2), false).unwrap();
+        assert_eq!(back.int(), Some(i128::MAX - 1));
+        let big = shift_value(&i(1), Op::Shl, 200);
+        assert_eq!(big.float(), Some(2f64.powi(200)));
         assert_eq!(
-            binary(&i(i128::MAX), Op::Add, &i(1), false),
-            Ok(ConstValue::Float(i128::MAX as f64 + 1.0))
+            binary(&big, Op::Mul, &big, false).map(|v| shift_value(&v, Op::Shr, 395)),
+            Ok(i(32))
         );
-        assert_eq!(
-            shift_value(&i(1), Op::Shl, 200),
-            ConstValue::Float(2f64.powi(200))
-        );
-        assert_eq!(
-            shift_value(&ConstValue::Float(2f64.powi(200)), Op::Shr, 199),
-            i(2)
-        );
+        assert_eq!(shift_value(&big, Op::Shr, 199), i(2));
         assert_eq!(unary(Op::Xor, &i(1), Some(8)), Ok(i(254)));
         assert_eq!(unary(Op::Xor, &i(1), None), Ok(i(-2)));
     }
@@ -761,9 +795,26 @@ mod tests {
         let above_tie = r((((1 << 24) + 1) << 30) + 1, 1 << 30);
         assert_eq!(above_tie.float32(), Some(16777218.0));
         assert_eq!((above_tie.float().unwrap()) as f32, 16777216.0);
-        // Past 128 bits a fraction continues as the nearest f64.
+        // Past 128 bits a fraction continues as a wide float.
         let huge = binary(&r(i128::MAX, 1), Op::Mul, &r(3, 2), false).unwrap();
-        assert!(matches!(huge, ConstValue::Float(_)));
+        assert!(matches!(huge, ConstValue::Wide(_)));
+        assert_eq!(huge.float(), Some(i128::MAX as f64 * 1.5));
+        // math.Pi's digits: a wide float, and a third of it is the float64 Go gives.
+        let pi = float_literal("3.14159265358979323846264338327950288419716939937510582097494459");
+        assert_eq!(pi.float(), Some(std::f64::consts::PI));
+        let third = binary(&pi, Op::Div, &ConstValue::Int(3), false).unwrap();
+        assert_eq!(third.float(), Some(std::f64::consts::FRAC_PI_3));
+        // Beyond a float64: exact enough to come back, and printed as Go prints it.
+        let e400 = float_literal("1e400");
+        assert_eq!(format(&e400), "1e+400");
+        assert_eq!(
+            representable(&e400, BasicKind::Float64),
+            Err(ReprError::Overflow)
+        );
+        let back = binary(&e400, Op::Div, &float_literal("1e399"), false).unwrap();
+        assert_eq!(back.float(), Some(10.0));
+        let tiny = unary(Op::Sub, &float_literal("2.5e-400"), None).unwrap();
+        assert_eq!(format(&tiny), "-2.5e-400");
     }
 
     #[test]

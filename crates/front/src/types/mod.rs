@@ -27,6 +27,7 @@ pub mod object;
 pub mod subst;
 pub mod ty;
 pub mod universe;
+pub mod wide;
 
 use std::rc::Rc;
 

@@ -423,12 +423,7 @@ impl Checker<'_> {
                     return;
                 }
             },
-            LitKind::Float => (
-                TypeId::UNTYPED_FLOAT,
-                literal::float_ratio(text)
-                    .and_then(|(n, d)| constant::ratio(n, d))
-                    .unwrap_or_else(|| ConstValue::Float(literal::float_value(text))),
-            ),
+            LitKind::Float => (TypeId::UNTYPED_FLOAT, constant::float_literal(text)),
             LitKind::Imag => (
                 TypeId::UNTYPED_COMPLEX,
                 ConstValue::Complex(0.0, literal::imag_value(text)),
