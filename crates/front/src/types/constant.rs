@@ -330,15 +330,21 @@ pub fn binary(
     })
 }
 
-/// The value of a float literal: an exact fraction when it fits, a wide float otherwise.
+/// The value of a float literal: an exact fraction when it fits, a wide float otherwise;
+/// `Unknown` past a wide float's exponent (an overflow).
 pub fn float_literal(text: &str) -> ConstValue {
     if let Some(v) = literal::float_ratio(text).and_then(|(n, d)| ratio(n, d)) {
         return v;
     }
-    match literal::float_digits(text) {
-        Some(f) if f.hex => ConstValue::Wide(Wide::from_digits(&f.digits, 16).scale(f.scale)),
-        Some(f) => ConstValue::Wide(Wide::from_digits(&f.digits, 10).pow10(f.scale)),
-        None => ConstValue::Float(literal::float_value(text)),
+    let w = match literal::float_digits(text) {
+        Some(f) if f.hex => Wide::from_digits(&f.digits, 16).scale(f.scale),
+        Some(f) => Wide::from_digits(&f.digits, 10).pow10(f.scale),
+        None => return ConstValue::Unknown,
+    };
+    if w.in_range() {
+        ConstValue::Wide(w)
+    } else {
+        ConstValue::Unknown
     }
 }
 
@@ -397,6 +403,7 @@ fn wide_op(x: &ConstValue, op: Op, y: &ConstValue) -> ConstValue {
         _ => return ConstValue::Unknown,
     };
     match (x, y, r.int()) {
+        _ if !r.in_range() => ConstValue::Unknown,
         (ConstValue::Int(_), ConstValue::Int(_), Some(i)) if op != Op::Div => ConstValue::Int(i),
         _ => ConstValue::Wide(r),
     }
@@ -418,7 +425,11 @@ pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
     } else {
         w.scale(-s).floor()
     };
-    r.int().map_or(ConstValue::Wide(r), ConstValue::Int)
+    match r.int() {
+        Some(i) => ConstValue::Int(i),
+        None if r.in_range() => ConstValue::Wide(r),
+        None => ConstValue::Unknown,
+    }
 }
 
 /// `x << s` or `x >> s` on an integer constant.

@@ -36,7 +36,7 @@ impl Wide {
         Wide {
             negative,
             mant: mant << shift,
-            exp: exp - shift as i64,
+            exp: exp.saturating_sub(shift as i64),
         }
     }
 
@@ -102,6 +102,17 @@ impl Wide {
             n >>= 1;
         }
         result
+    }
+
+    /// Whether its binary exponent is within Go's (a `big.Float`'s, 32 bits): past it, a
+    /// constant overflows.
+    pub fn in_range(self) -> bool {
+        self.exp.saturating_add(128).unsigned_abs() < 1 << 31
+    }
+
+    /// How many bits its whole part takes (0 for a value under 1).
+    pub fn bit_len(self) -> u64 {
+        self.exp.saturating_add(128).max(0) as u64
     }
 
     pub fn is_zero(self) -> bool {
@@ -191,8 +202,8 @@ impl Wide {
         if self.mant == 0 {
             return 0.0;
         }
-        let top = self.exp + 127;
-        let precision = bits as i64 - (min_exp - top).max(0);
+        let top = self.exp.saturating_add(127);
+        let precision = (bits as i64).saturating_sub(min_exp.saturating_sub(top).max(0));
         if precision < 0 {
             // Under half the smallest subnormal.
             return if self.negative { -0.0 } else { 0.0 };
@@ -202,7 +213,10 @@ impl Wide {
         let dropped = self.mant.checked_shl(precision as u32).unwrap_or(0);
         let half = 1u128 << 127;
         let up = dropped > half || (dropped == half && kept & 1 == 1);
-        let f = scale2((kept + up as u128) as f64, self.exp + shift as i64);
+        let f = scale2(
+            (kept + up as u128) as f64,
+            self.exp.saturating_add(shift as i64),
+        );
         if self.negative {
             -f
         } else {
@@ -311,7 +325,7 @@ impl std::ops::Add for Wide {
             None => Wide::rounded(
                 big.negative,
                 (big.mant >> 1) + (b >> 1) + (big.mant & b & 1),
-                big.exp + 1,
+                big.exp.saturating_add(1),
                 lost || (big.mant ^ b) & 1 == 1,
             ),
         }
@@ -343,7 +357,7 @@ impl std::ops::Mul for Wide {
         Wide::rounded(
             self.negative != other.negative,
             top,
-            self.exp + other.exp + 128,
+            self.exp.saturating_add(other.exp).saturating_add(128),
             bottom != 0,
         )
     }
@@ -373,7 +387,7 @@ impl std::ops::Div for Wide {
         Wide::rounded(
             self.negative != other.negative,
             q,
-            self.exp - other.exp - 127,
+            self.exp.saturating_sub(other.exp).saturating_sub(127),
             carry || rem != 0,
         )
     }

@@ -423,7 +423,13 @@ impl Checker<'_> {
                     return;
                 }
             },
-            LitKind::Float => (TypeId::UNTYPED_FLOAT, constant::float_literal(text)),
+            LitKind::Float => match constant::float_literal(text) {
+                ConstValue::Unknown => {
+                    self.error(self.epos(e), format!("malformed constant: {text}"));
+                    return;
+                }
+                v => (TypeId::UNTYPED_FLOAT, v),
+            },
             LitKind::Imag => (
                 TypeId::UNTYPED_COMPLEX,
                 ConstValue::Complex(0.0, literal::imag_value(text)),

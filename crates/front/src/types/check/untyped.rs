@@ -14,6 +14,11 @@ impl Checker<'_> {
     /// Checks that the constant `x` is representable in its type (typed) or stays within
     /// the checker's precision (untyped).
     pub fn overflow(&mut self, x: &mut Operand, op_pos: Pos, op_name: &str) {
+        // Untyped integers do not grow past 512 bits, as in Go.
+        let too_long = matches!(&x.val, ConstValue::Wide(w) if w.bit_len() > 512);
+        if too_long && !self.types.is_typed(x.ty) && self.types.is_integer(x.ty) {
+            x.val = ConstValue::Unknown;
+        }
         if x.val.is_unknown() {
             let msg = if op_name.is_empty() {
                 "constant overflow".to_string()
