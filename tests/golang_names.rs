@@ -149,6 +149,51 @@ fn traceback_of(source: &str) -> (Vec<String>, String) {
 }
 
 #[test]
+fn a_goroutine_waiting_in_the_sync_package_shows_gos_frames_of_it() {
+    let source = r#"package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wg.Add(1)
+	go func() {
+		mu.Lock()
+		mu.Lock()
+	}()
+	wg.Wait()
+}
+"#;
+    // As Go 1.19 prints them, less the arguments' addresses and the code offsets.
+    let (frames, _) = traceback_of(source);
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [semacquire]:",
+            "sync.runtime_Semacquire(...)",
+            "\t/usr/local/go/src/runtime/sema.go:62",
+            "sync.(*WaitGroup).Wait(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:139",
+            "main.main()",
+            "\t./prog.go:13",
+            "",
+            "goroutine 2 [semacquire]:",
+            "sync.runtime_SemacquireMutex(...)",
+            "\t/usr/local/go/src/runtime/sema.go:77",
+            "sync.(*Mutex).lockSlow(...)",
+            "\t/usr/local/go/src/sync/mutex.go:171",
+            "sync.(*Mutex).Lock(...)",
+            "\t/usr/local/go/src/sync/mutex.go:90",
+            "main.main.func1()",
+            "\t./prog.go:11",
+            "created by main.main",
+            "\t./prog.go:9",
+        ]
+    );
+}
+
+#[test]
 fn a_panic_in_a_deferred_call_is_reported_where_it_was_raised() {
     let source = r#"package main
 

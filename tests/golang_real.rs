@@ -167,6 +167,11 @@ func main() {
         "fatal error: all goroutines are asleep - deadlock!".to_string(),
         String::new(),
         "goroutine 1 [semacquire]:".to_string(),
+        // Go's frames of WaitGroup.Wait (a native here), then the caller's.
+        "sync.runtime_Semacquire(...)".to_string(),
+        "\t/usr/local/go/src/runtime/sema.go:62".to_string(),
+        "sync.(*WaitGroup).Wait(...)".to_string(),
+        "\t/usr/local/go/src/sync/waitgroup.go:139".to_string(),
         "main.main()".to_string(),
         "\t./prog.go:26".to_string(),
     ];

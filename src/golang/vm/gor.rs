@@ -29,6 +29,7 @@ use crate::rt::futures::Routed;
 use super::cost;
 use super::errors;
 use super::exec::poll_once;
+use super::instr::Instr;
 use super::program::{Program, Thrown};
 use super::task::MAX_TRACEBACK_FRAMES;
 use super::types::MethodId;
@@ -400,6 +401,23 @@ impl Gor {
     /// panics: it runs a deferred call on top of the stack where the panic started. So under
     /// a deferred call that a panic runs come the runtime's `panic` frame ([`PANIC_FRAME`])
     /// and that panic's stack, frames this VM has already popped included.
+    /// The Go name of the native the goroutine waits in, if it waits in one (its top frame
+    /// stopped just after the call).
+    pub fn waiting_native(&self) -> Option<&'static str> {
+        if !matches!(
+            self.pending,
+            Pending::Native { .. } | Pending::Unit(_) | Pending::Retry(_)
+        ) {
+            return None;
+        }
+        let f = self.frames.last()?;
+        let code = &self.run.prog.funcs.get(f.func as usize)?.code;
+        match code.get((f.pc as usize).checked_sub(1)?)? {
+            Instr::Native { n, .. } => Some(self.run.prog.natives.get(*n as usize)?.name),
+            _ => None,
+        }
+    }
+
     pub fn frame_lines(&self) -> Vec<(u32, u32)> {
         let prog = &self.run.prog;
         let top = self.frames.len().saturating_sub(1);

@@ -263,6 +263,28 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
     Some(rt::SourcePlace { line, created_by })
 }
 
+/// Go 1.19's frames (function, file and line under `GOROOT/src`) of the natives a goroutine
+/// waits in (by their names in the bindings), innermost first, shown above the frame that
+/// called them. Go prints their
+/// arguments, which are addresses, as values; a traceback here prints `...` for them.
+const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "sync.WaitGroup.Wait",
+        &[
+            ("sync.runtime_Semacquire", "runtime/sema.go:62"),
+            ("sync.(*WaitGroup).Wait", "sync/waitgroup.go:139"),
+        ],
+    ),
+    (
+        "sync.Mutex.Lock",
+        &[
+            ("sync.runtime_SemacquireMutex", "runtime/sema.go:77"),
+            ("sync.(*Mutex).lockSlow", "sync/mutex.go:171"),
+            ("sync.(*Mutex).Lock", "sync/mutex.go:90"),
+        ],
+    ),
+];
+
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays
 /// short), then `...additional frames elided...`.
 pub const MAX_TRACEBACK_FRAMES: usize = 100;
@@ -280,6 +302,16 @@ pub fn traceback_of(run: &Run, g: &Gor) -> Vec<String> {
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let mut lines = Vec::new();
     let mut shown = 0;
+    // A goroutine waiting in a native shows Go's frames of it first.
+    let native = g.died_in.is_none().then(|| g.waiting_native()).flatten();
+    if let Some((_, above)) = native.and_then(|name| NATIVE_FRAMES.iter().find(|(n, _)| *n == name))
+    {
+        for (func, at) in *above {
+            lines.push(format!("{func}(...)"));
+            lines.push(format!("\t/usr/local/go/src/{at}"));
+            shown += 1;
+        }
+    }
     for (func, line) in frames {
         let f = prog.funcs.get(func as usize);
         if f.is_some_and(|f| f.name.starts_with("runtime.")) {
