@@ -24,14 +24,20 @@ fn check(name: &str, go_exit: i32) {
     let source = std::fs::read_to_string(dir.join(format!("{name}.go"))).unwrap();
     let go_out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
     let want = catalog_support::traceback_headers(&go_out.lines().collect::<Vec<_>>());
+    check_source(name, &source, &want, go_exit);
+}
+
+/// Runs `source` on 1, 2 and 3 executors: each run must print `want` (Go's lines in the
+/// recorded form) and exit with `go_exit`.
+fn check_source(name: &str, source: &str, want: &[String], go_exit: i32) {
     for procs in 1..=3 {
         let options = real_mode(procs);
-        let run = golang::run(&source, &options);
+        let run = golang::run(source, &options);
         let ours: Vec<String> = run.lines.iter().map(|l| l.text.clone()).collect();
         let got = catalog_support::traceback_headers(&ours);
         assert_eq!(
-            (run.exit_code, &got),
-            (go_exit, &want),
+            (run.exit_code, got.as_slice()),
+            (go_exit, want),
             "{name}.go on {procs} executors: chanlab printed\n{}",
             ours.join("\n")
         );
@@ -59,6 +65,21 @@ fn a_panic_on_an_executor_ends_the_run_with_go_s_report() {
 #[test]
 fn a_deadlock_across_executors_is_reported_as_go_reports_it() {
     check("deadlock", 2);
+}
+
+/// A Cond's waits are the runtime's: on the hub, a waiter whose goroutine runs on an executor
+/// takes its ticket, waits and deadlocks in `sync.Cond.Wait` as in sim mode. The corpus
+/// program's recorded output: `exit N`, then the lines.
+#[test]
+fn cond_waits_and_their_deadlock_are_go_s_on_every_executor_count() {
+    let name = "panic_deadlock_cond";
+    let dir = catalog_support::root().join("tests/golang/corpus");
+    let source = std::fs::read_to_string(dir.join(format!("{name}.go"))).unwrap();
+    let recorded = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
+    let mut lines = recorded.lines();
+    let exit = lines.next().and_then(|l| l.strip_prefix("exit ")).unwrap();
+    let want: Vec<String> = lines.map(str::to_string).collect();
+    check_source(name, &source, &want, exit.parse().unwrap());
 }
 
 /// The report of a goroutine that panics in real mode shows its frames and lines as sim mode's

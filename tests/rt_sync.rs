@@ -1,11 +1,11 @@
-//! Go's `sync`: WaitGroup, Mutex and Once, including the panics and fatal errors Go reports.
+//! Go's `sync`: WaitGroup, Mutex, Once and Cond's waits, including the panics and fatal errors Go reports.
 
 mod rt_support;
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use chanlab::rt::{self, go, gosched, ms, sleep, Mutex, Once, Outcome, Var, WaitGroup};
+use chanlab::rt::{self, go, gosched, ms, sleep, Cond, Mutex, Once, Outcome, Var, WaitGroup};
 use rt_support::{goroutine_headers, run, stderr};
 
 #[test]
@@ -302,6 +302,75 @@ fn once_runs_its_function_once_and_the_others_wait_for_it() {
         );
     }
     assert!(!lines.contains(&"again"));
+}
+
+/// A waiter as Go's `Cond.Wait` is: its ticket while it holds the mutex, then the unlock,
+/// the wait, and the lock again.
+async fn cond_wait(cond: Cond, mu: Mutex) {
+    let ticket = cond.ticket().await;
+    mu.unlock().await;
+    cond.wait(ticket).await;
+    mu.lock().await;
+}
+
+#[test]
+fn signal_wakes_the_oldest_waiter_and_broadcast_the_rest() {
+    async fn waiter(i: u32, cond: Cond, mu: Mutex, wg: WaitGroup) {
+        mu.lock().await;
+        cond_wait(cond, mu).await;
+        rt::println(format!("{i} woke at {}", rt::now().0 / 1_000_000));
+        mu.unlock().await;
+        wg.done().await;
+    }
+    let r = run(async {
+        let (cond, mu, wg) = (Cond::new(), Mutex::new(), WaitGroup::new());
+        wg.add(3).await;
+        for i in 0..3 {
+            go(waiter, (i, cond, mu, wg));
+            sleep(ms(1)).await;
+        }
+        sleep(ms(10)).await;
+        cond.signal();
+        sleep(ms(10)).await;
+        cond.broadcast();
+        wg.wait().await;
+        // Nobody waits: both do nothing, and a later waiter still waits for the next one.
+        cond.signal();
+        cond.broadcast();
+        mu.lock().await;
+        cond_wait(cond, mu).await;
+    });
+    assert_eq!(
+        r.lines()[..3],
+        ["0 woke at 13", "1 woke at 23", "2 woke at 23"]
+    );
+    assert_eq!(r.outcome, Outcome::Deadlock);
+    assert_eq!(goroutine_headers(&r), ["goroutine 1 [sync.Cond.Wait]:"]);
+}
+
+#[test]
+fn a_signal_after_the_ticket_and_before_the_wait_is_not_lost() {
+    let r = run(async {
+        let cond = Cond::new();
+        let first = cond.ticket().await;
+        let second = cond.ticket().await;
+        cond.signal();
+        cond.wait(first).await;
+        rt::println("first woke without parking");
+        go(
+            |cond: Cond| async move {
+                sleep(ms(5)).await;
+                cond.signal();
+            },
+            (cond,),
+        );
+        cond.wait(second).await;
+        rt::println(format!("second woke at {}", rt::now().0 / 1_000_000));
+    });
+    assert_eq!(
+        r.lines(),
+        ["first woke without parking", "second woke at 5"]
+    );
 }
 
 #[test]

@@ -66,7 +66,10 @@ impl State {
                 WaitReason::ChanRecv | WaitReason::ChanRecvNil => State::Recv,
                 WaitReason::Select | WaitReason::SelectNoCases => State::Select,
                 WaitReason::Sleep => State::Sleep,
-                WaitReason::WaitGroup | WaitReason::Mutex | WaitReason::Once => State::Sync,
+                WaitReason::WaitGroup
+                | WaitReason::Mutex
+                | WaitReason::Once
+                | WaitReason::CondWait => State::Sync,
                 WaitReason::CpuWork => State::Cpu,
                 WaitReason::Executor => State::Executor,
                 WaitReason::Hub => State::Hub,

@@ -19,7 +19,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 use crate::rt::real::{Data, Entries, HubMemory, Program, SharedMemory};
-use crate::rt::{self, Mutex, WaitGroup};
+use crate::rt::{self, Cond, Mutex, WaitGroup};
 
 use super::vm;
 use super::vm::gor::{Gor, Run};
@@ -194,6 +194,7 @@ impl HubHeap {
                 let id = match kind {
                     HandleKind::WaitGroup => WaitGroup::new().id(),
                     HandleKind::Mutex => Mutex::new().id(),
+                    HandleKind::Cond => Cond::new().id(),
                 };
                 let h = W::I(i64::from(id) + 1);
                 self.write(obj, index, h.clone());

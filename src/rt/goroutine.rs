@@ -54,6 +54,8 @@ pub enum WaitReason {
     Hub,
     /// Real mode, on the hub: a proxy whose goroutine runs on executor `blocked_on`.
     Executor,
+    /// `sync.Cond.Wait`, waiting for a signal or a broadcast.
+    CondWait,
 }
 
 impl WaitReason {
@@ -67,6 +69,7 @@ impl WaitReason {
             WaitReason::Select => "select",
             WaitReason::SelectNoCases => "select (no cases)",
             WaitReason::Sleep => "sleep",
+            WaitReason::CondWait => "sync.Cond.Wait",
             WaitReason::WaitGroup | WaitReason::Mutex | WaitReason::Once => "semacquire",
             // In Go's terms the goroutine runs: on a processor, or on another worker (whose
             // operation, once asked, the hub's proxy reports in its own state).
@@ -74,7 +77,7 @@ impl WaitReason {
         }
     }
 
-    pub(crate) const ALL: [WaitReason; 13] = [
+    pub(crate) const ALL: [WaitReason; 14] = [
         WaitReason::ChanSend,
         WaitReason::ChanRecv,
         WaitReason::ChanSendNil,
@@ -88,6 +91,7 @@ impl WaitReason {
         WaitReason::CpuWork,
         WaitReason::Hub,
         WaitReason::Executor,
+        WaitReason::CondWait,
     ];
 }
 

@@ -70,7 +70,7 @@ pub use rng::Rng;
 pub use run::{host_data, Config, GoFuture, HostValue, Progress, Role, Runtime, Task};
 pub use select::{AsChan, Select, Selected};
 pub use shared::{AtomicInt, Var};
-pub use sync::{Mutex, Once, WaitGroup};
+pub use sync::{Cond, Mutex, Once, WaitGroup};
 pub use time::{
     after, after_go, fmt_duration, ms, new_ticker, new_timer, sleep, start_timer, tick, Duration,
     Ticker, Time, Timer, TimerRef,
@@ -87,7 +87,7 @@ pub mod futures {
     pub use super::select::Wait;
     pub use super::semaphore_impl::{Acquire, Release};
     pub use super::shared::{AtomicAdd, Get};
-    pub use super::sync::{Lock, Unlock, WgAdd, WgWait};
+    pub use super::sync::{CondWait, Lock, Unlock, WgAdd, WgWait};
     pub use super::time::Sleep;
 }
 

@@ -1,7 +1,8 @@
-//! Go's `sync`: `WaitGroup`, `Mutex`, `Once`.
+//! Go's `sync`: `WaitGroup`, `Mutex`, `Once`, and the waiting half of `Cond`.
 //!
-//! Each is a copyable handle into the run's [`SyncTables`]. Blocking on any of them parks the
-//! goroutine in Go's `semacquire` state; waiters are woken in FIFO order.
+//! Each is a copyable handle into the run's [`SyncTables`]. Blocking on any of them but a
+//! `Cond` parks the goroutine in Go's `semacquire` state (a `Cond` in `sync.Cond.Wait`);
+//! waiters are woken in FIFO order.
 //!
 //! Operations that can panic in Go (`Add` below zero, `Unlock` of an unlocked mutex) are
 //! futures, like every operation that may end the run: the code after one that panicked never
@@ -40,12 +41,31 @@ struct OnceState {
     waiters: Vec<WaitKey>,
 }
 
-/// The run's WaitGroups, Mutexes and Onces.
+/// A condition's tickets, as Go's runtime keeps them (`notifyList` in `runtime/sema.go`):
+/// a waiter takes ticket `wait` before it unlocks its Locker, and waits until `notify` has
+/// passed its ticket, so a signal that comes between the two is not lost.
+#[derive(Default)]
+struct CondState {
+    /// The next ticket to give.
+    wait: u32,
+    /// The next ticket to wake.
+    notify: u32,
+    /// Parked waiters with their tickets, in the order they parked.
+    waiters: Vec<(u32, WaitKey)>,
+}
+
+/// Whether ticket `a` comes before ticket `b` (the counters wrap, as Go's do).
+fn before(a: u32, b: u32) -> bool {
+    (a.wrapping_sub(b) as i32) < 0
+}
+
+/// The run's WaitGroups, Mutexes, Onces and Conds.
 #[derive(Default)]
 pub(crate) struct SyncTables {
     wgs: Vec<WgState>,
     mutexes: Vec<MutexState>,
     onces: Vec<OnceState>,
+    conds: Vec<CondState>,
 }
 
 /// Go's `sync.WaitGroup`.
@@ -404,6 +424,132 @@ impl Operation for OnceEnter {
     }
 }
 
+/// The waiting half of Go's `sync.Cond`: the Locker's part (unlock before waiting, lock
+/// after) is the caller's, between [`Cond::ticket`] and [`Cond::wait`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cond(u32);
+
+impl Default for Cond {
+    /// Go's zero value; like `new`, only inside a run.
+    fn default() -> Self {
+        Cond::new()
+    }
+}
+
+impl Cond {
+    pub fn new() -> Self {
+        let [id] = seam::create(
+            |[id]| SyncOp::NewCond { id },
+            |c| [c.sched.ids.add(&mut c.sync.conds, CondState::default())],
+        );
+        Cond(id)
+    }
+
+    pub(crate) fn from_id(id: u32) -> Self {
+        Cond(id)
+    }
+
+    pub(crate) fn id(self) -> u32 {
+        self.0
+    }
+
+    /// The ticket of a goroutine about to wait: taken while it still holds the Locker.
+    pub fn ticket(self) -> Routed<Query<u32>> {
+        let cond = self.0;
+        seam::query(
+            || SyncOp::CondTicket { cond },
+            |c| {
+                let s = &mut c.sync.conds[cond as usize];
+                let t = s.wait;
+                s.wait = t.wrapping_add(1);
+                t
+            },
+        )
+    }
+
+    /// Waits until a signal or a broadcast has passed `ticket`: at once if one already has.
+    pub fn wait(self, ticket: u32) -> Routed<CondWait> {
+        Routed::new(CondWait {
+            cond: self.0,
+            ticket,
+            parked: false,
+        })
+    }
+
+    /// `c.Signal()`: wakes the waiter with the oldest ticket not yet woken, if there is one.
+    pub fn signal(self) {
+        let cond = self.0;
+        seam::apply(
+            || SyncOp::CondSignal { cond },
+            |c| {
+                let s = &mut c.sync.conds[cond as usize];
+                if s.wait == s.notify {
+                    return;
+                }
+                let t = s.notify;
+                s.notify = t.wrapping_add(1);
+                // Not parked yet (between its ticket and its wait), it will not park.
+                if let Some(i) = s.waiters.iter().position(|&(ticket, _)| ticket == t) {
+                    let (_, key) = s.waiters.remove(i);
+                    c.sched.ready(key, Wake::default());
+                }
+            },
+        );
+    }
+
+    /// `c.Broadcast()`: wakes every waiter that has a ticket.
+    pub fn broadcast(self) {
+        let cond = self.0;
+        seam::apply(
+            || SyncOp::CondBroadcast { cond },
+            |c| {
+                let s = &mut c.sync.conds[cond as usize];
+                s.notify = s.wait;
+                for (_, key) in std::mem::take(&mut s.waiters) {
+                    c.sched.ready(key, Wake::default());
+                }
+            },
+        );
+    }
+}
+
+/// The future of [`Cond::wait`].
+#[must_use = "cond.wait does nothing unless awaited"]
+pub struct CondWait {
+    cond: u32,
+    ticket: u32,
+    parked: bool,
+}
+
+impl Operation for CondWait {
+    type Output = ();
+    fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
+        // Woken by the signal or broadcast that passed the ticket.
+        if self.parked || before(self.ticket, c.sync.conds[self.cond as usize].notify) {
+            return Poll::Ready(());
+        }
+        let seq = c.sched.park(WaitReason::CondWait, self.cond);
+        let key = c.sched.key(seq, 0);
+        c.sync.conds[self.cond as usize]
+            .waiters
+            .push((self.ticket, key));
+        self.parked = true;
+        Poll::Pending
+    }
+
+    fn to_hub(&mut self) -> Op {
+        SyncOp::CondWait {
+            cond: self.cond,
+            ticket: self.ticket,
+        }
+        .into()
+    }
+
+    fn answer(&mut self, _: &mut Core, _: Data) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 /// The operations of `sync`'s objects, as an executor asks them of the hub.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SyncOp {
@@ -418,6 +564,11 @@ pub enum SyncOp {
     NewOnce { id: u32 },
     OnceEnter { once: u32 },
     OnceExit { once: u32 },
+    NewCond { id: u32 },
+    CondTicket { cond: u32 },
+    CondWait { cond: u32, ticket: u32 },
+    CondSignal { cond: u32 },
+    CondBroadcast { cond: u32 },
 }
 
 impl HubOp for SyncOp {
@@ -444,6 +595,13 @@ impl HubOp for SyncOp {
             }
             SyncOp::OnceEnter { once } => return Data::of(&Once(once).enter().await),
             SyncOp::OnceExit { once } => Once(once).exit(),
+            SyncOp::NewCond { id } => {
+                with_core(|c| super::sched::put(&mut c.sync.conds, id, CondState::default()))
+            }
+            SyncOp::CondTicket { cond } => return Data::of(&Cond(cond).ticket().await),
+            SyncOp::CondWait { cond, ticket } => Cond(cond).wait(ticket).await,
+            SyncOp::CondSignal { cond } => Cond(cond).signal(),
+            SyncOp::CondBroadcast { cond } => Cond(cond).broadcast(),
         }
         Data::none()
     }

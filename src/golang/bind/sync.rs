@@ -1,7 +1,8 @@
-//! `sync`: WaitGroup and Mutex are the runtime's own (their waits are the timeline's
-//! "blocked on sync"); Once, RWMutex and Cond are Go code built on them (`library/go/sync.go`).
+//! `sync`: WaitGroup, Mutex and Cond's waits are the runtime's own (the timeline's "blocked
+//! on sync"); Once, RWMutex and Cond's use of its Locker are Go code built on them
+//! (`library/go/sync.go`).
 
-use crate::rt::{Mutex, WaitGroup};
+use crate::rt::{Cond, Mutex, WaitGroup};
 
 use super::handles::handle;
 use super::{block, done, observable, unit, wait};
@@ -18,15 +19,25 @@ pub(super) const NATIVES: &[Native] = &[
     observable("sync.Mutex.Lock", lock),
     observable("sync.Mutex.Unlock", unlock),
     observable("sync.Mutex.TryLock", try_lock),
+    observable("sync.Cond.ticket", cond_ticket),
+    observable("sync.Cond.wait", cond_wait),
+    observable("sync.Cond.Signal", cond_signal),
+    observable("sync.Cond.Broadcast", cond_broadcast),
     observable("sync.fatal", fatal),
     observable("sync/atomic.sameType", same_type),
 ];
 
-/// The runtime object of the native's receiver, or the flow that first fetches it (see
-/// [`handle`]): the native returns that flow.
+/// The runtime object of the native's receiver (held in its struct's first field, or in
+/// field `$field`), or the flow that first fetches it (see [`handle`]): the native returns
+/// that flow.
 macro_rules! receiver {
     ($ctx:expr, $kind:ident, $ty:ident) => {
-        match handle($ctx, 0, 0, HandleKind::$kind, || $ty::new().id() as u64)? {
+        receiver!($ctx, $kind, $ty, 0)
+    };
+    ($ctx:expr, $kind:ident, $ty:ident, $field:expr) => {
+        match handle($ctx, 0, $field, HandleKind::$kind, || {
+            $ty::new().id() as u64
+        })? {
             Ok(h) => $ty::from_id(h as u32),
             Err(fetch) => return Ok(fetch),
         }
@@ -57,6 +68,31 @@ fn unlock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn try_lock(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let fut = receiver!(ctx, Mutex, Mutex).try_lock();
     wait(ctx, fut, |locked| vec![Value::Bool(locked)])
+}
+
+/// The field of a `sync.Cond` that holds its runtime object (after `L`).
+const COND_HANDLE: usize = 1;
+
+fn cond_ticket(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let fut = receiver!(ctx, Cond, Cond, COND_HANDLE).ticket();
+    wait(ctx, fut, |t| vec![Value::Int(i64::from(t))])
+}
+
+fn cond_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let ticket = ctx.int(1) as u32;
+    block(receiver!(ctx, Cond, Cond, COND_HANDLE).wait(ticket), |()| {
+        Vec::new()
+    })
+}
+
+fn cond_signal(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    receiver!(ctx, Cond, Cond, COND_HANDLE).signal();
+    Ok(Flow::Done)
+}
+
+fn cond_broadcast(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    receiver!(ctx, Cond, Cond, COND_HANDLE).broadcast();
+    Ok(Flow::Done)
 }
 
 /// `fatal(msg)`: Go's unrecoverable `fatal error: msg`.

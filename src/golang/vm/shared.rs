@@ -738,6 +738,7 @@ pub enum AtomicOp {
 pub enum HandleKind {
     WaitGroup,
     Mutex,
+    Cond,
 }
 
 #[cfg(test)]

@@ -283,6 +283,10 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
             ("sync.(*Mutex).Lock", "sync/mutex.go:90"),
         ],
     ),
+    (
+        "sync.Cond.wait",
+        &[("sync.runtime_notifyListWait", "runtime/sema.go:517")],
+    ),
 ];
 
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays

@@ -154,8 +154,8 @@ func OnceFunc(f func()) func() {
 // announcing the occurrence of an event.
 type Cond struct {
 	// L is held while observing or changing the condition.
-	L       Locker
-	waiters []chan struct{}
+	L      Locker
+	notify int
 }
 
 // NewCond returns a new Cond with Locker l.
@@ -164,31 +164,23 @@ func NewCond(l Locker) *Cond {
 }
 
 // Wait atomically unlocks c.L and suspends the goroutine until Signal or Broadcast wakes
-// it; it locks c.L again before returning.
+// it; it locks c.L again before returning. Its ticket, taken before the unlock, keeps a
+// signal sent between the unlock and the wait.
 func (c *Cond) Wait() {
-	ch := make(chan struct{})
-	c.waiters = append(c.waiters, ch)
+	t := c.ticket()
 	c.L.Unlock()
-	<-ch
+	c.wait(t)
 	c.L.Lock()
 }
 
 // Signal wakes one goroutine waiting on c, if there is any.
-func (c *Cond) Signal() {
-	if len(c.waiters) > 0 {
-		ch := c.waiters[0]
-		c.waiters = c.waiters[1:]
-		close(ch)
-	}
-}
+func (c *Cond) Signal()
 
 // Broadcast wakes all goroutines waiting on c.
-func (c *Cond) Broadcast() {
-	for _, ch := range c.waiters {
-		close(ch)
-	}
-	c.waiters = nil
-}
+func (c *Cond) Broadcast()
+
+func (c *Cond) ticket() uint32
+func (c *Cond) wait(t uint32)
 
 // Map is a map safe for concurrent use by multiple goroutines.
 type Map struct {
