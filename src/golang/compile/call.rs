@@ -510,6 +510,10 @@ impl FnC<'_, '_> {
             return;
         };
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
+        if let Some((base, elems)) = self.spread_args(e, b, &args) {
+            self.spread_builtin_to(e, b, d, base, &elems);
+            return;
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
                 let x = self.expr(args[0]);
@@ -647,26 +651,127 @@ impl FnC<'_, '_> {
                 for &a in &args[1..] {
                     let m = self.mark();
                     let v = self.value(a, t);
-                    let c = self.alloc();
-                    // Keep `d` unless `v` beats it.
-                    let (x, y) = if b == Builtin::Min { (v, d) } else { (d, v) };
-                    let i = if self.c.is_float(t) {
-                        Instr::LtF { d: c, a: x, b: y }
-                    } else if self.c.is_string(t) {
-                        Instr::LtS { d: c, a: x, b: y }
-                    } else if self.c.types.is_unsigned(t) {
-                        Instr::LtU { d: c, a: x, b: y }
-                    } else {
-                        Instr::LtI { d: c, a: x, b: y }
-                    };
-                    self.emit(i);
-                    let j = self.emit(Instr::Jf { c, t: 0 });
-                    self.emit(Instr::Mov { d, s: v });
-                    let end = self.here();
-                    self.patch(j, end);
+                    self.min_max_step(b, t, d, v);
                     self.release(m);
                 }
             }
+        }
+    }
+
+    /// `min`/`max`: `v` replaces `d` (both of type `t`) if it beats it.
+    fn min_max_step(&mut self, b: Builtin, t: TypeId, d: R, v: R) {
+        let m = self.mark();
+        let c = self.alloc();
+        let (x, y) = if b == Builtin::Min { (v, d) } else { (d, v) };
+        let i = if self.c.is_float(t) {
+            Instr::LtF { d: c, a: x, b: y }
+        } else if self.c.is_string(t) {
+            Instr::LtS { d: c, a: x, b: y }
+        } else if self.c.types.is_unsigned(t) {
+            Instr::LtU { d: c, a: x, b: y }
+        } else {
+            Instr::LtI { d: c, a: x, b: y }
+        };
+        self.emit(i);
+        let j = self.emit(Instr::Jf { c, t: 0 });
+        self.emit(Instr::Mov { d, s: v });
+        let end = self.here();
+        self.patch(j, end);
+        self.release(m);
+    }
+
+    /// `copy(f())`, `append(g())`, `complex(h())`, `println(k())`: a builtin whose one argument
+    /// is a call of several results takes those results as its arguments. The call's results,
+    /// in registers from the returned one, are converted to what the builtin takes (boxed for
+    /// `print`, an interface key or element where the map or slice holds interfaces).
+    fn spread_args(&mut self, e: ExprId, b: Builtin, args: &[ExprId]) -> Option<(R, Vec<TypeId>)> {
+        let &[a] = args else { return None };
+        if matches!(b, Builtin::Make | Builtin::New) {
+            return None;
+        }
+        let at0 = self.ty(a);
+        let Type::Tuple(elems) = self.c.types.get(at0).clone() else {
+            return None;
+        };
+        let base = self.call(self.c.ch.ast.unparen(a), How::Now);
+        let at = |i: usize| base + i as u16;
+        match b {
+            Builtin::Print | Builtin::Println => {
+                for (i, &t) in elems.iter().enumerate() {
+                    self.print_box(at(i), t);
+                }
+            }
+            Builtin::Delete => {
+                if let Type::Map(k, _) = self.c.under(elems[0]).clone() {
+                    self.coerce(at(1), elems[1], k);
+                }
+            }
+            Builtin::Append => {
+                let st = self.ty(e);
+                if let Type::Slice(el) = self.c.under(st).clone() {
+                    for (i, &t) in elems.iter().enumerate().skip(1) {
+                        self.coerce(at(i), t, el);
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some((base, elems))
+    }
+
+    /// A builtin on the results of one call, in registers from `base` (see [`spread_args`]).
+    fn spread_builtin_to(&mut self, e: ExprId, b: Builtin, d: R, base: R, elems: &[TypeId]) {
+        let at = |i: usize| base + i as u16;
+        let n = elems.len() as u16;
+        match b {
+            Builtin::Copy => {
+                self.emit(Instr::CopySlice {
+                    d,
+                    dst: at(0),
+                    src: at(1),
+                });
+            }
+            Builtin::Delete => {
+                self.emit(Instr::MapDelete { m: at(0), k: at(1) });
+            }
+            Builtin::Append => {
+                let st = self.ty(e);
+                let elem = match self.c.under(st) {
+                    Type::Slice(el) => *el,
+                    _ => TypeId::INVALID,
+                };
+                let esize = self.c.elem_size(elem);
+                self.emit(Instr::Append {
+                    d,
+                    s: at(0),
+                    first: at(1),
+                    n: n - 1,
+                    esize,
+                });
+            }
+            Builtin::Complex => {
+                self.emit(Instr::MakeC {
+                    d,
+                    re: at(0),
+                    im: at(1),
+                });
+            }
+            Builtin::Print | Builtin::Println => {
+                self.emit(Instr::Print {
+                    first: base,
+                    n,
+                    newline: b == Builtin::Println,
+                });
+            }
+            Builtin::Min | Builtin::Max => {
+                let t = self.ty(e);
+                self.emit(Instr::Mov { d, s: at(0) });
+                for i in 1..elems.len() {
+                    self.min_max_step(b, t, d, at(i));
+                }
+            }
+            // The checker lets no other builtin take several values.
+            _ => {}
         }
     }
 
@@ -675,6 +780,11 @@ impl FnC<'_, '_> {
     fn print_arg_to(&mut self, a: ExprId, d: R) {
         let t = self.ty(a);
         self.expr_to(a, d);
+        self.print_box(d, t);
+    }
+
+    /// Boxes the value of type `t` in `d` with its type, for `print`.
+    fn print_box(&mut self, d: R, t: TypeId) {
         let ty = self.c.rtype(t);
         self.emit(Instr::ToIface { d, s: d, ty });
     }
@@ -692,6 +802,11 @@ impl FnC<'_, '_> {
             return self.top();
         };
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
+        if let Some((base, elems)) = self.spread_args(e, b, &args) {
+            let f = self.c.builtin_func(b, elems.len() as u16);
+            self.emit_call(Callee::Func(f), base, elems.len() as u16, how);
+            return base;
+        }
         let base = self.alloc_n(args.len().max(1));
         for (k, &a) in args.iter().enumerate() {
             match b {

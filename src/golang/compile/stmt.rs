@@ -262,37 +262,9 @@ impl FnC<'_, '_> {
     /// The values of an assignment's right side, each converted to its left side's type, in
     /// temporaries (one multi-value call gives them all).
     fn rhs_values(&mut self, lhs: &[ExprId], rhs: &[ExprId]) -> Vec<R> {
-        let ch = self.c.ch;
         if rhs.len() == 1 && lhs.len() > 1 {
-            let e = ch.ast.unparen(rhs[0]);
-            let et = self.ty(e);
-            let src: Vec<TypeId> = match self.c.types.get(et) {
-                Type::Tuple(elems) => elems.clone(),
-                _ => vec![et, TypeId::BOOL],
-            };
-            let d = if ch.info.mode(e) == Mode::CommaOk
-                || !matches!(self.c.types.get(et), Type::Tuple(_))
-            {
-                let d = self.alloc_n(lhs.len());
-                self.expr_to(e, d);
-                d
-            } else {
-                // The call's results stay where it left them.
-                let base = self.call(e, How::Now);
-                self.claim(base, lhs.len());
-                base
-            };
-            for (i, &l) in lhs.iter().enumerate() {
-                let lt = self.lhs_type(l);
-                let st = src.get(i).copied().unwrap_or(lt);
-                if self.c.is_agg(lt) {
-                    self.emit(Instr::Copy {
-                        d: d + i as u16,
-                        s: d + i as u16,
-                    });
-                }
-                self.coerce(d + i as u16, st, lt);
-            }
+            let targets: Vec<TypeId> = lhs.iter().map(|&l| self.lhs_type(l)).collect();
+            let d = self.several_values(rhs[0], &targets);
             return (0..lhs.len()).map(|i| d + i as u16).collect();
         }
         lhs.iter()
@@ -302,6 +274,41 @@ impl FnC<'_, '_> {
                 self.value(r, t)
             })
             .collect()
+    }
+
+    /// The values of `e`, a call of several results or a comma-ok form (`m[k]`, `x.(T)`,
+    /// `<-ch`), each converted to its target's type, in temporaries from the returned one.
+    fn several_values(&mut self, e: ExprId, targets: &[TypeId]) -> R {
+        let ch = self.c.ch;
+        let e = ch.ast.unparen(e);
+        let et = self.ty(e);
+        let src: Vec<TypeId> = match self.c.types.get(et) {
+            Type::Tuple(elems) => elems.clone(),
+            _ => vec![et, TypeId::BOOL],
+        };
+        let d = if ch.info.mode(e) == Mode::CommaOk
+            || !matches!(self.c.types.get(et), Type::Tuple(_))
+        {
+            let d = self.alloc_n(targets.len());
+            self.expr_to(e, d);
+            d
+        } else {
+            // The call's results stay where it left them.
+            let base = self.call(e, How::Now);
+            self.claim(base, targets.len());
+            base
+        };
+        for (i, &lt) in targets.iter().enumerate() {
+            let st = src.get(i).copied().unwrap_or(lt);
+            if self.c.is_agg(lt) {
+                self.emit(Instr::Copy {
+                    d: d + i as u16,
+                    s: d + i as u16,
+                });
+            }
+            self.coerce(d + i as u16, st, lt);
+        }
+        d
     }
 
     /// The type a left side stores (for `_`, the value's own).
@@ -1396,8 +1403,9 @@ impl FnC<'_, '_> {
     pub fn init_globals(&mut self, lhs: &[ObjId], rhs: ExprId) {
         let mark = self.mark();
         let values: Vec<R> = if lhs.len() > 1 {
-            let base = self.call(rhs, How::Now);
-            (0..lhs.len()).map(|i| base + i as u16).collect()
+            let targets: Vec<TypeId> = lhs.iter().map(|&o| self.obj_ty(o)).collect();
+            let d = self.several_values(rhs, &targets);
+            (0..lhs.len()).map(|i| d + i as u16).collect()
         } else {
             let t = self.obj_ty(lhs[0]);
             vec![self.value(rhs, t)]

@@ -2,11 +2,15 @@ package main
 
 import "fmt"
 
+// The results of one call as the arguments.
+func pair() (float64, float64) { return 2.5, -1 }
+
 func main() {
 	fmt.Println(min(3, 1, 2), max(3, 1, 2), min(5), max(-1, -2))
 	fmt.Println(min(2.5, 1.0), max(1, 2.5), min("b", "a", "c"), max("b", "ab"))
 	x, y := 7, 9
 	fmt.Println(min(x, y), max(x, y, 8))
+	fmt.Println(min(pair()), max(pair()))
 	var u8 uint8 = 200
 	fmt.Printf("%v %T\n", max(u8, 100), max(u8, 100))
 	m := map[string]int{"a": 1, "b": 2}

@@ -8,6 +8,7 @@ func main() {
 	x, y := 7, 9
 	_, _ = x, y
 	fmt.Println(7, 9)
+	fmt.Println(-1, 2.5)
 	var u8 uint8 = 200
 	fmt.Printf("%v %T\n", u8, u8)
 	m := map[string]int{"a": 1, "b": 2}
