@@ -803,19 +803,32 @@ impl FnC<'_, '_> {
         };
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         if let Some((base, elems)) = self.spread_args(e, b, &args) {
-            let f = self.c.builtin_func(b, elems.len() as u16);
+            let f = self.c.builtin_func(b, elems.len() as u16, 0);
             self.emit_call(Callee::Func(f), base, elems.len() as u16, how);
             return base;
         }
+        let mut zero = 0;
         let base = self.alloc_n(args.len().max(1));
         for (k, &a) in args.iter().enumerate() {
-            match b {
-                Builtin::Panic => self.value_to(a, TypeId::EMPTY_INTERFACE, base + k as u16),
-                Builtin::Print | Builtin::Println => self.print_arg_to(a, base + k as u16),
-                _ => self.expr_to(a, base + k as u16),
+            let at = base + k as u16;
+            let t = self.ty(a);
+            match (b, self.c.under(t).clone()) {
+                (Builtin::Panic, _) => self.value_to(a, TypeId::EMPTY_INTERFACE, at),
+                (Builtin::Print | Builtin::Println, _) => self.print_arg_to(a, at),
+                (Builtin::Delete, Type::Map(key, _)) => {
+                    self.expr_to(a, at);
+                    let k = self.value(args[1], key);
+                    self.emit(Instr::Mov { d: at + 1, s: k });
+                    break;
+                }
+                (Builtin::Clear, Type::Slice(el) | Type::Map(_, el)) => {
+                    zero = self.c.zero(el);
+                    self.expr_to(a, at);
+                }
+                _ => self.expr_to(a, at),
             }
         }
-        let f = self.c.builtin_func(b, args.len() as u16);
+        let f = self.c.builtin_func(b, args.len() as u16, zero);
         self.emit_call(Callee::Func(f), base, args.len() as u16, how);
         base
     }

@@ -409,11 +409,23 @@ impl Compiler<'_> {
         index
     }
 
-    /// A function running builtin `b` on its `nargs` parameters (`defer close(ch)`).
-    pub fn builtin_func(&mut self, b: Builtin, nargs: u16) -> u32 {
+    /// A function running builtin `b` on its `nargs` parameters (`defer close(ch)`); `clear`
+    /// sets what it clears to constant `zero`.
+    pub fn builtin_func(&mut self, b: Builtin, nargs: u16, zero: u32) -> u32 {
         let index = self.new_func(format!("runtime.{}", b.name()));
         let code = match b {
             Builtin::Close => vec![Instr::Close { ch: 0 }, Instr::Ret],
+            Builtin::Delete => vec![Instr::MapDelete { m: 0, k: 1 }, Instr::Ret],
+            // The count goes to a register of its own, and nowhere after.
+            Builtin::Copy => vec![
+                Instr::CopySlice {
+                    d: 2,
+                    dst: 0,
+                    src: 1,
+                },
+                Instr::Ret,
+            ],
+            Builtin::Clear => vec![Instr::Clear { x: 0, zero }, Instr::Ret],
             Builtin::Panic => vec![Instr::Panic { s: 0 }, Instr::Ret],
             Builtin::Recover => vec![Instr::Recover { d: 0 }, Instr::Ret],
             Builtin::Print | Builtin::Println => vec![
@@ -429,7 +441,7 @@ impl Compiler<'_> {
         let func = &mut self.prog.funcs[index as usize];
         func.lines = vec![0; code.len()];
         func.code = code;
-        func.nregs = nargs.max(1);
+        func.nregs = if b == Builtin::Copy { 3 } else { nargs.max(1) };
         func.nparams = nargs;
         func.wrapper = b == Builtin::Recover;
         index

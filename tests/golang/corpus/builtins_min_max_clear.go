@@ -11,6 +11,12 @@ func main() {
 	x, y := 7, 9
 	fmt.Println(min(x, y), max(x, y, 8))
 	fmt.Println(min(pair()), max(pair()))
+	cm, cs := map[int]int{1: 1}, []int{1, 2}
+	func() {
+		defer clear(cm)
+		defer clear(cs)
+	}()
+	fmt.Println(len(cm), cs)
 	var u8 uint8 = 200
 	fmt.Printf("%v %T\n", max(u8, 100), max(u8, 100))
 	m := map[string]int{"a": 1, "b": 2}

@@ -9,6 +9,7 @@ func main() {
 	_, _ = x, y
 	fmt.Println(7, 9)
 	fmt.Println(-1, 2.5)
+	fmt.Println(0, []int{0, 0})
 	var u8 uint8 = 200
 	fmt.Printf("%v %T\n", u8, u8)
 	m := map[string]int{"a": 1, "b": 2}
