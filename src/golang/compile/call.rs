@@ -292,7 +292,9 @@ impl FnC<'_, '_> {
             let recv = self.expr(x);
             let v = self.fields(recv, steps);
             self.emit(Instr::Mov { d, s: v });
-            let key = self.c.iface_method_key(s.x_ty, steps, name);
+            // In a generic function's copy, the interface's methods with its type arguments.
+            let xt = self.subst(s.x_ty);
+            let key = self.c.iface_method_key(xt, steps, name);
             return Callee::Method(self.c.prog.types.method_id(&key));
         }
         if s.recv == RecvAdjust::AddrOf && steps.is_empty() {
