@@ -426,6 +426,15 @@ impl FnC<'_, '_> {
             self.value_to(x, to, d);
             return;
         }
+        // A constant converted to a type parameter's type argument (`T(3.14)` in a copy
+        // where T is complex128): the constant of that type.
+        let numeric = self.c.int_kind(to).is_some() || self.c.is_float(to) || self.c.is_complex(to);
+        if numeric {
+            if let Some(v) = self.c.ch.info.constant(x).cloned() {
+                self.constant_to(&v, to, d);
+                return;
+            }
+        }
         if let (Some(fk), Some(tk)) = (self.c.int_kind(from), self.c.int_kind(to)) {
             if tk.holds(fk) {
                 self.expr_to(x, d);
