@@ -98,10 +98,11 @@ impl Checker<'_> {
                     );
                     return false;
                 };
-                // append([]byte, string...) appends the string's bytes.
+                // append([]byte, string...) appends the string's bytes (also from a type
+                // parameter whose types are strings and byte slices).
                 if nargs == 2 && dots {
                     let bytes = self.types.slice(TypeId::UINT8);
-                    if self.assignable_to(x, bytes, &mut None) && self.all_string(ops[1].ty) {
+                    if self.assignable_to(x, bytes, &mut None) && self.all_bytestring(ops[1].ty) {
                         let mut y = ops[1].clone();
                         if self.types.is_untyped(y.ty) {
                             self.convert_untyped(&mut y, TypeId::STRING);

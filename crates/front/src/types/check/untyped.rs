@@ -300,6 +300,16 @@ impl Checker<'_> {
         self.all(t, |ts, t| ts.is_string(t))
     }
 
+    /// Whether every type of `t`'s type set is a string or a byte slice (Go's "bytestring"
+    /// core type, which `append([]byte, s...)` takes).
+    pub fn all_bytestring(&self, t: TypeId) -> bool {
+        self.all(t, |ts, t| {
+            ts.is_string(t)
+                || matches!(ts.get(ts.under(t)), super::super::ty::Type::Slice(e)
+                    if ts.basic(*e) == Some(super::super::ty::BasicKind::Uint8))
+        })
+    }
+
     pub fn all_ordered(&self, t: TypeId) -> bool {
         self.all(t, |ts, t| ts.is_ordered(t))
     }
