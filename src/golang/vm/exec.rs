@@ -329,6 +329,8 @@ impl Gor {
                     Instr::Load { d, p } => {
                         let v = match &r!(p) {
                             Value::Ptr(p) => p.load(),
+                            // A pointer to an array made from a slice (`(*[N]T)(s)`).
+                            Value::Slice(w) => w.window_array(),
                             _ => throw!(errors::nil_deref(&prog)),
                         };
                         r!(d).set(v);
@@ -337,6 +339,7 @@ impl Gor {
                         let v = r!(s).clone();
                         match &r!(p) {
                             Value::Ptr(p) => p.store(v),
+                            Value::Slice(w) => w.store_window(&v),
                             _ => throw!(errors::nil_deref(&prog)),
                         }
                     }

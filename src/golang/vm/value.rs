@@ -69,6 +69,30 @@ pub struct Slice {
     pub cap: u32,
 }
 
+impl Slice {
+    /// The array a pointer made from this slice (`(*[N]T)(s)`, whose window is the array)
+    /// points to: its elements, as an array value.
+    pub fn window_array(&self) -> Value {
+        let a = self.array.borrow();
+        let (off, len) = (self.off as usize, self.len as usize);
+        let items = a
+            .get(off..off + len)
+            .map_or_else(Vec::new, <[Value]>::to_vec);
+        Value::Agg(Rc::new(RefCell::new(items)))
+    }
+
+    /// `*p = v` through such a pointer: array `v`'s elements copied into the window.
+    pub fn store_window(&self, v: &Value) {
+        let Value::Agg(src) = v else { return };
+        let items: Vec<Value> = src.borrow().iter().map(Value::copy).collect();
+        let mut a = self.array.borrow_mut();
+        let off = self.off as usize;
+        for (slot, item) in a.iter_mut().skip(off).zip(items).take(self.len as usize) {
+            *slot = item;
+        }
+    }
+}
+
 /// A non-nil pointer.
 #[derive(Clone)]
 pub enum Ptr {
