@@ -126,11 +126,19 @@ pub fn assertion_error(prog: &Program, iface: TypeId, v: &Value, target: TypeId)
                 types.name(i.ty)
             )
         }
-        Value::Iface(i) => format!(
-            "interface conversion: {} is {}, not {target_name}",
-            types.name(iface),
-            types.name(i.ty)
-        ),
+        Value::Iface(i) => {
+            let concrete = types.name(i.ty);
+            // Two types of one name: declared in different functions (Go's runtime says so).
+            let scopes = if *concrete == *target_name {
+                " (types from different scopes)"
+            } else {
+                ""
+            };
+            format!(
+                "interface conversion: {} is {concrete}, not {target_name}{scopes}",
+                types.name(iface),
+            )
+        }
         _ if target_is_iface => {
             format!("interface conversion: interface is nil, not {target_name}")
         }
