@@ -761,6 +761,12 @@ impl Gor {
                         let v = r!(s).clone();
                         throw!(v);
                     }
+                    Instr::NilRecv { p, k } => {
+                        if r!(p).is_nil() {
+                            let text = prog.consts[k as usize].to_text();
+                            throw!(errors::runtime_error(&prog, errors::ErrKind::Plain, text));
+                        }
+                    }
                     Instr::Recover { d } => {
                         let v = self.recover();
                         reborrow!();

@@ -395,12 +395,6 @@ impl Gor {
         }
     }
 
-    /// The goroutine's stack as Go's traceback shows it, innermost first, as many frames as a
-    /// traceback prints and one more (a panic keeps them, and a recursion a million calls
-    /// deep may panic again in each of its deferred calls). Go unwinds nothing while it
-    /// panics: it runs a deferred call on top of the stack where the panic started. So under
-    /// a deferred call that a panic runs come the runtime's `panic` frame ([`PANIC_FRAME`])
-    /// and that panic's stack, frames this VM has already popped included.
     /// The Go name of the native the goroutine waits in, if it waits in one (its top frame
     /// stopped just after the call).
     pub fn waiting_native(&self) -> Option<&'static str> {
@@ -418,6 +412,13 @@ impl Gor {
         }
     }
 
+    /// The goroutine's stack as Go's traceback shows it, innermost first, as many frames as a
+    /// traceback prints and one more (a panic keeps them, and a recursion a million calls
+    /// deep may panic again in each of its deferred calls). Go unwinds nothing while it
+    /// panics: it runs a deferred call on top of the stack where the panic started. So under
+    /// a deferred call that a panic runs come the runtime's `panic` frame ([`PANIC_FRAME`])
+    /// and that panic's stack, frames this VM has already popped included.
+    /// A method's wrapper is left out but where it panicked itself, as Go leaves it out.
     pub fn frame_lines(&self) -> Vec<(u32, u32)> {
         let prog = &self.run.prog;
         let top = self.frames.len().saturating_sub(1);
@@ -434,6 +435,9 @@ impl Gor {
                     break;
                 }
             }
+            if i < top && prog.funcs[f.func as usize].is_method_wrapper() {
+                continue;
+            }
             lines.push((f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))));
         }
         lines.truncate(kept);
@@ -449,8 +453,14 @@ impl Gor {
         let Some(mut top) = self.frames.len().checked_sub(1) else {
             return Value::Nil;
         };
-        if self.run.prog.funcs[self.frames[top].func as usize].wrapper && top > 0 {
+        let funcs = &self.run.prog.funcs;
+        if funcs[self.frames[top].func as usize].wrapper && top > 0 {
             // `defer recover()`: recover acts for the function that deferred it.
+            top -= 1;
+        }
+        // A method deferred through its wrapper (`defer i.M()`, a value method through a
+        // pointer): the wrapper was the deferred call.
+        while top > 0 && funcs[self.frames[top - 1].func as usize].is_method_wrapper() {
             top -= 1;
         }
         let depth = self.frames[top].recover_depth as usize;

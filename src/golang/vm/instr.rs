@@ -584,6 +584,12 @@ pub enum Instr {
     Panic {
         s: R,
     },
+    /// A value method's wrapper called on a nil pointer: Go's `value method main.T.F called
+    /// using nil *T pointer` (constant `k`, the text) if `p` is nil.
+    NilRecv {
+        p: R,
+        k: u32,
+    },
     Recover {
         d: R,
     },
