@@ -7,8 +7,9 @@
 //! expression that reads something a call could change (a variable in a cell, a package
 //! variable, a field, an element, a dereference) and also makes a call outside that read, the
 //! expression's calls are evaluated into temporaries, in Go's order ([`FnC::hoist_calls`]),
-//! and the expression then takes them from there. `len` and `cap` are evaluated in order with
-//! the calls, as gc evaluates them. Calls on the right of `&&` and `||` may not run and stay
+//! and the expression then takes them from there. `len`, `cap` and the builtins that make or
+//! take values apart (`append`, `copy`, `make`, `complex`, `real`, `imag`) are evaluated in
+//! order with the calls, as gc evaluates them. Calls on the right of `&&` and `||` may not run and stay
 //! where they are, and so do those in function literals.
 
 use crate::golang::syntax::ast::{ExprId, ExprKind};
@@ -19,9 +20,23 @@ use crate::golang::types::ty::Type;
 
 use super::func::FnC;
 
-/// Whether a call of `kind` is `len` or `cap`, which gc evaluates in order with the calls.
-fn is_len_or_cap(kind: Option<CallKind>) -> bool {
-    matches!(kind, Some(CallKind::Builtin(Builtin::Len | Builtin::Cap)))
+/// Whether a call of `kind` is one of the builtins gc evaluates in order with the calls
+/// (`len`, `cap`, `append`, `copy`, `make`, `complex`, `real`, `imag`: Go's
+/// fixedbugs/bug491.go).
+fn is_ordered_builtin(kind: Option<CallKind>) -> bool {
+    matches!(
+        kind,
+        Some(CallKind::Builtin(
+            Builtin::Len
+                | Builtin::Cap
+                | Builtin::Append
+                | Builtin::Copy
+                | Builtin::Make
+                | Builtin::Complex
+                | Builtin::Real
+                | Builtin::Imag
+        ))
+    )
 }
 
 /// What an expression does that the order of evaluation can show.
@@ -95,7 +110,7 @@ impl FnC<'_, '_> {
                 if let Some(CallKind::Call { .. }) = kind {
                     fx.calls |= !root && self.single_valued(e);
                 }
-                if is_len_or_cap(kind) {
+                if is_ordered_builtin(kind) {
                     // `len` and `cap` read their operand where they stand, like a call.
                     let mut inner = Effects::default();
                     for o in self.operands(e) {
@@ -126,7 +141,7 @@ impl FnC<'_, '_> {
         if let ExprKind::Call { .. } = ch.ast.expr(e).kind {
             let kind = ch.info.call(e).copied();
             let call = matches!(kind, Some(CallKind::Call { .. }));
-            if (call || is_len_or_cap(kind)) && !root && self.single_valued(e) {
+            if (call || is_ordered_builtin(kind)) && !root && self.single_valued(e) {
                 let r = self.alloc();
                 self.expr_to(e, r);
                 self.hoisted.insert(e, r);

@@ -140,8 +140,39 @@ func lists() {
 	fmt.Println(arr, steps)
 }
 
+// The builtins that make or take values apart are evaluated in order with the calls, as
+// len and cap are (Go's fixedbugs/bug491.go).
+func builtins() {
+	x := make([]int, 0)
+	grow := func() int { x = make([]int, 2); return 2 }
+	a, b, c := append(x, 1), grow(), append(x, 1)
+	fmt.Println(len(a), b, len(c))
+
+	tmp := make([]int, 10)
+	y := make([]int, 1)
+	swap := func() int { y = make([]int, 3); return 2 }
+	n1, _, n2 := copy(tmp, y), swap(), copy(tmp, y)
+	fmt.Println(n1, n2)
+
+	f := 1.0
+	set := func() int { f = 3; return 0 }
+	c1, _, c2 := complex(f, 0), set(), complex(f, 1)
+	fmt.Println(c1, c2)
+
+	z := 2i
+	setz := func() int { z = 5 + 3i; return 0 }
+	r1, i1, _, r2, i2 := real(z), imag(z), setz(), real(z), imag(z)
+	fmt.Println(r1, i1, r2, i2)
+
+	size := 1
+	bump := func() int { size = 4; return 0 }
+	m1, _, m2 := make([]int, size), bump(), make([]int, size)
+	fmt.Println(len(m1), len(m2))
+}
+
 func main() {
 	places()
 	calls()
 	lists()
+	builtins()
 }
