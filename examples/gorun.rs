@@ -10,6 +10,8 @@
 //! It prints the program's output on stdout and stderr and exits with Go's status: 0, 1 when
 //! the program does not compile, 2 after a panic or a fatal error (or the program's own
 //! `os.Exit` code). The program sees gorun's environment variables (`os.Getenv`).
+//! Its heap is counted as the page's worker counts it, so a run stops at the same memory
+//! limit ("the program ran out of memory").
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -17,7 +19,12 @@ use std::process::ExitCode;
 use chanlab::golang::{run, RunOptions};
 use chanlab::rt::Stream;
 
+/// Counted, as the page's worker's heap is (see `chanlab::heap`).
+#[global_allocator]
+static HEAP: chanlab::heap::Counting = chanlab::heap::Counting;
+
 fn main() -> ExitCode {
+    chanlab::rt::set_memory_gauge(chanlab::heap::in_use);
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut options = RunOptions::default();

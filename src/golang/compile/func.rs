@@ -283,6 +283,12 @@ impl<'c, 'a> FnC<'c, 'a> {
 
     /// `d = the zero value of t`.
     pub fn load_zero(&mut self, d: R, t: TypeId) {
+        if self.c.is_agg(t) {
+            // Made once, as a constant (an array's may be large).
+            let k = self.c.zero(t);
+            self.emit(Instr::ConstCopy { d, k });
+            return;
+        }
         let z = self.c.zero_value(t);
         match z {
             crate::golang::vm::value::Value::Int(0) => {

@@ -302,9 +302,15 @@ impl Gor {
                             r!(d).set(r!(s).dup());
                         }
                     }
-                    Instr::Copy { d, s } => r!(d).set(r!(s).copy()),
+                    Instr::Copy { d, s } => {
+                        check!(ops::reserve_copy(&prog, &r!(s)));
+                        r!(d).set(r!(s).copy())
+                    }
                     Instr::Const { d, k } => r!(d).set(prog.consts[k as usize].dup()),
-                    Instr::ConstCopy { d, k } => r!(d).set(prog.consts[k as usize].copy()),
+                    Instr::ConstCopy { d, k } => {
+                        check!(ops::reserve_copy(&prog, &prog.consts[k as usize]));
+                        r!(d).set(prog.consts[k as usize].copy())
+                    }
                     Instr::Int { d, v } => set_int!(d, v as i64),
                     Instr::Bool { d, v } => r!(d).set(Value::Bool(v)),
                     Instr::Nil { d } => r!(d).set(Value::Nil),
@@ -812,8 +818,11 @@ impl Gor {
                                 "runtime error: makeslice: cap out of range"
                             ));
                         }
-                        check!(ops::reserve(&prog, c as u64));
                         let z = &prog.consts[zero as usize];
+                        check!(ops::reserve(
+                            &prog,
+                            (c as u64).saturating_mul(ops::weight(z))
+                        ));
                         let items: Vec<Value> = (0..c).map(|_| z.copy()).collect();
                         charge!(cost::ALLOC + c as u64 * cost::INSTR);
                         r!(d) = Value::Slice(super::value::Slice {
@@ -846,6 +855,7 @@ impl Gor {
                     }
                     Instr::New { d, zero } => {
                         charge!(cost::ALLOC);
+                        check!(ops::reserve_copy(&prog, &prog.consts[zero as usize]));
                         r!(d) = match prog.consts[zero as usize].copy() {
                             Value::Agg(a) => Value::Ptr(Ptr::Agg(a)),
                             v => Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v)))),

@@ -225,10 +225,38 @@ pub fn reserve(prog: &Program, n: u64) -> Result<(), Thrown> {
     ))
 }
 
+/// The values in `v`: 1, or an aggregate's, nested ones counted (from its first element:
+/// an array's elements are alike, and a struct's few).
+pub fn weight(v: &Value) -> u64 {
+    match v {
+        Value::Agg(a) => {
+            let a = a.borrow();
+            (a.len() as u64).saturating_mul(a.first().map_or(1, weight).max(1))
+        }
+        _ => 1,
+    }
+}
+
+/// [`reserve`] before `v` is copied (an array of millions of elements is copied whole).
+pub fn reserve_copy(prog: &Program, v: &Value) -> Result<(), Thrown> {
+    match v {
+        Value::Agg(_) => reserve(prog, weight(v)),
+        _ => Ok(()),
+    }
+}
+
 /// `append(s, items...)`.
 pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<Value, Thrown> {
     if items.is_empty() {
         return Ok(s.clone());
+    }
+    // An aggregate's values: each item, and each element of a grown array, is a copy.
+    let each = match &items[0] {
+        Value::Agg(_) => weight(&items[0]),
+        _ => 1,
+    };
+    if each > 1 {
+        reserve(prog, each.saturating_mul(items.len() as u64))?;
     }
     let (array, off, len, cap) = match s {
         Value::Slice(s) => (Some(s.array.clone()), s.off, s.len, s.cap),
@@ -259,17 +287,23 @@ pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<
             "runtime error: growslice: len out of range",
         ));
     }
-    reserve(prog, new_cap)?;
+    reserve(prog, new_cap.saturating_mul(each))?;
     let mut fresh = Vec::with_capacity(new_cap as usize);
+    // The new array is the old one's copy: an aggregate element is not shared with it.
     if let Some(array) = &array {
         let a = array.borrow();
-        fresh.extend(a[off as usize..(off + len) as usize].iter().cloned());
+        fresh.extend(
+            a[off as usize..(off + len) as usize]
+                .iter()
+                .map(Value::copy),
+        );
     }
     fresh.extend(items.iter().map(Value::copy));
-    // The rest of the capacity holds zero values of the element type, which the program can
-    // only reach by reslicing: any value will do until then, and the first write replaces it.
+    // The rest of the capacity holds zero values of the element type (the program reaches
+    // them by reslicing), each its own.
     let zero = items[0].zero_like();
-    fresh.resize(new_cap as usize, zero);
+    let spare = new_cap as usize - fresh.len();
+    fresh.extend(std::iter::repeat_with(|| zero.copy()).take(spare));
     Ok(Value::Slice(Slice {
         array: Rc::new(RefCell::new(fresh)),
         off: 0,

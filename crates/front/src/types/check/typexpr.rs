@@ -11,9 +11,13 @@ use crate::syntax::token::Op;
 
 pub(crate) use super::super::lookup::is_exported;
 
-/// The most elements an array type may hold, counting those of nested arrays and structs:
-/// as many as the longest slice `make` gives ([`crate::MAX_LEN`]).
-pub const MAX_ARRAY_ELEMENTS: u64 = crate::MAX_LEN;
+/// The most elements an array type may hold, counting those of nested arrays and structs.
+/// Each element is a value of the interpreter's (32 bytes), and an array's zero value is made
+/// whole, when the program is compiled and again where a variable gets it: 4 Mi elements (128
+/// MiB) keep one array's zero value and a copy of it inside a run's memory limit, and a
+/// program's wasm worker inside its memory. (A slice, grown at run time, stops at the run's
+/// memory limit instead: it may hold up to [`crate::MAX_LEN`].)
+pub const MAX_ARRAY_ELEMENTS: u64 = 1 << 22;
 
 impl Checker<'_> {
     /// The type denoted by `e`, which must be a type.
@@ -729,15 +733,15 @@ mod tests {
     }
 
     #[test]
-    fn arrays_larger_than_the_longest_slice_are_refused() {
+    fn arrays_larger_than_the_limit_are_refused() {
         let errs = body_errors(
-            "\tvar a [1 << 40]byte\n\tvar b [1 << 20][1 << 10]int\n\tvar c *[1 << 27]byte\n\t_, _, _ = a, b, c\n",
+            "\tvar a [1 << 40]byte\n\tvar b [1 << 12][1 << 11]int\n\tvar c *[1 << 22]byte\n\t_, _, _ = a, b, c\n",
         );
         assert_eq!(
             errs,
             [
-                "4:8: chanlab does not support arrays of more than 268435456 elements ([1099511627776]uint8 has 1099511627776)",
-                "5:8: chanlab does not support arrays of more than 268435456 elements ([1048576][1024]int has 1073741824)",
+                "4:8: chanlab does not support arrays of more than 4194304 elements ([1099511627776]uint8 has 1099511627776)",
+                "5:8: chanlab does not support arrays of more than 4194304 elements ([4096][2048]int has 8388608)",
             ]
         );
     }

@@ -1,0 +1,53 @@
+//! Programs that ask for more memory than a run has end with a clear message, before the
+//! host allocates it: an array type too large to hold is refused when the program is checked,
+//! and slices and copies of large arrays count every value they hold against the run's memory
+//! limit (an array's elements are values of the interpreter's, each allocated).
+
+use chanlab::golang::{run, RunOptions, RunResult};
+use chanlab::rt::Stream;
+
+fn run_default(source: &str) -> RunResult {
+    run(source, &RunOptions::default())
+}
+
+#[test]
+fn an_array_type_past_the_limit_is_refused_with_its_size() {
+    let r = run_default(
+        "package main\n\nvar test = [100 * 1024 * 1024]byte{42}\n\nfunc main() {\n\t_ = test[0]\n}\n",
+    );
+    assert_eq!(r.exit_code, 1);
+    assert_eq!(
+        r.text(Stream::Stderr).lines().nth(1),
+        Some(
+            "./prog.go:3:12: chanlab does not support arrays of more than 4194304 elements ([104857600]uint8 has 104857600)"
+        )
+    );
+}
+
+#[test]
+fn a_slice_of_large_arrays_counts_their_elements_against_the_memory_limit() {
+    // 16 arrays of 4 Mi bytes: 64 Mi values, more than the run's 512 MB, asked for at once.
+    let r = run_default(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tall := make([][1 << 22]byte, 16)\n\tfmt.Println(len(all))\n}\n",
+    );
+    assert_eq!(r.text(Stream::Stdout), "before\n");
+    let stderr = r.text(Stream::Stderr);
+    assert!(
+        stderr.starts_with("the program ran out of memory"),
+        "{stderr}"
+    );
+    assert_ne!(r.exit_code, 0);
+}
+
+#[test]
+fn appending_large_arrays_stops_at_the_memory_limit() {
+    // Each append copies a 4 Mi-element array; the growth asks for the new capacity's copies.
+    let r = run_default(
+        "package main\n\nfunc main() {\n\tvar keep [][1 << 22]byte\n\tfor i := 0; i < 100; i++ {\n\t\tvar a [1 << 22]byte\n\t\tkeep = append(keep, a)\n\t}\n}\n",
+    );
+    let stderr = r.text(Stream::Stderr);
+    assert!(
+        stderr.starts_with("the program ran out of memory"),
+        "{stderr}"
+    );
+}
