@@ -889,3 +889,34 @@ recovered: slices.Min: empty list
 ",
     );
 }
+
+/// log's date and time are the run's clock, which in sim mode starts where Go's playground
+/// does (2009-11-10 23:00:00 UTC): the standard logger's lines are Go's there. (The corpus's
+/// log_basics program checks the rest against Go, without dates.)
+#[test]
+fn log_stamps_its_lines_with_the_runs_clock() {
+    let source = r#"package main
+
+import (
+	"log"
+	"os"
+	"time"
+)
+
+func main() {
+	log.Println("hello", 42)
+	time.Sleep(1500 * time.Millisecond)
+	log.SetFlags(log.LstdFlags | log.Lmicroseconds | log.Lshortfile)
+	log.Printf("after %v", time.Second)
+	l := log.New(os.Stdout, "out ", log.Ltime|log.Lmsgprefix)
+	l.Print("message")
+}
+"#;
+    let r = run_with_seed(source, 1);
+    assert_eq!(r.exit_code, 0);
+    assert_eq!(
+        r.text(Stream::Stderr),
+        "2009/11/10 23:00:00 hello 42\n2009/11/10 23:00:01.500000 ???:0: after 1s\n"
+    );
+    assert_eq!(r.text(Stream::Stdout), "23:00:01 out message\n");
+}

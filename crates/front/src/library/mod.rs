@@ -46,6 +46,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
     lib!("io", "io.go"),
+    lib!("log", "log.go"),
     lib!("maps", "maps.go"),
     lib!("math", "math.go"),
     lib!("math/rand", "math_rand.go"),
@@ -126,7 +127,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 24);
+        assert_eq!(paths.len(), 25);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
