@@ -36,6 +36,7 @@ macro_rules! lib {
 
 /// The supported packages, sorted by import path.
 pub const PACKAGES: &[LibPackage] = &[
+    lib!("bytes", "bytes.go"),
     lib!("cmp", "cmp.go"),
     lib!("container/heap", "container_heap.go"),
     lib!("container/ring", "container_ring.go"),
@@ -127,7 +128,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 25);
+        assert_eq!(paths.len(), 26);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

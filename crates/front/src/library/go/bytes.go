@@ -1,0 +1,307 @@
+// Package bytes implements functions for the manipulation of byte slices, and Buffer. The
+// functions work on the bytes as package strings works on a string's (they call it), and
+// those that return part of their argument return a subslice of it, as Go's do.
+package bytes
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// MinRead is the minimum slice size passed to a Read call by Buffer.ReadFrom.
+const MinRead = 512
+
+// ErrTooLarge is passed to panic if memory cannot be allocated to store data in a buffer.
+var ErrTooLarge = errors.New("bytes.Buffer: too large")
+
+func Compare(a, b []byte) int                 { return strings.Compare(string(a), string(b)) }
+func Equal(a, b []byte) bool                  { return string(a) == string(b) }
+func EqualFold(s, t []byte) bool              { return strings.EqualFold(string(s), string(t)) }
+func Contains(b, subslice []byte) bool        { return strings.Contains(string(b), string(subslice)) }
+func ContainsAny(b []byte, chars string) bool { return strings.ContainsAny(string(b), chars) }
+func ContainsRune(b []byte, r rune) bool      { return strings.ContainsRune(string(b), r) }
+func Count(s, sep []byte) int                 { return strings.Count(string(s), string(sep)) }
+func HasPrefix(s, prefix []byte) bool         { return strings.HasPrefix(string(s), string(prefix)) }
+func HasSuffix(s, suffix []byte) bool         { return strings.HasSuffix(string(s), string(suffix)) }
+func Index(s, sep []byte) int                 { return strings.Index(string(s), string(sep)) }
+func IndexAny(s []byte, chars string) int     { return strings.IndexAny(string(s), chars) }
+func IndexByte(b []byte, c byte) int          { return strings.IndexByte(string(b), c) }
+func IndexRune(s []byte, r rune) int          { return strings.IndexRune(string(s), r) }
+func IndexFunc(s []byte, f func(r rune) bool) int {
+	return strings.IndexFunc(string(s), f)
+}
+func LastIndex(s, sep []byte) int        { return strings.LastIndex(string(s), string(sep)) }
+func LastIndexByte(s []byte, c byte) int { return strings.LastIndexByte(string(s), c) }
+
+// Clone returns a copy of b (nil for nil).
+func Clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte{}, b...)
+}
+
+func Repeat(b []byte, count int) []byte { return []byte(strings.Repeat(string(b), count)) }
+func ToUpper(s []byte) []byte           { return []byte(strings.ToUpper(string(s))) }
+func ToLower(s []byte) []byte           { return []byte(strings.ToLower(string(s))) }
+func ToTitle(s []byte) []byte           { return []byte(strings.ToTitle(string(s))) }
+func Title(s []byte) []byte             { return []byte(strings.Title(string(s))) }
+func Map(mapping func(r rune) rune, s []byte) []byte {
+	return []byte(strings.Map(mapping, string(s)))
+}
+
+func Replace(s, old, new []byte, n int) []byte {
+	return []byte(strings.Replace(string(s), string(old), string(new), n))
+}
+
+func ReplaceAll(s, old, new []byte) []byte {
+	return []byte(strings.ReplaceAll(string(s), string(old), string(new)))
+}
+
+// Runes interprets s as a sequence of UTF-8-encoded code points.
+func Runes(s []byte) []rune { return []rune(string(s)) }
+
+func pieces(s []byte, parts []string) [][]byte {
+	out := make([][]byte, len(parts))
+	for i, p := range parts {
+		out[i] = []byte(p)
+	}
+	return out
+}
+
+func Split(s, sep []byte) [][]byte { return pieces(s, strings.Split(string(s), string(sep))) }
+func SplitN(s, sep []byte, n int) [][]byte {
+	if n == 0 {
+		return nil
+	}
+	return pieces(s, strings.SplitN(string(s), string(sep), n))
+}
+func SplitAfter(s, sep []byte) [][]byte {
+	return pieces(s, strings.SplitAfter(string(s), string(sep)))
+}
+func Fields(s []byte) [][]byte { return pieces(s, strings.Fields(string(s))) }
+func FieldsFunc(s []byte, f func(rune) bool) [][]byte {
+	return pieces(s, strings.FieldsFunc(string(s), f))
+}
+
+// Join concatenates s with sep between the elements, into a new slice.
+func Join(s [][]byte, sep []byte) []byte {
+	if len(s) == 0 {
+		return []byte{}
+	}
+	var b []byte
+	for i, p := range s {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, p...)
+	}
+	return b
+}
+
+// trimmed is s less its first `left` bytes and its bytes from `right` on: a subslice.
+func trimmed(s []byte, left, right int) []byte {
+	if left >= right {
+		return nil
+	}
+	return s[left:right]
+}
+
+func Trim(s []byte, cutset string) []byte {
+	l := len(s) - len(strings.TrimLeft(string(s), cutset))
+	return trimmed(s, l, len(strings.TrimRight(string(s), cutset)))
+}
+
+func TrimLeft(s []byte, cutset string) []byte {
+	return trimmed(s, len(s)-len(strings.TrimLeft(string(s), cutset)), len(s))
+}
+
+func TrimRight(s []byte, cutset string) []byte {
+	return trimmed(s, 0, len(strings.TrimRight(string(s), cutset)))
+}
+
+func TrimSpace(s []byte) []byte {
+	l := len(s) - len(strings.TrimLeft(string(s), " \t\n\v\f\r\u0085\u00a0"))
+	return trimmed(s, l, len(strings.TrimRightFunc(string(s), isSpace)))
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0x85, 0xA0:
+		return true
+	}
+	return strings.TrimSpace(string(r)) == ""
+}
+
+func TrimFunc(s []byte, f func(r rune) bool) []byte {
+	l := len(s) - len(strings.TrimLeftFunc(string(s), f))
+	return trimmed(s, l, len(strings.TrimRightFunc(string(s), f)))
+}
+
+func TrimPrefix(s, prefix []byte) []byte {
+	if HasPrefix(s, prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+func TrimSuffix(s, suffix []byte) []byte {
+	if HasSuffix(s, suffix) {
+		return s[:len(s)-len(suffix)]
+	}
+	return s
+}
+
+// Cut slices s around the first instance of sep.
+func Cut(s, sep []byte) (before, after []byte, found bool) {
+	if i := Index(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, nil, false
+}
+
+// A Buffer is a variable-sized buffer of bytes with Read and Write methods; its zero value is
+// an empty buffer ready to use.
+type Buffer struct {
+	buf []byte
+	off int
+}
+
+func NewBuffer(buf []byte) *Buffer     { return &Buffer{buf: buf} }
+func NewBufferString(s string) *Buffer { return &Buffer{buf: []byte(s)} }
+
+// Bytes returns the unread portion of the buffer.
+func (b *Buffer) Bytes() []byte { return b.buf[b.off:] }
+
+// String returns the unread portion of the buffer as a string ("<nil>" for a nil Buffer).
+func (b *Buffer) String() string {
+	if b == nil {
+		return "<nil>"
+	}
+	return string(b.buf[b.off:])
+}
+
+func (b *Buffer) Len() int { return len(b.buf) - b.off }
+func (b *Buffer) Cap() int { return cap(b.buf) }
+
+func (b *Buffer) Reset() {
+	b.buf = b.buf[:0]
+	b.off = 0
+}
+
+// Truncate discards all but the first n unread bytes.
+func (b *Buffer) Truncate(n int) {
+	if n == 0 {
+		b.Reset()
+		return
+	}
+	if n < 0 || n > b.Len() {
+		panic("bytes.Buffer: truncation out of range")
+	}
+	b.buf = b.buf[:b.off+n]
+}
+
+// Grow makes room for n more bytes.
+func (b *Buffer) Grow(n int) {
+	if n < 0 {
+		panic("bytes.Buffer.Grow: negative count")
+	}
+	if cap(b.buf)-len(b.buf) < n {
+		nb := make([]byte, len(b.buf), 2*cap(b.buf)+n)
+		copy(nb, b.buf)
+		b.buf = nb
+	}
+}
+
+func (b *Buffer) Write(p []byte) (n int, err error) {
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *Buffer) WriteString(s string) (n int, err error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
+}
+
+func (b *Buffer) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
+
+func (b *Buffer) WriteRune(r rune) (n int, err error) {
+	m := len(b.buf)
+	b.buf = utf8.AppendRune(b.buf, r)
+	return len(b.buf) - m, nil
+}
+
+// Read reads the next len(p) bytes from the buffer, or until it is drained (io.EOF when it was
+// empty and p is not).
+func (b *Buffer) Read(p []byte) (n int, err error) {
+	if b.Len() == 0 {
+		b.Reset()
+		if len(p) == 0 {
+			return 0, nil
+		}
+		return 0, io.EOF
+	}
+	n = copy(p, b.buf[b.off:])
+	b.off += n
+	return n, nil
+}
+
+// Next returns a slice of the next n unread bytes (all of them when fewer), as read.
+func (b *Buffer) Next(n int) []byte {
+	if m := b.Len(); n > m {
+		n = m
+	}
+	data := b.buf[b.off : b.off+n]
+	b.off += n
+	return data
+}
+
+func (b *Buffer) ReadByte() (byte, error) {
+	if b.Len() == 0 {
+		b.Reset()
+		return 0, io.EOF
+	}
+	c := b.buf[b.off]
+	b.off++
+	return c, nil
+}
+
+func (b *Buffer) ReadRune() (r rune, size int, err error) {
+	if b.Len() == 0 {
+		b.Reset()
+		return 0, 0, io.EOF
+	}
+	r, size = utf8.DecodeRune(b.buf[b.off:])
+	b.off += size
+	return r, size, nil
+}
+
+// ReadBytes reads until the first delim, which it includes; io.EOF if there is none.
+func (b *Buffer) ReadBytes(delim byte) (line []byte, err error) {
+	i := IndexByte(b.buf[b.off:], delim)
+	end := b.off + i + 1
+	if i < 0 {
+		end = len(b.buf)
+		err = io.EOF
+	}
+	line = append([]byte(nil), b.buf[b.off:end]...)
+	b.off = end
+	return line, err
+}
+
+func (b *Buffer) ReadString(delim byte) (line string, err error) {
+	bytes, err := b.ReadBytes(delim)
+	return string(bytes), err
+}
+
+// WriteTo writes the unread bytes to w.
+func (b *Buffer) WriteTo(w io.Writer) (n int64, err error) {
+	m, err := w.Write(b.buf[b.off:])
+	b.off += m
+	return int64(m), err
+}
