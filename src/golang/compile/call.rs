@@ -428,8 +428,7 @@ impl FnC<'_, '_> {
         }
         // A constant converted to a type parameter's type argument (`T(3.14)` in a copy
         // where T is complex128): the constant of that type.
-        let numeric = self.c.int_kind(to).is_some() || self.c.is_float(to) || self.c.is_complex(to);
-        if numeric {
+        if self.c.types.is_numeric(to) {
             if let Some(v) = self.c.ch.info.constant(x).cloned() {
                 self.constant_to(&v, to, d);
                 return;
@@ -541,11 +540,7 @@ impl FnC<'_, '_> {
                 }
             }
             Builtin::Append => {
-                let st = self.ty(e);
-                let elem = match self.c.under(st) {
-                    Type::Slice(el) => *el,
-                    _ => st,
-                };
+                let elem = self.append_elem(e);
                 let esize = self.c.elem_size(elem);
                 let s = self.expr(args[0]);
                 if dots {
@@ -669,6 +664,15 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// The element type of the slice `append` call `e` makes.
+    fn append_elem(&mut self, e: ExprId) -> TypeId {
+        let st = self.ty(e);
+        match self.c.under(st) {
+            Type::Slice(el) => *el,
+            _ => st,
+        }
+    }
+
     /// `min`/`max`: `v` replaces `d` (both of type `t`) if it beats it.
     fn min_max_step(&mut self, b: Builtin, t: TypeId, d: R, v: R) {
         let m = self.mark();
@@ -718,11 +722,9 @@ impl FnC<'_, '_> {
                 }
             }
             Builtin::Append => {
-                let st = self.ty(e);
-                if let Type::Slice(el) = self.c.under(st).clone() {
-                    for (i, &t) in elems.iter().enumerate().skip(1) {
-                        self.coerce(at(i), t, el);
-                    }
+                let el = self.append_elem(e);
+                for (i, &t) in elems.iter().enumerate().skip(1) {
+                    self.coerce(at(i), t, el);
                 }
             }
             _ => {}
@@ -746,11 +748,7 @@ impl FnC<'_, '_> {
                 self.emit(Instr::MapDelete { m: at(0), k: at(1) });
             }
             Builtin::Append => {
-                let st = self.ty(e);
-                let elem = match self.c.under(st) {
-                    Type::Slice(el) => *el,
-                    _ => TypeId::INVALID,
-                };
+                let elem = self.append_elem(e);
                 let esize = self.c.elem_size(elem);
                 self.emit(Instr::Append {
                     d,
@@ -828,8 +826,7 @@ impl FnC<'_, '_> {
                 (Builtin::Print | Builtin::Println, _) => self.print_arg_to(a, at),
                 (Builtin::Delete, Type::Map(key, _)) => {
                     self.expr_to(a, at);
-                    let k = self.value(args[1], key);
-                    self.emit(Instr::Mov { d: at + 1, s: k });
+                    self.value_to(args[1], key, at + 1);
                     break;
                 }
                 (Builtin::Clear, Type::Slice(el) | Type::Map(_, el)) => {

@@ -318,23 +318,16 @@ impl Compiler<'_> {
     /// signature tells the wrapper's arity).
     fn promoted_iface_method(&mut self, t: TypeId, path: &[u32], m: u32, key: &str) -> u32 {
         let end = self.field_type_at(t, path);
-        let sig = self.types.interface(end).and_then(|i| {
+        let method = self.types.interface(end).and_then(|i| {
             i.methods
                 .iter()
                 .find(|im| self.method_key(im.name, im.pkg, im.sig) == key)
-                .and_then(|im| self.types.signature(im.sig).cloned())
+                .map(|im| (im.name, im.sig))
         });
+        let sig = method.and_then(|(_, sig)| self.types.signature(sig).cloned());
         let np = sig.as_ref().map_or(0, |s| s.params.len());
         let nres = sig.as_ref().map_or(0, |s| s.results.len());
-        let name = self
-            .types
-            .interface(end)
-            .and_then(|i| {
-                i.methods
-                    .iter()
-                    .find(|im| self.method_key(im.name, im.pkg, im.sig) == key)
-            })
-            .map_or_else(|| key.to_string(), |im| self.wrapper_name(t, im.name));
+        let name = method.map_or_else(|| key.to_string(), |(name, _)| self.wrapper_name(t, name));
         let f = self.new_func(name);
         let mut code = Vec::new();
         let mut cur: R = 0;

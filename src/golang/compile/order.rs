@@ -9,8 +9,8 @@
 //! expression's calls are evaluated into temporaries, in Go's order ([`FnC::hoist_calls`]),
 //! and the expression then takes them from there. `len`, `cap` and the builtins that make or
 //! take values apart (`append`, `copy`, `make`, `complex`, `real`, `imag`) are evaluated in
-//! order with the calls, as gc evaluates them. Calls on the right of `&&` and `||` may not run and stay
-//! where they are, and so do those in function literals.
+//! order with the calls, as gc evaluates them. Calls on the right of `&&` and `||` may not run
+//! and stay where they are, and so do those in function literals.
 
 use crate::golang::syntax::ast::{ExprId, ExprKind};
 use crate::golang::syntax::token::Op;

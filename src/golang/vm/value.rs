@@ -75,10 +75,10 @@ impl Slice {
     pub fn window_array(&self) -> Value {
         let a = self.array.borrow();
         let (off, len) = (self.off as usize, self.len as usize);
-        let items = a
-            .get(off..off + len)
-            .map_or_else(Vec::new, <[Value]>::to_vec);
-        Value::Agg(Rc::new(RefCell::new(items)))
+        Value::agg(
+            a.get(off..off + len)
+                .map_or_else(Vec::new, <[Value]>::to_vec),
+        )
     }
 
     /// `*p = v` through such a pointer: array `v`'s elements copied into the window.
