@@ -916,7 +916,7 @@ func main() {
     assert_eq!(r.exit_code, 0);
     assert_eq!(
         r.text(Stream::Stderr),
-        "2009/11/10 23:00:00 hello 42\n2009/11/10 23:00:01.500000 ???:0: after 1s\n"
+        "2009/11/10 23:00:00 hello 42\n2009/11/10 23:00:01.500000 prog.go:13: after 1s\n"
     );
     assert_eq!(r.text(Stream::Stdout), "23:00:01 out message\n");
 }

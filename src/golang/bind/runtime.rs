@@ -6,6 +6,7 @@ use super::{block, done, observable, pure, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::task;
 use crate::golang::vm::value::Value;
 
 pub(super) const NATIVES: &[Native] = &[
@@ -17,6 +18,9 @@ pub(super) const NATIVES: &[Native] = &[
     pure("runtime.SetFinalizer", set_finalizer),
     pure("runtime.collectFinalizers", collect_finalizers),
     pure("runtime.nextFinalizer", next_finalizer),
+    pure("runtime.callerPCs", caller_pcs),
+    pure("runtime.pcFrame", pc_frame),
+    pure("runtime.stackText", stack_text),
     observable("os.Exit", exit),
 ];
 
@@ -104,4 +108,62 @@ fn next_finalizer(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn exit(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let code = ctx.int(0) as i32;
     block(rt::os_exit(code), |never| match never {})
+}
+
+/// `callerPCs(skip, max int) []uintptr`: the program counters of the calling goroutine's
+/// frames, innermost first, from its `skip`th frame (0: the function calling this), at most
+/// `max` of them, ending with `runtime.goexit` as Go's do.
+fn caller_pcs(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let skip = ctx.int(0).max(0) as usize;
+    let max = ctx.int(1).max(0) as usize;
+    let mut frames = ctx.g.frame_lines_up_to(skip.saturating_add(max));
+    if frames.len() < skip.saturating_add(max) {
+        frames.push((task::GOEXIT_FRAME, 0));
+    }
+    let pcs = frames
+        .into_iter()
+        .skip(skip)
+        .take(max)
+        .map(|(func, line)| Value::Int(task::frame_pc(func, line) as i64))
+        .collect();
+    done(ctx, [Value::slice(pcs)])
+}
+
+/// `pcFrame(pc uintptr) (function, file string, line int, entry uintptr, ok bool)`: the
+/// frame a program counter of [`caller_pcs`] names.
+fn pc_frame(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let pc = ctx.int(0) as u64;
+    match task::pc_frame(&ctx.prog(), pc) {
+        Some((name, file, line, entry)) => done(
+            ctx,
+            [
+                Value::str(&name),
+                Value::str(&file),
+                Value::Int(line as i64),
+                Value::Int(entry as i64),
+                Value::Bool(true),
+            ],
+        ),
+        None => done(
+            ctx,
+            [
+                Value::str(""),
+                Value::str(""),
+                Value::Int(0),
+                Value::Int(0),
+                Value::Bool(false),
+            ],
+        ),
+    }
+}
+
+/// `stackText() string`: the calling goroutine's stack as `runtime.Stack` prints it, its
+/// header `goroutine N [running]:` first.
+fn stack_text(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let mut text = format!("goroutine {} [running]:\n", rt::goid());
+    for line in task::traceback_of(&ctx.g.run, ctx.g) {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    done(ctx, [Value::str(&text)])
 }

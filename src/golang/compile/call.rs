@@ -67,7 +67,11 @@ impl FnC<'_, '_> {
     pub fn call(&mut self, e: ExprId, how: How) -> R {
         let ch = self.c.ch;
         let ExprKind::Call {
-            fun, args, dots, ..
+            fun,
+            args,
+            dots,
+            lparen,
+            ..
         } = ch.ast.expr(e).kind
         else {
             return self.top();
@@ -150,7 +154,14 @@ impl FnC<'_, '_> {
                 Callee::Func(self.c.func_instance(o, targs))
             }
         });
+        // A call is at its `(`, as gc places it (a chain `a.\n\tb()` calls b on b's line);
+        // `go` and `defer` are at their statement's line.
+        let line = self.line;
+        if matches!(how, How::Now) {
+            self.line = self.c.line(lparen);
+        }
         self.emit_call(callee, base, nargs as u16, how);
+        self.line = line;
         base
     }
 

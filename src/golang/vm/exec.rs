@@ -95,7 +95,7 @@ impl Gor {
             let mut fi = fi;
             let (mut func_id, mut base, mut pc) = {
                 let f = &self.frames[fi];
-                (f.func, f.base as usize, f.pc as usize)
+                (f.func, f.base as usize, f.next_pc())
             };
             let mut func = &prog.funcs[func_id as usize];
             let mut code = &func.code[..];
@@ -144,7 +144,7 @@ impl Gor {
             macro_rules! enter {
                 () => {{
                     let f = &self.frames[fi];
-                    (func_id, base, pc) = (f.func, f.base as usize, f.pc as usize);
+                    (func_id, base, pc) = (f.func, f.base as usize, f.next_pc());
                     func = &prog.funcs[func_id as usize];
                     code = &func.code[..];
                     steps_to_quantum = quantum_steps(quantum, self.debt, self.nested);
@@ -212,7 +212,7 @@ impl Gor {
                 () => {
                     flush!();
                     if self.debt >= cost::SYNC && self.nested == 0 && !real {
-                        self.frames[fi].pc = (pc - 1) as u32;
+                        self.frames[fi].again_at(pc - 1);
                         if self.pay() {
                             return Exit::Blocked;
                         }
@@ -676,7 +676,7 @@ impl Gor {
                     Instr::Ret => {
                         flush!();
                         if self.defers.last().is_some_and(|d| d.frame as usize == fi) {
-                            self.frames[fi].pc = (pc - 1) as u32;
+                            self.frames[fi].again_at(pc - 1);
                             match self.run_deferred(fi) {
                                 Ok(()) => continue 'frame,
                                 Err(exit) => return exit,

@@ -124,6 +124,32 @@ pub struct Frame {
     pub unwinding: bool,
 }
 
+impl Frame {
+    /// In `pc`: the frame runs instruction `pc` again when it resumes (a `Ret` running the
+    /// deferred calls, an instruction waiting for its goroutine's CPU time to be paid),
+    /// rather than the instruction after a call in progress.
+    const AGAIN: u32 = 1 << 31;
+
+    /// The instruction the frame resumes at.
+    pub fn next_pc(&self) -> usize {
+        (self.pc & !Self::AGAIN) as usize
+    }
+
+    /// Makes the frame resume by running instruction `pc` again.
+    pub fn again_at(&mut self, pc: usize) {
+        self.pc = pc as u32 | Self::AGAIN;
+    }
+
+    /// The instruction the frame is at: the call in progress, or the one it runs again.
+    pub fn at(&self) -> usize {
+        if self.pc & Self::AGAIN != 0 {
+            self.next_pc()
+        } else {
+            self.next_pc().saturating_sub(1)
+        }
+    }
+}
+
 /// What a deferred call calls.
 #[derive(Clone)]
 pub enum Target {
@@ -406,7 +432,10 @@ impl Gor {
         }
         let f = self.frames.last()?;
         let code = &self.run.prog.funcs.get(f.func as usize)?.code;
-        match code.get((f.pc as usize).checked_sub(1)?)? {
+        if f.pc == 0 {
+            return None;
+        }
+        match code.get(f.at())? {
             Instr::Native { n, .. } => Some(self.run.prog.natives.get(*n as usize)?.name),
             _ => None,
         }
@@ -420,9 +449,14 @@ impl Gor {
     /// and that panic's stack, frames this VM has already popped included.
     /// A method's wrapper is left out but where it panicked itself, as Go leaves it out.
     pub fn frame_lines(&self) -> Vec<(u32, u32)> {
+        self.frame_lines_up_to(MAX_TRACEBACK_FRAMES + 1)
+    }
+
+    /// [`Gor::frame_lines`], at most `kept` frames (`runtime.Callers` asks for as many as its
+    /// buffer holds).
+    pub fn frame_lines_up_to(&self, kept: usize) -> Vec<(u32, u32)> {
         let prog = &self.run.prog;
         let top = self.frames.len().saturating_sub(1);
-        let kept = MAX_TRACEBACK_FRAMES + 1;
         let mut lines = Vec::with_capacity(self.frames.len().min(kept));
         for (i, f) in self.frames.iter().enumerate().rev() {
             if lines.len() >= kept {
@@ -438,7 +472,7 @@ impl Gor {
             if i < top && prog.funcs[f.func as usize].is_method_wrapper() {
                 continue;
             }
-            lines.push((f.func, prog.line(f.func, (f.pc as usize).saturating_sub(1))));
+            lines.push((f.func, prog.line(f.func, f.at())));
         }
         lines.truncate(kept);
         lines
@@ -494,7 +528,7 @@ impl Gor {
                 let f = &mut self.frames[top];
                 f.unwinding = false;
                 let last = self.run.prog.funcs[f.func as usize].code.len() - 1;
-                f.pc = last as u32;
+                f.again_at(last);
                 return None;
             }
             if self.frames[top].boundary && !self.has_defer(top) {
@@ -806,7 +840,7 @@ impl Gor {
                     Poll::Ready(result) => {
                         // The native's call runs again.
                         if let Some(frame) = self.frames.last_mut() {
-                            frame.pc -= 1;
+                            frame.again_at(frame.next_pc() - 1);
                         }
                         result
                     }

@@ -289,6 +289,57 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// In a program counter's frames (`runtime.Callers`), Go's `runtime.goexit`: every
+/// goroutine's outermost frame.
+pub const GOEXIT_FRAME: u32 = u32::MAX - 1;
+
+/// The program counters `runtime.Callers` gives start here (where a Go binary's code starts);
+/// a counter is `PC_BASE + func << PC_LINE_BITS + line`, so that it names its function and its
+/// line (`runtime.FuncForPC`, `runtime.CallersFrames`).
+const PC_BASE: u64 = 0x40_0000;
+const PC_LINE_BITS: u32 = 20;
+
+/// The program counter of frame `(func, line)` of [`Gor::frame_lines`].
+pub fn frame_pc(func: u32, line: u32) -> u64 {
+    PC_BASE + ((func as u64) << PC_LINE_BITS) + (line as u64).min((1 << PC_LINE_BITS) - 1)
+}
+
+/// The frame program counter `pc` names: its function's name, its file and line, and its
+/// function's entry (`runtime.FuncForPC`); none for a counter no frame gave.
+pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
+    let rel = pc.checked_sub(PC_BASE)?;
+    let func = u32::try_from(rel >> PC_LINE_BITS).ok()?;
+    let line = (rel & ((1 << PC_LINE_BITS) - 1)) as u32;
+    let (name, file, line) = match func {
+        PANIC_FRAME => ("runtime.gopanic".into(), runtime_file("panic.go"), 884),
+        GOEXIT_FRAME => ("runtime.goexit".into(), runtime_file("asm_amd64.s"), 1594),
+        _ => {
+            let f = prog.funcs.get(func as usize)?;
+            if &*f.name == "runtime.main" {
+                // The program's entry, where Go's runtime calls main.main.
+                ("runtime.main".into(), runtime_file("proc.go"), 250)
+            } else {
+                (f.name.to_string(), file_of(prog, func), line)
+            }
+        }
+    };
+    Some((name, file, line, frame_pc(func, 0)))
+}
+
+fn runtime_file(name: &str) -> String {
+    format!("/usr/local/go/src/runtime/{name}")
+}
+
+/// The file of function `func` as tracebacks print it.
+fn file_of(prog: &Program, func: u32) -> String {
+    let f = &prog.funcs[func as usize];
+    if f.file.is_empty() {
+        format!("./{}", prog.file_name)
+    } else {
+        f.file.to_string()
+    }
+}
+
 /// Go prints at most this many frames of a goroutine's stack (a deep recursion's report stays
 /// short), then `...additional frames elided...`.
 pub const MAX_TRACEBACK_FRAMES: usize = 100;
@@ -335,20 +386,11 @@ pub fn traceback_of(run: &Run, g: &Gor) -> Vec<String> {
         };
         let args = if f.nparams > 0 { "..." } else { "" };
         lines.push(format!("{}({args})", f.name));
-        if f.file.is_empty() {
-            lines.push(format!("\t./{}:{line}", prog.file_name));
-        } else {
-            lines.push(format!("\t{}:{line}", f.file));
-        }
+        lines.push(format!("\t{}:{line}", file_of(prog, func)));
     }
     if let Some((func, line)) = g.created {
-        let f = &prog.funcs[func as usize];
-        lines.push(format!("created by {}", f.name));
-        if f.file.is_empty() {
-            lines.push(format!("\t./{}:{line}", prog.file_name));
-        } else {
-            lines.push(format!("\t{}:{line}", f.file));
-        }
+        lines.push(format!("created by {}", prog.funcs[func as usize].name));
+        lines.push(format!("\t{}:{line}", file_of(prog, func)));
     }
     lines
 }

@@ -1,14 +1,15 @@
 // Package log implements a simple logging package: a Logger writes each message on a line of
 // its own, after a prefix and the date and time its flags ask for. The standard logger writes
 // to standard error with the date and time (in a sim run, the run's virtual clock, from
-// 2009-11-10 23:00:00 UTC as on Go's playground). File and line flags print `???:0`: a
-// chanlab program cannot ask where it was called from.
+// 2009-11-10 23:00:00 UTC as on Go's playground). The file and line flags name the file as
+// chanlab's tracebacks do (`./prog.go`).
 package log
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -52,7 +53,7 @@ func pad(b []byte, i int, wid int) []byte {
 	return append(b, s...)
 }
 
-func (l *Logger) header(b []byte, t time.Time) []byte {
+func (l *Logger) header(b []byte, t time.Time, file string, line int) []byte {
 	if l.flag&Lmsgprefix == 0 {
 		b = append(b, l.prefix...)
 	}
@@ -82,7 +83,18 @@ func (l *Logger) header(b []byte, t time.Time) []byte {
 		}
 	}
 	if l.flag&(Lshortfile|Llongfile) != 0 {
-		b = append(b, "???:0: "...)
+		if l.flag&Lshortfile != 0 {
+			for i := len(file) - 1; i > 0; i-- {
+				if file[i] == '/' {
+					file = file[i+1:]
+					break
+				}
+			}
+		}
+		b = append(b, file...)
+		b = append(b, ':')
+		b = pad(b, line, 1)
+		b = append(b, ": "...)
 	}
 	if l.flag&Lmsgprefix != 0 {
 		b = append(b, l.prefix...)
@@ -90,13 +102,20 @@ func (l *Logger) header(b []byte, t time.Time) []byte {
 	return b
 }
 
-// Output writes s after the Logger's header, and a newline if s lacks one. calldepth is
-// accepted for Go's signature; no file and line are known here.
+// Output writes s after the Logger's header, and a newline if s lacks one. calldepth counts
+// the frames between the caller whose file and line the header shows and Output: 1 is
+// Output's caller.
 func (l *Logger) Output(calldepth int, s string) error {
 	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b := l.header(nil, now)
+	file, line := "???", 0
+	if l.flag&(Lshortfile|Llongfile) != 0 {
+		if _, f, n, ok := runtime.Caller(calldepth); ok {
+			file, line = f, n
+		}
+	}
+	b := l.header(nil, now, file, line)
 	b = append(b, s...)
 	if len(s) == 0 || s[len(s)-1] != '\n' {
 		b = append(b, '\n')

@@ -101,3 +101,103 @@ func GOROOT() string { return "/usr/local/go" }
 
 // Breakpoint executes a breakpoint trap (a panic in chanlab, which has no debugger).
 func Breakpoint() { panic("runtime.Breakpoint") }
+
+// Caller reports the function, file and line of a call on the calling goroutine's stack:
+// skip 0 is the caller of Caller. The file is named as tracebacks name it (`./prog.go`).
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	pcs := callerPCs(skip+1, 1)
+	if len(pcs) == 0 {
+		return 0, "", 0, false
+	}
+	_, file, line, _, ok = pcFrame(pcs[0])
+	return pcs[0], file, line, ok
+}
+
+// Callers fills pc with the program counters of the calling goroutine's stack, skip 0 being
+// Callers itself, and returns how many it wrote.
+func Callers(skip int, pc []uintptr) int {
+	return copy(pc, callerPCs(skip, len(pc)))
+}
+
+// callerPCs gives the program counters of the calling goroutine's frames from its skip-th
+// (0: the function that calls callerPCs), at most max of them.
+func callerPCs(skip, max int) []uintptr
+
+// pcFrame tells which frame a program counter of callerPCs names.
+func pcFrame(pc uintptr) (function, file string, line int, entry uintptr, ok bool)
+
+// A Func describes a function of the program.
+type Func struct {
+	name  string
+	entry uintptr
+}
+
+// FuncForPC returns the function a program counter from Callers or Caller belongs to, or
+// nil.
+func FuncForPC(pc uintptr) *Func {
+	name, _, _, entry, ok := pcFrame(pc)
+	if !ok {
+		return nil
+	}
+	return &Func{name: name, entry: entry}
+}
+
+// Name returns the function's name as tracebacks print it (`main.worker`).
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+// Entry returns the program counter of the function's entry.
+func (f *Func) Entry() uintptr { return f.entry }
+
+// FileLine returns the file and line of program counter pc.
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	_, file, line, _, _ = pcFrame(pc)
+	return file, line
+}
+
+// A Frame is one frame of a stack, as Frames.Next gives it.
+type Frame struct {
+	PC       uintptr
+	Func     *Func
+	Function string
+	File     string
+	Line     int
+	Entry    uintptr
+}
+
+// Frames walks the frames of program counters from Callers.
+type Frames struct {
+	pcs []uintptr
+}
+
+// CallersFrames returns the frames of the program counters callers.
+func CallersFrames(callers []uintptr) *Frames { return &Frames{pcs: callers} }
+
+// Next returns the next frame, and whether more follow.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if len(ci.pcs) == 0 {
+		return Frame{}, false
+	}
+	pc := ci.pcs[0]
+	ci.pcs = ci.pcs[1:]
+	if name, file, line, entry, ok := pcFrame(pc); ok {
+		frame = Frame{PC: pc, Func: &Func{name: name, entry: entry}, Function: name, File: file, Line: line, Entry: entry}
+	} else {
+		frame = Frame{PC: pc}
+	}
+	return frame, len(ci.pcs) > 0
+}
+
+// Stack writes the calling goroutine's stack into buf as Go's tracebacks show it (frames'
+// arguments as `...`, no code offsets) and returns how many bytes it wrote. chanlab writes
+// the calling goroutine's stack only, also when all is true.
+func Stack(buf []byte, all bool) int {
+	return copy(buf, stackText())
+}
+
+// stackText gives the calling goroutine's stack as Stack writes it.
+func stackText() string
