@@ -305,3 +305,19 @@ func (b *Buffer) WriteTo(w io.Writer) (n int64, err error) {
 	b.off += m
 	return int64(m), err
 }
+
+// A Reader reads from a byte slice (io.Reader, io.ByteScanner, io.RuneScanner, io.WriterTo):
+// a strings.Reader of the slice's bytes as they were when it was given.
+type Reader struct {
+	strings.Reader
+}
+
+// NewReader returns a new Reader reading from b.
+func NewReader(b []byte) *Reader {
+	r := new(Reader)
+	r.Reset(b)
+	return r
+}
+
+// Reset resets the Reader to be reading from b.
+func (r *Reader) Reset(b []byte) { r.Reader.Reset(string(b)) }
