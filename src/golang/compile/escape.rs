@@ -8,9 +8,11 @@
 
 use std::collections::HashSet;
 
-use crate::golang::syntax::ast::{Ast, ExprId, ExprKind, Field, List, StmtId, StmtKind};
+use crate::golang::syntax::ast::{
+    Ast, BranchKind, ExprId, ExprKind, Field, List, Name, StmtId, StmtKind,
+};
 use crate::golang::syntax::token::Op;
-use crate::golang::types::info::RecvAdjust;
+use crate::golang::types::info::{RangeKind, RecvAdjust};
 use crate::golang::types::object::{ObjId, ObjKind, VarKind};
 use crate::golang::types::Checked;
 
@@ -19,7 +21,7 @@ use super::Compiler;
 /// Calls `f` on every expression and statement under statement `s` (function literals
 /// included).
 pub fn walk_stmt(ast: &Ast, s: StmtId, f: &mut dyn FnMut(Node)) {
-    f(Node::Stmt);
+    f(Node::Stmt(s));
     let each_e = |l: List<ExprId>, f: &mut dyn FnMut(Node)| {
         for &e in ast.list(l) {
             walk_expr(ast, e, f);
@@ -140,8 +142,8 @@ pub fn walk_stmt(ast: &Ast, s: StmtId, f: &mut dyn FnMut(Node)) {
 #[derive(Clone, Copy)]
 pub enum Node {
     Expr(ExprId),
-    /// A statement (the walks here look at expressions only).
-    Stmt,
+    /// A statement.
+    Stmt(StmtId),
 }
 
 /// Calls `f` on `e` and every expression and statement under it.
@@ -204,12 +206,21 @@ fn var_of(ch: &Checked, e: ExprId) -> Option<ObjId> {
         .flatten()
 }
 
-/// The variables that escape in the body `body` of a function and the literals inside it.
+/// The variables that escape in the body `body` of a function and the literals inside it
+/// (the body of a loop ranging over a function is a literal too: see [`range_free_vars`]).
 pub fn escaping_in(c: &Compiler, body: StmtId) -> HashSet<ObjId> {
     let ch = c.ch;
     let mut out = HashSet::new();
     walk_stmt(&ch.ast, body, &mut |n| {
-        let Node::Expr(e) = n else { return };
+        let e = match n {
+            Node::Expr(e) => e,
+            Node::Stmt(s) => {
+                if is_range_func(ch, s) {
+                    out.extend(range_free_vars(ch, s));
+                }
+                return;
+            }
+        };
         match ch.ast.expr(e).kind {
             ExprKind::FuncLit { .. } => out.extend(free_vars(ch, e)),
             ExprKind::Unary { op: Op::And, x } => {
@@ -241,13 +252,79 @@ pub fn free_vars(ch: &Checked, lit: ExprId) -> Vec<ObjId> {
     let ExprKind::FuncLit { body, .. } = ch.ast.expr(lit).kind else {
         return Vec::new();
     };
-    let start = ch.ast.expr(lit).pos;
+    used_outside(ch, ch.ast.expr(lit).pos, body, &[])
+}
+
+/// Whether statement `s` is a loop ranging over a function.
+pub fn is_range_func(ch: &Checked, s: StmtId) -> bool {
+    ch.info
+        .ranges
+        .get(&s)
+        .is_some_and(|r| r.kind == RangeKind::Func)
+}
+
+/// The variables the body of loop `s`, which ranges over a function, uses that are declared
+/// outside the loop, in first-use order: the body runs as a function the iterator calls,
+/// which captures them. They include the loop's variables when the loop assigns (`=`)
+/// rather than declares them.
+pub fn range_free_vars(ch: &Checked, s: StmtId) -> Vec<ObjId> {
+    let StmtKind::Range {
+        key,
+        value,
+        define,
+        body,
+        ..
+    } = ch.ast.stmt(s).kind
+    else {
+        return Vec::new();
+    };
+    let assigned: Vec<ExprId> = match define {
+        true => Vec::new(),
+        false => [key, value].into_iter().flatten().collect(),
+    };
+    used_outside(ch, ch.ast.stmt(s).pos, body, &assigned)
+}
+
+/// The `break label` and `continue label` statements in `body` whose label is outside it,
+/// each once.
+pub fn branches_out_of(ch: &Checked, body: StmtId) -> Vec<(Name, BranchKind)> {
+    let mut inside = Vec::new();
+    let mut used = Vec::new();
+    walk_stmt(&ch.ast, body, &mut |n| {
+        let Node::Stmt(s) = n else { return };
+        match ch.ast.stmt(s).kind {
+            StmtKind::Labeled { label, .. } => inside.extend(ch.ast.ident(label)),
+            StmtKind::Branch {
+                kind: kind @ (BranchKind::Break | BranchKind::Continue),
+                label: Some(l),
+            } => {
+                if let Some(name) = ch.ast.ident(l) {
+                    if !used.contains(&(name, kind)) {
+                        used.push((name, kind));
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
+    used.retain(|(name, _)| !inside.contains(name));
+    used
+}
+
+/// The local variables that block `body` and the expressions `also` use and that are declared
+/// outside the span from `start` to the end of `body`, in first-use order.
+fn used_outside(
+    ch: &Checked,
+    start: crate::golang::syntax::Pos,
+    body: StmtId,
+    also: &[ExprId],
+) -> Vec<ObjId> {
     let end = match ch.ast.stmt(body).kind {
         StmtKind::Block { rbrace, .. } => rbrace,
         _ => start,
     };
     let mut out = Vec::new();
-    walk_stmt(&ch.ast, body, &mut |n| {
+    let mut visit = |n: Node| {
         let Node::Expr(e) = n else { return };
         if !matches!(ch.ast.expr(e).kind, ExprKind::Ident(_)) {
             return;
@@ -260,7 +337,11 @@ pub fn free_vars(ch: &Checked, lit: ExprId) -> Vec<ObjId> {
         if (pos < start || pos > end) && !out.contains(&o) {
             out.push(o);
         }
-    });
+    };
+    for &e in also {
+        walk_expr(&ch.ast, e, &mut visit);
+    }
+    walk_stmt(&ch.ast, body, &mut visit);
     out
 }
 

@@ -38,6 +38,39 @@ pub struct Target {
     pub continues: Vec<usize>,
 }
 
+/// The body of a loop ranging over a function, compiled as the `yield` function its iterator
+/// calls: the function being compiled when [`FnC::range`] is set.
+///
+/// The loop's state is a cell the enclosing function and the body share: [`RANGE_RUNNING`]
+/// while the body may run; how the body left the loop when it returned false
+/// ([`RANGE_BROKE`], a `return` ([`RANGE_RETURNED`], its values stored in the enclosing
+/// function's result cells, or [`RANGE_RETURNED_BARE`]), or a `break`/`continue` of a loop
+/// outside ([`range_branch_code`]); [`RANGE_DONE`] once the iterator has returned. The
+/// enclosing function reads it after the iterator returns and does what the body asked.
+#[derive(Clone)]
+pub struct RangeBody {
+    /// The loop's label, if it has one.
+    pub label: Option<Name>,
+    /// The register of the loop's state cell.
+    pub state: R,
+    /// Cells for the enclosing function's results, which a `return` in the body fills.
+    pub stash: Vec<R>,
+    /// The enclosing function's result types.
+    pub result_types: Vec<TypeId>,
+}
+
+pub const RANGE_RUNNING: i32 = 0;
+pub const RANGE_BROKE: i32 = 1;
+pub const RANGE_RETURNED: i32 = 2;
+pub const RANGE_DONE: i32 = 3;
+pub const RANGE_RETURNED_BARE: i32 = 4;
+
+/// The state a range body leaves with for `break label` (`continue label`) of a loop outside.
+pub fn range_branch_code(label: Name, kind: crate::golang::syntax::ast::BranchKind) -> i32 {
+    let cont = matches!(kind, crate::golang::syntax::ast::BranchKind::Continue);
+    5 + 2 * (label.0 % (1 << 29)) as i32 + i32::from(cont)
+}
+
 pub struct FnC<'c, 'a> {
     pub c: &'c mut Compiler<'a>,
     index: u32,
@@ -70,6 +103,10 @@ pub struct FnC<'c, 'a> {
     /// Calls evaluated ahead of the expression they are in, and the registers holding their
     /// values (`order.rs`).
     pub hoisted: HashMap<ExprId, R>,
+    /// Set when this function is the body of a loop ranging over a function.
+    pub range: Option<RangeBody>,
+    /// Loops ranging over functions met so far (their bodies are `outer-range1`…).
+    pub ranges: u32,
 }
 
 impl<'c, 'a> FnC<'c, 'a> {
@@ -96,6 +133,8 @@ impl<'c, 'a> FnC<'c, 'a> {
             file: Rc::from(""),
             inst,
             hoisted: HashMap::new(),
+            range: None,
+            ranges: 0,
         }
     }
 
@@ -397,7 +436,104 @@ impl<'c, 'a> FnC<'c, 'a> {
             .map(|s| s.results.clone())
             .unwrap_or_default();
         self.prologue(&params, &results, &result_types);
-        // The captured variables: cells (or shared aggregates) from the closure.
+        self.load_captures(captures);
+        self.block_body(body);
+        self.emit(Instr::Ret);
+    }
+
+    /// Compiles the body of loop `s`, which ranges over a function, as the `yield` function
+    /// its iterator calls (see [`RangeBody`]): its parameters are the iteration's values, its
+    /// environment holds `captures`, then the loop's state cell, then the enclosing function's
+    /// result cells (of `result_types`).
+    pub fn range_body(
+        &mut self,
+        s: crate::golang::syntax::ast::StmtId,
+        captures: &[ObjId],
+        label: Option<Name>,
+        result_types: Vec<TypeId>,
+    ) {
+        let ch = self.c.ch;
+        let StmtKind::Range {
+            key,
+            value,
+            define,
+            body,
+            ..
+        } = ch.ast.stmt(s).kind
+        else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        let Some(info) = ch.info.ranges.get(&s).copied() else {
+            self.emit(Instr::Ret);
+            return;
+        };
+        let (kt, vt) = (self.subst(info.key), self.subst(info.value));
+        self.decl_line = self.c.stmt_line(s);
+        self.line = self.decl_line;
+        self.file = self.c.file_of(ch.ast.stmt(s).pos);
+        self.escaping = super::escape::escaping_in(self.c, body);
+        let nparams =
+            usize::from(info.key != TypeId::INVALID) + usize::from(info.value != TypeId::INVALID);
+        self.prologue(&vec![None; nparams], &[None], &[TypeId::BOOL]);
+        self.load_captures(captures);
+        let env = |i: usize| (captures.len() + i) as u16;
+        let state = self.alloc();
+        self.emit(Instr::Env {
+            d: state,
+            i: env(0),
+        });
+        let stash: Vec<R> = (0..result_types.len())
+            .map(|j| {
+                let d = self.alloc();
+                self.emit(Instr::Env { d, i: env(1 + j) });
+                d
+            })
+            .collect();
+        // Called again after the loop was left: Go's panics.
+        let t = self.alloc();
+        self.emit(Instr::Load { d: t, p: state });
+        let running = self.emit(Instr::JEqK {
+            a: t,
+            v: RANGE_RUNNING,
+            t: 0,
+        });
+        let after_exit = self.emit(Instr::JEqK {
+            a: t,
+            v: RANGE_DONE,
+            t: 0,
+        });
+        self.range_panic(
+            "range function continued iteration after function for loop body returned false",
+        );
+        let here = self.here();
+        self.patch(after_exit, here);
+        self.range_panic("range function continued iteration after whole loop exit");
+        let here = self.here();
+        self.patch(running, here);
+        self.range = Some(RangeBody {
+            label,
+            state,
+            stash,
+            result_types,
+        });
+        let blank = |e: Option<ExprId>| e.filter(|&e| ch.ast.ident(e) != Some(Name::BLANK));
+        let (key, value) = (blank(key), blank(value));
+        if define {
+            for e in [key, value].into_iter().flatten() {
+                if let Some(o) = ch.info.def(e) {
+                    self.declare(o);
+                }
+            }
+        }
+        self.range_assign(key, value, define, 0, 1, kt, vt);
+        self.stmt(body);
+        self.range_continue();
+    }
+
+    /// The captured variables `captures`: cells (or shared aggregates) from the closure's
+    /// environment, in its order.
+    fn load_captures(&mut self, captures: &[ObjId]) {
         for (i, &obj) in captures.iter().enumerate() {
             let reg = self.alloc();
             let t = self.obj_ty(obj);
@@ -408,8 +544,40 @@ impl<'c, 'a> FnC<'c, 'a> {
                 i: i as u16,
             });
         }
-        self.block_body(body);
+    }
+
+    /// A range body's `continue`: the body returns true, asking for the next iteration.
+    pub fn range_continue(&mut self) {
+        let d = self.results[0].0;
+        self.emit(Instr::Bool { d, v: true });
         self.emit(Instr::Ret);
+    }
+
+    /// A range body leaves the loop: the state says why (`code`), and the body returns false.
+    pub fn range_exit(&mut self, code: i32) {
+        let Some(state) = self.range.as_ref().map(|r| r.state) else {
+            return;
+        };
+        let c = self.alloc();
+        self.emit(Instr::Int { d: c, v: code });
+        self.emit(Instr::Store { p: state, s: c });
+        let d = self.results[0].0;
+        self.emit(Instr::Bool { d, v: false });
+        self.emit(Instr::Ret);
+    }
+
+    /// Panics with Go's run-time error `runtime error: {text}`.
+    fn range_panic(&mut self, text: &str) {
+        use crate::golang::vm::errors;
+        let value = errors::runtime_error(
+            &self.c.prog,
+            errors::ErrKind::String,
+            format!("runtime error: {text}"),
+        );
+        let k = self.c.add_const(value);
+        let d = self.alloc();
+        self.emit(Instr::Const { d, k });
+        self.emit(Instr::Panic { s: d });
     }
 
     /// Parameters in registers 0.., then the results; escaping ones moved into cells.

@@ -62,6 +62,16 @@ enum Body {
         /// compiled once per copy of it).
         inst: Inst,
     },
+    /// The body of loop `stmt`, which ranges over a function: the `yield` function its
+    /// iterator calls (see [`func::RangeBody`]).
+    Range {
+        stmt: StmtId,
+        captures: Vec<ObjId>,
+        inst: Inst,
+        label: Option<crate::golang::syntax::ast::Name>,
+        /// The result types of the function the loop is in.
+        result_types: Vec<TypeId>,
+    },
 }
 
 /// The substitution of a generic function's copy: type argument `targs[i]` for type
@@ -433,7 +443,44 @@ impl<'a> Compiler<'a> {
                 f.literal(lit, &captures);
                 f.finish();
             }
+            Body::Range {
+                stmt,
+                captures,
+                inst,
+                label,
+                result_types,
+            } => {
+                let mut f = FnC::new(self, job.index, name, inst);
+                f.range_body(stmt, &captures, label, result_types);
+                f.finish();
+            }
         }
+    }
+
+    /// Queues the body of loop `stmt` (ranging over a function, capturing `captures`) as a
+    /// new function named `name`; `label` is the loop's, `result_types` those of the function
+    /// it is in.
+    pub fn queue_range_body(
+        &mut self,
+        stmt: StmtId,
+        captures: Vec<ObjId>,
+        name: String,
+        inst: Inst,
+        label: Option<crate::golang::syntax::ast::Name>,
+        result_types: Vec<TypeId>,
+    ) -> u32 {
+        let index = self.new_func(name);
+        self.jobs.push(Job {
+            index,
+            body: Body::Range {
+                stmt,
+                captures,
+                inst,
+                label,
+                result_types,
+            },
+        });
+        index
     }
 
     /// Queues function literal `lit` (capturing `captures`) as a new function named `name`,

@@ -12,7 +12,10 @@ use crate::golang::types::ty::{Type, TypeId};
 use crate::golang::vm::instr::{Instr, SelectCase, SelectDesc, R};
 
 use super::call::How;
-use super::func::{FnC, Target, Var};
+use super::func::{
+    range_branch_code, FnC, Target, Var, RANGE_BROKE, RANGE_DONE, RANGE_RETURNED,
+    RANGE_RETURNED_BARE, RANGE_RUNNING,
+};
 
 /// Where an assignment stores.
 #[derive(Clone, Copy)]
@@ -545,54 +548,41 @@ impl FnC<'_, '_> {
     }
 
     fn return_stmt(&mut self, results: &[ExprId]) {
-        let ch = self.c.ch;
+        if let Some(r) = self.range.clone() {
+            // In the body of a loop over a function: the enclosing function returns, once the
+            // iterator has returned, with the values left in its result cells.
+            if results.is_empty() {
+                self.range_exit(RANGE_RETURNED_BARE);
+                return;
+            }
+            let values = self.result_values(results, &r.result_types);
+            for (v, cell) in values.into_iter().zip(r.stash) {
+                self.emit(Instr::Store { p: cell, s: v });
+            }
+            self.range_exit(RANGE_RETURNED);
+            return;
+        }
         let n = self.results.len();
         if results.is_empty() || n == 0 {
             self.emit(Instr::Ret);
             return;
         }
-        let values: Vec<R> = if results.len() == 1 && n > 1 {
-            let base = self.call(ch.ast.unparen(results[0]), How::Now);
-            let rt = self.ty(results[0]);
-            let src: Vec<TypeId> = match self.c.types.get(rt) {
-                Type::Tuple(e) => e.clone(),
-                _ => Vec::new(),
-            };
-            for i in 0..n {
-                let st = src.get(i).copied().unwrap_or(self.result_types[i]);
-                self.coerce(base + i as u16, st, self.result_types[i]);
-            }
-            (0..n).map(|i| base + i as u16).collect()
-        } else {
-            let types = self.result_types.clone();
-            let mut values: Vec<R> = results
+        let types = self.result_types.clone();
+        let mut values = self.result_values(results, &types);
+        // `return b, a` of named results: a value in another result's register is moved out
+        // of it before the results are written.
+        for (i, v) in values.iter_mut().enumerate() {
+            if self
+                .results
                 .iter()
-                .zip(types)
-                .map(|(&r, t)| {
-                    if self.c.is_iface(t) || self.c.is_agg(t) {
-                        self.value(r, t)
-                    } else {
-                        // A variable's own register, read below.
-                        self.expr(r)
-                    }
-                })
-                .collect();
-            // `return b, a` of named results: a value in another result's register is moved
-            // out of it before the results are written.
-            for (i, v) in values.iter_mut().enumerate() {
-                if self
-                    .results
-                    .iter()
-                    .enumerate()
-                    .any(|(j, r)| j != i && r.0 == *v)
-                {
-                    let tmp = self.alloc();
-                    self.emit(Instr::Mov { d: tmp, s: *v });
-                    *v = tmp;
-                }
+                .enumerate()
+                .any(|(j, r)| j != i && r.0 == *v)
+            {
+                let tmp = self.alloc();
+                self.emit(Instr::Mov { d: tmp, s: *v });
+                *v = tmp;
             }
-            values
-        };
+        }
         let results = self.results.clone();
         for ((reg, obj), v) in results.into_iter().zip(values) {
             let cell = obj
@@ -607,6 +597,38 @@ impl FnC<'_, '_> {
         self.emit(Instr::Ret);
     }
 
+    /// The registers holding the values `return results` returns as `types`: converted to
+    /// them, a multi-value call's spread.
+    fn result_values(&mut self, results: &[ExprId], types: &[TypeId]) -> Vec<R> {
+        let ch = self.c.ch;
+        let n = types.len();
+        if results.len() == 1 && n > 1 {
+            let base = self.call(ch.ast.unparen(results[0]), How::Now);
+            let rt = self.ty(results[0]);
+            let src: Vec<TypeId> = match self.c.types.get(rt) {
+                Type::Tuple(e) => e.clone(),
+                _ => Vec::new(),
+            };
+            for (i, &t) in types.iter().enumerate() {
+                let st = src.get(i).copied().unwrap_or(t);
+                self.coerce(base + i as u16, st, t);
+            }
+            return (0..n).map(|i| base + i as u16).collect();
+        }
+        results
+            .iter()
+            .zip(types)
+            .map(|(&r, &t)| {
+                if self.c.is_iface(t) || self.c.is_agg(t) {
+                    self.value(r, t)
+                } else {
+                    // A variable's own register, read by the caller.
+                    self.expr(r)
+                }
+            })
+            .collect()
+    }
+
     fn branch(&mut self, kind: BranchKind, label: Option<crate::golang::syntax::ast::Name>) {
         let find = |targets: &Vec<Target>, want_loop: bool| -> Option<usize> {
             targets.iter().rposition(|t| match label {
@@ -614,6 +636,21 @@ impl FnC<'_, '_> {
                 None => !want_loop || t.is_loop,
             })
         };
+        let want_loop = matches!(kind, BranchKind::Continue);
+        if matches!(kind, BranchKind::Break | BranchKind::Continue)
+            && find(&self.targets, want_loop).is_none()
+        {
+            // In the body of a loop over a function, a statement leaving the body.
+            if let Some(r) = &self.range {
+                let own = label.is_none() || label == r.label;
+                match (kind, label) {
+                    (BranchKind::Continue, _) if own => self.range_continue(),
+                    (_, Some(l)) if !own => self.range_exit(range_branch_code(l, kind)),
+                    _ => self.range_exit(RANGE_BROKE),
+                }
+                return;
+            }
+        }
         match kind {
             BranchKind::Break => {
                 if let Some(i) = find(&self.targets, false) {
@@ -808,6 +845,10 @@ impl FnC<'_, '_> {
         let Some(mut info) = ch.info.ranges.get(&s).copied() else {
             return;
         };
+        if info.kind == RangeKind::Func {
+            self.range_func(s, label, x, body);
+            return;
+        }
         info.key = self.subst(info.key);
         info.value = self.subst(info.value);
         let blank = |e: Option<ExprId>| {
@@ -942,6 +983,135 @@ impl FnC<'_, '_> {
         });
     }
 
+    /// Loop `s` over the function `x` (Go 1.23): the body is compiled as the `yield`
+    /// function (see [`RangeBody`]) that the iterator is called with; then the loop does what
+    /// the body asked when it left (a `return`, or a `break`/`continue` of a loop outside).
+    fn range_func(
+        &mut self,
+        s: StmtId,
+        label: Option<crate::golang::syntax::ast::Name>,
+        x: ExprId,
+        body: StmtId,
+    ) {
+        let ch = self.c.ch;
+        let xr = self.alloc();
+        self.expr_to(x, xr);
+        let captures = super::escape::range_free_vars(ch, s);
+        let state = self.alloc();
+        self.emit(Instr::Int {
+            d: state,
+            v: RANGE_RUNNING,
+        });
+        self.emit(Instr::NewCell { d: state, s: state });
+        // Where a `return` in the body leaves the results: the enclosing function's result
+        // cells (shared by nested loops over functions).
+        let (stash, result_types) = match &self.range {
+            Some(r) => (r.stash.clone(), r.result_types.clone()),
+            None => {
+                let types = self.result_types.clone();
+                let stash = types
+                    .iter()
+                    .map(|&t| {
+                        let d = self.alloc();
+                        self.load_zero(d, t);
+                        self.emit(Instr::NewCell { d, s: d });
+                        d
+                    })
+                    .collect();
+                (stash, types)
+            }
+        };
+        let n = captures.len() + 1 + stash.len();
+        let first = self.alloc_n(n);
+        for (i, &o) in captures.iter().enumerate() {
+            let d = first + i as u16;
+            match self.vars.get(&o).copied() {
+                Some(v) => self.emit(Instr::Mov { d, s: v.reg }),
+                None => self.emit(Instr::Nil { d }),
+            };
+        }
+        let at = first + captures.len() as u16;
+        self.emit(Instr::Mov { d: at, s: state });
+        for (j, &r) in stash.iter().enumerate() {
+            self.emit(Instr::Mov {
+                d: at + 1 + j as u16,
+                s: r,
+            });
+        }
+        self.ranges += 1;
+        let name = format!("{}-range{}", self.name, self.ranges);
+        let inst = self.inst.clone();
+        let f = self
+            .c
+            .queue_range_body(s, captures, name, inst, label, result_types);
+        let base = self.alloc();
+        self.emit(Instr::Closure {
+            d: base,
+            f,
+            first,
+            n: n as u16,
+        });
+        self.emit(Instr::CallV { f: xr, base });
+        // The iterator returned: the loop is over, and the body may have asked for more.
+        let t = self.alloc();
+        self.emit(Instr::Load { d: t, p: state });
+        let done = self.alloc();
+        self.emit(Instr::Int {
+            d: done,
+            v: RANGE_DONE,
+        });
+        self.emit(Instr::Store { p: state, s: done });
+        let skip = self.emit(Instr::JNeK {
+            a: t,
+            v: RANGE_RETURNED,
+            t: 0,
+        });
+        match self.range {
+            Some(_) => self.range_exit(RANGE_RETURNED),
+            None => {
+                let results = self.results.clone();
+                for ((reg, obj), &cell) in results.into_iter().zip(&stash) {
+                    let in_cell = obj
+                        .and_then(|o| self.vars.get(&o))
+                        .is_some_and(|var| var.cell);
+                    if in_cell {
+                        let v = self.alloc();
+                        self.emit(Instr::Load { d: v, p: cell });
+                        self.emit(Instr::Store { p: reg, s: v });
+                    } else {
+                        self.emit(Instr::Load { d: reg, p: cell });
+                    }
+                }
+                self.emit(Instr::Ret);
+            }
+        }
+        let here = self.here();
+        self.patch(skip, here);
+        let skip = self.emit(Instr::JNeK {
+            a: t,
+            v: RANGE_RETURNED_BARE,
+            t: 0,
+        });
+        match self.range {
+            Some(_) => self.range_exit(RANGE_RETURNED_BARE),
+            None => {
+                self.emit(Instr::Ret);
+            }
+        }
+        let here = self.here();
+        self.patch(skip, here);
+        for (name, kind) in super::escape::branches_out_of(ch, body) {
+            let skip = self.emit(Instr::JNeK {
+                a: t,
+                v: range_branch_code(name, kind),
+                t: 0,
+            });
+            self.branch(kind, Some(name));
+            let here = self.here();
+            self.patch(skip, here);
+        }
+    }
+
     /// A counted range loop over `i` in `0..n`; `each` assigns the iteration's variables
     /// (and may return a jump that skips the body, patched to the continue point).
     fn range_loop(
@@ -969,7 +1139,7 @@ impl FnC<'_, '_> {
 
     /// Assigns a range iteration's key and value (new variables each iteration for `:=`).
     #[allow(clippy::too_many_arguments)]
-    fn range_assign(
+    pub(super) fn range_assign(
         &mut self,
         key: Option<ExprId>,
         value: Option<ExprId>,

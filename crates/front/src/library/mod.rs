@@ -47,6 +47,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
     lib!("io", "io.go"),
+    lib!("iter", "iter.go"),
     lib!("log", "log.go"),
     lib!("maps", "maps.go"),
     lib!("math", "math.go"),

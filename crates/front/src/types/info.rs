@@ -198,6 +198,9 @@ pub enum RangeKind {
     String,
     Map,
     Chan,
+    /// A function `func(yield func(K, V) bool)` (Go 1.23): the loop's body runs as the
+    /// `yield` function; the key and value are its parameters (`INVALID` for those it lacks).
+    Func,
 }
 
 /// The iteration of a range statement: its kind and the types of the key and value it

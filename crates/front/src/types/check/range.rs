@@ -36,7 +36,13 @@ impl Checker<'_> {
                     self.error(self.op_pos(&x), msg);
                 }
                 Ok((kind, k, v)) => {
-                    if let (None, Some(ve)) = (v, value) {
+                    if let (RangeKind::Func, TypeId::INVALID, Some(ke)) = (kind, k, key) {
+                        let xs = self.op_string(&x);
+                        self.error(
+                            self.epos(ke),
+                            format!("range over {xs} permits no iteration variables"),
+                        );
+                    } else if let (None, Some(ve)) = (v, value) {
                         let xs = self.op_string(&x);
                         self.error(
                             self.epos(ve),
@@ -136,7 +142,18 @@ impl Checker<'_> {
                 }
             }
         }
+        let range_func = self.info.ranges.get(&s).map(|r| r.kind) == Some(RangeKind::Func);
+        if range_func {
+            if let Some(f) = self.env.func.as_mut() {
+                f.range_funcs += 1;
+            }
+        }
         self.stmt(body, ctx);
+        if range_func {
+            if let Some(f) = self.env.func.as_mut() {
+                f.range_funcs -= 1;
+            }
+        }
         self.close_scope();
     }
 
@@ -176,9 +193,41 @@ impl Checker<'_> {
             Type::Map(k, v) => Ok((RangeKind::Map, k, Some(v))),
             Type::Chan(ChanDir::Send, _) => Err(Some("receive from send-only channel".into())),
             Type::Chan(_, e) => Ok((RangeKind::Chan, e, None)),
-            Type::Func(_) => Err(Some(
-                "chanlab does not support range over functions yet".into(),
-            )),
+            Type::Func(sig) => {
+                if let Some((1, minor)) = self.ast.files[0].go_version {
+                    if minor < 23 {
+                        return Err(Some(format!(
+                            "requires go1.23 or later (file declares //go:build go1.{minor})"
+                        )));
+                    }
+                }
+                let bad = |why: &str| {
+                    Err(Some(format!(
+                        "func must be func(yield func(...) bool): {why}"
+                    )))
+                };
+                if sig.params.len() != 1 {
+                    return bad("wrong argument count");
+                }
+                if !sig.results.is_empty() {
+                    return bad("wrong result count");
+                }
+                let yield_t = self.types.under(sig.params[0]);
+                let Type::Func(y) = self.types.get(yield_t).clone() else {
+                    return bad("argument is not func");
+                };
+                if y.params.len() > 2 {
+                    return bad("yield func has too many parameters");
+                }
+                if y.results.len() != 1 || !self.types.is_boolean(y.results[0]) {
+                    return bad("yield func does not return bool");
+                }
+                Ok((
+                    RangeKind::Func,
+                    y.params.first().copied().unwrap_or(TypeId::INVALID),
+                    y.params.get(1).copied(),
+                ))
+            }
             _ => Err(None),
         }
     }
@@ -187,6 +236,28 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::body_errors;
+    #[test]
+    fn range_over_a_function_needs_a_yield_function() {
+        let errs = body_errors(concat!(
+            "\tbad := func(yield func(int) int) {}\n",
+            "\tfor range bad {\n\t}\n",
+            "\tfor range func(a, b int) {} {\n\t}\n",
+            "\tfor x := range func(yield func() bool) {} {\n\t\t_ = x\n\t}\n",
+            "\tfor x, y := range func(yield func(int) bool) {} {\n\t\t_, _ = x, y\n\t}\n",
+            "\tfor x := range func(yield func(int) bool) {} {\n\t\tdefer println(x)\n\t}\n",
+        ));
+        assert_eq!(
+            errs,
+            [
+                "5:12: cannot range over bad (variable of type func(func(int) int)): func must be func(yield func(...) bool): yield func does not return bool",
+                "7:12: cannot range over func(a, b int) {} (value of type func(int, int)): func must be func(yield func(...) bool): wrong argument count",
+                "9:6: range over func(yield func() bool) {} (value of type func(func() bool)) permits no iteration variables",
+                "12:9: range over func(yield func(int) bool) {} (value of type func(func(int) bool)) permits only one iteration variable",
+                "16:9: chanlab does not support defer in the body of a range over a function yet",
+            ]
+        );
+    }
+
     #[test]
     fn range_needs_something_iterable() {
         let errs = body_errors(
