@@ -129,7 +129,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 26);
+        assert_eq!(paths.len(), 27);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
