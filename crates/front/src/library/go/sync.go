@@ -142,12 +142,62 @@ func (o *Once) Do(f func()) {
 	}
 }
 
-// OnceFunc returns a function that invokes f only once.
+// OnceFunc returns a function that invokes f only once. If f panics, the returned function
+// panics with the same value on every call.
 func OnceFunc(f func()) func() {
-	var once Once
-	return func() {
-		once.Do(f)
+	g := OnceValue(func() struct{} {
+		f()
+		return struct{}{}
+	})
+	return func() { g() }
+}
+
+// OnceValue returns a function that invokes f only once and returns the value returned by
+// f. If f panics, the returned function panics with the same value on every call.
+func OnceValue[T any](f func() T) func() T {
+	var (
+		once   Once
+		valid  bool
+		p      any
+		result T
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
 	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues returns a function that invokes f only once and returns the values returned
+// by f. If f panics, the returned function panics with the same value on every call.
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	g := OnceValue(func() pair[T1, T2] {
+		a, b := f()
+		return pair[T1, T2]{a, b}
+	})
+	return func() (T1, T2) {
+		r := g()
+		return r.a, r.b
+	}
+}
+
+// pair holds OnceValues's two results.
+type pair[T1, T2 any] struct {
+	a T1
+	b T2
 }
 
 // Cond implements a condition variable, a rendezvous point for goroutines waiting for or
