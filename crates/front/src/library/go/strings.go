@@ -5,6 +5,7 @@ package strings
 import (
 	"errors"
 	"io"
+	"iter"
 	"unicode/utf8"
 )
 
@@ -345,3 +346,49 @@ func NewReplacer(oldnew ...string) *Replacer {
 
 // Replace returns a copy of s with all replacements performed.
 func (r *Replacer) Replace(s string) string
+
+// Lines returns an iterator over the newline-terminated lines in s; the lines it yields
+// include their terminating newlines (the last line may lack one).
+func Lines(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := Index(s, "\n"); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// SplitSeq returns an iterator over the substrings of s separated by sep (Split's).
+func SplitSeq(s, sep string) iter.Seq[string] { return each(Split(s, sep)) }
+
+// SplitAfterSeq returns an iterator over the substrings of s split after each instance of
+// sep (SplitAfter's).
+func SplitAfterSeq(s, sep string) iter.Seq[string] { return each(SplitAfter(s, sep)) }
+
+// FieldsSeq returns an iterator over the substrings of s split around runs of white space
+// (Fields's).
+func FieldsSeq(s string) iter.Seq[string] { return each(Fields(s)) }
+
+// FieldsFuncSeq returns an iterator over the substrings of s split around runs of code
+// points satisfying f (FieldsFunc's).
+func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+	return each(FieldsFunc(s, f))
+}
+
+// each yields the strings of parts in order.
+func each(parts []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, p := range parts {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
