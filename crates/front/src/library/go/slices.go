@@ -337,6 +337,23 @@ func Concat[S ~[]E, E any](slices ...S) S {
 	return out
 }
 
+// Repeat returns a new slice that repeats the provided slice the given number of times.
+// It panics if count is negative or if len(x)*count overflows.
+func Repeat[S ~[]E, E any](x S, count int) S {
+	if count < 0 {
+		panic("cannot be negative")
+	}
+	if len(x) > 0 && count > int(^uint(0)>>1)/len(x) {
+		panic("the result of (len(x) * count) overflows")
+	}
+	newslice := make(S, len(x)*count)
+	n := copy(newslice, x)
+	for n < len(newslice) {
+		n += copy(newslice[n:], newslice[:n])
+	}
+	return newslice
+}
+
 // Reverse reverses the elements of s in place.
 func Reverse[S ~[]E, E any](s S) {
 	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
