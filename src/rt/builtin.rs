@@ -7,7 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use super::current::with_core;
+use super::current::{with_core, with_shared};
 use super::goroutine::GoId;
 use super::report::{Outcome, Stream};
 
@@ -73,6 +73,18 @@ pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {
 /// of a real-mode run, the id the hub gave it.
 pub fn goid() -> GoId {
     with_core(|c| c.sched.goid())
+}
+
+/// For Go's `runtime.Stack(buf, true)`: the stanza of every goroutine alive but the running
+/// one (`goroutine N [state]:`, then its frames), by id; none in real mode, whose goroutines
+/// are spread over workers.
+pub fn other_goroutines() -> Vec<Vec<String>> {
+    with_shared(|shared| {
+        let core = shared.core.borrow();
+        let tasks = shared.tasks.borrow();
+        let task = |slot: super::goroutine::Slot| tasks.get(slot as usize)?.as_ref();
+        core.sched.other_stanzas(&task)
+    })
 }
 
 /// Go's `fmt.Println`: prints `line` and a newline.

@@ -132,18 +132,7 @@ pub(crate) fn go_report(
     alive: &[GoroutineInfo],
     frames: &dyn Fn(GoId) -> Option<Vec<String>>,
 ) -> Vec<String> {
-    let stanza = |info: &GoroutineInfo, state: &str| -> Vec<String> {
-        let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
-        if let Some(frames) = frames(info.id) {
-            lines.extend(frames);
-        } else if info.id == 1 {
-            lines.push("main.main()".to_string());
-        } else {
-            lines.push(format!("{}(...)", info.func));
-            lines.push(format!("created by {}", info.created_by));
-        }
-        lines
-    };
+    let stanza = |info: &GoroutineInfo, state: &str| stanza(info, state, frames(info.id));
     let mut lines = Vec::new();
     match outcome {
         Outcome::Exit | Outcome::OsExit { .. } => {}
@@ -170,6 +159,25 @@ pub(crate) fn go_report(
                 lines.extend(stanza(info, "running"));
             }
         }
+    }
+    lines
+}
+
+/// A goroutine's stanza of a traceback: `goroutine N [state]:`, then its `frames` (when the
+/// host gives them; else its function and its creator's, or `main.main()`).
+pub(crate) fn stanza(
+    info: &GoroutineInfo,
+    state: &str,
+    frames: Option<Vec<String>>,
+) -> Vec<String> {
+    let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
+    if let Some(frames) = frames {
+        lines.extend(frames);
+    } else if info.id == 1 {
+        lines.push("main.main()".to_string());
+    } else {
+        lines.push(format!("{}(...)", info.func));
+        lines.push(format!("created by {}", info.created_by));
     }
     lines
 }

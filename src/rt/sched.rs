@@ -524,6 +524,28 @@ impl Sched {
             .collect()
     }
 
+    /// The stanzas of the goroutines alive but the running one, by id, as Go's
+    /// `runtime.Stack(buf, true)` prints them after the caller's (see [`super::report::stanza`]).
+    /// Sim mode only: in real mode the goroutines are spread over workers, and none is listed.
+    pub(super) fn other_stanzas<'t>(
+        &self,
+        task: &dyn Fn(Slot) -> Option<&'t Task>,
+    ) -> Vec<Vec<String>> {
+        if !matches!(self.backend, Backend::Sim) {
+            return Vec::new();
+        }
+        (self.alive_slots().into_iter())
+            .filter(|&slot| self.gs[slot].id != self.current_id)
+            .map(|slot| {
+                let info = self.info(slot, &self.gs[slot], task);
+                let frames = (self.traceback.as_ref())
+                    .zip(Self::future(slot, task))
+                    .and_then(|(traceback, future)| traceback(info.id, future));
+                super::report::stanza(&info, info.go_state(), frames)
+            })
+            .collect()
+    }
+
     /// The future of the goroutine in `slot`, read from the runtime's tasks by `task`: what a
     /// host's [`Traceback`] and [`Locate`] are given.
     fn future<'t>(

@@ -157,13 +157,19 @@ fn pc_frame(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     }
 }
 
-/// `stackText() string`: the calling goroutine's stack as `runtime.Stack` prints it, its
-/// header `goroutine N [running]:` first.
+/// `stackText(all bool) string`: the calling goroutine's stack as `runtime.Stack` prints it,
+/// its header `goroutine N [running]:` first; with `all`, then every other goroutine's, each
+/// after a blank line.
 fn stack_text(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let mut text = format!("goroutine {} [running]:\n", rt::goid());
-    for line in task::traceback_of(&ctx.g.run, ctx.g) {
-        text.push_str(&line);
-        text.push('\n');
+    let mut lines = vec![format!("goroutine {} [running]:", rt::goid())];
+    lines.extend(task::traceback_of(&ctx.g.run, ctx.g));
+    if matches!(ctx.arg(0), Value::Bool(true)) {
+        for stanza in rt::other_goroutines() {
+            lines.push(String::new());
+            lines.extend(stanza);
+        }
     }
+    let mut text = lines.join("\n");
+    text.push('\n');
     done(ctx, [Value::str(&text)])
 }

@@ -193,11 +193,12 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 }
 
 // Stack writes the calling goroutine's stack into buf as Go's tracebacks show it (frames'
-// arguments as `...`, no code offsets) and returns how many bytes it wrote. chanlab writes
-// the calling goroutine's stack only, also when all is true.
+// arguments as `...`, no code offsets) and returns how many bytes it wrote; with all, the
+// other goroutines' stacks follow (in sim mode: a real-mode run's goroutines are spread over
+// workers, and only the caller's is written).
 func Stack(buf []byte, all bool) int {
-	return copy(buf, stackText())
+	return copy(buf, stackText(all))
 }
 
-// stackText gives the calling goroutine's stack as Stack writes it.
-func stackText() string
+// stackText gives the stacks as Stack writes them.
+func stackText(all bool) string
