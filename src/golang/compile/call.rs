@@ -186,6 +186,11 @@ impl FnC<'_, '_> {
             (How::Defer, Callee::Method(m)) => Instr::DeferI { m, base, nargs },
         };
         self.emit(i);
+        if let (How::Defer, Some(r)) = (how, &self.range) {
+            // In the body of a loop over a function: deferred to the function the loop is in.
+            let f = r.frame;
+            self.emit(Instr::DeferTo { f });
+        }
     }
 
     /// Puts the arguments `args` of a call of signature `sig` in registers from `at`:

@@ -53,6 +53,9 @@ pub struct RangeBody {
     pub label: Option<Name>,
     /// The register of the loop's state cell.
     pub state: R,
+    /// The register holding the frame index of the function the loop is in, where a `defer`
+    /// in the body defers to.
+    pub frame: R,
     /// Cells for the enclosing function's results, which a `return` in the body fills.
     pub stash: Vec<R>,
     /// The enclosing function's result types.
@@ -443,8 +446,8 @@ impl<'c, 'a> FnC<'c, 'a> {
 
     /// Compiles the body of loop `s`, which ranges over a function, as the `yield` function
     /// its iterator calls (see [`RangeBody`]): its parameters are the iteration's values, its
-    /// environment holds `captures`, then the loop's state cell, then the enclosing function's
-    /// result cells (of `result_types`).
+    /// environment holds `captures`, then the loop's state cell, the enclosing function's frame
+    /// index, and its result cells (of `result_types`).
     pub fn range_body(
         &mut self,
         s: crate::golang::syntax::ast::StmtId,
@@ -483,10 +486,15 @@ impl<'c, 'a> FnC<'c, 'a> {
             d: state,
             i: env(0),
         });
+        let frame = self.alloc();
+        self.emit(Instr::Env {
+            d: frame,
+            i: env(1),
+        });
         let stash: Vec<R> = (0..result_types.len())
             .map(|j| {
                 let d = self.alloc();
-                self.emit(Instr::Env { d, i: env(1 + j) });
+                self.emit(Instr::Env { d, i: env(2 + j) });
                 d
             })
             .collect();
@@ -514,6 +522,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         self.range = Some(RangeBody {
             label,
             state,
+            frame,
             stash,
             result_types,
         });

@@ -1005,9 +1005,11 @@ impl FnC<'_, '_> {
         self.emit(Instr::NewCell { d: state, s: state });
         // Where a `return` in the body leaves the results: the enclosing function's result
         // cells (shared by nested loops over functions).
-        let (stash, result_types) = match &self.range {
-            Some(r) => (r.stash.clone(), r.result_types.clone()),
+        let (frame, stash, result_types) = match &self.range {
+            Some(r) => (r.frame, r.stash.clone(), r.result_types.clone()),
             None => {
+                let frame = self.alloc();
+                self.emit(Instr::FrameIndex { d: frame });
                 let types = self.result_types.clone();
                 let stash = types
                     .iter()
@@ -1018,10 +1020,10 @@ impl FnC<'_, '_> {
                         d
                     })
                     .collect();
-                (stash, types)
+                (frame, stash, types)
             }
         };
-        let n = captures.len() + 1 + stash.len();
+        let n = captures.len() + 2 + stash.len();
         let first = self.alloc_n(n);
         for (i, &o) in captures.iter().enumerate() {
             let d = first + i as u16;
@@ -1032,9 +1034,13 @@ impl FnC<'_, '_> {
         }
         let at = first + captures.len() as u16;
         self.emit(Instr::Mov { d: at, s: state });
+        self.emit(Instr::Mov {
+            d: at + 1,
+            s: frame,
+        });
         for (j, &r) in stash.iter().enumerate() {
             self.emit(Instr::Mov {
-                d: at + 1 + j as u16,
+                d: at + 2 + j as u16,
                 s: r,
             });
         }

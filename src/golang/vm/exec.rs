@@ -778,6 +778,17 @@ impl Gor {
                         reborrow!();
                         r!(d).set(v);
                     }
+                    Instr::FrameIndex { d } => set_int!(d, fi as i64),
+                    Instr::DeferTo { f } => {
+                        let frame = int!(f) as u32;
+                        if let Some(mut d) = self.defers.pop() {
+                            d.frame = frame;
+                            let at = (self.defers.iter())
+                                .rposition(|x| x.frame <= frame)
+                                .map_or(0, |i| i + 1);
+                            self.defers.insert(at, d);
+                        }
+                    }
                     Instr::Closure { d, f, first, n } => {
                         let env: Box<[Value]> = regs[first as usize..][..n as usize].into();
                         charge!(cost::ALLOC);

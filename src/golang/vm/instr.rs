@@ -593,6 +593,16 @@ pub enum Instr {
     Recover {
         d: R,
     },
+    /// `d` = the index of the running frame (for [`Instr::DeferTo`]).
+    FrameIndex {
+        d: R,
+    },
+    /// The deferred call just made belongs to the frame whose index is in `f`, an enclosing
+    /// function's: a `defer` in the body of a loop over a function defers to the function the
+    /// loop is in. It is moved there, after that frame's other deferred calls.
+    DeferTo {
+        f: R,
+    },
     /// Makes a closure of function `f` capturing registers `first..first+n`.
     Closure {
         d: R,

@@ -92,7 +92,6 @@ impl Checker<'_> {
             results: results.to_vec(),
             named_results,
             vars: Vec::new(),
-            range_funcs: 0,
         });
         for &p in recv.iter().chain(params).chain(results) {
             let name = self.obj(p).name;

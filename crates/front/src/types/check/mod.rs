@@ -76,9 +76,6 @@ pub(crate) struct FuncCtx {
     /// Local variables declared in this function (not its parameters), for "declared and
     /// not used".
     pub vars: Vec<ObjId>,
-    /// How many loops ranging over a function enclose the statement being checked (their
-    /// bodies run as functions the iterator calls).
-    pub range_funcs: u32,
 }
 
 /// The environment of the declaration being checked.

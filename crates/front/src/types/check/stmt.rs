@@ -294,12 +294,6 @@ impl Checker<'_> {
 
     /// `go f()` / `defer f()`.
     fn suspended_call(&mut self, keyword: &str, call: ExprId) {
-        if keyword == "defer" && self.env.func.as_ref().is_some_and(|f| f.range_funcs > 0) {
-            self.error(
-                self.epos(call),
-                "chanlab does not support defer in the body of a range over a function yet",
-            );
-        }
         if !matches!(self.ast.expr(call).kind, ExprKind::Call { .. }) {
             self.error(
                 self.epos(call),
