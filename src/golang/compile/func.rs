@@ -45,8 +45,9 @@ pub struct Target {
 /// while the body may run; how the body left the loop when it returned false
 /// ([`RANGE_BROKE`], a `return` ([`RANGE_RETURNED`], its values stored in the enclosing
 /// function's result cells, or [`RANGE_RETURNED_BARE`]), or a `break`/`continue` of a loop
-/// outside ([`range_branch_code`]); [`RANGE_DONE`] once the iterator has returned. The
-/// enclosing function reads it after the iterator returns and does what the body asked.
+/// outside ([`range_branch_code`]); [`RANGE_DONE`] once the iterator has returned;
+/// [`RANGE_PANICKED`] when a panic unwound the body (the VM marks it: `Func::range_state`).
+/// The enclosing function reads it after the iterator returns and does what the body asked.
 #[derive(Clone)]
 pub struct RangeBody {
     /// The loop's label, if it has one.
@@ -62,11 +63,16 @@ pub struct RangeBody {
     pub result_types: Vec<TypeId>,
 }
 
+/// Go's run-time error for an iterator that recovered its body's panic and went on.
+pub const RANGE_PANIC_RECOVERED: &str =
+    "range function recovered a loop body panic and did not resume panicking";
+
 pub const RANGE_RUNNING: i32 = 0;
 pub const RANGE_BROKE: i32 = 1;
 pub const RANGE_RETURNED: i32 = 2;
 pub const RANGE_DONE: i32 = 3;
 pub const RANGE_RETURNED_BARE: i32 = 4;
+pub use crate::golang::vm::program::RANGE_PANICKED;
 
 /// The state a range body leaves with for `break label` (`continue label`) of a loop outside.
 pub fn range_branch_code(label: Name, kind: crate::golang::syntax::ast::BranchKind) -> i32 {
@@ -110,6 +116,8 @@ pub struct FnC<'c, 'a> {
     pub range: Option<RangeBody>,
     /// Loops ranging over functions met so far (their bodies are `outer-range1`…).
     pub ranges: u32,
+    /// The body of a loop over a function: its state cell's register (`Func::range_state`).
+    range_state: Option<u16>,
 }
 
 impl<'c, 'a> FnC<'c, 'a> {
@@ -138,6 +146,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             hoisted: HashMap::new(),
             range: None,
             ranges: 0,
+            range_state: None,
         }
     }
 
@@ -486,6 +495,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             d: state,
             i: env(0),
         });
+        self.range_state = Some(state);
         let frame = self.alloc();
         self.emit(Instr::Env {
             d: frame,
@@ -511,12 +521,20 @@ impl<'c, 'a> FnC<'c, 'a> {
             v: RANGE_DONE,
             t: 0,
         });
+        let after_panic = self.emit(Instr::JEqK {
+            a: t,
+            v: RANGE_PANICKED,
+            t: 0,
+        });
         self.range_panic(
             "range function continued iteration after function for loop body returned false",
         );
         let here = self.here();
         self.patch(after_exit, here);
         self.range_panic("range function continued iteration after whole loop exit");
+        let here = self.here();
+        self.patch(after_panic, here);
+        self.range_panic(RANGE_PANIC_RECOVERED);
         let here = self.here();
         self.patch(running, here);
         self.range = Some(RangeBody {
@@ -576,7 +594,7 @@ impl<'c, 'a> FnC<'c, 'a> {
     }
 
     /// Panics with Go's run-time error `runtime error: {text}`.
-    fn range_panic(&mut self, text: &str) {
+    pub fn range_panic(&mut self, text: &str) {
         use crate::golang::vm::errors;
         let value = errors::runtime_error(
             &self.c.prog,
@@ -648,5 +666,6 @@ impl<'c, 'a> FnC<'c, 'a> {
         func.cell_results = self.cell_results;
         func.line = self.decl_line;
         func.file = self.file;
+        func.range_state = self.range_state;
     }
 }

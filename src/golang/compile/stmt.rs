@@ -13,8 +13,8 @@ use crate::golang::vm::instr::{Instr, SelectCase, SelectDesc, R};
 
 use super::call::How;
 use super::func::{
-    range_branch_code, FnC, Target, Var, RANGE_BROKE, RANGE_DONE, RANGE_RETURNED,
-    RANGE_RETURNED_BARE, RANGE_RUNNING,
+    range_branch_code, FnC, Target, Var, RANGE_BROKE, RANGE_DONE, RANGE_PANICKED,
+    RANGE_PANIC_RECOVERED, RANGE_RETURNED, RANGE_RETURNED_BARE, RANGE_RUNNING,
 };
 
 /// Where an assignment stores.
@@ -1067,6 +1067,14 @@ impl FnC<'_, '_> {
             v: RANGE_DONE,
         });
         self.emit(Instr::Store { p: state, s: done });
+        let skip = self.emit(Instr::JNeK {
+            a: t,
+            v: RANGE_PANICKED,
+            t: 0,
+        });
+        self.range_panic(RANGE_PANIC_RECOVERED);
+        let here = self.here();
+        self.patch(skip, here);
         let skip = self.emit(Instr::JNeK {
             a: t,
             v: RANGE_RETURNED,

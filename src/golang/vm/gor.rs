@@ -30,10 +30,10 @@ use super::cost;
 use super::errors;
 use super::exec::poll_once;
 use super::instr::Instr;
-use super::program::{Program, Thrown};
+use super::program::{Program, Thrown, RANGE_PANICKED};
 use super::task::MAX_TRACEBACK_FRAMES;
 use super::types::MethodId;
-use super::value::{Closure, Value};
+use super::value::{Closure, Ptr, Value};
 
 /// Frames a goroutine may have: with [`MAX_STACK`], Go's 1 GB stack limit in this
 /// interpreter's terms (a recursion a million calls deep, as Go allows for small frames).
@@ -546,10 +546,24 @@ impl Gor {
                 }
                 continue; // a native deferred call finished at once
             }
-            self.frames.pop();
+            if let Some(f) = self.frames.pop() {
+                self.left_by_panic(&f);
+            }
             if let Some(f) = self.frames.last_mut() {
                 f.unwinding = true;
             }
+        }
+    }
+
+    /// Frame `f`, just popped by a panic: when it ran the body of a loop over a function, its
+    /// loop's state says so, so that an iterator that recovers the panic and goes on panics
+    /// as Go's does.
+    fn left_by_panic(&mut self, f: &Frame) {
+        let Some(reg) = self.run.prog.funcs[f.func as usize].range_state else {
+            return;
+        };
+        if let Some(Value::Ptr(Ptr::Cell(cell))) = self.stack.get(f.base as usize + reg as usize) {
+            *cell.borrow_mut() = Value::Int(i64::from(RANGE_PANICKED));
         }
     }
 

@@ -54,7 +54,14 @@ pub struct Func {
     /// A function the compiler made to run a builtin (`defer recover()`): `recover` in it
     /// acts for the function that deferred it.
     pub wrapper: bool,
+    /// The body of a loop over a function: the register of its loop's state cell, which a
+    /// panic unwinding the body marks (see `compile::func::RangeBody`).
+    pub range_state: Option<u16>,
 }
+
+/// The state a panic leaves in the loop of the body of a loop over a function that it unwinds
+/// ([`Func::range_state`]).
+pub const RANGE_PANICKED: i32 = -1;
 
 /// The file of the wrappers Go's compiler makes for methods (a value method called through a
 /// pointer, a promoted method), as its tracebacks print it.
