@@ -583,6 +583,12 @@ impl FnC<'_, '_> {
                 *v = tmp;
             }
         }
+        self.write_results(values);
+    }
+
+    /// Writes `values` to the function's results (into a named result's cell where it has
+    /// one) and returns.
+    fn write_results(&mut self, values: Vec<R>) {
         let results = self.results.clone();
         for ((reg, obj), v) in results.into_iter().zip(values) {
             let cell = obj
@@ -636,10 +642,8 @@ impl FnC<'_, '_> {
                 None => !want_loop || t.is_loop,
             })
         };
-        let want_loop = matches!(kind, BranchKind::Continue);
-        if matches!(kind, BranchKind::Break | BranchKind::Continue)
-            && find(&self.targets, want_loop).is_none()
-        {
+        let target = find(&self.targets, matches!(kind, BranchKind::Continue));
+        if matches!(kind, BranchKind::Break | BranchKind::Continue) && target.is_none() {
             // In the body of a loop over a function, a statement leaving the body.
             if let Some(r) = &self.range {
                 let own = label.is_none() || label == r.label;
@@ -653,13 +657,13 @@ impl FnC<'_, '_> {
         }
         match kind {
             BranchKind::Break => {
-                if let Some(i) = find(&self.targets, false) {
+                if let Some(i) = target {
                     let j = self.emit(Instr::Jmp { t: 0 });
                     self.targets[i].breaks.push(j);
                 }
             }
             BranchKind::Continue => {
-                if let Some(i) = find(&self.targets, true) {
+                if let Some(i) = target {
                     let j = self.emit(Instr::Jmp { t: 0 });
                     self.targets[i].continues.push(j);
                 }
@@ -1067,63 +1071,46 @@ impl FnC<'_, '_> {
             v: RANGE_DONE,
         });
         self.emit(Instr::Store { p: state, s: done });
-        let skip = self.emit(Instr::JNeK {
-            a: t,
-            v: RANGE_PANICKED,
-            t: 0,
-        });
-        self.range_panic(RANGE_PANIC_RECOVERED);
-        let here = self.here();
-        self.patch(skip, here);
-        let skip = self.emit(Instr::JNeK {
-            a: t,
-            v: RANGE_RETURNED,
-            t: 0,
-        });
-        match self.range {
-            Some(_) => self.range_exit(RANGE_RETURNED),
-            None => {
-                let results = self.results.clone();
-                for ((reg, obj), &cell) in results.into_iter().zip(&stash) {
-                    let in_cell = obj
-                        .and_then(|o| self.vars.get(&o))
-                        .is_some_and(|var| var.cell);
-                    if in_cell {
-                        let v = self.alloc();
-                        self.emit(Instr::Load { d: v, p: cell });
-                        self.emit(Instr::Store { p: reg, s: v });
-                    } else {
-                        self.emit(Instr::Load { d: reg, p: cell });
-                    }
-                }
-                self.emit(Instr::Ret);
+        self.if_state(t, RANGE_PANICKED, |f| f.range_panic(RANGE_PANIC_RECOVERED));
+        let nested = self.range.is_some();
+        self.if_state(t, RANGE_RETURNED, |f| {
+            if nested {
+                f.range_exit(RANGE_RETURNED);
+                return;
             }
-        }
-        let here = self.here();
-        self.patch(skip, here);
-        let skip = self.emit(Instr::JNeK {
-            a: t,
-            v: RANGE_RETURNED_BARE,
-            t: 0,
+            let values = (stash.iter())
+                .map(|&p| {
+                    let d = f.alloc();
+                    f.emit(Instr::Load { d, p });
+                    d
+                })
+                .collect();
+            f.write_results(values);
         });
-        match self.range {
-            Some(_) => self.range_exit(RANGE_RETURNED_BARE),
-            None => {
-                self.emit(Instr::Ret);
+        self.if_state(t, RANGE_RETURNED_BARE, |f| match nested {
+            true => f.range_exit(RANGE_RETURNED_BARE),
+            false => {
+                f.emit(Instr::Ret);
             }
-        }
-        let here = self.here();
-        self.patch(skip, here);
+        });
         for (name, kind) in super::escape::branches_out_of(ch, body) {
-            let skip = self.emit(Instr::JNeK {
-                a: t,
-                v: range_branch_code(name, kind),
-                t: 0,
+            self.if_state(t, range_branch_code(name, kind), |f| {
+                f.branch(kind, Some(name))
             });
-            self.branch(kind, Some(name));
-            let here = self.here();
-            self.patch(skip, here);
         }
+    }
+
+    /// Code that `then` emits, run only when register `t` holds `code` (a loop over a
+    /// function's state).
+    fn if_state(&mut self, t: R, code: i32, then: impl FnOnce(&mut Self)) {
+        let skip = self.emit(Instr::JNeK {
+            a: t,
+            v: code,
+            t: 0,
+        });
+        then(self);
+        let here = self.here();
+        self.patch(skip, here);
     }
 
     /// A counted range loop over `i` in `0..n`; `each` assigns the iteration's variables
