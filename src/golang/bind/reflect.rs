@@ -1,12 +1,15 @@
-//! The natives that look at the dynamic types of values, where Go's packages use reflect:
-//! `sort.Slice`'s length and swap of any slice, and `errors.Is`'s comparability and `As`'s
-//! target (the rest of both is Go, in `library/go/sort.go` and `library/go/errors.go`).
+//! The natives that look at the dynamic types of values: package reflect's (`TypeOf` and the
+//! methods of its `Type`, which read the program's run-time type table, and `DeepEqual`), and
+//! where Go's packages use reflect: `sort.Slice`'s length and swap of any slice, and
+//! `errors.Is`'s comparability and `As`'s target (the rest of these is Go, in
+//! `library/go/reflect.go`, `sort.go` and `errors.go`).
 
 use super::{done, pure};
+use crate::golang::natives;
 use crate::golang::vm::errors::{self, ErrKind};
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
-use crate::golang::vm::types::{Kind, Types};
+use crate::golang::vm::types::{ChanDir, Kind, Types};
 use crate::golang::vm::value::{TypeId, Value};
 
 pub(super) const NATIVES: &[Native] = &[
@@ -16,7 +19,221 @@ pub(super) const NATIVES: &[Native] = &[
     pure("errors.isComparable", is_comparable),
     pure("errors.asTarget", as_target),
     pure("errors.assignTo", assign_to),
+    pure("reflect.typeOf", type_of),
+    pure("reflect.typeString", type_string),
+    pure("reflect.typeName", type_name),
+    pure("reflect.typePkgPath", type_pkg_path),
+    pure("reflect.typeKind", type_kind),
+    pure("reflect.typeElem", type_elem),
+    pure("reflect.typeKey", type_key),
+    pure("reflect.typeLen", type_len),
+    pure("reflect.typeField", type_field),
+    pure("reflect.typeComparable", type_comparable),
+    pure("reflect.typeImplements", type_implements),
+    pure("reflect.DeepEqual", deep_equal),
 ];
+
+/// `typeOf(i any) int`: the dynamic type of `i`, or -1 for nil.
+fn type_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let id = match ctx.arg(0) {
+        Value::Iface(i) => i64::from(i.ty),
+        _ => -1,
+    };
+    done(ctx, [Value::Int(id)])
+}
+
+/// The type whose id is argument `i` (made by `typeOf`, so always in the table; anything
+/// else reads as `nil`'s type).
+fn rtype(ctx: &Ctx<'_>, i: usize) -> Option<TypeId> {
+    let id = ctx.int(i);
+    (0..ctx.prog().types.types.len() as i64)
+        .contains(&id)
+        .then_some(id as TypeId)
+}
+
+/// Calls `f` on the table and the type of argument 0, and returns its result.
+fn on_type(ctx: &mut Ctx<'_>, f: impl FnOnce(&Types, TypeId) -> Value) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let v = match rtype(ctx, 0) {
+        Some(ty) => f(&prog.types, ty),
+        None => f(&prog.types, NIL_TYPE),
+    };
+    done(ctx, [v])
+}
+
+/// What the natives answer for an id outside the table: the type of `nil`, as invalid.
+const NIL_TYPE: TypeId = TypeId::MAX;
+
+/// The kind of `ty` (`Kind::Nil` outside the table).
+fn kind_of(types: &Types, ty: TypeId) -> &Kind {
+    const NIL: Kind = Kind::Nil;
+    types.types.get(ty as usize).map_or(&NIL, |t| &t.kind)
+}
+
+fn type_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::str(types.types.get(ty as usize).map_or("<nil>", |t| &t.name))
+    })
+}
+
+/// A defined type's package and name within it: `main.Point` is ("main", "Point"),
+/// `main.Pair[int]` ("main", "Pair[int]"); a predeclared type is ("", "int"), and an unnamed
+/// one ("", "").
+fn package_and_name(types: &Types, ty: TypeId) -> (&str, &str) {
+    let Some(t) = types.types.get(ty as usize) else {
+        return ("", "");
+    };
+    let basic = matches!(
+        t.kind,
+        Kind::Bool
+            | Kind::Int(_)
+            | Kind::Float32
+            | Kind::Float64
+            | Kind::Complex64
+            | Kind::Complex128
+            | Kind::String
+    );
+    let plain = &t.name[..t.name.find('[').unwrap_or(t.name.len())];
+    match plain.find('.') {
+        Some(dot) if t.named => (&t.name[..dot], &t.name[dot + 1..]),
+        None if t.named || basic => ("", &t.name),
+        _ => ("", ""),
+    }
+}
+
+fn type_name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| Value::str(package_and_name(types, ty).1))
+}
+
+fn type_pkg_path(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| Value::str(package_and_name(types, ty).0))
+}
+
+/// `typeKind(id int) int`: reflect's number for the kind of the type.
+fn type_kind(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Int(match kind_of(types, ty) {
+            Kind::Nil => 0,
+            Kind::Bool => 1,
+            Kind::Int(k) => 2 + *k as i64,
+            Kind::Float32 => 13,
+            Kind::Float64 => 14,
+            Kind::Complex64 => 15,
+            Kind::Complex128 => 16,
+            Kind::Array { .. } => 17,
+            Kind::Chan { .. } => 18,
+            Kind::Func => 19,
+            Kind::Interface { .. } => 20,
+            Kind::Map { .. } => 21,
+            Kind::Pointer { .. } => 22,
+            Kind::Slice { .. } => 23,
+            Kind::String => 24,
+            Kind::Struct { .. } => 25,
+        })
+    })
+}
+
+/// `typeElem(id int) int`: the element type of an array, chan, map, pointer or slice type,
+/// else -1.
+fn type_elem(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Int(match kind_of(types, ty) {
+            Kind::Array { elem, .. }
+            | Kind::Chan { elem, .. }
+            | Kind::Pointer { elem }
+            | Kind::Slice { elem }
+            | Kind::Map { val: elem, .. } => i64::from(*elem),
+            _ => -1,
+        })
+    })
+}
+
+/// `typeKey(id int) int`: a map type's key type, else -1.
+fn type_key(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Int(match kind_of(types, ty) {
+            Kind::Map { key, .. } => i64::from(*key),
+            _ => -1,
+        })
+    })
+}
+
+/// `typeLen(id int) int`: an array type's length, a struct type's field count, a channel
+/// type's direction as reflect numbers it (1 receive, 2 send, 3 both); else 0.
+fn type_len(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Int(match kind_of(types, ty) {
+            Kind::Array { len, .. } => *len as i64,
+            Kind::Struct { fields } => fields.len() as i64,
+            Kind::Chan { dir, .. } => match dir {
+                ChanDir::Recv => 1,
+                ChanDir::Send => 2,
+                ChanDir::Both => 3,
+            },
+            _ => 0,
+        })
+    })
+}
+
+/// `typeField(id, i int) (name string, ty int, embedded, exported bool)`: field `i` of a
+/// struct type (the caller has checked that there is one).
+fn type_field(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let i = ctx.int(1);
+    let field = rtype(ctx, 0).and_then(|ty| match kind_of(&prog.types, ty) {
+        Kind::Struct { fields } => usize::try_from(i).ok().and_then(|i| fields.get(i)),
+        _ => None,
+    });
+    match field {
+        Some(f) => done(
+            ctx,
+            [
+                Value::str(&f.name),
+                Value::Int(i64::from(f.ty)),
+                Value::Bool(f.embedded),
+                Value::Bool(f.exported),
+            ],
+        ),
+        None => done(
+            ctx,
+            [
+                Value::str(""),
+                Value::Int(-1),
+                Value::Bool(false),
+                Value::Bool(false),
+            ],
+        ),
+    }
+}
+
+fn type_comparable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Bool(ty != NIL_TYPE && types.comparable(ty))
+    })
+}
+
+/// `typeImplements(id, iface int) bool`: whether the type's method set has every method of
+/// interface type `iface`.
+fn type_implements(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let yes = match (rtype(ctx, 0), rtype(ctx, 1)) {
+        (Some(ty), Some(iface)) => prog.types.implements(ty, iface).is_ok(),
+        _ => false,
+    };
+    done(ctx, [Value::Bool(yes)])
+}
+
+/// `DeepEqual(x, y any) bool`.
+fn deep_equal(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let equal = match (ctx.arg(0), ctx.arg(1)) {
+        (Value::Iface(x), Value::Iface(y)) => {
+            x.ty == y.ty && natives::deep_equal::deep_equal(&prog.types, x.ty, &x.val, &y.val)
+        }
+        (x, y) => x.is_nil() && y.is_nil(),
+    };
+    done(ctx, [Value::Bool(equal)])
+}
 
 /// reflect's name of the kind of `ty` (`int`, `ptr`, `struct`…), as its panics print it.
 fn kind_name(types: &Types, ty: TypeId) -> String {

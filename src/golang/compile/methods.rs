@@ -379,19 +379,20 @@ impl Compiler<'_> {
         cur
     }
 
-    /// A method expression `T.M` / `(*T).M`: a function taking the receiver first.
+    /// A method expression `T.M` / `(*T).M`: a function taking the receiver first. In a
+    /// generic function, `m` of a type parameter's `T.M` is its constraint's method, found in
+    /// the type argument's method set by its name.
     pub fn method_expr(&mut self, t: TypeId, m: ObjId) -> u32 {
-        match self
-            .method_set(t)
-            .into_iter()
-            .find(|r| r.method == m && r.iface.is_none())
-        {
-            Some(reach) => self.reach_func(t, &reach),
-            None => {
-                let targs = self.method_targs(t);
-                self.func_instance(m, targs)
-            }
+        let set = self.method_set(t);
+        if let Some(reach) = set.iter().find(|r| r.method == m && r.iface.is_none()) {
+            return self.reach_func(t, reach);
         }
+        let name = self.ch.objs[m.0 as usize].name;
+        if let Some(f) = self.method_by_name(t, name) {
+            return f;
+        }
+        let targs = self.method_targs(t);
+        self.func_instance(m, targs)
     }
 
     /// A method expression `I.M` on interface type `t`: a function taking the interface

@@ -5,6 +5,7 @@
 //! Each module follows one Go package's documented behaviour, down to its edge cases and error
 //! texts; the tests' expected strings were printed by Go 1.19.
 //!
+//! - [`deep_equal`]: the comparison of `reflect.DeepEqual`;
 //! - [`fmt`]: the formatting engine of `Printf`, `Sprint`, `Println` and `Errorf`;
 //! - [`strconv`]: number formatting and parsing with Go's error values, quoting;
 //! - [`strings`]: searching, splitting, replacing, trimming, case mapping;
@@ -13,6 +14,7 @@
 //! - [`unicode`]: categories and case mappings from Go's own tables;
 //! - [`time`]: calendar fields, `Time.Format`'s layouts and `ParseDuration`, in UTC.
 
+pub mod deep_equal;
 pub mod fmt;
 pub mod math;
 pub mod strconv;

@@ -53,6 +53,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("math", "math.go"),
     lib!("math/rand", "math_rand.go"),
     lib!("os", "os.go"),
+    lib!("reflect", "reflect.go"),
     lib!("runtime", "runtime.go"),
     lib!("slices", "slices.go"),
     lib!("sort", "sort.go"),
@@ -129,7 +130,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 27);
+        assert_eq!(paths.len(), 28);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
