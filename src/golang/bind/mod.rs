@@ -20,6 +20,7 @@ mod math;
 mod os;
 mod rand;
 mod reflect;
+mod reflect_value;
 mod runtime;
 mod strconv;
 mod strings;
@@ -44,6 +45,7 @@ pub fn all() -> impl Iterator<Item = &'static Native> {
         strings::NATIVES,
         strconv::NATIVES,
         reflect::NATIVES,
+        reflect_value::NATIVES,
         math::NATIVES,
         rand::NATIVES,
         os::NATIVES,

@@ -44,7 +44,7 @@ fn type_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 
 /// The type whose id is argument `i` (made by `typeOf`, so always in the table; anything
 /// else reads as `nil`'s type).
-fn rtype(ctx: &Ctx<'_>, i: usize) -> Option<TypeId> {
+pub(super) fn rtype(ctx: &Ctx<'_>, i: usize) -> Option<TypeId> {
     let id = ctx.int(i);
     (0..ctx.prog().types.types.len() as i64)
         .contains(&id)

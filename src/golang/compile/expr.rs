@@ -5,7 +5,7 @@
 //! to the destination's type (a concrete value becoming an interface) and copied when Go copies
 //! (an array or struct that is not freshly made).
 
-use crate::golang::syntax::ast::{ExprId, ExprKind, List};
+use crate::golang::syntax::ast::{ExprId, ExprKind, List, Name};
 use crate::golang::syntax::token::Op;
 use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{Mode, SelectionKind};
@@ -885,8 +885,9 @@ impl FnC<'_, '_> {
                         given[i] = true;
                     }
                 }
+                // A blank field is always zero: its element is evaluated, and dropped.
                 for (i, f) in fields.iter().enumerate() {
-                    if !given[i] {
+                    if !given[i] || f.name == Name::BLANK {
                         self.load_zero(first + i as u16, f.ty);
                     }
                 }

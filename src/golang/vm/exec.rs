@@ -1221,7 +1221,7 @@ fn chan_of(v: &Value) -> Chan<Value> {
 
 /// `len(ch)` or `cap(ch)` (in real mode only known once the hub answers; a goroutine asks it
 /// rarely, so the answer is taken from the local runtime when it has one, else 0).
-fn chan_query(id: u32, cap: bool) -> i64 {
+pub(crate) fn chan_query(id: u32, cap: bool) -> i64 {
     let ch: Chan<Value> = Chan::from_id(id);
     let mut fut = if cap { ch.cap() } else { ch.len() };
     match poll_once(&mut fut) {

@@ -165,9 +165,41 @@ impl<'h> Printer<'h> {
             }
             _ => {}
         }
+        if &*self.types().get(ty).name == "reflect.Value" {
+            self.print_reflect_value(val, verb, index);
+            return;
+        }
         if !self.handle_methods(ty, val, verb, Some(index), Operand::Arg(arg)) {
             self.print_value(ty, val, verb, 0, true);
         }
+    }
+
+    /// An operand that is a `reflect.Value` (fields: its type id, its value as an interface,
+    /// its address, whether it came through an unexported field) prints the value it holds,
+    /// as Go's fmt does, with the value's methods unless it came through an unexported field.
+    fn print_reflect_value(&mut self, v: &Value, verb: char, index: usize) {
+        let fields = v.elems();
+        let (held, ro) = match fields.as_slice() {
+            [_, Value::Iface(held), _, ro, ..] => (held, ro.as_bool()),
+            _ => {
+                self.out.fmt_s(b"<invalid reflect.Value>");
+                return;
+            }
+        };
+        let (ty, inner) = (held.ty, held.val.clone());
+        // The methods of what `Interface` returns: an interface's own value, for a Value of
+        // interface type.
+        let with_methods = match (&self.types().get(ty).kind, &inner) {
+            (Kind::Interface { .. }, Value::Iface(d)) => Some((d.ty, d.val.clone())),
+            (Kind::Interface { .. }, _) => None,
+            _ => Some((ty, inner.clone())),
+        };
+        if let Some((mty, mval)) = with_methods.filter(|_| !ro) {
+            if self.handle_methods(mty, &mval, verb, Some(index), Operand::Val(mty, &mval)) {
+                return;
+            }
+        }
+        self.print_value(ty, &inner, verb, 0, true);
     }
 
     /// Go's `handleMethods`: `%w`, and `Error` or `String` for the verbs that print strings.

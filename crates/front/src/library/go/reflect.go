@@ -219,3 +219,341 @@ func typeImplements(id int, iface int) bool
 // type whose elements, fields, pointees and map entries are deeply equal, with nil and empty
 // slices and maps told apart, functions equal only when both are nil, and cycles allowed.
 func DeepEqual(x, y any) bool
+
+// Value is the reflection interface to a Go value. val and addr are the natives' storage:
+// the value as an interface of the Value's type (for a Value of interface kind, one whose
+// dynamic value is that interface's), and, for an addressable Value, a pointer to where the
+// value lives. The zero Value, whose val is nil, is invalid: it holds no value.
+type Value struct {
+	typ  int
+	val  any
+	addr any
+	ro   bool
+}
+
+// A ValueError occurs when a Value method is invoked on a Value that does not support it.
+type ValueError struct {
+	Method string
+	Kind   Kind
+}
+
+func (e *ValueError) Error() string {
+	if e.Kind == 0 {
+		return "reflect: call of " + e.Method + " on zero Value"
+	}
+	return "reflect: call of " + e.Method + " on " + e.Kind.String() + " Value"
+}
+
+// ValueOf returns a new Value holding the concrete value stored in i (the zero Value for
+// nil).
+func ValueOf(i any) Value {
+	return Value{typ: typeOf(i), val: i}
+}
+
+// Zero returns a Value representing the zero value for the specified type.
+func Zero(typ Type) Value {
+	if typ == nil {
+		panic("reflect: Zero(nil)")
+	}
+	id := typ.(rtype).id
+	return Value{typ: id, val: zeroOf(id)}
+}
+
+// Indirect returns the value that v points to (v itself when it is not a pointer).
+func Indirect(v Value) Value {
+	if v.Kind() != Pointer {
+		return v
+	}
+	return v.Elem()
+}
+
+// mustBe panics unless v is of kind k, as reflect's methods do.
+func (v Value) mustBe(k Kind, method string) {
+	if v.Kind() != k {
+		panic(&ValueError{"reflect.Value." + method, v.Kind()})
+	}
+}
+
+// mustBeAssignable panics unless v can be set.
+func (v Value) mustBeAssignable(method string) {
+	if v.ro {
+		panic("reflect: reflect.Value." + method + " using value obtained using unexported field")
+	}
+	if v.addr == nil {
+		panic("reflect: reflect.Value." + method + " using unaddressable value")
+	}
+}
+
+func (v Value) IsValid() bool { return v.val != nil }
+
+func (v Value) Kind() Kind {
+	if v.val == nil {
+		return Invalid
+	}
+	return Kind(typeKind(v.typ))
+}
+
+func (v Value) Type() Type {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.Type", Invalid})
+	}
+	return rtype{v.typ}
+}
+
+func (v Value) CanAddr() bool      { return v.addr != nil }
+func (v Value) CanSet() bool       { return v.addr != nil && !v.ro }
+func (v Value) CanInterface() bool {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
+	}
+	return !v.ro
+}
+
+// Interface returns v's current value as an interface{}.
+func (v Value) Interface() any {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.Interface", Invalid})
+	}
+	if v.ro {
+		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
+	}
+	return valueInterface(v.typ, v.val)
+}
+
+func (v Value) Bool() bool {
+	v.mustBe(Bool, "Bool")
+	return valueBool(v.val)
+}
+
+func (v Value) Int() int64 {
+	switch v.Kind() {
+	case Int, Int8, Int16, Int32, Int64:
+		return valueInt(v.val)
+	}
+	panic(&ValueError{"reflect.Value.Int", v.Kind()})
+}
+
+func (v Value) Uint() uint64 {
+	switch v.Kind() {
+	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
+		return uint64(valueInt(v.val))
+	}
+	panic(&ValueError{"reflect.Value.Uint", v.Kind()})
+}
+
+func (v Value) Float() float64 {
+	switch v.Kind() {
+	case Float32, Float64:
+		return valueFloat(v.val)
+	}
+	panic(&ValueError{"reflect.Value.Float", v.Kind()})
+}
+
+// String returns the string v holds; for any other kind, "<T Value>".
+func (v Value) String() string {
+	switch v.Kind() {
+	case Invalid:
+		return "<invalid Value>"
+	case String:
+		return valueString(v.val)
+	}
+	return "<" + v.Type().String() + " Value>"
+}
+
+func (v Value) Len() int {
+	switch v.Kind() {
+	case Array, Chan, Map, Slice, String:
+		return valueLen(v.val, false)
+	case Pointer:
+		if t := v.Type().Elem(); t.Kind() == Array {
+			return t.Len()
+		}
+	}
+	panic(&ValueError{"reflect.Value.Len", v.Kind()})
+}
+
+func (v Value) Cap() int {
+	switch v.Kind() {
+	case Array, Chan, Slice:
+		return valueLen(v.val, true)
+	}
+	panic(&ValueError{"reflect.Value.Cap", v.Kind()})
+}
+
+// IsNil reports whether v, a chan, func, interface, map, pointer or slice, is nil.
+func (v Value) IsNil() bool {
+	switch v.Kind() {
+	case Chan, Func, Interface, Map, Pointer, Slice:
+		return valueIsNil(v.val)
+	}
+	panic(&ValueError{"reflect.Value.IsNil", v.Kind()})
+}
+
+// IsZero reports whether v is the zero value for its type.
+func (v Value) IsZero() bool {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.IsZero", Invalid})
+	}
+	return valueIsZero(v.typ, v.val)
+}
+
+// Elem returns the value that the interface v contains or that the pointer v points to.
+func (v Value) Elem() Value {
+	switch k := v.Kind(); k {
+	case Interface, Pointer:
+		typ, val, addr := valueElem(v.typ, v.val)
+		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
+	}
+	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
+}
+
+func (v Value) NumField() int {
+	v.mustBe(Struct, "NumField")
+	return typeLen(v.typ)
+}
+
+// Field returns the i'th field of the struct v.
+func (v Value) Field(i int) Value {
+	v.mustBe(Struct, "Field")
+	if i < 0 || i >= typeLen(v.typ) {
+		panic("reflect: Field index out of range")
+	}
+	_, _, _, exported := typeField(v.typ, i)
+	typ, val, addr := valuePart(v.typ, v.val, v.addr, i)
+	return Value{typ: typ, val: val, addr: addr, ro: v.ro || !exported}
+}
+
+// FieldByName returns the struct field with the given name (the zero Value if none).
+func (v Value) FieldByName(name string) Value {
+	v.mustBe(Struct, "FieldByName")
+	for i := 0; i < typeLen(v.typ); i++ {
+		if n, _, _, _ := typeField(v.typ, i); n == name {
+			return v.Field(i)
+		}
+	}
+	return Value{}
+}
+
+// Index returns v's i'th element (v an array, slice or string).
+func (v Value) Index(i int) Value {
+	switch k := v.Kind(); k {
+	case Array, Slice, String:
+		if i < 0 || i >= v.Len() {
+			panic("reflect: " + k.String() + " index out of range")
+		}
+		typ, val, addr := valuePart(v.typ, v.val, v.addr, i)
+		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
+	}
+	panic(&ValueError{"reflect.Value.Index", v.Kind()})
+}
+
+// MapKeys returns the keys of the map v, in an unspecified order.
+func (v Value) MapKeys() []Value {
+	v.mustBe(Map, "MapKeys")
+	kt := typeKey(v.typ)
+	keys := mapKeys(kt, v.val)
+	out := make([]Value, len(keys))
+	for i, k := range keys {
+		out[i] = Value{typ: kt, val: k, ro: v.ro}
+	}
+	return out
+}
+
+// MapIndex returns the value of key in the map v (the zero Value when it has none).
+func (v Value) MapIndex(key Value) Value {
+	v.mustBe(Map, "MapIndex")
+	kt := typeKey(v.typ)
+	if !valueAssignable(key.typ, kt) {
+		panic("reflect.Value.MapIndex: value of type " + key.Type().String() + " is not assignable to type " + typeString(kt))
+	}
+	et := typeElem(v.typ)
+	val, ok := mapIndex(et, v.val, key.typ, key.val)
+	if !ok {
+		return Value{}
+	}
+	return Value{typ: et, val: val, ro: v.ro || key.ro}
+}
+
+// Set assigns x to the value v.
+func (v Value) Set(x Value) {
+	v.mustBeAssignable("Set")
+	if x.val == nil {
+		panic(&ValueError{"reflect.Value.Set", Invalid})
+	}
+	if x.ro {
+		panic("reflect: reflect.Value.Set using value obtained using unexported field")
+	}
+	if !valueAssignable(x.typ, v.typ) {
+		panic("reflect.Set: value of type " + x.Type().String() + " is not assignable to type " + v.Type().String())
+	}
+	valueSet(v.typ, v.addr, x.typ, x.val)
+}
+
+func (v Value) SetBool(x bool) {
+	v.mustBeAssignable("SetBool")
+	v.mustBe(Bool, "SetBool")
+	valueSet(v.typ, v.addr, v.typ, x)
+}
+
+func (v Value) SetInt(x int64) {
+	v.mustBeAssignable("SetInt")
+	switch v.Kind() {
+	case Int, Int8, Int16, Int32, Int64:
+		valueSetInt(v.typ, v.addr, x)
+		return
+	}
+	panic(&ValueError{"reflect.Value.SetInt", v.Kind()})
+}
+
+func (v Value) SetUint(x uint64) {
+	v.mustBeAssignable("SetUint")
+	switch v.Kind() {
+	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
+		valueSetInt(v.typ, v.addr, int64(x))
+		return
+	}
+	panic(&ValueError{"reflect.Value.SetUint", v.Kind()})
+}
+
+func (v Value) SetFloat(x float64) {
+	v.mustBeAssignable("SetFloat")
+	switch v.Kind() {
+	case Float32:
+		valueSet(v.typ, v.addr, v.typ, float64(float32(x)))
+		return
+	case Float64:
+		valueSet(v.typ, v.addr, v.typ, x)
+		return
+	}
+	panic(&ValueError{"reflect.Value.SetFloat", v.Kind()})
+}
+
+func (v Value) SetString(x string) {
+	v.mustBeAssignable("SetString")
+	v.mustBe(String, "SetString")
+	valueSet(v.typ, v.addr, v.typ, x)
+}
+
+// The natives behind Value (see bind/reflect.rs for how val and addr hold a value).
+func zeroOf(id int) any
+func valueInterface(id int, val any) any
+func valueBool(val any) bool
+func valueInt(val any) int64
+func valueFloat(val any) float64
+func valueString(val any) string
+func valueLen(val any, capacity bool) int
+func valueIsNil(val any) bool
+func valueIsZero(id int, val any) bool
+func valueElem(id int, val any) (typ int, elem any, addr any)
+
+// valuePart returns field or element i of a struct, array, slice or string.
+func valuePart(id int, val any, addr any, i int) (typ int, part any, partAddr any)
+func mapKeys(keyType int, val any) []any
+func mapIndex(elemType int, val any, keyType int, key any) (any, bool)
+
+// valueAssignable reports whether a value of type from can be assigned to type to.
+func valueAssignable(from int, to int) bool
+
+// valueSet stores val, of type from, where addr points (a variable of type id).
+func valueSet(id int, addr any, from int, val any)
+func valueSetInt(id int, addr any, x int64)

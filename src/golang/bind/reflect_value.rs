@@ -1,0 +1,336 @@
+//! The natives behind `reflect.Value` (`library/go/reflect.go`).
+//!
+//! A Value is a Go struct whose fields `val` and `addr` only these natives read:
+//! - `val` is the value as an interface of the Value's type: `Iface { ty, val: raw }`, where
+//!   `raw` is the VM's value. For a Value of interface type, `raw` is that interface's
+//!   value (the dynamic value, or nil), so `val` is an interface holding an interface,
+//!   which nothing but these natives sees.
+//! - `addr`, for an addressable Value (an element of a slice, what a pointer points to, a
+//!   field of either), holds the pointer to where the value lives, the same way; nil for
+//!   any other.
+//!
+//! An element or field is read sharing its storage, as Go's Value refers to memory: a Value
+//! from `ValueOf(&s).Elem()` sees later writes to `s`. `Interface` returns a copy.
+
+use std::rc::Rc;
+
+use super::reflect::rtype;
+use super::{done, pure};
+use crate::golang::vm::chan_query;
+use crate::golang::vm::gor::{Ctx, Flow};
+use crate::golang::vm::map::Key;
+use crate::golang::vm::ops;
+use crate::golang::vm::program::{Native, Thrown};
+use crate::golang::vm::types::{IntKind, Kind, Types};
+use crate::golang::vm::value::{Iface, Ptr, TypeId, Value};
+
+pub(super) const NATIVES: &[Native] = &[
+    pure("reflect.zeroOf", zero_of),
+    pure("reflect.valueInterface", value_interface),
+    pure("reflect.valueBool", value_bool),
+    pure("reflect.valueInt", value_int),
+    pure("reflect.valueFloat", value_float),
+    pure("reflect.valueString", value_string),
+    pure("reflect.valueLen", value_len),
+    pure("reflect.valueIsNil", value_is_nil),
+    pure("reflect.valueIsZero", value_is_zero),
+    pure("reflect.valueElem", value_elem),
+    pure("reflect.valuePart", value_part),
+    pure("reflect.mapKeys", map_keys),
+    pure("reflect.mapIndex", map_index),
+    pure("reflect.valueAssignable", value_assignable),
+    pure("reflect.valueSet", value_set),
+    pure("reflect.valueSetInt", value_set_int),
+];
+
+/// The VM's value inside a Value's `val` or `addr`.
+fn raw(v: &Value) -> Value {
+    match v {
+        Value::Iface(i) => i.val.clone(),
+        _ => Value::Nil,
+    }
+}
+
+/// `raw` as a Value's `val` of type `ty`.
+fn wrap(ty: TypeId, raw: Value) -> Value {
+    Value::Iface(Rc::new(Iface { ty, val: raw }))
+}
+
+/// The kind of type argument `i` (`Kind::Nil` for none).
+fn kind_arg(ctx: &Ctx<'_>, i: usize) -> Kind {
+    rtype(ctx, i).map_or(Kind::Nil, |ty| ctx.prog().types.get(ty).kind.clone())
+}
+
+/// The pointer in an `addr` argument.
+fn ptr_arg(ctx: &Ctx<'_>, i: usize) -> Option<Ptr> {
+    match raw(ctx.arg(i)) {
+        Value::Ptr(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// A Value's type id, value and address, as the natives return them (-1: the zero Value).
+fn part(ty: Option<TypeId>, val: Value, addr: Option<Ptr>) -> [Value; 3] {
+    match ty {
+        None => [Value::Int(-1), Value::Nil, Value::Nil],
+        Some(ty) => [
+            Value::Int(i64::from(ty)),
+            wrap(ty, val),
+            addr.map_or(Value::Nil, |p| wrap(ty, Value::Ptr(p))),
+        ],
+    }
+}
+
+/// The zero value of `ty`.
+pub fn zero_value(types: &Types, ty: TypeId) -> Value {
+    match &types.get(ty).kind {
+        Kind::Bool => Value::Bool(false),
+        Kind::Int(_) => Value::Int(0),
+        Kind::Float32 | Kind::Float64 => Value::Float(0.0),
+        Kind::Complex64 | Kind::Complex128 => Value::Complex(0.0, 0.0),
+        Kind::String => Value::str(""),
+        Kind::Array { elem, len } => {
+            let zero = zero_value(types, *elem);
+            Value::agg((0..*len).map(|_| zero.copy()).collect())
+        }
+        Kind::Struct { fields } => {
+            Value::agg(fields.iter().map(|f| zero_value(types, f.ty)).collect())
+        }
+        _ => Value::Nil,
+    }
+}
+
+/// Whether `v`, of type `ty`, is its type's zero value (a float only if it is +0, as Go's
+/// `IsZero` compares bits).
+fn is_zero(types: &Types, ty: TypeId, v: &Value) -> bool {
+    match (&types.get(ty).kind, v) {
+        (Kind::Bool, Value::Bool(b)) => !b,
+        (Kind::Int(_), Value::Int(n)) => *n == 0,
+        (Kind::Float32 | Kind::Float64, Value::Float(f)) => f.to_bits() == 0,
+        (Kind::Complex64 | Kind::Complex128, Value::Complex(r, i)) => {
+            r.to_bits() == 0 && i.to_bits() == 0
+        }
+        (Kind::String, Value::Str(s)) => s.is_empty(),
+        (Kind::Array { elem, .. }, v) => v.elems().iter().all(|e| is_zero(types, *elem, e)),
+        (Kind::Struct { fields }, v) => {
+            let items = v.elems();
+            fields
+                .iter()
+                .zip(&items)
+                .all(|(f, e)| is_zero(types, f.ty, e))
+        }
+        (_, v) => v.is_nil(),
+    }
+}
+
+/// `zeroOf(id int) any`.
+fn zero_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let v = rtype(ctx, 0).map_or(Value::Nil, |ty| wrap(ty, zero_value(&prog.types, ty)));
+    done(ctx, [v])
+}
+
+/// `valueInterface(id int, val any) any`: the value as an interface, copied (a Value of
+/// interface type gives the interface's own value).
+fn value_interface(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let v = match (kind_arg(ctx, 0), ctx.arg(1)) {
+        (Kind::Interface { .. }, val) => raw(val),
+        (_, Value::Iface(i)) => wrap(i.ty, i.val.copy()),
+        _ => Value::Nil,
+    };
+    done(ctx, [v])
+}
+
+fn value_bool(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let b = matches!(raw(ctx.arg(0)), Value::Bool(true));
+    done(ctx, [Value::Bool(b)])
+}
+
+fn value_int(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let n = raw(ctx.arg(0)).as_int();
+    done(ctx, [Value::Int(n)])
+}
+
+fn value_float(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let f = raw(ctx.arg(0)).as_float();
+    done(ctx, [Value::Float(f)])
+}
+
+fn value_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let s = match raw(ctx.arg(0)) {
+        s @ Value::Str(_) => s,
+        _ => Value::str(""),
+    };
+    done(ctx, [s])
+}
+
+/// `valueLen(val any, capacity bool) int`: `len` or `cap` of an array, channel, map, slice
+/// or string.
+fn value_len(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let capacity = ctx.arg(1).as_bool();
+    let n = match raw(ctx.arg(0)) {
+        Value::Chan(id) => chan_query(id, capacity),
+        v if capacity => ops::cap(&v),
+        v => ops::len(&v),
+    };
+    done(ctx, [Value::Int(n)])
+}
+
+fn value_is_nil(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let nil = raw(ctx.arg(0)).is_nil();
+    done(ctx, [Value::Bool(nil)])
+}
+
+/// `valueIsZero(id int, val any) bool`.
+fn value_is_zero(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let zero = rtype(ctx, 0).is_some_and(|ty| is_zero(&prog.types, ty, &raw(ctx.arg(1))));
+    done(ctx, [Value::Bool(zero)])
+}
+
+/// `valueElem(id int, val any) (typ int, elem any, addr any)`: what a pointer points to
+/// (addressable), or an interface's dynamic value; the zero Value for nil.
+fn value_elem(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let out = match (kind_arg(ctx, 0), raw(ctx.arg(1))) {
+        (Kind::Pointer { elem }, Value::Ptr(p)) => part(Some(elem), p.load(), Some(p)),
+        (Kind::Interface { .. }, Value::Iface(i)) => part(Some(i.ty), i.val.clone(), None),
+        _ => part(None, Value::Nil, None),
+    };
+    done(ctx, out)
+}
+
+/// `valuePart(id int, val any, addr any, i int) (typ int, part any, partAddr any)`: field
+/// `i` of a struct, or element `i` of an array, slice or string (the caller checked `i`).
+/// A part is addressable when its whole is, and a slice's elements always are.
+fn value_part(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let i = ctx.int(3).max(0) as usize;
+    let whole = ptr_arg(ctx, 2);
+    let out = match (kind_arg(ctx, 0), raw(ctx.arg(1))) {
+        (Kind::Struct { fields }, Value::Agg(a)) => {
+            let item = a.borrow().get(i).cloned().unwrap_or_default();
+            let addr = whole.map(|_| element_ptr(&a, i, &item));
+            part(fields.get(i).map(|f| f.ty), item, addr)
+        }
+        (Kind::Array { elem, .. }, Value::Agg(a)) => {
+            let item = a.borrow().get(i).cloned().unwrap_or_default();
+            let addr = whole.map(|_| element_ptr(&a, i, &item));
+            part(Some(elem), item, addr)
+        }
+        (Kind::Slice { elem }, Value::Slice(s)) => {
+            let at = s.off as usize + i;
+            let item = s.array.borrow().get(at).cloned().unwrap_or_default();
+            let addr = element_ptr(&s.array, at, &item);
+            part(Some(elem), item, Some(addr))
+        }
+        (Kind::String, Value::Str(s)) => {
+            let byte = prog.types.types.iter().position(|t| {
+                t.kind == Kind::Int(IntKind::Uint8) && !t.named && &*t.name == "uint8"
+            });
+            let b = s.get(i).copied().unwrap_or(0);
+            part(byte.map(|b| b as TypeId), Value::Int(i64::from(b)), None)
+        }
+        _ => part(None, Value::Nil, None),
+    };
+    done(ctx, out)
+}
+
+/// A pointer to element `i` of `a`, which holds `item` (an aggregate element is its own
+/// storage).
+fn element_ptr(a: &crate::golang::vm::value::Agg, i: usize, item: &Value) -> Ptr {
+    match item {
+        Value::Agg(inner) => Ptr::Agg(inner.clone()),
+        _ => Ptr::Elem(a.clone(), i as u32),
+    }
+}
+
+/// `mapKeys(keyType int, val any) []any`: the map's keys, in its entries' order.
+fn map_keys(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let Some(kt) = rtype(ctx, 0) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let keys = match raw(ctx.arg(1)) {
+        Value::Map(m) => m
+            .borrow()
+            .entries()
+            .map(|(k, _)| wrap(kt, k.0.clone()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    done(ctx, [Value::slice(keys)])
+}
+
+/// `mapIndex(elemType int, val any, keyType int, key any) (any, bool)`: the map's value
+/// for the key (a Value of type `keyType`, assignable to the map's key type).
+fn map_index(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let (Some(et), Value::Map(m)) = (rtype(ctx, 0), raw(ctx.arg(1))) else {
+        return done(ctx, [Value::Nil, Value::Bool(false)]);
+    };
+    let map_ty = match ctx.arg(1) {
+        Value::Iface(i) => i.ty,
+        _ => return done(ctx, [Value::Nil, Value::Bool(false)]),
+    };
+    let to_iface = match &prog.types.get(map_ty).kind {
+        Kind::Map { key, .. } => matches!(prog.types.get(*key).kind, Kind::Interface { .. }),
+        _ => false,
+    };
+    let key = stored(&prog.types, to_iface, rtype(ctx, 2), ctx.arg(3));
+    let found = m.borrow().get(&Key(key)).cloned();
+    match found {
+        Some(v) => done(ctx, [wrap(et, v), Value::Bool(true)]),
+        None => done(ctx, [Value::Nil, Value::Bool(false)]),
+    }
+}
+
+/// The VM's value of a Value (`val`, of type `from`) stored in a variable of interface
+/// type (`to_iface`) or of its own type.
+fn stored(types: &Types, to_iface: bool, from: Option<TypeId>, val: &Value) -> Value {
+    let from_iface = from.is_some_and(|ty| matches!(types.get(ty).kind, Kind::Interface { .. }));
+    match (to_iface, from_iface) {
+        (true, false) => match val {
+            Value::Iface(i) => wrap(i.ty, i.val.copy()),
+            _ => Value::Nil,
+        },
+        _ => raw(val).copy(),
+    }
+}
+
+/// `valueAssignable(from, to int) bool`: one type, or an interface type that `from`
+/// implements.
+fn value_assignable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let ok = match (rtype(ctx, 0), rtype(ctx, 1)) {
+        (Some(from), Some(to)) => {
+            from == to
+                || matches!(prog.types.get(to).kind, Kind::Interface { .. })
+                    && prog.types.implements(from, to).is_ok()
+        }
+        _ => false,
+    };
+    done(ctx, [Value::Bool(ok)])
+}
+
+/// `valueSet(id int, addr any, from int, val any)`.
+fn value_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let to_iface = matches!(kind_arg(ctx, 0), Kind::Interface { .. });
+    let v = stored(&prog.types, to_iface, rtype(ctx, 2), ctx.arg(3));
+    if let Some(p) = ptr_arg(ctx, 1) {
+        p.store(v);
+    }
+    Ok(Flow::Done)
+}
+
+/// `valueSetInt(id int, addr any, x int64)`: `x` wrapped to the integer kind of `id`.
+fn value_set_int(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let x = ctx.int(2);
+    let v = match kind_arg(ctx, 0) {
+        Kind::Int(k) => k.wrap(x),
+        _ => x,
+    };
+    if let Some(p) = ptr_arg(ctx, 1) {
+        p.store(Value::Int(v));
+    }
+    Ok(Flow::Done)
+}
