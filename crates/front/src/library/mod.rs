@@ -36,9 +36,11 @@ macro_rules! lib {
 
 /// The supported packages, sorted by import path.
 pub const PACKAGES: &[LibPackage] = &[
+    lib!("bufio", "bufio.go"),
     lib!("bytes", "bytes.go"),
     lib!("cmp", "cmp.go"),
     lib!("container/heap", "container_heap.go"),
+    lib!("container/list", "container_list.go"),
     lib!("container/ring", "container_ring.go"),
     lib!("context", "context.go"),
     lib!("errors", "errors.go"),
@@ -51,6 +53,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("log", "log.go"),
     lib!("maps", "maps.go"),
     lib!("math", "math.go"),
+    lib!("math/bits", "math_bits.go"),
     lib!("math/rand", "math_rand.go"),
     lib!("os", "os.go"),
     lib!("reflect", "reflect.go"),
@@ -130,7 +133,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 28);
+        assert_eq!(paths.len(), 31);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

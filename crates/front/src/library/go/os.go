@@ -2,7 +2,10 @@
 // standard output streams and the arguments.
 package os
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 // A File is an open output stream (only Stdout and Stderr exist).
 type File struct {
@@ -46,6 +49,42 @@ func (f *File) WriteString(s string) (n int, err error) {
 		return 0, err
 	}
 	return f.writeString(s), nil
+}
+
+// Read reads from the standard input, which is empty (as on Go's playground): it returns
+// io.EOF. The standard output and error cannot be read.
+func (f *File) Read(b []byte) (n int, err error) {
+	if f == nil {
+		return 0, ErrInvalid
+	}
+	if f.fd != 0 {
+		return 0, &PathError{Op: "read", Path: f.Name(), Err: errors.New("bad file descriptor")}
+	}
+	if len(b) == 0 {
+		return 0, nil
+	}
+	return 0, io.EOF
+}
+
+// ReadFrom implements io.ReaderFrom: it copies r to the file.
+func (f *File) ReadFrom(r io.Reader) (n int64, err error) {
+	return io.Copy(onlyWriter{f}, r)
+}
+
+// onlyWriter hides a File's ReadFrom from io.Copy.
+type onlyWriter struct {
+	io.Writer
+}
+
+// Name returns the name of the file as presented to Open.
+func (f *File) Name() string {
+	switch f.fd {
+	case 0:
+		return "/dev/stdin"
+	case 1:
+		return "/dev/stdout"
+	}
+	return "/dev/stderr"
 }
 
 func (f *File) checkWrite() error {

@@ -300,8 +300,8 @@ func (v Value) Type() Type {
 	return rtype{v.typ}
 }
 
-func (v Value) CanAddr() bool      { return v.addr != nil }
-func (v Value) CanSet() bool       { return v.addr != nil && !v.ro }
+func (v Value) CanAddr() bool { return v.addr != nil }
+func (v Value) CanSet() bool  { return v.addr != nil && !v.ro }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
 		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
