@@ -2,7 +2,12 @@
 // Go so that `%w` wraps errors as Go's does.
 package fmt
 
-import "errors"
+import (
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
 
 // Stringer is implemented by any value that has a String method.
 type Stringer interface {
@@ -66,3 +71,542 @@ func (e *wrapError) Error() string {
 func (e *wrapError) Unwrap() error {
 	return e.err
 }
+
+// Scanning: Sscan, Sscanln and Sscanf read from a string, Fscan, Fscanln and Fscanf from an
+// io.Reader (through its ReadRune and UnreadRune when it has them, so that it is left just
+// after what was scanned; otherwise a byte at a time, as Go's does), Scan, Scanln and Scanf
+// from the standard input, which is empty. Operands are pointers to the basic types (bool,
+// the integers, the floats, string, []byte); %c scans a rune into an integer.
+
+// runeSource is where a scan reads its input from.
+type runeSource interface {
+	ReadRune() (r rune, size int, err error)
+	UnreadRune() error
+}
+
+// stringSource reads runes from a string.
+type stringSource struct {
+	s    string
+	i    int
+	last int
+}
+
+func (r *stringSource) ReadRune() (rune, int, error) {
+	if r.i >= len(r.s) {
+		r.last = 0
+		return 0, 0, io.EOF
+	}
+	c, size := utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += size
+	r.last = size
+	return c, size, nil
+}
+
+func (r *stringSource) UnreadRune() error {
+	r.i -= r.last
+	r.last = 0
+	return nil
+}
+
+// readerSource reads runes from an io.Reader a byte at a time; it can unread the last rune.
+type readerSource struct {
+	r       io.Reader
+	pending rune
+	peeked  bool
+	last    rune
+	buf     [utf8.UTFMax]byte
+}
+
+func (r *readerSource) ReadRune() (rune, int, error) {
+	if r.peeked {
+		r.peeked = false
+		return r.pending, utf8.RuneLen(r.pending), nil
+	}
+	n := 0
+	for n < utf8.UTFMax {
+		k, err := r.r.Read(r.buf[n : n+1])
+		if k == 0 {
+			if n > 0 {
+				break
+			}
+			if err == nil {
+				err = io.ErrNoProgress
+			}
+			return 0, 0, err
+		}
+		n++
+		if utf8.FullRune(r.buf[:n]) {
+			break
+		}
+	}
+	c, size := utf8.DecodeRune(r.buf[:n])
+	r.last = c
+	return c, size, nil
+}
+
+func (r *readerSource) UnreadRune() error {
+	r.pending = r.last
+	r.peeked = true
+	return nil
+}
+
+func sourceOf(r io.Reader) runeSource {
+	if rs, ok := r.(runeSource); ok {
+		return rs
+	}
+	return &readerSource{r: r}
+}
+
+// scanError carries a scan's error through a panic to the scan's entry point.
+type scanError struct {
+	err error
+}
+
+// scanner is the state of one Scan, Scanln or Scanf call.
+type scanner struct {
+	src       runeSource
+	nlIsSpace bool // newlines count as spaces (Scan, and Scanf's spaces)
+	atEOF     bool
+	count     int
+}
+
+const eof = -1
+
+func (s *scanner) getRune() rune {
+	r, _, err := s.src.ReadRune()
+	if err != nil {
+		if err == io.EOF {
+			s.atEOF = true
+			return eof
+		}
+		panic(scanError{err})
+	}
+	return r
+}
+
+func (s *scanner) unread(r rune) {
+	if r != eof {
+		s.src.UnreadRune()
+	}
+}
+
+func (s *scanner) peek() rune {
+	r := s.getRune()
+	s.unread(r)
+	return r
+}
+
+func (s *scanner) errorString(msg string) {
+	panic(scanError{errors.New(msg)})
+}
+
+func isScanSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// skipSpace skips spaces; a newline, where newlines are not spaces, ends the operands.
+func (s *scanner) skipSpace() {
+	for {
+		r := s.getRune()
+		if r == eof {
+			return
+		}
+		if r == '\r' && s.peek() == '\n' {
+			continue
+		}
+		if r == '\n' {
+			if s.nlIsSpace {
+				continue
+			}
+			s.errorString("unexpected newline")
+		}
+		if !isScanSpace(r) {
+			s.unread(r)
+			return
+		}
+	}
+}
+
+// token returns the next run of runes that ok accepts.
+func (s *scanner) token(ok func(rune) bool) string {
+	var b []byte
+	for {
+		r := s.getRune()
+		if r == eof {
+			break
+		}
+		if !ok(r) {
+			s.unread(r)
+			break
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
+
+func notSpace(r rune) bool { return !isScanSpace(r) }
+
+// accept consumes the next rune if it is in set.
+func (s *scanner) accept(set string) bool {
+	r := s.getRune()
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	s.unread(r)
+	return false
+}
+
+// scanInt scans an integer of bitSize bits (a uint when unsigned) as verb reads it.
+func (s *scanner) scanInt(verb rune, bitSize int, unsigned bool) int64 {
+	if verb == 'c' {
+		return int64(s.getRune())
+	}
+	s.skipSpace()
+	base, digits := 10, "0123456789_"
+	switch verb {
+	case 'b':
+		base, digits = 2, "01_"
+	case 'o':
+		base, digits = 8, "01234567_"
+	case 'x', 'X':
+		base, digits = 16, "0123456789aAbBcCdDeEfF_"
+	}
+	tok := ""
+	if !unsigned && s.accept("+") {
+		tok = "+"
+	} else if !unsigned && s.accept("-") {
+		tok = "-"
+	} else if unsigned && s.accept("+") {
+		tok = "+"
+	}
+	if verb == 'v' && s.accept("0") {
+		tok += "0"
+		base = 0
+		switch {
+		case s.accept("bB"):
+			tok, digits = tok+"b", "01_"
+		case s.accept("oO"):
+			tok, digits = tok+"o", "01234567_"
+		case s.accept("xX"):
+			tok, digits = tok+"x", "0123456789aAbBcCdDeEfF_"
+		default:
+			digits = "01234567_"
+		}
+	}
+	body := s.token(func(r rune) bool {
+		for _, c := range digits {
+			if c == r {
+				return true
+			}
+		}
+		return false
+	})
+	if body == "" && (tok == "" || tok[len(tok)-1] != '0') {
+		s.errorString("expected integer")
+	}
+	tok += body
+	if unsigned {
+		u, err := strconv.ParseUint(tok, base, 64)
+		if err != nil {
+			panic(scanError{err})
+		}
+		if bitSize < 64 && u>>uint(bitSize) != 0 {
+			s.errorString("unsigned integer overflow on token " + tok)
+		}
+		return int64(u)
+	}
+	i, err := strconv.ParseInt(tok, base, 64)
+	if err != nil {
+		panic(scanError{err})
+	}
+	if x := (i << uint(64-bitSize)) >> uint(64-bitSize); x != i {
+		s.errorString("integer overflow on token " + tok)
+	}
+	return i
+}
+
+func isFloatRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == '+' || r == '-' || r == 'e' || r == 'E' ||
+		r == 'x' || r == 'X' || r == 'p' || r == 'P' || r == '_' || r >= 'a' && r <= 'f' ||
+		r >= 'A' && r <= 'F' || r == 'i' || r == 'n' || r == 'I' || r == 'N'
+}
+
+func (s *scanner) scanFloat(bitSize int) float64 {
+	s.skipSpace()
+	tok := s.token(isFloatRune)
+	f, err := strconv.ParseFloat(tok, bitSize)
+	if err != nil {
+		panic(scanError{err})
+	}
+	return f
+}
+
+func (s *scanner) scanString(verb rune) string {
+	s.skipSpace()
+	if verb == 'q' {
+		u, err := strconv.Unquote(s.quoted())
+		if err != nil {
+			panic(scanError{err})
+		}
+		return u
+	}
+	return s.token(notSpace)
+}
+
+// scanBool scans a boolean as Go's does: 0, 1, or a word starting with t or f, which must
+// then spell true or false (any case) if it goes on; anything else reads as false.
+func (s *scanner) scanBool() bool {
+	switch s.getRune() {
+	case '0':
+		return false
+	case '1':
+		return true
+	case 't', 'T':
+		if s.accept("rR") && (!s.accept("uU") || !s.accept("eE")) {
+			s.errorString("syntax error scanning boolean")
+		}
+		return true
+	case 'f', 'F':
+		if s.accept("aA") && (!s.accept("lL") || !s.accept("sS") || !s.accept("eE")) {
+			s.errorString("syntax error scanning boolean")
+		}
+		return false
+	}
+	return false
+}
+
+// quoted reads a Go string literal, back-quoted or double-quoted, as written.
+func (s *scanner) quoted() string {
+	quote := s.getRune()
+	if quote != '"' && quote != '`' {
+		s.errorString("expected quoted string")
+	}
+	b := utf8.AppendRune(nil, quote)
+	for {
+		r := s.getRune()
+		if r == eof {
+			panic(scanError{io.ErrUnexpectedEOF})
+		}
+		b = utf8.AppendRune(b, r)
+		if r == '\\' && quote == '"' {
+			if r = s.getRune(); r == eof {
+				panic(scanError{io.ErrUnexpectedEOF})
+			}
+			b = utf8.AppendRune(b, r)
+		} else if r == quote {
+			return string(b)
+		}
+	}
+}
+
+// scanOne scans one operand as verb reads it.
+func (s *scanner) scanOne(verb rune, arg any) {
+	switch p := arg.(type) {
+	case *bool:
+		s.skipSpace()
+		*p = s.scanBool()
+	case *int:
+		*p = int(s.scanInt(verb, 64, false))
+	case *int8:
+		*p = int8(s.scanInt(verb, 8, false))
+	case *int16:
+		*p = int16(s.scanInt(verb, 16, false))
+	case *int32:
+		*p = int32(s.scanInt(verb, 32, false))
+	case *int64:
+		*p = s.scanInt(verb, 64, false)
+	case *uint:
+		*p = uint(s.scanInt(verb, 64, true))
+	case *uint8:
+		*p = uint8(s.scanInt(verb, 8, true))
+	case *uint16:
+		*p = uint16(s.scanInt(verb, 16, true))
+	case *uint32:
+		*p = uint32(s.scanInt(verb, 32, true))
+	case *uint64:
+		*p = uint64(s.scanInt(verb, 64, true))
+	case *uintptr:
+		*p = uintptr(s.scanInt(verb, 64, true))
+	case *float32:
+		*p = float32(s.scanFloat(32))
+	case *float64:
+		*p = s.scanFloat(64)
+	case *string:
+		*p = s.scanString(verb)
+	case *[]byte:
+		*p = []byte(s.scanString(verb))
+	default:
+		s.errorString("can't scan type: " + Sprintf("%T", arg))
+	}
+	s.count++
+}
+
+// run runs scan, turning a scan's error into the result.
+func (s *scanner) run(scan func()) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(scanError)
+			if !ok {
+				panic(r)
+			}
+			err = se.err
+		}
+		n = s.count
+	}()
+	scan()
+	return
+}
+
+// scanValues scans space-separated operands; with nlIsSpace false, they are on one line,
+// which must end after them.
+func scanValues(src runeSource, a []any, nlIsSpace bool) (int, error) {
+	s := &scanner{src: src, nlIsSpace: nlIsSpace}
+	return s.run(func() {
+		for _, arg := range a {
+			s.skipSpace()
+			if s.peek() == eof {
+				panic(scanError{io.EOF})
+			}
+			s.scanOne('v', arg)
+		}
+		if !nlIsSpace {
+			for {
+				r := s.getRune()
+				if r == '\n' || r == eof {
+					break
+				}
+				if !isScanSpace(r) {
+					s.errorString("expected newline")
+				}
+			}
+		}
+	})
+}
+
+// scanFormat scans the operands as format directs.
+func scanFormat(src runeSource, format string, a []any) (int, error) {
+	s := &scanner{src: src, nlIsSpace: false}
+	return s.run(func() {
+		argi := 0
+		for i := 0; i < len(format); {
+			c, w := utf8.DecodeRuneInString(format[i:])
+			if c != '%' {
+				i += w
+				if isScanSpace(c) && c != '\n' {
+					// Spaces in the format match any spaces in the input, but not a
+					// newline, unless the format has one next.
+					for {
+						r := s.getRune()
+						if r == '\n' && (i >= len(format) || format[i] != '\n') {
+							s.errorString("newline in input does not match format")
+						}
+						if r == eof || r == '\n' || !isScanSpace(r) {
+							s.unread(r)
+							break
+						}
+					}
+					continue
+				}
+				if c == '\n' {
+					for {
+						r := s.getRune()
+						if r == '\n' || r == eof {
+							break
+						}
+						if !isScanSpace(r) {
+							s.errorString("newline in format does not match input")
+						}
+					}
+					continue
+				}
+				r := s.getRune()
+				if r != c {
+					s.unread(r)
+					if r == eof {
+						panic(scanError{io.ErrUnexpectedEOF})
+					}
+					s.errorString("input does not match format")
+				}
+				continue
+			}
+			i += w
+			// Flags and widths are skipped.
+			for i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '+' || format[i] == '-' || format[i] == '#') {
+				i++
+			}
+			if i >= len(format) {
+				s.errorString("too few operands for format '%'")
+			}
+			verb, w := utf8.DecodeRuneInString(format[i:])
+			i += w
+			if verb == '%' {
+				s.skipSpace()
+				if r := s.getRune(); r != '%' {
+					s.unread(r)
+					s.errorString("missing literal %")
+				}
+				continue
+			}
+			if argi >= len(a) {
+				s.errorString("too few operands for format '%" + format[i-w:i] + "'")
+			}
+			if verb != 'c' && s.peek() == eof {
+				panic(scanError{io.EOF})
+			}
+			s.scanOne(verb, a[argi])
+			argi++
+		}
+		if argi < len(a) {
+			s.errorString("too many operands")
+		}
+	})
+}
+
+// Sscan scans the argument string, storing successive space-separated values into
+// successive arguments. Newlines count as space.
+func Sscan(str string, a ...any) (n int, err error) {
+	return scanValues(&stringSource{s: str}, a, true)
+}
+
+// Sscanln is like Sscan, but stops scanning at a newline and after the final item there must
+// be a newline or EOF.
+func Sscanln(str string, a ...any) (n int, err error) {
+	return scanValues(&stringSource{s: str}, a, false)
+}
+
+// Sscanf scans the argument string, storing successive space-separated values into
+// successive arguments as determined by the format.
+func Sscanf(str string, format string, a ...any) (n int, err error) {
+	return scanFormat(&stringSource{s: str}, format, a)
+}
+
+// Fscan scans text read from r, storing successive space-separated values into successive
+// arguments. Newlines count as space.
+func Fscan(r io.Reader, a ...any) (n int, err error) {
+	return scanValues(sourceOf(r), a, true)
+}
+
+// Fscanln is like Fscan, but stops scanning at a newline.
+func Fscanln(r io.Reader, a ...any) (n int, err error) {
+	return scanValues(sourceOf(r), a, false)
+}
+
+// Fscanf scans text read from r as determined by the format.
+func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
+	return scanFormat(sourceOf(r), format, a)
+}
+
+// Scan scans the standard input, which is empty.
+func Scan(a ...any) (n int, err error) { return Sscan("", a...) }
+
+// Scanln scans the standard input, which is empty.
+func Scanln(a ...any) (n int, err error) { return Sscanln("", a...) }
+
+// Scanf scans the standard input, which is empty.
+func Scanf(format string, a ...any) (n int, err error) { return Sscanf("", format, a...) }

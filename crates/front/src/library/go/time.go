@@ -249,6 +249,114 @@ func (t Time) YearDay() int
 // UTC returns t in UTC: every time is (the run's clock, like the playground's, is in UTC).
 func (t Time) UTC() Time { return t }
 
+// A Location maps time instants to the zone in use at that time. Every time here is in UTC,
+// as on Go's playground, whose Local is UTC too.
+type Location struct {
+	name string
+}
+
+var (
+	UTC   *Location = &utcLoc
+	Local *Location = &localLoc
+
+	utcLoc   = Location{"UTC"}
+	localLoc = Location{"Local"}
+)
+
+// String returns a descriptive name for the time zone information.
+func (l *Location) String() string {
+	if l == nil {
+		return "UTC"
+	}
+	return l.name
+}
+
+// Location returns the time zone information associated with t: UTC.
+func (t Time) Location() *Location { return UTC }
+
+// In returns t with the location information set to loc (every location is UTC here).
+func (t Time) In(loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Time.In")
+	}
+	return t
+}
+
+// Zone computes the time zone in effect at time t: UTC, offset 0.
+func (t Time) Zone() (name string, offset int) { return "UTC", 0 }
+
+// Date returns the Time corresponding to yyyy-mm-dd hh:mm:ss + nsec nanoseconds. Values
+// outside their usual ranges are normalized: October 32 is November 1, month 13 is January
+// of the next year.
+func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Date")
+	}
+	year, m := norm(year, int(month)-1, 12)
+	days := daysFromCivil(int64(year), int64(m)+1) + int64(day) - 1
+	s := ((days*24+int64(hour))*60+int64(min))*60 + int64(sec)
+	return Time{s*1e9 + int64(nsec)}
+}
+
+// norm returns hi and lo with lo brought into [0, base), carrying into hi.
+func norm(hi, lo, base int) (nhi, nlo int) {
+	if lo < 0 {
+		n := (-lo-1)/base + 1
+		hi -= n
+		lo += n * base
+	}
+	if lo >= base {
+		n := lo / base
+		hi += n
+		lo -= n * base
+	}
+	return hi, lo
+}
+
+// daysFromCivil returns the days from 1970-01-01 to the first of month m (1 to 12) of year y
+// in the proleptic Gregorian calendar: whole 400-year eras of 146097 days, then the years of
+// the era counted from March, so that February's leap day ends a year.
+func daysFromCivil(y, m int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yearOfEra := y - era*400
+	monthFromMarch := (m + 9) % 12
+	dayOfYear := (153*monthFromMarch + 2) / 5
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return era*146097 + dayOfEra - 719468
+}
+
+// Date returns the year, month, and day in which t occurs.
+func (t Time) Date() (year int, month Month, day int) { return t.Year(), t.Month(), t.Day() }
+
+// Clock returns the hour, minute, and second within the day specified by t.
+func (t Time) Clock() (hour, min, sec int) { return t.Hour(), t.Minute(), t.Second() }
+
+// AddDate returns the time corresponding to adding the given number of years, months, and
+// days to t, normalized as Date normalizes (October 31 plus one month is December 1).
+func (t Time) AddDate(years int, months int, days int) Time {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, t.Nanosecond(), UTC)
+}
+
+// ISOWeek returns the ISO 8601 year and week number in which t occurs: weeks start on
+// Monday, and week 1 holds the year's first Thursday.
+func (t Time) ISOWeek() (year, week int) {
+	// The Thursday of t's week decides its year.
+	d := int(Thursday - t.Weekday())
+	if d == 4 {
+		d = -3 // Sunday ends its week
+	}
+	u := t.Add(Duration(d) * 24 * Hour)
+	return u.Year(), (u.YearDay()-1)/7 + 1
+}
+
 // Local returns t in the local time zone, which is UTC.
 func (t Time) Local() Time { return t }
 
