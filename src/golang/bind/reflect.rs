@@ -65,7 +65,7 @@ fn on_type(ctx: &mut Ctx<'_>, f: impl FnOnce(&Types, TypeId) -> Value) -> Result
 const NIL_TYPE: TypeId = TypeId::MAX;
 
 /// The kind of `ty` (`Kind::Nil` outside the table).
-fn kind_of(types: &Types, ty: TypeId) -> &Kind {
+pub(super) fn kind_of(types: &Types, ty: TypeId) -> &Kind {
     const NIL: Kind = Kind::Nil;
     types.types.get(ty as usize).map_or(&NIL, |t| &t.kind)
 }
@@ -112,26 +112,62 @@ fn type_pkg_path(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `typeKind(id int) int`: reflect's number for the kind of the type.
 fn type_kind(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     on_type(ctx, |types, ty| {
-        Value::Int(match kind_of(types, ty) {
-            Kind::Nil => 0,
-            Kind::Bool => 1,
-            Kind::Int(k) => 2 + *k as i64,
-            Kind::Float32 => 13,
-            Kind::Float64 => 14,
-            Kind::Complex64 => 15,
-            Kind::Complex128 => 16,
-            Kind::Array { .. } => 17,
-            Kind::Chan { .. } => 18,
-            Kind::Func => 19,
-            Kind::Interface { .. } => 20,
-            Kind::Map { .. } => 21,
-            Kind::Pointer { .. } => 22,
-            Kind::Slice { .. } => 23,
-            Kind::String => 24,
-            Kind::Struct { .. } => 25,
-        })
+        Value::Int(reflect_kind(kind_of(types, ty)) as i64)
     })
 }
+
+/// reflect's number for `kind` (its `Kind` constants), the index of its name in
+/// [`KIND_NAMES`].
+fn reflect_kind(kind: &Kind) -> usize {
+    match kind {
+        Kind::Nil => 0,
+        Kind::Bool => 1,
+        Kind::Int(k) => 2 + *k as usize,
+        Kind::Float32 => 13,
+        Kind::Float64 => 14,
+        Kind::Complex64 => 15,
+        Kind::Complex128 => 16,
+        Kind::Array { .. } => 17,
+        Kind::Chan { .. } => 18,
+        Kind::Func => 19,
+        Kind::Interface { .. } => 20,
+        Kind::Map { .. } => 21,
+        Kind::Pointer { .. } => 22,
+        Kind::Slice { .. } => 23,
+        Kind::String => 24,
+        Kind::Struct { .. } => 25,
+    }
+}
+
+/// reflect's names of its kinds, by number.
+const KIND_NAMES: [&str; 26] = [
+    "invalid",
+    "bool",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "array",
+    "chan",
+    "func",
+    "interface",
+    "map",
+    "ptr",
+    "slice",
+    "string",
+    "struct",
+];
 
 /// `typeElem(id int) int`: the element type of an array, chan, map, pointer or slice type,
 /// else -1.
@@ -236,25 +272,8 @@ fn deep_equal(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 /// reflect's name of the kind of `ty` (`int`, `ptr`, `struct`…), as its panics print it.
-fn kind_name(types: &Types, ty: TypeId) -> String {
-    match &types.get(ty).kind {
-        Kind::Bool => "bool".into(),
-        Kind::Int(k) => format!("{k:?}").to_lowercase(),
-        Kind::Float32 => "float32".into(),
-        Kind::Float64 => "float64".into(),
-        Kind::Complex64 => "complex64".into(),
-        Kind::Complex128 => "complex128".into(),
-        Kind::String => "string".into(),
-        Kind::Array { .. } => "array".into(),
-        Kind::Slice { .. } => "slice".into(),
-        Kind::Struct { .. } => "struct".into(),
-        Kind::Pointer { .. } => "ptr".into(),
-        Kind::Map { .. } => "map".into(),
-        Kind::Chan { .. } => "chan".into(),
-        Kind::Func => "func".into(),
-        Kind::Interface { .. } => "interface".into(),
-        Kind::Nil => "invalid".into(),
-    }
+fn kind_name(types: &Types, ty: TypeId) -> &'static str {
+    KIND_NAMES[reflect_kind(kind_of(types, ty))]
 }
 
 /// `sliceLen(x any, method string) int`: the length of slice `x` (reflect's `Swapper`), or

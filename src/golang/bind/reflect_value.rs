@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use super::reflect::rtype;
+use super::reflect::{kind_of, rtype};
 use super::{done, pure};
 use crate::golang::vm::chan_query;
 use crate::golang::vm::gor::{Ctx, Flow};
@@ -56,9 +56,9 @@ fn wrap(ty: TypeId, raw: Value) -> Value {
     Value::Iface(Rc::new(Iface { ty, val: raw }))
 }
 
-/// The kind of type argument `i` (`Kind::Nil` for none).
-fn kind_arg(ctx: &Ctx<'_>, i: usize) -> Kind {
-    rtype(ctx, i).map_or(Kind::Nil, |ty| ctx.prog().types.get(ty).kind.clone())
+/// The kind of type argument `i` in `types` (`Kind::Nil` for none).
+fn kind_arg<'t>(types: &'t Types, ctx: &Ctx<'_>, i: usize) -> &'t Kind {
+    kind_of(types, rtype(ctx, i).unwrap_or(TypeId::MAX))
 }
 
 /// The pointer in an `addr` argument.
@@ -133,7 +133,8 @@ fn zero_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `valueInterface(id int, val any) any`: the value as an interface, copied (a Value of
 /// interface type gives the interface's own value).
 fn value_interface(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let v = match (kind_arg(ctx, 0), ctx.arg(1)) {
+    let prog = ctx.prog();
+    let v = match (kind_arg(&prog.types, ctx, 0), ctx.arg(1)) {
         (Kind::Interface { .. }, val) => raw(val),
         (_, Value::Iface(i)) => wrap(i.ty, i.val.copy()),
         _ => Value::Nil,
@@ -191,8 +192,9 @@ fn value_is_zero(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `valueElem(id int, val any) (typ int, elem any, addr any)`: what a pointer points to
 /// (addressable), or an interface's dynamic value; the zero Value for nil.
 fn value_elem(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let out = match (kind_arg(ctx, 0), raw(ctx.arg(1))) {
-        (Kind::Pointer { elem }, Value::Ptr(p)) => part(Some(elem), p.load(), Some(p)),
+    let prog = ctx.prog();
+    let out = match (kind_arg(&prog.types, ctx, 0), raw(ctx.arg(1))) {
+        (Kind::Pointer { elem }, Value::Ptr(p)) => part(Some(*elem), p.load(), Some(p)),
         (Kind::Interface { .. }, Value::Iface(i)) => part(Some(i.ty), i.val.clone(), None),
         _ => part(None, Value::Nil, None),
     };
@@ -206,7 +208,7 @@ fn value_part(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
     let i = ctx.int(3).max(0) as usize;
     let whole = ptr_arg(ctx, 2);
-    let out = match (kind_arg(ctx, 0), raw(ctx.arg(1))) {
+    let out = match (kind_arg(&prog.types, ctx, 0), raw(ctx.arg(1))) {
         (Kind::Struct { fields }, Value::Agg(a)) => {
             let item = a.borrow().get(i).cloned().unwrap_or_default();
             let addr = whole.map(|_| element_ptr(&a, i, &item));
@@ -215,13 +217,13 @@ fn value_part(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         (Kind::Array { elem, .. }, Value::Agg(a)) => {
             let item = a.borrow().get(i).cloned().unwrap_or_default();
             let addr = whole.map(|_| element_ptr(&a, i, &item));
-            part(Some(elem), item, addr)
+            part(Some(*elem), item, addr)
         }
         (Kind::Slice { elem }, Value::Slice(s)) => {
             let at = s.off as usize + i;
             let item = s.array.borrow().get(at).cloned().unwrap_or_default();
             let addr = element_ptr(&s.array, at, &item);
-            part(Some(elem), item, Some(addr))
+            part(Some(*elem), item, Some(addr))
         }
         (Kind::String, Value::Str(s)) => {
             let byte = prog.types.types.iter().position(|t| {
@@ -314,7 +316,7 @@ fn value_assignable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `valueSet(id int, addr any, from int, val any)`.
 fn value_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
-    let to_iface = matches!(kind_arg(ctx, 0), Kind::Interface { .. });
+    let to_iface = matches!(kind_arg(&prog.types, ctx, 0), Kind::Interface { .. });
     let v = stored(&prog.types, to_iface, rtype(ctx, 2), ctx.arg(3));
     if let Some(p) = ptr_arg(ctx, 1) {
         p.store(v);
@@ -324,8 +326,9 @@ fn value_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 
 /// `valueSetInt(id int, addr any, x int64)`: `x` wrapped to the integer kind of `id`.
 fn value_set_int(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
     let x = ctx.int(2);
-    let v = match kind_arg(ctx, 0) {
+    let v = match kind_arg(&prog.types, ctx, 0) {
         Kind::Int(k) => k.wrap(x),
         _ => x,
     };

@@ -384,15 +384,18 @@ impl Compiler<'_> {
     /// the type argument's method set by its name.
     pub fn method_expr(&mut self, t: TypeId, m: ObjId) -> u32 {
         let set = self.method_set(t);
-        if let Some(reach) = set.iter().find(|r| r.method == m && r.iface.is_none()) {
-            return self.reach_func(t, reach);
-        }
         let name = self.ch.objs[m.0 as usize].name;
-        if let Some(f) = self.method_by_name(t, name) {
-            return f;
+        let reach = set
+            .iter()
+            .find(|r| r.method == m && r.iface.is_none())
+            .or_else(|| set.iter().find(|r| r.name == name));
+        match reach {
+            Some(reach) => self.func_of_reach(t, reach),
+            None => {
+                let targs = self.method_targs(t);
+                self.func_instance(m, targs)
+            }
         }
-        let targs = self.method_targs(t);
-        self.func_instance(m, targs)
     }
 
     /// A method expression `I.M` on interface type `t`: a function taking the interface
@@ -407,14 +410,20 @@ impl Compiler<'_> {
     /// receiver first), if `t`'s method set has it.
     pub fn method_by_name(&mut self, t: TypeId, name: Name) -> Option<u32> {
         let reach = self.method_set(t).into_iter().find(|r| r.name == name)?;
-        Some(match &reach.iface {
+        Some(self.func_of_reach(t, &reach))
+    }
+
+    /// The function implementing method `reach` of `t`'s method set (taking the receiver
+    /// first): a declared method, or one promoted from an embedded interface.
+    fn func_of_reach(&mut self, t: TypeId, reach: &Reach) -> u32 {
+        match &reach.iface {
             Some(key) => {
                 let key = key.clone();
                 let id = self.prog.types.method_id(&key);
                 self.promoted_iface_method(t, &reach.path, id, &key)
             }
-            None => self.reach_func(t, &reach),
-        })
+            None => self.reach_func(t, reach),
+        }
     }
 
     /// The signature of method `m` declared by named type `recv` (an instance's type
