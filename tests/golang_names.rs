@@ -418,3 +418,32 @@ func main() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_library_function_is_named_by_its_import_path() {
+    // Go names functions by their package's path: `math/rand/v2.IntN`, not `rand.IntN`.
+    let source = r#"package main
+
+import "math/rand/v2"
+
+func main() {
+	rand.IntN(0)
+}
+"#;
+    let (frames, stderr) = traceback_of(source);
+    let names: Vec<&str> = frames
+        .iter()
+        .filter(|l| !l.starts_with('\t'))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "goroutine 1 [running]:",
+            "math/rand/v2.(*Rand).IntN(...)",
+            "math/rand/v2.IntN(...)",
+            "main.main()",
+        ],
+        "{stderr}"
+    );
+}

@@ -159,10 +159,12 @@ impl Label {
         self.func.contains('.') && !self.func.contains("::")
     }
 
-    /// The function's own name, without its module path (`worker`).
+    /// The function's own name, without its module path (`worker`); a Go name without its
+    /// import path's directories (`errgroup.(*Group).Go.func1` for Go's
+    /// `golang.org/x/sync/errgroup.(*Group).Go.func1`), as the timeline shows it.
     pub fn short(&self) -> &'static str {
         if self.is_go_name() {
-            return self.func;
+            return self.func.rsplit('/').next().unwrap_or(self.func);
         }
         let path = self.func.trim_end_matches("::{{closure}}");
         path.rsplit("::").next().unwrap_or(path)
@@ -471,6 +473,13 @@ mod tests {
         assert_eq!(l.go_func(), "main.main.func1");
         assert_eq!(l.display(), "main.main.func1");
         assert!(std::ptr::eq(l.func, Label::go("main.main.func1").func));
+    }
+
+    #[test]
+    fn the_timeline_shows_a_go_name_without_its_import_paths_directories() {
+        let l = Label::go("golang.org/x/sync/errgroup.(*Group).Go.func1");
+        assert_eq!(l.display(), "errgroup.(*Group).Go.func1");
+        assert_eq!(l.go_func(), "golang.org/x/sync/errgroup.(*Group).Go.func1");
     }
 
     #[test]

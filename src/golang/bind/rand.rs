@@ -1,4 +1,5 @@
-//! `math/rand`: the step of its generator (the rest is Go, in `library/go/math_rand.go`).
+//! `math/rand`: the step of its generator (the rest is Go, in `library/go/math_rand.go`);
+//! `math/rand/v2`: its run-time source (`library/go/math_rand_v2.go`).
 
 use crate::rt;
 
@@ -8,7 +9,10 @@ use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::Value;
 
-pub(super) const NATIVES: &[Native] = &[pure("math/rand.rngSource.Uint64", source_uint64)];
+pub(super) const NATIVES: &[Native] = &[
+    pure("math/rand.rngSource.Uint64", source_uint64),
+    pure("math/rand/v2.runtimeSource.Uint64", runtime_uint64),
+];
 
 /// SplitMix64's increment (the run's generator, `rt::rng`, is SplitMix64 too).
 const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -41,6 +45,11 @@ fn source_uint64(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         }
     };
     done(ctx, [Value::Int(v as i64)])
+}
+
+/// `runtimeSource.Uint64() uint64` (math/rand/v2): the run's generator.
+fn runtime_uint64(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    done(ctx, [Value::Int(run_u64() as i64)])
 }
 
 #[cfg(test)]

@@ -309,8 +309,19 @@ impl Compiler<'_> {
             Some((base, _)) => (base, "[...]"),
             None => (full.as_str(), ""),
         };
-        let (pkg, typ) = base.rsplit_once('.').unwrap_or(("main", base));
-        (pkg.to_string(), format!("{typ}{generic}"), ptr)
+        let typ = base.rsplit_once('.').map_or(base, |(_, typ)| typ);
+        // Go names the package by its import path (`math/rand/v2.(*Rand).IntN`).
+        let pkg = match self.types.get(elem) {
+            Type::Named(n) => self.ch.objs[n.obj.0 as usize]
+                .pkg
+                .map(|p| self.ch.packages[p.0 as usize].path.as_str()),
+            _ => None,
+        };
+        (
+            pkg.unwrap_or("main").to_string(),
+            format!("{typ}{generic}"),
+            ptr,
+        )
     }
 
     /// A method of an interface embedded at `path` in values of type `t`: a wrapper that

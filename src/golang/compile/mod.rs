@@ -242,15 +242,10 @@ impl<'a> Compiler<'a> {
     /// `main.(*Stack[...]).Push`.
     pub fn go_func_name(&self, f: ObjId) -> String {
         let obj = &self.ch.objs[f.0 as usize];
+        // Go names functions by their package's import path: `math/rand/v2.IntN`.
         let pkg = obj
             .pkg
-            .map(|p| {
-                self.ch
-                    .ast
-                    .names
-                    .get(self.ch.packages[p.0 as usize].name)
-                    .to_string()
-            })
+            .map(|p| self.ch.packages[p.0 as usize].path.as_str())
             .unwrap_or_default();
         let name = self.ch.ast.names.get(obj.name);
         match obj.func() {

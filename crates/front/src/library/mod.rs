@@ -55,6 +55,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("math", "math.go"),
     lib!("math/bits", "math_bits.go"),
     lib!("math/rand", "math_rand.go"),
+    lib!("math/rand/v2", "math_rand_v2.go"),
     lib!("os", "os.go"),
     lib!("reflect", "reflect.go"),
     lib!("runtime", "runtime.go"),
@@ -133,7 +134,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 31);
+        assert_eq!(paths.len(), 32);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
