@@ -228,6 +228,7 @@ fn type_field(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
                 Value::Int(i64::from(f.ty)),
                 Value::Bool(f.embedded),
                 Value::Bool(f.exported),
+                Value::str(&f.tag),
             ],
         ),
         None => done(
@@ -237,6 +238,7 @@ fn type_field(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
                 Value::Int(-1),
                 Value::Bool(false),
                 Value::Bool(false),
+                Value::str(""),
             ],
         ),
     }

@@ -221,6 +221,7 @@ impl Compiler<'_> {
                             ty: self.rtype(f.ty),
                             embedded: f.embedded,
                             exported,
+                            tag: f.tag.clone().unwrap_or_default(),
                         }
                     })
                     .collect(),
@@ -381,6 +382,10 @@ impl Compiler<'_> {
                         out.push(' ');
                     }
                     self.write_type_name(out, f.ty, depth + 1);
+                    if let Some(tag) = &f.tag {
+                        out.push(' ');
+                        out.push_str(&crate::golang::types::constant::quote(tag.as_bytes()));
+                    }
                 }
                 out.push_str(" }");
             }

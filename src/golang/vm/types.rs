@@ -100,6 +100,8 @@ pub struct Field {
     pub embedded: bool,
     /// Exported (fmt calls the methods of exported fields' values only, as Go's does).
     pub exported: bool,
+    /// Its tag (`json:"name"`; empty for none), for reflect's `StructField.Tag`.
+    pub tag: Rc<str>,
 }
 
 /// What a type is made of (its underlying type's structure).

@@ -86,6 +86,10 @@ impl TypeFmt<'_> {
                         out.push(' ');
                     }
                     self.write(out, f.ty, depth + 1);
+                    if let Some(tag) = &f.tag {
+                        out.push(' ');
+                        out.push_str(&super::constant::quote(tag.as_bytes()));
+                    }
                 }
                 out.push('}');
             }

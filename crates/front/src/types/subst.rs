@@ -257,6 +257,7 @@ mod tests {
             ty: next,
             embedded: false,
             pkg: None,
+            tag: None,
         }]));
         t.named_mut(list).unwrap().underlying = under;
         t.complete_instances(list);

@@ -19,6 +19,7 @@
 
 use super::object::{ObjId, PkgId};
 use crate::syntax::ast::{ChanDir, Name};
+use std::rc::Rc;
 
 /// A type of the program.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -255,6 +256,8 @@ pub struct StructField {
     /// The declaring package of an unexported field (unexported names of different packages
     /// are different); `None` for exported fields.
     pub pkg: Option<PkgId>,
+    /// The field's tag (`json:"name"`), part of the struct type's identity.
+    pub tag: Option<Rc<str>>,
 }
 
 /// A method of an interface's method set.
@@ -449,6 +452,45 @@ impl Types {
 
     pub fn pointer(&mut self, elem: TypeId) -> TypeId {
         self.intern(Type::Pointer(elem))
+    }
+
+    /// Type `t` with its structs' tags removed, at every depth of its literal structure (a
+    /// named type is left as it is): conversions ignore tags.
+    pub fn without_tags(&mut self, t: TypeId) -> TypeId {
+        match self.get(t).clone() {
+            Type::Struct(fields) => {
+                let fields = fields
+                    .into_iter()
+                    .map(|f| StructField {
+                        ty: self.without_tags(f.ty),
+                        tag: None,
+                        ..f
+                    })
+                    .collect();
+                self.intern(Type::Struct(fields))
+            }
+            Type::Pointer(e) => {
+                let e = self.without_tags(e);
+                self.pointer(e)
+            }
+            Type::Slice(e) => {
+                let e = self.without_tags(e);
+                self.slice(e)
+            }
+            Type::Array(n, e) => {
+                let e = self.without_tags(e);
+                self.array(n, e)
+            }
+            Type::Map(k, v) => {
+                let (k, v) = (self.without_tags(k), self.without_tags(v));
+                self.map(k, v)
+            }
+            Type::Chan(d, e) => {
+                let e = self.without_tags(e);
+                self.chan(d, e)
+            }
+            _ => t,
+        }
     }
 
     pub fn slice(&mut self, elem: TypeId) -> TypeId {
@@ -769,6 +811,7 @@ mod tests {
             ty: s,
             embedded: false,
             pkg: None,
+            tag: None,
         }]));
         assert!(!t.comparable(st));
     }

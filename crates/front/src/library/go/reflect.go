@@ -109,8 +109,65 @@ type StructField struct {
 	Name      string
 	PkgPath   string
 	Type      Type
+	Tag       StructTag
 	Index     []int
 	Anonymous bool
+}
+
+// A StructTag is the tag string in a struct field: by convention, space-separated
+// key:"value" pairs.
+type StructTag string
+
+// Get returns the value associated with key in the tag string ("" when there is none).
+func (tag StructTag) Get(key string) string {
+	v, _ := tag.Lookup(key)
+	return v
+}
+
+// Lookup returns the value associated with key in the tag string, and whether the tag has
+// the key. A tag that breaks the convention ends the search where it breaks it.
+func (tag StructTag) Lookup(key string) (value string, ok bool) {
+	for tag != "" {
+		i := 0
+		for i < len(tag) && tag[i] == ' ' {
+			i++
+		}
+		tag = tag[i:]
+		if tag == "" {
+			break
+		}
+		// The name runs to the colon: no spaces, quotes or control characters.
+		i = 0
+		for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' && tag[i] != 0x7f {
+			i++
+		}
+		if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
+			break
+		}
+		name := string(tag[:i])
+		tag = tag[i+1:]
+		// The quoted value, escapes included.
+		i = 1
+		for i < len(tag) && tag[i] != '"' {
+			if tag[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(tag) {
+			break
+		}
+		quoted := string(tag[:i+1])
+		tag = tag[i+1:]
+		if key == name {
+			value, err := strconv.Unquote(quoted)
+			if err != nil {
+				break
+			}
+			return value, true
+		}
+	}
+	return "", false
 }
 
 // IsExported reports whether the field is exported.
@@ -173,8 +230,8 @@ func (t rtype) Field(i int) StructField {
 	if i < 0 || i >= typeLen(t.id) {
 		panic("reflect: Field index out of bounds")
 	}
-	name, ty, embedded, exported := typeField(t.id, i)
-	f := StructField{Name: name, Type: rtype{ty}, Index: []int{i}, Anonymous: embedded}
+	name, ty, embedded, exported, tag := typeField(t.id, i)
+	f := StructField{Name: name, Type: rtype{ty}, Tag: StructTag(tag), Index: []int{i}, Anonymous: embedded}
 	if !exported {
 		f.PkgPath = typePkgPath(t.id)
 	}
@@ -211,7 +268,7 @@ func typeKey(id int) int
 
 // typeLen returns an array's length, a struct's field count, or a channel's ChanDir.
 func typeLen(id int) int
-func typeField(id int, i int) (name string, ty int, embedded bool, exported bool)
+func typeField(id int, i int) (name string, ty int, embedded bool, exported bool, tag string)
 func typeComparable(id int) bool
 func typeImplements(id int, iface int) bool
 
@@ -418,7 +475,7 @@ func (v Value) Field(i int) Value {
 	if i < 0 || i >= typeLen(v.typ) {
 		panic("reflect: Field index out of range")
 	}
-	_, _, _, exported := typeField(v.typ, i)
+	_, _, _, exported, _ := typeField(v.typ, i)
 	typ, val, addr := valuePart(v.typ, v.val, v.addr, i)
 	return Value{typ: typ, val: val, addr: addr, ro: v.ro || !exported}
 }
@@ -427,7 +484,7 @@ func (v Value) Field(i int) Value {
 func (v Value) FieldByName(name string) Value {
 	v.mustBe(Struct, "FieldByName")
 	for i := 0; i < typeLen(v.typ); i++ {
-		if n, _, _, _ := typeField(v.typ, i); n == name {
+		if n, _, _, _, _ := typeField(v.typ, i); n == name {
 			return v.Field(i)
 		}
 	}

@@ -325,11 +325,16 @@ impl Checker<'_> {
                 _ => self.for_type_set(t, |c, tt| with(c, v, tt)),
             };
         }
-        if vu == tu {
+        // Struct tags are ignored, at every depth.
+        let same = |c: &mut Self, a: TypeId, b: TypeId| {
+            a == b || c.types.without_tags(a) == c.types.without_tags(b)
+        };
+        if same(self, vu, tu) {
             return true;
         }
         if let (Type::Pointer(vb), Type::Pointer(tb)) = (self.types.get(v), self.types.get(t)) {
-            if self.types.under(*vb) == self.types.under(*tb) {
+            let (vb, tb) = (self.types.under(*vb), self.types.under(*tb));
+            if same(self, vb, tb) {
                 return true;
             }
         }
@@ -389,6 +394,15 @@ mod tests {
         assert_eq!(
             errs,
             ["5:10: cannot convert \"1\" (untyped string constant) to type int"]
+        );
+    }
+
+    #[test]
+    fn struct_tags_make_types_differ_but_conversions_ignore_them() {
+        let src = "package main\n\ntype A struct {\n\tX []struct{ Y int `k:\"v\"` } `json:\"x\"`\n}\n\nfunc main() {\n\tvar b struct{ X []struct{ Y int } }\n\tb = A{}\n\tb = struct{ X []struct{ Y int } }(A{})\n\t_ = (*A)(&b)\n\t_ = b\n}\n";
+        assert_eq!(
+            super::super::tests::errors(src),
+            ["9:6: cannot use A{} (value of struct type A) as struct{X []struct{Y int}} value in assignment"]
         );
     }
 }

@@ -8,6 +8,7 @@ use super::super::ty::{IMethod, Interface, StructField, Term, Type, TypeId};
 use super::{Checker, Operand};
 use crate::syntax::ast::{ExprId, ExprKind, Field, FuncDecl, List, Name};
 use crate::syntax::token::Op;
+use std::rc::Rc;
 
 pub(crate) use super::super::lookup::is_exported;
 
@@ -217,6 +218,10 @@ impl Checker<'_> {
         let fields = self.ast_list(fields);
         for &f in fields {
             let names = self.ast_list(f.names);
+            let tag: Option<Rc<str>> = f.tag.map(|e| {
+                let bytes = crate::syntax::literal::string_value(self.ast.lit_text(e));
+                Rc::from(String::from_utf8_lossy(&bytes).as_ref())
+            });
             if names.is_empty() {
                 // An embedded field: T, *T, pkg.T or an instance.
                 let ty = self.var_type(f.ty);
@@ -247,7 +252,7 @@ impl Checker<'_> {
                         embedded: true,
                     },
                 );
-                self.add_field(&mut out, &mut objs, obj, name, ty, true, f.pos);
+                self.add_field(&mut out, &mut objs, obj, (name, ty, tag), true, f.pos);
                 continue;
             }
             let ty = self.var_type(f.ty);
@@ -255,7 +260,8 @@ impl Checker<'_> {
                 let name = self.ast.ident(n).unwrap_or(Name::BLANK);
                 let obj = self.new_var(name, self.epos(n), ty, VarKind::Field);
                 self.info.record_def(n, obj);
-                self.add_field(&mut out, &mut objs, obj, name, ty, false, self.epos(n));
+                let field = (name, ty, tag.clone());
+                self.add_field(&mut out, &mut objs, obj, field, false, self.epos(n));
             }
         }
         let t = self.types.intern(Type::Struct(out));
@@ -265,14 +271,12 @@ impl Checker<'_> {
         t
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add_field(
         &mut self,
         out: &mut Vec<StructField>,
         objs: &mut Vec<ObjId>,
         obj: ObjId,
-        name: Name,
-        ty: TypeId,
+        (name, ty, tag): (Name, TypeId, Option<Rc<str>>),
         embedded: bool,
         pos: crate::syntax::Pos,
     ) {
@@ -293,6 +297,7 @@ impl Checker<'_> {
             ty,
             embedded,
             pkg: if exported { None } else { Some(self.pkg) },
+            tag,
         });
         objs.push(obj);
     }

@@ -111,6 +111,7 @@ impl Host {
                 ty,
                 embedded: false,
                 exported: n.starts_with(|c: char| c.is_ascii_uppercase()),
+                tag: "".into(),
             })
             .collect();
         self.ty(name, Kind::Struct { fields }, true)
