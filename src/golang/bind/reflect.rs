@@ -30,6 +30,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.typeField", type_field),
     pure("reflect.typeComparable", type_comparable),
     pure("reflect.typeImplements", type_implements),
+    pure("reflect.typeNumMethod", type_num_method),
     pure("reflect.DeepEqual", deep_equal),
 ];
 
@@ -242,6 +243,12 @@ fn type_field(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
             ],
         ),
     }
+}
+
+fn type_num_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    on_type(ctx, |types, ty| {
+        Value::Int(types.exported_method_count(ty) as i64)
+    })
 }
 
 fn type_comparable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

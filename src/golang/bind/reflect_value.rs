@@ -41,6 +41,13 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.valueAssignable", value_assignable),
     pure("reflect.valueSet", value_set),
     pure("reflect.valueSetInt", value_set_int),
+    pure("reflect.typePtrTo", type_ptr_to),
+    pure("reflect.newOf", new_of),
+    pure("reflect.makeSlice", make_slice),
+    pure("reflect.makeMap", make_map),
+    pure("reflect.mapSet", map_set),
+    pure("reflect.retyped", retyped),
+    pure("reflect.valueLoad", value_load),
 ];
 
 /// The VM's value inside a Value's `val` or `addr`.
@@ -336,4 +343,105 @@ fn value_set_int(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         p.store(Value::Int(v));
     }
     Ok(Flow::Done)
+}
+
+/// `typePtrTo(id int) int`: the type `*T` for type `id`, if the program has it (-1 when not:
+/// the run-time type table holds the types the program uses).
+fn type_ptr_to(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let found = rtype(ctx, 0).and_then(|elem| {
+        prog.types
+            .types
+            .iter()
+            .position(|t| t.kind == Kind::Pointer { elem } && !t.named)
+    });
+    done(ctx, [Value::Int(found.map_or(-1, |p| p as i64))])
+}
+
+/// `newOf(ptrType int) any`: a pointer (of pointer type `ptrType`) to a new zero value.
+fn new_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let Some(ptr_ty) = rtype(ctx, 0) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let Kind::Pointer { elem } = *kind_of(&prog.types, ptr_ty) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let zero = zero_value(&prog.types, elem);
+    ops::reserve(&prog, ops::weight(&zero))?;
+    let p = match zero {
+        Value::Agg(a) => Ptr::Agg(a),
+        v => Ptr::Cell(Rc::new(std::cell::RefCell::new(v))),
+    };
+    done(ctx, [wrap(ptr_ty, Value::Ptr(p))])
+}
+
+/// `makeSlice(id, len, cap int) any`: a slice of type `id` (its length and capacity checked
+/// by the caller).
+fn make_slice(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let (n, c) = (ctx.int(1).max(0) as u64, ctx.int(2).max(0) as u64);
+    let Some(ty) = rtype(ctx, 0) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let Kind::Slice { elem } = *kind_of(&prog.types, ty) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let zero = zero_value(&prog.types, elem);
+    ops::reserve(&prog, c.saturating_mul(ops::weight(&zero)))?;
+    let items: Vec<Value> = (0..c).map(|_| zero.copy()).collect();
+    let slice = Value::Slice(crate::golang::vm::value::Slice {
+        array: Rc::new(std::cell::RefCell::new(items)),
+        off: 0,
+        len: n as u32,
+        cap: c as u32,
+    });
+    done(ctx, [wrap(ty, slice)])
+}
+
+/// `makeMap(id int) any`: a new empty map of type `id`.
+fn make_map(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let v = rtype(ctx, 0).map_or(Value::Nil, |ty| wrap(ty, ops::make_map()));
+    done(ctx, [v])
+}
+
+/// `mapSet(val any, keyType int, key any, elemType int, elem any)`: stores the entry in the
+/// map (Values assignable to its key and element types); a nil `elem` deletes the key.
+fn map_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let Value::Iface(m) = ctx.arg(0) else {
+        return Err(crate::golang::vm::errors::nil_map_write(&prog));
+    };
+    let (key_iface, elem_iface) = match &prog.types.get(m.ty).kind {
+        Kind::Map { key, val } => (
+            matches!(prog.types.get(*key).kind, Kind::Interface { .. }),
+            matches!(prog.types.get(*val).kind, Kind::Interface { .. }),
+        ),
+        _ => (false, false),
+    };
+    let key = stored(&prog.types, key_iface, rtype(ctx, 1), ctx.arg(2));
+    if matches!(ctx.arg(4), Value::Nil) {
+        ops::map_delete(&prog, &m.val, &key)?;
+    } else {
+        let elem = stored(&prog.types, elem_iface, rtype(ctx, 3), ctx.arg(4));
+        ops::map_set(&prog, &m.val, &key, elem)?;
+    }
+    Ok(Flow::Done)
+}
+
+/// `retyped(id int, val any) any`: the VM's value in `val` as a Value's `val` of type `id`
+/// (an address as the pointer Value `Addr` returns).
+fn retyped(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let v = rtype(ctx, 0).map_or(Value::Nil, |ty| wrap(ty, raw(ctx.arg(1))));
+    done(ctx, [v])
+}
+
+/// `valueLoad(id int, addr any) any`: the value at address `addr`, as a Value's `val` of type
+/// `id`.
+fn value_load(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let v = match (rtype(ctx, 0), ptr_arg(ctx, 1)) {
+        (Some(ty), Some(p)) => wrap(ty, p.load()),
+        _ => Value::Nil,
+    };
+    done(ctx, [v])
 }

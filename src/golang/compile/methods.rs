@@ -87,6 +87,13 @@ impl Compiler<'_> {
                 self.method_table(e);
             }
         }
+        if self.reflect
+            && !self.types.is_interface(t)
+            && !matches!(self.types.get(t), Type::Pointer(_))
+        {
+            let p = self.types.pointer(t);
+            self.method_table(p);
+        }
         let rt = self.rtype(t);
         for reach in self.method_set(t) {
             let key = match &reach.iface {

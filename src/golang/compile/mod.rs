@@ -112,6 +112,9 @@ pub struct Compiler<'a> {
     jobs: Vec<Job>,
     /// Types whose method tables are made.
     tables: std::collections::HashSet<TypeId>,
+    /// The program uses package reflect, whose `New` and `Addr` need the pointer type of
+    /// every type a value of which becomes an interface value.
+    reflect: bool,
     /// Functions made to adjust a receiver (a promoted method, a value method called through
     /// a pointer), by (receiver type, method object).
     wrappers: HashMap<(TypeId, ObjId), u32>,
@@ -142,6 +145,7 @@ pub fn compile(mut ch: Checked, file_name: &str) -> Program {
         natives: HashMap::new(),
         jobs: Vec::new(),
         tables: std::collections::HashSet::new(),
+        reflect: ch.packages.iter().any(|p| p.path == "reflect"),
         wrappers: HashMap::new(),
         addressed_globals: escape::addressed_globals(ch),
         chan_targets: HashMap::new(),

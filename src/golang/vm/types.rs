@@ -223,6 +223,17 @@ impl Types {
         self.methods.insert((ty, m), func);
     }
 
+    /// How many exported methods type `ty` has (an interface type: its methods).
+    pub fn exported_method_count(&self, ty: TypeId) -> usize {
+        if let Kind::Interface { methods } = &self.get(ty).kind {
+            return methods.len();
+        }
+        self.methods
+            .keys()
+            .filter(|&&(t, m)| t == ty && self.method_short_name(m).starts_with(char::is_uppercase))
+            .count()
+    }
+
     /// The function implementing method `m` of type `ty` (in `ty`'s method set).
     #[inline]
     pub fn method(&self, ty: TypeId, m: MethodId) -> Option<u32> {

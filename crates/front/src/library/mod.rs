@@ -43,6 +43,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("container/list", "container_list.go"),
     lib!("container/ring", "container_ring.go"),
     lib!("context", "context.go"),
+    lib!("encoding/json", "encoding_json.go"),
     lib!("errors", "errors.go"),
     lib!("flag", "flag.go"),
     lib!("fmt", "fmt.go"),
@@ -134,7 +135,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 32);
+        assert_eq!(paths.len(), 33);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -179,14 +179,22 @@ impl<'h> Printer<'h> {
     /// as Go's fmt does, with the value's methods unless it came through an unexported field.
     fn print_reflect_value(&mut self, v: &Value, verb: char, index: usize) {
         let fields = v.elems();
-        let (held, ro) = match fields.as_slice() {
-            [_, Value::Iface(held), _, ro, ..] => (held, ro.as_bool()),
+        let (held, addr, ro) = match fields.as_slice() {
+            [_, Value::Iface(held), addr, ro, ..] => (held, addr, ro.as_bool()),
             _ => {
                 self.out.fmt_s(b"<invalid reflect.Value>");
                 return;
             }
         };
-        let (ty, inner) = (held.ty, held.val.clone());
+        // An addressable Value holds what is stored where it lives now.
+        let inner = match addr {
+            Value::Iface(a) => match &a.val {
+                Value::Ptr(p) => p.load(),
+                _ => held.val.clone(),
+            },
+            _ => held.val.clone(),
+        };
+        let ty = held.ty;
         // The methods of what `Interface` returns: an interface's own value, for a Value of
         // interface type.
         let with_methods = match (&self.types().get(ty).kind, &inner) {

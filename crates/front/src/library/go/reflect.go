@@ -102,6 +102,8 @@ type Type interface {
 	Comparable() bool
 	// Implements reports whether the type implements the interface type u.
 	Implements(u Type) bool
+	// NumMethod returns the number of exported methods in the type's method set.
+	NumMethod() int
 }
 
 // A StructField describes a single field in a struct.
@@ -246,6 +248,7 @@ func (t rtype) ChanDir() ChanDir {
 }
 
 func (t rtype) Comparable() bool { return typeComparable(t.id) }
+func (t rtype) NumMethod() int   { return typeNumMethod(t.id) }
 
 func (t rtype) Implements(u Type) bool {
 	if u == nil {
@@ -271,6 +274,7 @@ func typeLen(id int) int
 func typeField(id int, i int) (name string, ty int, embedded bool, exported bool, tag string)
 func typeComparable(id int) bool
 func typeImplements(id int, iface int) bool
+func typeNumMethod(id int) int
 
 // DeepEqual reports whether x and y are "deeply equal", as Go defines it: values of one
 // type whose elements, fields, pointees and map entries are deeply equal, with nil and empty
@@ -316,6 +320,58 @@ func Zero(typ Type) Value {
 	return Value{typ: id, val: zeroOf(id)}
 }
 
+// New returns a Value representing a pointer to a new zero value for the specified type.
+// chanlab's run-time types are those the program uses: the program must use the type *typ.
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	p := ptrTo(typ)
+	return Value{typ: p, val: newOf(p)}
+}
+
+// PointerTo returns the pointer type with element t (which the program must use).
+func PointerTo(t Type) Type { return rtype{ptrTo(t)} }
+
+// PtrTo is PointerTo's older name.
+func PtrTo(t Type) Type { return PointerTo(t) }
+
+func ptrTo(t Type) int {
+	p := typePtrTo(t.(rtype).id)
+	if p < 0 {
+		panic("reflect: chanlab's program does not use the type *" + t.String())
+	}
+	return p
+}
+
+// MakeSlice creates a new zero-initialized slice value for the specified slice type,
+// length, and capacity.
+func MakeSlice(typ Type, len, cap int) Value {
+	if typ.Kind() != Slice {
+		panic("reflect.MakeSlice of non-slice type")
+	}
+	if len < 0 {
+		panic("reflect.MakeSlice: negative len")
+	}
+	if cap < 0 {
+		panic("reflect.MakeSlice: negative cap")
+	}
+	if len > cap {
+		panic("reflect.MakeSlice: len > cap")
+	}
+	id := typ.(rtype).id
+	return Value{typ: id, val: makeSlice(id, len, cap)}
+}
+
+// MakeMap creates a new map with the specified type.
+func MakeMap(typ Type) Value {
+	if typ.Kind() != Map {
+		panic("reflect.MakeMap of non-map type")
+	}
+	id := typ.(rtype).id
+	return Value{typ: id, val: makeMap(id)}
+}
+
 // Indirect returns the value that v points to (v itself when it is not a pointer).
 func Indirect(v Value) Value {
 	if v.Kind() != Pointer {
@@ -343,6 +399,15 @@ func (v Value) mustBeAssignable(method string) {
 
 func (v Value) IsValid() bool { return v.val != nil }
 
+// value is the value v holds now: an addressable Value reads where the value lives, so it
+// sees what was stored there since it was made, as Go's Value does.
+func (v Value) value() any {
+	if v.addr != nil {
+		return valueLoad(v.typ, v.addr)
+	}
+	return v.val
+}
+
 func (v Value) Kind() Kind {
 	if v.val == nil {
 		return Invalid
@@ -358,7 +423,25 @@ func (v Value) Type() Type {
 }
 
 func (v Value) CanAddr() bool { return v.addr != nil }
-func (v Value) CanSet() bool  { return v.addr != nil && !v.ro }
+
+// Addr returns a pointer value representing the address of v (which must be addressable,
+// and whose pointer type the program must use).
+func (v Value) Addr() Value {
+	if v.addr == nil {
+		panic("reflect.Value.Addr of unaddressable value")
+	}
+	p := ptrTo(v.Type())
+	return Value{typ: p, val: retyped(p, v.addr), ro: v.ro}
+}
+
+// NumMethod returns the number of exported methods in the value's method set.
+func (v Value) NumMethod() int {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
+	}
+	return typeNumMethod(v.typ)
+}
+func (v Value) CanSet() bool { return v.addr != nil && !v.ro }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
 		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
@@ -374,18 +457,18 @@ func (v Value) Interface() any {
 	if v.ro {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
-	return valueInterface(v.typ, v.val)
+	return valueInterface(v.typ, v.value())
 }
 
 func (v Value) Bool() bool {
 	v.mustBe(Bool, "Bool")
-	return valueBool(v.val)
+	return valueBool(v.value())
 }
 
 func (v Value) Int() int64 {
 	switch v.Kind() {
 	case Int, Int8, Int16, Int32, Int64:
-		return valueInt(v.val)
+		return valueInt(v.value())
 	}
 	panic(&ValueError{"reflect.Value.Int", v.Kind()})
 }
@@ -393,7 +476,7 @@ func (v Value) Int() int64 {
 func (v Value) Uint() uint64 {
 	switch v.Kind() {
 	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
-		return uint64(valueInt(v.val))
+		return uint64(valueInt(v.value()))
 	}
 	panic(&ValueError{"reflect.Value.Uint", v.Kind()})
 }
@@ -401,7 +484,7 @@ func (v Value) Uint() uint64 {
 func (v Value) Float() float64 {
 	switch v.Kind() {
 	case Float32, Float64:
-		return valueFloat(v.val)
+		return valueFloat(v.value())
 	}
 	panic(&ValueError{"reflect.Value.Float", v.Kind()})
 }
@@ -412,7 +495,7 @@ func (v Value) String() string {
 	case Invalid:
 		return "<invalid Value>"
 	case String:
-		return valueString(v.val)
+		return valueString(v.value())
 	}
 	return "<" + v.Type().String() + " Value>"
 }
@@ -420,7 +503,7 @@ func (v Value) String() string {
 func (v Value) Len() int {
 	switch v.Kind() {
 	case Array, Chan, Map, Slice, String:
-		return valueLen(v.val, false)
+		return valueLen(v.value(), false)
 	case Pointer:
 		if t := v.Type().Elem(); t.Kind() == Array {
 			return t.Len()
@@ -432,7 +515,7 @@ func (v Value) Len() int {
 func (v Value) Cap() int {
 	switch v.Kind() {
 	case Array, Chan, Slice:
-		return valueLen(v.val, true)
+		return valueLen(v.value(), true)
 	}
 	panic(&ValueError{"reflect.Value.Cap", v.Kind()})
 }
@@ -441,7 +524,7 @@ func (v Value) Cap() int {
 func (v Value) IsNil() bool {
 	switch v.Kind() {
 	case Chan, Func, Interface, Map, Pointer, Slice:
-		return valueIsNil(v.val)
+		return valueIsNil(v.value())
 	}
 	panic(&ValueError{"reflect.Value.IsNil", v.Kind()})
 }
@@ -451,14 +534,14 @@ func (v Value) IsZero() bool {
 	if v.val == nil {
 		panic(&ValueError{"reflect.Value.IsZero", Invalid})
 	}
-	return valueIsZero(v.typ, v.val)
+	return valueIsZero(v.typ, v.value())
 }
 
 // Elem returns the value that the interface v contains or that the pointer v points to.
 func (v Value) Elem() Value {
 	switch k := v.Kind(); k {
 	case Interface, Pointer:
-		typ, val, addr := valueElem(v.typ, v.val)
+		typ, val, addr := valueElem(v.typ, v.value())
 		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
@@ -476,7 +559,7 @@ func (v Value) Field(i int) Value {
 		panic("reflect: Field index out of range")
 	}
 	_, _, _, exported, _ := typeField(v.typ, i)
-	typ, val, addr := valuePart(v.typ, v.val, v.addr, i)
+	typ, val, addr := valuePart(v.typ, v.value(), v.addr, i)
 	return Value{typ: typ, val: val, addr: addr, ro: v.ro || !exported}
 }
 
@@ -498,7 +581,7 @@ func (v Value) Index(i int) Value {
 		if i < 0 || i >= v.Len() {
 			panic("reflect: " + k.String() + " index out of range")
 		}
-		typ, val, addr := valuePart(v.typ, v.val, v.addr, i)
+		typ, val, addr := valuePart(v.typ, v.value(), v.addr, i)
 		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.Kind()})
@@ -508,7 +591,7 @@ func (v Value) Index(i int) Value {
 func (v Value) MapKeys() []Value {
 	v.mustBe(Map, "MapKeys")
 	kt := typeKey(v.typ)
-	keys := mapKeys(kt, v.val)
+	keys := mapKeys(kt, v.value())
 	out := make([]Value, len(keys))
 	for i, k := range keys {
 		out[i] = Value{typ: kt, val: k, ro: v.ro}
@@ -524,7 +607,7 @@ func (v Value) MapIndex(key Value) Value {
 		panic("reflect.Value.MapIndex: value of type " + key.Type().String() + " is not assignable to type " + typeString(kt))
 	}
 	et := typeElem(v.typ)
-	val, ok := mapIndex(et, v.val, key.typ, key.val)
+	val, ok := mapIndex(et, v.value(), key.typ, key.value())
 	if !ok {
 		return Value{}
 	}
@@ -543,7 +626,29 @@ func (v Value) Set(x Value) {
 	if !valueAssignable(x.typ, v.typ) {
 		panic("reflect.Set: value of type " + x.Type().String() + " is not assignable to type " + v.Type().String())
 	}
-	valueSet(v.typ, v.addr, x.typ, x.val)
+	valueSet(v.typ, v.addr, x.typ, x.value())
+}
+
+// SetMapIndex sets the element associated with key in the map v to elem; a zero elem
+// deletes the key.
+func (v Value) SetMapIndex(key, elem Value) {
+	v.mustBe(Map, "SetMapIndex")
+	if v.ro || key.ro || elem.ro {
+		panic("reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
+	}
+	kt := typeKey(v.typ)
+	if !valueAssignable(key.typ, kt) {
+		panic("reflect.Value.SetMapIndex: value of type " + key.Type().String() + " is not assignable to type " + typeString(kt))
+	}
+	if elem.val == nil {
+		mapSet(v.value(), key.typ, key.value(), -1, nil)
+		return
+	}
+	et := typeElem(v.typ)
+	if !valueAssignable(elem.typ, et) {
+		panic("reflect.Value.SetMapIndex: value of type " + elem.Type().String() + " is not assignable to type " + typeString(et))
+	}
+	mapSet(v.value(), key.typ, key.value(), elem.typ, elem.value())
 }
 
 func (v Value) SetBool(x bool) {
@@ -614,3 +719,10 @@ func valueAssignable(from int, to int) bool
 // valueSet stores val, of type from, where addr points (a variable of type id).
 func valueSet(id int, addr any, from int, val any)
 func valueSetInt(id int, addr any, x int64)
+func typePtrTo(id int) int
+func newOf(ptrType int) any
+func makeSlice(id int, len int, cap int) any
+func makeMap(id int) any
+func mapSet(val any, keyType int, key any, elemType int, elem any)
+func retyped(id int, val any) any
+func valueLoad(id int, addr any) any

@@ -233,6 +233,16 @@ func (t Time) Round(d Duration) Time {
 // does not record one.
 func (t Time) String() string
 
+// MarshalJSON is t in RFC 3339 form with its fraction, quoted (encoding/json's form).
+func (t Time) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + t.Format(RFC3339Nano) + `"`), nil
+}
+
+// MarshalText is t in RFC 3339 form with its fraction.
+func (t Time) MarshalText() ([]byte, error) {
+	return []byte(t.Format(RFC3339Nano)), nil
+}
+
 // Format returns a textual representation of the time value formatted according to the
 // layout.
 func (t Time) Format(layout string) string
