@@ -43,12 +43,20 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("container/list", "container_list.go"),
     lib!("container/ring", "container_ring.go"),
     lib!("context", "context.go"),
+    lib!("crypto/internal/mdhash", "crypto_internal_mdhash.go"),
+    lib!("crypto/md5", "crypto_md5.go"),
+    lib!("crypto/sha1", "crypto_sha1.go"),
+    lib!("crypto/sha256", "crypto_sha256.go"),
+    lib!("encoding/base64", "encoding_base64.go"),
+    lib!("encoding/hex", "encoding_hex.go"),
     lib!("encoding/json", "encoding_json.go"),
     lib!("errors", "errors.go"),
     lib!("flag", "flag.go"),
     lib!("fmt", "fmt.go"),
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
+    lib!("hash", "hash.go"),
+    lib!("hash/fnv", "hash_fnv.go"),
     lib!("io", "io.go"),
     lib!("iter", "iter.go"),
     lib!("log", "log.go"),
@@ -76,11 +84,19 @@ pub fn find(path: &str) -> Option<&'static LibPackage> {
     PACKAGES.iter().find(|p| p.path == path)
 }
 
-/// The supported import paths, as the unsupported-import message lists them.
+/// Whether `path` is an internal package (`crypto/internal/mdhash`): only the library's own
+/// packages may import it, as Go allows only those of its tree.
+pub fn is_internal(path: &str) -> bool {
+    path.split('/').any(|part| part == "internal")
+}
+
+/// The supported import paths, as the unsupported-import message lists them (the internal
+/// packages are not the program's to import).
 pub fn supported_list() -> String {
     PACKAGES
         .iter()
         .map(|p| p.path)
+        .filter(|p| !is_internal(p))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -91,7 +107,8 @@ mod tests {
 
     #[test]
     fn every_package_checks_cleanly() {
-        for p in PACKAGES {
+        // An internal package is checked as a package that imports it imports it.
+        for p in PACKAGES.iter().filter(|p| !is_internal(p.path)) {
             let src = format!(
                 "package main\n\nimport _ \"{}\"\n\nfunc main() {{}}\n",
                 p.path
@@ -135,7 +152,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 33);
+        assert_eq!(paths.len(), 41);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -182,16 +182,22 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     let mut visiting: Vec<&'static str> = Vec::new();
     for (path, pos) in imports(&ast, FileId(0)) {
         match lib::find(&path) {
-            Some(p) => load(&mut ast, p, &mut order, &mut visiting, &mut perrs),
-            None => unsupported.push((pos, path)),
+            Some(p) if !lib::is_internal(p.path) => {
+                load(&mut ast, p, &mut order, &mut visiting, &mut perrs)
+            }
+            _ => unsupported.push((pos, path)),
         }
     }
     if !unsupported.is_empty() {
         for (pos, path) in unsupported {
-            let msg = format!(
-                "package {path} is not supported by chanlab (supported: {})",
-                lib::supported_list()
-            );
+            let msg = if lib::is_internal(&path) {
+                format!("use of internal package {path} not allowed")
+            } else {
+                format!(
+                    "package {path} is not supported by chanlab (supported: {})",
+                    lib::supported_list()
+                )
+            };
             diags.errors.push(to_diag(&ast, pos, msg));
         }
         diags

@@ -10,6 +10,7 @@ package json
 
 import (
 	"bytes"
+	"encoding/base64"
 	"reflect"
 	"sort"
 	"strconv"
@@ -210,7 +211,7 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 				b[i] = byte(v.Index(i).Uint())
 			}
 			e.buf = append(e.buf, '"')
-			e.buf = appendBase64(e.buf, b)
+			e.buf = base64.StdEncoding.AppendEncode(e.buf, b)
 			e.buf = append(e.buf, '"')
 			return nil
 		}
@@ -464,52 +465,6 @@ func appendString(buf []byte, s string) []byte {
 	}
 	buf = append(buf, s[start:]...)
 	return append(buf, '"')
-}
-
-const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-// appendBase64 appends b in standard base64, padded.
-func appendBase64(buf []byte, b []byte) []byte {
-	for len(b) >= 3 {
-		n := uint(b[0])<<16 | uint(b[1])<<8 | uint(b[2])
-		buf = append(buf, base64Alphabet[n>>18&63], base64Alphabet[n>>12&63], base64Alphabet[n>>6&63], base64Alphabet[n&63])
-		b = b[3:]
-	}
-	switch len(b) {
-	case 1:
-		n := uint(b[0]) << 16
-		buf = append(buf, base64Alphabet[n>>18&63], base64Alphabet[n>>12&63], '=', '=')
-	case 2:
-		n := uint(b[0])<<16 | uint(b[1])<<8
-		buf = append(buf, base64Alphabet[n>>18&63], base64Alphabet[n>>12&63], base64Alphabet[n>>6&63], '=')
-	}
-	return buf
-}
-
-// decodeBase64 decodes standard base64, padded; false for anything else.
-func decodeBase64(s string) ([]byte, bool) {
-	if len(s)%4 != 0 {
-		return nil, false
-	}
-	var out []byte
-	for i := 0; i < len(s); i += 4 {
-		var n uint
-		pad := 0
-		for k := 0; k < 4; k++ {
-			c := s[i+k]
-			d := strings.IndexByte(base64Alphabet, c)
-			if c == '=' && i+4 == len(s) && k >= 2 {
-				pad++
-				d = 0
-			} else if d < 0 || pad > 0 {
-				return nil, false
-			}
-			n = n<<6 | uint(d)
-		}
-		out = append(out, byte(n>>16), byte(n>>8), byte(n))
-		out = out[:len(out)-pad]
-	}
-	return out, true
 }
 
 // A field is how a struct field is encoded: its name, the index path to it through
@@ -1398,9 +1353,9 @@ func (d *decoder) literal(n *node, v reflect.Value) {
 		case v.Kind() == reflect.String:
 			v.SetString(n.text)
 		case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8:
-			b, ok := decodeBase64(n.text)
-			if !ok {
-				d.saveError(&base64Error{n.text})
+			b, err := base64.StdEncoding.DecodeString(n.text)
+			if err != nil {
+				d.saveError(err)
 				return
 			}
 			s := reflect.MakeSlice(v.Type(), len(b), len(b))
@@ -1416,19 +1371,6 @@ func (d *decoder) literal(n *node, v reflect.Value) {
 	default:
 		d.number(n, v)
 	}
-}
-
-type base64Error struct {
-	text string
-}
-
-func (e *base64Error) Error() string {
-	for i := 0; i < len(e.text); i++ {
-		if c := e.text[i]; c != '=' && strings.IndexByte(base64Alphabet, c) < 0 {
-			return "illegal base64 data at input byte " + strconv.Itoa(i)
-		}
-	}
-	return "illegal base64 data at input byte " + strconv.Itoa(len(e.text)/4*4)
 }
 
 func (d *decoder) number(n *node, v reflect.Value) {
