@@ -74,6 +74,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("strings", "strings.go"),
     lib!("sync", "sync.go"),
     lib!("sync/atomic", "sync_atomic.go"),
+    lib!("text/tabwriter", "text_tabwriter.go"),
     lib!("time", "time.go"),
     lib!("unicode", "unicode.go"),
     lib!("unicode/utf8", "unicode_utf8.go"),
@@ -152,7 +153,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 41);
+        assert_eq!(paths.len(), 42);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
