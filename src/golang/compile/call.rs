@@ -642,6 +642,8 @@ impl FnC<'_, '_> {
                 let s = self.expr(args[0]);
                 self.emit(Instr::ImagC { d, s });
             }
+            // Constants, which the caller emits.
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {}
             Builtin::Print | Builtin::Println => {
                 let first = self.alloc_n(args.len());
                 for (k, &a) in args.iter().enumerate() {

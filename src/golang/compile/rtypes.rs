@@ -114,40 +114,9 @@ impl Compiler<'_> {
         k
     }
 
-    /// Go's size of `t` in bytes on a 64-bit platform, and its alignment.
-    pub fn size_align(&self, t: TypeId) -> (u64, u64) {
-        match self.under(t) {
-            Type::Basic(k) => match k {
-                BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => (1, 1),
-                BasicKind::Int16 | BasicKind::Uint16 => (2, 2),
-                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => (4, 4),
-                BasicKind::Complex64 => (8, 4),
-                BasicKind::Complex128 | BasicKind::UntypedComplex => (16, 8),
-                BasicKind::String | BasicKind::UntypedString => (16, 8),
-                _ => (8, 8),
-            },
-            Type::Slice(_) => (24, 8),
-            Type::Interface(_) => (16, 8),
-            Type::Array(n, elem) => {
-                let (s, a) = self.size_align(*elem);
-                (s * n, a)
-            }
-            Type::Struct(fields) => {
-                let (mut size, mut align) = (0u64, 1u64);
-                for f in fields {
-                    let (s, a) = self.size_align(f.ty);
-                    size = size.div_ceil(a) * a + s;
-                    align = align.max(a);
-                }
-                (size.div_ceil(align) * align, align)
-            }
-            _ => (8, 8),
-        }
-    }
-
     /// The size of `t` for `append`'s growth (capped to fit the instruction).
     pub fn elem_size(&self, t: TypeId) -> u16 {
-        self.size_align(t).0.min(u16::MAX as u64) as u16
+        self.types.size_align(t).0.min(u16::MAX as u64) as u16
     }
 
     /// The run-time type of `t`, made on first use.

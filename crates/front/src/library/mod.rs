@@ -78,6 +78,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("time", "time.go"),
     lib!("unicode", "unicode.go"),
     lib!("unicode/utf8", "unicode_utf8.go"),
+    lib!("unsafe", "unsafe.go"),
 ];
 
 /// The package with this import path, if chanlab supports it.
@@ -153,7 +154,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 42);
+        assert_eq!(paths.len(), 43);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

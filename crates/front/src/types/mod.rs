@@ -206,6 +206,9 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         return Err(diags);
     }
     ast.names.intern(".");
+    for b in object::Builtin::UNSAFE {
+        ast.names.intern(b.name());
+    }
     let mut types = Types::new();
     let mut objs = Vec::new();
     let (universe, uids) = universe::build(&mut ast.names, &mut types, &mut objs);
@@ -218,6 +221,9 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
             .push(new_package(path.to_string(), name, file, true));
         checker.pkg = PkgId(checker.pkgs.len() as u32 - 1);
         checker.check_package();
+        if path == "unsafe" {
+            checker.declare_unsafe();
+        }
     }
     let main_name = ast.ident(ast.file(FileId(0)).package).unwrap_or(Name::MAIN);
     checker

@@ -65,9 +65,16 @@ pub enum Builtin {
     Println,
     Real,
     Recover,
+    /// Package unsafe's, not the universe's.
+    Sizeof,
+    Alignof,
+    Offsetof,
 }
 
 impl Builtin {
+    /// Package unsafe's builtins.
+    pub const UNSAFE: [Builtin; 3] = [Builtin::Sizeof, Builtin::Alignof, Builtin::Offsetof];
+
     pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
@@ -109,6 +116,9 @@ impl Builtin {
             Builtin::Println => "println",
             Builtin::Real => "real",
             Builtin::Recover => "recover",
+            Builtin::Sizeof => "Sizeof",
+            Builtin::Alignof => "Alignof",
+            Builtin::Offsetof => "Offsetof",
         }
     }
 

@@ -454,6 +454,59 @@ impl Types {
         self.intern(Type::Pointer(elem))
     }
 
+    /// gc's size in bytes of `t` on a 64-bit platform (Go's wasm among them), and its
+    /// alignment: what `unsafe.Sizeof` and `unsafe.Alignof` give.
+    pub fn size_align(&self, t: TypeId) -> (u64, u64) {
+        match self.get(self.under(t)) {
+            Type::Basic(k) => match k {
+                BasicKind::Bool | BasicKind::Int8 | BasicKind::Uint8 => (1, 1),
+                BasicKind::Int16 | BasicKind::Uint16 => (2, 2),
+                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::Float32 => (4, 4),
+                BasicKind::Complex64 => (8, 4),
+                BasicKind::Complex128 | BasicKind::UntypedComplex => (16, 8),
+                BasicKind::String | BasicKind::UntypedString => (16, 8),
+                _ => (8, 8),
+            },
+            Type::Slice(_) => (24, 8),
+            Type::Interface(_) => (16, 8),
+            Type::Array(n, elem) => {
+                let (s, a) = self.size_align(*elem);
+                (s.saturating_mul(*n), a)
+            }
+            Type::Struct(fields) => {
+                let offsets = self.field_offsets(fields);
+                let align = fields
+                    .iter()
+                    .map(|f| self.size_align(f.ty).1)
+                    .fold(1, u64::max);
+                let (last_off, mut last_size) = match (offsets.last(), fields.last()) {
+                    (Some(&o), Some(f)) => (o, self.size_align(f.ty).0),
+                    _ => return (0, 1),
+                };
+                // gc: a struct's last field may not have size 0 unless the whole struct does.
+                if last_off > 0 && last_size == 0 {
+                    last_size = 1;
+                }
+                ((last_off + last_size).div_ceil(align) * align, align)
+            }
+            _ => (8, 8),
+        }
+    }
+
+    /// The offsets of a struct's fields in gc's layout (each at its alignment).
+    pub fn field_offsets(&self, fields: &[StructField]) -> Vec<u64> {
+        let mut at = 0u64;
+        fields
+            .iter()
+            .map(|f| {
+                let (s, a) = self.size_align(f.ty);
+                let off = at.div_ceil(a) * a;
+                at = off + s;
+                off
+            })
+            .collect()
+    }
+
     /// Type `t` with its structs' tags removed, at every depth of its literal structure (a
     /// named type is left as it is): conversions ignore tags.
     pub fn without_tags(&mut self, t: TypeId) -> TypeId {

@@ -1,11 +1,11 @@
 //! Calls of the builtin functions (go/types' `builtin`).
 
 use super::super::constant::{self, ConstValue};
-use super::super::info::Mode;
+use super::super::info::{Mode, SelectionKind};
 use super::super::object::Builtin;
 use super::super::ty::{Type, TypeId};
 use super::{Checker, Operand};
-use crate::syntax::ast::{ChanDir, ExprId};
+use crate::syntax::ast::{ChanDir, ExprId, ExprKind};
 use crate::syntax::token::Op;
 
 /// The number of arguments a builtin takes (at least, for variadic ones), and whether it is
@@ -26,6 +26,7 @@ fn arity(b: Builtin) -> (usize, bool) {
         Builtin::Max | Builtin::Min => (1, true),
         Builtin::Print | Builtin::Println => (0, true),
         Builtin::Recover => (0, false),
+        Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => (1, false),
     }
 }
 
@@ -343,6 +344,28 @@ impl Checker<'_> {
                 x.mode = Mode::Value;
                 x.ty = TypeId::EMPTY_INTERFACE;
             }
+            Builtin::Sizeof | Builtin::Alignof => {
+                self.assignment(x, None, &format!("argument to unsafe.{}", b.name()));
+                if x.is_invalid() {
+                    return false;
+                }
+                if !self.fixed_size(x.ty) {
+                    return self.unsupported_unsafe(x, b);
+                }
+                let (size, align) = self.types.size_align(x.ty);
+                let v = if b == Builtin::Sizeof { size } else { align };
+                x.mode = Mode::Constant;
+                x.val = ConstValue::Int(i128::from(v));
+                x.ty = TypeId::UINTPTR;
+            }
+            Builtin::Offsetof => {
+                let Some(v) = self.offset_of(args[0]) else {
+                    return false;
+                };
+                x.mode = Mode::Constant;
+                x.val = ConstValue::Int(i128::from(v));
+                x.ty = TypeId::UINTPTR;
+            }
             Builtin::Complex => {
                 let mut y = ops[1].clone();
                 if !self.complex_of(x, &mut y, call) {
@@ -477,6 +500,77 @@ impl Checker<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether values of type `t` have a size that does not depend on a type parameter.
+    fn fixed_size(&self, t: TypeId) -> bool {
+        match self.types.get(self.types.under(t)) {
+            Type::TypeParam(_) => false,
+            Type::Array(_, e) => self.fixed_size(*e),
+            Type::Struct(fields) => fields.iter().all(|f| self.fixed_size(f.ty)),
+            _ => true,
+        }
+    }
+
+    fn unsupported_unsafe(&mut self, x: &Operand, b: Builtin) -> bool {
+        let s = self.op_string(x);
+        self.error(
+            self.op_pos(x),
+            format!(
+                "chanlab does not support unsafe.{} of {s}, whose size depends on a type parameter",
+                b.name()
+            ),
+        );
+        false
+    }
+
+    /// `unsafe.Offsetof(s.f)`: the offset of field `f` in struct `s`, summed along the
+    /// embedded fields it is promoted through, which may not be pointers.
+    fn offset_of(&mut self, arg: ExprId) -> Option<u64> {
+        let e = self.ast.unparen(arg);
+        let sel = self
+            .info
+            .selection(e)
+            .filter(|s| s.kind == SelectionKind::Field)
+            .cloned();
+        let Some(sel) = sel else {
+            let s = self.es(arg);
+            self.error(
+                self.epos(arg),
+                format!("invalid argument: {s} is not a selector expression"),
+            );
+            return None;
+        };
+        let path = self.info.path(&sel).to_vec();
+        // `p.f` for a pointer p is the field of the struct it points to.
+        let base = self
+            .types
+            .pointer_elem(self.types.under(sel.x_ty))
+            .unwrap_or(sel.x_ty);
+        let mut t = base;
+        let mut offset = 0;
+        for &i in &path {
+            if self.types.pointer_elem(self.types.under(t)).is_some() {
+                let ExprKind::Selector { sel: name, .. } = self.ast.expr(e).kind else {
+                    return None;
+                };
+                let (f, base) = (self.es(name), self.ts(base));
+                self.error(
+                    self.epos(arg),
+                    format!("invalid argument: field {f} is embedded via a pointer in {base}"),
+                );
+                return None;
+            }
+            let fields = self.types.struct_fields(self.types.under(t))?.to_vec();
+            if !fields.iter().all(|f| self.fixed_size(f.ty)) {
+                let x = Operand::invalid(arg);
+                self.unsupported_unsafe(&x, Builtin::Offsetof);
+                return None;
+            }
+            offset += self.types.field_offsets(&fields)[i as usize];
+            t = fields[i as usize].ty;
+        }
+        Some(offset)
     }
 }
 

@@ -386,7 +386,12 @@ impl Checker<'_> {
                     let exp = self.pkgs[pkg.0 as usize].scope.get(&sel_name).copied();
                     let Some(exp) = exp else {
                         let s = self.es(e);
-                        self.error(self.epos(sel), format!("undefined: {s}"));
+                        let msg = if self.pkgs[pkg.0 as usize].path == "unsafe" {
+                            format!("chanlab does not support {s}")
+                        } else {
+                            format!("undefined: {s}")
+                        };
+                        self.error(self.epos(sel), msg);
                         *x = Operand::invalid(e);
                         return;
                     };

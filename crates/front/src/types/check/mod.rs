@@ -278,6 +278,17 @@ impl<'a> Checker<'a> {
         id
     }
 
+    /// Declares package unsafe's builtins (Sizeof, Alignof, Offsetof) in its scope.
+    pub fn declare_unsafe(&mut self) {
+        for b in super::object::Builtin::UNSAFE {
+            let Some(name) = self.ast.names.lookup(b.name()) else {
+                continue;
+            };
+            let obj = self.new_obj(name, 0, TypeId::INVALID, ObjKind::Builtin(b));
+            self.pkgs[self.pkg.0 as usize].scope.insert(name, obj);
+        }
+    }
+
     pub fn new_var(&mut self, name: Name, pos: Pos, ty: TypeId, kind: VarKind) -> ObjId {
         self.new_obj(
             name,
