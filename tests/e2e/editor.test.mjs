@@ -4,6 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
 import { notices, openPage, outputState, waitForEnd, withBrowser } from './harness.mjs';
@@ -102,6 +103,22 @@ describe('the editor', () => {
     assert.equal(await source(page), typed);
     assert.deepEqual(page.problems, []);
     await page.context().close();
+  });
+
+  test('a program on packages the catalog does not use prints what Go printed', async () => {
+    // Corpus programs and the output Go 1.19 recorded for them (tests/golang/README.md).
+    const corpus = (file) => readFileSync(new URL(`../golang/corpus/${file}`, import.meta.url), 'utf8');
+    for (const name of ['encoding_json_methods', 'crypto_hashes', 'text_tabwriter', 'math_rand_v2']) {
+      const [exit, ...want] = corpus(`${name}.out`).replace(/\n$/, '').split('\n');
+      assert.equal(exit, 'exit 0');
+      const page = await openPage(browser, server.url, `?v=2#code=${encode(corpus(`${name}.go`))}`);
+      await page.getByTestId('run').click();
+      const run = await waitForEnd(page);
+      assert.equal(run.exitCode, 0, name);
+      assert.deepEqual(run.lines, want, name);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
   });
 
   test('editing marks the configuration as edited, and Reset code restores it', async () => {

@@ -129,8 +129,10 @@ mod tests {
     /// The qualified names of every bodyless function of every library package, as the
     /// checker gives them.
     fn bodyless_functions() -> Vec<String> {
+        // The internal packages come in through the packages that import them.
         let imports: String = lib::PACKAGES
             .iter()
+            .filter(|p| !lib::is_internal(p.path))
             .map(|p| format!("import _ {:?}\n", p.path))
             .collect();
         let source = format!("package main\n\n{imports}\nfunc main() {{}}\n");
