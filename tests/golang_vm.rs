@@ -64,6 +64,7 @@ fn a_goroutine_sends_on_a_channel_main_receives() {
                         d: 0,
                         cap: u16::MAX,
                         name: NO_NAME,
+                        esize: 8,
                     },
                     Instr::Mov { d: 1, s: 0 },
                     Instr::Go {
@@ -214,6 +215,7 @@ fn a_send_on_a_closed_channel_panics_in_the_sender_and_can_be_recovered() {
                         d: 0,
                         cap: 1,
                         name: NO_NAME,
+                        esize: 8,
                     },
                     Instr::Close { ch: 0 },
                     Instr::Send { ch: 0, v: 1 },

@@ -607,13 +607,22 @@ impl FnC<'_, '_> {
                     Type::Map(..) => {
                         self.emit(Instr::MakeMap { d });
                     }
-                    _ => {
+                    under => {
                         let cap = match args.get(1) {
                             Some(&c) => self.expr(c),
                             None => R::MAX,
                         };
                         let name = self.chan_name(e);
-                        self.emit(Instr::MakeChan { d, cap, name });
+                        let esize = match under {
+                            Type::Chan(_, elem) => self.c.elem_size(elem),
+                            _ => 0,
+                        };
+                        self.emit(Instr::MakeChan {
+                            d,
+                            cap,
+                            name,
+                            esize,
+                        });
                     }
                 }
             }

@@ -847,10 +847,16 @@ impl Gor {
                         charge!(cost::ALLOC);
                         r!(d).set(ops::make_map());
                     }
-                    Instr::MakeChan { d, cap, name } => {
+                    Instr::MakeChan {
+                        d,
+                        cap,
+                        name,
+                        esize,
+                    } => {
                         pay_first!();
                         let n = if cap == u16::MAX { 0 } else { int!(cap) };
-                        if n < 0 {
+                        // Go's limit: a buffer of more than 2^48 bytes (its maxAlloc).
+                        if n < 0 || (n as u64).saturating_mul(u64::from(esize)) > 1 << 48 {
                             throw!(errors::runtime_error(
                                 &prog,
                                 errors::ErrKind::Plain,

@@ -640,6 +640,9 @@ pub enum Instr {
         d: R,
         cap: R,
         name: u32,
+        /// The element's size in bytes (at most `u16::MAX`), for Go's limit on a buffer's
+        /// size.
+        esize: u16,
     },
     /// `d = new(T)` (a pointer to a fresh copy of `consts[zero]`).
     New {

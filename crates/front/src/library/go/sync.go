@@ -292,6 +292,36 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 	return
 }
 
+// CompareAndSwap swaps the old and new values for key if the value stored in the map is
+// equal to old (which must be of a comparable type).
+func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok && v == old {
+		m.m[key] = new
+		return true
+	}
+	return false
+}
+
+// CompareAndDelete deletes the entry for key if its value is equal to old.
+func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok && v == old {
+		delete(m.m, key)
+		return true
+	}
+	return false
+}
+
+// Clear deletes all the entries.
+func (m *Map) Clear() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	clear(m.m)
+}
+
 // Range calls f for each key and value in the map, until f returns false.
 func (m *Map) Range(f func(key, value any) bool) {
 	m.mu.Lock()

@@ -404,7 +404,12 @@ impl Checker<'_> {
                 let mut res = v.clone();
                 let mut xx = x.clone();
                 self.comparison(&mut res, &mut xx, Op::Eql, true);
-                if res.is_invalid() || v.mode != Mode::Constant {
+                // gc checks duplicates among integer, floating-point and string constants
+                // only (`case x != 8:` twice in a tagless switch is allowed).
+                if res.is_invalid()
+                    || v.mode != Mode::Constant
+                    || matches!(v.val, ConstValue::Bool(_) | ConstValue::Complex(..))
+                {
                     continue;
                 }
                 if let Some(k) = v.val.key() {
