@@ -56,6 +56,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
     lib!("hash", "hash.go"),
+    lib!("hash/crc32", "hash_crc32.go"),
     lib!("hash/fnv", "hash_fnv.go"),
     lib!("io", "io.go"),
     lib!("iter", "iter.go"),
@@ -154,7 +155,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 43);
+        assert_eq!(paths.len(), 44);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
