@@ -51,3 +51,27 @@ fn appending_large_arrays_stops_at_the_memory_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn reflect_make_slice_keeps_makes_bounds() {
+    // reflect.MakeSlice allocates as make does: past chanlab's slice length limit it panics
+    // with make's error (the host never allocates 2^50 values), and within the limit a slice
+    // larger than memory ends the run with the memory limit's message.
+    let r = run_default(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n)\n\nfunc main() {\n\tdefer func() { fmt.Println(recover()) }()\n\treflect.MakeSlice(reflect.TypeOf([]struct{}{}), 1<<50, 1<<50)\n}\n",
+    );
+    assert_eq!(
+        r.text(Stream::Stdout),
+        "runtime error: makeslice: len out of range\n"
+    );
+    assert_eq!(r.exit_code, 0);
+    let r = run_default(
+        "package main\n\nimport \"reflect\"\n\nfunc main() {\n\treflect.MakeSlice(reflect.TypeOf([][1 << 22]byte{}), 16, 16)\n}\n",
+    );
+    let stderr = r.text(Stream::Stderr);
+    assert!(
+        stderr.starts_with("the program ran out of memory"),
+        "{stderr}"
+    );
+    assert_ne!(r.exit_code, 0);
+}

@@ -369,33 +369,21 @@ fn new_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     };
     let zero = zero_value(&prog.types, elem);
     ops::reserve(&prog, ops::weight(&zero))?;
-    let p = match zero {
-        Value::Agg(a) => Ptr::Agg(a),
-        v => Ptr::Cell(Rc::new(std::cell::RefCell::new(v))),
-    };
-    done(ctx, [wrap(ptr_ty, Value::Ptr(p))])
+    done(ctx, [wrap(ptr_ty, ops::new_pointer(zero))])
 }
 
 /// `makeSlice(id, len, cap int) any`: a slice of type `id` (its length and capacity checked
-/// by the caller).
+/// by the caller against each other; their range, as `make`'s).
 fn make_slice(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
-    let (n, c) = (ctx.int(1).max(0) as u64, ctx.int(2).max(0) as u64);
+    let (n, c) = (ctx.int(1), ctx.int(2));
     let Some(ty) = rtype(ctx, 0) else {
         return done(ctx, [Value::Nil]);
     };
     let Kind::Slice { elem } = *kind_of(&prog.types, ty) else {
         return done(ctx, [Value::Nil]);
     };
-    let zero = zero_value(&prog.types, elem);
-    ops::reserve(&prog, c.saturating_mul(ops::weight(&zero)))?;
-    let items: Vec<Value> = (0..c).map(|_| zero.copy()).collect();
-    let slice = Value::Slice(crate::golang::vm::value::Slice {
-        array: Rc::new(std::cell::RefCell::new(items)),
-        off: 0,
-        len: n as u32,
-        cap: c as u32,
-    });
+    let slice = ops::make_slice(&prog, &zero_value(&prog.types, elem), n, c)?;
     done(ctx, [wrap(ty, slice)])
 }
 

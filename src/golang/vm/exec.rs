@@ -815,33 +815,10 @@ impl Gor {
                     Instr::MakeSlice { d, len, cap, zero } => {
                         let n = int!(len);
                         let c = if cap == u16::MAX { n } else { int!(cap) };
-                        if n < 0 || n as u64 > ops::MAX_LEN {
-                            throw!(errors::runtime_error(
-                                &prog,
-                                errors::ErrKind::String,
-                                "runtime error: makeslice: len out of range"
-                            ));
-                        }
-                        if c < n || c as u64 > ops::MAX_LEN {
-                            throw!(errors::runtime_error(
-                                &prog,
-                                errors::ErrKind::String,
-                                "runtime error: makeslice: cap out of range"
-                            ));
-                        }
-                        let z = &prog.consts[zero as usize];
-                        check!(ops::reserve(
-                            &prog,
-                            (c as u64).saturating_mul(ops::weight(z))
-                        ));
-                        let items: Vec<Value> = (0..c).map(|_| z.copy()).collect();
+                        let slice =
+                            check!(ops::make_slice(&prog, &prog.consts[zero as usize], n, c));
                         charge!(cost::ALLOC + c as u64 * cost::INSTR);
-                        r!(d) = Value::Slice(super::value::Slice {
-                            array: Rc::new(std::cell::RefCell::new(items)),
-                            off: 0,
-                            len: n as u32,
-                            cap: c as u32,
-                        });
+                        r!(d) = slice;
                     }
                     Instr::MakeMap { d } => {
                         charge!(cost::ALLOC);
@@ -873,10 +850,7 @@ impl Gor {
                     Instr::New { d, zero } => {
                         charge!(cost::ALLOC);
                         check!(ops::reserve_copy(&prog, &prog.consts[zero as usize]));
-                        r!(d) = match prog.consts[zero as usize].copy() {
-                            Value::Agg(a) => Value::Ptr(Ptr::Agg(a)),
-                            v => Value::Ptr(Ptr::Cell(Rc::new(std::cell::RefCell::new(v)))),
-                        };
+                        r!(d) = ops::new_pointer(prog.consts[zero as usize].copy());
                     }
                     Instr::Field { d, a, i } => {
                         let v = match &r!(a) {

@@ -225,6 +225,41 @@ pub fn reserve(prog: &Program, n: u64) -> Result<(), Thrown> {
     ))
 }
 
+/// `make([]T, n, c)` for `T`'s zero value `zero`: Go's panics for a length or capacity out
+/// of range, the memory reserved, then the slice over a new backing array.
+pub fn make_slice(prog: &Program, zero: &Value, n: i64, c: i64) -> Result<Value, Thrown> {
+    let out_of_range = |what: &str| {
+        errors::runtime_error(
+            prog,
+            errors::ErrKind::String,
+            format!("runtime error: makeslice: {what} out of range"),
+        )
+    };
+    if n < 0 || n as u64 > MAX_LEN {
+        return Err(out_of_range("len"));
+    }
+    if c < n || c as u64 > MAX_LEN {
+        return Err(out_of_range("cap"));
+    }
+    reserve(prog, (c as u64).saturating_mul(weight(zero)))?;
+    let items: Vec<Value> = (0..c).map(|_| zero.copy()).collect();
+    Ok(Value::Slice(Slice {
+        array: Rc::new(RefCell::new(items)),
+        off: 0,
+        len: n as u32,
+        cap: c as u32,
+    }))
+}
+
+/// A pointer to a new variable holding `v` (`new(T)`): an aggregate is pointed to where it
+/// lives, any other value in a cell of its own.
+pub fn new_pointer(v: Value) -> Value {
+    Value::Ptr(match v {
+        Value::Agg(a) => Ptr::Agg(a),
+        v => Ptr::Cell(Rc::new(RefCell::new(v))),
+    })
+}
+
 /// The values in `v`: 1, or an aggregate's, nested ones counted (from its first element:
 /// an array's elements are alike, and a struct's few).
 pub fn weight(v: &Value) -> u64 {
