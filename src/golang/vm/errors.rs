@@ -29,12 +29,14 @@ pub fn runtime_error(prog: &Program, kind: ErrKind, text: impl Into<String>) -> 
     Value::iface(ty, Value::str(&text.into()))
 }
 
+/// Go's text names the length only for an index that is not negative.
 pub fn index_out_of_range(prog: &Program, i: i64, len: usize) -> Thrown {
-    runtime_error(
-        prog,
-        ErrKind::Bounds,
-        format!("runtime error: index out of range [{i}] with length {len}"),
-    )
+    let text = if i < 0 {
+        format!("runtime error: index out of range [{i}]")
+    } else {
+        format!("runtime error: index out of range [{i}] with length {len}")
+    };
+    runtime_error(prog, ErrKind::Bounds, text)
 }
 
 pub fn nil_deref(prog: &Program) -> Thrown {

@@ -101,13 +101,19 @@ pub fn slice(
     if let Value::Str(s) = x {
         let n = s.len() as i64;
         let (l, h) = (lo.unwrap_or(0), hi.unwrap_or(n));
-        if h < 0 || h > n {
+        if h < 0 {
+            return Err(errors::slice_bounds(prog, format!("[:{h}]")));
+        }
+        if h > n {
             return Err(errors::slice_bounds(
                 prog,
                 format!("[:{h}] with length {n}"),
             ));
         }
-        if l < 0 || l > h {
+        if l < 0 {
+            return Err(errors::slice_bounds(prog, format!("[{l}:]")));
+        }
+        if l > h {
             return Err(errors::slice_bounds(prog, format!("[{l}:{h}]")));
         }
         return Ok(Value::bytes(&s[l as usize..h as usize]));
@@ -125,27 +131,34 @@ pub fn slice(
     let m = max.unwrap_or(cap);
     let h = hi.unwrap_or(len);
     let l = lo.unwrap_or(0);
-    // Go checks the bounds from the right: max, then high, then low.
+    // Go checks the bounds from the right: max, then high, then low. A negative bound's
+    // text names no other.
     let what = if is_array { "length" } else { "capacity" };
-    if max.is_some() && (m < 0 || m > cap) {
-        return Err(errors::slice_bounds(
-            prog,
-            format!("[::{m}] with {what} {cap}"),
-        ));
+    let three = max.is_some();
+    // A three-index expression's texts end with one more colon.
+    let colon = if three { ":" } else { "" };
+    let bounds = |text: String| Err(errors::slice_bounds(prog, text));
+    if three && m < 0 {
+        return bounds(format!("[::{m}]"));
     }
-    if h < 0 || h > m {
-        return Err(if max.is_some() {
-            errors::slice_bounds(prog, format!("[:{h}:{m}]"))
+    if three && m > cap {
+        return bounds(format!("[::{m}] with {what} {cap}"));
+    }
+    if h < 0 {
+        return bounds(format!("[:{h}{colon}]"));
+    }
+    if h > m {
+        return bounds(if three {
+            format!("[:{h}:{m}]")
         } else {
-            errors::slice_bounds(prog, format!("[:{h}] with {what} {cap}"))
+            format!("[:{h}] with {what} {cap}")
         });
     }
-    if l < 0 || l > h {
-        return Err(if max.is_some() {
-            errors::slice_bounds(prog, format!("[{l}:{h}:]"))
-        } else {
-            errors::slice_bounds(prog, format!("[{l}:{h}]"))
-        });
+    if l < 0 {
+        return bounds(format!("[{l}:{colon}]"));
+    }
+    if l > h {
+        return bounds(format!("[{l}:{h}{colon}]"));
     }
     if matches!(x, Value::Nil) {
         // Slicing a nil slice gives a nil slice.
