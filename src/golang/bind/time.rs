@@ -1,12 +1,13 @@
 //! `time`: the clock, sleeping, and timers and tickers on the runtime's timers.
 //!
-//! A `time.Time` is a struct holding nanoseconds since the Unix epoch. The clock starts at
-//! 2009-11-10 23:00:00 UTC, as the Go Playground's does, and runs on the run's clock (virtual in
-//! sim mode), so a program's times are reproducible. `Timer` and `Ticker` hold their runtime
+//! A `time.Time` is a struct of seconds since Go's zero `Time` and nanoseconds. The clock
+//! starts at 2009-11-10 23:00:00 UTC, as the Go Playground's does, and runs on the run's clock
+//! (virtual in sim mode), so a program's times are reproducible. `Timer` and `Ticker` hold their runtime
 //! handle in their first field and their channel in `C`.
 
 use std::rc::Rc;
 
+use crate::golang::natives::time::{Instant, UNIX_TO_INTERNAL};
 use crate::rt::{self, HostValue, TimerRef};
 
 use super::handles::{duration, made_handle};
@@ -37,14 +38,14 @@ pub(super) const NATIVES: &[Native] = &[
 /// The field of `Timer` and `Ticker` holding the runtime handle (after `C`).
 const HANDLE: usize = 1;
 
-/// The time `ns` after the run started, as a `time.Time`.
+/// The time `ns` after the run started, as a `time.Time`: `{sec, nsec}`, seconds since Go's
+/// zero `Time` and nanoseconds within the second.
 fn time_value(ns: u64) -> Value {
-    Value::agg(vec![Value::Int(time_ns(ns))])
-}
-
-/// A `time.Time`'s content `ns` into the run.
-fn time_ns(ns: u64) -> i64 {
-    EPOCH_NS.wrapping_add(ns as i64)
+    let t = Instant::from_unix_nanos(EPOCH_NS.wrapping_add(ns as i64));
+    Value::agg(vec![
+        Value::Int(t.unix + UNIX_TO_INTERNAL),
+        Value::Int(t.nsec),
+    ])
 }
 
 impl HostValue for Value {

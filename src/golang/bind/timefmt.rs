@@ -1,6 +1,7 @@
 //! `time`'s formatting: `Time.String`, `Time.Format` and the calendar fields of a `Time`
 //! (in UTC), `Month` and `Weekday` names, and `ParseDuration`, on `natives::time`. A
-//! `Time` is a struct whose first field is nanoseconds since the Unix epoch.
+//! `Time` is a struct of seconds since Go's zero `Time` (January 1, year 1) and nanoseconds
+//! within the second.
 
 use super::conv::alloc_cost;
 use super::{done, pure};
@@ -23,14 +24,25 @@ pub(super) const NATIVES: &[Native] = &[
     pure("time.Month.String", month_string),
     pure("time.Weekday.String", weekday_string),
     pure("time.parseDuration", parse_duration),
+    pure("time.mod", time_mod),
 ];
 
-/// The nanoseconds since the Unix epoch of the `Time` argument 0.
-fn nanos(ctx: &Ctx<'_>) -> i64 {
-    match ctx.arg(0) {
-        Value::Agg(a) => a.borrow().first().map_or(0, Value::as_int),
-        v => v.as_int(),
+/// The `Time` argument 0: `{sec, nsec}`, seconds since Go's zero `Time` and nanoseconds.
+fn instant(ctx: &Ctx<'_>) -> engine::Instant {
+    let field = |i: usize| match ctx.arg(0) {
+        Value::Agg(a) => a.borrow().get(i).map_or(0, Value::as_int),
+        _ => 0,
+    };
+    engine::Instant {
+        unix: field(0).wrapping_sub(engine::UNIX_TO_INTERNAL),
+        nsec: field(1),
     }
+}
+
+/// `mod(t Time, d Duration) Duration`: see [`engine::Instant::rem_since_zero`].
+fn time_mod(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let r = instant(ctx).rem_since_zero(ctx.int(1));
+    done(ctx, [Value::Int(r)])
 }
 
 fn ret_text(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {
@@ -39,12 +51,12 @@ fn ret_text(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {
 }
 
 fn time_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let text = engine::string(nanos(ctx));
+    let text = engine::string(instant(ctx));
     ret_text(ctx, &text)
 }
 
 fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let text = engine::format(nanos(ctx), ctx.arg(1).as_bytes());
+    let text = engine::format(instant(ctx), ctx.arg(1).as_bytes());
     ret_text(ctx, &text)
 }
 
@@ -52,7 +64,7 @@ fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 macro_rules! field {
     ($($name:ident = $field:ident;)*) => {$(
         fn $name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-            let v = engine::civil(nanos(ctx)).$field;
+            let v = engine::civil(instant(ctx)).$field;
             done(ctx, [Value::Int(v)])
         }
     )*};

@@ -1,6 +1,35 @@
-//! Go's `time` formatting over a time as nanoseconds since the Unix epoch, in UTC: the
-//! calendar fields, `Time.Format`'s layouts (Go's `nextStdChunk` and `AppendFormat`),
-//! `Month` and `Weekday` names, and `ParseDuration` with Go's error texts.
+//! Go's `time` formatting over an instant in UTC ([`Instant`]): the calendar fields,
+//! `Time.Format`'s layouts (Go's `nextStdChunk` and `AppendFormat`), `Month` and `Weekday`
+//! names, and `ParseDuration` with Go's error texts.
+
+/// The Unix epoch in seconds since January 1 of year 1, Go's zero `Time`.
+pub const UNIX_TO_INTERNAL: i64 = (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) * 86_400;
+
+/// An instant in UTC: seconds since the Unix epoch, and nanoseconds within the second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instant {
+    pub unix: i64,
+    /// 0 to 999,999,999.
+    pub nsec: i64,
+}
+
+impl Instant {
+    /// The instant `ns` nanoseconds after the Unix epoch.
+    pub fn from_unix_nanos(ns: i64) -> Instant {
+        Instant {
+            unix: ns.div_euclid(1_000_000_000),
+            nsec: ns.rem_euclid(1_000_000_000),
+        }
+    }
+
+    /// The remainder of the nanoseconds since Go's zero `Time` divided by `d` (> 0), in
+    /// `[0, d)`: what `Time.Truncate` takes off and `Time.Round` weighs.
+    pub fn rem_since_zero(self, d: i64) -> i64 {
+        let since_zero = (i128::from(self.unix) + i128::from(UNIX_TO_INTERNAL)) * 1_000_000_000
+            + i128::from(self.nsec);
+        since_zero.rem_euclid(i128::from(d.max(1))) as i64
+    }
+}
 
 /// A time's calendar and clock fields in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,10 +74,9 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
-/// The fields of the time `ns` nanoseconds after the Unix epoch, in UTC.
-pub fn civil(ns: i64) -> Civil {
-    let secs = ns.div_euclid(1_000_000_000);
-    let nsec = ns.rem_euclid(1_000_000_000);
+/// The fields of instant `t`, in UTC.
+pub fn civil(t: Instant) -> Civil {
+    let Instant { unix: secs, nsec } = t;
     let days = secs.div_euclid(86_400);
     let sod = secs.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
@@ -270,9 +298,9 @@ fn append_int(b: &mut Vec<u8>, x: i64, width: usize) {
     b.extend_from_slice(digits.as_bytes());
 }
 
-/// `Time.Format(layout)` for the time `ns` nanoseconds after the Unix epoch, in UTC.
-pub fn format(ns: i64, layout: &[u8]) -> Vec<u8> {
-    let t = civil(ns);
+/// `Time.Format(layout)` for instant `t`, in UTC.
+pub fn format(t: Instant, layout: &[u8]) -> Vec<u8> {
+    let t = civil(t);
     let mut b = Vec::with_capacity(layout.len() + 10);
     let mut layout = layout;
     while !layout.is_empty() {
@@ -354,8 +382,8 @@ pub fn format(ns: i64, layout: &[u8]) -> Vec<u8> {
 }
 
 /// `Time.String` (without a monotonic clock reading): `2009-11-10 23:00:00 +0000 UTC`.
-pub fn string(ns: i64) -> Vec<u8> {
-    format(ns, b"2006-01-02 15:04:05.999999999 -0700 MST")
+pub fn string(t: Instant) -> Vec<u8> {
+    format(t, b"2006-01-02 15:04:05.999999999 -0700 MST")
 }
 
 /// Go's `time.quote`: `s` in double quotes, with bytes that are not printable ASCII as
@@ -507,13 +535,17 @@ mod tests {
     /// 2009-11-10 23:00:00 UTC, where a run's clock starts.
     const PLAYGROUND: i64 = 1_257_894_000_000_000_000;
 
+    fn at(ns: i64) -> Instant {
+        Instant::from_unix_nanos(ns)
+    }
+
     fn text(b: Vec<u8>) -> String {
         String::from_utf8(b).unwrap()
     }
 
     #[test]
     fn calendar_fields() {
-        let t = civil(PLAYGROUND);
+        let t = civil(at(PLAYGROUND));
         assert_eq!(
             t,
             Civil {
@@ -528,18 +560,25 @@ mod tests {
                 weekday: 2
             }
         );
-        let t = civil(-1);
+        let t = civil(at(-1));
         assert_eq!(
             (t.year, t.month, t.day, t.hour, t.nsec),
             (1969, 12, 31, 23, 999_999_999)
         );
-        assert_eq!(civil(951_782_400 * 1_000_000_000).yday, 60); // 2000-02-29
+        assert_eq!(civil(at(951_782_400 * 1_000_000_000)).yday, 60); // 2000-02-29
+                                                                     // Go's zero Time.
+        let zero = Instant {
+            unix: -UNIX_TO_INTERNAL,
+            nsec: 0,
+        };
+        assert_eq!(text(string(zero)), "0001-01-01 00:00:00 +0000 UTC");
+        assert_eq!(civil(zero).weekday, 1);
     }
 
     #[test]
     fn layouts_format_as_go() {
         // Printed by Go 1.19 for time.Unix(1257894000, 123456789).UTC() (a Tuesday).
-        let t = PLAYGROUND + 123_456_789;
+        let t = at(PLAYGROUND + 123_456_789);
         for (layout, want) in [
             ("2006-01-02T15:04:05Z07:00", "2009-11-10T23:00:00Z"),
             (
@@ -570,9 +609,12 @@ mod tests {
         ] {
             assert_eq!(text(format(t, layout.as_bytes())), want, "{layout}");
         }
-        assert_eq!(text(string(PLAYGROUND)), "2009-11-10 23:00:00 +0000 UTC");
         assert_eq!(
-            text(string(PLAYGROUND + 1_500_000)),
+            text(string(at(PLAYGROUND))),
+            "2009-11-10 23:00:00 +0000 UTC"
+        );
+        assert_eq!(
+            text(string(at(PLAYGROUND + 1_500_000))),
             "2009-11-10 23:00:00.0015 +0000 UTC"
         );
     }

@@ -150,22 +150,41 @@ const (
 	TimeOnly    = "15:04:05"
 )
 
-// A Time is an instant of the run's clock, in nanoseconds since the Unix epoch.
+// A Time is an instant in UTC, as seconds since January 1 of year 1 (Go's zero Time, the
+// zero value here too) and nanoseconds within the second, in [0, 1e9).
 type Time struct {
-	ns int64
+	sec  int64
+	nsec int64
 }
+
+// unixToInternal is the Unix epoch in seconds since the zero Time.
+const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
 
 // Now returns the current time of the run's clock.
 func Now() Time
 
 // Unix returns the local Time corresponding to the given Unix time.
 func Unix(sec int64, nsec int64) Time {
-	return Time{sec*1e9 + nsec}
+	if nsec < 0 || nsec >= 1e9 {
+		n := nsec / 1e9
+		sec += n
+		nsec -= n * 1e9
+		if nsec < 0 {
+			nsec += 1e9
+			sec--
+		}
+	}
+	return Time{sec + unixToInternal, nsec}
 }
 
 // UnixMilli returns the local Time corresponding to the given Unix time in milliseconds.
 func UnixMilli(msec int64) Time {
-	return Time{msec * 1e6}
+	return Unix(msec/1e3, (msec%1e3)*1e6)
+}
+
+// UnixMicro returns the local Time corresponding to the given Unix time in microseconds.
+func UnixMicro(usec int64) Time {
+	return Unix(usec/1e6, (usec%1e6)*1e3)
 }
 
 // Since returns the time elapsed since t.
@@ -178,55 +197,93 @@ func Until(t Time) Duration {
 	return t.Sub(Now())
 }
 
-func (t Time) Sub(u Time) Duration { return Duration(t.ns - u.ns) }
+// Sub returns the duration t-u, saturated at the largest or smallest Duration when it does
+// not fit.
+func (t Time) Sub(u Time) Duration {
+	d := Duration(t.sec-u.sec)*Second + Duration(t.nsec-u.nsec)
+	switch {
+	case u.Add(d).Equal(t):
+		return d
+	case t.Before(u):
+		return minDuration
+	default:
+		return maxDuration
+	}
+}
 
-func (t Time) Add(d Duration) Time { return Time{t.ns + int64(d)} }
+func (t Time) Add(d Duration) Time {
+	dsec := int64(d / 1e9)
+	nsec := t.nsec + int64(d%1e9)
+	if nsec >= 1e9 {
+		dsec++
+		nsec -= 1e9
+	} else if nsec < 0 {
+		dsec--
+		nsec += 1e9
+	}
+	// Past the range of seconds, Go's Time stays at its end.
+	sec := t.sec + dsec
+	if (sec > t.sec) != (dsec > 0) {
+		sec = 1<<63 - 1
+		if dsec < 0 {
+			sec = -sec
+		}
+	}
+	return Time{sec, nsec}
+}
 
-func (t Time) Before(u Time) bool { return t.ns < u.ns }
+func (t Time) Before(u Time) bool { return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec }
 
-func (t Time) After(u Time) bool { return t.ns > u.ns }
+func (t Time) After(u Time) bool { return t.sec > u.sec || t.sec == u.sec && t.nsec > u.nsec }
 
-func (t Time) Equal(u Time) bool { return t.ns == u.ns }
+func (t Time) Equal(u Time) bool { return t.sec == u.sec && t.nsec == u.nsec }
 
 func (t Time) Compare(u Time) int {
 	switch {
-	case t.ns < u.ns:
+	case t.Before(u):
 		return -1
-	case t.ns > u.ns:
+	case t.After(u):
 		return 1
 	}
 	return 0
 }
 
-func (t Time) IsZero() bool { return t.ns == 0 }
+func (t Time) IsZero() bool { return t.sec == 0 && t.nsec == 0 }
 
-func (t Time) Unix() int64 { return t.ns / 1e9 }
+func (t Time) Unix() int64 { return t.sec - unixToInternal }
 
-func (t Time) UnixMilli() int64 { return t.ns / 1e6 }
+func (t Time) UnixMilli() int64 { return t.Unix()*1e3 + t.nsec/1e6 }
 
-func (t Time) UnixMicro() int64 { return t.ns / 1e3 }
+func (t Time) UnixMicro() int64 { return t.Unix()*1e6 + t.nsec/1e3 }
 
-func (t Time) UnixNano() int64 { return t.ns }
+func (t Time) UnixNano() int64 { return t.Unix()*1e9 + t.nsec }
 
-func (t Time) Nanosecond() int { return int(t.ns % 1e9) }
+func (t Time) Nanosecond() int { return int(t.nsec) }
 
+// Truncate returns t rounded down to a multiple of d since the zero time.
 func (t Time) Truncate(d Duration) Time {
 	if d <= 0 {
 		return t
 	}
-	return Time{t.ns - t.ns%int64(d)}
+	return t.Add(-mod(t, d))
 }
 
+// Round returns t rounded to the nearest multiple of d since the zero time, halfway values
+// rounding up.
 func (t Time) Round(d Duration) Time {
 	if d <= 0 {
 		return t
 	}
-	r := t.ns % int64(d)
-	if r+r < int64(d) {
-		return Time{t.ns - r}
+	r := mod(t, d)
+	if uint64(r)+uint64(r) < uint64(d) {
+		return t.Add(-r)
 	}
-	return Time{t.ns + int64(d) - r}
+	return t.Add(d - r)
 }
+
+// mod returns the remainder of t, as nanoseconds since the zero time, divided by d (> 0),
+// in [0, d): Go's time.div, exact at any time.
+func mod(t Time, d Duration) Duration
 
 // String returns the time formatted as Go's Time.String does (UTC), without the
 // monotonic clock reading Go appends to times from Now ("m=+0.000000001"): a Time here
@@ -303,9 +360,10 @@ func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) T
 		panic("time: missing Location in call to Date")
 	}
 	year, m := norm(year, int(month)-1, 12)
+	sec, nsec = norm(sec, nsec, 1e9)
 	days := daysFromCivil(int64(year), int64(m)+1) + int64(day) - 1
 	s := ((days*24+int64(hour))*60+int64(min))*60 + int64(sec)
-	return Time{s*1e9 + int64(nsec)}
+	return Time{s + unixToInternal, int64(nsec)}
 }
 
 // norm returns hi and lo with lo brought into [0, base), carrying into hi.
