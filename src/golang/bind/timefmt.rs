@@ -25,6 +25,8 @@ pub(super) const NATIVES: &[Native] = &[
     pure("time.Weekday.String", weekday_string),
     pure("time.parseDuration", parse_duration),
     pure("time.mod", time_mod),
+    pure("time.parse", parse),
+    pure("time.quote", quote),
 ];
 
 /// The `Time` argument 0: `{sec, nsec}`, seconds since Go's zero `Time` and nanoseconds.
@@ -43,6 +45,38 @@ fn instant(ctx: &Ctx<'_>) -> engine::Instant {
 fn time_mod(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let r = instant(ctx).rem_since_zero(ctx.int(1));
     done(ctx, [Value::Int(r)])
+}
+
+/// `parse(layout, value string) (sec, nsec int64, layoutElem, valueElem, message string,
+/// ok bool)`: the time (seconds since the zero Time), or `ParseError`'s parts.
+fn parse(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let parsed =
+        crate::golang::natives::timeparse::parse(ctx.arg(0).as_bytes(), ctx.arg(1).as_bytes());
+    let results = match parsed {
+        Ok(t) => [
+            Value::Int(t.unix.wrapping_add(engine::UNIX_TO_INTERNAL)),
+            Value::Int(t.nsec),
+            Value::str(""),
+            Value::str(""),
+            Value::str(""),
+            Value::Bool(true),
+        ],
+        Err(e) => [
+            Value::Int(0),
+            Value::Int(0),
+            Value::bytes(&e.layout_elem),
+            Value::bytes(&e.value_elem),
+            Value::str(&e.message),
+            Value::Bool(false),
+        ],
+    };
+    done(ctx, results)
+}
+
+/// `quote(s string) string`: Go's `time.quote`, for `ParseError`'s text.
+fn quote(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::quote(ctx.arg(0).as_bytes());
+    ret_text(ctx, text.as_bytes())
 }
 
 fn ret_text(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {

@@ -20,5 +20,6 @@ pub mod math;
 pub mod strconv;
 pub mod strings;
 pub mod time;
+pub mod timeparse;
 pub mod unicode;
 pub mod utf8;

@@ -50,7 +50,7 @@ pub struct Civil {
 }
 
 /// Days from 1970-01-01 to `y`-`m`-`d` (Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(super) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -94,7 +94,7 @@ pub fn civil(t: Instant) -> Civil {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -109,7 +109,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-const DAYS: [&str; 7] = [
+pub(super) const DAYS: [&str; 7] = [
     "Sunday",
     "Monday",
     "Tuesday",
@@ -138,7 +138,7 @@ pub fn weekday_name(d: i64) -> String {
 
 /// One element of a layout (Go's `std*` constants).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Std {
+pub(super) enum Std {
     LongMonth,
     Month,
     NumMonth,
@@ -179,7 +179,7 @@ const ZONES: [&str; 5] = ["070000", "07:00:00", "0700", "07:00", "07"];
 
 /// Go's `nextStdChunk`: the literal prefix before the first layout element of `layout`, the
 /// element (with the zone element's text), and the rest.
-fn next_std_chunk(layout: &[u8]) -> (&[u8], Option<(Std, &'static str)>, &[u8]) {
+pub(super) fn next_std_chunk(layout: &[u8]) -> (&[u8], Option<(Std, &'static str)>, &[u8]) {
     let lower_at = |i: usize| layout.get(i).is_some_and(u8::is_ascii_lowercase);
     let at = |i: usize, s: &str| layout[i..].starts_with(s.as_bytes());
     for i in 0..layout.len() {

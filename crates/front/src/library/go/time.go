@@ -484,6 +484,50 @@ func (t *Ticker) Stop()
 
 func (t *Ticker) Reset(d Duration)
 
+// A ParseError describes a problem parsing a time string.
+type ParseError struct {
+	Layout     string
+	Value      string
+	LayoutElem string
+	ValueElem  string
+	Message    string
+}
+
+// Error returns the string representation of a ParseError.
+func (e *ParseError) Error() string {
+	if e.Message == "" {
+		return "parsing time " + quote(e.Value) + " as " + quote(e.Layout) +
+			": cannot parse " + quote(e.ValueElem) + " as " + quote(e.LayoutElem)
+	}
+	return "parsing time " + quote(e.Value) + e.Message
+}
+
+// quote returns s in double quotes, with non-ASCII and control bytes as \x escapes.
+func quote(s string) string
+
+// Parse parses a formatted string and returns the time value it represents, read against
+// layout as Format writes it. Every time is in UTC: a numeric zone offset gives the instant
+// it names, shown in UTC, and a zone abbreviation counts as offset zero.
+func Parse(layout, value string) (Time, error) {
+	sec, nsec, layoutElem, valueElem, message, ok := parse(layout, value)
+	if !ok {
+		return Time{}, &ParseError{layout, value, layoutElem, valueElem, message}
+	}
+	return Time{sec, nsec}, nil
+}
+
+// ParseInLocation is like Parse; every location is UTC here.
+func ParseInLocation(layout, value string, loc *Location) (Time, error) {
+	if loc == nil {
+		panic("time: missing Location in call to Date")
+	}
+	return Parse(layout, value)
+}
+
+// parse returns the time value names, in seconds since the zero Time and nanoseconds, or
+// the parts of its ParseError.
+func parse(layout, value string) (sec, nsec int64, layoutElem, valueElem, message string, ok bool)
+
 // ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
 func ParseDuration(s string) (Duration, error) {
 	d, msg := parseDuration(s)
