@@ -24,7 +24,7 @@ pub const EPOCH_NS: i64 = 1_257_894_000 * 1_000_000_000;
 
 pub(super) const NATIVES: &[Native] = &[
     observable("time.Sleep", sleep),
-    observable("time.Now", now),
+    observable("time.now", now),
     observable("time.NewTimer", new_timer),
     observable("time.Timer.Stop", timer_stop),
     observable("time.Timer.Reset", timer_reset),
@@ -38,13 +38,15 @@ pub(super) const NATIVES: &[Native] = &[
 /// The field of `Timer` and `Ticker` holding the runtime handle (after `C`).
 const HANDLE: usize = 1;
 
-/// The time `ns` after the run started, as a `time.Time`: `{sec, nsec}`, seconds since Go's
-/// zero `Time` and nanoseconds within the second.
+/// The time `ns` after the run started, as a `time.Time`: `{sec, nsec, loc}`, seconds since
+/// Go's zero `Time`, nanoseconds within the second, and a nil location, UTC (`Now` makes it
+/// Local's, which shows the same; a timer's value stays in UTC).
 fn time_value(ns: u64) -> Value {
     let t = Instant::from_unix_nanos(EPOCH_NS.wrapping_add(ns as i64));
     Value::agg(vec![
         Value::Int(t.unix + UNIX_TO_INTERNAL),
         Value::Int(t.nsec),
+        Value::Nil,
     ])
 }
 
@@ -64,7 +66,7 @@ fn sleep(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     unit(UnitOp::Sleep(rt::sleep(d)))
 }
 
-/// `Now() Time`: the run's clock.
+/// `now() Time`: the run's clock (UTC; `Now` makes it Local's).
 fn now(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [time_value(rt::now().0)])
 }

@@ -6,9 +6,10 @@
 use super::conv::alloc_cost;
 use super::{done, pure};
 use crate::golang::natives::time as engine;
+use crate::golang::natives::timeparse::ParsedLoc;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
-use crate::golang::vm::value::Value;
+use crate::golang::vm::value::{Ptr, Value};
 
 pub(super) const NATIVES: &[Native] = &[
     pure("time.Time.String", time_string),
@@ -29,16 +30,44 @@ pub(super) const NATIVES: &[Native] = &[
     pure("time.quote", quote),
 ];
 
-/// The `Time` argument 0: `{sec, nsec}`, seconds since Go's zero `Time` and nanoseconds.
-fn instant(ctx: &Ctx<'_>) -> engine::Instant {
-    let field = |i: usize| match ctx.arg(0) {
-        Value::Agg(a) => a.borrow().get(i).map_or(0, Value::as_int),
-        _ => 0,
+/// The `Time` argument 0 (`{sec, nsec, loc}`: seconds since Go's zero `Time`, nanoseconds,
+/// and its fixed zone, nil for UTC): the instant, and the zone's name and offset.
+fn time_arg(ctx: &Ctx<'_>) -> (engine::Instant, Vec<u8>, i64) {
+    let Value::Agg(t) = ctx.arg(0) else {
+        return (engine::Instant { unix: 0, nsec: 0 }, b"UTC".to_vec(), 0);
     };
-    engine::Instant {
+    let t = t.borrow();
+    let field = |i: usize| t.get(i).map_or(0, Value::as_int);
+    let at = engine::Instant {
         unix: field(0).wrapping_sub(engine::UNIX_TO_INTERNAL),
         nsec: field(1),
+    };
+    match t.get(2) {
+        Some(Value::Ptr(Ptr::Agg(loc))) => {
+            let loc = loc.borrow();
+            // `{name, zone, offset}`: the abbreviation is `zone`.
+            let name = loc.get(1).map_or(&[][..], Value::as_bytes).to_vec();
+            (at, name, loc.get(2).map_or(0, Value::as_int))
+        }
+        _ => (at, b"UTC".to_vec(), 0),
     }
+}
+
+/// The instant of the `Time` argument 0.
+fn instant(ctx: &Ctx<'_>) -> engine::Instant {
+    time_arg(ctx).0
+}
+
+/// `f` of the `Time` argument 0's instant and zone.
+fn zoned<R>(ctx: &Ctx<'_>, f: impl FnOnce(engine::Instant, engine::Zone<'_>) -> R) -> R {
+    let (at, name, offset) = time_arg(ctx);
+    f(
+        at,
+        engine::Zone {
+            name: &name,
+            offset,
+        },
+    )
 }
 
 /// `mod(t Time, d Duration) Duration`: see [`engine::Instant::rem_since_zero`].
@@ -47,22 +76,37 @@ fn time_mod(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [Value::Int(r)])
 }
 
-/// `parse(layout, value string) (sec, nsec int64, layoutElem, valueElem, message string,
-/// ok bool)`: the time (seconds since the zero Time), or `ParseError`'s parts.
+/// `parse(layout, value string) (sec, nsec int64, loc int, zone string, offset int,
+/// layoutElem, valueElem, message string, ok bool)`: the time (seconds since the zero Time)
+/// and its location (0 UTC, 1 Local, 2 the fixed zone `zone`, `offset`), or `ParseError`'s
+/// parts.
 fn parse(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let parsed =
         crate::golang::natives::timeparse::parse(ctx.arg(0).as_bytes(), ctx.arg(1).as_bytes());
     let results = match parsed {
-        Ok(t) => [
-            Value::Int(t.unix.wrapping_add(engine::UNIX_TO_INTERNAL)),
-            Value::Int(t.nsec),
-            Value::str(""),
-            Value::str(""),
-            Value::str(""),
-            Value::Bool(true),
-        ],
+        Ok(p) => {
+            let (loc, name, offset) = match p.loc {
+                ParsedLoc::Utc => (0, Vec::new(), 0),
+                ParsedLoc::Local => (1, Vec::new(), 0),
+                ParsedLoc::Fixed(name, offset) => (2, name, offset),
+            };
+            [
+                Value::Int(p.at.unix.wrapping_add(engine::UNIX_TO_INTERNAL)),
+                Value::Int(p.at.nsec),
+                Value::Int(loc),
+                Value::bytes(&name),
+                Value::Int(offset),
+                Value::str(""),
+                Value::str(""),
+                Value::str(""),
+                Value::Bool(true),
+            ]
+        }
         Err(e) => [
             Value::Int(0),
+            Value::Int(0),
+            Value::Int(0),
+            Value::str(""),
             Value::Int(0),
             Value::bytes(&e.layout_elem),
             Value::bytes(&e.value_elem),
@@ -85,12 +129,14 @@ fn ret_text(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {
 }
 
 fn time_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let text = engine::string(instant(ctx));
+    let text = zoned(ctx, engine::string);
     ret_text(ctx, &text)
 }
 
 fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let text = engine::format(instant(ctx), ctx.arg(1).as_bytes());
+    let text = zoned(ctx, |at, zone| {
+        engine::format(at, zone, ctx.arg(1).as_bytes())
+    });
     ret_text(ctx, &text)
 }
 
@@ -98,7 +144,7 @@ fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 macro_rules! field {
     ($($name:ident = $field:ident;)*) => {$(
         fn $name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-            let v = engine::civil(instant(ctx)).$field;
+            let v = zoned(ctx, |at, zone| engine::civil(at.shown_in(zone)).$field);
             done(ctx, [Value::Int(v)])
         }
     )*};

@@ -95,6 +95,10 @@ pub struct FnC<'c, 'a> {
     pub targets: Vec<Target>,
     /// The label of the statement being compiled, for the loop or switch it labels.
     pub pending_label: Option<Name>,
+    /// Where each label of the function is (`goto`'s targets).
+    pub labels: HashMap<Name, u32>,
+    /// The `goto` jumps, to point at their labels once all are known.
+    pub gotos: Vec<(Name, usize)>,
     /// The function's results: their registers and, for named ones, their objects.
     pub results: Vec<(R, Option<ObjId>)>,
     pub result_types: Vec<TypeId>,
@@ -135,6 +139,8 @@ impl<'c, 'a> FnC<'c, 'a> {
             escaping: HashSet::new(),
             targets: Vec::new(),
             pending_label: None,
+            labels: HashMap::new(),
+            gotos: Vec::new(),
             results: Vec::new(),
             result_types: Vec::new(),
             nparams: 0,
@@ -593,14 +599,38 @@ impl<'c, 'a> FnC<'c, 'a> {
         self.emit(Instr::Ret);
     }
 
+    /// Points each `goto` at its label. A label this function does not have is outside the
+    /// body of a loop over a function that this function is: such a `goto` panics, saying so.
+    fn patch_gotos(&mut self) {
+        let mut outside = Vec::new();
+        for (label, at) in std::mem::take(&mut self.gotos) {
+            match self.labels.get(&label) {
+                Some(&target) => self.patch(at, target),
+                None => outside.push(at),
+            }
+        }
+        if outside.is_empty() {
+            return;
+        }
+        let stub = self.here();
+        self.patch_all(&outside, stub);
+        self.panic_with(
+            crate::golang::vm::errors::ErrKind::Plain,
+            "chanlab does not support goto out of a loop over a function",
+        );
+    }
+
     /// Panics with Go's run-time error `runtime error: {text}`.
     pub fn range_panic(&mut self, text: &str) {
-        use crate::golang::vm::errors;
-        let value = errors::runtime_error(
-            &self.c.prog,
-            errors::ErrKind::String,
-            format!("runtime error: {text}"),
+        self.panic_with(
+            crate::golang::vm::errors::ErrKind::String,
+            &format!("runtime error: {text}"),
         );
+    }
+
+    /// Panics with a run-time error of kind `kind` and text `text`.
+    fn panic_with(&mut self, kind: crate::golang::vm::errors::ErrKind, text: &str) {
+        let value = crate::golang::vm::errors::runtime_error(&self.c.prog, kind, text);
         let k = self.c.add_const(value);
         let d = self.alloc();
         self.emit(Instr::Const { d, k });
@@ -655,6 +685,7 @@ impl<'c, 'a> FnC<'c, 'a> {
         if !matches!(self.code.last(), Some(Instr::Ret)) {
             self.emit(Instr::Ret);
         }
+        self.patch_gotos();
         let results = self.results.first().map_or(0, |r| r.0);
         let func = &mut self.c.prog.funcs[self.index as usize];
         func.code = std::mem::take(&mut self.code);

@@ -50,6 +50,10 @@ impl FnC<'_, '_> {
             }
             StmtKind::Labeled { label, stmt } => {
                 self.pending_label = ch.ast.ident(label);
+                if let Some(name) = self.pending_label {
+                    let here = self.here();
+                    self.labels.insert(name, here);
+                }
                 self.stmt(stmt);
                 self.pending_label = None;
             }
@@ -668,8 +672,14 @@ impl FnC<'_, '_> {
                     self.targets[i].continues.push(j);
                 }
             }
-            // Fallthrough is compiled by the switch; goto is refused by the checker.
-            BranchKind::Fallthrough | BranchKind::Goto => {}
+            BranchKind::Goto => {
+                if let Some(label) = label {
+                    let j = self.emit(Instr::Jmp { t: 0 });
+                    self.gotos.push((label, j));
+                }
+            }
+            // Fallthrough is compiled by the switch.
+            BranchKind::Fallthrough => {}
         }
     }
 

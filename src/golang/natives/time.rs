@@ -13,12 +13,34 @@ pub struct Instant {
     pub nsec: i64,
 }
 
+/// A zone a time is shown in: its abbreviation and its offset in seconds east of UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone<'a> {
+    pub name: &'a [u8],
+    pub offset: i64,
+}
+
+impl Zone<'_> {
+    pub const UTC: Zone<'static> = Zone {
+        name: b"UTC",
+        offset: 0,
+    };
+}
+
 impl Instant {
     /// The instant `ns` nanoseconds after the Unix epoch.
     pub fn from_unix_nanos(ns: i64) -> Instant {
         Instant {
             unix: ns.div_euclid(1_000_000_000),
             nsec: ns.rem_euclid(1_000_000_000),
+        }
+    }
+
+    /// The same instant's clock reading `zone` shows (its fields as UTC's).
+    pub fn shown_in(self, zone: Zone<'_>) -> Instant {
+        Instant {
+            unix: self.unix.wrapping_add(zone.offset),
+            ..self
         }
     }
 
@@ -298,15 +320,15 @@ fn append_int(b: &mut Vec<u8>, x: i64, width: usize) {
     b.extend_from_slice(digits.as_bytes());
 }
 
-/// `Time.Format(layout)` for instant `t`, in UTC.
-pub fn format(t: Instant, layout: &[u8]) -> Vec<u8> {
-    let t = civil(t);
+/// `Time.Format(layout)` for instant `t` shown in `zone`.
+pub fn format(t: Instant, zone: Zone<'_>, layout: &[u8]) -> Vec<u8> {
+    let t = civil(t.shown_in(zone));
     let mut b = Vec::with_capacity(layout.len() + 10);
     let mut layout = layout;
     while !layout.is_empty() {
         let (prefix, std, suffix) = next_std_chunk(layout);
         b.extend_from_slice(prefix);
-        let Some((std, zone)) = std else {
+        let Some((std, shape)) = std else {
             break;
         };
         layout = suffix;
@@ -347,21 +369,12 @@ pub fn format(t: Instant, layout: &[u8]) -> Vec<u8> {
             Std::ZeroSecond => append_int(&mut b, t.sec, 2),
             Std::PM => b.extend_from_slice(if t.hour >= 12 { b"PM" } else { b"AM" }),
             Std::Pm => b.extend_from_slice(if t.hour >= 12 { b"pm" } else { b"am" }),
-            // UTC: offset 0, named "UTC".
-            Std::Iso8601 => b.push(b'Z'),
-            Std::NumTZ => {
-                // "+00", then ":00" or "00" for the minutes, and the seconds likewise.
-                b.extend_from_slice(b"+00");
-                let colon = zone.contains(':');
-                let parts = (zone.len() - zone.matches(':').count()) / 2;
-                for _ in 1..parts {
-                    if colon {
-                        b.push(b':');
-                    }
-                    b.extend_from_slice(b"00");
-                }
-            }
-            Std::TZ => b.extend_from_slice(b"UTC"),
+            // ISO 8601's forms write UTC as `Z`.
+            Std::Iso8601 if zone.offset == 0 => b.push(b'Z'),
+            Std::Iso8601 | Std::NumTZ => append_offset(&mut b, zone.offset, shape),
+            Std::TZ if !zone.name.is_empty() => b.extend_from_slice(zone.name),
+            // A zone without a name is written as its offset.
+            Std::TZ => append_offset(&mut b, zone.offset, "0700"),
             Std::Frac { digits, sep, trim } => {
                 let all = format!("{:09}", t.nsec);
                 let mut n = digits.min(9);
@@ -381,9 +394,32 @@ pub fn format(t: Instant, layout: &[u8]) -> Vec<u8> {
     b
 }
 
+/// A zone's `offset` (seconds east of UTC) in the element of shape `shape` (`0700`, `07:00`,
+/// `07`, `070000`, `07:00:00`): the sign, the hours, then the minutes and the seconds the
+/// shape has, with its colons, as Go writes them (the sign is that of the whole minutes).
+fn append_offset(b: &mut Vec<u8>, offset: i64, shape: &str) {
+    let (mut minutes, mut seconds) = (offset / 60, offset);
+    if minutes < 0 {
+        b.push(b'-');
+        minutes = -minutes;
+        seconds = -seconds;
+    } else {
+        b.push(b'+');
+    }
+    append_int(b, minutes / 60, 2);
+    let colon = shape.contains(':');
+    let parts = (shape.len() - shape.matches(':').count()) / 2;
+    for value in [minutes % 60, seconds % 60].into_iter().take(parts - 1) {
+        if colon {
+            b.push(b':');
+        }
+        append_int(b, value, 2);
+    }
+}
+
 /// `Time.String` (without a monotonic clock reading): `2009-11-10 23:00:00 +0000 UTC`.
-pub fn string(t: Instant) -> Vec<u8> {
-    format(t, b"2006-01-02 15:04:05.999999999 -0700 MST")
+pub fn string(t: Instant, zone: Zone<'_>) -> Vec<u8> {
+    format(t, zone, b"2006-01-02 15:04:05.999999999 -0700 MST")
 }
 
 /// Go's `time.quote`: `s` in double quotes, with bytes that are not printable ASCII as
@@ -571,7 +607,10 @@ mod tests {
             unix: -UNIX_TO_INTERNAL,
             nsec: 0,
         };
-        assert_eq!(text(string(zero)), "0001-01-01 00:00:00 +0000 UTC");
+        assert_eq!(
+            text(string(zero, Zone::UTC)),
+            "0001-01-01 00:00:00 +0000 UTC"
+        );
         assert_eq!(civil(zero).weekday, 1);
     }
 
@@ -607,14 +646,18 @@ mod tests {
                 "Month Monthly Janx _2009 23h",
             ),
         ] {
-            assert_eq!(text(format(t, layout.as_bytes())), want, "{layout}");
+            assert_eq!(
+                text(format(t, Zone::UTC, layout.as_bytes())),
+                want,
+                "{layout}"
+            );
         }
         assert_eq!(
-            text(string(at(PLAYGROUND))),
+            text(string(at(PLAYGROUND), Zone::UTC)),
             "2009-11-10 23:00:00 +0000 UTC"
         );
         assert_eq!(
-            text(string(at(PLAYGROUND + 1_500_000))),
+            text(string(at(PLAYGROUND + 1_500_000), Zone::UTC)),
             "2009-11-10 23:00:00.0015 +0000 UTC"
         );
     }

@@ -3,11 +3,30 @@
 //! second may follow the seconds though the layout has none, two-digit years from 1969,
 //! omitted fields zero or one) and `ParseError`'s parts for Go's messages.
 //!
-//! Every time here is in UTC: a numeric zone offset gives the instant it names (the same
-//! instant Go's result holds, shown in UTC), and a zone abbreviation is read and counts as
-//! offset zero, as Go does for one it does not know.
+//! A zone in the value gives the fixed zone Go's result has: UTC for `Z` and `UTC` and for an
+//! offset of zero (Local is UTC, as on Go's playground), else a zone of that offset, named by
+//! an abbreviation if the value has one too; an abbreviation alone is a zone of offset zero
+//! (`GMT+3` of three hours) whose clock reads the value's fields, as Go does for a name it
+//! does not know.
 
 use super::time::{days_from_civil, next_std_chunk, quote, Instant, Std, DAYS, MONTHS};
+
+/// A parsed time: its instant and where it is shown.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub at: Instant,
+    pub loc: ParsedLoc,
+}
+
+/// The location of a parsed time.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ParsedLoc {
+    Utc,
+    /// A zone offset of zero: the local zone's (UTC).
+    Local,
+    /// A zone of this name and offset (seconds east of UTC).
+    Fixed(Vec<u8>, i64),
+}
 
 /// Why a value does not parse: `ParseError`'s `LayoutElem`, `ValueElem` and `Message`.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,12 +52,16 @@ struct Fields {
     nsec: i64,
     am: bool,
     pm: bool,
+    /// `Z` or `UTC`.
+    utc: bool,
     /// Seconds east of UTC, from a numeric zone.
-    offset: i64,
+    offset: Option<i64>,
+    /// A zone abbreviation.
+    zone_name: Option<Vec<u8>>,
 }
 
 /// `time.Parse(layout, value)` in UTC.
-pub fn parse(layout: &[u8], value: &[u8]) -> Result<Instant, ParseFailure> {
+pub fn parse(layout: &[u8], value: &[u8]) -> Result<Parsed, ParseFailure> {
     let fail = |layout_elem: &[u8], value_elem: &[u8], message: String| ParseFailure {
         layout_elem: layout_elem.to_vec(),
         value_elem: value_elem.to_vec(),
@@ -203,16 +226,18 @@ fn element<'v>(
         Std::Iso8601 | Std::NumTZ => {
             let takes_z = std == Std::Iso8601 && matches!(zone, "0700" | "07" | "07:00");
             if takes_z && value.first() == Some(&b'Z') {
-                f.offset = 0;
+                f.utc = true;
                 return Ok(&value[1..]);
             }
             return numeric_zone(zone, value, f);
         }
         Std::TZ => {
             if value.starts_with(b"UTC") {
+                f.utc = true;
                 return Ok(&value[3..]);
             }
             let n = zone_name_len(value).ok_or((value, Bad))?;
+            f.zone_name = Some(value[..n].to_vec());
             &value[n..]
         }
         Std::Frac { digits, trim, .. } => {
@@ -265,16 +290,16 @@ fn numeric_zone<'v>(
         .chain([0, 0].iter())
         .take(3)
         .fold(0, |acc, p| acc * 60 + p);
-    f.offset = match text[0] {
+    f.offset = Some(match text[0] {
         b'+' => seconds,
         b'-' => -seconds,
         _ => return Err((rest, Bad)),
-    };
+    });
     Ok(rest)
 }
 
 /// The time the fields name, or the message of what does not hold together.
-fn finish(mut f: Fields) -> Result<Instant, &'static str> {
+fn finish(mut f: Fields) -> Result<Parsed, &'static str> {
     if f.pm && f.hour < 12 {
         f.hour += 12;
     } else if f.am && f.hour == 12 {
@@ -297,10 +322,29 @@ fn finish(mut f: Fields) -> Result<Instant, &'static str> {
         return Err(": day out of range");
     }
     let days = days_from_civil(f.year, month, day);
-    Ok(Instant {
-        unix: ((days * 24 + f.hour) * 60 + f.min) * 60 + f.sec - f.offset,
+    let fields = Instant {
+        unix: ((days * 24 + f.hour) * 60 + f.min) * 60 + f.sec,
         nsec: f.nsec,
-    })
+    };
+    let name = f.zone_name.unwrap_or_default();
+    let (at, loc) = match f.offset {
+        _ if f.utc => (fields, ParsedLoc::Utc),
+        // An offset of zero is Local's, which is UTC.
+        Some(0) if name.is_empty() => (fields, ParsedLoc::Local),
+        Some(offset) => {
+            let at = Instant {
+                unix: fields.unix - offset,
+                ..fields
+            };
+            (at, ParsedLoc::Fixed(name, offset))
+        }
+        None if name.is_empty() => (fields, ParsedLoc::Utc),
+        None => {
+            let hours = name.strip_prefix(b"GMT").and_then(atoi).unwrap_or(0);
+            (fields, ParsedLoc::Fixed(name, hours * 3600))
+        }
+    };
+    Ok(Parsed { at, loc })
 }
 
 fn is_leap(year: i64) -> bool {

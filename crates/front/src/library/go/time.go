@@ -150,18 +150,27 @@ const (
 	TimeOnly    = "15:04:05"
 )
 
-// A Time is an instant in UTC, as seconds since January 1 of year 1 (Go's zero Time, the
-// zero value here too) and nanoseconds within the second, in [0, 1e9).
+// A Time is an instant, as seconds since January 1 of year 1 UTC (Go's zero Time, the zero
+// value here too) and nanoseconds within the second, in [0, 1e9), and the fixed zone it is
+// shown in (nil: UTC, which Local is too, as on Go's playground).
 type Time struct {
 	sec  int64
 	nsec int64
+	loc  *Location
 }
 
 // unixToInternal is the Unix epoch in seconds since the zero Time.
 const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
 
-// Now returns the current time of the run's clock.
-func Now() Time
+// Now returns the current local time (the run's clock; Local is UTC).
+func Now() Time {
+	t := now()
+	t.loc = Local
+	return t
+}
+
+// now returns the run's clock.
+func now() Time
 
 // Unix returns the local Time corresponding to the given Unix time.
 func Unix(sec int64, nsec int64) Time {
@@ -174,7 +183,7 @@ func Unix(sec int64, nsec int64) Time {
 			sec--
 		}
 	}
-	return Time{sec + unixToInternal, nsec}
+	return Time{sec: sec + unixToInternal, nsec: nsec}
 }
 
 // UnixMilli returns the local Time corresponding to the given Unix time in milliseconds.
@@ -229,7 +238,7 @@ func (t Time) Add(d Duration) Time {
 			sec = -sec
 		}
 	}
-	return Time{sec, nsec}
+	return Time{sec, nsec, t.loc}
 }
 
 func (t Time) Before(u Time) bool { return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec }
@@ -300,6 +309,23 @@ func (t Time) MarshalText() ([]byte, error) {
 	return []byte(t.Format(RFC3339Nano)), nil
 }
 
+// UnmarshalJSON sets t from a quoted RFC 3339 time; null leaves it as it is.
+func (t *Time) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	var err error
+	*t, err = Parse(`"`+RFC3339+`"`, string(data))
+	return err
+}
+
+// UnmarshalText sets t from an RFC 3339 time.
+func (t *Time) UnmarshalText(data []byte) error {
+	var err error
+	*t, err = Parse(RFC3339, string(data))
+	return err
+}
+
 // Format returns a textual representation of the time value formatted according to the
 // layout.
 func (t Time) Format(layout string) string
@@ -313,22 +339,38 @@ func (t Time) Second() int
 func (t Time) Weekday() Weekday
 func (t Time) YearDay() int
 
-// UTC returns t in UTC: every time is (the run's clock, like the playground's, is in UTC).
-func (t Time) UTC() Time { return t }
+// UTC returns t with the location set to UTC.
+func (t Time) UTC() Time { return Time{sec: t.sec, nsec: t.nsec} }
 
-// A Location maps time instants to the zone in use at that time. Every time here is in UTC,
-// as on Go's playground, whose Local is UTC too.
+// A Location maps time instants to the zone in use at that time: UTC, Local (UTC too, as on
+// Go's playground), or a fixed zone, offset seconds east of UTC, whose abbreviation is zone.
 type Location struct {
-	name string
+	name   string
+	zone   string
+	offset int
 }
 
 var (
 	UTC   *Location = &utcLoc
 	Local *Location = &localLoc
 
-	utcLoc   = Location{"UTC"}
-	localLoc = Location{"Local"}
+	utcLoc   = Location{"UTC", "UTC", 0}
+	localLoc = Location{"Local", "UTC", 0}
 )
+
+// FixedZone returns a Location that always uses the given zone name and offset (seconds
+// east of UTC).
+func FixedZone(name string, offset int) *Location {
+	return &Location{name, name, offset}
+}
+
+// zoned returns t shown in loc (UTC as nil, the zero Time's).
+func (t Time) zoned(loc *Location) Time {
+	if loc == UTC {
+		loc = nil
+	}
+	return Time{t.sec, t.nsec, loc}
+}
 
 // String returns a descriptive name for the time zone information.
 func (l *Location) String() string {
@@ -338,19 +380,30 @@ func (l *Location) String() string {
 	return l.name
 }
 
-// Location returns the time zone information associated with t: UTC.
-func (t Time) Location() *Location { return UTC }
+// Location returns the time zone information associated with t.
+func (t Time) Location() *Location {
+	if t.loc == nil {
+		return UTC
+	}
+	return t.loc
+}
 
-// In returns t with the location information set to loc (every location is UTC here).
+// In returns t with the location information set to loc.
 func (t Time) In(loc *Location) Time {
 	if loc == nil {
 		panic("time: missing Location in call to Time.In")
 	}
-	return t
+	return t.zoned(loc)
 }
 
-// Zone computes the time zone in effect at time t: UTC, offset 0.
-func (t Time) Zone() (name string, offset int) { return "UTC", 0 }
+// Zone computes the time zone in effect at time t: its abbreviated name and its offset in
+// seconds east of UTC.
+func (t Time) Zone() (name string, offset int) {
+	if t.loc == nil {
+		return "UTC", 0
+	}
+	return t.loc.zone, t.loc.offset
+}
 
 // Date returns the Time corresponding to yyyy-mm-dd hh:mm:ss + nsec nanoseconds. Values
 // outside their usual ranges are normalized: October 32 is November 1, month 13 is January
@@ -363,7 +416,7 @@ func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) T
 	sec, nsec = norm(sec, nsec, 1e9)
 	days := daysFromCivil(int64(year), int64(m)+1) + int64(day) - 1
 	s := ((days*24+int64(hour))*60+int64(min))*60 + int64(sec)
-	return Time{s + unixToInternal, int64(nsec)}
+	return Time{sec: s + unixToInternal - int64(loc.offset), nsec: int64(nsec)}.zoned(loc)
 }
 
 // norm returns hi and lo with lo brought into [0, base), carrying into hi.
@@ -410,7 +463,7 @@ func (t Time) Clock() (hour, min, sec int) { return t.Hour(), t.Minute(), t.Seco
 func (t Time) AddDate(years int, months int, days int) Time {
 	year, month, day := t.Date()
 	hour, min, sec := t.Clock()
-	return Date(year+years, month+Month(months), day+days, hour, min, sec, t.Nanosecond(), UTC)
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, t.Nanosecond(), t.Location())
 }
 
 // ISOWeek returns the ISO 8601 year and week number in which t occurs: weeks start on
@@ -426,7 +479,7 @@ func (t Time) ISOWeek() (year, week int) {
 }
 
 // Local returns t in the local time zone, which is UTC.
-func (t Time) Local() Time { return t }
+func (t Time) Local() Time { return t.zoned(Local) }
 
 // Sleep pauses the current goroutine for at least the duration d.
 func Sleep(d Duration)
@@ -506,14 +559,22 @@ func (e *ParseError) Error() string {
 func quote(s string) string
 
 // Parse parses a formatted string and returns the time value it represents, read against
-// layout as Format writes it. Every time is in UTC: a numeric zone offset gives the instant
-// it names, shown in UTC, and a zone abbreviation counts as offset zero.
+// layout as Format writes it. A zone in the value gives a fixed zone of that name and offset
+// (UTC for "Z", "UTC" and offset zero, as Local is UTC); an abbreviation alone counts as
+// offset zero (GMT+h as h hours), as Go does for one it does not know.
 func Parse(layout, value string) (Time, error) {
-	sec, nsec, layoutElem, valueElem, message, ok := parse(layout, value)
+	sec, nsec, loc, zone, offset, layoutElem, valueElem, message, ok := parse(layout, value)
 	if !ok {
 		return Time{}, &ParseError{layout, value, layoutElem, valueElem, message}
 	}
-	return Time{sec, nsec}, nil
+	t := Time{sec: sec, nsec: nsec}
+	switch loc {
+	case parsedLocal:
+		t.loc = Local
+	case parsedFixed:
+		t.loc = FixedZone(zone, offset)
+	}
+	return t, nil
 }
 
 // ParseInLocation is like Parse; every location is UTC here.
@@ -524,9 +585,16 @@ func ParseInLocation(layout, value string, loc *Location) (Time, error) {
 	return Parse(layout, value)
 }
 
-// parse returns the time value names, in seconds since the zero Time and nanoseconds, or
-// the parts of its ParseError.
-func parse(layout, value string) (sec, nsec int64, layoutElem, valueElem, message string, ok bool)
+// The location of a parsed time: UTC, Local (a zone offset of zero), or a fixed zone.
+const (
+	parsedUTC = iota
+	parsedLocal
+	parsedFixed
+)
+
+// parse returns the time value names, in seconds since the zero Time and nanoseconds, with
+// its location (a fixed zone's name and offset), or the parts of its ParseError.
+func parse(layout, value string) (sec, nsec int64, loc int, zone string, offset int, layoutElem, valueElem, message string, ok bool)
 
 // ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
 func ParseDuration(s string) (Duration, error) {
