@@ -20,6 +20,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("errors.asTarget", as_target),
     pure("errors.assignTo", assign_to),
     pure("reflect.typeOf", type_of),
+    pure("context.typeString", dynamic_type_string),
     pure("reflect.typeString", type_string),
     pure("reflect.typeName", type_name),
     pure("reflect.typePkgPath", type_pkg_path),
@@ -41,6 +42,16 @@ fn type_of(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         _ => -1,
     };
     done(ctx, [Value::Int(id)])
+}
+
+/// The name of the dynamic type of argument 0, an interface value (`<nil>` for nil).
+fn dynamic_type_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let name = match ctx.arg(0) {
+        Value::Iface(i) => prog.types.types.get(i.ty as usize).map(|t| &*t.name),
+        _ => None,
+    };
+    done(ctx, [Value::str(name.unwrap_or("<nil>"))])
 }
 
 /// The type whose id is argument `i` (made by `typeOf`, so always in the table; anything

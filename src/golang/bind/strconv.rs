@@ -19,6 +19,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("strconv.Quote", quote),
     pure("strconv.QuoteRune", quote_rune),
     pure("strconv.QuoteToASCII", quote_to_ascii),
+    pure("strconv.QuoteRuneToASCII", quote_rune_to_ascii),
     pure("strconv.unquote", unquote),
 ];
 
@@ -91,6 +92,11 @@ fn quote(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 
 fn quote_rune(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let text = engine::quote_rune(ctx.int(0) as i32);
+    ret_text(ctx, &text)
+}
+
+fn quote_rune_to_ascii(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::quote_rune_to_ascii(ctx.int(0) as i32);
     ret_text(ctx, &text)
 }
 

@@ -100,14 +100,37 @@ func (c *cancelCtx) Deadline() (deadline time.Time, ok bool) {
 }
 
 func (c *cancelCtx) String() string {
-	name := "WithCancel"
 	if c.hasDeadline {
-		name = "WithDeadline(" + c.deadline.String() + ")"
+		return contextName(c.Context) + ".WithDeadline(" + c.deadline.String() +
+			" [" + time.Until(c.deadline).String() + "])"
 	}
-	if s, ok := c.Context.(interface{ String() string }); ok {
-		return s.String() + "." + name
+	return contextName(c.Context) + ".WithCancel"
+}
+
+type stringer interface {
+	String() string
+}
+
+// contextName is c's String, or the name of its type.
+func contextName(c Context) string {
+	if s, ok := c.(stringer); ok {
+		return s.String()
 	}
-	return "context." + name
+	return typeString(c)
+}
+
+// typeString returns the name of v's dynamic type.
+func typeString(v any) string
+
+// stringify is v's String, or v if it is a string.
+func stringify(v any) string {
+	switch s := v.(type) {
+	case stringer:
+		return s.String()
+	case string:
+		return s
+	}
+	return "<not Stringer>"
 }
 
 // cancel closes c's done channel, cancels its children and, if removeFromParent, removes c
@@ -267,6 +290,11 @@ func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Conte
 type valueCtx struct {
 	Context
 	key, val any
+}
+
+func (c *valueCtx) String() string {
+	return contextName(c.Context) + ".WithValue(type " + typeString(c.key) +
+		", val " + stringify(c.val) + ")"
 }
 
 func (c *valueCtx) Value(key any) any {

@@ -304,6 +304,9 @@ func fieldByIndex(v reflect.Value, index []int) (reflect.Value, bool) {
 }
 
 func (e *encoder) mapValue(v reflect.Value) error {
+	if !keyEncodes(v.Type().Key()) {
+		return &UnsupportedTypeError{v.Type()}
+	}
 	if v.IsNil() {
 		e.buf = append(e.buf, "null"...)
 		return nil
@@ -339,6 +342,18 @@ func (e *encoder) mapValue(v reflect.Value) error {
 	e.buf = append(e.buf, '}')
 	e.ptrDepth--
 	return nil
+}
+
+// keyEncodes reports whether a map's keys of type t can be object names: strings, integers
+// and TextMarshalers.
+func keyEncodes(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	_, ok := reflect.Zero(t).Interface().(textMarshaler)
+	return ok
 }
 
 // mapKeyString is a map key as an object's name: a string, an integer, or a TextMarshaler's

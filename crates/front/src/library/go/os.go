@@ -1,5 +1,5 @@
 // Package os declares what chanlab's programs may use of the os package: exiting, the
-// standard output streams and the arguments.
+// standard output streams, the arguments, and files, of which a run has none.
 package os
 
 import (
@@ -34,6 +34,44 @@ type PathError struct {
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
 func (e *PathError) Unwrap() error { return e.Err }
+
+// Errors for files (io/fs's).
+var (
+	ErrNotExist   = errors.New("file does not exist")
+	ErrExist      = errors.New("file already exists")
+	ErrPermission = errors.New("permission denied")
+)
+
+// errno is an error of the system's: only the one for a missing file occurs.
+type errno string
+
+const enoent errno = "no such file or directory"
+
+func (e errno) Error() string { return string(e) }
+
+// Is makes a missing file's error match ErrNotExist, as errors.Is asks.
+func (e errno) Is(target error) bool { return e == enoent && target == ErrNotExist }
+
+// Open opens the named file for reading. A run has no files: it fails as Go's does for a
+// file that does not exist.
+func Open(name string) (*File, error) {
+	return nil, &PathError{Op: "open", Path: name, Err: enoent}
+}
+
+// ReadFile reads the named file: a run has no files (see Open).
+func ReadFile(name string) ([]byte, error) {
+	_, err := Open(name)
+	return nil, err
+}
+
+// IsNotExist reports whether err says that a file does not exist (err itself, or the error
+// a PathError holds).
+func IsNotExist(err error) bool {
+	if pe, ok := err.(*PathError); ok {
+		err = pe.Err
+	}
+	return err == ErrNotExist || err == enoent
+}
 
 // Write writes b to the stream; Stdin, read-only as go run gives it, fails.
 func (f *File) Write(b []byte) (n int, err error) {

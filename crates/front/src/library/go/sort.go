@@ -145,6 +145,21 @@ func Search(n int, f func(int) bool) int {
 	return i
 }
 
+// Find uses binary search to find the smallest index i in [0, n) at which cmp(i) <= 0, and
+// reports whether cmp(i) == 0 there; cmp must be non-increasing over the range.
+func Find(n int, cmp func(int) int) (i int, found bool) {
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if cmp(h) > 0 {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && cmp(i) == 0
+}
+
 func SearchInts(a []int, x int) int {
 	return Search(len(a), func(i int) bool { return a[i] >= x })
 }

@@ -120,6 +120,10 @@ func Quote(s string) string
 func QuoteRune(r rune) string
 func QuoteToASCII(s string) string
 
+// QuoteRuneToASCII returns a single-quoted Go character literal for r, with non-ASCII
+// characters escaped.
+func QuoteRuneToASCII(r rune) string
+
 // Unquote interprets s as a single-quoted, double-quoted, or backquoted Go string literal.
 func Unquote(s string) (string, error) {
 	v, ok := unquote(s)

@@ -122,6 +122,10 @@ impl Checker<'_> {
         }
         let t = self.obj(lhs).ty;
         self.assignment(x, Some(t), context);
+        if x.is_invalid() {
+            // No follow-on "declared and not used" for it, as gc.
+            self.mark_used(lhs);
+        }
     }
 
     fn set_var_type(&mut self, v: ObjId, t: TypeId) {
@@ -240,6 +244,14 @@ impl Checker<'_> {
 
     /// The type of an assignment's left-hand side (`None` for `_`); an identifier on the
     /// left is not a use of its variable.
+    /// The variable of this package that `lhs` names, if it is an identifier that names one.
+    fn package_var(&mut self, lhs: ExprId) -> Option<ObjId> {
+        let ident = self.ast.ident(self.ast.unparen(lhs));
+        ident
+            .and_then(|n| self.lookup(n))
+            .filter(|&o| self.obj(o).is_var() && self.obj(o).pkg == Some(self.pkg))
+    }
+
     fn lhs_var(&mut self, lhs: ExprId) -> Option<TypeId> {
         let u = self.ast.unparen(lhs);
         let ident = self.ast.ident(u);
@@ -247,9 +259,7 @@ impl Checker<'_> {
             self.info.record_def(u, ObjId::NONE);
             return None;
         }
-        let v = ident
-            .and_then(|n| self.lookup(n))
-            .filter(|&o| self.obj(o).is_var() && self.obj(o).pkg == Some(self.pkg));
+        let v = self.package_var(lhs);
         let was = v.map(|o| self.is_used(o));
         let mut x = Operand::invalid(lhs);
         self.expr(&mut x, lhs, None);
@@ -320,6 +330,12 @@ impl Checker<'_> {
             context
         };
         self.assignment(x, t, context);
+        if x.is_invalid() {
+            // No follow-on "declared and not used" for it, as gc.
+            if let Some(v) = self.package_var(lhs) {
+                self.mark_used(v);
+            }
+        }
     }
 
     /// `lhs... = rhs...`.
