@@ -5,12 +5,16 @@
 // sorted keys, []byte in base64, HTML-safe strings, floats in Go's form, Marshaler and
 // TextMarshaler values through their methods. Unmarshal decodes into the same kinds of
 // values (or into an interface: map[string]any, []any, float64, string, bool, nil), with Go's
-// syntax and type errors. Decoder, Encoder, Number and RawMessage are not provided.
+// syntax and type errors. An Encoder writes values to a stream, each on a line of its own
+// (indented, without HTML escapes, as asked); a Decoder reads successive values from a
+// stream, reading only as far as each value needs. Number and RawMessage are not provided.
 package json
 
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -135,9 +139,59 @@ func MarshalIndent(v any, prefix, indent string) ([]byte, error) {
 }
 
 // encoder builds an encoding; ptrDepth counts the pointers it follows, to stop at a cycle.
+// noHTML leaves the characters HTML gives meaning to as they are in strings.
 type encoder struct {
 	buf      []byte
 	ptrDepth int
+	noHTML   bool
+}
+
+// str appends s quoted.
+func (e *encoder) str(s string) {
+	e.buf = appendQuoted(e.buf, s, !e.noHTML)
+}
+
+// An Encoder writes JSON values to an output stream, each followed by a newline.
+type Encoder struct {
+	w              io.Writer
+	err            error
+	escapeHTML     bool
+	prefix, indent string
+}
+
+// NewEncoder returns a new encoder that writes to w.
+func NewEncoder(w io.Writer) *Encoder {
+	return &Encoder{w: w, escapeHTML: true}
+}
+
+// Encode writes the JSON encoding of v to the stream, followed by a newline.
+func (enc *Encoder) Encode(v any) error {
+	if enc.err != nil {
+		return enc.err
+	}
+	e := &encoder{noHTML: !enc.escapeHTML}
+	if err := e.value(reflect.ValueOf(v), false); err != nil {
+		return err
+	}
+	b := append(e.buf, '\n')
+	if enc.prefix != "" || enc.indent != "" {
+		b = appendIndent(nil, b, enc.prefix, enc.indent)
+	}
+	if _, err := enc.w.Write(b); err != nil {
+		enc.err = err
+		return err
+	}
+	return nil
+}
+
+// SetIndent makes Encode indent each value as MarshalIndent does.
+func (enc *Encoder) SetIndent(prefix, indent string) {
+	enc.prefix, enc.indent = prefix, indent
+}
+
+// SetEscapeHTML says whether <, > and & in strings are escaped (they are by default).
+func (enc *Encoder) SetEscapeHTML(on bool) {
+	enc.escapeHTML = on
 }
 
 const maxPointerDepth = 1000
@@ -194,7 +248,7 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 		if quoted {
 			e.buf = appendString(e.buf, string(appendString(nil, v.String())))
 		} else {
-			e.buf = appendString(e.buf, v.String())
+			e.str(v.String())
 		}
 	case reflect.Struct:
 		return e.structValue(v)
@@ -278,7 +332,7 @@ func (e *encoder) structValue(v reflect.Value) error {
 			e.buf = append(e.buf, ',')
 		}
 		first = false
-		e.buf = appendString(e.buf, f.name)
+		e.str(f.name)
 		e.buf = append(e.buf, ':')
 		if err := e.value(fv, f.quoted); err != nil {
 			return err
@@ -333,7 +387,7 @@ func (e *encoder) mapValue(v reflect.Value) error {
 		if i > 0 {
 			e.buf = append(e.buf, ',')
 		}
-		e.buf = appendString(e.buf, kv.key)
+		e.str(kv.key)
 		e.buf = append(e.buf, ':')
 		if err := e.value(kv.v, false); err != nil {
 			return err
@@ -432,11 +486,16 @@ const hexDigits = "0123456789abcdef"
 // appendString appends s quoted, with the characters HTML gives meaning to escaped, invalid
 // UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
 func appendString(buf []byte, s string) []byte {
+	return appendQuoted(buf, s, true)
+}
+
+// appendQuoted is appendString, escaping <, > and & only if html.
+func appendQuoted(buf []byte, s string, html bool) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= ' ' && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= ' ' && b != '"' && b != '\\' && (!html || b != '<' && b != '>' && b != '&') {
 				i++
 				continue
 			}
@@ -998,6 +1057,11 @@ func Valid(data []byte) bool {
 // Unmarshal parses the JSON-encoded data and stores the result in the value pointed to by
 // v.
 func Unmarshal(data []byte, v any) error {
+	return unmarshal(data, v, false)
+}
+
+// unmarshal is Unmarshal; disallow makes a key that matches no field an error.
+func unmarshal(data []byte, v any, disallow bool) error {
 	root, err := parse(data)
 	if err != nil {
 		return err
@@ -1006,15 +1070,112 @@ func Unmarshal(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return &InvalidUnmarshalError{reflect.TypeOf(v)}
 	}
-	d := &decoder{data: data}
+	d := &decoder{data: data, disallow: disallow}
 	d.value(root, rv)
 	return d.err
+}
+
+// A Decoder reads and decodes JSON values from an input stream.
+type Decoder struct {
+	r        io.Reader
+	buf      []byte // read and not yet decoded
+	eof      bool   // r has no more
+	err      error
+	disallow bool
+}
+
+// NewDecoder returns a new decoder that reads from r.
+func NewDecoder(r io.Reader) *Decoder {
+	return &Decoder{r: r}
+}
+
+// DisallowUnknownFields makes Decode fail on an object key that matches no field of the
+// struct it decodes into.
+func (dec *Decoder) DisallowUnknownFields() { dec.disallow = true }
+
+// Decode reads the next JSON value from its input and stores it in the value pointed to by
+// v, as Unmarshal does. At the end of the input it returns io.EOF.
+func (dec *Decoder) Decode(v any) error {
+	if dec.err != nil {
+		return dec.err
+	}
+	n, err := dec.nextValue()
+	if err != nil {
+		dec.err = err
+		return err
+	}
+	data := dec.buf[:n]
+	dec.buf = dec.buf[n:]
+	return unmarshal(data, v, dec.disallow)
+}
+
+// More reports whether there is another element in the current array or object, or another
+// value in the input.
+func (dec *Decoder) More() bool {
+	for {
+		p := &parser{data: dec.buf}
+		p.space()
+		if p.pos < len(p.data) {
+			c := p.data[p.pos]
+			return c != ']' && c != '}'
+		}
+		if dec.eof || dec.fill() != nil {
+			return false
+		}
+	}
+}
+
+// Buffered returns a reader of the data read from the input and not yet decoded.
+func (dec *Decoder) Buffered() io.Reader {
+	return bytes.NewReader(dec.buf)
+}
+
+// nextValue returns the length of the next value in the buffer, with the space before it,
+// reading more of the input as long as the value may go on.
+func (dec *Decoder) nextValue() (int, error) {
+	for {
+		p := &parser{data: dec.buf}
+		p.space()
+		if p.pos < len(p.data) {
+			p.value("looking for beginning of value")
+			atEnd := p.pos >= len(p.data)
+			switch {
+			case p.err != nil && !atEnd:
+				return 0, p.err
+			case p.err == nil && (!atEnd || dec.eof || !isDigit(p.data[p.pos-1])):
+				// A number at the end of what was read may go on.
+				return p.pos, nil
+			case dec.eof:
+				return 0, io.ErrUnexpectedEOF
+			}
+		} else if dec.eof {
+			return 0, io.EOF
+		}
+		if err := dec.fill(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// fill reads more of the input into the buffer.
+func (dec *Decoder) fill() error {
+	var chunk [512]byte
+	n, err := dec.r.Read(chunk[:])
+	dec.buf = append(dec.buf, chunk[:n]...)
+	if err == io.EOF {
+		dec.eof = true
+		return nil
+	}
+	return err
 }
 
 // decoder stores parsed values into Go values, keeping the first type error (decoding goes
 // on past it, as Go's does) and the struct and fields it is in, for that error.
 type decoder struct {
 	data       []byte
+	disallow   bool
 	err        error
 	structName string
 	fieldStack []string
@@ -1228,6 +1389,9 @@ func (d *decoder) object(n *node, v reflect.Value) {
 		for i, key := range n.keys {
 			f := matchField(fields, key)
 			if f == nil {
+				if d.disallow {
+					d.saveError(errors.New("json: unknown field " + strconv.Quote(key)))
+				}
 				continue
 			}
 			fv, ok := d.fieldForStore(v, f.index)

@@ -273,3 +273,148 @@ func (mr *multiReader) Read(p []byte) (n int, err error) {
 	}
 	return 0, EOF
 }
+
+// ErrClosedPipe is the error used for read or write operations on a closed pipe.
+var ErrClosedPipe = errors.New("io: read/write on closed pipe")
+
+// pipe is the state a PipeReader and its PipeWriter share: a write hands its bytes to reads
+// over wrCh, each read answering on rdCh how many it took, until either side closes done.
+// Channels only: lock is a mutex (one slot) for writes, state guards the errors.
+type pipe struct {
+	lock  chan struct{}
+	state chan struct{}
+	wrCh  chan []byte
+	rdCh  chan int
+	done  chan struct{}
+	// What the reader's and the writer's Close gave (the first of each).
+	rerr, werr error
+	closed     bool
+}
+
+// closeWith records side's error (rerr or werr, the first one only) and closes done once.
+func (p *pipe) closeWith(side *error, err error) {
+	p.state <- struct{}{}
+	if *side == nil {
+		*side = err
+	}
+	if !p.closed {
+		p.closed = true
+		close(p.done)
+	}
+	<-p.state
+}
+
+// closeErrors returns what the reader's and the writer's Close gave.
+func (p *pipe) closeErrors() (rerr, werr error) {
+	p.state <- struct{}{}
+	rerr, werr = p.rerr, p.werr
+	<-p.state
+	return rerr, werr
+}
+
+func (p *pipe) read(b []byte) (int, error) {
+	select {
+	case <-p.done:
+		return 0, p.readError()
+	default:
+	}
+	select {
+	case bw := <-p.wrCh:
+		n := copy(b, bw)
+		p.rdCh <- n
+		return n, nil
+	case <-p.done:
+		return 0, p.readError()
+	}
+}
+
+// readError is what a read of a closed pipe returns: the writer's error (EOF after Close),
+// or ErrClosedPipe once the reader closed.
+func (p *pipe) readError() error {
+	rerr, werr := p.closeErrors()
+	if rerr == nil && werr != nil {
+		return werr
+	}
+	return ErrClosedPipe
+}
+
+func (p *pipe) write(b []byte) (n int, err error) {
+	select {
+	case <-p.done:
+		return 0, p.writeError()
+	case p.lock <- struct{}{}:
+	}
+	defer func() { <-p.lock }()
+	for once := true; once || len(b) > 0; once = false {
+		select {
+		case p.wrCh <- b:
+			nw := <-p.rdCh
+			b = b[nw:]
+			n += nw
+		case <-p.done:
+			return n, p.writeError()
+		}
+	}
+	return n, nil
+}
+
+// writeError is what a write to a closed pipe returns: the reader's error, or
+// ErrClosedPipe.
+func (p *pipe) writeError() error {
+	rerr, werr := p.closeErrors()
+	if werr == nil && rerr != nil {
+		return rerr
+	}
+	return ErrClosedPipe
+}
+
+// A PipeReader is the read half of a pipe.
+type PipeReader struct{ p *pipe }
+
+// Read reads data from the pipe, blocking until a writer arrives or the write end is
+// closed; then it returns EOF, or the error given to CloseWithError.
+func (r *PipeReader) Read(data []byte) (n int, err error) { return r.p.read(data) }
+
+// Close closes the reader: writes to the pipe then fail with ErrClosedPipe.
+func (r *PipeReader) Close() error { return r.CloseWithError(nil) }
+
+// CloseWithError closes the reader: writes to the pipe then fail with err.
+func (r *PipeReader) CloseWithError(err error) error {
+	if err == nil {
+		err = ErrClosedPipe
+	}
+	r.p.closeWith(&r.p.rerr, err)
+	return nil
+}
+
+// A PipeWriter is the write half of a pipe.
+type PipeWriter struct{ p *pipe }
+
+// Write writes data to the pipe, blocking until readers have taken all of it or the read
+// end is closed.
+func (w *PipeWriter) Write(data []byte) (n int, err error) { return w.p.write(data) }
+
+// Close closes the writer: reads then return EOF.
+func (w *PipeWriter) Close() error { return w.CloseWithError(nil) }
+
+// CloseWithError closes the writer: reads then return err (EOF when nil).
+func (w *PipeWriter) CloseWithError(err error) error {
+	if err == nil {
+		err = EOF
+	}
+	w.p.closeWith(&w.p.werr, err)
+	return nil
+}
+
+// Pipe creates a synchronous in-memory pipe: each write blocks until reads have taken all
+// its data, copied directly, without buffering.
+func Pipe() (*PipeReader, *PipeWriter) {
+	p := &pipe{
+		lock:  make(chan struct{}, 1),
+		state: make(chan struct{}, 1),
+		wrCh:  make(chan []byte),
+		rdCh:  make(chan int),
+		done:  make(chan struct{}),
+	}
+	return &PipeReader{p}, &PipeWriter{p}
+}
