@@ -34,11 +34,17 @@ fn program(funcs: Vec<Func>, consts: Vec<Value>) -> Rc<Program> {
         kind: Kind::String,
         named: true,
     });
+    let go_string = prog.types.add(RType {
+        name: "string".into(),
+        kind: Kind::String,
+        named: true,
+    });
     prog.runtime_errors = RuntimeErrorTypes {
         bounds: err,
         plain: err,
         string: err,
         assertion: err,
+        go_string,
     };
     Rc::new(prog)
 }

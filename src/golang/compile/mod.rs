@@ -361,11 +361,13 @@ impl<'a> Compiler<'a> {
         let plain = make(self, "runtime.plainError");
         let string = make(self, "runtime.errorString");
         let assertion = make(self, "*runtime.TypeAssertionError");
+        let go_string = self.rtype(TypeId::STRING);
         self.prog.runtime_errors = RuntimeErrorTypes {
             bounds,
             plain,
             string,
             assertion,
+            go_string,
         };
     }
 

@@ -101,6 +101,11 @@ pub fn slice_bounds(prog: &Program, text: String) -> Thrown {
 /// A run-time panic raised by the runtime itself (`send on closed channel`), which Go reports
 /// as a plain error.
 pub fn from_runtime(prog: &Program, message: String) -> Thrown {
+    // Go's packages panic with a string (sync's WaitGroup, x/sync's semaphore); the
+    // runtime's own panics (a channel's) are runtime errors.
+    if message.starts_with("sync: ") || message.starts_with("semaphore: ") {
+        return Value::iface(prog.runtime_errors.go_string, Value::str(&message));
+    }
     runtime_error(prog, ErrKind::Plain, message)
 }
 

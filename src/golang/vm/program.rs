@@ -87,6 +87,8 @@ pub struct RuntimeErrorTypes {
     pub string: TypeId,
     /// `interface conversion: …`.
     pub assertion: TypeId,
+    /// Go's `string`: a library package's panic value (`sync: negative WaitGroup counter`).
+    pub go_string: TypeId,
 }
 
 /// Everything a run of a program needs that does not change.

@@ -23,6 +23,7 @@ func (m *Mutex) TryLock() bool
 type RWMutex struct {
 	w       Mutex // held by a writer, and briefly by a reader entering
 	r       Mutex // guards readers and drained
+	writer  bool  // a writer holds it
 	readers int
 	drained chan struct{} // closed by the last reader to leave while a writer waits
 }
@@ -57,12 +58,18 @@ func (rw *RWMutex) Lock() {
 		rw.drained = drained
 		rw.r.Unlock()
 		<-drained
+		rw.writer = true
 		return
 	}
 	rw.r.Unlock()
+	rw.writer = true
 }
 
 func (rw *RWMutex) Unlock() {
+	if !rw.writer {
+		fatal("sync: Unlock of unlocked RWMutex")
+	}
+	rw.writer = false
 	rw.w.Unlock()
 }
 
@@ -76,6 +83,7 @@ func (rw *RWMutex) TryLock() bool {
 		rw.w.Unlock()
 		return false
 	}
+	rw.writer = true
 	return true
 }
 

@@ -519,10 +519,23 @@ func afterFunc(d Duration, f func()) int
 
 // Stop prevents the Timer from firing; it returns false if the timer has already expired
 // or been stopped.
-func (t *Timer) Stop() bool
+func (t *Timer) Stop() bool {
+	if t.id == 0 {
+		panic("time: Stop called on uninitialized Timer")
+	}
+	return t.stop()
+}
 
 // Reset changes the timer to expire after duration d.
-func (t *Timer) Reset(d Duration) bool
+func (t *Timer) Reset(d Duration) bool {
+	if t.id == 0 {
+		panic("time: Reset called on uninitialized Timer")
+	}
+	return t.reset(d)
+}
+
+func (t *Timer) stop() bool
+func (t *Timer) reset(d Duration) bool
 
 // A Ticker holds a channel that delivers ticks of a clock at intervals.
 type Ticker struct {
