@@ -62,6 +62,12 @@ fn a_panic_on_an_executor_ends_the_run_with_go_s_report() {
     check("crash", 2);
 }
 
+/// `os.Exit` on an executor: the hub ends the run with its status, after what was printed.
+#[test]
+fn os_exit_on_an_executor_ends_the_run_with_its_status() {
+    check("exit", 3);
+}
+
 #[test]
 fn a_deadlock_across_executors_is_reported_as_go_reports_it() {
     check("deadlock", 2);

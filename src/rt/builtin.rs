@@ -61,12 +61,29 @@ pub fn take_panic() -> Option<String> {
 }
 
 /// Go's `os.Exit(code)`: ends the run at once with exit status `code`; deferred calls do not
-/// run.
+/// run. On a real-mode executor the hub ends it, after what the goroutine printed before.
 pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {
     with_core(|c| {
+        if c.sched
+            .forward(|| super::goroutine::GoroutineOp::OsExit { code })
+        {
+            c.sched.park(super::goroutine::WaitReason::Hub, 0);
+            return;
+        }
         c.sched.ending.get_or_insert(Outcome::OsExit { code });
     });
     Never
+}
+
+/// The running goroutine ends through Go's `runtime.Goexit`, its deferred calls run: when it
+/// is main, the program goes on without it, until no goroutine is left (Go's fatal error
+/// then).
+pub fn goexited() {
+    with_core(|c| {
+        if c.sched.current_id() == 1 {
+            c.sched.main_goexited = true;
+        }
+    });
 }
 
 /// The Go id of the running goroutine (`goroutine 7`), 0 outside a goroutine. On an executor

@@ -383,6 +383,10 @@ pub enum GoroutineOp {
     Fatal {
         message: String,
     },
+    /// `os.Exit(code)` on an executor: the hub ends the run.
+    OsExit {
+        code: i32,
+    },
     NumGoroutine,
     /// An executor's answer to [`ToExecutor::Traceback`](super::real::ToExecutor): the
     /// frames of its goroutines, by Go id. The hub keeps them for the deadlock's report as
@@ -409,6 +413,10 @@ impl HubOp for GoroutineOp {
                 match never {}
             }
             GoroutineOp::Fatal { message } => refuse(message).await,
+            GoroutineOp::OsExit { code } => {
+                let never = super::builtin::os_exit(code).await;
+                match never {}
+            }
             GoroutineOp::NumGoroutine => Data::of(&num_goroutine().await),
             GoroutineOp::Frames(_) => Data::none(),
         }

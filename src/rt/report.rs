@@ -154,8 +154,8 @@ pub(crate) fn go_report(
         }
         Outcome::Fatal { message } => {
             lines.extend(format!("fatal error: {message}").lines().map(String::from));
-            lines.push(String::new());
             if let Some(info) = reported(outcome, alive) {
+                lines.push(String::new());
                 lines.extend(stanza(info, "running"));
             }
         }

@@ -155,9 +155,21 @@ impl Core {
                 self.sched.now = self.sched.now.max(t + late);
                 super::time::fire_due(self);
             }
-            None => self.sched.ending = Some(Outcome::Deadlock),
+            None => self.deadlock(),
         }
         None
+    }
+
+    /// Ends the run as Go's scheduler does when nothing can ever run again: every goroutine
+    /// asleep, or none left once main called `runtime.Goexit`.
+    fn deadlock(&mut self) {
+        self.sched.ending = Some(if self.sched.main_goexited && self.sched.live == 0 {
+            Outcome::Fatal {
+                message: "no goroutines (main called runtime.Goexit) - deadlock!".into(),
+            }
+        } else {
+            Outcome::Deadlock
+        });
     }
 
     /// [`Core::idle`] on the wall clock: wait for the next timer or a message, unless the
@@ -178,7 +190,7 @@ impl Core {
                 if let Some(until) = hub.awaiting_frames(now) {
                     return Some(Progress::Idle(Some(until)));
                 }
-                self.sched.ending = Some(Outcome::Deadlock);
+                self.deadlock();
                 return None;
             }
         }
@@ -425,7 +437,10 @@ impl Runtime {
                 Ok(Poll::Ready(())) => {
                     if sched.forward(|| GoroutineOp::Exit) {
                         // Its proxy on the hub ends with it.
-                    } else if sched.current_id == 1 && sched.ending.is_none() {
+                    } else if sched.current_id == 1
+                        && sched.ending.is_none()
+                        && !sched.main_goexited
+                    {
                         sched.ending = Some(Outcome::Exit);
                     }
                     sched.exit_goroutine(slot);

@@ -41,6 +41,8 @@ pub(crate) struct Sched {
     pub(super) next_id: GoId,
     /// Goroutines created and not done.
     pub live: usize,
+    /// Main ended through `runtime.Goexit`: the program goes on without it.
+    pub main_goexited: bool,
     pub rng: Rng,
     /// The fault a test switched on for this run ([`super::fault`]); `None` but in tests of
     /// the test suite.
@@ -160,6 +162,7 @@ impl Sched {
             next_seq: 1,
             next_id: 1,
             live: 0,
+            main_goexited: false,
             rng: Rng::new(match config.role {
                 Role::Executor { worker, .. } => config.seed ^ u64::from(worker + 1) << 32,
                 _ => config.seed,

@@ -115,6 +115,9 @@ impl Future for GoTask {
                 if g.debt >= cost::SYNC && g.pay_debt() {
                     return Poll::Pending;
                 }
+                if g.goexiting {
+                    rt::goexited();
+                }
                 let (stack, frames) = (std::mem::take(&mut g.stack), std::mem::take(&mut g.frames));
                 g.run.give_back(stack, frames);
                 Poll::Ready(())
