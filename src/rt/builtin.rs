@@ -60,6 +60,17 @@ pub fn take_panic() -> Option<String> {
     with_core(|c| c.sched.pending_panic.take())
 }
 
+/// `wg.Add` below zero: sync's panic.
+pub const NEGATIVE_WAITGROUP: &str = "sync: negative WaitGroup counter";
+/// A semaphore released more than it holds: x/sync's panic.
+pub const SEMAPHORE_OVER_RELEASED: &str = "semaphore: released more than held";
+
+/// Whether the runtime's panic `message` is one that Go's packages raise rather than its
+/// runtime: its value is then a string, not a `runtime.Error`.
+pub fn is_package_panic(message: &str) -> bool {
+    [NEGATIVE_WAITGROUP, SEMAPHORE_OVER_RELEASED].contains(&message)
+}
+
 /// Go's `os.Exit(code)`: ends the run at once with exit status `code`; deferred calls do not
 /// run. On a real-mode executor the hub ends it, after what the goroutine printed before.
 pub fn os_exit(code: i32) -> impl Future<Output = std::convert::Infallible> {

@@ -50,7 +50,8 @@ pub mod trace;
 
 pub use builtin::{
     end_fatally, eprint, fatal, go_panic, go_panic_with_frames, goexited, goid, gomaxprocs,
-    os_exit, other_goroutines, print, println, rand_below, set_gomaxprocs, take_panic,
+    is_package_panic, os_exit, other_goroutines, print, println, rand_below, set_gomaxprocs,
+    take_panic,
 };
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use clock::{clock_ns, now, real_clock, set_wall_clock, wall_ns};

@@ -235,7 +235,7 @@ impl Operation for Release {
         let s = &mut c.sems.sems[self.sem as usize];
         s.cur -= self.n;
         if s.cur < 0 {
-            c.sched.go_panic("semaphore: released more than held");
+            c.sched.go_panic(super::builtin::SEMAPHORE_OVER_RELEASED);
             self.failed = true;
             return Poll::Pending;
         }

@@ -151,7 +151,7 @@ impl Operation for WgAdd {
         let wg = &mut sync.wgs[self.wg as usize];
         wg.counter += self.n;
         if wg.counter < 0 {
-            sched.go_panic("sync: negative WaitGroup counter");
+            sched.go_panic(super::builtin::NEGATIVE_WAITGROUP);
             self.failed = true;
             return Poll::Pending;
         }

@@ -83,7 +83,7 @@ pub(super) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(super) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719468;
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
@@ -602,7 +602,8 @@ mod tests {
             (1969, 12, 31, 23, 999_999_999)
         );
         assert_eq!(civil(at(951_782_400 * 1_000_000_000)).yday, 60); // 2000-02-29
-                                                                     // Go's zero Time.
+
+        // Go's zero Time.
         let zero = Instant {
             unix: -UNIX_TO_INTERNAL,
             nsec: 0,

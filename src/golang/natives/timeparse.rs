@@ -9,7 +9,9 @@
 //! (`GMT+3` of three hours) whose clock reads the value's fields, as Go does for a name it
 //! does not know.
 
-use super::time::{days_from_civil, next_std_chunk, quote, Instant, Std, DAYS, MONTHS};
+use super::time::{
+    civil_from_days, days_from_civil, next_std_chunk, quote, Instant, Std, DAYS, MONTHS,
+};
 
 /// A parsed time: its instant and where it is shown.
 #[derive(Debug, PartialEq, Eq)]
@@ -347,35 +349,19 @@ fn finish(mut f: Fields) -> Result<Parsed, &'static str> {
     Ok(Parsed { at, loc })
 }
 
-fn is_leap(year: i64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-/// Days in `month` (1 to 12) of `year`.
+/// Days in `month` (1 to 12) of `year`: from its first to the next month's.
 fn days_in(month: i64, year: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    days_from_civil(year, month + 1, 1) - days_from_civil(year, month, 1)
 }
 
 /// The month and day of day `yday` (from 1) of `year`.
 fn month_day(year: i64, yday: i64) -> Option<(i64, i64)> {
-    let len = if is_leap(year) { 366 } else { 365 };
-    if !(1..=len).contains(&yday) {
+    let first = days_from_civil(year, 1, 1);
+    if !(1..=days_from_civil(year + 1, 1, 1) - first).contains(&yday) {
         return None;
     }
-    let mut left = yday;
-    for month in 1..=12 {
-        let n = days_in(month, year);
-        if left <= n {
-            return Some((month, left));
-        }
-        left -= n;
-    }
-    None
+    let (_, month, day) = civil_from_days(first + yday - 1);
+    Some((month, day))
 }
 
 /// Go's `skip`: `value` without `prefix`, a run of spaces in the prefix matching any run

@@ -103,7 +103,7 @@ pub fn slice_bounds(prog: &Program, text: String) -> Thrown {
 pub fn from_runtime(prog: &Program, message: String) -> Thrown {
     // Go's packages panic with a string (sync's WaitGroup, x/sync's semaphore); the
     // runtime's own panics (a channel's) are runtime errors.
-    if message.starts_with("sync: ") || message.starts_with("semaphore: ") {
+    if crate::rt::is_package_panic(&message) {
         return Value::iface(prog.runtime_errors.go_string, Value::str(&message));
     }
     runtime_error(prog, ErrKind::Plain, message)

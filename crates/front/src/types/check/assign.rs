@@ -242,8 +242,6 @@ impl Checker<'_> {
         );
     }
 
-    /// The type of an assignment's left-hand side (`None` for `_`); an identifier on the
-    /// left is not a use of its variable.
     /// The variable of this package that `lhs` names, if it is an identifier that names one.
     fn package_var(&mut self, lhs: ExprId) -> Option<ObjId> {
         let ident = self.ast.ident(self.ast.unparen(lhs));
@@ -252,6 +250,8 @@ impl Checker<'_> {
             .filter(|&o| self.obj(o).is_var() && self.obj(o).pkg == Some(self.pkg))
     }
 
+    /// The type of an assignment's left-hand side (`None` for `_`); an identifier on the
+    /// left is not a use of its variable.
     fn lhs_var(&mut self, lhs: ExprId) -> Option<TypeId> {
         let u = self.ast.unparen(lhs);
         let ident = self.ast.ident(u);
