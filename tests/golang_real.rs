@@ -57,6 +57,14 @@ fn what_an_atomic_store_publishes_is_seen_by_the_load_that_sees_it() {
     check("publish", 0);
 }
 
+/// Goroutines on every worker replace a shared pointer with objects they made, each retrying
+/// its compare-and-swap until it wins: the hub's own goroutines do theirs in place, with an
+/// object they shared in that very operation.
+#[test]
+fn compare_and_swap_loops_publish_new_objects_from_every_worker() {
+    check("atomic_cas", 0);
+}
+
 #[test]
 fn a_panic_on_an_executor_ends_the_run_with_go_s_report() {
     check("crash", 2);

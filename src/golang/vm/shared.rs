@@ -316,7 +316,12 @@ impl Heap {
     }
 
     /// Object `id`, which a value arriving here names: goroutines here may reach it again.
+    /// It may be one this heap shared since its last release (the hub's own goroutine's
+    /// atomic operation, done in place, gives back a value it encoded).
     fn reach(&self, id: ObjId) -> Result<&Obj, String> {
+        if let Some((_, obj)) = self.fresh.iter().find(|(fresh, _)| *fresh == id) {
+            return Ok(obj);
+        }
         let shared = self.shared(id)?;
         if !shared.watched.replace(true) {
             self.reached.borrow_mut().push(id);
