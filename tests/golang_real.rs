@@ -221,3 +221,117 @@ func main() {
         assert_eq!(real, sim, "on {procs} executors");
     }
 }
+
+/// What a run prints and its exit status, in sim mode or real mode.
+fn printed(source: &str, options: &RunOptions) -> (i32, Vec<String>) {
+    let run = golang::run(source, options);
+    (
+        run.exit_code,
+        run.lines.iter().map(|l| l.text.clone()).collect(),
+    )
+}
+
+/// What `source` prints in sim mode, which real mode prints too on 1, 2 and 3 executors.
+fn printed_alike(source: &str) -> (i32, Vec<String>) {
+    let sim = printed(source, &RunOptions::default());
+    for procs in 1..=3 {
+        let real = printed(source, &real_mode(procs));
+        assert_eq!(real, sim, "on {procs} executors");
+    }
+    sim
+}
+
+/// A goroutine with no deferred call goes on from an operation that answers nothing (the hub
+/// performs it after) and has returned when its close panics on the hub: the report shows it
+/// where it asked, as sim mode does.
+#[test]
+fn an_operation_that_fails_after_its_goroutine_went_on_is_reported_where_it_was_asked() {
+    let source = r#"package main
+
+func closeAgain(ch chan int) {
+	close(ch)
+}
+
+func main() {
+	ch := make(chan int)
+	close(ch)
+	go func() {
+		closeAgain(ch)
+	}()
+	select {}
+}
+"#;
+    let sim = printed_alike(source);
+    assert_eq!(
+        sim,
+        (
+            2,
+            [
+                "panic: close of closed channel",
+                "",
+                "goroutine 2 [running]:",
+                "main.closeAgain(...)",
+                "\t./prog.go:4",
+                "main.main.func1()",
+                "\t./prog.go:11",
+                "created by main.main",
+                "\t./prog.go:10",
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+}
+
+/// A deadlock's report shows a goroutine blocked in a send it went on from where it sent,
+/// though on its executor it has returned since.
+#[test]
+fn a_deadlock_shows_a_goroutine_blocked_in_a_send_it_went_on_from_where_it_sent() {
+    let source = r#"package main
+
+import "sync"
+
+func leaf(ch chan int) {
+	ch <- 1
+}
+
+func spawn(n int, ch chan int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for i := 0; i < n; i++ {
+		go leaf(ch)
+	}
+}
+
+func main() {
+	ch := make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go spawn(2, ch, &wg)
+	wg.Wait()
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock()
+}
+"#;
+    let sim = printed_alike(source);
+    let leaf = |id: u32| {
+        [
+            format!("goroutine {id} [chan send]:"),
+            "main.leaf(...)".into(),
+            "\t./prog.go:6".into(),
+            "created by main.spawn".into(),
+            "\t./prog.go:12".into(),
+        ]
+    };
+    assert_eq!(sim.0, 2);
+    assert_eq!(sim.1[sim.1.len() - 11..sim.1.len() - 6], leaf(3));
+    assert_eq!(sim.1[sim.1.len() - 5..], leaf(4));
+}
+
+/// Goroutines on every worker recover from the panics the hub raises in their operations (a
+/// send on a closed channel, a second close, a WaitGroup's counter below zero), and a deferred
+/// call runs before a panic it does not recover ends the run.
+#[test]
+fn the_panics_the_hub_raises_are_recovered_where_they_happened() {
+    check("recover_ops", 2);
+}

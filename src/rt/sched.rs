@@ -209,7 +209,7 @@ impl Sched {
             return false;
         };
         let g = link.gid_of(self.current);
-        link.post(g, op().into(), false);
+        link.post(g, op().into(), super::real::Reply::GoesOn);
         true
     }
 
@@ -407,15 +407,30 @@ impl Sched {
             self.panic_frames = Some((self.current_id, frames));
         }
         if self.current != NO_SLOT {
-            self.pending_panic.get_or_insert(message);
-            super::builtin::PANIC_KEPT.set(true);
+            self.keep_panic(message);
             return;
         }
         self.end_with_panic(message);
     }
 
-    /// Ends the run with Go's panic `message` in the running goroutine.
+    /// Keeps Go's panic `message` for the running goroutine, which may take it
+    /// ([`take_panic`](super::builtin::take_panic)) before its poll ends; else the run ends
+    /// with it.
+    pub(crate) fn keep_panic(&mut self, message: String) {
+        self.pending_panic.get_or_insert(message);
+        super::builtin::PANIC_KEPT.set(true);
+    }
+
+    /// Ends the run with Go's panic `message` in the running goroutine (on an executor, the
+    /// hub ends it).
     pub(super) fn end_with_panic(&mut self, message: String) {
+        if self.forward(|| GoroutineOp::Panic {
+            message: message.clone(),
+            frames: Vec::new(),
+        }) {
+            self.park(WaitReason::Hub, 0);
+            return;
+        }
         if self.ending.is_none() {
             self.ending = Some(Outcome::Panic {
                 g: self.current_id(),
@@ -619,11 +634,20 @@ impl Sched {
                 .collect(),
             None => Default::default(),
         };
+        // A goroutine on an executor that went on from an operation its proxy still performs
+        // is shown where it asked it.
+        let sites = match (&mut self.backend, &self.traceback) {
+            (Backend::Hub(hub), Some(traceback)) => hub.site_frames(traceback),
+            _ => Default::default(),
+        };
         let frames = |id: GoId| -> Option<Vec<String>> {
             if let Some((g, frames)) = &self.panic_frames {
                 if *g == id {
                     return Some(frames.clone());
                 }
+            }
+            if let Some(frames) = sites.get(&id) {
+                return Some(frames.clone());
             }
             if let Some(frames) = self.remote_frames.get(&id) {
                 return Some(frames.clone());

@@ -185,6 +185,11 @@ impl<F: Operation> Routed<F> {
             return read(c, &mut self.op, Data::none());
         }
         let answer = real::take_answer(&mut c.sched);
+        if let Some(message) = real::take_failure(&mut c.sched) {
+            // The operation panicked on the hub: the goroutine raises it here.
+            c.sched.keep_panic(message);
+            return Poll::Pending;
+        }
         read(c, &mut self.op, answer)
     }
 }

@@ -46,11 +46,15 @@ macro_rules! receiver {
 
 fn wg_add(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let n = ctx.int(1);
-    unit(UnitOp::WgAdd(receiver!(ctx, WaitGroup, WaitGroup).add(n)))
+    let wg = receiver!(ctx, WaitGroup, WaitGroup);
+    ctx.g.before_hub_op();
+    unit(UnitOp::WgAdd(wg.add(n)))
 }
 
 fn wg_done(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    unit(UnitOp::WgAdd(receiver!(ctx, WaitGroup, WaitGroup).done()))
+    let wg = receiver!(ctx, WaitGroup, WaitGroup);
+    ctx.g.before_hub_op();
+    unit(UnitOp::WgAdd(wg.done()))
 }
 
 fn wg_wait(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -21,7 +21,7 @@ use crate::rt::{self, Chan};
 use super::complex;
 use super::cost;
 use super::errors;
-use super::gor::{Exit, Gor, Pending, Received, Target};
+use super::gor::{Exit, Gor, Pending, Received, Target, UnitOp};
 use super::instr::Instr;
 use super::ops;
 use super::program::Thrown;
@@ -1058,6 +1058,11 @@ impl Gor {
                     Instr::Send { ch, v } => {
                         pay_first!();
                         charge!(cost::CHAN);
+                        if real {
+                            save!();
+                            self.before_hub_op();
+                            reborrow!();
+                        }
                         let mut fut = chan_of(&r!(ch)).send(r!(v).copy());
                         if poll_once(&mut fut).is_pending() {
                             block!(Pending::Send(fut), true);
@@ -1090,15 +1095,14 @@ impl Gor {
                         let chan = chan_of(&r!(ch));
                         save!();
                         charge!(cost::CHAN);
+                        if real {
+                            self.before_hub_op();
+                            reborrow!();
+                        }
                         let mut fut = chan.close();
                         if poll_once(&mut fut).is_pending() {
-                            match rt::take_panic() {
-                                Some(message) => throw!(errors::from_runtime(&prog, message)),
-                                None => {
-                                    // Real mode: the close is sent to the hub and needs no
-                                    // answer; the goroutine goes on.
-                                }
-                            }
+                            // It panicked, or it waits for the hub's answer (real mode).
+                            block!(Pending::Unit(UnitOp::Close(fut)), true);
                         }
                     }
                     Instr::Select { sel, d } => {

@@ -74,6 +74,14 @@ impl Run {
         }
     }
 
+    /// Whether this run is real mode's on one of its executors (not the hub, where the
+    /// objects are).
+    pub fn on_executor(&self) -> bool {
+        self.heap
+            .as_ref()
+            .is_some_and(|heap| heap.borrow().worker() != 0)
+    }
+
     /// An empty stack for a new goroutine (a finished goroutine's, if there is one).
     pub fn spare_stack(&self) -> Vec<Value> {
         match self.spare.borrow_mut().last_mut() {
@@ -169,6 +177,27 @@ pub struct Deferred {
     pub args: Vec<Value>,
 }
 
+/// Deferred calls that nothing can see run when a goroutine's panic ends the run: a
+/// `defer wg.Done()` or `defer mu.Unlock()` (the goroutine they wake would run after it).
+const QUIET_DEFERS: &[&str] = &[
+    "sync.WaitGroup.Done",
+    "sync.Mutex.Unlock",
+    "sync.(*RWMutex).Unlock",
+    "sync.(*RWMutex).RUnlock",
+];
+
+impl Deferred {
+    /// Whether it is one of [`QUIET_DEFERS`].
+    fn is_quiet(&self, prog: &Program) -> bool {
+        let name = match self.target {
+            Target::Native(n) => prog.natives[n as usize].name,
+            Target::Func(f) => &prog.funcs[f as usize].name,
+            _ => return false,
+        };
+        QUIET_DEFERS.contains(&name)
+    }
+}
+
 /// A panic in flight.
 pub struct PanicRec {
     pub value: Thrown,
@@ -188,15 +217,23 @@ pub const PANIC_FRAME: u32 = u32::MAX;
 /// A runtime operation without a result that natives often wait on, kept without boxing.
 pub enum UnitOp {
     WgAdd(Routed<rt::futures::WgAdd>),
+    Close(Routed<rt::futures::Close<Value>>),
     WgWait(Routed<rt::futures::WgWait>),
     Sleep(Routed<rt::futures::Sleep>),
     Yield(rt::futures::Yield),
 }
 
 impl UnitOp {
+    /// Whether the runtime may raise a Go panic in it (a counter below zero, a closed
+    /// channel).
+    fn may_panic(&self) -> bool {
+        matches!(self, UnitOp::WgAdd(_) | UnitOp::Close(_))
+    }
+
     fn poll(&mut self, cx: &mut TaskContext<'_>) -> Poll<()> {
         match self {
             UnitOp::WgAdd(f) => Pin::new(f).poll(cx),
+            UnitOp::Close(f) => Pin::new(f).poll(cx),
             UnitOp::WgWait(f) => Pin::new(f).poll(cx),
             UnitOp::Sleep(f) => Pin::new(f).poll(cx),
             UnitOp::Yield(f) => Pin::new(f).poll(cx),
@@ -567,6 +604,24 @@ impl Gor {
         }
     }
 
+    /// Real mode, on an executor: says how the operation this goroutine asks the hub next
+    /// goes on if it answers nothing (see [`rt::real::next_op_from`]): at once, from here,
+    /// unless a deferred call of its own could see a panic the operation raises (recover it,
+    /// or show something before the run ends: any call but the quiet ones, see
+    /// [`Deferred::is_quiet`]); then it waits for the answer. A goroutine that panics
+    /// goes on at once: its deferred calls run, and its panic reaches the hub right after
+    /// what they asked, as Go's reaches the end of the program before a goroutine that a
+    /// deferred `wg.Done()` woke.
+    pub fn before_hub_op(&self) {
+        if !self.run.on_executor() {
+            return;
+        }
+        let prog = &self.run.prog;
+        let goes_on = !self.panics.is_empty() || self.defers.iter().all(|d| d.is_quiet(prog));
+        let site = goes_on.then(|| rt::real::Data::of(&super::task::Site::of(self)));
+        rt::real::next_op_from(site);
+    }
+
     pub fn has_defer(&self, frame: usize) -> bool {
         self.defers
             .last()
@@ -681,7 +736,7 @@ impl Gor {
                 if op.poll(&mut cx).is_ready() {
                     return Ok(());
                 }
-                if matches!(op, UnitOp::WgAdd(_)) {
+                if op.may_panic() {
                     if let Some(message) = rt::take_panic() {
                         return Err(Some(errors::from_runtime(&self.run.prog, message)));
                     }
@@ -821,7 +876,7 @@ impl Gor {
                 match op.poll(&mut cx) {
                     Poll::Ready(()) => Ok(()),
                     Poll::Pending => {
-                        let may_panic = matches!(op, UnitOp::WgAdd(_));
+                        let may_panic = op.may_panic();
                         return self.still_waiting(Pending::Unit(op), may_panic);
                     }
                 }

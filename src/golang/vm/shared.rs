@@ -207,6 +207,11 @@ impl Heap {
         self.worker = worker;
     }
 
+    /// The worker this heap belongs to: 0 for the hub.
+    pub fn worker(&self) -> u32 {
+        self.worker
+    }
+
     /// The id of a heap object reached through `addr` (an `Rc`'s address), if other
     /// executors may have it: it is shared, and its content has gone (an object shared since
     /// the last release is still this executor's alone).

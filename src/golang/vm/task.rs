@@ -347,21 +347,54 @@ fn file_of(prog: &Program, func: u32) -> String {
 /// short), then `...additional frames elided...`.
 pub const MAX_TRACEBACK_FRAMES: usize = 100;
 
+/// Where a goroutine on an executor was when it asked the hub an operation and went on
+/// without its answer (see [`rt::real::next_op_from`]): its frames, innermost first, and
+/// where it was created. The hub's report shows it if the operation fails there.
+#[derive(Serialize, Deserialize)]
+pub struct Site {
+    frames: Vec<(u32, u32)>,
+    created: Option<(u32, u32)>,
+}
+
+impl Site {
+    /// Where `g` is now.
+    pub fn of(g: &Gor) -> Site {
+        Site {
+            frames: g.frame_lines(),
+            created: g.created,
+        }
+    }
+}
+
 /// The frames of the goroutine whose future is `task` as Go's traceback prints them (see
-/// [`rt::Traceback`]); `None` for a future that is not an interpreted goroutine.
+/// [`rt::Traceback`]), or those of a [`Site`] it is given (encoded, as it arrived); `None`
+/// for anything else.
 pub fn traceback(run: &Run, task: &dyn Any) -> Option<Vec<String>> {
-    let g = task.downcast_ref::<GoTask>()?.g.as_ref()?;
-    Some(traceback_of(run, g))
+    if let Some(task) = task.downcast_ref::<GoTask>() {
+        return Some(traceback_of(run, task.g.as_ref()?));
+    }
+    let site: Site = task.downcast_ref::<rt::real::Data>()?.clone().read().ok()?;
+    Some(format_frames(&run.prog, None, site.frames, site.created))
 }
 
 /// The frames of goroutine `g` as Go's traceback prints them.
 pub fn traceback_of(run: &Run, g: &Gor) -> Vec<String> {
-    let prog: &Program = &run.prog;
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
-    let mut lines = Vec::new();
-    let mut shown = 0;
     // A goroutine waiting in a native shows Go's frames of it first.
     let native = g.died_in.is_none().then(|| g.waiting_native()).flatten();
+    format_frames(&run.prog, native, frames, g.created)
+}
+
+/// `frames` (innermost first) of a goroutine created at `created`, waiting in the native
+/// named `native`, as Go's traceback prints them.
+fn format_frames(
+    prog: &Program,
+    native: Option<&str>,
+    frames: Vec<(u32, u32)>,
+    created: Option<(u32, u32)>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut shown = 0;
     if let Some((_, above)) = native.and_then(|name| NATIVE_FRAMES.iter().find(|(n, _)| *n == name))
     {
         for (func, at) in *above {
@@ -391,7 +424,7 @@ pub fn traceback_of(run: &Run, g: &Gor) -> Vec<String> {
         lines.push(format!("{}({args})", f.name));
         lines.push(format!("\t{}:{line}", file_of(prog, func)));
     }
-    if let Some((func, line)) = g.created {
+    if let Some((func, line)) = created {
         lines.push(format!("created by {}", prog.funcs[func as usize].name));
         lines.push(format!("\t{}:{line}", file_of(prog, func)));
     }

@@ -7,10 +7,11 @@ use std::any::Any;
 use std::rc::Rc;
 
 use super::entry::Entries;
+use super::link::Link;
 use super::memory::{acquire_hub, release_hub, HubMemory, SharedMemory};
-use super::wire::{decode, encode, Data, ToExecutor, ToHub};
+use super::wire::{decode, encode, Data, Reply, ToExecutor, ToHub};
 use crate::rt::current::{store_task, Enter};
-use crate::rt::goroutine::{GoroutineOp, Label, Wake};
+use crate::rt::goroutine::{GoId, GoroutineOp, Label, WaitKey, Wake};
 use crate::rt::limits::{Limit, Limits};
 use crate::rt::report::{Locate, Outcome, Traceback};
 use crate::rt::run::{Config, Progress, Role, Runtime, Task};
@@ -276,18 +277,31 @@ impl ExecutorDriver {
                         .map(|(slot, frames)| (link.gid_of(slot), frames))
                         .filter(|&(g, _)| g != 0)
                         .collect();
-                    link.post(0, GoroutineOp::Frames(frames).into(), false);
+                    link.post(0, GoroutineOp::Frames(frames).into(), Reply::GoesOn);
                 }
                 ToExecutor::Answer { g, value } => {
-                    let mut core = self.rt.shared.core.borrow_mut();
-                    let link = core.sched.backend.link().expect("an executor's backend");
-                    let Some(key) = link.answer(g, value) else {
-                        return Err(format!("an answer for goroutine {g}, which did not ask"));
-                    };
-                    core.sched.ready(key, Wake::default());
+                    self.wake_asker(g, |link| link.answer(g, value))?
+                }
+                ToExecutor::Failed { g, message } => {
+                    self.wake_asker(g, |link| link.fail(g, message))?
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Wakes goroutine `g`, which waits for the answer `give` hands it.
+    fn wake_asker(
+        &mut self,
+        g: GoId,
+        give: impl FnOnce(&mut Link) -> Option<WaitKey>,
+    ) -> Result<(), String> {
+        let mut core = self.rt.shared.core.borrow_mut();
+        let link = core.sched.backend.link().expect("an executor's backend");
+        let Some(key) = give(link) else {
+            return Err(format!("an answer for goroutine {g}, which did not ask"));
+        };
+        core.sched.ready(key, Wake::default());
         Ok(())
     }
 

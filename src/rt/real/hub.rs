@@ -14,23 +14,28 @@
 //! - A proxy is parked in [`WaitReason::Executor`] on its executor's index exactly while its
 //!   goroutine runs there (between two operations); `idle` holds them.
 //! - A proxy performs its goroutine's operations in the order they were asked.
+//! - A Go panic an operation raises in a proxy goes back to its goroutine if the goroutine
+//!   waits for the answer; else it ends the run, shown where the goroutine asked.
+//! - `sites` holds a site only while its proxy performs the operation it came with.
 //! - Worker 0 has no outbox: its goroutines are here.
 //! - An executor's shared-memory writes are delivered when its message arrives, before the
 //!   operations in it; a message to an executor starts with what the others wrote, the
 //!   hub's own goroutines included (see [`super::memory`]).
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::entry::Entries;
 use super::memory::{HubMemory, MemoryOp, SharedMemory};
-use super::wire::{Data, Spawn, Start, ToExecutor, ToHub};
+use super::wire::{Data, Reply, Spawn, Start, ToExecutor, ToHub};
 use super::{ById, Op, Proxy};
+use crate::rt::builtin::{go_panic_with_frames, take_panic};
 use crate::rt::current::{spawn_with, start_placed, with_core, Placed};
 use crate::rt::goroutine::{intern, GoId, GoroutineOp, Label, WaitKey, WaitReason, Wake};
+use crate::rt::report::Traceback;
 use crate::rt::run::{Core, Task};
 
 /// The hub's state (its run's [`Backend`](crate::rt::seam::Backend)).
@@ -43,8 +48,12 @@ pub(crate) struct Hub {
     pub entries: Entries,
     /// The worker the next goroutine starts on.
     next_worker: u32,
-    /// Operations waiting for each proxy, by Go id, with whether they want an answer.
-    inbox: ById<VecDeque<(Op, bool)>>,
+    /// Operations waiting for each proxy, by Go id, with how their goroutine went on.
+    inbox: ById<VecDeque<(Op, Reply)>>,
+    /// Where each proxy's goroutine was when it asked the operation the proxy performs now,
+    /// by Go id, if it went on and its program said (see [`Reply::GoesOnFrom`]): its frames
+    /// in a report are those, not where it is now.
+    sites: ById<Option<Data>>,
     /// Proxies parked until their goroutine's next operation, by Go id.
     idle: ById<Option<WaitKey>>,
     /// How many proxies are idle.
@@ -95,6 +104,7 @@ impl Hub {
             // Main runs on the hub: the first goroutine it starts goes to the next worker.
             next_worker: 1 % procs.max(1),
             inbox: ById::new(),
+            sites: ById::new(),
             idle: ById::new(),
             idle_count: 0,
             outbox: vec![Vec::new(); procs.max(1) as usize],
@@ -119,6 +129,14 @@ impl Hub {
         });
         let until = asked + FRAMES_WAIT_NS;
         (due > 0 && now < until).then_some(until)
+    }
+
+    /// The frames of the goroutines whose proxies perform an operation their goroutine went
+    /// on from (see [`Reply::GoesOnFrom`]), as `traceback` reads their sites.
+    pub fn site_frames(&self, traceback: &Traceback) -> HashMap<GoId, Vec<String>> {
+        (self.sites.iter())
+            .filter_map(|(g, site)| Some((g, traceback(g, site.as_ref()?)?)))
+            .collect()
     }
 
     /// Goroutines running on executors now.
@@ -219,7 +237,7 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
             }
             _ => {}
         }
-        hub.inbox.at(asked.g).push_back((asked.op, asked.answer));
+        hub.inbox.at(asked.g).push_back((asked.op, asked.reply));
         if let Some(key) = hub.idle.take(asked.g) {
             hub.idle_count -= 1;
             wake.push(key);
@@ -239,20 +257,61 @@ pub(crate) fn deliver(c: &mut Core, ops: ToHub) {
 /// The proxy of the goroutine that runs on executor `worker`.
 async fn proxy(worker: u32) {
     let proxy = Proxy { worker };
+    let g = with_core(|c| c.sched.current_id());
+    let tell = |message: ToExecutor| {
+        with_core(|c| proxy_state(c).outbox[worker as usize].push(message));
+    };
     loop {
-        let (op, answer) = NextOp { worker }.await;
+        let (op, reply) = NextOp { worker }.await;
         if op.is_exit() {
             return;
         }
-        let value = op.exec(proxy).await;
-        if answer {
-            with_core(|c| {
-                let g = c.sched.current_id();
-                let hub = c.sched.backend.hub().expect("proxies run on the hub");
-                hub.outbox[worker as usize].push(ToExecutor::Answer { g, value });
-            });
+        let waits = reply.waits();
+        let mut site = match reply {
+            Reply::GoesOnFrom(site) => Some(site),
+            _ => None,
+        };
+        let had_site = site.is_some();
+        // A Go panic the operation raises here is taken, so that the run goes on while the
+        // goroutine decides. An operation that waits leaves its site where a report finds it.
+        let mut exec = std::pin::pin!(op.exec(proxy));
+        let done = std::future::poll_fn(|cx| match exec.as_mut().poll(cx) {
+            Poll::Ready(value) => Poll::Ready(Ok(value)),
+            Poll::Pending => match take_panic() {
+                Some(message) => Poll::Ready(Err(message)),
+                None => {
+                    if let Some(site) = site.take() {
+                        with_core(|c| *proxy_state(c).sites.at(g) = Some(site));
+                    }
+                    Poll::Pending
+                }
+            },
+        })
+        .await;
+        if had_site && site.is_none() {
+            site = with_core(|c| proxy_state(c).sites.take(g));
+        }
+        match done {
+            Ok(value) if waits => tell(ToExecutor::Answer { g, value }),
+            Ok(_) => {}
+            // The goroutine waits where it asked: it raises the panic there, and may recover.
+            Err(message) if waits => tell(ToExecutor::Failed { g, message }),
+            // It went on: the run ends with the panic, shown where the goroutine asked.
+            Err(message) => {
+                let frames = with_core(|c| {
+                    let traceback = c.sched.traceback.clone()?;
+                    traceback(g, site.as_ref()?)
+                });
+                let never = go_panic_with_frames(message, frames.unwrap_or_default()).await;
+                match never {}
+            }
         }
     }
+}
+
+/// The hub's state, for one of its proxies.
+fn proxy_state(c: &mut Core) -> &mut Hub {
+    c.sched.backend.hub().expect("proxies run on the hub")
 }
 
 /// The future of the proxy of a goroutine placed on executor `worker`.
@@ -318,8 +377,8 @@ struct NextOp {
 }
 
 impl Future for NextOp {
-    type Output = (Op, bool);
-    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<(Op, bool)> {
+    type Output = (Op, Reply);
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<(Op, Reply)> {
         with_core(|c| {
             let g = c.sched.current_id();
             let hub = c.sched.backend.hub().expect("proxies run on the hub");

@@ -5,7 +5,9 @@
 //! Operations that answer nothing ([`Op::pipelined`]) do not wait: the hub performs a
 //! goroutine's operations in order, so what other goroutines can see is the same, and the
 //! goroutine's next operation that needs an answer, or its next CPU work ([`fence`]), waits
-//! for them.
+//! for them. Its program may say otherwise for its next one ([`next_op_from`]): wait for
+//! the answer, which may be a panic the hub raised (the goroutine raises it where it asked),
+//! or go on and say from where, for the report if the operation fails on the hub.
 //!
 //! # Invariants
 //! - A goroutine has at most one operation that waits for an answer in flight.
@@ -13,11 +15,12 @@
 //! - A message to the hub starts with the shared memory's writes, when the program has a
 //!   shared memory and wrote something (see [`super::memory`]).
 
+use std::cell::Cell;
 use std::task::Poll;
 
 use super::entry::Entries;
 use super::memory::{MemoryOp, SharedMemory};
-use super::wire::{Asked, Data, ToHub};
+use super::wire::{Asked, Data, Reply, ToHub};
 use super::{ById, Op};
 use crate::rt::current::with_core;
 use crate::rt::goroutine::{GoId, Slot, WaitKey, WaitReason};
@@ -53,6 +56,8 @@ pub(crate) struct Link {
     /// Pipelined operations not yet followed by an answered one, by hub Go id.
     unanswered: ById<u32>,
     answers: ById<Data>,
+    /// The panics the hub answered operations with, by hub Go id (see [`take_failure`]).
+    failures: ById<Option<String>>,
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
     flush: Option<Box<dyn Fn(ToHub)>>,
@@ -73,6 +78,7 @@ impl Link {
             waiting: ById::new(),
             unanswered: ById::new(),
             answers: ById::new(),
+            failures: ById::new(),
             outbox: Vec::new(),
             flush: None,
             awaiting: 0,
@@ -108,8 +114,8 @@ impl Link {
         self.gid[slot as usize] = g;
     }
 
-    pub fn post(&mut self, g: GoId, op: Op, answer: bool) {
-        self.outbox.push(Asked { g, op, answer });
+    pub fn post(&mut self, g: GoId, op: Op, reply: Reply) {
+        self.outbox.push(Asked { g, op, reply });
     }
 
     /// Takes the outbox, led by the shared memory's writes since the last message. (Writes
@@ -129,7 +135,7 @@ impl Link {
                 Asked {
                     g: 0,
                     op: Op::Memory(MemoryOp::Writes { worker, writes }),
-                    answer: false,
+                    reply: Reply::GoesOn,
                 },
             );
         }
@@ -154,6 +160,14 @@ impl Link {
         self.awaiting += 1;
     }
 
+    /// Goroutine `g`'s operation panicked on the hub with `message`: hands it the panic;
+    /// returns the key to wake it with.
+    pub fn fail(&mut self, g: GoId, message: String) -> Option<WaitKey> {
+        let key = self.answer(g, Data::none())?;
+        *self.failures.at(g) = Some(message);
+        Some(key)
+    }
+
     /// Hands goroutine `g` its answer; returns the key to wake it with.
     pub fn answer(&mut self, g: GoId, value: Data) -> Option<WaitKey> {
         let key = self.waiting.take(g)?;
@@ -165,16 +179,52 @@ impl Link {
     }
 }
 
+/// What the program says of the running goroutine's next operation for the hub (see
+/// [`next_op_from`]).
+#[derive(Default)]
+enum NextOp {
+    /// Nothing: an operation that answers nothing goes on at once.
+    #[default]
+    Unsaid,
+    /// It waits for its answer, whatever it is.
+    Waits,
+    /// It may go on at once, from this place in the program.
+    From(Data),
+}
+
+thread_local! {
+    static NEXT_OP: Cell<NextOp> = const { Cell::new(NextOp::Unsaid) };
+}
+
+/// On an executor, before the running goroutine asks the hub an operation that answers
+/// nothing: `Some(site)` lets it go on at once (pipelined), `site` being where the goroutine
+/// is, in the program's own encoding, for the report if the operation fails on the hub (the
+/// goroutine has moved on by then); `None` makes it wait for the answer, so that a panic the
+/// operation raises is raised where it happened (a goroutine with deferred calls, which may
+/// recover it). Said of the next operation asked only; an operation asked without it goes on
+/// at once.
+pub fn next_op_from(site: Option<Data>) {
+    NEXT_OP.set(match site {
+        Some(site) => NextOp::From(site),
+        None => NextOp::Waits,
+    });
+}
+
 /// Asks the hub `op` for the running goroutine: true if the goroutine goes on at once (`op`
 /// is pipelined), false if it parked until the answer comes. Precondition: an executor.
 pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let g = s.goid();
     let link = s.backend.link().expect("asked only on an executor");
-    if op.pipelined() {
+    let next = NEXT_OP.take();
+    if op.pipelined() && !matches!(next, NextOp::Waits) {
         let n = link.unanswered.at(g);
         if *n < PIPELINE {
             *n += 1;
-            link.post(g, op, false);
+            let reply = match next {
+                NextOp::From(site) => Reply::GoesOnFrom(site),
+                _ => Reply::GoesOn,
+            };
+            link.post(g, op, reply);
             return true;
         }
     }
@@ -182,8 +232,16 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
     let key = s.key(seq, 0);
     let link = s.backend.link().expect("asked only on an executor");
     link.wait_for_answer(g, key);
-    link.post(g, op, true);
+    link.post(g, op, Reply::Waits);
     false
+}
+
+/// The panic the hub answered the running goroutine's operation with, if it did (see
+/// [`ToExecutor::Failed`](super::ToExecutor::Failed)). Precondition: an executor.
+pub(crate) fn take_failure(s: &mut Sched) -> Option<String> {
+    let g = s.goid();
+    let link = s.backend.link().expect("answered only on an executor");
+    link.failures.take(g)
 }
 
 /// The answer that woke the running goroutine. Precondition: it parked in [`ask`].

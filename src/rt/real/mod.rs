@@ -56,9 +56,10 @@ pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
 pub(crate) use hub::{go, go_from_loop, proxy_task, Hub, HUB_TURN_NS};
-pub(crate) use link::{ask, fence, flush, take_answer, Link};
+pub use link::next_op_from;
+pub(crate) use link::{ask, fence, flush, take_answer, take_failure, Link};
 pub use memory::{HubMemory, SharedMemory};
-pub use wire::{decode, encode, Asked, Data, Name, Spawn, Start, ToExecutor, ToHub};
+pub use wire::{decode, encode, Asked, Data, Name, Reply, Spawn, Start, ToExecutor, ToHub};
 
 /// Declares [`Op`], one variant per object, with what the hub does with each.
 macro_rules! ops {
@@ -136,6 +137,11 @@ impl<T: Default> ById<T> {
 
     pub fn get(&self, g: GoId) -> Option<&T> {
         self.0.get(g as usize)
+    }
+
+    /// The entries, with their goroutines' ids.
+    pub fn iter(&self) -> impl Iterator<Item = (GoId, &T)> {
+        (self.0.iter().enumerate()).map(|(g, entry)| (g as GoId, entry))
     }
 }
 

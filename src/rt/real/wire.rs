@@ -198,25 +198,43 @@ pub struct Spawn {
     pub start: Start,
 }
 
-/// An operation of goroutine `g`, and whether `g` waits for its answer. It crosses as a
-/// triple, `[g, op, answer]`: the most frequent message, kept short.
+/// An operation of goroutine `g`, and how `g` goes on. It crosses as a triple,
+/// `[g, op, reply]`: the most frequent message, kept short.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Asked {
     pub g: GoId,
     pub op: Op,
-    pub answer: bool,
+    pub reply: Reply,
+}
+
+/// How the goroutine that asked an operation goes on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// At once: the operation answers nothing (it is pipelined).
+    GoesOn,
+    /// It waits for the answer.
+    Waits,
+    /// At once, from where its program says it was (its own encoding): if the operation
+    /// fails on the hub, the report shows that place rather than the proxy's.
+    GoesOnFrom(Data),
+}
+
+impl Reply {
+    pub fn waits(&self) -> bool {
+        matches!(self, Reply::Waits)
+    }
 }
 
 impl Serialize for Asked {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (self.g, &self.op, self.answer).serialize(s)
+        (self.g, &self.op, &self.reply).serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Asked {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (g, op, answer) = <(GoId, Op, bool)>::deserialize(d)?;
-        Ok(Asked { g, op, answer })
+        let (g, op, reply) = <(GoId, Op, Reply)>::deserialize(d)?;
+        Ok(Asked { g, op, reply })
     }
 }
 
@@ -231,6 +249,9 @@ pub enum ToExecutor {
     Start { g: GoId, start: Start },
     /// The answer to goroutine `g`'s operation.
     Answer { g: GoId, value: Data },
+    /// Goroutine `g`'s operation panicked on the hub with Go's `message` (a send on a closed
+    /// channel...): the goroutine, which waits for its answer, raises it where it is.
+    Failed { g: GoId, message: String },
     /// Writes to the program's shared memory, first in a message (see [`super::memory`]).
     Memory { writes: Data },
     /// The run is deadlocked: send the frames of the goroutines here, for the report
@@ -252,7 +273,7 @@ mod tests {
                 value: Data::of(&3),
             }
             .into(),
-            answer: false,
+            reply: Reply::GoesOn,
         };
         let bytes = encode(&asked);
         // The goroutine, the object's and the operation's tags, the channel, the value's
