@@ -335,3 +335,46 @@ func main() {
 fn the_panics_the_hub_raises_are_recovered_where_they_happened() {
     check("recover_ops", 2);
 }
+
+/// A loop's send is at the same place every time, whose site the hub is given once: the send
+/// that fails, many sends later, is shown there.
+#[test]
+fn a_loop_s_send_that_fails_is_shown_where_it_is() {
+    let source = r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func produce(ch chan<- int) {
+	for i := 0; ; i++ {
+		ch <- i
+	}
+}
+
+func main() {
+	ch := make(chan int)
+	go produce(ch)
+	for i := 0; i < 5; i++ {
+		fmt.Println(<-ch)
+	}
+	close(ch)
+	time.Sleep(time.Second)
+}
+"#;
+    let (exit, lines) = printed_alike(source);
+    assert_eq!(exit, 2);
+    assert_eq!(
+        lines[5..],
+        [
+            "panic: send on closed channel",
+            "",
+            "goroutine 2 [running]:",
+            "main.produce(...)",
+            "\t./prog.go:10",
+            "created by main.main",
+            "\t./prog.go:16",
+        ]
+    );
+}

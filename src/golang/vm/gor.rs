@@ -19,10 +19,12 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::hash::{Hash, Hasher};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context as TaskContext, Poll, Waker};
 
+use crate::golang::fxhash::FxHasher;
 use crate::rt;
 use crate::rt::futures::Routed;
 
@@ -617,9 +619,20 @@ impl Gor {
             return;
         }
         let prog = &self.run.prog;
-        let goes_on = !self.panics.is_empty() || self.defers.iter().all(|d| d.is_quiet(prog));
-        let site = goes_on.then(|| rt::real::Data::of(&super::task::Site::of(self)));
-        rt::real::next_op_from(site);
+        if self.panics.is_empty() && !self.defers.iter().all(|d| d.is_quiet(prog)) {
+            rt::real::next_op_waits();
+            return;
+        }
+        // Its place: its frames' functions and instructions, hashed (a loop's operation is
+        // at the same place every time, and its site is made and sent once).
+        let mut place = FxHasher::default();
+        self.panics.len().hash(&mut place);
+        for f in &self.frames {
+            (f.func, f.pc).hash(&mut place);
+        }
+        rt::real::next_op_from(place.finish() | 1, || {
+            rt::real::Data::of(&super::task::Site::of(self))
+        });
     }
 
     pub fn has_defer(&self, frame: usize) -> bool {

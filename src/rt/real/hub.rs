@@ -261,6 +261,8 @@ async fn proxy(worker: u32) {
     let tell = |message: ToExecutor| {
         with_core(|c| proxy_state(c).outbox[worker as usize].push(message));
     };
+    // The site the goroutine last went on from.
+    let mut last_site = None;
     loop {
         let (op, reply) = NextOp { worker }.await;
         if op.is_exit() {
@@ -268,24 +270,28 @@ async fn proxy(worker: u32) {
         }
         let waits = reply.waits();
         let mut site = match reply {
-            Reply::GoesOnFrom(site) => Some(site),
-            _ => None,
+            Reply::GoesOnFrom(site) => {
+                last_site = Some(*site);
+                last_site.clone()
+            }
+            Reply::GoesOnAgain => last_site.clone(),
+            Reply::GoesOn | Reply::Waits => None,
         };
         let had_site = site.is_some();
         // A Go panic the operation raises here is taken, so that the run goes on while the
         // goroutine decides. An operation that waits leaves its site where a report finds it.
         let mut exec = std::pin::pin!(op.exec(proxy));
-        let done = std::future::poll_fn(|cx| match exec.as_mut().poll(cx) {
-            Poll::Ready(value) => Poll::Ready(Ok(value)),
-            Poll::Pending => match take_panic() {
-                Some(message) => Poll::Ready(Err(message)),
-                None => {
-                    if let Some(site) = site.take() {
-                        with_core(|c| *proxy_state(c).sites.at(g) = Some(site));
-                    }
-                    Poll::Pending
-                }
-            },
+        let done = std::future::poll_fn(|cx| {
+            if let Poll::Ready(value) = exec.as_mut().poll(cx) {
+                return Poll::Ready(Ok(value));
+            }
+            if let Some(message) = take_panic() {
+                return Poll::Ready(Err(message));
+            }
+            if let Some(site) = site.take() {
+                with_core(|c| *proxy_state(c).sites.at(g) = Some(site));
+            }
+            Poll::Pending
         })
         .await;
         if had_site && site.is_none() {

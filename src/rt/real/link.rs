@@ -5,9 +5,10 @@
 //! Operations that answer nothing ([`Op::pipelined`]) do not wait: the hub performs a
 //! goroutine's operations in order, so what other goroutines can see is the same, and the
 //! goroutine's next operation that needs an answer, or its next CPU work ([`fence`]), waits
-//! for them. Its program may say otherwise for its next one ([`next_op_from`]): wait for
-//! the answer, which may be a panic the hub raised (the goroutine raises it where it asked),
-//! or go on and say from where, for the report if the operation fails on the hub.
+//! for them. Its program may say otherwise for its next one: wait for the answer, which may
+//! be a panic the hub raised (the goroutine raises it where it asked: [`next_op_waits`]),
+//! or go on and say from where, for the report if the operation fails on the hub
+//! ([`next_op_from`]).
 //!
 //! # Invariants
 //! - A goroutine has at most one operation that waits for an answer in flight.
@@ -58,6 +59,9 @@ pub(crate) struct Link {
     answers: ById<Data>,
     /// The panics the hub answered operations with, by hub Go id (see [`take_failure`]).
     failures: ById<Option<String>>,
+    /// The place each goroutine last went on from, as its program named it, by hub Go id
+    /// (see [`next_op_from`]; 0 for none).
+    places: ById<u64>,
     outbox: ToHub,
     /// Sends operations to the hub now (set by the host).
     flush: Option<Box<dyn Fn(ToHub)>>,
@@ -79,6 +83,7 @@ impl Link {
             unanswered: ById::new(),
             answers: ById::new(),
             failures: ById::new(),
+            places: ById::new(),
             outbox: Vec::new(),
             flush: None,
             awaiting: 0,
@@ -188,8 +193,10 @@ enum NextOp {
     Unsaid,
     /// It waits for its answer, whatever it is.
     Waits,
-    /// It may go on at once, from this place in the program.
-    From(Data),
+    /// It may go on at once, from place `.0`, whose site is `.1`.
+    From(u64, Data),
+    /// It may go on at once, from the place it last went on from.
+    Again,
 }
 
 thread_local! {
@@ -197,16 +204,30 @@ thread_local! {
 }
 
 /// On an executor, before the running goroutine asks the hub an operation that answers
-/// nothing: `Some(site)` lets it go on at once (pipelined), `site` being where the goroutine
-/// is, in the program's own encoding, for the report if the operation fails on the hub (the
-/// goroutine has moved on by then); `None` makes it wait for the answer, so that a panic the
-/// operation raises is raised where it happened (a goroutine with deferred calls, which may
-/// recover it). Said of the next operation asked only; an operation asked without it goes on
-/// at once.
-pub fn next_op_from(site: Option<Data>) {
-    NEXT_OP.set(match site {
-        Some(site) => NextOp::From(site),
-        None => NextOp::Waits,
+/// nothing: it waits for the answer, so that a panic the operation raises is raised where
+/// it happened (a goroutine with deferred calls, which may recover it). Said of the next
+/// operation asked only; an operation asked without it goes on at once.
+pub fn next_op_waits() {
+    NEXT_OP.set(NextOp::Waits);
+}
+
+/// On an executor, before the running goroutine asks the hub an operation that answers
+/// nothing: it goes on at once, from `place` (the program's name for where it is, never 0),
+/// whose `site` (the program's own encoding of it, made only if the hub does not have it
+/// from the goroutine's last operation) the report shows if the operation fails on the hub,
+/// the goroutine having moved on by then.
+pub fn next_op_from(place: u64, site: impl FnOnce() -> Data) {
+    let again = with_core(|c| {
+        let g = c.sched.goid();
+        c.sched
+            .backend
+            .link()
+            .is_some_and(|link| link.places.get(g) == Some(&place))
+    });
+    NEXT_OP.set(if again {
+        NextOp::Again
+    } else {
+        NextOp::From(place, site())
     });
 }
 
@@ -221,7 +242,11 @@ pub(crate) fn ask(s: &mut Sched, op: Op) -> bool {
         if *n < PIPELINE {
             *n += 1;
             let reply = match next {
-                NextOp::From(site) => Reply::GoesOnFrom(site),
+                NextOp::From(place, site) => {
+                    *link.places.at(g) = place;
+                    Reply::GoesOnFrom(Box::new(site))
+                }
+                NextOp::Again => Reply::GoesOnAgain,
                 _ => Reply::GoesOn,
             };
             link.post(g, op, reply);

@@ -56,8 +56,8 @@ pub use driver::{run_in_thread, run_in_thread_with};
 pub use driver::{ExecutorDriver, Halt, HubDriver, Program};
 pub use entry::{Entries, Entry};
 pub(crate) use hub::{go, go_from_loop, proxy_task, Hub, HUB_TURN_NS};
-pub use link::next_op_from;
 pub(crate) use link::{ask, fence, flush, take_answer, take_failure, Link};
+pub use link::{next_op_from, next_op_waits};
 pub use memory::{HubMemory, SharedMemory};
 pub use wire::{decode, encode, Asked, Data, Name, Reply, Spawn, Start, ToExecutor, ToHub};
 

@@ -216,7 +216,9 @@ pub enum Reply {
     Waits,
     /// At once, from where its program says it was (its own encoding): if the operation
     /// fails on the hub, the report shows that place rather than the proxy's.
-    GoesOnFrom(Data),
+    GoesOnFrom(Box<Data>),
+    /// At once, from the place its last [`Reply::GoesOnFrom`] gave (a loop's send, again).
+    GoesOnAgain,
 }
 
 impl Reply {
