@@ -378,3 +378,63 @@ func main() {
         ]
     );
 }
+
+/// `runtime.GOMAXPROCS(n)` in real mode: it answers as Go's does (the count before, which
+/// `NumCPU` is not), and goroutines started after `GOMAXPROCS(1)` all run on the hub, whose
+/// CPU work alone the trace then shows; after `GOMAXPROCS(3)` they spread again.
+#[test]
+fn gomaxprocs_chooses_the_workers_goroutines_start_on() {
+    let source = r#"package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func spin(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i % 7
+	}
+	return s
+}
+
+func work(goroutines int) {
+	var wg sync.WaitGroup
+	for i := 0; i < goroutines; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			spin(3000000)
+		}()
+	}
+	wg.Wait()
+}
+
+func main() {
+	fmt.Println(runtime.NumCPU(), runtime.GOMAXPROCS(1), runtime.GOMAXPROCS(0))
+	work(6)
+	fmt.Println(runtime.GOMAXPROCS(3), runtime.NumCPU())
+}
+"#;
+    let run = golang::run(source, &real_mode(3));
+    let lines: Vec<&str> = run.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!((run.exit_code, lines), (0, vec!["3 3 1", "1 3"]));
+    let workers = |run: &golang::RunResult| -> Vec<u8> {
+        let report = run.report.as_ref().expect("a report");
+        let mut procs: Vec<u8> = (report.trace.events.iter())
+            .filter(|e| e.kind == chanlab::rt::trace::Kind::ProcSpan)
+            .map(|e| e.proc)
+            .collect();
+        procs.sort_unstable();
+        procs.dedup();
+        procs
+    };
+    assert_eq!(workers(&run), [0], "every goroutine on the hub");
+    let spread = golang::run(
+        &source.replace("GOMAXPROCS(1)", "GOMAXPROCS(3)"),
+        &real_mode(3),
+    );
+    assert_eq!(workers(&spread), [0, 1, 2], "goroutines on every worker");
+}

@@ -153,14 +153,7 @@ pub fn end_fatally(message: impl Into<String>) {
     with_core(|c| c.sched.fatal(message));
 }
 
-/// Go's `runtime.GOMAXPROCS(n)` for `n > 0` in sim mode: from now on `n` virtual processors
-/// run CPU work; returns the previous count. (Real mode's workers are fixed for the run.)
-pub fn set_gomaxprocs(n: usize) -> usize {
-    with_core(|c| {
-        let previous = c.procs.count();
-        if c.sched.backend.epoch_ns().is_none() {
-            c.procs.set_count(n);
-        }
-        previous
-    })
+/// Go's `runtime.NumCPU()`: the processors the run was given (GOMAXPROCS does not change it).
+pub fn num_cpu() -> usize {
+    with_core(|c| c.procs.given())
 }

@@ -35,17 +35,25 @@ pub const NS_PER_UNIT: u64 = 1;
 /// The virtual processors.
 pub(crate) struct Procs {
     busy_until: Vec<u64>,
+    /// The count the run was given.
+    given: usize,
 }
 
 impl Procs {
     pub fn new(procs: u32) -> Self {
         Procs {
             busy_until: vec![0; procs.clamp(1, 256) as usize],
+            given: procs.clamp(1, 256) as usize,
         }
     }
 
     pub fn count(&self) -> usize {
         self.busy_until.len()
+    }
+
+    /// The count the run was given (Go's `NumCPU`).
+    pub fn given(&self) -> usize {
+        self.given
     }
 
     /// Makes `n` processors (1..=256): new ones are free, removed ones' work is done.

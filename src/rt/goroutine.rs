@@ -360,6 +360,17 @@ pub fn num_goroutine() -> Routed<Query<usize>> {
     seam::query(|| GoroutineOp::NumGoroutine, |c| c.sched.live)
 }
 
+/// Go's `runtime.GOMAXPROCS(n)`: the count of processors before; `n > 0` sets it. In sim
+/// mode `n` virtual processors run CPU work from now on; in real mode goroutines started from
+/// now on are placed on the first `n` workers (the hub first), and those running go on where
+/// they are.
+pub fn set_gomaxprocs(n: usize) -> Routed<Query<usize>> {
+    seam::query(
+        || GoroutineOp::MaxProcs { n: n as u32 },
+        move |c| c.set_max_procs(n),
+    )
+}
+
 /// A goroutine's own operations, as an executor asks them of the hub: they act on the run
 /// (its goroutines, its output, its end) rather than on an object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -392,6 +403,10 @@ pub enum GoroutineOp {
     /// frames of its goroutines, by Go id. The hub keeps them for the deadlock's report as
     /// they arrive; no proxy performs it.
     Frames(Vec<(GoId, Vec<String>)>),
+    /// `runtime.GOMAXPROCS(n)` (see [`set_gomaxprocs`]).
+    MaxProcs {
+        n: u32,
+    },
 }
 
 impl HubOp for GoroutineOp {
@@ -419,6 +434,7 @@ impl HubOp for GoroutineOp {
             }
             GoroutineOp::NumGoroutine => Data::of(&num_goroutine().await),
             GoroutineOp::Frames(_) => Data::none(),
+            GoroutineOp::MaxProcs { n } => Data::of(&set_gomaxprocs(n as usize).await),
         }
     }
 }

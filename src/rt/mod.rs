@@ -50,8 +50,7 @@ pub mod trace;
 
 pub use builtin::{
     end_fatally, eprint, fatal, go_panic, go_panic_with_frames, goexited, goid, gomaxprocs,
-    is_package_panic, os_exit, other_goroutines, print, println, rand_below, set_gomaxprocs,
-    take_panic,
+    is_package_panic, num_cpu, os_exit, other_goroutines, print, println, rand_below, take_panic,
 };
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use clock::{clock_ns, now, real_clock, set_wall_clock, wall_ns};
@@ -60,8 +59,8 @@ pub use cpu::{
     compute_slice_ns, cpu_time, cpu_work, do_task, sim_cost, CpuTime, Ran, RealWork, NS_PER_UNIT,
 };
 pub use goroutine::{
-    go, go_as, go_label, go_named, gosched, intern, num_goroutine, Call, GoId, Label, Status,
-    WaitReason,
+    go, go_as, go_label, go_named, gosched, intern, num_goroutine, set_gomaxprocs, Call, GoId,
+    Label, Status, WaitReason,
 };
 pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
 pub use report::{

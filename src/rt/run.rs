@@ -113,6 +113,19 @@ pub struct Core {
 }
 
 impl Core {
+    /// `runtime.GOMAXPROCS(n)` here (see [`set_gomaxprocs`](super::set_gomaxprocs)): the
+    /// count before; `n > 0` sets it.
+    pub(crate) fn set_max_procs(&mut self, n: usize) -> usize {
+        if let Some(hub) = self.sched.backend.hub() {
+            return hub.set_max_procs(n);
+        }
+        let previous = self.procs.count();
+        if n > 0 {
+            self.procs.set_count(n);
+        }
+        previous
+    }
+
     /// Ends the run if it has taken longer than its wall-clock budget, or its host's heap
     /// has grown past its memory limit.
     fn check_limits(&mut self) {

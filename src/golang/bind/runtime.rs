@@ -29,20 +29,17 @@ fn num_goroutine(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 /// `GOMAXPROCS(n)`: the previous number of processors; `n > 0` sets it (sim mode's virtual
-/// processors; real mode's workers are fixed for the run).
+/// processors; in real mode, the workers goroutines start on from now on).
 fn gomaxprocs(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let n = ctx.int(0);
-    let previous = if n > 0 {
-        rt::set_gomaxprocs(n as usize)
-    } else {
-        rt::gomaxprocs()
-    };
-    done(ctx, [Value::Int(previous as i64)])
+    let n = ctx.int(0).max(0) as usize;
+    wait(ctx, rt::set_gomaxprocs(n), |previous| {
+        vec![Value::Int(previous as i64)]
+    })
 }
 
 /// `NumCPU()`: the processors the run was given.
 fn num_cpu(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    done(ctx, [Value::Int(rt::gomaxprocs() as i64)])
+    done(ctx, [Value::Int(rt::num_cpu() as i64)])
 }
 
 fn gosched(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -48,6 +48,9 @@ pub(crate) struct Hub {
     pub entries: Entries,
     /// The worker the next goroutine starts on.
     next_worker: u32,
+    /// `runtime.GOMAXPROCS`: goroutines start on the first this many workers (all of them
+    /// when it is more).
+    max_procs: u32,
     /// Operations waiting for each proxy, by Go id, with how their goroutine went on.
     inbox: ById<VecDeque<(Op, Reply)>>,
     /// Where each proxy's goroutine was when it asked the operation the proxy performs now,
@@ -103,6 +106,7 @@ impl Hub {
             entries: Entries::default(),
             // Main runs on the hub: the first goroutine it starts goes to the next worker.
             next_worker: 1 % procs.max(1),
+            max_procs: procs.max(1),
             inbox: ById::new(),
             sites: ById::new(),
             idle: ById::new(),
@@ -181,12 +185,24 @@ impl Hub {
         self.arrivals = Some(arrivals);
     }
 
-    /// The worker the next goroutine starts on: round-robin over the workers, main having
-    /// taken worker 0's turn (so `go f()` beside a computing main runs in parallel with it).
+    /// The worker the next goroutine starts on: round-robin over the workers (the first
+    /// `GOMAXPROCS` of them), main having taken worker 0's turn (so `go f()` beside a
+    /// computing main runs in parallel with it).
     pub fn place(&mut self) -> u32 {
-        let worker = self.next_worker;
-        self.next_worker = (worker + 1) % self.procs;
+        let workers = self.max_procs.min(self.procs);
+        let worker = self.next_worker % workers;
+        self.next_worker = (worker + 1) % workers;
         worker
+    }
+
+    /// `runtime.GOMAXPROCS(n)`: the count before; `n > 0` sets it, and with it the workers
+    /// goroutines start on from now on.
+    pub fn set_max_procs(&mut self, n: usize) -> usize {
+        let previous = self.max_procs as usize;
+        if n > 0 {
+            self.max_procs = n.min(u32::MAX as usize) as u32;
+        }
+        previous
     }
 
     /// Goroutine `g`, whose proxy is here, starts on executor `worker`, made there by `start`.
