@@ -17,6 +17,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("sort.swap", swap),
     pure("errors.unwrap", unwrap),
     pure("errors.isComparable", is_comparable),
+    pure("context.isComparable", is_comparable),
     pure("errors.asTarget", as_target),
     pure("errors.assignTo", assign_to),
     pure("reflect.typeOf", type_of),

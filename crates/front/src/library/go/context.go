@@ -312,8 +312,14 @@ func WithValue(parent Context, key, val any) Context {
 	if key == nil {
 		panic("nil key")
 	}
+	if !isComparable(key) {
+		panic("key is not comparable")
+	}
 	return &valueCtx{parent, key, val}
 }
+
+// isComparable reports whether v's dynamic type supports ==.
+func isComparable(v any) bool
 
 type withoutCancelCtx struct{ c Context }
 

@@ -103,8 +103,19 @@ func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
 	if new == nil {
 		panic("sync/atomic: compare and swap of nil value into Value")
 	}
-	if cur := loadAny(&v.v); cur != nil && !sameType(cur, new) {
-		panic("sync/atomic: compare and swap of inconsistently typed values into Value")
+	if old != nil && !sameType(old, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed values")
+	}
+	cur := loadAny(&v.v)
+	if cur == nil {
+		return old == nil && compareAndSwapAny(&v.v, nil, new)
+	}
+	if !sameType(cur, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed value into Value")
+	}
+	// Go's comparison, which panics for a type that has none.
+	if cur != old {
+		return false
 	}
 	return compareAndSwapAny(&v.v, old, new)
 }
