@@ -302,6 +302,15 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// Index `i` (in register `ir`) of `x` (in `xr`) is of an unsigned 64-bit type: a value
+    /// at 2^63 or past it, negative in its register, is checked for Go's text.
+    pub(super) fn unsigned_index_check(&mut self, i: ExprId, xr: R, ir: R) {
+        let it = self.ty(i);
+        if (self.c.types.basic(it)).is_some_and(|b| b.is_unsigned() && b.bits() == 64) {
+            self.emit(Instr::IndexU { x: xr, i: ir });
+        }
+    }
+
     fn index_to(&mut self, e: ExprId, x: ExprId, indices: List<ExprId>, d: R) {
         let ch = self.c.ch;
         let Some(&i) = ch.ast.list(indices).first() else {
@@ -327,6 +336,7 @@ impl FnC<'_, '_> {
                 let xr = self.expr(x);
                 self.array_ptr_check(xt, xr);
                 let ir = self.expr(i);
+                self.unsigned_index_check(i, xr, ir);
                 self.emit(Instr::Index { d, x: xr, i: ir });
             }
         }
@@ -495,6 +505,7 @@ impl FnC<'_, '_> {
                 self.array_ptr_check(at, xr);
                 let i = ch.ast.list(indices)[0];
                 let ir = self.expr(i);
+                self.unsigned_index_check(i, xr, ir);
                 self.emit(Instr::IndexPtr { d, x: xr, i: ir });
             }
             ExprKind::Star(p) => {

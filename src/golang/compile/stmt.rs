@@ -453,6 +453,7 @@ impl FnC<'_, '_> {
                 let xr = self.operand(x, keep);
                 self.array_ptr_check(xt, xr);
                 let ir = self.operand(i, keep);
+                self.unsigned_index_check(i, xr, ir);
                 Place::Index(xr, ir)
             }
             ExprKind::Star(p) => {

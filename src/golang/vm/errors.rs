@@ -39,6 +39,13 @@ pub fn index_out_of_range(prog: &Program, i: i64, len: usize) -> Thrown {
     runtime_error(prog, ErrKind::Bounds, text)
 }
 
+/// [`index_out_of_range`] for an index of an unsigned 64-bit type at 2^63 or past it (its
+/// register holds it as a negative `i64`).
+pub fn unsigned_index_out_of_range(prog: &Program, i: u64, len: usize) -> Thrown {
+    let text = format!("runtime error: index out of range [{i}] with length {len}");
+    runtime_error(prog, ErrKind::Bounds, text)
+}
+
 pub fn nil_deref(prog: &Program) -> Thrown {
     runtime_error(
         prog,

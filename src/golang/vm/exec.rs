@@ -887,6 +887,13 @@ impl Gor {
                         let v = r!(s).clone();
                         check!(ops::set_index(&prog, &r!(x), int!(i), v));
                     }
+                    Instr::IndexU { x, i } => {
+                        let i = int!(i);
+                        if i < 0 {
+                            let len = ops::len(&r!(x)) as usize;
+                            throw!(errors::unsigned_index_out_of_range(&prog, i as u64, len));
+                        }
+                    }
                     Instr::IndexPtr { d, x, i } => {
                         let v = check!(ops::index_ptr(&prog, &r!(x), int!(i)));
                         r!(d).set(v);

@@ -677,6 +677,12 @@ pub enum Instr {
         i: R,
         s: R,
     },
+    /// Before `x[i]` for an index of an unsigned 64-bit type: panics if it is 2^63 or more
+    /// (negative in its register), with Go's text for it.
+    IndexU {
+        x: R,
+        i: R,
+    },
     /// `d = &x[i]`.
     IndexPtr {
         d: R,
