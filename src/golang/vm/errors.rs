@@ -31,16 +31,15 @@ pub fn runtime_error(prog: &Program, kind: ErrKind, text: impl Into<String>) -> 
 
 /// Go's text names the length only for an index that is not negative.
 pub fn index_out_of_range(prog: &Program, i: i64, len: usize) -> Thrown {
-    let text = if i < 0 {
-        format!("runtime error: index out of range [{i}]")
-    } else {
-        format!("runtime error: index out of range [{i}] with length {len}")
-    };
-    runtime_error(prog, ErrKind::Bounds, text)
+    if i < 0 {
+        let text = format!("runtime error: index out of range [{i}]");
+        return runtime_error(prog, ErrKind::Bounds, text);
+    }
+    unsigned_index_out_of_range(prog, i as u64, len)
 }
 
-/// [`index_out_of_range`] for an index of an unsigned 64-bit type at 2^63 or past it (its
-/// register holds it as a negative `i64`).
+/// An index `i` at or past `len`, as the unsigned number it is (an index of an unsigned
+/// 64-bit type at 2^63 or past it is negative in its register).
 pub fn unsigned_index_out_of_range(prog: &Program, i: u64, len: usize) -> Thrown {
     let text = format!("runtime error: index out of range [{i}] with length {len}");
     runtime_error(prog, ErrKind::Bounds, text)

@@ -403,13 +403,12 @@ impl Future for NextOp {
     fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<(Op, Reply)> {
         with_core(|c| {
             let g = c.sched.current_id();
-            let hub = c.sched.backend.hub().expect("proxies run on the hub");
-            if let Some(next) = hub.inbox.at(g).pop_front() {
+            if let Some(next) = proxy_state(c).inbox.at(g).pop_front() {
                 return Poll::Ready(next);
             }
             let seq = c.sched.park(WaitReason::Executor, self.worker);
             let key = c.sched.key(seq, 0);
-            let hub = c.sched.backend.hub().expect("proxies run on the hub");
+            let hub = proxy_state(c);
             *hub.idle.at(g) = Some(key);
             hub.idle_count += 1;
             Poll::Pending
