@@ -447,3 +447,58 @@ func main() {
         "{stderr}"
     );
 }
+
+#[test]
+fn go_of_a_nil_function_value_fails_where_go_119_fails() {
+    // A go statement whose call has arguments or results runs in a wrapper Go numbers after
+    // the function's literals: the nil function panics in the new goroutine, in the wrapper.
+    let source = r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	var f func(int)
+	defer fmt.Println("x")
+	func() {
+		defer fmt.Println("y")
+	}()
+	go f(1)
+	g := func() {}
+	g()
+	time.Sleep(time.Millisecond)
+}
+"#;
+    let stderr =
+        golang::run(source, &golang::RunOptions::default()).text(chanlab::rt::Stream::Stderr);
+    let frames: Vec<&str> = stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("goroutine "))
+        .collect();
+    let go_line = line_of(source, "go f(1)");
+    assert_eq!(
+        frames,
+        [
+            "goroutine 2 [running]:",
+            "main.main.func4()",
+            &format!("\t./prog.go:{go_line}"),
+            "created by main.main",
+            &format!("\t./prog.go:{go_line}"),
+        ],
+        "{stderr}"
+    );
+    // Without arguments or results there is no wrapper: Go's runtime refuses the statement.
+    let source = source.replace("func(int)", "func()").replace("f(1)", "f()");
+    let (frames, stderr) = traceback_of(&source);
+    assert!(
+        stderr.starts_with("fatal error: go of nil func value\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        frames[..2],
+        ["goroutine 1 [running]:", "main.main()"],
+        "{stderr}"
+    );
+}

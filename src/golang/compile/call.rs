@@ -9,7 +9,7 @@ use crate::golang::types::constant::ConstValue;
 use crate::golang::types::info::{CallKind, Mode, RecvAdjust, Selection, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjId, ObjKind};
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
-use crate::golang::vm::instr::{Instr, R};
+use crate::golang::vm::instr::{Instr, NO_WRAP, R};
 
 use super::func::FnC;
 
@@ -160,13 +160,23 @@ impl FnC<'_, '_> {
         if matches!(how, How::Now) {
             self.line = self.c.line(lparen);
         }
-        self.emit_call(callee, base, nargs as u16, how);
+        let wrapped = nargs + nres > 0;
+        self.emit_call(callee, base, nargs as u16, how, wrapped);
         self.line = line;
         base
     }
 
-    /// Emits the call of `callee` on the window at `base`.
-    pub fn emit_call(&mut self, callee: Callee, base: R, nargs: u16, how: How) {
+    /// Emits the call of `callee` on the window at `base`. `wrapped`: a go or defer statement
+    /// whose call Go 1.19 wraps in a function of its own (one with arguments or results, or
+    /// of a builtin), which is numbered after the function's literals (`main.main.func3`).
+    pub fn emit_call(&mut self, callee: Callee, base: R, nargs: u16, how: How, wrapped: bool) {
+        let mut wrap = NO_WRAP;
+        if how != How::Now && wrapped {
+            self.wraps += 1;
+            if let (How::Go, Callee::Value(_)) = (how, &callee) {
+                wrap = self.nil_func_wrapper();
+            }
+        }
         let i = match (how, callee) {
             (How::Now, Callee::Func(f)) => Instr::Call { f, base },
             (How::Now, Callee::Native { n, .. }) => Instr::Native { n, base, nargs },
@@ -178,7 +188,12 @@ impl FnC<'_, '_> {
                 base,
                 nargs,
             },
-            (How::Go, Callee::Value(f)) => Instr::GoV { f, base, nargs },
+            (How::Go, Callee::Value(f)) => Instr::GoV {
+                f,
+                base,
+                nargs,
+                wrap,
+            },
             (How::Go, Callee::Method(m)) => Instr::GoI { m, base, nargs },
             (How::Defer, Callee::Func(f)) => Instr::Defer { f, base, nargs },
             (How::Defer, Callee::Native { n, .. }) => Instr::DeferNative { n, base, nargs },
@@ -825,6 +840,23 @@ impl FnC<'_, '_> {
         self.emit(Instr::ToIface { d, s: d, ty });
     }
 
+    /// The wrapper of this function's latest wrapped go statement, `go f(args)` of a function
+    /// value, which runs only when `f` is nil: the new goroutine calls nil there (its first
+    /// register) and panics in its first frame, as in Go 1.19, whose wrapper takes no
+    /// parameters. Its name is set when this function is finished ([`FnC::finish`]), when its
+    /// literals are counted.
+    fn nil_func_wrapper(&mut self) -> u32 {
+        let index = self.c.new_func(String::new());
+        let code = vec![Instr::CallV { f: 0, base: 1 }, Instr::Ret];
+        let func = &mut self.c.prog.funcs[index as usize];
+        func.lines = vec![self.line; code.len()];
+        func.code = code;
+        func.file = self.file.clone();
+        func.nregs = 2;
+        self.nil_wrappers.push((index, self.wraps));
+        index
+    }
+
     /// `go`/`defer` of a builtin: `defer close(ch)`, `defer println(x)`, `defer panic(v)`:
     /// its arguments are evaluated now and a closure runs it later.
     fn deferred_builtin(&mut self, e: ExprId, b: Builtin, how: How) -> R {
@@ -840,7 +872,7 @@ impl FnC<'_, '_> {
         let args: Vec<ExprId> = ch.ast.list(args).to_vec();
         if let Some((base, elems)) = self.spread_args(e, b, &args) {
             let f = self.c.builtin_func(b, elems.len() as u16, 0);
-            self.emit_call(Callee::Func(f), base, elems.len() as u16, how);
+            self.emit_call(Callee::Func(f), base, elems.len() as u16, how, true);
             return base;
         }
         let mut zero = 0;
@@ -864,7 +896,7 @@ impl FnC<'_, '_> {
             }
         }
         let f = self.c.builtin_func(b, args.len() as u16, zero);
-        self.emit_call(Callee::Func(f), base, args.len() as u16, how);
+        self.emit_call(Callee::Func(f), base, args.len() as u16, how, true);
         base
     }
 }

@@ -175,7 +175,23 @@ impl FnC<'_, '_> {
                     Some(b) => f.expr(b),
                     None => R::MAX,
                 };
-                let (lo, hi, max) = (bound(self, lo), bound(self, hi), bound(self, max));
+                let (lor, hir, maxr) = (bound(self, lo), bound(self, hi), bound(self, max));
+                let mut unsigned = 0;
+                for (k, b) in [lo, hi, max].into_iter().enumerate() {
+                    if b.is_some_and(|b| self.is_unsigned64(b)) {
+                        unsigned |= 1 << k;
+                    }
+                }
+                if unsigned != 0 {
+                    self.emit(Instr::SliceU {
+                        x: xr,
+                        lo: lor,
+                        hi: hir,
+                        max: maxr,
+                        unsigned,
+                    });
+                }
+                let (lo, hi, max) = (lor, hir, maxr);
                 self.emit(Instr::SliceOp {
                     d,
                     x: xr,
@@ -305,10 +321,16 @@ impl FnC<'_, '_> {
     /// Index `i` (in register `ir`) of `x` (in `xr`) is of an unsigned 64-bit type: a value
     /// at 2^63 or past it, negative in its register, is checked for Go's text.
     pub(super) fn unsigned_index_check(&mut self, i: ExprId, xr: R, ir: R) {
-        let it = self.ty(i);
-        if (self.c.types.basic(it)).is_some_and(|b| b.is_unsigned() && b.bits() == 64) {
+        if self.is_unsigned64(i) {
             self.emit(Instr::IndexU { x: xr, i: ir });
         }
+    }
+
+    /// Whether `e` is of an unsigned 64-bit type (uint, uint64, uintptr), whose values at 2^63
+    /// or past it are negative in a register.
+    fn is_unsigned64(&mut self, e: ExprId) -> bool {
+        let t = self.ty(e);
+        (self.c.types.basic(t)).is_some_and(|b| b.is_unsigned() && b.bits() == 64)
     }
 
     fn index_to(&mut self, e: ExprId, x: ExprId, indices: List<ExprId>, d: R) {
@@ -1010,15 +1032,21 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// Go's name for this function's `n`th literal: `main.main.func2`, and in a literal
+    /// `main.main.func2.1`.
+    pub(super) fn literal_name(&self, n: u32) -> String {
+        if self.name.contains(".func") {
+            format!("{}.{n}", self.name)
+        } else {
+            format!("{}.func{n}", self.name)
+        }
+    }
+
     /// A function literal: a closure capturing the variables it uses from outside.
     fn closure_to(&mut self, e: ExprId, d: R) {
         let captures = super::escape::free_vars(self.c.ch, e);
         self.lits += 1;
-        let name = if self.name.contains(".func") {
-            format!("{}.{}", self.name, self.lits)
-        } else {
-            format!("{}.func{}", self.name, self.lits)
-        };
+        let name = self.literal_name(self.lits);
         let first = self.alloc_n(captures.len());
         for (i, &o) in captures.iter().enumerate() {
             let at = first + i as u16;

@@ -105,11 +105,17 @@ pub struct FnC<'c, 'a> {
     nparams: u16,
     /// Function literals met so far (they are named `outer.func1`, `outer.func2`…).
     pub lits: u32,
+    /// Go and defer statements met so far that Go wraps in a function of its own (see
+    /// [`FnC::emit_call`]).
+    pub wraps: u32,
+    /// The wrappers made for nil function values (`nil_func_wrapper`), each with its number
+    /// among the wrapped statements.
+    pub nil_wrappers: Vec<(u32, u32)>,
     /// Results living in cells (bit i: result i).
     cell_results: u64,
     decl_line: u32,
     /// The file it is declared in, as tracebacks print it.
-    file: Rc<str>,
+    pub file: Rc<str>,
     /// The type arguments of this copy of generic code: every type read from the checker
     /// goes through [`FnC::subst`].
     pub inst: super::Inst,
@@ -145,6 +151,8 @@ impl<'c, 'a> FnC<'c, 'a> {
             result_types: Vec::new(),
             nparams: 0,
             lits: 0,
+            wraps: 0,
+            nil_wrappers: Vec::new(),
             cell_results: 0,
             decl_line: 0,
             file: Rc::from(""),
@@ -686,6 +694,13 @@ impl<'c, 'a> FnC<'c, 'a> {
             self.emit(Instr::Ret);
         }
         self.patch_gotos();
+        // Go numbers its wrappers after the function's literals.
+        for (f, k) in std::mem::take(&mut self.nil_wrappers) {
+            let name = self.literal_name(self.lits + k);
+            let func = &mut self.c.prog.funcs[f as usize];
+            func.label = Some(crate::rt::Label::go(&name));
+            func.name = Rc::from(name);
+        }
         let results = self.results.first().map_or(0, |r| r.0);
         let func = &mut self.c.prog.funcs[self.index as usize];
         func.code = std::mem::take(&mut self.code);

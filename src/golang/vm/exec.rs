@@ -22,7 +22,7 @@ use super::complex;
 use super::cost;
 use super::errors;
 use super::gor::{Exit, Gor, Pending, Received, Target, UnitOp};
-use super::instr::Instr;
+use super::instr::{Instr, NO_WRAP};
 use super::ops;
 use super::program::Thrown;
 use super::value::{Closure, Ptr, Value};
@@ -723,19 +723,29 @@ impl Gor {
                         let line = prog.line(func_id, pc - 1);
                         super::task::go(&self.run, f, None, args, (func_id, line));
                     }
-                    Instr::GoV { f, base: b, nargs } => {
+                    Instr::GoV {
+                        f,
+                        base: b,
+                        nargs,
+                        wrap,
+                    } => {
                         pay_first!();
-                        let Value::Func(c) = r!(f).clone() else {
-                            // Go panics in the goroutine that runs `go nil()`; the effect is
-                            // the same: the run ends with this panic.
-                            throw!(errors::nil_deref(&prog))
-                        };
                         let mut args = self.run.spare_stack();
-                        args.extend_from_slice(&regs[b as usize..][..nargs as usize]);
+                        let (func, env) = match r!(f).clone() {
+                            Value::Func(c) => {
+                                args.extend_from_slice(&regs[b as usize..][..nargs as usize]);
+                                (c.func, (!c.env.is_empty()).then_some(c))
+                            }
+                            _ if wrap == NO_WRAP => {
+                                save!();
+                                return self.fatal_here("go of nil func value");
+                            }
+                            // The wrapper calls the nil function in the new goroutine.
+                            _ => (wrap, None),
+                        };
                         charge!(cost::GO);
                         let line = prog.line(func_id, pc - 1);
-                        let env = (!c.env.is_empty()).then(|| c.clone());
-                        super::task::go(&self.run, c.func, env, args, (func_id, line));
+                        super::task::go(&self.run, func, env, args, (func_id, line));
                     }
                     Instr::GoI { m, base: b, nargs } => {
                         pay_first!();
@@ -899,12 +909,19 @@ impl Gor {
                         r!(d).set(v);
                     }
                     Instr::SliceOp { d, x, lo, hi, max } => {
-                        let bound = |reg: u16, regs: &[Value]| {
-                            (reg != u16::MAX).then(|| regs[reg as usize].as_int())
-                        };
-                        let (l, h, m) = (bound(lo, regs), bound(hi, regs), bound(max, regs));
+                        let [l, h, m] = [lo, hi, max].map(|b| slice_bound(b, regs));
                         let v = check!(ops::slice(&prog, &r!(x), l, h, m));
                         r!(d).set(v);
+                    }
+                    Instr::SliceU {
+                        x,
+                        lo,
+                        hi,
+                        max,
+                        unsigned,
+                    } => {
+                        let bounds = [lo, hi, max].map(|b| slice_bound(b, regs));
+                        check!(ops::slice_unsigned_check(&prog, &r!(x), bounds, unsigned));
                     }
                     Instr::Len { d, x } => {
                         if let Value::Chan(id) = r!(x) {
@@ -1203,6 +1220,11 @@ fn quantum_steps(quantum: u64, debt: u64, nested: u32) -> u64 {
 }
 
 /// The channel a register holds (nil for anything else).
+/// A slice expression's bound in register `reg`; none for `R::MAX`, an absent bound.
+fn slice_bound(reg: u16, regs: &[Value]) -> Option<i64> {
+    (reg != u16::MAX).then(|| regs[reg as usize].as_int())
+}
+
 fn chan_of(v: &Value) -> Chan<Value> {
     match v {
         Value::Chan(id) => Chan::from_id(*id),

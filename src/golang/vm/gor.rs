@@ -802,11 +802,15 @@ impl Gor {
 
     /// Go's fatal stack overflow: ends the run.
     pub fn stack_overflow(&mut self) -> Exit {
+        rt::eprint("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+        self.fatal_here("stack overflow")
+    }
+
+    /// Go's `fatal error: <message>` in this goroutine, at its frames' saved places: ends the
+    /// run, which no deferred call or recover sees.
+    pub fn fatal_here(&mut self, message: &str) -> Exit {
         self.died_in = Some(self.frame_lines());
-        with_fatal(
-            "stack overflow",
-            "runtime: goroutine stack exceeds 1000000000-byte limit",
-        );
+        drop(rt::fatal(message));
         Exit::Died
     }
 
@@ -1049,10 +1053,4 @@ pub enum PollOutcome {
     Waiting,
     /// The operation panicked (a runtime panic or a native's).
     Panicked(Thrown),
-}
-
-/// Ends the run with Go's fatal error `message`, after the runtime's line `first`.
-fn with_fatal(message: &str, first: &str) {
-    rt::eprint(format!("{first}\n"));
-    drop(rt::fatal(message));
 }

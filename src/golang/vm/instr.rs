@@ -15,6 +15,9 @@ use super::types::{IntKind, MethodId};
 /// A register of the current frame.
 pub type R = u16;
 
+/// [`Instr::GoV`]'s `wrap` for a go statement Go runs without a wrapper.
+pub const NO_WRAP: u32 = u32::MAX;
+
 /// One instruction (16 bytes).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
@@ -551,10 +554,15 @@ pub enum Instr {
         base: R,
         nargs: u16,
     },
+    /// `go f(args)` of a function value. Go 1.19 wraps a go statement whose call has
+    /// arguments or results in a function of its own (`main.main.func2`), so that a nil `f`
+    /// panics in the new goroutine, in `wrap`, which calls it; a call without either has no
+    /// wrapper ([`NO_WRAP`]) and a nil `f` is a fatal error where the statement runs.
     GoV {
         f: R,
         base: R,
         nargs: u16,
+        wrap: u32,
     },
     GoI {
         m: MethodId,
@@ -688,6 +696,15 @@ pub enum Instr {
         d: R,
         x: R,
         i: R,
+    },
+    /// Before `x[lo:hi:max]` whose bounds in `unsigned` (1 low, 2 high, 4 max) are of an
+    /// unsigned 64-bit type: panics if one is 2^63 or more, with Go's text for it.
+    SliceU {
+        x: R,
+        lo: R,
+        hi: R,
+        max: R,
+        unsigned: u8,
     },
     /// `d = x[lo:hi:max]`; an absent bound is `R::MAX`.
     SliceOp {

@@ -98,24 +98,15 @@ pub fn slice(
     hi: Option<i64>,
     max: Option<i64>,
 ) -> Result<Value, Thrown> {
+    let widen = |b: Option<i64>| b.map(i128::from);
+    let checked = |n: i64| match bounds_text(x, n, widen(lo), widen(hi), widen(max)) {
+        Some(text) => Err(errors::slice_bounds(prog, text)),
+        None => Ok(()),
+    };
     if let Value::Str(s) = x {
         let n = s.len() as i64;
+        checked(n)?;
         let (l, h) = (lo.unwrap_or(0), hi.unwrap_or(n));
-        if h < 0 {
-            return Err(errors::slice_bounds(prog, format!("[:{h}]")));
-        }
-        if h > n {
-            return Err(errors::slice_bounds(
-                prog,
-                format!("[:{h}] with length {n}"),
-            ));
-        }
-        if l < 0 {
-            return Err(errors::slice_bounds(prog, format!("[{l}:]")));
-        }
-        if l > h {
-            return Err(errors::slice_bounds(prog, format!("[{l}:{h}]")));
-        }
         return Ok(Value::bytes(&s[l as usize..h as usize]));
     }
     let (array, off, len, cap) = match x {
@@ -127,49 +118,98 @@ pub fn slice(
         Value::Nil => (Rc::new(RefCell::new(Vec::new())), 0, 0, 0),
         _ => return Err(errors::nil_deref(prog)),
     };
-    let is_array = !matches!(x, Value::Slice(_) | Value::Nil);
-    let m = max.unwrap_or(cap);
-    let h = hi.unwrap_or(len);
-    let l = lo.unwrap_or(0);
-    // Go checks the bounds from the right: max, then high, then low. A negative bound's
-    // text names no other.
-    let what = if is_array { "length" } else { "capacity" };
-    let three = max.is_some();
-    // A three-index expression's texts end with one more colon.
-    let colon = if three { ":" } else { "" };
-    let bounds = |text: String| Err(errors::slice_bounds(prog, text));
-    if three && m < 0 {
-        return bounds(format!("[::{m}]"));
-    }
-    if three && m > cap {
-        return bounds(format!("[::{m}] with {what} {cap}"));
-    }
-    if h < 0 {
-        return bounds(format!("[:{h}{colon}]"));
-    }
-    if h > m {
-        return bounds(if three {
-            format!("[:{h}:{m}]")
-        } else {
-            format!("[:{h}] with {what} {cap}")
-        });
-    }
-    if l < 0 {
-        return bounds(format!("[{l}:{colon}]"));
-    }
-    if l > h {
-        return bounds(format!("[{l}:{h}{colon}]"));
-    }
+    checked(cap)?;
     if matches!(x, Value::Nil) {
         // Slicing a nil slice gives a nil slice.
         return Ok(Value::Nil);
     }
+    let (l, h, m) = (lo.unwrap_or(0), hi.unwrap_or(len), max.unwrap_or(cap));
     Ok(Value::Slice(Slice {
         array,
         off: (off + l) as u32,
         len: (h - l) as u32,
         cap: (m - l) as u32,
     }))
+}
+
+/// Before `x[lo:hi:max]` whose bounds in `unsigned` (a mask: 1 low, 2 high, 4 max) are of an
+/// unsigned 64-bit type: such a bound at 2^63 or past it (negative as an `i64`) panics with
+/// Go's text, the bound printed as the unsigned number it is.
+pub fn slice_unsigned_check(
+    prog: &Program,
+    x: &Value,
+    bounds: [Option<i64>; 3],
+    unsigned: u8,
+) -> Result<(), Thrown> {
+    let mut wide = [None; 3];
+    let mut past = false;
+    for (k, (b, w)) in bounds.iter().zip(&mut wide).enumerate() {
+        *w = b.map(|b| match unsigned & (1 << k) != 0 {
+            true => {
+                past |= b < 0;
+                i128::from(b as u64)
+            }
+            false => i128::from(b),
+        });
+    }
+    if !past {
+        return Ok(());
+    }
+    let n = match x {
+        Value::Str(s) => s.len() as i64,
+        _ => cap(x),
+    };
+    match bounds_text(x, n, wide[0], wide[1], wide[2]) {
+        Some(text) => Err(errors::slice_bounds(prog, text)),
+        None => Ok(()),
+    }
+}
+
+/// Go's text for bounds out of range in slicing `x`, whose capacity (a string's or an array's
+/// length) is `cap`; none when they are in range. Go checks from the right: max, then high,
+/// then low; a negative bound's text names no other.
+fn bounds_text(
+    x: &Value,
+    cap: i64,
+    lo: Option<i128>,
+    hi: Option<i128>,
+    max: Option<i128>,
+) -> Option<String> {
+    let len = match x {
+        Value::Slice(s) => s.len as i64,
+        _ => cap,
+    };
+    let (l, h, m) = (
+        lo.unwrap_or(0),
+        hi.unwrap_or(len.into()),
+        max.unwrap_or(cap.into()),
+    );
+    let what = match x {
+        Value::Slice(_) | Value::Nil => "capacity",
+        _ => "length",
+    };
+    let three = max.is_some();
+    // A three-index expression's texts end with one more colon.
+    let colon = if three { ":" } else { "" };
+    let text = if three && m < 0 {
+        format!("[::{m}]")
+    } else if three && m > cap.into() {
+        format!("[::{m}] with {what} {cap}")
+    } else if h < 0 {
+        format!("[:{h}{colon}]")
+    } else if h > m {
+        match three {
+            true => format!("[:{h}:{m}]"),
+            false => format!("[:{h}] with {what} {cap}"),
+        }
+    } else if l < 0 {
+        format!("[{l}:{colon}]")
+    } else if l > h {
+        format!("[{l}:{h}{colon}]")
+    } else {
+        return None;
+    };
+    Some(text)
 }
 
 /// Go's size classes for small allocations (runtime/sizeclasses.go): a growing slice's
