@@ -17,6 +17,7 @@ pub(super) const NATIVES: &[Native] = &[
     observable("sync.WaitGroup.Done", wg_done),
     observable("sync.WaitGroup.Wait", wg_wait),
     observable("sync.Mutex.Lock", lock),
+    observable("sync.Mutex.semacquire", lock),
     observable("sync.Mutex.Unlock", unlock),
     observable("sync.Mutex.TryLock", try_lock),
     observable("sync.Cond.ticket", cond_ticket),

@@ -287,6 +287,10 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "sync.Mutex.semacquire",
+        &[("sync.runtime_SemacquireMutex", "runtime/sema.go:77")],
+    ),
+    (
         "sync.Cond.wait",
         &[("sync.runtime_notifyListWait", "runtime/sema.go:517")],
     ),

@@ -18,18 +18,24 @@ func (m *Mutex) Lock()
 func (m *Mutex) Unlock()
 func (m *Mutex) TryLock() bool
 
+// semacquire is Lock where Go's RWMutex waits on a semaphore of its own: a goroutine
+// waiting in it shows Go's frame of that wait (runtime_SemacquireMutex) and no Mutex frames.
+func (m *Mutex) semacquire()
+
 // A RWMutex is a reader/writer mutual exclusion lock: any number of readers or one writer.
-// A writer waiting for the readers to leave keeps new readers out, as Go's does.
+// A writer waiting for the readers to leave keeps new readers out, as Go's does. Every wait
+// is on a Mutex, so a waiting goroutine is blocked on sync ([semacquire]), as in Go.
 type RWMutex struct {
-	w       Mutex // held by a writer, and briefly by a reader entering
-	r       Mutex // guards readers and drained
-	writer  bool  // a writer holds it
-	readers int
-	drained chan struct{} // closed by the last reader to leave while a writer waits
+	w        Mutex // held by a writer, and briefly by a reader entering
+	r        Mutex // guards readers and draining
+	writer   bool  // a writer holds it
+	readers  int
+	draining bool  // a writer waits for the readers to leave, holding drain
+	drain    Mutex // unlocked by the last reader to leave while a writer waits
 }
 
 func (rw *RWMutex) RLock() {
-	rw.w.Lock()
+	rw.w.semacquire()
 	rw.r.Lock()
 	rw.readers++
 	rw.r.Unlock()
@@ -43,9 +49,9 @@ func (rw *RWMutex) RUnlock() {
 		fatal("sync: RUnlock of unlocked RWMutex")
 	}
 	rw.readers--
-	if rw.readers == 0 && rw.drained != nil {
-		close(rw.drained)
-		rw.drained = nil
+	if rw.readers == 0 && rw.draining {
+		rw.draining = false
+		rw.drain.Unlock()
 	}
 	rw.r.Unlock()
 }
@@ -53,15 +59,17 @@ func (rw *RWMutex) RUnlock() {
 func (rw *RWMutex) Lock() {
 	rw.w.Lock()
 	rw.r.Lock()
-	if rw.readers > 0 {
-		drained := make(chan struct{})
-		rw.drained = drained
+	if rw.readers == 0 {
 		rw.r.Unlock()
-		<-drained
 		rw.writer = true
 		return
 	}
+	// drain is free: taken now, it is taken again once the last reader has given it back.
+	rw.draining = true
+	rw.drain.Lock()
 	rw.r.Unlock()
+	rw.drain.semacquire()
+	rw.drain.Unlock()
 	rw.writer = true
 }
 
