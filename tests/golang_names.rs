@@ -502,3 +502,36 @@ func main() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_unlock_of_an_unlocked_mutex_shows_gos_frames_of_it() {
+    let cases: [(&str, &str, &[&str]); 2] = [
+        (
+            "var mu sync.Mutex\n\tmu.Unlock()",
+            "sync: unlock of unlocked mutex",
+            &["sync.(*Mutex).unlockSlow(...)", "sync.(*Mutex).Unlock(...)"],
+        ),
+        (
+            "var rw sync.RWMutex\n\trw.Unlock()",
+            "sync: Unlock of unlocked RWMutex",
+            &["sync.(*RWMutex).Unlock(...)"],
+        ),
+    ];
+    for (body, message, sync_frames) in cases {
+        let source = format!("package main\n\nimport \"sync\"\n\nfunc main() {{\n\t{body}\n}}\n");
+        let (frames, stderr) = traceback_of(&source);
+        assert!(
+            stderr.starts_with(&format!("fatal error: {message}\n")),
+            "{stderr}"
+        );
+        let names: Vec<&str> = frames
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.starts_with('\t'))
+            .collect();
+        let mut want = vec!["goroutine 1 [running]:", "sync.fatal(...)"];
+        want.extend(sync_frames);
+        want.push("main.main()");
+        assert_eq!(names, want, "{stderr}");
+    }
+}

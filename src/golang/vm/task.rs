@@ -287,6 +287,16 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "sync.Mutex.Unlock",
+        &[
+            ("sync.fatal", "runtime/panic.go:1031"),
+            ("sync.(*Mutex).unlockSlow", "sync/mutex.go:229"),
+            ("sync.(*Mutex).Unlock", "sync/mutex.go:223"),
+        ],
+    ),
+    // Called by the library's Go code (an RWMutex's unlock of an unlocked one).
+    ("sync.fatal", &[("sync.fatal", "runtime/panic.go:1031")]),
+    (
         "sync.Mutex.semacquire",
         &[("sync.runtime_SemacquireMutex", "runtime/sema.go:77")],
     ),
