@@ -649,6 +649,34 @@ impl Ast {
         }
     }
 
+    /// The position gc's parser gives `e` (`x.Pos()` in its syntax tree), where it reports a
+    /// go or defer statement that calls nothing: a selector's `.`, an index's or slice's `[`,
+    /// a call's `(`, a binary expression's operator; anything else its first byte.
+    pub fn node_pos(&self, e: ExprId) -> Pos {
+        match self.expr(e).kind {
+            ExprKind::Selector { sel, .. } => self.dot_before(self.expr(sel).pos),
+            ExprKind::Index { lbrack, .. } | ExprKind::Slice { lbrack, .. } => lbrack,
+            ExprKind::Call { lparen, .. } => lparen,
+            ExprKind::Binary { op_pos, .. } => op_pos,
+            _ => self.expr(e).pos,
+        }
+    }
+
+    /// The `.` before the name at `pos` (white space may come between them); `pos` itself if
+    /// something else does.
+    fn dot_before(&self, pos: Pos) -> Pos {
+        let file = self.file(self.file_of(pos));
+        let text = file.src.as_bytes();
+        let mut at = (pos - file.base) as usize;
+        while at > 0 && text[at - 1].is_ascii_whitespace() {
+            at -= 1;
+        }
+        match at.checked_sub(1) {
+            Some(dot) if text[dot] == b'.' => file.base + dot as Pos,
+            _ => pos,
+        }
+    }
+
     pub fn file(&self, f: FileId) -> &File {
         &self.files[f.0 as usize]
     }

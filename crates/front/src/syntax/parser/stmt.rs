@@ -584,12 +584,31 @@ impl Parser<'_> {
         let tok = self.tok();
         self.next();
         let x = self.pexpr(None, self.tok() == Tok::Lparen);
-        let t = self.ast.unparen(x);
+        let mut t = self.ast.unparen(x);
         if t != x {
             let at = self.start(x);
             self.error_at(
                 at,
                 format!("expression in {} must not be parenthesized", tok.text()),
+            );
+        }
+        if !matches!(self.ast.expr(t).kind, ExprKind::Call { .. }) {
+            // As gc does: the statement calls the expression without arguments, which is
+            // checked as such (the common mistake is leaving out the parentheses).
+            let at = self.ast.node_pos(t);
+            self.error_at(
+                at,
+                format!("expression in {} must be function call", tok.text()),
+            );
+            t = self.expr_node(
+                at,
+                ExprKind::Call {
+                    fun: t,
+                    args: List::default(),
+                    dots: false,
+                    lparen: at,
+                    rparen: at,
+                },
             );
         }
         let kind = if tok == Tok::Go {

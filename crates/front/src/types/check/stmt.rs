@@ -292,16 +292,8 @@ impl Checker<'_> {
         }
     }
 
-    /// `go f()` / `defer f()`.
+    /// `go f()` / `defer f()` (the parser makes a call of anything else, as gc's does).
     fn suspended_call(&mut self, keyword: &str, call: ExprId) {
-        if !matches!(self.ast.expr(call).kind, ExprKind::Call { .. }) {
-            self.error(
-                self.epos(call),
-                format!("expression in {keyword} must be function call"),
-            );
-            self.use_exprs(&[call]);
-            return;
-        }
         let mut x = Operand::invalid(call);
         let msg = match self.raw_expr(&mut x, call, None) {
             Kind::Conversion => "requires function call, not conversion",
