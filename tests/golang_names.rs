@@ -535,3 +535,23 @@ fn an_unlock_of_an_unlocked_mutex_shows_gos_frames_of_it() {
         assert_eq!(names, want, "{stderr}");
     }
 }
+
+#[test]
+fn print_stack_writes_the_callers_stack_on_stderr() {
+    let source =
+        "package main\n\nimport \"runtime/debug\"\n\nfunc main() {\n\tdebug.PrintStack()\n}\n";
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [running]:",
+            "runtime/debug.Stack()",
+            "\t/usr/local/go/src/runtime/debug/runtime_debug.go:16",
+            "runtime/debug.PrintStack()",
+            "\t/usr/local/go/src/runtime/debug/runtime_debug.go:26",
+            "main.main()",
+            "\t./prog.go:6",
+        ],
+        "{stderr}"
+    );
+}

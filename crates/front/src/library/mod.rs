@@ -69,6 +69,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("os", "os.go"),
     lib!("reflect", "reflect.go"),
     lib!("runtime", "runtime.go"),
+    lib!("runtime/debug", "runtime_debug.go"),
     lib!("slices", "slices.go"),
     lib!("sort", "sort.go"),
     lib!("strconv", "strconv.go"),
@@ -155,7 +156,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 44);
+        assert_eq!(paths.len(), 45);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }
