@@ -33,6 +33,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.valueString", value_string),
     pure("reflect.valueLen", value_len),
     pure("reflect.valueIsNil", value_is_nil),
+    pure("reflect.funcEntry", func_entry),
     pure("reflect.valueIsZero", value_is_zero),
     pure("reflect.valueElem", value_elem),
     pure("reflect.valuePart", value_part),
@@ -187,6 +188,16 @@ fn value_len(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn value_is_nil(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let nil = raw(ctx.arg(0)).is_nil();
     done(ctx, [Value::Bool(nil)])
+}
+
+/// `funcEntry(f any) uintptr`: the entry of function value `f` as a program counter, which
+/// `runtime.FuncForPC` names (0 for nil).
+fn func_entry(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let pc = match raw(ctx.arg(0)) {
+        Value::Func(c) => crate::golang::vm::task::frame_pc(c.func, 0),
+        _ => 0,
+    };
+    done(ctx, [Value::Int(pc as i64)])
 }
 
 /// `valueIsZero(id int, val any) bool`.

@@ -529,6 +529,21 @@ func (v Value) IsNil() bool {
 	panic(&ValueError{"reflect.Value.IsNil", v.Kind()})
 }
 
+// Pointer returns v's value as a uintptr. For a function it is its entry, which
+// runtime.FuncForPC names (0 for a nil one). chanlab's values have no addresses: for a
+// pointer, channel, map or slice Pointer panics saying so.
+func (v Value) Pointer() uintptr {
+	switch k := v.Kind(); k {
+	case Func:
+		return funcEntry(v.value())
+	case Chan, Map, Pointer, Slice, UnsafePointer:
+		panic("reflect: chanlab has no addresses: Value.Pointer of a " + k.String() + " Value")
+	}
+	panic(&ValueError{"reflect.Value.Pointer", v.Kind()})
+}
+
+func funcEntry(f any) uintptr
+
 // IsZero reports whether v is the zero value for its type.
 func (v Value) IsZero() bool {
 	if v.val == nil {
