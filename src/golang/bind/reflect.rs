@@ -4,13 +4,15 @@
 //! `errors.Is`'s comparability and `As`'s target (the rest of these is Go, in
 //! `library/go/reflect.go`, `sort.go` and `errors.go`).
 
+use std::rc::Rc;
+
 use super::{done, pure};
 use crate::golang::natives;
 use crate::golang::vm::errors::{self, ErrKind};
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::types::{ChanDir, Kind, Types};
-use crate::golang::vm::value::{TypeId, Value};
+use crate::golang::vm::value::{Closure, Iface, TypeId, Value};
 
 pub(super) const NATIVES: &[Native] = &[
     pure("sort.sliceLen", slice_len),
@@ -33,6 +35,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.typeComparable", type_comparable),
     pure("reflect.typeImplements", type_implements),
     pure("reflect.typeNumMethod", type_num_method),
+    pure("reflect.typeMethod", type_method),
     pure("reflect.DeepEqual", deep_equal),
 ];
 
@@ -261,6 +264,43 @@ fn type_num_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     on_type(ctx, |types, ty| {
         Value::Int(types.exported_method_count(ty) as i64)
     })
+}
+
+/// `typeMethod(id, i int) (name string, ftype int, fn any, ok bool)`.
+fn type_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let types = &prog.types;
+    let i = usize::try_from(ctx.int(1)).ok();
+    let found = match rtype(ctx, 0).map(|ty| (ty, &types.get(ty).kind)) {
+        Some((_, Kind::Interface { methods })) => {
+            let mut names: Vec<&str> = methods
+                .iter()
+                .map(|&m| types.method_short_name(m))
+                .collect();
+            names.sort_unstable();
+            i.and_then(|i| names.get(i)).map(|&name| (name, None))
+        }
+        Some((ty, _)) => {
+            let methods = types.exported_methods(ty);
+            i.and_then(|i| methods.get(i).copied())
+                .map(|(m, func, expr)| {
+                    let f = expr.map(|ty| {
+                        let env = Box::new([]);
+                        let val = Value::Func(Rc::new(Closure { func, env }));
+                        (ty, Value::Iface(Rc::new(Iface { ty, val })))
+                    });
+                    (types.method_short_name(m), f)
+                })
+        }
+        None => None,
+    };
+    let ok = found.is_some();
+    let (name, f) = found.unwrap_or(("", None));
+    let (ftype, fv) = f.map_or((-1, Value::Nil), |(ty, v)| (i64::from(ty), v));
+    done(
+        ctx,
+        [Value::str(name), Value::Int(ftype), fv, Value::Bool(ok)],
+    )
 }
 
 fn type_comparable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -110,6 +110,16 @@ impl Compiler<'_> {
                 None => self.reach_func(t, &reach),
             };
             self.prog.types.add_method(rt, id, f);
+            if self.reflect && reach.iface.is_none() {
+                // reflect's Type.Method gives the method as a function of the receiver.
+                let sig = self.method_sig(reach.method, reach.recv);
+                if let Some(s) = self.types.signature(sig).cloned() {
+                    let params = std::iter::once(t).chain(s.params).collect();
+                    let expr = self.types.func(params, s.results, s.variadic);
+                    let expr = self.rtype(expr);
+                    self.prog.types.add_method_expr(rt, id, expr);
+                }
+            }
         }
     }
 

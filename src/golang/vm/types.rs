@@ -162,6 +162,9 @@ pub struct Types {
     methods: HashMap<(TypeId, MethodId), u32, FxBuild>,
     method_names: Vec<Rc<str>>,
     method_ids: HashMap<Rc<str>, MethodId>,
+    /// A program that imports reflect: the type of each method as a function of its
+    /// receiver (`func(main.T, int) string`), by type and method.
+    method_exprs: HashMap<(TypeId, MethodId), TypeId, FxBuild>,
 }
 
 impl Types {
@@ -232,6 +235,24 @@ impl Types {
             .keys()
             .filter(|&&(t, m)| t == ty && self.method_short_name(m).starts_with(char::is_uppercase))
             .count()
+    }
+
+    /// Records the type of method `m` of `ty` as a function of its receiver (reflect).
+    pub fn add_method_expr(&mut self, ty: TypeId, m: MethodId, expr: TypeId) {
+        self.method_exprs.insert((ty, m), expr);
+    }
+
+    /// Type `ty`'s exported methods sorted by name, as reflect numbers them: each method,
+    /// the function implementing it and its type as a function of the receiver.
+    pub fn exported_methods(&self, ty: TypeId) -> Vec<(MethodId, u32, Option<TypeId>)> {
+        let mut out: Vec<_> = (self.methods.iter())
+            .filter(|&(&(t, m), _)| {
+                t == ty && self.method_short_name(m).starts_with(char::is_uppercase)
+            })
+            .map(|(&(t, m), &f)| (m, f, self.method_exprs.get(&(t, m)).copied()))
+            .collect();
+        out.sort_unstable_by(|a, b| self.method_short_name(a.0).cmp(self.method_short_name(b.0)));
+        out
     }
 
     /// The function implementing method `m` of type `ty` (in `ty`'s method set).

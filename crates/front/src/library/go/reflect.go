@@ -104,7 +104,25 @@ type Type interface {
 	Implements(u Type) bool
 	// NumMethod returns the number of exported methods in the type's method set.
 	NumMethod() int
+	// Method returns the i'th exported method of the type's method set, sorted by name.
+	Method(int) Method
+	// MethodByName returns the exported method with that name, and whether there is one.
+	MethodByName(string) (Method, bool)
 }
+
+// A Method describes a method of a type. For a concrete type, Type is the method's type as
+// a function of the receiver and Func is that function (Func.Interface() gives a value of
+// type Type, which calls the method); for an interface type only Name and Index are set.
+type Method struct {
+	Name    string
+	PkgPath string
+	Type    Type
+	Func    Value
+	Index   int
+}
+
+// IsExported reports whether the method is exported.
+func (m Method) IsExported() bool { return m.PkgPath == "" }
 
 // A StructField describes a single field in a struct.
 type StructField struct {
@@ -250,6 +268,28 @@ func (t rtype) ChanDir() ChanDir {
 func (t rtype) Comparable() bool { return typeComparable(t.id) }
 func (t rtype) NumMethod() int   { return typeNumMethod(t.id) }
 
+func (t rtype) Method(i int) Method {
+	name, ftype, fn, ok := typeMethod(t.id, i)
+	if !ok {
+		panic("reflect: Method index out of range")
+	}
+	m := Method{Name: name, Index: i}
+	if ftype >= 0 {
+		m.Type = rtype{ftype}
+		m.Func = Value{typ: ftype, val: fn}
+	}
+	return m
+}
+
+func (t rtype) MethodByName(name string) (Method, bool) {
+	for i := 0; i < t.NumMethod(); i++ {
+		if m := t.Method(i); m.Name == name {
+			return m, true
+		}
+	}
+	return Method{}, false
+}
+
 func (t rtype) Implements(u Type) bool {
 	if u == nil {
 		panic("reflect: nil type passed to Type.Implements")
@@ -275,6 +315,11 @@ func typeField(id int, i int) (name string, ty int, embedded bool, exported bool
 func typeComparable(id int) bool
 func typeImplements(id int, iface int) bool
 func typeNumMethod(id int) int
+
+// typeMethod gives type id's i'th exported method (sorted by name): its name, its type as a
+// function of the receiver and that function (-1 and nil for an interface's method), and
+// whether there is one.
+func typeMethod(id, i int) (name string, ftype int, fn any, ok bool)
 
 // DeepEqual reports whether x and y are "deeply equal", as Go defines it: values of one
 // type whose elements, fields, pointees and map entries are deeply equal, with nil and empty
