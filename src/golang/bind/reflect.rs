@@ -273,25 +273,25 @@ fn type_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let i = usize::try_from(ctx.int(1)).ok();
     let found = match rtype(ctx, 0).map(|ty| (ty, &types.get(ty).kind)) {
         Some((_, Kind::Interface { methods })) => {
-            let mut names: Vec<&str> = methods
+            // The i-th name in order (by rank: an interface has few methods).
+            let names: Vec<&str> = methods
                 .iter()
                 .map(|&m| types.method_short_name(m))
                 .collect();
-            names.sort_unstable();
-            i.and_then(|i| names.get(i)).map(|&name| (name, None))
+            let rank = |n: &str| names.iter().filter(|&&o| o < n).count();
+            i.and_then(|i| names.iter().find(|n| rank(n) == i))
+                .map(|&name| (name, None))
         }
-        Some((ty, _)) => {
-            let methods = types.exported_methods(ty);
-            i.and_then(|i| methods.get(i).copied())
-                .map(|(m, func, expr)| {
-                    let f = expr.map(|ty| {
-                        let env = Box::new([]);
-                        let val = Value::Func(Rc::new(Closure { func, env }));
-                        (ty, Value::Iface(Rc::new(Iface { ty, val })))
-                    });
-                    (types.method_short_name(m), f)
-                })
-        }
+        Some((ty, _)) => i
+            .and_then(|i| types.exported_method(ty, i))
+            .map(|(m, func, expr)| {
+                let f = expr.map(|ty| {
+                    let env = Box::new([]);
+                    let val = Value::Func(Rc::new(Closure { func, env }));
+                    (ty, Value::Iface(Rc::new(Iface { ty, val })))
+                });
+                (types.method_short_name(m), f)
+            }),
         None => None,
     };
     let ok = found.is_some();

@@ -242,17 +242,23 @@ impl Types {
         self.method_exprs.insert((ty, m), expr);
     }
 
-    /// Type `ty`'s exported methods sorted by name, as reflect numbers them: each method,
-    /// the function implementing it and its type as a function of the receiver.
-    pub fn exported_methods(&self, ty: TypeId) -> Vec<(MethodId, u32, Option<TypeId>)> {
-        let mut out: Vec<_> = (self.methods.iter())
-            .filter(|&(&(t, m), _)| {
+    /// Type `ty`'s `i`th exported method in name order, as reflect numbers them: the method,
+    /// the function implementing it and its type as a function of the receiver. Found by its
+    /// rank, without a sort of its own in the worker's code: a type has few methods.
+    pub fn exported_method(&self, ty: TypeId, i: usize) -> Option<(MethodId, u32, Option<TypeId>)> {
+        let exported = || {
+            (self.methods.iter()).filter(move |&(&(t, m), _)| {
                 t == ty && self.method_short_name(m).starts_with(char::is_uppercase)
             })
-            .map(|(&(t, m), &f)| (m, f, self.method_exprs.get(&(t, m)).copied()))
-            .collect();
-        out.sort_unstable_by(|a, b| self.method_short_name(a.0).cmp(self.method_short_name(b.0)));
-        out
+        };
+        let (&(t, m), &f) = exported().find(|&(&(_, m), _)| {
+            let name = self.method_short_name(m);
+            exported()
+                .filter(|&(&(_, o), _)| self.method_short_name(o) < name)
+                .count()
+                == i
+        })?;
+        Some((m, f, self.method_exprs.get(&(t, m)).copied()))
     }
 
     /// The function implementing method `m` of type `ty` (in `ty`'s method set).
