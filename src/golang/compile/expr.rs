@@ -175,23 +175,22 @@ impl FnC<'_, '_> {
                     Some(b) => f.expr(b),
                     None => R::MAX,
                 };
-                let (lor, hir, maxr) = (bound(self, lo), bound(self, hi), bound(self, max));
                 let mut unsigned = 0;
                 for (k, b) in [lo, hi, max].into_iter().enumerate() {
                     if b.is_some_and(|b| self.is_unsigned64(b)) {
                         unsigned |= 1 << k;
                     }
                 }
+                let (lo, hi, max) = (bound(self, lo), bound(self, hi), bound(self, max));
                 if unsigned != 0 {
                     self.emit(Instr::SliceU {
                         x: xr,
-                        lo: lor,
-                        hi: hir,
-                        max: maxr,
+                        lo,
+                        hi,
+                        max,
                         unsigned,
                     });
                 }
-                let (lo, hi, max) = (lor, hir, maxr);
                 self.emit(Instr::SliceOp {
                     d,
                     x: xr,

@@ -1219,12 +1219,12 @@ fn quantum_steps(quantum: u64, debt: u64, nested: u32) -> u64 {
     }
 }
 
-/// The channel a register holds (nil for anything else).
 /// A slice expression's bound in register `reg`; none for `R::MAX`, an absent bound.
 fn slice_bound(reg: u16, regs: &[Value]) -> Option<i64> {
     (reg != u16::MAX).then(|| regs[reg as usize].as_int())
 }
 
+/// The channel a register holds (nil for anything else).
 fn chan_of(v: &Value) -> Chan<Value> {
     match v {
         Value::Chan(id) => Chan::from_id(*id),

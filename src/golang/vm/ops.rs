@@ -98,14 +98,10 @@ pub fn slice(
     hi: Option<i64>,
     max: Option<i64>,
 ) -> Result<Value, Thrown> {
-    let widen = |b: Option<i64>| b.map(i128::from);
-    let checked = |n: i64| match bounds_text(x, n, widen(lo), widen(hi), widen(max)) {
-        Some(text) => Err(errors::slice_bounds(prog, text)),
-        None => Ok(()),
-    };
+    let bounds = [lo, hi, max].map(|b| b.map(i128::from));
     if let Value::Str(s) = x {
         let n = s.len() as i64;
-        checked(n)?;
+        check_bounds(prog, x, n, bounds)?;
         let (l, h) = (lo.unwrap_or(0), hi.unwrap_or(n));
         return Ok(Value::bytes(&s[l as usize..h as usize]));
     }
@@ -118,7 +114,7 @@ pub fn slice(
         Value::Nil => (Rc::new(RefCell::new(Vec::new())), 0, 0, 0),
         _ => return Err(errors::nil_deref(prog)),
     };
-    checked(cap)?;
+    check_bounds(prog, x, cap, bounds)?;
     if matches!(x, Value::Nil) {
         // Slicing a nil slice gives a nil slice.
         return Ok(Value::Nil);
@@ -159,22 +155,18 @@ pub fn slice_unsigned_check(
         Value::Str(s) => s.len() as i64,
         _ => cap(x),
     };
-    match bounds_text(x, n, wide[0], wide[1], wide[2]) {
-        Some(text) => Err(errors::slice_bounds(prog, text)),
-        None => Ok(()),
-    }
+    check_bounds(prog, x, n, wide)
 }
 
-/// Go's text for bounds out of range in slicing `x`, whose capacity (a string's or an array's
-/// length) is `cap`; none when they are in range. Go checks from the right: max, then high,
-/// then low; a negative bound's text names no other.
-fn bounds_text(
+/// Go's slice-bounds panic for bounds `[lo, hi, max]` out of range in slicing `x`, whose
+/// capacity (a string's or an array's length) is `cap`. Go checks from the right: max, then
+/// high, then low; a negative bound's text names no other.
+fn check_bounds(
+    prog: &Program,
     x: &Value,
     cap: i64,
-    lo: Option<i128>,
-    hi: Option<i128>,
-    max: Option<i128>,
-) -> Option<String> {
+    [lo, hi, max]: [Option<i128>; 3],
+) -> Result<(), Thrown> {
     let len = match x {
         Value::Slice(s) => s.len as i64,
         _ => cap,
@@ -207,9 +199,9 @@ fn bounds_text(
     } else if l > h {
         format!("[{l}:{h}{colon}]")
     } else {
-        return None;
+        return Ok(());
     };
-    Some(text)
+    Err(errors::slice_bounds(prog, text))
 }
 
 /// Go's size classes for small allocations (runtime/sizeclasses.go): a growing slice's
