@@ -8,7 +8,8 @@
 # Each program runs as `go run prog.go` in a directory of its own, so Go's messages name
 # `./prog.go` as chanlab's do. When `<name>.go119.go` exists, Go runs that variant instead
 # (see README.md: programs that need a newer Go than 1.19). Needs Go 1.19 and
-# golang.org/x/sync in GOPATH mode; override with GO=..., GOPATH=...
+# golang.org/x/sync in GOPATH mode; override with GO=..., GOPATH=... (the Go Tour's packages
+# are chanlab's, from a GOPATH entry added in front).
 # The .out format, the normalisation and the tags are described in tests/golang/README.md.
 set -euo pipefail
 
@@ -34,6 +35,17 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# The Go Tour's packages (golang.org/x/tour/tree, wc, reader) are not packaged for Debian:
+# Go builds the programs that import them with chanlab's own, which are plain Go, from a
+# GOPATH entry of their own.
+tour="$work/gopath/src/golang.org/x/tour"
+library="$here/../../crates/front/src/library/go"
+for pkg in tree wc reader; do
+  mkdir -p "$tour/$pkg"
+  cp "$library/tour_$pkg.go" "$tour/$pkg/"
+done
+export GOPATH="$work/gopath:$GOPATH"
 
 # A `// chanlab:NAME` or `// chanlab:NAME VALUE` comment of the program: prints VALUE (or
 # `yes`), nothing when there is none.

@@ -55,6 +55,9 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("fmt", "fmt.go"),
     lib!("golang.org/x/sync/errgroup", "errgroup.go"),
     lib!("golang.org/x/sync/semaphore", "semaphore.go"),
+    lib!("golang.org/x/tour/reader", "tour_reader.go"),
+    lib!("golang.org/x/tour/tree", "tour_tree.go"),
+    lib!("golang.org/x/tour/wc", "tour_wc.go"),
     lib!("hash", "hash.go"),
     lib!("hash/crc32", "hash_crc32.go"),
     lib!("hash/fnv", "hash_fnv.go"),
@@ -156,7 +159,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 45);
+        assert_eq!(paths.len(), 48);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -218,10 +218,12 @@ impl Checker<'_> {
         let fields = self.ast_list(fields);
         for &f in fields {
             let names = self.ast_list(f.names);
-            let tag: Option<Rc<str>> = f.tag.map(|e| {
-                let bytes = crate::syntax::literal::string_value(self.ast.lit_text(e));
-                Rc::from(String::from_utf8_lossy(&bytes).as_ref())
-            });
+            // An empty tag is no tag: `struct{ x int "" }` is `struct{ x int }`.
+            let tag: Option<Rc<str>> = f
+                .tag
+                .map(|e| crate::syntax::literal::string_value(self.ast.lit_text(e)))
+                .filter(|bytes| !bytes.is_empty())
+                .map(|bytes| Rc::from(String::from_utf8_lossy(&bytes).as_ref()));
             if names.is_empty() {
                 // An embedded field: T, *T, pkg.T or an instance.
                 let ty = self.var_type(f.ty);
