@@ -1,12 +1,12 @@
-// Package rand declares chanlab's math/rand package, written in Go over one native: the
-// step of its generator.
+// Package rand declares chanlab's math/rand package, written in Go as Go's is.
 //
-// The top-level functions draw from a global Rand whose source is the run's seeded
-// generator, so a run is reproducible for its seed and different seeds give different
-// numbers (as Go 1.20 and later seed it randomly), until Seed is called: then, as every
-// source made by NewSource, it is a SplitMix64 generator deterministic for its seed. The
-// numbers are not Go's for the same seed (Go's source is an additive lagged Fibonacci
-// generator); the distributions are Go's algorithms over them.
+// A seeded source is Go's: the additive lagged Fibonacci generator of Go's rng.go, seeded as
+// Go seeds it, mixed with Go's cooked table (which a native computes from its definition), so
+// rand.New(rand.NewSource(42)) and rand.Seed(42) give Go's numbers, through Go's algorithms
+// for Intn, Perm, Shuffle, Float64 and the rest (ExpFloat64 and NormFloat64 excepted: they
+// are other algorithms than Go's ziggurat). The top-level functions, until Seed is called,
+// draw from the run's seeded generator instead, so a run is reproducible for its seed and
+// different seeds give different numbers, as Go 1.20 and later seed them randomly.
 package rand
 
 import "math"
@@ -23,47 +23,123 @@ type Source64 interface {
 	Uint64() uint64
 }
 
-// rngSource is a SplitMix64 generator with its state; the global source, until seeded,
-// draws from the run's generator instead.
+const (
+	rngLen   = 607
+	rngTap   = 273
+	rngMask  = 1<<63 - 1
+	int32max = 1<<31 - 1
+)
+
+// rngSource is Go's generator: a feedback register read at two places, tap and feed. The
+// global source has no register until it is seeded, and draws from the run's generator.
 type rngSource struct {
-	state  uint64
-	seeded bool
+	tap  int
+	feed int
+	vec  *[rngLen]int64
 }
 
-func (s *rngSource) Int63() int64 { return int64(s.Uint64() & (1<<63 - 1)) }
+// cooked returns element i of Go's rngCooked table.
+func cooked(i int) int64
 
-func (s *rngSource) Seed(seed int64) {
-	s.state = uint64(seed)
-	s.seeded = true
+// runUint64 returns 64 bits from the run's generator.
+func runUint64() uint64
+
+// seedrand returns x * 48271 mod (2^31 - 1), by Schrage's method.
+func seedrand(x int32) int32 {
+	const (
+		a = 48271
+		q = 44488
+		r = 3399
+	)
+	x = a*(x%q) - r*(x/q)
+	if x < 0 {
+		x += int32max
+	}
+	return x
 }
 
-// Uint64 steps the generator.
-func (s *rngSource) Uint64() uint64
+// Seed fills the register from seed (taken modulo 2^31 - 1; 0 is another seed) as Go does.
+func (rng *rngSource) Seed(seed int64) {
+	rng.tap = 0
+	rng.feed = rngLen - rngTap
+	seed %= int32max
+	if seed < 0 {
+		seed += int32max
+	}
+	if seed == 0 {
+		seed = 89482311
+	}
+	vec := new([rngLen]int64)
+	x := int32(seed)
+	for i := -20; i < rngLen; i++ {
+		x = seedrand(x)
+		if i >= 0 {
+			u := int64(x) << 40
+			x = seedrand(x)
+			u ^= int64(x) << 20
+			x = seedrand(x)
+			u ^= int64(x)
+			vec[i] = u ^ cooked(i)
+		}
+	}
+	rng.vec = vec
+}
+
+func (rng *rngSource) Int63() int64 { return int64(rng.Uint64() & rngMask) }
+
+// Uint64 steps the generator: both places move back one, and the sum of what they read is
+// written at feed and returned.
+func (rng *rngSource) Uint64() uint64 {
+	if rng.vec == nil {
+		return runUint64()
+	}
+	rng.tap--
+	if rng.tap < 0 {
+		rng.tap += rngLen
+	}
+	rng.feed--
+	if rng.feed < 0 {
+		rng.feed += rngLen
+	}
+	x := rng.vec[rng.feed] + rng.vec[rng.tap]
+	rng.vec[rng.feed] = x
+	return uint64(x)
+}
 
 // NewSource returns a new pseudo-random Source seeded with the given value.
 func NewSource(seed int64) Source {
-	return &rngSource{state: uint64(seed), seeded: true}
+	var rng rngSource
+	rng.Seed(seed)
+	return &rng
 }
 
 // A Rand is a source of random numbers.
 type Rand struct {
 	src Source
+	s64 Source64 // non-nil if src is a Source64
+	// What Read has left of its last Int63, and how many bytes of it.
+	readVal int64
+	readPos int8
 }
 
 // New returns a new Rand that uses random values from src.
 func New(src Source) *Rand {
-	return &Rand{src: src}
+	s64, _ := src.(Source64)
+	return &Rand{src: src, s64: s64}
 }
 
-func (r *Rand) Seed(seed int64) { r.src.Seed(seed) }
+func (r *Rand) Seed(seed int64) {
+	r.src.Seed(seed)
+	r.readPos = 0
+}
 
 func (r *Rand) Int63() int64 { return r.src.Int63() }
 
 func (r *Rand) Uint32() uint32 { return uint32(r.Int63() >> 31) }
 
 func (r *Rand) Uint64() uint64 {
-	if s, ok := r.src.(Source64); ok {
-		return s.Uint64()
+	if r.s64 != nil {
+		return r.s64.Uint64()
 	}
 	return uint64(r.Int63())>>31 | uint64(r.Int63())<<32
 }
@@ -166,10 +242,47 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	if n < 0 {
 		panic("invalid argument to Shuffle")
 	}
-	for i := n - 1; i > 0; i-- {
+	i := n - 1
+	for ; i > 1<<31-1-1; i-- {
 		j := int(r.Int63n(int64(i + 1)))
 		swap(i, j)
 	}
+	for ; i > 0; i-- {
+		j := int(r.int31n(int32(i + 1)))
+		swap(i, j)
+	}
+}
+
+// int31n is Int31n by multiplication (Lemire's method), as Shuffle draws.
+func (r *Rand) int31n(n int32) int32 {
+	v := r.Uint32()
+	prod := uint64(v) * uint64(n)
+	low := uint32(prod)
+	if low < uint32(n) {
+		thresh := uint32(-n) % uint32(n)
+		for low < thresh {
+			v = r.Uint32()
+			prod = uint64(v) * uint64(n)
+			low = uint32(prod)
+		}
+	}
+	return int32(prod >> 32)
+}
+
+// Read fills p with random bytes, seven from each Int63, and never fails.
+func (r *Rand) Read(p []byte) (n int, err error) {
+	pos, val := r.readPos, r.readVal
+	for n = 0; n < len(p); n++ {
+		if pos == 0 {
+			val = r.src.Int63()
+			pos = 7
+		}
+		p[n] = byte(val)
+		val >>= 8
+		pos--
+	}
+	r.readPos, r.readVal = pos, val
+	return n, nil
 }
 
 // The top-level functions use the global Rand.
@@ -193,3 +306,4 @@ func Perm(n int) []int                   { return globalRand.Perm(n) }
 func ExpFloat64() float64                { return globalRand.ExpFloat64() }
 func NormFloat64() float64               { return globalRand.NormFloat64() }
 func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }
+func Read(p []byte) (n int, err error)   { return globalRand.Read(p) }
