@@ -3,13 +3,13 @@
 // A seeded source is Go's: the additive lagged Fibonacci generator of Go's rng.go, seeded as
 // Go seeds it, mixed with Go's cooked table (which a native computes from its definition), so
 // rand.New(rand.NewSource(42)) and rand.Seed(42) give Go's numbers, through Go's algorithms
-// for Intn, Perm, Shuffle, Float64 and the rest (ExpFloat64 and NormFloat64 excepted: they
-// are other algorithms than Go's ziggurat). The top-level functions, until Seed is called,
+// for Intn, Perm, Shuffle, Float64, NormFloat64 and the rest (the ziggurats' tables are made
+// from their definitions too). The top-level functions, until Seed is called,
 // draw from the run's seeded generator instead, so a run is reproducible for its seed and
 // different seeds give different numbers, as Go 1.20 and later seed them randomly.
 package rand
 
-import "math"
+import "math/internal/ziggurat"
 
 // A Source represents a source of uniformly-distributed pseudo-random int64 values.
 type Source interface {
@@ -209,23 +209,22 @@ func (r *Rand) Float32() float32 {
 	}
 }
 
-// ExpFloat64 returns an exponentially distributed float64 with rate parameter 1 (by
-// inversion, where Go uses the ziggurat method).
+// ExpFloat64 returns an exponentially distributed float64 with rate parameter 1, by Go's
+// ziggurat.
 func (r *Rand) ExpFloat64() float64 {
-	return -math.Log(1 - r.Float64())
+	return ziggurat.Exponential(func() (uint32, int) {
+		j := r.Uint32()
+		return j, int(j & 0xFF)
+	}, r.Float64)
 }
 
-// NormFloat64 returns a normally distributed float64 with mean 0 and standard deviation 1
-// (by Marsaglia's polar method, where Go uses the ziggurat method).
+// NormFloat64 returns a normally distributed float64 with mean 0 and standard deviation 1,
+// by Go's ziggurat.
 func (r *Rand) NormFloat64() float64 {
-	for {
-		u := 2*r.Float64() - 1
-		v := 2*r.Float64() - 1
-		s := u*u + v*v
-		if s > 0 && s < 1 {
-			return u * math.Sqrt(-2*math.Log(s)/s)
-		}
-	}
+	return ziggurat.Normal(func() (int32, int) {
+		j := int32(r.Uint32())
+		return j, int(j & 0x7F)
+	}, r.Float64)
 }
 
 func (r *Rand) Perm(n int) []int {

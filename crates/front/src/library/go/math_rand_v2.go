@@ -3,13 +3,13 @@
 //
 // The top-level functions draw from the run's generator, so a run is reproducible for its
 // seed and different seeds give different numbers (Go seeds them randomly). A PCG source is
-// Go's: rand.New(rand.NewPCG(1, 2)) gives Go's numbers, and every method but NormFloat64 and
-// ExpFloat64 (which use other algorithms than Go's ziggurat) derives them as Go does.
+// Go's: rand.New(rand.NewPCG(1, 2)) gives Go's numbers, and every method derives them as Go
+// does.
 package rand
 
 import (
-	"math"
 	"math/bits"
+	"math/internal/ziggurat"
 )
 
 // A Source is a source of uniformly-distributed pseudo-random uint64 values.
@@ -122,23 +122,22 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	}
 }
 
-// ExpFloat64 returns an exponentially distributed float64 with rate parameter 1 (by
-// inversion, where Go uses the ziggurat method).
+// ExpFloat64 returns an exponentially distributed float64 with rate parameter 1, by Go's
+// ziggurat.
 func (r *Rand) ExpFloat64() float64 {
-	return -math.Log(1 - r.Float64())
+	return ziggurat.Exponential(func() (uint32, int) {
+		u := r.Uint64()
+		return uint32(u), int(uint8(u >> 32))
+	}, r.Float64)
 }
 
-// NormFloat64 returns a normally distributed float64 with mean 0 and standard deviation 1
-// (by Marsaglia's polar method, where Go uses the ziggurat method).
+// NormFloat64 returns a normally distributed float64 with mean 0 and standard deviation 1,
+// by Go's ziggurat.
 func (r *Rand) NormFloat64() float64 {
-	for {
-		u := 2*r.Float64() - 1
-		v := 2*r.Float64() - 1
-		s := u*u + v*v
-		if s > 0 && s < 1 {
-			return u * math.Sqrt(-2*math.Log(s)/s)
-		}
-	}
+	return ziggurat.Normal(func() (int32, int) {
+		u := r.Uint64()
+		return int32(u), int(u >> 32 & 0x7F)
+	}, r.Float64)
 }
 
 // A PCG is a PCG generator with 128 bits of state (a 128-bit LCG with the DXSM output
