@@ -24,10 +24,9 @@ type Source64 interface {
 }
 
 const (
-	rngLen   = 607
-	rngTap   = 273
-	rngMask  = 1<<63 - 1
-	int32max = 1<<31 - 1
+	rngLen  = 607
+	rngTap  = 273
+	rngMask = 1<<63 - 1
 )
 
 // rngSource is Go's generator: a feedback register read at two places, tap and feed. The
@@ -38,50 +37,19 @@ type rngSource struct {
 	vec  *[rngLen]int64
 }
 
-// cooked returns element i of Go's rngCooked table.
-func cooked(i int) int64
-
 // runUint64 returns 64 bits from the run's generator.
 func runUint64() uint64
 
-// seedrand returns x * 48271 mod (2^31 - 1), by Schrage's method.
-func seedrand(x int32) int32 {
-	const (
-		a = 48271
-		q = 44488
-		r = 3399
-	)
-	x = a*(x%q) - r*(x/q)
-	if x < 0 {
-		x += int32max
-	}
-	return x
-}
+// seedRegister fills vec from seed (taken modulo 2^31 - 1; 0 is another seed) as Go's Seed
+// does: a native, as Go's Seed takes 1,881 steps of a Lehmer generator and mixes in Go's
+// table rngCooked, which the native computes.
+func seedRegister(vec *[rngLen]int64, seed int64)
 
-// Seed fills the register from seed (taken modulo 2^31 - 1; 0 is another seed) as Go does.
 func (rng *rngSource) Seed(seed int64) {
 	rng.tap = 0
 	rng.feed = rngLen - rngTap
-	seed %= int32max
-	if seed < 0 {
-		seed += int32max
-	}
-	if seed == 0 {
-		seed = 89482311
-	}
 	vec := new([rngLen]int64)
-	x := int32(seed)
-	for i := -20; i < rngLen; i++ {
-		x = seedrand(x)
-		if i >= 0 {
-			u := int64(x) << 40
-			x = seedrand(x)
-			u ^= int64(x) << 20
-			x = seedrand(x)
-			u ^= int64(x)
-			vec[i] = u ^ cooked(i)
-		}
-	}
+	seedRegister(vec, seed)
 	rng.vec = vec
 }
 
