@@ -9,7 +9,10 @@
 // different seeds give different numbers, as Go 1.20 and later seed them randomly.
 package rand
 
-import "math/internal/ziggurat"
+import (
+	"math"
+	"math/internal/ziggurat"
+)
 
 // A Source represents a source of uniformly-distributed pseudo-random int64 values.
 type Source interface {
@@ -250,6 +253,60 @@ func (r *Rand) Read(p []byte) (n int, err error) {
 	}
 	r.readPos, r.readVal = pos, val
 	return n, nil
+}
+
+// A Zipf draws Zipf-distributed values: k in [0, imax] with probability proportional to
+// (v + k) ** (-s), by rejection-inversion (Hörmann and Derflinger, "Rejection-inversion to
+// generate variates from monotone discrete distributions", 1996), as Go draws them.
+type Zipf struct {
+	r            *Rand
+	imax         float64
+	v            float64
+	q            float64
+	s            float64
+	oneminusQ    float64
+	oneminusQinv float64
+	hxm          float64
+	hx0minusHxm  float64
+}
+
+// h is the integral of the hat function.
+func (z *Zipf) h(x float64) float64 {
+	return math.Exp(z.oneminusQ*math.Log(z.v+x)) * z.oneminusQinv
+}
+
+// hinv is h's inverse.
+func (z *Zipf) hinv(x float64) float64 {
+	return math.Exp(z.oneminusQinv*math.Log(z.oneminusQ*x)) - z.v
+}
+
+// NewZipf returns a Zipf drawing from r, or nil unless s > 1 and v >= 1.
+func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf {
+	if s <= 1 || v < 1 {
+		return nil
+	}
+	z := &Zipf{r: r, imax: float64(imax), v: v, q: s}
+	z.oneminusQ = 1 - z.q
+	z.oneminusQinv = 1 / z.oneminusQ
+	z.hxm = z.h(z.imax + 0.5)
+	z.hx0minusHxm = z.h(0.5) - math.Exp(math.Log(z.v)*(-z.q)) - z.hxm
+	z.s = 1 - z.hinv(z.h(1.5)-math.Exp(-z.q*math.Log(z.v+1)))
+	return z
+}
+
+// Uint64 returns a value drawn from the Zipf distribution.
+func (z *Zipf) Uint64() uint64 {
+	if z == nil {
+		panic("rand: nil Zipf")
+	}
+	for {
+		ur := z.hxm + z.r.Float64()*z.hx0minusHxm
+		x := z.hinv(ur)
+		k := math.Floor(x + 0.5)
+		if k-x <= z.s || ur >= z.h(k+0.5)-math.Exp(-math.Log(k+z.v)*z.q) {
+			return uint64(k)
+		}
+	}
 }
 
 // The top-level functions use the global Rand.
