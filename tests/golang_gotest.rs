@@ -45,8 +45,8 @@ const TOP_LEVEL_DEADLINE: Duration = Duration::from_secs(20);
 /// brought thirteen, of which three fail for want of calls through reflection
 /// (`Value.Method`, `Value.Call`); unsafe, whose Sizeof, Alignof and Offsetof chanlab has,
 /// brought thirteen, of which six fail: five for want of `unsafe.Pointer`, one of
-/// `reflect.StringHeader`. 103 of the 121 candidates pass.)
-const TOP_LEVEL_PASS_FLOOR: f64 = 0.84;
+/// `reflect.StringHeader`. 104 of the 121 candidates pass.)
+const TOP_LEVEL_PASS_FLOOR: f64 = 0.85;
 
 /// Whether the interpreter provides package `path` (a top-level program importing only such
 /// packages is a candidate).
