@@ -570,6 +570,42 @@ April Friday 4
     );
 }
 
+/// time: a Time from Now, or from a timer, carries Go's monotonic clock reading, which String
+/// prints after the wall time; in sim mode it is the virtual time since the program started
+/// plus one nanosecond, as on Go's playground, whose clock is virtual too. Add keeps it,
+/// Round(0) and the zone changes drop it, and `==` sees it (the properties are checked against
+/// Go 1.19 by the corpus program time_monotonic).
+#[test]
+fn a_time_from_now_prints_its_monotonic_reading() {
+    prints(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	start := time.Now()
+	fmt.Println(start)
+	time.Sleep(1500 * time.Millisecond)
+	fmt.Println(time.Now())
+	fmt.Println(<-time.After(time.Millisecond))
+	fmt.Println(start.Add(-time.Hour))
+	fmt.Println(start.Round(0), start.UTC(), start == start.Round(0), start.Equal(start.Round(0)))
+	fmt.Printf("%v|%s\n", start.Add(time.Nanosecond), start.Format(time.Kitchen))
+}
+"#,
+        r#"2009-11-10 23:00:00 +0000 UTC m=+0.000000001
+2009-11-10 23:00:01.5 +0000 UTC m=+1.500000001
+2009-11-10 23:00:01.501 +0000 UTC m=+1.501000001
+2009-11-10 22:00:00 +0000 UTC m=-3599.999999999
+2009-11-10 23:00:00 +0000 UTC 2009-11-10 23:00:00 +0000 UTC false true
+2009-11-10 23:00:00.000000001 +0000 UTC m=+0.000000002|11:00PM
+"#,
+    );
+}
+
 /// os: Write and WriteString on Stdout and Stderr (with fmt.Fprint*), the errors of a nil
 /// File and of Stdin, Exit's status. (`go run` reports the status as `exit status 3` and
 /// exits with 1; the program's own status is 3.)

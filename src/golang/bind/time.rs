@@ -38,15 +38,18 @@ pub(super) const NATIVES: &[Native] = &[
 /// The field of `Timer` and `Ticker` holding the runtime handle (after `C`).
 const HANDLE: usize = 1;
 
-/// The time `ns` after the run started, as a `time.Time`: `{sec, nsec, loc}`, seconds since
-/// Go's zero `Time`, nanoseconds within the second, and a nil location, UTC (`Now` makes it
-/// Local's, which shows the same; a timer's value stays in UTC).
+/// The time `ns` after the run started, as a `time.Time`: `{sec, nsec, loc, mono, hasMono}`,
+/// seconds since Go's zero `Time`, nanoseconds within the second, a nil location, UTC (`Now`
+/// makes it Local's, which shows the same; a timer's value stays in UTC), and Go's monotonic
+/// clock reading, which starts at 1 ns when the program does.
 fn time_value(ns: u64) -> Value {
     let t = Instant::from_unix_nanos(EPOCH_NS.wrapping_add(ns as i64));
     Value::agg(vec![
         Value::Int(t.unix + UNIX_TO_INTERNAL),
         Value::Int(t.nsec),
         Value::Nil,
+        Value::Int((ns as i64).wrapping_add(1)),
+        Value::Bool(true),
     ])
 }
 

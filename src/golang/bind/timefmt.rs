@@ -12,7 +12,7 @@ use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::{Ptr, Value};
 
 pub(super) const NATIVES: &[Native] = &[
-    pure("time.Time.String", time_string),
+    pure("time.Time.wallString", time_string),
     pure("time.Time.Format", time_format),
     pure("time.Time.Year", year),
     pure("time.Time.Month", month),

@@ -152,11 +152,16 @@ const (
 
 // A Time is an instant, as seconds since January 1 of year 1 UTC (Go's zero Time, the zero
 // value here too) and nanoseconds within the second, in [0, 1e9), and the fixed zone it is
-// shown in (nil: UTC, which Local is too, as on Go's playground).
+// shown in (nil: UTC, which Local is too, as on Go's playground). A Time from Now (or a
+// timer) also holds Go's monotonic clock reading, nanoseconds since the program started plus
+// one, which String shows as Go does ("m=+0.000000001"); Add keeps it, and Round, Truncate,
+// In, UTC and Local drop it, as in Go.
 type Time struct {
-	sec  int64
-	nsec int64
-	loc  *Location
+	sec     int64
+	nsec    int64
+	loc     *Location
+	mono    int64
+	hasMono bool
 }
 
 // unixToInternal is the Unix epoch in seconds since the zero Time.
@@ -238,7 +243,12 @@ func (t Time) Add(d Duration) Time {
 			sec = -sec
 		}
 	}
-	return Time{sec, nsec, t.loc}
+	u := Time{sec: sec, nsec: nsec, loc: t.loc}
+	if te := t.mono + int64(d); t.hasMono && (d < 0) == (te < t.mono) {
+		// A reading that would overflow is dropped, as Go drops it.
+		u.mono, u.hasMono = te, true
+	}
+	return u
 }
 
 func (t Time) Before(u Time) bool { return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec }
@@ -271,6 +281,7 @@ func (t Time) Nanosecond() int { return int(t.nsec) }
 
 // Truncate returns t rounded down to a multiple of d since the zero time.
 func (t Time) Truncate(d Duration) Time {
+	t.mono, t.hasMono = 0, false
 	if d <= 0 {
 		return t
 	}
@@ -280,6 +291,7 @@ func (t Time) Truncate(d Duration) Time {
 // Round returns t rounded to the nearest multiple of d since the zero time, halfway values
 // rounding up.
 func (t Time) Round(d Duration) Time {
+	t.mono, t.hasMono = 0, false
 	if d <= 0 {
 		return t
 	}
@@ -294,10 +306,40 @@ func (t Time) Round(d Duration) Time {
 // in [0, d): Go's time.div, exact at any time.
 func mod(t Time, d Duration) Duration
 
-// String returns the time formatted as Go's Time.String does (UTC), without the
-// monotonic clock reading Go appends to times from Now ("m=+0.000000001"): a Time here
-// does not record one.
-func (t Time) String() string
+// String returns the time formatted as Go's Time.String does, with the monotonic clock
+// reading when t has one: "2009-11-10 23:00:00 +0000 UTC m=+0.000000001".
+func (t Time) String() string {
+	s := t.wallString()
+	if !t.hasMono {
+		return s
+	}
+	sign, m := "+", uint64(t.mono)
+	if t.mono < 0 {
+		sign, m = "-", -m
+	}
+	frac := uitoa(m % 1e9)
+	for len(frac) < 9 {
+		frac = "0" + frac
+	}
+	return s + " m=" + sign + uitoa(m/1e9) + "." + frac
+}
+
+// wallString is String without the monotonic clock reading.
+func (t Time) wallString() string
+
+// uitoa returns u in decimal.
+func uitoa(u uint64) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			return string(b[i:])
+		}
+	}
+}
 
 // MarshalJSON is t in RFC 3339 form with its fraction, quoted (encoding/json's form).
 func (t Time) MarshalJSON() ([]byte, error) {
@@ -369,7 +411,7 @@ func (t Time) zoned(loc *Location) Time {
 	if loc == UTC {
 		loc = nil
 	}
-	return Time{t.sec, t.nsec, loc}
+	return Time{sec: t.sec, nsec: t.nsec, loc: loc}
 }
 
 // String returns a descriptive name for the time zone information.
