@@ -138,7 +138,7 @@ export const EXPECTED = [
     query: 'p=benchmark&tasks=1000&rounds=2',
     lines: [
       'BenchmarkNaiveSpawn-4  2  305281 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-4  2  280623 ns/op  8 goroutines/op',
+      'BenchmarkWorkerPool-4  2  280606 ns/op  8 goroutines/op',
       'worker pool: 1.1x faster, 125.0x fewer goroutines',
     ],
     exit: 0,
