@@ -11,9 +11,9 @@ use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::Value;
 
 pub(super) const NATIVES: &[Native] = &[
-    pure("math/rand.runUint64", source_uint64),
+    pure("math/rand.runUint64", run_uint64),
     pure("math/rand.seedRegister", seed_register),
-    pure("math/rand/v2.runtimeSource.Uint64", runtime_uint64),
+    pure("math/rand/v2.runtimeSource.Uint64", run_uint64),
 ];
 
 /// 64 bits from the run's seeded generator.
@@ -21,8 +21,9 @@ fn run_u64() -> u64 {
     rt::rand_below(1 << 32) << 32 | rt::rand_below(1 << 32)
 }
 
-/// `runUint64() uint64`: the unseeded global source's numbers, the run's generator's.
-fn source_uint64(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+/// The run's generator: math/rand's `runUint64() uint64` (the unseeded global source's
+/// numbers) and math/rand/v2's `runtimeSource.Uint64() uint64` (its top-level functions').
+fn run_uint64(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [Value::Int(run_u64() as i64)])
 }
 
@@ -179,11 +180,6 @@ fn reduce(mut p: Vec<u64>) -> Vec<u64> {
     }
     p.truncate(LEN);
     p
-}
-
-/// `runtimeSource.Uint64() uint64` (math/rand/v2): the run's generator.
-fn runtime_uint64(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    done(ctx, [Value::Int(run_u64() as i64)])
 }
 
 #[cfg(test)]
