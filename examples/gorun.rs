@@ -69,13 +69,23 @@ fn main() -> ExitCode {
         .file_name()
         .map_or("prog.go".into(), |n| n.to_string_lossy().into_owned());
     let result = run(&source, &options);
+    // Each stream as Go writes it: stdout and stderr interleaved as printed, every line ended
+    // by a newline but a last one printed without.
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    for line in &result.lines {
+    let last = |stream: Stream| result.lines.iter().rposition(|l| l.stream == stream);
+    let open_end = [Stream::Stdout, Stream::Stderr]
+        .map(|stream| last(stream).filter(|_| result.unterminated(stream)));
+    for (i, line) in result.lines.iter().enumerate() {
+        let newline = if open_end.contains(&Some(i)) {
+            ""
+        } else {
+            "\n"
+        };
         let _ = match line.stream {
-            Stream::Stdout => writeln!(out, "{}", line.text),
-            Stream::Stderr => writeln!(err, "{}", line.text),
+            Stream::Stdout => write!(out, "{}{newline}", line.text),
+            Stream::Stderr => write!(err, "{}{newline}", line.text),
         };
     }
-    let _ = out.flush();
+    let _ = (out.flush(), err.flush());
     ExitCode::from(result.exit_code.clamp(0, 255) as u8)
 }

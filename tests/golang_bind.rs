@@ -656,6 +656,41 @@ bye
     assert_eq!(r.exit_code, 3);
 }
 
+/// A last line printed without a newline ends its stream without one, and a panic's report
+/// goes on from what stderr had without a newline, as Go prints them (Go 1.19: stdout `ab`,
+/// stderr `xpanic: boom` and the traceback).
+#[test]
+fn a_last_line_without_a_newline_stays_without_one() {
+    let r = run_with_seed(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	fmt.Print("a")
+	fmt.Print("b")
+	print("x")
+	panic("boom")
+}
+"#,
+        1,
+    );
+    assert_eq!(r.text(Stream::Stdout), "ab");
+    let stderr = r.text(Stream::Stderr);
+    assert!(
+        stderr.starts_with("xpanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with('\n'), "{stderr}");
+    assert_eq!(r.exit_code, 2);
+    let r = run_with_seed(
+        "package main\n\nfunc main() {\n\tprint(\"no newline\")\n}\n",
+        1,
+    );
+    assert_eq!(r.text(Stream::Stderr), "no newline");
+    assert_eq!(r.text(Stream::Stdout), "");
+}
+
 /// runtime.Version names chanlab and the Go whose semantics it runs.
 #[test]
 fn runtime_version_names_chanlab() {

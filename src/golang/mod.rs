@@ -156,13 +156,24 @@ pub struct RunResult {
 }
 
 impl RunResult {
-    /// The text written to `stream`, one line per printed line.
+    /// The text written to `stream`, byte for byte: its lines, each ended by a newline but a
+    /// last one printed without.
     pub fn text(&self, stream: crate::rt::Stream) -> String {
         let mut out = String::new();
         for line in self.lines.iter().filter(|l| l.stream == stream) {
             out.push_str(&line.text);
             out.push('\n');
         }
+        if self.unterminated(stream) {
+            out.pop();
+        }
         out
+    }
+
+    /// Whether the last line written to `stream` has no newline.
+    pub fn unterminated(&self, stream: crate::rt::Stream) -> bool {
+        self.report
+            .as_ref()
+            .is_some_and(|r| r.unterminated.contains(&stream))
     }
 }

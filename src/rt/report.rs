@@ -213,6 +213,10 @@ pub struct Report {
     /// the panic happened, or where main (or the first goroutine alive) waits in a deadlock;
     /// `None` for a normal end or when the host does not know the source.
     pub line: Option<u32>,
+    /// The streams whose last line was printed without a newline (`fmt.Print("x")` at the
+    /// end): that line is in `output` like any other, and a host that writes the streams
+    /// out byte for byte ends it without one, as Go does.
+    pub unterminated: Vec<Stream>,
 }
 
 impl Report {

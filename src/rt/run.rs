@@ -517,13 +517,13 @@ impl Runtime {
         if let Some(epoch) = sched.backend.epoch_ns() {
             sched.now = wall_ns().saturating_sub(epoch).max(sched.now);
         }
+        // What was printed without a newline ends the output: stdout's here, stderr's with
+        // the report.
+        let mut unterminated = Vec::new();
         if !sched.partial.is_empty() {
             let text = std::mem::take(&mut sched.partial);
             sched.emit_line(text, 0, Stream::Stdout);
-        }
-        if !sched.partial_err.is_empty() {
-            let text = std::mem::take(&mut sched.partial_err);
-            sched.emit_line(text, 0, Stream::Stderr);
+            unterminated.push(Stream::Stdout);
         }
         let tasks = self.shared.tasks.borrow();
         let task = |slot: super::goroutine::Slot| tasks.get(slot as usize)?.as_ref();
@@ -531,7 +531,9 @@ impl Runtime {
         let line = reported(&outcome, &alive)
             .map(|g| g.line)
             .filter(|&line| line != 0);
-        sched.report(&outcome, &alive, &task);
+        if sched.report(&outcome, &alive, &task) {
+            unterminated.push(Stream::Stderr);
+        }
         drop(tasks);
         let leaked = if outcome == Outcome::Exit {
             alive
@@ -550,6 +552,7 @@ impl Runtime {
             metrics,
             trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
             line,
+            unterminated,
         };
         drop(core);
         // Drop the goroutines still alive while the run is reachable: their futures may hold

@@ -618,15 +618,17 @@ impl Sched {
             .collect()
     }
 
-    /// Appends Go's report for `outcome` to the output, on stderr; `alive` are the goroutines
-    /// not done ([`Sched::alive`]); `task` gives the future of the goroutine in a slot, for the
-    /// host's [`Traceback`].
+    /// Appends Go's report for `outcome` to the output, on stderr, after what was printed there
+    /// without a newline (`print("x")` then a panic prints `xpanic: ...`, as Go's does); `alive`
+    /// are the goroutines not done ([`Sched::alive`]); `task` gives the future of the goroutine
+    /// in a slot, for the host's [`Traceback`]. Returns whether stderr's last line has no
+    /// newline (there was no report to end it).
     pub(super) fn report<'t>(
         &mut self,
         outcome: &Outcome,
         alive: &[GoroutineInfo],
         task: &dyn Fn(Slot) -> Option<&'t Task>,
-    ) {
+    ) -> bool {
         // The slots of the goroutines alive, by id (a deadlock's report lists them all).
         let slots: std::collections::HashMap<GoId, usize> = match self.traceback {
             Some(_) => (self.alive_slots().into_iter())
@@ -656,8 +658,15 @@ impl Sched {
             traceback(id, Self::future(*slots.get(&id)?, task)?)
         };
         let lines = go_report(outcome, alive, &frames);
+        let mut partial = std::mem::take(&mut self.partial_err);
+        let unterminated = lines.is_empty() && !partial.is_empty();
         for line in lines {
-            self.emit_line(line, 0, Stream::Stderr);
+            partial.push_str(&line);
+            self.emit_line(std::mem::take(&mut partial), 0, Stream::Stderr);
         }
+        if unterminated {
+            self.emit_line(partial, 0, Stream::Stderr);
+        }
+        unterminated
     }
 }
