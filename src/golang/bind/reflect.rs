@@ -36,6 +36,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.typeImplements", type_implements),
     pure("reflect.typeNumMethod", type_num_method),
     pure("reflect.typeMethod", type_method),
+    pure("reflect.typeSig", type_sig),
     pure("reflect.DeepEqual", deep_equal),
 ];
 
@@ -145,7 +146,7 @@ fn reflect_kind(kind: &Kind) -> usize {
         Kind::Complex128 => 16,
         Kind::Array { .. } => 17,
         Kind::Chan { .. } => 18,
-        Kind::Func => 19,
+        Kind::Func { .. } => 19,
         Kind::Interface { .. } => 20,
         Kind::Map { .. } => 21,
         Kind::Pointer { .. } => 22,
@@ -301,6 +302,27 @@ fn type_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         ctx,
         [Value::str(name), Value::Int(ftype), fv, Value::Bool(ok)],
     )
+}
+
+/// `typeSig(id int) (in, out []int, variadic bool)`: a function type's parameter and result
+/// types (none for another type).
+fn type_sig(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let sig = rtype(ctx, 0).map(|ty| &prog.types.get(ty).kind);
+    let (params, results, variadic) = match sig {
+        Some(Kind::Func {
+            params,
+            results,
+            variadic,
+        }) => (type_ids(params), type_ids(results), *variadic),
+        _ => (type_ids(&[]), type_ids(&[]), false),
+    };
+    done(ctx, [params, results, Value::Bool(variadic)])
+}
+
+/// Type ids as a Go `[]int`.
+pub(super) fn type_ids(tys: &[TypeId]) -> Value {
+    Value::slice(tys.iter().map(|&t| Value::Int(t.into())).collect())
 }
 
 fn type_comparable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use super::reflect::{kind_of, rtype};
+use super::reflect::{kind_of, rtype, type_ids};
 use super::{done, pure};
 use crate::golang::vm::chan_query;
 use crate::golang::vm::gor::{Ctx, Flow};
@@ -22,7 +22,7 @@ use crate::golang::vm::map::Key;
 use crate::golang::vm::ops;
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::types::{IntKind, Kind, Types};
-use crate::golang::vm::value::{Iface, Ptr, TypeId, Value};
+use crate::golang::vm::value::{Closure, Iface, Ptr, TypeId, Value};
 
 pub(super) const NATIVES: &[Native] = &[
     pure("reflect.zeroOf", zero_of),
@@ -49,6 +49,10 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.mapSet", map_set),
     pure("reflect.retyped", retyped),
     pure("reflect.valueLoad", value_load),
+    pure("reflect.valueMethod", value_method),
+    pure("reflect.callFunc", call_func),
+    pure("reflect.makeFunc", make_func),
+    pure("reflect.makeFuncStub", make_func_stub),
 ];
 
 /// The VM's value inside a Value's `val` or `addr`.
@@ -443,4 +447,113 @@ fn value_load(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         _ => Value::Nil,
     };
     done(ctx, [v])
+}
+
+/// `valueMethod(id, i int, recv any) (ftype int, fn any)`: the `i`th exported method of type
+/// `id` as a method value bound to `recv` (a Value's `val`), and its type (-1 and nil when the
+/// program has no method value for it).
+fn value_method(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let types = &prog.types;
+    let i = usize::try_from(ctx.int(1)).ok();
+    let bound = rtype(ctx, 0)
+        .zip(i)
+        .and_then(|(ty, i)| types.method_value(ty, types.exported_method(ty, i)?.0));
+    let Some((func, sig)) = bound else {
+        return done(ctx, [Value::Int(-1), Value::Nil]);
+    };
+    // The receiver as the method value holds it: a copy, evaluated now, as Go's `x.M`.
+    let recv = match ctx.arg(2) {
+        Value::Iface(i) => i.val.copy(),
+        _ => Value::Nil,
+    };
+    let env = Box::new([recv]);
+    let fv = Value::Func(Rc::new(Closure { func, env }));
+    done(ctx, [Value::Int(sig.into()), wrap(sig, fv)])
+}
+
+/// `callFunc(ftype int, fn any, types []int, args []any) []any`: calls function `fn` (a
+/// Value's `val` of function type `ftype`) on `args` (Values' `val`s of `types`, assignable to
+/// its parameters, a variadic one's already in a slice), and gives its results as Values'
+/// `val`s. Run to completion from the native: a function called so cannot block.
+fn call_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let types = &prog.types;
+    let Some(Kind::Func {
+        params, results, ..
+    }) = rtype(ctx, 0).map(|ty| &types.get(ty).kind)
+    else {
+        return done(ctx, [Value::Nil]);
+    };
+    let f = match ctx.arg(1) {
+        Value::Iface(i) => i.val.clone(),
+        _ => Value::Nil,
+    };
+    let arg_types = ctx.arg(2).elems();
+    let args: Vec<Value> = (ctx.arg(3).elems().iter().zip(&arg_types).zip(params.iter()))
+        .map(|((arg, from), &to)| {
+            let to_iface = matches!(types.get(to).kind, Kind::Interface { .. });
+            stored(types, to_iface, TypeId::try_from(from.as_int()).ok(), arg)
+        })
+        .collect();
+    let got = ctx.call(&f, &args, results.len())?;
+    let out = (got.into_iter().zip(results.iter()))
+        .map(|(v, &ty)| wrap(ty, v))
+        .collect();
+    done(ctx, [Value::slice(out)])
+}
+
+/// `makeFunc(id int, stub func(), fn, in, out) any`: a function of type `id` running
+/// `stub`'s code (the native [`make_func_stub`]) with `fn`, its type, `in` and `out` in its
+/// closure.
+fn make_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let (Some(ty), Value::Func(stub)) = (rtype(ctx, 0), ctx.arg(1)) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let env = Box::new([
+        ctx.arg(2).clone(),
+        Value::Int(ty.into()),
+        ctx.arg(3).clone(),
+        ctx.arg(4).clone(),
+    ]);
+    let f = Value::Func(Rc::new(Closure {
+        func: stub.func,
+        env,
+    }));
+    done(ctx, [wrap(ty, f)])
+}
+
+/// `makeFuncStub()`, the code of a function `MakeFunc` made. Its closure holds the `fn` it
+/// calls, its type (whose parameters say how many arguments the caller put in the frame's
+/// registers), and reflect's `in` and `out`, which make the arguments Values and check the
+/// results. It calls `fn` (run to its return: it cannot block) as if `fn` were the function
+/// called, so that `recover` in `fn` answers a panic when this function is deferred, as Go's
+/// does, and puts the results in the frame's registers from 0, where the caller takes them.
+fn make_func_stub(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let types = &prog.types;
+    let closure = ctx.g.frames.last().and_then(|f| f.env.clone());
+    let Some([fun, Value::Int(ty), make_in, check_out]) = closure.as_deref().map(|c| &*c.env)
+    else {
+        return Ok(Flow::Done);
+    };
+    let Some(Kind::Func {
+        params, results, ..
+    }) = TypeId::try_from(*ty).ok().map(|ty| &types.get(ty).kind)
+    else {
+        return Ok(Flow::Done);
+    };
+    let vals = (params.iter().enumerate())
+        .map(|(i, &p)| wrap(p, ctx.arg(i).copy()))
+        .collect();
+    let args = ctx.call(make_in, &[type_ids(params), Value::slice(vals)], 1)?;
+    let got = ctx.call_in_frame(fun, &args, 1)?;
+    let out = ctx.call(check_out, &[Value::Int(*ty), got[0].clone()], 2)?;
+    let (from, vals) = (out[0].elems(), out[1].elems());
+    for (i, (&to, (from, val))) in results.iter().zip(from.iter().zip(&vals)).enumerate() {
+        let to_iface = matches!(types.get(to).kind, Kind::Interface { .. });
+        let v = stored(types, to_iface, TypeId::try_from(from.as_int()).ok(), val);
+        ctx.ret(i, v);
+    }
+    Ok(Flow::Done)
 }

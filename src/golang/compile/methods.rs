@@ -118,6 +118,11 @@ impl Compiler<'_> {
                     let expr = self.types.func(params, s.results, s.variadic);
                     let expr = self.rtype(expr);
                     self.prog.types.add_method_expr(rt, id, expr);
+                    // And as a method value, for `Value.Method`.
+                    let name = self.go_func_name(reach.method);
+                    let bound = self.bound_method(f, sig, &name, None);
+                    let sig = self.rtype(sig);
+                    self.prog.types.add_method_value(rt, id, bound, sig);
                 }
             }
         }

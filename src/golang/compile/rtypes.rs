@@ -178,7 +178,11 @@ impl Compiler<'_> {
                     AstDir::Recv => ChanDir::Recv,
                 },
             },
-            Type::Func(_) => Kind::Func,
+            Type::Func(sig) => Kind::Func {
+                params: sig.params.iter().map(|&p| self.rtype(p)).collect(),
+                results: sig.results.iter().map(|&r| self.rtype(r)).collect(),
+                variadic: sig.variadic,
+            },
             Type::Struct(fields) => Kind::Struct {
                 fields: fields
                     .iter()

@@ -122,7 +122,7 @@ fn level(
             }
             _ => false,
         },
-        Kind::Func => matches!((a, b), (Value::Nil, Value::Nil)),
+        Kind::Func { .. } => matches!((a, b), (Value::Nil, Value::Nil)),
         // Booleans, numbers, strings, channels: `==`.
         _ => a.go_eq(b).unwrap_or(false),
     }

@@ -353,6 +353,19 @@ impl Ctx<'_> {
     ) -> Result<Vec<Value>, Thrown> {
         self.g.call_value(f, args, nresults)
     }
+
+    /// [`Ctx::call`], `f` standing for the function whose frame runs the native: when that
+    /// frame is a deferred call of a panic, `recover` in `f` recovers it (reflect's functions
+    /// made by `MakeFunc`, whose frame only passes their arguments on).
+    pub fn call_in_frame(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        nresults: usize,
+    ) -> Result<Vec<Value>, Thrown> {
+        let depth = self.g.frames.last().map_or(0, |f| f.recover_depth);
+        self.g.call_value_at(f, args, nresults, depth)
+    }
 }
 
 /// A goroutine.
@@ -995,11 +1008,22 @@ impl Gor {
         args: &[Value],
         nresults: usize,
     ) -> Result<Vec<Value>, Thrown> {
+        self.call_value_at(f, args, nresults, 0)
+    }
+
+    /// [`Gor::call_value`], `f`'s frame with `recover_depth` (see [`Frame::recover_depth`]).
+    fn call_value_at(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        nresults: usize,
+        recover_depth: u16,
+    ) -> Result<Vec<Value>, Thrown> {
         let Value::Func(closure) = f else {
             return Err(errors::nil_deref(&self.run.prog));
         };
         let env = (!closure.env.is_empty()).then(|| closure.clone());
-        self.call_nested(closure.func, env, args, nresults)
+        self.call_nested_at(closure.func, env, args, nresults, recover_depth)
     }
 
     /// Calls `func` with `args` on top of the current frames and runs it to its return.
@@ -1010,6 +1034,17 @@ impl Gor {
         args: &[Value],
         nresults: usize,
     ) -> Result<Vec<Value>, Thrown> {
+        self.call_nested_at(func, env, args, nresults, 0)
+    }
+
+    fn call_nested_at(
+        &mut self,
+        func: u32,
+        env: Option<Rc<Closure>>,
+        args: &[Value],
+        nresults: usize,
+        recover_depth: u16,
+    ) -> Result<Vec<Value>, Thrown> {
         let base = self.top_free();
         let need = base + args.len().max(nresults);
         if self.stack.len() < need {
@@ -1018,7 +1053,7 @@ impl Gor {
         for (i, v) in args.iter().enumerate() {
             self.stack[base + i] = v.clone();
         }
-        if self.push_frame(func, base, env, 0).is_err() {
+        if self.push_frame(func, base, env, recover_depth).is_err() {
             return Err(errors::runtime_error(
                 &self.run.prog,
                 errors::ErrKind::String,

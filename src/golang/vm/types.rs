@@ -135,7 +135,13 @@ pub enum Kind {
         elem: TypeId,
         dir: ChanDir,
     },
-    Func,
+    /// A function type: its parameters' types (the last a slice when `variadic`) and its
+    /// results', for reflect.
+    Func {
+        params: Rc<[TypeId]>,
+        results: Rc<[TypeId]>,
+        variadic: bool,
+    },
     Interface {
         methods: Vec<MethodId>,
     },
@@ -165,13 +171,16 @@ pub struct Types {
     /// A program that imports reflect: the type of each method as a function of its
     /// receiver (`func(main.T, int) string`), by type and method.
     method_exprs: HashMap<(TypeId, MethodId), TypeId, FxBuild>,
+    /// A program that imports reflect: each method as a method value (`Value.Method`): the
+    /// function that calls it on the receiver its closure holds, and its type.
+    method_values: HashMap<(TypeId, MethodId), (u32, TypeId), FxBuild>,
 }
 
 impl Types {
     /// Whether values of type `ty` support `==` (and can be map keys).
     pub fn comparable(&self, ty: TypeId) -> bool {
         match &self.get(ty).kind {
-            Kind::Slice { .. } | Kind::Map { .. } | Kind::Func => false,
+            Kind::Slice { .. } | Kind::Map { .. } | Kind::Func { .. } => false,
             Kind::Array { elem, .. } => self.comparable(*elem),
             Kind::Struct { fields } => fields.iter().all(|f| self.comparable(f.ty)),
             _ => true,
@@ -240,6 +249,17 @@ impl Types {
     /// Records the type of method `m` of `ty` as a function of its receiver (reflect).
     pub fn add_method_expr(&mut self, ty: TypeId, m: MethodId, expr: TypeId) {
         self.method_exprs.insert((ty, m), expr);
+    }
+
+    /// Records method `m` of type `ty` as a method value: function `bound` calls it on the
+    /// receiver in its closure, and its type is `sig`.
+    pub fn add_method_value(&mut self, ty: TypeId, m: MethodId, bound: u32, sig: TypeId) {
+        self.method_values.insert((ty, m), (bound, sig));
+    }
+
+    /// Method `m` of type `ty` as a method value (see [`Types::add_method_value`]).
+    pub fn method_value(&self, ty: TypeId, m: MethodId) -> Option<(u32, TypeId)> {
+        self.method_values.get(&(ty, m)).copied()
     }
 
     /// Type `ty`'s `i`th exported method in name order, as reflect numbers them: the method,

@@ -135,7 +135,7 @@ impl Printer<'_> {
                 }
                 self.fmt_pointer(ty, v, verb, operand);
             }
-            Kind::Chan { .. } | Kind::Func => self.fmt_pointer(ty, v, verb, operand),
+            Kind::Chan { .. } | Kind::Func { .. } => self.fmt_pointer(ty, v, verb, operand),
             Kind::Nil => self.out.buf.extend_from_slice(b"<nil>"),
         }
     }
@@ -249,7 +249,7 @@ impl Printer<'_> {
             self.types().get(ty).kind,
             Kind::Pointer { .. }
                 | Kind::Chan { .. }
-                | Kind::Func
+                | Kind::Func { .. }
                 | Kind::Map { .. }
                 | Kind::Slice { .. }
         );

@@ -108,6 +108,22 @@ type Type interface {
 	Method(int) Method
 	// MethodByName returns the exported method with that name, and whether there is one.
 	MethodByName(string) (Method, bool)
+	// FieldByName returns a struct type's field with that name (promoted from an embedded
+	// struct or not), and whether there is one.
+	FieldByName(name string) (StructField, bool)
+	// AssignableTo reports whether a value of the type is assignable to type u.
+	AssignableTo(u Type) bool
+	// NumIn returns a function type's parameter count.
+	NumIn() int
+	// In returns a function type's i'th parameter type.
+	In(i int) Type
+	// NumOut returns a function type's result count.
+	NumOut() int
+	// Out returns a function type's i'th result type.
+	Out(i int) Type
+	// IsVariadic reports whether a function type's last parameter is variadic (In gives it
+	// as a slice type).
+	IsVariadic() bool
 }
 
 // A Method describes a method of a type. For a concrete type, Type is the method's type as
@@ -290,6 +306,89 @@ func (t rtype) MethodByName(name string) (Method, bool) {
 	return Method{}, false
 }
 
+// FieldByName finds the field shallowest in the struct, breadth first through its embedded
+// structs; an ambiguous name (two fields at one depth) is no field, as Go's.
+func (t rtype) FieldByName(name string) (StructField, bool) {
+	if t.Kind() != Struct {
+		panic("reflect: FieldByName of non-struct type " + t.String())
+	}
+	level := []StructField{{Type: t}}
+	for len(level) > 0 {
+		var found []StructField
+		var next []StructField
+		for _, outer := range level {
+			st := outer.Type
+			for i := 0; i < st.NumField(); i++ {
+				f := st.Field(i)
+				f.Index = append(append([]int(nil), outer.Index...), i)
+				if f.Name == name {
+					found = append(found, f)
+					continue
+				}
+				if f.Anonymous {
+					ft := f.Type
+					if ft.Kind() == Pointer {
+						ft = ft.Elem()
+					}
+					if ft.Kind() == Struct {
+						f.Type = ft
+						next = append(next, f)
+					}
+				}
+			}
+		}
+		if len(found) == 1 {
+			return found[0], true
+		}
+		if len(found) > 1 {
+			return StructField{}, false
+		}
+		level = next
+	}
+	return StructField{}, false
+}
+
+func (t rtype) AssignableTo(u Type) bool {
+	if u == nil {
+		panic("reflect: nil type passed to Type.AssignableTo")
+	}
+	return valueAssignable(t.id, u.(rtype).id)
+}
+
+// sig is the function type's parameter and result types, and whether it is variadic; it
+// panics, as Go's method of that name does, for another type.
+func (t rtype) sig(method string) (in, out []int, variadic bool) {
+	if t.Kind() != Func {
+		panic("reflect: " + method + " of non-func type " + t.String())
+	}
+	return typeSig(t.id)
+}
+
+func (t rtype) NumIn() int {
+	in, _, _ := t.sig("NumIn")
+	return len(in)
+}
+
+func (t rtype) In(i int) Type {
+	in, _, _ := t.sig("In")
+	return rtype{in[i]}
+}
+
+func (t rtype) NumOut() int {
+	_, out, _ := t.sig("NumOut")
+	return len(out)
+}
+
+func (t rtype) Out(i int) Type {
+	_, out, _ := t.sig("Out")
+	return rtype{out[i]}
+}
+
+func (t rtype) IsVariadic() bool {
+	_, _, variadic := t.sig("IsVariadic")
+	return variadic
+}
+
 func (t rtype) Implements(u Type) bool {
 	if u == nil {
 		panic("reflect: nil type passed to Type.Implements")
@@ -320,6 +419,9 @@ func typeNumMethod(id int) int
 // function of the receiver and that function (-1 and nil for an interface's method), and
 // whether there is one.
 func typeMethod(id, i int) (name string, ftype int, fn any, ok bool)
+
+// typeSig gives a function type's parameter and result types, and whether it is variadic.
+func typeSig(id int) (in, out []int, variadic bool)
 
 // DeepEqual reports whether x and y are "deeply equal", as Go defines it: values of one
 // type whose elements, fields, pointees and map entries are deeply equal, with nil and empty
@@ -486,6 +588,173 @@ func (v Value) NumMethod() int {
 	}
 	return typeNumMethod(v.typ)
 }
+
+// Method returns v's i'th exported method (sorted by name) as a function value bound to v,
+// whose arguments do not include the receiver.
+func (v Value) Method(i int) Value {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.Method", Invalid})
+	}
+	if i < 0 || i >= v.NumMethod() {
+		panic("reflect: Method index out of range")
+	}
+	if v.Kind() == Interface {
+		if v.IsNil() {
+			panic("reflect: Method on nil interface value")
+		}
+		name, _, _, _ := typeMethod(v.typ, i)
+		return v.Elem().MethodByName(name)
+	}
+	ftype, fn := valueMethod(v.typ, i, v.value())
+	if ftype < 0 {
+		panic("reflect: chanlab has no method value for method " + strconv.Itoa(i) + " of " + v.Type().String())
+	}
+	return Value{typ: ftype, val: fn, ro: v.ro}
+}
+
+// MethodByName returns v's exported method with that name as a function value bound to v
+// (the zero Value when there is none).
+func (v Value) MethodByName(name string) Value {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
+	}
+	for i := 0; i < typeNumMethod(v.typ); i++ {
+		if n, _, _, _ := typeMethod(v.typ, i); n == name {
+			return v.Method(i)
+		}
+	}
+	return Value{}
+}
+
+// Call calls the function v with the arguments in, as Go's `v(in[0], in[1], ...)` does, and
+// returns its results. A function called so cannot block (chanlab runs it to its return).
+func (v Value) Call(in []Value) []Value {
+	v.mustBe(Func, "Call")
+	return v.call("Call", in)
+}
+
+// CallSlice calls the variadic function v with the arguments in, as Go's
+// `v(in[0], in[1], in[2]...)` does: the last argument is the variadic slice.
+func (v Value) CallSlice(in []Value) []Value {
+	v.mustBe(Func, "CallSlice")
+	return v.call("CallSlice", in)
+}
+
+// call checks in against v's parameters, as Go's reflect does, with its panics, and calls v.
+func (v Value) call(op string, in []Value) []Value {
+	if v.ro {
+		panic("reflect: " + op + " using value obtained using unexported field")
+	}
+	fn := v.value()
+	if valueIsNil(fn) {
+		panic("reflect.Value.Call: call of nil function")
+	}
+	params, results, variadic := typeSig(v.typ)
+	n := len(params)
+	if op == "CallSlice" {
+		if !variadic {
+			panic("reflect: CallSlice of non-variadic function")
+		}
+		if len(in) < n {
+			panic("reflect: CallSlice with too few input arguments")
+		}
+		if len(in) > n {
+			panic("reflect: CallSlice with too many input arguments")
+		}
+	} else {
+		if variadic {
+			n--
+		}
+		if len(in) < n {
+			panic("reflect: Call with too few input arguments")
+		}
+		if !variadic && len(in) > n {
+			panic("reflect: Call with too many input arguments")
+		}
+	}
+	for _, x := range in {
+		if x.Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+	}
+	for i := 0; i < n; i++ {
+		if xt, targ := in[i].typ, params[i]; !valueAssignable(xt, targ) {
+			panic("reflect: " + op + " using " + typeString(xt) + " as type " + typeString(targ))
+		}
+	}
+	if op == "Call" && variadic {
+		// The arguments past the fixed ones go in a new slice of the variadic parameter's type.
+		m := len(in) - n
+		extra := MakeSlice(rtype{params[n]}, m, m)
+		elem := typeElem(params[n])
+		for i := 0; i < m; i++ {
+			x := in[n+i]
+			if !valueAssignable(x.typ, elem) {
+				panic("reflect: cannot use " + typeString(x.typ) + " as type " + typeString(elem) + " in " + op)
+			}
+			extra.Index(i).Set(x)
+		}
+		in = append(in[:n:n], extra)
+	}
+	types := make([]int, len(in))
+	vals := make([]any, len(in))
+	for i, x := range in {
+		types[i] = x.typ
+		vals[i] = x.value()
+	}
+	outs := callFunc(v.typ, fn, types, vals)
+	ret := make([]Value, len(outs))
+	for i, o := range outs {
+		ret[i] = Value{typ: results[i], val: o}
+	}
+	return ret
+}
+
+// MakeFunc returns a new function of type typ that calls fn with its arguments as Values
+// and returns fn's results, converted to its result types. chanlab runs fn to its return
+// from the new function's frame: fn cannot block.
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	id := typ.(rtype).id
+	return Value{typ: id, val: makeFunc(id, makeFuncStub, fn, makeFuncIn, makeFuncOut)}
+}
+
+// makeFuncIn gives the arguments of a function MakeFunc made (their types and values) as
+// the Values its fn takes.
+func makeFuncIn(types []int, vals []any) []Value {
+	args := make([]Value, len(vals))
+	for i := range vals {
+		args[i] = Value{typ: types[i], val: vals[i]}
+	}
+	return args
+}
+
+// makeFuncOut checks the results fn gave a function of type id that MakeFunc made, as Go's
+// reflect does, and gives their types and values.
+func makeFuncOut(id int, results []Value) ([]int, []any) {
+	_, out, _ := typeSig(id)
+	if len(results) != len(out) {
+		panic("reflect: wrong return count from function created by MakeFunc")
+	}
+	types := make([]int, len(results))
+	vals := make([]any, len(results))
+	for i, r := range results {
+		if r.val == nil {
+			panic("reflect: function created by MakeFunc using closure returned zero Value")
+		}
+		if r.ro {
+			panic("reflect: function created by MakeFunc using closure returned value obtained from unexported field")
+		}
+		if !valueAssignable(r.typ, out[i]) {
+			panic("reflect.MakeFunc: value of type " + typeString(r.typ) + " is not assignable to type " + typeString(out[i]))
+		}
+		types[i], vals[i] = r.typ, r.value()
+	}
+	return types, vals
+}
+
 func (v Value) CanSet() bool { return v.addr != nil && !v.ro }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
@@ -786,3 +1055,17 @@ func makeMap(id int) any
 func mapSet(val any, keyType int, key any, elemType int, elem any)
 func retyped(id int, val any) any
 func valueLoad(id int, addr any) any
+
+// valueMethod gives type id's i'th exported method as a method value bound to recv, and its
+// type (-1 when the program has none).
+func valueMethod(id, i int, recv any) (ftype int, fn any)
+
+// callFunc calls fn, of function type ftype, on args (of types), and gives its results.
+func callFunc(ftype int, fn any, types []int, args []any) []any
+
+// makeFunc gives a function of type id whose code is stub's: it calls fn with its
+// arguments, made Values by in, and returns fn's results, checked by out.
+func makeFunc(id int, stub func(), fn func([]Value) []Value, in func([]int, []any) []Value, out func(int, []Value) ([]int, []any)) any
+
+// makeFuncStub is the code of the functions makeFunc makes (it reads their closure).
+func makeFuncStub()

@@ -215,7 +215,15 @@ fn program() -> (Host, T, P) {
             },
             false,
         ),
-        func: h.ty("func()", Kind::Func, false),
+        func: h.ty(
+            "func()",
+            Kind::Func {
+                params: std::rc::Rc::new([]),
+                results: std::rc::Rc::new([]),
+                variadic: false,
+            },
+            false,
+        ),
         ppoints: slice(&mut h, "[]*main.Point", ppoint),
         str_ppoint: map(&mut h, "map[string]*main.Point", t.string, ppoint),
         stringers: slice(&mut h, "[]fmt.Stringer", stringer),
