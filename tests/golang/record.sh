@@ -70,6 +70,19 @@ record_one() {
   if [[ $code -ne 0 && "$last" =~ ^exit\ status\ ([0-9]+)$ ]]; then
     code="${BASH_REMATCH[1]}"
     sed -i '$ d' "$dir/raw.txt"
+  elif [[ $code -ne 0 && "$last" =~ ^signal:\ (.+)$ ]]; then
+    # Killed by a signal it sent itself: the status a shell gives, 128 + the signal's
+    # number, and `go run`'s line stays (chanlab prints it too).
+    case "${BASH_REMATCH[1]}" in
+      hangup) code=129 ;;
+      interrupt) code=130 ;;
+      killed) code=137 ;;
+      "user defined signal 1") code=138 ;;
+      "user defined signal 2") code=140 ;;
+      "alarm clock") code=142 ;;
+      terminated) code=143 ;;
+      *) echo "record.sh: no status known for $last" >&2; exit 1 ;;
+    esac
   elif [[ $code -ne 0 ]]; then
     # A build failure (go run itself exits 2 then): chanlab's status for it is 1.
     code=1

@@ -22,6 +22,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("runtime.pcFrame", pc_frame),
     pure("runtime.stackText", stack_text),
     observable("os.Exit", exit),
+    observable("syscall.Exit", exit),
 ];
 
 fn num_goroutine(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -61,7 +61,9 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("hash", "hash.go"),
     lib!("hash/crc32", "hash_crc32.go"),
     lib!("hash/fnv", "hash_fnv.go"),
+    lib!("internal/signals", "internal_signals.go"),
     lib!("io", "io.go"),
+    lib!("io/ioutil", "io_ioutil.go"),
     lib!("iter", "iter.go"),
     lib!("log", "log.go"),
     lib!("maps", "maps.go"),
@@ -71,6 +73,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("math/rand", "math_rand.go"),
     lib!("math/rand/v2", "math_rand_v2.go"),
     lib!("os", "os.go"),
+    lib!("os/signal", "os_signal.go"),
     lib!("reflect", "reflect.go"),
     lib!("runtime", "runtime.go"),
     lib!("runtime/debug", "runtime_debug.go"),
@@ -80,6 +83,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("strings", "strings.go"),
     lib!("sync", "sync.go"),
     lib!("sync/atomic", "sync_atomic.go"),
+    lib!("syscall", "syscall.go"),
     lib!("text/tabwriter", "text_tabwriter.go"),
     lib!("time", "time.go"),
     lib!("unicode", "unicode.go"),
@@ -160,7 +164,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 49);
+        assert_eq!(paths.len(), 53);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -58,6 +58,13 @@ func WriteString(w Writer, s string) (n int, err error) {
 	return w.Write([]byte(s))
 }
 
+// NopCloser returns a ReadCloser with a no-op Close method wrapping r.
+func NopCloser(r Reader) ReadCloser { return nopCloser{r} }
+
+type nopCloser struct{ Reader }
+
+func (nopCloser) Close() error { return nil }
+
 // Discard is a Writer on which all Write calls succeed without doing anything.
 var Discard Writer = discard{}
 

@@ -1,11 +1,66 @@
 // Package os declares what chanlab's programs may use of the os package: exiting, the
-// standard output streams, the arguments, and files, of which a run has none.
+// standard output streams, the arguments, files, of which a run has none, and signals, which
+// the program can send itself (see os/signal).
 package os
 
 import (
 	"errors"
 	"io"
+	"syscall"
 )
+
+// A Signal represents an operating system signal (a syscall.Signal).
+type Signal interface {
+	String() string
+	Signal() // to distinguish from other Stringers
+}
+
+// The signals guaranteed to exist on every system.
+var (
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
+)
+
+// Getpid returns the process id of the program (a fixed one: chanlab runs no process).
+func Getpid() int { return syscall.Getpid() }
+
+// Getppid returns the process id of the program's parent.
+func Getppid() int { return syscall.Getppid() }
+
+// ErrProcessDone reports that a process has finished.
+var ErrProcessDone = errors.New("os: process already finished")
+
+// A Process is a process FindProcess found: the program itself, the only one there is.
+type Process struct {
+	Pid int
+}
+
+// FindProcess looks for a running process by its pid; as on Unix, it always succeeds.
+func FindProcess(pid int) (*Process, error) { return &Process{Pid: pid}, nil }
+
+// Signal sends a signal to the process.
+func (p *Process) Signal(sig Signal) error {
+	if p == nil {
+		return errors.New("os: process not initialized")
+	}
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		return errors.New("os: unsupported signal type")
+	}
+	if err := syscall.Kill(p.Pid, s); err != nil {
+		if err == syscall.ESRCH {
+			return ErrProcessDone
+		}
+		return err
+	}
+	return nil
+}
+
+// Kill causes the process to exit immediately.
+func (p *Process) Kill() error { return p.Signal(Kill) }
+
+// Release releases any resources associated with the process.
+func (p *Process) Release() error { return nil }
 
 // A File is an open output stream (only Stdout and Stderr exist).
 type File struct {
