@@ -36,7 +36,26 @@ impl FmtHost for Host<'_> {
 
     fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
         let prog = self.prog.clone();
-        let func = [prog.error_method, prog.string_method]
+        self.call_text(&prog, [prog.error_method, prog.string_method], ty, v)
+    }
+
+    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
+        let prog = self.prog.clone();
+        self.call_text(&prog, [prog.go_string_method], ty, v)
+    }
+}
+
+impl Host<'_> {
+    /// Calls the first of `methods` that type `ty` has on `v`: its text, or the text of the
+    /// panic it raised; `None` when it has none of them.
+    fn call_text<const N: usize>(
+        &mut self,
+        prog: &Program,
+        methods: [Option<u32>; N],
+        ty: TypeId,
+        v: &Value,
+    ) -> Option<Result<Vec<u8>, String>> {
+        let func = methods
             .into_iter()
             .flatten()
             .find_map(|m| prog.types.method(ty, m))?;

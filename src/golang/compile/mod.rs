@@ -44,7 +44,9 @@ use crate::golang::types::ty::{TypeId, Types};
 use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
 use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
-use crate::golang::vm::types::{Kind, RType, ERROR_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD};
+use crate::golang::vm::types::{
+    Kind, RType, ERROR_METHOD, GO_STRING_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD,
+};
 use crate::golang::vm::value::Value;
 
 use func::FnC;
@@ -161,6 +163,7 @@ pub fn compile(mut ch: Checked, file_name: &str) -> Program {
     }
     c.prog.error_method = c.prog.types.find_method_id(ERROR_METHOD);
     c.prog.string_method = c.prog.types.find_method_id(STRING_METHOD);
+    c.prog.go_string_method = c.prog.types.find_method_id(GO_STRING_METHOD);
     verify(&c.prog);
     c.prog
 }

@@ -107,6 +107,8 @@ pub struct Program {
     /// The method ids of `Error` and `String` (fmt and panics call them), if any type has them.
     pub error_method: Option<u32>,
     pub string_method: Option<u32>,
+    /// The method id of `GoString` (fmt's `%#v` calls it), if any type has it.
+    pub go_string_method: Option<u32>,
     /// The file name in messages (`prog.go`).
     pub file_name: Rc<str>,
     /// Closures of functions that capture nothing, made once (`f := worker`).

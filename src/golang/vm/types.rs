@@ -21,6 +21,8 @@ pub type MethodId = u32;
 pub const ERROR_METHOD: &str = "Error() string";
 /// The key of `fmt.Stringer`'s method.
 pub const STRING_METHOD: &str = "String() string";
+/// The key of `fmt.GoStringer`'s method.
+pub const GO_STRING_METHOD: &str = "GoString() string";
 /// The key of `runtime.Error`'s `RuntimeError` method.
 pub const RUNTIME_ERROR_METHOD: &str = "RuntimeError()";
 

@@ -48,6 +48,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("crypto/sha1", "crypto_sha1.go"),
     lib!("crypto/sha256", "crypto_sha256.go"),
     lib!("encoding/base64", "encoding_base64.go"),
+    lib!("encoding/binary", "encoding_binary.go"),
     lib!("encoding/hex", "encoding_hex.go"),
     lib!("encoding/json", "encoding_json.go"),
     lib!("errors", "errors.go"),
@@ -164,7 +165,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 53);
+        assert_eq!(paths.len(), 54);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

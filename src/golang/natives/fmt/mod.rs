@@ -17,7 +17,7 @@
 //! Go's own number.
 //!
 //! # Deviations
-//! - No `Formatter` or `GoStringer` support: only `Error` and `String` methods are called.
+//! - No `Formatter` support: only `Error`, `String` and `GoString` methods are called.
 //! - Map keys of interface type with different dynamic types sort by type id; Go sorts them
 //!   by the address of their type descriptors, which no program can predict either.
 
@@ -39,6 +39,8 @@ pub trait FmtHost {
     /// (`Err(text of the panic value)`); `None` if it has neither. (Go checks error first,
     /// then Stringer.)
     fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
+    /// The same for `GoString() string`, which `%#v` calls.
+    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
 }
 
 /// `fmt.Sprintf`.
@@ -235,7 +237,21 @@ impl<'h> Printer<'h> {
             self.wrapped = index;
             verb = 'v';
         }
-        if self.out.f.sharp_v || !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+        if self.out.f.sharp_v {
+            // A GoStringer's text, unadorned.
+            return match self.host.go_string_method(ty, val) {
+                None => false,
+                Some(Ok(text)) => {
+                    self.out.fmt_s(&text);
+                    true
+                }
+                Some(Err(panic)) => {
+                    self.catch_panic(ty, val, verb, "GoString", &panic);
+                    true
+                }
+            };
+        }
+        if !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             return false;
         }
         let method = if self.has_method(ty, ERROR_METHOD) {

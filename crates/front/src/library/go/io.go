@@ -58,6 +58,33 @@ func WriteString(w Writer, s string) (n int, err error) {
 	return w.Write([]byte(s))
 }
 
+// ByteReader is the interface that wraps the ReadByte method.
+type ByteReader interface {
+	ReadByte() (byte, error)
+}
+
+// ByteScanner adds UnreadByte to ReadByte.
+type ByteScanner interface {
+	ByteReader
+	UnreadByte() error
+}
+
+// ByteWriter is the interface that wraps the WriteByte method.
+type ByteWriter interface {
+	WriteByte(c byte) error
+}
+
+// RuneReader is the interface that wraps the ReadRune method.
+type RuneReader interface {
+	ReadRune() (r rune, size int, err error)
+}
+
+// RuneScanner adds UnreadRune to ReadRune.
+type RuneScanner interface {
+	RuneReader
+	UnreadRune() error
+}
+
 // NopCloser returns a ReadCloser with a no-op Close method wrapping r.
 func NopCloser(r Reader) ReadCloser { return nopCloser{r} }
 

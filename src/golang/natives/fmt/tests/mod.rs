@@ -30,6 +30,10 @@ impl FmtHost for Host {
         let m = self.methods.iter().find(|(t, _)| *t == ty)?.1;
         Some(m(v))
     }
+
+    fn go_string_method(&mut self, _: TypeId, _: &Value) -> Option<Result<Vec<u8>, String>> {
+        None
+    }
 }
 
 /// The predeclared types every test can use.
