@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use crate::rt;
 
+use super::conv::bytes_of;
 use super::{done, observable, pure};
-use crate::golang::natives::fmt::{self as engine, FmtHost};
+use crate::golang::natives::fmt::{self as engine, FmtHost, FormatState};
 use crate::golang::vm::gor::{Ctx, Flow, Gor};
 use crate::golang::vm::program::{Native, Program, Thrown};
 use crate::golang::vm::types::Types;
-use crate::golang::vm::value::{TypeId, Value};
+use crate::golang::vm::value::{Iface, TypeId, Value};
 
 pub(super) const NATIVES: &[Native] = &[
     observable("fmt.Println", println),
@@ -43,6 +44,30 @@ impl FmtHost for Host<'_> {
         let prog = self.prog.clone();
         self.call_text(&prog, [prog.go_string_method], ty, v)
     }
+
+    fn format_method(
+        &mut self,
+        ty: TypeId,
+        v: &Value,
+        verb: char,
+        state: &FormatState,
+    ) -> Option<Result<Vec<u8>, String>> {
+        let (method, call_format) = self.prog.format_method?;
+        self.prog.types.method(ty, method)?;
+        let formatter = Value::Iface(Rc::new(Iface { ty, val: v.copy() }));
+        let int = |x: Option<i64>| Value::Int(x.unwrap_or(0));
+        let args = [
+            formatter,
+            Value::Int(verb as i64),
+            Value::str(&state.flags),
+            int(state.wid),
+            int(state.prec),
+            Value::Bool(state.wid.is_some()),
+            Value::Bool(state.prec.is_some()),
+        ];
+        let out = self.g.call_nested(call_format, None, &args, 1);
+        Some(self.text_of(out))
+    }
 }
 
 impl Host<'_> {
@@ -59,13 +84,20 @@ impl Host<'_> {
             .into_iter()
             .flatten()
             .find_map(|m| prog.types.method(ty, m))?;
-        Some(match self.g.call_nested(func, None, &[v.copy()], 1) {
-            Ok(out) => Ok(out
-                .first()
-                .map(|s| s.as_bytes().to_vec())
-                .unwrap_or_default()),
+        let out = self.g.call_nested(func, None, &[v.copy()], 1);
+        Some(self.text_of(out))
+    }
+
+    /// The text a method gave (a string, or a `[]byte`), or the text of its panic.
+    fn text_of(&mut self, out: Result<Vec<Value>, Thrown>) -> Result<Vec<u8>, String> {
+        match out {
+            Ok(out) => Ok(match out.first() {
+                Some(Value::Str(s)) => s.to_vec(),
+                Some(bytes) => bytes_of(bytes),
+                None => Vec::new(),
+            }),
             Err(thrown) => Err(crate::golang::vm::describe::panic_value(self.g, &thrown)),
-        })
+        }
     }
 }
 

@@ -45,7 +45,7 @@ use crate::golang::types::Checked;
 use crate::golang::vm::instr::Instr;
 use crate::golang::vm::program::{Func, Program, RuntimeErrorTypes};
 use crate::golang::vm::types::{
-    Kind, RType, ERROR_METHOD, GO_STRING_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD,
+    Kind, RType, ERROR_METHOD, FORMAT_METHOD, GO_STRING_METHOD, RUNTIME_ERROR_METHOD, STRING_METHOD,
 };
 use crate::golang::vm::value::Value;
 
@@ -164,6 +164,7 @@ pub fn compile(mut ch: Checked, file_name: &str) -> Program {
     c.prog.error_method = c.prog.types.find_method_id(ERROR_METHOD);
     c.prog.string_method = c.prog.types.find_method_id(STRING_METHOD);
     c.prog.go_string_method = c.prog.types.find_method_id(GO_STRING_METHOD);
+    c.prog.format_method = c.format_method();
     verify(&c.prog);
     c.prog
 }
@@ -330,6 +331,20 @@ impl<'a> Compiler<'a> {
         let text = "runtime error: invalid memory address or nil pointer dereference";
         let v = Value::iface(self.prog.runtime_errors.string, Value::str(text));
         self.add_const(v)
+    }
+
+    /// The method id of `fmt.Formatter`'s `Format`, if a type has it, and `fmt.callFormat`,
+    /// which fmt's printer calls for it (compiled now, with what it needs).
+    fn format_method(&mut self) -> Option<(u32, u32)> {
+        let method = self.prog.types.find_method_id(FORMAT_METHOD)?;
+        let ch = self.ch;
+        let fmt = ch.packages.iter().find(|p| p.path == "fmt")?;
+        let name = ch.ast.names.lookup("callFormat")?;
+        let call_format = self.func_index(*fmt.scope.get(&name)?);
+        while let Some(job) = self.jobs.pop() {
+            self.compile_job(job);
+        }
+        Some((method, call_format))
     }
 
     /// The run-time error types every program has (`runtime.boundsError`…), each with an

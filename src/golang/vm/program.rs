@@ -109,6 +109,9 @@ pub struct Program {
     pub string_method: Option<u32>,
     /// The method id of `GoString` (fmt's `%#v` calls it), if any type has it.
     pub go_string_method: Option<u32>,
+    /// The method id of `Format` (a `fmt.Formatter`'s), and library function `fmt.callFormat`,
+    /// which calls it with a `fmt.State`, when some type has it.
+    pub format_method: Option<(u32, u32)>,
     /// The file name in messages (`prog.go`).
     pub file_name: Rc<str>,
     /// Closures of functions that capture nothing, made once (`f := worker`).

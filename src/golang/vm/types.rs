@@ -23,6 +23,8 @@ pub const ERROR_METHOD: &str = "Error() string";
 pub const STRING_METHOD: &str = "String() string";
 /// The key of `fmt.GoStringer`'s method.
 pub const GO_STRING_METHOD: &str = "GoString() string";
+/// The key of `fmt.Formatter`'s method.
+pub const FORMAT_METHOD: &str = "Format(fmt.State, int32)";
 /// The key of `runtime.Error`'s `RuntimeError` method.
 pub const RUNTIME_ERROR_METHOD: &str = "RuntimeError()";
 

@@ -17,7 +17,8 @@
 //! Go's own number.
 //!
 //! # Deviations
-//! - No `Formatter` support: only `Error`, `String` and `GoString` methods are called.
+//! - None in the methods fmt calls: `Format` (a `Formatter`'s), `Error`, `String` and
+//!   `GoString`, as Go's `handleMethods` chooses.
 //! - Map keys of interface type with different dynamic types sort by type id; Go sorts them
 //!   by the address of their type descriptors, which no program can predict either.
 
@@ -41,6 +42,23 @@ pub trait FmtHost {
     fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
     /// The same for `GoString() string`, which `%#v` calls.
     fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
+    /// If type `ty` is a `fmt.Formatter`, calls its `Format` method on `v` for `verb` with a
+    /// `fmt.State` of `state`, and returns what it wrote (or the text of its panic).
+    fn format_method(
+        &mut self,
+        ty: TypeId,
+        v: &Value,
+        verb: char,
+        state: &FormatState,
+    ) -> Option<Result<Vec<u8>, String>>;
+}
+
+/// What a `Formatter`'s `fmt.State` tells it: the verb's flags (those of ` +-#0` set), width
+/// and precision.
+pub struct FormatState {
+    pub flags: String,
+    pub wid: Option<i64>,
+    pub prec: Option<i64>,
 }
 
 /// `fmt.Sprintf`.
@@ -236,6 +254,32 @@ impl<'h> Printer<'h> {
             }
             self.wrapped = index;
             verb = 'v';
+        }
+        let f = &self.out.f;
+        let state = FormatState {
+            flags: [
+                (' ', f.space),
+                ('+', f.plus || f.plus_v),
+                ('-', f.minus),
+                ('#', f.sharp || f.sharp_v),
+                ('0', f.zero),
+            ]
+            .into_iter()
+            .filter_map(|(c, set)| set.then_some(c))
+            .collect(),
+            wid: f.wid_present.then_some(f.wid),
+            prec: f.prec_present.then_some(f.prec),
+        };
+        match self.host.format_method(ty, val, verb, &state) {
+            None => {}
+            Some(Ok(text)) => {
+                self.out.buf.extend_from_slice(&text);
+                return true;
+            }
+            Some(Err(panic)) => {
+                self.catch_panic(ty, val, verb, "Format", &panic);
+                return true;
+            }
         }
         if self.out.f.sharp_v {
             // A GoStringer's text, unadorned.

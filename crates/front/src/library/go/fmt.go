@@ -14,7 +14,88 @@ type Stringer interface {
 	String() string
 }
 
-// State and Formatter are not supported; Stringer and error are.
+// GoStringer is implemented by any value that has a GoString method, which %#v prints.
+type GoStringer interface {
+	GoString() string
+}
+
+// State represents the printer state passed to custom formatters: the flags, width and
+// precision of the verb, and a Writer for the formatted value.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// Formatter is implemented by any value that has a Format method, which formats the value
+// for every verb in its place.
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// FormatString returns the directive State f was made for, as `%-10.3v`, with verb.
+func FormatString(state State, verb rune) string {
+	s := "%"
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			s += string(c)
+		}
+	}
+	if w, ok := state.Width(); ok {
+		s += strconv.Itoa(w)
+	}
+	if p, ok := state.Precision(); ok {
+		s += "." + strconv.Itoa(p)
+	}
+	return s + string(verb)
+}
+
+// formatState is the State a Formatter is given: what it writes goes to the output in the
+// operand's place.
+type formatState struct {
+	buf           []byte
+	flags         string
+	wid, prec     int
+	widOK, precOK bool
+}
+
+func (s *formatState) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *formatState) WriteString(str string) (int, error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *formatState) Width() (int, bool)     { return s.wid, s.widOK }
+func (s *formatState) Precision() (int, bool) { return s.prec, s.precOK }
+
+func (s *formatState) Flag(c int) bool {
+	for _, f := range s.flags {
+		if int(f) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// callFormat calls v's Format method with a State of the verb's flags (those of " +-#0" that
+// are set), width and precision, and gives what it wrote: the printer calls it for an
+// operand that is a Formatter.
+func callFormat(v Formatter, verb rune, flags string, wid, prec int, widOK, precOK bool) []byte {
+	s := &formatState{flags: flags, wid: wid, prec: prec, widOK: widOK, precOK: precOK}
+	v.Format(s, verb)
+	return s.buf
+}
+
+// init makes the checker reach callFormat, which the printer calls and no Go code does (the
+// compiler compiles it for a program with a Format method).
+func init() {
+	_ = callFormat
+}
 
 func Print(a ...any) (n int, err error)
 func Println(a ...any) (n int, err error)

@@ -34,6 +34,16 @@ impl FmtHost for Host {
     fn go_string_method(&mut self, _: TypeId, _: &Value) -> Option<Result<Vec<u8>, String>> {
         None
     }
+
+    fn format_method(
+        &mut self,
+        _: TypeId,
+        _: &Value,
+        _: char,
+        _: &super::FormatState,
+    ) -> Option<Result<Vec<u8>, String>> {
+        None
+    }
 }
 
 /// The predeclared types every test can use.
