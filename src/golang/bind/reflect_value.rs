@@ -15,14 +15,15 @@
 use std::rc::Rc;
 
 use super::reflect::{kind_of, rtype, type_ids};
-use super::{done, pure};
-use crate::golang::vm::chan_query;
+use super::{done, observable, pure, unit, wait};
+use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::map::Key;
 use crate::golang::vm::ops;
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::types::{IntKind, Kind, Types};
 use crate::golang::vm::value::{Closure, Iface, Ptr, TypeId, Value};
+use crate::golang::vm::{chan_of, chan_query};
 
 pub(super) const NATIVES: &[Native] = &[
     pure("reflect.zeroOf", zero_of),
@@ -52,6 +53,9 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.valueMethod", value_method),
     pure("reflect.callFunc", call_func),
     pure("reflect.makeFunc", make_func),
+    pure("reflect.makeChan", make_chan),
+    observable("reflect.rselect", rselect),
+    observable("reflect.closeChan", close_chan),
     pure("reflect.makeFuncStub", make_func_stub),
 ];
 
@@ -556,4 +560,83 @@ fn make_func_stub(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         ctx.ret(i, v);
     }
     Ok(Flow::Done)
+}
+
+/// The element type of channel type `ty`.
+fn chan_elem(types: &Types, ty: TypeId) -> Option<TypeId> {
+    match types.get(ty).kind {
+        Kind::Chan { elem, .. } => Some(elem),
+        _ => None,
+    }
+}
+
+/// `makeChan(id, n int) any`: a new channel of type `id` with a buffer of `n`.
+fn make_chan(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let Some(ty) = rtype(ctx, 0) else {
+        return done(ctx, [Value::Nil]);
+    };
+    let ch = crate::rt::make_chan::<Value>(ctx.int(1).max(0) as usize);
+    done(ctx, [wrap(ty, Value::Chan(ch.id()))])
+}
+
+/// `rselect(dirs []int, chans []any, types []int, sends []any) (int, any, bool)`: reflect's
+/// Select on the runtime's select, so that it waits, wakes and is traced as a select
+/// statement is; Go's checks of the cases were made by the caller.
+fn rselect(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let types = &prog.types;
+    let (chans, tys, sends) = (ctx.arg(1).elems(), ctx.arg(2).elems(), ctx.arg(3).elems());
+    let mut s = crate::rt::Select::new();
+    // For each case of the runtime's select: its index in `cases`, and for a receive, its
+    // element type and zero value (what a closed channel gives).
+    let mut taken: Vec<(i64, Option<(TypeId, Value)>)> = Vec::new();
+    let mut default_at = -1;
+    for (i, dir) in ctx.arg(0).elems().iter().enumerate() {
+        let chan_ty = match &chans[i] {
+            Value::Iface(c) => Some(c.ty),
+            _ => None,
+        };
+        let elem = chan_ty.and_then(|t| chan_elem(types, t));
+        let chan = chan_of(&raw(&chans[i]));
+        match dir.as_int() {
+            1 => {
+                let to_iface =
+                    elem.is_some_and(|e| matches!(types.get(e).kind, Kind::Interface { .. }));
+                let from = TypeId::try_from(tys[i].as_int()).ok();
+                s.send(chan, stored(types, to_iface, from, &sends[i]));
+                taken.push((i as i64, None));
+            }
+            2 => {
+                s.recv(chan);
+                let zero = elem.map(|e| (e, zero_value(types, e)));
+                taken.push((i as i64, zero));
+            }
+            _ => default_at = i as i64,
+        }
+    }
+    if default_at >= 0 {
+        s.default_case();
+    }
+    wait(ctx, s.wait(), move |mut selected| {
+        let Some((i, recv)) = selected.index().map(|k| taken.swap_remove(k)) else {
+            return vec![Value::Int(default_at), Value::Nil, Value::Bool(false)];
+        };
+        match recv {
+            Some((elem, zero)) => {
+                let got = selected.take(crate::rt::Chan::<Value>::nil());
+                let ok = got.is_some();
+                vec![
+                    Value::Int(i),
+                    wrap(elem, got.unwrap_or(zero)),
+                    Value::Bool(ok),
+                ]
+            }
+            None => vec![Value::Int(i), Value::Nil, Value::Bool(false)],
+        }
+    })
+}
+
+/// `closeChan(ch any)`: closes the channel (Go's panics for a nil or closed one).
+fn close_chan(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    unit(UnitOp::Close(chan_of(&raw(ctx.arg(0))).close()))
 }

@@ -1225,7 +1225,7 @@ fn slice_bound(reg: u16, regs: &[Value]) -> Option<i64> {
 }
 
 /// The channel a register holds (nil for anything else).
-fn chan_of(v: &Value) -> Chan<Value> {
+pub(crate) fn chan_of(v: &Value) -> Chan<Value> {
     match v {
         Value::Chan(id) => Chan::from_id(*id),
         _ => Chan::nil(),

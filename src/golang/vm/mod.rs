@@ -6,7 +6,7 @@ pub mod cost;
 pub mod describe;
 pub mod errors;
 mod exec;
-pub(crate) use exec::chan_query;
+pub(crate) use exec::{chan_of, chan_query};
 pub mod finalizers;
 pub mod gor;
 pub mod instr;

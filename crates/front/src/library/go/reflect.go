@@ -755,6 +755,170 @@ func makeFuncOut(id int, results []Value) ([]int, []any) {
 	return types, vals
 }
 
+// MakeChan creates a new channel with the specified type and buffer size.
+func MakeChan(typ Type, buffer int) Value {
+	if typ.Kind() != Chan {
+		panic("reflect.MakeChan of non-chan type")
+	}
+	if buffer < 0 {
+		panic("reflect.MakeChan: negative buffer size")
+	}
+	if typ.ChanDir() != BothDir {
+		panic("reflect.MakeChan: unidirectional channel type")
+	}
+	id := typ.(rtype).id
+	return Value{typ: id, val: makeChan(id, buffer)}
+}
+
+// A SelectDir describes the communication direction of a select case.
+type SelectDir int
+
+const (
+	_             SelectDir = iota
+	SelectSend              // case Chan <- Send
+	SelectRecv              // case <-Chan:
+	SelectDefault           // default
+)
+
+// A SelectCase describes a single case in a select operation: a send of Send on Chan, a
+// receive from Chan, or the default. A zero Chan is a nil channel, whose case never
+// proceeds.
+type SelectCase struct {
+	Dir  SelectDir
+	Chan Value
+	Send Value
+}
+
+// Select executes a select operation described by the list of cases, as Go's select
+// statement: it blocks until one of the cases can proceed (unless there is a default), picks
+// one of those that can at random, and executes it. It returns the index of the chosen case
+// and, for a receive, the value received and whether it was sent (false for the zero value
+// of a closed channel).
+func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
+	dirs := make([]int, len(cases))
+	chans := make([]any, len(cases))
+	types := make([]int, len(cases))
+	sends := make([]any, len(cases))
+	haveDefault := false
+	for i, c := range cases {
+		dirs[i] = int(c.Dir)
+		switch c.Dir {
+		default:
+			panic("reflect.Select: invalid Dir")
+		case SelectDefault:
+			if haveDefault {
+				panic("reflect.Select: multiple default cases")
+			}
+			haveDefault = true
+			if c.Chan.IsValid() {
+				panic("reflect.Select: default case has Chan value")
+			}
+			if c.Send.IsValid() {
+				panic("reflect.Select: default case has Send value")
+			}
+		case SelectSend:
+			if !c.Chan.IsValid() {
+				break
+			}
+			c.Chan.mustBe(Chan, "Select")
+			if c.Chan.Type().ChanDir()&SendDir == 0 {
+				panic("reflect.Select: SendDir case using recv-only channel")
+			}
+			v := c.Send
+			if !v.IsValid() {
+				panic("reflect.Select: SendDir case missing Send value")
+			}
+			if elem := typeElem(c.Chan.typ); !valueAssignable(v.typ, elem) {
+				panic("reflect.Select: value of type " + typeString(v.typ) + " is not assignable to type " + typeString(elem))
+			}
+			chans[i], types[i], sends[i] = c.Chan.value(), v.typ, v.value()
+		case SelectRecv:
+			if c.Send.IsValid() {
+				panic("reflect.Select: RecvDir case has Send value")
+			}
+			if !c.Chan.IsValid() {
+				break
+			}
+			c.Chan.mustBe(Chan, "Select")
+			if c.Chan.Type().ChanDir()&RecvDir == 0 {
+				panic("reflect.Select: RecvDir case using send-only channel")
+			}
+			chans[i] = c.Chan.value()
+		}
+	}
+	chosen, val, ok := rselect(dirs, chans, types, sends)
+	if cases[chosen].Dir == SelectRecv {
+		recv, recvOK = Value{typ: typeElem(cases[chosen].Chan.typ), val: val}, ok
+	}
+	return chosen, recv, recvOK
+}
+
+// Send sends x on the channel v, blocking until it can.
+func (v Value) Send(x Value) {
+	v.mustBe(Chan, "Send")
+	v.send(x, false)
+}
+
+// TrySend sends x on the channel v if it can do so without blocking, and reports whether
+// it did.
+func (v Value) TrySend(x Value) bool {
+	v.mustBe(Chan, "TrySend")
+	return v.send(x, true)
+}
+
+func (v Value) send(x Value, nb bool) bool {
+	if v.Type().ChanDir()&SendDir == 0 {
+		panic("reflect: send on recv-only channel")
+	}
+	if elem := typeElem(v.typ); x.IsValid() && !valueAssignable(x.typ, elem) {
+		panic("reflect.Value.Send: value of type " + typeString(x.typ) + " is not assignable to type " + typeString(elem))
+	}
+	cases := []SelectCase{{Dir: SelectSend, Chan: v, Send: x}}
+	if nb {
+		cases = append(cases, SelectCase{Dir: SelectDefault})
+	}
+	chosen, _, _ := Select(cases)
+	return chosen == 0
+}
+
+// Recv receives a value from the channel v, blocking until there is one; ok is false for
+// the zero value a closed channel gives.
+func (v Value) Recv() (x Value, ok bool) {
+	v.mustBe(Chan, "Recv")
+	return v.recv(false)
+}
+
+// TryRecv receives a value from the channel v if it can do so without blocking; when it
+// cannot, x is the zero Value.
+func (v Value) TryRecv() (x Value, ok bool) {
+	v.mustBe(Chan, "TryRecv")
+	return v.recv(true)
+}
+
+func (v Value) recv(nb bool) (Value, bool) {
+	if v.Type().ChanDir()&RecvDir == 0 {
+		panic("reflect: recv on send-only channel")
+	}
+	cases := []SelectCase{{Dir: SelectRecv, Chan: v}}
+	if nb {
+		cases = append(cases, SelectCase{Dir: SelectDefault})
+	}
+	chosen, x, ok := Select(cases)
+	if chosen != 0 {
+		return Value{}, false
+	}
+	return x, ok
+}
+
+// Close closes the channel v.
+func (v Value) Close() {
+	v.mustBe(Chan, "Close")
+	if v.Type().ChanDir()&SendDir == 0 {
+		panic("reflect: close of receive-only channel")
+	}
+	closeChan(v.value())
+}
+
 func (v Value) CanSet() bool { return v.addr != nil && !v.ro }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
@@ -1059,6 +1223,17 @@ func valueLoad(id int, addr any) any
 // valueMethod gives type id's i'th exported method as a method value bound to recv, and its
 // type (-1 when the program has none).
 func valueMethod(id, i int, recv any) (ftype int, fn any)
+
+// makeChan gives a new channel of type id with a buffer of n.
+func makeChan(id, n int) any
+
+// rselect runs a select of the cases dirs describes (SelectSend, SelectRecv, SelectDefault)
+// on chans (nil for a nil channel), sending sends (of types), and gives the chosen case, a
+// receive's value and whether one was sent.
+func rselect(dirs []int, chans []any, types []int, sends []any) (int, any, bool)
+
+// closeChan closes channel ch.
+func closeChan(ch any)
 
 // callFunc calls fn, of function type ftype, on args (of types), and gives its results.
 func callFunc(ftype int, fn any, types []int, args []any) []any
