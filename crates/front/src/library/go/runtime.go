@@ -20,6 +20,13 @@ func NumCPU() int
 // Gosched yields the processor, allowing other goroutines to run.
 func Gosched()
 
+// LockOSThread wires the calling goroutine to its thread. chanlab runs goroutines on its own
+// executors, not on threads of an operating system, so there is nothing to wire.
+func LockOSThread() {}
+
+// UnlockOSThread undoes an earlier call to LockOSThread.
+func UnlockOSThread() {}
+
 // Goexit terminates the goroutine that calls it, after running its deferred calls.
 func Goexit()
 

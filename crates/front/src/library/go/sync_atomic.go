@@ -15,6 +15,8 @@ func (x *Int32) Add(delta int32) (new int32) { return AddInt32(&x.v, delta) }
 func (x *Int32) CompareAndSwap(old, new int32) (swapped bool) {
 	return CompareAndSwapInt32(&x.v, old, new)
 }
+func (x *Int32) And(mask int32) (old int32) { return AndInt32(&x.v, mask) }
+func (x *Int32) Or(mask int32) (old int32)  { return OrInt32(&x.v, mask) }
 
 // An Int64 is an atomic int64.
 type Int64 struct {
@@ -28,6 +30,8 @@ func (x *Int64) Add(delta int64) (new int64) { return AddInt64(&x.v, delta) }
 func (x *Int64) CompareAndSwap(old, new int64) (swapped bool) {
 	return CompareAndSwapInt64(&x.v, old, new)
 }
+func (x *Int64) And(mask int64) (old int64) { return AndInt64(&x.v, mask) }
+func (x *Int64) Or(mask int64) (old int64)  { return OrInt64(&x.v, mask) }
 
 // An Uint32 is an atomic uint32.
 type Uint32 struct {
@@ -41,6 +45,8 @@ func (x *Uint32) Add(delta uint32) (new uint32) { return AddUint32(&x.v, delta) 
 func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool) {
 	return CompareAndSwapUint32(&x.v, old, new)
 }
+func (x *Uint32) And(mask uint32) (old uint32) { return AndUint32(&x.v, mask) }
+func (x *Uint32) Or(mask uint32) (old uint32)  { return OrUint32(&x.v, mask) }
 
 // An Uint64 is an atomic uint64.
 type Uint64 struct {
@@ -54,6 +60,23 @@ func (x *Uint64) Add(delta uint64) (new uint64) { return AddUint64(&x.v, delta) 
 func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool) {
 	return CompareAndSwapUint64(&x.v, old, new)
 }
+func (x *Uint64) And(mask uint64) (old uint64) { return AndUint64(&x.v, mask) }
+func (x *Uint64) Or(mask uint64) (old uint64)  { return OrUint64(&x.v, mask) }
+
+// An Uintptr is an atomic uintptr.
+type Uintptr struct {
+	v uintptr
+}
+
+func (x *Uintptr) Load() uintptr                   { return LoadUintptr(&x.v) }
+func (x *Uintptr) Store(val uintptr)               { StoreUintptr(&x.v, val) }
+func (x *Uintptr) Swap(new uintptr) (old uintptr)  { return SwapUintptr(&x.v, new) }
+func (x *Uintptr) Add(delta uintptr) (new uintptr) { return AddUintptr(&x.v, delta) }
+func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool) {
+	return CompareAndSwapUintptr(&x.v, old, new)
+}
+func (x *Uintptr) And(mask uintptr) (old uintptr) { return AndUintptr(&x.v, mask) }
+func (x *Uintptr) Or(mask uintptr) (old uintptr)  { return OrUintptr(&x.v, mask) }
 
 // A Bool is an atomic boolean value.
 type Bool struct {
@@ -176,3 +199,60 @@ func LoadUint64(addr *uint64) (val uint64)
 func StoreUint64(addr *uint64, val uint64)
 func SwapUint64(addr *uint64, new uint64) (old uint64)
 func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func LoadUintptr(addr *uintptr) (val uintptr)
+func StoreUintptr(addr *uintptr, val uintptr)
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+
+// update replaces *addr by f(*addr) in one indivisible step, as the compare-and-swap loop
+// makes it, and returns the value it replaced: Go 1.23's And and Or.
+func update[T int32 | int64 | uint32 | uint64 | uintptr](addr *T, load func(*T) T, cas func(*T, T, T) bool, f func(T) T) T {
+	for {
+		old := load(addr)
+		if cas(addr, old, f(old)) {
+			return old
+		}
+	}
+}
+
+func AndInt32(addr *int32, mask int32) (old int32) {
+	return update(addr, LoadInt32, CompareAndSwapInt32, func(v int32) int32 { return v & mask })
+}
+
+func OrInt32(addr *int32, mask int32) (old int32) {
+	return update(addr, LoadInt32, CompareAndSwapInt32, func(v int32) int32 { return v | mask })
+}
+
+func AndInt64(addr *int64, mask int64) (old int64) {
+	return update(addr, LoadInt64, CompareAndSwapInt64, func(v int64) int64 { return v & mask })
+}
+
+func OrInt64(addr *int64, mask int64) (old int64) {
+	return update(addr, LoadInt64, CompareAndSwapInt64, func(v int64) int64 { return v | mask })
+}
+
+func AndUint32(addr *uint32, mask uint32) (old uint32) {
+	return update(addr, LoadUint32, CompareAndSwapUint32, func(v uint32) uint32 { return v & mask })
+}
+
+func OrUint32(addr *uint32, mask uint32) (old uint32) {
+	return update(addr, LoadUint32, CompareAndSwapUint32, func(v uint32) uint32 { return v | mask })
+}
+
+func AndUint64(addr *uint64, mask uint64) (old uint64) {
+	return update(addr, LoadUint64, CompareAndSwapUint64, func(v uint64) uint64 { return v & mask })
+}
+
+func OrUint64(addr *uint64, mask uint64) (old uint64) {
+	return update(addr, LoadUint64, CompareAndSwapUint64, func(v uint64) uint64 { return v | mask })
+}
+
+func AndUintptr(addr *uintptr, mask uintptr) (old uintptr) {
+	return update(addr, LoadUintptr, CompareAndSwapUintptr, func(v uintptr) uintptr { return v & mask })
+}
+
+func OrUintptr(addr *uintptr, mask uintptr) (old uintptr) {
+	return update(addr, LoadUintptr, CompareAndSwapUintptr, func(v uintptr) uintptr { return v | mask })
+}
