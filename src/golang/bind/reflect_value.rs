@@ -49,6 +49,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.makeMap", make_map),
     pure("reflect.mapSet", map_set),
     pure("reflect.retyped", retyped),
+    pure("reflect.rawBytes", raw_bytes),
     pure("reflect.valueLoad", value_load),
     pure("reflect.valueMethod", value_method),
     pure("reflect.callFunc", call_func),
@@ -440,6 +441,12 @@ fn map_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// (an address as the pointer Value `Addr` returns).
 fn retyped(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let v = rtype(ctx, 0).map_or(Value::Nil, |ty| wrap(ty, raw(ctx.arg(1))));
+    done(ctx, [v])
+}
+
+/// `rawBytes(val any) []byte`: the slice in a Value's `val` of a byte slice type.
+fn raw_bytes(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let v = raw(ctx.arg(0));
     done(ctx, [v])
 }
 

@@ -111,6 +111,9 @@ type Type interface {
 	// FieldByName returns a struct type's field with that name (promoted from an embedded
 	// struct or not), and whether there is one.
 	FieldByName(name string) (StructField, bool)
+	// FieldByIndex returns the nested field of a struct type that index reaches, through
+	// embedded structs.
+	FieldByIndex(index []int) StructField
 	// AssignableTo reports whether a value of the type is assignable to type u.
 	AssignableTo(u Type) bool
 	// NumIn returns a function type's parameter count.
@@ -346,6 +349,19 @@ func (t rtype) FieldByName(name string) (StructField, bool) {
 		level = next
 	}
 	return StructField{}, false
+}
+
+func (t rtype) FieldByIndex(index []int) StructField {
+	var f StructField
+	var ft Type = t
+	for i, x := range index {
+		if i > 0 && ft.Kind() == Pointer && ft.Elem().Kind() == Struct {
+			ft = ft.Elem()
+		}
+		f = ft.Field(x)
+		ft = f.Type
+	}
+	return f
 }
 
 func (t rtype) AssignableTo(u Type) bool {
@@ -919,6 +935,151 @@ func (v Value) Close() {
 	closeChan(v.value())
 }
 
+// FieldByIndex returns the nested field of the struct v that index reaches, through
+// embedded structs (and pointers to them).
+func (v Value) FieldByIndex(index []int) Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == Pointer && v.Type().Elem().Kind() == Struct {
+			if v.IsNil() {
+				panic("reflect: indirection through nil pointer to embedded struct")
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+// Bytes returns v's underlying slice of bytes.
+func (v Value) Bytes() []byte {
+	if v.Kind() != Slice || typeKind(typeElem(v.typ)) != int(Uint8) {
+		panic("reflect.Value.Bytes of non-byte slice")
+	}
+	return rawBytes(v.value())
+}
+
+// SetBytes sets v's underlying slice of bytes to x.
+func (v Value) SetBytes(x []byte) {
+	v.mustBeAssignable("SetBytes")
+	v.mustBe(Slice, "SetBytes")
+	if typeKind(typeElem(v.typ)) != int(Uint8) {
+		panic("reflect.Value.SetBytes of non-byte slice")
+	}
+	valueSet(v.typ, v.addr, v.typ, retyped(v.typ, x))
+}
+
+// SetZero sets v to the zero value of its type.
+func (v Value) SetZero() {
+	v.mustBeAssignable("SetZero")
+	v.Set(Zero(v.Type()))
+}
+
+// Comparable reports whether the value v is comparable: its type is, and, for an interface
+// or a composite of them, so are the values it holds.
+func (v Value) Comparable() bool {
+	switch v.Kind() {
+	case Invalid:
+		return false
+	case Array:
+		for i := 0; i < v.Len(); i++ {
+			if !v.Index(i).Comparable() {
+				return false
+			}
+		}
+		return true
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Comparable() {
+				return false
+			}
+		}
+		return true
+	case Interface:
+		return v.IsNil() || v.Elem().Comparable()
+	}
+	return v.Type().Comparable()
+}
+
+// Equal reports whether v is equal to u, as Go's == is for values of one type (an
+// interface's dynamic value compared); it panics for values that are not comparable.
+func (v Value) Equal(u Value) bool {
+	if v.Kind() == Interface {
+		v = v.Elem()
+	}
+	if u.Kind() == Interface {
+		u = u.Elem()
+	}
+	if !v.IsValid() || !u.IsValid() {
+		return v.IsValid() == u.IsValid()
+	}
+	if v.typ != u.typ {
+		return false
+	}
+	if !v.Comparable() {
+		panic("reflect.Value.Equal: values of type " + v.Type().String() + " are not comparable")
+	}
+	return valueInterface(v.typ, v.value()) == valueInterface(u.typ, u.value())
+}
+
+// A MapIter is an iterator for ranging over a map (see Value.MapRange).
+type MapIter struct {
+	m    Value
+	keys []Value
+	i    int
+}
+
+// MapRange returns a range iterator for the map v: call Next to advance it, and Key and
+// Value to read each entry.
+func (v Value) MapRange() *MapIter {
+	if v.Kind() != Map {
+		panic(&ValueError{"reflect.Value.MapRange", v.Kind()})
+	}
+	return &MapIter{m: v}
+}
+
+// Next advances the iterator and reports whether there is another entry.
+func (iter *MapIter) Next() bool {
+	if !iter.m.IsValid() {
+		panic("MapIter.Next called on an iterator that does not have an associated map Value")
+	}
+	if iter.keys == nil {
+		iter.keys = iter.m.MapKeys()
+		iter.i = -1
+		if iter.keys == nil {
+			iter.keys = []Value{}
+		}
+	}
+	if iter.i >= len(iter.keys) {
+		panic("MapIter.Next called on exhausted iterator")
+	}
+	iter.i++
+	return iter.i < len(iter.keys)
+}
+
+func (iter *MapIter) entry(method string) Value {
+	if iter.keys == nil {
+		panic("MapIter." + method + " called before Next")
+	}
+	if iter.i >= len(iter.keys) {
+		panic("MapIter." + method + " called on exhausted iterator")
+	}
+	return iter.keys[iter.i]
+}
+
+// Key returns the key of the iterator's current map entry.
+func (iter *MapIter) Key() Value { return iter.entry("Key") }
+
+// Value returns the value of the iterator's current map entry.
+func (iter *MapIter) Value() Value { return iter.m.MapIndex(iter.entry("Value")) }
+
+// Reset modifies iter to iterate over v (a map Value, or the zero Value).
+func (iter *MapIter) Reset(v Value) {
+	if v.IsValid() {
+		v.mustBe(Map, "Reset")
+	}
+	*iter = MapIter{m: v}
+}
+
 func (v Value) CanSet() bool { return v.addr != nil && !v.ro }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
@@ -1218,6 +1379,9 @@ func makeSlice(id int, len int, cap int) any
 func makeMap(id int) any
 func mapSet(val any, keyType int, key any, elemType int, elem any)
 func retyped(id int, val any) any
+
+// rawBytes gives the []byte a Value's val of a byte slice type holds.
+func rawBytes(val any) []byte
 func valueLoad(id int, addr any) any
 
 // valueMethod gives type id's i'th exported method as a method value bound to recv, and its
