@@ -50,6 +50,8 @@ pub(super) const NATIVES: &[Native] = &[
     pure("reflect.mapSet", map_set),
     pure("reflect.retyped", retyped),
     pure("reflect.rawBytes", raw_bytes),
+    pure("reflect.convertible", convertible),
+    pure("reflect.convert", convert),
     pure("reflect.valueLoad", value_load),
     pure("reflect.valueMethod", value_method),
     pure("reflect.callFunc", call_func),
@@ -646,4 +648,129 @@ fn rselect(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `closeChan(ch any)`: closes the channel (Go's panics for a nil or closed one).
 fn close_chan(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     unit(UnitOp::Close(chan_of(&raw(ctx.arg(0))).close()))
+}
+
+/// How a value of one type becomes a value of another, by Go's conversion rules.
+enum Conversion {
+    /// Identical underlying types (or pointers to them): the value as it is.
+    Same,
+    Int(IntKind),
+    IntToFloat {
+        signed: bool,
+        f32: bool,
+    },
+    FloatToInt(IntKind),
+    Float {
+        f32: bool,
+    },
+    Complex {
+        c64: bool,
+    },
+    RuneToString,
+    StringToBytes,
+    StringToRunes,
+    BytesToString,
+    RunesToString,
+    /// To an interface type the value's type implements (`from_iface`: the value is already
+    /// an interface value).
+    ToInterface {
+        from_iface: bool,
+    },
+}
+
+/// How Go converts a value of type `from` to type `to`, if it does.
+fn conversion(types: &Types, from: TypeId, to: TypeId) -> Option<Conversion> {
+    use Conversion as C;
+    let (fk, tk) = (&types.get(from).kind, &types.get(to).kind);
+    let elem_kind = |k: &Kind| match k {
+        Kind::Slice { elem } => Some(types.get(*elem).kind.clone()),
+        _ => None,
+    };
+    let (bytes, runes) = (
+        Some(Kind::Int(IntKind::Uint8)),
+        Some(Kind::Int(IntKind::Int32)),
+    );
+    let float = |k: &Kind| matches!(k, Kind::Float32 | Kind::Float64);
+    Some(match (fk, tk) {
+        (Kind::Int(_), Kind::Int(b)) => C::Int(*b),
+        (Kind::Int(a), _) if float(tk) => C::IntToFloat {
+            signed: a.signed(),
+            f32: matches!(tk, Kind::Float32),
+        },
+        (_, Kind::Int(b)) if float(fk) => C::FloatToInt(*b),
+        _ if float(fk) && float(tk) => C::Float {
+            f32: matches!(tk, Kind::Float32),
+        },
+        (Kind::Complex64 | Kind::Complex128, Kind::Complex64 | Kind::Complex128) => C::Complex {
+            c64: matches!(tk, Kind::Complex64),
+        },
+        (Kind::Int(_), Kind::String) => C::RuneToString,
+        (Kind::String, Kind::Slice { .. }) if elem_kind(tk) == bytes => C::StringToBytes,
+        (Kind::String, Kind::Slice { .. }) if elem_kind(tk) == runes => C::StringToRunes,
+        (Kind::Slice { .. }, Kind::String) if elem_kind(fk) == bytes => C::BytesToString,
+        (Kind::Slice { .. }, Kind::String) if elem_kind(fk) == runes => C::RunesToString,
+        (_, Kind::Interface { .. }) if types.implements(from, to).is_ok() => C::ToInterface {
+            from_iface: matches!(fk, Kind::Interface { .. }),
+        },
+        (Kind::Pointer { elem: a }, Kind::Pointer { elem: b })
+            if !types.get(from).named
+                && !types.get(to).named
+                && types.get(*a).kind == types.get(*b).kind =>
+        {
+            C::Same
+        }
+        _ if fk == tk => C::Same,
+        _ => return None,
+    })
+}
+
+/// `convertible(from, to int) bool`: whether Go converts values of type `from` to type `to`.
+fn convertible(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let prog = ctx.prog();
+    let yes = match (rtype(ctx, 0), rtype(ctx, 1)) {
+        (Some(from), Some(to)) => conversion(&prog.types, from, to).is_some(),
+        _ => false,
+    };
+    done(ctx, [Value::Bool(yes)])
+}
+
+/// `convert(from, to int, val any) (any, bool)`: a Value's `val` of type `from` converted to
+/// type `to`; false when Go does not convert so.
+fn convert(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    use Conversion as C;
+    let prog = ctx.prog();
+    let (Some(from), Some(to)) = (rtype(ctx, 0), rtype(ctx, 1)) else {
+        return done(ctx, [Value::Nil, Value::Bool(false)]);
+    };
+    let Some(conv) = conversion(&prog.types, from, to) else {
+        return done(ctx, [Value::Nil, Value::Bool(false)]);
+    };
+    let v = raw(ctx.arg(2));
+    let f32 = |f: f64, yes: bool| if yes { f as f32 as f64 } else { f };
+    let out = match conv {
+        C::Same => v.copy(),
+        C::Int(kind) => Value::Int(kind.wrap(v.as_int())),
+        C::IntToFloat { signed, f32: to32 } => {
+            let f = if signed {
+                v.as_int() as f64
+            } else {
+                v.as_int() as u64 as f64
+            };
+            Value::Float(f32(f, to32))
+        }
+        C::FloatToInt(kind) => Value::Int(ops::float_to_int(v.as_float(), kind)),
+        C::Float { f32: to32 } => Value::Float(f32(v.as_float(), to32)),
+        C::Complex { c64 } => {
+            let (re, im) = v.as_complex();
+            Value::Complex(f32(re, c64), f32(im, c64))
+        }
+        C::RuneToString => ops::rune_to_string(v.as_int()),
+        C::StringToBytes => ops::string_to_bytes(&v),
+        C::StringToRunes => ops::string_to_runes(&v),
+        C::BytesToString => ops::bytes_to_string(&v),
+        C::RunesToString => ops::runes_to_string(&v),
+        C::ToInterface { from_iface: true } => v,
+        C::ToInterface { from_iface: false } => wrap(from, v.copy()),
+    };
+    done(ctx, [wrap(to, out), Value::Bool(true)])
 }

@@ -526,15 +526,7 @@ impl Gor {
                     // --- Conversions
                     Instr::IToF { d, s } => r!(d).set(Value::Float(int!(s) as f64)),
                     Instr::UToF { d, s } => r!(d).set(Value::Float(int!(s) as u64 as f64)),
-                    Instr::FToI { d, s, kind } => {
-                        let f = float!(s);
-                        let v = if kind.signed() {
-                            f as i64
-                        } else {
-                            f as u64 as i64
-                        };
-                        set_int!(d, kind.wrap(v));
-                    }
+                    Instr::FToI { d, s, kind } => set_int!(d, ops::float_to_int(float!(s), kind)),
                     Instr::RuneToS { d, s } => r!(d).set(ops::rune_to_string(int!(s))),
                     Instr::BytesToS { d, s } => r!(d).set(ops::bytes_to_string(&r!(s))),
                     Instr::SToBytes { d, s } => r!(d).set(ops::string_to_bytes(&r!(s))),

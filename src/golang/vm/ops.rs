@@ -325,6 +325,16 @@ pub fn reserve_copy(prog: &Program, v: &Value) -> Result<(), Thrown> {
     }
 }
 
+/// A float converted to integer kind `kind` (truncated toward zero, then wrapped to the kind).
+pub fn float_to_int(f: f64, kind: super::types::IntKind) -> i64 {
+    let v = if kind.signed() {
+        f as i64
+    } else {
+        f as u64 as i64
+    };
+    kind.wrap(v)
+}
+
 /// `append(s, items...)`.
 pub fn append(prog: &Program, s: &Value, items: &[Value], esize: u16) -> Result<Value, Thrown> {
     if items.is_empty() {

@@ -116,6 +116,8 @@ type Type interface {
 	FieldByIndex(index []int) StructField
 	// AssignableTo reports whether a value of the type is assignable to type u.
 	AssignableTo(u Type) bool
+	// ConvertibleTo reports whether a value of the type is convertible to type u.
+	ConvertibleTo(u Type) bool
 	// NumIn returns a function type's parameter count.
 	NumIn() int
 	// In returns a function type's i'th parameter type.
@@ -362,6 +364,13 @@ func (t rtype) FieldByIndex(index []int) StructField {
 		ft = f.Type
 	}
 	return f
+}
+
+func (t rtype) ConvertibleTo(u Type) bool {
+	if u == nil {
+		panic("reflect: nil type passed to Type.ConvertibleTo")
+	}
+	return convertible(t.id, u.(rtype).id)
 }
 
 func (t rtype) AssignableTo(u Type) bool {
@@ -935,6 +944,26 @@ func (v Value) Close() {
 	closeChan(v.value())
 }
 
+// Convert returns the value v converted to type t, by Go's conversion rules: numbers to
+// numbers, an integer to the string of its rune, strings to and from byte and rune slices,
+// values to types of identical underlying types and to interfaces they implement.
+func (v Value) Convert(t Type) Value {
+	if v.val == nil {
+		panic(&ValueError{"reflect.Value.Convert", Invalid})
+	}
+	to := t.(rtype).id
+	out, ok := convert(v.typ, to, v.value())
+	if !ok {
+		panic("reflect.Value.Convert: value of type " + typeString(v.typ) + " cannot be converted to type " + t.String())
+	}
+	return Value{typ: to, val: out, ro: v.ro}
+}
+
+// CanConvert reports whether the value v can be converted to type t.
+func (v Value) CanConvert(t Type) bool {
+	return v.val != nil && convertible(v.typ, t.(rtype).id)
+}
+
 // FieldByIndex returns the nested field of the struct v that index reaches, through
 // embedded structs (and pointers to them).
 func (v Value) FieldByIndex(index []int) Value {
@@ -1382,6 +1411,11 @@ func retyped(id int, val any) any
 
 // rawBytes gives the []byte a Value's val of a byte slice type holds.
 func rawBytes(val any) []byte
+
+// convertible reports whether Go converts values of type from to type to; convert converts
+// one, a Value's val (false: it does not).
+func convertible(from, to int) bool
+func convert(from, to int, val any) (any, bool)
 func valueLoad(id int, addr any) any
 
 // valueMethod gives type id's i'th exported method as a method value bound to recv, and its
