@@ -84,8 +84,8 @@ func (s *formatState) Flag(c int) bool {
 
 // callFormat calls v's Format method with a State of the verb's flags (those of " +-#0" that
 // are set), width and precision, and gives what it wrote: the printer calls it for an
-// operand that is a Formatter (the checker checks it with the package, as no Go code calls
-// it, and the compiler compiles it for a program with a Format method).
+// operand that is a Formatter (no Go code calls it: the checker checks it, and the compiler
+// compiles it, for a program that declares a Format method).
 func callFormat(v Formatter, verb rune, flags string, wid, prec int, widOK, precOK bool) []byte {
 	s := &formatState{flags: flags, wid: wid, prec: prec, widOK: widOK, precOK: precOK}
 	v.Format(s, verb)

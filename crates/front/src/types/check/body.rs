@@ -15,9 +15,33 @@ impl Checker<'_> {
         }
     }
 
+    /// Queues the library function that a native calls back and no Go code does, for a
+    /// program that needs it: fmt's printer calls `fmt.callFormat` for an operand that is a
+    /// `Formatter`, which only a program declaring a `Format` method has (the compiler then
+    /// compiles it). Others check nothing more.
+    fn queue_called_by_natives(&mut self) {
+        let Some(format) = self.ast.names.lookup("Format") else {
+            return;
+        };
+        let declares_format = self.objs.iter().any(|o| {
+            o.name == format
+                && o.func().is_some_and(|f| f.recv.is_some())
+                && o.pkg.is_some_and(|p| !self.pkgs[p.0 as usize].library)
+        });
+        let fmt = self.pkgs.iter().find(|p| p.path == "fmt");
+        let call_format =
+            (self.ast.names.lookup("callFormat")).and_then(|name| fmt?.scope.get(&name).copied());
+        if let Some(f) = call_format.filter(|_| declares_format) {
+            self.queue_body(f);
+        }
+    }
+
     /// Checks the library declarations the program reaches: the queued function bodies
     /// (which may reach more), then each library's initialization order.
     pub fn finish_libraries(&mut self) {
+        if self.lazy_libraries {
+            self.queue_called_by_natives();
+        }
         let saved = self.pkg;
         while let Some(f) = self.lazy_queue.pop_front() {
             let Some(p) = self.obj(f).pkg else { continue };

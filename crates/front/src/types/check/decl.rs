@@ -10,24 +10,13 @@ use super::{Checker, Color, DeclInfo, Env, Operand};
 use crate::syntax::ast::{Decl, DeclId, ExprKind, FileId, GenKind, Name, Spec};
 use crate::syntax::literal;
 
-/// Library functions that natives call and no Go code does, by package: checked with their
-/// package, as its `init` functions are (fmt's printer calls `fmt.callFormat` for an operand
-/// that is a `Formatter`; the compiler compiles it only for a program that has one).
-const CALLED_BY_NATIVES: &[(&str, &str)] = &[("fmt", "callFormat")];
-
 impl Checker<'_> {
     /// Checks the package `self.pkg`, whose imports have been checked.
     pub fn check_package(&mut self) {
         let order = self.collect_objects();
         if self.is_lazy() {
-            // Declarations are checked when the program uses them; `init` functions and
-            // those of CALLED_BY_NATIVES always.
-            let pkg = self.cur_pkg();
-            let called = (CALLED_BY_NATIVES.iter())
-                .filter(|&&(path, _)| path == pkg.path)
-                .filter_map(|&(_, name)| pkg.scope.get(&self.ast.names.lookup(name)?).copied());
-            let roots: Vec<ObjId> = pkg.inits.iter().copied().chain(called).collect();
-            for f in roots {
+            // Declarations are checked when the program uses them; `init` functions always.
+            for f in self.cur_pkg().inits.clone() {
                 self.queue_body(f);
             }
             return;
