@@ -302,11 +302,11 @@ fn map_index(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         Value::Iface(i) => i.ty,
         _ => return done(ctx, [Value::Nil, Value::Bool(false)]),
     };
-    let to_iface = match &prog.types.get(map_ty).kind {
-        Kind::Map { key, .. } => matches!(prog.types.get(*key).kind, Kind::Interface { .. }),
-        _ => false,
+    let key_ty = match &prog.types.get(map_ty).kind {
+        Kind::Map { key, .. } => Some(*key),
+        _ => None,
     };
-    let key = stored(&prog.types, to_iface, rtype(ctx, 2), ctx.arg(3));
+    let key = stored(&prog.types, key_ty, rtype(ctx, 2), ctx.arg(3));
     let found = m.borrow().get(&Key(key)).cloned();
     match found {
         Some(v) => done(ctx, [wrap(et, v), Value::Bool(true)]),
@@ -314,11 +314,13 @@ fn map_index(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     }
 }
 
-/// The VM's value of a Value (`val`, of type `from`) stored in a variable of interface
-/// type (`to_iface`) or of its own type.
-fn stored(types: &Types, to_iface: bool, from: Option<TypeId>, val: &Value) -> Value {
-    let from_iface = from.is_some_and(|ty| matches!(types.get(ty).kind, Kind::Interface { .. }));
-    match (to_iface, from_iface) {
+/// The VM's value of a Value (`val`, of type `from`) stored in a variable of type `to`, an
+/// interface type or one the value has as it is.
+fn stored(types: &Types, to: Option<TypeId>, from: Option<TypeId>, val: &Value) -> Value {
+    let is_iface = |ty: Option<TypeId>| {
+        ty.is_some_and(|ty| matches!(types.get(ty).kind, Kind::Interface { .. }))
+    };
+    match (is_iface(to), is_iface(from)) {
         (true, false) => match val {
             Value::Iface(i) => wrap(i.ty, i.val.copy()),
             _ => Value::Nil,
@@ -345,8 +347,7 @@ fn value_assignable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 /// `valueSet(id int, addr any, from int, val any)`.
 fn value_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
-    let to_iface = matches!(kind_arg(&prog.types, ctx, 0), Kind::Interface { .. });
-    let v = stored(&prog.types, to_iface, rtype(ctx, 2), ctx.arg(3));
+    let v = stored(&prog.types, rtype(ctx, 0), rtype(ctx, 2), ctx.arg(3));
     if let Some(p) = ptr_arg(ctx, 1) {
         p.store(v);
     }
@@ -422,18 +423,15 @@ fn map_set(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let Value::Iface(m) = ctx.arg(0) else {
         return Err(crate::golang::vm::errors::nil_map_write(&prog));
     };
-    let (key_iface, elem_iface) = match &prog.types.get(m.ty).kind {
-        Kind::Map { key, val } => (
-            matches!(prog.types.get(*key).kind, Kind::Interface { .. }),
-            matches!(prog.types.get(*val).kind, Kind::Interface { .. }),
-        ),
-        _ => (false, false),
+    let (key_ty, elem_ty) = match &prog.types.get(m.ty).kind {
+        Kind::Map { key, val } => (Some(*key), Some(*val)),
+        _ => (None, None),
     };
-    let key = stored(&prog.types, key_iface, rtype(ctx, 1), ctx.arg(2));
+    let key = stored(&prog.types, key_ty, rtype(ctx, 1), ctx.arg(2));
     if matches!(ctx.arg(4), Value::Nil) {
         ops::map_delete(&prog, &m.val, &key)?;
     } else {
-        let elem = stored(&prog.types, elem_iface, rtype(ctx, 3), ctx.arg(4));
+        let elem = stored(&prog.types, elem_ty, rtype(ctx, 3), ctx.arg(4));
         ops::map_set(&prog, &m.val, &key, elem)?;
     }
     Ok(Flow::Done)
@@ -505,8 +503,7 @@ fn call_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let arg_types = ctx.arg(2).elems();
     let args: Vec<Value> = (ctx.arg(3).elems().iter().zip(&arg_types).zip(params.iter()))
         .map(|((arg, from), &to)| {
-            let to_iface = matches!(types.get(to).kind, Kind::Interface { .. });
-            stored(types, to_iface, TypeId::try_from(from.as_int()).ok(), arg)
+            stored(types, Some(to), TypeId::try_from(from.as_int()).ok(), arg)
         })
         .collect();
     let got = ctx.call(&f, &args, results.len())?;
@@ -564,8 +561,7 @@ fn make_func_stub(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let out = ctx.call(check_out, &[Value::Int(*ty), got[0].clone()], 2)?;
     let (from, vals) = (out[0].elems(), out[1].elems());
     for (i, (&to, (from, val))) in results.iter().zip(from.iter().zip(&vals)).enumerate() {
-        let to_iface = matches!(types.get(to).kind, Kind::Interface { .. });
-        let v = stored(types, to_iface, TypeId::try_from(from.as_int()).ok(), val);
+        let v = stored(types, Some(to), TypeId::try_from(from.as_int()).ok(), val);
         ctx.ret(i, v);
     }
     Ok(Flow::Done)
@@ -609,10 +605,8 @@ fn rselect(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         let chan = chan_of(&raw(&chans[i]));
         match dir.as_int() {
             1 => {
-                let to_iface =
-                    elem.is_some_and(|e| matches!(types.get(e).kind, Kind::Interface { .. }));
                 let from = TypeId::try_from(tys[i].as_int()).ok();
-                s.send(chan, stored(types, to_iface, from, &sends[i]));
+                s.send(chan, stored(types, elem, from, &sends[i]));
                 taken.push((i as i64, None));
             }
             2 => {
