@@ -35,7 +35,8 @@ pub fn compile_for(
 ) -> Result<Rc<vm::program::Program>, Diagnostics> {
     let mut checked = types::check_program(source, file_name)?;
     checked.go_version = checked.go_version.or(go_version);
-    Ok(Rc::new(compile::compile(checked, file_name)))
+    let file_name = checked.file_name.clone();
+    Ok(Rc::new(compile::compile(checked, &file_name)))
 }
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.

@@ -60,6 +60,23 @@ tag() {
 record_one() {
   local src="$1" dir="$2" procs="$3"
   mkdir -p "$dir"
+  if grep -qE '^func Test' "$src" && ! grep -qE '^func main\(\)' "$src"; then
+    # A program of tests, which chanlab runs as the Go Playground does: built by `go test`
+    # as prog_test.go, the test binary run with -test.v (its status is the program's).
+    cp "$src" "$dir/prog_test.go"
+    local code
+    set +e
+    if (cd "$dir" && timeout 120 "$GO" test -c -o prog.test prog_test.go) >"$dir/raw.txt" 2>&1; then
+      (cd "$dir" && GOMAXPROCS="$procs" timeout 120 ./prog.test -test.v) >"$dir/raw.txt" 2>&1
+      code=$?
+    else
+      code=1
+    fi
+    set -e
+    echo "exit $code"
+    awk -f "$here/normalize.awk" "$dir/raw.txt"
+    return
+  fi
   cp "$src" "$dir/prog.go"
   set +e
   (cd "$dir" && GOMAXPROCS="$procs" timeout 120 "$GO" run prog.go) >"$dir/raw.txt" 2>&1

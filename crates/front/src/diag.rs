@@ -61,9 +61,15 @@ impl Diagnostics {
         printed
     }
 
-    /// What `go run` prints on stderr for these errors, line by line.
+    /// What `go run` prints on stderr for these errors, line by line; for a program of tests
+    /// (a `_test.go` file), what `go test` prints.
     pub fn go_run_lines(&self) -> Vec<String> {
-        let mut lines = vec!["# command-line-arguments".to_string()];
+        let header = if self.file_name.ends_with("_test.go") {
+            "# command-line-arguments [command-line-arguments.test]"
+        } else {
+            "# command-line-arguments"
+        };
+        let mut lines = vec![header.to_string()];
         for error in self.lines() {
             lines.extend(error.lines().map(String::from));
         }

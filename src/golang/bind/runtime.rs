@@ -3,6 +3,7 @@
 use crate::rt;
 
 use super::{block, done, observable, pure, unit, wait};
+use crate::golang::vm::errors;
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
@@ -23,6 +24,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("runtime.stackText", stack_text),
     observable("os.Exit", exit),
     observable("syscall.Exit", exit),
+    observable("testing.goTest", go_test),
 ];
 
 fn num_goroutine(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -170,4 +172,24 @@ fn stack_text(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let mut text = lines.join("\n");
     text.push('\n');
     done(ctx, [Value::str(&text)])
+}
+
+/// `testing.goTest(name string, run func(*T, func(*T)), t *T, f func(*T))`: `go run(t, f)`
+/// for package testing's `T.Run`, the goroutine named after the test it runs
+/// (`TestTable/empty`), so that the timeline's lane and the leak list say which test it is.
+fn go_test(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let name = String::from_utf8_lossy(ctx.arg(0).as_bytes()).into_owned();
+    let Value::Func(run) = ctx.arg(1).clone() else {
+        return Err(errors::nil_deref(&ctx.prog()));
+    };
+    let args = vec![ctx.arg(2).clone(), ctx.arg(3).clone()];
+    let env = (!run.env.is_empty()).then(|| run.clone());
+    let created = ctx.g.frame_lines_up_to(1).first().copied();
+    let (label, start) = task::go_start(&ctx.g.run, run.func, env, args, created);
+    let label = rt::Label {
+        name: Some(rt::intern(&name)),
+        ..label
+    };
+    rt::go_label(label, task::start, (task::Started::Here(start),));
+    done(ctx, [])
 }

@@ -542,6 +542,10 @@ impl<'a> Compiler<'a> {
             .iter()
             .find(|p| p.files.contains(&f))
             .map_or("", |p| p.path.as_str());
+        if pkg == "main" {
+            // The main function `go test` generates (`_testmain.go`).
+            return Rc::from(file.name.as_str());
+        }
         Rc::from(format!("/usr/local/go/src/{pkg}/{}", file.name).as_str())
     }
 

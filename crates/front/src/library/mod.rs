@@ -85,6 +85,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("sync", "sync.go"),
     lib!("sync/atomic", "sync_atomic.go"),
     lib!("syscall", "syscall.go"),
+    lib!("testing", "testing.go"),
     lib!("text/tabwriter", "text_tabwriter.go"),
     lib!("time", "time.go"),
     lib!("unicode", "unicode.go"),
@@ -165,7 +166,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 54);
+        assert_eq!(paths.len(), 55);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

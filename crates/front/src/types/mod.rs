@@ -25,6 +25,7 @@ pub mod info;
 pub mod lookup;
 pub mod object;
 pub mod subst;
+pub mod testmain;
 pub mod ty;
 pub mod universe;
 pub mod wide;
@@ -57,6 +58,9 @@ pub struct Checked {
     /// From a `//go:build go1.N` line or `// go 1.N` comment of the user's file (loop
     /// variables are per-iteration from Go 1.22 on; `None` means the current Go).
     pub go_version: Option<(u32, u32)>,
+    /// The user's file as messages and tracebacks name it: the name it was given, or for a
+    /// program of tests its test file's (`prog_test.go`, see [`testmain`]).
+    pub file_name: String,
 }
 
 impl Checked {
@@ -176,11 +180,28 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
             .collect();
         return Err(diags);
     }
+    // A program of tests runs as `go test` runs it: its file is a test file, and a generated
+    // file of the package holds the main function.
+    let mut main_files = vec![FileId(0)];
+    let mut file_name = file_name.to_string();
+    if let Some(tests) = testmain::find(&ast, FileId(0)) {
+        file_name = testmain::test_file_name(&file_name);
+        ast.files[0].name = file_name.clone();
+        diags.file_name = file_name.clone();
+        let src = Rc::from(testmain::source(&tests));
+        main_files.extend(parse_file(
+            &mut ast,
+            testmain::TESTMAIN_FILE,
+            src,
+            &mut perrs,
+        ));
+    }
     // Load the imported library packages, depth first: a package's imports come first.
     let mut order: Vec<(&'static str, FileId)> = Vec::new();
     let mut unsupported = Vec::new();
     let mut visiting: Vec<&'static str> = Vec::new();
-    for (path, pos) in imports(&ast, FileId(0)) {
+    let main_imports: Vec<_> = main_files.iter().flat_map(|&f| imports(&ast, f)).collect();
+    for (path, pos) in main_imports {
         match lib::find(&path) {
             Some(p) if !lib::is_internal(p.path) => {
                 load(&mut ast, p, &mut order, &mut visiting, &mut perrs)
@@ -212,7 +233,7 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     let mut types = Types::new();
     let mut objs = Vec::new();
     let (universe, uids) = universe::build(&mut ast.names, &mut types, &mut objs);
-    let mut checker = check::Checker::new(&ast, types, objs, universe, uids, file_name.to_string());
+    let mut checker = check::Checker::new(&ast, types, objs, universe, uids, file_name.clone());
     checker.lazy_libraries = !full_libraries;
     for &(path, file) in &order {
         let name = ast.ident(ast.file(file).package).unwrap_or(Name::BLANK);
@@ -226,9 +247,9 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         }
     }
     let main_name = ast.ident(ast.file(FileId(0)).package).unwrap_or(Name::MAIN);
-    checker
-        .pkgs
-        .push(new_package("main".to_string(), main_name, FileId(0), false));
+    let mut main_package = new_package("main".to_string(), main_name, FileId(0), false);
+    main_package.files = main_files;
+    checker.pkgs.push(main_package);
     let main = PkgId(checker.pkgs.len() as u32 - 1);
     checker.pkg = main;
     checker.check_package();
@@ -269,6 +290,7 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         packages: pkgs,
         main,
         go_version,
+        file_name,
     })
 }
 

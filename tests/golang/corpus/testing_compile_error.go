@@ -1,0 +1,7 @@
+package main
+
+import "fmt"
+
+func TestGreeting(t *testing.T) {
+	fmt.Println(greeting)
+}
