@@ -371,6 +371,16 @@ pub fn set_gomaxprocs(n: usize) -> Routed<Query<usize>> {
     )
 }
 
+/// Starts capturing what the program prints on stdout (`on`), or stops and gives what was
+/// captured, as Go's testing captures an example's output by swapping `os.Stdout` for a
+/// pipe. In real mode the hub captures, in the order it performs the goroutines' prints.
+pub fn capture_stdout(on: bool) -> Routed<Query<String>> {
+    seam::query(
+        move || GoroutineOp::CaptureStdout { on },
+        move |c| c.sched.capture(on),
+    )
+}
+
 /// A goroutine's own operations, as an executor asks them of the hub: they act on the run
 /// (its goroutines, its output, its end) rather than on an object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -407,6 +417,10 @@ pub enum GoroutineOp {
     MaxProcs {
         n: u32,
     },
+    /// `capture_stdout(on)`.
+    CaptureStdout {
+        on: bool,
+    },
 }
 
 impl HubOp for GoroutineOp {
@@ -435,6 +449,7 @@ impl HubOp for GoroutineOp {
             GoroutineOp::NumGoroutine => Data::of(&num_goroutine().await),
             GoroutineOp::Frames(_) => Data::none(),
             GoroutineOp::MaxProcs { n } => Data::of(&set_gomaxprocs(n as usize).await),
+            GoroutineOp::CaptureStdout { on } => Data::of(&capture_stdout(on).await),
         }
     }
 }

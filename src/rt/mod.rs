@@ -59,8 +59,8 @@ pub use cpu::{
     compute_slice_ns, cpu_time, cpu_work, do_task, sim_cost, CpuTime, Ran, RealWork, NS_PER_UNIT,
 };
 pub use goroutine::{
-    go, go_as, go_label, go_named, gosched, intern, num_goroutine, set_gomaxprocs, Call, GoId,
-    Label, Status, WaitReason,
+    capture_stdout, go, go_as, go_label, go_named, gosched, intern, num_goroutine, set_gomaxprocs,
+    Call, GoId, Label, Status, WaitReason,
 };
 pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
 pub use report::{

@@ -59,6 +59,9 @@ pub(crate) struct Sched {
     /// Text printed since the last newline, on stdout and on stderr.
     pub(super) partial: String,
     pub(super) partial_err: String,
+    /// What the program prints on stdout while it captures it (see
+    /// [`capture_stdout`](super::goroutine::capture_stdout)), instead of printing it.
+    pub(super) captured: Option<String>,
     /// Set when the run must end after the current step.
     pub ending: Option<Outcome>,
     /// A panic of the running goroutine raised by a runtime operation (send on a closed
@@ -176,6 +179,7 @@ impl Sched {
             limits: config.limits,
             partial: String::new(),
             partial_err: String::new(),
+            captured: None,
             ending: None,
             pending_panic: None,
             traceback: None,
@@ -453,6 +457,15 @@ impl Sched {
         }
     }
 
+    /// Starts capturing stdout (`on`), or ends it: what was captured since it started.
+    pub(super) fn capture(&mut self, on: bool) -> String {
+        let captured = self.captured.take().unwrap_or_default();
+        if on {
+            self.captured = Some(String::new());
+        }
+        captured
+    }
+
     /// Appends text printed on stdout; complete lines become output lines.
     pub fn write(&mut self, text: &str) {
         self.write_to(Stream::Stdout, text);
@@ -475,6 +488,10 @@ impl Sched {
             self.stop(Limit::OutputBytes {
                 max: self.limits.output_bytes,
             });
+            return;
+        }
+        if let (Stream::Stdout, Some(captured)) = (stream, &mut self.captured) {
+            captured.push_str(text);
             return;
         }
         let partial = match stream {

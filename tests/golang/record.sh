@@ -60,7 +60,7 @@ tag() {
 record_one() {
   local src="$1" dir="$2" procs="$3"
   mkdir -p "$dir"
-  if grep -qE '^func Test' "$src" && ! grep -qE '^func main\(\)' "$src"; then
+  if grep -qE '^func (Test|Example)' "$src" && ! grep -qE '^func main\(\)' "$src"; then
     # A program of tests, which chanlab runs as the Go Playground does: built by `go test`
     # as prog_test.go, the test binary run with -test.v (its status is the program's).
     cp "$src" "$dir/prog_test.go"

@@ -25,6 +25,7 @@ pub(super) const NATIVES: &[Native] = &[
     observable("os.Exit", exit),
     observable("syscall.Exit", exit),
     observable("testing.goTest", go_test),
+    observable("testing.captureStdout", capture_stdout),
 ];
 
 fn num_goroutine(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
@@ -192,4 +193,11 @@ fn go_test(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     };
     rt::go_label(label, task::start, (task::Started::Here(start),));
     done(ctx, [])
+}
+
+/// `testing.captureStdout(on bool) string`: starts capturing stdout, or stops and returns what
+/// it captured (an example's output, which its `// Output:` comment is checked against).
+fn capture_stdout(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let on = ctx.arg(0).as_bool();
+    wait(ctx, rt::capture_stdout(on), |text| vec![Value::str(&text)])
 }

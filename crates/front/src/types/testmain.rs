@@ -1,10 +1,11 @@
 //! Programs of tests: a `package main` file that declares tests (`func TestX(t *testing.T)`,
-//! or `TestMain(m *testing.M)`) and no `main` function runs as the Go Playground runs it,
-//! as a test file (`prog_test.go`) built by `go test` and run with `-test.v`. Its main
-//! function is the one `go test` generates, in a file of its own (`_testmain.go`), which
-//! lists the tests for package testing to run.
+//! `TestMain(m *testing.M)`) or examples (`func ExampleX()`) and no `main` function runs as
+//! the Go Playground runs it, as a test file (`prog_test.go`) built by `go test` and run with
+//! `-test.v`. Its main function is the one `go test` generates, in a file of its own
+//! (`_testmain.go`), which lists the tests, and the examples with an output comment, for
+//! package testing to run.
 
-use crate::syntax::ast::{Ast, Decl, ExprKind, FileId};
+use crate::syntax::ast::{Ast, Decl, ExprKind, FileId, FuncDecl, StmtKind};
 
 /// The file Go's tool generates the main function of a test binary in.
 pub const TESTMAIN_FILE: &str = "_testmain.go";
@@ -16,6 +17,17 @@ pub struct Tests {
     pub tests: Vec<String>,
     /// It declares `TestMain(m *testing.M)`.
     pub test_main: bool,
+    /// The examples that have an output comment, in source order (Go runs only those).
+    pub examples: Vec<Example>,
+}
+
+/// An example function and the output its comment says it prints.
+#[derive(Debug, PartialEq)]
+pub struct Example {
+    pub name: String,
+    /// The text after `Output:` (or `Unordered output:`), as go/doc gives it.
+    pub output: String,
+    pub unordered: bool,
 }
 
 /// The tests of `file`, if it is a program of tests: package main, no function `main`, and
@@ -28,7 +40,9 @@ pub fn find(ast: &Ast, file: FileId) -> Option<Tests> {
     let mut found = Tests {
         tests: Vec::new(),
         test_main: false,
+        examples: Vec::new(),
     };
+    let mut any_example = false;
     for &d in ast.list(ast.file(file).decls) {
         let Decl::Func(f) = ast.decl(d) else {
             continue;
@@ -43,10 +57,157 @@ pub fn find(ast: &Ast, file: FileId) -> Option<Tests> {
             _ if is_test_name(name, "Test") && takes_pointer_to(ast, f.ty, "T") => {
                 found.tests.push(name.to_string())
             }
+            _ if is_test_name(name, "Example") && takes_nothing(ast, f.ty) => {
+                any_example = true;
+                if let Some((output, unordered)) = example_output(ast, f) {
+                    found.examples.push(Example {
+                        name: name.to_string(),
+                        output,
+                        unordered,
+                    });
+                }
+            }
             _ => {}
         }
     }
-    (found.test_main || !found.tests.is_empty()).then_some(found)
+    (found.test_main || !found.tests.is_empty() || any_example).then_some(found)
+}
+
+/// The function type `ty` has no parameters and no results.
+fn takes_nothing(ast: &Ast, ty: crate::syntax::ast::ExprId) -> bool {
+    matches!(ast.expr(ty).kind, ExprKind::FuncType { params, results }
+        if ast.list(params).is_empty() && ast.list(results).is_empty())
+}
+
+/// The output an example's comment names: its body's last comment group, if its text begins
+/// with `Output:` or `Unordered output:` (any case), and whether it is unordered.
+fn example_output(ast: &Ast, f: &FuncDecl) -> Option<(String, bool)> {
+    let body = f.body?;
+    let StmtKind::Block { rbrace, .. } = ast.stmt(body).kind else {
+        return None;
+    };
+    let start = ast.stmt(body).pos;
+    let text = ast.text(start, rbrace);
+    let group = comment_groups(text).pop()?;
+    let text = group_text(&group);
+    let trimmed = text.trim_start();
+    let (rest, unordered) = strip_prefix_ignoring_case(trimmed, "unordered output:")
+        .map(|r| (r, true))
+        .or_else(|| strip_prefix_ignoring_case(trimmed, "output:").map(|r| (r, false)))?;
+    let rest = rest.trim_start_matches(' ');
+    Some((
+        rest.strip_prefix('\n').unwrap_or(rest).to_string(),
+        unordered,
+    ))
+}
+
+fn strip_prefix_ignoring_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+/// The comments of Go source `src`, grouped as go/parser groups them: comments with nothing
+/// but white space and at most one line break between them. Each comment with its markers.
+fn comment_groups(src: &str) -> Vec<Vec<&str>> {
+    let bytes = src.as_bytes();
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (len, comment) = match bytes[i] {
+            b'"' | b'\'' => (quoted_len(&bytes[i..]), false),
+            b'`' => (
+                bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == b'`')
+                    .map_or(bytes.len() - i, |n| n + 2),
+                false,
+            ),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => (
+                bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - i),
+                true,
+            ),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => (
+                src[i + 2..].find("*/").map_or(bytes.len() - i, |n| n + 4),
+                true,
+            ),
+            _ => (1, false),
+        };
+        if comment {
+            let joins = last_end.is_some_and(|end| {
+                let between = &src[end..i];
+                between.trim().is_empty() && between.matches('\n').count() <= 1
+            });
+            if !joins {
+                groups.push(Vec::new());
+            }
+            groups.last_mut().expect("a group").push(&src[i..i + len]);
+            last_end = Some(i + len);
+        } else if !bytes[i].is_ascii_whitespace() {
+            last_end = None;
+        }
+        i += len;
+    }
+    groups
+}
+
+/// The length of the string or rune literal at the start of `b` (to its closing quote, or
+/// to the end of its line if it has none).
+fn quoted_len(b: &[u8]) -> usize {
+    let quote = b[0];
+    let mut i = 1;
+    while i < b.len() && b[i] != quote && b[i] != b'\n' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    (i + 1).min(b.len())
+}
+
+/// A comment group's text as go/ast's `CommentGroup.Text` gives it: markers removed (and the
+/// first space of a line comment), trailing space removed, leading blank lines dropped and
+/// runs of blank lines made one, ending in a newline.
+fn group_text(group: &[&str]) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for c in group {
+        let body = match c.strip_prefix("//") {
+            Some(line) => line.strip_prefix(' ').unwrap_or(line),
+            None => c
+                .strip_prefix("/*")
+                .and_then(|c| c.strip_suffix("*/"))
+                .unwrap_or(c),
+        };
+        lines.extend(body.split('\n').map(str::trim_end));
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for line in lines {
+        if !line.is_empty() || kept.last().is_some_and(|l| !l.is_empty()) {
+            kept.push(line);
+        }
+    }
+    if kept.last().is_some_and(|l| !l.is_empty()) {
+        kept.push("");
+    }
+    kept.join("\n")
+}
+
+/// `s` as a Go interpreted string literal.
+fn go_quote(s: &str) -> String {
+    let mut q = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => q.push_str(&format!("\\x{:02x}", c as u32)),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
 }
 
 /// `name` is `prefix` followed by nothing or by a character that is not a lower-case
@@ -84,7 +245,17 @@ pub fn source(tests: &Tests) -> String {
     for t in &tests.tests {
         s.push_str(&format!("\t\t{{\"{t}\", {t}}},\n"));
     }
-    s.push_str("\t}, nil, nil, nil)\n");
+    s.push_str("\t}, nil, nil, []testing_.InternalExample{\n");
+    for e in &tests.examples {
+        s.push_str(&format!(
+            "\t\t{{\"{}\", {}, {}, {}}},\n",
+            e.name,
+            e.name,
+            go_quote(&e.output),
+            e.unordered
+        ));
+    }
+    s.push_str("\t})\n");
     if tests.test_main {
         s.push_str("\tTestMain(m)\n\tos_.Exit(int(reflect_.ValueOf(m).Elem().FieldByName(\"exitCode\").Int()))\n");
     } else {
@@ -123,7 +294,8 @@ mod tests {
             tests_of(src),
             Some(Tests {
                 tests: vec!["TestA".into(), "Test_b".into()],
-                test_main: false
+                test_main: false,
+                examples: vec![],
             })
         );
         assert_eq!(tests_of(&format!("{src}func main() {{}}\n")), None);
@@ -133,8 +305,38 @@ mod tests {
             tests_of(with_main),
             Some(Tests {
                 tests: vec![],
-                test_main: true
+                test_main: true,
+                examples: vec![],
             })
+        );
+    }
+
+    #[test]
+    fn an_example_runs_when_its_last_comment_group_names_its_output() {
+        let src = "package main\nimport \"fmt\"\n\
+                   func ExampleA() {\n\t// Not this.\n\n\tfmt.Println(\"// no\")\n\t// Output:\n\t// a  \n\t//\n\t// b\n}\n\
+                   func ExampleB() {\n\t// unordered OUTPUT: x\n\t// y\n}\n\
+                   func ExampleC() {\n\tfmt.Println(\"c\")\n}\n\
+                   func ExampleD() {\n\t/* Output: */\n}\n\
+                   func ExampleE(x int) {\n\t// Output: e\n}\n";
+        let example = |name: &str, output: &str, unordered| Example {
+            name: name.into(),
+            output: output.into(),
+            unordered,
+        };
+        let found = tests_of(src).expect("a program of examples");
+        assert_eq!(
+            found.examples,
+            vec![
+                example("ExampleA", "a\n\nb\n", false),
+                example("ExampleB", "x\ny\n", true),
+                example("ExampleD", "", false),
+            ]
+        );
+        let main = source(&found);
+        assert!(
+            main.contains("{\"ExampleA\", ExampleA, \"a\\n\\nb\\n\", false},"),
+            "{main}"
         );
     }
 

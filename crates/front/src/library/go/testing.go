@@ -6,9 +6,10 @@
 // `--- PASS`/`FAIL`/`SKIP` lines, a log line as `    prog_test.go:LINE: text`, a subtest's
 // result indented under its parent's, `PASS` or `FAIL` at the end (exit status 1). Tests run
 // one after another, each on a goroutine of its own; parallel ones (T.Parallel) wait for
-// their parent to finish its function and then run at most GOMAXPROCS at a time.
-// Benchmarks, fuzz targets and examples are declared for a program to compile; `go test`
-// runs none of them without its flags, and chanlab does not either.
+// their parent to finish its function and then run at most GOMAXPROCS at a time. Examples
+// with an output comment run after the tests, their output captured and compared with it.
+// Benchmarks and fuzz targets are declared for a program to compile; `go test` runs neither
+// without its flags, and chanlab does not either.
 package testing
 
 import (
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -175,6 +177,7 @@ type F struct {
 // M is what TestMain gets: its Run runs the tests.
 type M struct {
 	tests    []InternalTest
+	examples []InternalExample
 	exitCode int
 }
 
@@ -586,17 +589,25 @@ var subNamesMu sync.Mutex
 // Deadline reports the run's deadline: none.
 func (t *T) Deadline() (deadline time.Time, ok bool) { return time.Time{}, false }
 
-// MainStart is called by the generated main function: the tests to run.
+// MainStart is called by the generated main function: the tests and examples to run.
 func MainStart(deps any, tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
-	return &M{tests: tests}
+	return &M{tests: tests, examples: examples}
 }
 
-// Run runs the tests and returns the exit status: 0 when all passed, 1 otherwise.
+// Run runs the tests, then the examples, and returns the exit status: 0 when all passed, 1
+// otherwise.
 func (m *M) Run() (code int) {
-	if len(m.tests) == 0 {
+	testOk := runTests(m.tests)
+	exampleOk := true
+	for _, eg := range m.examples {
+		if !runExample(eg) {
+			exampleOk = false
+		}
+	}
+	if len(m.tests) == 0 && len(m.examples) == 0 {
 		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
-	if !runTests(m.tests) {
+	if !testOk || !exampleOk {
 		fmt.Println("FAIL")
 		m.exitCode = 1
 		return 1
@@ -604,6 +615,62 @@ func (m *M) Run() (code int) {
 	fmt.Println("PASS")
 	m.exitCode = 0
 	return 0
+}
+
+// captureStdout starts capturing what the program prints on stdout (on), or stops and
+// returns what it captured.
+func captureStdout(on bool) string
+
+// runExample runs an example, its output captured, and checks the output against the
+// example's `// Output:` comment.
+func runExample(eg InternalExample) (ok bool) {
+	fmt.Printf("=== RUN   %s\n", eg.Name)
+	captureStdout(true)
+	finished := false
+	start := time.Now()
+	defer func() {
+		spent := time.Since(start)
+		out := captureStdout(false)
+		err := recover()
+		ok = eg.processRunResult(out, spent, finished, err)
+	}()
+	eg.F()
+	finished = true
+	return
+}
+
+func sortLines(output string) string {
+	lines := strings.Split(output, "\n")
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// processRunResult reports the example's result, and panics again with its panic.
+func (eg *InternalExample) processRunResult(stdout string, spent time.Duration, finished bool, recovered any) (passed bool) {
+	passed = true
+	var fail string
+	got := strings.TrimSpace(stdout)
+	want := strings.TrimSpace(eg.Output)
+	if eg.Unordered {
+		if sortLines(got) != sortLines(want) && recovered == nil {
+			fail = fmt.Sprintf("got:\n%s\nwant (unordered):\n%s\n", stdout, eg.Output)
+		}
+	} else if got != want && recovered == nil {
+		fail = fmt.Sprintf("got:\n%s\nwant:\n%s\n", got, want)
+	}
+	if fail != "" || !finished || recovered != nil {
+		fmt.Printf("--- FAIL: %s (%s)\n%s", eg.Name, fmtDuration(spent), fail)
+		passed = false
+	} else {
+		fmt.Printf("--- PASS: %s (%s)\n", eg.Name, fmtDuration(spent))
+	}
+	if recovered != nil {
+		panic(recovered)
+	}
+	if !finished {
+		panic(errNilPanicOrGoexit)
+	}
+	return
 }
 
 // runTests runs the tests, top-level parallel ones last, and reports whether all passed.
