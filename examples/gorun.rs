@@ -1,11 +1,12 @@
 //! Runs a Go program with chanlab's interpreter, as `go run` would:
 //!
 //! ```text
-//! cargo run --release --example gorun -- prog.go [--seed N] [--procs N] [--real]
+//! cargo run --release --example gorun -- prog.go [--seed N] [--procs N] [--real] [--vet]
 //! ```
 //!
 //! `--real` runs it in real mode, its goroutines on `procs` executors (taking turns in this
-//! process).
+//! process). `--vet` runs nothing and prints what `go vet prog.go` would (the checks of
+//! `chanlab::golang::vet`), exiting 1 when it finds something.
 //!
 //! It prints the program's output on stdout and stderr and exits with Go's status: 0, 1 when
 //! the program does not compile, 2 after a panic or a fatal error (or the program's own
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut options = RunOptions::default();
+    let mut vet = false;
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Option<u64> {
             let v = args.next().and_then(|v| v.parse().ok());
@@ -46,15 +48,16 @@ fn main() -> ExitCode {
                 None => return ExitCode::from(2),
             },
             "--real" => options.real = true,
+            "--vet" => vet = true,
             _ if path.is_none() => path = Some(arg),
             _ => {
-                eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real]");
+                eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real] [--vet]");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real]");
+        eprintln!("usage: gorun prog.go [--seed N] [--procs N] [--real] [--vet]");
         return ExitCode::from(2);
     };
     let source = match std::fs::read_to_string(&path) {
@@ -68,6 +71,18 @@ fn main() -> ExitCode {
     options.file_name = std::path::Path::new(&path)
         .file_name()
         .map_or("prog.go".into(), |n| n.to_string_lossy().into_owned());
+    if vet {
+        // As `go vet prog.go`: its findings on stderr, status 1 when there are some (or the
+        // program does not compile), and no run.
+        let lines = match chanlab::golang::vet_source(&source, &options.file_name, None) {
+            Ok((findings, file_name)) => chanlab::golang::vet::output_lines(&findings, &file_name),
+            Err(diags) => diags.go_run_lines(),
+        };
+        for line in &lines {
+            eprintln!("{line}");
+        }
+        return ExitCode::from(u8::from(!lines.is_empty()));
+    }
     let result = run(&source, &options);
     // Each stream as Go writes it: stdout and stderr interleaved as printed, every line ended
     // by a newline but a last one printed without.

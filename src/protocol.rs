@@ -239,6 +239,9 @@ pub enum Response {
     /// then `too many errors`). Sent after the [`Response::Output`] of what `go run` prints
     /// for them, instead of [`Response::Done`]: nothing ran.
     CompileFailed(Vec<CompileError>),
+    /// What `go vet` finds in the program (as `./prog.go:L:C: message`, with positions),
+    /// sent before its output when it finds something: the program runs all the same.
+    Vet(Vec<CompileError>),
     /// The run could not start (or the worker failed); the message says why.
     Failed(String),
 }
@@ -376,6 +379,11 @@ mod tests {
         });
         round_trip(Response::Skipped(u64::MAX));
         round_trip(Response::Failed("why".into()));
+        round_trip(Response::Vet(vec![CompileError {
+            line: 7,
+            col: 3,
+            text: "./prog.go:7:3: func passes lock by value: sync.Mutex".into(),
+        }]));
         round_trip(Response::CompileFailed(vec![CompileError {
             line: 5,
             col: 2,

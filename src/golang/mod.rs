@@ -10,6 +10,7 @@ pub mod bind;
 pub mod compile;
 pub mod natives;
 pub mod real;
+pub mod vet;
 pub mod vm;
 
 // The front end, a crate of its own (crates/front), optimised for size.
@@ -37,6 +38,40 @@ pub fn compile_for(
     checked.go_version = checked.go_version.or(go_version);
     let file_name = checked.file_name.clone();
     Ok(Rc::new(compile::compile(checked, &file_name)))
+}
+
+/// What `go vet` finds in `source` (see [`vet`]), and the name of the file the findings
+/// name (`prog_test.go` for a program of tests); or the errors of a program that does not
+/// compile.
+pub fn vet_source(
+    source: &str,
+    file_name: &str,
+    go_version: Option<(u32, u32)>,
+) -> Result<(Vec<vet::Finding>, String), Diagnostics> {
+    let mut checked = types::check_program(source, file_name)?;
+    checked.go_version = checked.go_version.or(go_version);
+    Ok((vet::vet(&checked), checked.file_name.clone()))
+}
+
+/// A compiled program and what `go vet` found in it.
+pub struct Vetted {
+    pub program: Rc<vm::program::Program>,
+    pub findings: Vec<vet::Finding>,
+    /// The file the findings name (`prog_test.go` for a program of tests).
+    pub file_name: String,
+}
+
+/// [`compile`], and what `go vet` finds in the program, as the page runs a program: vet
+/// first, then the run.
+pub fn compile_vetted(source: &str, file_name: &str) -> Result<Vetted, Diagnostics> {
+    let checked = types::check_program(source, file_name)?;
+    let findings = vet::vet(&checked);
+    let file_name = checked.file_name.clone();
+    Ok(Vetted {
+        program: Rc::new(compile::compile(checked, &file_name)),
+        findings,
+        file_name,
+    })
 }
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.

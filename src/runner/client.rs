@@ -334,6 +334,7 @@ fn on_response(inner: &Weak<RefCell<Inner>>, id: u64, response: Response) {
             },
             Response::Done(summary) => RunnerEvent::Done(summary),
             Response::CompileFailed(errors) => RunnerEvent::CompileFailed(errors),
+            Response::Vet(findings) => RunnerEvent::Vet(findings),
             Response::Failed(why) => RunnerEvent::Failed(why),
         };
         // Output gathered so far comes first.
@@ -435,7 +436,10 @@ fn on_trace(inner: &Weak<RefCell<Inner>>, id: u64, trace: TraceData, received_ms
 
 /// True for the events of a run still going (the trace comes just before the end).
 fn is_progress(event: &RunnerEvent) -> bool {
-    matches!(event, RunnerEvent::Output(_) | RunnerEvent::Trace { .. })
+    matches!(
+        event,
+        RunnerEvent::Output(_) | RunnerEvent::Trace { .. } | RunnerEvent::Vet(_)
+    )
 }
 
 /// The trace in `buffer` (see `crate::protocol`), or `None` when it is unreadable. It is read

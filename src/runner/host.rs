@@ -135,7 +135,7 @@ const SETTLE_MAX_MS: f64 = 400.0;
 /// to the first run.
 fn warm_up_run(source: &str) -> f64 {
     let at = now_ms();
-    if let Ok(Compiled::Program(program)) = source::compile(source) {
+    if let Ok(Compiled::Program(program, _)) = source::compile(source) {
         if let Ok(report) = golang::real::run_in_thread(&program, 1, 2, 1_000_000_000) {
             let trace = TraceData::from_trace(&report.trace, report.end_ns, 2);
             std::hint::black_box(encode_end(&mut Batcher::new(), &report, &trace));
@@ -211,8 +211,8 @@ pub(super) fn parse(data: JsValue) -> Result<Request, String> {
     Request::from_json(&text)
 }
 
-/// Checks `req`, compiles its source, runs it to the end, and posts its output and summary
-/// (or its compile errors).
+/// Checks `req`, compiles its source, runs it to the end, and posts what `go vet` finds in
+/// it, its output and summary (or its compile errors).
 fn run(req: RunRequest) {
     let started = now_ms();
     if req.mode == Mode::Real {
@@ -220,7 +220,12 @@ fn run(req: RunRequest) {
         super::real_host::execute_early(&req);
     }
     let program = match source::compile(&req.source) {
-        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Program(program, findings)) => {
+            if !findings.is_empty() {
+                post(&Response::Vet(findings));
+            }
+            program
+        }
         Ok(Compiled::Errors { output, errors }) => {
             super::real_host::cancel_early();
             post(&Response::Output(output));

@@ -42,6 +42,8 @@ pub enum RunnerEvent {
     Done(RunSummary),
     /// The source does not compile: its errors (nothing ran).
     CompileFailed(Vec<CompileError>),
+    /// What `go vet` finds in the source (the run goes on).
+    Vet(Vec<CompileError>),
     Failed(String),
 }
 

@@ -880,7 +880,7 @@ pub fn start_executor(req: ExecuteRequest) {
         return post_to_hub(&FromExecutor::Failed("no such executor".to_string()));
     }
     let program = match source::compile(&req.run.source) {
-        Ok(Compiled::Program(program)) => program,
+        Ok(Compiled::Program(program, _)) => program,
         Ok(Compiled::Errors { .. }) => {
             return post_to_hub(&FromExecutor::Failed(
                 "the program does not compile".to_string(),

@@ -19,7 +19,8 @@ pub const FILE_NAME: &str = "prog.go";
 
 /// A compiled source, or why it did not compile.
 pub enum Compiled {
-    Program(Rc<Program>),
+    /// The program, and what `go vet` finds in it.
+    Program(Rc<Program>, Vec<CompileError>),
     /// The lines `go run` prints on stderr (`# command-line-arguments`, then the errors), and
     /// the errors one by one with their positions.
     Errors {
@@ -37,8 +38,19 @@ pub fn compile(source: &str) -> Result<Compiled, String> {
             MAX_SOURCE_BYTES / 1024
         ));
     }
-    Ok(match golang::compile(source, FILE_NAME) {
-        Ok(program) => Compiled::Program(program),
+    Ok(match golang::compile_vetted(source, FILE_NAME) {
+        Ok(vetted) => Compiled::Program(
+            vetted.program,
+            vetted
+                .findings
+                .iter()
+                .map(|f| CompileError {
+                    line: f.line,
+                    col: f.col,
+                    text: f.text(&vetted.file_name),
+                })
+                .collect(),
+        ),
         Err(diagnostics) => Compiled::Errors {
             output: diagnostics
                 .go_run_lines()
@@ -66,6 +78,24 @@ pub fn compile(source: &str) -> Result<Compiled, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_that_compiles_comes_with_what_vet_finds_in_it() {
+        let source =
+            "package main\n\nimport \"sync\"\n\nfunc f(wg sync.WaitGroup) {}\n\nfunc main() {}\n";
+        let Ok(Compiled::Program(_, findings)) = compile(source) else {
+            panic!("the program compiles");
+        };
+        assert_eq!(
+            findings,
+            [CompileError {
+                line: 5,
+                col: 11,
+                text: "./prog.go:5:11: f passes lock by value: sync.WaitGroup contains sync.noCopy"
+                    .into()
+            }]
+        );
+    }
 
     #[test]
     fn errors_come_with_their_positions_and_go_run_lines() {
@@ -116,6 +146,6 @@ mod tests {
     #[test]
     fn a_program_compiles() {
         let source = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n";
-        assert!(matches!(compile(source), Ok(Compiled::Program(_))));
+        assert!(matches!(compile(source), Ok(Compiled::Program(_, _))));
     }
 }

@@ -75,6 +75,8 @@ pub fn code_pane(props: &CodePaneProps) -> Html {
                         on_edit={props.on_edit.clone()} />
             <CompileErrors errors={props.code.errors().clone()}
                            on_pick={pick_error(props.on_show_line.as_ref())} />
+            <CompileErrors errors={props.code.vet().clone()} vet=true
+                           on_pick={pick_error(props.on_show_line.as_ref())} />
             <p class="code-keys">
                 <kbd>{"Ctrl"}</kbd>{"+"}<kbd>{"Enter"}</kbd>{" runs · "}
                 <kbd>{"Esc"}</kbd>{" then "}<kbd>{"Tab"}</kbd>{" leaves the editor"}

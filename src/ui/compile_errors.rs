@@ -1,5 +1,6 @@
-//! A program's compile errors, one per error with Go's text (`./prog.go:5:2: undefined: x`);
-//! picking one shows its line and column in the source.
+//! A program's compile errors, one per error with Go's text (`./prog.go:5:2: undefined: x`),
+//! or what `go vet` found in a program that ran (`vet`); picking one shows its line and column
+//! in the source.
 
 use std::rc::Rc;
 
@@ -10,6 +11,9 @@ use crate::protocol::CompileError;
 #[derive(Properties, PartialEq)]
 pub struct CompileErrorsProps {
     pub errors: Rc<[CompileError]>,
+    /// They are vet's findings, which did not stop the run, rather than compile errors.
+    #[prop_or_default]
+    pub vet: bool,
     /// The reader picked an error: its line and column.
     #[prop_or_default]
     pub on_pick: Option<Callback<(u32, u32)>>,
@@ -20,9 +24,24 @@ pub fn compile_errors(props: &CompileErrorsProps) -> Html {
     if props.errors.is_empty() {
         return html! {};
     }
+    let (class, role, heading, testid) = if props.vet {
+        (
+            "compile-errors vet",
+            "status",
+            "go vet found (the program ran all the same):",
+            "vet-finding",
+        )
+    } else {
+        (
+            "compile-errors",
+            "alert",
+            "The program does not compile:",
+            "compile-error",
+        )
+    };
     html! {
-        <div class="compile-errors" role="alert">
-            <p>{"The program does not compile:"}</p>
+        <div {class} {role}>
+            <p>{heading}</p>
             <ul>
                 { for props.errors.iter().map(|e| {
                     let onclick = props.on_pick.clone().map(|pick| {
@@ -31,7 +50,7 @@ pub fn compile_errors(props: &CompileErrorsProps) -> Html {
                     });
                     html! {
                         <li>
-                            <button type="button" data-testid="compile-error"
+                            <button type="button" data-testid={testid}
                                     data-line={e.line.to_string()} data-col={e.col.to_string()}
                                     title="Show this line" {onclick}>{e.text.clone()}</button>
                         </li>

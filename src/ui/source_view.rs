@@ -60,6 +60,8 @@ pub fn source_view(props: &SourceViewProps) -> Html {
             <Highlighted {source} {marked} focusable=true />
             <CompileErrors errors={props.code.errors().clone()}
                            on_pick={pick_error(props.on_show_line.as_ref())} />
+            <CompileErrors errors={props.code.vet().clone()} vet=true
+                           on_pick={pick_error(props.on_show_line.as_ref())} />
         </section>
     }
 }

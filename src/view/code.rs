@@ -5,7 +5,8 @@
 //! carries). A [`Code`] holds:
 //! - the *source*: that program, as the page shows it, given again whenever it changes
 //!   ([`Code::show`]);
-//! - the *compile errors* of the last run, as Go prints them, with their positions;
+//! - the *compile errors* of the last run, as Go prints them, with their positions, or what
+//!   `go vet` found in the program that ran;
 //! - a *mark*: the line to show in the editor, either the one a panic, fatal error or deadlock
 //!   report names, or one the reader picked (a compile error, a goroutine or channel name
 //!   clicked in a view). Each new mark has a new `seq`, so picking the same line twice shows it
@@ -15,8 +16,9 @@
 //! the `go-source` element shows exactly it.
 //!
 //! # Invariants
-//! - Compile errors and a report's mark belong to the last run: a new run clears them, and so
-//!   does going back to the pattern's source or starting a new program ([`Code::reset`]).
+//! - Compile errors, vet's findings and a report's mark belong to the last run: a new run
+//!   clears them, and so does going back to the pattern's source or starting a new program
+//!   ([`Code::reset`]).
 
 use std::rc::Rc;
 
@@ -32,7 +34,7 @@ pub enum MarkKind {
     Deadlock,
     /// Where a fatal error other than a deadlock happened (`sync: unlock of unlocked mutex`).
     Fatal,
-    /// A compile error the reader picked.
+    /// A compile error or a vet finding the reader picked.
     CompileError,
     /// A name the reader picked in a view (a goroutine, a channel, a leaked goroutine).
     Name,
@@ -55,6 +57,7 @@ pub struct Mark {
 pub struct Code {
     source: Rc<str>,
     errors: Rc<[CompileError]>,
+    vet: Rc<[CompileError]>,
     mark: Option<Mark>,
     /// The `seq` of the last mark made.
     marks_made: u32,
@@ -66,6 +69,7 @@ impl Code {
         Code {
             source,
             errors: Rc::from([]),
+            vet: Rc::from([]),
             mark: None,
             marks_made: 0,
         }
@@ -79,6 +83,11 @@ impl Code {
     /// The compile errors of the last run, sorted as Go prints them.
     pub fn errors(&self) -> &Rc<[CompileError]> {
         &self.errors
+    }
+
+    /// What `go vet` found in the program of the last run.
+    pub fn vet(&self) -> &Rc<[CompileError]> {
+        &self.vet
     }
 
     /// The line to show in the editor, if any.
@@ -99,13 +108,20 @@ impl Code {
     pub fn reset(&mut self, source: Rc<str>) {
         self.source = source;
         self.errors = Rc::from([]);
+        self.vet = Rc::from([]);
         self.mark = None;
     }
 
     /// A run of the source starts: what the last run said no longer holds.
     pub fn run_started(&mut self) {
         self.errors = Rc::from([]);
+        self.vet = Rc::from([]);
         self.mark = None;
+    }
+
+    /// `go vet` found these in the run's program (which runs all the same).
+    pub fn vet_found(&mut self, findings: Vec<CompileError>) {
+        self.vet = findings.into();
     }
 
     /// The run's source did not compile: these are its errors.
@@ -214,6 +230,21 @@ mod tests {
         code.reset("b\n".into());
         assert!(code.errors().is_empty());
         assert_eq!(code.mark(), None);
+    }
+
+    #[test]
+    fn vet_findings_stay_through_the_run_and_go_with_the_next_or_a_reset() {
+        let mut code = Code::new("a\n".into());
+        code.run_started();
+        code.vet_found(vec![error(3)]);
+        code.run_ended(&summary(Outcome::Exit, None));
+        assert_eq!(code.vet().len(), 1);
+        assert!(code.errors().is_empty());
+        code.run_started();
+        assert!(code.vet().is_empty());
+        code.vet_found(vec![error(3)]);
+        code.reset("b\n".into());
+        assert!(code.vet().is_empty());
     }
 
     #[test]

@@ -368,6 +368,7 @@ impl AppState {
                         next.run.status = RunStatus::Done(Rc::new(summary));
                         next.next_compare_run();
                     }
+                    RunnerEvent::Vet(findings) => next.code.vet_found(findings),
                     RunnerEvent::CompileFailed(errors) => {
                         next.run.status = RunStatus::NotCompiled(errors.len());
                         next.code.compile_failed(errors);
@@ -510,6 +511,11 @@ mod tests {
                 line: 3,
                 col: 1,
                 text: "./prog.go:3:1: syntax error".into(),
+            }]),
+            RunnerEvent::Vet(vec![CompileError {
+                line: 4,
+                col: 2,
+                text: "./prog.go:4:2: func passes lock by value: sync.Mutex".into(),
             }]),
             RunnerEvent::Failed("the worker failed".into()),
         ]

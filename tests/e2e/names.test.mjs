@@ -6,6 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 
 import { openPage, waitForEnd, withBrowser } from './harness.mjs';
 
@@ -109,6 +110,108 @@ describe('a name leads to its line', () => {
     }
     await page.getByTestId('leak').first().getByTestId('source-link').click();
     assert.equal((await marked(page)).line, line);
+    await page.context().close();
+  });
+});
+
+describe('a program of tests', () => {
+  test('each test is a lane named after it, and a panic in one marks its line', async () => {
+    const program = [
+      'package main',
+      '',
+      'import (',
+      '\t"testing"',
+      '\t"time"',
+      ')',
+      '',
+      'func TestTable(t *testing.T) {',
+      '\tfor _, name := range []string{"empty", "full"} {',
+      '\t\tt.Run(name, func(t *testing.T) {',
+      '\t\t\tt.Parallel()',
+      '\t\t\ttime.Sleep(time.Millisecond)',
+      '\t\t})',
+      '\t}',
+      '}',
+      '',
+      'func TestNilMap(t *testing.T) {',
+      '\tvar m map[string]int',
+      '\tm["x"] = 1',
+      '}',
+      '',
+    ].join('\n');
+    const code = deflateRawSync(Buffer.from(program)).toString('base64url');
+    const page = await openPage(browser, server.url, `?v=2&autorun=1#code=${code}`);
+    const { exitCode, lines } = await waitForEnd(page);
+    assert.equal(exitCode, 2);
+    assert.deepEqual(lines.slice(0, 12), [
+      '=== RUN   TestTable',
+      '=== RUN   TestTable/empty',
+      '=== PAUSE TestTable/empty',
+      '=== RUN   TestTable/full',
+      '=== PAUSE TestTable/full',
+      '=== CONT  TestTable/empty',
+      '=== CONT  TestTable/full',
+      '--- PASS: TestTable (0.00s)',
+      '    --- PASS: TestTable/empty (0.00s)',
+      '    --- PASS: TestTable/full (0.00s)',
+      '=== RUN   TestNilMap',
+      '--- FAIL: TestNilMap (0.00s)',
+    ]);
+    assert.ok(lines.includes('\t./prog_test.go:19'), lines.join('\n'));
+    const lanes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="timeline"] [data-lane]')].map((e) => e.dataset.lane));
+    for (const name of ['TestTable', 'TestTable/empty', 'TestTable/full', 'TestNilMap']) {
+      assert.ok(lanes.includes(name), `a lane named ${name}: ${lanes}`);
+    }
+    const mark = await marked(page);
+    assert.equal(mark.line, 19);
+    assert.match(mark.text, /m\["x"\] = 1/);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('go vet', () => {
+  test("lists what vet finds, the program runs all the same, and a finding leads to its line", async () => {
+    // The classic mistake: the WaitGroup passed by value, so the worker's Done is its copy's.
+    const program = [
+      'package main',
+      '',
+      'import (',
+      '\t"fmt"',
+      '\t"sync"',
+      ')',
+      '',
+      'func worker(id int, wg *sync.WaitGroup, mu sync.Mutex) {',
+      '\tdefer wg.Done()',
+      '\tfmt.Println("worker", id)',
+      '}',
+      '',
+      'func main() {',
+      '\tvar wg sync.WaitGroup',
+      '\tvar mu sync.Mutex',
+      '\twg.Add(1)',
+      '\tgo worker(1, &wg, mu)',
+      '\twg.Wait()',
+      '}',
+      '',
+    ].join('\n');
+    const code = deflateRawSync(Buffer.from(program)).toString('base64url');
+    const page = await openPage(browser, server.url, `?v=2&autorun=1#code=${code}`);
+    const { exitCode, lines } = await waitForEnd(page);
+    assert.equal(exitCode, 0);
+    assert.deepEqual(lines, ['worker 1']);
+    // What Go 1.19's `go vet prog.go` prints for it.
+    const findings = page.getByTestId('vet-finding');
+    assert.deepEqual(await findings.allTextContents(), [
+      './prog.go:8:44: worker passes lock by value: sync.Mutex',
+      './prog.go:17:20: call of worker copies lock value: sync.Mutex',
+    ]);
+    assert.equal(await page.getByTestId('compile-error').count(), 0);
+    await findings.nth(1).click();
+    const mark = await marked(page);
+    assert.equal(mark.line, 17);
+    assert.deepEqual(page.problems, []);
     await page.context().close();
   });
 });

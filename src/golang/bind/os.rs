@@ -13,7 +13,7 @@ pub(super) const NATIVES: &[Native] = &[
     observable("os.File.write", file_write),
     observable("os.File.writeString", file_write_string),
     pure("runtime.Version", version),
-    pure("os.LookupEnv", lookup_env),
+    pure("os.environ", environ),
 ];
 
 /// What `runtime.Version` returns: chanlab runs programs with Go 1.22's semantics (its loop
@@ -33,14 +33,16 @@ fn write(ctx: &mut Ctx<'_>, text: &[u8]) -> Result<Flow, Thrown> {
     done(ctx, [Value::Int(text.len() as i64)])
 }
 
-/// `LookupEnv(key string) (string, bool)`: the run's environment variable `key`.
-fn lookup_env(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let prog = ctx.prog();
-    let key = ctx.arg(0).as_bytes();
-    match prog.env.iter().find(|(k, _)| k.as_bytes() == key) {
-        Some((_, v)) => done(ctx, [Value::str(v), Value::Bool(true)]),
-        None => done(ctx, [Value::str(""), Value::Bool(false)]),
-    }
+/// `environ() []string`: the run's environment as `KEY=value` strings, in its order (the
+/// program's own changes are kept in Go, `os.go`).
+fn environ(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let env = ctx
+        .prog()
+        .env
+        .iter()
+        .map(|(k, v)| Value::str(&format!("{k}={v}")))
+        .collect();
+    done(ctx, [Value::slice(env)])
 }
 
 /// `(*File).write(b []byte) int`.

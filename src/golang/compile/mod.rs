@@ -27,7 +27,7 @@
 
 mod call;
 mod chan_names;
-mod escape;
+pub(crate) mod escape;
 mod expr;
 mod func;
 mod methods;

@@ -6,6 +6,7 @@ package os
 import (
 	"errors"
 	"io"
+	"sync"
 	"syscall"
 )
 
@@ -198,12 +199,133 @@ func (f *File) writeString(s string) int
 func Exit(code int)
 
 // Getenv retrieves the value of the environment variable named by the key: the run's
-// environment (empty on the page).
+// environment (empty on the page) as the program changed it.
 func Getenv(key string) string {
 	v, _ := LookupEnv(key)
 	return v
 }
 
+// The environment, as Go's syscall package keeps it: `KEY=value` strings in order ("" for
+// one unset), and each key's index; read from the run's at first use.
+var (
+	envOnce sync.Once
+	envMu   sync.RWMutex
+	envs    []string
+	envKeys map[string]int
+)
+
+// environ gives the run's environment as `KEY=value` strings.
+func environ() []string
+
+func copyenv() {
+	envs = environ()
+	envKeys = make(map[string]int)
+	for i, kv := range envs {
+		for j := 0; j < len(kv); j++ {
+			if kv[j] == '=' {
+				key := kv[:j]
+				if _, ok := envKeys[key]; !ok {
+					envKeys[key] = i
+				} else {
+					envs[i] = ""
+				}
+				break
+			}
+		}
+	}
+}
+
 // LookupEnv retrieves the value of the environment variable named by the key, and whether
 // it is set.
-func LookupEnv(key string) (string, bool)
+func LookupEnv(key string) (string, bool) {
+	envOnce.Do(copyenv)
+	envMu.RLock()
+	defer envMu.RUnlock()
+	i, ok := envKeys[key]
+	if !ok {
+		return "", false
+	}
+	kv := envs[i]
+	return kv[len(key)+1:], true
+}
+
+// Setenv sets the value of the environment variable named by the key.
+func Setenv(key, value string) error {
+	envOnce.Do(copyenv)
+	if len(key) == 0 || containsByte(key, '=') || containsByte(key, 0) || containsByte(value, 0) {
+		return NewSyscallError("setenv", syscall.EINVAL)
+	}
+	envMu.Lock()
+	defer envMu.Unlock()
+	kv := key + "=" + value
+	if i, ok := envKeys[key]; ok {
+		envs[i] = kv
+	} else {
+		envKeys[key] = len(envs)
+		envs = append(envs, kv)
+	}
+	return nil
+}
+
+// Unsetenv unsets a single environment variable.
+func Unsetenv(key string) error {
+	envOnce.Do(copyenv)
+	envMu.Lock()
+	defer envMu.Unlock()
+	if i, ok := envKeys[key]; ok {
+		envs[i] = ""
+		delete(envKeys, key)
+	}
+	return nil
+}
+
+// Clearenv deletes all environment variables.
+func Clearenv() {
+	envOnce.Do(copyenv)
+	envMu.Lock()
+	defer envMu.Unlock()
+	envKeys = make(map[string]int)
+	envs = []string{}
+}
+
+// Environ returns the environment as `key=value` strings.
+func Environ() []string {
+	envOnce.Do(copyenv)
+	envMu.RLock()
+	defer envMu.RUnlock()
+	a := make([]string, 0, len(envs))
+	for _, kv := range envs {
+		if kv != "" {
+			a = append(a, kv)
+		}
+	}
+	return a
+}
+
+func containsByte(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// SyscallError records an error from a specific system call.
+type SyscallError struct {
+	Syscall string
+	Err     error
+}
+
+func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
+
+func (e *SyscallError) Unwrap() error { return e.Err }
+
+// NewSyscallError returns, as an error, a new SyscallError with the given system call name
+// and error details; nil if err is nil.
+func NewSyscallError(syscall string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &SyscallError{syscall, err}
+}

@@ -13,6 +13,7 @@
 package testing
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -27,6 +28,7 @@ import (
 // TB is the interface common to T and B.
 type TB interface {
 	Cleanup(func())
+	Context() context.Context
 	Error(args ...any)
 	Errorf(format string, args ...any)
 	Fail()
@@ -38,6 +40,7 @@ type TB interface {
 	Log(args ...any)
 	Logf(format string, args ...any)
 	Name() string
+	Setenv(key, value string)
 	Skip(args ...any)
 	SkipNow()
 	Skipf(format string, args ...any)
@@ -154,6 +157,9 @@ type common struct {
 	signal     chan bool // the test paused (parallel) or ended
 	sub        []*T      // the parallel subtests
 	ctx        *testContext
+	context    context.Context
+	cancel     context.CancelFunc // cancels context, before the cleanups run
+	isEnvSet   bool
 }
 
 // T is the state of a test, passed to a test function.
@@ -257,8 +263,32 @@ func (c *common) Cleanup(f func()) {
 	c.cleanups = append(c.cleanups, f)
 }
 
+// Context returns a context canceled just before the test's Cleanup functions run.
+func (c *common) Context() context.Context { return c.context }
+
+// Setenv sets an environment variable for the rest of the test: a cleanup restores it. A
+// parallel test cannot set one.
+func (c *common) Setenv(key, value string) {
+	if c.isParallel {
+		panic("testing: t.Setenv called after t.Parallel; cannot set environment variables in parallel tests")
+	}
+	c.isEnvSet = true
+	prev, ok := os.LookupEnv(key)
+	if err := os.Setenv(key, value); err != nil {
+		c.Fatalf("cannot set environment variable: %v", err)
+	}
+	if ok {
+		c.Cleanup(func() { os.Setenv(key, prev) })
+	} else {
+		c.Cleanup(func() { os.Unsetenv(key) })
+	}
+}
+
 // runCleanup runs the registered cleanups; a panic in one is returned, the others run.
 func (c *common) runCleanup() (panicked any) {
+	if c.cancel != nil {
+		c.cancel()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			panicked = r
@@ -439,6 +469,9 @@ func (t *T) Parallel() {
 	if t.isParallel {
 		panic("testing: t.Parallel called multiple times")
 	}
+	if t.isEnvSet {
+		panic("testing: t.Parallel called after t.Setenv; cannot set environment variables in parallel tests")
+	}
 	t.isParallel = true
 	if t.parent.barrier == nil {
 		return
@@ -525,6 +558,7 @@ func tRunner(t *T, fn func(t *T)) {
 			}
 		}
 	}()
+	t.context, t.cancel = context.WithCancel(context.Background())
 	t.start = time.Now()
 	fn(t)
 	t.mu.Lock()

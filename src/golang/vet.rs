@@ -1,0 +1,655 @@
+//! What `go vet` reports about a program, for the checks about concurrency: copied locks
+//! (`copylocks`), loop variables captured by a goroutine or a deferred call before Go 1.22
+//! (`loopclosure`), a discarded context cancel function (`lostcancel`) and a direct
+//! assignment of a `sync/atomic` call's result to its operand (`atomic`), each with vet's
+//! wording and position (the start of the expression it names, as go/ast gives it), in the
+//! order `go vet prog.go` prints them (by analyzer, then by position), the program's types
+//! named as it names them (`command-line-arguments.Counter`).
+//!
+//! The checks read the checker's types. A library type that holds a lock is known by its
+//! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
+//! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
+//! program is walked as vet walks it. Not checked: lostcancel's "not used on all paths"
+//! (it needs the control-flow graph), printf and vet's other checks.
+
+use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
+use crate::golang::syntax::ast::{
+    AssignOp, Ast, Decl, ExprId, ExprKind, FileId, GenKind, List, Spec, StmtId, StmtKind,
+};
+use crate::golang::syntax::token::Op;
+use crate::golang::syntax::Pos;
+use crate::golang::types::lookup::Found;
+use crate::golang::types::object::{Builtin, ObjId, ObjKind};
+use crate::golang::types::{Checked, Type, TypeId};
+
+/// vet's analyzers that chanlab runs, in the order vet runs them (and prints their
+/// findings: each analyzer's by position).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Check {
+    Atomic,
+    CopyLocks,
+    LoopClosure,
+    LostCancel,
+}
+
+/// One finding: its position in the program's file and vet's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub check: Check,
+    pub line: u32,
+    pub col: u32,
+    pub msg: String,
+}
+
+impl Finding {
+    /// As `go vet` prints it: `./prog.go:LINE:COL: message`.
+    pub fn text(&self, file_name: &str) -> String {
+        format!("./{file_name}:{}:{}: {}", self.line, self.col, self.msg)
+    }
+}
+
+/// What `go vet` prints for `findings` (none: nothing), its header first.
+pub fn output_lines(findings: &[Finding], file_name: &str) -> Vec<String> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let header = if file_name.ends_with("_test.go") {
+        "# command-line-arguments [command-line-arguments.test]"
+    } else {
+        "# command-line-arguments"
+    };
+    std::iter::once(header.to_string())
+        .chain(findings.iter().map(|f| f.text(file_name)))
+        .collect()
+}
+
+/// The findings in the program's file, sorted by position.
+pub fn vet(ch: &Checked) -> Vec<Finding> {
+    let mut v = Vet {
+        ch,
+        found: Vec::new(),
+    };
+    for &d in ch.ast.list(ch.ast.file(FileId(0)).decls) {
+        match ch.ast.decl(d) {
+            Decl::Func(f) => {
+                let name = ch.ast.ident_str(f.name);
+                for field in ch.ast.list(f.recv) {
+                    v.passes_lock(name, field.ty);
+                }
+                v.params_pass_locks(name, f.ty);
+                if let Some(body) = f.body {
+                    v.body(body);
+                }
+            }
+            Decl::Gen {
+                kind: GenKind::Var,
+                specs,
+                ..
+            } => {
+                for spec in ch.ast.list(*specs) {
+                    v.var_spec(spec);
+                    if let Spec::Value { values, .. } = spec {
+                        for &e in ch.ast.list(*values) {
+                            walk_expr(&ch.ast, e, &mut |n| v.node(n));
+                        }
+                    }
+                }
+            }
+            Decl::Gen { .. } => {}
+        }
+    }
+    let mut found = v.found;
+    found.sort_by_key(|f| (f.check, f.line, f.col));
+    found.dedup();
+    found
+}
+
+struct Vet<'a> {
+    ch: &'a Checked,
+    found: Vec<Finding>,
+}
+
+impl Vet<'_> {
+    fn report(&mut self, check: Check, pos: Pos, msg: String) {
+        let (file, line, col) = self.ch.ast.position(pos);
+        if file == FileId(0) {
+            self.found.push(Finding {
+                check,
+                line,
+                col,
+                msg,
+            });
+        }
+    }
+
+    fn body(&mut self, body: StmtId) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        walk_stmt(ast, body, &mut |n| self.node(n));
+    }
+
+    fn node(&mut self, n: Node) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        match n {
+            Node::Stmt(s) => match ast.stmt(s).kind {
+                StmtKind::Assign { lhs, rhs, op, .. } => {
+                    self.assign(lhs, rhs, op);
+                    self.atomic_assign(ast.list(lhs), ast.list(rhs), op);
+                    self.lost_cancel(ast.list(lhs), ast.list(rhs));
+                }
+                StmtKind::Decl(d) => {
+                    if let Decl::Gen {
+                        kind: GenKind::Var,
+                        specs,
+                        ..
+                    } = ast.decl(d)
+                    {
+                        for spec in ast.list(*specs) {
+                            self.var_spec(spec);
+                        }
+                    }
+                }
+                StmtKind::Return(results) => {
+                    for &x in ast.list(results) {
+                        if let Some(path) = self.lock_path_rhs(x) {
+                            self.report(
+                                Check::CopyLocks,
+                                go_pos(self.ch, x),
+                                format!("return copies lock value: {path}"),
+                            );
+                        }
+                    }
+                }
+                StmtKind::Range {
+                    key, value, define, ..
+                } => {
+                    for e in [key, value].into_iter().flatten() {
+                        self.range_var(e, define);
+                    }
+                    self.loop_closure(s);
+                }
+                StmtKind::For { .. } => self.loop_closure(s),
+                _ => {}
+            },
+            Node::Expr(e) => match ast.expr(e).kind {
+                ExprKind::CompositeLit { elts, .. } => {
+                    for &x in ast.list(elts) {
+                        let x = match ast.expr(x).kind {
+                            ExprKind::KeyValue { value, .. } => value,
+                            _ => x,
+                        };
+                        if let Some(path) = self.lock_path_rhs(x) {
+                            let msg = format!(
+                                "literal copies lock value from {}: {path}",
+                                ast.expr_string(x)
+                            );
+                            self.report(Check::CopyLocks, go_pos(self.ch, x), msg);
+                        }
+                    }
+                }
+                ExprKind::Call { fun, args, .. } => self.call(fun, ast.list(args)),
+                ExprKind::FuncLit { ty, .. } => self.params_pass_locks("func", ty),
+                _ => {}
+            },
+        }
+    }
+
+    /// `lhs = rhs` or `lhs := rhs` copying a lock.
+    fn assign(&mut self, lhs: List<ExprId>, rhs: List<ExprId>, op: AssignOp) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        if !matches!(op, AssignOp::Assign | AssignOp::Define) {
+            return;
+        }
+        let lhs = ast.list(lhs);
+        for (i, &x) in ast.list(rhs).iter().enumerate() {
+            let Some(path) = self.lock_path_rhs(x) else {
+                continue;
+            };
+            let to = lhs.get(i).map_or(String::new(), |&l| ast.expr_string(l));
+            self.report(
+                Check::CopyLocks,
+                go_pos(self.ch, x),
+                format!("assignment copies lock value to {to}: {path}"),
+            );
+        }
+    }
+
+    /// `x = atomic.AddInt64(&x, 1)`: the assignment races with the atomic addition.
+    fn atomic_assign(&mut self, lhs: &[ExprId], rhs: &[ExprId], op: AssignOp) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        if lhs.len() != rhs.len() || (lhs.len() == 1 && op == AssignOp::Define) {
+            return;
+        }
+        for (&left, &right) in lhs.iter().zip(rhs) {
+            let ExprKind::Call { fun, args, .. } = ast.expr(right).kind else {
+                continue;
+            };
+            let Some(f) = self.callee(fun) else {
+                continue;
+            };
+            let name = ch.qualified_name(f);
+            let adds = [
+                "AddInt32",
+                "AddInt64",
+                "AddUint32",
+                "AddUint64",
+                "AddUintptr",
+            ];
+            if !name
+                .strip_prefix("sync/atomic.")
+                .is_some_and(|n| adds.contains(&n))
+            {
+                continue;
+            }
+            let &[arg, _] = ast.list(args) else {
+                continue;
+            };
+            let broken = match (ast.expr(arg).kind, ast.expr(left).kind) {
+                (ExprKind::Unary { op: Op::And, x }, _) => {
+                    ast.expr_string(left) == ast.expr_string(x)
+                }
+                (_, ExprKind::Star(x)) => ast.expr_string(x) == ast.expr_string(arg),
+                _ => false,
+            };
+            if broken {
+                let msg = "direct assignment to atomic value".to_string();
+                self.report(Check::Atomic, go_pos(ch, left), msg);
+            }
+        }
+    }
+
+    /// `var a, b = x, y` copying a lock.
+    fn var_spec(&mut self, spec: &Spec) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let Spec::Value { names, values, .. } = spec else {
+            return;
+        };
+        let names = ast.list(*names);
+        for (i, &x) in ast.list(*values).iter().enumerate() {
+            if let Some(path) = self.lock_path_rhs(x) {
+                let to = names.get(i).map_or("", |&n| ast.ident_str(n));
+                self.report(
+                    Check::CopyLocks,
+                    go_pos(self.ch, x),
+                    format!("variable declaration copies lock value to {to}: {path}"),
+                );
+            }
+        }
+        let values: Vec<ExprId> = ast.list(*values).to_vec();
+        self.lost_cancel(names, &values);
+    }
+
+    /// A call passing a lock by value (builtins that do not copy excepted).
+    fn call(&mut self, fun: ExprId, args: &[ExprId]) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let callee = match ast.expr(fun).kind {
+            ExprKind::Ident(_) => Some(fun),
+            ExprKind::Selector { sel, .. } => Some(sel),
+            _ => None,
+        };
+        if let Some(o) = callee.and_then(|id| self.ch.info.use_of(id)) {
+            if let ObjKind::Builtin(
+                Builtin::New
+                | Builtin::Len
+                | Builtin::Cap
+                | Builtin::Sizeof
+                | Builtin::Offsetof
+                | Builtin::Alignof,
+            ) = self.ch.obj(o).kind
+            {
+                return;
+            }
+        }
+        for &x in args {
+            if let Some(path) = self.lock_path_rhs(x) {
+                let msg = format!("call of {} copies lock value: {path}", ast.expr_string(fun));
+                self.report(Check::CopyLocks, go_pos(self.ch, x), msg);
+            }
+        }
+    }
+
+    /// The parameters of function type `ty` (of function `name`) that pass a lock by value.
+    fn params_pass_locks(&mut self, name: &str, ty: ExprId) {
+        let ExprKind::FuncType { params, .. } = self.ch.ast.expr(ty).kind else {
+            return;
+        };
+        for field in self.ch.ast.list(params) {
+            self.passes_lock(name, field.ty);
+        }
+    }
+
+    fn passes_lock(&mut self, name: &str, ty: ExprId) {
+        if let Some(path) = self.lock_path(self.ch.info.type_of(ty)) {
+            self.report(
+                Check::CopyLocks,
+                go_pos(self.ch, ty),
+                format!("{name} passes lock by value: {path}"),
+            );
+        }
+    }
+
+    /// A range loop's variable `e` that copies a lock.
+    fn range_var(&mut self, e: ExprId, define: bool) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let is_ident = matches!(ast.expr(e).kind, ExprKind::Ident(_));
+        if is_ident && ast.ident_str(e) == "_" {
+            return;
+        }
+        let ty = if define {
+            if !is_ident {
+                return;
+            }
+            match self.ch.info.def(e) {
+                Some(o) => self.ch.obj(o).ty,
+                None => return,
+            }
+        } else {
+            self.ch.info.type_of(e)
+        };
+        if let Some(path) = self.lock_path(ty) {
+            let msg = format!("range var {} copies lock: {path}", ast.expr_string(e));
+            self.report(Check::CopyLocks, go_pos(self.ch, e), msg);
+        }
+    }
+
+    /// vet's `lockPathRhs`: a composite literal or a call makes a new value, which copies
+    /// nothing.
+    fn lock_path_rhs(&self, x: ExprId) -> Option<String> {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        match ast.expr(x).kind {
+            ExprKind::CompositeLit { .. } | ExprKind::Call { .. } => return None,
+            ExprKind::Star(inner) if matches!(ast.expr(inner).kind, ExprKind::Call { .. }) => {
+                return None
+            }
+            _ => {}
+        }
+        self.lock_path(self.ch.info.type_of(x))
+    }
+
+    /// How type `t` holds a lock, as vet prints it (`main.T contains sync.Mutex`), if it does.
+    fn lock_path(&self, t: TypeId) -> Option<String> {
+        let mut path = self.lock_path_rev(t, 0)?;
+        path.reverse();
+        Some(path.join(" contains "))
+    }
+
+    /// The path innermost first.
+    fn lock_path_rev(&self, mut t: TypeId, depth: u32) -> Option<Vec<String>> {
+        let types = &self.ch.types;
+        if depth > 16 || t == TypeId::INVALID {
+            return None;
+        }
+        while let Type::Array(_, elem) = types.get(types.under(t)) {
+            t = *elem;
+        }
+        if let Some(named) = types.named(t) {
+            let obj = self.ch.obj(named.obj);
+            let pkg = obj.pkg.map(|p| &self.ch.packages[p.0 as usize]);
+            if let Some(pkg) = pkg.filter(|p| p.library) {
+                let name = self.ch.name(obj.name);
+                return library_lock_path(&pkg.path, name)
+                    .map(|path| path.iter().rev().map(|s| s.to_string()).collect());
+            }
+        }
+        let Type::Struct(fields) = types.get(types.under(t)) else {
+            return None;
+        };
+        if types.is_named(t) && self.pointer_is_locker(t) {
+            return Some(vec![self.type_name(t)]);
+        }
+        for field in fields {
+            if let Some(mut sub) = self.lock_path_rev(field.ty, depth + 1) {
+                sub.push(self.type_name(t));
+                return Some(sub);
+            }
+        }
+        None
+    }
+
+    /// `*t` has methods `Lock()` and `Unlock()` and `t` has not (vet's test for a lock).
+    fn pointer_is_locker(&self, t: TypeId) -> bool {
+        let lookup = self.ch.lookup_ctx();
+        let mut value_has_both = true;
+        for method in ["Lock", "Unlock"] {
+            let Some(name) = self.ch.ast.names.lookup(method) else {
+                return false;
+            };
+            let l = lookup.lookup(t, name, false);
+            let Some(Found::Method(m)) = l.found else {
+                return false;
+            };
+            let obj = self.ch.obj(m);
+            let nullary = matches!(self.ch.types.get(obj.ty),
+                Type::Func(sig) if sig.params.is_empty() && sig.results.is_empty());
+            if !nullary {
+                return false;
+            }
+            let ptr_recv = obj.func().is_some_and(|f| f.ptr_recv);
+            if ptr_recv && !l.indirect {
+                value_has_both = false;
+            }
+        }
+        !value_has_both
+    }
+
+    /// A type as vet's paths name it: qualified by its package's path (`main.Counter`).
+    fn type_name(&self, t: TypeId) -> String {
+        match self.ch.types.named(t) {
+            Some(named) => {
+                let obj = self.ch.obj(named.obj);
+                let pkg = match obj.pkg {
+                    // `go vet prog.go` names the package of the files it is given so.
+                    Some(p) if p == self.ch.main => "command-line-arguments",
+                    Some(p) => self.ch.packages[p.0 as usize].path.as_str(),
+                    None => "",
+                };
+                format!("{pkg}.{}", self.ch.name(obj.name))
+            }
+            None => self.ch.type_string(t),
+        }
+    }
+
+    /// `ctx, _ := context.WithCancel(...)`: the cancel function discarded.
+    fn lost_cancel(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let (&[_, cancel], &[call]) = (lhs, rhs) else {
+            return;
+        };
+        let ExprKind::Call { fun, .. } = ast.expr(call).kind else {
+            return;
+        };
+        let Some(f) = self.callee(fun) else {
+            return;
+        };
+        let name = self.ch.qualified_name(f);
+        let Some(which) = name.strip_prefix("context.") else {
+            return;
+        };
+        let with_cancel = [
+            "WithCancel",
+            "WithTimeout",
+            "WithDeadline",
+            "WithCancelCause",
+            "WithTimeoutCause",
+            "WithDeadlineCause",
+        ];
+        if with_cancel.contains(&which) && ast.ident_str(cancel) == "_" {
+            let msg = format!("the cancel function returned by context.{which} should be called, not discarded, to avoid a context leak");
+            self.report(Check::LostCancel, go_pos(self.ch, cancel), msg);
+        }
+    }
+
+    /// The function a call's callee names (a function, or a method by its selector).
+    fn callee(&self, fun: ExprId) -> Option<ObjId> {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let id = match ast.expr(ast.unparen(fun)).kind {
+            ExprKind::Ident(_) => ast.unparen(fun),
+            ExprKind::Selector { sel, .. } => sel,
+            _ => return None,
+        };
+        self.ch
+            .info
+            .use_of(id)
+            .filter(|&o| matches!(self.ch.obj(o).kind, ObjKind::Func(_)))
+    }
+
+    /// A loop whose body ends by starting a goroutine or deferring a call of a function
+    /// literal (or calling an errgroup's Go with one) that uses a loop variable: before Go
+    /// 1.22 the loop has one variable for all its iterations, which the literal shares.
+    fn loop_closure(&mut self, s: StmtId) {
+        if !matches!(self.ch.go_version, Some((1, minor)) if minor < 22) {
+            return;
+        }
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let mut vars: Vec<ObjId> = Vec::new();
+        let var_of = |e: ExprId| {
+            matches!(ast.expr(e).kind, ExprKind::Ident(_))
+                .then(|| ch.info.def(e).or_else(|| ch.info.use_of(e)))
+                .flatten()
+        };
+        let body = match ast.stmt(s).kind {
+            StmtKind::Range {
+                key, value, body, ..
+            } => {
+                vars.extend([key, value].into_iter().flatten().filter_map(var_of));
+                body
+            }
+            StmtKind::For { post, body, .. } => {
+                match post.map(|p| ast.stmt(p).kind) {
+                    Some(StmtKind::Assign { lhs, .. }) => {
+                        vars.extend(ast.list(lhs).iter().copied().filter_map(var_of))
+                    }
+                    Some(StmtKind::IncDec { x, .. }) => vars.extend(var_of(x)),
+                    _ => {}
+                }
+                body
+            }
+            _ => return,
+        };
+        if vars.is_empty() {
+            return;
+        }
+        let StmtKind::Block { stmts, .. } = ast.stmt(body).kind else {
+            return;
+        };
+        let Some(&last) = ast.list(stmts).last() else {
+            return;
+        };
+        let call = match ast.stmt(last).kind {
+            StmtKind::Go(call) | StmtKind::Defer(call) => Some(call),
+            StmtKind::Expr(call) => self.errgroup_go_arg(call),
+            _ => None,
+        };
+        let Some(ExprKind::Call { fun, .. }) = call.map(|c| ast.expr(c).kind) else {
+            return;
+        };
+        let lit = match ast.expr(last_call_fun(ast, last, fun)).kind {
+            ExprKind::FuncLit { body, .. } => body,
+            _ => return,
+        };
+        let mut uses = Vec::new();
+        walk_stmt(ast, lit, &mut |n| {
+            if let Node::Expr(e) = n {
+                if matches!(ast.expr(e).kind, ExprKind::Ident(_)) {
+                    if let Some(o) = ch.info.use_of(e) {
+                        if vars.contains(&o) {
+                            uses.push(e);
+                        }
+                    }
+                }
+            }
+        });
+        for e in uses {
+            let msg = format!(
+                "loop variable {} captured by func literal",
+                ast.ident_str(e)
+            );
+            self.report(Check::LoopClosure, go_pos(self.ch, e), msg);
+        }
+    }
+
+    /// For `g.Go(func() error {...})` with `g` an errgroup.Group: a call whose callee is
+    /// that literal (so that the loop check reads it as it reads `go f()`).
+    fn errgroup_go_arg(&self, call: ExprId) -> Option<ExprId> {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let ExprKind::Call { fun, args, .. } = ast.expr(call).kind else {
+            return None;
+        };
+        let f = self.callee(fun)?;
+        let name = self.ch.qualified_name(f);
+        (name == "golang.org/x/sync/errgroup.Group.Go" && ast.list(args).len() == 1).then_some(call)
+    }
+}
+
+/// The function a loop's last statement calls: the callee of `go f()` / `defer f()`, or the
+/// argument of an errgroup's `Go`.
+fn last_call_fun(ast: &Ast, last: StmtId, fun: ExprId) -> ExprId {
+    match ast.stmt(last).kind {
+        StmtKind::Expr(call) => match ast.expr(call).kind {
+            ExprKind::Call { args, .. } => ast.list(args)[0],
+            _ => fun,
+        },
+        _ => fun,
+    }
+}
+
+/// Where go/ast says expression `e` begins: a selector, index, slice, type assertion, call
+/// or binary expression at its operand, a key-value pair at its key; anything else at its own
+/// first byte.
+fn go_pos(ch: &Checked, mut e: ExprId) -> Pos {
+    let ast = &ch.ast;
+    loop {
+        match ast.expr(e).kind {
+            ExprKind::Selector { x, .. }
+            | ExprKind::Index { x, .. }
+            | ExprKind::Slice { x, .. }
+            | ExprKind::TypeAssert { x, .. }
+            | ExprKind::Binary { x, .. }
+            | ExprKind::Call { fun: x, .. }
+            | ExprKind::KeyValue { key: x, .. }
+            | ExprKind::CompositeLit { ty: Some(x), .. } => e = x,
+            _ => return ast.expr(e).pos,
+        }
+    }
+}
+
+/// The lock a library type holds, innermost last, as Go 1.19's vet finds it in Go's own
+/// declarations of the type.
+fn library_lock_path(pkg: &str, name: &str) -> Option<&'static [&'static str]> {
+    Some(match (pkg, name) {
+        ("sync", "Mutex") => &["sync.Mutex"],
+        ("sync", "RWMutex") => &["sync.RWMutex"],
+        ("sync", "WaitGroup") => &["sync.WaitGroup", "sync.noCopy"],
+        ("sync", "Cond") => &["sync.Cond", "sync.noCopy"],
+        ("sync", "Pool") => &["sync.Pool", "sync.noCopy"],
+        ("sync", "Once") => &["sync.Once", "sync.Mutex"],
+        ("sync", "Map") => &["sync.Map", "sync.Mutex"],
+        ("sync/atomic", "Bool") => &["sync/atomic.Bool", "sync/atomic.noCopy"],
+        ("sync/atomic", "Int32") => &["sync/atomic.Int32", "sync/atomic.noCopy"],
+        ("sync/atomic", "Int64") => &["sync/atomic.Int64", "sync/atomic.noCopy"],
+        ("sync/atomic", "Uint32") => &["sync/atomic.Uint32", "sync/atomic.noCopy"],
+        ("sync/atomic", "Uint64") => &["sync/atomic.Uint64", "sync/atomic.noCopy"],
+        ("sync/atomic", "Uintptr") => &["sync/atomic.Uintptr", "sync/atomic.noCopy"],
+        ("golang.org/x/sync/errgroup", "Group") => &[
+            "golang.org/x/sync/errgroup.Group",
+            "sync.WaitGroup",
+            "sync.noCopy",
+        ],
+        ("golang.org/x/sync/semaphore", "Weighted") => {
+            &["golang.org/x/sync/semaphore.Weighted", "sync.Mutex"]
+        }
+        ("log", "Logger") => &["log.Logger", "sync.Mutex"],
+        _ => return None,
+    })
+}
