@@ -1,6 +1,6 @@
 //! chanlab's `go vet` (`chanlab::golang::vet`) against Go 1.19's: every program of
 //! `tests/golang/vet/` must get exactly the findings `go vet prog.go` printed for it
-//! (`<name>.vet`, recorded by `tests/golang/record_vet.sh`), and the catalog's programs only
+//! (`<name>.vet`, recorded by `tests/golang/record.sh --vet`), and the catalog's programs only
 //! the finding their lesson is about.
 
 mod catalog_support;

@@ -604,24 +604,9 @@ fn last_call_fun(ast: &Ast, last: StmtId, fun: ExprId) -> ExprId {
     }
 }
 
-/// Where go/ast says expression `e` begins: a selector, index, slice, type assertion, call
-/// or binary expression at its operand, a key-value pair at its key; anything else at its own
-/// first byte.
-fn go_pos(ch: &Checked, mut e: ExprId) -> Pos {
-    let ast = &ch.ast;
-    loop {
-        match ast.expr(e).kind {
-            ExprKind::Selector { x, .. }
-            | ExprKind::Index { x, .. }
-            | ExprKind::Slice { x, .. }
-            | ExprKind::TypeAssert { x, .. }
-            | ExprKind::Binary { x, .. }
-            | ExprKind::Call { fun: x, .. }
-            | ExprKind::KeyValue { key: x, .. }
-            | ExprKind::CompositeLit { ty: Some(x), .. } => e = x,
-            _ => return ast.expr(e).pos,
-        }
-    }
+/// Where `go vet` reports about expression `e`: its first byte.
+fn go_pos(ch: &Checked, e: ExprId) -> Pos {
+    ch.ast.first_byte(e)
 }
 
 /// The lock a library type holds, innermost last, as Go 1.19's vet finds it in Go's own

@@ -24,6 +24,14 @@ async function ran(q) {
   return { page, ...result };
 }
 
+/** Opens a link carrying the program of `lines` that runs it, and waits for the end. */
+async function ranProgram(lines) {
+  const code = deflateRawSync(Buffer.from(lines.join('\n'))).toString('base64url');
+  const page = await openPage(browser, server.url, `?v=2&autorun=1#code=${code}`);
+  const result = await waitForEnd(page);
+  return { page, ...result };
+}
+
 /** The marked line: its number and its text, as the source view shows it. */
 async function marked(page) {
   await page.locator('[data-testid="go-source"] .line.marked').waitFor();
@@ -116,7 +124,7 @@ describe('a name leads to its line', () => {
 
 describe('a program of tests', () => {
   test('each test is a lane named after it, and a panic in one marks its line', async () => {
-    const program = [
+    const { page, exitCode, lines } = await ranProgram([
       'package main',
       '',
       'import (',
@@ -138,10 +146,7 @@ describe('a program of tests', () => {
       '\tm["x"] = 1',
       '}',
       '',
-    ].join('\n');
-    const code = deflateRawSync(Buffer.from(program)).toString('base64url');
-    const page = await openPage(browser, server.url, `?v=2&autorun=1#code=${code}`);
-    const { exitCode, lines } = await waitForEnd(page);
+    ]);
     assert.equal(exitCode, 2);
     assert.deepEqual(lines.slice(0, 12), [
       '=== RUN   TestTable',
@@ -158,6 +163,7 @@ describe('a program of tests', () => {
       '--- FAIL: TestNilMap (0.00s)',
     ]);
     assert.ok(lines.includes('\t./prog_test.go:19'), lines.join('\n'));
+    await page.locator('[data-testid="timeline"] [data-lane="TestNilMap"]').waitFor();
     const lanes = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="timeline"] [data-lane]')].map((e) => e.dataset.lane));
     for (const name of ['TestTable', 'TestTable/empty', 'TestTable/full', 'TestNilMap']) {
@@ -174,7 +180,7 @@ describe('a program of tests', () => {
 describe('go vet', () => {
   test("lists what vet finds, the program runs all the same, and a finding leads to its line", async () => {
     // The classic mistake: the WaitGroup passed by value, so the worker's Done is its copy's.
-    const program = [
+    const { page, exitCode, lines } = await ranProgram([
       'package main',
       '',
       'import (',
@@ -195,10 +201,7 @@ describe('go vet', () => {
       '\twg.Wait()',
       '}',
       '',
-    ].join('\n');
-    const code = deflateRawSync(Buffer.from(program)).toString('base64url');
-    const page = await openPage(browser, server.url, `?v=2&autorun=1#code=${code}`);
-    const { exitCode, lines } = await waitForEnd(page);
+    ]);
     assert.equal(exitCode, 0);
     assert.deepEqual(lines, ['worker 1']);
     // What Go 1.19's `go vet prog.go` prints for it.

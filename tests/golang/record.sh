@@ -4,6 +4,7 @@
 #   tests/golang/record.sh                 rewrite corpus/<name>.out from real Go
 #   tests/golang/record.sh --compare       run again and diff against the stored files
 #   tests/golang/record.sh [--compare] RE  only the programs whose name matches RE
+#   tests/golang/record.sh --vet [RE]      rewrite vet/<name>.vet from `go vet prog.go`
 #
 # Each program runs as `go run prog.go` in a directory of its own, so Go's messages name
 # `./prog.go` as chanlab's do. When `<name>.go119.go` exists, Go runs that variant instead
@@ -21,6 +22,11 @@ export GOCACHE="${GOCACHE:-${TMPDIR:-/tmp}/chanlab-gocache}"
 export GOFLAGS=
 unset GOTRACEBACK GODEBUG
 
+vet=0
+if [[ "${1:-}" == "--vet" ]]; then
+  vet=1
+  shift
+fi
 compare=0
 if [[ "${1:-}" == "--compare" ]]; then
   compare=1
@@ -35,6 +41,26 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# `go vet prog.go` on every program of vet/: <name>.vet holds a line `exit <code>` (0 when
+# vet finds nothing, 1 when it reports: go vet itself exits 2 then), then vet's lines.
+# tests/golang_vet.rs compares chanlab's vet with them.
+if ((vet)); then
+  for program in "$here"/vet/*.go; do
+    name="$(basename "$program" .go)"
+    [[ "$name" =~ $only ]] || continue
+    mkdir -p "$work/$name"
+    cp "$program" "$work/$name/prog.go"
+    set +e
+    (cd "$work/$name" && "$GO" vet prog.go) >"$work/$name/out.txt" 2>&1
+    code=$?
+    set -e
+    ((code != 0)) && code=1
+    { echo "exit $code"; cat "$work/$name/out.txt"; } >"$here/vet/$name.vet"
+    echo "wrote $name.vet: exit $code, $(wc -l <"$work/$name/out.txt") lines"
+  done
+  exit 0
+fi
 
 # The Go Tour's packages (golang.org/x/tour/tree, wc, reader) are not packaged for Debian:
 # Go builds the programs that import them with chanlab's own, which are plain Go, from a

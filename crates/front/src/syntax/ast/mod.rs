@@ -633,7 +633,18 @@ impl Ast {
     /// Where gc reports an error about `e`: its first byte, except that gc counts a slice
     /// expression from its `[` and a keyed element from its `:` (also when they begin a
     /// larger expression, as in `s[1:][0]`).
-    pub fn start_pos(&self, mut e: ExprId) -> Pos {
+    pub fn start_pos(&self, e: ExprId) -> Pos {
+        self.leftmost(e, true)
+    }
+
+    /// Where go/ast says `e` begins (`e.Pos()`), where `go vet` reports about it: its first
+    /// byte.
+    pub fn first_byte(&self, e: ExprId) -> Pos {
+        self.leftmost(e, false)
+    }
+
+    /// The first byte of `e`, or (`gc`) gc's position for a slice or keyed element in it.
+    fn leftmost(&self, mut e: ExprId, gc: bool) -> Pos {
         loop {
             match self.expr(e).kind {
                 ExprKind::Selector { x, .. }
@@ -642,8 +653,10 @@ impl Ast {
                 | ExprKind::Binary { x, .. }
                 | ExprKind::Call { fun: x, .. }
                 | ExprKind::CompositeLit { ty: Some(x), .. } => e = x,
-                ExprKind::Slice { lbrack, .. } => return lbrack,
-                ExprKind::KeyValue { colon, .. } => return colon,
+                ExprKind::Slice { lbrack, .. } if gc => return lbrack,
+                ExprKind::Slice { x, .. } => e = x,
+                ExprKind::KeyValue { colon, .. } if gc => return colon,
+                ExprKind::KeyValue { key, .. } => e = key,
                 _ => return self.expr(e).pos,
             }
         }
