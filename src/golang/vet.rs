@@ -1,7 +1,8 @@
 //! What `go vet` reports about a program, for the checks about concurrency: copied locks
 //! (`copylocks`), loop variables captured by a goroutine or a deferred call before Go 1.22
-//! (`loopclosure`), a discarded context cancel function (`lostcancel`) and a direct
-//! assignment of a `sync/atomic` call's result to its operand (`atomic`), each with vet's
+//! (`loopclosure`), a discarded context cancel function (`lostcancel`), a direct
+//! assignment of a `sync/atomic` call's result to its operand (`atomic`) and a test's
+//! goroutine that calls `t.Fatal` and the like (`testinggoroutine`), each with vet's
 //! wording and position (the start of the expression it names, as go/ast gives it), in the
 //! order `go vet prog.go` prints them (by analyzer, then by position), the program's types
 //! named as it names them (`command-line-arguments.Counter`).
@@ -19,7 +20,7 @@ use crate::golang::syntax::ast::{
 use crate::golang::syntax::token::Op;
 use crate::golang::syntax::Pos;
 use crate::golang::types::lookup::Found;
-use crate::golang::types::object::{Builtin, ObjId, ObjKind};
+use crate::golang::types::object::{Builtin, ObjId, ObjKind, VarKind};
 use crate::golang::types::{Checked, Type, TypeId};
 
 /// vet's analyzers that chanlab runs, in the order vet runs them (and prints their
@@ -30,6 +31,7 @@ pub enum Check {
     CopyLocks,
     LoopClosure,
     LostCancel,
+    TestingGoroutine,
 }
 
 /// One finding: its position in the program's file and vet's message.
@@ -53,12 +55,7 @@ pub fn output_lines(findings: &[Finding], file_name: &str) -> Vec<String> {
     if findings.is_empty() {
         return Vec::new();
     }
-    let header = if file_name.ends_with("_test.go") {
-        "# command-line-arguments [command-line-arguments.test]"
-    } else {
-        "# command-line-arguments"
-    };
-    std::iter::once(header.to_string())
+    std::iter::once("# command-line-arguments".to_string())
         .chain(findings.iter().map(|f| f.text(file_name)))
         .collect()
 }
@@ -79,6 +76,7 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
                 v.params_pass_locks(name, f.ty);
                 if let Some(body) = f.body {
                     v.body(body);
+                    v.testing_goroutines(f.ty, body);
                 }
             }
             Decl::Gen {
@@ -578,6 +576,119 @@ impl Vet<'_> {
         }
     }
 
+    /// In a function taking a `*testing.T` or `*testing.B`: a goroutine it starts that calls
+    /// the test's `Fatal`, `FailNow`, `Skip` and the like, which end only the goroutine that
+    /// calls them (each `go` statement's function; not those a goroutine starts in turn).
+    fn testing_goroutines(&mut self, ty: ExprId, body: StmtId) {
+        let ch = self.ch;
+        let ast = &ch.ast;
+        let ExprKind::FuncType { params, .. } = ast.expr(ty).kind else {
+            return;
+        };
+        let takes_test = ast
+            .list(params)
+            .iter()
+            .any(|p| self.testing_type(ch.info.type_of(p.ty)).is_some());
+        if !takes_test {
+            return;
+        }
+        let mut gos: Vec<StmtId> = Vec::new();
+        walk_stmt(ast, body, &mut |n| {
+            if let Node::Stmt(s) = n {
+                if matches!(ast.stmt(s).kind, StmtKind::Go(_)) {
+                    gos.push(s);
+                }
+            }
+        });
+        // A `go` inside another's function is that goroutine's, which vet does not look into.
+        let spans: Vec<(Pos, Pos)> = gos.iter().map(|&g| stmt_span(ast, g)).collect();
+        let outer = |g: StmtId| {
+            let at = ast.stmt(g).pos;
+            !spans.iter().any(|&(start, end)| start < at && at < end)
+        };
+        for g in gos.into_iter().filter(|&g| outer(g)) {
+            let StmtKind::Go(call) = ast.stmt(g).kind else {
+                continue;
+            };
+            let ExprKind::Call { fun, .. } = ast.expr(call).kind else {
+                continue;
+            };
+            let declared = match ast.expr(fun).kind {
+                ExprKind::Ident(_) => ch
+                    .info
+                    .use_of(fun)
+                    .and_then(|o| ch.obj(o).func())
+                    .and_then(|f| f.decl)
+                    .and_then(|d| match ast.decl(d) {
+                        Decl::Func(f) => f.body,
+                        Decl::Gen { .. } => None,
+                    }),
+                _ => None,
+            };
+            let (scope, at_literal) = match (ast.expr(fun).kind, declared) {
+                (ExprKind::FuncLit { body, .. }, _) => (Node::Stmt(body), true),
+                (_, Some(body)) => (Node::Stmt(body), false),
+                _ => (Node::Expr(call), false),
+            };
+            let mut calls = Vec::new();
+            let mut look = |n: Node| {
+                let Node::Expr(e) = n else {
+                    return;
+                };
+                let ExprKind::Selector { x, sel } = ast.expr(e).kind else {
+                    return;
+                };
+                let method = ast.ident_str(sel);
+                let forbidden = ["FailNow", "Fatal", "Fatalf", "Skip", "Skipf", "SkipNow"];
+                if !forbidden.contains(&method) || !matches!(ast.expr(x).kind, ExprKind::Ident(_)) {
+                    return;
+                }
+                let Some(o) = ch.info.use_of(x) else {
+                    return;
+                };
+                let is_param = matches!(
+                    ch.obj(o).kind,
+                    ObjKind::Var {
+                        kind: VarKind::Param | VarKind::Result | VarKind::Recv,
+                        ..
+                    }
+                );
+                if let Some(t) = self.testing_type(ch.obj(o).ty).filter(|_| is_param) {
+                    calls.push((e, t, method));
+                }
+            };
+            match scope {
+                Node::Stmt(s) => walk_stmt(ast, s, &mut look),
+                Node::Expr(e) => walk_expr(ast, e, &mut look),
+            }
+            for (e, t, method) in calls {
+                let at = if at_literal {
+                    go_pos(ch, e)
+                } else {
+                    ast.stmt(g).pos
+                };
+                let msg = format!("call to (*{t}).{method} from a non-test goroutine");
+                self.report(Check::TestingGoroutine, at, msg);
+            }
+        }
+    }
+
+    /// `T` or `B` for type `*testing.T` or `*testing.B`.
+    fn testing_type(&self, t: TypeId) -> Option<&'static str> {
+        let elem = self.ch.types.pointer_elem(t)?;
+        let named = self.ch.types.named(elem)?;
+        let obj = self.ch.obj(named.obj);
+        let pkg = &self.ch.packages[obj.pkg?.0 as usize];
+        if pkg.path != "testing" {
+            return None;
+        }
+        match self.ch.name(obj.name) {
+            "T" => Some("T"),
+            "B" => Some("B"),
+            _ => None,
+        }
+    }
+
     /// For `g.Go(func() error {...})` with `g` an errgroup.Group: a call whose callee is
     /// that literal (so that the loop check reads it as it reads `go f()`).
     fn errgroup_go_arg(&self, call: ExprId) -> Option<ExprId> {
@@ -602,6 +713,18 @@ fn last_call_fun(ast: &Ast, last: StmtId, fun: ExprId) -> ExprId {
         },
         _ => fun,
     }
+}
+
+/// From a `go` statement to the end of its call (the literal's closing brace).
+fn stmt_span(ast: &Ast, s: StmtId) -> (Pos, Pos) {
+    let end = match ast.stmt(s).kind {
+        StmtKind::Go(call) => match ast.expr(call).kind {
+            ExprKind::Call { rparen, .. } => rparen,
+            _ => ast.stmt(s).pos,
+        },
+        _ => ast.stmt(s).pos,
+    };
+    (ast.stmt(s).pos, end)
 }
 
 /// Where `go vet` reports about expression `e`: its first byte.

@@ -42,6 +42,12 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# Whether program $1 is a program of tests (tests or examples, no main function), which
+# chanlab runs as the Go Playground does: as prog_test.go, with go test.
+is_tests() {
+  grep -qE '^func (Test|Example)' "$1" && ! grep -qE '^func main\(\)' "$1"
+}
+
 # `go vet prog.go` on every program of vet/: <name>.vet holds a line `exit <code>` (0 when
 # vet finds nothing, 1 when it reports: go vet itself exits 2 then), then vet's lines.
 # tests/golang_vet.rs compares chanlab's vet with them.
@@ -50,9 +56,12 @@ if ((vet)); then
     name="$(basename "$program" .go)"
     [[ "$name" =~ $only ]] || continue
     mkdir -p "$work/$name"
-    cp "$program" "$work/$name/prog.go"
+    file=prog.go
+    # A program of tests is vetted as the test file chanlab names it.
+    is_tests "$program" && file=prog_test.go
+    cp "$program" "$work/$name/$file"
     set +e
-    (cd "$work/$name" && "$GO" vet prog.go) >"$work/$name/out.txt" 2>&1
+    (cd "$work/$name" && "$GO" vet "$file") >"$work/$name/out.txt" 2>&1
     code=$?
     set -e
     ((code != 0)) && code=1
@@ -86,7 +95,7 @@ tag() {
 record_one() {
   local src="$1" dir="$2" procs="$3"
   mkdir -p "$dir"
-  if grep -qE '^func (Test|Example)' "$src" && ! grep -qE '^func main\(\)' "$src"; then
+  if is_tests "$src"; then
     # A program of tests, which chanlab runs as the Go Playground does: built by `go test`
     # as prog_test.go, the test binary run with -test.v (its status is the program's).
     cp "$src" "$dir/prog_test.go"
