@@ -384,3 +384,27 @@ fn sync_handles_are_copyable_and_serializable() {
     });
     assert_eq!(r.exit_code(), 0);
 }
+
+#[test]
+fn a_copy_has_the_state_of_its_original_and_its_own_from_then_on() {
+    let r = run(async {
+        let wg = WaitGroup::new();
+        wg.add(2).await;
+        let copy = wg.copied();
+        copy.done().await;
+        copy.done().await;
+        copy.wait().await;
+        rt::println(format!("{} {}", wg.counter().await, copy.counter().await));
+        let mu = Mutex::new();
+        mu.lock().await;
+        let locked = mu.copied();
+        mu.unlock().await;
+        let unlocked = mu.copied();
+        rt::println(format!(
+            "{} {}",
+            locked.try_lock().await,
+            unlocked.try_lock().await
+        ));
+    });
+    assert_eq!(r.lines(), ["2 0", "false true"]);
+}

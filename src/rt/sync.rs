@@ -34,6 +34,26 @@ struct MutexState {
     waiters: std::collections::VecDeque<WaitKey>,
 }
 
+impl WgState {
+    /// What a copy of the Go struct holds: the counter, none of the waiters.
+    fn copy(&self) -> WgState {
+        WgState {
+            counter: self.counter,
+            waiters: Vec::new(),
+        }
+    }
+}
+
+impl MutexState {
+    /// What a copy of the Go struct holds: whether it is locked, none of the waiters.
+    fn copy(&self) -> MutexState {
+        MutexState {
+            locked: self.locked,
+            ..MutexState::default()
+        }
+    }
+}
+
 #[derive(Default)]
 struct OnceState {
     done: bool,
@@ -95,6 +115,20 @@ impl WaitGroup {
 
     pub(crate) fn id(self) -> u32 {
         self.0
+    }
+
+    /// A copy of this WaitGroup, as copying the Go struct that holds it makes one: a new
+    /// WaitGroup with its counter (and none of its waiters).
+    pub fn copied(self) -> Self {
+        let from = self.0;
+        let [id] = seam::create(
+            |[id]| SyncOp::CopyWaitGroup { from, id },
+            |c| {
+                let copy = c.sync.wgs[from as usize].copy();
+                [c.sched.ids.add(&mut c.sync.wgs, copy)]
+            },
+        );
+        WaitGroup(id)
     }
 
     /// `wg.Add(n)`: panics with `sync: negative WaitGroup counter` below zero; at zero, wakes
@@ -233,6 +267,20 @@ impl Mutex {
 
     pub(crate) fn id(self) -> u32 {
         self.0
+    }
+
+    /// A copy of this Mutex, as copying the Go struct that holds it makes one: a new Mutex,
+    /// locked if this one is (with none of its waiters).
+    pub fn copied(self) -> Self {
+        let from = self.0;
+        let [id] = seam::create(
+            |[id]| SyncOp::CopyMutex { from, id },
+            |c| {
+                let copy = c.sync.mutexes[from as usize].copy();
+                [c.sched.ids.add(&mut c.sync.mutexes, copy)]
+            },
+        );
+        Mutex(id)
     }
 
     /// `mu.Lock()`.
@@ -553,22 +601,66 @@ impl Operation for CondWait {
 /// The operations of `sync`'s objects, as an executor asks them of the hub.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SyncOp {
-    NewWaitGroup { id: u32 },
-    WgAdd { wg: u32, n: i64 },
-    WgWait { wg: u32 },
-    WgCounter { wg: u32 },
-    NewMutex { id: u32 },
-    Lock { mutex: u32 },
-    TryLock { mutex: u32 },
-    Unlock { mutex: u32 },
-    NewOnce { id: u32 },
-    OnceEnter { once: u32 },
-    OnceExit { once: u32 },
-    NewCond { id: u32 },
-    CondTicket { cond: u32 },
-    CondWait { cond: u32, ticket: u32 },
-    CondSignal { cond: u32 },
-    CondBroadcast { cond: u32 },
+    NewWaitGroup {
+        id: u32,
+    },
+    WgAdd {
+        wg: u32,
+        n: i64,
+    },
+    WgWait {
+        wg: u32,
+    },
+    WgCounter {
+        wg: u32,
+    },
+    NewMutex {
+        id: u32,
+    },
+    /// [`WaitGroup::copied`]: WaitGroup `id` is a copy of `from`.
+    CopyWaitGroup {
+        from: u32,
+        id: u32,
+    },
+    /// [`Mutex::copied`].
+    CopyMutex {
+        from: u32,
+        id: u32,
+    },
+    Lock {
+        mutex: u32,
+    },
+    TryLock {
+        mutex: u32,
+    },
+    Unlock {
+        mutex: u32,
+    },
+    NewOnce {
+        id: u32,
+    },
+    OnceEnter {
+        once: u32,
+    },
+    OnceExit {
+        once: u32,
+    },
+    NewCond {
+        id: u32,
+    },
+    CondTicket {
+        cond: u32,
+    },
+    CondWait {
+        cond: u32,
+        ticket: u32,
+    },
+    CondSignal {
+        cond: u32,
+    },
+    CondBroadcast {
+        cond: u32,
+    },
 }
 
 impl HubOp for SyncOp {
@@ -587,6 +679,14 @@ impl HubOp for SyncOp {
             SyncOp::NewMutex { id } => {
                 with_core(|c| super::sched::put(&mut c.sync.mutexes, id, MutexState::default()))
             }
+            SyncOp::CopyWaitGroup { from, id } => with_core(|c| {
+                let copy = c.sync.wgs[from as usize].copy();
+                super::sched::put(&mut c.sync.wgs, id, copy)
+            }),
+            SyncOp::CopyMutex { from, id } => with_core(|c| {
+                let copy = c.sync.mutexes[from as usize].copy();
+                super::sched::put(&mut c.sync.mutexes, id, copy)
+            }),
             SyncOp::Lock { mutex } => Mutex(mutex).lock().await,
             SyncOp::TryLock { mutex } => return Data::of(&Mutex(mutex).try_lock().await),
             SyncOp::Unlock { mutex } => Mutex(mutex).unlock().await,

@@ -11,6 +11,7 @@ use super::super::vm::program::Thrown;
 use super::super::vm::shared::{HandleKind, ObjId, Question, W};
 use super::super::vm::value::{Agg, Ptr, Value};
 use crate::rt::real::{memory, Data};
+use crate::rt::{Mutex, WaitGroup};
 
 /// The handle in field `field` of the struct argument `i` points to, created by `make` on
 /// first use: `Ok(Ok(handle))`; or, for a struct that real mode's executors share and that
@@ -24,20 +25,59 @@ pub fn handle(
     make: impl FnOnce() -> u64,
 ) -> Result<Result<u64, Flow>, Thrown> {
     let s = target(ctx, i)?;
+    let at = Rc::as_ptr(s) as *const () as usize;
+    let run = &ctx.g.run;
+    let shared = run
+        .heap
+        .as_ref()
+        .and_then(|heap| heap.borrow().shared_id(at));
     if let Some(h) = held(ctx, s, field)? {
-        return Ok(Ok(h));
+        return Ok(Ok(match shared {
+            Some(_) => h,
+            None => own(run, s, field, kind, h),
+        }));
     }
-    if let Some(heap) = &ctx.g.run.heap {
-        let obj = heap.borrow().shared_id(Rc::as_ptr(s) as *const () as usize);
-        if let Some(obj) = obj {
-            return Ok(Err(fetch(ctx.g.run.clone(), obj, field as u32, kind)));
-        }
+    if let Some(obj) = shared {
+        return Ok(Err(fetch(run.clone(), obj, field as u32, kind)));
     }
     let id = make();
-    if let Some(slot) = s.borrow_mut().get_mut(field) {
-        *slot = Value::Int(id as i64 + 1);
-    }
+    keep(s, field, id);
+    run.owners.borrow_mut().insert((kind, id), at);
     Ok(Ok(id))
+}
+
+/// The handle struct `s` holds in field `field`, `h`, as its own. Go copies a WaitGroup's or
+/// a Mutex's state with the struct that holds it (a mistake vet reports, and one programs
+/// make): a struct at another address than the one that made `h` is such a copy, and gets a
+/// copy of the object, made at its first use, with the original's state then. (A struct real
+/// mode's executors share is not checked: its copies on each executor are one object.)
+fn own(run: &Run, s: &Agg, field: usize, kind: HandleKind, h: u64) -> u64 {
+    let at = Rc::as_ptr(s) as *const () as usize;
+    if run.last_owner.get() == Some(((kind, h), at)) {
+        return h;
+    }
+    let mut owners = run.owners.borrow_mut();
+    let owner = *owners.entry((kind, h)).or_insert(at);
+    if owner == at {
+        run.last_owner.set(Some(((kind, h), at)));
+        return h;
+    }
+    let copy = match kind {
+        HandleKind::WaitGroup => u64::from(WaitGroup::from_id(h as u32).copied().id()),
+        HandleKind::Mutex => u64::from(Mutex::from_id(h as u32).copied().id()),
+        // Go's Cond panics when copied after first use; chanlab's copies share it.
+        HandleKind::Cond => return h,
+    };
+    owners.insert((kind, copy), at);
+    keep(s, field, copy);
+    copy
+}
+
+/// Stores handle `h` in field `field` of `s`.
+fn keep(s: &Agg, field: usize, h: u64) {
+    if let Some(slot) = s.borrow_mut().get_mut(field) {
+        *slot = Value::Int(h as i64 + 1);
+    }
 }
 
 /// The handle a timer's struct holds (timers are made with theirs).

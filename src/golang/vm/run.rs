@@ -30,6 +30,8 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
         finalizers: RefCell::default(),
         heap,
         real: Cell::new(None),
+        owners: RefCell::default(),
+        last_owner: Cell::new(None),
     })
 }
 

@@ -744,7 +744,7 @@ pub enum AtomicOp {
 }
 
 /// The runtime objects a library struct holds by handle (see `bind::handles`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum HandleKind {
     WaitGroup,
     Mutex,
