@@ -2,7 +2,8 @@
 //! (`copylocks`), loop variables captured by a goroutine or a deferred call before Go 1.22
 //! (`loopclosure`), a discarded context cancel function (`lostcancel`), a direct
 //! assignment of a `sync/atomic` call's result to its operand (`atomic`) and a test's
-//! goroutine that calls `t.Fatal` and the like (`testinggoroutine`), each with vet's
+//! goroutine that calls `t.Fatal` and the like (`testinggoroutine`), and, in a test file, a
+//! test or benchmark named so that `go test` does not run it (`tests`), each with vet's
 //! wording and position (the start of the expression it names, as go/ast gives it), in the
 //! order `go vet prog.go` prints them (by analyzer, then by position), the program's types
 //! named as it names them (`command-line-arguments.Counter`).
@@ -15,7 +16,7 @@
 
 use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
 use crate::golang::syntax::ast::{
-    AssignOp, Ast, Decl, ExprId, ExprKind, FileId, GenKind, List, Spec, StmtId, StmtKind,
+    AssignOp, Ast, Decl, ExprId, ExprKind, FileId, FuncDecl, GenKind, List, Spec, StmtId, StmtKind,
 };
 use crate::golang::syntax::token::Op;
 use crate::golang::syntax::Pos;
@@ -32,6 +33,7 @@ pub enum Check {
     LoopClosure,
     LostCancel,
     TestingGoroutine,
+    Tests,
 }
 
 /// One finding: its position in the program's file and vet's message.
@@ -77,6 +79,9 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
                 if let Some(body) = f.body {
                     v.body(body);
                     v.testing_goroutines(f.ty, body);
+                }
+                if ch.file_name.ends_with("_test.go") && ch.ast.list(f.recv).is_empty() {
+                    v.test_name(f);
                 }
             }
             Decl::Gen {
@@ -670,6 +675,55 @@ impl Vet<'_> {
                 let msg = format!("call to (*{t}).{method} from a non-test goroutine");
                 self.report(Check::TestingGoroutine, at, msg);
             }
+        }
+    }
+
+    /// A function of a test file that looks like a test or a benchmark (one parameter, a
+    /// `*testing.T` or `*testing.B`) but that `go test` does not run: its name goes on in
+    /// lower case after `Test` or `Benchmark`.
+    fn test_name(&mut self, f: &FuncDecl) {
+        let ast = &self.ch.ast;
+        let name = ast.ident_str(f.name);
+        let (prefix, param) = if name.starts_with("Example") {
+            return;
+        } else if name.starts_with("Test") {
+            ("Test", "T")
+        } else if name.starts_with("Benchmark") {
+            ("Benchmark", "B")
+        } else {
+            return;
+        };
+        let ExprKind::FuncType { params, results } = ast.expr(f.ty).kind else {
+            return;
+        };
+        let params = ast.list(params);
+        if !ast.list(results).is_empty() || params.len() != 1 || ast.list(params[0].names).len() > 1
+        {
+            return;
+        }
+        let looks_like = match ast.expr(params[0].ty).kind {
+            ExprKind::Star(t) => match ast.expr(t).kind {
+                ExprKind::Ident(_) => ast.ident_str(t) == param,
+                ExprKind::Selector { sel, .. } => ast.ident_str(sel) == param,
+                _ => false,
+            },
+            _ => false,
+        };
+        let lower = name[prefix.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if looks_like && lower {
+            let msg = format!(
+                "{name} has malformed name: first letter after '{prefix}' must not be lowercase"
+            );
+            // vet names the declaration's `func` keyword, before the name.
+            let base = ast.file(FileId(0)).base;
+            let at = ast
+                .text(base, f.pos)
+                .rfind("func")
+                .map_or(f.pos, |i| base + i as Pos);
+            self.report(Check::Tests, at, msg);
         }
     }
 
