@@ -47,10 +47,15 @@ pub fn use_address_bar(address: Address, pattern: &'static str, on_load: Callbac
         });
     }
     use_effect_with(address.fragment, move |_| {
-        // Writes what is current when it fires, the query included.
+        // Writes the program that is current when it fires. A query that changed since is the
+        // effect above's to write (it pushes an entry for another pattern): writing it here,
+        // between the render that changed it and that effect, would replace the entry the
+        // effect pushes.
         let timer = gloo_timers::callback::Timeout::new(300, move || {
             let address = latest.borrow();
-            dom::replace_url(&address.query, &address.fragment);
+            if shown().query == address.query {
+                dom::replace_url(&address.query, &address.fragment);
+            }
         });
         move || drop(timer)
     });
