@@ -74,8 +74,8 @@ fn main() -> ExitCode {
     if vet {
         // As `go vet prog.go`: its findings on stderr, status 1 when there are some (or the
         // program does not compile), and no run.
-        let lines = match chanlab::golang::vet_source(&source, &options.file_name, None) {
-            Ok((findings, file_name)) => chanlab::golang::vet::output_lines(&findings, &file_name),
+        let lines = match chanlab::golang::compile_vetted(&source, &options.file_name, None) {
+            Ok(v) => chanlab::golang::vet::output_lines(&v.findings, &v.file_name),
             Err(diags) => diags.go_run_lines(),
         };
         for line in &lines {

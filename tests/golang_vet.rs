@@ -11,8 +11,8 @@ use chanlab::patterns;
 /// What chanlab's vet prints for `source` as `prog.go`, in the recorded form: `exit N`, then
 /// the lines.
 fn vetted(source: &str) -> Vec<String> {
-    let lines = match golang::vet_source(source, "prog.go", None) {
-        Ok((findings, file_name)) => vet::output_lines(&findings, &file_name),
+    let lines = match golang::compile_vetted(source, "prog.go", None) {
+        Ok(v) => vet::output_lines(&v.findings, &v.file_name),
         Err(diags) => diags.go_run_lines(),
     };
     std::iter::once(format!("exit {}", u8::from(!lines.is_empty())))

@@ -34,23 +34,8 @@ pub fn compile_for(
     file_name: &str,
     go_version: Option<(u32, u32)>,
 ) -> Result<Rc<vm::program::Program>, Diagnostics> {
-    let mut checked = types::check_program(source, file_name)?;
-    checked.go_version = checked.go_version.or(go_version);
-    let file_name = checked.file_name.clone();
-    Ok(Rc::new(compile::compile(checked, &file_name)))
-}
-
-/// What `go vet` finds in `source` (see [`vet`]), and the name of the file the findings
-/// name (`prog_test.go` for a program of tests); or the errors of a program that does not
-/// compile.
-pub fn vet_source(
-    source: &str,
-    file_name: &str,
-    go_version: Option<(u32, u32)>,
-) -> Result<(Vec<vet::Finding>, String), Diagnostics> {
-    let mut checked = types::check_program(source, file_name)?;
-    checked.go_version = checked.go_version.or(go_version);
-    Ok((vet::vet(&checked), checked.file_name.clone()))
+    let checked = check_for(source, file_name, go_version)?;
+    Ok(Rc::new(compile::compile(checked)))
 }
 
 /// A compiled program and what `go vet` found in it.
@@ -61,17 +46,32 @@ pub struct Vetted {
     pub file_name: String,
 }
 
-/// [`compile`], and what `go vet` finds in the program, as the page runs a program: vet
+/// [`compile_for`], and what `go vet` finds in the program, as the page runs a program: vet
 /// first, then the run.
-pub fn compile_vetted(source: &str, file_name: &str) -> Result<Vetted, Diagnostics> {
-    let checked = types::check_program(source, file_name)?;
+pub fn compile_vetted(
+    source: &str,
+    file_name: &str,
+    go_version: Option<(u32, u32)>,
+) -> Result<Vetted, Diagnostics> {
+    let checked = check_for(source, file_name, go_version)?;
     let findings = vet::vet(&checked);
-    let file_name = checked.file_name.clone();
+    let file_name = checked.file_name().to_string();
     Ok(Vetted {
-        program: Rc::new(compile::compile(checked, &file_name)),
+        program: Rc::new(compile::compile(checked)),
         findings,
         file_name,
     })
+}
+
+/// The checked program, written for Go `go_version` unless the file says otherwise.
+fn check_for(
+    source: &str,
+    file_name: &str,
+    go_version: Option<(u32, u32)>,
+) -> Result<types::Checked, Diagnostics> {
+    let mut checked = types::check_program(source, file_name)?;
+    checked.go_version = checked.go_version.or(go_version);
+    Ok(checked)
 }
 
 /// Compiles and runs `source` in sim mode, and returns what `go run` would print.

@@ -22,7 +22,7 @@ use crate::golang::syntax::token::Op;
 use crate::golang::syntax::Pos;
 use crate::golang::types::lookup::Found;
 use crate::golang::types::object::{Builtin, ObjId, ObjKind, VarKind};
-use crate::golang::types::{Checked, Type, TypeId};
+use crate::golang::types::{testmain, Checked, Type, TypeId};
 
 /// vet's analyzers that chanlab runs, in the order vet runs them (and prints their
 /// findings: each analyzer's by position).
@@ -80,7 +80,7 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
                     v.body(body);
                     v.testing_goroutines(f.ty, body);
                 }
-                if ch.file_name.ends_with("_test.go") && ch.ast.list(f.recv).is_empty() {
+                if ch.file_name().ends_with("_test.go") && ch.ast.list(f.recv).is_empty() {
                     v.test_name(f);
                 }
             }
@@ -158,7 +158,7 @@ impl Vet<'_> {
                         if let Some(path) = self.lock_path_rhs(x) {
                             self.report(
                                 Check::CopyLocks,
-                                go_pos(self.ch, x),
+                                self.ch.ast.first_byte(x),
                                 format!("return copies lock value: {path}"),
                             );
                         }
@@ -187,7 +187,7 @@ impl Vet<'_> {
                                 "literal copies lock value from {}: {path}",
                                 ast.expr_string(x)
                             );
-                            self.report(Check::CopyLocks, go_pos(self.ch, x), msg);
+                            self.report(Check::CopyLocks, self.ch.ast.first_byte(x), msg);
                         }
                     }
                 }
@@ -213,7 +213,7 @@ impl Vet<'_> {
             let to = lhs.get(i).map_or(String::new(), |&l| ast.expr_string(l));
             self.report(
                 Check::CopyLocks,
-                go_pos(self.ch, x),
+                self.ch.ast.first_byte(x),
                 format!("assignment copies lock value to {to}: {path}"),
             );
         }
@@ -259,7 +259,7 @@ impl Vet<'_> {
             };
             if broken {
                 let msg = "direct assignment to atomic value".to_string();
-                self.report(Check::Atomic, go_pos(ch, left), msg);
+                self.report(Check::Atomic, ch.ast.first_byte(left), msg);
             }
         }
     }
@@ -277,7 +277,7 @@ impl Vet<'_> {
                 let to = names.get(i).map_or("", |&n| ast.ident_str(n));
                 self.report(
                     Check::CopyLocks,
-                    go_pos(self.ch, x),
+                    self.ch.ast.first_byte(x),
                     format!("variable declaration copies lock value to {to}: {path}"),
                 );
             }
@@ -290,12 +290,7 @@ impl Vet<'_> {
     fn call(&mut self, fun: ExprId, args: &[ExprId]) {
         let ch = self.ch;
         let ast = &ch.ast;
-        let callee = match ast.expr(fun).kind {
-            ExprKind::Ident(_) => Some(fun),
-            ExprKind::Selector { sel, .. } => Some(sel),
-            _ => None,
-        };
-        if let Some(o) = callee.and_then(|id| self.ch.info.use_of(id)) {
+        if let Some(o) = self.named_by(fun) {
             if let ObjKind::Builtin(
                 Builtin::New
                 | Builtin::Len
@@ -311,7 +306,7 @@ impl Vet<'_> {
         for &x in args {
             if let Some(path) = self.lock_path_rhs(x) {
                 let msg = format!("call of {} copies lock value: {path}", ast.expr_string(fun));
-                self.report(Check::CopyLocks, go_pos(self.ch, x), msg);
+                self.report(Check::CopyLocks, self.ch.ast.first_byte(x), msg);
             }
         }
     }
@@ -330,7 +325,7 @@ impl Vet<'_> {
         if let Some(path) = self.lock_path(self.ch.info.type_of(ty)) {
             self.report(
                 Check::CopyLocks,
-                go_pos(self.ch, ty),
+                self.ch.ast.first_byte(ty),
                 format!("{name} passes lock by value: {path}"),
             );
         }
@@ -357,7 +352,7 @@ impl Vet<'_> {
         };
         if let Some(path) = self.lock_path(ty) {
             let msg = format!("range var {} copies lock: {path}", ast.expr_string(e));
-            self.report(Check::CopyLocks, go_pos(self.ch, e), msg);
+            self.report(Check::CopyLocks, self.ch.ast.first_byte(e), msg);
         }
     }
 
@@ -486,23 +481,26 @@ impl Vet<'_> {
         ];
         if with_cancel.contains(&which) && ast.ident_str(cancel) == "_" {
             let msg = format!("the cancel function returned by context.{which} should be called, not discarded, to avoid a context leak");
-            self.report(Check::LostCancel, go_pos(self.ch, cancel), msg);
+            self.report(Check::LostCancel, self.ch.ast.first_byte(cancel), msg);
         }
     }
 
     /// The function a call's callee names (a function, or a method by its selector).
     fn callee(&self, fun: ExprId) -> Option<ObjId> {
-        let ch = self.ch;
-        let ast = &ch.ast;
-        let id = match ast.expr(ast.unparen(fun)).kind {
-            ExprKind::Ident(_) => ast.unparen(fun),
+        self.named_by(fun)
+            .filter(|&o| matches!(self.ch.obj(o).kind, ObjKind::Func(_)))
+    }
+
+    /// What a callee names: the object of the identifier, or of a selector's name.
+    fn named_by(&self, fun: ExprId) -> Option<ObjId> {
+        let ast = &self.ch.ast;
+        let fun = ast.unparen(fun);
+        let id = match ast.expr(fun).kind {
+            ExprKind::Ident(_) => fun,
             ExprKind::Selector { sel, .. } => sel,
             _ => return None,
         };
-        self.ch
-            .info
-            .use_of(id)
-            .filter(|&o| matches!(self.ch.obj(o).kind, ObjKind::Func(_)))
+        self.ch.info.use_of(id)
     }
 
     /// A loop whose body ends by starting a goroutine or deferring a call of a function
@@ -548,17 +546,16 @@ impl Vet<'_> {
         let Some(&last) = ast.list(stmts).last() else {
             return;
         };
-        let call = match ast.stmt(last).kind {
-            StmtKind::Go(call) | StmtKind::Defer(call) => Some(call),
+        let fun = match ast.stmt(last).kind {
+            StmtKind::Go(call) | StmtKind::Defer(call) => match ast.expr(call).kind {
+                ExprKind::Call { fun, .. } => Some(fun),
+                _ => None,
+            },
             StmtKind::Expr(call) => self.errgroup_go_arg(call),
             _ => None,
         };
-        let Some(ExprKind::Call { fun, .. }) = call.map(|c| ast.expr(c).kind) else {
+        let Some(ExprKind::FuncLit { body: lit, .. }) = fun.map(|f| ast.expr(f).kind) else {
             return;
-        };
-        let lit = match ast.expr(last_call_fun(ast, last, fun)).kind {
-            ExprKind::FuncLit { body, .. } => body,
-            _ => return,
         };
         let mut uses = Vec::new();
         walk_stmt(ast, lit, &mut |n| {
@@ -577,7 +574,7 @@ impl Vet<'_> {
                 "loop variable {} captured by func literal",
                 ast.ident_str(e)
             );
-            self.report(Check::LoopClosure, go_pos(self.ch, e), msg);
+            self.report(Check::LoopClosure, self.ch.ast.first_byte(e), msg);
         }
     }
 
@@ -606,7 +603,7 @@ impl Vet<'_> {
             }
         });
         // A `go` inside another's function is that goroutine's, which vet does not look into.
-        let spans: Vec<(Pos, Pos)> = gos.iter().map(|&g| stmt_span(ast, g)).collect();
+        let spans: Vec<(Pos, Pos)> = gos.iter().map(|&g| go_span(ast, g)).collect();
         let outer = |g: StmtId| {
             let at = ast.stmt(g).pos;
             !spans.iter().any(|&(start, end)| start < at && at < end)
@@ -668,7 +665,7 @@ impl Vet<'_> {
             }
             for (e, t, method) in calls {
                 let at = if at_literal {
-                    go_pos(ch, e)
+                    ch.ast.first_byte(e)
                 } else {
                     ast.stmt(g).pos
                 };
@@ -693,27 +690,7 @@ impl Vet<'_> {
         } else {
             return;
         };
-        let ExprKind::FuncType { params, results } = ast.expr(f.ty).kind else {
-            return;
-        };
-        let params = ast.list(params);
-        if !ast.list(results).is_empty() || params.len() != 1 || ast.list(params[0].names).len() > 1
-        {
-            return;
-        }
-        let looks_like = match ast.expr(params[0].ty).kind {
-            ExprKind::Star(t) => match ast.expr(t).kind {
-                ExprKind::Ident(_) => ast.ident_str(t) == param,
-                ExprKind::Selector { sel, .. } => ast.ident_str(sel) == param,
-                _ => false,
-            },
-            _ => false,
-        };
-        let lower = name[prefix.len()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        if looks_like && lower {
+        if testmain::takes_pointer_to(ast, f.ty, param) && !testmain::is_test_name(name, prefix) {
             let msg = format!(
                 "{name} has malformed name: first letter after '{prefix}' must not be lowercase"
             );
@@ -743,47 +720,30 @@ impl Vet<'_> {
         }
     }
 
-    /// For `g.Go(func() error {...})` with `g` an errgroup.Group: a call whose callee is
-    /// that literal (so that the loop check reads it as it reads `go f()`).
+    /// For `g.Go(f)` with `g` an errgroup.Group: `f`, the function its goroutine runs (the
+    /// loop check reads it as it reads the `f` of `go f()`).
     fn errgroup_go_arg(&self, call: ExprId) -> Option<ExprId> {
-        let ch = self.ch;
-        let ast = &ch.ast;
-        let ExprKind::Call { fun, args, .. } = ast.expr(call).kind else {
+        let ExprKind::Call { fun, args, .. } = self.ch.ast.expr(call).kind else {
             return None;
         };
-        let f = self.callee(fun)?;
-        let name = self.ch.qualified_name(f);
-        (name == "golang.org/x/sync/errgroup.Group.Go" && ast.list(args).len() == 1).then_some(call)
+        let name = self.ch.qualified_name(self.callee(fun)?);
+        match self.ch.ast.list(args) {
+            &[f] if name == "golang.org/x/sync/errgroup.Group.Go" => Some(f),
+            _ => None,
+        }
     }
 }
 
-/// The function a loop's last statement calls: the callee of `go f()` / `defer f()`, or the
-/// argument of an errgroup's `Go`.
-fn last_call_fun(ast: &Ast, last: StmtId, fun: ExprId) -> ExprId {
-    match ast.stmt(last).kind {
-        StmtKind::Expr(call) => match ast.expr(call).kind {
-            ExprKind::Call { args, .. } => ast.list(args)[0],
-            _ => fun,
-        },
-        _ => fun,
-    }
-}
-
-/// From a `go` statement to the end of its call (the literal's closing brace).
-fn stmt_span(ast: &Ast, s: StmtId) -> (Pos, Pos) {
-    let end = match ast.stmt(s).kind {
+/// From `go` statement `s` to the end of its call (the literal's closing brace).
+fn go_span(ast: &Ast, s: StmtId) -> (Pos, Pos) {
+    let start = ast.stmt(s).pos;
+    match ast.stmt(s).kind {
         StmtKind::Go(call) => match ast.expr(call).kind {
-            ExprKind::Call { rparen, .. } => rparen,
-            _ => ast.stmt(s).pos,
+            ExprKind::Call { rparen, .. } => (start, rparen),
+            _ => (start, start),
         },
-        _ => ast.stmt(s).pos,
-    };
-    (ast.stmt(s).pos, end)
-}
-
-/// Where `go vet` reports about expression `e`: its first byte.
-fn go_pos(ch: &Checked, e: ExprId) -> Pos {
-    ch.ast.first_byte(e)
+        _ => (start, start),
+    }
 }
 
 /// The lock a library type holds, innermost last, as Go 1.19's vet finds it in Go's own

@@ -38,7 +38,7 @@ pub fn compile(source: &str) -> Result<Compiled, String> {
             MAX_SOURCE_BYTES / 1024
         ));
     }
-    Ok(match golang::compile_vetted(source, FILE_NAME) {
+    Ok(match golang::compile_vetted(source, FILE_NAME, None) {
         Ok(vetted) => Compiled::Program(
             vetted.program,
             vetted

@@ -34,7 +34,7 @@ pub fn handle(
     if let Some(h) = held(ctx, s, field)? {
         return Ok(Ok(match shared {
             Some(_) => h,
-            None => own(run, s, field, kind, h),
+            None => own(run, s, at, field, kind, h),
         }));
     }
     if let Some(obj) = shared {
@@ -46,13 +46,12 @@ pub fn handle(
     Ok(Ok(id))
 }
 
-/// The handle struct `s` holds in field `field`, `h`, as its own. Go copies a WaitGroup's or
+/// The handle struct `s` (at address `at`) holds in field `field`, `h`, as its own. Go copies a WaitGroup's or
 /// a Mutex's state with the struct that holds it (a mistake vet reports, and one programs
 /// make): a struct at another address than the one that made `h` is such a copy, and gets a
 /// copy of the object, made at its first use, with the original's state then. (A struct real
 /// mode's executors share is not checked: its copies on each executor are one object.)
-fn own(run: &Run, s: &Agg, field: usize, kind: HandleKind, h: u64) -> u64 {
-    let at = Rc::as_ptr(s) as *const () as usize;
+fn own(run: &Run, s: &Agg, at: usize, field: usize, kind: HandleKind, h: u64) -> u64 {
     if run.last_owner.get() == Some(((kind, h), at)) {
         return h;
     }

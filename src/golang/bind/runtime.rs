@@ -186,12 +186,8 @@ fn go_test(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let args = vec![ctx.arg(2).clone(), ctx.arg(3).clone()];
     let env = (!run.env.is_empty()).then(|| run.clone());
     let created = ctx.g.frame_lines_up_to(1).first().copied();
-    let (label, start) = task::go_start(&ctx.g.run, run.func, env, args, created);
-    let label = rt::Label {
-        name: Some(rt::intern(&name)),
-        ..label
-    };
-    rt::go_label(label, task::start, (task::Started::Here(start),));
+    let name = Some(rt::intern(&name));
+    task::go_named(&ctx.g.run, run.func, env, args, created, name);
     done(ctx, [])
 }
 

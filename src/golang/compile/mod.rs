@@ -130,14 +130,14 @@ pub struct Compiler<'a> {
 }
 
 /// Compiles a checked program.
-pub fn compile(mut ch: Checked, file_name: &str) -> Program {
+pub fn compile(mut ch: Checked) -> Program {
     let types = std::mem::take(&mut ch.types);
     let ch = &ch;
     let mut c = Compiler {
         ch,
         types,
         prog: Program {
-            file_name: Rc::from(file_name),
+            file_name: Rc::from(ch.file_name()),
             ..Program::default()
         },
         funcs: HashMap::new(),

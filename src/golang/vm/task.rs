@@ -224,7 +224,23 @@ pub fn go(
     args: Vec<Value>,
     created: (u32, u32),
 ) {
-    let (label, s) = go_start(run, func, env, args, Some(created));
+    go_named(run, func, env, args, Some(created), None);
+}
+
+/// [`go`], the goroutine named `name` on the timeline (rather than by its function), if
+/// given.
+pub fn go_named(
+    run: &Rc<Run>,
+    func: u32,
+    env: Option<Rc<Closure>>,
+    args: Vec<Value>,
+    created: Option<(u32, u32)>,
+    name: Option<&'static str>,
+) {
+    let (mut label, s) = go_start(run, func, env, args, created);
+    if name.is_some() {
+        label.name = name;
+    }
     rt::go_label(label, start, (Started::Here(s),));
 }
 

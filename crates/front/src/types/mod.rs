@@ -58,12 +58,15 @@ pub struct Checked {
     /// From a `//go:build go1.N` line or `// go 1.N` comment of the user's file (loop
     /// variables are per-iteration from Go 1.22 on; `None` means the current Go).
     pub go_version: Option<(u32, u32)>,
-    /// The user's file as messages and tracebacks name it: the name it was given, or for a
-    /// program of tests its test file's (`prog_test.go`, see [`testmain`]).
-    pub file_name: String,
 }
 
 impl Checked {
+    /// The user's file as messages and tracebacks name it: the name it was given, or for a
+    /// program of tests its test file's (`prog_test.go`, see [`testmain`]).
+    pub fn file_name(&self) -> &str {
+        &self.ast.files[0].name
+    }
+
     pub fn obj(&self, o: ObjId) -> &Object {
         &self.objs[o.0 as usize]
     }
@@ -290,7 +293,6 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         packages: pkgs,
         main,
         go_version,
-        file_name,
     })
 }
 

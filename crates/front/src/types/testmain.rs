@@ -193,34 +193,18 @@ fn group_text(group: &[&str]) -> String {
     kept.join("\n")
 }
 
-/// `s` as a Go interpreted string literal.
-fn go_quote(s: &str) -> String {
-    let mut q = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            '\n' => q.push_str("\\n"),
-            '\t' => q.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => q.push_str(&format!("\\x{:02x}", c as u32)),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
-}
-
 /// `name` is `prefix` followed by nothing or by a character that is not a lower-case
 /// letter (`TestX`, `Test_x`, `Test`; not `Testimony`).
-fn is_test_name(name: &str, prefix: &str) -> bool {
+pub fn is_test_name(name: &str, prefix: &str) -> bool {
     match name.strip_prefix(prefix) {
         Some(rest) => !rest.chars().next().is_some_and(char::is_lowercase),
         None => false,
     }
 }
 
-/// The function type `ty` has one parameter, of type `*pkg.<ty_name>`.
-fn takes_pointer_to(ast: &Ast, ty: crate::syntax::ast::ExprId, ty_name: &str) -> bool {
+/// The function type `ty` has one parameter, of type `*pkg.<ty_name>`, and no results (the
+/// shape of a test, a benchmark or TestMain, as the Playground and vet tell them).
+pub fn takes_pointer_to(ast: &Ast, ty: crate::syntax::ast::ExprId, ty_name: &str) -> bool {
     let ExprKind::FuncType { params, results } = ast.expr(ty).kind else {
         return false;
     };
@@ -251,7 +235,7 @@ pub fn source(tests: &Tests) -> String {
             "\t\t{{\"{}\", {}, {}, {}}},\n",
             e.name,
             e.name,
-            go_quote(&e.output),
+            super::constant::quote(e.output.as_bytes()),
             e.unordered
         ));
     }
