@@ -11,8 +11,11 @@
 //! The checks read the checker's types. A library type that holds a lock is known by its
 //! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
 //! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
-//! program is walked as vet walks it. Not checked: lostcancel's "not used on all paths"
-//! (it needs the control-flow graph), printf and vet's other checks.
+//! program is walked as vet walks it. printf's checks of format strings are in [`printf`].
+//! Not checked: lostcancel's "not used on all paths" (it needs the control-flow graph) and
+//! vet's other analyzers.
+
+mod printf;
 
 use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
 use crate::golang::syntax::ast::{
@@ -32,6 +35,7 @@ pub enum Check {
     CopyLocks,
     LoopClosure,
     LostCancel,
+    Printf,
     TestingGoroutine,
     Tests,
 }
@@ -67,7 +71,9 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
     let mut v = Vet {
         ch,
         found: Vec::new(),
+        wrappers: Vec::new(),
     };
+    printf::find_wrappers(&mut v);
     for &d in ch.ast.list(ch.ast.file(FileId(0)).decls) {
         match ch.ast.decl(d) {
             Decl::Func(f) => {
@@ -102,7 +108,11 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
         }
     }
     let mut found = v.found;
-    found.sort_by_key(|f| (f.check, f.line, f.col));
+    // printf's findings stay in the order vet reports them; the others' go by position.
+    found.sort_by_key(|f| match f.check {
+        Check::Printf => (f.check, 0, 0),
+        _ => (f.check, f.line, f.col),
+    });
     found.dedup();
     found
 }
@@ -110,6 +120,9 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
 struct Vet<'a> {
     ch: &'a Checked,
     found: Vec<Finding>,
+    /// The program's functions that forward their operands to a print function, with how
+    /// (found by [`printf::find_wrappers`] before the calls are checked).
+    wrappers: Vec<(ObjId, printf::Kind)>,
 }
 
 impl Vet<'_> {
@@ -191,7 +204,10 @@ impl Vet<'_> {
                         }
                     }
                 }
-                ExprKind::Call { fun, args, .. } => self.call(fun, ast.list(args)),
+                ExprKind::Call { fun, args, .. } => {
+                    self.call(fun, ast.list(args));
+                    printf::check_call(self, e);
+                }
                 ExprKind::FuncLit { ty, .. } => self.params_pass_locks("func", ty),
                 _ => {}
             },

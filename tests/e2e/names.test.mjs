@@ -179,7 +179,7 @@ describe('a program of tests', () => {
 
 describe('go vet', () => {
   test("lists what vet finds, the program runs all the same, and a finding leads to its line", async () => {
-    // The classic mistake: the WaitGroup passed by value, so the worker's Done is its copy's.
+    // Classic mistakes: a mutex passed by value, and a format given to Println.
     const { page, exitCode, lines } = await ranProgram([
       'package main',
       '',
@@ -190,7 +190,7 @@ describe('go vet', () => {
       '',
       'func worker(id int, wg *sync.WaitGroup, mu sync.Mutex) {',
       '\tdefer wg.Done()',
-      '\tfmt.Println("worker", id)',
+      '\tfmt.Println("worker %d", id)',
       '}',
       '',
       'func main() {',
@@ -203,12 +203,13 @@ describe('go vet', () => {
       '',
     ]);
     assert.equal(exitCode, 0);
-    assert.deepEqual(lines, ['worker 1']);
+    assert.deepEqual(lines, ['worker %d 1']);
     // What Go 1.19's `go vet prog.go` prints for it.
     const findings = page.getByTestId('vet-finding');
     assert.deepEqual(await findings.allTextContents(), [
       './prog.go:8:44: worker passes lock by value: sync.Mutex',
       './prog.go:17:20: call of worker copies lock value: sync.Mutex',
+      './prog.go:10:2: fmt.Println call has possible formatting directive %d',
     ]);
     assert.equal(await page.getByTestId('compile-error').count(), 0);
     await findings.nth(1).click();

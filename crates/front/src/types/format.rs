@@ -14,6 +14,10 @@ pub struct TypeFmt<'a> {
     pub pkgs: &'a [Package],
     /// Types of this package print unqualified.
     pub current: Option<PkgId>,
+    /// go/types' `TypeString` without a qualifier, as vet's messages print types: every
+    /// named type qualified by its package's path, this package's by the path given here
+    /// (`command-line-arguments` for the files `go vet prog.go` is given).
+    pub current_path: Option<&'a str>,
 }
 
 impl TypeFmt<'_> {
@@ -187,12 +191,16 @@ impl TypeFmt<'_> {
     }
 
     fn write_qualifier(&self, out: &mut String, pkg: Option<PkgId>) {
-        if let Some(p) = pkg {
-            if Some(p) != self.current {
-                out.push_str(self.names.get(self.pkgs[p.0 as usize].name));
-                out.push('.');
-            }
+        let Some(p) = pkg else {
+            return;
+        };
+        match self.current_path {
+            Some(path) if Some(p) == self.current => out.push_str(path),
+            Some(_) => out.push_str(&self.pkgs[p.0 as usize].path),
+            None if Some(p) == self.current => return,
+            None => out.push_str(self.names.get(self.pkgs[p.0 as usize].name)),
         }
+        out.push('.');
     }
 
     fn write_signature(&self, out: &mut String, t: TypeId, depth: u32) {
@@ -256,6 +264,7 @@ mod tests {
             names: &names,
             pkgs: &[],
             current: None,
+            current_path: None,
         };
         assert_eq!(fmt.type_string(m), "map[string]*[]int");
         assert_eq!(fmt.type_string(c), "chan (<-chan int)");

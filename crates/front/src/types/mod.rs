@@ -91,14 +91,24 @@ impl Checked {
 
     /// A type as Go prints it, qualified by package unless it is `main`'s.
     pub fn type_string(&self, t: TypeId) -> String {
+        self.type_fmt(None).type_string(t)
+    }
+
+    /// A type as vet's messages print it: qualified by package path, `main`'s by
+    /// `main_path` (`command-line-arguments.T`).
+    pub fn type_string_by_path(&self, t: TypeId, main_path: &str) -> String {
+        self.type_fmt(Some(main_path)).type_string(t)
+    }
+
+    fn type_fmt<'a>(&'a self, current_path: Option<&'a str>) -> format::TypeFmt<'a> {
         format::TypeFmt {
             types: &self.types,
             objs: &self.objs,
             names: &self.ast.names,
             pkgs: &self.packages,
             current: Some(self.main),
+            current_path,
         }
-        .type_string(t)
     }
 
     /// The name a native function is bound by: `strings.ToUpper` for a function,

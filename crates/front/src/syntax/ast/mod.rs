@@ -725,8 +725,19 @@ impl Ast {
     /// The expression as gc prints it in messages (`syntax.String`: function bodies and
     /// composite literal elements are shown as `{…}`).
     pub fn expr_string(&self, e: ExprId) -> String {
+        self.printed(e, print::Style::Gc)
+    }
+
+    /// The expression as go/printer formats it on one line, as vet's messages show it
+    /// (composite literals in full; blanks around binary operators where gofmt puts them:
+    /// `n + 1`, `a + b*c`).
+    pub fn expr_go_string(&self, e: ExprId) -> String {
+        self.printed(e, print::Style::GoPrinter)
+    }
+
+    fn printed(&self, e: ExprId, style: print::Style) -> String {
         let mut s = String::new();
-        print::expr(self, e, &mut s);
+        print::Printer { ast: self, style }.expr(e, 0, 1, &mut s);
         s
     }
 }

@@ -112,7 +112,12 @@ impl Checker<'_> {
             return None;
         }
         for m in &methods {
+            // An unexported method matches one of the interface's package, wherever the
+            // check happens (`*testing.T` implements `testing.TB`, with its `private`).
+            let here = self.pkg;
+            self.pkg = m.pkg.unwrap_or(here);
             let l = self.lookup_field_or_method(v, false, m.name, false);
+            self.pkg = here;
             let mname = self.name_str(m.name).to_string();
             match &l.found {
                 None if l.ambiguous => {

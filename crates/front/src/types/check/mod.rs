@@ -448,6 +448,7 @@ impl<'a> Checker<'a> {
             names: &self.ast.names,
             pkgs: &self.pkgs,
             current: Some(self.pkg),
+            current_path: None,
         }
     }
 
