@@ -1,21 +1,27 @@
-//! What `go vet` reports about a program, for the checks about concurrency: copied locks
-//! (`copylocks`), loop variables captured by a goroutine or a deferred call before Go 1.22
-//! (`loopclosure`), a discarded context cancel function (`lostcancel`), a direct
-//! assignment of a `sync/atomic` call's result to its operand (`atomic`) and a test's
-//! goroutine that calls `t.Fatal` and the like (`testinggoroutine`), and, in a test file, a
-//! test or benchmark named so that `go test` does not run it (`tests`), each with vet's
-//! wording and position (the start of the expression it names, as go/ast gives it), in the
-//! order `go vet prog.go` prints them (by analyzer, then by position), the program's types
-//! named as it names them (`command-line-arguments.Counter`).
+//! What `go vet` reports about a program, as Go 1.19's vet (which the Go Playground runs
+//! before every run) reports it: its checks about concurrency, copied locks (`copylocks`),
+//! loop variables captured by a goroutine or a deferred call before Go 1.22 (`loopclosure`),
+//! a discarded context cancel function (`lostcancel`), a direct assignment of a `sync/atomic`
+//! call's result to its operand (`atomic`) and a test's goroutine that calls `t.Fatal` and the
+//! like (`testinggoroutine`); in a test file, a test or benchmark named so that `go test` does
+//! not run it (`tests`); format strings (`printf`, in [`printf`]); and the smaller analyzers
+//! of [`checks`] (`assign`, `bools`, `errorsas`, `nilfunc`, `shift`, `stringintconv`,
+//! `unmarshal`, `unusedresult`) and [`unreachable`]. Each finding has vet's wording and
+//! position (the start of the node it names, as go/ast gives it), in the order `go vet
+//! prog.go` prints them: analyzer by analyzer in vet's order, each one's in the order its walk
+//! reports them (which, for the concurrency checks, chanlab gets by sorting by position); the
+//! program's types are named as vet names them (`command-line-arguments.Counter`).
 //!
 //! The checks read the checker's types. A library type that holds a lock is known by its
 //! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
 //! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
-//! program is walked as vet walks it. printf's checks of format strings are in [`printf`].
-//! Not checked: lostcancel's "not used on all paths" (it needs the control-flow graph) and
-//! vet's other analyzers.
+//! program is walked as vet walks it. Not checked: lostcancel's "not used on all paths" (it
+//! needs the control-flow graph), `structtag`, `composites`, `stdmethods`, `ifaceassert` and
+//! the analyzers about assembly, cgo, build tags and unsafe pointers.
 
+mod checks;
 mod printf;
+mod unreachable;
 
 use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
 use crate::golang::syntax::ast::{
@@ -31,13 +37,50 @@ use crate::golang::types::{testmain, Checked, Type, TypeId};
 /// findings: each analyzer's by position).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Check {
+    Assign,
     Atomic,
+    Bools,
     CopyLocks,
+    ErrorsAs,
     LoopClosure,
     LostCancel,
+    NilFunc,
     Printf,
-    TestingGoroutine,
+    Shift,
+    StringIntConv,
     Tests,
+    TestingGoroutine,
+    Unmarshal,
+    Unreachable,
+    UnusedResult,
+}
+
+impl Check {
+    /// Whether chanlab sorts the analyzer's findings by position; the others are in the
+    /// order the walk reports them, which is vet's.
+    fn sorted(self) -> bool {
+        matches!(
+            self,
+            Check::Atomic
+                | Check::CopyLocks
+                | Check::LoopClosure
+                | Check::LostCancel
+                | Check::Tests
+                | Check::TestingGoroutine
+        )
+    }
+}
+
+/// The path `go vet prog.go` gives the package of the files it is given.
+const MAIN_PATH: &str = "command-line-arguments";
+
+/// The type of `e`, an operand, as go/types records it: `nil` stays untyped (chanlab's
+/// checker records the type it is converted to).
+fn operand_type(ch: &Checked, e: ExprId) -> TypeId {
+    match ch.info.use_of(ch.ast.unparen(e)).map(|o| &ch.obj(o).kind) {
+        Some(ObjKind::Nil) => TypeId::UNTYPED_NIL,
+        _ => ch.info.type_of(e),
+    }
 }
 
 /// One finding: its position in the program's file and vet's message.
@@ -72,8 +115,17 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
         ch,
         found: Vec::new(),
         wrappers: Vec::new(),
+        state: checks::State::default(),
     };
     printf::find_wrappers(&mut v);
+    for &d in ch.ast.list(ch.ast.file(FileId(0)).decls) {
+        if let Decl::Func(FuncDecl {
+            body: Some(body), ..
+        }) = ch.ast.decl(d)
+        {
+            checks::find_dead_branches(&mut v, *body);
+        }
+    }
     for &d in ch.ast.list(ch.ast.file(FileId(0)).decls) {
         match ch.ast.decl(d) {
             Decl::Func(f) => {
@@ -91,12 +143,14 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
                 }
             }
             Decl::Gen {
-                kind: GenKind::Var,
+                kind: kind @ (GenKind::Var | GenKind::Const),
                 specs,
                 ..
             } => {
                 for spec in ch.ast.list(*specs) {
-                    v.var_spec(spec);
+                    if *kind == GenKind::Var {
+                        v.var_spec(spec);
+                    }
                     if let Spec::Value { values, .. } = spec {
                         for &e in ch.ast.list(*values) {
                             walk_expr(&ch.ast, e, &mut |n| v.node(n));
@@ -107,11 +161,11 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
             Decl::Gen { .. } => {}
         }
     }
+    unreachable::check(&mut v);
     let mut found = v.found;
-    // printf's findings stay in the order vet reports them; the others' go by position.
-    found.sort_by_key(|f| match f.check {
-        Check::Printf => (f.check, 0, 0),
-        _ => (f.check, f.line, f.col),
+    found.sort_by_key(|f| match f.check.sorted() {
+        true => (f.check, f.line, f.col),
+        false => (f.check, 0, 0),
     });
     found.dedup();
     found
@@ -123,6 +177,7 @@ struct Vet<'a> {
     /// The program's functions that forward their operands to a print function, with how
     /// (found by [`printf::find_wrappers`] before the calls are checked).
     wrappers: Vec<(ObjId, printf::Kind)>,
+    state: checks::State,
 }
 
 impl Vet<'_> {
@@ -147,6 +202,10 @@ impl Vet<'_> {
     fn node(&mut self, n: Node) {
         let ch = self.ch;
         let ast = &ch.ast;
+        match n {
+            Node::Stmt(s) => self.check_stmt(s),
+            Node::Expr(e) => self.check_expr(e),
+        }
         match n {
             Node::Stmt(s) => match ast.stmt(s).kind {
                 StmtKind::Assign { lhs, rhs, op, .. } => {

@@ -10,13 +10,13 @@
 //! then the calls in source order. Types print as go/types' `TypeString` does
 //! (`command-line-arguments.T`), arguments as go/printer formats them.
 
-use super::{Check, Vet};
+use super::{operand_type, Check, Vet, MAIN_PATH};
 use crate::golang::compile::escape::{walk_stmt, Node};
 use crate::golang::syntax::ast::{Decl, ExprId, ExprKind, FileId, StmtId, StmtKind};
 use crate::golang::syntax::token::Op;
 use crate::golang::types::constant::ConstValue;
 use crate::golang::types::lookup::Found;
-use crate::golang::types::object::{ObjId, ObjKind};
+use crate::golang::types::object::ObjId;
 use crate::golang::types::{BasicKind, Type, TypeId};
 
 /// How a print function takes its arguments (vet's `Kind`).
@@ -79,9 +79,6 @@ const PRINT_FUNCS: &[&str] = &[
     "(testing.TB).Skip",
     "(testing.TB).Skipf",
 ];
-
-/// The path `go vet prog.go` gives the package of the files it is given.
-const MAIN_PATH: &str = "command-line-arguments";
 
 /// What an argument of a verb may be (vet's `printfArgType`), a bit set.
 type ArgTypes = u16;
@@ -592,7 +589,7 @@ fn arg_fits(v: &mut Vet, call: ExprId, name: &str, first_arg: usize, d: &Directi
     let formatter = takes != ARG_ERROR
         && args
             .get(d.arg_num)
-            .is_some_and(|&a| is_formatter(v, operand_type(v, a)));
+            .is_some_and(|&a| is_formatter(v, operand_type(v.ch, a)));
     let text = &d.text;
     if !formatter {
         let Some(&(_, known, _)) = verb else {
@@ -641,7 +638,7 @@ fn arg_fits(v: &mut Vet, call: ExprId, name: &str, first_arg: usize, d: &Directi
         return false;
     }
     if let Err(reason) = match_arg(v, takes, arg) {
-        let ty = ch.type_string_by_path(operand_type(v, arg), MAIN_PATH);
+        let ty = ch.type_string_by_path(operand_type(v.ch, arg), MAIN_PATH);
         let msg = format!("{name} format {text} has arg {shown} of wrong type {ty}{reason}");
         v.report(Check::Printf, pos, msg);
         return false;
@@ -700,7 +697,7 @@ fn match_arg(v: &Vet, takes: ArgTypes, arg: ExprId) -> Result<(), String> {
     if takes == ANY_TYPE {
         return Ok(());
     }
-    let ty = operand_type(v, arg);
+    let ty = operand_type(v.ch, arg);
     if ty == TypeId::INVALID {
         return Ok(());
     }
@@ -932,7 +929,7 @@ fn index_end(s: &[u8], i: usize) -> Option<usize> {
 fn recursive_stringer(v: &Vet, e: ExprId) -> Option<String> {
     let ch = v.ch;
     let ast = &ch.ast;
-    let ty = operand_type(v, e);
+    let ty = operand_type(v.ch, e);
     if is_formatter(v, ty) {
         return None;
     }
@@ -1024,7 +1021,7 @@ fn has_string_method(v: &Vet, ty: TypeId, name: &str) -> bool {
 }
 
 /// Whether `ty` converts to `error`.
-fn is_error(v: &Vet, ty: TypeId) -> bool {
+pub(super) fn is_error(v: &Vet, ty: TypeId) -> bool {
     has_string_method(v, ty, "Error")
 }
 
@@ -1037,16 +1034,7 @@ fn converts_to_string(v: &Vet, ty: TypeId) -> bool {
 
 /// Whether `e` is a function value, not a call's result.
 fn is_func_value(v: &Vet, e: ExprId) -> bool {
-    matches!(v.ch.types.get(operand_type(v, e)), Type::Func(_))
-}
-
-/// The type of an operand of a print function as go/types records it: `nil` stays untyped.
-fn operand_type(v: &Vet, e: ExprId) -> TypeId {
-    let ch = v.ch;
-    match ch.info.use_of(ch.ast.unparen(e)).map(|o| &ch.obj(o).kind) {
-        Some(ObjKind::Nil) => TypeId::UNTYPED_NIL,
-        _ => ch.info.type_of(e),
-    }
+    matches!(v.ch.types.get(operand_type(v.ch, e)), Type::Func(_))
 }
 
 /// Whether `t` is `[]interface{}` (the type of a `...interface{}` parameter).
