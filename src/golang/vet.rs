@@ -1,31 +1,34 @@
 //! What `go vet` reports about a program, as Go 1.19's vet (which the Go Playground runs
 //! before every run) reports it: its checks about concurrency, copied locks (`copylocks`),
 //! loop variables captured by a goroutine or a deferred call before Go 1.22 (`loopclosure`),
-//! a discarded context cancel function (`lostcancel`), a direct assignment of a `sync/atomic`
-//! call's result to its operand (`atomic`) and a test's goroutine that calls `t.Fatal` and the
-//! like (`testinggoroutine`); in a test file, a test or benchmark named so that `go test` does
-//! not run it (`tests`); format strings (`printf`, in [`printf`]); and the smaller analyzers
-//! of [`checks`] (`assign`, `bools`, `errorsas`, `nilfunc`, `shift`, `stringintconv`,
+//! a direct assignment of a `sync/atomic` call's result to its operand (`atomic`), a test's
+//! goroutine that calls `t.Fatal` and the like (`testinggoroutine`) and a context's cancel
+//! function discarded or left unused on a path to a return (`lostcancel`, in
+//! [`lostcancel`]); in a test file, a test or benchmark named so that `go test` does not run
+//! it (`tests`); format strings (`printf`, in [`printf`]); and the smaller analyzers of
+//! [`checks`] (`assign`, `bools`, `errorsas`, `nilfunc`, `shift`, `stringintconv`,
 //! `unmarshal`, `unusedresult`) and [`unreachable`]. Each finding has vet's wording and
 //! position (the start of the node it names, as go/ast gives it), in the order `go vet
-//! prog.go` prints them: analyzer by analyzer in vet's order, each one's in the order its walk
-//! reports them (which, for the concurrency checks, chanlab gets by sorting by position); the
-//! program's types are named as vet names them (`command-line-arguments.Counter`).
+//! prog.go` prints them: analyzer by analyzer in vet's order, each one's in the order its
+//! walk reports them (which, for copylocks, loopclosure, atomic and the test checks, chanlab
+//! gets by sorting by position); the program's types are named as vet names them
+//! (`command-line-arguments.Counter`).
 //!
 //! The checks read the checker's types. A library type that holds a lock is known by its
 //! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
 //! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
-//! program is walked as vet walks it. Not checked: lostcancel's "not used on all paths" (it
-//! needs the control-flow graph), `structtag`, `composites`, `stdmethods`, `ifaceassert` and
-//! the analyzers about assembly, cgo, build tags and unsafe pointers.
+//! program is walked as vet walks it. Not checked: `structtag`, `composites`, `stdmethods`,
+//! `ifaceassert` and the analyzers about assembly, cgo, build tags and unsafe pointers.
 
 mod checks;
+mod lostcancel;
 mod printf;
 mod unreachable;
 
 use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
 use crate::golang::syntax::ast::{
-    AssignOp, Ast, Decl, ExprId, ExprKind, FileId, FuncDecl, GenKind, List, Spec, StmtId, StmtKind,
+    AssignOp, Ast, Decl, DeclId, ExprId, ExprKind, FileId, FuncDecl, GenKind, List, Spec, StmtId,
+    StmtKind,
 };
 use crate::golang::syntax::token::Op;
 use crate::golang::syntax::Pos;
@@ -64,7 +67,6 @@ impl Check {
             Check::Atomic
                 | Check::CopyLocks
                 | Check::LoopClosure
-                | Check::LostCancel
                 | Check::Tests
                 | Check::TestingGoroutine
         )
@@ -161,6 +163,7 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
             Decl::Gen { .. } => {}
         }
     }
+    lostcancel::check(&mut v);
     unreachable::check(&mut v);
     let mut found = v.found;
     found.sort_by_key(|f| match f.check.sorted() {
@@ -169,6 +172,56 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
     });
     found.dedup();
     found
+}
+
+/// A function whose body vet's function-wise analyzers read.
+enum Function<'a> {
+    /// A declared function with a body.
+    Declared(&'a FuncDecl),
+    /// A function literal and its body.
+    Literal(ExprId, StmtId),
+}
+
+/// The functions of declaration `d` in the order vet's walk meets them: a declared
+/// function, then the literals in it (or in a package variable's value) as they come.
+fn functions_of(ast: &Ast, d: DeclId) -> Vec<Function<'_>> {
+    let mut out = Vec::new();
+    let decl = ast.decl(d);
+    let mut roots: Vec<Node> = Vec::new();
+    match decl {
+        Decl::Func(f) => {
+            if let Some(body) = f.body {
+                out.push(Function::Declared(f));
+                roots.push(Node::Stmt(body));
+            }
+        }
+        Decl::Gen {
+            kind: GenKind::Var,
+            specs,
+            ..
+        } => {
+            for spec in ast.list(*specs) {
+                if let Spec::Value { values, .. } = spec {
+                    roots.extend(ast.list(*values).iter().map(|&e| Node::Expr(e)));
+                }
+            }
+        }
+        Decl::Gen { .. } => {}
+    }
+    let mut literals = |n: Node| {
+        if let Node::Expr(e) = n {
+            if let ExprKind::FuncLit { body, .. } = ast.expr(e).kind {
+                out.push(Function::Literal(e, body));
+            }
+        }
+    };
+    for root in roots {
+        match root {
+            Node::Stmt(s) => walk_stmt(ast, s, &mut literals),
+            Node::Expr(e) => walk_expr(ast, e, &mut literals),
+        }
+    }
+    out
 }
 
 struct Vet<'a> {
@@ -211,7 +264,6 @@ impl Vet<'_> {
                 StmtKind::Assign { lhs, rhs, op, .. } => {
                     self.assign(lhs, rhs, op);
                     self.atomic_assign(ast.list(lhs), ast.list(rhs), op);
-                    self.lost_cancel(ast.list(lhs), ast.list(rhs));
                 }
                 StmtKind::Decl(d) => {
                     if let Decl::Gen {
@@ -357,8 +409,6 @@ impl Vet<'_> {
                 );
             }
         }
-        let values: Vec<ExprId> = ast.list(*values).to_vec();
-        self.lost_cancel(names, &values);
     }
 
     /// A call passing a lock by value (builtins that do not copy excepted).
@@ -526,37 +576,6 @@ impl Vet<'_> {
                 format!("{pkg}.{}", self.ch.name(obj.name))
             }
             None => self.ch.type_string(t),
-        }
-    }
-
-    /// `ctx, _ := context.WithCancel(...)`: the cancel function discarded.
-    fn lost_cancel(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
-        let ch = self.ch;
-        let ast = &ch.ast;
-        let (&[_, cancel], &[call]) = (lhs, rhs) else {
-            return;
-        };
-        let ExprKind::Call { fun, .. } = ast.expr(call).kind else {
-            return;
-        };
-        let Some(f) = self.callee(fun) else {
-            return;
-        };
-        let name = self.ch.qualified_name(f);
-        let Some(which) = name.strip_prefix("context.") else {
-            return;
-        };
-        let with_cancel = [
-            "WithCancel",
-            "WithTimeout",
-            "WithDeadline",
-            "WithCancelCause",
-            "WithTimeoutCause",
-            "WithDeadlineCause",
-        ];
-        if with_cancel.contains(&which) && ast.ident_str(cancel) == "_" {
-            let msg = format!("the cancel function returned by context.{which} should be called, not discarded, to avoid a context leak");
-            self.report(Check::LostCancel, self.ch.ast.first_byte(cancel), msg);
         }
     }
 

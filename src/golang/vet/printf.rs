@@ -17,7 +17,7 @@ use crate::golang::syntax::token::Op;
 use crate::golang::types::constant::ConstValue;
 use crate::golang::types::lookup::Found;
 use crate::golang::types::object::ObjId;
-use crate::golang::types::{BasicKind, Type, TypeId};
+use crate::golang::types::{BasicKind, Checked, Type, TypeId};
 
 /// How a print function takes its arguments (vet's `Kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,7 +306,11 @@ fn name_and_kind(v: &Vet, fun: ExprId) -> Option<(ObjId, Kind)> {
 /// A function's name as go/types' `FullName` gives it: `fmt.Printf`, `(*log.Logger).Printf`,
 /// `command-line-arguments.logf`.
 fn full_name(v: &Vet, f: ObjId) -> String {
-    let ch = v.ch;
+    full_name_of(v.ch, f)
+}
+
+/// [`full_name`] in program `ch`.
+pub(super) fn full_name_of(ch: &Checked, f: ObjId) -> String {
     let obj = ch.obj(f);
     let pkg = match obj.pkg {
         Some(p) if p == ch.main => MAIN_PATH,

@@ -8,10 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Check, Vet};
-use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
-use crate::golang::syntax::ast::{
-    Ast, BranchKind, Decl, ExprKind, FileId, GenKind, Name, Spec, StmtId, StmtKind,
-};
+use crate::golang::syntax::ast::{Ast, BranchKind, ExprKind, FileId, Name, StmtId, StmtKind};
 use crate::golang::syntax::Pos;
 use crate::golang::types::object::{Builtin, ObjKind};
 
@@ -19,40 +16,11 @@ use crate::golang::types::object::{Builtin, ObjKind};
 pub(super) fn check(v: &mut Vet) {
     let ast = &v.ch.ast;
     for &d in ast.list(ast.file(FileId(0)).decls) {
-        // The function's body, then its literals' in the order the walk meets them.
-        let mut bodies = Vec::new();
-        if let Decl::Func(f) = ast.decl(d) {
-            bodies.extend(f.body);
-        }
-        let mut literals = |n: Node| {
-            if let Node::Expr(e) = n {
-                if let ExprKind::FuncLit { body, .. } = ast.expr(e).kind {
-                    bodies.push(body);
-                }
-            }
-        };
-        match ast.decl(d) {
-            Decl::Func(f) => {
-                if let Some(body) = f.body {
-                    walk_stmt(ast, body, &mut literals);
-                }
-            }
-            Decl::Gen {
-                kind: GenKind::Var,
-                specs,
-                ..
-            } => {
-                for spec in ast.list(*specs) {
-                    if let Spec::Value { values, .. } = spec {
-                        for &e in ast.list(*values) {
-                            walk_expr(ast, e, &mut literals);
-                        }
-                    }
-                }
-            }
-            Decl::Gen { .. } => {}
-        }
-        for body in bodies {
+        for func in super::functions_of(ast, d) {
+            let body = match func {
+                super::Function::Declared(f) => f.body.expect("a function with a body"),
+                super::Function::Literal(_, body) => body,
+            };
             let mut d = Dead {
                 v,
                 has_break: HashSet::new(),
