@@ -7,7 +7,7 @@
 //! [`lostcancel`]); in a test file, a test or benchmark named so that `go test` does not run
 //! it (`tests`); format strings (`printf`, in [`printf`]); and the smaller analyzers of
 //! [`checks`] (`assign`, `bools`, `errorsas`, `nilfunc`, `shift`, `stringintconv`,
-//! `unmarshal`, `unusedresult`) and [`unreachable`]. Each finding has vet's wording and
+//! `unmarshal`, `unusedresult`), [`structtag`] and [`unreachable`]. Each finding has vet's wording and
 //! position (the start of the node it names, as go/ast gives it), in the order `go vet
 //! prog.go` prints them: analyzer by analyzer in vet's order, each one's in the order its
 //! walk reports them (which, for copylocks, loopclosure, atomic and the test checks, chanlab
@@ -17,12 +17,13 @@
 //! The checks read the checker's types. A library type that holds a lock is known by its
 //! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
 //! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
-//! program is walked as vet walks it. Not checked: `structtag`, `composites`, `stdmethods`,
+//! program is walked as vet walks it. Not checked: `composites`, `stdmethods`,
 //! `ifaceassert` and the analyzers about assembly, cgo, build tags and unsafe pointers.
 
 mod checks;
 mod lostcancel;
 mod printf;
+mod structtag;
 mod unreachable;
 
 use crate::golang::compile::escape::{walk_expr, walk_stmt, Node};
@@ -51,6 +52,7 @@ pub enum Check {
     Printf,
     Shift,
     StringIntConv,
+    StructTag,
     Tests,
     TestingGoroutine,
     Unmarshal,
@@ -164,6 +166,7 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
         }
     }
     lostcancel::check(&mut v);
+    structtag::check(&mut v);
     unreachable::check(&mut v);
     let mut found = v.found;
     found.sort_by_key(|f| match f.check.sorted() {
