@@ -179,7 +179,8 @@ describe('a program of tests', () => {
 
 describe('go vet', () => {
   test("lists what vet finds, the program runs all the same, and a finding leads to its line", async () => {
-    // Classic mistakes: a mutex passed by value, and a format given to Println.
+    // Classic mistakes: a mutex passed by value, a format given to Println, code after a
+    // return.
     const { page, exitCode, lines } = await ranProgram([
       'package main',
       '',
@@ -191,6 +192,8 @@ describe('go vet', () => {
       'func worker(id int, wg *sync.WaitGroup, mu sync.Mutex) {',
       '\tdefer wg.Done()',
       '\tfmt.Println("worker %d", id)',
+      '\treturn',
+      '\tfmt.Println("done")',
       '}',
       '',
       'func main() {',
@@ -208,13 +211,14 @@ describe('go vet', () => {
     const findings = page.getByTestId('vet-finding');
     assert.deepEqual(await findings.allTextContents(), [
       './prog.go:8:44: worker passes lock by value: sync.Mutex',
-      './prog.go:17:20: call of worker copies lock value: sync.Mutex',
+      './prog.go:19:20: call of worker copies lock value: sync.Mutex',
       './prog.go:10:2: fmt.Println call has possible formatting directive %d',
+      './prog.go:12:2: unreachable code',
     ]);
     assert.equal(await page.getByTestId('compile-error').count(), 0);
     await findings.nth(1).click();
     const mark = await marked(page);
-    assert.equal(mark.line, 17);
+    assert.equal(mark.line, 19);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
