@@ -6,8 +6,8 @@
 //! function discarded or left unused on a path to a return (`lostcancel`, in
 //! [`lostcancel`]); in a test file, a test or benchmark named so that `go test` does not run
 //! it (`tests`); format strings (`printf`, in [`printf`]); and the smaller analyzers of
-//! [`checks`] (`assign`, `bools`, `errorsas`, `nilfunc`, `shift`, `stringintconv`,
-//! `unmarshal`, `unusedresult`), [`structtag`] and [`unreachable`]. Each finding has vet's wording and
+//! [`checks`] (`assign`, `bools`, `errorsas`, `ifaceassert`, `nilfunc`, `shift`,
+//! `stringintconv`, `unmarshal`, `unusedresult`), [`structtag`] and [`unreachable`]. Each finding has vet's wording and
 //! position (the start of the node it names, as go/ast gives it), in the order `go vet
 //! prog.go` prints them: analyzer by analyzer in vet's order, each one's in the order its
 //! walk reports them (which, for copylocks, loopclosure, atomic and the test checks, chanlab
@@ -17,8 +17,8 @@
 //! The checks read the checker's types. A library type that holds a lock is known by its
 //! name and reported with the path Go 1.19's vet prints for it (`sync.WaitGroup contains
 //! sync.noCopy`), since chanlab's library declares its fields differently; a type of the
-//! program is walked as vet walks it. Not checked: `composites`, `stdmethods`,
-//! `ifaceassert` and the analyzers about assembly, cgo, build tags and unsafe pointers.
+//! program is walked as vet walks it. Not checked: `composites`, `stdmethods` and the
+//! analyzers about assembly, cgo, build tags and unsafe pointers.
 
 mod checks;
 mod lostcancel;
@@ -46,6 +46,7 @@ pub enum Check {
     Bools,
     CopyLocks,
     ErrorsAs,
+    IfaceAssert,
     LoopClosure,
     LostCancel,
     NilFunc,

@@ -1,6 +1,7 @@
 //! vet's smaller analyzers, as Go 1.19's report: `assign` (`x = x`), `bools` (`x == 1 || x ==
 //! 1`, `x != 1 || x != 2`), `errorsas` (a second argument to `errors.As` that is not a
-//! pointer to an error or an interface), `nilfunc` (`f == nil` of a function), `shift` (a
+//! pointer to an error or an interface), `ifaceassert` (an assertion between interfaces with
+//! a method of one name and two signatures), `nilfunc` (`f == nil` of a function), `shift` (a
 //! constant shift past its operand's size), `stringintconv` (`string(i)` of an integer),
 //! `unmarshal` (json's `Unmarshal` or `Decode` of a value, not a pointer) and `unusedresult`
 //! (`fmt.Sprintf(...)` or `x.String()` as a statement). Each is checked at the node the walk
@@ -99,7 +100,48 @@ impl Vet<'_> {
                 }
             }
             StmtKind::Expr(e) => self.unused_result(e),
+            StmtKind::TypeSwitch { guard, clauses, .. } => {
+                if let ExprKind::TypeAssert { x, .. } = ast.expr(guard).kind {
+                    for &c in ast.list(clauses) {
+                        if let StmtKind::Case { exprs, .. } = ast.stmt(c).kind {
+                            for &target in ast.list(exprs) {
+                                self.impossible_assertion(x, target);
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// ifaceassert: `x.(T)` of an interface `x` to an interface `T` with a method of the same
+    /// name and another signature, which no type can have.
+    fn impossible_assertion(&mut self, x: ExprId, target: ExprId) {
+        let ch = self.ch;
+        let types = &ch.types;
+        let (v, t) = (ch.info.type_of(x), ch.info.type_of(target));
+        let (Some(vi), Some(ti)) = (types.interface(v), types.interface(t)) else {
+            return;
+        };
+        if vi.terms.is_some() || ti.terms.is_some() {
+            return;
+        }
+        let conflict = ti.methods.iter().find(|m| {
+            vi.methods
+                .iter()
+                .any(|n| n.name == m.name && n.pkg == m.pkg && n.sig != m.sig)
+        });
+        if let Some(m) = conflict {
+            let (vs, ts) = (
+                ch.type_string_by_path(v, super::MAIN_PATH),
+                ch.type_string_by_path(t, super::MAIN_PATH),
+            );
+            let msg = format!(
+                "impossible type assertion: no type can implement both {vs} and {ts} (conflicting types for {} method)",
+                ch.name(m.name)
+            );
+            self.report(Check::IfaceAssert, ch.ast.first_byte(target), msg);
         }
     }
 
@@ -114,6 +156,7 @@ impl Vet<'_> {
                 Op::Shl | Op::Shr => self.long_shift(e, x, y),
                 _ => {}
             },
+            ExprKind::TypeAssert { x, ty: Some(t) } => self.impossible_assertion(x, t),
             ExprKind::Call { fun, args, .. } => {
                 let args = ast.list(args);
                 self.errors_as(e, fun, args);
