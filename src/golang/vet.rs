@@ -178,6 +178,25 @@ pub fn vet(ch: &Checked) -> Vec<Finding> {
     found
 }
 
+/// The identifier by which `e` names an object: `e` itself, or a selector's name (`pkg.F`,
+/// `x.M`); as go/ast reads it, parentheses included.
+fn name_ident(ast: &Ast, e: ExprId) -> Option<ExprId> {
+    match ast.expr(e).kind {
+        ExprKind::Ident(_) => Some(e),
+        ExprKind::Selector { sel, .. } => Some(sel),
+        _ => None,
+    }
+}
+
+/// Whether callee `fun` is the builtin `panic` (not parenthesised, as vet asks).
+fn is_panic(ch: &Checked, fun: ExprId) -> bool {
+    matches!(ch.ast.expr(fun).kind, ExprKind::Ident(_))
+        && ch
+            .info
+            .use_of(fun)
+            .is_some_and(|o| matches!(ch.obj(o).kind, ObjKind::Builtin(Builtin::Panic)))
+}
+
 /// A function whose body vet's function-wise analyzers read.
 enum Function<'a> {
     /// A declared function with a body.
@@ -592,13 +611,7 @@ impl Vet<'_> {
     /// What a callee names: the object of the identifier, or of a selector's name.
     fn named_by(&self, fun: ExprId) -> Option<ObjId> {
         let ast = &self.ch.ast;
-        let fun = ast.unparen(fun);
-        let id = match ast.expr(fun).kind {
-            ExprKind::Ident(_) => fun,
-            ExprKind::Selector { sel, .. } => sel,
-            _ => return None,
-        };
-        self.ch.info.use_of(id)
+        self.ch.info.use_of(name_ident(ast, ast.unparen(fun))?)
     }
 
     /// A loop whose body ends by starting a goroutine or deferring a call of a function

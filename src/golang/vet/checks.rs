@@ -306,11 +306,13 @@ impl Vet<'_> {
         } else {
             return;
         };
+        // A generic function's instance, `f[int]`, by its name.
         let named = match ast.expr(other).kind {
-            ExprKind::Ident(_) => other,
-            ExprKind::Selector { sel, .. } => sel,
-            ExprKind::Index { x, .. } if matches!(ast.expr(x).kind, ExprKind::Ident(_)) => x,
-            _ => return,
+            ExprKind::Index { x, .. } if matches!(ast.expr(x).kind, ExprKind::Ident(_)) => Some(x),
+            _ => super::name_ident(ast, other),
+        };
+        let Some(named) = named else {
+            return;
         };
         let Some(f) = ch.info.use_of(named) else {
             return;
@@ -367,10 +369,8 @@ impl Vet<'_> {
         let &[arg] = args else {
             return;
         };
-        let named = match ast.expr(fun).kind {
-            ExprKind::Ident(_) => fun,
-            ExprKind::Selector { sel, .. } => sel,
-            _ => return,
+        let Some(named) = super::name_ident(ast, fun) else {
+            return;
         };
         let Some(tname) = ch.info.use_of(named).filter(|&o| ch.obj(o).is_type_name()) else {
             return;

@@ -15,7 +15,7 @@ use crate::golang::syntax::ast::{
     StmtKind,
 };
 use crate::golang::syntax::Pos;
-use crate::golang::types::object::{Builtin, ObjId, ObjKind};
+use crate::golang::types::object::{ObjId, ObjKind};
 use crate::golang::types::Checked;
 
 /// Checks every function of the program's file, each declared function before the literals
@@ -251,17 +251,14 @@ impl NoReturn {
         let ExprKind::Call { fun, .. } = ast.expr(call).kind else {
             return true;
         };
-        let named = match ast.expr(fun).kind {
-            ExprKind::Ident(_) => fun,
-            ExprKind::Selector { sel, .. } => sel,
-            _ => return true,
-        };
-        let Some(f) = ch.info.use_of(named) else {
+        if super::is_panic(ch, fun) {
+            return false;
+        }
+        let Some(f) = super::name_ident(ast, fun).and_then(|id| ch.info.use_of(id)) else {
             return true;
         };
         let obj = ch.obj(f);
         match &obj.kind {
-            ObjKind::Builtin(Builtin::Panic) => false,
             ObjKind::Func(fi) if obj.pkg == Some(ch.main) => {
                 let Some(Decl::Func(decl)) = fi.decl.map(|d| ast.decl(d)) else {
                     return true;

@@ -20,15 +20,19 @@ struct FieldAt<'a> {
 /// Checks the struct types written in the program's file, outer ones first.
 pub(super) fn check(v: &mut Vet) {
     let ch = v.ch;
-    for s in struct_types(v) {
+    let structs = struct_types(v);
+    for &s in &structs {
         let Some(fields) = fields_at(v, s) else {
             continue;
         };
-        let mut seen: Vec<(String, String, u32, Pos)> = Vec::new();
+        let mut names = Names {
+            structs: &structs,
+            seen: Vec::new(),
+        };
         for f in &fields {
             let tag = f.field.tag.as_deref().unwrap_or("");
             for key in ["json", "xml"] {
-                check_duplicates(v, tag, key, f.pos, *f, &mut seen, 1);
+                check_duplicates(v, tag, key, f.pos, *f, &mut names, 1);
             }
             if let Err(why) = validate(tag) {
                 let msg = format!(
@@ -52,6 +56,14 @@ pub(super) fn check(v: &mut Vet) {
     }
 }
 
+/// The json and xml names met in one struct's fields (and the structs it embeds).
+struct Names<'s> {
+    /// The struct types of the program's file, where embedded structs are found.
+    structs: &'s [ExprId],
+    /// Each name met: its key, the name, its level of embedding and its field's position.
+    seen: Vec<(String, String, u32, Pos)>,
+}
+
 /// The struct type expressions of the program's file, in the order vet's walk meets them
 /// (by position: an outer struct's keyword comes before the structs inside it).
 fn struct_types(v: &Vet) -> Vec<ExprId> {
@@ -59,7 +71,7 @@ fn struct_types(v: &Vet) -> Vec<ExprId> {
     let mut out: Vec<ExprId> = (0..ast.exprs.len() as u32)
         .map(ExprId)
         .filter(|&e| matches!(ast.expr(e).kind, ExprKind::StructType { .. }))
-        .filter(|&e| ast.position(ast.expr(e).pos).0 == FileId(0))
+        .filter(|&e| ast.file_of(ast.expr(e).pos) == FileId(0))
         .collect();
     out.sort_by_key(|&e| ast.expr(e).pos);
     out
@@ -105,7 +117,7 @@ fn check_duplicates(
     key: &str,
     nearest: Pos,
     field: FieldAt,
-    seen: &mut Vec<(String, String, u32, Pos)>,
+    names: &mut Names,
     level: u32,
 ) {
     let ch = v.ch;
@@ -118,7 +130,7 @@ fn check_duplicates(
             return;
         }
         // The embedded struct's fields, where the program declares it.
-        let Some(inner) = embedded_struct(v, field.field.ty) else {
+        let Some(inner) = embedded_struct(v, names.structs, field.field.ty) else {
             return;
         };
         for f in inner {
@@ -126,7 +138,7 @@ fn check_duplicates(
                 continue;
             }
             let tag = f.field.tag.as_deref().unwrap_or("");
-            check_duplicates(v, tag, key, nearest, f, seen, level + 1);
+            check_duplicates(v, tag, key, nearest, f, names, level + 1);
         }
         return;
     }
@@ -141,7 +153,8 @@ fn check_duplicates(
         }
         value.truncate(comma);
     }
-    let found = seen
+    let found = names
+        .seen
         .iter()
         .find(|(k, n, l, _)| *k == key && *n == value && *l == level)
         .map(|&(.., pos)| pos);
@@ -155,17 +168,19 @@ fn check_duplicates(
             );
             v.report(Check::StructTag, nearest, msg);
         }
-        None => seen.push((key, value, level, field.pos)),
+        None => names.seen.push((key, value, level, field.pos)),
     }
 }
 
-/// The fields of the struct type `ty` embeds, if the program's file declares it.
-fn embedded_struct<'a>(v: &Vet<'a>, ty: TypeId) -> Option<Vec<FieldAt<'a>>> {
+/// The fields of the struct type `ty` embeds, if the program's file declares it (among
+/// `structs`).
+fn embedded_struct<'a>(v: &Vet<'a>, structs: &[ExprId], ty: TypeId) -> Option<Vec<FieldAt<'a>>> {
     let ch = v.ch;
     let ty = ch.types.pointer_elem(ty).unwrap_or(ty);
     let under = ch.types.under(ty);
-    struct_types(v)
-        .into_iter()
+    structs
+        .iter()
+        .copied()
         .find(|&s| ch.info.type_of(s) == under)
         .and_then(|s| fields_at(v, s))
 }

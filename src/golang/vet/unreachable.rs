@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use super::{Check, Vet};
 use crate::golang::syntax::ast::{Ast, BranchKind, ExprKind, FileId, Name, StmtId, StmtKind};
 use crate::golang::syntax::Pos;
-use crate::golang::types::object::{Builtin, ObjKind};
 
 /// Reports the unreachable code of every function of the program's file.
 pub(super) fn check(v: &mut Vet) {
@@ -145,11 +144,7 @@ impl Dead<'_, '_> {
             StmtKind::Branch { .. } | StmtKind::Return(_) => self.reachable = false,
             StmtKind::Expr(e) => {
                 if let ExprKind::Call { fun, .. } = ast.expr(e).kind {
-                    let panics = matches!(ast.expr(fun).kind, ExprKind::Ident(_))
-                        && ch.info.use_of(fun).is_some_and(|o| {
-                            matches!(ch.obj(o).kind, ObjKind::Builtin(Builtin::Panic))
-                        });
-                    if panics {
+                    if super::is_panic(ch, fun) {
                         self.reachable = false;
                     }
                 }
