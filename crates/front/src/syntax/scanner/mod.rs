@@ -50,11 +50,25 @@ pub struct Scanner {
     pub go_version: Option<(u32, u32)>,
 }
 
+/// The ASCII bytes an identifier continues with: letters, digits and `_`.
+const IDENT_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+// The scanner's innermost tests: inlined even where the crate is optimised for size.
+#[inline(always)]
 fn is_letter(c: i32) -> bool {
     let l = c | 0x20;
     (b'a' as i32..=b'z' as i32).contains(&l) || c == b'_' as i32
 }
 
+#[inline(always)]
 fn is_decimal(c: i32) -> bool {
     (b'0' as i32..=b'9' as i32).contains(&c)
 }
@@ -204,47 +218,50 @@ impl Scanner {
             self.ident();
             return true;
         }
-        let b = c as u8;
-        match c {
-            -1 => {
-                if nlsemi {
-                    self.semi_lit = "EOF";
-                    self.tok = Tok::Semi;
-                } else {
-                    self.tok = Tok::Eof;
-                }
+        if c < 0 {
+            if nlsemi {
+                self.semi_lit = "EOF";
+                self.tok = Tok::Semi;
+            } else {
+                self.tok = Tok::Eof;
             }
-            _ if b == b'\n' => {
+            return true;
+        }
+        // A match on the byte, which compiles to a jump table (other characters, which no
+        // token starts with, are all the last arm).
+        let b = u8::try_from(c).unwrap_or(0xff);
+        match b {
+            b'\n' => {
                 self.nextch();
                 self.semi_lit = "newline";
                 self.tok = Tok::Semi;
             }
-            _ if b.is_ascii_digit() => self.number(false),
-            _ if b == b'"' => self.std_string(),
-            _ if b == b'`' => self.raw_string(),
-            _ if b == b'\'' => self.rune(),
-            _ if b == b'(' => self.simple(Tok::Lparen),
-            _ if b == b'[' => self.simple(Tok::Lbrack),
-            _ if b == b'{' => self.simple(Tok::Lbrace),
-            _ if b == b',' => self.simple(Tok::Comma),
-            _ if b == b';' => {
+            b'0'..=b'9' => self.number(false),
+            b'"' => self.std_string(),
+            b'`' => self.raw_string(),
+            b'\'' => self.rune(),
+            b'(' => self.simple(Tok::Lparen),
+            b'[' => self.simple(Tok::Lbrack),
+            b'{' => self.simple(Tok::Lbrace),
+            b',' => self.simple(Tok::Comma),
+            b';' => {
                 self.nextch();
                 self.semi_lit = "semicolon";
                 self.tok = Tok::Semi;
             }
-            _ if b == b')' => {
+            b')' => {
                 self.simple(Tok::Rparen);
                 self.nlsemi = true;
             }
-            _ if b == b']' => {
+            b']' => {
                 self.simple(Tok::Rbrack);
                 self.nlsemi = true;
             }
-            _ if b == b'}' => {
+            b'}' => {
                 self.simple(Tok::Rbrace);
                 self.nlsemi = true;
             }
-            _ if b == b':' => {
+            b':' => {
                 self.nextch();
                 if self.ch == b'=' as i32 {
                     self.nextch();
@@ -253,7 +270,7 @@ impl Scanner {
                     self.tok = Tok::Colon;
                 }
             }
-            _ if b == b'.' => {
+            b'.' => {
                 self.nextch();
                 if is_decimal(self.ch) {
                     self.number(true);
@@ -265,7 +282,7 @@ impl Scanner {
                     self.tok = Tok::Dot;
                 }
             }
-            _ if b == b'+' || b == b'-' => {
+            b'+' | b'-' => {
                 self.nextch();
                 self.set_op(if b == b'+' { Op::Add } else { Op::Sub });
                 if self.ch == c {
@@ -276,7 +293,7 @@ impl Scanner {
                     self.assign_op();
                 }
             }
-            _ if b == b'*' => {
+            b'*' => {
                 self.nextch();
                 self.set_op(Op::Mul);
                 if self.ch == b'=' as i32 {
@@ -286,7 +303,7 @@ impl Scanner {
                     self.tok = Tok::Star;
                 }
             }
-            _ if b == b'/' => {
+            b'/' => {
                 self.nextch();
                 if self.ch == b'/' as i32 {
                     self.nextch();
@@ -309,12 +326,12 @@ impl Scanner {
                 self.set_op(Op::Div);
                 self.assign_op();
             }
-            _ if b == b'%' => {
+            b'%' => {
                 self.nextch();
                 self.set_op(Op::Rem);
                 self.assign_op();
             }
-            _ if b == b'&' => {
+            b'&' => {
                 self.nextch();
                 if self.ch == b'&' as i32 {
                     self.nextch();
@@ -329,7 +346,7 @@ impl Scanner {
                     self.assign_op();
                 }
             }
-            _ if b == b'|' => {
+            b'|' => {
                 self.nextch();
                 if self.ch == b'|' as i32 {
                     self.nextch();
@@ -340,12 +357,12 @@ impl Scanner {
                     self.assign_op();
                 }
             }
-            _ if b == b'^' => {
+            b'^' => {
                 self.nextch();
                 self.set_op(Op::Xor);
                 self.assign_op();
             }
-            _ if b == b'<' => {
+            b'<' => {
                 self.nextch();
                 if self.ch == b'=' as i32 {
                     self.nextch();
@@ -363,7 +380,7 @@ impl Scanner {
                     self.tok = Tok::Operator;
                 }
             }
-            _ if b == b'>' => {
+            b'>' => {
                 self.nextch();
                 if self.ch == b'=' as i32 {
                     self.nextch();
@@ -378,7 +395,7 @@ impl Scanner {
                     self.tok = Tok::Operator;
                 }
             }
-            _ if b == b'=' => {
+            b'=' => {
                 self.nextch();
                 if self.ch == b'=' as i32 {
                     self.nextch();
@@ -388,7 +405,7 @@ impl Scanner {
                     self.tok = Tok::Assign;
                 }
             }
-            _ if b == b'!' => {
+            b'!' => {
                 self.nextch();
                 if self.ch == b'=' as i32 {
                     self.nextch();
@@ -398,7 +415,7 @@ impl Scanner {
                 }
                 self.tok = Tok::Operator;
             }
-            _ if b == b'~' => {
+            b'~' => {
                 self.nextch();
                 self.set_op(Op::Tilde);
                 self.tok = Tok::Operator;
@@ -460,8 +477,14 @@ impl Scanner {
     }
 
     fn ident(&mut self) {
-        while is_letter(self.ch) || is_decimal(self.ch) {
-            self.nextch();
+        // ASCII letters and digits, read straight from the bytes.
+        let src = self.src();
+        let mut end = self.off;
+        while end < src.len() && IDENT_BYTE[src[end] as usize] {
+            end += 1;
+        }
+        if end > self.off {
+            self.read_at(end);
         }
         if self.ch >= 0x80 {
             while self.ch >= 0x80 && self.at_ident_char(false)
