@@ -174,7 +174,8 @@ impl ConstValue {
                 (None, Some(f)) => Some(format!("f{f}")),
                 (None, None) => self.complex().map(|(re, im)| format!("c{re},{im}")),
             },
-            ConstValue::Str(s) => Some(format!("s{}", String::from_utf8_lossy(s))),
+            // Escaped, so that strings that are not UTF-8 stay distinct.
+            ConstValue::Str(s) => Some(format!("s{}", s.escape_ascii())),
             ConstValue::Bool(b) => Some(format!("b{b}")),
             ConstValue::Unknown => None,
         }

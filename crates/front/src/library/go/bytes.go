@@ -34,6 +34,15 @@ func IndexFunc(s []byte, f func(r rune) bool) int {
 }
 func LastIndex(s, sep []byte) int        { return strings.LastIndex(string(s), string(sep)) }
 func LastIndexByte(s []byte, c byte) int { return strings.LastIndexByte(string(s), c) }
+func ToValidUTF8(s, replacement []byte) []byte {
+	return []byte(strings.ToValidUTF8(string(s), string(replacement)))
+}
+func LastIndexAny(s []byte, chars string) int {
+	return strings.LastIndexAny(string(s), chars)
+}
+func LastIndexFunc(s []byte, f func(r rune) bool) int {
+	return strings.LastIndexFunc(string(s), f)
+}
 
 // Clone returns a copy of b (nil for nil).
 func Clone(b []byte) []byte {
@@ -63,27 +72,50 @@ func ReplaceAll(s, old, new []byte) []byte {
 // Runes interprets s as a sequence of UTF-8-encoded code points.
 func Runes(s []byte) []rune { return []rune(string(s)) }
 
-func pieces(s []byte, parts []string) [][]byte {
+// pieces is s's parts as subslices of s, each with its capacity cut at its end, as Go's
+// split functions give them: parts (strings's split of string(s)) follow each other in s
+// with `gap` bytes between them (the separator), or, when gap < 0, with the bytes up to
+// where the next part is found (fields).
+func pieces(s []byte, parts []string, gap int) [][]byte {
 	out := make([][]byte, len(parts))
+	at := 0
 	for i, p := range parts {
-		out[i] = []byte(p)
+		if gap < 0 {
+			at += strings.Index(string(s[at:]), p)
+		}
+		end := at + len(p)
+		out[i] = s[at:end:end]
+		at = end + gap
 	}
 	return out
 }
 
-func Split(s, sep []byte) [][]byte { return pieces(s, strings.Split(string(s), string(sep))) }
+// Split and SplitN's last part keeps the rest of s's capacity, as Go's does.
+func Split(s, sep []byte) [][]byte { return SplitN(s, sep, -1) }
 func SplitN(s, sep []byte, n int) [][]byte {
 	if n == 0 {
 		return nil
 	}
-	return pieces(s, strings.SplitN(string(s), string(sep), n))
+	out := pieces(s, strings.SplitN(string(s), string(sep), n), len(sep))
+	if last := len(out) - 1; len(sep) > 0 && last >= 0 {
+		out[last] = s[len(s)-len(out[last]):]
+	}
+	return out
 }
-func SplitAfter(s, sep []byte) [][]byte {
-	return pieces(s, strings.SplitAfter(string(s), string(sep)))
+func SplitAfter(s, sep []byte) [][]byte { return SplitAfterN(s, sep, -1) }
+func SplitAfterN(s, sep []byte, n int) [][]byte {
+	if n == 0 {
+		return nil
+	}
+	out := pieces(s, strings.SplitAfterN(string(s), string(sep), n), 0)
+	if last := len(out) - 1; len(sep) > 0 && last >= 0 {
+		out[last] = s[len(s)-len(out[last]):]
+	}
+	return out
 }
-func Fields(s []byte) [][]byte { return pieces(s, strings.Fields(string(s))) }
+func Fields(s []byte) [][]byte { return pieces(s, strings.Fields(string(s)), -1) }
 func FieldsFunc(s []byte, f func(rune) bool) [][]byte {
-	return pieces(s, strings.FieldsFunc(string(s), f))
+	return pieces(s, strings.FieldsFunc(string(s), f), -1)
 }
 
 // Join concatenates s with sep between the elements, into a new slice.
@@ -91,12 +123,18 @@ func Join(s [][]byte, sep []byte) []byte {
 	if len(s) == 0 {
 		return []byte{}
 	}
-	var b []byte
-	for i, p := range s {
-		if i > 0 {
-			b = append(b, sep...)
-		}
-		b = append(b, p...)
+	if len(s) == 1 {
+		return append([]byte(nil), s[0]...)
+	}
+	n := len(sep) * (len(s) - 1)
+	for _, v := range s {
+		n += len(v)
+	}
+	b := make([]byte, n)
+	bp := copy(b, s[0])
+	for _, v := range s[1:] {
+		bp += copy(b[bp:], sep)
+		bp += copy(b[bp:], v)
 	}
 	return b
 }
@@ -118,14 +156,12 @@ func TrimLeft(s []byte, cutset string) []byte {
 	return trimmed(s, len(s)-len(strings.TrimLeft(string(s), cutset)), len(s))
 }
 
+// TrimRight keeps an empty result non-nil (unless s is nil), as Go's does.
 func TrimRight(s []byte, cutset string) []byte {
-	return trimmed(s, 0, len(strings.TrimRight(string(s), cutset)))
+	return s[:len(strings.TrimRight(string(s), cutset))]
 }
 
-func TrimSpace(s []byte) []byte {
-	l := len(s) - len(strings.TrimLeft(string(s), " \t\n\v\f\r\u0085\u00a0"))
-	return trimmed(s, l, len(strings.TrimRightFunc(string(s), isSpace)))
-}
+func TrimSpace(s []byte) []byte { return TrimFunc(s, isSpace) }
 
 func isSpace(r rune) bool {
 	switch r {
@@ -136,8 +172,16 @@ func isSpace(r rune) bool {
 }
 
 func TrimFunc(s []byte, f func(r rune) bool) []byte {
-	l := len(s) - len(strings.TrimLeftFunc(string(s), f))
-	return trimmed(s, l, len(strings.TrimRightFunc(string(s), f)))
+	return TrimRightFunc(TrimLeftFunc(s, f), f)
+}
+
+// TrimLeftFunc gives nil when f holds for every rune, as Go's does.
+func TrimLeftFunc(s []byte, f func(r rune) bool) []byte {
+	return trimmed(s, len(s)-len(strings.TrimLeftFunc(string(s), f)), len(s))
+}
+
+func TrimRightFunc(s []byte, f func(r rune) bool) []byte {
+	return s[:len(strings.TrimRightFunc(string(s), f))]
 }
 
 func TrimPrefix(s, prefix []byte) []byte {

@@ -99,6 +99,13 @@ func Sprint(a ...any) string
 func Sprintln(a ...any) string
 func Sprintf(format string, a ...any) string
 
+// Append, Appendf and Appendln format as Sprint, Sprintf and Sprintln do, onto b.
+func Append(b []byte, a ...any) []byte { return append(b, Sprint(a...)...) }
+func Appendf(b []byte, format string, a ...any) []byte {
+	return append(b, Sprintf(format, a...)...)
+}
+func Appendln(b []byte, a ...any) []byte { return append(b, Sprintln(a...)...) }
+
 // Fprint, Fprintln and Fprintf write to any value with a Write method (os.Stdout,
 // os.Stderr, a strings.Builder).
 func Fprint(w interface {
@@ -244,11 +251,17 @@ type scanner struct {
 	nlIsSpace bool // newlines count as spaces (Scan, and Scanf's spaces)
 	atEOF     bool
 	count     int
+	// Scanf's width: the operand reads at most `left` more runes (then sees the end).
+	limited bool
+	left    int
 }
 
 const eof = -1
 
 func (s *scanner) getRune() rune {
+	if s.limited && s.left <= 0 {
+		return eof
+	}
 	r, _, err := s.src.ReadRune()
 	if err != nil {
 		if err == io.EOF {
@@ -257,12 +270,14 @@ func (s *scanner) getRune() rune {
 		}
 		panic(scanError{err})
 	}
+	s.left--
 	return r
 }
 
 func (s *scanner) unread(r rune) {
 	if r != eof {
 		s.src.UnreadRune()
+		s.left++
 	}
 }
 
@@ -612,8 +627,14 @@ func scanFormat(src runeSource, format string, a []any) (int, error) {
 				continue
 			}
 			i += w
-			// Flags and widths are skipped.
-			for i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '+' || format[i] == '-' || format[i] == '#') {
+			// Flags are skipped; a width limits the runes the operand reads.
+			for i < len(format) && (format[i] == '+' || format[i] == '-' || format[i] == '#') {
+				i++
+			}
+			width, hasWidth := 0, false
+			for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				width = width*10 + int(format[i]-'0')
+				hasWidth = true
 				i++
 			}
 			if i >= len(format) {
@@ -632,10 +653,17 @@ func scanFormat(src runeSource, format string, a []any) (int, error) {
 			if argi >= len(a) {
 				s.errorString("too few operands for format '%" + format[i-w:i] + "'")
 			}
+			if hasWidth {
+				if verb != 'c' {
+					s.skipSpace()
+				}
+				s.limited, s.left = true, width
+			}
 			if verb != 'c' && s.peek() == eof {
 				panic(scanError{io.EOF})
 			}
 			s.scanOne(verb, a[argi])
+			s.limited = false
 			argi++
 		}
 		if argi < len(a) {

@@ -13,6 +13,13 @@ var ErrUnexpectedEOF = errors.New("unexpected EOF")
 var ErrShortWrite = errors.New("short write")
 
 // Reader is the interface that wraps the basic Read method.
+// Seek whence values.
+const (
+	SeekStart   = 0 // seek relative to the origin of the file
+	SeekCurrent = 1 // seek relative to the current offset
+	SeekEnd     = 2 // seek relative to the end
+)
+
 type Reader interface {
 	Read(p []byte) (n int, err error)
 }

@@ -282,6 +282,38 @@ func ReplaceAll(s, old, new string) string { return Replace(s, old, new, -1) }
 func Split(s, sep string) []string
 func SplitAfter(s, sep string) []string
 func SplitN(s, sep string, n int) []string
+
+// SplitAfterN is SplitAfter with at most n parts, the last the unsplit rest (Go's genSplit).
+func SplitAfterN(s, sep string, n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if sep == "" || n < 0 {
+		all := SplitAfter(s, sep)
+		if n < 0 || n >= len(all) {
+			return all
+		}
+		all[n-1] = s[len(Join(all[:n-1], "")):]
+		return all[:n]
+	}
+	if n > len(s)+1 {
+		n = len(s) + 1
+	}
+	a := make([]string, n)
+	n--
+	i := 0
+	for i < n {
+		m := Index(s, sep)
+		if m < 0 {
+			break
+		}
+		a[i] = s[:m+len(sep)]
+		s = s[m+len(sep):]
+		i++
+	}
+	a[i] = s
+	return a[:i+1]
+}
 func Title(s string) string
 func ToLower(s string) string
 func ToTitle(s string) string
@@ -302,14 +334,69 @@ func TrimLeftFunc(s string, f func(rune) bool) string {
 	return ""
 }
 
+// TrimRightFunc calls f from the last rune back, as Go's does; a byte that is not UTF-8 is
+// RuneError, one byte wide.
 func TrimRightFunc(s string, f func(rune) bool) string {
-	end := 0
-	for i, c := range s {
-		if !f(c) {
-			end = i + len(string(c))
+	i := lastIndexFunc(s, f, false)
+	if i >= 0 && s[i] >= utf8.RuneSelf {
+		_, wid := utf8.DecodeRuneInString(s[i:])
+		i += wid
+	} else {
+		i++
+	}
+	return s[0:i]
+}
+
+// LastIndexFunc is the index of the last rune for which f holds, or -1.
+func LastIndexFunc(s string, f func(rune) bool) int {
+	return lastIndexFunc(s, f, true)
+}
+
+func lastIndexFunc(s string, f func(rune) bool, truth bool) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[0:i])
+		i -= size
+		if f(r) == truth {
+			return i
 		}
 	}
-	return s[:end]
+	return -1
+}
+
+// ToValidUTF8 is s with each run of bytes that are not UTF-8 replaced by replacement.
+func ToValidUTF8(s, replacement string) string {
+	var b Builder
+	invalid := false // previous byte was from an invalid UTF-8 sequence
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			invalid = false
+			b.WriteByte(c)
+			continue
+		}
+		_, wid := utf8.DecodeRuneInString(s[i:])
+		if wid == 1 {
+			i++
+			if !invalid {
+				invalid = true
+				b.WriteString(replacement)
+			}
+			continue
+		}
+		invalid = false
+		b.WriteString(s[i : i+wid])
+		i += wid
+	}
+	return b.String()
+}
+
+// Clone returns a fresh copy of s.
+func Clone(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return string([]byte(s))
 }
 
 func TrimLeft(s, cutset string) string
