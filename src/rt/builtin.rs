@@ -97,6 +97,15 @@ pub fn goexited() {
     });
 }
 
+/// The running goroutine gives up the wait its last operation parked it in, and runs on: that
+/// operation's wake-ups find it gone (a mutex unlocked later passes to another waiter). For
+/// an operation that may not wait where it was asked (a String method that fmt calls, when
+/// its mutex is held), polled once and then dropped. Sim mode's and the hub's goroutines
+/// only: an executor's operation pending at the hub is not given up so.
+pub fn give_up_wait() {
+    with_core(|c| c.sched.unpark());
+}
+
 /// The Go id of the running goroutine (`goroutine 7`), 0 outside a goroutine. On an executor
 /// of a real-mode run, the id the hub gave it.
 pub fn goid() -> GoId {

@@ -375,6 +375,21 @@ impl Sched {
         Some(id)
     }
 
+    /// The running goroutine leaves the park it is in, if any, and is running again: the
+    /// park's keys are stale from now on (see [`crate::rt::give_up_wait`]).
+    pub fn unpark(&mut self) {
+        let slot = self.current as usize;
+        let Some(g) = self.gs.get_mut(slot) else {
+            return;
+        };
+        if g.park == 0 {
+            return;
+        }
+        g.park = 0;
+        g.status = Status::Running;
+        self.trace_state(self.current_id, Status::Running, 0);
+    }
+
     /// What woke the running goroutine.
     pub fn wake(&self) -> Wake {
         self.gs[self.current as usize].wake

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use crate::rt;
-
 use super::conv::bytes_of;
 use super::{done, observable, pure};
 use crate::golang::natives::fmt::{self as engine, FmtHost, FormatState};
@@ -116,7 +114,7 @@ fn operands(ctx: &Ctx<'_>, i: usize) -> Vec<Value> {
 /// Prints `text` on stdout and returns Go's `(n int, err error)`.
 fn write(ctx: &mut Ctx<'_>, text: Vec<u8>) -> Result<Flow, Thrown> {
     let n = text.len() as i64;
-    rt::print(String::from_utf8_lossy(&text));
+    super::os::print_bytes(ctx.g.run.as_ref(), false, &text);
     done(ctx, [Value::Int(n), Value::Nil])
 }
 

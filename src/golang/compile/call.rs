@@ -532,6 +532,10 @@ impl FnC<'_, '_> {
                         let n = self.c.array_len(to).unwrap_or(0) as u32;
                         self.emit(Instr::SliceToArrayPtr { d, s, n });
                     }
+                    (Type::Slice(_), Type::Array(..)) => {
+                        let n = self.c.array_len(to).unwrap_or(0) as u32;
+                        self.emit(Instr::SliceToArray { d, s, n });
+                    }
                     _ => {
                         if self.c.is_agg(to) {
                             self.emit(Instr::Copy { d, s });

@@ -171,6 +171,7 @@ impl FnC<'_, '_> {
             ExprKind::Index { x, indices, .. } => self.index_to(e, x, indices, d),
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 let xr = self.expr(x);
+                let xt = self.ty(x);
                 let bound = |f: &mut Self, b: Option<ExprId>| match b {
                     Some(b) => f.expr(b),
                     None => R::MAX,
@@ -182,6 +183,10 @@ impl FnC<'_, '_> {
                     }
                 }
                 let (lo, hi, max) = (bound(self, lo), bound(self, hi), bound(self, max));
+                if matches!(self.c.under(xt), Type::Pointer(_)) {
+                    // `p[lo:hi]` is `(*p)[lo:hi]`.
+                    self.emit(Instr::NilCheck { x: xr });
+                }
                 if unsigned != 0 {
                     self.emit(Instr::SliceU {
                         x: xr,

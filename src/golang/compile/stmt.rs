@@ -56,6 +56,8 @@ impl FnC<'_, '_> {
                 }
                 self.stmt(stmt);
                 self.pending_label = None;
+                // A labelled declaration (`L: d := 3`) keeps its locals as it would unlabelled.
+                keep = self.mark();
             }
             StmtKind::Expr(e) => {
                 let e = ch.ast.unparen(e);
@@ -888,12 +890,17 @@ impl FnC<'_, '_> {
             }
         }
         let xr = self.alloc();
-        if info.kind == RangeKind::Array && value.is_some() {
+        if info.len_constant && value.is_none() {
+            // Not evaluated: the loop counts to the array's constant length.
+        } else if info.kind == RangeKind::Array && value.is_some() {
             // Ranging over an array value ranges over a copy of it.
             let xt = self.ty(x);
             self.value_to(x, xt, xr);
         } else {
             self.expr_to(x, xr);
+        }
+        if info.kind == RangeKind::ArrayPtr && value.is_some() {
+            self.emit(Instr::NilCheck { x: xr });
         }
         // The loop's own registers: index, length, and the values of this iteration.
         let i = self.alloc();

@@ -531,7 +531,21 @@ impl Gor {
                     Instr::BytesToS { d, s } => r!(d).set(ops::bytes_to_string(&r!(s))),
                     Instr::SToBytes { d, s } => r!(d).set(ops::string_to_bytes(&r!(s))),
                     Instr::SliceToArrayPtr { d, s, n } => {
-                        r!(d).set(check!(ops::slice_to_array_ptr(&prog, &r!(s), n)))
+                        r!(d).set(check!(ops::slice_to_array_ptr(&prog, &r!(s), n, false)))
+                    }
+                    Instr::NilCheck { x } => {
+                        if matches!(r!(x), Value::Nil) {
+                            throw!(errors::nil_deref(&prog));
+                        }
+                    }
+                    Instr::SliceToArray { d, s, n } => {
+                        let window = check!(ops::slice_to_array_ptr(&prog, &r!(s), n, true));
+                        r!(d).set(match window {
+                            // The elements copied as Go copies them (structs deeply).
+                            Value::Slice(w) => w.window_array().copy(),
+                            // A nil slice converts to an empty array.
+                            _ => Value::agg(Vec::new()),
+                        })
                     }
                     Instr::RunesToS { d, s } => r!(d).set(ops::runes_to_string(&r!(s))),
                     Instr::SToRunes { d, s } => r!(d).set(ops::string_to_runes(&r!(s))),

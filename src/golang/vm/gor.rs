@@ -64,6 +64,10 @@ pub struct Run {
     pub owners: RefCell<crate::golang::fxhash::FxHashMap<(HandleKind, u64), usize>>,
     /// The last entry of `owners` found: programs use one object many times in a row.
     pub last_owner: Cell<Option<((HandleKind, u64), usize)>>,
+    /// The first bytes of a character that a write to stdout (0) or stderr (1) cut short,
+    /// kept for the write that completes it: Go's streams carry bytes, the run's output is
+    /// text (see `bind::os::print_bytes`).
+    pub cut_short: RefCell<[Vec<u8>; 2]>,
 }
 
 impl Run {
@@ -751,18 +755,22 @@ impl Gor {
         match flow {
             Ok(Flow::Done) => Ok(()),
             Ok(Flow::Block(fut)) => {
-                if self.nested > 0 {
+                if self.nested > 0 && self.run.on_executor() {
                     return Err(Some(self.cannot_wait_here()));
                 }
                 self.pending = Pending::Native { fut, base };
                 match self.poll_pending() {
                     PollOutcome::Ready => Ok(()),
+                    PollOutcome::Waiting if self.nested > 0 => {
+                        self.pending = Pending::None;
+                        Err(Some(self.give_up_wait()))
+                    }
                     PollOutcome::Waiting => Err(None),
                     PollOutcome::Panicked(thrown) => Err(Some(thrown)),
                 }
             }
             Ok(Flow::Unit(mut op)) => {
-                if self.nested > 0 {
+                if self.nested > 0 && self.run.on_executor() {
                     return Err(Some(self.cannot_wait_here()));
                 }
                 let mut cx = TaskContext::from_waker(Waker::noop());
@@ -773,6 +781,9 @@ impl Gor {
                     if let Some(message) = rt::take_panic() {
                         return Err(Some(errors::from_runtime(&self.run.prog, message)));
                     }
+                }
+                if self.nested > 0 {
+                    return Err(Some(self.give_up_wait()));
                 }
                 self.keep_pending(Pending::Unit(op));
                 Err(None)
@@ -808,6 +819,14 @@ impl Gor {
             }
             Err(thrown) => Err(Some(thrown)),
         }
+    }
+
+    /// A nested call's operation (see [`Gor::call_native`]) that was polled and must wait: the
+    /// goroutine gives the wait up, and panics as [`Gor::cannot_wait_here`] says. An operation
+    /// that need not wait (a mutex nobody holds) completes in a nested call.
+    fn give_up_wait(&self) -> Thrown {
+        rt::give_up_wait();
+        self.cannot_wait_here()
     }
 
     /// The panic for a nested call (from a native) that tries to wait.

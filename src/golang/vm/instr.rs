@@ -425,6 +425,18 @@ pub enum Instr {
         s: R,
         n: u32,
     },
+    /// Go's nil dereference panic when register `x` is nil (a pointer to an array that is
+    /// sliced or ranged with its values).
+    NilCheck {
+        x: R,
+    },
+    /// `[n]T(s)`: a copy of the first `n` elements of slice `s`, or Go's panic when `s` is
+    /// shorter.
+    SliceToArray {
+        d: R,
+        s: R,
+        n: u32,
+    },
     RunesToS {
         d: R,
         s: R,

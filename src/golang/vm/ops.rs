@@ -421,12 +421,22 @@ pub fn copy(dst: &Value, src: &Value) -> i64 {
 
 /// The key for map operations, refusing values that cannot be hashed.
 pub fn key(prog: &Program, k: &Value) -> Result<Key, Thrown> {
-    if let Value::Iface(i) = k {
-        if !prog.types.comparable(i.ty) {
-            return Err(errors::unhashable(prog, i.ty));
-        }
+    if let Some(ty) = unhashable_in(prog, k) {
+        return Err(errors::unhashable(prog, ty));
     }
     Ok(Key(k.copy()))
+}
+
+/// The first dynamic type that cannot be hashed in `v`, in the order Go hashes it: an
+/// interface's, or one inside a struct's or an array's elements (a struct field of type
+/// `any` holding a slice).
+fn unhashable_in(prog: &Program, v: &Value) -> Option<u32> {
+    match v {
+        Value::Iface(i) if !prog.types.comparable(i.ty) => Some(i.ty),
+        Value::Iface(i) => unhashable_in(prog, &i.val),
+        Value::Agg(a) => a.borrow().iter().find_map(|e| unhashable_in(prog, e)),
+        _ => None,
+    }
 }
 
 /// Go's `==`: panics when two interface values hold equal dynamic types that are not
@@ -577,31 +587,35 @@ pub fn string_to_bytes(x: &Value) -> Value {
 }
 
 /// `(*[n]T)(s)`: the slice's first `n` elements, which a pointer to an array indexes as it
-/// indexes the array itself; nil for a nil slice.
-pub fn slice_to_array_ptr(prog: &Program, s: &Value, n: u32) -> Result<Value, Thrown> {
-    let Value::Slice(sl) = s else {
-        return if n == 0 {
-            Ok(Value::Nil)
-        } else {
-            Err(errors::runtime_error(
-                prog,
-                errors::ErrKind::Bounds,
-                format!(
-                    "runtime error: cannot convert slice with length 0 to pointer to array with length {n}"
-                ),
-            ))
-        };
+/// indexes the array itself; nil for a nil slice. `to_array`: for `[n]T(s)` (Go 1.20), whose
+/// panic names both conversions as Go 1.20's does (Go 1.19's names the pointer only).
+pub fn slice_to_array_ptr(
+    prog: &Program,
+    s: &Value,
+    n: u32,
+    to_array: bool,
+) -> Result<Value, Thrown> {
+    let len = match s {
+        Value::Slice(sl) => sl.len,
+        _ => 0,
     };
-    if sl.len < n {
+    if len < n {
+        let to = if to_array {
+            "array or pointer to array"
+        } else {
+            "pointer to array"
+        };
         return Err(errors::runtime_error(
             prog,
             errors::ErrKind::Bounds,
             format!(
-                "runtime error: cannot convert slice with length {} to pointer to array with length {n}",
-                sl.len
+                "runtime error: cannot convert slice with length {len} to {to} with length {n}"
             ),
         ));
     }
+    let Value::Slice(sl) = s else {
+        return Ok(Value::Nil);
+    };
     Ok(Value::Slice(Slice {
         array: sl.array.clone(),
         off: sl.off,

@@ -32,6 +32,7 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
         real: Cell::new(None),
         owners: RefCell::default(),
         last_owner: Cell::new(None),
+        cut_short: RefCell::default(),
     })
 }
 

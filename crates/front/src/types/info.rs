@@ -210,6 +210,10 @@ pub struct RangeInfo {
     pub kind: RangeKind,
     pub key: TypeId,
     pub value: TypeId,
+    /// An array or a pointer to one, ranged without calls or receives in the expression:
+    /// `len(x)` is constant, and with at most one iteration variable the expression is not
+    /// evaluated (a nil pointer is not dereferenced).
+    pub len_constant: bool,
 }
 
 /// A use of a generic function, method or type with its type arguments (one per type

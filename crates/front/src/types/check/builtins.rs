@@ -453,7 +453,7 @@ impl Checker<'_> {
 
     /// Whether `e` contains a function call or a receive (then `len` of an array is not
     /// constant).
-    fn has_call_or_recv(&self, e: ExprId) -> bool {
+    pub(super) fn has_call_or_recv(&self, e: ExprId) -> bool {
         use crate::syntax::ast::ExprKind as K;
         match &self.ast.expr(e).kind {
             K::Call { fun, args, .. } => {

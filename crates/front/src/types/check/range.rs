@@ -57,6 +57,8 @@ impl Checker<'_> {
                             kind,
                             key: k,
                             value: v.unwrap_or(TypeId::INVALID),
+                            len_constant: matches!(kind, RangeKind::Array | RangeKind::ArrayPtr)
+                                && !self.has_call_or_recv(xe),
                         },
                     );
                 }
