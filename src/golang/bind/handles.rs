@@ -79,10 +79,11 @@ fn keep(s: &Agg, field: usize, h: u64) {
     }
 }
 
-/// The handle a timer's struct holds (timers are made with theirs).
-pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<u64, Thrown> {
+/// The handle a timer's struct holds (timers are made with theirs; a zero `Timer` or
+/// `Ticker` has none).
+pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<Option<u64>, Thrown> {
     let s = target(ctx, i)?;
-    Ok(held(ctx, s, field)?.unwrap_or(0))
+    held(ctx, s, field)
 }
 
 /// The struct argument `i` points to.

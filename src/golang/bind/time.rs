@@ -113,38 +113,49 @@ fn new_ticker(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     done(ctx, [start(d as u64, d as u64)])
 }
 
-fn timer(ctx: &Ctx<'_>) -> Result<TimerRef, Thrown> {
-    // Timers are made by NewTimer/NewTicker/AfterFunc, never as zero values with a live
-    // handle.
-    made_handle(ctx, 0, HANDLE).map(TimerRef::from_bits)
+/// The runtime timer of the `*Timer` or `*Ticker` argument. Timers are made by NewTimer,
+/// NewTicker and AfterFunc; a zero one (`var t time.Timer`) has none, and `method` on it
+/// panics as Go's does (`Stop` or `Reset`, on the `Timer` or `Ticker` of `of`).
+fn timer(ctx: &Ctx<'_>, method: &str, of: &str) -> Result<TimerRef, Thrown> {
+    match made_handle(ctx, 0, HANDLE)? {
+        Some(h) => Ok(TimerRef::from_bits(h)),
+        None => Err(plain_panic(
+            ctx,
+            &format!("time: {method} called on uninitialized {of}"),
+        )),
+    }
+}
+
+fn plain_panic(ctx: &Ctx<'_>, text: &str) -> Thrown {
+    errors::runtime_error(&ctx.prog(), errors::ErrKind::Plain, text)
 }
 
 fn ticker_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let stop = timer(ctx)?.stop();
+    // Go's Ticker.Stop does nothing on a zero Ticker.
+    let Some(h) = made_handle(ctx, 0, HANDLE)? else {
+        return done(ctx, []);
+    };
+    let stop = TimerRef::from_bits(h).stop();
     wait(ctx, stop, |_| Vec::new())
 }
 
 fn timer_stop(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let stop = timer(ctx)?.stop();
+    let stop = timer(ctx, "Stop", "Timer")?.stop();
     wait(ctx, stop, |active| vec![Value::Bool(active)])
 }
 
 fn timer_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let t = timer(ctx)?;
+    let t = timer(ctx, "Reset", "Timer")?;
     let ns = duration(ctx, 1).as_nanos() as u64;
     wait(ctx, t.reset(ns, 0), |active| vec![Value::Bool(active)])
 }
 
 fn ticker_reset(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    let t = timer(ctx)?;
     let d = ctx.int(1);
     if d <= 0 {
-        return Err(errors::runtime_error(
-            &ctx.prog(),
-            errors::ErrKind::Plain,
-            "non-positive interval for Ticker.Reset",
-        ));
+        return Err(plain_panic(ctx, "non-positive interval for Ticker.Reset"));
     }
+    let t = timer(ctx, "Reset", "Ticker")?;
     wait(ctx, t.reset(d as u64, d as u64), |_| Vec::new())
 }
 

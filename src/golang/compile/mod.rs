@@ -275,6 +275,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             Some(info) if !info.tparams.is_empty() => format!("{pkg}.{name}[...]"),
+            // A package's init functions are numbered in their order: `main.init.0`.
+            _ if name == "init" => {
+                let k = obj.pkg.and_then(|p| {
+                    self.ch.packages[p.0 as usize]
+                        .inits
+                        .iter()
+                        .position(|&i| i == f)
+                });
+                match k {
+                    Some(k) => format!("{pkg}.init.{k}"),
+                    None => format!("{pkg}.{name}"),
+                }
+            }
             _ => format!("{pkg}.{name}"),
         }
     }

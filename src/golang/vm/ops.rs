@@ -325,12 +325,34 @@ pub fn reserve_copy(prog: &Program, v: &Value) -> Result<(), Thrown> {
     }
 }
 
-/// A float converted to integer kind `kind` (truncated toward zero, then wrapped to the kind).
+/// A float converted to integer kind `kind` as Go's amd64 build (the Playground's) converts
+/// it: truncated toward zero, then wrapped to the kind. A value the kind cannot hold, which
+/// the spec leaves to the implementation, gives what the processor's conversion gives: x86's
+/// 32- or 64-bit conversion (by the kind, as gc picks it) yields its "integer indefinite",
+/// the lowest integer, for a value out of its range or NaN; uint64's conversion subtracts
+/// 2^63 from a large value and sets the top bit back.
 pub fn float_to_int(f: f64, kind: super::types::IntKind) -> i64 {
-    let v = if kind.signed() {
-        f as i64
-    } else {
-        f as u64 as i64
+    use super::types::IntKind::*;
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    let cvt32 = |f: f64| {
+        if f > -2_147_483_649.0 && f < 2_147_483_648.0 {
+            i64::from(f as i32)
+        } else {
+            i64::from(i32::MIN)
+        }
+    };
+    let cvt64 = |f: f64| {
+        if (-TWO_63..TWO_63).contains(&f) {
+            f as i64
+        } else {
+            i64::MIN
+        }
+    };
+    let v = match kind {
+        Int8 | Int16 | Int32 | Uint8 | Uint16 => cvt32(f),
+        Int | Int64 | Uint32 => cvt64(f),
+        Uint | Uint64 | Uintptr if f < TWO_63 => cvt64(f),
+        Uint | Uint64 | Uintptr => cvt64(f - TWO_63) | i64::MIN,
     };
     kind.wrap(v)
 }
