@@ -218,29 +218,29 @@ impl Checker<'_> {
                                 match kind {
                                     BranchKind::Break | BranchKind::Continue => {
                                         let target = self.enclosing_target(sc, Some(b), name);
+                                        if let Some(lo) = sc.labels.get(&name).map(|l| l.obj) {
+                                            self.info.record_use(l, lo);
+                                        }
                                         match target {
                                             Some(t) => {
-                                                let lobj = sc.labels.get(&name).map(|l| l.obj);
-                                                if let Some(lo) = lobj {
-                                                    self.info.record_use(l, lo);
-                                                }
-                                                if let Some(li) = sc.labels.get_mut(&name) {
-                                                    li.used = true;
-                                                }
-                                                let inner = self.labeled_inner(t);
+                                                let inner = t.map(|t| self.labeled_inner(t));
                                                 let ok = matches!(
-                                                    (kind, &self.ast.stmt(inner).kind),
+                                                    (kind, inner.map(|i| &self.ast.stmt(i).kind)),
                                                     (
                                                         BranchKind::Break,
-                                                        StmtKind::Switch { .. }
-                                                            | StmtKind::TypeSwitch { .. }
-                                                            | StmtKind::Select { .. }
-                                                            | StmtKind::For { .. }
-                                                            | StmtKind::Range { .. },
+                                                        Some(
+                                                            StmtKind::Switch { .. }
+                                                                | StmtKind::TypeSwitch { .. }
+                                                                | StmtKind::Select { .. }
+                                                                | StmtKind::For { .. }
+                                                                | StmtKind::Range { .. }
+                                                        ),
                                                     ) | (
                                                         BranchKind::Continue,
-                                                        StmtKind::For { .. }
-                                                            | StmtKind::Range { .. }
+                                                        Some(
+                                                            StmtKind::For { .. }
+                                                                | StmtKind::Range { .. }
+                                                        )
                                                     )
                                                 );
                                                 if !ok {
@@ -384,18 +384,25 @@ impl Checker<'_> {
     }
 
     /// The labeled statement named `name` enclosing block `b`.
-    fn enclosing_target(&self, sc: &Scope, mut b: Option<usize>, name: Name) -> Option<StmtId> {
+    /// gc's `enclosingTarget`: `None` when no label `name` is declared so far; else the
+    /// label counts as used (even where it is no valid target) and `Some` holds the statement
+    /// it labels if that statement encloses block `b`.
+    fn enclosing_target(
+        &self,
+        sc: &mut Scope,
+        mut b: Option<usize>,
+        name: Name,
+    ) -> Option<Option<StmtId>> {
+        let l = sc.labels.get_mut(&name)?;
+        l.used = true;
+        let lstmt = l.lstmt;
         while let Some(i) = b {
-            if let Some(l) = sc.blocks[i].lstmt {
-                if let StmtKind::Labeled { label, .. } = self.ast.stmt(l).kind {
-                    if self.ast.ident(label) == Some(name) {
-                        return Some(l);
-                    }
-                }
+            if sc.blocks[i].lstmt == Some(lstmt) {
+                return Some(Some(lstmt));
             }
             b = sc.blocks[i].parent;
         }
-        None
+        Some(None)
     }
 
     /// Whether a label `name` is already declared in block `b` or an enclosing block.
