@@ -533,7 +533,11 @@ func (s *scanner) scanOne(verb rune, arg any) {
 	case *[]byte:
 		*p = []byte(s.scanString(verb))
 	default:
-		s.errorString("can't scan type: " + Sprintf("%T", arg))
+		t := Sprintf("%T", arg)
+		if len(t) == 0 || t[0] != '*' {
+			s.errorString("type not a pointer: " + t)
+		}
+		s.errorString("can't scan type: " + t)
 	}
 	s.count++
 }

@@ -110,7 +110,18 @@ func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
 
 // A Builder is used to efficiently build a string using Write methods.
 type Builder struct {
-	buf []byte
+	addr *Builder // of receiver, to detect copies by value
+	buf  []byte
+}
+
+// copyCheck panics as Go's does when a Builder that has been written to is used through a
+// copy of it.
+func (b *Builder) copyCheck() {
+	if b.addr == nil {
+		b.addr = b
+	} else if b.addr != b {
+		panic("strings: illegal use of non-zero Builder copied by value")
+	}
 }
 
 func (b *Builder) String() string { return string(b.buf) }
@@ -119,10 +130,14 @@ func (b *Builder) Len() int { return len(b.buf) }
 
 func (b *Builder) Cap() int { return cap(b.buf) }
 
-func (b *Builder) Reset() { b.buf = nil }
+func (b *Builder) Reset() {
+	b.addr = nil
+	b.buf = nil
+}
 
 // Grow grows b's capacity, if necessary, to guarantee space for another n bytes.
 func (b *Builder) Grow(n int) {
+	b.copyCheck()
 	if n < 0 {
 		panic("strings.Builder.Grow: negative count")
 	}
@@ -134,22 +149,26 @@ func (b *Builder) Grow(n int) {
 }
 
 func (b *Builder) Write(p []byte) (int, error) {
+	b.copyCheck()
 	b.buf = append(b.buf, p...)
 	return len(p), nil
 }
 
 func (b *Builder) WriteByte(c byte) error {
+	b.copyCheck()
 	b.buf = append(b.buf, c)
 	return nil
 }
 
 func (b *Builder) WriteRune(r rune) (int, error) {
+	b.copyCheck()
 	s := string(r)
 	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
 
 func (b *Builder) WriteString(s string) (int, error) {
+	b.copyCheck()
 	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
