@@ -85,14 +85,21 @@ impl Compiler<'_> {
         for e in inner {
             if !self.types.is_interface(e) {
                 self.method_table(e);
+            } else if self.reflect {
+                // `reflect.New` of an interface type (json decoding into a map of `any`).
+                let p = self.types.pointer(e);
+                self.rtype(p);
             }
         }
-        if self.reflect
-            && !self.types.is_interface(t)
-            && !matches!(self.types.get(t), Type::Pointer(_))
-        {
+        if self.reflect && !self.types.is_interface(t) {
             let p = self.types.pointer(t);
-            self.method_table(p);
+            if matches!(self.types.get(t), Type::Pointer(_)) {
+                // `reflect.New` of a pointer type (json decoding into a map of pointers) needs
+                // the pointer to it, which has no methods.
+                self.rtype(p);
+            } else {
+                self.method_table(p);
+            }
         }
         let rt = self.rtype(t);
         for reach in self.method_set(t) {

@@ -302,7 +302,16 @@ impl Compiler<'_> {
                     AstDir::Send => "chan<- ",
                     AstDir::Recv => "<-chan ",
                 });
+                // `chan (<-chan int)`: without them it would read as `chan<- chan int`.
+                let paren = *dir == AstDir::Both
+                    && matches!(self.types.get(*e), Type::Chan(AstDir::Recv, _));
+                if paren {
+                    out.push('(');
+                }
                 self.write_type_name(out, *e, depth + 1);
+                if paren {
+                    out.push(')');
+                }
             }
             Type::Func(sig) => {
                 out.push_str("func(");

@@ -294,9 +294,15 @@ impl Types {
     /// Whether `ty`'s method set has every method of interface `iface`; `Err` names the
     /// first missing one.
     pub fn implements(&self, ty: TypeId, iface: TypeId) -> Result<(), MethodId> {
+        // An interface type (reflect's `Implements` between interfaces) has its methods by
+        // id, as it lists them; another type has them in its method table.
+        let has = |m: MethodId| match &self.get(ty).kind {
+            Kind::Interface { methods } => methods.contains(&m),
+            _ => self.method(ty, m).is_some(),
+        };
         if let Kind::Interface { methods } = &self.get(iface).kind {
             for &m in methods {
-                if self.method(ty, m).is_none() {
+                if !has(m) {
                     return Err(m);
                 }
             }

@@ -203,28 +203,24 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 	}
 	t := v.Type()
 	if t.Kind() != reflect.Interface && !(t.Kind() == reflect.Pointer && v.IsNil()) && v.CanInterface() {
+		// As Go's encoder: an addressable value whose pointer type has the method uses it
+		// (a MarshalJSON on *T for a struct field or a slice element), before T's own.
+		byAddr := t.Kind() != reflect.Pointer && v.CanAddr()
+		if byAddr {
+			if m, ok := v.Addr().Interface().(Marshaler); ok {
+				return e.marshalJSON(m, t)
+			}
+		}
 		if m, ok := v.Interface().(Marshaler); ok {
-			b, err := m.MarshalJSON()
-			if err == nil {
-				var ok bool
-				b, ok = compact(b)
-				if !ok {
-					err = &SyntaxError{msg: "invalid character in JSON from MarshalJSON"}
-				}
+			return e.marshalJSON(m, t)
+		}
+		if byAddr {
+			if m, ok := v.Addr().Interface().(textMarshaler); ok {
+				return e.marshalText(m, t)
 			}
-			if err != nil {
-				return &MarshalerError{t, err, "MarshalJSON"}
-			}
-			e.buf = append(e.buf, b...)
-			return nil
 		}
 		if m, ok := v.Interface().(textMarshaler); ok {
-			b, err := m.MarshalText()
-			if err != nil {
-				return &MarshalerError{t, err, "MarshalText"}
-			}
-			e.buf = appendString(e.buf, string(b))
-			return nil
+			return e.marshalText(m, t)
 		}
 	}
 	switch t.Kind() {
@@ -269,7 +265,14 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 			e.buf = append(e.buf, '"')
 			return nil
 		}
-		return e.array(v)
+		// A slice that holds itself (through an interface) is a cycle, as a pointer can be.
+		e.ptrDepth++
+		if e.ptrDepth > maxPointerDepth {
+			return &UnsupportedValueError{v, "encountered a cycle via " + t.String()}
+		}
+		err := e.array(v)
+		e.ptrDepth--
+		return err
 	case reflect.Array:
 		return e.array(v)
 	case reflect.Interface:
@@ -293,6 +296,33 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 	default:
 		return &UnsupportedTypeError{t}
 	}
+	return nil
+}
+
+// marshalJSON encodes what m (a value of type t) marshals itself to.
+func (e *encoder) marshalJSON(m Marshaler, t reflect.Type) error {
+	b, err := m.MarshalJSON()
+	if err == nil {
+		var ok bool
+		b, ok = compact(b)
+		if !ok {
+			err = &SyntaxError{msg: "invalid character in JSON from MarshalJSON"}
+		}
+	}
+	if err != nil {
+		return &MarshalerError{t, err, "MarshalJSON"}
+	}
+	e.buf = append(e.buf, b...)
+	return nil
+}
+
+// marshalText encodes the text m (a value of type t) marshals itself to, as a string.
+func (e *encoder) marshalText(m textMarshaler, t reflect.Type) error {
+	b, err := m.MarshalText()
+	if err != nil {
+		return &MarshalerError{t, err, "MarshalText"}
+	}
+	e.buf = appendString(e.buf, string(b))
 	return nil
 }
 
@@ -1186,11 +1216,16 @@ func (d *decoder) typeError(what string, t reflect.Type, off int) {
 		return
 	}
 	err := &UnmarshalTypeError{Value: what, Type: t, Offset: int64(off)}
+	d.addContext(err)
+	d.err = err
+}
+
+// addContext names the struct and field being decoded in err, as Go's addErrorContext does.
+func (d *decoder) addContext(err *UnmarshalTypeError) {
 	if d.structName != "" || len(d.fieldStack) > 0 {
 		err.Struct = d.structName
 		err.Field = strings.Join(d.fieldStack, ".")
 	}
-	d.err = err
 }
 
 func (d *decoder) saveError(err error) {
@@ -1253,7 +1288,12 @@ func addrOf(v reflect.Value) (a reflect.Value, ok bool) {
 func (d *decoder) value(n *node, v reflect.Value) {
 	u, tu, pv := d.indirect(v, n.kind == 'n')
 	if u != nil {
-		d.saveError(u.UnmarshalJSON(d.data[n.start:n.end]))
+		err := u.UnmarshalJSON(d.data[n.start:n.end])
+		// A type error from the method's own decoding names the field it is in.
+		if te, ok := err.(*UnmarshalTypeError); ok {
+			d.addContext(te)
+		}
+		d.saveError(err)
 		return
 	}
 	if tu != nil {
@@ -1300,19 +1340,19 @@ func emptyInterface(v reflect.Value) bool {
 }
 
 // plain is node n as Go's decoding into an interface gives it: map[string]any, []any,
-// float64, string, bool or nil.
-func plain(n *node) any {
+// float64, string, bool or nil (a number float64 cannot hold is nil, and a type error).
+func (d *decoder) plain(n *node) any {
 	switch n.kind {
 	case '{':
 		m := make(map[string]any, len(n.keys))
 		for i, k := range n.keys {
-			m[k] = plain(n.elems[i])
+			m[k] = d.plain(n.elems[i])
 		}
 		return m
 	case '[':
 		a := make([]any, len(n.elems))
 		for i, e := range n.elems {
-			a[i] = plain(e)
+			a[i] = d.plain(e)
 		}
 		return a
 	case '"':
@@ -1322,7 +1362,11 @@ func plain(n *node) any {
 	case 'f':
 		return false
 	case '0':
-		f, _ := strconv.ParseFloat(n.text, 64)
+		f, err := strconv.ParseFloat(n.text, 64)
+		if err != nil {
+			d.typeError("number "+n.text, reflect.TypeOf(0.0), n.end)
+			return nil
+		}
 		return f
 	}
 	return nil
@@ -1330,7 +1374,7 @@ func plain(n *node) any {
 
 func (d *decoder) object(n *node, v reflect.Value) {
 	if emptyInterface(v) {
-		v.Set(reflect.ValueOf(plain(n)))
+		v.Set(reflect.ValueOf(d.plain(n)))
 		return
 	}
 	switch v.Kind() {
@@ -1461,30 +1505,38 @@ func (d *decoder) quotedValue(n *node, v reflect.Value) {
 		d.value(n, v)
 		return
 	}
+	if n.kind != '"' {
+		d.saveError(&unquotedError{"unquoted value", v.Type()})
+		return
+	}
 	inner, err := parse([]byte(n.text))
-	if n.kind != '"' || err != nil || inner.kind == '{' || inner.kind == '[' {
-		d.saveError(&unquotedError{string(d.data[n.start:n.end]), v.Type()})
+	if err != nil || inner.kind == '{' || inner.kind == '[' {
+		d.saveError(&unquotedError{strconv.Quote(n.text), v.Type()})
 		return
 	}
-	if v.Kind() == reflect.String && inner.kind != '"' {
-		d.saveError(&unquotedError{string(d.data[n.start:n.end]), v.Type()})
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem() // a `*int` field tagged `,string` holds its number quoted too
+	}
+	if t.Kind() == reflect.String && inner.kind != '"' {
+		d.saveError(&unquotedError{strconv.Quote(n.text), v.Type()})
 		return
 	}
-	d.literal(inner, v)
+	d.value(inner, v)
 }
 
 type unquotedError struct {
-	text string
+	what string // "unquoted value", or the string quoted
 	typ  reflect.Type
 }
 
 func (e *unquotedError) Error() string {
-	return "json: invalid use of ,string struct tag, trying to unmarshal " + e.text + " into " + e.typ.String()
+	return "json: invalid use of ,string struct tag, trying to unmarshal " + e.what + " into " + e.typ.String()
 }
 
 func (d *decoder) array(n *node, v reflect.Value) {
 	if emptyInterface(v) {
-		v.Set(reflect.ValueOf(plain(n)))
+		v.Set(reflect.ValueOf(d.plain(n)))
 		return
 	}
 	switch v.Kind() {

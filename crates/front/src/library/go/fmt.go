@@ -359,14 +359,17 @@ func (s *scanner) scanInt(verb rune, bitSize int, unsigned bool) int64 {
 		return int64(s.getRune())
 	}
 	s.skipSpace()
-	base, digits := 10, "0123456789_"
+	// A verb's base takes its digits only; %v takes Go's literal syntax, underscores too.
+	base, digits := 10, "0123456789"
 	switch verb {
 	case 'b':
-		base, digits = 2, "01_"
+		base, digits = 2, "01"
 	case 'o':
-		base, digits = 8, "01234567_"
+		base, digits = 8, "01234567"
 	case 'x', 'X':
-		base, digits = 16, "0123456789aAbBcCdDeEfF_"
+		base, digits = 16, "0123456789aAbBcCdDeEfF"
+	case 'v':
+		base, digits = 0, "0123456789_"
 	}
 	tok := ""
 	if !unsigned && s.accept("+") {
@@ -378,7 +381,6 @@ func (s *scanner) scanInt(verb rune, bitSize int, unsigned bool) int64 {
 	}
 	if verb == 'v' && s.accept("0") {
 		tok += "0"
-		base = 0
 		switch {
 		case s.accept("bB"):
 			tok, digits = tok+"b", "01_"
@@ -592,34 +594,51 @@ func scanFormat(src runeSource, format string, a []any) (int, error) {
 		for i := 0; i < len(format); {
 			c, w := utf8.DecodeRuneInString(format[i:])
 			if c != '%' {
-				i += w
-				if isScanSpace(c) && c != '\n' {
-					// Spaces in the format match any spaces in the input, but not a
-					// newline, unless the format has one next.
-					for {
-						r := s.getRune()
-						if r == '\n' && (i >= len(format) || format[i] != '\n') {
-							s.errorString("newline in input does not match format")
-						}
-						if r == eof || r == '\n' || !isScanSpace(r) {
-							s.unread(r)
+				if isScanSpace(c) {
+					// A run of spaces and newlines in the format, as Go's advance reads it:
+					// each newline matches spaces then a newline (or the end); spaces not
+					// after a newline match one or more spaces (or the end).
+					newlines, trailingSpace := 0, false
+					for i < len(format) {
+						fc, fw := utf8.DecodeRuneInString(format[i:])
+						if !isScanSpace(fc) {
 							break
 						}
+						if fc == '\n' {
+							newlines++
+							trailingSpace = false
+						} else {
+							trailingSpace = true
+						}
+						i += fw
 					}
-					continue
-				}
-				if c == '\n' {
-					for {
+					for j := 0; j < newlines; j++ {
 						r := s.getRune()
-						if r == '\n' || r == eof {
-							break
+						for isScanSpace(r) && r != '\n' {
+							r = s.getRune()
 						}
-						if !isScanSpace(r) {
+						if r != '\n' && r != eof {
 							s.errorString("newline in format does not match input")
 						}
 					}
+					if trailingSpace {
+						r := s.getRune()
+						if newlines == 0 {
+							if !isScanSpace(r) && r != eof {
+								s.errorString("expected space in input to match format")
+							}
+							if r == '\n' {
+								s.errorString("newline in input does not match format")
+							}
+						}
+						for isScanSpace(r) && r != '\n' {
+							r = s.getRune()
+						}
+						s.unread(r)
+					}
 					continue
 				}
+				i += w
 				r := s.getRune()
 				if r != c {
 					s.unread(r)

@@ -461,8 +461,14 @@ type Value struct {
 	typ  int
 	val  any
 	addr any
-	ro   bool
+	ro   bool // obtained through an unexported field (Go's flagStickyRO)
+	// An unexported embedded field (Go's flagEmbedRO): its own exported fields are not
+	// read-only.
+	embedRO bool
 }
+
+// readOnly is Go's flagRO: either kind of unexported access.
+func (v Value) readOnly() bool { return v.ro || v.embedRO }
 
 // A ValueError occurs when a Value method is invoked on a Value that does not support it.
 type ValueError struct {
@@ -561,7 +567,7 @@ func (v Value) mustBe(k Kind, method string) {
 
 // mustBeAssignable panics unless v can be set.
 func (v Value) mustBeAssignable(method string) {
-	if v.ro {
+	if v.readOnly() {
 		panic("reflect: reflect.Value." + method + " using value obtained using unexported field")
 	}
 	if v.addr == nil {
@@ -603,7 +609,7 @@ func (v Value) Addr() Value {
 		panic("reflect.Value.Addr of unaddressable value")
 	}
 	p := ptrTo(v.Type())
-	return Value{typ: p, val: retyped(p, v.addr), ro: v.ro}
+	return Value{typ: p, val: retyped(p, v.addr), ro: v.readOnly()}
 }
 
 // NumMethod returns the number of exported methods in the value's method set.
@@ -634,7 +640,7 @@ func (v Value) Method(i int) Value {
 	if ftype < 0 {
 		panic("reflect: chanlab has no method value for method " + strconv.Itoa(i) + " of " + v.Type().String())
 	}
-	return Value{typ: ftype, val: fn, ro: v.ro}
+	return Value{typ: ftype, val: fn, ro: v.readOnly()}
 }
 
 // MethodByName returns v's exported method with that name as a function value bound to v
@@ -667,7 +673,7 @@ func (v Value) CallSlice(in []Value) []Value {
 
 // call checks in against v's parameters, as Go's reflect does, with its panics, and calls v.
 func (v Value) call(op string, in []Value) []Value {
-	if v.ro {
+	if v.readOnly() {
 		panic("reflect: " + op + " using value obtained using unexported field")
 	}
 	fn := v.value()
@@ -769,7 +775,7 @@ func makeFuncOut(id int, results []Value) ([]int, []any) {
 		if r.val == nil {
 			panic("reflect: function created by MakeFunc using closure returned zero Value")
 		}
-		if r.ro {
+		if r.readOnly() {
 			panic("reflect: function created by MakeFunc using closure returned value obtained from unexported field")
 		}
 		if !valueAssignable(r.typ, out[i]) {
@@ -956,7 +962,7 @@ func (v Value) Convert(t Type) Value {
 	if !ok {
 		panic("reflect.Value.Convert: value of type " + typeString(v.typ) + " cannot be converted to type " + t.String())
 	}
-	return Value{typ: to, val: out, ro: v.ro}
+	return Value{typ: to, val: out, ro: v.readOnly()}
 }
 
 // CanConvert reports whether the value v can be converted to type t.
@@ -1109,12 +1115,12 @@ func (iter *MapIter) Reset(v Value) {
 	*iter = MapIter{m: v}
 }
 
-func (v Value) CanSet() bool { return v.addr != nil && !v.ro }
+func (v Value) CanSet() bool { return v.addr != nil && !v.readOnly() }
 func (v Value) CanInterface() bool {
 	if v.val == nil {
 		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
 	}
-	return !v.ro
+	return !v.readOnly()
 }
 
 // Interface returns v's current value as an interface{}.
@@ -1122,7 +1128,7 @@ func (v Value) Interface() any {
 	if v.val == nil {
 		panic(&ValueError{"reflect.Value.Interface", Invalid})
 	}
-	if v.ro {
+	if v.readOnly() {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
 	return valueInterface(v.typ, v.value())
@@ -1225,7 +1231,7 @@ func (v Value) Elem() Value {
 	switch k := v.Kind(); k {
 	case Interface, Pointer:
 		typ, val, addr := valueElem(v.typ, v.value())
-		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
+		return Value{typ: typ, val: val, addr: addr, ro: v.readOnly()}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
 }
@@ -1241,18 +1247,18 @@ func (v Value) Field(i int) Value {
 	if i < 0 || i >= typeLen(v.typ) {
 		panic("reflect: Field index out of range")
 	}
-	_, _, _, exported, _ := typeField(v.typ, i)
+	_, _, embedded, exported, _ := typeField(v.typ, i)
 	typ, val, addr := valuePart(v.typ, v.value(), v.addr, i)
-	return Value{typ: typ, val: val, addr: addr, ro: v.ro || !exported}
+	return Value{typ: typ, val: val, addr: addr, ro: v.ro || !exported && !embedded,
+		embedRO: !exported && embedded}
 }
 
-// FieldByName returns the struct field with the given name (the zero Value if none).
+// FieldByName returns the struct field with the given name, promoted fields too (the zero
+// Value if none).
 func (v Value) FieldByName(name string) Value {
 	v.mustBe(Struct, "FieldByName")
-	for i := 0; i < typeLen(v.typ); i++ {
-		if n, _, _, _, _ := typeField(v.typ, i); n == name {
-			return v.Field(i)
-		}
+	if f, ok := v.Type().FieldByName(name); ok {
+		return v.FieldByIndex(f.Index)
 	}
 	return Value{}
 }
@@ -1265,7 +1271,7 @@ func (v Value) Index(i int) Value {
 			panic("reflect: " + k.String() + " index out of range")
 		}
 		typ, val, addr := valuePart(v.typ, v.value(), v.addr, i)
-		return Value{typ: typ, val: val, addr: addr, ro: v.ro}
+		return Value{typ: typ, val: val, addr: addr, ro: v.readOnly()}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.Kind()})
 }
@@ -1277,7 +1283,7 @@ func (v Value) MapKeys() []Value {
 	keys := mapKeys(kt, v.value())
 	out := make([]Value, len(keys))
 	for i, k := range keys {
-		out[i] = Value{typ: kt, val: k, ro: v.ro}
+		out[i] = Value{typ: kt, val: k, ro: v.readOnly()}
 	}
 	return out
 }
@@ -1294,7 +1300,7 @@ func (v Value) MapIndex(key Value) Value {
 	if !ok {
 		return Value{}
 	}
-	return Value{typ: et, val: val, ro: v.ro || key.ro}
+	return Value{typ: et, val: val, ro: v.readOnly() || key.readOnly()}
 }
 
 // Set assigns x to the value v.
@@ -1303,7 +1309,7 @@ func (v Value) Set(x Value) {
 	if x.val == nil {
 		panic(&ValueError{"reflect.Value.Set", Invalid})
 	}
-	if x.ro {
+	if x.readOnly() {
 		panic("reflect: reflect.Value.Set using value obtained using unexported field")
 	}
 	if !valueAssignable(x.typ, v.typ) {
@@ -1316,7 +1322,7 @@ func (v Value) Set(x Value) {
 // deletes the key.
 func (v Value) SetMapIndex(key, elem Value) {
 	v.mustBe(Map, "SetMapIndex")
-	if v.ro || key.ro || elem.ro {
+	if v.readOnly() || key.readOnly() || elem.readOnly() {
 		panic("reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
 	}
 	kt := typeKey(v.typ)
