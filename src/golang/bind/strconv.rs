@@ -21,6 +21,8 @@ pub(super) const NATIVES: &[Native] = &[
     pure("strconv.QuoteToASCII", quote_to_ascii),
     pure("strconv.QuoteRuneToASCII", quote_rune_to_ascii),
     pure("strconv.unquote", unquote),
+    pure("strconv.IsPrint", super::strings::is_print),
+    pure("strconv.IsGraphic", super::strings::is_graphic),
 ];
 
 /// The status `numError` (Go) turns into the error.

@@ -257,10 +257,10 @@ trim!(trim, engine::trim);
 trim!(trim_left, engine::trim_left);
 trim!(trim_right, engine::trim_right);
 
-/// `unicode.IsX(r rune) bool` natives.
+/// `unicode.IsX(r rune) bool` natives (strconv's IsPrint and IsGraphic too).
 macro_rules! class {
     ($name:ident, $f:expr) => {
-        fn $name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+        pub(super) fn $name(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
             let b = $f(rune(ctx, 0));
             ret_bool(ctx, b)
         }

@@ -69,6 +69,40 @@ func Exp(x float64) float64
 func Exp2(x float64) float64
 func Float32bits(f float32) uint32
 func Float32frombits(b uint32) float32
+
+// Nextafter returns the next representable float64 value after x towards y.
+func Nextafter(x, y float64) (r float64) {
+	switch {
+	case IsNaN(x) || IsNaN(y): // special case
+		r = NaN()
+	case x == y:
+		r = x
+	case x == 0:
+		r = Copysign(Float64frombits(1), y)
+	case (y > x) == (x > 0):
+		r = Float64frombits(Float64bits(x) + 1)
+	default:
+		r = Float64frombits(Float64bits(x) - 1)
+	}
+	return
+}
+
+// Nextafter32 returns the next representable float32 value after x towards y.
+func Nextafter32(x, y float32) (r float32) {
+	switch {
+	case IsNaN(float64(x)) || IsNaN(float64(y)): // special case
+		r = float32(NaN())
+	case x == y:
+		r = x
+	case x == 0:
+		r = float32(Copysign(float64(Float32frombits(1)), float64(y)))
+	case (y > x) == (x > 0):
+		r = Float32frombits(Float32bits(x) + 1)
+	default:
+		r = Float32frombits(Float32bits(x) - 1)
+	}
+	return
+}
 func Float64bits(f float64) uint64
 func Float64frombits(b uint64) float64
 func Floor(x float64) float64

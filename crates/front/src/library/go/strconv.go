@@ -142,3 +142,57 @@ func AppendInt(dst []byte, i int64, base int) []byte {
 func AppendQuote(dst []byte, s string) []byte {
 	return append(dst, Quote(s)...)
 }
+
+func AppendBool(dst []byte, b bool) []byte { return append(dst, FormatBool(b)...) }
+func AppendUint(dst []byte, i uint64, base int) []byte {
+	return append(dst, FormatUint(i, base)...)
+}
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte {
+	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
+}
+func AppendQuoteRune(dst []byte, r rune) []byte { return append(dst, QuoteRune(r)...) }
+func AppendQuoteToASCII(dst []byte, s string) []byte {
+	return append(dst, QuoteToASCII(s)...)
+}
+func AppendQuoteRuneToASCII(dst []byte, r rune) []byte {
+	return append(dst, QuoteRuneToASCII(r)...)
+}
+
+// IsPrint and IsGraphic are unicode's (Go's strconv keeps its own copy of the same tables).
+func IsPrint(r rune) bool
+func IsGraphic(r rune) bool
+
+// CanBackquote reports whether s can be a raw string literal unchanged: no control
+// characters but tab, no backquote, no byte-order mark, valid UTF-8.
+func CanBackquote(s string) bool {
+	for i := 0; i < len(s); {
+		r, wid := decodeRune(s[i:])
+		i += wid
+		if wid > 1 {
+			if r == '\ufeff' {
+				return false
+			}
+			continue
+		}
+		if r == 0xFFFD {
+			return false
+		}
+		if (r < ' ' && r != '\t') || r == '`' || r == '\u007F' {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeRune is utf8.DecodeRuneInString (for a non-empty s), which strconv does not import:
+// the first rune's width is where the second starts.
+func decodeRune(s string) (rune, int) {
+	var first rune
+	for i, r := range s {
+		if i > 0 {
+			return first, i
+		}
+		first = r
+	}
+	return first, len(s)
+}
