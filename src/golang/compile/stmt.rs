@@ -1523,10 +1523,24 @@ impl FnC<'_, '_> {
                 recv_targets[k] = Some((lhs, define, to, elem));
             }
         }
+        let line = self.line;
+        if cases.len() == 1 && !has_default {
+            // gc compiles a select of one case as that operation: a goroutine blocked in it
+            // is at the case's line.
+            if let Some(k) = case_of.iter().position(Option::is_some) {
+                if let StmtKind::Comm {
+                    comm: Some(comm), ..
+                } = ch.ast.stmt(clauses[k]).kind
+                {
+                    self.line = self.c.stmt_line(comm);
+                }
+            }
+        }
         let sel = self.c.prog.selects.len() as u32;
         self.c.prog.selects.push(SelectDesc { cases, has_default });
         let idx = self.alloc();
         self.emit(Instr::Select { sel, d: idx });
+        self.line = line;
         let mut jumps = Vec::new();
         for (k, case) in case_of.iter().enumerate() {
             let Some(case) = case else { continue };
