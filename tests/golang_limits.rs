@@ -40,6 +40,21 @@ fn a_slice_of_large_arrays_counts_their_elements_against_the_memory_limit() {
 }
 
 #[test]
+fn a_slice_of_empty_structs_counts_a_slot_for_each() {
+    // Go gives struct{} no size; each element still takes a value's slot here (100 M of them:
+    // 3.2 GB), which the limit must count rather than the allocator fail.
+    let r = run_default(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]struct{}, 100000000)\n\tfmt.Println(len(s))\n}\n",
+    );
+    let stderr = r.text(Stream::Stderr);
+    assert!(
+        stderr.starts_with("the program ran out of memory"),
+        "{stderr}"
+    );
+    assert_eq!(r.exit_code, 1);
+}
+
+#[test]
 fn appending_large_arrays_stops_at_the_memory_limit() {
     // Each append copies a 4 Mi-element array; the growth asks for the new capacity's copies.
     let r = run_default(

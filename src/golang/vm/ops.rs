@@ -306,12 +306,15 @@ pub fn new_pointer(v: Value) -> Value {
 }
 
 /// The values in `v`: 1, or an aggregate's, nested ones counted (from its first element:
-/// an array's elements are alike, and a struct's few).
+/// an array's elements are alike, and a struct's few). An empty aggregate (`struct{}`,
+/// `[0]int`) weighs 1: it takes a slot where it is stored, though Go gives it no size.
 pub fn weight(v: &Value) -> u64 {
     match v {
         Value::Agg(a) => {
             let a = a.borrow();
-            (a.len() as u64).saturating_mul(a.first().map_or(1, weight).max(1))
+            (a.len() as u64)
+                .saturating_mul(a.first().map_or(1, weight).max(1))
+                .max(1)
         }
         _ => 1,
     }
