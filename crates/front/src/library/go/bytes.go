@@ -209,9 +209,19 @@ func Cut(s, sep []byte) (before, after []byte, found bool) {
 // A Buffer is a variable-sized buffer of bytes with Read and Write methods; its zero value is
 // an empty buffer ready to use.
 type Buffer struct {
-	buf []byte
-	off int
+	buf      []byte
+	off      int
+	lastRead readOp // last read operation, so that Unread* can work correctly
 }
+
+// readOp is what a Buffer last read: a rune of 1 to 4 bytes, another read, or nothing
+// unreadable.
+type readOp int8
+
+const (
+	opRead    readOp = -1 // any other read operation
+	opInvalid readOp = 0  // non-read operation
+)
 
 func NewBuffer(buf []byte) *Buffer     { return &Buffer{buf: buf} }
 func NewBufferString(s string) *Buffer { return &Buffer{buf: []byte(s)} }
@@ -233,6 +243,7 @@ func (b *Buffer) Cap() int { return cap(b.buf) }
 func (b *Buffer) Reset() {
 	b.buf = b.buf[:0]
 	b.off = 0
+	b.lastRead = opInvalid
 }
 
 // Truncate discards all but the first n unread bytes.
@@ -241,6 +252,7 @@ func (b *Buffer) Truncate(n int) {
 		b.Reset()
 		return
 	}
+	b.lastRead = opInvalid
 	if n < 0 || n > b.Len() {
 		panic("bytes.Buffer: truncation out of range")
 	}
@@ -252,6 +264,7 @@ func (b *Buffer) Grow(n int) {
 	if n < 0 {
 		panic("bytes.Buffer.Grow: negative count")
 	}
+	b.lastRead = opInvalid
 	if cap(b.buf)-len(b.buf) < n {
 		nb := make([]byte, len(b.buf), 2*cap(b.buf)+n)
 		copy(nb, b.buf)
@@ -260,21 +273,25 @@ func (b *Buffer) Grow(n int) {
 }
 
 func (b *Buffer) Write(p []byte) (n int, err error) {
+	b.lastRead = opInvalid
 	b.buf = append(b.buf, p...)
 	return len(p), nil
 }
 
 func (b *Buffer) WriteString(s string) (n int, err error) {
+	b.lastRead = opInvalid
 	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
 
 func (b *Buffer) WriteByte(c byte) error {
+	b.lastRead = opInvalid
 	b.buf = append(b.buf, c)
 	return nil
 }
 
 func (b *Buffer) WriteRune(r rune) (n int, err error) {
+	b.lastRead = opInvalid
 	m := len(b.buf)
 	b.buf = utf8.AppendRune(b.buf, r)
 	return len(b.buf) - m, nil
@@ -283,6 +300,7 @@ func (b *Buffer) WriteRune(r rune) (n int, err error) {
 // Read reads the next len(p) bytes from the buffer, or until it is drained (io.EOF when it was
 // empty and p is not).
 func (b *Buffer) Read(p []byte) (n int, err error) {
+	b.lastRead = opInvalid
 	if b.Len() == 0 {
 		b.Reset()
 		if len(p) == 0 {
@@ -292,6 +310,9 @@ func (b *Buffer) Read(p []byte) (n int, err error) {
 	}
 	n = copy(p, b.buf[b.off:])
 	b.off += n
+	if n > 0 {
+		b.lastRead = opRead
+	}
 	return n, nil
 }
 
@@ -302,6 +323,10 @@ func (b *Buffer) Next(n int) []byte {
 	}
 	data := b.buf[b.off : b.off+n]
 	b.off += n
+	b.lastRead = opInvalid
+	if n > 0 {
+		b.lastRead = opRead
+	}
 	return data
 }
 
@@ -312,6 +337,7 @@ func (b *Buffer) ReadByte() (byte, error) {
 	}
 	c := b.buf[b.off]
 	b.off++
+	b.lastRead = opRead
 	return c, nil
 }
 
@@ -322,7 +348,55 @@ func (b *Buffer) ReadRune() (r rune, size int, err error) {
 	}
 	r, size = utf8.DecodeRune(b.buf[b.off:])
 	b.off += size
+	b.lastRead = readOp(size)
 	return r, size, nil
+}
+
+var errUnreadByte = errors.New("bytes.Buffer: UnreadByte: previous operation was not a successful read")
+
+// UnreadByte unreads the last byte returned by the most recent successful read operation
+// that read at least one byte.
+func (b *Buffer) UnreadByte() error {
+	if b.lastRead == opInvalid {
+		return errUnreadByte
+	}
+	b.lastRead = opInvalid
+	if b.off > 0 {
+		b.off--
+	}
+	return nil
+}
+
+// UnreadRune unreads the last rune returned by ReadRune.
+func (b *Buffer) UnreadRune() error {
+	if b.lastRead <= opInvalid {
+		return errors.New("bytes.Buffer: UnreadRune: previous operation was not a successful ReadRune")
+	}
+	if b.off >= int(b.lastRead) {
+		b.off -= int(b.lastRead)
+	}
+	b.lastRead = opInvalid
+	return nil
+}
+
+// ReadFrom reads from r until EOF and appends what it read to the buffer.
+func (b *Buffer) ReadFrom(r io.Reader) (n int64, err error) {
+	b.lastRead = opInvalid
+	chunk := make([]byte, MinRead)
+	for {
+		m, e := r.Read(chunk)
+		if m < 0 {
+			panic("bytes.Buffer: reader returned negative count from Read")
+		}
+		b.buf = append(b.buf, chunk[:m]...)
+		n += int64(m)
+		if e == io.EOF {
+			return n, nil
+		}
+		if e != nil {
+			return n, e
+		}
+	}
 }
 
 // ReadBytes reads until the first delim, which it includes; io.EOF if there is none.
@@ -335,6 +409,7 @@ func (b *Buffer) ReadBytes(delim byte) (line []byte, err error) {
 	}
 	line = append([]byte(nil), b.buf[b.off:end]...)
 	b.off = end
+	b.lastRead = opRead
 	return line, err
 }
 
@@ -345,6 +420,7 @@ func (b *Buffer) ReadString(delim byte) (line string, err error) {
 
 // WriteTo writes the unread bytes to w.
 func (b *Buffer) WriteTo(w io.Writer) (n int64, err error) {
+	b.lastRead = opInvalid
 	m, err := w.Write(b.buf[b.off:])
 	b.off += m
 	return int64(m), err
