@@ -194,7 +194,7 @@ func main() {
 }
 
 /// A select of one case blocks at that case's line, as gc compiles it as the operation; a
-/// package's init functions are named `main.init.0`, `main.init.1`.
+/// package's init functions are named `main.init.0`, `main.init.1`, its variables' `main.init`.
 #[test]
 fn a_one_case_select_is_at_its_case_and_init_functions_are_numbered() {
     let source = r#"package main
@@ -232,6 +232,32 @@ func main() {}
     assert_eq!(
         frames,
         ["goroutine 1 [running]:", "main.init.1()", "\t./prog.go:6"],
+        "{stderr}"
+    );
+
+    // A package's variables are initialised in its `main.init`, whose literals are
+    // `main.glob..func1`.
+    let source = r#"package main
+
+var ready = true
+
+var x = func() int {
+	panic("in var init")
+}()
+
+func main() {}
+"#;
+    let (frames, stderr) = traceback_of(source);
+    assert!(stderr.starts_with("panic: in var init"), "{stderr}");
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [running]:",
+            "main.glob..func1()",
+            "\t./prog.go:6",
+            "main.init()",
+            "\t./prog.go:7",
+        ],
         "{stderr}"
     );
 }

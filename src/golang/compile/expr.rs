@@ -1039,7 +1039,10 @@ impl FnC<'_, '_> {
     /// Go's name for this function's `n`th literal: `main.main.func2`, and in a literal
     /// `main.main.func2.1`.
     pub(super) fn literal_name(&self, n: u32) -> String {
-        if self.name.contains(".func") {
+        if self.package_init {
+            let path = self.name.strip_suffix(".init").unwrap_or(&self.name);
+            format!("{path}.glob..func{n}")
+        } else if self.name.contains(".func") {
             format!("{}.{n}", self.name)
         } else {
             format!("{}.func{n}", self.name)

@@ -105,6 +105,9 @@ pub struct FnC<'c, 'a> {
     nparams: u16,
     /// Function literals met so far (they are named `outer.func1`, `outer.func2`…).
     pub lits: u32,
+    /// A package's variable initialiser (`main.init`), whose literals Go names
+    /// `main.glob..func1`.
+    pub package_init: bool,
     /// Go and defer statements met so far that Go wraps in a function of its own (see
     /// [`FnC::emit_call`]).
     pub wraps: u32,
@@ -151,6 +154,7 @@ impl<'c, 'a> FnC<'c, 'a> {
             result_types: Vec::new(),
             nparams: 0,
             lits: 0,
+            package_init: false,
             wraps: 0,
             nil_wrappers: Vec::new(),
             cell_results: 0,

@@ -405,14 +405,16 @@ impl<'a> Compiler<'a> {
     /// The program's entry, `runtime.main`: initialises every package's variables (imported
     /// packages first), runs the `init` functions, then calls `main.main`.
     fn entry(&mut self) {
+        let order = self.package_order();
+        let package_inits: Vec<Option<u32>> = order.iter().map(|&p| self.package_init(p)).collect();
         let index = self.new_func("runtime.main".to_string());
         self.prog.entry = index;
         let mut f = FnC::new(self, index, "runtime.main".into(), Inst::default());
         f.zero_globals();
-        for pkg in f.c.package_order() {
-            let inits: Vec<_> = f.c.ch.packages[pkg].init_order.clone();
-            for init in inits {
-                f.init_globals(&init.lhs, init.rhs);
+        for (&pkg, init) in order.iter().zip(package_inits) {
+            if let Some(idx) = init {
+                let base = f.top();
+                f.emit(Instr::Call { f: idx, base });
             }
             for init_fn in f.c.ch.packages[pkg].inits.clone() {
                 let idx = f.c.func_index(init_fn);
@@ -426,6 +428,24 @@ impl<'a> Compiler<'a> {
             f.emit(Instr::Call { f: idx, base });
         }
         f.finish();
+    }
+
+    /// gc's package initialiser, `{path}.init`: the package's variables in their
+    /// initialisation order (a traceback through it reads as Go's; its literals are
+    /// `{path}.glob..func1`…). None for a package with no variable to initialise.
+    fn package_init(&mut self, pkg: usize) -> Option<u32> {
+        let inits = self.ch.packages[pkg].init_order.clone();
+        let first = inits.first()?.rhs;
+        let name = format!("{}.init", self.ch.packages[pkg].path);
+        let index = self.new_func(name.clone());
+        let mut f = FnC::new(self, index, name.into(), Inst::default());
+        f.package_init = true;
+        f.file = f.c.file_of(f.c.ch.ast.expr(first).pos);
+        for init in inits {
+            f.init_globals(&init.lhs, init.rhs);
+        }
+        f.finish();
+        Some(index)
     }
 
     /// Packages in initialisation order: each after the packages it imports.
