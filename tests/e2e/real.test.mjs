@@ -297,8 +297,8 @@ describe('compare', () => {
     // work before main does: the packages' initialisation is paid for too).
     const again = await openPage(browser, server.url, '?p=benchmark&tasks=1000&rounds=2&procs=2&autorun=1');
     assert.deepEqual((await waitForEnd(again)).lines, [
-      'BenchmarkNaiveSpawn-2  2  610026 ns/op  1000 goroutines/op',
-      'BenchmarkWorkerPool-2  2  558924 ns/op  8 goroutines/op',
+      'BenchmarkNaiveSpawn-2  2  609975 ns/op  1000 goroutines/op',
+      'BenchmarkWorkerPool-2  2  558917 ns/op  8 goroutines/op',
       'worker pool: 1.1x faster, 125.0x fewer goroutines',
     ]);
     assert.deepEqual(page.problems, []);
