@@ -2,7 +2,10 @@
 // errors as Go does, through *NumError values built here.
 package strconv
 
-import "errors"
+import (
+	"errors"
+	"unicode/utf8"
+)
 
 // IntSize is the size in bits of an int or uint value.
 const IntSize = 64
@@ -166,7 +169,7 @@ func IsGraphic(r rune) bool
 // characters but tab, no backquote, no byte-order mark, valid UTF-8.
 func CanBackquote(s string) bool {
 	for i := 0; i < len(s); {
-		r, wid := decodeRune(s[i:])
+		r, wid := utf8.DecodeRuneInString(s[i:])
 		i += wid
 		if wid > 1 {
 			if r == '\ufeff' {
@@ -174,7 +177,7 @@ func CanBackquote(s string) bool {
 			}
 			continue
 		}
-		if r == 0xFFFD {
+		if r == utf8.RuneError {
 			return false
 		}
 		if (r < ' ' && r != '\t') || r == '`' || r == '\u007F' {
@@ -182,17 +185,4 @@ func CanBackquote(s string) bool {
 		}
 	}
 	return true
-}
-
-// decodeRune is utf8.DecodeRuneInString (for a non-empty s), which strconv does not import:
-// the first rune's width is where the second starts.
-func decodeRune(s string) (rune, int) {
-	var first rune
-	for i, r := range s {
-		if i > 0 {
-			return first, i
-		}
-		first = r
-	}
-	return first, len(s)
 }
