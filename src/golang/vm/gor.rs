@@ -587,7 +587,7 @@ impl Gor {
             // aborted); one started further out goes on once this frame has returned.
             if self.panics.last().is_some_and(|p| p.recovered) {
                 self.panics.pop();
-                self.panics.retain(|p| p.depth < top);
+                self.end_aborted_panics(top);
                 let f = &mut self.frames[top];
                 f.unwinding = false;
                 let last = self.run.prog.funcs[f.func as usize].code.len() - 1;
@@ -615,6 +615,23 @@ impl Gor {
             if let Some(f) = self.frames.last_mut() {
                 f.unwinding = true;
             }
+        }
+    }
+
+    /// A deferred call of frame `top` recovered the newest panic: the panics started while
+    /// the deferred call that `top` runs in (or is) ran are over with it (Go calls them
+    /// aborted). The older ones, whose unwinding started that deferred call, go on once it
+    /// has returned, though a frame they left may since have been replaced at its index.
+    fn end_aborted_panics(&mut self, top: usize) {
+        let started_by = self.frames[..=top]
+            .iter()
+            .rev()
+            .map(|f| f.recover_depth)
+            .find(|&d| d > 0);
+        match started_by {
+            Some(u16::MAX) => self.panics.retain(|p| p.depth < top),
+            Some(older) => self.panics.truncate(older as usize),
+            None => self.panics.clear(),
         }
     }
 
