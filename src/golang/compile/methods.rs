@@ -135,11 +135,15 @@ impl Compiler<'_> {
         }
     }
 
-    /// The method set of `t`: its methods and the promoted ones, each by name once (the
-    /// shallowest wins; Go rejects ambiguous selectors at compile time).
+    /// The method set of `t`: its methods and the promoted ones, each by name once, as Go's
+    /// selector rule gives them: a name belongs to the shallowest depth that has it, where a
+    /// field or a pointer method of a value (not in the set) hides deeper methods too, and a
+    /// name found twice at that depth (two embedded fields, or one type embedded twice) is in
+    /// the set through neither.
     fn method_set(&self, t: TypeId) -> Vec<Reach> {
         let types = &self.types;
         let mut out: Vec<Reach> = Vec::new();
+        // Names decided at a shallower depth.
         let mut names: HashSet<Name> = HashSet::new();
         // Breadth-first over embedded fields: (type of the value, path, through a pointer).
         let (base, ptr) = match types.get(t) {
@@ -153,49 +157,61 @@ impl Compiler<'_> {
         let mut seen: HashSet<TypeId> = HashSet::new();
         while !level.is_empty() {
             let mut next = Vec::new();
-            let mut found: Vec<(Name, Reach)> = Vec::new();
-            for (vt, path, through_ptr) in level {
-                if !seen.insert(vt) {
+            // Each name found at this depth: how many times, and the method it gives the set
+            // when found once.
+            let mut found: Vec<(Name, usize, Option<Reach>)> = Vec::new();
+            let mut note = |name: Name, times: usize, reach: Option<Reach>| match found
+                .iter_mut()
+                .find(|(n, _, _)| *n == name)
+            {
+                Some(entry) => entry.1 += times,
+                None => found.push((name, times, reach)),
+            };
+            let mut at_level: Vec<TypeId> = level.iter().map(|(vt, _, _)| *vt).collect();
+            at_level.sort_unstable();
+            for (vt, path, through_ptr) in &level {
+                let (vt, through_ptr) = (*vt, *through_ptr);
+                if seen.contains(&vt) {
+                    continue;
+                }
+                // A type embedded more than once at this depth: its names are ambiguous (it
+                // is walked once, each name counted twice).
+                let times = at_level.iter().filter(|&&x| x == vt).count();
+                if times > 1 && path != &level.iter().find(|e| e.0 == vt).expect("listed").1 {
                     continue;
                 }
                 if types.is_named(vt) {
                     for &m in self.lookup_ctx().named_methods(vt) {
                         let o = &self.ch.objs[m.0 as usize];
                         let ptr_recv = o.func().is_some_and(|f| f.ptr_recv);
-                        if ptr_recv && !through_ptr {
-                            continue;
-                        }
-                        found.push((
-                            o.name,
-                            Reach {
-                                name: o.name,
-                                method: m,
-                                recv: vt,
-                                path: path.clone(),
-                                iface: None,
-                            },
-                        ));
+                        let reach = (!ptr_recv || through_ptr).then(|| Reach {
+                            name: o.name,
+                            method: m,
+                            recv: vt,
+                            path: path.clone(),
+                            iface: None,
+                        });
+                        note(o.name, times, reach);
                     }
                 }
                 // An embedded interface's methods (not the outer value's own interface).
                 if !path.is_empty() {
                     if let Some(iface) = types.interface(vt) {
                         for m in &iface.methods {
-                            found.push((
-                                m.name,
-                                Reach {
-                                    name: m.name,
-                                    method: ObjId::NONE,
-                                    recv: vt,
-                                    path: path.clone(),
-                                    iface: Some(self.method_key(m.name, m.pkg, m.sig)),
-                                },
-                            ));
+                            let reach = Reach {
+                                name: m.name,
+                                method: ObjId::NONE,
+                                recv: vt,
+                                path: path.clone(),
+                                iface: Some(self.method_key(m.name, m.pkg, m.sig)),
+                            };
+                            note(m.name, times, Some(reach));
                         }
                     }
                 }
                 if let Some(fields) = types.struct_fields(vt) {
                     for (i, f) in fields.iter().enumerate() {
+                        note(f.name, times, None);
                         if !f.embedded {
                             continue;
                         }
@@ -208,9 +224,10 @@ impl Compiler<'_> {
                     }
                 }
             }
-            for (name, reach) in found {
-                if names.insert(name) {
-                    out.push(reach);
+            seen.extend(at_level);
+            for (name, times, reach) in found {
+                if names.insert(name) && times == 1 {
+                    out.extend(reach);
                 }
             }
             level = next;
