@@ -15,6 +15,10 @@
 
 use super::ty::{IMethod, Interface, Named, Signature, StructField, Term, Type, TypeId, Types};
 
+/// How many instances of generic types may be expanded one inside another: far more than a
+/// program nests, few enough for the stack.
+const MAX_EXPANDING: u32 = 100;
+
 impl Types {
     /// `t` with each type parameter `tparams[i]` replaced by `targs[i]`.
     pub fn subst(&mut self, t: TypeId, tparams: &[TypeId], targs: &[TypeId]) -> TypeId {
@@ -146,8 +150,20 @@ impl Types {
         t
     }
 
-    /// Computes the underlying type of the instance `t`.
+    /// Computes the underlying type of the instance `t`. An instance whose underlying type
+    /// holds an ever larger instance of itself (`type T[P any] struct{ f *T[[]P] }`, an
+    /// instantiation cycle, which the checker reports) would be expanded forever: past
+    /// [`MAX_EXPANDING`] expansions one inside another, it is left without one.
     fn expand(&mut self, t: TypeId) {
+        if self.expanding >= MAX_EXPANDING {
+            return;
+        }
+        self.expanding += 1;
+        self.expand_now(t);
+        self.expanding -= 1;
+    }
+
+    fn expand_now(&mut self, t: TypeId) {
         let Some(n) = self.named(t) else { return };
         let (Some(origin), targs) = (n.origin, n.targs.clone()) else {
             return;

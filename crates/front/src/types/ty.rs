@@ -355,6 +355,8 @@ pub struct Types {
     pub(super) instances: crate::fxhash::FxHashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances whose generic type was still being declared when they were made.
     pub(super) pending: Vec<TypeId>,
+    /// Instances being expanded, one inside another (see `subst.rs`).
+    pub(super) expanding: u32,
 }
 
 impl Default for Types {
@@ -373,6 +375,7 @@ impl Types {
             intern: Default::default(),
             instances: Default::default(),
             pending: Vec::new(),
+            expanding: 0,
         };
         for k in BasicKind::ALL {
             let id = t.intern(Type::Basic(k));

@@ -14,6 +14,7 @@
 //!   (constraints may refer to types declared later).
 
 mod infer;
+mod mono;
 mod satisfy;
 
 use super::super::info::{Instance, Mode};
@@ -434,7 +435,8 @@ impl Checker<'_> {
 
     /// Checks the pending instantiations against their constraints.
     pub fn verify_instances(&mut self) {
-        for v in std::mem::take(&mut self.pending_verify) {
+        let insts = std::mem::take(&mut self.pending_verify);
+        for v in &insts {
             for (i, (&tp, &ta)) in v.tparams.iter().zip(&v.targs).enumerate() {
                 let Some(bound) = self.types.type_param(tp).map(|p| p.constraint) else {
                     continue;
@@ -446,6 +448,10 @@ impl Checker<'_> {
                     break;
                 }
             }
+        }
+        // As gc, only in a package without errors.
+        if self.errors.is_empty() {
+            self.check_instantiation_cycles(&insts);
         }
     }
 }
