@@ -44,12 +44,13 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The process exit status Go would give.
+    /// The process exit status Go would give (`os.Exit`'s code as the system keeps it: its
+    /// low 8 bits, so -1 is 255).
     pub fn exit_code(&self) -> i32 {
         match self {
             Outcome::Exit => 0,
             Outcome::Limit(_) => 1,
-            Outcome::OsExit { code } => *code,
+            Outcome::OsExit { code } => *code & 0xff,
             _ => 2,
         }
     }
@@ -138,8 +139,9 @@ pub(crate) fn go_report(
         Outcome::Exit | Outcome::OsExit { .. } => {}
         Outcome::Limit(limit) => lines.push(limit.message()),
         Outcome::Panic { message, .. } => {
-            // A message of several lines prints as several lines, as Go's does.
-            lines.extend(format!("panic: {message}").lines().map(String::from));
+            // A message of several lines prints as several lines, as Go's does (one that
+            // ends with a newline, with an empty line more).
+            lines.extend(format!("panic: {message}").split('\n').map(String::from));
             lines.push(String::new());
             if let Some(info) = reported(outcome, alive) {
                 lines.extend(stanza(info, "running"));
@@ -153,7 +155,11 @@ pub(crate) fn go_report(
             }
         }
         Outcome::Fatal { message } => {
-            lines.extend(format!("fatal error: {message}").lines().map(String::from));
+            lines.extend(
+                format!("fatal error: {message}")
+                    .split('\n')
+                    .map(String::from),
+            );
             if let Some(info) = reported(outcome, alive) {
                 lines.push(String::new());
                 lines.extend(stanza(info, "running"));

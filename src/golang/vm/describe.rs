@@ -87,16 +87,16 @@ pub fn panic_value(g: &mut Gor, v: &Value) -> String {
                 format!("({parts})")
             };
         }
-        Kind::String => Some(if t.named {
-            format!("{:?}", iface.val.to_text())
-        } else {
-            iface.val.to_text()
-        }),
+        // Quoted, not escaped: Go's runtime prints the bytes between the quotes.
+        Kind::String if t.named => Some(format!("\"{}\"", iface.val.to_text())),
+        Kind::String => Some(iface.val.to_text()),
         _ => None,
     };
     match plain {
         Some(text) if t.named => format!("{}({text})", t.name),
         Some(text) => text,
+        // The pointer Go prints: a nil pointer, map, channel or function's is 0x0.
+        None if iface.val.is_nil() => format!("({}) 0x0", t.name),
         None => format!("({}) 0xc000012120", t.name),
     }
 }

@@ -52,7 +52,17 @@ func Clone(b []byte) []byte {
 	return append([]byte{}, b...)
 }
 
-func Repeat(b []byte, count int) []byte { return []byte(strings.Repeat(string(b), count)) }
+func Repeat(b []byte, count int) []byte {
+	if count == 0 {
+		return []byte{}
+	}
+	if count < 0 {
+		panic("bytes: negative Repeat count")
+	} else if len(b)*count/count != len(b) {
+		panic("bytes: Repeat count causes overflow")
+	}
+	return []byte(strings.Repeat(string(b), count))
+}
 func ToUpper(s []byte) []byte           { return []byte(strings.ToUpper(string(s))) }
 func ToLower(s []byte) []byte           { return []byte(strings.ToLower(string(s))) }
 func ToTitle(s []byte) []byte           { return []byte(strings.ToTitle(string(s))) }
@@ -90,11 +100,34 @@ func pieces(s []byte, parts []string, gap int) [][]byte {
 	return out
 }
 
+// explode splits s into its UTF-8 sequences, at most n parts (n < 0: all), the last the
+// unsplit rest. A byte that is not UTF-8 is a part of its own, as it is (package strings
+// gives U+FFFD's encoding for it).
+func explode(s []byte, n int) [][]byte {
+	if n <= 0 || n > utf8.RuneCount(s) {
+		n = utf8.RuneCount(s)
+	}
+	a := make([][]byte, 0, n)
+	for len(s) > 0 {
+		if len(a) == n-1 {
+			a = append(a, s)
+			break
+		}
+		_, size := utf8.DecodeRune(s)
+		a = append(a, s[0:size:size])
+		s = s[size:]
+	}
+	return a
+}
+
 // Split and SplitN's last part keeps the rest of s's capacity, as Go's does.
 func Split(s, sep []byte) [][]byte { return SplitN(s, sep, -1) }
 func SplitN(s, sep []byte, n int) [][]byte {
 	if n == 0 {
 		return nil
+	}
+	if len(sep) == 0 {
+		return explode(s, n)
 	}
 	out := pieces(s, strings.SplitN(string(s), string(sep), n), len(sep))
 	if last := len(out) - 1; len(sep) > 0 && last >= 0 {
@@ -106,6 +139,9 @@ func SplitAfter(s, sep []byte) [][]byte { return SplitAfterN(s, sep, -1) }
 func SplitAfterN(s, sep []byte, n int) [][]byte {
 	if n == 0 {
 		return nil
+	}
+	if len(sep) == 0 {
+		return explode(s, n)
 	}
 	out := pieces(s, strings.SplitAfterN(string(s), string(sep), n), 0)
 	if last := len(out) - 1; len(sep) > 0 && last >= 0 {

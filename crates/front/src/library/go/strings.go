@@ -348,7 +348,20 @@ func SplitAfterN(s, sep string, n int) []string {
 		if n < 0 || n >= len(all) {
 			return all
 		}
-		all[n-1] = s[len(Join(all[:n-1], "")):]
+		// The rest after n-1 parts (with sep "", n-1 characters: a byte that is not UTF-8
+		// is a part of its own, given as U+FFFD's encoding).
+		rest := len(Join(all[:n-1], ""))
+		if sep == "" {
+			k := 0
+			for i := range s {
+				if k == n-1 {
+					rest = i
+					break
+				}
+				k++
+			}
+		}
+		all[n-1] = s[rest:]
 		return all[:n]
 	}
 	if n > len(s)+1 {
