@@ -229,6 +229,10 @@ fn round_up_size(size: u64) -> u64 {
 /// The capacity Go gives a slice of capacity `old` growing to hold `needed` elements of
 /// `esize` bytes (runtime.growslice).
 pub fn grown_cap(old: u64, needed: u64, esize: u64) -> u64 {
+    if esize == 0 {
+        // Elements of no size take no memory: exactly as many as needed.
+        return needed;
+    }
     let double = old * 2;
     let mut new = old;
     if needed > double {
@@ -239,9 +243,6 @@ pub fn grown_cap(old: u64, needed: u64, esize: u64) -> u64 {
         while new < needed {
             new += (new + 3 * 256) / 4;
         }
-    }
-    if esize == 0 {
-        return new;
     }
     round_up_size(new * esize) / esize
 }

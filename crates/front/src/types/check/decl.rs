@@ -10,10 +10,14 @@ use super::{Checker, Color, DeclInfo, Env, Operand};
 use crate::syntax::ast::{Decl, DeclId, ExprKind, FileId, GenKind, Name, Spec};
 use crate::syntax::literal;
 
+/// The longest chain of aliases a method's receiver is followed through.
+const MAX_ALIAS_CHAIN: usize = 16;
+
 impl Checker<'_> {
     /// Checks the package `self.pkg`, whose imports have been checked.
     pub fn check_package(&mut self) {
         let order = self.collect_objects();
+        self.resolve_alias_receivers();
         if self.is_lazy() {
             // Declarations are checked when the program uses them; `init` functions always.
             for f in self.cur_pkg().inits.clone() {
@@ -250,6 +254,41 @@ impl Checker<'_> {
                 self.epos(n),
                 format!("missing init expr for {}", self.es(n)),
             );
+        }
+    }
+
+    /// Methods declared on an alias (`type A = T; func (a A) M()`) are methods of the type it
+    /// names: their receiver base name is followed through the package's alias declarations
+    /// (a chain of them; not a cycle, which the declarations report).
+    fn resolve_alias_receivers(&mut self) {
+        let pkg = self.pkg;
+        let names: Vec<Name> = self
+            .methods
+            .keys()
+            .filter(|(p, _)| *p == pkg)
+            .map(|&(_, n)| n)
+            .collect();
+        for name in names {
+            let mut base = name;
+            for _ in 0..MAX_ALIAS_CHAIN {
+                let Some(&obj) = self.cur_pkg().scope.get(&base) else {
+                    break;
+                };
+                let Some(DeclInfo::Type {
+                    alias: true, ty, ..
+                }) = self.decls.get(&obj)
+                else {
+                    break;
+                };
+                let ExprKind::Ident(n) = self.ast.expr(self.ast.unparen(*ty)).kind else {
+                    break;
+                };
+                base = n;
+            }
+            if base != name {
+                let methods = self.methods.remove(&(pkg, name)).unwrap_or_default();
+                self.methods.entry((pkg, base)).or_default().extend(methods);
+            }
         }
     }
 

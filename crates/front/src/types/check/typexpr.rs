@@ -432,11 +432,16 @@ impl Checker<'_> {
         pos: crate::syntax::Pos,
     ) {
         if let Some(other) = methods
-            .iter()
+            .iter_mut()
             .find(|x| x.0.name == m.name && x.0.pkg == m.pkg)
         {
-            if other.0.sig == m.sig && obj.is_none() {
-                return; // the same method through two embedded interfaces
+            // The same method through an embedded interface and declared, or through two
+            // embedded interfaces: one method (the declared one, when there is one).
+            if other.0.sig == m.sig && (obj.is_none() || other.1.is_none()) {
+                if !obj.is_none() {
+                    *other = (m, obj, pos);
+                }
+                return;
             }
             let at = self.pos_string(other.2);
             let s = self.name_str(m.name).to_string();
