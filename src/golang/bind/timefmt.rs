@@ -77,9 +77,10 @@ fn time_mod(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 }
 
 /// `parse(layout, value string) (sec, nsec int64, loc int, zone string, offset int,
-/// layoutElem, valueElem, message string, ok bool)`: the time (seconds since the zero Time)
-/// and its location (0 UTC, 1 Local, 2 the fixed zone `zone`, `offset`), or `ParseError`'s
-/// parts.
+/// layoutElem, valueElem, message string, ok bool)`: the time's fields (seconds since the zero
+/// Time, as if in UTC) and what the value says of its zone (0 `Z` or `UTC`, 1 the offset
+/// `offset` with the abbreviation `zone` if any, 2 the abbreviation `zone` alone, whose
+/// offset is `offset` if it tells one, 3 nothing), or `ParseError`'s parts.
 fn parse(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let parsed =
         crate::golang::natives::timeparse::parse(ctx.arg(0).as_bytes(), ctx.arg(1).as_bytes());
@@ -87,8 +88,9 @@ fn parse(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         Ok(p) => {
             let (loc, name, offset) = match p.loc {
                 ParsedLoc::Utc => (0, Vec::new(), 0),
-                ParsedLoc::Local => (1, Vec::new(), 0),
-                ParsedLoc::Fixed(name, offset) => (2, name, offset),
+                ParsedLoc::Offset(name, offset) => (1, name, offset),
+                ParsedLoc::Name(name, offset) => (2, name, offset),
+                ParsedLoc::None => (3, Vec::new(), 0),
             };
             [
                 Value::Int(p.at.unix.wrapping_add(engine::UNIX_TO_INTERNAL)),

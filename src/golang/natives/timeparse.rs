@@ -3,31 +3,32 @@
 //! second may follow the seconds though the layout has none, two-digit years from 1969,
 //! omitted fields zero or one) and `ParseError`'s parts for Go's messages.
 //!
-//! A zone in the value gives the fixed zone Go's result has: UTC for `Z` and `UTC` and for an
-//! offset of zero (Local is UTC, as on Go's playground), else a zone of that offset, named by
-//! an abbreviation if the value has one too; an abbreviation alone is a zone of offset zero
-//! (`GMT+3` of three hours) whose clock reads the value's fields, as Go does for a name it
-//! does not know.
+//! What the value says of its zone is returned as it is (`Z`, an offset, an abbreviation, or
+//! nothing); which location the time gets from it depends on the location it is parsed in
+//! (`Parse`, `ParseInLocation`: time.go).
 
 use super::time::{
     civil_from_days, days_from_civil, next_std_chunk, quote, Instant, Std, DAYS, MONTHS,
 };
 
-/// A parsed time: its instant and where it is shown.
+/// A parsed time: its fields as an instant in UTC, and what the value says of its zone.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Parsed {
     pub at: Instant,
     pub loc: ParsedLoc,
 }
 
-/// The location of a parsed time.
+/// What a parsed value says of its zone.
 #[derive(Debug, PartialEq, Eq)]
 pub enum ParsedLoc {
+    /// `Z` or `UTC`.
     Utc,
-    /// A zone offset of zero: the local zone's (UTC).
-    Local,
-    /// A zone of this name and offset (seconds east of UTC).
-    Fixed(Vec<u8>, i64),
+    /// An offset (seconds east of UTC), and the abbreviation beside it if any.
+    Offset(Vec<u8>, i64),
+    /// An abbreviation alone, and the offset it tells (`GMT+3`: three hours; else none).
+    Name(Vec<u8>, i64),
+    /// Nothing.
+    None,
 }
 
 /// Why a value does not parse: `ParseError`'s `LayoutElem`, `ValueElem` and `Message`.
@@ -329,24 +330,16 @@ fn finish(mut f: Fields) -> Result<Parsed, &'static str> {
         nsec: f.nsec,
     };
     let name = f.zone_name.unwrap_or_default();
-    let (at, loc) = match f.offset {
-        _ if f.utc => (fields, ParsedLoc::Utc),
-        // An offset of zero is Local's, which is UTC.
-        Some(0) if name.is_empty() => (fields, ParsedLoc::Local),
-        Some(offset) => {
-            let at = Instant {
-                unix: fields.unix - offset,
-                ..fields
-            };
-            (at, ParsedLoc::Fixed(name, offset))
-        }
-        None if name.is_empty() => (fields, ParsedLoc::Utc),
+    let loc = match f.offset {
+        _ if f.utc => ParsedLoc::Utc,
+        Some(offset) => ParsedLoc::Offset(name, offset),
+        None if name.is_empty() => ParsedLoc::None,
         None => {
             let hours = name.strip_prefix(b"GMT").and_then(atoi).unwrap_or(0);
-            (fields, ParsedLoc::Fixed(name, hours * 3600))
+            ParsedLoc::Name(name, hours * 3600)
         }
     };
-    Ok(Parsed { at, loc })
+    Ok(Parsed { at: fields, loc })
 }
 
 /// Days in `month` (1 to 12) of `year`: from its first to the next month's.

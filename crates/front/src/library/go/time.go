@@ -188,7 +188,7 @@ func Unix(sec int64, nsec int64) Time {
 			sec--
 		}
 	}
-	return Time{sec: sec + unixToInternal, nsec: nsec}
+	return Time{sec: sec + unixToInternal, nsec: nsec, loc: Local}
 }
 
 // UnixMilli returns the local Time corresponding to the given Unix time in milliseconds.
@@ -618,33 +618,57 @@ func quote(s string) string
 // (UTC for "Z", "UTC" and offset zero, as Local is UTC); an abbreviation alone counts as
 // offset zero (GMT+h as h hours), as Go does for one it does not know.
 func Parse(layout, value string) (Time, error) {
-	sec, nsec, loc, zone, offset, layoutElem, valueElem, message, ok := parse(layout, value)
+	return parseIn(layout, value, UTC, Local)
+}
+
+// ParseInLocation is like Parse, but a value without a zone is a time in loc, and a zone
+// it names that is loc's (its offset, or its abbreviation) gives the time loc.
+func ParseInLocation(layout, value string, loc *Location) (Time, error) {
+	return parseIn(layout, value, loc, loc)
+}
+
+// parseIn parses value as Go's parse does: a value without a zone is a time in
+// defaultLoc; an offset or an abbreviation that local has gives the time local, others a
+// fixed zone of their own.
+func parseIn(layout, value string, defaultLoc, local *Location) (Time, error) {
+	sec, nsec, zoneKind, zone, offset, layoutElem, valueElem, message, ok := parse(layout, value)
 	if !ok {
 		return Time{}, &ParseError{layout, value, layoutElem, valueElem, message}
 	}
 	t := Time{sec: sec, nsec: nsec}
-	switch loc {
-	case parsedLocal:
-		t.loc = Local
-	case parsedFixed:
-		t.loc = FixedZone(zone, offset)
+	if local == nil {
+		local = UTC
+	}
+	switch zoneKind {
+	case parsedOffset:
+		t.sec -= int64(offset)
+		if offset == local.offset && (zone == "" || zone == local.zone) {
+			return t.zoned(local), nil
+		}
+		return t.zoned(FixedZone(zone, offset)), nil
+	case parsedName:
+		if zone == local.zone {
+			t.sec -= int64(local.offset)
+			return t.zoned(local), nil
+		}
+		return t.zoned(FixedZone(zone, offset)), nil
+	case parsedNone:
+		if defaultLoc == nil {
+			panic("time: missing Location in call to Date")
+		}
+		t.sec -= int64(defaultLoc.offset)
+		return t.zoned(defaultLoc), nil
 	}
 	return t, nil
 }
 
-// ParseInLocation is like Parse; every location is UTC here.
-func ParseInLocation(layout, value string, loc *Location) (Time, error) {
-	if loc == nil {
-		panic("time: missing Location in call to Date")
-	}
-	return Parse(layout, value)
-}
-
-// The location of a parsed time: UTC, Local (a zone offset of zero), or a fixed zone.
+// What a parsed value says of its zone: Z or UTC, an offset (and an abbreviation), an
+// abbreviation alone, or nothing.
 const (
 	parsedUTC = iota
-	parsedLocal
-	parsedFixed
+	parsedOffset
+	parsedName
+	parsedNone
 )
 
 // parse returns the time value names, in seconds since the zero Time and nanoseconds, with
