@@ -254,6 +254,9 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 // WithDeadlineCause behaves like WithDeadline but also sets the cause when the deadline
 // passes.
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
+	if parent == nil {
+		panic("cannot create context from nil parent")
+	}
 	if cur, ok := parent.Deadline(); ok && cur.Before(d) {
 		// The parent's deadline is earlier already.
 		return WithCancel(parent)

@@ -355,28 +355,40 @@ func (m *Map) Range(f func(key, value any) bool) {
 	}
 }
 
-// A Pool is a set of temporary objects that may be individually saved and retrieved.
+// A Pool is a set of temporary objects that may be individually saved and retrieved. It
+// keeps them as Go's does on one processor: a private object, then the others, the newest
+// first. (Go's collector empties pools; runtime.GC here does not.)
 type Pool struct {
-	items []any
+	private any
+	shared  []any
 	// New optionally specifies a function to generate a value when Get would otherwise
 	// return nil.
 	New func() any
 }
 
 func (p *Pool) Put(x any) {
-	if x != nil {
-		p.items = append(p.items, x)
+	if x == nil {
+		return
 	}
+	if p.private == nil {
+		p.private = x
+		return
+	}
+	p.shared = append(p.shared, x)
 }
 
 func (p *Pool) Get() any {
-	if n := len(p.items); n > 0 {
-		x := p.items[n-1]
-		p.items = p.items[:n-1]
-		return x
+	x := p.private
+	p.private = nil
+	if x == nil {
+		if n := len(p.shared); n > 0 {
+			x = p.shared[n-1]
+			p.shared[n-1] = nil
+			p.shared = p.shared[:n-1]
+		}
 	}
-	if p.New != nil {
-		return p.New()
+	if x == nil && p.New != nil {
+		x = p.New()
 	}
-	return nil
+	return x
 }
