@@ -11,9 +11,11 @@ use super::value::{TypeId, Value};
 /// each panic's value, `[recovered]` after one that was recovered and then panicked again,
 /// and a nil dereference's signal line.
 pub fn panic_message(g: &mut Gor) -> String {
+    // A `Goexit` under the panic is no panic of its own.
     let panics: Vec<(Thrown, bool)> = g
         .panics
         .iter()
+        .filter(|p| !p.goexit)
         .map(|p| (p.value.clone(), p.recovered))
         .collect();
     let mut text = String::new();

@@ -215,6 +215,9 @@ impl Deferred {
 pub struct PanicRec {
     pub value: Thrown,
     pub recovered: bool,
+    /// `runtime.Goexit` unwinding the goroutine: nothing recovers it, and a panic a deferred
+    /// call raises on top of it is a panic as any other.
+    pub goexit: bool,
     /// The index of the frame it started in.
     pub depth: usize,
     /// The stack where it started ([`Gor::frame_lines`]): Go's traceback if it kills the
@@ -226,6 +229,9 @@ pub struct PanicRec {
 /// frame below it, which is unwinding, so a deferred call's frame is printed above it, as Go
 /// prints it.
 pub const PANIC_FRAME: u32 = u32::MAX;
+/// In [`Gor::frame_lines`], `runtime.Goexit`'s frame: it runs the deferred calls of the
+/// goroutine it ends, as `panic` does.
+pub const GOEXIT_CALL_FRAME: u32 = u32::MAX - 2;
 
 /// A runtime operation without a result that natives often wait on, kept without boxing.
 pub enum UnitOp {
@@ -473,9 +479,12 @@ impl Gor {
     pub fn throw(&mut self, value: Thrown) {
         // Where it happened, for the report if nothing recovers it.
         let frames = self.frame_lines();
+        // `Goexit` sets `goexiting` and throws once; a panic thrown later is a panic.
+        let goexit = self.goexiting && !self.panics.iter().any(|p| p.goexit);
         self.panics.push(PanicRec {
             value,
             recovered: false,
+            goexit,
             depth: self.frames.len().saturating_sub(1),
             frames,
         });
@@ -525,9 +534,14 @@ impl Gor {
             if lines.len() >= kept {
                 break;
             }
-            if f.unwinding && i < top && !self.goexiting {
+            if f.unwinding && i < top {
                 if let Some(p) = self.panics.last() {
-                    lines.push((PANIC_FRAME, 0));
+                    let frame = if p.goexit {
+                        GOEXIT_CALL_FRAME
+                    } else {
+                        PANIC_FRAME
+                    };
+                    lines.push((frame, 0));
                     lines.extend_from_slice(&p.frames);
                     break;
                 }
@@ -544,7 +558,7 @@ impl Gor {
     /// `recover()` in the running frame: the newest panic's value if this frame was called
     /// directly by `defer` while it unwinds, else nil.
     pub fn recover(&mut self) -> Value {
-        if self.goexiting {
+        if self.panics.last().is_some_and(|p| p.goexit) {
             return Value::Nil;
         }
         let Some(mut top) = self.frames.len().checked_sub(1) else {
@@ -872,7 +886,7 @@ impl Gor {
 
     /// A panic unwound every frame: the run ends with Go's report of it.
     fn die(&mut self) -> Exit {
-        if self.goexiting {
+        if self.panics.last().map_or(self.goexiting, |p| p.goexit) {
             return Exit::Done;
         }
         self.died_in = self.panics.last().map(|p| p.frames.clone());

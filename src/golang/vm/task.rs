@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::rt;
 
 use super::cost;
-use super::gor::{Exit, Gor, Pending, PollOutcome, Run, PANIC_FRAME};
+use super::gor::{Exit, Gor, Pending, PollOutcome, Run, GOEXIT_CALL_FRAME, PANIC_FRAME};
 use super::program::Program;
 use super::serial::HeapScope;
 use super::shared::W;
@@ -274,7 +274,7 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
     let frames = g.died_in.clone().unwrap_or_else(|| g.frame_lines());
     let line = frames
         .into_iter()
-        .find(|&(func, _)| func != PANIC_FRAME && prog.in_program_file(func))
+        .find(|&(func, _)| (func as usize) < prog.funcs.len() && prog.in_program_file(func))
         .map_or(0, |(_, line)| line);
     let created_by = g
         .created
@@ -345,6 +345,7 @@ pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
     let line = (rel & ((1 << PC_LINE_BITS) - 1)) as u32;
     let (name, file, line) = match func {
         PANIC_FRAME => ("runtime.gopanic".into(), runtime_file("panic.go"), 884),
+        GOEXIT_CALL_FRAME => ("runtime.Goexit".into(), runtime_file("panic.go"), 522),
         GOEXIT_FRAME => ("runtime.goexit".into(), runtime_file("asm_amd64.s"), 1594),
         _ => {
             let f = prog.funcs.get(func as usize)?;
@@ -445,9 +446,14 @@ fn format_frames(
         }
         shown += 1;
         let Some(f) = f else {
-            // PANIC_FRAME: where Go 1.19's `panic` calls a deferred function.
-            lines.push("panic({...})".to_string());
-            lines.push("\t/usr/local/go/src/runtime/panic.go:884".to_string());
+            // Where Go 1.19's `runtime.Goexit` or `panic` calls a deferred function.
+            if func == GOEXIT_CALL_FRAME {
+                lines.push("runtime.Goexit()".to_string());
+                lines.push("\t/usr/local/go/src/runtime/panic.go:522".to_string());
+            } else {
+                lines.push("panic({...})".to_string());
+                lines.push("\t/usr/local/go/src/runtime/panic.go:884".to_string());
+            }
             continue;
         };
         let args = if f.nparams > 0 { "..." } else { "" };
