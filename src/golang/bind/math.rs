@@ -25,6 +25,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("math.Float32frombits", float32frombits),
     pure("math.Float64bits", float64bits),
     pure("math.Float64frombits", float64frombits),
+    pure("math.FMA", fma),
     pure("math.Floor", floor),
     pure("math.Frexp", frexp),
     pure("math.Hypot", hypot),
@@ -119,6 +120,12 @@ binary! {
     modulo = m::modulo;
     pow = m::pow;
     remainder = m::remainder;
+}
+
+/// `FMA(x, y, z)`: `x * y + z` rounded once, as IEEE 754's fused multiply-add.
+fn fma(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let (x, y, z) = (float(ctx, 0), float(ctx, 1), float(ctx, 2));
+    ret(ctx, x.mul_add(y, z))
 }
 
 fn modf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

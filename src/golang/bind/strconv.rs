@@ -4,7 +4,7 @@
 
 use super::conv::alloc_cost;
 use super::{done, pure};
-use crate::golang::natives::strconv::{self as engine, ErrKind, NumError};
+use crate::golang::natives::strconv::{self as engine, ErrKind, Keep, NumError};
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::value::Value;
@@ -21,6 +21,9 @@ pub(super) const NATIVES: &[Native] = &[
     pure("strconv.QuoteToASCII", quote_to_ascii),
     pure("strconv.QuoteRuneToASCII", quote_rune_to_ascii),
     pure("strconv.unquote", unquote),
+    pure("strconv.QuoteToGraphic", quote_to_graphic),
+    pure("strconv.QuoteRuneToGraphic", quote_rune_to_graphic),
+    pure("strconv.unquoteChar", unquote_char),
     pure("strconv.IsPrint", super::strings::is_print),
     pure("strconv.IsGraphic", super::strings::is_graphic),
 ];
@@ -115,5 +118,43 @@ fn unquote(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
             done(ctx, [Value::bytes(&text), Value::Bool(true)])
         }
         None => done(ctx, [Value::str(""), Value::Bool(false)]),
+    }
+}
+
+fn quote_to_graphic(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::quote_with(ctx.arg(0).as_bytes(), b'"', Keep::Graphic);
+    ret_text(ctx, &text)
+}
+
+fn quote_rune_to_graphic(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let text = engine::quote_rune_with(ctx.int(0) as i32, Keep::Graphic);
+    ret_text(ctx, &text)
+}
+
+/// `unquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, ok bool)`.
+fn unquote_char(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let quote = ctx.int(1) as u8;
+    match engine::unquote_char(ctx.arg(0).as_bytes(), quote) {
+        Some((r, multibyte, tail)) => {
+            let tail = Value::bytes(tail);
+            done(
+                ctx,
+                [
+                    Value::Int(i64::from(r)),
+                    Value::Bool(multibyte),
+                    tail,
+                    Value::Bool(true),
+                ],
+            )
+        }
+        None => done(
+            ctx,
+            [
+                Value::Int(0),
+                Value::Bool(false),
+                Value::str(""),
+                Value::Bool(false),
+            ],
+        ),
     }
 }

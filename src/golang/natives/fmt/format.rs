@@ -1,7 +1,9 @@
 //! The formatting of one operand once its kind is known: padding, integers, floats, strings
 //! and quoting under the verb's flags, width and precision (Go's `fmt/format.go`).
 
-use crate::golang::natives::strconv::{format_float, quote_rune, quote_rune_to_ascii, quote_with};
+use crate::golang::natives::strconv::{
+    format_float, quote_rune, quote_rune_to_ascii, quote_with, Keep,
+};
 use crate::golang::natives::unicode::is_print;
 use crate::golang::natives::utf8::{decode_rune, encode_rune, rune_count, MAX_RUNE, RUNE_ERROR};
 
@@ -227,7 +229,12 @@ impl Fmt {
             self.pad(&q);
             return;
         }
-        let q = quote_with(s, b'"', self.f.plus);
+        let keep = if self.f.plus {
+            Keep::Ascii
+        } else {
+            Keep::Print
+        };
+        let q = quote_with(s, b'"', keep);
         self.pad(&q);
     }
 

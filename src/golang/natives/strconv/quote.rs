@@ -4,14 +4,24 @@
 //! forms) and escapes the rest: `\a \b \f \n \r \t \v`, `\xNN` for a control byte or a byte
 //! that is not valid UTF-8, `\uNNNN` and `\UNNNNNNNN` for other runes.
 
-use crate::golang::natives::unicode::is_print;
+use crate::golang::natives::unicode::{is_graphic, is_print};
 use crate::golang::natives::utf8::{decode_rune, encode_rune, valid_rune, RUNE_ERROR};
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// `s` quoted with `quote` (`"` or `'`), escaping what is not printable, or not ASCII when
-/// `ascii_only`.
-pub fn quote_with(s: &[u8], quote: u8, ascii_only: bool) -> Vec<u8> {
+/// Which runes a quoted literal keeps as they are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Printable ones (`Quote`).
+    Print,
+    /// Printable ASCII ones (`QuoteToASCII`, `%+q`).
+    Ascii,
+    /// Graphic ones, spaces such as U+3000 too (`QuoteToGraphic`).
+    Graphic,
+}
+
+/// `s` quoted with `quote` (`"` or `'`), escaping the runes it does not `keep`.
+pub fn quote_with(s: &[u8], quote: u8, keep: Keep) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len() + 2);
     out.push(quote);
     let mut i = 0;
@@ -25,7 +35,7 @@ pub fn quote_with(s: &[u8], quote: u8, ascii_only: bool) -> Vec<u8> {
                 HEX[(s[i] & 15) as usize],
             ]);
         } else {
-            escape_rune(&mut out, r, quote, ascii_only);
+            escape_rune(&mut out, r, quote, keep);
         }
         i += w;
     }
@@ -33,17 +43,17 @@ pub fn quote_with(s: &[u8], quote: u8, ascii_only: bool) -> Vec<u8> {
     out
 }
 
-fn escape_rune(out: &mut Vec<u8>, r: i32, quote: u8, ascii_only: bool) {
+fn escape_rune(out: &mut Vec<u8>, r: i32, quote: u8, keep: Keep) {
     if r == quote as i32 || r == '\\' as i32 {
         out.extend_from_slice(&[b'\\', r as u8]);
         return;
     }
-    if ascii_only {
-        if r < 0x80 && is_print(r) {
-            out.push(r as u8);
-            return;
-        }
-    } else if is_print(r) {
+    let kept = match keep {
+        Keep::Ascii => r < 0x80 && is_print(r),
+        Keep::Print => is_print(r),
+        Keep::Graphic => is_graphic(r),
+    };
+    if kept {
         encode_rune(out, r);
         return;
     }
@@ -75,28 +85,29 @@ fn escape_rune(out: &mut Vec<u8>, r: i32, quote: u8, ascii_only: bool) {
 
 /// `strconv.Quote`.
 pub fn quote(s: &[u8]) -> Vec<u8> {
-    quote_with(s, b'"', false)
+    quote_with(s, b'"', Keep::Print)
 }
 
 /// `strconv.QuoteToASCII`.
 pub fn quote_to_ascii(s: &[u8]) -> Vec<u8> {
-    quote_with(s, b'"', true)
+    quote_with(s, b'"', Keep::Ascii)
 }
 
 /// `strconv.QuoteRune`: an invalid rune is quoted as U+FFFD.
 pub fn quote_rune(r: i32) -> Vec<u8> {
-    quote_rune_with(r, false)
+    quote_rune_with(r, Keep::Print)
 }
 
 /// `strconv.QuoteRuneToASCII`.
 pub fn quote_rune_to_ascii(r: i32) -> Vec<u8> {
-    quote_rune_with(r, true)
+    quote_rune_with(r, Keep::Ascii)
 }
 
-fn quote_rune_with(r: i32, ascii_only: bool) -> Vec<u8> {
+/// `strconv.QuoteRune` and its relatives, keeping the runes `keep` says.
+pub fn quote_rune_with(r: i32, keep: Keep) -> Vec<u8> {
     let r = if valid_rune(r) { r } else { RUNE_ERROR };
     let mut out = vec![b'\''];
-    escape_rune(&mut out, r, b'\'', ascii_only);
+    escape_rune(&mut out, r, b'\'', keep);
     out.push(b'\'');
     out
 }

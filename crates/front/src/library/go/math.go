@@ -146,3 +146,127 @@ func Sqrt(x float64) float64
 func Tan(x float64) float64
 func Tanh(x float64) float64
 func Trunc(x float64) float64
+
+// Asinh returns the inverse hyperbolic sine of x (Go's algorithm, from FreeBSD's).
+func Asinh(x float64) float64 {
+	const (
+		ln2      = 6.93147180559945286227e-01
+		nearZero = 1.0 / (1 << 28)
+		large    = 1 << 28
+	)
+	if IsNaN(x) || IsInf(x, 0) {
+		return x
+	}
+	sign := false
+	if x < 0 {
+		x = -x
+		sign = true
+	}
+	var t float64
+	switch {
+	case x > large:
+		t = Log(x) + ln2
+	case x > 2:
+		t = Log(2*x + 1/(Sqrt(x*x+1)+x))
+	case x < nearZero:
+		t = x
+	default:
+		t = Log1p(x + x*x/(1+Sqrt(1+x*x)))
+	}
+	if sign {
+		t = -t
+	}
+	return t
+}
+
+// Acosh returns the inverse hyperbolic cosine of x: NaN below 1.
+func Acosh(x float64) float64 {
+	const large = 1 << 28
+	switch {
+	case x < 1 || IsNaN(x):
+		return NaN()
+	case x == 1:
+		return 0
+	case x >= large:
+		return Log(x) + Ln2
+	case x > 2:
+		return Log(2*x - 1/(x+Sqrt(x*x-1)))
+	}
+	t := x - 1
+	return Log1p(t + Sqrt(2*t+t*t))
+}
+
+// Atanh returns the inverse hyperbolic tangent of x: ±Inf at ±1, NaN outside [-1, 1].
+func Atanh(x float64) float64 {
+	const nearZero = 1.0 / (1 << 28)
+	switch {
+	case x < -1 || x > 1 || IsNaN(x):
+		return NaN()
+	case x == 1:
+		return Inf(1)
+	case x == -1:
+		return Inf(-1)
+	}
+	sign := false
+	if x < 0 {
+		x = -x
+		sign = true
+	}
+	var t float64
+	switch {
+	case x < nearZero:
+		t = x
+	case x < 0.5:
+		t = x + x
+		t = 0.5 * Log1p(t+t*x/(1-x))
+	default:
+		t = 0.5 * Log1p((x+x)/(1-x))
+	}
+	if sign {
+		t = -t
+	}
+	return t
+}
+
+// Sincos returns Sin(x), Cos(x).
+func Sincos(x float64) (sin, cos float64) {
+	return Sin(x), Cos(x)
+}
+
+// Logb returns the binary exponent of x: -Inf for 0, +Inf for ±Inf.
+func Logb(x float64) float64 {
+	switch {
+	case x == 0:
+		return Inf(-1)
+	case IsInf(x, 0):
+		return Inf(1)
+	case IsNaN(x):
+		return x
+	}
+	return float64(ilogb(x))
+}
+
+// Ilogb returns the binary exponent of x as an integer: MinInt32 for 0, MaxInt32 for ±Inf
+// and NaN.
+func Ilogb(x float64) int {
+	switch {
+	case x == 0:
+		return MinInt32
+	case IsNaN(x), IsInf(x, 0):
+		return MaxInt32
+	}
+	return ilogb(x)
+}
+
+// ilogb returns the binary exponent of a finite, nonzero x.
+func ilogb(x float64) int {
+	exp := 0
+	if Abs(x) < 0x1p-1022 {
+		x *= 1 << 52
+		exp = -52
+	}
+	return int((Float64bits(x)>>52)&0x7ff) - 1023 + exp
+}
+
+// FMA returns x * y + z, computed with only one rounding.
+func FMA(x, y, z float64) float64

@@ -138,6 +138,69 @@ func Unquote(s string) (string, error) {
 
 func unquote(s string) (string, bool)
 
+// QuoteToGraphic returns a double-quoted Go string literal representing s, keeping the
+// runes IsGraphic accepts (spaces such as U+3000 too) and escaping the others.
+func QuoteToGraphic(s string) string
+
+// QuoteRuneToGraphic returns a single-quoted Go character literal representing r, as
+// QuoteToGraphic quotes a string.
+func QuoteRuneToGraphic(r rune) string
+
+func AppendQuoteToGraphic(dst []byte, s string) []byte {
+	return append(dst, QuoteToGraphic(s)...)
+}
+
+func AppendQuoteRuneToGraphic(dst []byte, r rune) []byte {
+	return append(dst, QuoteRuneToGraphic(r)...)
+}
+
+// UnquoteChar decodes the first character or byte in the escaped string or character
+// literal represented by the string s: its value, whether it is a rune to encode as UTF-8
+// (multibyte), and the rest of the string.
+func UnquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, err error) {
+	value, multibyte, tail, ok := unquoteChar(s, quote)
+	if !ok {
+		return 0, false, "", ErrSyntax
+	}
+	return value, multibyte, tail, nil
+}
+
+func unquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, ok bool)
+
+// QuotedPrefix returns the quoted string (as understood by Unquote) at the prefix of s.
+func QuotedPrefix(s string) (string, error) {
+	if len(s) < 2 {
+		return "", ErrSyntax
+	}
+	switch q := s[0]; q {
+	case '`':
+		for i := 1; i < len(s); i++ {
+			if s[i] == '`' {
+				return s[:i+1], nil
+			}
+		}
+	case '"', '\'':
+		rest := s[1:]
+		for len(rest) > 0 && rest[0] != q {
+			if rest[0] == '\n' {
+				return "", ErrSyntax
+			}
+			_, _, tail, err := UnquoteChar(rest, q)
+			if err != nil {
+				return "", ErrSyntax
+			}
+			rest = tail
+			if q == '\'' {
+				break
+			}
+		}
+		if len(rest) > 0 && rest[0] == q {
+			return s[:len(s)-len(rest)+1], nil
+		}
+	}
+	return "", ErrSyntax
+}
+
 func AppendInt(dst []byte, i int64, base int) []byte {
 	return append(dst, FormatInt(i, base)...)
 }
