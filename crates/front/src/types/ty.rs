@@ -636,7 +636,9 @@ impl Types {
         }
     }
 
-    /// The underlying type shared by all the types of a type parameter's constraint.
+    /// The underlying type shared by all the types of a type parameter's constraint (its core
+    /// type): one type, or channels of one element type whose directions agree (`chan E` with
+    /// `<-chan E` is `<-chan E`).
     fn core_of(&self, p: &TypeParam) -> Option<TypeId> {
         let i = self.interface(p.constraint)?;
         let terms = i.terms.as_ref()?;
@@ -644,10 +646,48 @@ impl Types {
         if self.is_type_param(first) {
             return None;
         }
-        terms
-            .iter()
-            .all(|t| self.under(t.ty) == first)
-            .then_some(first)
+        if terms.iter().all(|t| self.under(t.ty) == first) {
+            return Some(first);
+        }
+        // Channels: the one direction they restrict to, if any.
+        let Type::Chan(_, elem) = self.get(first) else {
+            return None;
+        };
+        let mut core = first;
+        for t in terms {
+            let u = self.under(t.ty);
+            match (self.get(u), self.get(core)) {
+                (Type::Chan(d, e), Type::Chan(cd, _)) if e == elem => {
+                    if *cd == ChanDir::Both {
+                        core = u;
+                    } else if *d != ChanDir::Both && d != cd {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(core)
+    }
+
+    /// Whether underlying type `u` is a string or a slice of bytes.
+    pub fn is_bytes_or_string(&self, u: TypeId) -> bool {
+        match self.get(u) {
+            Type::Basic(k) => k.is_string(),
+            Type::Slice(e) => self.basic(*e) == Some(BasicKind::Uint8),
+            _ => false,
+        }
+    }
+
+    /// Whether `len` (with `cap`, `cap`) applies to values of underlying type `u`.
+    pub fn has_len(&self, u: TypeId, cap: bool) -> bool {
+        match self.get(u) {
+            Type::Basic(k) => k.is_string() && !cap,
+            Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
+            Type::Map(..) => !cap,
+            Type::Pointer(e) => matches!(self.get(self.under(*e)), Type::Array(..)),
+            _ => false,
+        }
     }
 
     /// The basic kind of `t`'s underlying type, if it is basic.
@@ -777,6 +817,11 @@ impl Types {
             }
             Type::Interface(_) => !self.is_type_param(t),
             Type::Basic(BasicKind::UntypedNil) => true,
+            // A type parameter whose every type can be nil.
+            Type::TypeParam(p) => self
+                .interface(p.constraint)
+                .and_then(|i| i.terms.as_ref())
+                .is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| self.has_nil(t.ty))),
             _ => false,
         }
     }

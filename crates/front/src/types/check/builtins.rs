@@ -158,6 +158,14 @@ impl Checker<'_> {
                     }
                     Type::Slice(_) | Type::Chan(..) => mode = Mode::Value,
                     Type::Map(..) if b == Builtin::Len => mode = Mode::Value,
+                    // A type parameter without a core type: every type of its set must have
+                    // a length (a capacity).
+                    Type::TypeParam(p)
+                        if self
+                            .every_term(p.constraint, |t, u| t.has_len(u, b == Builtin::Cap)) =>
+                    {
+                        mode = Mode::Value
+                    }
                     _ => {}
                 }
                 if mode == Mode::Invalid {

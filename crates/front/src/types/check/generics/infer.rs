@@ -153,8 +153,9 @@ impl Checker<'_> {
         fresh
     }
 
-    /// A type parameter whose constraint has a single type (`~[]E`, `*T`) is that type:
-    /// unify it with the parameter's type argument, or take it when it is exact.
+    /// A type parameter whose constraint has a single type (`~[]E`, `*T`), or a core type
+    /// (`~chan E | ~<-chan E`: `<-chan E`), is that type: unify it with the parameter's type
+    /// argument, or take it when it is a single exact type.
     fn infer_from_core_types(&mut self, tparams: &[TypeId], inf: &mut [Option<TypeId>]) {
         for _ in 0..tparams.len() {
             let mut changed = false;
@@ -165,14 +166,20 @@ impl Checker<'_> {
                 let Some(terms) = self.types.interface(c).and_then(|i| i.terms.clone()) else {
                     continue;
                 };
-                let [term] = terms[..] else { continue };
+                let (core, tilde, single) = match terms[..] {
+                    [term] => (term.ty, term.tilde, true),
+                    _ => match self.types.under(p) {
+                        core if core == p => continue,
+                        core => (core, terms.iter().any(|t| t.tilde), false),
+                    },
+                };
                 let before: Vec<Option<TypeId>> = inf.to_vec();
                 match inf[i] {
-                    Some(t) if self.types.mentions(term.ty, tparams) => {
-                        let t = if term.tilde { self.types.under(t) } else { t };
-                        self.unify(term.ty, t, tparams, inf, 0);
+                    Some(t) if self.types.mentions(core, tparams) => {
+                        let t = if tilde { self.types.under(t) } else { t };
+                        self.unify(core, t, tparams, inf, 0);
                     }
-                    None if !term.tilde => inf[i] = Some(term.ty),
+                    None if single && !tilde => inf[i] = Some(core),
                     _ => {}
                 }
                 changed |= before != inf;
