@@ -2,6 +2,8 @@
 // Durations are written in Go; the clock, sleeping, timers and tickers are the runtime's.
 package time
 
+import "errors"
+
 // A Duration is the elapsed time between two instants as an int64 nanosecond count.
 type Duration int64
 
@@ -343,12 +345,79 @@ func uitoa(u uint64) string {
 
 // MarshalJSON is t in RFC 3339 form with its fraction, quoted (encoding/json's form).
 func (t Time) MarshalJSON() ([]byte, error) {
+	if y := t.Year(); y < 0 || y >= 10000 {
+		return nil, errors.New("Time.MarshalJSON: year outside of range [0,9999]")
+	}
 	return []byte(`"` + t.Format(RFC3339Nano) + `"`), nil
 }
 
 // MarshalText is t in RFC 3339 form with its fraction.
 func (t Time) MarshalText() ([]byte, error) {
+	if y := t.Year(); y < 0 || y >= 10000 {
+		return nil, errors.New("Time.MarshalText: year outside of range [0,9999]")
+	}
 	return []byte(t.Format(RFC3339Nano)), nil
+}
+
+// AppendFormat is like Format but appends the textual representation to b.
+func (t Time) AppendFormat(b []byte, layout string) []byte {
+	return append(b, t.Format(layout)...)
+}
+
+// IsDST reports whether the time is in daylight saving time: never, in UTC and in fixed
+// zones (Local is UTC).
+func (t Time) IsDST() bool { return false }
+
+// ZoneBounds returns the bounds of the time zone in effect at time t: a zone that goes on
+// forever (UTC, a fixed zone) has zero Times for both.
+func (t Time) ZoneBounds() (start, end Time) { return }
+
+// GoString implements fmt.GoStringer and formats t to be printed in Go source code.
+func (t Time) GoString() string {
+	buf := []byte("time.Date(")
+	buf = appendInt(buf, t.Year())
+	buf = append(buf, ", "...)
+	if m := t.Month(); January <= m && m <= December {
+		buf = append(buf, "time."...)
+		buf = append(buf, m.String()...)
+	} else {
+		buf = appendInt(buf, int(m))
+	}
+	for _, n := range []int{t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond()} {
+		buf = append(buf, ", "...)
+		buf = appendInt(buf, n)
+	}
+	buf = append(buf, ", "...)
+	switch loc := t.Location(); loc {
+	case UTC, nil:
+		buf = append(buf, "time.UTC"...)
+	case Local:
+		buf = append(buf, "time.Local"...)
+	default:
+		buf = append(buf, "time.Location("...)
+		buf = append(buf, quote(loc.name)...)
+		buf = append(buf, ')')
+	}
+	return string(append(buf, ')'))
+}
+
+// appendInt appends n in decimal.
+func appendInt(b []byte, n int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var digits [20]byte
+	i := len(digits)
+	for {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return append(b, digits[i:]...)
 }
 
 // UnmarshalJSON sets t from a quoted RFC 3339 time; null leaves it as it is.
@@ -614,9 +683,10 @@ func (e *ParseError) Error() string {
 func quote(s string) string
 
 // Parse parses a formatted string and returns the time value it represents, read against
-// layout as Format writes it. A zone in the value gives a fixed zone of that name and offset
-// (UTC for "Z", "UTC" and offset zero, as Local is UTC); an abbreviation alone counts as
-// offset zero (GMT+h as h hours), as Go does for one it does not know.
+// layout as Format writes it. A value without a zone is in UTC; "Z" and "UTC" are UTC; an
+// offset (and abbreviation) that are Local's give Local (which is UTC, as on Go's
+// playground), others a fixed zone of that name and offset; an abbreviation alone that is
+// not Local's counts as offset zero (GMT+h as h hours), as Go does for one it does not know.
 func Parse(layout, value string) (Time, error) {
 	return parseIn(layout, value, UTC, Local)
 }
