@@ -5,6 +5,7 @@ package atomic
 
 // An Int32 is an atomic int32.
 type Int32 struct {
+	_ noCopy
 	v int32
 }
 
@@ -20,6 +21,8 @@ func (x *Int32) Or(mask int32) (old int32)  { return OrInt32(&x.v, mask) }
 
 // An Int64 is an atomic int64.
 type Int64 struct {
+	_ noCopy
+	_ align64
 	v int64
 }
 
@@ -35,6 +38,7 @@ func (x *Int64) Or(mask int64) (old int64)  { return OrInt64(&x.v, mask) }
 
 // An Uint32 is an atomic uint32.
 type Uint32 struct {
+	_ noCopy
 	v uint32
 }
 
@@ -50,6 +54,8 @@ func (x *Uint32) Or(mask uint32) (old uint32)  { return OrUint32(&x.v, mask) }
 
 // An Uint64 is an atomic uint64.
 type Uint64 struct {
+	_ noCopy
+	_ align64
 	v uint64
 }
 
@@ -65,6 +71,7 @@ func (x *Uint64) Or(mask uint64) (old uint64)  { return OrUint64(&x.v, mask) }
 
 // An Uintptr is an atomic uintptr.
 type Uintptr struct {
+	_ noCopy
 	v uintptr
 }
 
@@ -78,22 +85,29 @@ func (x *Uintptr) CompareAndSwap(old, new uintptr) (swapped bool) {
 func (x *Uintptr) And(mask uintptr) (old uintptr) { return AndUintptr(&x.v, mask) }
 func (x *Uintptr) Or(mask uintptr) (old uintptr)  { return OrUintptr(&x.v, mask) }
 
-// A Bool is an atomic boolean value.
+// A Bool is an atomic boolean value (a uint32, 1 for true, as Go keeps it).
 type Bool struct {
-	v bool
+	_ noCopy
+	v uint32
 }
 
-func (x *Bool) Load() bool               { return loadBool(&x.v) }
-func (x *Bool) Store(val bool)           { storeBool(&x.v, val) }
-func (x *Bool) Swap(new bool) (old bool) { return swapBool(&x.v, new) }
+func (x *Bool) Load() bool               { return LoadUint32(&x.v) != 0 }
+func (x *Bool) Store(val bool)           { StoreUint32(&x.v, b32(val)) }
+func (x *Bool) Swap(new bool) (old bool) { return SwapUint32(&x.v, b32(new)) != 0 }
 func (x *Bool) CompareAndSwap(old, new bool) (swapped bool) {
-	return compareAndSwapBool(&x.v, old, new)
+	return CompareAndSwapUint32(&x.v, b32(old), b32(new))
 }
 
-func loadBool(addr *bool) bool
-func storeBool(addr *bool, val bool)
-func swapBool(addr *bool, new bool) (old bool)
-func compareAndSwapBool(addr *bool, old, new bool) (swapped bool)
+func b32(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// noCopy and align64 are the fields Go's atomic types begin with (fmt prints them as {}).
+type noCopy struct{}
+type align64 struct{}
 
 // A Value provides an atomic load and store of a consistently typed value.
 type Value struct {
@@ -151,6 +165,8 @@ func compareAndSwapAny(addr *any, old, new any) (swapped bool)
 // A Pointer is an atomic pointer of type *T. Its zero value holds no interface value at
 // all, which reads as a nil *T.
 type Pointer[T any] struct {
+	_ [0]*T
+	_ noCopy
 	v any
 }
 
