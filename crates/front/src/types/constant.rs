@@ -29,8 +29,9 @@ pub enum ConstValue {
     Int(i128),
     /// An exact untyped float, `numerator / denominator` (`0.1` is 1/10, `1e3` 1000/1).
     Rat(i128, i128),
-    /// An untyped number too large or too precise for the others.
-    Wide(Wide),
+    /// An untyped number too large or too precise for the others (boxed: it is large, and
+    /// rare).
+    Wide(Box<Wide>),
     Float(f64),
     /// A complex number: its real and imaginary parts.
     Complex(f64, f64),
@@ -57,7 +58,7 @@ impl ConstValue {
         match *self {
             ConstValue::Int(i) => Some(i),
             ConstValue::Rat(n, 1) => Some(n),
-            ConstValue::Wide(w) => w.int(),
+            ConstValue::Wide(ref w) => w.int(),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
             ConstValue::Complex(re, 0.0) => ConstValue::Float(re).int(),
             _ => None,
@@ -68,8 +69,8 @@ impl ConstValue {
     pub fn float(&self) -> Option<f64> {
         match *self {
             ConstValue::Int(i) => Some(i as f64),
-            ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d).to_f64()),
-            ConstValue::Wide(w) => Some(w.to_f64()),
+            ConstValue::Rat(n, d) => Some(Wide::ratio_to_round(n, d).to_f64()),
+            ConstValue::Wide(ref w) => Some(w.to_f64()),
             ConstValue::Float(f) => Some(f),
             ConstValue::Complex(re, 0.0) => Some(re),
             _ => None,
@@ -79,8 +80,8 @@ impl ConstValue {
     /// The value as the nearest `f32`: a fraction is rounded once, not through an `f64`.
     pub fn float32(&self) -> Option<f32> {
         match *self {
-            ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d).to_f32()),
-            ConstValue::Wide(w) => Some(w.to_f32()),
+            ConstValue::Rat(n, d) => Some(Wide::ratio_to_round(n, d).to_f32()),
+            ConstValue::Wide(ref w) => Some(w.to_f32()),
             _ => self.float().map(|f| f as f32),
         }
     }
@@ -91,7 +92,7 @@ impl ConstValue {
         match *self {
             ConstValue::Int(i) => Some(Wide::from_int(i)),
             ConstValue::Rat(n, d) => Some(Wide::from_ratio(n, d)),
-            ConstValue::Wide(w) => Some(w),
+            ConstValue::Wide(ref w) => Some(**w),
             _ => None,
         }
     }
@@ -99,7 +100,7 @@ impl ConstValue {
     /// Whether it is a whole number (`2.0`, `1 << 200`).
     pub fn is_whole(&self) -> bool {
         match self {
-            ConstValue::Wide(w) => w.is_whole(),
+            ConstValue::Wide(ref w) => w.is_whole(),
             _ => self.int().is_some(),
         }
     }
@@ -143,7 +144,7 @@ impl ConstValue {
     pub fn sign(&self) -> i32 {
         match *self {
             ConstValue::Int(i) | ConstValue::Rat(i, _) => i.signum() as i32,
-            ConstValue::Wide(w) => w.signum(),
+            ConstValue::Wide(ref w) => w.signum(),
             ConstValue::Float(f) if f > 0.0 => 1,
             ConstValue::Float(f) if f < 0.0 => -1,
             ConstValue::Complex(re, im) if re != 0.0 || im != 0.0 => 1,
@@ -190,7 +191,7 @@ pub fn unary(op: Op, x: &ConstValue, unsigned_bits: Option<u32>) -> Result<Const
         (Op::Add, v) => v.clone(),
         (Op::Sub, ConstValue::Int(i)) => ConstValue::Int(i.checked_neg().ok_or(Overflow)?),
         (Op::Sub, ConstValue::Rat(n, d)) => ConstValue::Rat(n.checked_neg().ok_or(Overflow)?, *d),
-        (Op::Sub, ConstValue::Wide(w)) => ConstValue::Wide(-*w),
+        (Op::Sub, ConstValue::Wide(w)) => ConstValue::Wide(Box::new(-**w)),
         (Op::Sub, ConstValue::Float(f)) => ConstValue::Float(-f),
         (Op::Sub, ConstValue::Complex(re, im)) => ConstValue::Complex(-re, -im),
         (Op::Not, ConstValue::Bool(b)) => ConstValue::Bool(!b),
@@ -303,13 +304,17 @@ pub fn binary(
                 // Integer-typed operands whose values were written as floats (`4.0`).
                 return match (a.int(), b.int(), a.wide(), b.wide()) {
                     (Some(a), Some(b), ..) => binary(&Int(a), op, &Int(b), int_div),
-                    // Past 128 bits, a quotient (a remainder or a bitwise operation would
-                    // need every bit: an overflow).
+                    // Past 128 bits (exact up to 512), a quotient or a remainder (a bitwise
+                    // operation is not provided: an overflow).
                     (.., Some(a), Some(b))
-                        if op == Op::Div && a.is_whole() && b.is_whole() && !b.is_zero() =>
+                        if matches!(op, Op::Div | Op::Rem)
+                            && a.is_whole()
+                            && b.is_whole()
+                            && !b.is_zero() =>
                     {
                         let q = (a / b).trunc();
-                        Ok(q.int().map_or(Wide(q), Int))
+                        let r = if op == Op::Div { q } else { a - q * b };
+                        Ok(r.int().map_or(Wide(Box::new(r)), Int))
                     }
                     _ => Ok(Unknown),
                 };
@@ -343,7 +348,7 @@ pub fn float_literal(text: &str) -> ConstValue {
         None => return ConstValue::Unknown,
     };
     if w.in_range() {
-        ConstValue::Wide(w)
+        ConstValue::Wide(Box::new(w))
     } else {
         ConstValue::Unknown
     }
@@ -406,7 +411,7 @@ fn wide_op(x: &ConstValue, op: Op, y: &ConstValue) -> ConstValue {
     match (x, y, r.int()) {
         _ if !r.in_range() => ConstValue::Unknown,
         (ConstValue::Int(_), ConstValue::Int(_), Some(i)) if op != Op::Div => ConstValue::Int(i),
-        _ => ConstValue::Wide(r),
+        _ => ConstValue::Wide(Box::new(r)),
     }
 }
 
@@ -428,7 +433,7 @@ pub fn shift_value(x: &ConstValue, op: Op, s: u64) -> ConstValue {
     };
     match r.int() {
         Some(i) => ConstValue::Int(i),
-        None if r.in_range() => ConstValue::Wide(r),
+        None if r.in_range() => ConstValue::Wide(Box::new(r)),
         None => ConstValue::Unknown,
     }
 }

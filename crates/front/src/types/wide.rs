@@ -1,10 +1,11 @@
-//! A binary float with a 128-bit mantissa and an exponent as wide as constants need: the
-//! untyped float constants that are not exact fractions of 128-bit integers (`math.Pi`,
-//! `1e400`, `1 << 200`) are kept in it, as Go keeps them in a 512-bit `big.Float`. Each
-//! operation rounds to odd (it truncates, and sets the last bit when it dropped any): a value
-//! stays within 2^-120 of the exact one, and an operation's result rounded again to a
-//! `float64` (53 bits) or a `float32` (24) is what rounding the exact result gives, so that
-//! `max + ulp/2 - tiny` still rounds down to `max`.
+//! A binary float with a 512-bit mantissa and an exponent as wide as constants need: the
+//! untyped constants that are not exact fractions of 128-bit integers (`math.Pi`, `1e400`,
+//! `1 << 200`) are kept in it, as Go keeps them in a 512-bit `big.Float`, so that integers
+//! of up to 512 bits are exact (`(1<<200 + 1) - 1<<200` is 1) and a float within 2^-500 of
+//! the exact value. Each operation rounds to odd (it truncates, and sets the last bit when it
+//! dropped any): an operation's result rounded again to a `float64` (53 bits) or a `float32`
+//! (24) is what rounding the exact result gives, so that `max + ulp/2 - tiny` still rounds
+//! down to `max`.
 //!
 //! # Invariants
 //! - `mant` is normalised: its top bit is set, or the value is zero (`mant == 0`, `exp == 0`,
@@ -12,44 +13,58 @@
 
 use std::cmp::Ordering;
 
+mod mant;
+
+use mant::{Mant, BITS};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Wide {
     negative: bool,
     /// The value is `mant × 2^exp`.
-    mant: u128,
+    mant: Mant,
     exp: i64,
+}
+
+/// `BITS` as an exponent.
+const EXP_BITS: i64 = BITS as i64;
+
+/// A shift of `n` bits, at most `BITS` (past which everything is shifted out).
+fn bits(n: u64) -> u32 {
+    n.min(BITS as u64) as u32
 }
 
 impl Wide {
     pub const ZERO: Wide = Wide {
         negative: false,
-        mant: 0,
+        mant: Mant::ZERO,
         exp: 0,
     };
 
     /// `±mant × 2^exp`, normalised.
-    fn new(negative: bool, mant: u128, exp: i64) -> Wide {
-        if mant == 0 {
+    fn new(negative: bool, mant: Mant, exp: i64) -> Wide {
+        if mant.is_zero() {
             return Wide::ZERO;
         }
         let shift = mant.leading_zeros();
         Wide {
             negative,
-            mant: mant << shift,
+            mant: mant.shl(shift),
             exp: exp.saturating_sub(shift as i64),
         }
     }
 
     /// `±mant × 2^exp`, normalised and rounded to odd: when bits below `mant` were dropped
     /// (`inexact`), its last bit is set.
-    fn rounded(negative: bool, mant: u128, exp: i64, inexact: bool) -> Wide {
+    fn rounded(negative: bool, mant: Mant, exp: i64, inexact: bool) -> Wide {
         let mut w = Wide::new(negative, mant, exp);
-        w.mant |= (inexact && w.mant != 0) as u128;
+        if inexact && !w.mant.is_zero() {
+            w.mant = w.mant.with_odd();
+        }
         w
     }
 
     pub fn from_int(i: i128) -> Wide {
-        Wide::new(i < 0, i.unsigned_abs(), 0)
+        Wide::new(i < 0, Mant::from_u128(i.unsigned_abs()), 0)
     }
 
     /// `n / d` (`d != 0`).
@@ -69,7 +84,7 @@ impl Wide {
         } else {
             (frac | 1 << 52, exp - 1075)
         };
-        Wide::new(f < 0.0, mant, exp)
+        Wide::new(f < 0.0, Mant::from_u128(mant), exp)
     }
 
     /// The whole number `digits` (in `radix`; other characters are skipped).
@@ -107,21 +122,21 @@ impl Wide {
     /// Whether its binary exponent is within Go's (a `big.Float`'s, 32 bits): past it, a
     /// constant overflows.
     pub fn in_range(self) -> bool {
-        self.exp.saturating_add(128).unsigned_abs() < 1 << 31
+        self.exp.saturating_add(EXP_BITS).unsigned_abs() < 1 << 31
     }
 
     /// How many bits its whole part takes (0 for a value under 1).
     pub fn bit_len(self) -> u64 {
-        self.exp.saturating_add(128).max(0) as u64
+        self.exp.saturating_add(EXP_BITS).max(0) as u64
     }
 
     pub fn is_zero(self) -> bool {
-        self.mant == 0
+        self.mant.is_zero()
     }
 
     pub fn signum(self) -> i32 {
-        match (self.mant, self.negative) {
-            (0, _) => 0,
+        match (self.mant.is_zero(), self.negative) {
+            (true, _) => 0,
             (_, true) => -1,
             (_, false) => 1,
         }
@@ -129,7 +144,7 @@ impl Wide {
 
     /// `self × 2^s`.
     pub fn scale(self, s: i64) -> Wide {
-        if self.mant == 0 {
+        if self.mant.is_zero() {
             return self;
         }
         Wide {
@@ -139,26 +154,26 @@ impl Wide {
     }
 
     fn cmp_magnitude(self, other: Wide) -> Ordering {
-        match (self.mant, other.mant) {
-            (0, 0) => Ordering::Equal,
-            (0, _) => Ordering::Less,
-            (_, 0) => Ordering::Greater,
+        match (self.mant.is_zero(), other.mant.is_zero()) {
+            (true, true) => Ordering::Equal,
+            (true, _) => Ordering::Less,
+            (_, true) => Ordering::Greater,
             _ => self.exp.cmp(&other.exp).then(self.mant.cmp(&other.mant)),
         }
     }
 
     /// The value if it is a whole number that fits 128 bits.
     pub fn int(self) -> Option<i128> {
-        if self.mant == 0 {
+        if self.mant.is_zero() {
             return Some(0);
         }
         if self.exp >= 0 {
             return None;
         }
-        let shift = self.exp.unsigned_abs();
-        let whole = self.mant.checked_shr(shift as u32).unwrap_or(0);
-        let exact = shift < 128 && whole << shift == self.mant;
-        let i = i128::try_from(whole).ok()?;
+        let shift = bits(self.exp.unsigned_abs());
+        let whole = self.mant.shr(shift);
+        let exact = shift < BITS && whole.shl(shift) == self.mant;
+        let i = i128::try_from(whole.to_u128()?).ok()?;
         exact.then_some(if self.negative { -i } else { i })
     }
 
@@ -178,15 +193,11 @@ impl Wide {
 
     /// The largest whole number not above it.
     pub fn floor(self) -> Wide {
-        if self.exp >= 0 || self.mant == 0 {
+        if self.exp >= 0 || self.mant.is_zero() {
             return self;
         }
-        let shift = self.exp.unsigned_abs();
-        let whole = if shift >= 128 {
-            0
-        } else {
-            self.mant >> shift << shift
-        };
+        let shift = bits(self.exp.unsigned_abs());
+        let whole = self.mant.shr(shift).shl(shift);
         let down = Wide::new(self.negative, whole, self.exp);
         if self.negative && down != self {
             down - Wide::from_int(1)
@@ -199,20 +210,21 @@ impl Wide {
     /// `min_exp` (53 and -1022 for `f64`, 24 and -126 for `f32`; below it, fewer bits, as a
     /// subnormal has), ties to even, as an `f64` (infinite past the `f64` range).
     pub fn round(self, bits: u32, min_exp: i64) -> f64 {
-        if self.mant == 0 {
+        if self.mant.is_zero() {
             return 0.0;
         }
-        let top = self.exp.saturating_add(127);
+        let top = self.exp.saturating_add(EXP_BITS - 1);
         let precision = (bits as i64).saturating_sub(min_exp.saturating_sub(top).max(0));
         if precision < 0 {
             // Under half the smallest subnormal.
             return if self.negative { -0.0 } else { 0.0 };
         }
-        let shift = 128 - precision as u32;
-        let kept = self.mant.checked_shr(shift).unwrap_or(0);
-        let dropped = self.mant.checked_shl(precision as u32).unwrap_or(0);
-        let half = 1u128 << 127;
-        let up = dropped > half || (dropped == half && kept & 1 == 1);
+        let shift = BITS - precision as u32;
+        let kept = self.mant.shr(shift);
+        let dropped = self.mant.shl(precision as u32);
+        let half = Mant::ZERO.with_top();
+        let up = dropped > half || (dropped == half && kept.odd());
+        let kept = kept.to_u128().unwrap_or(0);
         let f = scale2(
             (kept + up as u128) as f64,
             self.exp.saturating_add(shift as i64),
@@ -241,7 +253,7 @@ impl Wide {
             ..self
         };
         // log10(2) ≈ 0.30103: a first guess at the exponent, then corrected.
-        let mut e10 = ((self.exp + 127) as f64 * std::f64::consts::LOG10_2).floor() as i64;
+        let mut e10 = ((self.exp + EXP_BITS - 1) as f64 * std::f64::consts::LOG10_2).floor() as i64;
         let scaled = |e10: i64| {
             let power = ten.powi(e10.unsigned_abs());
             let v = if e10 < 0 {
@@ -291,7 +303,7 @@ impl std::ops::Neg for Wide {
 
     fn neg(self) -> Wide {
         Wide {
-            negative: !self.negative && self.mant != 0,
+            negative: !self.negative && !self.mant.is_zero(),
             ..self
         }
     }
@@ -301,10 +313,10 @@ impl std::ops::Add for Wide {
     type Output = Wide;
 
     fn add(self, other: Wide) -> Wide {
-        if other.mant == 0 {
+        if other.mant.is_zero() {
             return self;
         }
-        if self.mant == 0 {
+        if self.mant.is_zero() {
             return other;
         }
         let (big, small) = match self.cmp_magnitude(other) {
@@ -312,21 +324,23 @@ impl std::ops::Add for Wide {
             _ => (self, other),
         };
         // The smaller one's bits below the larger one's last are dropped.
-        let gap = (big.exp - small.exp) as u64;
-        let b = small.mant.checked_shr(gap as u32).unwrap_or(0);
-        let lost = b.checked_shl(gap as u32) != Some(small.mant);
+        let gap = bits((big.exp - small.exp) as u64);
+        let b = small.mant.shr(gap);
+        let lost = b.shl(gap) != small.mant;
         if big.negative != small.negative {
             // What was dropped was subtracted too: one less, truncated.
-            return Wide::rounded(big.negative, big.mant - b - lost as u128, big.exp, lost);
+            let one = Mant::from_u128(lost as u128);
+            let diff = big.mant.wrapping_sub(b).wrapping_sub(one);
+            return Wide::rounded(big.negative, diff, big.exp, lost);
         }
-        match big.mant.checked_add(b) {
-            Some(sum) => Wide::rounded(big.negative, sum, big.exp, lost),
-            // A carry out: the sum halved, its last bit dropped.
-            None => Wide::rounded(
+        match big.mant.overflowing_add(b) {
+            (sum, false) => Wide::rounded(big.negative, sum, big.exp, lost),
+            // A carry out: the sum halved (the carry its top bit), its last bit dropped.
+            (sum, true) => Wide::rounded(
                 big.negative,
-                (big.mant >> 1) + (b >> 1) + (big.mant & b & 1),
+                sum.shr(1).with_top(),
                 big.exp.saturating_add(1),
-                lost || (big.mant ^ b) & 1 == 1,
+                lost || sum.odd(),
             ),
         }
     }
@@ -344,21 +358,15 @@ impl std::ops::Mul for Wide {
     type Output = Wide;
 
     fn mul(self, other: Wide) -> Wide {
-        if self.mant == 0 || other.mant == 0 {
+        if self.mant.is_zero() || other.mant.is_zero() {
             return Wide::ZERO;
         }
-        // The 256-bit product's top 128 bits, from four 64-bit products.
-        let (a1, a0) = (self.mant >> 64, self.mant & u64::MAX as u128);
-        let (b1, b0) = (other.mant >> 64, other.mant & u64::MAX as u128);
-        let (low, mid1, mid2, high) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
-        let carry = ((low >> 64) + (mid1 & u64::MAX as u128) + (mid2 & u64::MAX as u128)) >> 64;
-        let top = high + (mid1 >> 64) + (mid2 >> 64) + carry;
-        let bottom = low.wrapping_add(mid1 << 64).wrapping_add(mid2 << 64);
+        let (top, inexact) = self.mant.mul_high(other.mant);
         Wide::rounded(
             self.negative != other.negative,
             top,
-            self.exp.saturating_add(other.exp).saturating_add(128),
-            bottom != 0,
+            self.exp.saturating_add(other.exp).saturating_add(EXP_BITS),
+            inexact,
         )
     }
 }
@@ -368,27 +376,43 @@ impl std::ops::Div for Wide {
     type Output = Wide;
 
     fn div(self, other: Wide) -> Wide {
-        if self.mant == 0 || other.mant == 0 {
+        self.quotient(other, BITS)
+    }
+}
+
+impl Wide {
+    /// `n / d` (`d != 0`) to the precision rounding it to a `float64` or a `float32` needs:
+    /// 128 bits, rounded to odd, round to either as the exact quotient does (and take a
+    /// quarter of a full division's time).
+    pub fn ratio_to_round(n: i128, d: i128) -> Wide {
+        Wide::from_int(n).quotient(Wide::from_int(d), 128)
+    }
+
+    /// `self / other` to `bits` bits (at most `BITS`), rounded to odd.
+    fn quotient(self, other: Wide, bits: u32) -> Wide {
+        if self.mant.is_zero() || other.mant.is_zero() {
             return Wide::ZERO;
         }
-        // Long division of the mantissas, both in [2^127, 2^128): their quotient is in
-        // (1/2, 2), and 128 of its bits are `q`, `q × 2^-127` being the quotient. The
-        // remainder is `carry × 2^128 + rem`, under `2 × other.mant`.
-        let (mut q, mut rem, mut carry) = (0u128, self.mant, false);
-        for _ in 0..128 {
+        // Long division of the mantissas, both in [2^(BITS-1), 2^BITS): their quotient is in
+        // (1/2, 2), and `bits` of its bits are `q`, `q × 2^(1-bits)` being the quotient. The
+        // remainder is `carry × 2^BITS + rem`, under `2 × other.mant`.
+        let (mut q, mut rem, mut carry) = (Mant::ZERO, self.mant, false);
+        for _ in 0..bits {
             let fits = carry || rem >= other.mant;
-            q = q << 1 | fits as u128;
+            q = q.shl1().0;
             if fits {
+                q = q.with_odd();
                 rem = rem.wrapping_sub(other.mant);
             }
-            carry = rem >> 127 == 1;
-            rem <<= 1;
+            (rem, carry) = rem.shl1();
         }
         Wide::rounded(
             self.negative != other.negative,
             q,
-            self.exp.saturating_sub(other.exp).saturating_sub(127),
-            carry || rem != 0,
+            self.exp
+                .saturating_sub(other.exp)
+                .saturating_sub(i64::from(bits) - 1),
+            carry || !rem.is_zero(),
         )
     }
 }
