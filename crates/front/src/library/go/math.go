@@ -157,26 +157,25 @@ func Asinh(x float64) float64 {
 	if IsNaN(x) || IsInf(x, 0) {
 		return x
 	}
-	sign := false
+	return odd(x, func(x float64) float64 {
+		switch {
+		case x > large:
+			return Log(x) + ln2
+		case x > 2:
+			return Log(2*x + 1/(Sqrt(x*x+1)+x))
+		case x < nearZero:
+			return x
+		}
+		return Log1p(x + x*x/(1+Sqrt(1+x*x)))
+	})
+}
+
+// odd returns f(x) for an odd function f computed on x >= 0: -f(-x) for a negative x.
+func odd(x float64, f func(float64) float64) float64 {
 	if x < 0 {
-		x = -x
-		sign = true
+		return -f(-x)
 	}
-	var t float64
-	switch {
-	case x > large:
-		t = Log(x) + ln2
-	case x > 2:
-		t = Log(2*x + 1/(Sqrt(x*x+1)+x))
-	case x < nearZero:
-		t = x
-	default:
-		t = Log1p(x + x*x/(1+Sqrt(1+x*x)))
-	}
-	if sign {
-		t = -t
-	}
-	return t
+	return f(x)
 }
 
 // Acosh returns the inverse hyperbolic cosine of x: NaN below 1.
@@ -207,25 +206,16 @@ func Atanh(x float64) float64 {
 	case x == -1:
 		return Inf(-1)
 	}
-	sign := false
-	if x < 0 {
-		x = -x
-		sign = true
-	}
-	var t float64
-	switch {
-	case x < nearZero:
-		t = x
-	case x < 0.5:
-		t = x + x
-		t = 0.5 * Log1p(t+t*x/(1-x))
-	default:
-		t = 0.5 * Log1p((x+x)/(1-x))
-	}
-	if sign {
-		t = -t
-	}
-	return t
+	return odd(x, func(x float64) float64 {
+		switch {
+		case x < nearZero:
+			return x
+		case x < 0.5:
+			t := x + x
+			return 0.5 * Log1p(t+t*x/(1-x))
+		}
+		return 0.5 * Log1p((x+x)/(1-x))
+	})
 }
 
 // Sincos returns Sin(x), Cos(x).

@@ -404,20 +404,9 @@ func (t Time) GoString() string {
 // appendInt appends n in decimal.
 func appendInt(b []byte, n int) []byte {
 	if n < 0 {
-		b = append(b, '-')
-		n = -n
+		return append(append(b, '-'), uitoa(uint64(-n))...)
 	}
-	var digits [20]byte
-	i := len(digits)
-	for {
-		i--
-		digits[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return append(b, digits[i:]...)
+	return append(b, uitoa(uint64(n))...)
 }
 
 // UnmarshalJSON sets t from a quoted RFC 3339 time; null leaves it as it is.
