@@ -24,6 +24,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("strconv.QuoteToGraphic", quote_to_graphic),
     pure("strconv.QuoteRuneToGraphic", quote_rune_to_graphic),
     pure("strconv.unquoteChar", unquote_char),
+    pure("strconv.quotedPrefix", quoted_prefix),
     pure("strconv.IsPrint", super::strings::is_print),
     pure("strconv.IsGraphic", super::strings::is_graphic),
 ];
@@ -156,5 +157,17 @@ fn unquote_char(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
                 Value::Bool(false),
             ],
         ),
+    }
+}
+
+/// `quotedPrefix(s string) (string, bool)`.
+fn quoted_prefix(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let s = ctx.arg(0).as_bytes();
+    match engine::quoted_prefix(s) {
+        Some(n) => {
+            let p = Value::bytes(&s[..n]);
+            done(ctx, [p, Value::Bool(true)])
+        }
+        None => done(ctx, [Value::str(""), Value::Bool(false)]),
     }
 }

@@ -14,6 +14,7 @@ use crate::golang::vm::value::{Ptr, Value};
 pub(super) const NATIVES: &[Native] = &[
     pure("time.Time.wallString", time_string),
     pure("time.Time.Format", time_format),
+    pure("time.Time.GoString", time_go_string),
     pure("time.Time.Year", year),
     pure("time.Time.Month", month),
     pure("time.Time.Day", day),
@@ -140,6 +141,34 @@ fn time_format(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         engine::format(at, zone, ctx.arg(1).as_bytes())
     });
     ret_text(ctx, &text)
+}
+
+/// `GoString`: the time as Go source, `time.Date(2009, time.November, 10, 23, 0, 0, 0,
+/// time.UTC)`, its location `time.UTC`, `time.Local` or `time.Location("name")` as Go's.
+fn time_go_string(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let loc = match ctx.arg(0) {
+        Value::Agg(t) => match t.borrow().get(2) {
+            // `{name, zone, offset}`.
+            Some(Value::Ptr(Ptr::Agg(l))) => l.borrow().first().map(|n| n.as_bytes().to_vec()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let loc = match loc.as_deref() {
+        None => "time.UTC".to_string(),
+        Some(b"Local") => "time.Local".to_string(),
+        Some(name) => format!("time.Location({})", engine::quote(name)),
+    };
+    let c = zoned(ctx, |at, zone| engine::civil(at.shown_in(zone)));
+    let month = match c.month {
+        1..=12 => format!("time.{}", engine::month_name(c.month)),
+        m => m.to_string(),
+    };
+    let text = format!(
+        "time.Date({}, {month}, {}, {}, {}, {}, {}, {loc})",
+        c.year, c.day, c.hour, c.min, c.sec, c.nsec
+    );
+    ret_text(ctx, text.as_bytes())
 }
 
 /// `Time` methods returning one calendar field.

@@ -385,7 +385,30 @@ impl Wide {
     /// 128 bits, rounded to odd, round to either as the exact quotient does (and take a
     /// quarter of a full division's time).
     pub fn ratio_to_round(n: i128, d: i128) -> Wide {
-        Wide::from_int(n).quotient(Wide::from_int(d), 128)
+        let (a, b) = (n.unsigned_abs(), d.unsigned_abs());
+        if a == 0 || b == 0 {
+            return Wide::ZERO;
+        }
+        // The mantissas in [2^127, 2^128), divided in 128-bit arithmetic (see `quotient`).
+        let (sa, sb) = (a.leading_zeros(), b.leading_zeros());
+        let (a, b) = (a << sa, b << sb);
+        let (mut q, mut rem, mut carry) = (0u128, a, false);
+        for _ in 0..128 {
+            let fits = carry || rem >= b;
+            q = q << 1 | fits as u128;
+            if fits {
+                rem = rem.wrapping_sub(b);
+            }
+            carry = rem >> 127 == 1;
+            rem <<= 1;
+        }
+        let exp = i64::from(sb) - i64::from(sa) - 127;
+        Wide::rounded(
+            (n < 0) != (d < 0),
+            Mant::from_u128(q),
+            exp,
+            carry || rem != 0,
+        )
     }
 
     /// `self / other` to `bits` bits (at most `BITS`), rounded to odd.

@@ -19,7 +19,7 @@ pub use atoi::{atoi, format_int, format_uint, itoa, parse_int, parse_uint};
 pub use ftoa::format_float;
 pub use quote::{
     can_backquote, quote, quote_rune, quote_rune_to_ascii, quote_rune_with, quote_to_ascii,
-    quote_with, unquote, unquote_char, Keep,
+    quote_with, quoted_prefix, unquote, unquote_char, Keep,
 };
 
 /// Why a conversion failed: `strconv.ErrSyntax`, `strconv.ErrRange`, or the errors Go makes

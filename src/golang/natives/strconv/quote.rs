@@ -192,6 +192,36 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Option<(i32, bool, &[u8])> {
     }
 }
 
+/// `strconv.QuotedPrefix`: the length of the quoted literal `s` starts with, if it does (a
+/// raw string to its closing backquote, a string or rune literal as `unquote_char` reads it,
+/// without a newline).
+pub fn quoted_prefix(s: &[u8]) -> Option<usize> {
+    let &q = s.first()?;
+    if s.len() < 2 {
+        return None;
+    }
+    match q {
+        b'`' => s[1..].iter().position(|&c| c == b'`').map(|i| i + 2),
+        b'"' | b'\'' => {
+            let mut rest = &s[1..];
+            while let Some(&c) = rest.first() {
+                if c == q {
+                    break;
+                }
+                if c == b'\n' {
+                    return None;
+                }
+                rest = unquote_char(rest, q)?.2;
+                if q == b'\'' {
+                    break;
+                }
+            }
+            (rest.first() == Some(&q)).then(|| s.len() - rest.len() + 1)
+        }
+        _ => None,
+    }
+}
+
 /// `strconv.Unquote`: the value of a Go string, rune or raw string literal; `None` is
 /// `ErrSyntax`.
 pub fn unquote(s: &[u8]) -> Option<Vec<u8>> {

@@ -169,37 +169,13 @@ func unquoteChar(s string, quote byte) (value rune, multibyte bool, tail string,
 
 // QuotedPrefix returns the quoted string (as understood by Unquote) at the prefix of s.
 func QuotedPrefix(s string) (string, error) {
-	if len(s) < 2 {
-		return "", ErrSyntax
-	}
-	switch q := s[0]; q {
-	case '`':
-		for i := 1; i < len(s); i++ {
-			if s[i] == '`' {
-				return s[:i+1], nil
-			}
-		}
-	case '"', '\'':
-		rest := s[1:]
-		for len(rest) > 0 && rest[0] != q {
-			if rest[0] == '\n' {
-				return "", ErrSyntax
-			}
-			_, _, tail, err := UnquoteChar(rest, q)
-			if err != nil {
-				return "", ErrSyntax
-			}
-			rest = tail
-			if q == '\'' {
-				break
-			}
-		}
-		if len(rest) > 0 && rest[0] == q {
-			return s[:len(s)-len(rest)+1], nil
-		}
+	if p, ok := quotedPrefix(s); ok {
+		return p, nil
 	}
 	return "", ErrSyntax
 }
+
+func quotedPrefix(s string) (string, bool)
 
 func AppendInt(dst []byte, i int64, base int) []byte {
 	return append(dst, FormatInt(i, base)...)

@@ -372,42 +372,8 @@ func (t Time) IsDST() bool { return false }
 // forever (UTC, a fixed zone) has zero Times for both.
 func (t Time) ZoneBounds() (start, end Time) { return }
 
-// GoString implements fmt.GoStringer and formats t to be printed in Go source code.
-func (t Time) GoString() string {
-	buf := []byte("time.Date(")
-	buf = appendInt(buf, t.Year())
-	buf = append(buf, ", "...)
-	if m := t.Month(); January <= m && m <= December {
-		buf = append(buf, "time."...)
-		buf = append(buf, m.String()...)
-	} else {
-		buf = appendInt(buf, int(m))
-	}
-	for _, n := range []int{t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond()} {
-		buf = append(buf, ", "...)
-		buf = appendInt(buf, n)
-	}
-	buf = append(buf, ", "...)
-	switch loc := t.Location(); loc {
-	case UTC, nil:
-		buf = append(buf, "time.UTC"...)
-	case Local:
-		buf = append(buf, "time.Local"...)
-	default:
-		buf = append(buf, "time.Location("...)
-		buf = append(buf, quote(loc.name)...)
-		buf = append(buf, ')')
-	}
-	return string(append(buf, ')'))
-}
-
-// appendInt appends n in decimal.
-func appendInt(b []byte, n int) []byte {
-	if n < 0 {
-		return append(append(b, '-'), uitoa(uint64(-n))...)
-	}
-	return append(b, uitoa(uint64(n))...)
-}
+// GoString implements fmt.GoStringer: t as Go source, time.Date(...).
+func (t Time) GoString() string
 
 // UnmarshalJSON sets t from a quoted RFC 3339 time; null leaves it as it is.
 func (t *Time) UnmarshalJSON(data []byte) error {
