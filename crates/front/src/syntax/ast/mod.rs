@@ -98,7 +98,14 @@ impl Names {
     }
 
     fn lookup_hashed(&self, h: u64, s: &str) -> Option<Name> {
-        self.table.find(h, |i| self.get(Name(i)) == s).map(Name)
+        // Compared as bytes: slicing the text as a `str` would check character boundaries.
+        let (buf, s) = (self.buf.as_bytes(), s.as_bytes());
+        self.table
+            .find(h, |i| {
+                let (start, len) = self.spans[i as usize];
+                buf.get(start as usize..(start + len) as usize) == Some(s)
+            })
+            .map(Name)
     }
 
     /// The name spelled `s`, if any file or the checker has interned it.
