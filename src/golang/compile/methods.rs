@@ -7,7 +7,7 @@
 //! promoted method) is reached through a small wrapper function that adjusts the receiver,
 //! as Go's compiler makes them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::golang::syntax::ast::Name;
@@ -167,19 +167,19 @@ impl Compiler<'_> {
                 Some(entry) => entry.1 += times,
                 None => found.push((name, times, reach)),
             };
-            let mut at_level: Vec<TypeId> = level.iter().map(|(vt, _, _)| *vt).collect();
-            at_level.sort_unstable();
+            // How many times each type is embedded at this depth: a type embedded more than
+            // once makes its names ambiguous (it is walked once, each name counted as often).
+            let mut embedded: HashMap<TypeId, usize> = HashMap::new();
+            for (vt, _, _) in &level {
+                *embedded.entry(*vt).or_default() += 1;
+            }
+            let mut walked: HashSet<TypeId> = HashSet::new();
             for (vt, path, through_ptr) in &level {
                 let (vt, through_ptr) = (*vt, *through_ptr);
-                if seen.contains(&vt) {
+                if seen.contains(&vt) || !walked.insert(vt) {
                     continue;
                 }
-                // A type embedded more than once at this depth: its names are ambiguous (it
-                // is walked once, each name counted twice).
-                let times = at_level.iter().filter(|&&x| x == vt).count();
-                if times > 1 && path != &level.iter().find(|e| e.0 == vt).expect("listed").1 {
-                    continue;
-                }
+                let times = embedded[&vt];
                 if types.is_named(vt) {
                     for &m in self.lookup_ctx().named_methods(vt) {
                         let o = &self.ch.objs[m.0 as usize];
@@ -224,7 +224,7 @@ impl Compiler<'_> {
                     }
                 }
             }
-            seen.extend(at_level);
+            seen.extend(walked);
             for (name, times, reach) in found {
                 if names.insert(name) && times == 1 {
                     out.extend(reach);

@@ -344,8 +344,16 @@ pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
     let func = u32::try_from(rel >> PC_LINE_BITS).ok()?;
     let line = (rel & ((1 << PC_LINE_BITS) - 1)) as u32;
     let (name, file, line) = match func {
-        PANIC_FRAME => ("runtime.gopanic".into(), runtime_file("panic.go"), 884),
-        GOEXIT_CALL_FRAME => ("runtime.Goexit".into(), runtime_file("panic.go"), 522),
+        PANIC_FRAME => (
+            "runtime.gopanic".into(),
+            runtime_file("panic.go"),
+            PANIC_LINE,
+        ),
+        GOEXIT_CALL_FRAME => (
+            "runtime.Goexit".into(),
+            runtime_file("panic.go"),
+            GOEXIT_LINE,
+        ),
         GOEXIT_FRAME => ("runtime.goexit".into(), runtime_file("asm_amd64.s"), 1594),
         _ => {
             let f = prog.funcs.get(func as usize)?;
@@ -359,6 +367,11 @@ pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
     };
     Some((name, file, line, frame_pc(func, 0)))
 }
+
+/// The lines of Go 1.19's runtime/panic.go where `panic` and `runtime.Goexit` call a
+/// deferred function.
+const PANIC_LINE: u32 = 884;
+const GOEXIT_LINE: u32 = 522;
 
 fn runtime_file(name: &str) -> String {
     format!("/usr/local/go/src/runtime/{name}")
@@ -446,14 +459,13 @@ fn format_frames(
         }
         shown += 1;
         let Some(f) = f else {
-            // Where Go 1.19's `runtime.Goexit` or `panic` calls a deferred function.
-            if func == GOEXIT_CALL_FRAME {
-                lines.push("runtime.Goexit()".to_string());
-                lines.push("\t/usr/local/go/src/runtime/panic.go:522".to_string());
+            let (call, line) = if func == GOEXIT_CALL_FRAME {
+                ("runtime.Goexit()", GOEXIT_LINE)
             } else {
-                lines.push("panic({...})".to_string());
-                lines.push("\t/usr/local/go/src/runtime/panic.go:884".to_string());
-            }
+                ("panic({...})", PANIC_LINE)
+            };
+            lines.push(call.to_string());
+            lines.push(format!("\t{}:{line}", runtime_file("panic.go")));
             continue;
         };
         let args = if f.nparams > 0 { "..." } else { "" };

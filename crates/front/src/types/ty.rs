@@ -670,6 +670,16 @@ impl Types {
         Some(core)
     }
 
+    /// Whether constraint `c` has terms and `pred` holds for the underlying type of each: an
+    /// operation on a type parameter without a core type is valid when it is for every type
+    /// of its set.
+    pub fn every_term(&self, c: TypeId, pred: impl Fn(&Types, TypeId) -> bool) -> bool {
+        let Some(terms) = self.interface(c).and_then(|i| i.terms.as_ref()) else {
+            return false;
+        };
+        !terms.is_empty() && terms.iter().all(|t| pred(self, self.under(t.ty)))
+    }
+
     /// Whether underlying type `u` is a string or a slice of bytes.
     pub fn is_bytes_or_string(&self, u: TypeId) -> bool {
         match self.get(u) {
@@ -818,10 +828,7 @@ impl Types {
             Type::Interface(_) => !self.is_type_param(t),
             Type::Basic(BasicKind::UntypedNil) => true,
             // A type parameter whose every type can be nil.
-            Type::TypeParam(p) => self
-                .interface(p.constraint)
-                .and_then(|i| i.terms.as_ref())
-                .is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| self.has_nil(t.ty))),
+            Type::TypeParam(p) => self.every_term(p.constraint, Types::has_nil),
             _ => false,
         }
     }

@@ -162,6 +162,7 @@ impl Checker<'_> {
                     // a length (a capacity).
                     Type::TypeParam(p)
                         if self
+                            .types
                             .every_term(p.constraint, |t, u| t.has_len(u, b == Builtin::Cap)) =>
                     {
                         mode = Mode::Value

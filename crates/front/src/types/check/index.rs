@@ -299,8 +299,16 @@ impl Checker<'_> {
             }
             Type::Slice(_) => valid = true,
             // Byte slices and strings: a slice of the same type.
-            Type::TypeParam(p) if self.every_term(p.constraint, |t, u| t.is_bytes_or_string(u)) => {
-                if max.is_some() && !self.every_term(p.constraint, |t, u| t.basic(u).is_none()) {
+            Type::TypeParam(p)
+                if self
+                    .types
+                    .every_term(p.constraint, |t, u| t.is_bytes_or_string(u)) =>
+            {
+                if max.is_some()
+                    && !self
+                        .types
+                        .every_term(p.constraint, |t, u| t.basic(u).is_none())
+                {
                     let at = max.or(hi).unwrap_or(e);
                     self.error(self.epos(at), "invalid operation: 3-index slice of string");
                     x.mode = Mode::Invalid;

@@ -34,19 +34,6 @@ pub(crate) struct Verify {
 }
 
 impl Checker<'_> {
-    /// Whether constraint `c` has terms and `pred` holds for the underlying type of each: an
-    /// operation on a type parameter without a core type is valid when it is for every type
-    /// of its set.
-    pub fn every_term(&self, c: TypeId, pred: impl Fn(&Types, TypeId) -> bool) -> bool {
-        let Some(terms) = self.types.interface(c).and_then(|i| i.terms.as_ref()) else {
-            return false;
-        };
-        !terms.is_empty()
-            && terms
-                .iter()
-                .all(|t| pred(&self.types, self.types.under(t.ty)))
-    }
-
     /// Declares a type parameter list in a new scope (the caller closes it) and returns the
     /// type parameters, with their constraints.
     pub fn declare_type_params(&mut self, list: List<Field>) -> Vec<TypeId> {
