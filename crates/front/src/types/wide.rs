@@ -72,6 +72,36 @@ impl Wide {
         Wide::from_int(n) / Wide::from_int(d)
     }
 
+    /// `n / d` (`d != 0`) to the precision rounding it to a `float64` or a `float32` needs:
+    /// 128 bits, rounded to odd, round to either as the exact quotient does (and take a
+    /// quarter of a full division's time).
+    pub fn ratio_to_round(n: i128, d: i128) -> Wide {
+        let (a, b) = (n.unsigned_abs(), d.unsigned_abs());
+        if a == 0 || b == 0 {
+            return Wide::ZERO;
+        }
+        // The mantissas in [2^127, 2^128), divided in 128-bit arithmetic (as `Wide`'s `Div` does).
+        let (sa, sb) = (a.leading_zeros(), b.leading_zeros());
+        let (a, b) = (a << sa, b << sb);
+        let (mut q, mut rem, mut carry) = (0u128, a, false);
+        for _ in 0..128 {
+            let fits = carry || rem >= b;
+            q = q << 1 | fits as u128;
+            if fits {
+                rem = rem.wrapping_sub(b);
+            }
+            carry = rem >> 127 == 1;
+            rem <<= 1;
+        }
+        let exp = i64::from(sb) - i64::from(sa) - 127;
+        Wide::rounded(
+            (n < 0) != (d < 0),
+            Mant::from_u128(q),
+            exp,
+            carry || rem != 0,
+        )
+    }
+
     pub fn from_f64(f: f64) -> Wide {
         if f == 0.0 || !f.is_finite() {
             return Wide::ZERO;
@@ -376,51 +406,14 @@ impl std::ops::Div for Wide {
     type Output = Wide;
 
     fn div(self, other: Wide) -> Wide {
-        self.quotient(other, BITS)
-    }
-}
-
-impl Wide {
-    /// `n / d` (`d != 0`) to the precision rounding it to a `float64` or a `float32` needs:
-    /// 128 bits, rounded to odd, round to either as the exact quotient does (and take a
-    /// quarter of a full division's time).
-    pub fn ratio_to_round(n: i128, d: i128) -> Wide {
-        let (a, b) = (n.unsigned_abs(), d.unsigned_abs());
-        if a == 0 || b == 0 {
-            return Wide::ZERO;
-        }
-        // The mantissas in [2^127, 2^128), divided in 128-bit arithmetic (see `quotient`).
-        let (sa, sb) = (a.leading_zeros(), b.leading_zeros());
-        let (a, b) = (a << sa, b << sb);
-        let (mut q, mut rem, mut carry) = (0u128, a, false);
-        for _ in 0..128 {
-            let fits = carry || rem >= b;
-            q = q << 1 | fits as u128;
-            if fits {
-                rem = rem.wrapping_sub(b);
-            }
-            carry = rem >> 127 == 1;
-            rem <<= 1;
-        }
-        let exp = i64::from(sb) - i64::from(sa) - 127;
-        Wide::rounded(
-            (n < 0) != (d < 0),
-            Mant::from_u128(q),
-            exp,
-            carry || rem != 0,
-        )
-    }
-
-    /// `self / other` to `bits` bits (at most `BITS`), rounded to odd.
-    fn quotient(self, other: Wide, bits: u32) -> Wide {
         if self.mant.is_zero() || other.mant.is_zero() {
             return Wide::ZERO;
         }
         // Long division of the mantissas, both in [2^(BITS-1), 2^BITS): their quotient is in
-        // (1/2, 2), and `bits` of its bits are `q`, `q × 2^(1-bits)` being the quotient. The
+        // (1/2, 2), and BITS of its bits are `q`, `q × 2^(1-BITS)` being the quotient. The
         // remainder is `carry × 2^BITS + rem`, under `2 × other.mant`.
         let (mut q, mut rem, mut carry) = (Mant::ZERO, self.mant, false);
-        for _ in 0..bits {
+        for _ in 0..BITS {
             let fits = carry || rem >= other.mant;
             q = q.shl1().0;
             if fits {
@@ -434,7 +427,7 @@ impl Wide {
             q,
             self.exp
                 .saturating_sub(other.exp)
-                .saturating_sub(i64::from(bits) - 1),
+                .saturating_sub(EXP_BITS - 1),
             carry || !rem.is_zero(),
         )
     }
