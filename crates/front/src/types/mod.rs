@@ -42,7 +42,7 @@ pub use ty::{BasicKind, Interface, Named, Signature, StructField, Type, TypeId, 
 
 use crate::library as lib;
 use crate::syntax::ast::{Ast, Decl, FileId, Name, Spec};
-use crate::syntax::{literal, parse_file, LineTable, ParseError, Pos};
+use crate::syntax::{literal, parse_file, parser, LineTable, ParseError, Pos};
 use crate::{Diag, Diagnostics};
 
 /// A checked program: the user's package and the library packages it imports, with one
@@ -216,9 +216,14 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     let main_imports: Vec<_> = main_files.iter().flat_map(|&f| imports(&ast, f)).collect();
     for (path, pos) in main_imports {
         match lib::find(&path) {
-            Some(p) if !lib::is_internal(p.path) => {
-                load(&mut ast, p, &mut order, &mut visiting, &mut perrs)
-            }
+            Some(p) if !lib::is_internal(p.path) => load(
+                &mut ast,
+                p,
+                !full_libraries,
+                &mut order,
+                &mut visiting,
+                &mut perrs,
+            ),
             _ => unsupported.push((pos, path)),
         }
     }
@@ -266,6 +271,25 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     let main = PkgId(checker.pkgs.len() as u32 - 1);
     checker.pkg = main;
     checker.check_package();
+    checker.queue_library_roots();
+    // Library bodies are parsed as the program reaches them: the checker lets go of the
+    // Ast while the bodies it set aside are parsed into it.
+    let empty = Ast::default();
+    loop {
+        checker.check_queued_bodies();
+        let unparsed = std::mem::take(&mut checker.unparsed);
+        if unparsed.is_empty() {
+            break;
+        }
+        let parked = checker.rebind(&empty);
+        for &f in &unparsed {
+            if let Some(d) = parked.func_decl_of(f) {
+                parser::parse_body(&mut ast, d, &mut perrs);
+            }
+        }
+        checker = parked.rebind(&ast);
+        checker.lazy_queue.extend(unparsed);
+    }
     checker.finish_libraries();
     if main_name == Name::MAIN
         && !checker.pkgs[main.0 as usize]
@@ -345,6 +369,7 @@ fn imports(ast: &Ast, file: FileId) -> Vec<(String, Pos)> {
 fn load(
     ast: &mut Ast,
     p: &'static lib::LibPackage,
+    lazy_bodies: bool,
     order: &mut Vec<(&'static str, FileId)>,
     visiting: &mut Vec<&'static str>,
     errors: &mut Vec<ParseError>,
@@ -353,12 +378,17 @@ fn load(
         return;
     }
     visiting.push(p.path);
-    let Some(file) = parse_file(ast, p.file, Rc::from(p.source), errors) else {
+    let parse = if lazy_bodies {
+        parser::parse_library_file
+    } else {
+        parse_file
+    };
+    let Some(file) = parse(ast, p.file, Rc::from(p.source), errors) else {
         return;
     };
     for (path, _) in imports(ast, file) {
         if let Some(dep) = lib::find(&path) {
-            load(ast, dep, order, visiting, errors);
+            load(ast, dep, lazy_bodies, order, visiting, errors);
         }
     }
     visiting.pop();

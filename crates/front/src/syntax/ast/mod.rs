@@ -492,8 +492,19 @@ pub struct FuncDecl {
     pub tparams: List<Field>,
     /// An [`ExprKind::FuncType`].
     pub ty: ExprId,
-    /// `None` for a declaration without a body (a native library function).
+    /// `None` for a declaration without a body (a native library function), and for a
+    /// library function whose body is not parsed yet.
     pub body: Option<StmtId>,
+    /// The `{` of a library function's body that is parsed only when the program uses the
+    /// function ([`crate::syntax::parser::parse_body`]).
+    pub unparsed_body: Option<Pos>,
+}
+
+impl FuncDecl {
+    /// A declaration without a body: a native library function.
+    pub fn is_native(&self) -> bool {
+        self.body.is_none() && self.unparsed_body.is_none()
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

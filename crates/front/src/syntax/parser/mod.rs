@@ -78,6 +78,50 @@ pub fn parse_file(
     src: Rc<str>,
     errors: &mut Vec<ParseError>,
 ) -> Option<FileId> {
+    parse(ast, name, src, errors, false)
+}
+
+/// Like [`parse_file`], for a library file: function bodies are skipped, each parsed by
+/// [`parse_body`] when the program uses its function (most of a library is not used by
+/// a program, and parsing it would be most of a compile).
+pub fn parse_library_file(
+    ast: &mut Ast,
+    name: &str,
+    src: Rc<str>,
+    errors: &mut Vec<ParseError>,
+) -> Option<FileId> {
+    parse(ast, name, src, errors, true)
+}
+
+/// Parses the body of a function declaration that [`parse_library_file`] skipped; nothing
+/// for a declaration whose body is parsed or that has none.
+pub fn parse_body(ast: &mut Ast, decl: DeclId, errors: &mut Vec<ParseError>) {
+    let Decl::Func(f) = *ast.decl(decl) else {
+        return;
+    };
+    let Some(lbrace) = f.unparsed_body else {
+        return;
+    };
+    let file = ast.file(ast.file_of(lbrace));
+    let (src, base) = (file.src.clone(), file.base);
+    let mut p = Parser::new(Scanner::at(src, base, (lbrace - base) as usize), ast, false);
+    p.next();
+    let body = p.func_body();
+    errors.append(&mut p.errors);
+    ast.decls[decl.0 as usize] = Decl::Func(super::ast::FuncDecl {
+        body: Some(body),
+        unparsed_body: None,
+        ..f
+    });
+}
+
+fn parse(
+    ast: &mut Ast,
+    name: &str,
+    src: Rc<str>,
+    errors: &mut Vec<ParseError>,
+    lazy_bodies: bool,
+) -> Option<FileId> {
     let base = ast
         .files
         .last()
@@ -87,17 +131,7 @@ pub fn parse_file(
     ast.files
         .push(File::new(name.to_string(), base, src.clone(), bad));
     let file_id = FileId(ast.files.len() as u32 - 1);
-    let mut p = Parser {
-        s: Scanner::new(src, base),
-        ast,
-        errors: Vec::new(),
-        fnest: 0,
-        xnest: 0,
-        depth: 0,
-        too_deep: false,
-        scratch: Vec::new(),
-        stmt_scratch: Vec::new(),
-    };
+    let mut p = Parser::new(Scanner::new(src, base), ast, lazy_bodies);
     p.next();
     let result = p.file();
     let go_version = p.s.go_version;
@@ -145,6 +179,25 @@ pub(super) struct Parser<'a> {
     too_deep: bool,
     scratch: Vec<ExprId>,
     stmt_scratch: Vec<super::ast::StmtId>,
+    /// Function bodies are skipped, to be parsed when used (a library file).
+    lazy_bodies: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(s: Scanner, ast: &'a mut Ast, lazy_bodies: bool) -> Self {
+        Parser {
+            s,
+            ast,
+            errors: Vec::new(),
+            fnest: 0,
+            xnest: 0,
+            depth: 0,
+            too_deep: false,
+            scratch: Vec::new(),
+            stmt_scratch: Vec::new(),
+            lazy_bodies,
+        }
+    }
 }
 
 impl Parser<'_> {
@@ -436,9 +489,9 @@ impl Parser<'_> {
                 let d = self.func_decl();
                 decls.push(d);
             } else {
-                let after_bodiless = decls.last().is_some_and(
-                    |&d| matches!(self.ast.decl(d), Decl::Func(f) if f.body.is_none()),
-                );
+                let after_bodiless = decls
+                    .last()
+                    .is_some_and(|&d| matches!(self.ast.decl(d), Decl::Func(f) if f.is_native()));
                 if self.tok() == Tok::Lbrace && after_bodiless {
                     self.syntax_error("unexpected semicolon or newline before {");
                 } else {
@@ -665,11 +718,16 @@ impl Parser<'_> {
             });
             self.advance(&[Tok::Lbrace, Tok::Semi]);
         }
-        let body = if self.tok() == Tok::Lbrace {
-            Some(self.func_body())
-        } else {
-            None
-        };
+        let (mut body, mut unparsed_body) = (None, None);
+        if self.tok() == Tok::Lbrace {
+            let lbrace = self.pos();
+            if self.lazy_bodies && self.s.skip_block() {
+                unparsed_body = Some(lbrace);
+                self.next();
+            } else {
+                body = Some(self.func_body());
+            }
+        }
         self.ast.add_decl(Decl::Func(super::ast::FuncDecl {
             pos,
             recv,
@@ -677,6 +735,7 @@ impl Parser<'_> {
             tparams,
             ty,
             body,
+            unparsed_body,
         }))
     }
 

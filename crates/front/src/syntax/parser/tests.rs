@@ -360,3 +360,68 @@ fn one_syntax_error_per_line() {
     let errs = errors("package main\n\nfunc main() {\n\tx := ) ) )\n}\n");
     assert_eq!(errs.len(), 1, "{errs:?}");
 }
+
+/// Every expression and statement of `ast`: its position and its node, printed (statements
+/// by their kind, whose ids differ between two parses).
+fn nodes(ast: &Ast) -> Vec<(u32, String)> {
+    let mut nodes: Vec<_> = (0..ast.exprs.len() as u32)
+        .map(|e| (ast.exprs[e as usize].pos, ast.expr_string(ExprId(e))))
+        .chain(ast.stmts.iter().map(|s| {
+            let kind = format!("{:?}", s.kind);
+            (
+                s.pos,
+                kind[..kind.find([' ', '{', '(']).unwrap_or(kind.len())].to_string(),
+            )
+        }))
+        .collect();
+    nodes.sort();
+    nodes
+}
+
+#[test]
+fn a_library_file_with_its_bodies_parsed_later_is_the_file_parsed_at_once() {
+    for p in crate::library::PACKAGES {
+        let (mut eager, mut lazy) = (Ast::default(), Ast::default());
+        let mut errors = Vec::new();
+        parse_file(&mut eager, p.file, p.source.into(), &mut errors);
+        parse_library_file(&mut lazy, p.file, p.source.into(), &mut errors);
+        let skipped: Vec<DeclId> = (0..lazy.decls.len() as u32)
+            .map(DeclId)
+            .filter(|&d| matches!(lazy.decl(d), Decl::Func(f) if f.unparsed_body.is_some()))
+            .collect();
+        let with_bodies = eager
+            .decls
+            .iter()
+            .filter(|d| matches!(d, Decl::Func(f) if f.body.is_some()))
+            .count();
+        assert_eq!(skipped.len(), with_bodies, "{}", p.file);
+        for d in skipped {
+            parse_body(&mut lazy, d, &mut errors);
+        }
+        assert!(errors.is_empty(), "{}: {errors:?}", p.file);
+        assert_eq!(nodes(&lazy), nodes(&eager), "{}", p.file);
+    }
+}
+
+#[test]
+fn a_skipped_body_ends_at_its_own_brace() {
+    // Braces in strings, runes, raw strings and comments do not count.
+    let src = "package p\n\nfunc f() string {\n\tx := '{'\n\t_ = x // }\n\t/* } */\n\treturn \"}\\\"{\" + `}`\n}\n\nfunc g() {}\n";
+    let mut ast = Ast::default();
+    let mut errors = Vec::new();
+    let file = parse_library_file(&mut ast, "p.go", src.into(), &mut errors).unwrap();
+    let decls: Vec<DeclId> = ast.list(ast.file(file).decls).to_vec();
+    assert_eq!(decls.len(), 2);
+    for d in decls {
+        parse_body(&mut ast, d, &mut errors);
+    }
+    assert!(errors.is_empty(), "{errors:?}");
+    let printed: Vec<_> = (0..ast.exprs.len() as u32)
+        .map(|e| ast.expr_string(ExprId(e)))
+        .collect();
+    assert!(
+        printed.contains(&"\"}\\\"{\" + `}`".to_string()),
+        "{printed:?}"
+    );
+    assert!(printed.contains(&"g".to_string()), "{printed:?}");
+}

@@ -112,6 +112,71 @@ impl Scanner {
         s
     }
 
+    /// A scanner that starts at byte `off` of the file, past its package clause (to parse
+    /// one body of a file parsed before).
+    pub fn at(text: std::rc::Rc<str>, base: Pos, off: usize) -> Self {
+        let mut s = Scanner::new(text, base);
+        s.top = false;
+        s.read_at(off);
+        s
+    }
+
+    /// Skips the block whose `{` is the current token: its matching `}` becomes the current
+    /// token. Strings, runes and comments are skipped whole, so braces in them do not count.
+    /// False (and nothing skipped) when the block does not end.
+    pub fn skip_block(&mut self) -> bool {
+        let src = self.src();
+        let mut depth = 1;
+        let mut i = self.off;
+        while i < src.len() {
+            match src[i] {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                q @ (b'"' | b'\'') => {
+                    i += 1;
+                    while i < src.len() && src[i] != q && src[i] != b'\n' {
+                        i += if src[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'`' => {
+                    i += 1;
+                    while i < src.len() && src[i] != b'`' {
+                        i += 1;
+                    }
+                }
+                b'/' if src.get(i + 1) == Some(&b'/') => {
+                    while i < src.len() && src[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'/' if src.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    while i + 1 < src.len() && !(src[i] == b'*' && src[i + 1] == b'/') {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if i >= src.len() {
+            return false;
+        }
+        self.lit_start = i;
+        self.pos = self.base + i as Pos;
+        self.read_at(i + 1);
+        self.lit_end = i + 1;
+        self.tok = Tok::Rbrace;
+        self.nlsemi = true;
+        true
+    }
+
     /// The text of the current name or literal.
     pub fn lit(&self) -> &str {
         // Token boundaries fall on character boundaries of valid UTF-8.

@@ -36,20 +36,45 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks the library declarations the program reaches: the queued function bodies
-    /// (which may reach more), then each library's initialization order.
-    pub fn finish_libraries(&mut self) {
+    /// Queues what the program reaches of the libraries beyond what it calls (after its
+    /// package is checked).
+    pub fn queue_library_roots(&mut self) {
         if self.lazy_libraries {
             self.queue_called_by_natives();
         }
+    }
+
+    /// Checks the queued library function bodies (which may queue more). A body not parsed
+    /// yet is set aside in [`Checker::unparsed`], for the caller to parse and queue again.
+    pub fn check_queued_bodies(&mut self) {
         let saved = self.pkg;
         while let Some(f) = self.lazy_queue.pop_front() {
             let Some(p) = self.obj(f).pkg else { continue };
+            if self.func_decl_of(f).is_some_and(
+                |d| matches!(self.ast.decl(d), Decl::Func(fd) if fd.unparsed_body.is_some()),
+            ) {
+                self.unparsed.push(f);
+                continue;
+            }
             self.pkg = p;
             self.obj_decl(f);
             self.pkgs[p.0 as usize].funcs.push(f);
             self.check_func_body(f);
         }
+        self.pkg = saved;
+    }
+
+    /// The declaration of a declared function.
+    pub fn func_decl_of(&self, f: ObjId) -> Option<crate::syntax::ast::DeclId> {
+        match self.decls.get(&f) {
+            Some(DeclInfo::Func { decl, .. }) => Some(*decl),
+            _ => None,
+        }
+    }
+
+    /// Once every reached body is checked: each library's initialization order.
+    pub fn finish_libraries(&mut self) {
+        let saved = self.pkg;
         for i in 0..self.pkgs.len() {
             if self.pkgs[i].library && self.lazy_libraries {
                 self.pkg = super::super::object::PkgId(i as u32);

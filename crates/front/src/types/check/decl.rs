@@ -198,7 +198,7 @@ impl Checker<'_> {
                     recv: None,
                     recv_base: None,
                     ptr_recv: false,
-                    native: f.body.is_none(),
+                    native: f.is_native(),
                     tparams: Vec::new(),
                     params: Vec::new(),
                     results: Vec::new(),

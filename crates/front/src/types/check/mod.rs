@@ -167,6 +167,9 @@ pub(crate) struct Checker<'a> {
     pub lazy_queue: std::collections::VecDeque<ObjId>,
     /// Functions whose bodies have been checked (or queued).
     pub bodies: HashSet<ObjId>,
+    /// Queued library functions whose bodies are not parsed yet: the caller of
+    /// [`Checker::check_queued_bodies`] parses them and queues them again.
+    pub unparsed: Vec<ObjId>,
     /// The file names, for the "other declaration" lines of messages.
     pub file_label: String,
     /// Names the checker compares against.
@@ -235,6 +238,7 @@ impl<'a> Checker<'a> {
             lazy_libraries: true,
             lazy_queue: Default::default(),
             bodies: HashSet::default(),
+            unparsed: Vec::new(),
             file_label,
             n,
             unnamed: Default::default(),
@@ -246,6 +250,52 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The checker with its state, reading `ast` from now on: the checker lets go of the
+    /// Ast while function bodies are parsed into it (rebound to an empty Ast), and takes the
+    /// grown Ast back.
+    pub fn rebind<'b>(self, ast: &'b Ast) -> Checker<'b> {
+        // Every field but the Ast moves over (a field left out does not compile).
+        macro_rules! move_fields {
+            ($($field:ident),*) => {{
+                let Checker { ast: _, $($field),* } = self;
+                Checker { ast, $($field),* }
+            }};
+        }
+        let mut checker = move_fields!(
+            types,
+            objs,
+            info,
+            pkgs,
+            universe,
+            uids,
+            file_scopes,
+            pkg,
+            env,
+            used,
+            decls,
+            color,
+            obj_path,
+            deps,
+            methods,
+            field_objs,
+            iface_objs,
+            errors,
+            lazy_libraries,
+            lazy_queue,
+            bodies,
+            unparsed,
+            file_label,
+            n,
+            unnamed,
+            shift_lhs,
+            errpos,
+            pending_type,
+            reported_types,
+            pending_verify
+        );
+        checker.info.reserve_exprs(ast.exprs.len());
+        checker
+    }
     /// A list of the Ast, borrowed from the Ast (not from the checker).
     pub fn ast_list<T: crate::syntax::ast::Pooled>(
         &self,
