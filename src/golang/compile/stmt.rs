@@ -342,7 +342,7 @@ impl FnC<'_, '_> {
             {
                 if let Some(v) = self.vars.get(&o).copied() {
                     let t = self.obj_ty(o);
-                    if !v.cell && !self.c.is_agg(t) {
+                    if !v.cell && !self.c.is_agg(t) && !self.builds_over(rhs[0], o) {
                         self.hoist_list(rhs);
                         self.value_to(rhs[0], t, v.reg);
                         return;
@@ -360,6 +360,24 @@ impl FnC<'_, '_> {
             let t = self.lhs_type(l);
             self.store(p, t, val);
         }
+    }
+
+    /// Whether the value of `e` cannot be built in the register of variable `o`: a composite
+    /// literal in `e` may be built in its destination before its elements are read (an array
+    /// or a map, `v = [1]any{v}`), so one that reads `o` is built elsewhere.
+    fn builds_over(&self, e: ExprId, o: ObjId) -> bool {
+        let ch = self.c.ch;
+        let (mut literal, mut reads) = (false, false);
+        super::escape::walk_expr(&ch.ast, e, &mut |n| {
+            if let super::escape::Node::Expr(x) = n {
+                match ch.ast.expr(x).kind {
+                    ExprKind::CompositeLit { .. } => literal = true,
+                    ExprKind::Ident(_) => reads |= ch.info.use_of(x) == Some(o),
+                    _ => {}
+                }
+            }
+        });
+        literal && reads
     }
 
     /// `x op= y` (`y` is 1 for `x++`/`x--`).

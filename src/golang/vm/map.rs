@@ -153,6 +153,15 @@ impl Map {
         Map::default()
     }
 
+    /// Everything the map holds, its keys and values (to free them from a work list:
+    /// `teardown.rs`).
+    pub fn into_contents(self) -> impl Iterator<Item = Value> {
+        // The index holds copies of the keys: gone first, the entries hold the last ones.
+        let Map { entries, index, .. } = self;
+        drop(index);
+        entries.into_iter().flatten().flat_map(|(k, v)| [k.0, v])
+    }
+
     pub fn len(&self) -> usize {
         self.index.len()
     }

@@ -455,14 +455,24 @@ pub fn key(prog: &Program, k: &Value) -> Result<Key, Thrown> {
 
 /// The first dynamic type that cannot be hashed in `v`, in the order Go hashes it: an
 /// interface's, or one inside a struct's or an array's elements (a struct field of type
-/// `any` holding a slice).
+/// `any` holding a slice). A loop, not a recursion: data nested through interfaces is as
+/// deep as the program makes it, far deeper than the host's stack.
 fn unhashable_in(prog: &Program, v: &Value) -> Option<u32> {
-    match v {
-        Value::Iface(i) if !prog.types.comparable(i.ty) => Some(i.ty),
-        Value::Iface(i) => unhashable_in(prog, &i.val),
-        Value::Agg(a) => a.borrow().iter().find_map(|e| unhashable_in(prog, e)),
-        _ => None,
+    let nests = |v: &Value| matches!(v, Value::Iface(_) | Value::Agg(_));
+    if !nests(v) {
+        return None;
     }
+    // Depth first, the elements left to right: the order Go hashes them.
+    let mut pending = vec![v.clone()];
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Iface(i) if !prog.types.comparable(i.ty) => return Some(i.ty),
+            Value::Iface(i) => pending.extend(Some(&i.val).filter(|v| nests(v)).cloned()),
+            Value::Agg(a) => pending.extend(a.borrow().iter().rev().filter(|v| nests(v)).cloned()),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Go's `==`: panics when two interface values hold equal dynamic types that are not

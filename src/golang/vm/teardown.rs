@@ -10,8 +10,8 @@
 //! # Invariants
 //! - Only an object whose last reference is being dropped is emptied (its strong count
 //!   is 1): nothing the program can still reach changes.
-//! - Pointers, interface boxes and closures free what they hold this way; the other
-//!   values nest only as deep as their types do.
+//! - Pointers, interface boxes and closures free what they hold this way (and a map or an
+//!   aggregate met on the way); the other values nest only as deep as their types do.
 
 use std::rc::Rc;
 
@@ -71,6 +71,12 @@ fn free(mut pending: Vec<Value>) {
                 take_agg(a, &mut pending)
             }
             Value::Slice(ref s) => take_agg(&s.array, &mut pending),
+            Value::Map(ref m) if Rc::strong_count(m) == 1 => {
+                if let Ok(mut map) = m.try_borrow_mut() {
+                    let contents = std::mem::take(&mut *map).into_contents();
+                    pending.extend(contents.filter(needs_care));
+                }
+            }
             Value::Iface(mut i) => {
                 if let Some(iface) = Rc::get_mut(&mut i) {
                     let inner = std::mem::take(&mut iface.val);
@@ -116,6 +122,11 @@ fn take_agg(a: &Agg, pending: &mut Vec<Value>) {
 fn needs_care(v: &Value) -> bool {
     matches!(
         v,
-        Value::Ptr(_) | Value::Agg(_) | Value::Slice(_) | Value::Iface(_) | Value::Func(_)
+        Value::Ptr(_)
+            | Value::Agg(_)
+            | Value::Slice(_)
+            | Value::Map(_)
+            | Value::Iface(_)
+            | Value::Func(_)
     )
 }
