@@ -382,6 +382,14 @@ impl Runtime {
                     return Progress::Done(Box::new(self.finish()));
                 }
                 let core = &mut *guard;
+                // The limits first: a real-mode turn may end at its first step, every turn (a
+                // hub flooded with an executor's operations).
+                if step % BUDGET_STEPS == 0 {
+                    core.check_limits();
+                    if core.sched.ending.is_some() {
+                        continue;
+                    }
+                }
                 // Real mode: the wall clock, read every few steps (browsers coarsen it to
                 // 0.1 ms anyway) and whenever nothing is runnable.
                 if let Some((epoch, every)) = core.sched.backend.wall_clock() {
@@ -390,12 +398,6 @@ impl Runtime {
                         if core.sched.now >= until || core.sched.backend.turn_over(core.sched.now) {
                             return Progress::Running;
                         }
-                    }
-                }
-                if step % BUDGET_STEPS == 0 {
-                    core.check_limits();
-                    if core.sched.ending.is_some() {
-                        continue;
                     }
                 }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now

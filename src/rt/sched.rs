@@ -514,11 +514,17 @@ impl Sched {
             Stream::Stderr => &mut self.partial_err,
         };
         partial.push_str(text);
-        let mut lines = Vec::new();
-        while let Some(i) = partial.find('\n') {
-            let line: String = partial.drain(..=i).collect();
-            lines.push(line[..i].to_string());
-        }
+        // Only the new text can end a line: a line written a byte at a time costs no more
+        // than one written at once.
+        let Some(last) = text.rfind('\n') else {
+            return;
+        };
+        let rest = partial.split_off(partial.len() - text.len() + last + 1);
+        let complete = std::mem::replace(partial, rest);
+        let lines: Vec<String> = complete[..complete.len() - 1]
+            .split('\n')
+            .map(str::to_string)
+            .collect();
         for line in lines {
             self.printed_lines += 1;
             if self.printed_lines > self.limits.output_lines {
