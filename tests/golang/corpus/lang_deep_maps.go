@@ -27,6 +27,14 @@ func main() {
 	fmt.Println(len(seen), seen[key])
 	seen = nil
 
+	// Printed, nested as deep as fmt goes before it marks a value nested too deep.
+	var nest any = 0
+	for i := 0; i < 40; i++ {
+		nest = []any{map[int]any{i: nest}}
+	}
+	text := fmt.Sprint(nest)
+	fmt.Println(len(text), text[:20])
+
 	var a any = 1
 	a = [2]any{a, a}
 	fmt.Println(a)
