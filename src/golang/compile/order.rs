@@ -77,6 +77,27 @@ impl FnC<'_, '_> {
         }
     }
 
+    /// [`FnC::hoist_list`] for an assignment to `places` (`a[i] = f()`, `p.v += f()`): gc makes
+    /// the calls of the places' operands, then those of the right side, and reads the places'
+    /// variables after all of them, so an `i` that `f` changes picks the element assigned.
+    pub fn hoist_assignment(&mut self, places: &[ExprId], rhs: &[ExprId]) {
+        let ch = self.c.ch;
+        let operands: Vec<ExprId> = places
+            .iter()
+            .flat_map(|&l| self.operands(ch.ast.unparen(l)))
+            .chain(rhs.iter().copied())
+            .collect();
+        let mut fx = Effects::default();
+        for &e in &operands {
+            self.effects(e, false, &mut fx);
+        }
+        if fx.calls && fx.reads {
+            for &e in &operands {
+                self.hoist_in(e, false);
+            }
+        }
+    }
+
     /// The effects of `e`; `root`: `e` is the statement's own expression (its value is not
     /// an operand of another).
     fn effects(&self, e: ExprId, root: bool, fx: &mut Effects) {
@@ -111,13 +132,25 @@ impl FnC<'_, '_> {
                     fx.calls |= !root && self.single_valued(e);
                 }
                 if is_ordered_builtin(kind) {
-                    // `len` and `cap` read their operand where they stand, like a call.
+                    // `len` and `cap` read their operand where they stand, like a call; the
+                    // builtin's own operands are read after its calls (`append(s, f())`
+                    // appends to the `s` that `f` left).
                     let mut inner = Effects::default();
                     for o in self.operands(e) {
                         self.effects(o, false, &mut inner);
                     }
-                    fx.calls |= inner.calls;
+                    // `copy` writes elements: its place among the calls shows, like a call's.
+                    let writes = matches!(kind, Some(CallKind::Builtin(Builtin::Copy)));
+                    fx.calls |= inner.calls || writes && !root;
+                    fx.reads |= inner.calls && inner.reads;
                     return;
+                }
+                // A conversion of a slice reads its elements (`string(b)`).
+                if let Some(CallKind::Conversion(_)) = kind {
+                    if let Some(&a) = self.operands(e).first() {
+                        let t = ch.info.type_of(a);
+                        fx.reads |= matches!(self.c.under(t), Type::Slice(_));
+                    }
                 }
             }
             _ => {}
@@ -132,7 +165,7 @@ impl FnC<'_, '_> {
     fn hoist_in(&mut self, e: ExprId, root: bool) {
         let ch = self.c.ch;
         let e = ch.ast.unparen(e);
-        if ch.info.mode(e) == Mode::Constant {
+        if ch.info.mode(e) == Mode::Constant || self.hoisted.contains_key(&e) {
             return;
         }
         for o in self.operands(e) {

@@ -353,8 +353,8 @@ impl FnC<'_, '_> {
         // Go evaluates the left side's index and pointer operands, then the right side, then
         // assigns from left to right.
         let keep = lhs.len() > 1;
+        self.hoist_assignment(lhs, rhs);
         let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
-        self.hoist_list(rhs);
         let values = self.rhs_values(lhs, rhs);
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
@@ -383,6 +383,9 @@ impl FnC<'_, '_> {
     /// `x op= y` (`y` is 1 for `x++`/`x--`).
     fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
         let t = self.ty(x);
+        if let Some(y) = y {
+            self.hoist_assignment(&[x], &[y]);
+        }
         let p = self.place(x, false);
         // A plain local is updated in its own register.
         let local = match p {

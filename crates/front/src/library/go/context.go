@@ -246,6 +246,11 @@ func Cause(c Context) error {
 	return c.Err()
 }
 
+// A timerCtx is a cancelCtx with a deadline (the type Go's %T names).
+type timerCtx struct {
+	*cancelCtx
+}
+
 // WithDeadline returns a copy of parent that is canceled with DeadlineExceeded at d.
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 	return WithDeadlineCause(parent, d, nil)
@@ -267,7 +272,7 @@ func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, Cance
 	dur := time.Until(d)
 	if dur <= 0 {
 		c.cancel(true, DeadlineExceeded, cause)
-		return c, func() { c.cancel(false, Canceled, nil) }
+		return &timerCtx{c}, func() { c.cancel(false, Canceled, nil) }
 	}
 	c.mu.Lock()
 	if c.err == nil {
@@ -276,7 +281,7 @@ func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, Cance
 		})
 	}
 	c.mu.Unlock()
-	return c, func() { c.cancel(true, Canceled, nil) }
+	return &timerCtx{c}, func() { c.cancel(true, Canceled, nil) }
 }
 
 // WithTimeout returns WithDeadline(parent, time.Now().Add(timeout)).
