@@ -53,15 +53,14 @@ impl FmtHost for Host<'_> {
         let (method, call_format) = self.prog.format_method?;
         self.prog.types.method(ty, method)?;
         let formatter = Value::Iface(Rc::new(Iface { ty, val: v.copy() }));
-        let int = |x: Option<i64>| Value::Int(x.unwrap_or(0));
         let args = [
             formatter,
             Value::Int(verb as i64),
             Value::str(&state.flags),
-            int(state.wid),
-            int(state.prec),
-            Value::Bool(state.wid.is_some()),
-            Value::Bool(state.prec.is_some()),
+            Value::Int(state.wid.0),
+            Value::Int(state.prec.0),
+            Value::Bool(state.wid.1),
+            Value::Bool(state.prec.1),
         ];
         let out = self.g.call_nested(call_format, None, &args, 1);
         Some(self.text_of(out))

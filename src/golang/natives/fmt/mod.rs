@@ -57,8 +57,11 @@ pub trait FmtHost {
 /// and precision.
 pub struct FormatState {
     pub flags: String,
-    pub wid: Option<i64>,
-    pub prec: Option<i64>,
+    /// The width and whether the verb gave one. Go keeps the width of an earlier verb when a
+    /// plain `%v` gives none, and a Formatter sees it (`Width` answers it with false).
+    pub wid: (i64, bool),
+    /// The precision, likewise.
+    pub prec: (i64, bool),
 }
 
 /// `fmt.Sprintf`.
@@ -267,8 +270,8 @@ impl<'h> Printer<'h> {
             .into_iter()
             .filter_map(|(c, set)| set.then_some(c))
             .collect(),
-            wid: f.wid_present.then_some(f.wid),
-            prec: f.prec_present.then_some(f.prec),
+            wid: (f.wid, f.wid_present),
+            prec: (f.prec, f.prec_present),
         };
         match self.host.format_method(ty, val, verb, &state) {
             None => {}
@@ -445,7 +448,14 @@ impl<'h> Printer<'h> {
                 break;
             }
             i += 1; // the '%'
-            self.out.f = Flags::default();
+                    // Go's clearflags: the flags go, the width and precision stay until a verb sets
+                    // them (a Formatter can see an earlier verb's).
+            let (wid, prec) = (self.out.f.wid, self.out.f.prec);
+            self.out.f = Flags {
+                wid,
+                prec,
+                ..Flags::default()
+            };
             // Flags, and the common case of a lower-case verb right after them.
             while i < end {
                 let c = format[i];
