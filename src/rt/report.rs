@@ -124,8 +124,8 @@ pub(crate) fn reported<'a>(
 
 /// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
-/// deadlock, for every goroutine still `alive` (in creation order); a limit of chanlab's, its
-/// one line. A normal exit and an `os.Exit` print nothing.
+/// deadlock or a fatal error, for every goroutine still `alive` (in creation order, the one
+/// that threw first); a limit of chanlab's, its one line. A normal exit and an `os.Exit` print nothing.
 ///
 /// `frames` gives a goroutine's frames when the host knows them (see [`Traceback`]).
 pub(crate) fn go_report(
@@ -160,9 +160,16 @@ pub(crate) fn go_report(
                     .split('\n')
                     .map(String::from),
             );
-            if let Some(info) = reported(outcome, alive) {
+            // Go's throw prints every goroutine: the one that threw, then the others in
+            // the order they were made.
+            let running = reported(outcome, alive);
+            if let Some(info) = running {
                 lines.push(String::new());
                 lines.extend(stanza(info, "running"));
+            }
+            for info in alive.iter().filter(|i| Some(i.id) != running.map(|r| r.id)) {
+                lines.push(String::new());
+                lines.extend(stanza(info, info.go_state()));
             }
         }
     }
