@@ -125,7 +125,8 @@ pub(crate) fn reported<'a>(
 /// Go's report of how a run ended, as it prints it on stderr: the panic or fatal error's
 /// lines, then a `goroutine N [state]:` stanza for the panicking goroutine or, after a
 /// deadlock or a fatal error, for every goroutine still `alive` (in creation order, the one
-/// that threw first); a limit of chanlab's, its one line. A normal exit and an `os.Exit` print nothing.
+/// that threw first); a limit of chanlab's, its one line. A normal exit and an `os.Exit`
+/// print nothing.
 ///
 /// `frames` gives a goroutine's frames when the host knows them (see [`Traceback`]).
 pub(crate) fn go_report(

@@ -382,8 +382,8 @@ impl Runtime {
                     return Progress::Done(Box::new(self.finish()));
                 }
                 let core = &mut *guard;
-                // The limits first: a real-mode turn may end at its first step, every turn (a
-                // hub flooded with an executor's operations).
+                // The limits first: a real-mode turn whose clock is past `until` already ends at
+                // its first step, before a later check would come.
                 if step % BUDGET_STEPS == 0 {
                     core.check_limits();
                     if core.sched.ending.is_some() {

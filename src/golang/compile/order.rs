@@ -66,15 +66,7 @@ impl FnC<'_, '_> {
         if let [e] = es {
             return self.hoist_calls(*e);
         }
-        let mut fx = Effects::default();
-        for &e in es {
-            self.effects(e, false, &mut fx);
-        }
-        if fx.calls && fx.reads {
-            for &e in es {
-                self.hoist_in(e, false);
-            }
-        }
+        self.hoist_operands(es);
     }
 
     /// [`FnC::hoist_list`] for an assignment to `places` (`a[i] = f()`, `p.v += f()`): gc makes
@@ -87,12 +79,18 @@ impl FnC<'_, '_> {
             .flat_map(|&l| self.operands(ch.ast.unparen(l)))
             .chain(rhs.iter().copied())
             .collect();
+        self.hoist_operands(&operands);
+    }
+
+    /// Hoists the calls of `es`, operands evaluated together, when gc's order differs from
+    /// operand order among them.
+    fn hoist_operands(&mut self, es: &[ExprId]) {
         let mut fx = Effects::default();
-        for &e in &operands {
+        for &e in es {
             self.effects(e, false, &mut fx);
         }
         if fx.calls && fx.reads {
-            for &e in &operands {
+            for &e in es {
                 self.hoist_in(e, false);
             }
         }

@@ -448,8 +448,9 @@ impl<'h> Printer<'h> {
                 break;
             }
             i += 1; // the '%'
-                    // Go's clearflags: the flags go, the width and precision stay until a verb sets
-                    // them (a Formatter can see an earlier verb's).
+
+            // Go's clearflags: the flags go, the width and precision stay until a verb sets
+            // them (a Formatter can see an earlier verb's).
             let (wid, prec) = (self.out.f.wid, self.out.f.prec);
             self.out.f = Flags {
                 wid,

@@ -296,6 +296,7 @@ impl<'a> Checker<'a> {
         checker.info.reserve_exprs(ast.exprs.len());
         checker
     }
+
     /// A list of the Ast, borrowed from the Ast (not from the checker).
     pub fn ast_list<T: crate::syntax::ast::Pooled>(
         &self,
