@@ -272,6 +272,13 @@ pub(crate) fn query<O: Into<Op>, R>(
     })
 }
 
+/// What `here` reads of the run's objects where this thread holds them (sim mode, real
+/// mode's hub); `None` on an executor, whose objects live on the hub. For what is shown
+/// without waiting (fmt printing a Mutex's state), where a [`query`] would have to wait.
+pub(crate) fn peek<R>(here: impl FnOnce(&Core) -> R) -> Option<R> {
+    with_core(|c| (!matches!(c.sched.backend, Backend::Executor(_))).then(|| here(c)))
+}
+
 /// An operation that answers nothing: `here` does it, or an executor posts `op` to the hub.
 pub(crate) fn apply<O: Into<Op>>(op: impl FnOnce() -> O, here: impl FnOnce(&mut Core)) {
     with_core(|c| {

@@ -155,6 +155,17 @@ impl WaitGroup {
         })
     }
 
+    /// The counter and how many goroutines wait, where this thread holds the WaitGroup (see
+    /// [`seam::peek`]): what Go's struct holds, for printing it.
+    pub(crate) fn peek(self) -> Option<(i64, usize)> {
+        seam::peek(|c| {
+            c.sync
+                .wgs
+                .get(self.0 as usize)
+                .map_or((0, 0), |wg| (wg.counter, wg.waiters.len()))
+        })
+    }
+
     /// The counter (for tests and the page; Go does not expose it).
     pub fn counter(self) -> Routed<Query<i64>> {
         let wg = self.0;
@@ -281,6 +292,17 @@ impl Mutex {
             },
         );
         Mutex(id)
+    }
+
+    /// Whether the mutex is locked and how many goroutines wait for it, where this thread
+    /// holds it (see [`seam::peek`]): what Go's struct holds, for printing it.
+    pub(crate) fn peek(self) -> Option<(bool, usize)> {
+        seam::peek(|c| {
+            c.sync
+                .mutexes
+                .get(self.0 as usize)
+                .map_or((false, 0), |m| (m.locked, m.waiters.len()))
+        })
     }
 
     /// `mu.Lock()`.

@@ -43,6 +43,11 @@ impl FmtHost for Host<'_> {
         self.call_text(&prog, [prog.go_string_method], ty, v)
     }
 
+    fn view(&self, ty: TypeId, v: &Value) -> Option<(TypeId, Value)> {
+        let (kind, view_ty) = self.prog.types.sync_view(ty)?;
+        Some((view_ty, super::sync::view(kind, v)))
+    }
+
     fn format_method(
         &mut self,
         ty: TypeId,

@@ -97,9 +97,16 @@ fn target<'a>(ctx: &'a Ctx<'_>, i: usize) -> Result<&'a Agg, Thrown> {
 /// The handle in field `field` of `s`, if it has one.
 fn held(ctx: &Ctx<'_>, s: &Agg, field: usize) -> Result<Option<u64>, Thrown> {
     match s.borrow().get(field) {
-        Some(Value::Int(h)) if *h > 0 => Ok(Some((*h - 1) as u64)),
-        Some(_) => Ok(None),
+        Some(v) => Ok(handle_in(v)),
         None => Err(errors::nil_deref(&ctx.prog())),
+    }
+}
+
+/// The handle a struct's handle field `v` holds, if it holds one.
+pub fn handle_in(v: &Value) -> Option<u64> {
+    match v {
+        Value::Int(h) if *h > 0 => Some((*h - 1) as u64),
+        _ => None,
     }
 }
 

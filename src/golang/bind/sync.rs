@@ -4,12 +4,13 @@
 
 use crate::rt::{Cond, Mutex, WaitGroup};
 
-use super::handles::handle;
+use super::handles::{handle, handle_in};
 use super::{block, done, observable, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::shared::HandleKind;
+use crate::golang::vm::types::SyncKind;
 use crate::golang::vm::value::Value;
 
 pub(super) const NATIVES: &[Native] = &[
@@ -114,4 +115,59 @@ fn same_type(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         _ => false,
     };
     done(ctx, [Value::Bool(same)])
+}
+
+/// What fmt prints in place of `v`, a value of sync type `kind`: Go 1.19's fields, holding the
+/// state the runtime keeps for it (docs/INTERPRETER.md, Runtime objects). A Mutex's `state`
+/// is Go's locked bit and waiter count (`mutexLocked | n<<mutexWaiterShift`), a WaitGroup's
+/// `state1` its counter and waiters (`counter<<32 | waiters`); semaphores are 0. On a real-mode
+/// executor, whose objects the hub holds, the state shows as zero.
+pub fn view(kind: SyncKind, v: &Value) -> Value {
+    let fields = v.elems();
+    let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
+    match kind {
+        SyncKind::Mutex => mutex_view(v),
+        SyncKind::WaitGroup => {
+            let (counter, waiters) = handle_in(&field(0))
+                .and_then(|h| WaitGroup::from_id(h as u32).peek())
+                .unwrap_or_default();
+            let state1 = (counter as u64) << 32 | waiters as u64;
+            Value::agg(vec![
+                Value::agg(Vec::new()),
+                Value::Int(state1 as i64),
+                Value::Int(0),
+            ])
+        }
+        SyncKind::RwMutex => {
+            // The library's RWMutex (`library/go/sync.go`): w, r, writer, readers, draining,
+            // drain. Go counts a writer in readerCount as -rwmutexMaxReaders, and keeps in
+            // readerWait the readers a writer waits for.
+            const MAX_READERS: i64 = 1 << 30;
+            let readers = field(3).as_int();
+            let draining = field(4).as_bool();
+            let writing = field(2).as_bool() || draining;
+            Value::agg(vec![
+                mutex_view(&field(0)),
+                Value::Int(0),
+                Value::Int(0),
+                Value::Int(readers - if writing { MAX_READERS } else { 0 }),
+                Value::Int(if draining { readers } else { 0 }),
+            ])
+        }
+    }
+}
+
+/// Go's fields of the library's Mutex `m`: `{state, sema}`.
+fn mutex_view(m: &Value) -> Value {
+    let (locked, waiters) = m
+        .elems()
+        .first()
+        .and_then(handle_in)
+        .and_then(|h| Mutex::from_id(h as u32).peek())
+        .unwrap_or_default();
+    const WAITER_SHIFT: u32 = 3;
+    Value::agg(vec![
+        Value::Int(i64::from(locked) | (waiters as i64) << WAITER_SHIFT),
+        Value::Int(0),
+    ])
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::golang::syntax::ast::ChanDir as AstDir;
 use crate::golang::types::object::ObjKind;
 use crate::golang::types::ty::{BasicKind, Type, TypeId};
-use crate::golang::vm::types::{ChanDir, Field, IntKind, Kind, RType};
+use crate::golang::vm::types::{ChanDir, Field, IntKind, Kind, RType, SyncKind};
 use crate::golang::vm::value::Value;
 
 use super::Compiler;
@@ -135,12 +135,73 @@ impl Compiler<'_> {
         let kind = self.rkind(t);
         let name = self.type_name(t);
         let named = matches!(self.types.get(t), Type::Named(_));
+        let sync = match name.as_str() {
+            "sync.Mutex" => Some(SyncKind::Mutex),
+            "sync.WaitGroup" => Some(SyncKind::WaitGroup),
+            "sync.RWMutex" => Some(SyncKind::RwMutex),
+            _ => None,
+        };
         self.prog.types.types[id as usize] = RType {
             name: Rc::from(name.as_str()),
             kind,
             named,
         };
+        if let Some(sync) = sync.filter(|_| named) {
+            let view = self.sync_view(sync);
+            self.prog.types.sync_views.push((id, sync, view));
+        }
         id
+    }
+
+    /// The type fmt prints in place of sync type `kind`: Go 1.19's declaration of it.
+    fn sync_view(&mut self, kind: SyncKind) -> u32 {
+        let int32 = self.rtype(TypeId::INT32);
+        let uint32 = self.rtype(TypeId::UINT32);
+        let field = |name: &str, ty: u32| Field {
+            name: Rc::from(name),
+            ty,
+            embedded: false,
+            exported: false,
+            tag: Rc::from(""),
+        };
+        let view = |name: &str, fields: Vec<Field>| RType {
+            name: Rc::from(name),
+            kind: Kind::Struct { fields },
+            named: true,
+        };
+        let mutex = view(
+            "sync.Mutex",
+            vec![field("state", int32), field("sema", uint32)],
+        );
+        let t = match kind {
+            SyncKind::Mutex => mutex,
+            SyncKind::WaitGroup => {
+                let no_copy = self.prog.types.add(view("sync.noCopy", Vec::new()));
+                let uint64 = self.rtype(TypeId::UINT64);
+                view(
+                    "sync.WaitGroup",
+                    vec![
+                        field("noCopy", no_copy),
+                        field("state1", uint64),
+                        field("state2", uint32),
+                    ],
+                )
+            }
+            SyncKind::RwMutex => {
+                let w = self.prog.types.add(mutex);
+                view(
+                    "sync.RWMutex",
+                    vec![
+                        field("w", w),
+                        field("writerSem", uint32),
+                        field("readerSem", uint32),
+                        field("readerCount", int32),
+                        field("readerWait", int32),
+                    ],
+                )
+            }
+        };
+        self.prog.types.add(t)
     }
 
     fn rkind(&mut self, t: TypeId) -> Kind {

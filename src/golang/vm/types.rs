@@ -164,10 +164,25 @@ pub struct RType {
     pub named: bool,
 }
 
+/// A library type whose state the runtime keeps rather than its fields (their field is the
+/// runtime object's handle): fmt prints it as Go 1.19 declares it, with that state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncKind {
+    /// `sync.Mutex`: `{state int32; sema uint32}`.
+    Mutex,
+    /// `sync.WaitGroup`: `{noCopy noCopy; state1 uint64; state2 uint32}`.
+    WaitGroup,
+    /// `sync.RWMutex`: `{w Mutex; writerSem, readerSem uint32; readerCount, readerWait int32}`.
+    RwMutex,
+}
+
 /// The run-time types of a program, and its method tables.
 #[derive(Default)]
 pub struct Types {
     pub types: Vec<RType>,
+    /// The sync types the program has, each with the type fmt prints in its place (named
+    /// as it is, with Go's fields).
+    pub sync_views: Vec<(TypeId, SyncKind, TypeId)>,
     /// (type, method) → the compiled function (with the receiver as its first parameter).
     methods: HashMap<(TypeId, MethodId), u32, FxBuild>,
     method_names: Vec<Rc<str>>,
@@ -189,6 +204,15 @@ impl Types {
             Kind::Struct { fields } => fields.iter().all(|f| self.comparable(f.ty)),
             _ => true,
         }
+    }
+
+    /// What fmt prints in place of `ty`, if it is one of the sync types: the kind and the
+    /// type of Go's declaration of it.
+    pub fn sync_view(&self, ty: TypeId) -> Option<(SyncKind, TypeId)> {
+        self.sync_views
+            .iter()
+            .find(|(t, _, _)| *t == ty)
+            .map(|&(_, kind, view)| (kind, view))
     }
 
     pub fn get(&self, ty: TypeId) -> &RType {

@@ -42,6 +42,11 @@ pub trait FmtHost {
     fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
     /// The same for `GoString() string`, which `%#v` calls.
     fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
+    /// What prints in place of `v`, of struct type `ty`, and its type, if something does: a
+    /// library type whose state the runtime keeps prints as Go declares it.
+    fn view(&self, _ty: TypeId, _v: &Value) -> Option<(TypeId, Value)> {
+        None
+    }
     /// If type `ty` is a `fmt.Formatter`, calls its `Format` method on `v` for `verb` with a
     /// `fmt.State` of `state`, and returns what it wrote (or the text of its panic).
     fn format_method(

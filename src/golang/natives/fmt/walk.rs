@@ -79,6 +79,9 @@ impl Printer<'_> {
             Kind::String => self.fmt_string(v.as_bytes(), verb, operand),
             Kind::Map { key, val } => self.print_map(ty, key, val, v, verb, depth, can_iface),
             Kind::Struct { fields } => {
+                if let Some((view_ty, view)) = self.host.view(ty, v) {
+                    return self.print_value(view_ty, &view, verb, depth, can_iface);
+                }
                 let items = v.elems();
                 if self.out.f.sharp_v {
                     let name = self.type_name(ty);

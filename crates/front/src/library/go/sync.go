@@ -139,21 +139,21 @@ func (wg *WaitGroup) Go(f func()) {
 
 // Once is an object that will perform exactly one action.
 type Once struct {
+	done uint32 // 1 once f has returned (Go's fields, in Go's order, as fmt prints them)
 	m    Mutex
-	done bool
 }
 
 // Do calls f if and only if Do is being called for the first time for this Once; other
 // callers wait until f has returned.
 func (o *Once) Do(f func()) {
-	if o.done {
+	if o.done == 1 {
 		return
 	}
 	o.m.Lock()
 	defer o.m.Unlock()
-	if !o.done {
+	if o.done == 0 {
 		// Done even if f panics: later calls return without calling it.
-		defer func() { o.done = true }()
+		defer func() { o.done = 1 }()
 		f()
 	}
 }
