@@ -5,12 +5,14 @@ use super::errors::{self, ErrKind};
 use super::gor::Gor;
 use super::program::{Program, Thrown};
 use super::types::{IntKind, Kind, Types};
-use super::value::{TypeId, Value};
+use super::value::{Iface, TypeId, Value};
 
 /// The message of the panics that killed goroutine `g`, as Go prints it after `panic: `:
 /// each panic's value, `[recovered]` after one that was recovered and then panicked again,
 /// and a nil dereference's signal line.
-pub fn panic_message(g: &mut Gor) -> String {
+/// `Err`: a panic value's `Error` or `String` method panicked, and the run ends with the fatal
+/// error Go's `preprintpanics` throws then, whose message this is.
+pub fn panic_message(g: &mut Gor) -> Result<String, String> {
     // A `Goexit` under the panic is no panic of its own.
     let panics: Vec<(Thrown, bool)> = g
         .panics
@@ -18,12 +20,21 @@ pub fn panic_message(g: &mut Gor) -> String {
         .filter(|p| !p.goexit)
         .map(|p| (p.value.clone(), p.recovered))
         .collect();
+    // Go calls the values' methods newest first (`preprintpanics`), and prints them oldest
+    // first.
+    let mut texts = Vec::with_capacity(panics.len());
+    for (value, _) in panics.iter().rev() {
+        match panic_text(g, value) {
+            Ok(text) => texts.push(text),
+            Err(inner) => return Err(printing_panicked(&g.run.prog, &inner)),
+        }
+    }
     let mut text = String::new();
-    for (i, (value, recovered)) in panics.iter().enumerate() {
+    for (i, ((_, recovered), value)) in panics.iter().zip(texts.iter().rev()).enumerate() {
         if i > 0 {
             text.push_str("\n\tpanic: ");
         }
-        text.push_str(&panic_value(g, value));
+        text.push_str(value);
         if *recovered {
             text.push_str(" [recovered]");
         }
@@ -33,7 +44,27 @@ pub fn panic_message(g: &mut Gor) -> String {
             text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
         }
     }
-    text
+    Ok(text)
+}
+
+/// Go's fatal error when a panic value's method panicked with `inner` while the report was
+/// being made: the text of a string, the type of anything else.
+fn printing_panicked(prog: &Program, inner: &Value) -> String {
+    const TEXT: &str = "panic while printing panic value";
+    match inner {
+        Value::Iface(i) if is_plain_string(prog, i.ty) => {
+            format!("{TEXT}: {}", i.val.to_text())
+        }
+        Value::Iface(i) => format!("{TEXT}: type {}", prog.types.name(i.ty)),
+        _ => TEXT.to_string(),
+    }
+}
+
+/// Whether `ty` is `string` itself (not a named string type, which Go's switch on `string`
+/// does not take).
+fn is_plain_string(prog: &Program, ty: TypeId) -> bool {
+    let t = prog.types.get(ty);
+    !t.named && matches!(t.kind, Kind::String)
 }
 
 fn is_nil_deref(g: &Gor, v: &Value) -> bool {
@@ -47,10 +78,21 @@ fn is_nil_deref(g: &Gor, v: &Value) -> bool {
 }
 
 /// One panic value as Go's `printpanicval` prints it: an error's `Error()`, a Stringer's
-/// `String()`, a basic value (named ones as `main.T(5)`), or `(T) 0xc…` for the rest.
+/// `String()`, a basic value (named ones as `main.T(5)`), or `(T) 0xc…` for the rest (also
+/// when its method panicked).
 pub fn panic_value(g: &mut Gor, v: &Value) -> String {
+    panic_text(g, v).unwrap_or_else(|_| {
+        let Value::Iface(iface) = v else {
+            return "nil".to_string();
+        };
+        opaque(&g.run.prog.types, iface)
+    })
+}
+
+/// [`panic_value`], or `Err` with what the value's `Error` or `String` method panicked with.
+fn panic_text(g: &mut Gor, v: &Value) -> Result<String, Value> {
     let Value::Iface(iface) = v else {
-        return "nil".to_string();
+        return Ok("nil".to_string());
     };
     let prog = g.run.prog.clone();
     let rt_errors = &prog.runtime_errors;
@@ -62,19 +104,23 @@ pub fn panic_value(g: &mut Gor, v: &Value) -> String {
     ]
     .contains(&iface.ty)
     {
-        return iface.val.to_text();
+        return Ok(iface.val.to_text());
     }
     for method in [prog.error_method, prog.string_method]
         .into_iter()
         .flatten()
     {
         if let Some(func) = prog.types.method(iface.ty, method) {
-            if let Ok(out) = g.call_nested(func, None, &[iface.val.copy()], 1) {
-                return out.first().map(Value::to_text).unwrap_or_default();
-            }
+            let out = g.call_nested(func, None, &[iface.val.copy()], 1)?;
+            return Ok(out.first().map(Value::to_text).unwrap_or_default());
         }
     }
-    let t = prog.types.get(iface.ty);
+    Ok(opaque(&prog.types, iface))
+}
+
+/// A panic value that has no method Go's runtime calls, as `printpanicval` prints it.
+fn opaque(types: &Types, iface: &Iface) -> String {
+    let t = types.get(iface.ty);
     let plain = match &t.kind {
         Kind::Bool => Some(iface.val.as_bool().to_string()),
         Kind::Int(k) => Some(int_text(iface.val.as_int(), *k)),

@@ -45,6 +45,14 @@ pub const MAX_FRAMES: usize = 1_000_000;
 /// Registers a goroutine's frames may hold together (128 MB of values).
 pub const MAX_STACK: usize = 4 << 20;
 
+/// Calls from the library back into the program (fmt calling a `String` or `Error` method, a
+/// sort its less function, json a `MarshalJSON`) that may be nested in each other. Each
+/// recurses on the host's stack, which in the browser is the worker's (V8 allows it about a
+/// megabyte: fmt's path, the deepest, overflowed it between 300 and 400 levels); a deeper
+/// nesting is Go's stack overflow, as an endless recursion through fmt is in Go (a `String`
+/// method that prints its own value with `%v`).
+pub const MAX_NESTED: u32 = 100;
+
 /// State shared by every goroutine of one run.
 pub struct Run {
     pub prog: Rc<Program>,
@@ -890,7 +898,10 @@ impl Gor {
             return Exit::Done;
         }
         self.died_in = self.panics.last().map(|p| p.frames.clone());
-        let message = super::describe::panic_message(self);
+        let message = match super::describe::panic_message(self) {
+            Ok(message) => message,
+            Err(fatal) => return self.fatal_here(&fatal),
+        };
         // In real mode the hub writes the report, and it holds only a proxy of a goroutine on
         // an executor: the frames go with the panic.
         let frames = if self.run.real() {
@@ -1102,6 +1113,10 @@ impl Gor {
         nresults: usize,
         recover_depth: u16,
     ) -> Result<Vec<Value>, Thrown> {
+        if self.nested >= MAX_NESTED {
+            self.stack_overflow();
+            return Err(Value::Nil);
+        }
         let base = self.top_free();
         let need = base + args.len().max(nresults);
         if self.stack.len() < need {
