@@ -403,6 +403,53 @@ func main() {
     );
 }
 
+/// Go prints the signal of a nil dereference under the report while its panic is in the
+/// chain, recovered or not; a panic after it was recovered shows none (Go 1.19's output).
+#[test]
+fn a_nil_dereference_s_signal_shows_while_its_panic_is_in_the_chain() {
+    let repanicked = r#"package main
+
+func main() {
+	defer func() {
+		recover()
+		panic("second")
+	}()
+	var p *int
+	*p = 1
+}
+"#;
+    let (_, stderr) = traceback_of(repanicked);
+    let head: Vec<&str> = stderr.lines().take(4).collect();
+    assert_eq!(
+        head,
+        [
+            "panic: runtime error: invalid memory address or nil pointer dereference [recovered]",
+            "\tpanic: second",
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
+            "",
+        ],
+        "{stderr}"
+    );
+    let later = r#"package main
+
+func try() {
+	defer func() { recover() }()
+	var p *int
+	*p = 1
+}
+
+func main() {
+	try()
+	panic("later")
+}
+"#;
+    let (_, stderr) = traceback_of(later);
+    assert!(
+        stderr.starts_with("panic: later\n\ngoroutine 1 [running]:"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_recovered_panic_leaves_no_trace_in_a_later_report() {
     let source = r#"package main

@@ -39,10 +39,10 @@ pub fn panic_message(g: &mut Gor) -> Result<String, String> {
             text.push_str(" [recovered]");
         }
     }
-    if let Some((value, _)) = panics.last() {
-        if is_nil_deref(g, value) {
-            text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
-        }
+    // The signal is the goroutine's until the panic it raised is over: a recovered one whose
+    // deferred call panicked again still shows it.
+    if panics.iter().any(|(value, _)| is_nil_deref(g, value)) {
+        text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
     }
     Ok(text)
 }
