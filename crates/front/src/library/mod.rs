@@ -70,6 +70,7 @@ pub const PACKAGES: &[LibPackage] = &[
     lib!("maps", "maps.go"),
     lib!("math", "math.go"),
     lib!("math/bits", "math_bits.go"),
+    lib!("math/cmplx", "math_cmplx.go"),
     lib!("math/internal/ziggurat", "math_internal_ziggurat.go"),
     lib!("math/rand", "math_rand.go"),
     lib!("math/rand/v2", "math_rand_v2.go"),
@@ -166,7 +167,7 @@ mod tests {
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(paths, sorted);
-        assert_eq!(paths.len(), 55);
+        assert_eq!(paths.len(), 56);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
     }
 }

@@ -7,7 +7,8 @@
 // values (or into an interface: map[string]any, []any, float64, string, bool, nil), with Go's
 // syntax and type errors. An Encoder writes values to a stream, each on a line of its own
 // (indented, without HTML escapes, as asked); a Decoder reads successive values from a
-// stream, reading only as far as each value needs. Number and RawMessage are not provided.
+// stream, reading only as far as each value needs. RawMessage carries encoded JSON through
+// both; Number is not provided.
 package json
 
 import (
@@ -21,6 +22,28 @@ import (
 	"strings"
 	"unicode/utf8"
 )
+
+// RawMessage is a raw encoded JSON value: it marshals as itself (compacted, as every
+// Marshaler's output is) and unmarshals as a copy of the JSON it was given, to delay decoding
+// or to precompute an encoding.
+type RawMessage []byte
+
+// MarshalJSON returns m as the JSON encoding of m ("null" for nil).
+func (m RawMessage) MarshalJSON() ([]byte, error) {
+	if m == nil {
+		return []byte("null"), nil
+	}
+	return m, nil
+}
+
+// UnmarshalJSON sets *m to a copy of data.
+func (m *RawMessage) UnmarshalJSON(data []byte) error {
+	if m == nil {
+		return errors.New("json.RawMessage: UnmarshalJSON on nil pointer")
+	}
+	*m = append((*m)[0:0], data...)
+	return nil
+}
 
 // Marshaler is the interface implemented by types that can marshal themselves into JSON.
 type Marshaler interface {
@@ -303,10 +326,8 @@ func (e *encoder) value(v reflect.Value, quoted bool) error {
 func (e *encoder) marshalJSON(m Marshaler, t reflect.Type) error {
 	b, err := m.MarshalJSON()
 	if err == nil {
-		var ok bool
-		b, ok = compact(b)
-		if !ok {
-			err = &SyntaxError{msg: "invalid character in JSON from MarshalJSON"}
+		if _, err = parse(b); err == nil {
+			b = compact(b, !e.noHTML)
 		}
 	}
 	if err != nil {
@@ -1668,32 +1689,41 @@ func kindBits(k reflect.Kind) uint {
 	return 64
 }
 
-// compact is src without insignificant space; false when src is not valid JSON.
-func compact(src []byte) ([]byte, bool) {
-	if !Valid(src) {
-		return nil, false
-	}
+// compact is valid JSON src without insignificant space; with html, the characters HTML
+// gives meaning to (and U+2028, U+2029) escaped in its strings, as Marshal does to what a
+// Marshaler returns.
+func compact(src []byte, html bool) []byte {
 	var out []byte
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case ' ', '\t', '\r', '\n':
 		case '"':
-			out, i = appendStringLiteral(out, src, i)
+			out, i = appendStringLiteral(out, src, i, html)
 		default:
 			out = append(out, c)
 		}
 	}
-	return out, true
+	return out
 }
 
-// appendStringLiteral appends the string literal of valid JSON src that starts at i, and
-// returns the index of its closing quote.
-func appendStringLiteral(dst, src []byte, i int) ([]byte, int) {
+// appendStringLiteral appends the string literal of valid JSON src that starts at i (with
+// html, escaped as compact says), and returns the index of its closing quote.
+func appendStringLiteral(dst, src []byte, i int, html bool) ([]byte, int) {
+	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	for i++; i < len(src) && src[i] != '"'; i++ {
-		if src[i] == '\\' {
+		c := src[i]
+		switch {
+		case c == '\\':
 			dst = append(dst, '\\')
 			i++
+		case html && (c == '<' || c == '>' || c == '&'):
+			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			continue
+		case html && c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2]&^1 == 0xA8:
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[src[i+2]&0xF])
+			i += 2
+			continue
 		}
 		dst = append(dst, src[i])
 	}
@@ -1705,8 +1735,7 @@ func Compact(dst *bytes.Buffer, src []byte) error {
 	if _, err := parse(src); err != nil {
 		return err
 	}
-	out, _ := compact(src)
-	dst.Write(out)
+	dst.Write(compact(src, false))
 	return nil
 }
 
@@ -1716,8 +1745,7 @@ func Indent(dst *bytes.Buffer, src []byte, prefix, indent string) error {
 	if _, err := parse(src); err != nil {
 		return err
 	}
-	out, _ := compact(src)
-	dst.Write(appendIndent(nil, out, prefix, indent))
+	dst.Write(appendIndent(nil, compact(src, false), prefix, indent))
 	return nil
 }
 
@@ -1734,7 +1762,7 @@ func appendIndent(dst, src []byte, prefix, indent string) []byte {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"':
-			dst, i = appendStringLiteral(dst, src, i)
+			dst, i = appendStringLiteral(dst, src, i, false)
 		case '{', '[':
 			dst = append(dst, c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {

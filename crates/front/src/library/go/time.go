@@ -424,6 +424,33 @@ var (
 	localLoc = Location{"Local", "UTC", 0}
 )
 
+// LoadLocation returns the Location with the given name: "" and "UTC" are UTC, "Local" is
+// Local. chanlab carries no time zone database, so another name is the error Go gives where
+// it finds none (a name that could be no file's is Go's invalid name).
+func LoadLocation(name string) (*Location, error) {
+	switch name {
+	case "", "UTC":
+		return UTC, nil
+	case "Local":
+		return Local, nil
+	}
+	// No zone's name has "..", or starts with a slash or a backslash.
+	if containsDotDot(name) || name[0] == '/' || name[0] == '\\' {
+		return nil, errors.New("time: invalid location name")
+	}
+	return nil, errors.New("unknown time zone " + name)
+}
+
+// containsDotDot reports whether s contains "..".
+func containsDotDot(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
 // FixedZone returns a Location that always uses the given zone name and offset (seconds
 // east of UTC).
 func FixedZone(name string, offset int) *Location {
