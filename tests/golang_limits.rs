@@ -112,3 +112,78 @@ fn data_nested_past_any_stack_runs_on_a_small_stack() {
         assert_eq!(got, expected, "{name}");
     }
 }
+
+/// Declarations that need each other, each checked inside the one that needs it, are checked
+/// on the host's stack: chains of them as deep as the checker allows compile and run on a
+/// stack of a megabyte (a browser worker's), and deeper ones are refused with a message, not
+/// a stack overflow (`types::check::MAX_CHECK_NESTING`, the chain of declarations' limit).
+#[test]
+fn declarations_chained_past_the_limits_are_refused_on_a_small_stack() {
+    fn chain(n: usize, decl: impl Fn(usize) -> String, last: &str, main: &str) -> String {
+        let decls: String = (0..n).map(|i| decl(i) + "\n").collect();
+        format!("package main\n\n{decls}{last}\n\nfunc main() {{\n\t{main}\n}}\n")
+    }
+    let consts = |n, parens| {
+        chain(
+            n,
+            |i| {
+                format!(
+                    "const c{i} = {}c{}{} + 1",
+                    "(".repeat(parens),
+                    i + 1,
+                    ")".repeat(parens)
+                )
+            },
+            &format!("const c{n} = 1"),
+            "println(c0)",
+        )
+    };
+    let types = |n, depth| {
+        chain(
+            n,
+            |i| format!("type T{i} {}T{}", "[]".repeat(depth), i + 1),
+            &format!("type T{n} int"),
+            "var x T0\n\tprintln(len(x))",
+        )
+    };
+    let vars = |n| {
+        chain(
+            n,
+            |i| format!("var v{i} = v{} + 1", i + 1),
+            &format!("var v{n} = 1"),
+            "println(v0)",
+        )
+    };
+    let cases = [
+        (consts(99, 2), Ok("100\n")),
+        (types(99, 2), Ok("0\n")),
+        (vars(99), Ok("100\n")),
+        (consts(99, 90), Err("nested more than 400 levels deep")),
+        (types(99, 150), Err("nested more than 400 levels deep")),
+        (
+            types(3000, 1),
+            Err("declarations that need each other more than 100 deep"),
+        ),
+        (
+            vars(3000),
+            Err("declarations that need each other more than 100 deep"),
+        ),
+    ];
+    for (source, want) in cases {
+        let r = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || run_default(&source))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        let err = r.text(Stream::Stderr);
+        match want {
+            Ok(out) => assert_eq!((r.exit_code, err.as_str()), (0, out)),
+            Err(message) => {
+                assert_eq!(r.exit_code, 1, "{err}");
+                assert!(err.contains(message), "{err}");
+                assert_eq!(err.lines().count(), 2, "one error: {err}");
+            }
+        }
+    }
+}

@@ -156,6 +156,7 @@ impl Parser<'_> {
             Some(x) => x,
             None => self.operand(),
         };
+        let depth = self.depth;
         loop {
             let start = self.start(x);
             match self.tok() {
@@ -220,7 +221,10 @@ impl Parser<'_> {
                 }
                 _ => break,
             }
+            // Each selector, index, call… of a chain nests the tree one level deeper.
+            self.enter();
         }
+        self.depth = depth;
         x
     }
 

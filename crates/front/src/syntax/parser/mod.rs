@@ -167,6 +167,11 @@ fn parse(
 /// within a small stack (WebAssembly's).
 pub const MAX_NESTING: u32 = 200;
 
+/// How long a chain of `else if`s may be: each nests in the one before it, as Go's own test
+/// programs' 256 (`fixedbugs/issue2615.go`) do, but a level of it takes less of the stack than
+/// one of [`MAX_NESTING`].
+pub const MAX_ELSE_IFS: u32 = 500;
+
 pub(super) struct Parser<'a> {
     s: Scanner,
     ast: &'a mut Ast,
@@ -177,6 +182,8 @@ pub(super) struct Parser<'a> {
     depth: u32,
     /// The nesting limit was exceeded (and reported).
     too_deep: bool,
+    /// The `else if`s of the chain being parsed (see [`MAX_ELSE_IFS`]).
+    else_ifs: u32,
     scratch: Vec<ExprId>,
     stmt_scratch: Vec<super::ast::StmtId>,
     /// Function bodies are skipped, to be parsed when used (a library file).
@@ -193,6 +200,7 @@ impl<'a> Parser<'a> {
             xnest: 0,
             depth: 0,
             too_deep: false,
+            else_ifs: 0,
             scratch: Vec::new(),
             stmt_scratch: Vec::new(),
             lazy_bodies,
@@ -220,19 +228,32 @@ impl Parser<'_> {
     /// skipped (so the parser unwinds at once) after one error.
     fn enter(&mut self) {
         self.depth += 1;
-        if self.depth > MAX_NESTING && !self.too_deep {
-            self.too_deep = true;
-            let pos = self.pos();
-            self.error_at(
-                pos,
-                format!("{TOO_DEEP} more than {MAX_NESTING} levels deep"),
-            );
-            self.s.skip_to_end();
+        if self.depth > MAX_NESTING {
+            self.too_deep(format!("{TOO_DEEP} more than {MAX_NESTING} levels deep"));
         }
     }
 
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Enters the `else if` of a chain. Beyond [`MAX_ELSE_IFS`], as beyond [`MAX_NESTING`].
+    fn enter_else_if(&mut self) {
+        self.else_ifs += 1;
+        if self.else_ifs > MAX_ELSE_IFS {
+            self.too_deep(format!("{TOO_DEEP} in more than {MAX_ELSE_IFS} else-ifs"));
+        }
+    }
+
+    /// Past a nesting limit: the first time, `message` here, and the rest of the file skipped.
+    #[cold]
+    fn too_deep(&mut self, message: String) {
+        if !self.too_deep {
+            self.too_deep = true;
+            let pos = self.pos();
+            self.error_at(pos, message);
+            self.s.skip_to_end();
+        }
     }
 
     fn pos(&self) -> Pos {

@@ -397,7 +397,12 @@ impl Parser<'_> {
         let mut els = None;
         if self.got(Tok::Else) {
             match self.tok() {
-                Tok::If => els = Some(self.if_stmt()),
+                // An `else if` nests in its `if`, for every pass that walks the tree.
+                Tok::If => {
+                    self.enter_else_if();
+                    els = Some(self.if_stmt());
+                    self.else_ifs -= 1;
+                }
                 Tok::Lbrace => els = Some(self.block_stmt("")),
                 _ => {
                     self.syntax_error("else must be followed by if or statement block");

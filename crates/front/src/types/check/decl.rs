@@ -13,6 +13,10 @@ use crate::syntax::literal;
 /// The longest chain of aliases a method's receiver is followed through.
 const MAX_ALIAS_CHAIN: usize = 16;
 
+/// The longest chain of package-level declarations each of which needs the next checked
+/// first (`var a = b; var b = c…`, `type T0 []T1; type T1 []T2…`).
+const MAX_DECL_DEPTH: usize = 100;
+
 impl Checker<'_> {
     /// Checks the package `self.pkg`, whose imports have been checked.
     pub fn check_package(&mut self) {
@@ -405,6 +409,22 @@ impl Checker<'_> {
         let Some(decl) = self.decls.get(&obj).cloned() else {
             return; // not a package-level object of this package
         };
+        if self.obj_path.len() >= MAX_DECL_DEPTH {
+            // Each declaration another's needs first is checked on the host's stack (the
+            // browser worker's, about a megabyte), so a chain of them has a limit: beyond it,
+            // one error, and the rest of the chain is left as it is.
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error(
+                    self.obj(obj).pos,
+                    format!(
+                        "chanlab cannot handle declarations that need each other more than {MAX_DECL_DEPTH} deep"
+                    ),
+                );
+            }
+            self.color.insert(obj, Color::Black);
+            return;
+        }
         self.color.insert(obj, Color::Grey);
         self.obj_path.push(obj);
         let file = match &decl {

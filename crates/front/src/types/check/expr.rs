@@ -7,7 +7,7 @@ use super::super::constant::{self, ConstValue};
 use super::super::info::Mode;
 use super::super::object::ObjKind;
 use super::super::ty::{Type, TypeId};
-use super::{Checker, Operand};
+use super::{Checker, Operand, MAX_CHECK_NESTING};
 use crate::syntax::ast::{ExprId, ExprKind, Name};
 use crate::syntax::literal;
 use crate::syntax::token::{LitKind, Op, Pos};
@@ -24,7 +24,13 @@ impl Checker<'_> {
     /// Checks `e` into `x` and records it. `hint` is the element type for an untyped
     /// composite literal inside another literal.
     pub fn raw_expr(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>) -> Kind {
+        if self.nesting >= MAX_CHECK_NESTING {
+            self.too_deep_at(e);
+            return self.invalid(x, e);
+        }
+        self.nesting += 1;
         let kind = self.expr_internal(x, e, hint);
+        self.nesting -= 1;
         self.record(x);
         kind
     }

@@ -150,6 +150,11 @@ pub(crate) struct Checker<'a> {
     color: HashMap<ObjId, Color>,
     /// The objects being declared (for cycle errors).
     obj_path: Vec<ObjId>,
+    /// A chain of declarations passed `MAX_DECL_DEPTH`, or the checking [`MAX_CHECK_NESTING`]
+    /// (reported once).
+    too_deep: bool,
+    /// Expressions and type expressions being checked, one inside another.
+    nesting: u32,
     /// References of each package-level variable and function to other package-level
     /// variables and functions.
     pub deps: HashMap<ObjId, Vec<ObjId>>,
@@ -189,6 +194,13 @@ pub(crate) struct Checker<'a> {
     pub pending_verify: Vec<generics::Verify>,
 }
 
+/// The deepest expressions and type expressions may nest while they are checked, those of
+/// the declarations they use counted with theirs (`const c0 = (((c1))); const c1 = (((c2)))…`,
+/// `type T0 [][]T1; type T1 [][]T2…`): each level is a call on the host's stack, in the
+/// browser the worker's, about a megabyte, and so is each level of the walks over a type
+/// later. One expression alone nests at most 200 levels (the parser's limit).
+pub const MAX_CHECK_NESTING: u32 = 400;
+
 /// Interned names the checker needs.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WellKnown {
@@ -199,6 +211,19 @@ pub(crate) struct WellKnown {
 }
 
 impl<'a> Checker<'a> {
+    /// Checking nests past [`MAX_CHECK_NESTING`] at `e`: one error, at the first place it
+    /// does.
+    #[cold]
+    pub(crate) fn too_deep_at(&mut self, e: ExprId) {
+        if !self.too_deep {
+            self.too_deep = true;
+            self.error(
+                self.epos(e),
+                format!("chanlab cannot handle code nested more than {MAX_CHECK_NESTING} levels deep, counting the declarations it uses"),
+            );
+        }
+    }
+
     pub fn new(
         ast: &'a Ast,
         types: Types,
@@ -230,6 +255,8 @@ impl<'a> Checker<'a> {
             decls: HashMap::default(),
             color: HashMap::default(),
             obj_path: Vec::new(),
+            too_deep: false,
+            nesting: 0,
             deps: HashMap::default(),
             methods: HashMap::default(),
             field_objs: HashMap::default(),
@@ -275,6 +302,8 @@ impl<'a> Checker<'a> {
             decls,
             color,
             obj_path,
+            too_deep,
+            nesting,
             deps,
             methods,
             field_objs,

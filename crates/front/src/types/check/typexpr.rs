@@ -5,7 +5,7 @@
 use super::super::info::Mode;
 use super::super::object::{FuncInfo, ObjId, ObjKind, VarKind};
 use super::super::ty::{IMethod, Interface, StructField, Term, Type, TypeId};
-use super::{Checker, Operand};
+use super::{Checker, Operand, MAX_CHECK_NESTING};
 use crate::syntax::ast::{ExprId, ExprKind, Field, FuncDecl, List, Name};
 use crate::syntax::token::Op;
 use std::rc::Rc;
@@ -44,7 +44,15 @@ impl Checker<'_> {
 
     /// The type denoted by `e`; `def` is the named type being declared with it.
     pub fn defined_type(&mut self, e: ExprId, def: Option<TypeId>) -> TypeId {
-        let t = self.type_internal(e, def);
+        let t = if self.nesting < MAX_CHECK_NESTING {
+            self.nesting += 1;
+            let t = self.type_internal(e, def);
+            self.nesting -= 1;
+            t
+        } else {
+            self.too_deep_at(e);
+            TypeId::INVALID
+        };
         self.info.record(e, Mode::TypeExpr, t, None);
         t
     }

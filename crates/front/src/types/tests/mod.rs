@@ -33,6 +33,16 @@ fn valid_programs_check_cleanly() {
     }
 }
 
+/// The errors of `src`, checked on a stack of 1 MiB (WebAssembly's).
+fn errors_on_small_stack(src: String) -> Vec<String> {
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || errors(&src))
+        .expect("a thread")
+        .join()
+        .expect("no stack overflow")
+}
+
 /// Nesting beyond the parser's limit is an error, not a stack overflow, even on a small
 /// stack (WebAssembly's is 1 MiB).
 #[test]
@@ -62,14 +72,14 @@ fn deep_nesting_is_refused_within_a_small_stack() {
             "package main\n\nvar x {}int\n\nfunc main() {{}}\n",
             "*".repeat(n)
         ),
+        // A chain of selectors and calls.
+        format!(
+            "package main\n\ntype N struct{{ a *N }}\n\nfunc (n *N) f() *N {{ return n }}\n\nfunc main() {{\n\tx := &N{{}}\n\t_ = x{}\n}}\n",
+            ".a.f()".repeat(n)
+        ),
     ];
     for src in programs {
-        let errs = std::thread::Builder::new()
-            .stack_size(1 << 20)
-            .spawn(move || errors(&src))
-            .expect("a thread")
-            .join()
-            .expect("no stack overflow");
+        let errs = errors_on_small_stack(src);
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].contains("nested more than 200 levels"), "{errs:?}");
     }
@@ -78,4 +88,15 @@ fn deep_nesting_is_refused_within_a_small_stack() {
         vec!["1"; 150].join("+")
     );
     assert_eq!(errors(&ok), Vec::<String>::new());
+    // A chain of `else if`s has a longer limit of its own: 500 pass, 1,000 do not.
+    let chain = |n: usize| {
+        format!(
+            "package main\n\nfunc main() {{\n\tx := 0\n\t{}{{}}\n\t_ = x\n}}\n",
+            "if x == 0 {} else ".repeat(n)
+        )
+    };
+    assert_eq!(errors_on_small_stack(chain(500)), Vec::<String>::new());
+    let errs = errors_on_small_stack(chain(1000));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("in more than 500 else-ifs"), "{errs:?}");
 }
