@@ -129,6 +129,41 @@ describe('the editor', () => {
     }
   });
 
+  test("code nested to chanlab's limits runs on the worker's stack, and past them is a compile error", async () => {
+    // docs/INTERPRETER.md, Limits: the checker and the compiler recurse on the program's
+    // tree, on the worker's stack (about a megabyte in V8).
+    const program = (decls, body) => `package main\n\n${decls}\nfunc main() {\n\t${body}\n}\n`;
+    const chain = (n, decl, last) => Array.from({ length: n }, (_, i) => decl(i) + '\n').join('') + last + '\n';
+    const elseIfs = (n) => program('', `x := 0\n\t${'if x == 0 { x++ } else '.repeat(n)}{ x-- }\n\tprintln(x)`);
+    const consts = (n, parens) => program(
+      chain(n, (i) => `const c${i} = ${'('.repeat(parens)}c${i + 1}${')'.repeat(parens)} + 1`, `const c${n} = 1`),
+      'println(c0)');
+    const types = (n, depth) => program(
+      chain(n, (i) => `type T${i} struct { a ${'[]'.repeat(depth)}T${i + 1}; b int }`, `type T${n} struct{ v int }`),
+      'var x T0\n\tprintln(len(x.a), x.b)');
+    const cases = [
+      [elseIfs(500), 0, ['1']],
+      [consts(99, 2), 0, ['100']],
+      [types(99, 2), 0, ['0 0']],
+      [elseIfs(600), 1, /in more than 500 else-ifs/],
+      [consts(99, 90), 1, /nested more than 400 levels deep/],
+      [types(3000, 1), 1, /declarations that need each other more than 100 deep/],
+    ];
+    for (const [text, exit, want] of cases) {
+      const page = await openPage(browser, server.url, `?v=2#code=${encode(text)}`);
+      await page.getByTestId('run').click();
+      const run = await waitForEnd(page);
+      assert.equal(run.exitCode, exit, text.slice(0, 80));
+      if (want instanceof RegExp) {
+        assert.match(run.lines.join('\n'), want);
+      } else {
+        assert.deepEqual(run.lines, want);
+      }
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  });
+
   test('editing marks the configuration as edited, and Reset code restores it', async () => {
     const page = await openPage(browser, server.url, '?p=worker-pool&workers=3');
     const rendered = await source(page);
