@@ -413,15 +413,10 @@ impl Checker<'_> {
             // Each declaration another's needs first is checked on the host's stack (the
             // browser worker's, about a megabyte), so a chain of them has a limit: beyond it,
             // one error, and the rest of the chain is left as it is.
-            if !self.too_deep {
-                self.too_deep = true;
-                self.error(
-                    self.obj(obj).pos,
-                    format!(
-                        "chanlab cannot handle declarations that need each other more than {MAX_DECL_DEPTH} deep"
-                    ),
-                );
-            }
+            self.too_deep(
+                self.obj(obj).pos,
+                format!("chanlab cannot handle declarations that need each other more than {MAX_DECL_DEPTH} deep"),
+            );
             self.color.insert(obj, Color::Black);
             return;
         }

@@ -211,16 +211,21 @@ pub(crate) struct WellKnown {
 }
 
 impl<'a> Checker<'a> {
-    /// Checking nests past [`MAX_CHECK_NESTING`] at `e`: one error, at the first place it
-    /// does.
+    /// Checking nests past [`MAX_CHECK_NESTING`] at `e` (see [`Checker::too_deep`]).
     #[cold]
     pub(crate) fn too_deep_at(&mut self, e: ExprId) {
+        self.too_deep(
+            self.epos(e),
+            format!("chanlab cannot handle code nested more than {MAX_CHECK_NESTING} levels deep, counting the declarations it uses"),
+        );
+    }
+
+    /// Past one of the checker's nesting limits at `pos`: `message`, the first time only.
+    #[cold]
+    pub(crate) fn too_deep(&mut self, pos: Pos, message: String) {
         if !self.too_deep {
             self.too_deep = true;
-            self.error(
-                self.epos(e),
-                format!("chanlab cannot handle code nested more than {MAX_CHECK_NESTING} levels deep, counting the declarations it uses"),
-            );
+            self.error(pos, message);
         }
     }
 
