@@ -87,19 +87,17 @@ fn main() -> ExitCode {
     // Each stream as Go writes it: stdout and stderr interleaved as printed, every line ended
     // by a newline but a last one printed without.
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    let last = |stream: Stream| result.lines.iter().rposition(|l| l.stream == stream);
-    let open_end = [Stream::Stdout, Stream::Stderr]
-        .map(|stream| last(stream).filter(|_| result.unterminated(stream)));
-    for (i, line) in result.lines.iter().enumerate() {
-        let newline = if open_end.contains(&Some(i)) {
-            ""
-        } else {
-            "\n"
-        };
+    for line in &result.lines {
+        let newline = if line.no_newline { "" } else { "\n" };
         let _ = match line.stream {
             Stream::Stdout => write!(out, "{}{newline}", line.text),
             Stream::Stderr => write!(err, "{}{newline}", line.text),
         };
+        // Stdout's buffer holds a line until its newline: a line without one (the other
+        // stream prints next) goes out first, so a terminal shows both in order.
+        if line.no_newline {
+            let _ = out.flush();
+        }
     }
     let _ = (out.flush(), err.flush());
     ExitCode::from(result.exit_code.clamp(0, 255) as u8)

@@ -294,6 +294,7 @@ mod tests {
             t_ns: 0,
             g: 1,
             stream: Stream::Stdout,
+            no_newline: false,
         }
     }
 

@@ -153,6 +153,7 @@ mod tests {
             t_ns: 10,
             g: 1,
             stream: Stream::Stdout,
+            no_newline: false,
         }];
         let json = to_chrome_json(&t, &tl, &out);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

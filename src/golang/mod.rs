@@ -79,7 +79,11 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
     let mut prog = match compile_for(source, &options.file_name, options.go_version) {
         Ok(prog) => prog,
         Err(diags) => {
-            let lines = diags.go_run_lines().into_iter().map(stderr_line).collect();
+            let lines = diags
+                .go_run_lines()
+                .into_iter()
+                .map(crate::rt::OutputLine::tool)
+                .collect();
             return RunResult {
                 exit_code: 1,
                 lines,
@@ -105,7 +109,7 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
             Err(why) => {
                 return RunResult {
                     exit_code: 2,
-                    lines: vec![stderr_line(format!("real mode: {why}"))],
+                    lines: vec![crate::rt::OutputLine::tool(format!("real mode: {why}"))],
                     report: None,
                 }
             }
@@ -117,16 +121,6 @@ pub fn run(source: &str, options: &RunOptions) -> RunResult {
         exit_code: report.exit_code(),
         lines: report.output.clone(),
         report: Some(report),
-    }
-}
-
-/// A line the run did not print: chanlab's own, on stderr.
-fn stderr_line(text: String) -> crate::rt::OutputLine {
-    crate::rt::OutputLine {
-        text,
-        t_ns: 0,
-        g: 0,
-        stream: crate::rt::Stream::Stderr,
     }
 }
 
@@ -198,18 +192,10 @@ impl RunResult {
         let mut out = String::new();
         for line in self.lines.iter().filter(|l| l.stream == stream) {
             out.push_str(&line.text);
-            out.push('\n');
-        }
-        if self.unterminated(stream) {
-            out.pop();
+            if !line.no_newline {
+                out.push('\n');
+            }
         }
         out
-    }
-
-    /// Whether the last line written to `stream` has no newline.
-    pub fn unterminated(&self, stream: crate::rt::Stream) -> bool {
-        self.report
-            .as_ref()
-            .is_some_and(|r| r.unterminated.contains(&stream))
     }
 }

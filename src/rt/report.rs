@@ -23,6 +23,24 @@ pub struct OutputLine {
     /// The goroutine that printed it (0 for the runtime's own reports).
     pub g: GoId,
     pub stream: Stream,
+    /// The program printed no newline after it: the other stream printed next, or the run
+    /// ended (`fmt.Print("x")` last). A host that writes the streams out byte for byte does
+    /// not end it with one, as Go's output has none there.
+    pub no_newline: bool,
+}
+
+impl OutputLine {
+    /// A line on stderr that the run did not print: the Go tool's (a compile error), or
+    /// chanlab's own.
+    pub fn tool(text: String) -> OutputLine {
+        OutputLine {
+            text,
+            t_ns: 0,
+            g: 0,
+            stream: Stream::Stderr,
+            no_newline: false,
+        }
+    }
 }
 
 /// How a run ended.
@@ -227,10 +245,6 @@ pub struct Report {
     /// the panic happened, or where main (or the first goroutine alive) waits in a deadlock;
     /// `None` for a normal end or when the host does not know the source.
     pub line: Option<u32>,
-    /// The streams whose last line was printed without a newline (`fmt.Print("x")` at the
-    /// end): that line is in `output` like any other, and a host that writes the streams
-    /// out byte for byte ends it without one, as Go does.
-    pub unterminated: Vec<Stream>,
 }
 
 impl Report {

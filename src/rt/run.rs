@@ -519,23 +519,16 @@ impl Runtime {
         if let Some(epoch) = sched.backend.epoch_ns() {
             sched.now = wall_ns().saturating_sub(epoch).max(sched.now);
         }
-        // What was printed without a newline ends the output: stdout's here, stderr's with
-        // the report.
-        let mut unterminated = Vec::new();
-        if !sched.partial.is_empty() {
-            let text = std::mem::take(&mut sched.partial);
-            sched.emit_line(text, 0, Stream::Stdout);
-            unterminated.push(Stream::Stdout);
-        }
+        // What stdout printed without a newline ends it; what stderr did, the report
+        // continues (only one of them has any: see `Sched::write_to`).
+        sched.end_partial(Stream::Stdout);
         let tasks = self.shared.tasks.borrow();
         let task = |slot: super::goroutine::Slot| tasks.get(slot as usize)?.as_ref();
         let alive = sched.alive(&task);
         let line = reported(&outcome, &alive)
             .map(|g| g.line)
             .filter(|&line| line != 0);
-        if sched.report(&outcome, &alive, &task) {
-            unterminated.push(Stream::Stderr);
-        }
+        sched.report(&outcome, &alive, &task);
         drop(tasks);
         let leaked = if outcome == Outcome::Exit {
             alive
@@ -554,7 +547,6 @@ impl Runtime {
             metrics,
             trace: std::mem::replace(&mut sched.trace, Trace::new(0)),
             line,
-            unterminated,
         };
         drop(core);
         // Drop the goroutines still alive while the run is reachable: their futures may hold

@@ -509,10 +509,20 @@ impl Sched {
             captured.push_str(text);
             return;
         }
-        let partial = match stream {
-            Stream::Stdout => &mut self.partial,
-            Stream::Stderr => &mut self.partial_err,
+        // Output is lines, each of one stream: what the other stream printed without a
+        // newline ends here, so that the lines keep the order the program wrote them in
+        // (`fmt.Print("a")` then `log.Print("b")` shows a before b, as a terminal does).
+        let other = match stream {
+            Stream::Stdout => Stream::Stderr,
+            Stream::Stderr => Stream::Stdout,
         };
+        if !self.partial_mut(other).is_empty() {
+            if !self.count_line() {
+                return;
+            }
+            self.end_partial(other);
+        }
+        let partial = self.partial_mut(stream);
         partial.push_str(text);
         // Only the new text can end a line: a line written a byte at a time costs no more
         // than one written at once.
@@ -526,14 +536,42 @@ impl Sched {
             .map(str::to_string)
             .collect();
         for line in lines {
-            self.printed_lines += 1;
-            if self.printed_lines > self.limits.output_lines {
-                self.stop(Limit::OutputLines {
-                    max: self.limits.output_lines,
-                });
+            if !self.count_line() {
                 return;
             }
             self.emit_line(line, self.current_id(), stream);
+        }
+    }
+
+    fn partial_mut(&mut self, stream: Stream) -> &mut String {
+        match stream {
+            Stream::Stdout => &mut self.partial,
+            Stream::Stderr => &mut self.partial_err,
+        }
+    }
+
+    /// Counts a line printed; false (and the run ends) past the output's limit.
+    fn count_line(&mut self) -> bool {
+        self.printed_lines += 1;
+        if self.printed_lines > self.limits.output_lines {
+            self.stop(Limit::OutputLines {
+                max: self.limits.output_lines,
+            });
+            return false;
+        }
+        true
+    }
+
+    /// Makes what `stream` printed since its last newline, if anything, a line of its own,
+    /// one with no newline after it (see [`OutputLine::no_newline`]).
+    pub(super) fn end_partial(&mut self, stream: Stream) {
+        let text = std::mem::take(self.partial_mut(stream));
+        if text.is_empty() {
+            return;
+        }
+        self.emit_line(text, self.current_id(), stream);
+        if let Some(line) = self.output.last_mut() {
+            line.no_newline = true;
         }
     }
 
@@ -545,6 +583,7 @@ impl Sched {
             t_ns: self.now,
             g,
             stream,
+            no_newline: false,
         });
         self.trace.push(Event {
             t: self.now,
@@ -659,14 +698,13 @@ impl Sched {
     /// Appends Go's report for `outcome` to the output, on stderr, after what was printed there
     /// without a newline (`print("x")` then a panic prints `xpanic: ...`, as Go's does); `alive`
     /// are the goroutines not done ([`Sched::alive`]); `task` gives the future of the goroutine
-    /// in a slot, for the host's [`Traceback`]. Returns whether stderr's last line has no
-    /// newline (there was no report to end it).
+    /// in a slot, for the host's [`Traceback`].
     pub(super) fn report<'t>(
         &mut self,
         outcome: &Outcome,
         alive: &[GoroutineInfo],
         task: &dyn Fn(Slot) -> Option<&'t Task>,
-    ) -> bool {
+    ) {
         // The slots of the goroutines alive, by id (a deadlock's report lists them all).
         let slots: std::collections::HashMap<GoId, usize> = match self.traceback {
             Some(_) => (self.alive_slots().into_iter())
@@ -696,15 +734,14 @@ impl Sched {
             traceback(id, Self::future(*slots.get(&id)?, task)?)
         };
         let lines = go_report(outcome, alive, &frames);
+        if lines.is_empty() {
+            self.end_partial(Stream::Stderr);
+            return;
+        }
         let mut partial = std::mem::take(&mut self.partial_err);
-        let unterminated = lines.is_empty() && !partial.is_empty();
         for line in lines {
             partial.push_str(&line);
             self.emit_line(std::mem::take(&mut partial), 0, Stream::Stderr);
         }
-        if unterminated {
-            self.emit_line(partial, 0, Stream::Stderr);
-        }
-        unterminated
     }
 }

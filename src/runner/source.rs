@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::golang::{self, vm::program::Program};
 use crate::protocol::CompileError;
-use crate::rt::{OutputLine, Stream};
+use crate::rt::OutputLine;
 
 /// The largest source a worker compiles: far beyond any program a person writes (the
 /// catalog's largest is under 4 KB), small enough that compiling it stays quick.
@@ -55,12 +55,7 @@ pub fn compile(source: &str) -> Result<Compiled, String> {
             output: diagnostics
                 .go_run_lines()
                 .into_iter()
-                .map(|text| OutputLine {
-                    text,
-                    t_ns: 0,
-                    g: 0,
-                    stream: Stream::Stderr,
-                })
+                .map(OutputLine::tool)
                 .collect(),
             errors: diagnostics
                 .printed()
@@ -112,7 +107,7 @@ mod tests {
                 "./prog.go:5:2: undefined: y",
             ]
         );
-        assert!(output.iter().all(|l| l.stream == Stream::Stderr));
+        assert!(output.iter().all(|l| l.stream == crate::rt::Stream::Stderr));
         assert_eq!(
             errors,
             [

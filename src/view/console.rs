@@ -333,6 +333,7 @@ mod tests {
             t_ns: i * 1000,
             g: 1,
             stream: Stream::Stdout,
+            no_newline: false,
         }
     }
 

@@ -152,9 +152,9 @@ pub fn run_lines_with_deadline(
         .spawn(move || {
             let result = panic::catch_unwind(AssertUnwindSafe(|| {
                 let r = golang::run(&source, &options);
-                let lines: StreamLines =
+                let with_streams: StreamLines =
                     r.lines.iter().map(|l| (l.text.clone(), l.stream)).collect();
-                (r.exit_code, lines)
+                (r.exit_code, as_one_stream(&r.lines), with_streams)
             }));
             let message = match result {
                 Ok(done) => Ok(done),
@@ -176,13 +176,28 @@ pub fn run_lines_with_deadline(
         }
     };
     match outcome {
-        Ok(Ok((exit_code, with_streams))) => {
-            let lines = with_streams.iter().map(|(t, _)| t.clone()).collect();
-            (Ran::Done { exit_code, lines }, with_streams)
-        }
+        Ok(Ok((exit_code, lines, with_streams))) => (Ran::Done { exit_code, lines }, with_streams),
         Ok(Err(why)) => (Ran::Crashed(why), Vec::new()),
         Err(_) => (Ran::TimedOut, Vec::new()),
     }
+}
+
+/// The lines of stdout and stderr written to one stream, as `go run prog.go 2>&1` shows
+/// them: a line printed without a newline continues with what the program printed next,
+/// whichever stream it went to.
+fn as_one_stream(lines: &[chanlab::rt::OutputLine]) -> Vec<String> {
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(&line.text);
+        if !line.no_newline {
+            text.push('\n');
+        }
+    }
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    body.split('\n').map(String::from).collect()
 }
 
 /// Goroutines of Go's own runtime, which Go lists after a runtime fatal error (a stack
