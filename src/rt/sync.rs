@@ -35,22 +35,32 @@ struct MutexState {
 }
 
 impl WgState {
-    /// What a copy of the Go struct holds: the counter, none of the waiters.
-    fn copy(&self) -> WgState {
+    /// A counter and no waiters (a copy of the Go struct holds none of them).
+    fn counting(counter: i64) -> WgState {
         WgState {
-            counter: self.counter,
+            counter,
             waiters: Vec::new(),
         }
+    }
+
+    /// What a copy of the Go struct holds: the counter, none of the waiters.
+    fn copy(&self) -> WgState {
+        WgState::counting(self.counter)
     }
 }
 
 impl MutexState {
-    /// What a copy of the Go struct holds: whether it is locked, none of the waiters.
-    fn copy(&self) -> MutexState {
+    /// Locked or not, with no waiters (a copy of the Go struct holds none of them).
+    fn locked(locked: bool) -> MutexState {
         MutexState {
-            locked: self.locked,
+            locked,
             ..MutexState::default()
         }
+    }
+
+    /// What a copy of the Go struct holds: whether it is locked, none of the waiters.
+    fn copy(&self) -> MutexState {
+        MutexState::locked(self.locked)
     }
 }
 
@@ -102,9 +112,15 @@ impl Default for WaitGroup {
 impl WaitGroup {
     /// `var wg sync.WaitGroup`.
     pub fn new() -> Self {
+        Self::with_counter(0)
+    }
+
+    /// A WaitGroup whose counter is `counter`: what a copy of the Go struct holds, made from
+    /// the state the original had when it was copied.
+    pub fn with_counter(counter: i64) -> Self {
         let [id] = seam::create(
-            |[id]| SyncOp::NewWaitGroup { id },
-            |c| [c.sched.ids.add(&mut c.sync.wgs, WgState::default())],
+            |[id]| SyncOp::NewWaitGroup { id, counter },
+            |c| [c.sched.ids.add(&mut c.sync.wgs, WgState::counting(counter))],
         );
         WaitGroup(id)
     }
@@ -265,9 +281,19 @@ impl Default for Mutex {
 
 impl Mutex {
     pub fn new() -> Self {
+        Self::with_locked(false)
+    }
+
+    /// A Mutex, locked or not: what a copy of the Go struct holds, made from the state the
+    /// original had when it was copied.
+    pub fn with_locked(locked: bool) -> Self {
         let [id] = seam::create(
-            |[id]| SyncOp::NewMutex { id },
-            |c| [c.sched.ids.add(&mut c.sync.mutexes, MutexState::default())],
+            |[id]| SyncOp::NewMutex { id, locked },
+            |c| {
+                [c.sched
+                    .ids
+                    .add(&mut c.sync.mutexes, MutexState::locked(locked))]
+            },
         );
         Mutex(id)
     }
@@ -625,6 +651,7 @@ impl Operation for CondWait {
 pub enum SyncOp {
     NewWaitGroup {
         id: u32,
+        counter: i64,
     },
     WgAdd {
         wg: u32,
@@ -638,6 +665,7 @@ pub enum SyncOp {
     },
     NewMutex {
         id: u32,
+        locked: bool,
     },
     /// [`WaitGroup::copied`]: WaitGroup `id` is a copy of `from`.
     CopyWaitGroup {
@@ -692,15 +720,15 @@ impl HubOp for SyncOp {
 
     async fn exec(self, _: Proxy) -> Data {
         match self {
-            SyncOp::NewWaitGroup { id } => {
-                with_core(|c| super::sched::put(&mut c.sync.wgs, id, WgState::default()))
+            SyncOp::NewWaitGroup { id, counter } => {
+                with_core(|c| super::sched::put(&mut c.sync.wgs, id, WgState::counting(counter)))
             }
             SyncOp::WgAdd { wg, n } => WaitGroup(wg).add(n).await,
             SyncOp::WgWait { wg } => WaitGroup(wg).wait().await,
             SyncOp::WgCounter { wg } => return Data::of(&WaitGroup(wg).counter().await),
-            SyncOp::NewMutex { id } => {
-                with_core(|c| super::sched::put(&mut c.sync.mutexes, id, MutexState::default()))
-            }
+            SyncOp::NewMutex { id, locked } => with_core(|c| {
+                super::sched::put(&mut c.sync.mutexes, id, MutexState::locked(locked))
+            }),
             SyncOp::CopyWaitGroup { from, id } => with_core(|c| {
                 let copy = c.sync.wgs[from as usize].copy();
                 super::sched::put(&mut c.sync.wgs, id, copy)

@@ -9,73 +9,65 @@ use super::super::vm::errors;
 use super::super::vm::gor::{Ctx, Flow, Run};
 use super::super::vm::program::Thrown;
 use super::super::vm::shared::{HandleKind, ObjId, Question, W};
-use super::super::vm::value::{Agg, Ptr, Value};
+use super::super::vm::value::{Agg, Ptr, SyncRef, Value};
 use crate::rt::real::{memory, Data};
-use crate::rt::{Mutex, WaitGroup};
+use crate::rt::{Cond, Mutex, WaitGroup};
 
-/// The handle in field `field` of the struct argument `i` points to, created by `make` on
-/// first use: `Ok(Ok(handle))`; or, for a struct that real mode's executors share and that
-/// has none yet, `Ok(Err(flow))`: the flow fetches it from the hub, which makes one object
-/// for all of them, and then the native's call runs again.
+/// The handle in field `field` of the struct argument `i` points to, made on first use:
+/// `Ok(Ok(handle))`; or, for a struct that real mode's executors share and that has none
+/// yet, `Ok(Err(flow))`: the flow fetches it from the hub, which makes one object for all of
+/// them, and then the native's call runs again. A copy of a struct that had one gets its own
+/// here, in the state the copy holds ([`SyncRef::Copied`]); a copied `sync.Cond` panics, as
+/// Go's does.
 pub fn handle(
     ctx: &Ctx<'_>,
     i: usize,
     field: usize,
     kind: HandleKind,
-    make: impl FnOnce() -> u64,
 ) -> Result<Result<u64, Flow>, Thrown> {
     let s = target(ctx, i)?;
-    let at = Rc::as_ptr(s) as *const () as usize;
-    let run = &ctx.g.run;
-    let shared = run
-        .heap
-        .as_ref()
-        .and_then(|heap| heap.borrow().shared_id(at));
-    if let Some(h) = held(ctx, s, field)? {
-        return Ok(Ok(match shared {
-            Some(_) => h,
-            None => own(run, s, at, field, kind, h),
-        }));
-    }
-    if let Some(obj) = shared {
-        return Ok(Err(fetch(run.clone(), obj, field as u32, kind)));
-    }
-    let id = make();
-    keep(s, field, id);
-    run.owners.borrow_mut().insert((kind, id), at);
-    Ok(Ok(id))
-}
-
-/// The handle struct `s` (at address `at`) holds in field `field`, `h`, as its own. Go copies a WaitGroup's or
-/// a Mutex's state with the struct that holds it (a mistake vet reports, and one programs
-/// make): a struct at another address than the one that made `h` is such a copy, and gets a
-/// copy of the object, made at its first use, with the original's state then. (A struct real
-/// mode's executors share is not checked: its copies on each executor are one object.)
-fn own(run: &Run, s: &Agg, at: usize, field: usize, kind: HandleKind, h: u64) -> u64 {
-    if run.last_owner.get() == Some(((kind, h), at)) {
-        return h;
-    }
-    let mut owners = run.owners.borrow_mut();
-    let owner = *owners.entry((kind, h)).or_insert(at);
-    if owner == at {
-        run.last_owner.set(Some(((kind, h), at)));
-        return h;
-    }
-    let copy = match kind {
-        HandleKind::WaitGroup => u64::from(WaitGroup::from_id(h as u32).copied().id()),
-        HandleKind::Mutex => u64::from(Mutex::from_id(h as u32).copied().id()),
-        // Go's Cond panics when copied after first use; chanlab's copies share it.
-        HandleKind::Cond => return h,
+    let id = match held(ctx, s, field, kind)? {
+        Some(SyncRef::Own(_, h)) => return Ok(Ok(u64::from(h))),
+        Some(SyncRef::Copied { from, state, .. }) => copy_of(ctx, kind, from, state)?,
+        None => {
+            let run = &ctx.g.run;
+            let at = Rc::as_ptr(s) as *const () as usize;
+            if let Some(obj) = (run.heap.as_ref()).and_then(|heap| heap.borrow().shared_id(at)) {
+                return Ok(Err(fetch(run.clone(), obj, field as u32, kind)));
+            }
+            match kind {
+                HandleKind::WaitGroup => WaitGroup::new().id(),
+                HandleKind::Mutex => Mutex::new().id(),
+                HandleKind::Cond => Cond::new().id(),
+            }
+        }
     };
-    owners.insert((kind, copy), at);
-    keep(s, field, copy);
-    copy
+    keep(s, field, SyncRef::Own(kind, id));
+    Ok(Ok(u64::from(id)))
 }
 
-/// Stores handle `h` in field `field` of `s`.
-fn keep(s: &Agg, field: usize, h: u64) {
+/// The object of a copy of a struct whose object was `from`, in the state the copy holds
+/// (`state`), or, where it holds none, in `from`'s now.
+fn copy_of(ctx: &Ctx<'_>, kind: HandleKind, from: u32, state: Option<i64>) -> Result<u32, Thrown> {
+    Ok(match (kind, state) {
+        (HandleKind::WaitGroup, Some(counter)) => WaitGroup::with_counter(counter).id(),
+        (HandleKind::WaitGroup, None) => WaitGroup::from_id(from).copied().id(),
+        (HandleKind::Mutex, Some(locked)) => Mutex::with_locked(locked != 0).id(),
+        (HandleKind::Mutex, None) => Mutex::from_id(from).copied().id(),
+        (HandleKind::Cond, _) => {
+            let prog = ctx.prog();
+            return Err(Value::iface(
+                prog.runtime_errors.go_string,
+                Value::str("sync.Cond is copied"),
+            ));
+        }
+    })
+}
+
+/// Stores `r` in field `field` of `s`.
+fn keep(s: &Agg, field: usize, r: SyncRef) {
     if let Some(slot) = s.borrow_mut().get_mut(field) {
-        *slot = Value::Int(h as i64 + 1);
+        *slot = Value::Sync(r);
     }
 }
 
@@ -83,7 +75,11 @@ fn keep(s: &Agg, field: usize, h: u64) {
 /// `Ticker` has none).
 pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<Option<u64>, Thrown> {
     let s = target(ctx, i)?;
-    held(ctx, s, field)
+    match s.borrow().get(field) {
+        Some(Value::Int(h)) if *h > 0 => Ok(Some((*h - 1) as u64)),
+        Some(_) => Ok(None),
+        None => Err(errors::nil_deref(&ctx.prog())),
+    }
 }
 
 /// The struct argument `i` points to.
@@ -95,17 +91,19 @@ fn target<'a>(ctx: &'a Ctx<'_>, i: usize) -> Result<&'a Agg, Thrown> {
 }
 
 /// The handle in field `field` of `s`, if it has one.
-fn held(ctx: &Ctx<'_>, s: &Agg, field: usize) -> Result<Option<u64>, Thrown> {
+fn held(ctx: &Ctx<'_>, s: &Agg, field: usize, kind: HandleKind) -> Result<Option<SyncRef>, Thrown> {
     match s.borrow().get(field) {
-        Some(v) => Ok(handle_in(v)),
+        Some(v) => Ok(sync_ref(v, kind)),
         None => Err(errors::nil_deref(&ctx.prog())),
     }
 }
 
-/// The handle a struct's handle field `v` holds, if it holds one.
-pub fn handle_in(v: &Value) -> Option<u64> {
+/// What the handle field `v` of a library struct of `kind` holds, if it holds anything: in a
+/// struct real mode's executors share, the hub's handle, an integer (see `Heap::encode`).
+pub fn sync_ref(v: &Value, kind: HandleKind) -> Option<SyncRef> {
     match v {
-        Value::Int(h) if *h > 0 => Some((*h - 1) as u64),
+        Value::Sync(r) => Some(*r),
+        Value::Int(h) if *h > 0 => Some(SyncRef::Own(kind, (*h - 1) as u32)),
         _ => None,
     }
 }

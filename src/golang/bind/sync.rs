@@ -4,14 +4,14 @@
 
 use crate::rt::{Cond, Mutex, WaitGroup};
 
-use super::handles::{handle, handle_in};
+use super::handles::{handle, sync_ref};
 use super::{block, done, observable, unit, wait};
 use crate::golang::vm::gor::UnitOp;
 use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::program::{Native, Thrown};
 use crate::golang::vm::shared::HandleKind;
 use crate::golang::vm::types::SyncKind;
-use crate::golang::vm::value::Value;
+use crate::golang::vm::value::{SyncRef, Value};
 
 pub(super) const NATIVES: &[Native] = &[
     observable("sync.WaitGroup.Add", wg_add),
@@ -37,9 +37,7 @@ macro_rules! receiver {
         receiver!($ctx, $kind, $ty, 0)
     };
     ($ctx:expr, $kind:ident, $ty:ident, $field:expr) => {
-        match handle($ctx, 0, $field, HandleKind::$kind, || {
-            $ty::new().id() as u64
-        })? {
+        match handle($ctx, 0, $field, HandleKind::$kind)? {
             Ok(h) => $ty::from_id(h as u32),
             Err(fetch) => return Ok(fetch),
         }
@@ -128,9 +126,7 @@ pub fn view(kind: SyncKind, v: &Value) -> Value {
     match kind {
         SyncKind::Mutex => mutex_view(v),
         SyncKind::WaitGroup => {
-            let (counter, waiters) = handle_in(&field(0))
-                .and_then(|h| WaitGroup::from_id(h as u32).peek())
-                .unwrap_or_default();
+            let (counter, waiters) = wg_state(&field(0));
             let state1 = (counter as u64) << 32 | waiters as u64;
             Value::agg(vec![
                 Value::agg(Vec::new()),
@@ -159,15 +155,39 @@ pub fn view(kind: SyncKind, v: &Value) -> Value {
 
 /// Go's fields of the library's Mutex `m`: `{state, sema}`.
 fn mutex_view(m: &Value) -> Value {
-    let (locked, waiters) = m
-        .elems()
-        .first()
-        .and_then(handle_in)
-        .and_then(|h| Mutex::from_id(h as u32).peek())
-        .unwrap_or_default();
+    let (locked, waiters) = m.elems().first().map_or((false, 0), mutex_state);
     const WAITER_SHIFT: u32 = 3;
     Value::agg(vec![
         Value::Int(i64::from(locked) | (waiters as i64) << WAITER_SHIFT),
         Value::Int(0),
     ])
+}
+
+/// A WaitGroup's counter and waiters, as its struct's handle field `v` gives them: its
+/// object's, or what a copy holds (see [`SyncRef::Copied`]).
+fn wg_state(v: &Value) -> (i64, usize) {
+    match sync_ref(v, HandleKind::WaitGroup) {
+        Some(SyncRef::Copied {
+            state: Some(counter),
+            ..
+        }) => (counter, 0),
+        Some(SyncRef::Own(_, h) | SyncRef::Copied { from: h, .. }) => {
+            WaitGroup::from_id(h).peek().unwrap_or_default()
+        }
+        None => (0, 0),
+    }
+}
+
+/// Whether a Mutex is locked and how many wait, as its struct's handle field `v` gives them.
+fn mutex_state(v: &Value) -> (bool, usize) {
+    match sync_ref(v, HandleKind::Mutex) {
+        Some(SyncRef::Copied {
+            state: Some(locked),
+            ..
+        }) => (locked != 0, 0),
+        Some(SyncRef::Own(_, h) | SyncRef::Copied { from: h, .. }) => {
+            Mutex::from_id(h).peek().unwrap_or_default()
+        }
+        None => (false, 0),
+    }
 }

@@ -33,7 +33,6 @@ use super::errors;
 use super::exec::poll_once;
 use super::instr::Instr;
 use super::program::{Program, Thrown, RANGE_PANICKED};
-use super::shared::HandleKind;
 use super::task::MAX_TRACEBACK_FRAMES;
 use super::types::MethodId;
 use super::value::{Closure, Ptr, Value};
@@ -66,12 +65,6 @@ pub struct Run {
     pub heap: Option<Rc<RefCell<super::shared::Heap>>>,
     /// Whether the run is in real mode, once a goroutine has asked ([`Run::real`]).
     pub real: Cell<Option<bool>>,
-    /// The struct (its storage's address) that holds each runtime object it made, by kind and
-    /// handle: a copy of the struct holds the same handle at another address (see
-    /// `bind::handles`).
-    pub owners: RefCell<crate::golang::fxhash::FxHashMap<(HandleKind, u64), usize>>,
-    /// The last entry of `owners` found: programs use one object many times in a row.
-    pub last_owner: Cell<Option<((HandleKind, u64), usize)>>,
     /// The first bytes of a character that a write to stdout (0) or stderr (1) cut short,
     /// kept for the write that completes it: Go's streams carry bytes, the run's output is
     /// text (see `bind::os::print_bytes`).

@@ -82,6 +82,7 @@ fn hash_level<H: Hasher>(v: &Value, h: &mut H, nested: &mut dyn FnMut(&Value, &m
         }
         Value::Str(s) => h.write(s),
         Value::Chan(id) => h.write_u32(*id),
+        Value::Sync(r) => r.hash(h),
         Value::Ptr(p) => h.write_usize(match p {
             Ptr::Cell(c) => Rc::as_ptr(c) as usize,
             Ptr::Elem(a, i) => Rc::as_ptr(a) as usize ^ (*i as usize) << 3,

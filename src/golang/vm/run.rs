@@ -30,8 +30,6 @@ pub fn new_run_sharing(prog: Rc<Program>, shared: bool) -> Rc<Run> {
         finalizers: RefCell::default(),
         heap,
         real: Cell::new(None),
-        owners: RefCell::default(),
-        last_owner: Cell::new(None),
         cut_short: RefCell::default(),
     })
 }

@@ -30,7 +30,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::map::{Key, Map};
-use super::value::{Agg, Cell, Closure, Ptr, Slice, Value};
+use super::value::{Agg, Cell, Closure, Ptr, Slice, SyncRef, Value};
 use crate::golang::fxhash::FxHashMap as HashMap;
 
 /// The id of a shared object, the same on every worker.
@@ -248,6 +248,11 @@ impl Heap {
                 Err(_) => W::Sb(s.to_vec()),
             },
             Value::Chan(id) => W::C(*id),
+            // The handle the hub keeps for a struct the executors share: they share its
+            // object, copies included (docs/INTERPRETER.md, Runtime objects).
+            Value::Sync(SyncRef::Own(_, id) | SyncRef::Copied { from: id, .. }) => {
+                W::I(i64::from(*id) + 1)
+            }
             Value::Slice(s) => W::L(self.id_of(Obj::Array(s.array.clone())), s.off, s.len, s.cap),
             Value::Agg(a) if owned => W::A(self.id_of(Obj::Array(a.clone()))),
             Value::Agg(a) => {

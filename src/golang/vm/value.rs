@@ -17,6 +17,8 @@ use std::fmt;
 use std::rc::Rc;
 
 use super::map::Map;
+use super::shared::HandleKind;
+use crate::rt::{Mutex, WaitGroup};
 
 /// The index of a type in the program's runtime type table ([`super::types::Types`]).
 pub type TypeId = u32;
@@ -58,6 +60,45 @@ pub enum Value {
     Func(Rc<Closure>),
     /// A non-nil interface value: its dynamic type and value.
     Iface(Rc<Iface>),
+    /// The runtime object in a library struct's handle field (a `sync.Mutex`'s), once the
+    /// struct has used it; the zero struct holds `Int(0)` there.
+    Sync(SyncRef),
+}
+
+/// The runtime object a library struct holds (`bind::handles`): a `sync.Mutex`'s,
+/// `WaitGroup`'s or `Cond`'s. Copying the struct copies its state, as Go's copy of the struct
+/// does (the mistake vet reports as a lock passed by value), not the object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SyncRef {
+    /// Runtime object `id`, the struct's own.
+    Own(HandleKind, u32),
+    /// A copy of a struct whose object was `from`. It gets an object of its own at its first
+    /// use, in the state `from` had when it was copied (`state`: a WaitGroup's counter,
+    /// whether a Mutex is locked), or where that could not be read (on a real-mode executor,
+    /// whose objects the hub holds), in the state `from` has at that first use.
+    Copied {
+        kind: HandleKind,
+        from: u32,
+        state: Option<i64>,
+    },
+}
+
+impl SyncRef {
+    /// What a copy of the struct that holds this holds.
+    pub fn copy(self) -> SyncRef {
+        let SyncRef::Own(kind, from) = self else {
+            return self;
+        };
+        let state = match kind {
+            HandleKind::WaitGroup => WaitGroup::from_id(from).peek().map(|(counter, _)| counter),
+            HandleKind::Mutex => Mutex::from_id(from)
+                .peek()
+                .map(|(locked, _)| i64::from(locked)),
+            // Go's Cond panics when a copy is used: nothing to keep.
+            HandleKind::Cond => None,
+        };
+        SyncRef::Copied { kind, from, state }
+    }
 }
 
 /// A slice: a window on a backing array.
@@ -200,6 +241,7 @@ impl Value {
     pub fn copy(&self) -> Value {
         match self {
             Value::Agg(a) => Value::Agg(copy_agg(a)),
+            Value::Sync(r) => Value::Sync(r.copy()),
             v => v.dup(),
         }
     }
@@ -216,6 +258,7 @@ impl Value {
                 | Value::Float(_)
                 | Value::Complex(..)
                 | Value::Chan(_)
+                | Value::Sync(_)
         )
     }
 
@@ -228,6 +271,7 @@ impl Value {
             Value::Int(i) => Value::Int(i),
             Value::Float(f) => Value::Float(f),
             Value::Chan(c) => Value::Chan(c),
+            Value::Sync(r) => Value::Sync(r),
             ref v => v.clone(),
         }
     }
@@ -291,6 +335,7 @@ fn eq_level(
         (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
         (Value::Str(a), Value::Str(b)) => a == b,
         (Value::Chan(a), Value::Chan(b)) => a == b,
+        (Value::Sync(a), Value::Sync(b)) => a == b,
         (Value::Ptr(a), Value::Ptr(b)) => a.same(b),
         (Value::Map(a), Value::Map(b)) => Rc::ptr_eq(a, b),
         (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
@@ -420,6 +465,7 @@ impl fmt::Debug for Value {
             Value::Chan(id) => write!(f, "chan#{id}"),
             Value::Func(c) => write!(f, "func#{}", c.func),
             Value::Iface(i) => write!(f, "iface(type {}: {:?})", i.ty, i.val),
+            Value::Sync(r) => write!(f, "{r:?}"),
         }
     }
 }
