@@ -560,6 +560,8 @@ impl FnC<'_, '_> {
                 } else {
                     self.emit(Instr::Jt { c: d, t: 0 })
                 };
+                // The right side is evaluated on its own, when it is: its calls first.
+                self.hoist_calls(y);
                 self.expr_to(y, d);
                 let end = self.here();
                 self.patch(j, end);
@@ -771,10 +773,12 @@ impl FnC<'_, '_> {
                     let decides = op == Op::OrOr;
                     if decides == when {
                         let mut jumps = self.jump_if(x, when);
+                        self.hoist_calls(y);
                         jumps.extend(self.jump_if(y, when));
                         return jumps;
                     }
                     let skip = self.jump_if(x, decides);
+                    self.hoist_calls(y);
                     let jumps = self.jump_if(y, when);
                     let here = self.here();
                     self.patch_all(&skip, here);

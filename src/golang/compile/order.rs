@@ -4,7 +4,7 @@
 //! other operands are read. gc makes every call of an expression first and reads variables,
 //! fields, elements and map entries after them, so in `x + f()`, where `f` changes `x`, the
 //! sum uses the new `x`. The compiler does the same where it can be seen: before an
-//! expression that reads something a call could change (a variable in a cell, a package
+//! expression that reads something a call could change (a local that escapes, a package
 //! variable, a field, an element, a dereference) and also makes a call outside that read, the
 //! expression's calls are evaluated into temporaries, in Go's order ([`FnC::hoist_calls`]),
 //! and the expression then takes them from there. `len`, `cap` and the builtins that make or
@@ -14,7 +14,7 @@
 
 use crate::golang::syntax::ast::{ExprId, ExprKind};
 use crate::golang::syntax::token::Op;
-use crate::golang::types::info::{CallKind, Mode, SelectionKind};
+use crate::golang::types::info::{CallKind, Mode, RecvAdjust, SelectionKind};
 use crate::golang::types::object::{Builtin, ObjKind};
 use crate::golang::types::ty::Type;
 
@@ -104,11 +104,17 @@ impl FnC<'_, '_> {
         if ch.info.mode(e) == Mode::Constant {
             return;
         }
+        if self.is_map_literal(e) {
+            fx.calls |= !root;
+            return;
+        }
         match ch.ast.expr(e).kind {
             ExprKind::Ident(_) => {
                 if let Some(o) = ch.info.use_of(e) {
+                    // A local a call can change: one that escapes (in a cell, or an array
+                    // or struct whose storage a closure or pointer shares).
                     let changeable = match self.vars.get(&o) {
-                        Some(v) => v.cell,
+                        Some(_) => self.escaping.contains(&o),
                         None => matches!(ch.objs[o.0 as usize].kind, ObjKind::Var { .. }),
                     };
                     fx.reads |= changeable;
@@ -116,7 +122,11 @@ impl FnC<'_, '_> {
             }
             ExprKind::Star(_) | ExprKind::Index { .. } => fx.reads = true,
             ExprKind::Selector { sel, .. } => match ch.info.selection(e) {
-                Some(s) => fx.reads |= s.kind == SelectionKind::Field,
+                // A field, or a value receiver loaded through a pointer.
+                Some(s) => {
+                    fx.reads |=
+                        s.kind == SelectionKind::Field || s.indirect || s.recv == RecvAdjust::Deref
+                }
                 // A package member: a package variable may change.
                 None => {
                     if let Some(o) = ch.info.use_of(sel).or_else(|| ch.info.use_of(e)) {
@@ -164,6 +174,14 @@ impl FnC<'_, '_> {
         let ch = self.c.ch;
         let e = ch.ast.unparen(e);
         if ch.info.mode(e) == Mode::Constant || self.hoisted.contains_key(&e) {
+            return;
+        }
+        if self.is_map_literal(e) {
+            if !root {
+                let r = self.alloc();
+                self.expr_to(e, r);
+                self.hoisted.insert(e, r);
+            }
             return;
         }
         for o in self.operands(e) {
@@ -214,6 +232,16 @@ impl FnC<'_, '_> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Whether `e` is a map's composite literal. gc makes one as statements that store its
+    /// entries in order (`m[k1] = v1; m[k2] = v2`), ahead of the expression that uses it: it is
+    /// evaluated like a call, and its own entries are read in order, each after the calls
+    /// of those before it.
+    fn is_map_literal(&self, e: ExprId) -> bool {
+        let ch = self.c.ch;
+        matches!(ch.ast.expr(e).kind, ExprKind::CompositeLit { .. })
+            && matches!(self.c.under(ch.info.type_of(e)), Type::Map(..))
     }
 
     /// Whether call `e` has one result (not none, not several).

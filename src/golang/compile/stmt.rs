@@ -69,6 +69,7 @@ impl FnC<'_, '_> {
                 }
             }
             StmtKind::Send { ch: c, value, .. } => {
+                self.hoist_list(&[c, value]);
                 let chr = self.expr(c);
                 let t = self.ty(c);
                 let elem = match self.c.under(t) {
@@ -229,6 +230,7 @@ impl FnC<'_, '_> {
                 }
                 continue;
             }
+            self.hoist_list(&values);
             self.define(&names, &values);
         }
     }
@@ -354,8 +356,21 @@ impl FnC<'_, '_> {
         // assigns from left to right.
         let keep = lhs.len() > 1;
         self.hoist_assignment(lhs, rhs);
+        // One call (or receive, map index, assertion) of several values is made before the
+        // places' variables are read, as gc makes every call first: in `a[i], b = f()`, an
+        // `i` that `f` changes picks the element.
+        let values_first = lhs.len() > 1 && rhs.len() == 1;
+        let values = if values_first {
+            self.rhs_values(lhs, rhs)
+        } else {
+            Vec::new()
+        };
         let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
-        let values = self.rhs_values(lhs, rhs);
+        let values = if values_first {
+            values
+        } else {
+            self.rhs_values(lhs, rhs)
+        };
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
             self.store(p, t, val);
@@ -383,9 +398,7 @@ impl FnC<'_, '_> {
     /// `x op= y` (`y` is 1 for `x++`/`x--`).
     fn op_assign(&mut self, x: ExprId, op: Op, y: Option<ExprId>) {
         let t = self.ty(x);
-        if let Some(y) = y {
-            self.hoist_assignment(&[x], &[y]);
-        }
+        self.hoist_assignment(&[x], y.as_slice());
         let p = self.place(x, false);
         // A plain local is updated in its own register.
         let local = match p {
@@ -914,10 +927,12 @@ impl FnC<'_, '_> {
         if info.len_constant && value.is_none() {
             // Not evaluated: the loop counts to the array's constant length.
         } else if info.kind == RangeKind::Array && value.is_some() {
+            self.hoist_calls(x);
             // Ranging over an array value ranges over a copy of it.
             let xt = self.ty(x);
             self.value_to(x, xt, xr);
         } else {
+            self.hoist_calls(x);
             self.expr_to(x, xr);
         }
         if info.kind == RangeKind::ArrayPtr && value.is_some() {
@@ -1234,6 +1249,7 @@ impl FnC<'_, '_> {
     ) {
         let ch = self.c.ch;
         let tag_reg = tag.map(|t| {
+            self.hoist_calls(t);
             let tt = self.ty(t);
             self.value(t, tt)
         });
@@ -1495,6 +1511,7 @@ impl FnC<'_, '_> {
             };
             let (recv_x, lhs, define) = match ch.ast.stmt(comm).kind {
                 StmtKind::Send { ch: c, value, .. } => {
+                    self.hoist_list(&[c, value]);
                     let chr = self.expr_keep(c);
                     let t = self.ty(c);
                     let elem = match self.c.under(t) {
