@@ -116,6 +116,19 @@ pub fn supported_list() -> String {
         .join(", ")
 }
 
+/// What Go 1.19 exports from the supported packages that chanlab's do not declare, a line
+/// each: `math Gamma` (`missing.txt`; the test `the_missing_list_is_go_s_api_less_ours`
+/// keeps it exact against Go's own API files).
+const MISSING: &str = include_str!("missing.txt");
+
+/// Whether package `path` of Go exports `name` that chanlab's does not declare: using it is
+/// "not supported", not a name that does not exist.
+pub fn is_missing(path: &str, name: &str) -> bool {
+    MISSING
+        .lines()
+        .any(|line| line.split_once(' ') == Some((path, name)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +182,135 @@ mod tests {
         assert_eq!(paths, sorted);
         assert_eq!(paths.len(), 56);
         assert!(find("sync/atomic").is_some() && find("net/http").is_none());
+    }
+
+    /// The names of Go's API (its `api/go1*.txt` files) per package, kept for the supported
+    /// packages: `(path, name, is_type)`.
+    fn go_api(dir: &std::path::Path) -> Vec<(String, String, bool)> {
+        let mut api = std::collections::BTreeSet::new();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("go1"))
+            })
+            .collect();
+        files.sort();
+        for file in files {
+            for line in std::fs::read_to_string(file).unwrap().lines() {
+                // `pkg math, func Gamma(float64) float64`; `pkg syscall (linux-amd64), const
+                // AF_INET = 2`, kept for Linux on amd64 (the Go Playground's platform).
+                let Some((package, decl)) =
+                    line.strip_prefix("pkg ").and_then(|r| r.split_once(", "))
+                else {
+                    continue;
+                };
+                let (path, platform) = package.split_once(' ').unwrap_or((package, ""));
+                if !(platform.is_empty() || platform.starts_with("(linux-amd64")) {
+                    continue;
+                }
+                let (kind, rest) = decl.split_once(' ').unwrap_or((decl, ""));
+                let name = rest.split([' ', '(', '[']).next().unwrap_or("");
+                if matches!(kind, "func" | "type" | "var" | "const") && find(path).is_some() {
+                    api.insert((path.to_string(), name.to_string(), kind == "type"));
+                }
+            }
+        }
+        api.into_iter().collect()
+    }
+
+    /// The names of `names` (of package `path`; `true` for a type) that chanlab's package
+    /// does not declare, as the checker finds them.
+    fn undeclared(path: &str, names: &[(&str, bool)]) -> Vec<String> {
+        let mut src = format!("package main\n\nimport p \"{path}\"\n\n");
+        for (name, is_type) in names {
+            let uses = if *is_type { "var _ p." } else { "var _ = p." };
+            src.push_str(&format!("{uses}{name}\n"));
+        }
+        src.push_str("\nfunc main() {}\n");
+        let Err(d) = crate::types::check_program(&src, "prog.go") else {
+            return Vec::new();
+        };
+        let first = src.lines().take_while(|l| !l.starts_with("var")).count() as u32 + 1;
+        (d.errors.iter())
+            .filter_map(|e| {
+                let (name, _) = names.get(e.line.checked_sub(first)? as usize)?;
+                let what = format!("p.{name}");
+                let undeclared = [
+                    format!("undefined: {what}"),
+                    format!("chanlab does not support {what}"),
+                ];
+                undeclared.contains(&e.msg).then(|| name.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_missing_name_is_not_supported_and_the_rest_are_undefined() {
+        let mut by_package: std::collections::BTreeMap<&str, Vec<(&str, bool)>> =
+            Default::default();
+        for line in MISSING.lines() {
+            let (path, name) = line.split_once(' ').expect("`path name`");
+            assert!(find(path).is_some(), "{line}: not a supported package");
+            by_package.entry(path).or_default().push((name, false));
+        }
+        let mut lines: Vec<&str> = MISSING.lines().collect();
+        lines.sort();
+        lines.dedup();
+        assert_eq!(
+            lines,
+            MISSING.lines().collect::<Vec<_>>(),
+            "sorted, once each"
+        );
+        for (path, names) in &by_package {
+            let missing = undeclared(path, names);
+            let listed: Vec<String> = names.iter().map(|(n, _)| n.to_string()).collect();
+            assert_eq!(missing, listed, "{path}: listed but declared");
+        }
+        let src = "package main\n\nimport \"math\"\n\nvar _ = math.Gamma\nvar _ = math.Gama\n\nfunc main() {}\n";
+        let errors: Vec<String> = match crate::types::check_program(src, "prog.go") {
+            Err(d) => d.errors.iter().map(|e| e.msg.clone()).collect(),
+            Ok(_) => Vec::new(),
+        };
+        assert_eq!(
+            errors,
+            [
+                "chanlab does not support math.Gamma",
+                "undefined: math.Gama"
+            ]
+        );
+    }
+
+    /// `missing.txt` is what Go 1.19's API has that chanlab's packages lack: where Go's API
+    /// files are installed (Debian's golang-1.19-src), checked against them; with
+    /// `CHANLAB_WRITE_MISSING=1`, written from them.
+    #[test]
+    fn the_missing_list_is_go_s_api_less_ours() {
+        let dir = std::path::Path::new("/usr/share/go-1.19/api");
+        if !dir.is_dir() {
+            eprintln!("Go 1.19's API files are not installed: the list is not checked");
+            return;
+        }
+        let api = go_api(dir);
+        let mut expected = String::new();
+        // syscall's API is thousands of Linux constants: what chanlab's lacks of it stays
+        // undefined, rather than weigh on every page.
+        for p in PACKAGES.iter().filter(|p| p.path != "syscall") {
+            let names: Vec<(&str, bool)> = (api.iter())
+                .filter(|(path, ..)| path == p.path)
+                .map(|(_, name, is_type)| (name.as_str(), *is_type))
+                .collect();
+            for name in undeclared(p.path, &names) {
+                expected.push_str(&format!("{} {name}\n", p.path));
+            }
+        }
+        if std::env::var_os("CHANLAB_WRITE_MISSING").is_some() {
+            let file = concat!(env!("CARGO_MANIFEST_DIR"), "/src/library/missing.txt");
+            std::fs::write(file, &expected).unwrap();
+        }
+        assert!(api.len() > 1000, "{}", api.len());
+        assert_eq!(MISSING, expected);
     }
 }

@@ -386,7 +386,11 @@ impl Checker<'_> {
                     let exp = self.pkgs[pkg.0 as usize].scope.get(&sel_name).copied();
                     let Some(exp) = exp else {
                         let s = self.es(e);
-                        let msg = if self.pkgs[pkg.0 as usize].path == "unsafe" {
+                        let path = &self.pkgs[pkg.0 as usize].path;
+                        // Go's package has it and chanlab's does not.
+                        let missing = path == "unsafe"
+                            || crate::library::is_missing(path, self.name_str(sel_name));
+                        let msg = if missing {
                             format!("chanlab does not support {s}")
                         } else {
                             format!("undefined: {s}")
