@@ -290,7 +290,11 @@ pub fn rows_html(lines: &[Line], reveal: Option<u64>, pickable: bool, res: Resol
         out.push_str(&format_ns(l.line.t_ns as f64, res));
         out.push_str("</span><span class=\"text\" data-testid=\"output-line\" data-t-ns=\"");
         out.push_str(&l.line.t_ns.to_string());
-        out.push_str("\">");
+        out.push('"');
+        if l.line.no_newline {
+            out.push_str(" data-no-newline=\"\"");
+        }
+        out.push('>');
         escape_into(&mut out, &l.line.text);
         out.push_str("</span></div>");
     }
@@ -480,6 +484,15 @@ mod tests {
              <span class=\"text\" data-testid=\"output-line\" data-t-ns=\"0\">line 0</span></div>"
         ));
         assert!(html.contains("<div class=\"row stderr\">"));
+        assert!(!html.contains("data-no-newline"));
+        // A line printed without a newline says so.
+        lines[2].line.no_newline = true;
+        let html = rows_html(&lines, None, false, Resolution::SIM);
+        assert_eq!(
+            html.matches(" data-no-newline=\"\">line 2<").count(),
+            1,
+            "{html}"
+        );
         // Only the lines printed by the instant revealed.
         let html = rows_html(&lines, Some(1000), true, Resolution::SIM);
         assert_eq!(html.matches("row pickable").count(), 2);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
-import { notices, openPage, outputState, tracebackHeaders, waitForEnd, withBrowser } from './harness.mjs';
+import { asOneStream, notices, openPage, outputState, tracebackHeaders, waitForEnd, withBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -116,14 +116,16 @@ describe('the editor', () => {
       'lang_deep_data', 'lang_deep_maps',
       // Calls from the library into the program, nested as deep as chanlab allows on the
       // worker's stack, and an endless such recursion: Go's stack overflow, not the worker's.
-      'nested_calls_deep', 'panic_stack_overflow_fmt']) {
+      'nested_calls_deep', 'panic_stack_overflow_fmt',
+      // stdout and stderr written into the same lines, in the order the program wrote them.
+      'fmt_streams_interleaved']) {
       const [exit, ...want] = corpus(`${name}.out`).replace(/\n$/, '').split('\n');
       assert.match(exit, /^exit \d+$/);
       const page = await openPage(browser, server.url, `?v=2#code=${encode(corpus(`${name}.go`))}`);
       await page.getByTestId('run').click();
       const run = await waitForEnd(page);
       assert.equal(run.exitCode, Number(exit.slice('exit '.length)), name);
-      assert.deepEqual(tracebackHeaders(run.lines), want, name);
+      assert.deepEqual(tracebackHeaders(asOneStream(run)), want, name);
       assert.deepEqual(page.problems, []);
       await page.context().close();
     }

@@ -179,7 +179,8 @@ export async function waitForEnd(page, timeout = 20_000) {
   return outputState(page);
 }
 
-/** { state, exitCode, lines: [text...], times: [t_ns...] } as the page shows them. */
+/** { state, exitCode, lines: [text...], times: [t_ns...], noNewline: [bool...] } as the page
+ * shows them (`noNewline`: the line was printed without a newline after it). */
 export async function outputState(page) {
   return page.evaluate(() => {
     const out = document.querySelector('[data-testid="output"]');
@@ -189,6 +190,7 @@ export async function outputState(page) {
       exitCode: out.dataset.exitCode === undefined ? null : Number(out.dataset.exitCode),
       lines: lines.map((l) => l.textContent),
       times: lines.map((l) => Number(l.dataset.tNs)),
+      noNewline: lines.map((l) => 'noNewline' in l.dataset),
     };
   });
 }
@@ -247,4 +249,11 @@ export function tracebackHeaders(lines) {
     }
   }
   return out;
+}
+
+/** The lines of a run's output as `go run prog.go 2>&1` shows them: a line printed without a
+ * newline continues with the next, whichever stream that went to. */
+export function asOneStream(run) {
+  const text = run.lines.map((line, i) => line + (run.noNewline[i] ? '' : '\n')).join('');
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
 }
