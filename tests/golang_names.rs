@@ -448,6 +448,85 @@ func main() {
         stderr.starts_with("panic: later\n\ngoroutine 1 [running]:"),
         "{stderr}"
     );
+    // A typed nil error whose Error dereferences it: the report itself dereferences nil.
+    let nil_error = r#"package main
+
+type E struct{ msg string }
+
+func (e *E) Error() string { return e.msg }
+
+func main() {
+	var e *E
+	panic(error(e))
+}
+"#;
+    let (_, stderr) = traceback_of(nil_error);
+    let head: Vec<&str> = stderr.lines().take(4).collect();
+    assert_eq!(
+        head,
+        [
+            "fatal error: panic while printing panic value: type runtime.errorString",
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
+            "",
+            "goroutine 1 [running]:",
+        ],
+        "{stderr}"
+    );
+}
+
+/// Go's report says "locked to thread" of a goroutine that called runtime.LockOSThread (and
+/// not after UnlockOSThread), and of main while the packages initialise, unless a panic's
+/// deferred calls unwired it (Go 1.19's output).
+#[test]
+fn a_goroutine_locked_to_its_thread_is_reported_so() {
+    let headers = |source: &str| -> Vec<String> {
+        let (_, stderr) = traceback_of(source);
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("goroutine "))
+            .map(String::from)
+            .collect()
+    };
+    let locked = r#"package main
+
+import "runtime"
+
+func main() {
+	runtime.LockOSThread()
+	go func() {
+		runtime.LockOSThread()
+		runtime.LockOSThread()
+		runtime.UnlockOSThread()
+		select {}
+	}()
+	go func() {
+		runtime.LockOSThread()
+		runtime.UnlockOSThread()
+		select {}
+	}()
+	<-make(chan int)
+}
+"#;
+    assert_eq!(
+        headers(locked),
+        [
+            "goroutine 1 [chan receive, locked to thread]:",
+            "goroutine 2 [select (no cases), locked to thread]:",
+            "goroutine 3 [select (no cases)]:",
+        ]
+    );
+    let panics = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\truntime.LockOSThread()\n\tpanic(\"x\")\n}\n";
+    assert_eq!(
+        headers(panics),
+        ["goroutine 1 [running, locked to thread]:"]
+    );
+    let init_waits = "package main\n\nfunc init() {\n\t<-make(chan int)\n}\n\nfunc main() {}\n";
+    assert_eq!(
+        headers(init_waits),
+        ["goroutine 1 [chan receive, locked to thread]:"]
+    );
+    let init_panics = "package main\n\nfunc init() {\n\tpanic(\"x\")\n}\n\nfunc main() {}\n";
+    assert_eq!(headers(init_panics), ["goroutine 1 [running]:"]);
 }
 
 #[test]

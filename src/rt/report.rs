@@ -89,6 +89,9 @@ pub struct GoroutineInfo {
     /// [`SourcePlace`]); 0 otherwise.
     #[serde(default)]
     pub line: u32,
+    /// See [`SourcePlace::locked_to_thread`].
+    #[serde(default)]
+    pub locked_to_thread: bool,
 }
 
 impl GoroutineInfo {
@@ -123,6 +126,9 @@ pub struct SourcePlace {
     /// The function whose `go` statement started it, as Go's traceback names it
     /// (`main.query` for a `go func()` in `query`); `None` for main.
     pub created_by: Option<String>,
+    /// It is wired to its thread (`runtime.LockOSThread`, and main while the packages
+    /// initialise), which Go's report says after its state.
+    pub locked_to_thread: bool,
 }
 
 /// The goroutine whose stanza Go's report prints first for `outcome`: the panicking one, the
@@ -202,7 +208,12 @@ pub(crate) fn stanza(
     state: &str,
     frames: Option<Vec<String>>,
 ) -> Vec<String> {
-    let mut lines = vec![format!("goroutine {} [{state}]:", info.id)];
+    let locked = if info.locked_to_thread {
+        ", locked to thread"
+    } else {
+        ""
+    };
+    let mut lines = vec![format!("goroutine {} [{state}{locked}]:", info.id)];
     if let Some(frames) = frames {
         lines.extend(frames);
     } else if info.id == 1 {

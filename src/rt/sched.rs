@@ -674,6 +674,7 @@ impl Sched {
             },
             status: g.status,
             line: place.line,
+            locked_to_thread: place.locked_to_thread,
         }
     }
 

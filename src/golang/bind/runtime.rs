@@ -16,6 +16,8 @@ pub(super) const NATIVES: &[Native] = &[
     observable("runtime.NumCPU", num_cpu),
     observable("runtime.Gosched", gosched),
     observable("runtime.Goexit", goexit),
+    pure("runtime.LockOSThread", lock_os_thread),
+    pure("runtime.UnlockOSThread", unlock_os_thread),
     pure("runtime.SetFinalizer", set_finalizer),
     pure("runtime.collectFinalizers", collect_finalizers),
     pure("runtime.nextFinalizer", next_finalizer),
@@ -49,6 +51,19 @@ fn num_cpu(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
 fn gosched(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let _ = ctx;
     unit(UnitOp::Yield(rt::gosched()))
+}
+
+/// `LockOSThread()`: chanlab's goroutines run on executors, not on threads of an operating
+/// system; the count is for the report, which says "locked to thread" as Go's does.
+fn lock_os_thread(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    ctx.g.thread_locks = ctx.g.thread_locks.saturating_add(1);
+    Ok(Flow::Done)
+}
+
+/// `UnlockOSThread()`: undoes one `LockOSThread`, if any is left.
+fn unlock_os_thread(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    ctx.g.thread_locks = ctx.g.thread_locks.saturating_sub(1);
+    Ok(Flow::Done)
 }
 
 /// `Goexit()`: runs the goroutine's deferred calls, then ends it; nothing recovers it.

@@ -26,7 +26,13 @@ pub fn panic_message(g: &mut Gor) -> Result<String, String> {
     for (value, _) in panics.iter().rev() {
         match panic_text(g, value) {
             Ok(text) => texts.push(text),
-            Err(inner) => return Err(printing_panicked(&g.run.prog, &inner)),
+            Err(inner) => {
+                let mut text = printing_panicked(&g.run.prog, &inner);
+                if is_nil_deref(g, &inner) {
+                    text.push_str(SIGSEGV);
+                }
+                return Err(text);
+            }
         }
     }
     let mut text = String::new();
@@ -42,10 +48,13 @@ pub fn panic_message(g: &mut Gor) -> Result<String, String> {
     // The signal is the goroutine's until the panic it raised is over: a recovered one whose
     // deferred call panicked again still shows it.
     if panics.iter().any(|(value, _)| is_nil_deref(g, value)) {
-        text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+        text.push_str(SIGSEGV);
     }
     Ok(text)
 }
+
+/// The line Go prints under a report whose goroutine dereferenced nil.
+const SIGSEGV: &str = "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
 
 /// Go's fatal error when a panic value's method panicked with `inner` while the report was
 /// being made: the text of a string, the type of anything else.

@@ -405,6 +405,9 @@ pub struct Gor {
     /// `runtime.Goexit` is unwinding it: deferred calls run, `recover` gives nil, and the
     /// goroutine ends without a panic.
     pub goexiting: bool,
+    /// `runtime.LockOSThread` calls not undone by `UnlockOSThread` (nothing is wired to a
+    /// thread here; Go's report says "locked to thread").
+    pub thread_locks: u32,
 }
 
 impl Gor {
@@ -435,6 +438,7 @@ impl Gor {
             created: None,
             died_in: None,
             goexiting: false,
+            thread_locks: 0,
         }
     }
 

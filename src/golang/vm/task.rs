@@ -279,7 +279,16 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
     let created_by = g
         .created
         .map(|(func, _)| prog.funcs[func as usize].name.to_string());
-    Some(rt::SourcePlace { line, created_by })
+    // Go's runtime.main wires main to its thread while the packages initialise, and a
+    // deferred call unwires it before a panic's report.
+    let initialising = g.died_in.is_none()
+        && g.frames.first().is_some_and(|f| f.func == prog.entry)
+        && (g.frames.get(1)).is_some_and(|f| &*prog.funcs[f.func as usize].name != "main.main");
+    Some(rt::SourcePlace {
+        line,
+        created_by,
+        locked_to_thread: g.thread_locks > 0 || initialising,
+    })
 }
 
 /// Go 1.19's frames (function, file and line under `GOROOT/src`) of the natives a goroutine

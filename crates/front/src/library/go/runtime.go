@@ -21,11 +21,12 @@ func NumCPU() int
 func Gosched()
 
 // LockOSThread wires the calling goroutine to its thread. chanlab runs goroutines on its own
-// executors, not on threads of an operating system, so there is nothing to wire.
-func LockOSThread() {}
+// executors, not on threads of an operating system, so there is nothing to wire; a report
+// says "locked to thread", as Go's does.
+func LockOSThread()
 
 // UnlockOSThread undoes an earlier call to LockOSThread.
-func UnlockOSThread() {}
+func UnlockOSThread()
 
 // Goexit terminates the goroutine that calls it, after running its deferred calls.
 func Goexit()
