@@ -52,6 +52,7 @@ pub(super) const NATIVES: &[Native] = &[
     pure("unicode.ToLower", to_lower_rune),
     pure("unicode.ToTitle", to_title_rune),
     pure("unicode.ToUpper", to_upper_rune),
+    pure("unicode.SimpleFold", simple_fold),
     pure("unicode.isIn", is_in),
     pure("unicode/utf8.DecodeRune", decode_rune),
     pure("unicode/utf8.DecodeRuneInString", decode_rune_in_string),
@@ -301,6 +302,7 @@ macro_rules! case {
 case!(to_lower_rune, unicode::to_lower);
 case!(to_title_rune, unicode::to_title);
 case!(to_upper_rune, unicode::to_upper);
+case!(simple_fold, unicode::simple_fold);
 
 /// `utf8.DecodeX(p) (rune, size int)` natives, over a `[]byte` or a string.
 macro_rules! decode {

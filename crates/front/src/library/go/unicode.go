@@ -26,6 +26,12 @@ func ToLower(r rune) rune
 func ToTitle(r rune) rune
 func ToUpper(r rune) rune
 
+// SimpleFold iterates over the runes equivalent under Unicode's simple case folding: among
+// those equivalent to r (r included), the smallest rune above r if there is one, else the
+// smallest (SimpleFold('A') == 'a', SimpleFold('a') == 'A', SimpleFold('K') == 'k',
+// SimpleFold('k') == '\u212A', SimpleFold('\u212A') == 'K').
+func SimpleFold(r rune) rune
+
 // Range16 represents a range of 16-bit Unicode code points: from Lo to Hi (inclusive),
 // every Stride.
 type Range16 struct {
