@@ -1,7 +1,8 @@
 //! Runtime objects held by library structs: `sync.WaitGroup`, `sync.Mutex`, `time.Timer`…
-//! are Go structs with a field holding the runtime handle plus one, so that the zero value
-//! (0) means "not created yet" and the first method call creates it, as Go's zero values
-//! work without a constructor.
+//! are Go structs with a field for the runtime's handle, whose zero value (0) means "not
+//! created yet": the first method call creates it, as Go's zero values work without a
+//! constructor. A sync type's field then holds a [`SyncRef`], which copying the struct turns
+//! into a copy of the object's state; a timer's holds the handle plus one.
 
 use std::rc::Rc;
 
