@@ -189,13 +189,6 @@ impl RunResult {
     /// The text written to `stream`, byte for byte: its lines, each ended by a newline but a
     /// last one printed without.
     pub fn text(&self, stream: crate::rt::Stream) -> String {
-        let mut out = String::new();
-        for line in self.lines.iter().filter(|l| l.stream == stream) {
-            out.push_str(&line.text);
-            if !line.no_newline {
-                out.push('\n');
-            }
-        }
-        out
+        crate::rt::written(self.lines.iter().filter(|l| l.stream == stream))
     }
 }

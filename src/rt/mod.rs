@@ -65,7 +65,8 @@ pub use goroutine::{
 };
 pub use limits::{memory_fits, set_memory_gauge, Limit, Limits};
 pub use report::{
-    GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream, Traceback,
+    written, GoroutineInfo, Locate, Metrics, Outcome, OutputLine, Report, SourcePlace, Stream,
+    Traceback,
 };
 pub use rng::Rng;
 pub use run::{host_data, Config, GoFuture, HostValue, Progress, Role, Runtime, Task};

@@ -29,6 +29,19 @@ pub struct OutputLine {
     pub no_newline: bool,
 }
 
+/// `lines` as the bytes they were written as: each ended by a newline but those printed
+/// without one ([`OutputLine::no_newline`]).
+pub fn written<'a>(lines: impl IntoIterator<Item = &'a OutputLine>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.text);
+        if !line.no_newline {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 impl OutputLine {
     /// A line on stderr that the run did not print: the Go tool's (a compile error), or
     /// chanlab's own.

@@ -186,13 +186,7 @@ pub fn run_lines_with_deadline(
 /// them: a line printed without a newline continues with what the program printed next,
 /// whichever stream it went to.
 fn as_one_stream(lines: &[chanlab::rt::OutputLine]) -> Vec<String> {
-    let mut text = String::new();
-    for line in lines {
-        text.push_str(&line.text);
-        if !line.no_newline {
-            text.push('\n');
-        }
-    }
+    let text = chanlab::rt::written(lines);
     if text.is_empty() {
         return Vec::new();
     }

@@ -77,8 +77,7 @@ fn keep(s: &Agg, field: usize, r: SyncRef) {
 pub fn made_handle(ctx: &Ctx<'_>, i: usize, field: usize) -> Result<Option<u64>, Thrown> {
     let s = target(ctx, i)?;
     match s.borrow().get(field) {
-        Some(Value::Int(h)) if *h > 0 => Ok(Some((*h - 1) as u64)),
-        Some(_) => Ok(None),
+        Some(v) => Ok(plus_one(v).map(u64::from)),
         None => Err(errors::nil_deref(&ctx.prog())),
     }
 }
@@ -104,7 +103,14 @@ fn held(ctx: &Ctx<'_>, s: &Agg, field: usize, kind: HandleKind) -> Result<Option
 pub fn sync_ref(v: &Value, kind: HandleKind) -> Option<SyncRef> {
     match v {
         Value::Sync(r) => Some(*r),
-        Value::Int(h) if *h > 0 => Some(SyncRef::Own(kind, (*h - 1) as u32)),
+        v => plus_one(v).map(|h| SyncRef::Own(kind, h)),
+    }
+}
+
+/// The handle an integer handle field holds (the handle plus one; 0 for none).
+fn plus_one(v: &Value) -> Option<u32> {
+    match v {
+        Value::Int(h) if *h > 0 => Some((*h - 1) as u32),
         _ => None,
     }
 }

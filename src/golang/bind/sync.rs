@@ -163,31 +163,29 @@ fn mutex_view(m: &Value) -> Value {
     ])
 }
 
-/// A WaitGroup's counter and waiters, as its struct's handle field `v` gives them: its
-/// object's, or what a copy holds (see [`SyncRef::Copied`]).
-fn wg_state(v: &Value) -> (i64, usize) {
-    match sync_ref(v, HandleKind::WaitGroup) {
-        Some(SyncRef::Copied {
-            state: Some(counter),
-            ..
-        }) => (counter, 0),
-        Some(SyncRef::Own(_, h) | SyncRef::Copied { from: h, .. }) => {
-            WaitGroup::from_id(h).peek().unwrap_or_default()
-        }
-        None => (0, 0),
+/// The state of the object of kind `kind` a struct's handle field `v` gives: its object's
+/// (`peek`), or what a copy holds (`copied`, see [`SyncRef::Copied`]); zero without one.
+fn state<T: Default>(
+    v: &Value,
+    kind: HandleKind,
+    copied: impl FnOnce(i64) -> T,
+    peek: impl FnOnce(u32) -> Option<T>,
+) -> T {
+    match sync_ref(v, kind) {
+        Some(SyncRef::Copied { state: Some(s), .. }) => copied(s),
+        Some(SyncRef::Own(_, h) | SyncRef::Copied { from: h, .. }) => peek(h).unwrap_or_default(),
+        None => T::default(),
     }
 }
 
-/// Whether a Mutex is locked and how many wait, as its struct's handle field `v` gives them.
+/// A WaitGroup's counter and waiters (a copy's has none).
+fn wg_state(v: &Value) -> (i64, usize) {
+    let peek = |h| WaitGroup::from_id(h).peek();
+    state(v, HandleKind::WaitGroup, |counter| (counter, 0), peek)
+}
+
+/// Whether a Mutex is locked and how many wait (a copy's has none).
 fn mutex_state(v: &Value) -> (bool, usize) {
-    match sync_ref(v, HandleKind::Mutex) {
-        Some(SyncRef::Copied {
-            state: Some(locked),
-            ..
-        }) => (locked != 0, 0),
-        Some(SyncRef::Own(_, h) | SyncRef::Copied { from: h, .. }) => {
-            Mutex::from_id(h).peek().unwrap_or_default()
-        }
-        None => (false, 0),
-    }
+    let peek = |h| Mutex::from_id(h).peek();
+    state(v, HandleKind::Mutex, |locked| (locked != 0, 0), peek)
 }

@@ -359,17 +359,12 @@ impl FnC<'_, '_> {
         // One call (or receive, map index, assertion) of several values is made before the
         // places' variables are read, as gc makes every call first: in `a[i], b = f()`, an
         // `i` that `f` changes picks the element.
-        let values_first = lhs.len() > 1 && rhs.len() == 1;
-        let values = if values_first {
-            self.rhs_values(lhs, rhs)
+        let (places, values): (Vec<Place>, _) = if lhs.len() > 1 && rhs.len() == 1 {
+            let values = self.rhs_values(lhs, rhs);
+            (lhs.iter().map(|&l| self.place(l, keep)).collect(), values)
         } else {
-            Vec::new()
-        };
-        let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
-        let values = if values_first {
-            values
-        } else {
-            self.rhs_values(lhs, rhs)
+            let places = lhs.iter().map(|&l| self.place(l, keep)).collect();
+            (places, self.rhs_values(lhs, rhs))
         };
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
