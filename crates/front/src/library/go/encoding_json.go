@@ -1223,11 +1223,14 @@ func (dec *Decoder) fill() error {
 }
 
 // decoder stores parsed values into Go values, keeping the first type error (decoding goes
-// on past it, as Go's does) and the struct and fields it is in, for that error.
+// on past it, as Go's does) and the struct and fields it is in, for that error. An error an
+// Unmarshaler or a TextUnmarshaler returns stops the decoding where it is (`failed`), as
+// Go's does, and is the one returned.
 type decoder struct {
 	data       []byte
 	disallow   bool
 	err        error
+	failed     bool
 	structName string
 	fieldStack []string
 }
@@ -1253,6 +1256,12 @@ func (d *decoder) saveError(err error) {
 	if d.err == nil {
 		d.err = err
 	}
+}
+
+// fail stops the decoding with err, an Unmarshaler's or a TextUnmarshaler's.
+func (d *decoder) fail(err error) {
+	d.err = err
+	d.failed = true
 }
 
 // indirect follows v's pointers down to a value it can store into, allocating nil ones (a
@@ -1314,12 +1323,16 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		if te, ok := err.(*UnmarshalTypeError); ok {
 			d.addContext(te)
 		}
-		d.saveError(err)
+		if err != nil {
+			d.fail(err)
+		}
 		return
 	}
 	if tu != nil {
 		if n.kind == '"' {
-			d.saveError(tu.UnmarshalText([]byte(n.text)))
+			if err := tu.UnmarshalText([]byte(n.text)); err != nil {
+				d.fail(err)
+			}
 			return
 		}
 		if n.kind != 'n' {
@@ -1418,13 +1431,16 @@ func (d *decoder) object(n *node, v reflect.Value) {
 		for i, key := range n.keys {
 			elem := reflect.New(et).Elem()
 			d.value(n.elems[i], elem)
+			if d.failed {
+				return
+			}
 			var kv reflect.Value
 			switch {
 			case textKey:
 				kp := reflect.New(kt)
 				if err := kp.Interface().(textUnmarshaler).UnmarshalText([]byte(key)); err != nil {
-					d.saveError(err)
-					continue
+					d.fail(err)
+					return
 				}
 				kv = kp.Elem()
 			case kt.Kind() == reflect.String:
@@ -1472,6 +1488,9 @@ func (d *decoder) object(n *node, v reflect.Value) {
 				d.value(n.elems[i], fv)
 			}
 			d.structName, d.fieldStack = saveName, d.fieldStack[:saveDepth]
+			if d.failed {
+				return
+			}
 		}
 	default:
 		d.typeError("object", v.Type(), n.start)
@@ -1568,12 +1587,18 @@ func (d *decoder) array(n *node, v reflect.Value) {
 		}
 		for i, e := range n.elems {
 			d.value(e, s.Index(i))
+			if d.failed {
+				s = grownTo(s, v, i+1)
+				break
+			}
 		}
 		v.Set(s)
 	case reflect.Array:
 		for i := 0; i < v.Len(); i++ {
 			if i < len(n.elems) {
-				d.value(n.elems[i], v.Index(i))
+				if d.value(n.elems[i], v.Index(i)); d.failed {
+					return
+				}
 			} else {
 				v.Index(i).Set(reflect.Zero(v.Type().Elem()))
 			}
@@ -1581,6 +1606,24 @@ func (d *decoder) array(n *node, v reflect.Value) {
 	default:
 		d.typeError("array", v.Type(), n.start)
 	}
+}
+
+// grownTo is slice s, decoded into and stopped at element n-1, as Go's decoder leaves the
+// slice old that it grows an element at a time: its first n elements s's, and old's past them
+// when old was longer.
+func grownTo(s, old reflect.Value, n int) reflect.Value {
+	if old.Len() > n {
+		n = old.Len()
+	}
+	t := reflect.MakeSlice(s.Type(), n, n)
+	for j := 0; j < n; j++ {
+		if j < s.Len() {
+			t.Index(j).Set(s.Index(j))
+		} else {
+			t.Index(j).Set(old.Index(j))
+		}
+	}
+	return t
 }
 
 func (d *decoder) literal(n *node, v reflect.Value) {
