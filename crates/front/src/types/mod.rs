@@ -41,7 +41,7 @@ pub use object::{Builtin, FuncInfo, Initializer, ObjId, ObjKind, Object, Package
 pub use ty::{BasicKind, Interface, Named, Signature, StructField, Type, TypeId, TypeParam, Types};
 
 use crate::library as lib;
-use crate::syntax::ast::{Ast, Decl, FileId, Name, Spec};
+use crate::syntax::ast::{Ast, Decl, ExprKind, FileId, Name, Spec};
 use crate::syntax::{literal, parse_file, parser, LineTable, ParseError, Pos};
 use crate::{Diag, Diagnostics};
 
@@ -353,7 +353,9 @@ fn imports(ast: &Ast, file: FileId) -> Vec<(String, Pos)> {
             for spec in ast.list(*specs) {
                 if let Spec::Import { path, .. } = spec {
                     let text = ast.lit_text(*path);
-                    if text.is_empty() {
+                    // A path the scanner rejected (`"fmt` with no closing quote) is reported.
+                    let bad = matches!(ast.expr(*path).kind, ExprKind::BasicLit { bad: true, .. });
+                    if text.is_empty() || bad {
                         continue;
                     }
                     let p = String::from_utf8_lossy(&literal::string_value(text)).to_string();

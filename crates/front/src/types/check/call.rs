@@ -226,6 +226,10 @@ impl Checker<'_> {
         ops: &mut [Operand],
         dots: bool,
     ) {
+        // An argument in error was reported: gc checks the call no further.
+        if ops.iter().any(|o| o.is_invalid()) {
+            return;
+        }
         let nargs = ops.len();
         let mut npars = params.len();
         let mut pars: Vec<TypeId> = params.to_vec();

@@ -42,7 +42,7 @@ impl Checker<'_> {
             }
             (None, None) => {
                 self.error(self.epos(e), "invalid composite literal type: missing type");
-                self.use_exprs(elts);
+                self.use_elements(elts);
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -106,13 +106,25 @@ impl Checker<'_> {
                     let s = self.ts(typ);
                     self.error(self.epos(e), format!("invalid composite literal type {s}"));
                 }
-                self.use_exprs(elts);
+                self.use_elements(elts);
                 x.mode = Mode::Invalid;
                 return;
             }
         }
         x.mode = Mode::Value;
         x.ty = typ;
+    }
+
+    /// Checks the elements of a literal whose type is unknown, as gc does: of a `key: value`
+    /// element only the value (the key may be a field name).
+    fn use_elements(&mut self, elts: &[ExprId]) {
+        for &el in elts {
+            let el = match self.ast.expr(el).kind {
+                ExprKind::KeyValue { value, .. } => value,
+                _ => el,
+            };
+            self.use_exprs(&[el]);
+        }
     }
 
     fn struct_lit(
