@@ -208,7 +208,10 @@ impl Checker<'_> {
         }
         if failed {
             let err_op = if err_on_y { &*y } else { &*x };
-            if cause.is_empty() {
+            if cause.is_empty() && self.types.is_type_param(err_op.ty) {
+                let t = self.ts(err_op.ty);
+                cause = format!("type parameter {t} cannot use operator {}", op.text());
+            } else if cause.is_empty() {
                 let k = self.kind_string(err_op.ty);
                 cause = format!("operator {} not defined on {k}", op.text());
             }

@@ -320,9 +320,15 @@ impl Checker<'_> {
         }
         if !valid {
             let s = self.op_string(x);
+            // A type parameter whose types share no underlying type.
+            let cause = if self.types.is_type_param(u) {
+                format!(": {} has no core type", self.ts(x.ty))
+            } else {
+                String::new()
+            };
             self.error(
                 self.op_pos(x),
-                format!("invalid operation: cannot slice {s}"),
+                format!("invalid operation: cannot slice {s}{cause}"),
             );
             x.mode = Mode::Invalid;
             return;

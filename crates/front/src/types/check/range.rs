@@ -219,6 +219,8 @@ impl Checker<'_> {
                     y.params.get(1).copied(),
                 ))
             }
+            // A type parameter whose types share no underlying type.
+            _ if self.types.is_type_param(u) => Err(Some("no core type".into())),
             _ => Err(None),
         }
     }

@@ -244,7 +244,12 @@ impl Checker<'_> {
                 };
                 if ty != TypeId::INVALID && base != TypeId::INVALID {
                     let u = self.types.under(base);
-                    if self.types.pointer_elem(u).is_some() {
+                    if self.types.is_type_param(base) {
+                        self.error(
+                            f.pos,
+                            "embedded field type cannot be a (pointer to a) type parameter",
+                        );
+                    } else if self.types.pointer_elem(u).is_some() {
                         self.error(f.pos, "embedded field type cannot be a pointer");
                     } else if is_ptr && self.types.is_interface(u) {
                         self.error(

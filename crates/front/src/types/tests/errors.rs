@@ -29,7 +29,9 @@
 //! - generics: `T does not satisfy C (…)` (1.19: `does not implement`), `in call to F,
 //!   cannot infer T (declared at ./prog.go:L:C)`, `in call to F, mismatched types untyped
 //!   int and untyped string (cannot infer T)`, `too many type arguments for type Box: have 2,
-//!   want 1`, `got 2 type arguments but Sum has 1 type parameters`;
+//!   want 1`, `got 2 type arguments but Sum has 1 type parameters`, `(type parameter T
+//!   cannot use operator <)` (1.19: `is not comparable with <`), `cannot range over a (…):
+//!   no core type` (1.19: `(T has no core type)`);
 //! - `for range 10` is valid (Go 1.22), so only extra iteration variables are errors; a
 //!   variable whose assignment failed is still reported as unused; `go`/`defer` of a
 //!   non-call reports only that; a composite literal's value is not checked after a bad key.
