@@ -323,14 +323,24 @@ impl Checker<'_> {
             x.mode = Mode::Invalid;
             return;
         }
-        if targs.len() < tparams.len() {
-            let p = tparams[targs.len()];
+        // The rest from the constraints' core types (`First[[]byte]` of `First[S ~[]E, E any]`).
+        let targs = if targs.len() < tparams.len() {
             let s = self.es(fun);
-            let msg = self.cannot_infer(&s, p);
-            self.error(self.epos(e), msg);
-            x.mode = Mode::Invalid;
-            return;
-        }
+            // gc reports what it cannot infer at the `[`.
+            let at = match self.ast.expr(e).kind {
+                ExprKind::Index { lbrack, .. } => lbrack,
+                _ => self.epos(e),
+            };
+            match self.infer(at, &s, &tparams, &targs, &[], &[]) {
+                Some(all) => all,
+                None => {
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+        } else {
+            targs
+        };
         let sig = self.types.subst(self.obj(f).ty, &tparams, &targs);
         self.record_instance(fun, targs.clone(), sig);
         let at = idx.iter().map(|&i| self.epos(i)).collect();
