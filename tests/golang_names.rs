@@ -461,7 +461,7 @@ func main() {
 }
 "#;
     let (_, stderr) = traceback_of(nil_error);
-    let head: Vec<&str> = stderr.lines().take(4).collect();
+    let head: Vec<&str> = stderr.lines().take(6).collect();
     assert_eq!(
         head,
         [
@@ -469,6 +469,9 @@ func main() {
             "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
             "",
             "goroutine 1 [running]:",
+            // The frames of the panic whose report was being made.
+            "main.main()",
+            "\t./prog.go:9",
         ],
         "{stderr}"
     );

@@ -885,6 +885,11 @@ impl Gor {
     /// run, which no deferred call or recover sees.
     pub fn fatal_here(&mut self, message: &str) -> Exit {
         self.died_in = Some(self.frame_lines());
+        self.fatal_in_place(message)
+    }
+
+    /// Go's `fatal error: <message>` at the frames `died_in` holds already.
+    fn fatal_in_place(&mut self, message: &str) -> Exit {
         drop(rt::fatal(message));
         Exit::Died
     }
@@ -897,7 +902,9 @@ impl Gor {
         self.died_in = self.panics.last().map(|p| p.frames.clone());
         let message = match super::describe::panic_message(self) {
             Ok(message) => message,
-            Err(fatal) => return self.fatal_here(&fatal),
+            // At the panic's frames: its report was being made when the value's method
+            // panicked.
+            Err(fatal) => return self.fatal_in_place(&fatal),
         };
         // In real mode the hub writes the report, and it holds only a proxy of a goroutine on
         // an executor: the frames go with the panic.
