@@ -148,6 +148,52 @@ fn traceback_of(source: &str) -> (Vec<String>, String) {
     (frames, stderr)
 }
 
+/// A negative WaitGroup counter is raised in `sync.(*WaitGroup).Add`, which `Done` calls: Go's
+/// traceback shows their frames above the caller (Go 1.19's lines).
+#[test]
+fn a_negative_waitgroup_counter_shows_the_sync_frames() {
+    let source = r#"package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	wg.Done()
+	if len("x") == 2 {
+		wg.Add(-1)
+	}
+	wg.Done()
+}
+"#;
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [running]:",
+            "sync.(*WaitGroup).Add(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:83",
+            "sync.(*WaitGroup).Done(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:108",
+            "main.main()",
+            "\t./prog.go:12",
+        ],
+        "{stderr}"
+    );
+    let add = source.replace("len(\"x\") == 2", "true");
+    let (frames, stderr) = traceback_of(&add);
+    assert_eq!(
+        frames[1..],
+        [
+            "sync.(*WaitGroup).Add(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:83",
+            "main.main()",
+            "\t./prog.go:10",
+        ],
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_goroutine_waiting_in_the_sync_package_shows_gos_frames_of_it() {
     let source = r#"package main

@@ -482,8 +482,13 @@ impl Gor {
 
     /// Starts a Go panic with `value` in the running frame.
     pub fn throw(&mut self, value: Thrown) {
-        // Where it happened, for the report if nothing recovers it.
-        let frames = self.frame_lines();
+        // Where it happened, for the report if nothing recovers it: under the library's
+        // frames Go shows when a native raised it.
+        let mut frames = self.frame_lines();
+        if let Some(native) = self.native_at_top() {
+            let above = super::task::library_frames(native, &value);
+            frames.splice(0..0, above.iter().map(|&id| (id, 0)));
+        }
         // `Goexit` sets `goexiting` and throws once; a panic thrown later is a panic.
         let goexit = self.goexiting && !self.panics.iter().any(|p| p.goexit);
         self.panics.push(PanicRec {
@@ -507,6 +512,12 @@ impl Gor {
         ) {
             return None;
         }
+        self.native_at_top()
+    }
+
+    /// The Go name of the native the top frame called last, if its call is where the frame
+    /// stopped.
+    fn native_at_top(&self) -> Option<&'static str> {
         let f = self.frames.last()?;
         let code = &self.run.prog.funcs.get(f.func as usize)?.code;
         if f.pc == 0 {

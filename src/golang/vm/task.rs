@@ -331,6 +331,36 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// Library functions a native stands for, whose frames Go's traceback shows above the
+/// caller's when they panic: (name, file, line); the one at index `k` is the frame
+/// `LIBRARY_FRAME - k`. A negative WaitGroup counter is raised in Add, which Done calls.
+const LIBRARY_FRAMES: &[(&str, &str, u32)] = &[
+    ("sync.(*WaitGroup).Add", "sync/waitgroup.go", 83),
+    ("sync.(*WaitGroup).Done", "sync/waitgroup.go", 108),
+];
+const LIBRARY_FRAME: u32 = u32::MAX - 16;
+
+/// The library frames (innermost first) above the caller of the native named `native` when it
+/// raised `value`.
+pub fn library_frames(native: &str, value: &Value) -> &'static [u32] {
+    const ADD: &[u32] = &[LIBRARY_FRAME];
+    const DONE: &[u32] = &[LIBRARY_FRAME, LIBRARY_FRAME - 1];
+    let negative =
+        matches!(value, Value::Iface(i) if i.val.as_bytes() == rt::NEGATIVE_WAITGROUP.as_bytes());
+    match native {
+        "sync.WaitGroup.Add" if negative => ADD,
+        "sync.WaitGroup.Done" if negative => DONE,
+        _ => &[],
+    }
+}
+
+/// The library frame `func`, if it is one: its name, file and line.
+fn library_frame(func: u32) -> Option<(&'static str, String, u32)> {
+    let k = LIBRARY_FRAME.checked_sub(func)?;
+    let &(name, file, line) = LIBRARY_FRAMES.get(k as usize)?;
+    Some((name, format!("/usr/local/go/src/{file}"), line))
+}
+
 /// In a program counter's frames (`runtime.Callers`), Go's `runtime.goexit`: every
 /// goroutine's outermost frame.
 pub const GOEXIT_FRAME: u32 = u32::MAX - 1;
@@ -364,6 +394,10 @@ pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
             GOEXIT_LINE,
         ),
         GOEXIT_FRAME => ("runtime.goexit".into(), runtime_file("asm_amd64.s"), 1594),
+        _ if library_frame(func).is_some() => {
+            let (name, file, line) = library_frame(func)?;
+            (name.into(), file, line)
+        }
         _ => {
             let f = prog.funcs.get(func as usize)?;
             if &*f.name == "runtime.main" {
@@ -467,6 +501,11 @@ fn format_frames(
             break;
         }
         shown += 1;
+        if let Some((name, file, line)) = library_frame(func) {
+            lines.push(format!("{name}(...)"));
+            lines.push(format!("\t{file}:{line}"));
+            continue;
+        }
         let Some(f) = f else {
             let (call, line) = if func == GOEXIT_CALL_FRAME {
                 ("runtime.Goexit()", GOEXIT_LINE)
