@@ -19,8 +19,13 @@ pub(super) const NATIVES: &[Native] = &[
     pure("math.Cos", cos),
     pure("math.Cosh", cosh),
     pure("math.Dim", dim),
+    pure("math.Erf", erf),
+    pure("math.Erfc", erfc),
+    pure("math.Erfcinv", erfcinv),
+    pure("math.Erfinv", erfinv),
     pure("math.Exp", exp),
     pure("math.Exp2", exp2),
+    pure("math.Expm1", expm1),
     pure("math.Float32bits", float32bits),
     pure("math.Float32frombits", float32frombits),
     pure("math.Float64bits", float64bits),
@@ -28,9 +33,11 @@ pub(super) const NATIVES: &[Native] = &[
     pure("math.FMA", fma),
     pure("math.Floor", floor),
     pure("math.Frexp", frexp),
+    pure("math.Gamma", gamma),
     pure("math.Hypot", hypot),
     pure("math.Inf", inf),
     pure("math.Ldexp", ldexp),
+    pure("math.Lgamma", lgamma),
     pure("math.Log", log),
     pure("math.Log10", log10),
     pure("math.Log1p", log1p),
@@ -53,9 +60,6 @@ pub(super) const NATIVES: &[Native] = &[
     pure("math.Tanh", tanh),
     pure("math.Trunc", trunc),
 ];
-
-/// Go's `NaN()`: the quiet NaN with payload 1 (`Float64bits(NaN())` is 0x7ff8000000000001).
-const GO_NAN: u64 = 0x7FF8_0000_0000_0001;
 
 fn float(ctx: &Ctx<'_>, i: usize) -> f64 {
     ctx.arg(i).as_float()
@@ -93,9 +97,15 @@ unary! {
     ceil = f64::ceil;
     cos = m::cos;
     cosh = m::cosh;
+    erf = m::erf;
+    erfc = m::erfc;
+    erfcinv = m::erfcinv;
+    erfinv = m::erfinv;
     exp = m::exp;
     exp2 = m::exp2;
+    expm1 = m::expm1;
     floor = f64::floor;
+    gamma = m::gamma;
     log = m::log;
     log10 = m::log10;
     log1p = m::log1p;
@@ -143,8 +153,13 @@ fn ldexp(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     ret(ctx, m::ldexp(frac, exp))
 }
 
+fn lgamma(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
+    let (lgamma, sign) = m::lgamma(float(ctx, 0));
+    done(ctx, [Value::Float(lgamma), Value::Int(sign)])
+}
+
 fn nan(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
-    ret(ctx, f64::from_bits(GO_NAN))
+    ret(ctx, m::nan())
 }
 
 fn inf(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {

@@ -14,17 +14,30 @@
 //! - The trigonometric and hyperbolic functions, `Cbrt`, `Log1p`, `Exp2`, `Modf` and `Pow10`
 //!   are Go's portable code ([`portable`]), which is what amd64 runs: a libm's `sin` or
 //!   `cbrt` differs from Go's in the last bit for some inputs, and differs between hosts.
+//! - `Gamma`, `Lgamma`, `Erf`, `Erfc`, `Erfinv`, `Erfcinv` and `Expm1` are Go's portable code
+//!   too ([`special`]), on the functions above.
+//! - Where Go returns `NaN()` (its Go code, or `Log`'s, `Hypot`'s, `Max`'s and `Min`'s
+//!   assembly), these functions return its bits too ([`nan`]), not the NaN an invalid
+//!   operation makes, so `Float64bits` of the result is Go's.
 
 // The constants are written as Go (and FreeBSD before it) writes them.
 #![allow(clippy::excessive_precision)]
 
 mod portable;
+mod special;
 
 pub use portable::{
     acos, asin, atan, atan2, cbrt, cos, cosh, exp2, log1p, modf, pow10, sin, sinh, tan, tanh,
 };
+pub use special::{erf, erfc, erfcinv, erfinv, expm1, gamma, lgamma};
 
 const SQRT2: f64 = std::f64::consts::SQRT_2;
+
+/// Go's `NaN()`: the quiet NaN with payload 1 (`Float64bits(NaN())` is 0x7ff8000000000001),
+/// where an invalid operation makes 0xfff8000000000000 on amd64.
+pub fn nan() -> f64 {
+    f64::from_bits(0x7FF8_0000_0000_0001)
+}
 
 /// `math.Inf(sign)`: +Inf for `sign >= 0`, -Inf otherwise.
 pub fn inf(sign: i64) -> f64 {
@@ -46,7 +59,7 @@ pub fn max(x: f64, y: f64) -> f64 {
         return f64::INFINITY;
     }
     if x.is_nan() || y.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if x == 0.0 && x == y {
         return if x.is_sign_negative() { y } else { x };
@@ -64,7 +77,7 @@ pub fn min(x: f64, y: f64) -> f64 {
         return f64::NEG_INFINITY;
     }
     if x.is_nan() || y.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if x == 0.0 && x == y {
         return if x.is_sign_negative() { x } else { y };
@@ -96,7 +109,7 @@ pub fn remainder(x: f64, y: f64) -> f64 {
     const TINY: f64 = 4.450_147_717_014_402_766_18e-308;
     const HALF_MAX: f64 = f64::MAX / 2.0;
     if x.is_nan() || y.is_nan() || x.is_infinite() || y == 0.0 {
-        return f64::NAN;
+        return nan();
     }
     if y.is_infinite() {
         return x;
@@ -251,14 +264,16 @@ pub fn log(x: f64) -> f64 {
     const L5: f64 = 1.818_357_216_161_805_012e-01;
     const L6: f64 = 1.531_383_769_920_937_332e-01;
     const L7: f64 = 1.479_819_860_511_658_591e-01;
-    if x.is_nan() || x == f64::INFINITY {
-        return x;
-    }
-    if x < 0.0 {
-        return f64::NAN;
-    }
+    // The assembly tests the bits as an integer: zero, then negative (a NaN with its sign bit
+    // set among them), then +Inf or NaN.
     if x == 0.0 {
         return f64::NEG_INFINITY;
+    }
+    if x.is_sign_negative() {
+        return nan();
+    }
+    if x.is_nan() || x == f64::INFINITY {
+        return x;
     }
     // x = 2^k × (1+f) with 1+f in (√2/2, √2]. Go's amd64 assembly reads the exponent
     // field as it is, without normalising a subnormal first, so Log(5e-324) is
@@ -304,7 +319,7 @@ pub fn hypot(p: f64, q: f64) -> f64 {
         return f64::INFINITY;
     }
     if p.is_nan() || q.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if p < q {
         std::mem::swap(&mut p, &mut q);
@@ -335,7 +350,7 @@ pub fn pow(x: f64, y: f64) -> f64 {
         return x;
     }
     if x.is_nan() || y.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if x == 0.0 {
         return if y < 0.0 {
@@ -373,7 +388,7 @@ pub fn pow(x: f64, y: f64) -> f64 {
     }
     let (mut yi, mut yf) = (y.abs().trunc(), y.abs().fract());
     if yf != 0.0 && x < 0.0 {
-        return f64::NAN;
+        return nan();
     }
     if yi >= 9.223_372_036_854_775_808e18 {
         // y is an even integer too large to square towards.

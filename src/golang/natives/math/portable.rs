@@ -10,7 +10,7 @@
 
 #![allow(clippy::excessive_precision)]
 
-use super::{exp, ldexp};
+use super::{exp, ldexp, nan};
 
 const PI: f64 = std::f64::consts::PI;
 /// `Pi / 2`.
@@ -147,7 +147,7 @@ fn cos_poly(zz: f64) -> f64 {
 /// `math.Cos`.
 pub fn cos(x: f64) -> f64 {
     if x.is_nan() || x.is_infinite() {
-        return f64::NAN;
+        return nan();
     }
     let mut sign = false;
     let (j, z) = reduce(x.abs());
@@ -178,7 +178,7 @@ pub fn sin(x: f64) -> f64 {
         return x;
     }
     if x.is_infinite() {
-        return f64::NAN;
+        return nan();
     }
     let mut sign = x < 0.0;
     let (j, z) = reduce(x.abs());
@@ -218,7 +218,7 @@ pub fn tan(x: f64) -> f64 {
         return x;
     }
     if x.is_infinite() {
-        return f64::NAN;
+        return nan();
     }
     let sign = x < 0.0;
     // Unlike sin and cos, tan keeps the octant unmasked below the threshold (only bit 1
@@ -294,7 +294,7 @@ pub fn asin(x: f64) -> f64 {
     }
     let (sign, x) = if x < 0.0 { (true, -x) } else { (false, x) };
     if x > 1.0 {
-        return f64::NAN;
+        return nan();
     }
     let mut temp = (1.0 - x * x).sqrt();
     temp = if x > 0.7 {
@@ -317,7 +317,7 @@ pub fn acos(x: f64) -> f64 {
 /// `math.Atan2`, with C99's special cases.
 pub fn atan2(y: f64, x: f64) -> f64 {
     if y.is_nan() || x.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if y == 0.0 {
         if x >= 0.0 && !x.is_sign_negative() {
@@ -468,7 +468,7 @@ pub fn log1p(x: f64) -> f64 {
         1.479819860511658591e-01,
     ];
     if x < -1.0 || x.is_nan() {
-        return f64::NAN;
+        return nan();
     }
     if x == -1.0 {
         return f64::NEG_INFINITY;

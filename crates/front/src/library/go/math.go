@@ -65,8 +65,13 @@ func Copysign(f, sign float64) float64
 func Cos(x float64) float64
 func Cosh(x float64) float64
 func Dim(x, y float64) float64
+func Erf(x float64) float64
+func Erfc(x float64) float64
+func Erfcinv(x float64) float64
+func Erfinv(x float64) float64
 func Exp(x float64) float64
 func Exp2(x float64) float64
+func Expm1(x float64) float64
 func Float32bits(f float32) uint32
 func Float32frombits(b uint32) float32
 
@@ -109,6 +114,7 @@ func Floor(x float64) float64
 
 // Frexp breaks f into a normalized fraction in [½, 1) and an integral power of two.
 func Frexp(f float64) (frac float64, exp int)
+func Gamma(x float64) float64
 func Hypot(p, q float64) float64
 
 // Inf returns positive infinity if sign >= 0, negative infinity if sign < 0.
@@ -124,6 +130,9 @@ func IsNaN(f float64) (is bool) {
 
 // Ldexp is the inverse of Frexp: it returns frac × 2**exp.
 func Ldexp(frac float64, exp int) float64
+
+// Lgamma returns the natural logarithm and sign (-1 or +1) of Gamma(x).
+func Lgamma(x float64) (lgamma float64, sign int)
 
 func Log(x float64) float64
 func Log10(x float64) float64
