@@ -57,7 +57,9 @@ impl Checker<'_> {
                 Err(err) => {
                     let (xs, ts) = (self.op_string(x), self.ts(target));
                     let mut msg = format!("cannot use {xs} as {ts} value in {context}");
+                    // Not for a type parameter, which gc reports as an invalid conversion.
                     match err {
+                        _ if self.types.is_type_param(target) => {}
                         ReprError::Truncated => msg.push_str(" (truncated)"),
                         ReprError::Overflow => msg.push_str(" (overflows)"),
                         ReprError::Invalid => {}
