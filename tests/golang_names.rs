@@ -194,6 +194,35 @@ func main() {
     );
 }
 
+/// An AfterFunc's function runs in a goroutine Go's `time.goFunc` starts.
+#[test]
+fn an_after_func_s_goroutine_was_created_by_time_go_func() {
+    let source = r#"package main
+
+import "time"
+
+func main() {
+	time.AfterFunc(time.Millisecond, func() {
+		panic("boom")
+	})
+	time.Sleep(time.Second)
+}
+"#;
+    let options = golang::RunOptions::default();
+    let stderr = golang::run(source, &options).text(chanlab::rt::Stream::Stderr);
+    let report: Vec<&str> = stderr.lines().skip(3).collect();
+    assert_eq!(
+        report,
+        [
+            "main.main.func1()",
+            "\t./prog.go:7",
+            "created by time.goFunc",
+            "\t/usr/local/go/src/time/sleep.go:176",
+        ],
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_goroutine_waiting_in_the_sync_package_shows_gos_frames_of_it() {
     let source = r#"package main

@@ -90,8 +90,9 @@ fn after_func(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
         return Err(errors::nil_deref(&ctx.prog()));
     };
     let env = (!f.env.is_empty()).then(|| f.clone());
-    // Go's own goroutine for it (`time.goFunc`) is not the program's: no `created by`.
-    let (label, s) = task::go_start(&ctx.g.run, f.func, env, Vec::new(), None);
+    // In Go's own goroutine for it, which `time.goFunc` starts.
+    let created = Some(task::CREATED_BY_TIME_GOFUNC);
+    let (label, s) = task::go_start(&ctx.g.run, f.func, env, Vec::new(), created);
     let timer = rt::after_go(ns, label, task::start, (task::Started::Here(s),));
     done(ctx, [Value::Int(timer.bits() as i64 + 1)])
 }

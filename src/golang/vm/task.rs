@@ -276,9 +276,7 @@ pub fn locate(run: &Run, task: &dyn Any) -> Option<rt::SourcePlace> {
         .into_iter()
         .find(|&(func, _)| (func as usize) < prog.funcs.len() && prog.in_program_file(func))
         .map_or(0, |(_, line)| line);
-    let created_by = g
-        .created
-        .map(|(func, _)| prog.funcs[func as usize].name.to_string());
+    let created_by = g.created.map(|created| creator(prog, created).0);
     // Go's runtime.main wires main to its thread while the packages initialise, and a
     // deferred call unwires it before a panic's report.
     let initialising = g.died_in.is_none()
@@ -331,14 +329,18 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-/// Library functions a native stands for, whose frames Go's traceback shows above the
-/// caller's when they panic: (name, file, line); the one at index `k` is the frame
-/// `LIBRARY_FRAME - k`. A negative WaitGroup counter is raised in Add, which Done calls.
+/// Library functions a native stands for, whose frames Go's traceback shows: (name, file,
+/// line); the one at index `k` is the frame `LIBRARY_FRAME - k`. A negative WaitGroup counter
+/// is raised in Add, which Done calls; an AfterFunc's function runs in a goroutine that
+/// `time.goFunc` starts.
 const LIBRARY_FRAMES: &[(&str, &str, u32)] = &[
     ("sync.(*WaitGroup).Add", "sync/waitgroup.go", 83),
     ("sync.(*WaitGroup).Done", "sync/waitgroup.go", 108),
+    ("time.goFunc", "time/sleep.go", 176),
 ];
 const LIBRARY_FRAME: u32 = u32::MAX - 16;
+/// The `created` of an AfterFunc's goroutine.
+pub const CREATED_BY_TIME_GOFUNC: (u32, u32) = (LIBRARY_FRAME - 2, 0);
 
 /// The library frames (innermost first) above the caller of the native named `native` when it
 /// raised `value`.
@@ -418,6 +420,18 @@ const GOEXIT_LINE: u32 = 522;
 
 fn runtime_file(name: &str) -> String {
     format!("/usr/local/go/src/runtime/{name}")
+}
+
+/// The function a `created by` line names for the `go` statement at `created`, and its file
+/// and line.
+fn creator(prog: &Program, (func, line): (u32, u32)) -> (String, String) {
+    match library_frame(func) {
+        Some((name, file, line)) => (name.to_string(), format!("{file}:{line}")),
+        None => (
+            prog.funcs[func as usize].name.to_string(),
+            format!("{}:{line}", file_of(prog, func)),
+        ),
+    }
 }
 
 /// The file of function `func` as tracebacks print it.
@@ -520,9 +534,10 @@ fn format_frames(
         lines.push(format!("{}({args})", f.name));
         lines.push(format!("\t{}:{line}", file_of(prog, func)));
     }
-    if let Some((func, line)) = created {
-        lines.push(format!("created by {}", prog.funcs[func as usize].name));
-        lines.push(format!("\t{}:{line}", file_of(prog, func)));
+    if let Some(created) = created {
+        let (name, at) = creator(prog, created);
+        lines.push(format!("created by {name}"));
+        lines.push(format!("\t{at}"));
     }
     lines
 }
