@@ -100,16 +100,7 @@ fn package_and_name(types: &Types, ty: TypeId) -> (&str, &str) {
     let Some(t) = types.types.get(ty as usize) else {
         return ("", "");
     };
-    let basic = matches!(
-        t.kind,
-        Kind::Bool
-            | Kind::Int(_)
-            | Kind::Float32
-            | Kind::Float64
-            | Kind::Complex64
-            | Kind::Complex128
-            | Kind::String
-    );
+    let basic = t.kind.is_basic();
     let plain = &t.name[..t.name.find('[').unwrap_or(t.name.len())];
     match plain.find('.') {
         Some(dot) if t.named => (&t.name[..dot], &t.name[dot + 1..]),

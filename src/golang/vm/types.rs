@@ -153,6 +153,23 @@ pub enum Kind {
     Nil,
 }
 
+impl Kind {
+    /// A boolean, numeric or string type: `int` and the other predeclared types, and the
+    /// types defined on them.
+    pub fn is_basic(&self) -> bool {
+        matches!(
+            self,
+            Kind::Bool
+                | Kind::Int(_)
+                | Kind::Float32
+                | Kind::Float64
+                | Kind::Complex64
+                | Kind::Complex128
+                | Kind::String
+        )
+    }
+}
+
 /// A type at run time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RType {
@@ -261,6 +278,11 @@ impl Types {
     /// Records that type `ty` has method `m`, compiled as function `func`.
     pub fn add_method(&mut self, ty: TypeId, m: MethodId, func: u32) {
         self.methods.insert((ty, m), func);
+    }
+
+    /// How many methods type `ty` has, unexported ones too.
+    pub fn method_count(&self, ty: TypeId) -> usize {
+        self.methods.keys().filter(|&&(t, _)| t == ty).count()
     }
 
     /// How many exported methods type `ty` has (an interface type: its methods).

@@ -3,7 +3,8 @@
 //! Numbers by value (NaN before every other float), strings bytewise, `false` before `true`,
 //! pointers and channels by address, structs and arrays field by field, interfaces by
 //! dynamic type and then value (nil first). The order is total, as Rust's sort requires: NaNs
-//! are equal to each other, and values of different dynamic types order by type id.
+//! are equal to each other. Go orders the dynamic types by their descriptors' addresses,
+//! which its linker lays out by size and then by name: so do these ([`descriptor_size`]).
 
 use std::cmp::Ordering;
 
@@ -58,10 +59,13 @@ pub(super) fn compare(types: &Types, ty: TypeId, a: &Value, b: &Value) -> Orderi
             Ordering::Equal
         }
         Kind::Interface { .. } => match (a, b) {
-            (Value::Iface(x), Value::Iface(y)) => {
-                x.ty.cmp(&y.ty)
-                    .then_with(|| compare(types, x.ty, &x.val, &y.val))
+            (Value::Iface(x), Value::Iface(y)) if x.ty == y.ty => {
+                compare(types, x.ty, &x.val, &y.val)
             }
+            (Value::Iface(x), Value::Iface(y)) => (descriptor_size(types, x.ty))
+                .cmp(&descriptor_size(types, y.ty))
+                .then_with(|| types.name(x.ty).cmp(types.name(y.ty)))
+                .then_with(|| x.ty.cmp(&y.ty)),
             (Value::Iface(_), _) => Ordering::Greater,
             (_, Value::Iface(_)) => Ordering::Less,
             _ => Ordering::Equal,
@@ -69,4 +73,28 @@ pub(super) fn compare(types: &Types, ty: TypeId, a: &Value, b: &Value) -> Orderi
         // Not comparable, so never map keys.
         _ => Ordering::Equal,
     }
+}
+
+/// The size of Go's descriptor of type `ty` on amd64: `runtime._type` (48 bytes), its kind's
+/// fields and element lists, and, for a named type or one with methods, the uncommon part and
+/// its methods (16 bytes each); `int` and the other predeclared types are named. Only
+/// comparable types are map keys, so funcs, maps, slices and interfaces (never a dynamic type)
+/// are left at the common part.
+fn descriptor_size(types: &Types, ty: TypeId) -> usize {
+    let t = types.get(ty);
+    let (kind, predeclared) = match &t.kind {
+        k if k.is_basic() => (0, true),
+        Kind::Array { .. } => (24, false),
+        Kind::Chan { .. } => (16, false),
+        Kind::Pointer { .. } => (8, false),
+        Kind::Struct { fields } => (32 + 24 * fields.len(), false),
+        _ => (0, false),
+    };
+    let methods = types.method_count(ty);
+    let uncommon = if t.named || predeclared || methods > 0 {
+        16 + 16 * methods
+    } else {
+        0
+    };
+    48 + kind + uncommon
 }
