@@ -32,7 +32,8 @@ pub const MAX_ERRORS: usize = 10;
 impl Diagnostics {
     /// The errors as `go run` prints them, one entry each: `./prog.go:LINE:COL: message`,
     /// sorted by position, then `too many errors` once there are ten. As gc does, that is the
-    /// first ten found (`errors` is in the order the checker found them: declarations, then
+    /// first ten it counts ([`Diagnostics::reported`]; `errors` is in the order the checker
+    /// found them: declarations, then
     /// function bodies, unused imports last), and the last line names the tenth one's
     /// position. A message of several lines
     /// (`have (...)`/`want (...)`) is one entry with its continuation lines. (`go run` prints
@@ -43,7 +44,8 @@ impl Diagnostics {
 
     /// [`Diagnostics::lines`], each with the position it names.
     pub fn printed(&self) -> Vec<Printed> {
-        let found = &self.errors[..self.errors.len().min(MAX_ERRORS)];
+        let found = self.reported();
+        let found = &found[..];
         // In the order found where two share a position (a stable sort, without its code).
         let mut order: Vec<usize> = (0..found.len()).collect();
         order.sort_unstable_by_key(|&i| (found[i].line, found[i].col, i));
@@ -59,6 +61,40 @@ impl Diagnostics {
             printed.push(at(tenth, "too many errors"));
         }
         printed
+    }
+
+    /// The errors gc counts, in the order found, at most ten: as gc reports them, a follow-on
+    /// error that mentions an `invalid type` or `invalid operand` (one an earlier error made)
+    /// is dropped, and so is an error equal to the one before it on its line, or a second
+    /// syntax error on a line.
+    fn reported(&self) -> Vec<Diag> {
+        let mut kept: Vec<Diag> = Vec::new();
+        let mut last_syntax: Option<u32> = None;
+        for d in &self.errors {
+            let mentions = |what: &str| d.msg.find(what).is_some_and(|i| i > 0);
+            if !kept.is_empty() && (mentions("invalid type") || mentions("invalid operand")) {
+                continue;
+            }
+            if d.msg.starts_with("syntax error") {
+                if last_syntax == Some(d.line) {
+                    continue;
+                }
+                last_syntax = Some(d.line);
+            } else if let Some(prev) = kept
+                .iter()
+                .rev()
+                .find(|k| !k.msg.starts_with("syntax error"))
+            {
+                if prev.line == d.line && prev.msg == d.msg {
+                    continue;
+                }
+            }
+            kept.push(d.clone());
+            if kept.len() == MAX_ERRORS {
+                break;
+            }
+        }
+        kept
     }
 
     /// What `go run` prints on stderr for these errors, line by line; for a program of tests

@@ -648,6 +648,11 @@ impl Checker<'_> {
         }
         let rhs = self.defined_type(ty, Some(named));
         let mut under = self.types.under(rhs);
+        // `type T T`, `type A B; type B A`: defined as a type being declared, whose underlying
+        // type is not known yet because it is this one.
+        if under == TypeId::INVALID {
+            self.defined_by_itself(rhs);
+        }
         if self.types.is_type_param(rhs) {
             self.error(
                 self.epos(ty),
@@ -664,6 +669,21 @@ impl Checker<'_> {
         }
         self.valid_type(named);
         self.collect_methods(obj, named);
+    }
+
+    /// Reports the cycle when the right-hand side `rhs` of the type declaration being checked
+    /// is a named type whose declaration is being checked too (`type T T`).
+    fn defined_by_itself(&mut self, rhs: TypeId) {
+        let Some(obj) = self.types.named(rhs).map(|n| n.obj) else {
+            return;
+        };
+        let Some(start) = self.declaring(obj) else {
+            return;
+        };
+        if self.reported_types.insert(rhs) {
+            let cycle = self.decl_path(start);
+            self.cycle_error(&cycle, true);
+        }
     }
 
     /// Attaches the methods declared for the type `obj` to its named type.

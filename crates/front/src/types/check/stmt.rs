@@ -495,8 +495,8 @@ impl Checker<'_> {
         }
     }
 
-    /// The types of a type switch case; returns the single type (None for `nil` or an
-    /// error).
+    /// The types of a type switch case; returns the last one (None for `nil`; invalid for a
+    /// type in error).
     fn case_types(
         &mut self,
         x: Option<&Operand>,
@@ -513,7 +513,8 @@ impl Checker<'_> {
             } else {
                 let ty = self.var_type(e);
                 if ty == TypeId::INVALID {
-                    last = None;
+                    // Reported: the case's variable has no type, so its uses are not.
+                    last = Some(ty);
                     continue;
                 }
                 t = Some(ty);
