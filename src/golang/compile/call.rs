@@ -479,12 +479,17 @@ impl FnC<'_, '_> {
         let s = self.expr(x);
         match (fb, tb) {
             (Some(f), Some(t)) if f.is_integer() && t.is_float() => {
-                if f.is_unsigned() && f.bits() == 64 {
-                    self.emit(Instr::UToF { d, s });
-                } else {
-                    self.emit(Instr::IToF { d, s });
-                }
-                if t == BasicKind::Float32 {
+                let unsigned64 = f.is_unsigned() && f.bits() == 64;
+                let i = match (t == BasicKind::Float32, f.bits() == 64) {
+                    // Rounded once, from the integer.
+                    (true, true) if unsigned64 => Instr::UToF32 { d, s },
+                    (true, true) => Instr::IToF32 { d, s },
+                    _ if unsigned64 => Instr::UToF { d, s },
+                    _ => Instr::IToF { d, s },
+                };
+                self.emit(i);
+                // A narrower integer is exact in float64, then rounded once to float32.
+                if t == BasicKind::Float32 && f.bits() < 64 {
                     self.emit(Instr::F32 { d });
                 }
             }

@@ -526,6 +526,8 @@ impl Gor {
                     // --- Conversions
                     Instr::IToF { d, s } => r!(d).set(Value::Float(int!(s) as f64)),
                     Instr::UToF { d, s } => r!(d).set(Value::Float(int!(s) as u64 as f64)),
+                    Instr::IToF32 { d, s } => r!(d).set(Value::Float(int!(s) as f32 as f64)),
+                    Instr::UToF32 { d, s } => r!(d).set(Value::Float(int!(s) as u64 as f32 as f64)),
                     Instr::FToI { d, s, kind } => set_int!(d, ops::float_to_int(float!(s), kind)),
                     Instr::RuneToS { d, s } => r!(d).set(ops::rune_to_string(int!(s))),
                     Instr::BytesToS { d, s } => r!(d).set(ops::bytes_to_string(&r!(s))),

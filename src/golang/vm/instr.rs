@@ -400,6 +400,15 @@ pub enum Instr {
         d: R,
         s: R,
     },
+    /// A 64-bit integer to `float32`, rounded once (through `float64` it could round twice).
+    IToF32 {
+        d: R,
+        s: R,
+    },
+    UToF32 {
+        d: R,
+        s: R,
+    },
     FToI {
         d: R,
         s: R,
