@@ -305,10 +305,11 @@ impl Checker<'_> {
 
     /// Whether the non-constant `x` can be converted to `t`.
     pub fn convertible_to(&mut self, x: &Operand, t: TypeId, cause: &mut Option<String>) -> bool {
+        // Why it is not assignable (an interface's missing method) stays the reason, as gc
+        // gives it, unless a rule below says another.
         if self.assignable_to(x, t, cause) {
             return true;
         }
-        *cause = None;
         let v = x.ty;
         let (vu, tu) = (self.types.under(v), self.types.under(t));
         let (vp, tp) = (self.types.is_type_param(v), self.types.is_type_param(t));
