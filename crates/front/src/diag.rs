@@ -45,7 +45,6 @@ impl Diagnostics {
     /// [`Diagnostics::lines`], each with the position it names.
     pub fn printed(&self) -> Vec<Printed> {
         let found = self.reported();
-        let found = &found[..];
         // In the order found where two share a position (a stable sort, without its code).
         let mut order: Vec<usize> = (0..found.len()).collect();
         order.sort_unstable_by_key(|&i| (found[i].line, found[i].col, i));

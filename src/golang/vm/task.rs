@@ -360,7 +360,7 @@ pub fn library_frames(native: &str, value: &Value) -> &'static [u32] {
 fn library_frame(func: u32) -> Option<(&'static str, String, u32)> {
     let k = LIBRARY_FRAME.checked_sub(func)?;
     let &(name, file, line) = LIBRARY_FRAMES.get(k as usize)?;
-    Some((name, format!("/usr/local/go/src/{file}"), line))
+    Some((name, go_src(file), line))
 }
 
 /// In a program counter's frames (`runtime.Callers`), Go's `runtime.goexit`: every
@@ -396,19 +396,18 @@ pub fn pc_frame(prog: &Program, pc: u64) -> Option<(String, String, u32, u64)> {
             GOEXIT_LINE,
         ),
         GOEXIT_FRAME => ("runtime.goexit".into(), runtime_file("asm_amd64.s"), 1594),
-        _ if library_frame(func).is_some() => {
-            let (name, file, line) = library_frame(func)?;
-            (name.into(), file, line)
-        }
-        _ => {
-            let f = prog.funcs.get(func as usize)?;
-            if &*f.name == "runtime.main" {
-                // The program's entry, where Go's runtime calls main.main.
-                ("runtime.main".into(), runtime_file("proc.go"), 250)
-            } else {
-                (f.name.to_string(), file_of(prog, func), line)
+        _ => match library_frame(func) {
+            Some((name, file, line)) => (name.into(), file, line),
+            None => {
+                let f = prog.funcs.get(func as usize)?;
+                if &*f.name == "runtime.main" {
+                    // The program's entry, where Go's runtime calls main.main.
+                    ("runtime.main".into(), runtime_file("proc.go"), 250)
+                } else {
+                    (f.name.to_string(), file_of(prog, func), line)
+                }
             }
-        }
+        },
     };
     Some((name, file, line, frame_pc(func, 0)))
 }
@@ -419,7 +418,12 @@ const PANIC_LINE: u32 = 884;
 const GOEXIT_LINE: u32 = 522;
 
 fn runtime_file(name: &str) -> String {
-    format!("/usr/local/go/src/runtime/{name}")
+    go_src(&format!("runtime/{name}"))
+}
+
+/// A file of Go's source tree (`sync/waitgroup.go`) as tracebacks print it.
+fn go_src(path: &str) -> String {
+    format!("/usr/local/go/src/{path}")
 }
 
 /// The function a `created by` line names for the `go` statement at `created`, and its file
@@ -500,7 +504,7 @@ fn format_frames(
     {
         for (func, at) in *above {
             lines.push(format!("{func}(...)"));
-            lines.push(format!("\t/usr/local/go/src/{at}"));
+            lines.push(format!("\t{}", go_src(at)));
             shown += 1;
         }
     }
