@@ -194,6 +194,74 @@ func main() {
     );
 }
 
+/// A deferred `wg.Done()` that takes the counter below zero shows the sync frames; run by a
+/// panic, they sit on the runtime's `panic` frame, which a deferred builtin's panic leaves
+/// out (Go 1.19's tracebacks).
+#[test]
+fn deferred_calls_show_the_frames_go_shows() {
+    let source = r#"package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	defer wg.Done()
+	wg.Done()
+}
+"#;
+    let (frames, stderr) = traceback_of(source);
+    assert_eq!(
+        frames,
+        [
+            "goroutine 1 [running]:",
+            "sync.(*WaitGroup).Add(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:83",
+            "sync.(*WaitGroup).Done(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:108",
+            "main.main()",
+            "\t./prog.go:10",
+        ],
+        "{stderr}"
+    );
+    let panicking = source.replace("\twg.Done()\n}", "\twg.Done()\n\tpanic(\"boom\")\n}");
+    let (frames, stderr) = traceback_of(&panicking);
+    assert!(
+        stderr.starts_with("panic: boom\n\tpanic: sync: negative"),
+        "{stderr}"
+    );
+    assert_eq!(
+        frames[1..],
+        [
+            "sync.(*WaitGroup).Add(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:83",
+            "sync.(*WaitGroup).Done(...)",
+            "\t/usr/local/go/src/sync/waitgroup.go:108",
+            "panic({...})",
+            "\t/usr/local/go/src/runtime/panic.go:884",
+            "main.main()",
+            "\t./prog.go:10",
+        ],
+        "{stderr}"
+    );
+    let close = r#"package main
+
+func main() {
+	ch := make(chan int)
+	close(ch)
+	defer close(ch)
+	var m map[int]int
+	m[1] = 2
+}
+"#;
+    let (frames, stderr) = traceback_of(close);
+    assert!(
+        stderr.contains("\tpanic: close of closed channel"),
+        "{stderr}"
+    );
+    assert_eq!(frames[1..], ["main.main()", "\t./prog.go:8"], "{stderr}");
+}
+
 /// An AfterFunc's function runs in a goroutine Go's `time.goFunc` starts.
 #[test]
 fn an_after_func_s_goroutine_was_created_by_time_go_func() {

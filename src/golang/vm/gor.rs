@@ -482,10 +482,19 @@ impl Gor {
 
     /// Starts a Go panic with `value` in the running frame.
     pub fn throw(&mut self, value: Thrown) {
+        self.throw_from(value, self.native_at_top());
+    }
+
+    /// Starts a Go panic with `value` in the running frame, raised by the native named
+    /// `native` if one raised it (a call of the frame's, or a deferred call the frame runs).
+    pub fn throw_from(&mut self, value: Thrown, native: Option<&'static str>) {
         // Where it happened, for the report if nothing recovers it: under the library's
         // frames Go shows when a native raised it.
-        let mut frames = self.frame_lines();
-        if let Some(native) = self.native_at_top() {
+        let mut frames = Vec::new();
+        if !(self.frames.last().is_some_and(|f| f.unwinding) && self.under_panic(&mut frames)) {
+            frames = self.frame_lines();
+        }
+        if let Some(native) = native {
             let above = super::task::library_frames(native, &value);
             frames.splice(0..0, above.iter().map(|&id| (id, 0)));
         }
@@ -550,17 +559,8 @@ impl Gor {
             if lines.len() >= kept {
                 break;
             }
-            if f.unwinding && i < top {
-                if let Some(p) = self.panics.last() {
-                    let frame = if p.goexit {
-                        GOEXIT_CALL_FRAME
-                    } else {
-                        PANIC_FRAME
-                    };
-                    lines.push((frame, 0));
-                    lines.extend_from_slice(&p.frames);
-                    break;
-                }
+            if f.unwinding && i < top && self.under_panic(&mut lines) {
+                break;
             }
             if i < top && prog.funcs[f.func as usize].is_method_wrapper() {
                 continue;
@@ -569,6 +569,23 @@ impl Gor {
         }
         lines.truncate(kept);
         lines
+    }
+
+    /// Adds the frames under a call that the newest panic's deferral runs, if a panic is on:
+    /// the runtime's `panic` (or `Goexit`) and the stack where the panic started. A deferred
+    /// call that runs without a frame of its own (a native, a nil function) runs on them too.
+    fn under_panic(&self, lines: &mut Vec<(u32, u32)>) -> bool {
+        let Some(p) = self.panics.last() else {
+            return false;
+        };
+        let frame = if p.goexit {
+            GOEXIT_CALL_FRAME
+        } else {
+            PANIC_FRAME
+        };
+        lines.push((frame, 0));
+        lines.extend_from_slice(&p.frames);
+        true
     }
 
     /// `recover()` in the running frame: the newest panic's value if this frame was called
@@ -747,7 +764,8 @@ impl Gor {
                 return match self.call_native(n, base, nargs) {
                     Ok(()) => Ok(()),
                     Err(Some(thrown)) => {
-                        self.throw(thrown);
+                        let name = self.run.prog.natives[n as usize].name;
+                        self.throw_from(thrown, Some(name));
                         Ok(())
                     }
                     Err(None) => Err(Exit::Blocked),

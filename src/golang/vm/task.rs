@@ -514,6 +514,11 @@ fn format_frames(
             // The program's entry, which Go's tracebacks do not show either.
             continue;
         }
+        if func == PANIC_FRAME && shown == 0 {
+            // Go's traceback shows `panic` only below a frame it has shown: not under a
+            // deferred builtin's call, whose frames are the runtime's.
+            continue;
+        }
         if shown == MAX_TRACEBACK_FRAMES {
             lines.push("...additional frames elided...".to_string());
             break;
