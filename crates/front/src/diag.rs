@@ -24,6 +24,22 @@ pub struct Printed {
 pub struct Diagnostics {
     pub file_name: String,
     pub errors: Vec<Diag>,
+    /// Which step of `go run` reports them.
+    pub stage: Stage,
+}
+
+/// The step of `go run` that fails.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Stage {
+    /// The compiler: `./prog.go:LINE:COL: message` under `# command-line-arguments`.
+    #[default]
+    Compile,
+    /// The go command, before compiling (a file whose package is not `main`): its message
+    /// alone.
+    Load,
+    /// The linker (a main package without a main function): its message, without a position,
+    /// under `# command-line-arguments`.
+    Link,
 }
 
 /// gc reports at most this many errors, then `too many errors`.
@@ -53,7 +69,10 @@ impl Diagnostics {
         let at = |d: &Diag, msg: &str| Printed {
             line: d.line,
             col: d.col,
-            text: format!("./{}:{}:{}: {msg}", self.file_name, d.line, d.col),
+            text: match self.stage {
+                Stage::Compile => format!("./{}:{}:{}: {msg}", self.file_name, d.line, d.col),
+                Stage::Load | Stage::Link => msg.to_string(),
+            },
         };
         let mut printed: Vec<Printed> = errors.iter().map(|d| at(d, &d.msg)).collect();
         if let Some(tenth) = found.get(MAX_ERRORS - 1) {
@@ -104,7 +123,10 @@ impl Diagnostics {
         } else {
             "# command-line-arguments"
         };
-        let mut lines = vec![header.to_string()];
+        let mut lines = Vec::new();
+        if self.stage != Stage::Load {
+            lines.push(header.to_string());
+        }
         for error in self.lines() {
             lines.extend(error.lines().map(String::from));
         }
@@ -120,7 +142,7 @@ mod tests {
     fn the_first_ten_errors_found_print_sorted_then_too_many_errors_as_gc_prints_them() {
         let mut d = Diagnostics {
             file_name: "prog.go".into(),
-            errors: Vec::new(),
+            ..Default::default()
         };
         for line in (1..=12).rev() {
             d.errors.push(Diag {

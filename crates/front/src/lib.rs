@@ -14,7 +14,7 @@ pub mod library;
 pub mod syntax;
 pub mod types;
 
-pub use diag::{Diag, Diagnostics};
+pub use diag::{Diag, Diagnostics, Stage};
 
 /// Elements a slice or an array may hold at most: a runaway program stops with Go's message
 /// rather than exhausting the worker's memory.

@@ -43,7 +43,7 @@ pub use ty::{BasicKind, Interface, Named, Signature, StructField, Type, TypeId, 
 use crate::library as lib;
 use crate::syntax::ast::{Ast, Decl, ExprKind, FileId, Name, Spec};
 use crate::syntax::{literal, parse_file, parser, LineTable, ParseError, Pos};
-use crate::{Diag, Diagnostics};
+use crate::{Diag, Diagnostics, Stage};
 
 /// A checked program: the user's package and the library packages it imports, with one
 /// [`Info`].
@@ -174,7 +174,7 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     let user = parse_file(&mut ast, file_name, Rc::from(source), &mut perrs);
     let mut diags = Diagnostics {
         file_name: file_name.to_string(),
-        errors: Vec::new(),
+        ..Default::default()
     };
     let to_diag = |ast: &Ast, pos: Pos, msg: String| {
         let (f, line, col) = ast.position(pos);
@@ -208,6 +208,16 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
             src,
             &mut perrs,
         ));
+    }
+    if main_files.len() == 1 && ast.ident(ast.file(FileId(0)).package) != Some(Name::MAIN) {
+        // `go run` runs a main package (`go test` tests any).
+        diags.stage = Stage::Load;
+        diags.errors = vec![Diag {
+            line: 1,
+            col: 1,
+            msg: "package command-line-arguments is not a main package".into(),
+        }];
+        return Err(diags);
     }
     // Load the imported library packages, depth first: a package's imports come first.
     let mut order: Vec<(&'static str, FileId)> = Vec::new();
@@ -291,16 +301,10 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
         checker.lazy_queue.extend(unparsed);
     }
     checker.finish_libraries();
-    if main_name == Name::MAIN
+    let no_main = main_name == Name::MAIN
         && !checker.pkgs[main.0 as usize]
             .scope
-            .contains_key(&Name::MAIN)
-    {
-        checker.errors.push(check::CheckError {
-            pos: 0,
-            msg: "function main is undeclared in the main package".to_string(),
-        });
-    }
+            .contains_key(&Name::MAIN);
     let errors = std::mem::take(&mut checker.errors);
     let check::Checker {
         types,
@@ -314,6 +318,15 @@ fn check(source: &str, file_name: &str, full_libraries: bool) -> Result<Checked,
     }
     for e in errors {
         diags.errors.push(to_diag(&ast, e.pos, e.msg));
+    }
+    if diags.errors.is_empty() && no_main {
+        // The linker's error, once the package compiles.
+        diags.stage = Stage::Link;
+        diags.errors.push(Diag {
+            line: 1,
+            col: 1,
+            msg: "runtime.main_main·f: function main is undeclared in the main package".into(),
+        });
     }
     if !diags.errors.is_empty() {
         return Err(diags);
