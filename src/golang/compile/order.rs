@@ -201,7 +201,7 @@ impl FnC<'_, '_> {
     /// The operands that evaluating `e` evaluates, in Go's order: not the right side of `&&`
     /// and `||` (it may not run), nor what a function literal's body does; a call's function
     /// value only for a call (not a conversion's type or a builtin's name).
-    fn operands(&self, e: ExprId) -> Vec<ExprId> {
+    pub(super) fn operands(&self, e: ExprId) -> Vec<ExprId> {
         let ch = self.c.ch;
         match ch.ast.expr(e).kind {
             ExprKind::Paren(x)

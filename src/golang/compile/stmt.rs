@@ -6,8 +6,8 @@ use crate::golang::syntax::ast::{
 };
 use crate::golang::syntax::token::Op;
 use crate::golang::types::constant::ConstValue;
-use crate::golang::types::info::{Mode, RangeKind, SelectionKind};
-use crate::golang::types::object::ObjId;
+use crate::golang::types::info::{CallKind, Mode, RangeKind, SelectionKind};
+use crate::golang::types::object::{Builtin, ObjId};
 use crate::golang::types::ty::{Type, TypeId};
 use crate::golang::vm::instr::{Instr, SelectCase, SelectDesc, R};
 
@@ -16,6 +16,16 @@ use super::func::{
     range_branch_code, FnC, Target, Var, RANGE_BROKE, RANGE_DONE, RANGE_PANICKED,
     RANGE_PANIC_RECOVERED, RANGE_RETURNED, RANGE_RETURNED_BARE, RANGE_RUNNING,
 };
+
+/// What evaluating a value reads that an assignment could change (see
+/// `FnC::evaluated_early`).
+#[derive(Default)]
+struct ValueReads {
+    /// The registers of the local variables it names.
+    locals: Vec<R>,
+    /// It reads memory.
+    memory: bool,
+}
 
 /// Where an assignment stores.
 #[derive(Clone, Copy)]
@@ -363,12 +373,142 @@ impl FnC<'_, '_> {
             let values = self.rhs_values(lhs, rhs);
             (lhs.iter().map(|&l| self.place(l, keep)).collect(), values)
         } else {
-            let places = lhs.iter().map(|&l| self.place(l, keep)).collect();
+            let places: Vec<Place> = lhs.iter().map(|&l| self.place(l, keep)).collect();
+            if let Some(early) = self.evaluated_early(&places, rhs) {
+                return self.assign_in_gc_order(lhs, rhs, places, &early);
+            }
             (places, self.rhs_values(lhs, rhs))
         };
         for ((&l, p), val) in lhs.iter().zip(places).zip(values) {
             let t = self.lhs_type(l);
             self.store(p, t, val);
+        }
+    }
+
+    /// `a, b = x, y` without calls, as gc orders it: the values an earlier assignment could
+    /// change (`early`) first, in order, then each assignment, its value read just before it
+    /// unless read early. Only which panic comes first can tell (in `h[i], h[j] = h[j], h[i]`
+    /// on an empty slice, `h[i]`'s).
+    fn assign_in_gc_order(
+        &mut self,
+        lhs: &[ExprId],
+        rhs: &[ExprId],
+        places: Vec<Place>,
+        early: &[bool],
+    ) {
+        let mut values: Vec<Option<R>> = Vec::with_capacity(rhs.len());
+        for ((&l, &r), &e) in lhs.iter().zip(rhs).zip(early) {
+            let t = self.lhs_type(l);
+            values.push(e.then(|| self.value(r, t)));
+        }
+        for (((&l, &r), p), v) in lhs.iter().zip(rhs).zip(places).zip(values) {
+            let t = self.lhs_type(l);
+            let v = v.unwrap_or_else(|| self.value(r, t));
+            self.store(p, t, v);
+        }
+    }
+
+    /// Which of the values `rhs` of an assignment of several to `places` gc reads before
+    /// assigning any (its `ascompatee`): a value that an earlier assignment may change, that
+    /// is one naming a local variable assigned before it, or, once an earlier assignment
+    /// wrote memory (anything but a local variable), one that reads memory. None when a value
+    /// makes a call (gc makes every call first, in order: the order stays operand order).
+    fn evaluated_early(&mut self, places: &[Place], rhs: &[ExprId]) -> Option<Vec<bool>> {
+        if places.len() != rhs.len() || places.len() < 2 {
+            return None;
+        }
+        let mut reads = Vec::with_capacity(rhs.len());
+        for &r in rhs {
+            let mut read = ValueReads::default();
+            if !self.value_reads(r, &mut read) {
+                return None;
+            }
+            reads.push(read);
+        }
+        let mut assigned: Vec<R> = Vec::new();
+        let mut wrote_memory = false;
+        let mut early = Vec::with_capacity(rhs.len());
+        for (p, read) in places.iter().zip(&reads) {
+            early.push(
+                (wrote_memory && read.memory) || read.locals.iter().any(|r| assigned.contains(r)),
+            );
+            match *p {
+                Place::Local(v) if !v.cell => assigned.push(v.reg),
+                Place::Blank => {}
+                _ => wrote_memory = true,
+            }
+        }
+        Some(early)
+    }
+
+    /// Adds what evaluating `e` reads to `read`: the registers of the local variables it
+    /// names, and whether it reads memory (an element, a map entry, a dereference, a field
+    /// through a pointer, a package variable, a variable in a cell, a struct or array
+    /// variable; gc's `readsMemory`, anything else counted as memory). False when `e` makes a
+    /// call or receives.
+    fn value_reads(&mut self, e: ExprId, read: &mut ValueReads) -> bool {
+        let ch = self.c.ch;
+        if ch.info.constant(e).is_some() {
+            return true;
+        }
+        match ch.ast.expr(e).kind {
+            ExprKind::Ident(_) => {
+                if let Some(o) = ch.info.use_of(e) {
+                    match self.vars.get(&o) {
+                        Some(v) if !v.cell => {
+                            read.locals.push(v.reg);
+                            // A struct or an array is memory that an assignment to its
+                            // field or element writes.
+                            let t = self.obj_ty(o);
+                            read.memory |= self.c.is_agg(t);
+                        }
+                        Some(_) => read.memory = true,
+                        None => read.memory |= self.c.globals.contains_key(&o),
+                    }
+                }
+                true
+            }
+            ExprKind::Paren(x) => self.value_reads(x, read),
+            ExprKind::Unary { op: Op::Recv, .. } => false,
+            ExprKind::Unary { op: Op::And, x } => {
+                read.memory = true;
+                self.value_reads(x, read)
+            }
+            ExprKind::Unary { x, .. } => self.value_reads(x, read),
+            ExprKind::Binary { x, y, .. } => self.value_reads(x, read) && self.value_reads(y, read),
+            ExprKind::Selector { x, .. } => match ch.info.selection(e) {
+                Some(s) if s.kind == SelectionKind::Field => {
+                    read.memory |= s.indirect;
+                    self.value_reads(x, read)
+                }
+                Some(_) => {
+                    read.memory = true;
+                    self.value_reads(x, read)
+                }
+                // A package's member.
+                None => {
+                    read.memory = true;
+                    true
+                }
+            },
+            ExprKind::Call { args, .. } => match ch.info.call(e) {
+                Some(CallKind::Conversion(_)) => {
+                    ch.ast.list(args).iter().all(|&a| self.value_reads(a, read))
+                }
+                // gc reads them in place, as memory.
+                Some(CallKind::Builtin(Builtin::Len | Builtin::Cap)) => {
+                    read.memory = true;
+                    ch.ast.list(args).iter().all(|&a| self.value_reads(a, read))
+                }
+                _ => false,
+            },
+            ExprKind::TypeAssert { x, .. } => self.value_reads(x, read),
+            _ => {
+                read.memory = true;
+                self.operands(e)
+                    .into_iter()
+                    .all(|x| self.value_reads(x, read))
+            }
         }
     }
 
