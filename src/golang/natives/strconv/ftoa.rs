@@ -106,14 +106,17 @@ pub fn format_float(v: f64, fmt: u8, prec: i32, bit_size: u32) -> String {
         };
         digs
     } else {
+        // Digits past a float's exact expansion are zeros, which the formats below add (and
+        // Rust's formatting takes precisions below 65,535 only).
+        let exact = |prec: i32| (prec as usize).min(EXACT_DIGITS);
         match fmt {
-            b'e' | b'E' => Digits::from_exp(&format!("{:.*e}", prec as usize, a)),
-            b'f' => Digits::from_fixed(&format!("{:.*}", prec as usize, a)),
+            b'e' | b'E' => Digits::from_exp(&format!("{:.*e}", exact(prec), a)),
+            b'f' => Digits::from_fixed(&format!("{:.*}", exact(prec), a)),
             _ => {
                 if prec == 0 {
                     prec = 1;
                 }
-                Digits::from_exp(&format!("{:.*e}", prec as usize - 1, a))
+                Digits::from_exp(&format!("{:.*e}", exact(prec - 1), a))
             }
         }
     };
@@ -191,6 +194,10 @@ fn fmt_f(out: &mut String, d: &Digits, prec: i32) {
         }
     }
 }
+
+/// More digits than a float64's exact decimal expansion has: at most 767 significant digits,
+/// the last of them at most 1,074 places after the point.
+const EXACT_DIGITS: usize = 1100;
 
 /// The mantissa (with its implicit bit), the binary exponent of its lowest bit, and the
 /// mantissa's width in bits.
