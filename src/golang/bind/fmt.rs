@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use super::conv::bytes_of;
 use super::{done, observable, pure};
-use crate::golang::natives::fmt::{self as engine, FmtHost, FormatState};
+use crate::golang::natives::fmt::{
+    self as engine, FmtHost, FormatState, MethodPanic, MethodResult,
+};
 use crate::golang::vm::gor::{Ctx, Flow, Gor};
 use crate::golang::vm::program::{Native, Program, Thrown};
 use crate::golang::vm::types::Types;
@@ -33,12 +35,12 @@ impl FmtHost for Host<'_> {
         &self.prog.types
     }
 
-    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
+    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<MethodResult> {
         let prog = self.prog.clone();
         self.call_text(&prog, [prog.error_method, prog.string_method], ty, v)
     }
 
-    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
+    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<MethodResult> {
         let prog = self.prog.clone();
         self.call_text(&prog, [prog.go_string_method], ty, v)
     }
@@ -54,7 +56,7 @@ impl FmtHost for Host<'_> {
         v: &Value,
         verb: char,
         state: &FormatState,
-    ) -> Option<Result<Vec<u8>, String>> {
+    ) -> Option<MethodResult> {
         let (method, call_format) = self.prog.format_method?;
         self.prog.types.method(ty, method)?;
         let formatter = Value::Iface(Rc::new(Iface { ty, val: v.copy() }));
@@ -67,8 +69,16 @@ impl FmtHost for Host<'_> {
             Value::Bool(state.wid.1),
             Value::Bool(state.prec.1),
         ];
-        let out = self.g.call_nested(call_format, None, &args, 1);
-        Some(self.text_of(out))
+        // `fmt.callFormat` recovers a panic of the method: what it wrote, the panic's value,
+        // whether it panicked.
+        let out = self.g.call_nested(call_format, None, &args, 3);
+        Some(match out.as_deref() {
+            Ok([written, value, Value::Bool(true)]) => Err(MethodPanic {
+                written: bytes_of(written),
+                value: self.panic_text(value),
+            }),
+            _ => self.text_of(out),
+        })
     }
 }
 
@@ -81,7 +91,7 @@ impl Host<'_> {
         methods: [Option<u32>; N],
         ty: TypeId,
         v: &Value,
-    ) -> Option<Result<Vec<u8>, String>> {
+    ) -> Option<MethodResult> {
         let func = methods
             .into_iter()
             .flatten()
@@ -90,16 +100,24 @@ impl Host<'_> {
         Some(self.text_of(out))
     }
 
-    /// The text a method gave (a string, or a `[]byte`), or the text of its panic.
-    fn text_of(&mut self, out: Result<Vec<Value>, Thrown>) -> Result<Vec<u8>, String> {
+    /// The text a method gave (a string, or a `[]byte`), or its panic.
+    fn text_of(&mut self, out: Result<Vec<Value>, Thrown>) -> MethodResult {
         match out {
             Ok(out) => Ok(match out.first() {
                 Some(Value::Str(s)) => s.to_vec(),
                 Some(bytes) => bytes_of(bytes),
                 None => Vec::new(),
             }),
-            Err(thrown) => Err(crate::golang::vm::describe::panic_value(self.g, &thrown)),
+            Err(thrown) => Err(MethodPanic {
+                written: Vec::new(),
+                value: self.panic_text(&thrown),
+            }),
         }
+    }
+
+    /// The text of panic value `v`; none for nil.
+    fn panic_text(&mut self, v: &Value) -> Option<String> {
+        (!matches!(v, Value::Nil)).then(|| crate::golang::vm::describe::panic_value(self.g, v))
     }
 }
 

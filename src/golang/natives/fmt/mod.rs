@@ -26,7 +26,7 @@ mod format;
 mod sort;
 mod walk;
 
-use crate::golang::vm::types::{Kind, Types, ERROR_METHOD};
+use crate::golang::vm::types::{IntKind, Kind, Types, ERROR_METHOD};
 use crate::golang::vm::value::{TypeId, Value};
 
 use format::{Flags, Fmt};
@@ -39,9 +39,9 @@ pub trait FmtHost {
     /// calls it on `v` and returns its result (`Ok(bytes)`) or the panic it raised
     /// (`Err(text of the panic value)`); `None` if it has neither. (Go checks error first,
     /// then Stringer.)
-    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
+    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<MethodResult>;
     /// The same for `GoString() string`, which `%#v` calls.
-    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>>;
+    fn go_string_method(&mut self, ty: TypeId, v: &Value) -> Option<MethodResult>;
     /// What prints in place of `v`, of struct type `ty`, and its type, if something does: a
     /// library type whose state the runtime keeps prints as Go declares it.
     fn view(&self, _ty: TypeId, _v: &Value) -> Option<(TypeId, Value)> {
@@ -55,7 +55,28 @@ pub trait FmtHost {
         v: &Value,
         verb: char,
         state: &FormatState,
-    ) -> Option<Result<Vec<u8>, String>>;
+    ) -> Option<MethodResult>;
+}
+
+/// What a method the printer called gave: its text, or how it panicked.
+pub type MethodResult = Result<Vec<u8>, MethodPanic>;
+
+/// A method the printer called that panicked.
+#[derive(Debug)]
+pub struct MethodPanic {
+    /// What it had written (a `Format` method writes as it goes).
+    pub written: Vec<u8>,
+    /// The text of its panic value; none for `panic(nil)`, which Go's printer lets pass.
+    pub value: Option<String>,
+}
+
+impl From<String> for MethodPanic {
+    fn from(value: String) -> Self {
+        MethodPanic {
+            written: Vec::new(),
+            value: Some(value),
+        }
+    }
 }
 
 /// What a `Formatter`'s `fmt.State` tells it: the verb's flags (those of ` +-#0` set), width
@@ -197,6 +218,11 @@ impl<'h> Printer<'h> {
             self.print_reflect_value(val, verb, index);
             return;
         }
+        if self.prints_without_methods(ty) {
+            // `%w` of such an operand is a bad verb that leaves what `Errorf` wraps alone.
+            self.print_value(ty, val, verb, 0, true);
+            return;
+        }
         if !self.handle_methods(ty, val, verb, Some(index), Operand::Arg(arg)) {
             self.print_value(ty, val, verb, 0, true);
         }
@@ -236,6 +262,15 @@ impl<'h> Printer<'h> {
             }
         }
         self.print_value(ty, &inner, verb, 0, true);
+    }
+
+    /// Whether Go's `printArg` prints an operand of type `ty` itself, without looking for
+    /// its methods: an unnamed basic type or `[]byte`.
+    fn prints_without_methods(&self, ty: TypeId) -> bool {
+        let types = self.types();
+        let t = types.get(ty);
+        let bytes = matches!(t.kind, Kind::Slice { elem } if types.get(elem).kind == Kind::Int(IntKind::Uint8));
+        (t.kind.is_basic() || bytes) && !t.name.contains('.')
     }
 
     /// Go's `handleMethods`: `%w`, and `Error` or `String` for the verbs that print strings.
@@ -285,7 +320,7 @@ impl<'h> Printer<'h> {
                 return true;
             }
             Some(Err(panic)) => {
-                self.catch_panic(ty, val, verb, "Format", &panic);
+                self.catch_panic(ty, val, verb, "Format", panic);
                 return true;
             }
         }
@@ -298,7 +333,7 @@ impl<'h> Printer<'h> {
                     true
                 }
                 Some(Err(panic)) => {
-                    self.catch_panic(ty, val, verb, "GoString", &panic);
+                    self.catch_panic(ty, val, verb, "GoString", panic);
                     true
                 }
             };
@@ -318,15 +353,27 @@ impl<'h> Printer<'h> {
                 true
             }
             Some(Err(panic)) => {
-                self.catch_panic(ty, val, verb, method, &panic);
+                self.catch_panic(ty, val, verb, method, panic);
                 true
             }
         }
     }
 
-    /// Go's `catchPanic`: a method that panicked prints `%!v(PANIC=String method: text)`,
-    /// or `<nil>` when it was called on a nil pointer.
-    fn catch_panic(&mut self, ty: TypeId, val: &Value, verb: char, method: &str, panic: &str) {
+    /// Go's `catchPanic`: after what the method wrote, a method that panicked prints
+    /// `%!v(PANIC=String method: text)`, or `<nil>` when it was called on a nil pointer, or
+    /// nothing when it panicked with nil.
+    fn catch_panic(
+        &mut self,
+        ty: TypeId,
+        val: &Value,
+        verb: char,
+        method: &str,
+        panic: MethodPanic,
+    ) {
+        self.out.buf.extend_from_slice(&panic.written);
+        let Some(panic) = panic.value else {
+            return;
+        };
         if matches!(self.types().get(ty).kind, Kind::Pointer { .. }) && val.is_nil() {
             self.out.buf.extend_from_slice(b"<nil>");
             return;

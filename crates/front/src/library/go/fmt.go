@@ -83,13 +83,19 @@ func (s *formatState) Flag(c int) bool {
 }
 
 // callFormat calls v's Format method with a State of the verb's flags (those of " +-#0" that
-// are set), width and precision, and gives what it wrote: the printer calls it for an
-// operand that is a Formatter (no Go code calls it: the checker checks it, and the compiler
-// compiles it, for a program that declares a Format method).
-func callFormat(v Formatter, verb rune, flags string, wid, prec int, widOK, precOK bool) []byte {
+// are set), width and precision, and gives what it wrote, and if it panicked, with what: the
+// printer calls it for an operand that is a Formatter (no Go code calls it: the checker
+// checks it, and the compiler compiles it, for a program that declares a Format method).
+func callFormat(v Formatter, verb rune, flags string, wid, prec int, widOK, precOK bool) (written []byte, value any, panicked bool) {
 	s := &formatState{flags: flags, wid: wid, prec: prec, widOK: widOK, precOK: precOK}
+	defer func() {
+		if panicked {
+			written, value = s.buf, recover()
+		}
+	}()
+	panicked = true
 	v.Format(s, verb)
-	return s.buf
+	return s.buf, nil, false
 }
 
 func Print(a ...any) (n int, err error)

@@ -26,12 +26,12 @@ impl FmtHost for Host {
         &self.types
     }
 
-    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<Result<Vec<u8>, String>> {
+    fn text_method(&mut self, ty: TypeId, v: &Value) -> Option<super::MethodResult> {
         let m = self.methods.iter().find(|(t, _)| *t == ty)?.1;
-        Some(m(v))
+        Some(m(v).map_err(super::MethodPanic::from))
     }
 
-    fn go_string_method(&mut self, _: TypeId, _: &Value) -> Option<Result<Vec<u8>, String>> {
+    fn go_string_method(&mut self, _: TypeId, _: &Value) -> Option<super::MethodResult> {
         None
     }
 
@@ -41,7 +41,7 @@ impl FmtHost for Host {
         _: &Value,
         _: char,
         _: &super::FormatState,
-    ) -> Option<Result<Vec<u8>, String>> {
+    ) -> Option<super::MethodResult> {
         None
     }
 }
