@@ -483,7 +483,8 @@ pub fn go_eq(prog: &Program, a: &Value, b: &Value) -> Result<bool, Thrown> {
             return Err(errors::uncomparable(prog, x.ty));
         }
     }
-    a.go_eq(b).map_err(|u| errors::uncomparable(prog, u.0))
+    a.go_eq_with(b, &|t| prog.types.comparable(t))
+        .map_err(|u| errors::uncomparable(prog, u.0))
 }
 
 /// `m[k]` (`None` when absent).

@@ -303,19 +303,35 @@ impl Value {
     /// Go's `==` on two values of the same comparable type; `Err` carries the type that
     /// cannot be compared (an interface holding a slice, map or function).
     pub fn go_eq(&self, other: &Value) -> Result<bool, Uncomparable> {
-        self.eq_within(other, 0)
+        self.go_eq_with(other, &|_| true)
+    }
+
+    /// [`Value::go_eq`], where `comparable` says which dynamic types of interfaces nested in
+    /// the values can be compared (a struct with a slice field cannot).
+    pub fn go_eq_with(&self, other: &Value, comparable: Comparable) -> Result<bool, Uncomparable> {
+        self.eq_within(other, 0, comparable)
     }
 
     /// `==` at nesting `depth`: recursive while shallow, from a work list past
     /// [`EQ_RECURSION`] levels (data nested through interfaces can be as deep as the
     /// program makes it, and the host's stack is not).
-    fn eq_within(&self, other: &Value, depth: u32) -> Result<bool, Uncomparable> {
+    fn eq_within(
+        &self,
+        other: &Value,
+        depth: u32,
+        comparable: Comparable,
+    ) -> Result<bool, Uncomparable> {
         if depth >= EQ_RECURSION {
-            return eq_by_work_list(self, other);
+            return eq_by_work_list(self, other, comparable);
         }
-        eq_level(self, other, &mut |x, y| x.eq_within(y, depth + 1))
+        eq_level(self, other, comparable, &mut |x, y| {
+            x.eq_within(y, depth + 1, comparable)
+        })
     }
 }
+
+/// Whether values of a dynamic type can be compared.
+pub type Comparable<'a> = &'a dyn Fn(TypeId) -> bool;
 
 /// Nesting levels `==` compares recursively before it switches to a work list.
 const EQ_RECURSION: u32 = 64;
@@ -325,6 +341,7 @@ const EQ_RECURSION: u32 = 64;
 fn eq_level(
     a: &Value,
     b: &Value,
+    comparable: Comparable,
     nested: &mut dyn FnMut(&Value, &Value) -> Result<bool, Uncomparable>,
 ) -> Result<bool, Uncomparable> {
     Ok(match (a, b) {
@@ -352,7 +369,9 @@ fn eq_level(
             if a.ty != b.ty {
                 return Ok(false);
             }
-            if matches!(a.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+            if matches!(a.val, Value::Slice(_) | Value::Map(_) | Value::Func(_))
+                || !comparable(a.ty)
+            {
                 return Err(Uncomparable(a.ty));
             }
             nested(&a.val, &b.val)?
@@ -363,11 +382,11 @@ fn eq_level(
 }
 
 /// `==` on deeply nested values, one level at a time from a work list.
-fn eq_by_work_list(a: &Value, b: &Value) -> Result<bool, Uncomparable> {
+fn eq_by_work_list(a: &Value, b: &Value, comparable: Comparable) -> Result<bool, Uncomparable> {
     let mut pending = vec![(a.clone(), b.clone())];
     while let Some((a, b)) = pending.pop() {
         let mut inner = Vec::new();
-        let equal = eq_level(&a, &b, &mut |x, y| {
+        let equal = eq_level(&a, &b, comparable, &mut |x, y| {
             inner.push((x.clone(), y.clone()));
             Ok(true)
         })?;
