@@ -71,13 +71,17 @@ func Map(mapping func(r rune) rune, s []byte) []byte {
 	return []byte(strings.Map(mapping, string(s)))
 }
 
+// Replace returns a copy of s with the first n non-overlapping instances of old replaced by
+// new (all for n < 0); a copy of s as append makes it (nil for an empty s) when it replaces
+// none.
 func Replace(s, old, new []byte, n int) []byte {
+	if n == 0 || !Contains(s, old) && len(old) > 0 {
+		return append([]byte(nil), s...)
+	}
 	return []byte(strings.Replace(string(s), string(old), string(new), n))
 }
 
-func ReplaceAll(s, old, new []byte) []byte {
-	return []byte(strings.ReplaceAll(string(s), string(old), string(new)))
-}
+func ReplaceAll(s, old, new []byte) []byte { return Replace(s, old, new, -1) }
 
 // Runes interprets s as a sequence of UTF-8-encoded code points.
 func Runes(s []byte) []rune { return []rune(string(s)) }
@@ -300,36 +304,87 @@ func (b *Buffer) Grow(n int) {
 	if n < 0 {
 		panic("bytes.Buffer.Grow: negative count")
 	}
-	b.lastRead = opInvalid
-	if cap(b.buf)-len(b.buf) < n {
-		nb := make([]byte, len(b.buf), 2*cap(b.buf)+n)
-		copy(nb, b.buf)
+	b.buf = b.buf[:b.grow(n)]
+}
+
+// smallBufferSize is what an empty Buffer allocates first.
+const smallBufferSize = 64
+
+const maxInt = int(^uint(0) >> 1)
+
+// grow lengthens the buffer by n bytes and returns where they begin. Its capacities are Go's:
+// a Buffer that had nothing allocates 64 bytes, one that must grow moves its unread bytes to
+// the front when that frees room for twice what it needs, else allocates twice its capacity
+// past the bytes read, or what it needs if more (rounded up by append as Go rounds it).
+func (b *Buffer) grow(n int) int {
+	m := b.Len()
+	if m == 0 && b.off != 0 {
+		b.Reset()
+	}
+	if l := len(b.buf); n <= cap(b.buf)-l {
+		b.buf = b.buf[:l+n]
+		return l
+	}
+	if b.buf == nil && n <= smallBufferSize {
+		b.buf = make([]byte, n, smallBufferSize)
+		return 0
+	}
+	c := cap(b.buf)
+	switch {
+	case n <= c/2-m:
+		copy(b.buf, b.buf[b.off:])
+	case c > maxInt-c-n:
+		panic(ErrTooLarge)
+	default:
+		// Twice the capacity after the bytes already read, or as much as needed.
+		size := m + b.off + n
+		if size < 2*(c-b.off) {
+			size = 2 * (c - b.off)
+		}
+		nb := allocate(size)
+		copy(nb, b.buf[b.off:])
 		b.buf = nb
 	}
+	b.off = 0
+	b.buf = b.buf[:m+n]
+	return m
+}
+
+// allocate returns size bytes as append allocates them; a size it cannot allocate panics
+// with ErrTooLarge.
+func allocate(size int) []byte {
+	defer func() {
+		if recover() != nil {
+			panic(ErrTooLarge)
+		}
+	}()
+	return append([]byte(nil), make([]byte, size)...)
 }
 
 func (b *Buffer) Write(p []byte) (n int, err error) {
 	b.lastRead = opInvalid
-	b.buf = append(b.buf, p...)
-	return len(p), nil
+	return copy(b.buf[b.grow(len(p)):], p), nil
 }
 
 func (b *Buffer) WriteString(s string) (n int, err error) {
 	b.lastRead = opInvalid
-	b.buf = append(b.buf, s...)
-	return len(s), nil
+	return copy(b.buf[b.grow(len(s)):], s), nil
 }
 
 func (b *Buffer) WriteByte(c byte) error {
 	b.lastRead = opInvalid
-	b.buf = append(b.buf, c)
+	b.buf[b.grow(1)] = c
 	return nil
 }
 
 func (b *Buffer) WriteRune(r rune) (n int, err error) {
+	if uint32(r) < utf8.RuneSelf {
+		b.WriteByte(byte(r))
+		return 1, nil
+	}
 	b.lastRead = opInvalid
-	m := len(b.buf)
-	b.buf = utf8.AppendRune(b.buf, r)
+	m := b.grow(utf8.UTFMax)
+	b.buf = utf8.AppendRune(b.buf[:m], r)
 	return len(b.buf) - m, nil
 }
 
@@ -418,13 +473,14 @@ func (b *Buffer) UnreadRune() error {
 // ReadFrom reads from r until EOF and appends what it read to the buffer.
 func (b *Buffer) ReadFrom(r io.Reader) (n int64, err error) {
 	b.lastRead = opInvalid
-	chunk := make([]byte, MinRead)
 	for {
-		m, e := r.Read(chunk)
+		i := b.grow(MinRead)
+		b.buf = b.buf[:i]
+		m, e := r.Read(b.buf[i:cap(b.buf)])
 		if m < 0 {
 			panic("bytes.Buffer: reader returned negative count from Read")
 		}
-		b.buf = append(b.buf, chunk[:m]...)
+		b.buf = b.buf[:i+m]
 		n += int64(m)
 		if e == io.EOF {
 			return n, nil
@@ -454,12 +510,25 @@ func (b *Buffer) ReadString(delim byte) (line string, err error) {
 	return string(bytes), err
 }
 
-// WriteTo writes the unread bytes to w.
+// WriteTo writes the unread bytes to w; the buffer is then empty.
 func (b *Buffer) WriteTo(w io.Writer) (n int64, err error) {
 	b.lastRead = opInvalid
-	m, err := w.Write(b.buf[b.off:])
-	b.off += m
-	return int64(m), err
+	if unread := b.Len(); unread > 0 {
+		m, e := w.Write(b.buf[b.off:])
+		if m > unread {
+			panic("bytes.Buffer.WriteTo: invalid Write count")
+		}
+		b.off += m
+		n = int64(m)
+		if e != nil {
+			return n, e
+		}
+		if m != unread {
+			return n, io.ErrShortWrite
+		}
+	}
+	b.Reset()
+	return n, nil
 }
 
 // A Reader reads from a byte slice (io.Reader, io.ByteScanner, io.RuneScanner, io.WriterTo):
@@ -477,3 +546,24 @@ func NewReader(b []byte) *Reader {
 
 // Reset resets the Reader to be reading from b.
 func (r *Reader) Reset(b []byte) { r.Reader.Reset(string(b)) }
+
+// The strings.Reader's methods that fail, in the words of Go's bytes.Reader.
+func (r *Reader) ReadAt(b []byte, off int64) (int, error) {
+	n, err := r.Reader.ReadAt(b, off)
+	return n, readerError(err)
+}
+func (r *Reader) Seek(offset int64, whence int) (int64, error) {
+	n, err := r.Reader.Seek(offset, whence)
+	return n, readerError(err)
+}
+func (r *Reader) UnreadByte() error { return readerError(r.Reader.UnreadByte()) }
+func (r *Reader) UnreadRune() error { return readerError(r.Reader.UnreadRune()) }
+
+// readerError is err, a strings.Reader's, as a bytes.Reader words it.
+func readerError(err error) error {
+	if err == nil || err == io.EOF {
+		return err
+	}
+	text := strings.Replace(err.Error(), "strings.Reader", "bytes.Reader", 1)
+	return errors.New(strings.Replace(text, "beginning of string", "beginning of slice", 1))
+}
