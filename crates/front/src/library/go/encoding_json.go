@@ -1554,6 +1554,15 @@ func (d *decoder) quotedValue(n *node, v reflect.Value) {
 		d.saveError(&unquotedError{strconv.Quote(n.text), v.Type()})
 		return
 	}
+	if spaced := strings.TrimSpace(n.text); spaced != n.text {
+		// Go takes the quoted text as it is: a number with space after it is not one, and
+		// anything else with space around it is no value.
+		if inner.kind != '0' || !strings.HasPrefix(n.text, spaced) {
+			d.saveError(&unquotedError{strconv.Quote(n.text), v.Type()})
+			return
+		}
+		inner.text = n.text
+	}
 	t := v.Type()
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem() // a `*int` field tagged `,string` holds its number quoted too
@@ -1783,12 +1792,19 @@ func Compact(dst *bytes.Buffer, src []byte) error {
 }
 
 // Indent appends to dst an indented form of the JSON-encoded src: each element of an
-// object or array on a new line beginning with prefix and one copy of indent per level.
+// object or array on a new line beginning with prefix and one copy of indent per level; the
+// space that ends src is kept.
 func Indent(dst *bytes.Buffer, src []byte, prefix, indent string) error {
 	if _, err := parse(src); err != nil {
 		return err
 	}
-	dst.Write(appendIndent(nil, compact(src, false), prefix, indent))
+	out := appendIndent(nil, compact(src, false), prefix, indent)
+	// The space that ends src stays, as Go's Indent keeps it.
+	end := len(src)
+	for end > 0 && strings.IndexByte(" \t\r\n", src[end-1]) >= 0 {
+		end--
+	}
+	dst.Write(append(out, src[end:]...))
 	return nil
 }
 

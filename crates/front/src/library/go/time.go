@@ -60,7 +60,7 @@ func (d Duration) Round(m Duration) Duration {
 	r := d % m
 	if d < 0 {
 		r = -r
-		if r+r < m {
+		if lessThanHalf(r, m) {
 			return d + r
 		}
 		if d1 := d - m + r; d1 < d {
@@ -68,7 +68,7 @@ func (d Duration) Round(m Duration) Duration {
 		}
 		return minDuration
 	}
-	if r+r < m {
+	if lessThanHalf(r, m) {
 		return d - r
 	}
 	if d1 := d + m - r; d1 > d {
@@ -76,6 +76,9 @@ func (d Duration) Round(m Duration) Duration {
 	}
 	return maxDuration
 }
+
+// lessThanHalf reports whether r+r < m, without overflowing (r and m are not negative).
+func lessThanHalf(r, m Duration) bool { return uint64(r)+uint64(r) < uint64(m) }
 
 // Abs returns the absolute value of d.
 func (d Duration) Abs() Duration {
