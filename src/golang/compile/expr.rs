@@ -973,7 +973,17 @@ impl FnC<'_, '_> {
             }
             Type::Map(kt, vt) => {
                 self.emit(Instr::MakeMap { d });
-                for &el in &elts {
+                // gc stores the entries whose key and value are constant first, then the
+                // others in order: of two equal keys, a later constant one does not win.
+                let (mut entries, dynamic): (Vec<ExprId>, Vec<ExprId>) =
+                    elts.iter().partition(|&&el| match ch.ast.expr(el).kind {
+                        ExprKind::KeyValue { key, value, .. } => {
+                            self.is_static(key) && self.is_static(value)
+                        }
+                        _ => false,
+                    });
+                entries.extend(dynamic);
+                for &el in &entries {
                     if let ExprKind::KeyValue { key, value, .. } = ch.ast.expr(el).kind {
                         let m = self.mark();
                         let k = self.alloc();
@@ -988,6 +998,32 @@ impl FnC<'_, '_> {
             _ => {
                 self.emit(Instr::Nil { d });
             }
+        }
+    }
+
+    /// Whether `e` is a value gc builds at compile time: a constant, or an array or struct
+    /// literal of them.
+    fn is_static(&self, e: ExprId) -> bool {
+        let ch = self.c.ch;
+        if ch.info.constant(e).is_some() {
+            return true;
+        }
+        match ch.ast.expr(e).kind {
+            ExprKind::Paren(x) => self.is_static(x),
+            ExprKind::CompositeLit { elts, .. } => {
+                matches!(
+                    self.c.under(ch.info.type_of(e)),
+                    Type::Array(..) | Type::Struct(_)
+                ) && ch
+                    .ast
+                    .list(elts)
+                    .iter()
+                    .all(|&el| match ch.ast.expr(el).kind {
+                        ExprKind::KeyValue { value, .. } => self.is_static(value),
+                        _ => self.is_static(el),
+                    })
+            }
+            _ => false,
         }
     }
 
