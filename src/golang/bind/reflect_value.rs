@@ -21,7 +21,7 @@ use crate::golang::vm::gor::{Ctx, Flow};
 use crate::golang::vm::map::Key;
 use crate::golang::vm::ops;
 use crate::golang::vm::program::{Native, Thrown};
-use crate::golang::vm::types::{IntKind, Kind, Types};
+use crate::golang::vm::types::{ChanDir, IntKind, Kind, Types};
 use crate::golang::vm::value::{Closure, Iface, Ptr, TypeId, Value};
 use crate::golang::vm::{chan_of, chan_query};
 
@@ -329,19 +329,39 @@ fn stored(types: &Types, to: Option<TypeId>, from: Option<TypeId>, val: &Value) 
     }
 }
 
-/// `valueAssignable(from, to int) bool`: one type, or an interface type that `from`
-/// implements.
+/// `valueAssignable(from, to int) bool`: Go's assignability of types. One type; an interface
+/// type that `from` implements; identical underlying types, one of them unnamed; or a
+/// bidirectional channel to a directional one of its element, one of them unnamed.
 fn value_assignable(ctx: &mut Ctx<'_>) -> Result<Flow, Thrown> {
     let prog = ctx.prog();
     let ok = match (rtype(ctx, 0), rtype(ctx, 1)) {
-        (Some(from), Some(to)) => {
-            from == to
-                || matches!(prog.types.get(to).kind, Kind::Interface { .. })
-                    && prog.types.implements(from, to).is_ok()
-        }
+        (Some(from), Some(to)) => assignable(&prog.types, from, to),
         _ => false,
     };
     done(ctx, [Value::Bool(ok)])
+}
+
+fn assignable(types: &Types, from: TypeId, to: TypeId) -> bool {
+    let (f, t) = (types.get(from), types.get(to));
+    if from == to {
+        return true;
+    }
+    if let Kind::Interface { .. } = t.kind {
+        return types.implements(from, to).is_ok();
+    }
+    if f.named && t.named {
+        return false;
+    }
+    match (&f.kind, &t.kind) {
+        (
+            Kind::Chan {
+                elem: a,
+                dir: ChanDir::Both,
+            },
+            Kind::Chan { elem: b, .. },
+        ) => a == b,
+        (a, b) => a == b,
+    }
 }
 
 /// `valueSet(id int, addr any, from int, val any)`.

@@ -1229,9 +1229,14 @@ func (v Value) IsZero() bool {
 // Elem returns the value that the interface v contains or that the pointer v points to.
 func (v Value) Elem() Value {
 	switch k := v.Kind(); k {
-	case Interface, Pointer:
+	case Interface:
 		typ, val, addr := valueElem(v.typ, v.value())
 		return Value{typ: typ, val: val, addr: addr, ro: v.readOnly()}
+	case Pointer:
+		// What an unexported embedded pointer points to keeps that mark: its exported
+		// fields can be set.
+		typ, val, addr := valueElem(v.typ, v.value())
+		return Value{typ: typ, val: val, addr: addr, ro: v.ro, embedRO: v.embedRO}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
 }
