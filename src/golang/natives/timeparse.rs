@@ -279,13 +279,17 @@ fn numeric_zone<'v>(
         return Err((value, Bad));
     }
     let (text, rest) = value.split_at(len);
-    let colons_fit = zone
-        .bytes()
-        .zip(&text[1..])
-        .all(|(z, v)| (z == b':') == (*v == b':'));
-    let digits: Vec<u8> = text[1..].iter().copied().filter(|c| *c != b':').collect();
-    let parts: Option<Vec<i64>> = digits.chunks(2).map(atoi).collect();
-    let (true, Some(parts)) = (colons_fit, parts) else {
+    // A colon the layout has and the value lacks fails before the offset is read (the
+    // error names the whole value); digits that are not are read first (it names the rest).
+    let pairs = || zone.bytes().zip(text[1..].iter().copied());
+    if !pairs().all(|(z, v)| z != b':' || v == b':') {
+        return Err((value, Bad));
+    }
+    let digits: Vec<u8> = pairs()
+        .filter(|&(z, _)| z != b':')
+        .map(|(_, v)| v)
+        .collect();
+    let Some(parts) = digits.chunks(2).map(atoi).collect::<Option<Vec<i64>>>() else {
         return Err((rest, Bad));
     };
     let seconds = parts
