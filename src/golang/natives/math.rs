@@ -100,6 +100,9 @@ pub fn dim(x: f64, y: f64) -> f64 {
 
 /// `math.Mod`: the remainder of `x/y` with `x`'s sign (C's `fmod`, exact).
 pub fn modulo(x: f64, y: f64) -> f64 {
+    if y == 0.0 || x.is_infinite() || x.is_nan() || y.is_nan() {
+        return nan();
+    }
     x % y
 }
 

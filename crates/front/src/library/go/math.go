@@ -45,15 +45,8 @@ const (
 	MaxUint64 = 1<<64 - 1
 )
 
-func Abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	if x == 0 {
-		return 0 // -0 becomes 0
-	}
-	return x
-}
+// Abs returns the absolute value of x: x without its sign bit (a NaN's too).
+func Abs(x float64) float64 { return Float64frombits(Float64bits(x) &^ (1 << 63)) }
 
 func Acos(x float64) float64
 func Asin(x float64) float64
@@ -229,6 +222,9 @@ func Atanh(x float64) float64 {
 
 // Sincos returns Sin(x), Cos(x).
 func Sincos(x float64) (sin, cos float64) {
+	if IsNaN(x) || IsInf(x, 0) {
+		return NaN(), NaN()
+	}
 	return Sin(x), Cos(x)
 }
 
