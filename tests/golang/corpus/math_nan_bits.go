@@ -1,10 +1,11 @@
 // The NaNs math returns are Go's: Mod's and Sincos's special cases give NaN()'s bits, and
-// Abs clears the sign bit of any value, a NaN's included.
+// Abs clears the sign bit of any value, a NaN's included; strconv parses "NaN" as NaN().
 package main
 
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 func main() {
@@ -22,5 +23,8 @@ func main() {
 	s3, c3 := math.Sincos(-0.0)
 	bits(s, c, s2, c2, s3, c3)
 	bits(math.Abs(negNaN), math.Abs(nan), math.Abs(-0.0), math.Abs(-inf), math.Abs(-2.5), math.Abs(math.Float64frombits(0xfff0000000000001)))
+	p64, _ := strconv.ParseFloat("NaN", 64)
+	p32, _ := strconv.ParseFloat("nan", 32)
+	bits(p64, p32)
 	fmt.Println(math.Signbit(math.Abs(negNaN)), math.Abs(-0.0), math.Remainder(1, 0), math.Mod(7.5, -2))
 }

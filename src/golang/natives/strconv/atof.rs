@@ -14,7 +14,8 @@ pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
     const F: &str = "ParseFloat";
     let syntax = || Err((0.0, NumError::new(F, s, ErrKind::Syntax)));
     if let Some(v) = special(s) {
-        return Ok(v);
+        // A float32 result is converted to float32 (a NaN keeps the top of its payload).
+        return Ok(if bit_size == 32 { v as f32 as f64 } else { v });
     }
     let (neg, body) = match s.first() {
         Some(b'+') => (false, &s[1..]),
@@ -65,7 +66,7 @@ fn special(s: &[u8]) -> Option<f64> {
         return Some(sign * f64::INFINITY);
     }
     if rest.len() == s.len() && s.eq_ignore_ascii_case(b"nan") {
-        return Some(f64::NAN);
+        return Some(crate::golang::natives::math::nan());
     }
     None
 }
