@@ -128,6 +128,9 @@ func (b *Reader) Discard(n int) (discarded int, err error) {
 	if n < 0 {
 		return 0, ErrNegativeCount
 	}
+	if n == 0 {
+		return 0, nil
+	}
 	b.lastByte = -1
 	b.lastRuneSize = -1
 	remain := n
@@ -480,11 +483,30 @@ func (b *Writer) WriteByte(c byte) error {
 	return nil
 }
 
-// WriteRune writes a single Unicode code point, returning the number of bytes written.
+// WriteRune writes r's UTF-8 encoding and returns its length; a rune of several bytes first flushes a buffer with
+// room for fewer than utf8.UTFMax, so that the encoding goes out whole.
 func (b *Writer) WriteRune(r rune) (size int, err error) {
-	var enc [utf8.UTFMax]byte
-	n := utf8.EncodeRune(enc[:], r)
-	return b.Write(enc[:n])
+	if uint32(r) < utf8.RuneSelf {
+		if err := b.WriteByte(byte(r)); err != nil {
+			return 0, err
+		}
+		return 1, nil
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.Available() < utf8.UTFMax {
+		if b.Flush(); b.err != nil {
+			return 0, b.err
+		}
+		if b.Available() < utf8.UTFMax {
+			// A buffer smaller than a rune.
+			return b.WriteString(string(r))
+		}
+	}
+	size = utf8.EncodeRune(b.buf[b.n:], r)
+	b.n += size
+	return size, nil
 }
 
 // WriteString writes a string. A string larger than the buffer, when the buffer is empty,
