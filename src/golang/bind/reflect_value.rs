@@ -693,6 +693,26 @@ enum Conversion {
 }
 
 /// How Go converts a value of type `from` to type `to`, if it does.
+/// Whether two underlying types are identical once struct tags are ignored, as a conversion
+/// ignores them (in the fields of unnamed struct types within too).
+fn same_ignoring_tags(types: &Types, a: &Kind, b: &Kind) -> bool {
+    match (a, b) {
+        (Kind::Struct { fields: x }, Kind::Struct { fields: y }) => {
+            x.len() == y.len()
+                && x.iter().zip(y).all(|(f, g)| {
+                    let (ft, gt) = (types.get(f.ty), types.get(g.ty));
+                    f.name == g.name
+                        && f.embedded == g.embedded
+                        && (f.ty == g.ty
+                            || !ft.named
+                                && !gt.named
+                                && same_ignoring_tags(types, &ft.kind, &gt.kind))
+                })
+        }
+        _ => a == b,
+    }
+}
+
 fn conversion(types: &Types, from: TypeId, to: TypeId) -> Option<Conversion> {
     use Conversion as C;
     let (fk, tk) = (&types.get(from).kind, &types.get(to).kind);
@@ -729,11 +749,11 @@ fn conversion(types: &Types, from: TypeId, to: TypeId) -> Option<Conversion> {
         (Kind::Pointer { elem: a }, Kind::Pointer { elem: b })
             if !types.get(from).named
                 && !types.get(to).named
-                && types.get(*a).kind == types.get(*b).kind =>
+                && same_ignoring_tags(types, &types.get(*a).kind, &types.get(*b).kind) =>
         {
             C::Same
         }
-        _ if fk == tk => C::Same,
+        _ if same_ignoring_tags(types, fk, tk) => C::Same,
         _ => return None,
     })
 }

@@ -1,6 +1,7 @@
 // reflect's assignability is Go's (identical underlying types with one side unnamed, a
 // bidirectional channel to a directional one), and the exported fields of an unexported
 // embedded struct, reached through its pointer, can be set: encoding/json relies on both.
+// A conversion ignores struct tags, nested ones too.
 package main
 
 import (
@@ -18,6 +19,16 @@ type inner struct {
 }
 type Outer struct{ *inner }
 type Plain struct{ inner }
+type A struct {
+	X int `json:"x"`
+	N struct {
+		Y string `json:"y"`
+	}
+}
+type B struct {
+	X int
+	N struct{ Y string }
+}
 
 func main() {
 	t := reflect.TypeOf
@@ -42,4 +53,7 @@ func main() {
 	y := reflect.ValueOf(&q).Elem().Field(0)
 	fmt.Println(y.CanSet(), y.Field(0).CanSet(), y.Field(0).CanInterface())
 	fmt.Println(json.Unmarshal([]byte(`{"X":4}`), &q), q.X)
+	ab := reflect.ValueOf(A{X: 2}).Convert(t(B{}))
+	fmt.Println(t(A{}).ConvertibleTo(t(B{})), ab, ab.Type(), t(&A{}).ConvertibleTo(t(&B{})), t(A{}).AssignableTo(t(B{})))
+	fmt.Println(reflect.ValueOf(&A{X: 3}).Convert(t(&B{})).Elem().Field(0))
 }
