@@ -116,7 +116,10 @@ func (enc *Encoding) AppendEncode(dst, src []byte) []byte {
 
 // Encode encodes src, writing EncodedLen(len(src)) bytes to dst.
 func (enc *Encoding) Encode(dst, src []byte) {
-	copy(dst, enc.AppendEncode(nil, src))
+	// Byte by byte, as Go's writes them: a dst too short panics where Go's does.
+	for i, c := range enc.AppendEncode(nil, src) {
+		dst[i] = c
+	}
 }
 
 // EncodeToString returns the base64 encoding of src.
@@ -135,6 +138,22 @@ func (e CorruptInputError) Error() string {
 // many it wrote. New line characters (\r and \n) are ignored.
 func (enc *Encoding) Decode(dst, src []byte) (int, error) {
 	out, err := enc.AppendDecode(nil, src)
+	if len(out) > len(dst) {
+		// Go's decoder writes whole quanta (and a zero after them) while dst has room for
+		// four bytes, then each quantum into dst[n:], its bytes last first: a dst too short
+		// panics where Go's does.
+		n := 0
+		for ; n+3 <= len(out) && len(dst)-n >= 4; n += 3 {
+			copy(dst[n:], out[n:n+3])
+			dst[n+3] = 0
+		}
+		for ; n < len(out); n += 3 {
+			q := dst[n:]
+			for i := min(3, len(out)-n) - 1; i >= 0; i-- {
+				q[i] = out[n+i]
+			}
+		}
+	}
 	return copy(dst, out), err
 }
 
