@@ -1,6 +1,6 @@
 // bytes.Buffer grows as Go's does (its capacities), empties itself after WriteTo, keeps
-// UnreadByte working across Grow, and panics with ErrTooLarge; bytes.Reader's errors and
-// Replace's nil result are Go's.
+// UnreadByte working across Grow, and panics with ErrTooLarge; bytes.Reader's errors,
+// Replace's nil result and the capacities of Split's pieces are Go's.
 package main
 
 import (
@@ -69,4 +69,12 @@ func main() {
 		string(bytes.Replace([]byte("aaa"), []byte("a"), []byte("b"), 2)),
 		string(bytes.Replace([]byte("ab"), nil, []byte("-"), -1)),
 		bytes.Replace([]byte("ab"), []byte("a"), nil, 0) == nil)
+	s := make([]byte, 5, 8)
+	copy(s, "é日")
+	for _, n := range []int{-1, 1, 2, 3, 9} {
+		for _, p := range bytes.SplitN(s, nil, n) {
+			fmt.Print(len(p), cap(p), " ")
+		}
+		fmt.Println()
+	}
 }

@@ -108,8 +108,10 @@ func pieces(s []byte, parts []string, gap int) [][]byte {
 // unsplit rest. A byte that is not UTF-8 is a part of its own, as it is (package strings
 // gives U+FFFD's encoding for it).
 func explode(s []byte, n int) [][]byte {
-	if n <= 0 || n > utf8.RuneCount(s) {
-		n = utf8.RuneCount(s)
+	// No limit is a limit of len(s), as in Go's: every rune is a piece of its own, the last
+	// one too.
+	if n <= 0 || n > len(s) {
+		n = len(s)
 	}
 	a := make([][]byte, 0, n)
 	for len(s) > 0 {
