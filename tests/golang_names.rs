@@ -167,6 +167,20 @@ fn below<S: AsRef<str>>(upper: &[&str], lower: &[S]) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that the traceback a sim run of `source` prints is main's, running, with `frames`;
+/// returns all of its stderr.
+fn assert_main_traceback<S: AsRef<str>>(source: &str, frames: &[S]) -> String {
+    let (lines, stderr) = traceback_of(source);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("goroutine 1 [running]:"),
+        "{stderr}"
+    );
+    let frames: Vec<&str> = frames.iter().map(|f| f.as_ref()).collect();
+    assert_eq!(lines[1..], frames, "{stderr}");
+    stderr
+}
+
 /// A negative WaitGroup counter is raised in `sync.(*WaitGroup).Add`, which `Done` calls: Go's
 /// traceback shows their frames above the caller (Go 1.19's lines).
 #[test]
@@ -185,23 +199,14 @@ func main() {
 	wg.Done()
 }
 "#;
-    let (frames, stderr) = traceback_of(source);
-    assert_eq!(frames[0], "goroutine 1 [running]:", "{stderr}");
-    assert_eq!(
-        frames[1..],
-        below(DONE_FRAMES, &["main.main()", "\t./prog.go:12"])
+    assert_main_traceback(
+        source,
+        &below(DONE_FRAMES, &["main.main()", "\t./prog.go:12"]),
     );
     let add = source.replace("len(\"x\") == 2", "true");
-    let (frames, stderr) = traceback_of(&add);
-    assert_eq!(
-        frames[1..],
-        [
-            "sync.(*WaitGroup).Add(...)",
-            "\t/usr/local/go/src/sync/waitgroup.go:83",
-            "main.main()",
-            "\t./prog.go:10",
-        ],
-        "{stderr}"
+    assert_main_traceback(
+        &add,
+        &below(&DONE_FRAMES[..2], &["main.main()", "\t./prog.go:10"]),
     );
 }
 
@@ -221,21 +226,15 @@ func main() {
 	wg.Done()
 }
 "#;
-    let (frames, stderr) = traceback_of(source);
-    assert_eq!(frames[0], "goroutine 1 [running]:", "{stderr}");
-    assert_eq!(
-        frames[1..],
-        below(DONE_FRAMES, &["main.main()", "\t./prog.go:10"])
-    );
+    let main = ["main.main()", "\t./prog.go:10"];
+    assert_main_traceback(source, &below(DONE_FRAMES, &main));
     let panicking = source.replace("\twg.Done()\n}", "\twg.Done()\n\tpanic(\"boom\")\n}");
-    let (frames, stderr) = traceback_of(&panicking);
+    let panic = ["panic({...})", "\t/usr/local/go/src/runtime/panic.go:884"];
+    let stderr = assert_main_traceback(&panicking, &below(DONE_FRAMES, &below(&panic, &main)));
     assert!(
         stderr.starts_with("panic: boom\n\tpanic: sync: negative"),
         "{stderr}"
     );
-    let panic = ["panic({...})", "\t/usr/local/go/src/runtime/panic.go:884"];
-    let main = below(&panic, &["main.main()", "\t./prog.go:10"]);
-    assert_eq!(frames[1..], below(DONE_FRAMES, &main), "{stderr}");
     let close = r#"package main
 
 func main() {
@@ -246,12 +245,11 @@ func main() {
 	m[1] = 2
 }
 "#;
-    let (frames, stderr) = traceback_of(close);
+    let stderr = assert_main_traceback(close, &["main.main()", "\t./prog.go:8"]);
     assert!(
         stderr.contains("\tpanic: close of closed channel"),
         "{stderr}"
     );
-    assert_eq!(frames[1..], ["main.main()", "\t./prog.go:8"], "{stderr}");
 }
 
 /// An AfterFunc's function runs in a goroutine Go's `time.goFunc` starts.
