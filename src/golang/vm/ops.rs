@@ -478,11 +478,6 @@ fn unhashable_in(prog: &Program, v: &Value) -> Option<u32> {
 /// Go's `==`: panics when two interface values hold equal dynamic types that are not
 /// comparable (a struct with a slice field as well as a slice).
 pub fn go_eq(prog: &Program, a: &Value, b: &Value) -> Result<bool, Thrown> {
-    if let (Value::Iface(x), Value::Iface(y)) = (a, b) {
-        if x.ty == y.ty && !prog.types.comparable(x.ty) {
-            return Err(errors::uncomparable(prog, x.ty));
-        }
-    }
     a.go_eq_with(b, &|t| prog.types.comparable(t))
         .map_err(|u| errors::uncomparable(prog, u.0))
 }

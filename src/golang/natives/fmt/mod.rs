@@ -267,10 +267,14 @@ impl<'h> Printer<'h> {
     /// Whether Go's `printArg` prints an operand of type `ty` itself, without looking for
     /// its methods: an unnamed basic type or `[]byte`.
     fn prints_without_methods(&self, ty: TypeId) -> bool {
-        let types = self.types();
-        let t = types.get(ty);
-        let bytes = matches!(t.kind, Kind::Slice { elem } if types.get(elem).kind == Kind::Int(IntKind::Uint8));
-        (t.kind.is_basic() || bytes) && !t.name.contains('.')
+        let t = self.types().get(ty);
+        let bytes = matches!(t.kind, Kind::Slice { elem } if self.is_byte(elem));
+        (t.kind.is_basic() || bytes) && !t.named
+    }
+
+    /// Whether `ty` is `byte` (or another type whose underlying type is `uint8`).
+    fn is_byte(&self, ty: TypeId) -> bool {
+        self.types().get(ty).kind == Kind::Int(IntKind::Uint8)
     }
 
     /// Go's `handleMethods`: `%w`, and `Error` or `String` for the verbs that print strings.

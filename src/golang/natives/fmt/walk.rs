@@ -164,11 +164,7 @@ impl Printer<'_> {
         can_iface: bool,
     ) {
         let items = v.elems();
-        let is_bytes = matches!(
-            self.types().get(elem).kind,
-            Kind::Int(crate::golang::vm::types::IntKind::Uint8)
-        );
-        if is_bytes && matches!(verb, 's' | 'q' | 'x' | 'X') {
+        if self.is_byte(elem) && matches!(verb, 's' | 'q' | 'x' | 'X') {
             let bytes: Vec<u8> = items.iter().map(|b| b.as_int() as u8).collect();
             self.fmt_string(&bytes, verb, Operand::Val(ty, v));
             return;
