@@ -33,9 +33,9 @@ say "native benchmarks"
 cargo bench --bench rt -- --json $QUICK | tail -n 1 > "$OUT/native.json"
 
 say "wasm build"
-cargo build --release --example rt_bench_web --target wasm32-unknown-unknown
+cargo build --profile web --example rt_bench_web --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" \
-  target/wasm32-unknown-unknown/release/examples/rt_bench_web.wasm
+  target/wasm32-unknown-unknown/web/examples/rt_bench_web.wasm
 cp benches/web/index.html "$OUT/index.html"
 
 say "wasm benchmarks in headless Chromium"

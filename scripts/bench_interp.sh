@@ -30,9 +30,9 @@ say "native benchmarks"
 cargo bench --bench golang -- $QUICK --write-largest "$OUT/largest.go"
 
 say "wasm build"
-cargo build --release --example golang_bench_web --target wasm32-unknown-unknown
+cargo build --profile web --example golang_bench_web --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" \
-  target/wasm32-unknown-unknown/release/examples/golang_bench_web.wasm
+  target/wasm32-unknown-unknown/web/examples/golang_bench_web.wasm
 GOOS=js GOARCH=wasm GO111MODULE=off "$GO" build -o "$OUT/go_loop.wasm" benches/golang/go_loop/main.go
 cp "$("$GO" env GOROOT)/misc/wasm/wasm_exec.js" "$OUT/"
 cp benches/golang/web/index.html "$OUT/index.html"
@@ -45,13 +45,13 @@ node benches/golang/web/table.mjs "$OUT/wasm.json"
 # interpreter's (the same runtime and its benchmarks, and the interpreter), both optimised as the release build's worker is (wasm-opt
 # -O3, Trunk's data-wasm-opt="3").
 say "wasm size"
-cargo build --release --example rt_bench_web --target wasm32-unknown-unknown
+cargo build --profile web --example rt_bench_web --target wasm32-unknown-unknown
 size_gz() {
   local opt="$OUT/$(basename "$1" .wasm).opt.wasm"
   "$ROOT/node_modules/.bin/wasm-opt" -O3 --all-features "$1" -o "$opt"
   gzip -9 -c "$opt" | wc -c
 }
-rt=$(size_gz target/wasm32-unknown-unknown/release/examples/rt_bench_web.wasm)
-both=$(size_gz target/wasm32-unknown-unknown/release/examples/golang_bench_web.wasm)
+rt=$(size_gz target/wasm32-unknown-unknown/web/examples/rt_bench_web.wasm)
+both=$(size_gz target/wasm32-unknown-unknown/web/examples/golang_bench_web.wasm)
 printf 'runtime only: %d bytes gzipped; with the interpreter: %d; the interpreter adds %d KB (target ≤ 250 KB)\n' \
   "$rt" "$both" $(((both - rt) / 1024))
