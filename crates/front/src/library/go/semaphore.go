@@ -29,16 +29,11 @@ func NewWeighted(n int64) *Weighted {
 
 // Acquire acquires the semaphore with a weight of n, blocking until resources are available
 // or ctx is done. On success, returns nil. On failure, returns ctx.Err() and leaves the
-// semaphore unchanged.
+// semaphore unchanged. If ctx is already done, Acquire may still succeed without blocking.
 func (s *Weighted) Acquire(ctx context.Context, n int64) error {
-	done := ctx.Done()
+	// As the golang.org/x/sync this follows (Debian's golang-golang-x-sync-dev): a context
+	// already done does not stop an acquisition that need not wait (later versions refuse it).
 	s.mu.Lock()
-	select {
-	case <-done:
-		s.mu.Unlock()
-		return ctx.Err()
-	default:
-	}
 	if s.size-s.cur >= n && len(s.waiters) == 0 {
 		s.cur += n
 		s.mu.Unlock()
@@ -47,7 +42,7 @@ func (s *Weighted) Acquire(ctx context.Context, n int64) error {
 	if n > s.size {
 		// Don't make other Acquire calls block on one that's doomed to fail.
 		s.mu.Unlock()
-		<-done
+		<-ctx.Done()
 		return ctx.Err()
 	}
 	ready := make(chan struct{})
@@ -56,13 +51,14 @@ func (s *Weighted) Acquire(ctx context.Context, n int64) error {
 	s.mu.Unlock()
 
 	select {
-	case <-done:
+	case <-ctx.Done():
+		err := ctx.Err()
 		s.mu.Lock()
 		select {
 		case <-ready:
-			// Acquired the semaphore after we were canceled: give it back.
-			s.cur -= n
-			s.notifyWaiters()
+			// Acquired the semaphore after we were canceled: keep it, as if the cancelation
+			// came later.
+			err = nil
 		default:
 			isFront := len(s.waiters) > 0 && s.waiters[0] == w
 			for i, x := range s.waiters {
@@ -77,7 +73,7 @@ func (s *Weighted) Acquire(ctx context.Context, n int64) error {
 			}
 		}
 		s.mu.Unlock()
-		return ctx.Err()
+		return err
 
 	case <-ready:
 		return nil

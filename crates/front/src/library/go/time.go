@@ -734,16 +734,10 @@ func parse(layout, value string) (sec, nsec int64, loc int, zone string, offset 
 func ParseDuration(s string) (Duration, error) {
 	d, msg := parseDuration(s)
 	if msg != "" {
-		return 0, &parseError{msg}
+		return 0, errors.New(msg)
 	}
 	return d, nil
 }
 
 // parseDuration returns the duration, or Go's error text.
 func parseDuration(s string) (Duration, string)
-
-type parseError struct {
-	msg string
-}
-
-func (e *parseError) Error() string { return e.msg }
