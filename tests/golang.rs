@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use chanlab::rt::{
     self, go, gosched, make_chan, ms, sleep, Chan, Config, Outcome, Receiver, Report, Runtime,
-    Select, Sender,
+    Select, Sender, Status,
 };
 use chanlab::select;
 use rt_support::alloc::{self, PerThread};
@@ -206,7 +206,15 @@ mod goroutines {
             go(first, (right,));
             leftmost.recv().await;
         });
-        assert!(r.leaked.is_empty());
+        // Every goroutine of the chain is done but `first`, which its receiver made runnable
+        // and which had not run again when main returned (Go's order: the goroutine a
+        // running one wakes runs next, and each hand-off down the chain displaced it).
+        assert!(
+            r.leaked.iter().all(|g| g.status == Status::Runnable),
+            "{:?}",
+            r.leaked
+        );
+        assert!(r.leaked.len() <= 1);
         assert_eq!(r.metrics.peak_live, 10_002);
     }
 }

@@ -134,12 +134,15 @@ fn close_wakes_every_parked_receiver_with_none() {
         ch.close().await;
         rt::sleep(rt::ms(1)).await;
     });
+    // As Go at GOMAXPROCS=1: the last goroutine started runs first (2, 0, 1 park in that
+    // order), and close wakes the parked receivers last first, each taking the closer's
+    // `next` from the one before.
     assert_eq!(
         r.lines(),
         [
-            "receiver 0 got None",
+            "receiver 2 got None",
             "receiver 1 got None",
-            "receiver 2 got None"
+            "receiver 0 got None"
         ]
     );
 }
@@ -192,12 +195,15 @@ fn parked_receivers_are_served_in_fifo_order() {
         }
         rt::sleep(rt::ms(1)).await;
     });
+    // They park as they start, the last started first (2, 0, 1), and get the values in
+    // that order; each woken receiver takes its sender's `next`, so the last woken runs
+    // first (as Go at GOMAXPROCS=1 prints them).
     assert_eq!(
         r.lines(),
         [
-            "receiver 0 got 10",
-            "receiver 1 got 11",
-            "receiver 2 got 12"
+            "receiver 1 got 12",
+            "receiver 2 got 10",
+            "receiver 0 got 11"
         ]
     );
 }
@@ -218,7 +224,9 @@ fn parked_senders_are_served_in_fifo_order() {
             rt::println(ch.recv().await.unwrap());
         }
     });
-    assert_eq!(r.lines(), ["0", "1", "2", "3"]);
+    // The last started runs first and fills the buffer; the others park in the order they
+    // run (0, 1, 2) and are served in that order, as Go at GOMAXPROCS=1 prints them.
+    assert_eq!(r.lines(), ["3", "0", "1", "2"]);
 }
 
 #[test]

@@ -393,7 +393,7 @@ impl Runtime {
                 // Real mode: the wall clock, read every few steps (browsers coarsen it to
                 // 0.1 ms anyway) and whenever nothing is runnable.
                 if let Some((epoch, every)) = core.sched.backend.wall_clock() {
-                    if step % every == 0 || core.sched.runq.is_empty() {
+                    if step % every == 0 || !core.sched.has_runnable() {
                         core.sched.now = wall_ns().saturating_sub(epoch).max(core.sched.now);
                         if core.sched.now >= until || core.sched.backend.turn_over(core.sched.now) {
                             return Progress::Running;
@@ -421,7 +421,7 @@ impl Runtime {
                         }
                     }
                 }
-                let Some(slot) = core.sched.runq.pop_front() else {
+                let Some(slot) = core.sched.take_runnable() else {
                     if let Some(progress) = core.idle() {
                         return progress;
                     }

@@ -2,7 +2,8 @@
 //! output, how a run's objects are numbered, and its [`Backend`]: where its objects live.
 //!
 //! # Invariants
-//! - A goroutine is in `runq` exactly when its status is `Runnable` (see [`super::goroutine`]).
+//! - A goroutine is in `runq` or in `next` exactly when its status is `Runnable` (see
+//!   [`super::goroutine`]).
 //! - `current` is the slot being polled, or `NO_SLOT` between polls.
 //! - A park sequence number is never 0 and never reused, so a stale wait key wakes nothing.
 
@@ -23,6 +24,10 @@ use super::trace::{Event, Kind, Trace};
 /// No goroutine is current (before main starts, and while timers fire).
 const NO_SLOT: Slot = Slot::MAX;
 
+/// How long goroutines that hand each other the processor through `next` may keep it
+/// while others are runnable (Go's `forcePreemptNS`).
+const TIME_SLICE_NS: u64 = 10_000_000;
+
 /// The scheduler's state: goroutines, the run queue, the clock, the output and the trace.
 pub(crate) struct Sched {
     /// The clock, in ns since the run started.
@@ -34,8 +39,19 @@ pub(crate) struct Sched {
     /// Goroutine records, indexed by slot; slots of finished goroutines are reused.
     pub gs: Vec<G>,
     pub(super) free: Vec<Slot>,
-    /// Runnable goroutines, in the order they will run.
-    pub runq: VecDeque<Slot>,
+    /// Runnable goroutines, in the order they will run after `next`.
+    pub(super) runq: VecDeque<Slot>,
+    /// The goroutine that runs next, before those of `runq`: Go's `runnext`. A goroutine the
+    /// running one creates or wakes waits here, so that it runs as soon as its creator or
+    /// waker blocks (the last goroutine started runs first; a receiver handed a value runs
+    /// before the others); the goroutine it displaces goes to the back of `runq`. Goroutines
+    /// woken by timers, and those that yield, queue at the back of `runq`.
+    pub(super) next: Option<Slot>,
+    /// When the time slice of the goroutine running began: goroutines run from `next` share
+    /// their waker's slice, and once it has lasted [`TIME_SLICE_NS`], `runq` goes first
+    /// (Go's sysmon preempts a goroutine that ran 10 ms, so two goroutines handing each
+    /// other work cannot starve the others).
+    slice_start: u64,
     /// The next park sequence number (never 0, never reused).
     pub(super) next_seq: u64,
     pub(super) next_id: GoId,
@@ -162,6 +178,8 @@ impl Sched {
             gs: Vec::new(),
             free: Vec::new(),
             runq: VecDeque::new(),
+            next: None,
+            slice_start: 0,
             next_seq: 1,
             next_id: 1,
             live: 0,
@@ -286,7 +304,7 @@ impl Sched {
                 (self.gs.len() - 1) as Slot
             }
         };
-        self.runq.push_back(slot);
+        self.make_runnable(slot);
         self.live += 1;
         self.metrics.goroutines_created += 1;
         self.metrics.peak_live = self.metrics.peak_live.max(self.live as u64);
@@ -350,10 +368,40 @@ impl Sched {
         if self.ready_id(key, wake).is_none() {
             return false;
         }
-        if let Some(slot) = self.runq.pop_back() {
-            self.runq.push_front(slot);
+        if self.next != Some(key.slot) {
+            self.runq.retain(|&s| s != key.slot);
+            self.runq.push_front(key.slot);
         }
         true
+    }
+
+    /// Queues the runnable goroutine `slot`: in `next` when the running goroutine made it
+    /// runnable, else at the back of `runq`.
+    fn make_runnable(&mut self, slot: Slot) {
+        if self.current == NO_SLOT {
+            self.runq.push_back(slot);
+        } else if let Some(displaced) = self.next.replace(slot) {
+            self.runq.push_back(displaced);
+        }
+    }
+
+    /// Whether a goroutine is runnable.
+    pub(super) fn has_runnable(&self) -> bool {
+        self.next.is_some() || !self.runq.is_empty()
+    }
+
+    /// Takes the goroutine to run next, if any: `next` while the time slice lasts, else the
+    /// front of `runq`, which starts a new slice.
+    pub(super) fn take_runnable(&mut self) -> Option<Slot> {
+        if let Some(slot) = self.next.take() {
+            if self.runq.is_empty() || self.now.saturating_sub(self.slice_start) < TIME_SLICE_NS {
+                return Some(slot);
+            }
+            self.runq.push_back(slot);
+        }
+        let slot = self.runq.pop_front()?;
+        self.slice_start = self.now;
+        Some(slot)
     }
 
     /// [`Sched::ready`], returning the woken goroutine's id.
@@ -371,7 +419,7 @@ impl Sched {
         g.status = Status::Runnable;
         let id = g.id;
         self.trace_state(id, Status::Runnable, 0);
-        self.runq.push_back(key.slot);
+        self.make_runnable(key.slot);
         Some(id)
     }
 

@@ -164,13 +164,16 @@ impl<T: 'static> ChanState<T> {
             case: 0,
             closed: true,
         };
-        for key in std::mem::take(&mut self.recvq) {
+        // Go gathers the parked receivers, then the senders, on a stack, and wakes them as it
+        // pops them: the last sender first, the first receiver last (which, the closer's
+        // `next` taking each in turn, runs first).
+        let keep_senders = s.fault == Some(Fault::CloseKeepsSenders);
+        let senders = std::mem::take(&mut self.sendq);
+        for (key, _) in senders.into_iter().rev().filter(|_| !keep_senders) {
             s.ready(key, closed);
         }
-        for (key, _) in std::mem::take(&mut self.sendq) {
-            if s.fault != Some(Fault::CloseKeepsSenders) {
-                s.ready(key, closed);
-            }
+        for key in std::mem::take(&mut self.recvq).into_iter().rev() {
+            s.ready(key, closed);
         }
         Ok(())
     }
