@@ -886,3 +886,74 @@ fn print_stack_writes_the_callers_stack_on_stderr() {
         "{stderr}"
     );
 }
+
+/// A function that has not run yet is at its entry, and Go's traceback names the line of its
+/// declaration: a goroutine not started when the run ends, and the call that found the stack
+/// full, above its caller's line (Go 1.19's tracebacks).
+#[test]
+fn a_function_not_started_is_at_its_declaration() {
+    let source = r#"package main
+
+import "sync"
+
+var c = make(chan int)
+
+func worker() {
+	c <- 1
+}
+
+func main() {
+	go worker()
+	go func() {
+		select {}
+	}()
+	var mu sync.Mutex
+	mu.Unlock()
+}
+"#;
+    let (lines, stderr) = traceback_of(source);
+    let others: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        others,
+        [
+            "",
+            "goroutine 2 [runnable]:",
+            "main.worker()",
+            "\t./prog.go:7",
+            "created by main.main",
+            "\t./prog.go:12",
+            "",
+            "goroutine 3 [runnable]:",
+            "main.main.func1()",
+            "\t./prog.go:13",
+            "created by main.main",
+            "\t./prog.go:13",
+        ],
+        "{stderr}"
+    );
+
+    let recursion =
+        "package main\n\nfunc f() int {\n\treturn f() + 1\n}\n\nfunc main() {\n\tf()\n}\n";
+    let (lines, stderr) = traceback_of(recursion);
+    assert_eq!(
+        lines[..5],
+        [
+            "goroutine 1 [running]:",
+            "main.f()",
+            "\t./prog.go:3",
+            "main.f()",
+            "\t./prog.go:4"
+        ],
+        "{stderr}"
+    );
+    // 100 frames, then Go's mark.
+    assert_eq!(lines.len(), 1 + 200 + 1, "{stderr}");
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("...additional frames elided...")
+    );
+}

@@ -108,6 +108,7 @@ pub async fn cpu_work(units: u64) -> u64 {
         OnProc {
             ns: units * NS_PER_UNIT,
             parked: false,
+            keeps: false,
         }
         .await;
     }
@@ -124,7 +125,21 @@ pub fn cpu_time(ns: u64) -> CpuTime {
         real::flush();
         return CpuTime::Yield(super::goroutine::gosched());
     }
-    CpuTime::Proc(OnProc { ns, parked: false })
+    CpuTime::Proc(OnProc {
+        ns,
+        parked: false,
+        keeps: false,
+    })
+}
+
+/// [`cpu_time`] for a goroutine that goes on running once it has paid, as Go's goroutine
+/// runs until it blocks: on a single processor no other goroutine runs meanwhile (with
+/// several, the others run beside it). [`cpu_time`] is a preemption: the others may run.
+pub fn cpu_time_kept(ns: u64) -> CpuTime {
+    match cpu_time(ns) {
+        CpuTime::Proc(on) => CpuTime::Proc(OnProc { keeps: true, ..on }),
+        other => other,
+    }
 }
 
 /// Real mode: how long the running goroutine may compute before it yields ([`cpu_time`]),
@@ -142,7 +157,11 @@ pub fn sim_cost(ns: u64) -> CpuTime {
     if ns == 0 || real_clock().is_some() {
         return CpuTime::Done;
     }
-    CpuTime::Proc(OnProc { ns, parked: false })
+    CpuTime::Proc(OnProc {
+        ns,
+        parked: false,
+        keeps: false,
+    })
 }
 
 /// The future of [`cpu_time`] and [`sim_cost`].
@@ -328,6 +347,9 @@ impl HubOp for CpuOp {
 pub struct OnProc {
     ns: u64,
     parked: bool,
+    /// The goroutine keeps the processor: on a single one, nothing else runs until it has
+    /// paid ([`cpu_time_kept`]).
+    keeps: bool,
 }
 
 impl Future for OnProc {
@@ -347,6 +369,9 @@ impl Future for OnProc {
             let seq = c.sched.park(WaitReason::CpuWork, p as u32);
             let key = c.sched.key(seq, 0);
             c.timers.add(start + ns, Action::Wake(key), false);
+            if self.keeps && c.procs.count() == 1 {
+                c.sched.keep_processor();
+            }
         });
         Poll::Pending
     }

@@ -57,7 +57,8 @@ pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use clock::{clock_ns, now, real_clock, set_wall_clock, wall_ns};
 pub use context::{background, with_cancel, with_deadline, with_timeout, CancelFunc, Context};
 pub use cpu::{
-    compute_slice_ns, cpu_time, cpu_work, do_task, sim_cost, CpuTime, Ran, RealWork, NS_PER_UNIT,
+    compute_slice_ns, cpu_time, cpu_time_kept, cpu_work, do_task, sim_cost, CpuTime, Ran, RealWork,
+    NS_PER_UNIT,
 };
 pub use goroutine::{
     capture_stdout, go, go_as, go_label, go_named, gosched, intern, num_goroutine, set_gomaxprocs,

@@ -2,8 +2,8 @@
 //! output, how a run's objects are numbered, and its [`Backend`]: where its objects live.
 //!
 //! # Invariants
-//! - A goroutine is in `runq` or in `next` exactly when its status is `Runnable` (see
-//!   [`super::goroutine`]).
+//! - A goroutine is in `runq`, in `next` or the paid `keeper` exactly when its status is
+//!   `Runnable` (see [`super::goroutine`]).
 //! - `current` is the slot being polled, or `NO_SLOT` between polls.
 //! - A park sequence number is never 0 and never reused, so a stale wait key wakes nothing.
 
@@ -23,6 +23,15 @@ use super::trace::{Event, Kind, Trace};
 
 /// No goroutine is current (before main starts, and while timers fire).
 const NO_SLOT: Slot = Slot::MAX;
+
+/// A goroutine that keeps the only processor while it pays for its CPU work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keeper {
+    /// Parked until its work is done: nothing else runs.
+    Paying(Slot),
+    /// Woken: it runs before any other.
+    Paid(Slot),
+}
 
 /// How long goroutines that hand each other the processor through `next` may keep it
 /// while others are runnable (Go's `forcePreemptNS`).
@@ -52,6 +61,10 @@ pub(crate) struct Sched {
     /// (Go's sysmon preempts a goroutine that ran 10 ms, so two goroutines handing each
     /// other work cannot starve the others).
     slice_start: u64,
+    /// The goroutine that keeps the only processor while it pays for its CPU work: nothing
+    /// else runs until it is woken, and then it runs first, `next` and `runq` as they were
+    /// (see `cpu_time_kept`).
+    keeper: Option<Keeper>,
     /// The next park sequence number (never 0, never reused).
     pub(super) next_seq: u64,
     pub(super) next_id: GoId,
@@ -180,6 +193,7 @@ impl Sched {
             runq: VecDeque::new(),
             next: None,
             slice_start: 0,
+            keeper: None,
             next_seq: 1,
             next_id: 1,
             live: 0,
@@ -378,21 +392,36 @@ impl Sched {
     /// Queues the runnable goroutine `slot`: in `next` when the running goroutine made it
     /// runnable, else at the back of `runq`.
     fn make_runnable(&mut self, slot: Slot) {
-        if self.current == NO_SLOT {
+        if self.keeper == Some(Keeper::Paying(slot)) {
+            self.keeper = Some(Keeper::Paid(slot));
+        } else if self.current == NO_SLOT {
             self.runq.push_back(slot);
         } else if let Some(displaced) = self.next.replace(slot) {
             self.runq.push_back(displaced);
         }
     }
 
+    /// The running goroutine, parked for its CPU work, keeps the processor until it is woken.
+    pub(super) fn keep_processor(&mut self) {
+        self.keeper = Some(Keeper::Paying(self.current));
+    }
+
     /// Whether a goroutine is runnable.
     pub(super) fn has_runnable(&self) -> bool {
-        self.next.is_some() || !self.runq.is_empty()
+        self.next.is_some() || !self.runq.is_empty() || matches!(self.keeper, Some(Keeper::Paid(_)))
     }
 
     /// Takes the goroutine to run next, if any: `next` while the time slice lasts, else the
     /// front of `runq`, which starts a new slice.
     pub(super) fn take_runnable(&mut self) -> Option<Slot> {
+        match self.keeper {
+            Some(Keeper::Paying(_)) => return None,
+            Some(Keeper::Paid(slot)) => {
+                self.keeper = None;
+                return Some(slot);
+            }
+            None => {}
+        }
         if let Some(slot) = self.next.take() {
             if self.runq.is_empty() || self.now.saturating_sub(self.slice_start) < TIME_SLICE_NS {
                 return Some(slot);

@@ -28,24 +28,30 @@ use super::program::Thrown;
 use super::value::{Closure, Ptr, Value};
 
 impl Gor {
-    /// Pays the goroutine's CPU debt on a virtual processor (sim mode) or yields (real mode).
-    /// Returns true when it must wait.
+    /// Pays the goroutine's CPU debt on a virtual processor (sim mode), keeping it, before
+    /// the goroutine ends. Returns true when it must wait.
     pub fn pay_debt(&mut self) -> bool {
         if self.run.real() {
             // Real mode: the time was taken already; there is nothing to pay.
             self.debt = 0;
             return false;
         }
-        self.pay()
+        self.pay(Keep::Processor)
     }
 
-    fn pay(&mut self) -> bool {
+    /// Pays the debt: the goroutine goes on running (`Keep::Processor`: before an operation
+    /// others observe) or is preempted (`Keep::Nothing`: its quantum is over). Returns true
+    /// when it must wait.
+    fn pay(&mut self, keep: Keep) -> bool {
         let ns = self.debt / 1000;
         self.debt %= 1000;
         if ns == 0 {
             return false;
         }
-        let mut fut = rt::cpu_time(ns);
+        let mut fut = match keep {
+            Keep::Processor => rt::cpu_time_kept(ns),
+            Keep::Nothing => rt::cpu_time(ns),
+        };
         if poll_once(&mut fut).is_ready() {
             return false;
         }
@@ -213,7 +219,7 @@ impl Gor {
                     flush!();
                     if self.debt >= cost::SYNC && self.nested == 0 && !real {
                         self.frames[fi].again_at(pc - 1);
-                        if self.pay() {
+                        if self.pay(Keep::Processor) {
                             return Exit::Blocked;
                         }
                         continue 'frame;
@@ -226,7 +232,7 @@ impl Gor {
                     pc = $t as usize;
                     if steps >= steps_to_quantum {
                         save!();
-                        if self.pay() {
+                        if self.pay(Keep::Nothing) {
                             return Exit::Blocked;
                         }
                         continue 'frame;
@@ -636,7 +642,7 @@ impl Gor {
                     Instr::Call { f, base: b } => {
                         save!();
                         if self.push_frame(f, base + b as usize, None, 0).is_err() {
-                            return self.stack_overflow();
+                            return self.stack_overflow(Some(f));
                         }
                         fi += 1;
                         enter!();
@@ -649,7 +655,7 @@ impl Gor {
                         let func = c.func;
                         let env = (!c.env.is_empty()).then_some(c);
                         if self.push_frame(func, base + b as usize, env, 0).is_err() {
-                            return self.stack_overflow();
+                            return self.stack_overflow(Some(func));
                         }
                         continue 'frame;
                     }
@@ -657,7 +663,7 @@ impl Gor {
                         let func = check!(self.resolve_method(base + b as usize, m));
                         save!();
                         if self.push_frame(func, base + b as usize, None, 0).is_err() {
-                            return self.stack_overflow();
+                            return self.stack_overflow(Some(func));
                         }
                         continue 'frame;
                     }
@@ -1215,6 +1221,15 @@ fn accumulate(mut sum: i64, from: i64, addend: Option<i64>, iters: u64) -> (i64,
         }
     }
     (sum, i)
+}
+
+/// What a goroutine paying its CPU debt keeps (see [`Gor::pay`]).
+#[derive(Clone, Copy)]
+enum Keep {
+    /// Its processor: it goes on running once paid.
+    Processor,
+    /// Nothing: it is preempted, and the others may run first.
+    Nothing,
 }
 
 /// Instructions until a goroutine's `debt` reaches the preemption `quantum` (never, in a nested

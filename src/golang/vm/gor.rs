@@ -565,7 +565,13 @@ impl Gor {
             if i < top && prog.funcs[f.func as usize].is_method_wrapper() {
                 continue;
             }
-            lines.push((f.func, prog.line(f.func, f.at())));
+            // A function that has not run yet is at its entry: Go names its declaration's
+            // line (a goroutine not started yet, a call that found the stack full).
+            let line = match f.pc {
+                0 => prog.funcs[f.func as usize].line,
+                _ => prog.line(f.func, f.at()),
+            };
+            lines.push((f.func, line));
         }
         lines.truncate(kept);
         lines
@@ -778,7 +784,7 @@ impl Gor {
             0
         };
         if self.push_frame(func, base, env, depth).is_err() {
-            return Err(self.stack_overflow());
+            return Err(self.stack_overflow(Some(func)));
         }
         Ok(())
     }
@@ -904,10 +910,17 @@ impl Gor {
         )
     }
 
-    /// Go's fatal stack overflow: ends the run.
-    pub fn stack_overflow(&mut self) -> Exit {
+    /// Go's fatal stack overflow, in a call of `callee` that found the stack full (Go's
+    /// traceback shows it at its entry, above its caller): ends the run.
+    pub fn stack_overflow(&mut self, callee: Option<u32>) -> Exit {
         rt::eprint("runtime: goroutine stack exceeds 1000000000-byte limit\n");
-        self.fatal_here("stack overflow")
+        let mut frames = self.frame_lines();
+        if let Some(f) = callee {
+            frames.insert(0, (f, self.run.prog.funcs[f as usize].line));
+            frames.truncate(MAX_TRACEBACK_FRAMES + 1);
+        }
+        self.died_in = Some(frames);
+        self.fatal_in_place("stack overflow")
     }
 
     /// Go's `fatal error: <message>` in this goroutine, at its frames' saved places: ends the
@@ -1147,7 +1160,7 @@ impl Gor {
         recover_depth: u16,
     ) -> Result<Vec<Value>, Thrown> {
         if self.nested >= MAX_NESTED {
-            self.stack_overflow();
+            self.stack_overflow(None);
             return Err(Value::Nil);
         }
         let base = self.top_free();
