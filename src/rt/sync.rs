@@ -10,7 +10,8 @@
 //!
 //! # Invariants
 //! - A WaitGroup's counter is never negative; its waiters are parked only while it is positive.
-//! - A Mutex's waiters are parked only while it is locked; unlock hands it to the first waiter.
+//! - A Mutex's waiters are parked only while it is locked or handed over; `handoff` names a
+//!   waiter woken and not yet run only in starvation mode, with the mutex unlocked.
 
 use std::task::Poll;
 
@@ -28,11 +29,27 @@ struct WgState {
     waiters: Vec<WaitKey>,
 }
 
+/// Go's `sync.Mutex` (`sync/mutex.go`). In normal mode, unlock wakes the first waiter, which
+/// then competes for the lock with the goroutines arriving (the running one usually wins: it
+/// is already on a processor); a waiter that loses goes back to the front of the queue. A
+/// waiter that has waited more than [`STARVATION_NS`] switches the mutex to starvation mode,
+/// where unlock hands it straight to the first waiter and newcomers queue behind.
 #[derive(Default)]
 struct MutexState {
     locked: bool,
+    /// Starvation mode.
+    starving: bool,
+    /// A waiter was woken and has not run yet (normal mode): unlock wakes no other.
+    woken: bool,
+    /// The park of the waiter the mutex was handed to (starvation mode), until it runs; 0 if
+    /// none.
+    handoff: u64,
     waiters: std::collections::VecDeque<WaitKey>,
 }
+
+/// How long a waiter waits before the mutex goes into starvation mode (Go's
+/// `starvationThresholdNs`).
+const STARVATION_NS: u64 = 1_000_000;
 
 impl WgState {
     /// A counter and no waiters (a copy of the Go struct holds none of them).
@@ -335,7 +352,9 @@ impl Mutex {
     pub fn lock(self) -> Routed<Lock> {
         Routed::new(Lock {
             mutex: self.0,
-            parked: false,
+            parked: 0,
+            wait_start: None,
+            starving: false,
         })
     }
 
@@ -344,7 +363,13 @@ impl Mutex {
         let mutex = self.0;
         seam::query(
             || SyncOp::TryLock { mutex },
-            |c| !std::mem::replace(&mut c.sync.mutexes[mutex as usize].locked, true),
+            |c| {
+                // Go's TryLock fails in starvation mode too.
+                let m = &mut c.sync.mutexes[mutex as usize];
+                let free = !m.locked && !m.starving && m.handoff == 0;
+                m.locked |= free;
+                free
+            },
         )
     }
 
@@ -353,32 +378,63 @@ impl Mutex {
         Routed::new(Unlock {
             mutex: self.0,
             failed: false,
+            yielded: false,
         })
     }
 }
 
-/// The future of [`Mutex::lock`].
+/// The future of [`Mutex::lock`]: Go's `lockSlow` without the spinning.
 #[must_use = "mu.lock does nothing unless awaited"]
 pub struct Lock {
     mutex: u32,
-    parked: bool,
+    /// The park it waits in, 0 while it does not wait.
+    parked: u64,
+    /// When it first waited.
+    wait_start: Option<u64>,
+    /// It has waited longer than [`STARVATION_NS`].
+    starving: bool,
 }
 
 impl Operation for Lock {
     type Output = ();
     fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
-        // Woken by unlock, which hands the lock over (it stays locked).
-        if self.parked {
-            return Poll::Ready(());
-        }
+        let now = c.sched.now;
         let m = &mut c.sync.mutexes[self.mutex as usize];
-        if !std::mem::replace(&mut m.locked, true) {
+        if self.parked != 0 {
+            let seq = std::mem::replace(&mut self.parked, 0);
+            let waited = now.saturating_sub(self.wait_start.unwrap_or(now));
+            self.starving |= waited > STARVATION_NS;
+            if m.handoff == seq {
+                // Starvation mode handed the mutex over: it is ours. The last waiter, or one
+                // that did not wait long, ends starvation mode.
+                m.handoff = 0;
+                m.locked = true;
+                if !self.starving || m.waiters.is_empty() {
+                    m.starving = false;
+                }
+                return Poll::Ready(());
+            }
+            m.woken = false;
+        }
+        if !m.locked && !m.starving && m.handoff == 0 {
+            m.locked = true;
             return Poll::Ready(());
         }
+        if self.starving && m.locked {
+            m.starving = true;
+        }
+        // A waiter woken before goes back to the front of the queue.
+        let again = self.wait_start.is_some();
+        self.wait_start.get_or_insert(now);
         let seq = c.sched.park(WaitReason::Mutex, self.mutex);
         let key = c.sched.key(seq, 0);
-        c.sync.mutexes[self.mutex as usize].waiters.push_back(key);
-        self.parked = true;
+        let waiters = &mut c.sync.mutexes[self.mutex as usize].waiters;
+        if again {
+            waiters.push_front(key);
+        } else {
+            waiters.push_back(key);
+        }
+        self.parked = seq;
         Poll::Pending
     }
 
@@ -391,12 +447,14 @@ impl Operation for Lock {
     }
 }
 
-/// The future of [`Mutex::unlock`]: ready at once, or never (the run ends with Go's fatal
-/// error).
+/// The future of [`Mutex::unlock`]: ready at once, after a yield to the waiter it hands the
+/// mutex to (starvation mode, sim mode: Go's `semrelease` with handoff), or never (the run
+/// ends with Go's fatal error).
 #[must_use = "mu.unlock does nothing unless awaited"]
 pub struct Unlock {
     mutex: u32,
     failed: bool,
+    yielded: bool,
 }
 
 impl Operation for Unlock {
@@ -405,18 +463,38 @@ impl Operation for Unlock {
         if self.failed {
             return Poll::Pending;
         }
+        if self.yielded {
+            return Poll::Ready(());
+        }
         let m = &mut c.sync.mutexes[self.mutex as usize];
         if !m.locked {
             c.sched.fatal("sync: unlock of unlocked mutex");
             self.failed = true;
             return Poll::Pending;
         }
+        m.locked = false;
+        if !m.starving && m.woken {
+            return Poll::Ready(());
+        }
         while let Some(key) = m.waiters.pop_front() {
-            if c.sched.ready(key, Wake::default()) {
+            if !c.sched.ready(key, Wake::default()) {
+                continue;
+            }
+            if !m.starving {
+                m.woken = true;
                 return Poll::Ready(());
             }
+            m.handoff = key.seq;
+            // The waiter runs at once, this goroutine after the others (Go's goyield); a
+            // hub's proxy, which stands for a goroutine elsewhere, goes on.
+            if c.sched.backend.epoch_ns().is_none() {
+                c.sched.yield_now();
+                self.yielded = true;
+                return Poll::Pending;
+            }
+            return Poll::Ready(());
         }
-        m.locked = false;
+        m.starving = false;
         Poll::Ready(())
     }
 
