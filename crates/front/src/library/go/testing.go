@@ -625,8 +625,12 @@ func (t *T) Deadline() (deadline time.Time, ok bool) { return time.Time{}, false
 
 // MainStart is called by the generated main function: the tests and examples to run.
 func MainStart(deps any, tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
+	initRan = true
 	return &M{tests: tests, examples: examples}
 }
+
+// initRan: the program is a program of tests, whose flags go test has set (Go's Init).
+var initRan bool
 
 // Run runs the tests, then the examples, and returns the exit status: 0 when all passed, 1
 // otherwise.
@@ -734,13 +738,23 @@ func runTests(tests []InternalTest) bool {
 }
 
 // Short reports whether -test.short is set: no.
-func Short() bool { return false }
+func Short() bool {
+	if !initRan {
+		panic("testing: Short called before Init")
+	}
+	return false
+}
 
 // Verbose reports whether -test.v is set: yes, as the Playground runs tests.
-func Verbose() bool { return true }
+func Verbose() bool {
+	if !initRan {
+		panic("testing: Verbose called before Init")
+	}
+	return true
+}
 
 // Testing reports whether the program is a test.
-func Testing() bool { return true }
+func Testing() bool { return initRan }
 
 // CoverMode reports the coverage mode: none.
 func CoverMode() string { return "" }
