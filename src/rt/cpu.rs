@@ -105,12 +105,7 @@ pub async fn cpu_work(units: u64) -> u64 {
     }
     let sum = sum_below(units);
     if units > 0 {
-        OnProc {
-            ns: units * NS_PER_UNIT,
-            parked: false,
-            keeps: false,
-        }
-        .await;
+        OnProc::new(units * NS_PER_UNIT).await;
     }
     sum
 }
@@ -125,11 +120,7 @@ pub fn cpu_time(ns: u64) -> CpuTime {
         real::flush();
         return CpuTime::Yield(super::goroutine::gosched());
     }
-    CpuTime::Proc(OnProc {
-        ns,
-        parked: false,
-        keeps: false,
-    })
+    CpuTime::Proc(OnProc::new(ns))
 }
 
 /// [`cpu_time`] for a goroutine that goes on running once it has paid, as Go's goroutine
@@ -157,11 +148,7 @@ pub fn sim_cost(ns: u64) -> CpuTime {
     if ns == 0 || real_clock().is_some() {
         return CpuTime::Done;
     }
-    CpuTime::Proc(OnProc {
-        ns,
-        parked: false,
-        keeps: false,
-    })
+    CpuTime::Proc(OnProc::new(ns))
 }
 
 /// The future of [`cpu_time`] and [`sim_cost`].
@@ -350,6 +337,17 @@ pub struct OnProc {
     /// The goroutine keeps the processor: on a single one, nothing else runs until it has
     /// paid ([`cpu_time_kept`]).
     keeps: bool,
+}
+
+impl OnProc {
+    /// `ns` of work that lets the other goroutines run meanwhile.
+    fn new(ns: u64) -> Self {
+        OnProc {
+            ns,
+            parked: false,
+            keeps: false,
+        }
+    }
 }
 
 impl Future for OnProc {

@@ -692,7 +692,6 @@ enum Conversion {
     },
 }
 
-/// How Go converts a value of type `from` to type `to`, if it does.
 /// Whether two underlying types are identical once struct tags are ignored, as a conversion
 /// ignores them (in the fields of unnamed struct types within too).
 fn same_ignoring_tags(types: &Types, a: &Kind, b: &Kind) -> bool {
@@ -713,6 +712,7 @@ fn same_ignoring_tags(types: &Types, a: &Kind, b: &Kind) -> bool {
     }
 }
 
+/// How Go converts a value of type `from` to type `to`, if it does.
 fn conversion(types: &Types, from: TypeId, to: TypeId) -> Option<Conversion> {
     use Conversion as C;
     let (fk, tk) = (&types.get(from).kind, &types.get(to).kind);

@@ -483,8 +483,8 @@ func (b *Writer) WriteByte(c byte) error {
 	return nil
 }
 
-// WriteRune writes r's UTF-8 encoding and returns its length; a rune of several bytes first flushes a buffer with
-// room for fewer than utf8.UTFMax, so that the encoding goes out whole.
+// WriteRune writes r's UTF-8 encoding and returns its length; a rune of several bytes first
+// flushes a buffer with room for fewer than utf8.UTFMax, so that the encoding goes out whole.
 func (b *Writer) WriteRune(r rune) (size int, err error) {
 	if uint32(r) < utf8.RuneSelf {
 		if err := b.WriteByte(byte(r)); err != nil {
