@@ -270,3 +270,80 @@ fn a_million_channel_operations_fit_in_tens_of_megabytes() {
         "peak heap {peak} bytes for {event_bytes} bytes of events"
     );
 }
+
+/// What main's CPU spans and state changes record, from its first CPU span on: a span's
+/// start and length, a state's time and status.
+#[derive(Debug, PartialEq)]
+enum CpuEvent {
+    Span(u64, u64),
+    State(u64, Option<Status>),
+}
+
+fn cpu_events_of_main(r: &rt::Report) -> Vec<CpuEvent> {
+    let events: Vec<CpuEvent> = r
+        .trace
+        .events
+        .iter()
+        .filter(|e| e.g == 1)
+        .filter_map(|e| match e.kind {
+            Kind::ProcSpan => Some(CpuEvent::Span(e.t, e.span_ns())),
+            Kind::GoState => Some(CpuEvent::State(e.t, Status::from_code(e.arg))),
+            _ => None,
+        })
+        .collect();
+    let first = events
+        .iter()
+        .position(|e| matches!(e, CpuEvent::Span(..)))
+        .unwrap();
+    events.into_iter().skip(first).collect()
+}
+
+#[test]
+fn kept_payments_record_the_same_events_whether_paid_in_place_or_by_their_timer() {
+    // Past 64 payments in a row one waits for the run loop, its timer waking it: every
+    // payment must look the same.
+    let r = run(async {
+        for _ in 0..200 {
+            rt::cpu_time_kept(10).await;
+        }
+        rt::println(rt::now().0);
+    });
+    assert_eq!(r.lines(), ["2000"]);
+    let want: Vec<CpuEvent> = (0..200u64)
+        .flat_map(|k| {
+            [
+                CpuEvent::Span(10 * k, 10),
+                CpuEvent::State(10 * k, Some(Status::Blocked(WaitReason::CpuWork))),
+                CpuEvent::State(10 * (k + 1), Some(Status::Runnable)),
+            ]
+        })
+        .collect();
+    assert_eq!(cpu_events_of_main(&r)[..600], want[..]);
+}
+
+#[test]
+fn a_timer_due_within_a_kept_payment_fires_at_its_time_and_waits_for_the_processor() {
+    async fn sleeper() {
+        sleep(rt::Duration::from_nanos(500)).await;
+        rt::println(format!("sleeper at {}", rt::now().0));
+    }
+    let r = run(async {
+        go(sleeper, ());
+        sleep(rt::Duration::from_nanos(1)).await;
+        rt::cpu_time_kept(1000).await;
+        rt::println(format!("main at {}", rt::now().0));
+        sleep(rt::Duration::from_nanos(1)).await;
+    });
+    assert_eq!(r.lines(), ["main at 1001", "sleeper at 1001"]);
+    let woke = r.trace.events.iter().find(|e| {
+        e.g == 2
+            && e.kind == Kind::GoState
+            && Status::from_code(e.arg) == Some(Status::Runnable)
+            && e.t > 0
+    });
+    assert_eq!(
+        woke.map(|e| e.t),
+        Some(500),
+        "the sleeper's timer fired mid-payment"
+    );
+}

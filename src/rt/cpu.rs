@@ -357,22 +357,48 @@ impl Future for OnProc {
             return Poll::Ready(());
         }
         self.parked = true;
-        let ns = self.ns;
-        with_core(|c| {
+        let (ns, keeps) = (self.ns, self.keeps);
+        let paid = with_core(|c| {
             let now = c.sched.now;
             let (p, start) = c.procs.assign(now, ns);
             let g = c.sched.current_id();
             // The span carries its own start, which may lie ahead of the clock.
             record_span(&mut c.sched, g, start, ns, p);
             let seq = c.sched.park(WaitReason::CpuWork, p as u32);
+            let end = start + ns;
+            if keeps && c.procs.count() == 1 && pay_in_place(c, end) {
+                return true;
+            }
             let key = c.sched.key(seq, 0);
-            c.timers.add(start + ns, Action::Wake(key), false);
-            if self.keeps && c.procs.count() == 1 {
+            c.timers.add(end, Action::Wake(key), false);
+            if keeps && c.procs.count() == 1 {
                 c.sched.keep_processor();
             }
+            false
         });
-        Poll::Pending
+        if paid {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
     }
+}
+
+/// A goroutine that keeps the only processor while it pays (just parked for it) and would
+/// be the next thing to happen at `end`, no timer due before then or with it, wakes at once
+/// with the clock at `end`: the run loop would do nothing else meanwhile, and an interpreted
+/// goroutine pays every microsecond of channel traffic. Returns false, changing nothing,
+/// where the run loop must do it.
+fn pay_in_place(c: &mut super::run::Core, end: u64) -> bool {
+    if !c.sched.may_pay_in_place()
+        || end > c.sched.limits.virtual_ns
+        || c.timers.next_deadline().is_some_and(|t| t <= end)
+    {
+        return false;
+    }
+    c.sched.now = end;
+    c.sched.wake_paid_in_place();
+    true
 }
 
 #[cfg(test)]
