@@ -62,13 +62,20 @@ pub fn take_panic() -> Option<String> {
 
 /// `wg.Add` below zero: sync's panic.
 pub const NEGATIVE_WAITGROUP: &str = "sync: negative WaitGroup counter";
+/// A waiter woken by a WaitGroup's counter reaching zero finds it in use again: sync's panic.
+pub const REUSED_WAITGROUP: &str = "sync: WaitGroup is reused before previous Wait has returned";
 /// A semaphore released more than it holds: x/sync's panic.
 pub const SEMAPHORE_OVER_RELEASED: &str = "semaphore: released more than held";
 
 /// Whether the runtime's panic `message` is one that Go's packages raise rather than its
 /// runtime: its value is then a string, not a `runtime.Error`.
 pub fn is_package_panic(message: &str) -> bool {
-    [NEGATIVE_WAITGROUP, SEMAPHORE_OVER_RELEASED].contains(&message)
+    [
+        NEGATIVE_WAITGROUP,
+        REUSED_WAITGROUP,
+        SEMAPHORE_OVER_RELEASED,
+    ]
+    .contains(&message)
 }
 
 /// Go's `os.Exit(code)`: ends the run at once with exit status `code`; deferred calls do not

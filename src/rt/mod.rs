@@ -51,7 +51,7 @@ pub mod trace;
 pub use builtin::{
     end_fatally, eprint, fatal, give_up_wait, go_panic, go_panic_with_frames, goexited, goid,
     gomaxprocs, is_package_panic, num_cpu, os_exit, other_goroutines, print, println, rand_below,
-    take_panic, NEGATIVE_WAITGROUP,
+    take_panic, NEGATIVE_WAITGROUP, REUSED_WAITGROUP,
 };
 pub use chan::{make_chan, Chan, Receiver, Sender};
 pub use clock::{clock_ns, now, real_clock, set_wall_clock, wall_ns};

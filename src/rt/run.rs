@@ -166,6 +166,8 @@ impl Core {
                     _ => 0,
                 };
                 self.sched.now = self.sched.now.max(t + late);
+                // Nothing ran meanwhile: the goroutines the timers wake start a time slice.
+                self.sched.restart_slice();
                 super::time::fire_due(self);
             }
             None => self.deadlock(),

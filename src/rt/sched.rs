@@ -57,8 +57,9 @@ pub(crate) struct Sched {
     /// The goroutine that runs next, before those of `runq`: Go's `runnext`. A goroutine the
     /// running one creates or wakes waits here, so that it runs as soon as its creator or
     /// waker blocks (the last goroutine started runs first; a receiver handed a value runs
-    /// before the others); the goroutine it displaces goes to the back of `runq`. Goroutines
-    /// woken by timers, and those that yield, queue at the back of `runq`.
+    /// before the others); the goroutine it displaces goes to the back of `runq`. So do
+    /// goroutines woken by timers, as Go's timers ready theirs: of timers due together, the
+    /// last to fire runs first. Goroutines that yield queue at the back of `runq`.
     pub(super) next: Option<Slot>,
     /// When the time slice of the goroutine running began: goroutines run from `next` share
     /// their waker's slice, and once it has lasted [`TIME_SLICE_NS`], `runq` goes first
@@ -398,13 +399,11 @@ impl Sched {
         true
     }
 
-    /// Queues the runnable goroutine `slot`: in `next` when the running goroutine made it
-    /// runnable, else at the back of `runq`.
+    /// Queues the runnable goroutine `slot` in `next`, as Go's `ready` does, whoever made it
+    /// runnable: the running goroutine, or a timer.
     fn make_runnable(&mut self, slot: Slot) {
         if self.keeper == Some(Keeper::Paying(slot)) {
             self.keeper = Some(Keeper::Paid(slot));
-        } else if self.current == NO_SLOT {
-            self.runq.push_back(slot);
         } else if let Some(displaced) = self.next.replace(slot) {
             self.runq.push_back(displaced);
         }
@@ -439,6 +438,11 @@ impl Sched {
         self.trace_state(id, Status::Runnable, 0);
         self.metrics.context_switches += 1;
         self.paid_in_place += 1;
+    }
+
+    /// The time slice starts now (the processor was idle until now).
+    pub(super) fn restart_slice(&mut self) {
+        self.slice_start = self.now;
     }
 
     /// Whether a goroutine is runnable.

@@ -265,8 +265,17 @@ pub struct WgWait {
 impl Operation for WgWait {
     type Output = ();
     fn poll_here(&mut self, c: &mut Core) -> Poll<()> {
-        // Woken by the add that brought the counter to zero.
-        if self.parked || c.sync.wgs[self.wg as usize].counter == 0 {
+        let wg = &c.sync.wgs[self.wg as usize];
+        if self.parked {
+            // Woken by the add that brought the counter to zero, which Go's Wait checks is
+            // still what it left.
+            if wg.counter != 0 || !wg.waiters.is_empty() {
+                c.sched.go_panic(super::builtin::REUSED_WAITGROUP);
+                return Poll::Pending;
+            }
+            return Poll::Ready(());
+        }
+        if wg.counter == 0 {
             return Poll::Ready(());
         }
         let seq = c.sched.park(WaitReason::WaitGroup, self.wg);
@@ -391,7 +400,7 @@ pub struct Lock {
     parked: u64,
     /// When it first waited.
     wait_start: Option<u64>,
-    /// It has waited longer than [`STARVATION_NS`].
+    /// It has waited [`STARVATION_NS`] or longer.
     starving: bool,
 }
 
@@ -403,7 +412,10 @@ impl Operation for Lock {
         if self.parked != 0 {
             let seq = std::mem::replace(&mut self.parked, 0);
             let waited = now.saturating_sub(self.wait_start.unwrap_or(now));
-            self.starving |= waited > STARVATION_NS;
+            // Go asks for longer than the threshold, on a clock that has moved on past a
+            // wait of exactly that (a sleep of 1 ms under the lock) by the time it looks;
+            // the virtual clock has not.
+            self.starving |= waited >= STARVATION_NS;
             if m.handoff == seq {
                 // Starvation mode handed the mutex over: it is ours. The last waiter, or one
                 // that did not wait long, ends starvation mode.

@@ -1,7 +1,8 @@
 //! Time: the clock, timers, `sleep`, `after`, `Timer`, `Ticker`, and Go's duration format.
 //!
 //! Timers live in a binary heap ordered by (deadline, creation sequence); timers due at the
-//! same instant fire together, in an order the seed picks (see [`fire_due`]). In sim mode the clock is virtual:
+//! same instant fire together, in the order they were set on one processor and in an order the
+//! seed picks on several (see [`fire_due`]). In sim mode the clock is virtual:
 //! it moves only when no goroutine can run, jumping to the earliest deadline (the semantics of
 //! the Go Playground's fake time and of tokio's paused clock). Due timers fire before the next
 //! goroutine runs, so a timer set for "now" fires at once.
@@ -233,9 +234,11 @@ impl Timers {
 
 /// Fires every timer due at the current time.
 ///
-/// Timers due at the same instant fire in an order the seed picks: Go gives no order between
-/// timers that expire together (on several processors their goroutines race), and the seed
-/// decides which of Go's possible orders a sim run shows.
+/// Timers due at the same instant fire in the order they were set on a single processor, as
+/// Go's fire there (set later, a timer of the same length ends later on Go's clock); on
+/// several, in an order the seed picks: Go gives no order between timers that expire
+/// together there (their goroutines race), and the seed decides which of Go's possible
+/// orders a sim run shows.
 pub(crate) fn fire_due(core: &mut Core) {
     let now = core.sched.now;
     // Most often one timer is due (a sleep or CPU work ending): it fires without gathering.
@@ -250,9 +253,11 @@ pub(crate) fn fire_due(core: &mut Core) {
     while let Some(action) = core.timers.pop_due(now) {
         due.push(action);
     }
-    for i in (1..due.len()).rev() {
-        let j = core.sched.rng.below(i as u64 + 1) as usize;
-        due.swap(i, j);
+    if core.procs.count() > 1 {
+        for i in (1..due.len()).rev() {
+            let j = core.sched.rng.below(i as u64 + 1) as usize;
+            due.swap(i, j);
+        }
     }
     for action in due {
         fire(core, action, now);

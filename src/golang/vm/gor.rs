@@ -244,10 +244,13 @@ pub enum UnitOp {
 }
 
 impl UnitOp {
-    /// Whether the runtime may raise a Go panic in it (a counter below zero, a closed
-    /// channel).
+    /// Whether the runtime may raise a Go panic in it (a counter below zero, a WaitGroup
+    /// reused before its Wait returned, a closed channel).
     fn may_panic(&self) -> bool {
-        matches!(self, UnitOp::WgAdd(_) | UnitOp::Close(_))
+        matches!(
+            self,
+            UnitOp::WgAdd(_) | UnitOp::WgWait(_) | UnitOp::Close(_)
+        )
     }
 
     fn poll(&mut self, cx: &mut TaskContext<'_>) -> Poll<()> {

@@ -332,11 +332,12 @@ const NATIVE_FRAMES: &[(&str, &[(&str, &str)])] = &[
 /// Library functions a native stands for, whose frames Go's traceback shows: (name, file,
 /// line); the one at index `k` is the frame `LIBRARY_FRAME - k`. A negative WaitGroup counter
 /// is raised in Add, which Done calls; an AfterFunc's function runs in a goroutine that
-/// `time.goFunc` starts.
+/// `time.goFunc` starts; a reused WaitGroup is found in Wait, once woken.
 const LIBRARY_FRAMES: &[(&str, &str, u32)] = &[
     ("sync.(*WaitGroup).Add", "sync/waitgroup.go", 83),
     ("sync.(*WaitGroup).Done", "sync/waitgroup.go", 108),
     ("time.goFunc", "time/sleep.go", 176),
+    ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 141),
 ];
 const LIBRARY_FRAME: u32 = u32::MAX - 16;
 /// The `created` of an AfterFunc's goroutine.
@@ -347,11 +348,13 @@ pub const CREATED_BY_TIME_GOFUNC: (u32, u32) = (LIBRARY_FRAME - 2, 0);
 pub fn library_frames(native: &str, value: &Value) -> &'static [u32] {
     const ADD: &[u32] = &[LIBRARY_FRAME];
     const DONE: &[u32] = &[LIBRARY_FRAME, LIBRARY_FRAME - 1];
-    let negative =
-        matches!(value, Value::Iface(i) if i.val.as_bytes() == rt::NEGATIVE_WAITGROUP.as_bytes());
+    const WAIT: &[u32] = &[LIBRARY_FRAME - 3];
+    let is =
+        |message: &str| matches!(value, Value::Iface(i) if i.val.as_bytes() == message.as_bytes());
     match native {
-        "sync.WaitGroup.Add" if negative => ADD,
-        "sync.WaitGroup.Done" if negative => DONE,
+        "sync.WaitGroup.Add" if is(rt::NEGATIVE_WAITGROUP) => ADD,
+        "sync.WaitGroup.Done" if is(rt::NEGATIVE_WAITGROUP) => DONE,
+        "sync.WaitGroup.Wait" if is(rt::REUSED_WAITGROUP) => WAIT,
         _ => &[],
     }
 }
