@@ -328,7 +328,7 @@ impl Sched {
                 (self.gs.len() - 1) as Slot
             }
         };
-        self.make_runnable(slot);
+        self.make_runnable(slot, false);
         self.live += 1;
         self.metrics.goroutines_created += 1;
         self.metrics.peak_live = self.metrics.peak_live.max(self.live as u64);
@@ -400,10 +400,14 @@ impl Sched {
     }
 
     /// Queues the runnable goroutine `slot` in `next`, as Go's `ready` does, whoever made it
-    /// runnable: the running goroutine, or a timer.
-    fn make_runnable(&mut self, slot: Slot) {
+    /// runnable: the running goroutine, or a timer. A goroutine whose CPU work ended
+    /// (`computed`) ran all along: it queues at the back of `runq`, as Go's preempted
+    /// goroutine does, unless it keeps the processor.
+    fn make_runnable(&mut self, slot: Slot, computed: bool) {
         if self.keeper == Some(Keeper::Paying(slot)) {
             self.keeper = Some(Keeper::Paid(slot));
+        } else if computed {
+            self.runq.push_back(slot);
         } else if let Some(displaced) = self.next.replace(slot) {
             self.runq.push_back(displaced);
         }
@@ -484,10 +488,11 @@ impl Sched {
             case: key.case,
             ..wake
         };
+        let computed = g.status == Status::Blocked(WaitReason::CpuWork);
         g.status = Status::Runnable;
         let id = g.id;
         self.trace_state(id, Status::Runnable, 0);
-        self.make_runnable(key.slot);
+        self.make_runnable(key.slot, computed);
         Some(id)
     }
 
