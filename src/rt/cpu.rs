@@ -370,7 +370,7 @@ impl Future for OnProc {
                 return true;
             }
             let key = c.sched.key(seq, 0);
-            c.timers.add(end, Action::Wake(key), false);
+            c.timers.add(now, end, Action::Wake(key), false);
             if keeps && c.procs.count() == 1 {
                 c.sched.keep_processor();
             }

@@ -404,8 +404,11 @@ impl Runtime {
                 }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
                 // fires now, even while goroutines are runnable.
-                if core.timers.may_be_due(core.sched.now) {
+                if core.timers.may_be_due(core.sched.now) && !core.timers.held {
                     super::time::fire_due(core);
+                }
+                for (slot, task) in std::mem::take(&mut core.sched.spawned) {
+                    store_task(&shared.tasks, slot, task);
                 }
                 for job in std::mem::take(&mut core.sched.spawn_later) {
                     match job {
@@ -478,6 +481,8 @@ impl Runtime {
                 sched.end_with_panic(message);
             }
             sched.switch_away();
+            // A goroutine ran: timers held back until then may fire.
+            core.timers.held = false;
             drop(core);
             if finished {
                 // Dropped outside the borrow: its locals' drops may use the runtime.

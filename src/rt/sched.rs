@@ -118,6 +118,8 @@ pub(crate) struct Sched {
     pub(super) locate: Option<Locate>,
     /// Goroutines timers started (`AfterFunc`), for the run loop to add.
     pub spawn_later: Vec<Job>,
+    /// Goroutines timers made (`AfterFunc`), whose futures the run loop takes.
+    pub spawned: Vec<(Slot, Task)>,
     pub metrics: Metrics,
     /// How new objects are numbered.
     pub ids: Ids,
@@ -228,6 +230,7 @@ impl Sched {
             remote_frames: Default::default(),
             locate: None,
             spawn_later: Vec::new(),
+            spawned: Vec::new(),
             metrics: Metrics::default(),
             ids: Ids::new(config.role, config.procs),
             backend: Backend::new(config.role, config.procs),

@@ -1,8 +1,9 @@
 //! Time: the clock, timers, `sleep`, `after`, `Timer`, `Ticker`, and Go's duration format.
 //!
-//! Timers live in a binary heap ordered by (deadline, creation sequence); timers due at the
-//! same instant fire together, in the order they were set on one processor and in an order the
-//! seed picks on several (see [`fire_due`]). In sim mode the clock is virtual:
+//! Timers live in a binary heap ordered by (deadline, sequence: the order they were set, a
+//! ticker's from when it was made); on one processor timers due at the same instant fire in
+//! that order, those set at one instant together, and on several all together in an order the
+//! seed picks (see [`fire_due`]). In sim mode the clock is virtual:
 //! it moves only when no goroutine can run, jumping to the earliest deadline (the semantics of
 //! the Go Playground's fake time and of tokio's paused clock). Due timers fire before the next
 //! goroutine runs, so a timer set for "now" fires at once.
@@ -81,6 +82,9 @@ pub(crate) struct TimerId {
 
 struct Entry {
     when: u64,
+    /// When it was set (a ticker: when it was made; its ticks do not drift), which orders
+    /// timers due together on one processor (see [`fire_due`]).
+    set_at: u64,
     /// The sequence number of the heap entry that is current for this timer.
     seq: u64,
     active: bool,
@@ -104,14 +108,19 @@ pub(crate) struct Timers {
     peak: usize,
     /// The timers of `Timer` and `Ticker` handles, by the handle's id.
     handles: Vec<Option<TimerId>>,
+    /// Timers due now wait for a goroutine to run first: they were set after the ones that
+    /// just fired (see [`fire_due`]).
+    pub held: bool,
 }
 
 impl Timers {
-    /// Sets a timer for `when`. `owned` timers keep their slot for their handle.
-    pub fn add(&mut self, when: u64, action: Action, owned: bool) -> TimerId {
+    /// Sets a timer for `when`, at time `now`. `owned` timers keep their slot for their
+    /// handle.
+    pub fn add(&mut self, now: u64, when: u64, action: Action, owned: bool) -> TimerId {
         self.seq += 1;
         let entry = Entry {
             when,
+            set_at: now,
             seq: self.seq,
             active: true,
             gen: 0,
@@ -157,8 +166,9 @@ impl Timers {
         was
     }
 
-    /// Re-arms the timer for `when`; true if it was active (Go's `Timer.Reset`).
-    pub fn reset(&mut self, id: TimerId, when: u64) -> bool {
+    /// Re-arms the timer for `when`, at time `now`; true if it was active (Go's
+    /// `Timer.Reset`).
+    pub fn reset(&mut self, id: TimerId, now: u64, when: u64) -> bool {
         self.seq += 1;
         let seq = self.seq;
         let Some(e) = self.entry(id) else {
@@ -167,6 +177,7 @@ impl Timers {
         let was = e.active;
         e.active = true;
         e.when = when;
+        e.set_at = now;
         e.seq = seq;
         if !was {
             self.live += 1;
@@ -174,6 +185,12 @@ impl Timers {
         }
         self.heap.push(Reverse((when, seq, id.slot)));
         was
+    }
+
+    /// After the timers set at one instant fired (`group`), the others due `now` wait for a
+    /// goroutine to run.
+    fn hold_the_rest(&mut self, now: u64, group: Option<u64>) {
+        self.held = group.is_some() && self.next_deadline().is_some_and(|t| t <= now);
     }
 
     /// Whether a timer may be due at `now`: the cheap check the run loop makes every step.
@@ -197,20 +214,24 @@ impl Timers {
         None
     }
 
-    /// Takes the next timer due at or before `now`, re-arming periodic ones.
-    fn pop_due(&mut self, now: u64) -> Option<Action> {
+    /// Takes the next timer due at or before `now`, if it was set at `set_at` (any time
+    /// when `None`), re-arming periodic ones. Returns its action and when it was set.
+    fn pop_due(&mut self, now: u64, set_at: Option<u64>) -> Option<(Action, u64)> {
         let when = self.next_deadline().filter(|w| *w <= now)?;
-        let Reverse((_, _, slot)) = self.heap.pop().expect("next_deadline saw an entry");
+        let Reverse((_, seq, slot)) = *self.heap.peek().expect("next_deadline saw an entry");
         let e = &mut self.entries[slot as usize];
-        let action = e.action;
+        if set_at.is_some_and(|t| t != e.set_at) {
+            return None;
+        }
+        self.heap.pop();
+        let (action, was_set) = (e.action, e.set_at);
         match action {
             Action::SendTime { period, .. } if period > 0 => {
-                // Go's ticker: the next tick after now, skipping missed ones.
+                // Go's ticker: the next tick after now, skipping missed ones. It keeps its
+                // place among timers due together: its ticks count from when it was made.
                 let next = when + period * (1 + (now - when) / period);
-                self.seq += 1;
                 e.when = next;
-                e.seq = self.seq;
-                self.heap.push(Reverse((next, self.seq, slot)));
+                self.heap.push(Reverse((next, seq, slot)));
             }
             _ => {
                 e.active = false;
@@ -220,7 +241,7 @@ impl Timers {
                 }
             }
         }
-        Some(action)
+        Some((action, was_set))
     }
 
     pub fn live(&self) -> usize {
@@ -234,23 +255,30 @@ impl Timers {
 
 /// Fires every timer due at the current time.
 ///
-/// Timers due at the same instant fire in the order they were set on a single processor, as
-/// Go's fire there (set later, a timer of the same length ends later on Go's clock); on
-/// several, in an order the seed picks: Go gives no order between timers that expire
-/// together there (their goroutines race), and the seed decides which of Go's possible
-/// orders a sim run shows.
+/// On a single processor, timers due at the same instant fire as Go's would there. Those set
+/// at the same instant fire together, in the order they were set (Go's clock moved on a
+/// little between them, so each ends a little after the one before). Those set later
+/// wait until a goroutine has run ([`Timers::held`]): on Go's clock they end later still,
+/// after the time it takes to set them again and again (ten sleeps of 10 ms end after one of
+/// 100 ms set when the first of them was). On several processors, every timer due fires
+/// now, in an order the seed picks: Go gives no order between timers that expire together
+/// there (their goroutines race), and the seed decides which of Go's possible orders a sim
+/// run shows.
 pub(crate) fn fire_due(core: &mut Core) {
     let now = core.sched.now;
+    core.timers.held = false;
     // Most often one timer is due (a sleep or CPU work ending): it fires without gathering.
-    let Some(first) = core.timers.pop_due(now) else {
+    let Some((first, set_at)) = core.timers.pop_due(now, None) else {
         return;
     };
-    let Some(second) = core.timers.pop_due(now) else {
+    let group = (core.procs.count() == 1).then_some(set_at);
+    let Some((second, _)) = core.timers.pop_due(now, group) else {
         fire(core, first, now);
+        core.timers.hold_the_rest(now, group);
         return;
     };
     let mut due = vec![first, second];
-    while let Some(action) = core.timers.pop_due(now) {
+    while let Some((action, _)) = core.timers.pop_due(now, group) {
         due.push(action);
     }
     if core.procs.count() > 1 {
@@ -262,6 +290,7 @@ pub(crate) fn fire_due(core: &mut Core) {
     for action in due {
         fire(core, action, now);
     }
+    core.timers.hold_the_rest(now, group);
 }
 
 /// Does what a timer due at `now` does.
@@ -274,10 +303,17 @@ fn fire(core: &mut Core, action: Action, now: u64) {
         Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
         Action::Deadline { ctx } => super::context::expire(core, ctx),
         // Started by the run loop, which owns the goroutines' futures.
-        Action::Spawn { job } => {
-            let job = core.timers.jobs[job as usize].clone();
-            core.sched.spawn_later.push(job);
-        }
+        Action::Spawn { job } => match core.timers.jobs[job as usize].clone() {
+            // Made as the timer fires, so that it queues where Go's `go` in the timer's function
+            // puts it among the goroutines the other timers due wake; the run loop, which owns
+            // the goroutines' futures, takes its future before it polls any.
+            Job::Here(start) if core.sched.may_start() => {
+                let (label, task) = start();
+                let (slot, _) = core.sched.new_goroutine(label);
+                core.sched.spawned.push((slot, task));
+            }
+            job => core.sched.spawn_later.push(job),
+        },
     }
 }
 
@@ -305,8 +341,8 @@ impl Operation for Sleep {
         self.parked = true;
         let seq = c.sched.park(WaitReason::Sleep, 0);
         let key = c.sched.key(seq, 0);
-        c.timers
-            .add(c.sched.now + self.ns, Action::Wake(key), false);
+        let now = c.sched.now;
+        c.timers.add(now, now + self.ns, Action::Wake(key), false);
         Poll::Pending
     }
 
@@ -356,7 +392,9 @@ fn create_timer(ns: u64, period: u64) -> (u32, Chan<Time>) {
 /// Sets the timer of handle `id`, sending on channel `chan` (see [`create_timer`]).
 fn timer_at(c: &mut Core, id: u32, chan: u32, ns: u64, period: u64) {
     let when = c.sched.now + if period > 0 { period } else { ns };
-    let timer = c.timers.add(when, Action::SendTime { chan, period }, true);
+    let timer = c
+        .timers
+        .add(c.sched.now, when, Action::SendTime { chan, period }, true);
     put(&mut c.timers.handles, id, Some(timer));
 }
 
@@ -380,7 +418,7 @@ fn reset_timer(c: &mut Core, id: u32, ns: u64, period: u64) -> bool {
         }
     }
     let when = c.sched.now + if period > 0 { period } else { ns };
-    c.timers.reset(timer, when)
+    c.timers.reset(timer, c.sched.now, when)
 }
 
 impl Timer {
@@ -461,7 +499,7 @@ fn add_job(c: &mut Core, id: u32, ns: u64, job: Job) {
 
 /// Sets timer handle `id` doing `action` in `ns`.
 fn add_handle(c: &mut Core, id: u32, ns: u64, action: Action) {
-    let timer = c.timers.add(c.sched.now + ns, action, true);
+    let timer = c.timers.add(c.sched.now, c.sched.now + ns, action, true);
     put(&mut c.timers.handles, id, Some(timer));
 }
 
@@ -612,7 +650,8 @@ impl HubOp for TimeOp {
 
 /// Sets a deadline timer for a context. Returns the timer, for stopping it on cancel.
 pub(crate) fn deadline_timer(core: &mut Core, when: u64, ctx: u32) -> TimerId {
-    core.timers.add(when, Action::Deadline { ctx }, true)
+    core.timers
+        .add(core.sched.now, when, Action::Deadline { ctx }, true)
 }
 
 /// `d` as Go's `time.Duration.String()` prints it: `0s`, `1.5µs`, `112ms`, `2.000001s`,
@@ -681,17 +720,20 @@ mod tests {
     #[test]
     fn stopped_and_reset_timers_leave_no_current_entry() {
         let mut t = Timers::default();
-        let a = t.add(10, Action::Deadline { ctx: 1 }, true);
-        let _b = t.add(20, Action::Deadline { ctx: 2 }, true);
+        let a = t.add(0, 10, Action::Deadline { ctx: 1 }, true);
+        let _b = t.add(0, 20, Action::Deadline { ctx: 2 }, true);
         assert_eq!(t.live(), 2);
         assert!(t.stop(a));
         assert!(!t.stop(a));
         assert_eq!(t.next_deadline(), Some(20));
-        assert!(!t.reset(a, 5));
+        assert!(!t.reset(a, 0, 5));
         assert_eq!(t.next_deadline(), Some(5));
         assert_eq!(t.live(), 2);
-        assert!(matches!(t.pop_due(5), Some(Action::Deadline { ctx: 1 })));
-        assert!(t.pop_due(5).is_none());
+        assert!(matches!(
+            t.pop_due(5, None),
+            Some((Action::Deadline { ctx: 1 }, 0))
+        ));
+        assert!(t.pop_due(5, None).is_none());
         assert_eq!(t.live(), 1);
     }
 }

@@ -1,9 +1,10 @@
 // chanlab:procs 1
 package main
 
-// The order goroutines woken by timers run in on one processor: timers due together fire in
-// the order they were set, each goroutine they wake takes the next place, so the last woken
-// runs first; and a goroutine that yields lets them run before it.
+// The order goroutines woken by timers run in on one processor: timers set together and due
+// together fire in the order they were set, each goroutine they wake takes the next place, so
+// the last woken runs first; timers set later fire after those goroutines ran; and a
+// goroutine that yields lets them run before it.
 
 import (
 	"fmt"
@@ -76,11 +77,47 @@ func sleepers() {
 	wg.Wait()
 }
 
+// Ten sleeps of 10 ms end after one of 100 ms set when they began: on Go's clock each is set
+// a little after the one before ended.
+func chain() {
+	done := make(chan bool)
+	go func() {
+		for i := 0; i < 10; i++ {
+			time.Sleep(10 * time.Millisecond)
+		}
+		fmt.Println("chain: ten sleeps done")
+		done <- true
+	}()
+	time.Sleep(100 * time.Millisecond)
+	fmt.Println("chain: one sleep done")
+	<-done
+}
+
+// Two tickers made together tick in the order they were made whenever they tick together.
+func tickers() {
+	a := time.NewTicker(100 * time.Millisecond)
+	b := time.NewTicker(200 * time.Millisecond)
+	defer a.Stop()
+	defer b.Stop()
+	var got []string
+	for i := 0; i < 9; i++ {
+		select {
+		case <-a.C:
+			got = append(got, "a")
+		case <-b.C:
+			got = append(got, "b")
+		}
+	}
+	fmt.Println("tickers:", strings.Join(got, " "))
+}
+
 func main() {
 	for round := 0; round < 2; round++ {
 		tour()
 		naps()
 		afterYield()
 		sleepers()
+		chain()
+		tickers()
 	}
 }
