@@ -404,7 +404,9 @@ impl Runtime {
                 }
                 // Go's scheduler checks timers before it picks a goroutine: a timer due now
                 // fires now, even while goroutines are runnable.
-                if core.timers.may_be_due(core.sched.now) && !core.timers.held {
+                // Timers held back for a goroutine to run first fire now if none can.
+                let held = core.timers.held && core.sched.has_runnable();
+                if core.timers.may_be_due(core.sched.now) && !held {
                     super::time::fire_due(core);
                 }
                 for (slot, task) in std::mem::take(&mut core.sched.spawned) {
