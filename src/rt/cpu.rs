@@ -359,6 +359,8 @@ impl Future for OnProc {
         self.parked = true;
         let (ns, keeps) = (self.ns, self.keeps);
         let paid = with_core(|c| {
+            // On a single processor a payment that keeps it holds up everything else.
+            let keeps = keeps && c.procs.count() == 1;
             let now = c.sched.now;
             let (p, start) = c.procs.assign(now, ns);
             let g = c.sched.current_id();
@@ -366,12 +368,12 @@ impl Future for OnProc {
             record_span(&mut c.sched, g, start, ns, p);
             let seq = c.sched.park(WaitReason::CpuWork, p as u32);
             let end = start + ns;
-            if keeps && c.procs.count() == 1 && pay_in_place(c, end) {
+            if keeps && pay_in_place(c, end) {
                 return true;
             }
             let key = c.sched.key(seq, 0);
             c.timers.add(now, end, Action::Wake(key), false);
-            if keeps && c.procs.count() == 1 {
+            if keeps {
                 c.sched.keep_processor();
             }
             false

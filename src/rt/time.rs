@@ -302,7 +302,6 @@ fn fire(core: &mut Core, action: Action, now: u64) {
         // A full channel drops the tick, as Go's timers do.
         Action::SendTime { chan, .. } => (core.host.send_time)(core, chan, now),
         Action::Deadline { ctx } => super::context::expire(core, ctx),
-        // Started by the run loop, which owns the goroutines' futures.
         Action::Spawn { job } => match core.timers.jobs[job as usize].clone() {
             // Made as the timer fires, so that it queues where Go's `go` in the timer's function
             // puts it among the goroutines the other timers due wake; the run loop, which owns
@@ -312,6 +311,7 @@ fn fire(core: &mut Core, action: Action, now: u64) {
                 let (slot, _) = core.sched.new_goroutine(label);
                 core.sched.spawned.push((slot, task));
             }
+            // One that may not start, and real mode's placed goroutines: the run loop's.
             job => core.sched.spawn_later.push(job),
         },
     }
